@@ -1,0 +1,90 @@
+"""The rule catalogue (`docs/rules.md`), generated from the registry so it cannot drift.
+
+Run `python -m amends.check.catalogue > docs/rules.md` (or `amends check --list-rules --format
+markdown`).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from amends.check.model import Stage
+from amends.check.profiles import available_profiles, load_profile
+from amends.check.registry import builtin_rules
+from amends.check.rule import Example, Rule
+
+_ORDER = list(Stage)
+
+
+def _stages(rule: Rule) -> str:
+    if set(rule.stages) == set(Stage):
+        return "all"
+    return ", ".join(s.value for s in _ORDER if s in rule.stages)
+
+
+def _example(ex: Example) -> str:
+    where = f" ({ex.stage.value}" + (f", {ex.channel.value}" if ex.channel else "") + ")"
+    text = ex.text.replace("\n", " ").replace("|", "\\|")
+    return f"`{text}`{where}" if "`" not in text else f"{text}{where}"
+
+
+def catalogue_markdown() -> str:
+    """The whole catalogue as Markdown: a summary table, then one section per rule."""
+    rules = list(builtin_rules().values())
+    lines = [
+        "# Rules of `amends check`",
+        "",
+        "Generated from the registry by `python -m amends.check.catalogue`; do not edit by hand",
+        "(a test fails if this file differs from the generated one). Every example is a test.",
+        "",
+        "| id | severity | stages | what it checks |",
+        "| --- | --- | --- | --- |",
+    ]
+    for r in rules:
+        lines.append(f"| [`{r.id}`](#{r.id}) | {r.severity.value} | {_stages(r)} | {r.summary} |")
+    lines.append("")
+    for r in rules:
+        kind = "must contain" if r.kind == "require" else "must not contain"
+        chans = ""
+        if r.channels is not None:
+            chans = f" Channels: {', '.join(c.value for c in sorted(r.channels))} (not sms/social)."
+        lines += [
+            f"## {r.id}",
+            "",
+            f"*{r.severity.value}, {kind}; stages: {_stages(r)}.*{chans}",
+            "",
+            r.summary,
+            "",
+            f"- **Message:** {r.message}",
+            f"- **Suggestion:** {r.suggestion}",
+            f"- **Source:** {r.citation}",
+            "- **Good:** " + "; ".join(_example(e) for e in r.good),
+            "- **Bad:** " + "; ".join(_example(e) for e in r.bad),
+            "",
+        ]
+    lines += ["# Profiles", ""]
+    for name in available_profiles():
+        prof = load_profile(name)
+        lines += [
+            f"## {name}",
+            "",
+            prof.profile.title,
+            "",
+            f"Instrument: {prof.profile.instrument}.",
+            "",
+        ]
+        lines += ["| rule | requirement | section | message |", "| --- | --- | --- | --- |"]
+        for it in prof.item:
+            lines.append(f"| `{it.rule}` | {it.requirement} | {it.section} | {it.message} |")
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def main() -> int:
+    """Print the catalogue to stdout."""
+    sys.stdout.write(catalogue_markdown())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

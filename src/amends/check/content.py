@@ -1,0 +1,762 @@
+# ruff: noqa: E501
+"""Content rules: what a statement must say, by stage (the first table of the rubric).
+
+Each matcher returns None when the text says it, or the message to report. Phrase lists are
+per locale (`en`, `es`); a locale without a list falls back to English.
+"""
+
+from __future__ import annotations
+
+import re
+
+from amends.check import patterns as P
+from amends.check.model import AFTER, ALL_STAGES, ONGOING, Channel, Severity, Stage
+from amends.check.rule import Context, Example, Rule
+from amends.check.source import Doc
+
+SEED_A = "seeds/000 (We Owe You an Explanation)"
+SEED_B = "seeds/003 (Three Apologies for Call Outages)"
+FULL_CHANNELS = frozenset({Channel.WEB, Channel.EMAIL, Channel.NOTICE})
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.I)
+
+
+# ---------------------------------------------------------------- phrase lists, per locale
+_NOT_PLACES = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|We|Our|The|This|It|Update|Between|Since)"
+)
+SERVICE = {
+    "en": _rx(
+        r"\bcalls?\b|\bcalling\b|\bdial(?:l?ing)?\b|\bphones?\b|\blandlines?\b|\bmobiles?\b|"
+        r"\btexts?\b|\btext messages?\b|\bsms\b|\binternet\b|\bbroadband\b|\bmobile data\b|\bdata\b|"
+        r"\bwi-?fi\b|\bnbn\b|\bapp\b|\bwebsite\b|\bsite\b|\bemails?\b|\bvoicemail\b|\b(?:000|911|112|999)\b|"
+        r"\blong[- ]distance\b|\binternational\b|\btv\b|\bstreaming\b|\bpayments?\b|\blog ?in\b|\bsign in\b|"
+        r"\bcheckout\b|\bonline banking\b|\bcards?\b"
+    ),
+    "es": _rx(
+        r"\bllamadas?\b|\bteléfonos?\b|\bmóvil(?:es)?\b|\bmensajes?\b|\bsms\b|\binternet\b|\bdatos\b|"
+        r"\baplicación\b|\bapp\b|\bsitio web\b|\bcorreos?\b|\bfibra\b|\blarga distancia\b"
+    ),
+}
+SYMPTOM = {
+    "en": _rx(
+        r"\bcould ?n[o']t\b|\bcannot\b|\bcan[’']?t\b|\bunable\b|\bfailed\b|\bfailing\b|\bfail\b|"
+        r"\bdropped\b|\bdropping\b|\bbusy\b|\bsilence\b|\bsilent\b|\bno (?:dial tone|service|signal)\b|"
+        r"\bnot (?:load|loading|working|connect|connecting|available|go(?:ing)? through)\b|"
+        r"\bdid ?n[o']t (?:load|work|connect|go through|arrive)\b|\bwere ?n[o']t (?:delivered|working)\b|"
+        r"\bdown\b|\boffline\b|\bcut off\b|\berrors?\b|\btimed? out\b|\bslow\b|\bstopped\b|\bwent dead\b|"
+        r"\bcrash(?:ed|ing|es)?\b|\bdelayed\b|\bnot delivered\b|\bout\b"
+    ),
+    "es": _rx(
+        r"\bno (?:pudieron|pudo|podían|funcion\w+|carga\w*)\b|\bfallaron\b|\bfalló\b|\bcaída\b|"
+        r"\bsin servicio\b|\bocupad\w+\b|\bcortad\w+\b|\berror(?:es)?\b"
+    ),
+}
+PEOPLE = {
+    "en": r"(?:customers?|users?|subscribers?|services?|accounts?|people|households?|homes|"
+    r"businesses|lines|premises|connections|members|of (?:our|all) (?:customers|users|services)|"
+    r"mobile (?:customers|services)|(?:phone|landline|broadband|internet) (?:customers|services))",
+    "es": r"(?:clientes|usuarios|abonados|servicios|líneas|hogares|cuentas)",
+}
+COUNT = {
+    "en": re.compile(
+        r"(?:\b" + P.NUMBER + r"\s+(?:[^\s.,;]+\s+){0,3}?" + PEOPLE["en"] + r"\b)|"
+        r"\b(?:all|every|each) (?:of )?(?:our )?(?:\d[\d,]* )?"
+        + PEOPLE["en"]
+        + r"\s+(?:in|on|across|at)\b|"
+        r"\b" + P.NUMBER + r"\s*(?:%|per ?cent) of\b",
+        re.I,
+    ),
+    "es": re.compile(r"\b" + P.NUMBER + r"\s+(?:\w+\s+){0,2}?" + PEOPLE["es"] + r"\b", re.I),
+}
+AREA = {
+    "en": re.compile(
+        r"\b(?:in|on|across|around|near|throughout|outside|from|of|north of|south of|east of|west of)\s+"
+        r"(?:the\s+)?(?:city of\s+|state of\s+|greater\s+|central\s+|northern\s+|southern\s+|eastern\s+|"
+        r"western\s+)?(?!"
+        + _NOT_PLACES
+        + r"\b)[A-Z][\w'-]+|\bnationwide\b|\bstatewide\b|\bcountry-?wide\b|\bevery (?:state|region)\b|"
+        r"\barea codes?\b|\bpostcodes?\b|\bzip codes?\b|\b(?:[A-Z][a-z]+ )?exchange\b|\ball (?:states|regions)\b|"
+        r"\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT|CA|NY|TX|WA)\b"
+    ),
+    "es": re.compile(
+        r"\b(?:en|de|del|por toda|en toda)\s+(?:la\s+|el\s+)?(?:ciudad de\s+|provincia de\s+|estado de\s+)?"
+        r"[A-ZÁÉÍÓÚ][\wáéíóúñ'-]+|\btodo el país\b|\bcódigos? postal(?:es)?\b"
+    ),
+}
+CAUSE = {
+    "en": _rx(
+        r"\bfib(?:er|re)\b.{0,40}\b(?:cut|break|broke|broken|damaged|severed)\b",
+        r"\b(?:cut|damaged|severed|broke)\b.{0,30}\b(?:fib(?:er|re)|cable|line)\b",
+        r"\bcable\b.{0,20}\b(?:cut|damaged|fault)\b",
+        r"\b(?:power (?:failure|outage|cut|loss|supply)|lost (?:mains )?power|mains power|generator|"
+        r"batter(?:y|ies)|ups\b)",
+        r"\b(?:software|config(?:uration)?|network|routing|firmware|code|database) (?:change|update|"
+        r"upgrade|release|fault|bug|error|mistake)\b",
+        r"\bchange (?:we|that we) (?:made|pushed|deployed|installed)\b",
+        r"\b(?:update|upgrade|release) (?:we|that we) (?:made|pushed|deployed|installed|rolled out)\b",
+        r"\b(?:faulty|failed|broken|overheated|overloaded)\s+(?:\w+\s+)?(?:card|router|switch|server|"
+        r"equipment|hardware|unit|module|disk|link|component|certificate|part)\b",
+        r"\b(?:router|switch|server|card|database|certificate|equipment|hardware|disk|link)(?: \w+){0,3} "
+        r"(?:failed|crashed|expired|overheated|fault|failure|stopped)\b",
+        r"\bfailures? (?:in|of) (?:the |our )?(?:\w+ )?(?:equipment|hardware|software|router|link|power)\b",
+        r"\b(?:storm|flood(?:ing)?|bushfire|fire|lightning|earthquake|heatwave|landslide)\b",
+        r"\b(?:capacity|overload(?:ed)?|too much traffic|traffic surge)\b",
+        r"\b(?:a |the )?bug\b",
+        r"\b(?:caused|triggered|started) (?:by|when)\b",
+        r"\bdig(?:ging)?\b|\bexcavat\w+|\bbackhoe\b|\broadworks\b|\bconstruction\b",
+        r"\b(?:changed|changing|change to|changes to) (?:a |the |one |our )?(?:\w+ )?(?:setting|settings|configuration|config)\b",
+        r"\bhuman error\b|\b(?:took|knocked|brought) (?:\w+ ){0,2}(?:offline|down)\b|\b(?:partner|vendor|supplier|provider)(?:[’\']s)? (?:failure|fault|error)\b",
+        r"\bexpired\b|\bmisconfigur\w+|\bwrong setting\b|\btypo\b",
+    ),
+    "es": _rx(
+        r"\bcorte de (?:fibra|cable|energía|luz)\b",
+        r"\bfalla de energía\b",
+        r"\bcambio de (?:software|configuración)\b",
+        r"\bactualización\b",
+        r"\bcausad[oa] por\b",
+        r"\btormenta\b|\bincendio\b|\binundaci\w+",
+    ),
+}
+CAUSE_UNKNOWN = {
+    "en": _rx(
+        r"\b(?:do|did) ?(?:not|n[’']t) (?:yet )?know (?:yet )?(?:what caused|the cause|why|what went wrong)",
+        r"\bcause (?:is|remains) (?:not (?:yet )?known|unknown|unclear|under investigation)",
+        r"\bnot (?:yet )?(?:found|confirmed|know) (?:the|what) caus",
+        r"\bstill (?:working out|finding out|investigating) (?:what|why|the cause)",
+        r"\bwhy (?:it|this) happened\b.{0,40}\bwhen we (?:know|do)\b",
+        r"\b(?:tell|share with) you (?:the cause|what caused it|why) (?:as soon as|when) we",
+    ),
+    "es": _rx(
+        r"\btodavía no (?:sabemos|conocemos) (?:la causa|qué)", r"\bcausa (?:aún )?desconocida"
+    ),
+}
+RESTORE = {
+    "en": _rx(
+        r"\brestor\w+|\brecover\w*|\bfix\b|\bback (?:up|on|online|to normal)?\b|\bwork(?:ing)? (?:again|normally)\b|"
+        r"\bfixed\b|\brepair\w*|\bresolved?\b|\breturn\w*|\bup and running\b|\breconnect\w*"
+    ),
+    "es": _rx(r"\brestabl\w+|\brestaur\w+|\bvuelva\b|\bvolverá\b|\breparad\w+"),
+}
+ETA_WORDS = {
+    "en": _rx(r"\b(?:expect|estimate[ds]?|eta|should be|will be|aim to|plan to|hope to|by)\b"),
+    "es": _rx(r"\b(?:esperamos|estimad\w+|prevemos|calculamos|antes de las|para las)\b"),
+}
+NO_ETA = {
+    "en": _rx(
+        r"\b(?:can ?not|can[’']t|cannot|are unable to|do ?n[’']t|do not|are not able to) (?:yet )?"
+        r"(?:give|offer|estimate|say|predict|promise|know|tell you)\b.{0,80}\b(?:when|estimate|restor|time|eta)",
+        r"\bno (?:reliable )?(?:estimate|eta|restoration time)\b.{0,60}\b(?:yet|because|until)",
+    ),
+    "es": _rx(r"\btodavía no podemos (?:dar|estimar|decir)\b", r"\bsin (?:una )?estimación\b"),
+}
+UPDATE = {
+    "en": _rx(
+        r"\bnext update\b",
+        r"\b(?:will|we[’']ll|shall) (?:\w+ ){0,3}(?:update|post (?:an? |the )?(?:next |new |further )?update|"
+        r"send (?:an? |the )?(?:next |another |further )?update|give (?:you )?(?:an? |another )?update)",
+        r"\bupdate (?:you|this page|this post|everyone) (?:again )?(?:by|at|in|within|every|before)\b",
+        r"\b(?:another|further|an?) updates? (?:by|at|in|within|every|before)\b",
+        r"\bupdates? every\b",
+    ),
+    "es": _rx(r"\bpróxima actualización\b", r"\bactualizaremos\b", r"\bnueva actualización\b"),
+}
+APOLOGY = {
+    "en": re.compile(
+        r"\b(?:we|i)(?:[’']re|[’']m| are| am)? (?:(?:truly|deeply|very|so|really|sincerely|genuinely|still) )*"
+        r"(?:sorry|apologi[sz]e)\b|\bour (?:sincere |deepest )?apologies\b|\bplease accept our apolog",
+        re.I,
+    ),
+    "es": re.compile(
+        r"\b(?:lo sentimos|pedimos (?:perdón|disculpas)|les pedimos disculpas|lamentamos)\b", re.I
+    ),
+}
+APOLOGY_UNDONE = {
+    "en": re.compile(
+        r"^\W*(?:\w+\W+){0,2}?(?:if\b|that you (?:feel|felt)|you (?:feel|felt)|to anyone who|for any|"
+        r"for the inconvenience|for the trouble|for any (?:inconvenience|trouble))",
+        re.I,
+    ),
+    "es": re.compile(r"^\W*(?:\w+\W+){0,2}?(?:si\b|las molestias|cualquier molestia)", re.I),
+}
+EMPATHY = {
+    "en": _rx(
+        r"\b(?:we|i) (?:know|understand|realise|realize|recognise|recognize|appreciate) (?:that|how|what|you|"
+        r"this|it)\b",
+        r"\b(?:we|i) know (?:many|some|most|all|each|every one) of you\b",
+        r"\bfrustrat\w+|\bworr(?:y|ied|ying)\b|\bstressful\b|\bstress\b|\banxious\b|\bupsetting\b|\bscary\b|"
+        r"\bfrightening\b",
+        r"\bcost you\b|\byou (?:may have |might have )?(?:missed|lost)\b|\blet you down\b|\bleft you\b",
+        r"\b(?:could ?n[o’']t|could not|were unable to|cannot|can[’']t) (?:reach|call|contact) (?:your|family|"
+        r"friends|loved|a doctor|customers|clients|work|emergency|000|911|help)\b",
+        r"\b(?:disrupted|interrupted|ruined) your\b|\byour (?:day|work|family|plans)\b|\byour business (?:lost|missed|could)",
+    ),
+    "es": _rx(r"\bsabemos (?:lo|que|cuánto)\b", r"\bentendemos\b", r"\bfrustra\w+|\bpreocupa\w+"),
+}
+OWNERSHIP = {
+    "en": _rx(
+        r"\b(?:we|i) (?:\w+ )?(?:made|caused|broke|pushed|deployed|installed|rushed|launched|changed|missed|"
+        r"skipped|chose|decided|failed|had no|did not have|had not|hadn[’\']t|had (?:\w+ )?\w+ed|should have|did ?n[o’']t|did not|got it wrong|messed up|lost|"
+        r"let you down|take (?:full )?responsibility|are responsible|own this|cut|misconfigured|"
+        r"rolled out|started|applied|ran|scheduled|left)\b",
+        r"\bour job\b|\bour (?:choice|decision)\b|(?<!not )(?<!n[’\']t )\bour (?:mistake|fault|error|failure|responsibility|change|update|upgrade|release|software|"
+        r"equipment|engineers?|team|testing|network failed|decision)\b",
+        r"\b(?:a|the|an) [\w-]+ we (?:manage|run|own|operate|built|maintain|look after)\b",
+        r"\b(?:this|it|that) (?:is|was) (?:on us|our (?:fault|mistake|failure|responsibility))\b",
+        r"\b(?:we|i)[’']?(?:re| are) responsible\b",
+    ),
+    "es": _rx(
+        r"\b(?:cometimos|causamos|fallamos|aplicamos|instalamos|asumimos (?:toda )?la responsabilidad)\b",
+        r"\bnuestr[oa] (?:error|culpa|responsabilidad|cambio)\b",
+    ),
+}
+FIX = {
+    "en": _rx(
+        r"\b(?:we|our (?:engineers|technicians|crews?|team|teams|staff)|crews|engineers|technicians) "
+        r"(?:\w+ ){0,2}(?:replaced|repaired|spliced|rolled back|reverted|undid|undone|restored|rerouted|"
+        r"re-routed|switched|restarted|rebooted|fixed|patched|reconnected|brought|installed|swapped|moved|"
+        r"renewed|removed|reversed|turned|restarted|rebuilt|added)\b",
+        r"\b(?:technicians|engineers|crews?|we)\b[^.]{0,60}\b(?:replaced|repaired|spliced|rolled back|reverted|rerouted|restarted|rebooted|reconnected)\b",
+        r"\bwe (?:\w+ ){0,2}(?:rolled|switched|turned|put|brought) (?:\w+ ){0,3}back\b",
+        r"\b(?:rolling|rolled) back\b|\bafter (?:we|our \w+) (?:replaced|repaired|spliced|reverted)\b",
+    ),
+    "es": _rx(r"\b(?:reparamos|reemplazamos|revertimos|restablecimos|cambiamos)\b"),
+}
+FUTURE = {
+    "en": _rx(
+        r"\b(?:we will|we[’']ll|we are (?:\w+ing)|we[’']re (?:\w+ing)|will be|are going to|plan to|to prevent|"
+        r"so that|so this|never happens|does not happen|doesn[’']t happen|by then)\b"
+    ),
+    "es": _rx(r"\b(?:vamos a|haremos|instalaremos|añadiremos|para evitar|para que)\b"),
+}
+COMP = {
+    "en": _rx(
+        r"\bvouchers?\b|\bgift cards?\b|\bbonus data\b|\bcredits?\b|\brefunds?\b|\bdiscount\b|\bfree\b|\bwaiv\w+|\bcompensat\w+|\bmoney back\b|\brebate\b"
+    ),
+    "es": _rx(
+        r"\bcrédito\b|\breembolso\b|\bdescuento\b|\bgratis\b|\bcompensación\b|\bbonificación\b"
+    ),
+}
+AMOUNT = re.compile(
+    r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|per ?cent|dollars|euros|pesos|gb|days?|weeks?|months?|hours?|"
+    r"días|meses)\b|\b(?:a|one|two|three|a full|one full|full) (?:day|days|week|weeks|month|months)[’']?s?\b|"
+    r"\bfull month\b|\bmonthly fee\b|\bun mes\b",
+    re.I,
+)
+APPLIED = {
+    "en": _rx(
+        r"\b(?:on|to|in) (?:your|their) (?:next |[A-Z]\w+ )?(?:bill|invoice|account|statement)\b|\bautomatically\b|"
+        r"\bno need to\b|\byou do not need to\b|\bapplied (?:by|on|within|before)\b|\bwill appear\b|"
+        r"\bwithin \d+ (?:days|weeks)\b|\bby \d{1,2} \w+\b"
+    ),
+    "es": _rx(r"\ben su (?:próxima )?factura\b|\bautomáticamente\b|\ben tu (?:próxima )?factura\b"),
+}
+CONTACT = {
+    "en": _rx(
+        r"\bchat\b|\bhelp (?:centre|center|page)\b|\bsupport (?:team|page|line)\b|\bstores?\b|\bcall us\b"
+    ),
+    "es": _rx(r"\bchat\b|\bcentro de ayuda\b|\blláman\w+|\bllame\b"),
+}
+HOURS = {
+    "en": _rx(
+        r"\b24/7\b|\b24 hours\b|\baround the clock\b|\bday and night\b|\bevery day\b|\bdaily\b|"
+        r"\bopen (?:until|till|from|now)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|"
+        r"\bweekdays\b|\bany ?time\b"
+    ),
+    "es": _rx(r"\b24 horas\b|\btodos los días\b|\blas 24 horas\b|\bde lunes a\b"),
+}
+FEEDBACK = {
+    "en": _rx(
+        r"\btell us\b|\blet us know\b|\bwrite to us\b|\breply to (?:this|us)\b|\bjust reply\b|\bfeedback\b|"
+        r"\bwe want to hear\b|\bhear from you\b|\byour (?:questions|comments|views|thoughts)\b|\bsurvey\b"
+    ),
+    "es": _rx(r"\bsu opinión\b|\bescríbanos\b|\bresponda a este\b|\bqueremos escuchar\w*\b"),
+}
+
+
+def _lex(table: dict[str, re.Pattern[str]], locale: str) -> re.Pattern[str]:
+    return table.get(locale.split("-")[0], table["en"])
+
+
+def _extra(ctx: Context, rule: str, text: str) -> bool:
+    """True if a phrase added in config for this rule occurs in the (lower-case) text."""
+    return any(p.lower() in text for p in ctx.extra.get(rule, ()))
+
+
+def _sentences(doc: Doc) -> list[str]:
+    return [t for _, t in doc.sentence_texts()]
+
+
+# ---------------------------------------------------------------- matchers
+def check_what(doc: Doc, ctx: Context) -> str | None:
+    """What failed (a service in the customer's words) and the symptom, in one sentence."""
+    svc, sym = _lex(SERVICE, ctx.locale), _lex(SYMPTOM, ctx.locale)
+    if _extra(ctx, "what", doc.lower) or any(
+        svc.search(s) and sym.search(s) for s in _sentences(doc)
+    ):
+        return None
+    if svc.search(doc.text):
+        return "say what customers saw: the symptom (calls failed, 'all circuits are busy', pages not loading)"
+    return None if False else ""
+
+
+def check_when(doc: Doc, ctx: Context) -> str | None:
+    """A start time with a zone; from `resolve` on, an end time too."""
+    if _extra(ctx, "when", doc.lower):
+        return None
+    if not P.has_tz_time(doc.text):
+        if P.count_times(doc.text):
+            return "add the time zone to the times (for example 2:05 PM PST, 14:05 AEST or UTC+10)"
+        return ""
+    if ctx.stage not in ONGOING and P.count_times(doc.text) < 2:
+        return (
+            "give the end time as well as the start (for example 'between 2:05 PM and 4:10 PM PST')"
+        )
+    return None
+
+
+def check_who(doc: Doc, ctx: Context) -> str | None:
+    """Numbers of customers or services, and the areas."""
+    if _extra(ctx, "who", doc.lower):
+        return None
+    count = _lex(COUNT, ctx.locale).search(doc.text)
+    area = _lex(AREA, ctx.locale).search(doc.text)
+    if count and area:
+        return None
+    if count:
+        return "name the areas affected (the city, state, exchange or area code)"
+    return ""
+
+
+def check_cause(doc: Doc, ctx: Context) -> str | None:
+    """The cause in plain words; before `resolve`, an explicit 'we do not know yet' also passes."""
+    if _extra(ctx, "cause", doc.lower) or _lex(CAUSE, ctx.locale).search(doc.text):
+        return None
+    if _lex(CAUSE_UNKNOWN, ctx.locale).search(doc.text):
+        if ctx.stage in ONGOING:
+            return None
+        return "the service is back: say what caused the outage in plain words"
+    return ""
+
+
+def _eta_ok(doc: Doc, ctx: Context) -> bool:
+    restore, words = _lex(RESTORE, ctx.locale), _lex(ETA_WORDS, ctx.locale)
+    for s in _sentences(doc):
+        timed = P.CLOCK.search(s) or P.RELATIVE.search(s)
+        if (
+            restore.search(s)
+            and words.search(s)
+            and timed
+            and not _lex(UPDATE, ctx.locale).search(s)
+        ):
+            return True
+    return bool(_lex(NO_ETA, ctx.locale).search(doc.text) or _extra(ctx, "eta", doc.lower))
+
+
+def _update_ok(doc: Doc, ctx: Context) -> tuple[bool, float | None]:
+    upd = _lex(UPDATE, ctx.locale)
+    for s in _sentences(doc):
+        if upd.search(s) and (P.CLOCK.search(s) or P.RELATIVE.search(s)):
+            m = re.search(
+                r"\b(?:in|within|every|cada|en)\s+(\d+(?:\.\d+)?)\s*(hours?|hrs?|horas?|minutes?|mins?)",
+                s,
+                re.I,
+            )
+            hours = None
+            if m:
+                hours = float(m.group(1)) / (60 if m.group(2).lower().startswith("m") else 1)
+            return True, hours
+    return _extra(ctx, "next_update", doc.lower), None
+
+
+def check_eta(doc: Doc, ctx: Context) -> str | None:
+    """An estimated restoration time, or why there is none yet (short channels: or a next update)."""
+    if _eta_ok(doc, ctx) or (ctx.short and _update_ok(doc, ctx)[0]):
+        return None
+    return ""
+
+
+def check_next_update(doc: Doc, ctx: Context) -> str | None:
+    """When the next update will come (a time or an interval)."""
+    ok, hours = _update_ok(doc, ctx)
+    if not ok:
+        return None if ctx.short and _eta_ok(doc, ctx) else ""
+    limit = ctx.next_update_max_hours
+    if limit is not None and hours is not None and hours > limit:
+        return f"the next update must come within {limit:g} hours, not {hours:g}"
+    return None
+
+
+def check_apology(doc: Doc, ctx: Context) -> str | None:
+    """A plain, unconditional first-person apology."""
+    rx, undone = _lex(APOLOGY, ctx.locale), _lex(APOLOGY_UNDONE, ctx.locale)
+    matches = list(rx.finditer(doc.text))
+    if ctx.short:  # a bare "Sorry:" opening is the first person on a 160-character channel
+        matches += list(re.finditer(r"(?:^|[.!?:]\s+)\W*sorry\b", doc.text, re.I))
+    for m in matches:
+        tail = re.split(r"[.!?\n]", doc.text[m.end() : m.end() + 80], maxsplit=1)[0]
+        if not undone.search(tail):
+            return None
+    if _extra(ctx, "apology", doc.lower):
+        return None
+    return ""
+
+
+def _simple(table: dict[str, re.Pattern[str]], rule: str) -> object:
+    def check(doc: Doc, ctx: Context) -> str | None:
+        ok = _lex(table, ctx.locale).search(doc.text) or _extra(ctx, rule, doc.lower)
+        return None if ok else ""
+
+    check.__doc__ = f"Passes when the text says what `{rule}` asks for."
+    return check
+
+
+def check_prevention(doc: Doc, ctx: Context) -> str | None:
+    """What will change, and by when (a deadline in the same sentence)."""
+    future, comp = _lex(FUTURE, ctx.locale), _lex(COMP, ctx.locale)
+    planned = False
+    for s in _sentences(doc):
+        if future.search(s) and not comp.search(s):
+            planned = True
+            if P.DEADLINE.search(s):
+                return None
+    if _extra(ctx, "prevention", doc.lower):
+        return None
+    if planned:
+        return "say by when each change to prevent a repeat will be done (for example 'by 30 June')"
+    return ""
+
+
+def check_repair(doc: Doc, ctx: Context) -> str | None:
+    """Compensation: what, how much, and when or how it is applied."""
+    comp, applied = _lex(COMP, ctx.locale), _lex(APPLIED, ctx.locale)
+    sents = _sentences(doc)
+    for i, s in enumerate(sents):
+        if comp.search(s):
+            near = " ".join(sents[max(0, i - 1) : i + 2])
+            if AMOUNT.search(near) and applied.search(near):
+                return None
+    if _extra(ctx, "repair", doc.lower):
+        return None
+    if any(comp.search(s) for s in sents):
+        return "say how much the credit is and when and how it is applied (for example 'on your next bill')"
+    return ""
+
+
+def check_support(doc: Doc, ctx: Context) -> str | None:
+    """Where to get help and when; on SMS and social, a link to the full statement is enough."""
+    link = P.URL.search(doc.text) or P.EMAIL.search(doc.text)
+    if ctx.short:
+        return (
+            None
+            if link or _extra(ctx, "support", doc.lower)
+            else ("add a link to the full statement, where the help details are")
+        )
+    where = link or P.PHONE.search(doc.text) or _lex(CONTACT, ctx.locale).search(doc.text)
+    when = _lex(HOURS, ctx.locale).search(doc.text) or re.search(
+        P._CLOCK + r"\s*(?:[–—-]|to|until)\s*" + P._CLOCK, doc.text, re.I
+    )
+    if (where and when) or _extra(ctx, "support", doc.lower):
+        return None
+    if where:
+        return "say when help is available (for example '24/7' or '8 AM to 10 PM AEST, every day')"
+    return ""
+
+
+def check_feedback(doc: Doc, ctx: Context) -> str | None:
+    """How to answer back: a channel for feedback."""
+    fb = _lex(FEEDBACK, ctx.locale)
+    for s in _sentences(doc):
+        if fb.search(s) and (
+            P.URL.search(s) or P.EMAIL.search(s) or re.search(r"\breply|\bform\b|\bcall\b", s, re.I)
+        ):
+            return None
+    return None if _extra(ctx, "feedback", doc.lower) else ""
+
+
+_ongoing_only = ONGOING
+
+
+def _ex(text: str, stage: Stage = Stage.ACKNOWLEDGE, channel: Channel | None = None) -> Example:
+    return Example(text=text, stage=stage, channel=channel)
+
+
+R, U, A = Stage.RESOLVE, Stage.UPDATE, Stage.ACKNOWLEDGE
+E, F = Stage.EXPLAIN, Stage.FOLLOW_UP
+
+CONTENT_RULES: list[Rule] = [
+    Rule(
+        id="what",
+        kind="require",
+        severity=Severity.ERROR,
+        stages=ALL_STAGES,
+        summary="What failed, in the customer's words, and the symptom they saw.",
+        message="no description of what failed: say which service stopped, in your customers' words, "
+        "and what they saw (for example 'calls could not connect')",
+        suggestion="Calls to and from landlines in Sacramento could not connect; callers heard "
+        "'all circuits are busy'.",
+        citation=f"{SEED_B}, §1 'What went wrong? Be transparent' and its example; "
+        f"{SEED_A}, 'What Happened?': 'Be specific, using factual data'",
+        good=(
+            _ex("Calls from mobile phones in Perth failed with a busy tone."),
+            _ex("Our banking app would not load: it showed an error.", U),
+        ),
+        bad=(
+            _ex("We are experiencing a service disruption."),
+            _ex("There was a problem with our network today.", R),
+        ),
+        require=check_what,
+    ),
+    Rule(
+        id="when",
+        kind="require",
+        severity=Severity.ERROR,
+        stages=ALL_STAGES,
+        summary="Start time, and end time once resolved, with a time zone.",
+        message="no time with a time zone: say when it started (and, once fixed, when it ended), "
+        "with the zone, for example 'from 2:05 PM PST'",
+        suggestion="Between 2:05 PM and 4:10 PM PST, ...",
+        citation=f"{SEED_B}, §1 example: 'affecting calls between 2 PM and 4 PM PST'",
+        good=(
+            _ex("Since 9:40 AM AEST, calls have failed."),
+            _ex("Between 2:05 PM and 4:10 PM PST calls failed.", R),
+        ),
+        bad=(
+            _ex("Since this morning, calls have failed."),
+            _ex("Since 2:05 PM PST calls failed.", R),
+            _ex("Calls have failed since 9:40 this morning."),
+        ),
+        require=check_when,
+    ),
+    Rule(
+        id="who",
+        kind="require",
+        severity=Severity.ERROR,
+        stages=ALL_STAGES,
+        summary="Which areas and which services, with numbers — never 'some customers'.",
+        message="no numbers or areas: say how many customers or services, and where "
+        "(for example '38,214 customers in Sacramento')",
+        suggestion="38,214 customers in Sacramento and Placer County could not make long-distance calls.",
+        citation=f"{SEED_B}, §1 'Who was affected? Don't just say \"some customers.\"'",
+        good=(
+            _ex("About 38,000 customers in Sacramento lost calls."),
+            _ex("All 2,300 services on the Ballarat exchange were down."),
+        ),
+        bad=(_ex("Some customers lost calls."), _ex("Around 12,000 customers lost calls.")),
+        require=check_who,
+    ),
+    Rule(
+        id="cause",
+        kind="require",
+        severity=Severity.ERROR,
+        stages=ALL_STAGES,
+        summary="The cause in plain words; or an explicit 'we do not know yet, we will say when we do' "
+        "(allowed only while the outage is ongoing).",
+        message="no cause: say what caused it in plain words, or, while you are still finding out, "
+        "'we do not know the cause yet; we will tell you when we do'",
+        suggestion="A construction crew cut the fibre cable that links our Fresno exchange to the rest "
+        "of the network.",
+        citation=f"{SEED_B}, §1 'Did a server crash? Was there a power outage? Was it a fiber cut?'; "
+        f"'Even if you don't have all the answers immediately, acknowledge the problem'",
+        good=(
+            _ex("A power failure at our Fresno exchange stopped calls."),
+            _ex("We do not know the cause yet; we will tell you when we do.", U),
+        ),
+        bad=(
+            _ex("Calls are failing and we are looking into it."),
+            _ex("We do not know the cause yet.", R),
+        ),
+        require=check_cause,
+        channels=FULL_CHANNELS,
+    ),
+    Rule(
+        id="eta",
+        kind="require",
+        severity=Severity.ERROR,
+        stages=ONGOING,
+        summary="An estimated restoration time, or why there is none yet.",
+        message="no estimated restoration time: say when you expect service back, or why you cannot yet",
+        suggestion="We expect calls to work again by 6 PM PST.",
+        citation=f"{SEED_B}, §1 'Timelines are key: Give an estimated time of restoration'",
+        good=(
+            _ex("We expect service to be restored by 6 PM AEST."),
+            _ex(
+                "We cannot give a restoration time yet because the crew is still reaching the site."
+            ),
+        ),
+        bad=(_ex("We are working hard to restore service."), _ex("Service will be back soon.", U)),
+        require=check_eta,
+    ),
+    Rule(
+        id="next_update",
+        kind="require",
+        severity=Severity.ERROR,
+        stages=ONGOING,
+        summary="When the next update will come.",
+        message="no time for the next update: say when you will update customers next "
+        "(for example 'next update by 4 PM AEST')",
+        suggestion="We will post the next update here by 4 PM PST.",
+        citation=f"{SEED_B}, §1 'If you can't give a precise ETA, provide updates regularly'",
+        good=(
+            _ex("Our next update will be at 4 PM AEST."),
+            _ex("We will update this page every 2 hours.", U),
+        ),
+        bad=(_ex("We will keep you updated."), _ex("More updates to follow.", U)),
+        require=check_next_update,
+    ),
+    Rule(
+        id="apology",
+        kind="require",
+        severity=Severity.ERROR,
+        stages=ALL_STAGES,
+        summary="A plain, unconditional, first-person apology.",
+        message="no plain apology: say 'we are sorry' (first person, no 'if', not 'for any inconvenience')",
+        suggestion="We are sorry.",
+        citation=f"{SEED_A}, opening: 'We messed up... and for that, we are deeply sorry'; "
+        f"{SEED_B}, §3 'Show genuine remorse'",
+        good=(_ex("We are sorry."), _ex("We apologise to every customer who could not call.")),
+        bad=(
+            _ex("We are sorry if you were affected."),
+            _ex("Sorry for the inconvenience."),
+            _ex("We regret that this happened."),
+        ),
+        require=check_apology,
+    ),
+    Rule(
+        id="empathy",
+        kind="require",
+        severity=Severity.WARNING,
+        stages=ALL_STAGES,
+        summary="Acknowledges what the outage cost the customer.",
+        message="no empathy: acknowledge what the outage cost your customers (for example 'we know "
+        "many of you could not reach family or work')",
+        suggestion="We know that many of you could not reach family, work or a doctor.",
+        citation=f"{SEED_B}, §3 'Let your customers know that you understand their frustration'; "
+        f"{SEED_A}: 'We understand this caused significant disruption and frustration'",
+        good=(
+            _ex("We know this meant missed calls from family and work."),
+            _ex("This was frustrating and worrying."),
+        ),
+        bad=(_ex("We value your business."), _ex("Thank you for your patience.")),
+        require=_simple(EMPATHY, "empathy"),  # type: ignore[arg-type]
+        channels=FULL_CHANNELS,
+    ),
+    Rule(
+        id="ownership",
+        kind="require",
+        severity=Severity.WARNING,
+        stages=ALL_STAGES,
+        summary="'We' in the active voice; the provider owns what happened.",
+        message="no ownership: say what went wrong with 'we' in the active voice (for example "
+        "'we pushed a faulty change', 'this was our mistake')",
+        suggestion="We made a change to our call routing that we had not tested enough.",
+        citation=f"{SEED_B}, §3 'Don't try to shift blame. Don't make excuses. Own it.'; "
+        f"{SEED_A}: 'We messed up. Plain and simple.'",
+        good=(_ex("We made a change that broke call routing."), _ex("This was our mistake.")),
+        bad=(
+            _ex("A change was made that broke call routing."),
+            _ex("The network experienced a fault."),
+        ),
+        require=_simple(OWNERSHIP, "ownership"),  # type: ignore[arg-type]
+        channels=FULL_CHANNELS,
+    ),
+    Rule(
+        id="fix",
+        kind="require",
+        severity=Severity.ERROR,
+        stages=AFTER,
+        summary="What was done to restore service.",
+        message="nothing on the fix: say what you did to restore service (for example 'our crews "
+        "spliced the cut cable')",
+        suggestion="Our technicians spliced the cut cable and calls returned at 4:10 PM PST.",
+        citation=f"{SEED_A}, 'What We're Doing To Fix It': 'Immediate Fixes'",
+        good=(
+            _ex("Our crews spliced the cut cable.", R),
+            _ex("We rolled back the change at 3 PM.", R),
+        ),
+        bad=(_ex("Service is now back to normal.", R), _ex("The outage is over.", E)),
+        require=_simple(FIX, "fix"),  # type: ignore[arg-type]
+        channels=FULL_CHANNELS,
+    ),
+    Rule(
+        id="prevention",
+        kind="require",
+        severity=Severity.ERROR,
+        stages=AFTER,
+        summary="What will change to prevent a repeat: what, how, and by when.",
+        message="no prevention plan: say what you will change, how, and by when (for example "
+        "'we will add a second fibre route by 30 June')",
+        suggestion="We will lay a second fibre route into the Fresno exchange by 30 June 2027.",
+        citation=f"{SEED_B}, §2 'Tell your users what you're going to do, how you'll do it, and when "
+        f"you'll be done'; {SEED_A}, 'Long-Term Solutions'",
+        good=(
+            _ex("We will add a second power supply to the exchange by 30 June.", R),
+            _ex("We are adding automatic tests for every routing change by the end of March.", E),
+        ),
+        bad=(
+            _ex("We will work to make sure this never happens again.", R),
+            _ex("We are reviewing our processes.", E),
+        ),
+        require=check_prevention,
+        channels=FULL_CHANNELS,
+    ),
+    Rule(
+        id="repair",
+        kind="require",
+        severity=Severity.ERROR,
+        stages=AFTER,
+        summary="Compensation: what, who gets it, how much, when and how it is applied.",
+        message="no compensation: say what affected customers get, how much, and when and how it is "
+        "applied (for example 'a credit of 2 days' fees on your next bill, automatically')",
+        suggestion="Every affected customer gets a credit of one week's fees on their next bill; you "
+        "do not need to do anything.",
+        citation=f"{SEED_B}, §2 'Compensation for lost time: Consider offering a credit or discount'; "
+        f"{SEED_A}, 'Compensation: Clearly state what you are doing to compensate'",
+        good=(
+            _ex("Every affected customer gets a $10 credit on their next bill.", R),
+            _ex("We will refund 3 days of fees automatically.", E),
+        ),
+        bad=(_ex("We may offer a goodwill credit.", R), _ex("Thank you for staying with us.", E)),
+        require=check_repair,
+        channels=FULL_CHANNELS,
+    ),
+    Rule(
+        id="support",
+        kind="require",
+        severity=Severity.WARNING,
+        stages=ALL_STAGES,
+        summary="Where to get help, and when that help is available (SMS/social: a link).",
+        message="no support details: say where customers can get help and when (for example "
+        "'call 611, 24/7, or chat at example.com/help')",
+        suggestion="If you still cannot call, phone 1800 555 012 from another line, 24/7.",
+        citation=f"{SEED_A}, 'Customer Support: ... available [Specify availability, e.g., 24/7] ... "
+        f"[Provide contact information]'",
+        good=(
+            _ex("Call us on 1800 555 012, 24/7."),
+            _ex("Full details: https://status.example.com/i/42", channel=Channel.SMS),
+        ),
+        bad=(_ex("Contact support if you need help."), _ex("Call us on 1800 555 012.")),
+        require=check_support,
+    ),
+    Rule(
+        id="feedback",
+        kind="require",
+        severity=Severity.WARNING,
+        stages=frozenset({E}),
+        summary="How to answer back.",
+        message="no way to answer back: say how customers can tell you what they think (for example "
+        "'reply to this email' or a feedback form link)",
+        suggestion="Tell us what you think at https://example.com/feedback or reply to this email.",
+        citation=f"{SEED_A}, 'We want to hear from you... [Provide a method for feedback]'",
+        good=(
+            _ex("Tell us what you think at https://example.com/feedback.", E),
+            _ex("We want to hear from you: just reply to this email.", E),
+        ),
+        bad=(_ex("We value your feedback.", E), _ex("Thank you for reading.", E)),
+        require=check_feedback,
+        channels=FULL_CHANNELS,
+    ),
+]

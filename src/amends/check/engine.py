@@ -1,0 +1,185 @@
+"""Check one statement against the rubric (plus a profile and config): findings and a score."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from functools import lru_cache
+
+from amends.check.config import CheckConfig, CustomRule
+from amends.check.model import (
+    SEVERITY_WEIGHT,
+    Channel,
+    FileReport,
+    Finding,
+    Severity,
+    Stage,
+    StageGuess,
+)
+from amends.check.profiles import Profile, load_profile
+from amends.check.registry import builtin_rules
+from amends.check.rule import Context, Example, Rule
+from amends.check.source import Doc, Format, parse
+from amends.check.stage import infer_stage
+
+
+def _custom(spec: CustomRule) -> Rule:
+    rx = re.compile(
+        "|".join([*(r"\b" + re.escape(p) + r"\b" for p in spec.phrases), *spec.patterns])
+        or r"(?!)",
+        re.I,
+    )
+
+    def forbid(doc: Doc, ctx: Context) -> Iterator[tuple[int, int, str]]:
+        for m in rx.finditer(doc.text):
+            yield m.start(), m.end(), m.group(0)
+
+    def require(doc: Doc, ctx: Context) -> str | None:
+        return None if rx.search(doc.text) else ""
+
+    return Rule(
+        id=spec.id,
+        kind=spec.kind,
+        severity=spec.severity,
+        stages=frozenset(spec.stages),
+        summary=spec.message,
+        message=spec.message,
+        suggestion=spec.suggestion,
+        citation=spec.citation,
+        good=(),
+        bad=(),
+        require=require if spec.kind == "require" else None,
+        forbid=forbid if spec.kind == "forbid" else None,
+    )
+
+
+def effective_rules(config: CheckConfig | None, profile: Profile | None) -> list[Rule]:
+    """The rules to run: built-ins, minus disabled, plus config rules, with overrides applied."""
+    rules = builtin_rules()
+    if profile is not None:
+        for rule_id, items in profile.by_rule().items():
+            rule = rules[rule_id]
+            stages = set(rule.stages)
+            sev = rule.severity
+            for it in items:
+                stages |= set(it.stages or ())
+                if it.severity is Severity.ERROR:
+                    sev = Severity.ERROR
+            rules[rule_id] = replace(
+                rule,
+                severity=sev,
+                stages=frozenset(stages),
+                message="; ".join(it.message for it in items),
+                citation=f"{rule.citation}; "
+                + "; ".join(f"{profile.profile.title}, {it.section}" for it in items),
+            )
+    if config is not None:
+        for spec in config.rules:
+            rules[spec.id] = _custom(spec)
+        for rule_id, sev in config.severity.items():
+            if rule_id in rules:
+                rules[rule_id] = replace(rules[rule_id], severity=sev)
+        for rule_id in config.disable:
+            if rule_id == "all":
+                rules.clear()
+            rules.pop(rule_id, None)
+    return list(rules.values())
+
+
+@lru_cache(maxsize=64)
+def _rules_for(config_json: str, profile: str | None) -> list[Rule]:
+    config = CheckConfig.model_validate_json(config_json) if config_json else None
+    return effective_rules(config, load_profile(profile) if profile else None)
+
+
+def score(findings: list[Finding]) -> int:
+    """100 minus a weight per finding (error 15, warning 6, info 2), never below 0."""
+    return max(0, 100 - sum(SEVERITY_WEIGHT[f.severity] for f in findings))
+
+
+def check_text(
+    text: str,
+    *,
+    stage: Stage | str | None = None,
+    fmt: Format = "text",
+    profile: str | None = None,
+    config: CheckConfig | None = None,
+    locale: str = "en",
+    channel: Channel | str | None = None,
+    path: str = "-",
+) -> FileReport:
+    """Check one statement; the stage is inferred (with the reason) when not given."""
+    doc = parse(text, fmt)
+    if stage is None:
+        guess = infer_stage(doc.text)
+    else:
+        guess = StageGuess(stage=Stage(stage), reason="given")
+    chan = Channel(channel) if channel is not None else None
+    profile = profile or (config.profile if config else None)
+    prof = load_profile(profile) if profile else None
+    extra = dict(config.phrases) if config else {}
+    ctx = Context(stage=guess.stage, channel=chan, locale=locale, extra=extra)
+    if config is not None:
+        ctx.grade_max = config.readability.grade_max
+        ctx.sentence_words_max = config.readability.sentence_words_max
+    if prof is not None:
+        opts = prof.options
+        ctx.next_update_max_hours = (
+            opts.next_update_max_hours
+            if guess.stage is Stage.ACKNOWLEDGE
+            else opts.next_update_max_hours_after_24h or opts.next_update_max_hours
+        )
+    rules = _rules_for(config.model_dump_json() if config else "", profile)
+    findings: list[Finding] = []
+    for rule in rules:
+        if not rule.applies(guess.stage, chan):
+            continue
+        if rule.require is not None:
+            msg = rule.require(doc, ctx)
+            if msg is None or doc.suppressed(rule.id, None):
+                continue
+            message = rule.message if not msg or (prof and rule.id in prof.by_rule()) else msg
+            findings.append(_finding(rule, path, 1, 1, message))
+        elif rule.forbid is not None:
+            seen: set[int] = set()
+            for start, _end, note in rule.forbid(doc, ctx):
+                if start in seen or doc.suppressed(rule.id, start):
+                    continue
+                seen.add(start)
+                line, col = doc.position(start)
+                findings.append(_finding(rule, path, line, col, f"{rule.message}: {note!r}"))
+    findings.sort(key=lambda f: (f.line, f.column, f.rule))
+    from amends.check.readability import grade
+
+    g, n_words, _ = grade(doc)
+    return FileReport(
+        path=path,
+        stage=guess.stage,
+        stage_reason=guess.reason,
+        channel=chan,
+        locale=locale,
+        score=score(findings),
+        findings=findings,
+        words=n_words,
+        grade=g if n_words else None,
+    )
+
+
+def _finding(rule: Rule, path: str, line: int, col: int, message: str) -> Finding:
+    return Finding(
+        path=path,
+        line=line,
+        column=col,
+        rule=rule.id,
+        severity=rule.severity,
+        message=message,
+        suggestion=rule.suggestion,
+        citation=rule.citation,
+    )
+
+
+def check_example(rule_id: str, example: Example) -> set[str]:
+    """The rule ids that fire on a catalogue example (used by the tests and the catalogue)."""
+    report = check_text(example.text, stage=example.stage, fmt=example.fmt, channel=example.channel)
+    return report.rule_ids()

@@ -1,0 +1,123 @@
+# ruff: noqa: E501
+"""Shared regular expressions: clock times, time zones, dates, counts, links and contacts."""
+
+from __future__ import annotations
+
+import re
+
+TZ_ABBREVIATIONS = [
+    "UTC",
+    "GMT",
+    "Z",
+    "PST",
+    "PDT",
+    "PT",
+    "MST",
+    "MDT",
+    "MT",
+    "CST",
+    "CDT",
+    "CT",
+    "EST",
+    "EDT",
+    "ET",
+    "AKST",
+    "AKDT",
+    "HST",
+    "AST",
+    "ADT",
+    "NST",
+    "NDT",
+    "AEST",
+    "AEDT",
+    "ACST",
+    "ACDT",
+    "AWST",
+    "AWDT",
+    "NZST",
+    "NZDT",
+    "BST",
+    "IST",
+    "CET",
+    "CEST",
+    "EET",
+    "EEST",
+    "WET",
+    "WEST",
+    "MSK",
+    "JST",
+    "KST",
+    "SGT",
+    "HKT",
+    "PHT",
+    "WIB",
+    "ICT",
+    "CLT",
+    "ART",
+    "BRT",
+    "COT",
+    "PET",
+    "VET",
+    "MEZ",
+    "MESZ",
+]
+_TZ = r"(?:" + "|".join(sorted(TZ_ABBREVIATIONS, key=len, reverse=True)) + r")"
+_OFFSET = r"(?:(?:UTC|GMT)\s?[+−-]\s?\d{1,2}(?::?\d{2})?|[+−-]\d{2}:?\d{2})"
+_CLOCK = r"(?:\b(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s?(?:[ap]\.?\s?m\.?))?|\b(?:1[0-2]|0?[1-9])\s?(?:[ap]\.?m\b\.?)|\b(?:noon|midnight|mediodía|medianoche)\b)"
+
+#: A clock time, with or without a zone.
+CLOCK = re.compile(_CLOCK, re.I)
+#: A clock time followed by a zone abbreviation or a UTC offset (the zone may follow a range).
+CLOCK_TZ = re.compile(
+    _CLOCK + r"(?:\s*(?:[–—-]|to|and|until|y|a|hasta)\s*" + _CLOCK + r")?"
+    r"\s*(?:\(?\s*(?:" + _OFFSET + r"|\b" + _TZ + r"\b)\s*\)?)",
+    re.I,
+)
+#: ISO 8601 date-times with a zone.
+ISO_TZ = re.compile(r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})\b")
+#: A time expression in the future ("in 2 hours", "by 9 PM", "within 30 minutes", "tonight").
+RELATIVE = re.compile(
+    r"\b(?:in|within|every|after|before|by)\s+(?:about\s+|around\s+)?(?:an?|one|two|three|four|six|"
+    r"\d+(?:\.\d+)?)\s*(?:hours?|hrs?|minutes?|mins?|days?)\b|\b(?:tonight|tomorrow|this (?:morning|"
+    r"afternoon|evening))\b|\ben\s+(?:\d+|una?|dos|tres)\s+(?:horas?|minutos?)\b|\bcada\s+\d+\s+horas\b",
+    re.I,
+)
+MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|octubre|noviembre|diciembre)"
+)
+#: A deadline: "by 30 June", "by March 2027", "by the end of May", "by Q3", "within 60 days".
+DEADLINE = re.compile(
+    r"\b(?:by|before|until|no later than|antes del?|para el|para)\s+(?:the\s+)?(?:end of\s+|mid-?\s*|el\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?"
+    + MONTHS
+    + r"|"
+    + MONTHS
+    + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+    r"|q[1-4]|\d{4}-\d{2}-\d{2}|next (?:week|month|year)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"this (?:month|quarter|year))|\bwithin\s+\d+\s+(?:days|weeks|months)\b|\ben\s+\d+\s+(?:días|semanas)\b",
+    re.I,
+)
+#: A number: 38,214 / 38 214 / 12.5 / 40% / 1.2 million.
+NUMBER = (
+    r"(?:\d{1,3}(?:[,. ]\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:%|per ?cent|million|thousand|mil|millones))?"
+)
+URL = re.compile(
+    r"\bhttps?://[^\s<>\"')]+|\bwww\.[^\s<>\"')]+|\b[\w-]+\.(?:com|net|org|au|io|co|es|mx)/[^\s<>\"')]*",
+    re.I,
+)
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+PHONE = re.compile(
+    r"(?<![\d:])(?:\+?\d[\d\s().-]{5,}\d|\b\d{3}\b(?=\s+(?:from|at|any|24|or)))(?![\d:])"
+)
+
+
+def has_tz_time(text: str) -> bool:
+    """True when the text gives a clock time with a zone, or an ISO time with an offset."""
+    return bool(CLOCK_TZ.search(text) or ISO_TZ.search(text))
+
+
+def count_times(text: str) -> int:
+    """How many clock times the text gives."""
+    return len(CLOCK.findall(text)) + len(ISO_TZ.findall(text))

@@ -1,0 +1,114 @@
+# ruff: noqa: E501
+"""Readability: a fast syllable counter, Flesch–Kincaid grade and sentence length."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from amends.check.content import SEED_A, SEED_B
+from amends.check.model import ALL_STAGES, CHANNEL_LIMITS, Severity, Stage
+from amends.check.rule import Context, Example, Rule
+from amends.check.source import Doc
+
+_WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:['’][A-Za-z]+)?|\d[\d,.:]*")
+_VOWELS = re.compile(r"[aeiouy]+")
+_SILENT_E = re.compile(r"(?:[^l]e|es|ed)$")
+_EXTRA = re.compile(r"(?:ia|eo|ua|ism)$")
+
+
+@lru_cache(maxsize=8192)
+def syllables(word: str) -> int:
+    """Estimate English syllables in one word (vowel groups with common corrections)."""
+    w = word.lower().strip("'’")
+    if not w or w[0].isdigit():
+        return 1
+    if len(w) <= 3:
+        return 1
+    n = len(_VOWELS.findall(w))
+    if _SILENT_E.search(w) and not w.endswith(("ted", "ded", "ees", "oes", "ies", "yes")):
+        n -= 1
+    if _EXTRA.search(w):
+        n += 1
+    return max(1, n)
+
+
+def words(text: str) -> list[str]:
+    """The words of a text (numbers count as one word)."""
+    return _WORD.findall(text)
+
+
+def grade(doc: Doc) -> tuple[float, int, int]:
+    """Flesch–Kincaid grade of the prose, with its word and sentence counts."""
+    total_words = 0
+    total_syll = 0
+    n_sent = 0
+    for _, s in doc.sentence_texts():
+        ws = words(s)
+        if not ws:
+            continue
+        n_sent += 1
+        total_words += len(ws)
+        total_syll += sum(syllables(w) for w in ws)
+    if not total_words:
+        return 0.0, 0, 0
+    g = 0.39 * total_words / n_sent + 11.8 * total_syll / total_words - 15.59
+    return round(g, 1), total_words, n_sent
+
+
+def match_readability(doc: Doc, ctx: Context) -> Iterator[tuple[int, int, str]]:
+    """Sentences over the length limit, and the whole text when its grade is over the limit."""
+    limit = CHANNEL_LIMITS.get(ctx.channel) if ctx.channel else None
+    body = doc.text.strip()
+    if limit is not None and len(body) > limit:
+        start = len(doc.text) - len(doc.text.lstrip())
+        yield (
+            start,
+            start,
+            f"{len(body)} characters, over the {limit} that fit one {ctx.channel} message",
+        )
+    for start, s in doc.sentence_texts():
+        n = len(words(s))
+        if n > ctx.sentence_words_max:
+            yield start, start + len(s), f"sentence of {n} words (limit {ctx.sentence_words_max})"
+    if ctx.locale.split("-")[0] == "en":
+        g, n_words, _ = grade(doc)
+        if n_words >= 20 and g > ctx.grade_max:
+            first = doc.sentences[0][0] if doc.sentences else 0
+            yield first, first, f"grade level {g:g} (limit {ctx.grade_max:g})"
+
+
+LONG = (
+    "Because of a series of interconnected failures in the equipment that routes long-distance "
+    "calls between our regional exchanges, which we are still investigating together with the "
+    "manufacturer and our own engineers, many customers were unable to complete their calls."
+)
+
+READABILITY_RULE = Rule(
+    id="readability",
+    kind="forbid",
+    severity=Severity.WARNING,
+    stages=ALL_STAGES,
+    summary="Too hard to read: Flesch–Kincaid grade above 8, or sentences over 30 words "
+    "(both thresholds in config).",
+    message="hard to read: use shorter sentences and plainer words",
+    suggestion="Split long sentences; one fact per sentence; prefer short, common words.",
+    citation=f"{SEED_A}: 'Clearly and concisely explain the mistake'; {SEED_B}, §3 'Provide a clear "
+    "explanation'; Kincaid et al. (1975), Flesch–Kincaid grade level",
+    good=(
+        Example("We are sorry. A cable was cut. Calls failed for two hours.", Stage.RESOLVE),
+        Example("Calls failed in Perth from 2 PM to 4 PM AWST. We fixed the cable."),
+    ),
+    bad=(
+        Example(LONG),
+        Example(
+            "Unanticipated infrastructural degradation necessitated comprehensive operational "
+            "reconfiguration. Organisational communication deficiencies exacerbated "
+            "interdependencies. Consequently, telecommunication availability deteriorated "
+            "considerably throughout metropolitan jurisdictions, notwithstanding extraordinary "
+            "remediation initiatives."
+        ),
+    ),
+    forbid=match_readability,  # type: ignore[arg-type]
+)

@@ -1,0 +1,313 @@
+"""Turn plain text, Markdown or HTML into checkable prose whose offsets still point into the source.
+
+Markup is masked with spaces (same length), so an offset in the prose is the offset in the source
+and every finding's line and column point at the file the author edits.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Literal
+
+Format = Literal["text", "markdown", "html"]
+
+_SUPPRESS = re.compile(
+    r"<!--\s*amends:\s*(disable|enable|disable-next-line|disable-line)\s*=\s*([\w,\s-]+?)\s*-->"
+)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "pre",
+        "hr",
+        "title",
+        "main",
+        "nav",
+        "aside",
+        "dt",
+        "dd",
+    ]
+)
+
+
+def _mask(chars: list[str], start: int, end: int, fill: str = " ") -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = fill
+
+
+def _break(chars: list[str], start: int, end: int) -> None:
+    """Mask a span and mark it as a sentence boundary (a blank line where the span allows)."""
+    _mask(chars, start, end)
+    if end - start >= 2:
+        chars[start] = "\n"
+        chars[start + 1] = "\n"
+
+
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_MD_BLOCK = re.compile(r"^( {0,3})(#{1,6}\s+|[-*+]\s+|\d{1,3}[.)]\s+|>\s?)", re.M)
+_MD_RULE = re.compile(r"^\s{0,3}([-*_]\s*){3,}$", re.M)
+_MD_FENCE = re.compile(r"^```.*$", re.M)
+_MD_EMPH = re.compile(r"(\*\*|__|\*|`|~~)")
+_MD_HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
+
+
+def _mask_markdown(src: str) -> str:
+    chars = list(src)
+    for m in _COMMENT.finditer(src):
+        _mask(chars, m.start(), m.end())
+    for m in _MD_LINK.finditer(src):
+        # keep the link text and the address (a link to the full statement counts as support)
+        t0, t1 = m.span(1)
+        _mask(chars, m.start(), t0)
+        _mask(chars, t1, t1 + 2)  # "]("
+        _mask(chars, m.end() - 1, m.end())
+    for m in _MD_BLOCK.finditer(src):
+        _break(chars, m.start(2), m.end(2)) if m.group(2).startswith("#") else _mask(
+            chars, m.start(2), m.end(2)
+        )
+    for rx in (_MD_RULE, _MD_FENCE):
+        for m in rx.finditer(src):
+            _mask(chars, m.start(), m.end())
+    for m in _MD_EMPH.finditer(src):
+        s, e = m.span()
+        inner = s > 0 and e < len(src) and src[s - 1].isalnum() and src[e].isalnum()
+        if m.group(1) in ("*", "_") and inner:
+            continue  # intra-word
+        _mask(chars, s, e)
+    for m in _MD_HTML_TAG.finditer(src):
+        _mask(chars, m.start(), m.end())
+    return "".join(chars)
+
+
+class _TagSpans(HTMLParser):
+    """Collect the source spans of tags, and of script/style content, to mask them."""
+
+    def __init__(self, src: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.src = src
+        self.line_starts = _line_starts(src)
+        self.spans: list[tuple[int, int, bool]] = []
+        self._skip_from: int | None = None
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def _tag(self, tag: str) -> None:
+        start = self._offset()
+        text = self.get_starttag_text()
+        end = start + len(text) if text else self.src.find(">", start) + 1
+        self.spans.append((start, max(end, start + 1), tag in _BLOCK_TAGS))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag)
+        if tag in ("script", "style"):
+            self._skip_from = self._offset() + len(self.get_starttag_text() or "")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        start = self._offset()
+        end = self.src.find(">", start) + 1 or start + 1
+        if self._skip_from is not None and tag in ("script", "style"):
+            self.spans.append((self._skip_from, start, False))
+            self._skip_from = None
+        self.spans.append((start, end, tag in _BLOCK_TAGS))
+
+    def handle_comment(self, data: str) -> None:
+        start = self._offset()
+        self.spans.append((start, start + len(data) + 7, False))
+
+    def handle_decl(self, decl: str) -> None:
+        start = self._offset()
+        self.spans.append((start, start + len(decl) + 3, False))
+
+
+_ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+_ENTITIES = {"amp": "&", "nbsp": " ", "lt": "<", "gt": ">", "quot": '"', "apos": "'", "ndash": "–"}
+
+
+def _mask_html(src: str) -> str:
+    chars = list(src)
+    parser = _TagSpans(src)
+    parser.feed(src)
+    parser.close()
+    for start, end, block in parser.spans:
+        (_break if block else _mask)(chars, start, min(end, len(src)))
+    for m in _ENTITY.finditer(src):
+        name = m.group(1)
+        if name.startswith("#x"):
+            ch = chr(int(name[2:], 16))
+        elif name.startswith("#"):
+            ch = chr(int(name[1:]))
+        else:
+            ch = _ENTITIES.get(name, " ")
+        _mask(chars, m.start(), m.end())
+        chars[m.start()] = ch
+    return "".join(chars)
+
+
+def _line_starts(src: str) -> list[int]:
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer(r"\n", src))
+    return starts
+
+
+# A sentence ends at . ! ? (not inside a number, a time like "p.m." or an address), at a blank
+# line, or at the end of a short line without punctuation (a heading).
+_SENT_END = re.compile(
+    r"(?<![A-Z]\.[a-z])(?<!\b[ap]\.m)(?<!\be\.g)(?<!\bi\.e)[.!?]+(?=[\s\"')\]]|$)"
+)
+_BLANK = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass
+class Doc:
+    """A statement ready for the matchers: source, masked prose, sentences and suppressions."""
+
+    source: str
+    text: str
+    lower: str
+    sentences: list[tuple[int, int]]
+    line_starts: list[int]
+    disabled_all: set[str] = field(default_factory=set)
+    disabled_ranges: list[tuple[str, int, int]] = field(default_factory=list)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a source offset."""
+        i = bisect_right(self.line_starts, offset) - 1
+        return i + 1, offset - self.line_starts[i] + 1
+
+    def sentence_texts(self) -> list[tuple[int, str]]:
+        """Each sentence as (start offset, text)."""
+        return [(s, self.text[s:e]) for s, e in self.sentences]
+
+    def suppressed(self, rule: str, offset: int | None) -> bool:
+        """True if an inline `<!-- amends: disable=... -->` covers this rule at this offset.
+
+        A finding about the whole statement (offset None) is suppressed by any disable comment
+        for its rule in the file.
+        """
+        if rule in self.disabled_all or "all" in self.disabled_all:
+            return True
+        for r, s, e in self.disabled_ranges:
+            if r not in (rule, "all"):
+                continue
+            if offset is None or s <= offset < e:
+                return True
+        return False
+
+
+def _suppressions(src: str, starts: list[int]) -> tuple[set[str], list[tuple[str, int, int]]]:
+    open_: dict[str, int] = {}
+    ranges: list[tuple[str, int, int]] = []
+    n = len(src)
+    for m in _SUPPRESS.finditer(src):
+        verb = m.group(1)
+        rules = [r.strip() for r in m.group(2).split(",") if r.strip()]
+        line = bisect_right(starts, m.start()) - 1
+        for rule in rules:
+            if verb == "disable":
+                open_.setdefault(rule, m.start())
+            elif verb == "enable":
+                if rule in open_:
+                    ranges.append((rule, open_.pop(rule), m.start()))
+            else:
+                target = line + 1 if verb == "disable-next-line" else line
+                if target < len(starts):
+                    end = starts[target + 1] if target + 1 < len(starts) else n
+                    ranges.append((rule, starts[target], end))
+    ranges.extend((rule, s, n) for rule, s in open_.items())
+    whole = {rule for rule, s, e in ranges if s == 0 or (e == n and _only_markup_before(src, s))}
+    return whole, ranges
+
+
+def _only_markup_before(src: str, offset: int) -> bool:
+    head = _COMMENT.sub("", src[:offset])
+    return not head.strip() or (head.lstrip().startswith("---") and head.count("---") >= 2)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of masked prose (see the module notes on where a sentence ends)."""
+    cuts: set[int] = set()
+    for m in _SENT_END.finditer(text):
+        cuts.add(m.end())
+    for m in _BLANK.finditer(text):
+        cuts.add(m.start())
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        stripped = line.strip()
+        if stripped and stripped[-1] not in ".!?,;:" and len(stripped.split()) <= 8:
+            cuts.add(end)  # a heading or a label line
+        pos = end + 1
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut in [*sorted(cuts), len(text)]:
+        seg = text[start:cut]
+        lead = len(seg) - len(seg.lstrip())
+        if seg.strip():
+            s = start + lead
+            e = start + len(seg.rstrip())
+            spans.append((s, e))
+        start = cut
+    return spans
+
+
+def detect_format(path: str | None) -> Format:
+    """The input format from a file name: Markdown, HTML, or plain text."""
+    name = (path or "").lower()
+    if name.endswith((".md", ".markdown", ".mdx")):
+        return "markdown"
+    if name.endswith((".html", ".htm", ".xhtml")):
+        return "html"
+    return "text"
+
+
+def parse(source: str, fmt: Format = "text") -> Doc:
+    """Mask the markup of `source` and split it into sentences."""
+    starts = _line_starts(source)
+    if fmt == "markdown":
+        text = _mask_markdown(source)
+    elif fmt == "html":
+        text = _mask_html(source)
+    else:
+        chars = list(source)
+        for m in _COMMENT.finditer(source):
+            _mask(chars, m.start(), m.end())
+        text = "".join(chars)
+    whole, ranges = _suppressions(source, starts)
+    return Doc(
+        source=source,
+        text=text,
+        lower=text.lower(),
+        sentences=split_sentences(text),
+        line_starts=starts,
+        disabled_all=whole,
+        disabled_ranges=ranges,
+    )

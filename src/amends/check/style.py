@@ -1,0 +1,389 @@
+# ruff: noqa: E501
+"""Pattern rules: what a statement must not say (the second table of the rubric).
+
+Each matcher yields the offending spans; phrase lists are per locale with an English fallback,
+and config can add phrases to any of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from amends.check.content import SEED_A, SEED_B
+from amends.check.model import ALL_STAGES, Severity, Stage
+from amends.check.rule import Context, Example, Rule
+from amends.check.source import Doc
+
+Span = tuple[int, int, str]
+LAZARE = "Lazare, 'Go Ahead, Say You're Sorry' (Psychology Today, 1995) and On Apology (2004): the conditional and passive 'pseudo-apology'"
+LEWICKI = "Lewicki, Polin & Lount (2016), 'An Exploration of the Structure of Effective Apologies': acknowledgement of responsibility is the most important component"
+
+
+def _words(*phrases: str) -> re.Pattern[str]:
+    """One case-insensitive pattern for the phrases; a space matches any run of white space."""
+    return re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in phrases) + r")\b", re.I)
+
+
+VAGUE = {
+    "en": _words(
+        r"some (?:of our )?(?:customers|users|subscribers|people|services|areas|regions|accounts)",
+        r"a (?:small |limited |certain )?number of (?:customers|users|subscribers|people|services|areas)",
+        r"certain (?:customers|users|areas|regions|services)",
+        r"a (?:few|handful of) (?:customers|users|areas)",
+        r"technical (?:difficulties|issues|problems|glitch(?:es)?)",
+        r"an issue",
+        r"some issues",
+        r"(?:a|an|some) (?:network|connectivity|service) (?:issue|issues|event|incident|disruption)",
+        r"(?:an|some) (?:unexpected|unforeseen) (?:issue|issues|problem|event)",
+        r"a glitch",
+        r"(?:affected|impacted) (?:customers|users) may",
+    ),
+    "es": _words(
+        r"algunos (?:clientes|usuarios)",
+        r"problemas técnicos",
+        r"una incidencia",
+        r"inconvenientes técnicos",
+    ),
+}
+GENERIC = {
+    "en": re.compile(
+        r"\b(?:sorry|apologi[sz]e|apologies|regret)\b[^.!?\n]{0,40}?\binconvenien(?:ce|ces|t)\b|"
+        r"\binconvenien(?:ce|ces)\b[^.!?\n]{0,40}?\b(?:sorry|apologi[sz]e|apologies|regret)\b|"
+        r"\b(?:sorry|apologi[sz]e|apologies) for (?:any|the) (?:trouble|disruption|issues?)\b|"
+        r"\bsorry for any\b",
+        re.I,
+    ),
+    "es": re.compile(
+        r"\b(?:disculpe|disculpen|sentimos|lamentamos) (?:las|cualquier) molestias?\b", re.I
+    ),
+}
+NON_APOLOGY = {
+    "en": _words(
+        r"(?:sorry|apologi[sz]e) if",
+        r"(?:sorry|apologi[sz]e) (?:that )?(?:you|anyone|customers) (?:feel|felt|may feel|were upset|are upset)",
+        r"sorry you feel",
+        r"(?:mistakes|errors) were made",
+        r"(?:we )?regret any",
+        r"(?:we )?regret (?:that )?you",
+        r"(?:sorry|apologi[sz]e) to (?:anyone|those|any customers?) who (?:may have|might have|feel|felt)",
+        r"if anyone was (?:affected|inconvenienced)",
+        r"to the extent that",
+        r"(?:we )?apologi[sz]e for any (?:impact|disruption)",
+    ),
+    "es": _words(r"lo sentimos si", r"lamentamos si", r"se cometieron errores"),
+}
+BLAME = {
+    "en": _words(
+        r"(?:due to|because of|caused by|blame(?:d)? on) (?:an? |the |our |one of our )?(?:\w+ )?(?:vendor|supplier|partner|contractor|third[- ]party|upstream (?:provider|carrier)|wholesale (?:provider|partner)|power company|utility|council)s?(?:'s)?",
+        r"(?:a |an |the )?third[- ]party (?:provider|vendor|supplier|contractor|carrier|service|software|partner)",
+        r"(?:beyond|outside(?: of)?) our control",
+        r"(?:not|wasn[’']t|was not|isn[’']t|is not) our fault",
+        r"(?:the|our) (?:vendor|supplier|contractor|partner)(?:[’']s)? (?:error|mistake|fault|failure)",
+        r"(?:vendor|supplier|contractor|partner) (?:error|mistake|failure)",
+        r"(?:another|a different) (?:carrier|provider|company)(?:[’']s)? (?:network|fault|error)",
+        r"human error",
+    ),
+    "es": _words(
+        r"fuera de nuestro control",
+        r"(?:debido a|por culpa de) (?:un |nuestro )?(?:proveedor|tercero)",
+        r"no (?:fue|es) nuestra culpa",
+    ),
+}
+EXCUSE = {
+    "en": _words(
+        r"despite (?:our|all our|all of our) (?:best )?efforts",
+        r"unprecedented",
+        r"(?:happens?|can happen) to (?:every|all|any|other) (?:operators?|providers?|networks?|companies|carriers)",
+        r"(?:every|all|any) (?:operator|provider|network|carrier|company) (?:has|have|experiences?|sees?) (?:outages|these)",
+        r"no (?:network|system|service) is (?:perfect|immune)",
+        r"(?:extremely|highly|very) rare (?:event|occurrence|combination)",
+        r"(?:unforeseeable|unforeseen circumstances)",
+        r"could not (?:have been|be) (?:foreseen|predicted|anticipated)",
+        r"perfect storm",
+        r"acts? of god",
+        r"industry[- ]wide",
+        r"(?:these|such) things happen",
+    ),
+    "es": _words(
+        r"a pesar de nuestros (?:mejores )?esfuerzos", r"sin precedentes", r"imprevisible"
+    ),
+}
+MINIMISE = {
+    "en": _words(
+        r"minor",
+        r"brief(?:ly)?",
+        r"only a (?:few|handful|small)",
+        r"just a (?:few|handful|small)",
+        r"slight(?:ly)?",
+        r"small (?:number|percentage|subset|fraction|proportion)",
+        r"limited (?:impact|number)",
+        r"a (?:little|bit of)",
+        r"momentar(?:y|ily)",
+        r"blip",
+        r"hiccups?",
+        r"negligible",
+        r"mere(?:ly)?",
+        r"only (?:\d[\d,]*|some) (?:customers|users|people)",
+        r"tiny",
+    ),
+    "es": _words(
+        r"menor(?:es)?",
+        r"breve(?:mente)?",
+        r"solo unos pocos",
+        r"ligera(?:mente)?",
+        r"pequeña interrupción",
+    ),
+}
+CORPORATE = _words(
+    r"leverag(?:e|ed|ing)",
+    r"going forward",
+    r"moving forward",
+    r"synerg(?:y|ies)",
+    r"learnings",
+    r"circle back",
+    r"at this point in time",
+    r"best[- ]in[- ]class",
+    r"stakeholders?",
+    r"end[- ]users?",
+    r"utili[sz](?:e|ed|ing)",
+    r"remediat(?:e|ed|ion|ing)",
+    r"mitigat(?:e|ed|ion|ing)",
+    r"service[- ]affecting",
+    r"customer[- ]facing",
+    r"root[- ]cause analysis",
+    r"post[- ]mortem",
+    r"actioned",
+    r"paradigm",
+    r"(?:degraded|impaired) (?:performance|service|state)",
+    r"impacted",
+    r"operational(?:ly)?",
+)
+TECHNICAL = re.compile(
+    r"\b(?:BGP|DNS|SIP(?: \d{3})?|Q\.850(?: cause)?(?: \d+)?|CDRs?|MPLS|NOC|SLA|API|CDN|RCA|OSPF|DWDM|SS7|IMS|"
+    r"VoLTE|HLR|HSS|PSTN|PoP|TLS|SBC|IP|VoIP|HTTP(?: \d{3})?|5xx|\d{3} errors?|cause code \d+|packet loss|"
+    r"latency|fail[- ]?over|load balancers?|core router|softswitch|trunks?|backhaul|OSS|BSS|MSC|eNodeB|gNodeB|RAN)\b"
+)
+# An engineering term is forgiven when it is explained in plain words right after it.
+EXPLAINED = re.compile(
+    r"\s*(?:\(|[–—-]\s|:\s|,\s*(?:the|a|an|which|that is|meaning|i\.e\.)\b|(?:is|are|means)\s+(?:the|a|an|how)\b|error\s*\()",
+    re.I,
+)
+PLACEHOLDER = re.compile(
+    r"\[[A-Z][^\]\n]{0,120}\](?!\()|\{\{[^}\n]*\}\}|\{%[^%\n]*%\}|\$\{[^}\n]+\}|<<[^>\n]+>>|\b(?:TBD|TBC|TBA)\b|"
+    r"\bXX:XX\b|\bX{2,}\b|\?{3,}|\blorem ipsum\b|\binsert [a-z ]{2,30} here\b|%\(\w+\)s",
+    re.I,
+)
+
+
+def _phrases(table: dict[str, re.Pattern[str]], rule: str) -> object:
+    def match(doc: Doc, ctx: Context) -> Iterator[Span]:
+        rx = table.get(ctx.locale.split("-")[0], table["en"])
+        for m in rx.finditer(doc.text):
+            yield m.start(), m.end(), m.group(0)
+        yield from _extra_spans(doc, ctx, rule)
+
+    match.__doc__ = f"Spans where a `{rule}` phrase occurs."
+    return match
+
+
+def _extra_spans(doc: Doc, ctx: Context, rule: str) -> Iterator[Span]:
+    for phrase in ctx.extra.get(rule, ()):
+        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", doc.text, re.I):
+            yield m.start(), m.end(), m.group(0)
+
+
+def match_vague(doc: Doc, ctx: Context) -> Iterator[Span]:
+    """Vague quantities and causes; 'some 38,000 customers' is a number, not vague."""
+    rx = VAGUE.get(ctx.locale.split("-")[0], VAGUE["en"])
+    for m in rx.finditer(doc.text):
+        yield m.start(), m.end(), m.group(0)
+    yield from _extra_spans(doc, ctx, "vague")
+
+
+def match_jargon(doc: Doc, ctx: Context) -> Iterator[Span]:
+    """Corporate jargon always; engineering terms unless explained in plain words right after."""
+    for m in CORPORATE.finditer(doc.text):
+        yield m.start(), m.end(), m.group(0)
+    for m in TECHNICAL.finditer(doc.text):
+        if not EXPLAINED.match(doc.text, m.end()):
+            yield m.start(), m.end(), m.group(0)
+    yield from _extra_spans(doc, ctx, "jargon")
+
+
+def match_placeholder(doc: Doc, ctx: Context) -> Iterator[Span]:
+    """Unfilled template slots; searched in the source so template syntax is seen as written."""
+    for m in PLACEHOLDER.finditer(doc.source):
+        if doc.source[m.start()] == "[" and doc.text[m.start()] != "[":
+            continue  # a Markdown link's text, not a slot
+        yield m.start(), m.end(), m.group(0)
+    yield from _extra_spans(doc, ctx, "placeholder")
+
+
+def _ex(text: str, stage: Stage = Stage.ACKNOWLEDGE) -> Example:
+    return Example(text=text, stage=stage)
+
+
+PATTERN_RULES: list[Rule] = [
+    Rule(
+        id="vague",
+        kind="forbid",
+        severity=Severity.WARNING,
+        stages=ALL_STAGES,
+        summary="Quantities and causes without facts.",
+        message="vague wording: give the number and the cause instead",
+        suggestion="Replace 'some customers' with the count and area ('38,214 customers in Sacramento'); "
+        "replace 'technical difficulties' with what failed ('a power failure at our Fresno exchange').",
+        citation=f"{SEED_B}, §1 'Don't just say \"some customers.\"'; {SEED_A}, 'What Happened?': 'avoiding vague terms'",
+        good=(
+            _ex("Some 38,000 customers in Sacramento lost calls."),
+            _ex("A power failure stopped calls."),
+        ),
+        bad=(
+            _ex("Some customers may be unable to call."),
+            _ex("We are experiencing technical difficulties."),
+            _ex("We are aware of an issue affecting calls."),
+        ),
+        forbid=match_vague,  # type: ignore[arg-type]
+    ),
+    Rule(
+        id="generic-apology",
+        kind="forbid",
+        severity=Severity.ERROR,
+        stages=ALL_STAGES,
+        summary="An apology for 'inconvenience'.",
+        message="generic apology: apologise for what actually happened, not for 'inconvenience'",
+        suggestion="We are sorry that you could not make or receive calls for two hours.",
+        citation=f"{SEED_B}, §1 'a quick, generic \"sorry for the inconvenience\" just doesn't cut it'",
+        good=(
+            _ex("We are sorry that you could not call for two hours."),
+            _ex("The credit makes up for some of the disruption.", Stage.RESOLVE),
+        ),
+        bad=(
+            _ex("We apologise for any inconvenience caused."),
+            _ex("Sorry for the inconvenience."),
+        ),
+        forbid=_phrases(GENERIC, "generic-apology"),  # type: ignore[arg-type]
+    ),
+    Rule(
+        id="non-apology",
+        kind="forbid",
+        severity=Severity.ERROR,
+        stages=ALL_STAGES,
+        summary="A conditional or agentless apology.",
+        message="non-apology: drop the 'if' and the passive voice; say 'we are sorry' for what you did",
+        suggestion="We are sorry. We made a change that stopped calls from connecting.",
+        citation=f"{SEED_B}, §3 'Take responsibility'; {LAZARE}",
+        good=(
+            _ex("We are sorry we let you down."),
+            _ex("We made mistakes in how we tested the change."),
+        ),
+        bad=(
+            _ex("We are sorry if you were affected."),
+            _ex("Mistakes were made."),
+            _ex("We regret any disruption."),
+        ),
+        forbid=_phrases(NON_APOLOGY, "non-apology"),  # type: ignore[arg-type]
+    ),
+    Rule(
+        id="blame",
+        kind="forbid",
+        severity=Severity.ERROR,
+        stages=ALL_STAGES,
+        summary="Shifting responsibility to someone else.",
+        message="shifting blame: own it — your customers chose you, not your supplier",
+        suggestion="Say what failed and what you will change: 'A cable on our network was cut; we had no "
+        "second route. We are adding one.'",
+        citation=f"{SEED_B}, §3 'No finger-pointing: This isn't the time to blame the network provider or a faulty piece of equipment'; {LEWICKI}",
+        good=(
+            _ex("We relied on one cable and it was cut."),
+            _ex("We chose the supplier and we own the result."),
+        ),
+        bad=(
+            _ex("The outage was due to our vendor."),
+            _ex("This was beyond our control."),
+            _ex("A third-party provider caused the fault."),
+        ),
+        forbid=_phrases(BLAME, "blame"),  # type: ignore[arg-type]
+    ),
+    Rule(
+        id="excuse",
+        kind="forbid",
+        severity=Severity.WARNING,
+        stages=ALL_STAGES,
+        summary="Justifying instead of explaining.",
+        message="excuse: explain what happened without justifying it",
+        suggestion="State the facts: 'The storm cut power to the exchange and our backup battery ran out after 40 minutes.'",
+        citation=f"{SEED_B}, §3 'Explain, don't justify: ... avoid making excuses'",
+        good=(
+            _ex("Our backup battery ran out after 40 minutes."),
+            _ex("We did not test the change enough."),
+        ),
+        bad=(
+            _ex("Despite our best efforts, calls failed."),
+            _ex("This was an unprecedented storm."),
+            _ex("Outages like this happen to every operator."),
+        ),
+        forbid=_phrases(EXCUSE, "excuse"),  # type: ignore[arg-type]
+    ),
+    Rule(
+        id="minimise",
+        kind="forbid",
+        severity=Severity.WARNING,
+        stages=ALL_STAGES,
+        summary="Shrinking the harm.",
+        message="minimising: let the facts show the size of the outage; do not shrink it",
+        suggestion="Replace 'a brief outage' with its length and reach: 'a 2-hour outage for 38,214 customers'.",
+        citation=f"{SEED_B}, §1 'for the customer it could be a HUGE deal'; §3 'Show genuine remorse'",
+        good=(_ex("Our engineers held a briefing at 3 PM."), _ex("Calls failed for 2 hours.")),
+        bad=(
+            _ex("There was a brief outage."),
+            _ex("Only a few customers were affected."),
+            _ex("A minor fault slightly affected calls."),
+        ),
+        forbid=_phrases(MINIMISE, "minimise"),  # type: ignore[arg-type]
+    ),
+    Rule(
+        id="jargon",
+        kind="forbid",
+        severity=Severity.WARNING,
+        stages=ALL_STAGES,
+        summary="Corporate or engineering jargon the customer cannot parse.",
+        message="jargon: say it in plain words your customers use",
+        suggestion="Replace 'going forward we will leverage' with 'from now on we will use'; explain or drop "
+        "'BGP', 'SIP 503'.",
+        citation=f"{SEED_A}, opening: 'This isn't a press release filled with corporate jargon'; {SEED_B}, §3 "
+        "'your customers aren't interested in the technical details'",
+        good=(
+            _ex("Calls failed with SIP 503 (the network said it was too busy to connect them)."),
+            _ex("From now on we will test every change."),
+        ),
+        bad=(
+            _ex("Going forward we will leverage our learnings."),
+            _ex("A BGP misconfiguration caused the outage."),
+            _ex("Calls failed with SIP 503."),
+        ),
+        forbid=match_jargon,  # type: ignore[arg-type]
+    ),
+    Rule(
+        id="placeholder",
+        kind="forbid",
+        severity=Severity.ERROR,
+        stages=ALL_STAGES,
+        summary="Unfilled template slots.",
+        message="unfilled placeholder: replace it with the fact, or remove the sentence",
+        suggestion="Fill every slot from the incident record before publishing.",
+        citation=f"{SEED_A}: the template's own slots ('[Product/Service/Feature]', '[Provide contact information]') show what must be filled in",
+        good=(
+            _ex("Calls on [our network](https://example.com) failed.", Stage.UPDATE),
+            _ex("Our next update will be at 4:00 PM AEST."),
+        ),
+        bad=(
+            _ex("Our [Product] failed."),
+            _ex("Dear {{ name }}, calls failed."),
+            _ex("Service back at XX:XX."),
+            _ex("Cause: TBD."),
+        ),
+        forbid=match_placeholder,  # type: ignore[arg-type]
+    ),
+]

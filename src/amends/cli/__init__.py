@@ -1,0 +1,1 @@
+"""The `amends` command line: Typer + Rich over the pure stage packages."""

@@ -1,0 +1,155 @@
+"""`amends check`: lint outage statements against the rubric; text, JSON or SARIF; exit 0/1/2."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from amends.errors import InputError
+
+
+class OutputFormat(StrEnum):
+    """How findings are printed (`markdown` only with --list-rules)."""
+
+    TEXT = "text"
+    JSON = "json"
+    SARIF = "sarif"
+    MARKDOWN = "markdown"
+
+
+class InputFormat(StrEnum):
+    """How input files are read; `auto` goes by the file extension."""
+
+    AUTO = "auto"
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
+class StageOpt(StrEnum):
+    """Stages accepted by --stage (mirrors `amends.check.Stage`)."""
+
+    ACKNOWLEDGE = "acknowledge"
+    UPDATE = "update"
+    RESOLVE = "resolve"
+    EXPLAIN = "explain"
+    FOLLOW_UP = "follow_up"
+
+
+class ChannelOpt(StrEnum):
+    """Channels accepted by --channel (mirrors `amends.check.Channel`)."""
+
+    WEB = "web"
+    EMAIL = "email"
+    SMS = "sms"
+    SOCIAL = "social"
+    NOTICE = "notice"
+
+
+def _read(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    path = Path(name)
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise InputError("file not found", path=name) from exc
+    except IsADirectoryError as exc:
+        raise InputError("is a directory; give the statement files", path=name) from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text ({exc.reason})", path=name) from exc
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `check` command to the root app."""
+
+    @app.command("check")
+    def check(
+        files: list[str] = typer.Argument(
+            None, help="Statement files (.txt, .md, .html); '-' reads standard input."
+        ),
+        stage: StageOpt | None = typer.Option(
+            None, "--stage", help="The statement's stage; inferred from the text when omitted."
+        ),
+        profile: str | None = typer.Option(
+            None, "--profile", help="A regulation profile, e.g. acma-major-outage."
+        ),
+        output: OutputFormat = typer.Option(OutputFormat.TEXT, "--format", help="Output format."),
+        config: Path | None = typer.Option(
+            None, "--config", help="TOML file with a [check] table (default: ./amends.toml)."
+        ),
+        channel: ChannelOpt | None = typer.Option(
+            None, "--channel", help="Channel: sms and social carry a smaller required set."
+        ),
+        locale: str = typer.Option("en", "--locale", help="Language of the statement: en, es."),
+        input_format: InputFormat = typer.Option(
+            InputFormat.AUTO, "--input-format", help="Read inputs as text, markdown or html."
+        ),
+        list_rules: bool = typer.Option(
+            False, "--list-rules", help="Print the rule catalogue (text or markdown) and exit."
+        ),
+    ) -> int:
+        """Check outage statements against the apology rubric (and a regulation profile)."""
+        from rich.console import Console
+
+        from amends.check import Stage, check_text, effective_rules, load_config, load_profile
+        from amends.check.catalogue import catalogue_markdown
+        from amends.check.render import render_json, render_sarif, render_text
+        from amends.check.source import detect_format
+
+        cfg = None
+        if config is not None:
+            cfg = load_config(config)
+        elif Path("amends.toml").is_file():
+            cfg = load_config(Path("amends.toml"))
+        prof_name = profile or (cfg.profile if cfg else None)
+        prof = load_profile(prof_name) if prof_name else None
+        rules = effective_rules(cfg, prof)
+
+        if list_rules:
+            if output is OutputFormat.MARKDOWN:
+                typer.echo(catalogue_markdown(), nl=False)
+            else:
+                for r in rules:
+                    stages = ",".join(s.value for s in Stage if s in r.stages)
+                    typer.echo(f"{r.id:<16} {r.severity.value:<8} {stages}: {r.summary}")
+            raise typer.Exit(0)
+        if output is OutputFormat.MARKDOWN:
+            raise InputError("--format markdown is only for --list-rules; use text, json or sarif")
+        if not files:
+            raise InputError("give one or more statement files, or '-' for standard input")
+
+        reports = []
+        for name in files:
+            text = _read(name)
+            fmt = (
+                detect_format(None if name == "-" else name)
+                if input_format is InputFormat.AUTO
+                else input_format.value
+            )
+            reports.append(
+                check_text(
+                    text,
+                    stage=stage.value if stage else None,
+                    fmt=fmt,  # type: ignore[arg-type]
+                    profile=prof_name,
+                    config=cfg,
+                    locale=locale,
+                    channel=channel.value if channel else None,
+                    path=name,
+                )
+            )
+        if output is OutputFormat.JSON:
+            typer.echo(render_json(reports), nl=False)
+        elif output is OutputFormat.SARIF:
+            typer.echo(render_sarif(reports, rules), nl=False)
+        else:
+            console = Console(highlight=False, soft_wrap=True)
+            if console.is_terminal:
+                console.print(render_text(reports, markup=True), end="")
+            else:
+                typer.echo(render_text(reports), nl=False)
+        raise typer.Exit(1 if any(r.has_errors for r in reports) else 0)

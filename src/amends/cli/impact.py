@@ -1,0 +1,264 @@
+"""`amends impact`: find the outage windows in call records and write impact.json,
+subscribers.parquet and the chart; the analysis itself is `amends.impact` (any Ibis backend)."""
+
+from __future__ import annotations
+
+import json
+import threading
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from amends.errors import InputError
+
+if TYPE_CHECKING:
+    from amends.impact import ImpactResult
+
+console = Console(stderr=True)
+out_console = Console()
+
+
+class Engine(StrEnum):
+    """Where the one engine pass runs."""
+
+    DUCKDB = "duckdb"
+    SPARK = "spark"
+
+
+class Baseline(StrEnum):
+    """The reference period (mirrors `amends.impact.BaselineMode`)."""
+
+    AUTO = "auto"
+    PREVIOUS_DAY = "previous-day"
+    PREVIOUS_WEEK = "previous-week"
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `impact` command."""
+    app.command("impact")(impact)
+
+
+def impact(
+    events: list[Path] = typer.Argument(
+        ..., help="Call records: Parquet/CSV files, folders or globs.", show_default=False
+    ),
+    output: Path = typer.Option(..., "-o", "--output", help="Folder for the outputs."),
+    mapping: Path | None = typer.Option(
+        None, "--map", help="Column mapping file (your column names → the canonical schema)."
+    ),
+    tz: str | None = typer.Option(
+        None, "--tz", help="Time zone for the summary's local times (impact.json stays UTC)."
+    ),
+    engine: Engine = typer.Option(Engine.DUCKDB, "--engine", help="duckdb (embedded) or spark."),
+    baseline: Baseline = typer.Option(Baseline.AUTO, "--baseline", help="Reference period."),
+    config: Path | None = typer.Option(
+        None, "--config", help="amends.toml with a [failures] table (which codes are failures)."
+    ),
+    chart: bool = typer.Option(True, "--chart/--no-chart", help="Draw impact.png and .svg."),
+) -> None:
+    """Find the outage in raw call records: when, where, which services and who."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    zone = _zone(tz)
+    # Import what detection and the chart need while the engine scans (the scan releases the GIL).
+    warm = threading.Thread(target=_preload, args=(chart,), daemon=True)
+    warm.start()
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    ) as progress:
+        step = progress.add_task("reading events", total=None)
+        import ibis  # noqa: F401  (heavy: imported here, not at CLI start)
+
+        from amends.impact import BaselineMode, ImpactConfig
+        from amends.impact.aggregate import aggregate
+        from amends.impact.analysis import analyse_aggregates
+
+        policy = _policy(config)
+        cfg = ImpactConfig(failures=policy, baseline=BaselineMode(baseline.value))
+        con, stop = _connect(engine)
+        try:
+            table = load(events, mapping=mapping, con=con)
+            progress.update(step, description=f"scanning events on {engine.value} (one pass)")
+            aggs = aggregate(table, cfg.failures)
+        finally:
+            stop()
+        warm.join()
+        progress.update(step, description="detecting outage windows")
+        result = analyse_aggregates(aggs, cfg)
+        progress.update(step, description="writing outputs")
+        paths = write_outputs(result, output, chart=chart, tz=zone)
+        progress.update(step, description="done", total=1, completed=1)
+    out_console.print(summary_table(result, zone))
+    ev = result.report.events
+    out_console.print(
+        f"{ev.attempts:,} attempts, {ev.network_failures:,} network failures, "
+        f"{len(ev.regions)} regions, {len(ev.services)} services; wrote "
+        + ", ".join(str(p) for p in paths)
+    )
+
+
+def _preload(chart: bool) -> None:
+    """Import the in-process half (detection, and matplotlib for the chart) ahead of use."""
+    import amends.impact.analysis
+
+    if chart:
+        import matplotlib.backends.backend_agg
+        import matplotlib.backends.backend_svg  # noqa: F401
+
+        import amends.impact.chart  # noqa: F401
+
+
+def _zone(tz: str | None) -> str:
+    """The display zone, checked (default UTC)."""
+    if tz is None:
+        return "UTC"
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InputError(
+            f"--tz: unknown time zone {tz!r}; use an IANA name like America/Chicago"
+        ) from None
+    return tz
+
+
+def _policy(config: Path | None) -> Any:
+    """The failure policy: from --config when given, else the documented defaults."""
+    try:
+        from amends.events.config import load_failure_policy
+    except ImportError:  # the foundation's config loader is not there yet
+        if config is not None:
+            raise InputError("--config is not supported by this build", path=str(config)) from None
+        from amends.events.failures import FailurePolicy
+
+        return FailurePolicy()
+    return load_failure_policy(config)
+
+
+def _connect(engine: Engine) -> tuple[Any, Any]:
+    """An Ibis connection for the engine, and a function that releases it."""
+    import ibis
+
+    if engine is Engine.DUCKDB:
+        con = ibis.duckdb.connect()
+        return con, con.disconnect
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise InputError(
+            "--engine spark needs the spark extra: pip install 'amends[spark]'"
+        ) from None
+    session = (
+        SparkSession.builder.master("local[*]")
+        .appName("amends-impact")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    return ibis.pyspark.connect(session), lambda: None
+
+
+def load(sources: list[Path], *, mapping: Path | None, con: Any) -> Any:
+    """Canonical events as an Ibis table on `con` (the foundation's loader when present)."""
+    try:
+        from amends.events.load import load_events
+    except ImportError:
+        return _read_parquet(sources, mapping=mapping, con=con)
+    return load_events([str(s) for s in sources], mapping=mapping, con=con)
+
+
+def _read_parquet(sources: list[Path], *, mapping: Path | None, con: Any) -> Any:
+    """Fallback until `amends.events.load` lands: canonical Parquet only."""
+    from amends.events.schema import REQUIRED_COLUMNS
+
+    if mapping is not None:
+        raise InputError("--map needs the events loader, not in this build", path=str(mapping))
+    files: list[str] = []
+    for src in sources:
+        if src.is_dir():
+            files += sorted(str(p) for p in src.rglob("*.parquet"))
+        elif src.is_file():
+            files.append(str(src))
+        else:
+            raise InputError("no such file or folder; check the path", path=str(src))
+    if not files:
+        raise InputError("no Parquet files found", path=str(sources[0]))
+    try:
+        table = con.read_parquet(files)
+    except Exception as exc:  # any reader error is the user's file
+        raise InputError(
+            f"cannot read as Parquet ({str(exc).splitlines()[0]})", path=files[0]
+        ) from None
+    missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
+    if missing:
+        raise InputError(
+            f"missing column(s) {', '.join(missing)}; add them or use --map", path=files[0]
+        )
+    for col, kind in (("cause", "int16"), ("sip_status", "int16"), ("http_status", "int16")):
+        if col not in table.columns:
+            table = table.mutate(**{col: __import__("ibis").null(kind)})
+    return table
+
+
+def write_outputs(result: ImpactResult, out: Path, *, chart: bool, tz: str) -> list[Path]:
+    """Write impact.json, subscribers.parquet and (optionally) impact.png/.svg into `out`."""
+    import pyarrow.parquet as pq
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(
+            f"cannot create the output folder ({exc.strerror})", path=str(out)
+        ) from None
+    paths = [out / "impact.json", out / "subscribers.parquet"]
+    data = result.report.model_dump(mode="json")
+    paths[0].write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    pq.write_table(result.subscribers, paths[1])
+    if chart:
+        from amends.impact.chart import render
+
+        fig = render(result, tz=tz)
+        for ext in ("png", "svg"):
+            path = out / f"impact.{ext}"
+            fig.savefig(path, dpi=110)
+            paths.append(path)
+    return paths
+
+
+def summary_table(result: ImpactResult, tz: str) -> Table:
+    """One row per outage window, times in the display zone."""
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(tz)
+    windows = result.report.windows
+    table = Table(title=f"Outage windows ({len(windows)}), times in {tz}", title_justify="left")
+    for col in ("window", "kind", "start", "end", "regions", "services"):
+        table.add_column(col)
+    for col in ("subscribers", "failed attempts", "failure rate"):
+        table.add_column(col, justify="right")
+    for w in windows:
+        attempts = sum(s.attempts for s in w.scope)
+        fmt = "%Y-%m-%d %H:%M %Z"
+        table.add_row(
+            w.id,
+            w.kind,
+            w.start.astimezone(zone).strftime(fmt),
+            w.end.astimezone(zone).strftime(fmt) if w.end else "ongoing",
+            ", ".join(w.regions),
+            ", ".join(w.services),
+            f"{w.subscribers_affected:,}",
+            f"{w.failed_attempts:,}",
+            f"{w.failed_attempts / attempts:.1%}" if attempts else "–",
+        )
+    return table

@@ -1,0 +1,76 @@
+"""The `amends` root command: registers each command module and turns input errors into exit 2."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from amends import __version__
+from amends.errors import InputError
+
+#: Each module under amends.cli listed here defines `register(app)`; one module per command.
+COMMAND_MODULES: tuple[str, ...] = ("demo", "simulate", "events", "impact", "check")
+
+app = typer.Typer(
+    name="amends",
+    help="Outage accountability: measure the outage, say sorry properly, make amends.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+
+err_console = Console(stderr=True, soft_wrap=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"amends {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Outage accountability: measure the outage, say sorry properly, make amends."""
+
+
+for _name in COMMAND_MODULES:
+    importlib.import_module(f"amends.cli.{_name}").register(app)
+
+
+def report_error(message: str) -> None:
+    """Print a one-line error for the user (no traceback)."""
+    err_console.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; bad input prints one line and returns 2, never a traceback."""
+    try:
+        result = app(args=argv, prog_name="amends", standalone_mode=False)
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.TyperException as exc:  # usage errors: Typer prints them, exit 2
+        exc.show()  # type: ignore[attr-defined]
+        return getattr(exc, "exit_code", 2)
+    except typer.Abort:
+        report_error("aborted")
+        return 1
+    except InputError as exc:
+        report_error(str(exc))
+        return 2
+    except KeyboardInterrupt:
+        report_error("interrupted")
+        return 130
+    return result if isinstance(result, int) else 0
+
+
+def entry() -> None:  # pragma: no cover - the console script
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""`amends check` end to end: outputs, exit codes, stdin, SARIF, and the generated catalogue."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from amends.check.catalogue import catalogue_markdown
+
+GOOD = (Path(__file__).parent / "corpus" / "acknowledge.yaml").read_text()
+BAD = "We are aware that some customers are experiencing technical difficulties.\n"
+
+
+def _good_text() -> str:
+    import yaml
+
+    return yaml.safe_load(GOOD)[0]["text"]
+
+
+def test_clean_file_exits_0(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    p = tmp_path / "ack.txt"
+    p.write_text(_good_text())
+    res = cli("check", p, "--stage", "acknowledge")
+    assert res.code == 0, res.out
+    assert "score 100/100" in res.out
+
+
+def test_errors_exit_1_with_linter_lines(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    p = tmp_path / "bad.md"
+    p.write_text(BAD)
+    res = cli("check", p)
+    assert res.code == 1
+    assert f"{p}:1:19: warning vague " in res.out
+    assert "stage acknowledge (inferred" in res.out
+
+
+def test_json_output(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    p = tmp_path / "bad.txt"
+    p.write_text(BAD)
+    res = cli("check", p, "--format", "json", "--stage", "update")
+    doc = json.loads(res.out)
+    assert set(doc) == {"findings", "files"}
+    f = doc["findings"][0]
+    assert set(f) == {"path", "line", "column", "rule", "severity", "message", "suggestion"}
+    assert doc["files"][0]["stage"] == "update" and 0 <= doc["files"][0]["score"] <= 100
+
+
+def test_sarif_output(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    p = tmp_path / "bad.txt"
+    p.write_text(BAD)
+    log = json.loads(cli("check", p, "--format", "sarif").out)
+    assert log["version"] == "2.1.0"
+    run = log["runs"][0]
+    ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert "vague" in ids
+    for res in run["results"]:
+        assert ids[res["ruleIndex"]] == res["ruleId"]
+        assert res["level"] in {"error", "warning", "note"}
+        region = res["locations"][0]["physicalLocation"]["region"]
+        assert region["startLine"] >= 1 and region["startColumn"] >= 1
+
+
+def test_usage_and_input_errors_exit_2(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert cli("check", tmp_path / "missing.txt").code == 2
+    assert cli("check", "--stage", "nope", tmp_path / "x").code == 2
+    assert cli("check").code == 2
+    p = tmp_path / "a.txt"
+    p.write_text("x")
+    assert cli("check", p, "--profile", "nope").code == 2
+    bad_cfg = tmp_path / "c.toml"
+    bad_cfg.write_text("[check]\ndisable=['zzz']\n")
+    res = cli("check", p, "--config", bad_cfg)
+    assert res.code == 2 and "zzz" in res.err
+
+
+def test_stdin(cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO(BAD))
+    res = cli("check", "-", "--format", "json")
+    assert json.loads(res.out)["findings"][0]["path"] == "-"
+
+
+def test_config_file_option(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    p = tmp_path / "bad.txt"
+    p.write_text(BAD)
+    cfg = tmp_path / "amends.toml"
+    cfg.write_text('[check]\ndisable = ["all"]\n')
+    assert cli("check", p, "--config", cfg).code == 0
+
+
+def test_list_rules_markdown_is_the_catalogue(cli) -> None:  # type: ignore[no-untyped-def]
+    res = cli("check", "--list-rules", "--format", "markdown")
+    assert res.code == 0 and res.out == catalogue_markdown()
+
+
+def test_docs_rules_md_is_generated() -> None:
+    committed = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
+    assert committed.read_text(encoding="utf-8") == catalogue_markdown(), (
+        "docs/rules.md is stale: run `python -m amends.check.catalogue > docs/rules.md`"
+    )
