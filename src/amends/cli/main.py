@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import sys
 
 import typer
@@ -12,8 +13,34 @@ from rich.markup import escape
 from amends import __version__
 from amends.errors import InputError
 
-#: Each module under amends.cli listed here defines `register(app)`; one module per command.
-COMMAND_MODULES: tuple[str, ...] = ("demo", "simulate", "events", "impact", "check")
+#: The order commands appear in `--help`; any other module under amends.cli that defines
+#: `register(app)` is registered after these, so a new command is a new module, not an edit here.
+COMMAND_ORDER: tuple[str, ...] = (
+    "demo",
+    "simulate",
+    "events",
+    "impact",
+    "check",
+    "incident",
+    "draft",
+    "notices",
+    "credits",
+    "serve",
+    "publish",
+    "notify",
+    "eta",
+    "assess",
+)
+
+
+def command_modules() -> list[str]:
+    """Every module under amends.cli that defines `register(app)`, in help order."""
+    import amends.cli as package
+
+    names = [m.name for m in pkgutil.iter_modules(package.__path__) if m.name != "main"]
+    ordered = sorted(names, key=lambda n: (COMMAND_ORDER.index(n) if n in COMMAND_ORDER else 99, n))
+    return [n for n in ordered if hasattr(importlib.import_module(f"amends.cli.{n}"), "register")]
+
 
 app = typer.Typer(
     name="amends",
@@ -42,7 +69,7 @@ def _root(
     """Outage accountability: measure the outage, say sorry properly, make amends."""
 
 
-for _name in COMMAND_MODULES:
+for _name in command_modules():
     importlib.import_module(f"amends.cli.{_name}").register(app)
 
 
