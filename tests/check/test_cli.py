@@ -100,3 +100,39 @@ def test_docs_rules_md_is_generated() -> None:
     assert committed.read_text(encoding="utf-8") == catalogue_markdown(), (
         "docs/rules.md is stale: run `python -m amends.check.catalogue > docs/rules.md`"
     )
+
+
+def test_folder_stands_for_its_statement_files(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "good.txt").write_text(_good_text())
+    (tmp_path / "bad.md").write_text(BAD)
+    (tmp_path / "notes.csv").write_text("not,a,statement\n")
+    res = cli("check", tmp_path, "--format", "json")
+    assert res.code == 1
+    paths = [f["path"] for f in json.loads(res.out)["files"]]
+    assert paths == [str(tmp_path / "bad.md"), str(tmp_path / "sub" / "good.txt")]
+
+
+def test_empty_folder_is_a_usage_error(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    res = cli("check", tmp_path)
+    assert res.code == 2
+    assert "no statement files" in res.out + res.err
+
+
+def test_pre_commit_hook_runs_amends_check(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The shipped hook definition names this command, and the command takes the file list."""
+    import shlex
+
+    import yaml
+
+    hooks = yaml.safe_load((Path(__file__).parents[2] / ".pre-commit-hooks.yaml").read_text())
+    (hook,) = [h for h in hooks if h["id"] == "amends-check"]
+    assert hook["language"] == "python"
+    assert set(hook["types_or"]) <= {"markdown", "html", "text"}
+    program, *args = shlex.split(hook["entry"])
+    assert program == "amends"
+    (tmp_path / "a.md").write_text(BAD)
+    (tmp_path / "b.txt").write_text(_good_text())
+    res = cli(*args, *hook.get("args", []), tmp_path / "a.md", tmp_path / "b.txt")
+    assert res.code == 1
+    assert str(tmp_path / "a.md") in res.out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from amends.check import patterns as P
+from amends.check.fold import Lexicon, lexicon
 from amends.check.model import AFTER, ALL_STAGES, ONGOING, Channel, Severity, Stage
 from amends.check.rule import Context, Example, Rule
 from amends.check.source import Doc
@@ -277,13 +278,22 @@ FEEDBACK = {
 }
 
 
-def _lex(table: dict[str, re.Pattern[str]], locale: str) -> re.Pattern[str]:
-    return table.get(locale.split("-")[0], table["en"])
+def _lex(table: dict[str, re.Pattern[str]], locale: str) -> Lexicon:
+    return lexicon(table.get(locale.split("-")[0], table["en"]))
 
 
 def _extra(ctx: Context, rule: str, text: str) -> bool:
     """True if a phrase added in config for this rule occurs in the (lower-case) text."""
     return any(p.lower() in text for p in ctx.extra.get(rule, ()))
+
+
+def _in(rx: re.Pattern[str] | Lexicon, doc: Doc) -> bool:
+    """True if the pattern occurs anywhere in the text: a cheap test before per-sentence ones."""
+    lex = rx if isinstance(rx, Lexicon) else lexicon(rx)
+    return lex.occurs(doc.text, doc.lower)
+
+
+CLOCK_RANGE = re.compile(P._CLOCK + r"\s*(?:[–—-]|to|until)\s*" + P._CLOCK, re.I)
 
 
 def _sentences(doc: Doc) -> list[str]:
@@ -294,8 +304,10 @@ def _sentences(doc: Doc) -> list[str]:
 def check_what(doc: Doc, ctx: Context) -> str | None:
     """What failed (a service in the customer's words) and the symptom, in one sentence."""
     svc, sym = _lex(SERVICE, ctx.locale), _lex(SYMPTOM, ctx.locale)
-    if _extra(ctx, "what", doc.lower) or any(
-        svc.search(s) and sym.search(s) for s in _sentences(doc)
+    if _extra(ctx, "what", doc.lower) or (
+        _in(svc, doc)
+        and _in(sym, doc)
+        and any(svc.search(s) and sym.search(s) for s in _sentences(doc))
     ):
         return None
     if svc.search(doc.text):
@@ -344,7 +356,9 @@ def check_cause(doc: Doc, ctx: Context) -> str | None:
 
 def _eta_ok(doc: Doc, ctx: Context) -> bool:
     restore, words = _lex(RESTORE, ctx.locale), _lex(ETA_WORDS, ctx.locale)
-    for s in _sentences(doc):
+    timed_anywhere = _in(P.CLOCK, doc) or _in(P.RELATIVE, doc)
+    candidates = timed_anywhere and _in(restore, doc) and _in(words, doc)
+    for s in _sentences(doc) if candidates else ():
         timed = P.CLOCK.search(s) or P.RELATIVE.search(s)
         if (
             restore.search(s)
@@ -358,7 +372,7 @@ def _eta_ok(doc: Doc, ctx: Context) -> bool:
 
 def _update_ok(doc: Doc, ctx: Context) -> tuple[bool, float | None]:
     upd = _lex(UPDATE, ctx.locale)
-    for s in _sentences(doc):
+    for s in _sentences(doc) if _in(upd, doc) else ():
         if upd.search(s) and (P.CLOCK.search(s) or P.RELATIVE.search(s)):
             m = re.search(
                 r"\b(?:in|within|every|cada|en)\s+(\d+(?:\.\d+)?)\s*(hours?|hrs?|horas?|minutes?|mins?)",
@@ -393,7 +407,7 @@ def check_next_update(doc: Doc, ctx: Context) -> str | None:
 def check_apology(doc: Doc, ctx: Context) -> str | None:
     """A plain, unconditional first-person apology."""
     rx, undone = _lex(APOLOGY, ctx.locale), _lex(APOLOGY_UNDONE, ctx.locale)
-    matches = list(rx.finditer(doc.text))
+    matches = rx.finditer(doc.text)
     if ctx.short:  # a bare "Sorry:" opening is the first person on a 160-character channel
         matches += list(re.finditer(r"(?:^|[.!?:]\s+)\W*sorry\b", doc.text, re.I))
     for m in matches:
@@ -407,7 +421,7 @@ def check_apology(doc: Doc, ctx: Context) -> str | None:
 
 def _simple(table: dict[str, re.Pattern[str]], rule: str) -> object:
     def check(doc: Doc, ctx: Context) -> str | None:
-        ok = _lex(table, ctx.locale).search(doc.text) or _extra(ctx, rule, doc.lower)
+        ok = _in(_lex(table, ctx.locale), doc) or _extra(ctx, rule, doc.lower)
         return None if ok else ""
 
     check.__doc__ = f"Passes when the text says what `{rule}` asks for."
@@ -418,7 +432,7 @@ def check_prevention(doc: Doc, ctx: Context) -> str | None:
     """What will change, and by when (a deadline in the same sentence)."""
     future, comp = _lex(FUTURE, ctx.locale), _lex(COMP, ctx.locale)
     planned = False
-    for s in _sentences(doc):
+    for s in _sentences(doc) if _in(future, doc) else ():
         if future.search(s) and not comp.search(s):
             planned = True
             if P.DEADLINE.search(s):
@@ -433,7 +447,7 @@ def check_prevention(doc: Doc, ctx: Context) -> str | None:
 def check_repair(doc: Doc, ctx: Context) -> str | None:
     """Compensation: what, how much, and when or how it is applied."""
     comp, applied = _lex(COMP, ctx.locale), _lex(APPLIED, ctx.locale)
-    sents = _sentences(doc)
+    sents = _sentences(doc) if _in(comp, doc) else []
     for i, s in enumerate(sents):
         if comp.search(s):
             near = " ".join(sents[max(0, i - 1) : i + 2])
@@ -456,9 +470,7 @@ def check_support(doc: Doc, ctx: Context) -> str | None:
             else ("add a link to the full statement, where the help details are")
         )
     where = link or P.PHONE.search(doc.text) or _lex(CONTACT, ctx.locale).search(doc.text)
-    when = _lex(HOURS, ctx.locale).search(doc.text) or re.search(
-        P._CLOCK + r"\s*(?:[–—-]|to|until)\s*" + P._CLOCK, doc.text, re.I
-    )
+    when = _in(_lex(HOURS, ctx.locale), doc) or _in(CLOCK_RANGE, doc)
     if (where and when) or _extra(ctx, "support", doc.lower):
         return None
     if where:

@@ -19,6 +19,7 @@ _EXTRA = re.compile(r"(?:ia|eo|ua|ism)$")
 
 
 @lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Estimate English syllables in one word (vowel groups with common corrections)."""
     w = word.lower().strip("'’")
@@ -40,7 +41,13 @@ def words(text: str) -> list[str]:
 
 
 def grade(doc: Doc) -> tuple[float, int, int]:
-    """Flesch–Kincaid grade of the prose, with its word and sentence counts."""
+    """Flesch–Kincaid grade of the prose, with its word and sentence counts (computed once)."""
+    if doc.grade_cache is None:
+        doc.grade_cache = _grade(doc)
+    return doc.grade_cache
+
+
+def _grade(doc: Doc) -> tuple[float, int, int]:
     total_words = 0
     total_syll = 0
     n_sent = 0

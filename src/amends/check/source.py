@@ -197,6 +197,7 @@ class Doc:
     line_starts: list[int]
     disabled_all: set[str] = field(default_factory=set)
     disabled_ranges: list[tuple[str, int, int]] = field(default_factory=list)
+    grade_cache: tuple[float, int, int] | None = field(default=None, repr=False, compare=False)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset."""

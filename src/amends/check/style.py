@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from amends.check.content import SEED_A, SEED_B
+from amends.check.fold import folded
 from amends.check.model import ALL_STAGES, Severity, Stage
 from amends.check.rule import Context, Example, Rule
 from amends.check.source import Doc
@@ -176,11 +177,20 @@ PLACEHOLDER = re.compile(
 )
 
 
+def _spans(rx: re.Pattern[str], doc: Doc) -> Iterator[Span]:
+    """Matches of a case-insensitive pattern as (start, end, original text) spans."""
+    fast = folded(rx)
+    if fast is not None and len(doc.lower) == len(doc.text):
+        for m in fast.finditer(doc.lower):
+            yield m.start(), m.end(), doc.text[m.start() : m.end()]
+        return
+    for m in rx.finditer(doc.text):
+        yield m.start(), m.end(), m.group(0)
+
+
 def _phrases(table: dict[str, re.Pattern[str]], rule: str) -> object:
     def match(doc: Doc, ctx: Context) -> Iterator[Span]:
-        rx = table.get(ctx.locale.split("-")[0], table["en"])
-        for m in rx.finditer(doc.text):
-            yield m.start(), m.end(), m.group(0)
+        yield from _spans(table.get(ctx.locale.split("-")[0], table["en"]), doc)
         yield from _extra_spans(doc, ctx, rule)
 
     match.__doc__ = f"Spans where a `{rule}` phrase occurs."
@@ -195,16 +205,13 @@ def _extra_spans(doc: Doc, ctx: Context, rule: str) -> Iterator[Span]:
 
 def match_vague(doc: Doc, ctx: Context) -> Iterator[Span]:
     """Vague quantities and causes; 'some 38,000 customers' is a number, not vague."""
-    rx = VAGUE.get(ctx.locale.split("-")[0], VAGUE["en"])
-    for m in rx.finditer(doc.text):
-        yield m.start(), m.end(), m.group(0)
+    yield from _spans(VAGUE.get(ctx.locale.split("-")[0], VAGUE["en"]), doc)
     yield from _extra_spans(doc, ctx, "vague")
 
 
 def match_jargon(doc: Doc, ctx: Context) -> Iterator[Span]:
     """Corporate jargon always; engineering terms unless explained in plain words right after."""
-    for m in CORPORATE.finditer(doc.text):
-        yield m.start(), m.end(), m.group(0)
+    yield from _spans(CORPORATE, doc)
     for m in TECHNICAL.finditer(doc.text):
         if not EXPLAINED.match(doc.text, m.end()):
             yield m.start(), m.end(), m.group(0)

@@ -49,6 +49,26 @@ class ChannelOpt(StrEnum):
     NOTICE = "notice"
 
 
+STATEMENT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+
+
+def _expand(names: list[str]) -> list[str]:
+    """Files as given; a folder stands for the statement files under it (sorted, recursive)."""
+    out: list[str] = []
+    for name in names:
+        path = Path(name)
+        if name != "-" and path.is_dir():
+            found = sorted(
+                str(p) for p in path.rglob("*") if p.is_file() and p.suffix in STATEMENT_SUFFIXES
+            )
+            if not found:
+                raise InputError("no statement files (.md, .txt, .html) in this folder", path=name)
+            out += found
+        else:
+            out.append(name)
+    return out
+
+
 def _read(name: str) -> str:
     if name == "-":
         return sys.stdin.read()
@@ -69,7 +89,8 @@ def register(app: typer.Typer) -> None:
     @app.command("check")
     def check(
         files: list[str] = typer.Argument(
-            None, help="Statement files (.txt, .md, .html); '-' reads standard input."
+            None,
+            help="Statement files (.txt, .md, .html) or folders of them; '-' reads standard input.",
         ),
         stage: StageOpt | None = typer.Option(
             None, "--stage", help="The statement's stage; inferred from the text when omitted."
@@ -79,7 +100,7 @@ def register(app: typer.Typer) -> None:
         ),
         output: OutputFormat = typer.Option(OutputFormat.TEXT, "--format", help="Output format."),
         config: Path | None = typer.Option(
-            None, "--config", help="TOML file with a [check] table (default: ./amends.toml)."
+            None, "--config", help="TOML file with a \\[check] table (default: ./amends.toml)."
         ),
         channel: ChannelOpt | None = typer.Option(
             None, "--channel", help="Channel: sms and social carry a smaller required set."
@@ -123,7 +144,7 @@ def register(app: typer.Typer) -> None:
             raise InputError("give one or more statement files, or '-' for standard input")
 
         reports = []
-        for name in files:
+        for name in _expand(files):
             text = _read(name)
             fmt = (
                 detect_format(None if name == "-" else name)
