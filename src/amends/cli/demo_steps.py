@@ -22,6 +22,8 @@ class DemoState:
     wrote: list[tuple[str, Path]] = field(default_factory=list)
     calls: Path | None = None
     truth_path: Path | None = None
+    truth: object | None = None
+    impact_dir: Path | None = None
 
 
 def _progress(console: Console) -> Progress:
@@ -57,6 +59,7 @@ def step_simulate(state: DemoState, *, subscribers: int, calls_per_day: int, see
             progress.update(task, completed=done, total=total)
 
         truth = simulate(calls, config, progress=advance)
+    state.truth = truth
     state.calls = calls
     state.truth_path = calls.with_name(calls.stem + ".truth.json")
     state.wrote += [
@@ -92,6 +95,51 @@ def step_simulate(state: DemoState, *, subscribers: int, calls_per_day: int, see
     state.console.print(outages)
 
 
+def step_impact(state: DemoState) -> None:
+    """Measure the outage from the call records alone, and compare it with what was injected."""
+    import ibis
+
+    from amends.cli.impact import summary_table, write_outputs
+    from amends.events.config import load_failure_policy
+    from amends.events.load import load_events
+    from amends.impact import ImpactConfig
+    from amends.impact.aggregate import aggregate
+    from amends.impact.analysis import analyse_aggregates
+
+    assert state.calls is not None
+    out = state.output / "impact"
+    with _progress(state.console) as progress:
+        progress.add_task("measuring the outage from the call records", total=None)
+        con = ibis.duckdb.connect()
+        try:
+            cfg = ImpactConfig(failures=load_failure_policy(None))
+            aggs = aggregate(load_events([str(state.calls)], con=con), cfg.failures)
+        finally:
+            con.disconnect()
+        result = analyse_aggregates(aggs, cfg)
+        paths = write_outputs(result, out, chart=True, tz="UTC")
+    state.impact_dir = out
+    state.console.print(summary_table(result, "UTC"))
+    for t in getattr(state.truth, "windows", []):
+        same = [w for w in result.report.windows if w.kind == t.kind and w.end and t.end]
+        if not same:
+            state.console.print(f"injected {t.kind} outage {t.id}: [red]not found[/]")
+            continue
+        w = min(same, key=lambda w: abs((w.start - t.start).total_seconds()))
+        state.console.print(
+            f"injected {t.kind} outage {t.id} ({', '.join(t.regions)}): found as {w.id}, start "
+            f"{_minutes(w.start - t.start)} and end {_minutes(w.end - t.end)} from the truth"
+        )
+    labels = ["measured impact (JSON)", "affected subscribers", "impact chart", "impact chart"]
+    state.wrote += list(zip(labels, paths, strict=False))
+
+
+def _minutes(delta: object) -> str:
+    """A signed time difference in minutes, e.g. '+2 min'."""
+    seconds = delta.total_seconds()  # type: ignore[attr-defined]
+    return f"{seconds / 60:+.0f} min"
+
+
 def run_demo(
     output: Path, *, subscribers: int, calls_per_day: int, seed: int, console: Console
 ) -> None:
@@ -101,5 +149,6 @@ def run_demo(
     output.mkdir(parents=True, exist_ok=True)
     state = DemoState(output=output, console=console)
     step_simulate(state, subscribers=subscribers, calls_per_day=calls_per_day, seed=seed)
+    step_impact(state)
     console.print(outputs_table(state.wrote))
     console.print(f"[bold green]Done.[/] Everything is in {output.resolve()}")

@@ -132,15 +132,9 @@ def _zone(tz: str | None) -> str:
 
 
 def _policy(config: Path | None) -> Any:
-    """The failure policy: from --config when given, else the documented defaults."""
-    try:
-        from amends.events.config import load_failure_policy
-    except ImportError:  # the foundation's config loader is not there yet
-        if config is not None:
-            raise InputError("--config is not supported by this build", path=str(config)) from None
-        from amends.events.failures import FailurePolicy
+    """The failure policy: from --config (or ./amends.toml) when given, else the defaults."""
+    from amends.events.config import load_failure_policy
 
-        return FailurePolicy()
     return load_failure_policy(config)
 
 
@@ -170,45 +164,10 @@ def _connect(engine: Engine) -> tuple[Any, Any]:
 
 
 def load(sources: list[Path], *, mapping: Path | None, con: Any) -> Any:
-    """Canonical events as an Ibis table on `con` (the foundation's loader when present)."""
-    try:
-        from amends.events.load import load_events
-    except ImportError:
-        return _read_parquet(sources, mapping=mapping, con=con)
+    """Canonical events as an Ibis table on `con`, validated by the events loader."""
+    from amends.events.load import load_events
+
     return load_events([str(s) for s in sources], mapping=mapping, con=con)
-
-
-def _read_parquet(sources: list[Path], *, mapping: Path | None, con: Any) -> Any:
-    """Fallback until `amends.events.load` lands: canonical Parquet only."""
-    from amends.events.schema import REQUIRED_COLUMNS
-
-    if mapping is not None:
-        raise InputError("--map needs the events loader, not in this build", path=str(mapping))
-    files: list[str] = []
-    for src in sources:
-        if src.is_dir():
-            files += sorted(str(p) for p in src.rglob("*.parquet"))
-        elif src.is_file():
-            files.append(str(src))
-        else:
-            raise InputError("no such file or folder; check the path", path=str(src))
-    if not files:
-        raise InputError("no Parquet files found", path=str(sources[0]))
-    try:
-        table = con.read_parquet(files)
-    except Exception as exc:  # any reader error is the user's file
-        raise InputError(
-            f"cannot read as Parquet ({str(exc).splitlines()[0]})", path=files[0]
-        ) from None
-    missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
-    if missing:
-        raise InputError(
-            f"missing column(s) {', '.join(missing)}; add them or use --map", path=files[0]
-        )
-    for col, kind in (("cause", "int16"), ("sip_status", "int16"), ("http_status", "int16")):
-        if col not in table.columns:
-            table = table.mutate(**{col: __import__("ibis").null(kind)})
-    return table
 
 
 def write_outputs(result: ImpactResult, out: Path, *, chart: bool, tz: str) -> list[Path]:
@@ -223,8 +182,13 @@ def write_outputs(result: ImpactResult, out: Path, *, chart: bool, tz: str) -> l
         ) from None
     paths = [out / "impact.json", out / "subscribers.parquet"]
     data = result.report.model_dump(mode="json")
-    paths[0].write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    pq.write_table(result.subscribers, paths[1])
+    # Each output appears whole or not at all: written beside its name, then renamed into place.
+    tmp = out / ".subscribers.parquet.tmp"
+    pq.write_table(result.subscribers, tmp)
+    tmp.replace(paths[1])
+    tmp = out / ".impact.json.tmp"
+    tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    tmp.replace(paths[0])
     if chart:
         from amends.impact.chart import render
 
