@@ -93,3 +93,18 @@ def test_acma_profile_messages_and_update_interval() -> None:
 def test_unknown_profile() -> None:
     with pytest.raises(InputError):
         check_text("x", stage="update", profile="nope")
+
+
+def test_regimes_with_content_rules_are_profiles_too(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 9: `--profile` also takes a regulation regime; it holds the same items as the file."""
+    from amends.check import available_profiles, load_profile
+
+    assert "acma-outages-2024" in available_profiles()
+    from_regime, from_file = load_profile("acma-outages-2024"), load_profile("acma-major-outage")
+    assert {i.rule for i in from_regime.item} == {i.rule for i in from_file.item}
+    assert from_regime.options.next_update_max_hours == 6
+    p = tmp_path / "ack.txt"
+    p.write_text("We are sorry. Calls failed.\n")
+    res = cli("check", p, "--stage", "acknowledge", "--profile", "acma-outages-2024")
+    assert res.code == 1
+    assert "acma" in res.out.lower()

@@ -134,3 +134,19 @@ def test_readability_threshold_from_config() -> None:
     assert "readability" not in rules(long)
     cfg = CheckConfig(readability=Readability(sentence_words_max=20))
     assert "readability" in rules(long, config=cfg)
+
+
+def test_spanish_singulars_hours_and_applied_dates() -> None:
+    """Spanish drafts: '1 cliente' is a count, '24/7' is when help is there, 'se aplicará antes
+    del 30 de marzo' says when a credit is applied (gaps found by compose's property tests)."""
+    from amends.check import check_text
+
+    def rules(text: str, stage: str) -> set[str]:
+        return {f.rule for f in check_text(text, stage=stage, locale="es").findings}
+
+    assert "who" not in rules("1 cliente en California no pudo llamar.", "acknowledge")
+    assert "who" in rules("Algunos clientes no pudieron llamar.", "acknowledge")
+    assert "support" not in rules("Llame al 611, 24/7, o escriba a ayuda@example.com.", "update")
+    credit = "Le daremos un crédito de 5 dólares; se aplicará antes del 30 de marzo."
+    assert "repair" not in rules(credit, "resolve")
+    assert "repair" in rules("Le daremos un crédito.", "resolve")

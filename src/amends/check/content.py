@@ -60,7 +60,7 @@ PEOPLE = {
     "en": r"(?:customers?|users?|subscribers?|services?|accounts?|people|households?|homes|"
     r"businesses|lines|premises|connections|members|of (?:our|all) (?:customers|users|services)|"
     r"mobile (?:customers|services)|(?:phone|landline|broadband|internet) (?:customers|services))",
-    "es": r"(?:clientes|usuarios|abonados|servicios|líneas|hogares|cuentas)",
+    "es": r"(?:clientes?|usuarios?|abonados?|servicios?|líneas?|hogar(?:es)?|cuentas?)",
 }
 COUNT = {
     "en": re.compile(
@@ -242,7 +242,7 @@ COMP = {
     ),
 }
 AMOUNT = re.compile(
-    r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|per ?cent|dollars|euros|pesos|gb|days?|weeks?|months?|hours?|"
+    r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|per ?cent|dollars|dólares|euros|pesos|gb|days?|weeks?|months?|hours?|"
     r"días|meses)\b|\b(?:a|one|two|three|a full|one full|full) (?:day|days|week|weeks|month|months)[’']?s?\b|"
     r"\bfull month\b|\bmonthly fee\b|\bun mes\b",
     re.I,
@@ -253,7 +253,10 @@ APPLIED = {
         r"\bno need to\b|\byou do not need to\b|\bapplied (?:by|on|within|before)\b|\bwill appear\b|"
         r"\bwithin \d+ (?:days|weeks)\b|\bby \d{1,2} \w+\b"
     ),
-    "es": _rx(r"\ben su (?:próxima )?factura\b|\bautomáticamente\b|\ben tu (?:próxima )?factura\b"),
+    "es": _rx(
+        r"\ben su (?:próxima )?factura\b|\bautomáticamente\b|\ben tu (?:próxima )?factura\b",
+        r"\bse (?:aplicará|abonará|verá) (?:antes del?|a más tardar el|el)\b|\ba más tardar el\b",
+    ),
 }
 CONTACT = {
     "en": _rx(
@@ -267,7 +270,7 @@ HOURS = {
         r"\bopen (?:until|till|from|now)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|"
         r"\bweekdays\b|\bany ?time\b"
     ),
-    "es": _rx(r"\b24 horas\b|\btodos los días\b|\blas 24 horas\b|\bde lunes a\b"),
+    "es": _rx(r"\b24 horas\b|\btodos los días\b|\blas 24 horas\b|\bde lunes a\b|\b24/7\b"),
 }
 FEEDBACK = {
     "en": _rx(

@@ -63,10 +63,25 @@ class Profile(BaseModel):
         return out
 
 
-def available_profiles() -> list[str]:
-    """Names of the built-in profiles."""
+def _profile_files() -> list[str]:
     root = resources.files("amends.check") / "profiles"
     return sorted(p.name[:-5] for p in root.iterdir() if p.name.endswith(".toml"))
+
+
+def _regime_profiles() -> list[str]:
+    """Regulation regimes that say what a customer communication must contain (issue 9: one
+    source for both); imported lazily so `check` works on its own."""
+    try:
+        from amends.regulation import available_regimes, load_regime
+    except ImportError:  # pragma: no cover - the regulation package is part of amends
+        return []
+    return [n for n in available_regimes() if load_regime(n).content]
+
+
+def available_profiles() -> list[str]:
+    """Names of the built-in profiles: the profile files, then the regimes with content rules."""
+    files = _profile_files()
+    return files + [n for n in _regime_profiles() if n not in files]
 
 
 @cache
@@ -78,9 +93,15 @@ def load_profile(name: str) -> Profile:
         raise InputError(
             f"unknown profile {name!r}; known profiles: {', '.join(available_profiles())}"
         )
-    path = resources.files("amends.check") / "profiles" / f"{name}.toml"
     try:
-        profile = Profile.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
+        if name in _profile_files():
+            path = resources.files("amends.check") / "profiles" / f"{name}.toml"
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        else:
+            from amends.regulation import check_profile, load_regime
+
+            data = check_profile(load_regime(name))
+        profile = Profile.model_validate(data)
     except (ValidationError, tomllib.TOMLDecodeError) as exc:  # pragma: no cover - shipped data
         raise InputError(f"profile {name!r} is invalid: {exc}") from exc
     unknown = {it.rule for it in profile.item} - set(RULE_IDS)

@@ -1,0 +1,142 @@
+"""Read and write incident YAML files; validation errors name the file, the line and the field."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from amends.errors import InputError
+from amends.incident.model import Incident
+
+
+def _line_of(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
+    """1-based line of the YAML node at a Pydantic error location (the nearest existing parent)."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if k.value == str(key):
+                    node = v
+                    line = (
+                        (k.start_mark.line + 1)
+                        if not isinstance(v, yaml.ScalarNode)
+                        else (v.start_mark.line + 1)
+                    )
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+            if key >= len(node.value):
+                return line
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+def _field(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def parse_incident(text: str, *, source: str = "<incident>") -> Incident:
+    """Validate incident YAML text; errors name `source`, the line and the field."""
+    try:
+        data = yaml.safe_load(text)
+        node = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(
+            f"not valid YAML: {getattr(exc, 'problem', exc)}; fix the syntax",
+            path=source,
+            row=mark.line + 1 if mark else None,
+        ) from exc
+    if not isinstance(data, dict):
+        raise InputError("an incident file must be a YAML mapping (key: value)", path=source)
+    try:
+        return Incident.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+        more = len(exc.errors()) - 1
+        tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        msg = err["msg"].removeprefix("Value error, ")
+        raise InputError(
+            f"field {_field(loc)}: {msg}; fix it and run again{tail}",
+            path=source,
+            row=_line_of(node, loc),
+        ) from exc
+
+
+def load_incident(path: Path) -> Incident:
+    """Read and validate an incident YAML file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise InputError(
+            "incident file not found; create one with `amends incident init`", path=str(path)
+        ) from exc
+    return parse_incident(text, source=str(path))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def incident_yaml(
+    incident: Incident, *, header: str = "", notes: dict[str, str] | None = None
+) -> str:
+    """The incident as YAML text (ISO times, model field order, unset optionals kept as null);
+    `notes` puts a `# TODO(person): ...` comment above each named top-level key."""
+    data = _plain(incident.model_dump(mode="python"))
+    if not notes:
+        return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    parts = [header]
+    for key, value in data.items():
+        note = notes.get(key)
+        if note and note.startswith("check:"):
+            parts.append(f"# CHECK(person):{note.removeprefix('check:')}\n")
+        elif note:
+            parts.append(f"# TODO(person): {note}\n")
+        parts.append(yaml.safe_dump({key: value}, sort_keys=False, allow_unicode=True, width=100))
+    return "".join(parts)
+
+
+def write_text_atomic(path: Path, text: str) -> Path:
+    """Write text to a temp file beside `path` and rename it into place (never half-written)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def dump_incident(
+    incident: Incident, path: Path, *, header: str = "", notes: dict[str, str] | None = None
+) -> Path:
+    """Write the incident record as YAML, atomically."""
+    return write_text_atomic(Path(path), incident_yaml(incident, header=header, notes=notes))

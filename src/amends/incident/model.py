@@ -1,0 +1,268 @@
+"""The incident record: measured facts plus what only people know, one YAML file per incident.
+
+Every statement `amends` writes is composed from this record and nothing else; a field nobody
+has supplied is absent (None or empty), never invented.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from amends.impact.model import Window
+
+Status = Literal["investigating", "identified", "monitoring", "resolved"]
+CauseCategory = Literal[
+    "fiber_cut",
+    "power",
+    "hardware",
+    "software_change",
+    "configuration",
+    "capacity",
+    "third_party",
+    "natural_event",
+    "unknown",
+]
+ActionStatus = Literal["planned", "in_progress", "done", "missed"]
+StageName = Literal["acknowledge", "update", "resolve", "explain", "follow_up"]
+ChannelName = Literal["web", "email", "sms", "social", "notice"]
+
+
+def _zone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(
+            f"unknown time zone {value!r}; write an IANA zone like America/Los_Angeles"
+        ) from exc
+    return value
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    if value is not None and value.tzinfo is None:
+        raise ValueError("give a time zone offset, e.g. 2026-03-10T14:10:00-07:00")
+    return value
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RegionInfo(_Strict):
+    """An affected area as customers know it, with its own time zone (times are shown in it)."""
+
+    name: str = Field(min_length=1, description="The area's name customers use, e.g. California")
+    time_zone: str = Field(description="IANA time zone of the area, e.g. America/Los_Angeles")
+    state: str | None = Field(None, description="State or territory, where it matters")
+    services_total: int | None = Field(
+        None, ge=0, description="All services in the area (for 'all services in a state' tests)"
+    )
+
+    _tz = field_validator("time_zone")(classmethod(lambda cls, v: _zone(v)))
+
+
+class Cause(_Strict):
+    """Why it happened: a category, plain words, the trigger and the contributing factors."""
+
+    category: CauseCategory = "unknown"
+    description: str | None = Field(
+        None, description="The cause in plain words, first person ('a crew cut our cable ...')"
+    )
+    trigger: str | None = Field(None, description="What set it off, in plain words")
+    contributing_factors: list[str] = Field(
+        default_factory=list,
+        description="What we did or failed to do that let it happen, each owned by 'we'",
+    )
+
+    @property
+    def known(self) -> bool:
+        """True when the cause can be stated (a category other than unknown and plain words)."""
+        return self.category != "unknown" and bool(self.description)
+
+
+class ImmediateFix(_Strict):
+    """What was done to restore service, and when."""
+
+    what: str = Field(min_length=1)
+    at: datetime | None = None
+
+    _aw = field_validator("at")(classmethod(lambda cls, v: _aware(v)))
+
+
+class Action(_Strict):
+    """A long-term action to prevent a repeat: what, how, who owns it, by when, and its status."""
+
+    what: str = Field(min_length=1)
+    how: str = Field(min_length=1)
+    owner: str = Field(min_length=1)
+    due: date
+    status: ActionStatus = "planned"
+
+
+class Fixes(_Strict):
+    """Immediate fixes and long-term actions."""
+
+    immediate: list[ImmediateFix] = Field(default_factory=list)
+    long_term: list[Action] = Field(default_factory=list)
+
+
+class SupportChannel(_Strict):
+    """Where customers get help (a phone number, a chat or web address) and when it is staffed."""
+
+    kind: str = Field(min_length=1, description="phone, chat, web, store, ...")
+    contact: str = Field(min_length=1, description="The number or address")
+    hours: str = Field(min_length=1, description="When help is available, e.g. 24/7")
+
+
+class Compensation(_Strict):
+    """What affected customers get, and how it is applied."""
+
+    summary: str = Field(
+        min_length=1,
+        description="Who gets what, e.g. 'every affected customer gets a credit of 2 days' fees'",
+    )
+    policy: str | None = Field(None, description="Path to the credits policy TOML")
+    applied_by: date | None = Field(None, description="When the credit is applied")
+    how: str | None = Field(None, description="How it is applied, e.g. 'on your next bill'")
+    automatic: bool | None = Field(
+        None, description="True when customers need do nothing to receive it"
+    )
+
+
+class Feedback(_Strict):
+    """How customers answer back."""
+
+    url: str | None = None
+    email: str | None = None
+
+
+class PublishedStatement(_Strict):
+    """One statement published: stage, channel, locale, when, its check result and any override."""
+
+    stage: StageName
+    channel: ChannelName
+    locale: str = "en"
+    published_at: datetime
+    check_errors: int = 0
+    override_reason: str | None = None
+
+    _aw = field_validator("published_at")(classmethod(lambda cls, v: _aware(v)))
+
+
+class Eta(_Strict):
+    """When service should be back: a point estimate and/or an interval, with its basis in words."""
+
+    at: datetime | None = Field(None, description="Point estimate of restoration (aware)")
+    earliest: datetime | None = Field(None, description="Earliest likely restoration (aware)")
+    latest: datetime | None = Field(None, description="Latest likely restoration (aware)")
+    confidence: float | None = Field(
+        None, ge=0, le=1, description="Confidence of the interval, e.g. 0.8"
+    )
+    basis: str | None = Field(
+        None,
+        description="Plain words, e.g. '8 of the last 10 fiber cuts were repaired within 4 hours'",
+    )
+    source: Literal["estimate", "manual"] = "manual"
+
+    @field_validator("at", "earliest", "latest")
+    @classmethod
+    def _aware_times(cls, value: datetime | None) -> datetime | None:
+        return _aware(value)
+
+
+class Incident(_Strict):
+    """The incident record: the single source of every statement."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Slug, e.g. 2026-03-10-ca-fiber")
+    title: str = Field(min_length=1)
+    provider: str | None = Field(None, description="The provider's name as customers know it")
+    time_zone: str = Field(description="IANA zone in which the provider records the incident")
+    discovered_at: datetime
+    status: Status = "investigating"
+    windows: list[Window] = Field(default_factory=list, description="Measured (impact.json)")
+    regions: dict[str, RegionInfo] = Field(default_factory=dict)
+    services: dict[str, str] = Field(
+        default_factory=dict, description="Service id → the name customers use"
+    )
+    symptom: str | None = Field(None, description="What customers saw or heard")
+    cause: Cause = Field(default_factory=Cause)
+    fixes: Fixes = Field(default_factory=Fixes)
+    support: list[SupportChannel] = Field(default_factory=list)
+    compensation: Compensation | None = None
+    feedback: Feedback | None = None
+    status_url: str | None = Field(
+        None, description="Link to the full statement (SMS and social posts point to it)"
+    )
+    locales: list[str] = Field(default_factory=lambda: ["en"])
+    audiences: list[str] = Field(default_factory=lambda: ["public", "customers"])
+    keywords: list[str] = Field(default_factory=list)
+    restored_at: datetime | None = None
+    next_update_at: datetime | None = None
+    eta: Eta | None = Field(None, description="When service should be back (estimate or manual)")
+    major: bool | None = Field(
+        None, description="A major outage (regulatory sense); set by a person or `amends assess`"
+    )
+    update_interval_minutes: int = Field(
+        60, gt=0, description="Default time to the next update when next_update_at is not set"
+    )
+    history: list[PublishedStatement] = Field(default_factory=list)
+    translations: dict[str, dict[str, str]] = Field(
+        default_factory=dict,
+        description="Free text in other languages: locale -> {field path -> text}, e.g. "
+        "es: {symptom: ..., cause.description: ..., services.local: ...}. The record's own "
+        "free text is in the first of `locales`.",
+    )
+
+    _tz = field_validator("time_zone")(classmethod(lambda cls, v: _zone(v)))
+
+    @field_validator("discovered_at", "restored_at", "next_update_at")
+    @classmethod
+    def _aware_times(cls, value: datetime | None) -> datetime | None:
+        return _aware(value)
+
+    def text(self, path: str, original: str | None, locale: str) -> str | None:
+        """Free text at `path` in `locale`: the original in the record's own language, else the
+        translation (None when nobody has written it)."""
+        lang = locale.replace("_", "-").split("-")[0].lower()
+        own = (self.locales[0] if self.locales else "en").split("-")[0].lower()
+        if original is None or lang == own:
+            return original
+        table = self.translations.get(locale) or self.translations.get(lang) or {}
+        return table.get(path)
+
+    @property
+    def customers_affected(self) -> int:
+        """Subscribers affected, summed over the windows."""
+        return sum(w.subscribers_affected for w in self.windows)
+
+    @property
+    def failed_attempts(self) -> int:
+        """Network failures, summed over the windows."""
+        return sum(w.failed_attempts for w in self.windows)
+
+    @property
+    def started_at(self) -> datetime | None:
+        """Start of the earliest window."""
+        return min((w.start for w in self.windows), default=None)
+
+    @property
+    def ended_at(self) -> datetime | None:
+        """When service returned: `restored_at`, else the end of the last window (None: ongoing)."""
+        if self.restored_at is not None:
+            return self.restored_at
+        if not self.windows or any(w.end is None for w in self.windows):
+            return None
+        return max(w.end for w in self.windows if w.end is not None)
+
+    @property
+    def affected_regions(self) -> list[str]:
+        """Region ids of every window, in first-seen order."""
+        return list(dict.fromkeys(r for w in self.windows for r in w.regions))
+
+    @property
+    def affected_services(self) -> list[str]:
+        """Service ids of every window, in first-seen order."""
+        return list(dict.fromkeys(s for w in self.windows for s in w.services))
