@@ -150,3 +150,13 @@ def test_spanish_singulars_hours_and_applied_dates() -> None:
     credit = "Le daremos un crédito de 5 dólares; se aplicará antes del 30 de marzo."
     assert "repair" not in rules(credit, "resolve")
     assert "repair" in rules("Le daremos un crédito.", "resolve")
+
+
+def test_amounts_with_the_currency_after_the_number() -> None:
+    """'3,00 US$' and '12,50 €' are amounts (Spanish and most European locales write them so)."""
+    from amends.check.content import AMOUNT
+
+    for text in ("un crédito de 3,00 US$", "12,50 € en su factura", "a 5 USD credit", "$5"):
+        assert AMOUNT.search(text), text
+    for text in ("version 3 of the app", "1.000 usuarios", "USD"):
+        assert not AMOUNT.search(text), text

@@ -244,7 +244,9 @@ COMP = {
 AMOUNT = re.compile(
     r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|per ?cent|dollars|dólares|euros|pesos|gb|days?|weeks?|months?|hours?|"
     r"días|meses)\b|\b(?:a|one|two|three|a full|one full|full) (?:day|days|week|weeks|month|months)[’']?s?\b|"
-    r"\bfull month\b|\bmonthly fee\b|\bun mes\b",
+    r"\bfull month\b|\bmonthly fee\b|\bun mes\b|"
+    # The sign or code after the number, as Spanish and most European locales write it: 3,00 US$
+    r"\b\d[\d.,]*\s?(?:us\$|\$|€|£|¥|usd|eur|gbp|aud|mxn|cad|jpy)(?!\w)",
     re.I,
 )
 APPLIED = {
