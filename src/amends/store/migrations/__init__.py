@@ -1,0 +1,1 @@
+"""Alembic migrations of the amends store (run by amends.store.migrate)."""

@@ -1,0 +1,1 @@
+"""The migration scripts, oldest first (revision ids 0001, 0002, ...)."""

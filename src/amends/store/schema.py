@@ -1,0 +1,328 @@
+"""The database schema (SQLAlchemy Core tables): one `metadata`, one table per stored concept.
+
+Table and column names are a cross-area contract (see docs/store.md); change them only through a
+new Alembic migration in `amends/store/migrations/versions/`.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from amends.store.types import JSONText, Money, UTCDateTime, utcnow
+
+#: Constraint names are deterministic, so migrations can refer to them on every backend.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+#: Statuspage's vocabularies (the public API returns these values unchanged).
+COMPONENT_STATUSES = (
+    "operational",
+    "degraded_performance",
+    "partial_outage",
+    "major_outage",
+    "under_maintenance",
+)
+INCIDENT_STATUSES = ("investigating", "identified", "monitoring", "resolved", "postmortem")
+IMPACTS = ("none", "minor", "major", "critical")
+ACTION_STATUSES = ("planned", "in_progress", "done", "missed")
+LEDGER_KINDS = ("credit", "adjustment")
+PAST_SOURCES = ("import", "store")
+NOTIFY_KINDS = ("email", "webhook", "sms")
+OUTBOX_STATUSES = ("queued", "sending", "sent", "failed", "dead")
+
+
+def _one_of(column: str, values: tuple[str, ...], name: str) -> CheckConstraint:
+    """A CHECK that `column` holds one of `values` (nulls allowed where the column allows them)."""
+    listed = ", ".join(f"'{v}'" for v in values)
+    return CheckConstraint(f"{column} IN ({listed})", name=name)
+
+
+def _id() -> Column[int]:
+    """An autoincrement integer primary key (BIGINT on PostgreSQL, the rowid on SQLite)."""
+    return Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+
+
+def _fk_id(name: str, target: str, *, nullable: bool, ondelete: str) -> Column[int]:
+    """A foreign key to an autoincrement id (same integer type as `_id`)."""
+    return Column(
+        name,
+        BigInteger().with_variant(Integer, "sqlite"),
+        ForeignKey(target, ondelete=ondelete),
+        nullable=nullable,
+    )
+
+
+components = Table(
+    "components",
+    metadata,
+    Column("id", String(200), primary_key=True, comment="service:region, e.g. voice:california"),
+    Column("name", Text, nullable=False),
+    Column("service", String(100), nullable=False),
+    Column("region", String(100), nullable=False),
+    Column("status", String(32), nullable=False, server_default="operational"),
+    Column("position", Integer, nullable=False, server_default="0"),
+    Column("updated_at", UTCDateTime, nullable=False, default=utcnow, onupdate=utcnow),
+    _one_of("status", COMPONENT_STATUSES, "status"),
+)
+
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("id", String(200), primary_key=True, comment="the incident slug"),
+    Column("title", Text, nullable=False),
+    Column("status", String(32), nullable=False, server_default="investigating"),
+    Column("impact", String(16), nullable=False, server_default="none"),
+    Column("record", JSONText, nullable=False, comment="Incident.model_dump_json()"),
+    Column("started_at", UTCDateTime, nullable=True),
+    Column("resolved_at", UTCDateTime, nullable=True),
+    Column("created_at", UTCDateTime, nullable=False, default=utcnow),
+    Column("updated_at", UTCDateTime, nullable=False, default=utcnow, onupdate=utcnow),
+    _one_of("status", INCIDENT_STATUSES, "status"),
+    _one_of("impact", IMPACTS, "impact"),
+    Index(None, "started_at"),
+)
+
+incident_components = Table(
+    "incident_components",
+    metadata,
+    Column(
+        "incident_id", String(200), ForeignKey("incidents.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column(
+        "component_id",
+        String(200),
+        ForeignKey("components.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("status", String(32), nullable=False, server_default="major_outage"),
+    PrimaryKeyConstraint("incident_id", "component_id"),
+    Index(None, "component_id"),
+    _one_of("status", COMPONENT_STATUSES, "status"),
+)
+
+statements = Table(
+    "statements",
+    metadata,
+    _id(),
+    Column(
+        "incident_id", String(200), ForeignKey("incidents.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("stage", String(32), nullable=False),
+    Column("channel", String(32), nullable=False),
+    Column("locale", String(35), nullable=False, server_default="en"),
+    Column("audience", String(32), nullable=False, server_default="public"),
+    Column("subject", Text, nullable=True),
+    Column("body_text", Text, nullable=False),
+    Column("body_html", Text, nullable=True),
+    Column("status", String(32), nullable=False, comment="incident status when published"),
+    Column("published_by", String(200), nullable=False),
+    Column("published_at", UTCDateTime, nullable=False, default=utcnow),
+    Column("check_json", JSONText, nullable=True),
+    Column("check_errors", Integer, nullable=False, server_default="0"),
+    Column("override_reason", Text, nullable=True),
+    Index(None, "incident_id", "published_at"),
+)
+
+subscribers = Table(
+    "subscribers",
+    metadata,
+    Column("subscriber", String(200), primary_key=True),
+    Column("plan", String(200), nullable=True),
+    Column("monthly_fee", Money, nullable=True),
+    Column("currency", String(8), nullable=True),
+    Column("home_region", String(100), nullable=True),
+    Column("time_zone", String(64), nullable=True),
+    Column("locale", String(35), nullable=True),
+    Column("email", String(320), nullable=True),
+    Column("phone", String(32), nullable=True),
+    Column("updated_at", UTCDateTime, nullable=False, default=utcnow, onupdate=utcnow),
+    Index(None, "home_region"),
+)
+
+ledger_runs = Table(
+    "ledger_runs",
+    metadata,
+    Column("run_id", String(64), primary_key=True),
+    Column("incident_id", String(200), nullable=False),
+    Column("policy_id", String(200), nullable=False),
+    Column("policy_version", String(64), nullable=False),
+    Column("started_at", UTCDateTime, nullable=False, default=utcnow),
+    Column("finished_at", UTCDateTime, nullable=True),
+    Column("rows", Integer, nullable=False, server_default="0"),
+    Column("inserted", Integer, nullable=False, server_default="0"),
+    Column("adjusted", Integer, nullable=False, server_default="0"),
+    Column("unchanged", Integer, nullable=False, server_default="0"),
+    Index(None, "incident_id"),
+)
+
+ledger = Table(
+    "ledger",
+    metadata,
+    _id(),
+    Column("run_id", String(64), nullable=False),
+    Column("incident_id", String(200), nullable=False),
+    Column("subscriber", String(200), nullable=False),
+    Column("window_id", String(200), nullable=False),
+    Column("policy_id", String(200), nullable=False),
+    Column("policy_version", String(64), nullable=False),
+    Column("kind", String(16), nullable=False, server_default="credit"),
+    Column("amount", Money, nullable=False),
+    Column("currency", String(8), nullable=False),
+    Column("unit", String(32), nullable=False, comment='"cash" for money, else e.g. days, GB'),
+    Column("reason", Text, nullable=True),
+    Column("inputs", JSONText, nullable=True),
+    Column("created_at", UTCDateTime, nullable=False, default=utcnow),
+    UniqueConstraint(
+        "incident_id",
+        "subscriber",
+        "window_id",
+        "policy_id",
+        "policy_version",
+        "unit",
+        name="uq_ledger_entry",
+    ),
+    Index(None, "run_id"),
+    Index(None, "incident_id", "policy_id"),
+    Index(None, "subscriber"),
+    _one_of("kind", LEDGER_KINDS, "kind"),
+)
+
+feedback = Table(
+    "feedback",
+    metadata,
+    _id(),
+    Column(
+        "incident_id", String(200), ForeignKey("incidents.id", ondelete="CASCADE"), nullable=False
+    ),
+    _fk_id("statement_id", "statements.id", nullable=True, ondelete="SET NULL"),
+    Column("helpful", Boolean, nullable=True),
+    Column("comment", Text, nullable=True),
+    Column("locale", String(35), nullable=True),
+    Column("created_at", UTCDateTime, nullable=False, default=utcnow),
+    Column("client_hash", String(64), nullable=True, comment="keyed hash; never an IP in clear"),
+    Index(None, "incident_id", "created_at"),
+    Index(None, "client_hash", "created_at"),
+)
+
+action_items = Table(
+    "action_items",
+    metadata,
+    _id(),
+    Column(
+        "incident_id", String(200), ForeignKey("incidents.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("what", Text, nullable=False),
+    Column("how", Text, nullable=True),
+    Column("owner", String(200), nullable=True),
+    Column("due", Date, nullable=True),
+    Column("status", String(16), nullable=False, server_default="planned"),
+    Column("updated_at", UTCDateTime, nullable=False, default=utcnow, onupdate=utcnow),
+    Column("note", Text, nullable=True),
+    Index(None, "incident_id"),
+    _one_of("status", ACTION_STATUSES, "status"),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    _id(),
+    Column("name", String(200), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True, comment="sha256 hex"),
+    Column("prefix", String(16), nullable=True, comment="first characters, to recognise it"),
+    Column("scopes", String(500), nullable=False, server_default="admin"),
+    Column("created_at", UTCDateTime, nullable=False, default=utcnow),
+    Column("last_used_at", UTCDateTime, nullable=True),
+    Column("revoked_at", UTCDateTime, nullable=True),
+)
+
+past_incidents = Table(
+    "past_incidents",
+    metadata,
+    _id(),
+    Column("ref", String(200), nullable=False, unique=True),
+    Column("cause_category", String(64), nullable=False, server_default="unknown"),
+    Column("started_at", UTCDateTime, nullable=False),
+    Column("restored_at", UTCDateTime, nullable=True, comment="null: still open (censored)"),
+    Column("regions", JSONText, nullable=False, server_default="[]"),
+    Column("services", JSONText, nullable=False, server_default="[]"),
+    Column("customers_affected", Integer, nullable=True),
+    Column("source", String(16), nullable=False, server_default="import"),
+    Column(
+        "open_as_of",
+        UTCDateTime,
+        nullable=True,
+        comment="open case: last time it was seen still open; null = still open now",
+    ),
+    Index(None, "cause_category"),
+    _one_of("source", PAST_SOURCES, "source"),
+)
+
+notify_subscriptions = Table(
+    "notify_subscriptions",
+    metadata,
+    _id(),
+    Column("kind", String(16), nullable=False),
+    Column("address", String(2000), nullable=False),
+    Column("component_id", String(200), nullable=True),
+    Column("region", String(100), nullable=True),
+    Column("locale", String(35), nullable=False, server_default="en"),
+    Column("secret", String(200), nullable=True, comment="webhook signing secret"),
+    Column("confirm_token_hash", String(64), nullable=True),
+    Column("confirmed_at", UTCDateTime, nullable=True),
+    Column("unsubscribed_at", UTCDateTime, nullable=True),
+    Column("created_at", UTCDateTime, nullable=False, default=utcnow),
+    UniqueConstraint("kind", "address", "component_id", "region"),
+    _one_of("kind", NOTIFY_KINDS, "kind"),
+)
+
+outbox = Table(
+    "outbox",
+    metadata,
+    _id(),
+    Column("idempotency_key", String(200), nullable=False, unique=True),
+    Column("channel", String(16), nullable=False),
+    Column("recipient", String(2000), nullable=False),
+    _fk_id("subscription_id", "notify_subscriptions.id", nullable=True, ondelete="SET NULL"),
+    _fk_id("statement_id", "statements.id", nullable=True, ondelete="SET NULL"),
+    Column("incident_id", String(200), nullable=True),
+    Column("subject", Text, nullable=True),
+    Column("body_text", Text, nullable=True),
+    Column("body_html", Text, nullable=True),
+    Column("payload", JSONText, nullable=True),
+    Column("status", String(16), nullable=False, server_default="queued"),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("next_attempt_at", UTCDateTime, nullable=False, default=utcnow),
+    Column("locked_by", String(200), nullable=True),
+    Column("locked_until", UTCDateTime, nullable=True),
+    Column("last_error", Text, nullable=True),
+    Column("created_at", UTCDateTime, nullable=False, default=utcnow),
+    Column("sent_at", UTCDateTime, nullable=True),
+    Index(None, "status", "next_attempt_at"),
+    _one_of("channel", NOTIFY_KINDS, "channel"),
+    _one_of("status", OUTBOX_STATUSES, "status"),
+)
+
+#: Every table, in dependency order (parents first).
+TABLES: tuple[Table, ...] = tuple(metadata.sorted_tables)

@@ -1,0 +1,77 @@
+"""`amends db upgrade` / `amends db current` on both backends, and one-line errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from amends.store.migrate import head
+
+
+def test_upgrade_then_current(cli, store_url: str) -> None:
+    before = cli("db", "current", "--db", store_url)
+    assert before.code == 0 and "not created yet" in before.out
+    first = cli("db", "upgrade", "--db", store_url)
+    assert first.code == 0 and f"upgraded from empty to {head()}" in first.out
+    again = cli("db", "upgrade", "--db", store_url)
+    assert again.code == 0 and "already at revision" in again.out
+    now = cli("db", "current", "--db", store_url)
+    assert now.code == 0 and f"revision {head()} (newest)" in now.out
+
+
+def test_default_url_from_environment(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AMENDS_DB_URL", f"sqlite:///{tmp_path / 'env.db'}")
+    assert cli("db", "upgrade").code == 0
+    assert (tmp_path / "env.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("mysql://root@localhost/x", "unsupported database 'mysql'"),
+        ("::not a url::", "not a database URL"),
+        ("postgresql://nobody:secret@127.0.0.1:1/x", "cannot open database"),
+    ],
+)
+def test_bad_database_is_one_line_exit_2(cli, url: str, message: str) -> None:
+    result = cli("db", "current", "--db", url)
+    assert result.code == 2
+    assert message in result.err and "Traceback" not in result.err
+    assert "secret" not in result.err  # passwords never printed
+
+
+def test_import_plans_csv_and_parquet(cli, store_url: str, tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from amends.store import open_store
+    from amends.store.subscribers import load_subscribers
+
+    csv_file = tmp_path / "plans.csv"
+    csv_file.write_text(
+        "subscriber,plan,monthly_fee,currency,home_region\n"
+        "S1,basic,29.99,USD,california\n"
+        "S2,pro,0.10,USD,\n",
+        encoding="utf-8",
+    )
+    result = cli("db", "import-plans", csv_file, "--db", store_url)
+    assert result.code == 0 and "imported 2 customers" in result.out
+    parquet_file = tmp_path / "more.parquet"
+    pq.write_table(pa.table({"subscriber": ["S3"], "monthly_fee": ["5"]}), parquet_file)
+    assert cli("db", "import-plans", parquet_file, "--db", store_url).code == 0
+    with open_store(store_url) as store, store.connect() as conn:
+        rows = {r["subscriber"]: r for r in load_subscribers(conn).to_pylist()}
+    assert list(rows) == ["S1", "S2", "S3"]
+    assert str(rows["S1"]["monthly_fee"]) == "29.990000" and rows["S2"]["home_region"] is None
+
+
+def test_import_plans_bad_row_names_the_line(cli, tmp_path: Path) -> None:
+    bad = tmp_path / "plans.csv"
+    bad.write_text("subscriber,monthly_fee\nS1,29.99\nS2,twenty\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    result = cli("db", "import-plans", bad, "--db", db)
+    assert result.code == 2
+    assert f"{bad}:3: monthly_fee 'twenty' is not an amount" in result.err
+    missing = cli("db", "import-plans", tmp_path / "nope.csv", "--db", db)
+    assert missing.code == 2 and "no such plans file" in missing.err

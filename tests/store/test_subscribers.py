@@ -1,0 +1,97 @@
+"""Plans import: fast bulk upsert from Arrow, every row checked first, exact money back."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pyarrow as pa
+import pytest
+from sqlalchemy import func, select
+
+from amends.errors import InputError
+from amends.store import Store
+from amends.store.schema import subscribers
+from amends.store.subscribers import import_subscribers, load_subscribers
+
+
+def _plans(n: int, fee: pa.Array | None = None) -> pa.Table:
+    return pa.table(
+        {
+            "subscriber": [f"sub-{i:06d}" for i in range(n)],
+            "plan": ["unlimited" if i % 2 else "basic" for i in range(n)],
+            "monthly_fee": fee
+            if fee is not None
+            else pa.array([Decimal("29.99") + i for i in range(n)], pa.decimal128(12, 2)),
+            "currency": ["USD"] * n,
+            "home_region": ["california"] * n,
+            "time_zone": ["America/Los_Angeles"] * n,
+            "email": [f"c{i}@example.net" for i in range(n)],
+            "ignored_extra": list(range(n)),
+        }
+    )
+
+
+def _count(store: Store) -> int:
+    with store.connect() as conn:
+        return conn.execute(select(func.count()).select_from(subscribers)).scalar_one()
+
+
+def test_bulk_import_then_update(store: Store) -> None:
+    steps: list[int] = []
+    with store.begin() as conn:
+        assert import_subscribers(conn, _plans(12_000), progress=steps.append) == 12_000
+    assert sum(steps) == 12_000 and _count(store) == 12_000
+    changed = pa.table({"subscriber": ["sub-000001", "new-1"], "monthly_fee": ["10.5", None]})
+    with store.begin() as conn:
+        import_subscribers(conn, changed)
+        got = load_subscribers(conn, ["sub-000001", "new-1", "sub-000002", "absent"])
+    assert _count(store) == 12_001
+    rows = {r["subscriber"]: r for r in got.to_pylist()}
+    assert list(rows) == ["new-1", "sub-000001", "sub-000002"]
+    assert rows["sub-000001"]["monthly_fee"] == Decimal("10.5")
+    assert rows["sub-000001"]["plan"] is None  # a re-import replaces the whole row
+    assert rows["sub-000002"]["monthly_fee"] == Decimal("31.99")
+    assert rows["sub-000002"]["time_zone"] == "America/Los_Angeles"
+    assert got.schema.field("monthly_fee").type == pa.decimal128(20, 6)
+
+
+def test_replace_drops_missing_customers(store: Store) -> None:
+    with store.begin() as conn:
+        import_subscribers(conn, _plans(10))
+        import_subscribers(conn, _plans(3), replace=True)
+    assert _count(store) == 3
+
+
+def test_float_fees_are_read_by_their_shortest_form(store: Store) -> None:
+    with store.begin() as conn:
+        import_subscribers(conn, _plans(2, fee=pa.array([19.99, 0.1])))
+        fees = load_subscribers(conn).column("monthly_fee").to_pylist()
+    assert fees == [Decimal("19.99"), Decimal("0.1")]
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        (pa.table({"id": ["a"]}), "no 'subscriber' column"),
+        (pa.table({"subscriber": ["a", "b", "a"]}), "plans.csv:3: subscriber 'a' appears twice"),
+        (pa.table({"subscriber": ["a", " "]}), "plans.csv:2: empty subscriber id"),
+        (pa.table({"subscriber": ["a"], "monthly_fee": ["ten"]}), "plans.csv:1: monthly_fee"),
+        (pa.table({"subscriber": ["a"], "time_zone": ["Mars/Base"]}), "unknown time zone"),
+    ],
+)
+def test_bad_rows_are_refused_and_nothing_written(
+    store: Store, table: pa.Table, message: str
+) -> None:
+    with store.begin() as conn:
+        import_subscribers(conn, _plans(5))
+    with pytest.raises(InputError, match=message), store.begin() as conn:
+        import_subscribers(conn, table, source="plans.csv", replace=True)
+    assert _count(store) == 5
+
+
+def test_decimal_fees_with_more_places_are_rounded_half_even(store: Store) -> None:
+    fees = pa.array([Decimal("1.12345650"), Decimal("2.00000050")], pa.decimal128(10, 8))
+    with store.begin() as conn:
+        import_subscribers(conn, _plans(2, fee=fees))
+        got = load_subscribers(conn).column("monthly_fee").to_pylist()
+    assert got == [Decimal("1.123456"), Decimal("2.000000")]
