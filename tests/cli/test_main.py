@@ -27,3 +27,21 @@ def test_unknown_option_is_a_usage_error_without_traceback() -> None:
     assert proc.returncode == 2
     assert "No such option" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_help_imports_no_heavy_library() -> None:
+    """Every command module keeps its heavy imports inside the command: `amends --help` (and the
+    start of every command) must not pay for the analysis, database or web stacks."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from amends.cli.main import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = {'numpy', 'pandas', 'pyarrow', 'ibis', 'duckdb', 'matplotlib', 'sqlalchemy',\n"
+        "         'fastapi', 'scipy', 'jinja2', 'babel', 'httpx', 'uvicorn', 'pyspark'}\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"

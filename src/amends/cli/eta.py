@@ -1,0 +1,179 @@
+"""`amends eta incident.yaml`: estimate when service will be back, from past incidents, print the
+estimate and its basis, and draw the survival curve (PNG + SVG)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from amends.errors import InputError
+
+if TYPE_CHECKING:
+    from amends.eta import Estimate
+    from amends.eta.history import PastCase
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `eta` command."""
+    app.command("eta")(eta)
+
+
+def eta(
+    incident: Path = typer.Argument(..., help="The incident YAML file.", show_default=False),
+    history: list[Path] = typer.Option(
+        [], "--history", help="History CSV file(s) of past incidents (repeatable)."
+    ),
+    db: str | None = typer.Option(
+        None, "--db", help="Also read past incidents from this store (database URL)."
+    ),
+    now: str | None = typer.Option(
+        None, "--now", help="Estimate as of this time (ISO 8601 with offset; default: now)."
+    ),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Survival-curve chart: PNG here, and SVG beside it."
+    ),
+    locale: str = typer.Option(
+        "en", "--locale", help="Locale of the estimate (times via Babel; words en or es)."
+    ),
+    write: bool = typer.Option(
+        False, "--write", help="Store the estimate as the incident's `eta` in the YAML file."
+    ),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print the whole estimate as JSON (for scripts) instead of text."
+    ),
+) -> None:
+    """Estimate restoration for an ongoing incident from the provider's own past incidents."""
+    from amends.eta import fit
+    from amends.incident import load_incident
+
+    record = load_incident(incident)
+    if not history and db is None:
+        raise InputError(
+            "no past incidents: give --history FILE.csv and/or --db URL "
+            "(try src/amends/eta/data/sample_history.csv, synthetic sample data)"
+        )
+    when = parse_now(now)
+    _check_locale(locale)
+    charts = chart_paths(output) if output is not None else []
+    cases = load_cases(history, db)
+    result = fit(record, cases, when, locale=locale)
+    est = result.estimate
+    if as_json:
+        typer.echo(est.model_dump_json(indent=2))
+    else:
+        console.print(estimate_table(est))
+        console.print(f"[bold]Estimate:[/] {escape(est.said)}")
+        console.print(f"[bold]Basis:[/] {escape(est.basis)}")
+        for loc, texts in est.translations.items():
+            said, basis = escape(texts["said"]), escape(texts["basis"])
+            console.print(f"[bold]{escape(loc)}:[/] {said}. {basis}")
+    out = err_console if as_json else console
+    if charts:
+        from amends.eta.chart import render
+
+        fig = render(est, result.survival)
+        for path in charts:
+            save_atomic(fig, path)
+            out.print(f"wrote {escape(str(path))}")
+    if write:
+        from amends.eta import with_estimate
+        from amends.incident import dump_incident
+
+        updated, _ = with_estimate(record, cases, when, locale=locale)
+        dump_incident(updated, incident)
+        out.print(f"wrote the estimate into {escape(str(incident))}")
+
+
+def parse_now(text: str | None) -> datetime:
+    """--now as an aware datetime (default: the current time)."""
+    if text is None:
+        return datetime.now(UTC)
+    try:
+        value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise InputError(
+            f"--now {text!r} is not a time; write ISO 8601 with an offset, "
+            "e.g. 2026-03-10T15:00:00-07:00"
+        ) from None
+    if value.tzinfo is None:
+        raise InputError(f"--now {text!r} has no time zone; add an offset like -07:00 or Z")
+    return value
+
+
+def _check_locale(locale: str) -> None:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(locale)
+    except (UnknownLocaleError, ValueError):
+        raise InputError(f"--locale: unknown locale {locale!r}; use e.g. en, en_AU, es") from None
+
+
+def load_cases(files: list[Path], db: str | None) -> list[PastCase]:
+    """Past incidents from the CSV files and the store; a ref seen twice keeps the later."""
+    from amends.eta.history import load_history_csv
+
+    cases: dict[str, PastCase] = {}
+    if db is not None:
+        from amends.cli.history import load_store_cases, open_db
+
+        with open_db(db) as store:
+            cases.update((c.ref, c) for c in load_store_cases(store))
+    for path in files:
+        cases.update((c.ref, c) for c in load_history_csv(path))
+    return list(cases.values())
+
+
+def chart_paths(output: Path) -> list[Path]:
+    """The PNG and SVG paths for -o (a folder gets eta.png/.svg inside it)."""
+    if output.is_dir():
+        output = output / "eta.png"
+    if output.suffix.lower() not in (".png", ".svg"):
+        raise InputError(
+            "the chart name must end in .png (an .svg is written beside it)", path=str(output)
+        )
+    return [output.with_suffix(".png"), output.with_suffix(".svg")]
+
+
+def save_atomic(fig: object, path: Path) -> None:
+    """Save a matplotlib figure via a temp file and a rename (never half-written)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create the folder ({exc.strerror})", path=str(path)) from None
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=path.suffix)
+    os.close(fd)
+    try:
+        fig.savefig(tmp, dpi=110, format=path.suffix[1:])  # type: ignore[attr-defined]
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def estimate_table(est: Estimate) -> Table:
+    """Which selections of past incidents were tried, and which one the estimate used."""
+    table = Table(
+        title=f"Past incidents looked at (need ≥ {est.min_restored} restored after "
+        f"{est.elapsed_hours:.1f} h)",
+        title_justify="left",
+    )
+    for col in ("level", "selection"):
+        table.add_column(col)
+    for col in ("cases", "restored after", "used"):
+        table.add_column(col, justify="right")
+    for t in est.tried:
+        used = "yes" if t.used else ""
+        table.add_row(t.kind, escape(t.name), str(t.n_cases), str(t.n_restored_after), used)
+    return table
