@@ -11,13 +11,13 @@ from amends.store.migrate import head
 
 def test_upgrade_then_current(cli, store_url: str) -> None:
     before = cli("db", "current", "--db", store_url)
-    assert before.code == 0 and "not created yet" in before.out
+    assert before.code == 0 and "not created yet" in before.out, before
     first = cli("db", "upgrade", "--db", store_url)
-    assert first.code == 0 and f"upgraded from empty to {head()}" in first.out
+    assert first.code == 0 and f"upgraded from empty to {head()}" in first.out, first
     again = cli("db", "upgrade", "--db", store_url)
-    assert again.code == 0 and "already at revision" in again.out
+    assert again.code == 0 and "already at revision" in again.out, again
     now = cli("db", "current", "--db", store_url)
-    assert now.code == 0 and f"revision {head()} (newest)" in now.out
+    assert now.code == 0 and f"revision {head()} (newest)" in now.out, now
 
 
 def test_default_url_from_environment(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

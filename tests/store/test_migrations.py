@@ -101,3 +101,24 @@ def test_a_migration_breaking_foreign_keys_is_rolled_back(store: Store) -> None:
     with pytest.raises((RuntimeError, IntegrityError)), migration_connection(store) as conn:
         conn.execute(insert(s.statements).values(**orphan))
     assert _statements(store) == 1
+
+
+def test_step_by_step_matches_the_schema(store_url: str) -> None:
+    """Each revision on its own: 0001, then 0002 (the outbox channel index), and back to 0001."""
+    from sqlalchemy import inspect
+
+    from amends.store.migrate import upgrade
+
+    def outbox_indexes(store: Store) -> set[str]:
+        return {i["name"] for i in inspect(store.engine).get_indexes("outbox")}
+
+    with open_store(store_url, migrate=False) as store:
+        upgrade(store, "0001")
+        assert store.current() == "0001"
+        assert "ix_outbox_channel_status_next_attempt_at" not in outbox_indexes(store)
+        upgrade(store, "0002")
+        assert "ix_outbox_channel_status_next_attempt_at" in outbox_indexes(store)
+        downgrade(store, "0001")
+        assert "ix_outbox_channel_status_next_attempt_at" not in outbox_indexes(store)
+        store.upgrade()
+        assert store.current() == head() and drift(store) == []

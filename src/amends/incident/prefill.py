@@ -13,6 +13,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from amends.errors import InputError
 from amends.impact.model import ImpactReport
 from amends.incident.model import Incident, RegionInfo
 
@@ -74,15 +75,30 @@ def prefill(
     plans: pa.Table | None = None,
     locales: list[str] | None = None,
     time_zone: str | None = None,
+    windows: list[str] | None = None,
 ) -> Incident:
-    """An incident record with every measured fact filled and every human fact marked TODO."""
+    """An incident record with every measured fact filled and every human fact marked TODO.
+
+    `windows` picks the impact windows that make up this incident (default: all of them): one
+    day's records can hold unrelated outages, each its own incident with its own cause.
+    """
     locales = locales or ["en"]
     table = places()
     known = table["regions"]
     zones, counts = _region_facts(plans)
-    windows = sorted(report.windows, key=lambda w: w.start)
-    region_ids = list(dict.fromkeys(r for w in windows for r in w.regions))
-    service_ids = list(dict.fromkeys(s for w in windows for s in w.services))
+    chosen = report.windows
+    if windows:
+        ids = [w.id for w in report.windows]
+        unknown = [w for w in windows if w not in ids]
+        if unknown:
+            raise InputError(
+                f"no window {', '.join(unknown)} in impact.json; its windows are "
+                f"{', '.join(ids) or 'none'}"
+            )
+        chosen = [w for w in report.windows if w.id in windows]
+    picked = sorted(chosen, key=lambda w: w.start)
+    region_ids = list(dict.fromkeys(r for w in picked for r in w.regions))
+    service_ids = list(dict.fromkeys(s for w in picked for s in w.services))
     regions: dict[str, RegionInfo] = {}
     for rid in region_ids:
         place = known.get(rid)
@@ -109,7 +125,7 @@ def prefill(
         if region_ids
         else "UTC"
     )
-    first: datetime | None = windows[0].start if windows else None
+    first: datetime | None = picked[0].start if picked else None
     day = first.date().isoformat() if first else "incident"
     area_names = [regions[r].name for r in region_ids if TODO not in regions[r].name]
     svc_names = [services[s] for s in service_ids if TODO not in services[s]]
@@ -123,7 +139,7 @@ def prefill(
         title=title,
         time_zone=zone,
         discovered_at=first or datetime.now().astimezone(),
-        windows=windows,
+        windows=picked,
         regions=regions,
         services=services,
         locales=locales,

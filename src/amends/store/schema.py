@@ -320,6 +320,7 @@ outbox = Table(
     Column("created_at", UTCDateTime, nullable=False, default=utcnow),
     Column("sent_at", UTCDateTime, nullable=True),
     Index(None, "status", "next_attempt_at"),
+    Index(None, "channel", "status", "next_attempt_at"),  # 0002: one channel's due rows
     _one_of("channel", NOTIFY_KINDS, "channel"),
     _one_of("status", OUTBOX_STATUSES, "status"),
 )

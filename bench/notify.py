@@ -1,0 +1,325 @@
+"""Benchmark the notification outbox: bulk enqueue, SMTP delivery, worker scaling, crash safety.
+
+Run: `.venv/bin/python -m bench.notify` (PostgreSQL from AMENDS_TEST_POSTGRES_URL, default
+postgresql+psycopg://postgres@127.0.0.1:5432/test, in a scratch schema that is dropped after).
+
+1. Enqueue 1,000,000 personal notices (`enqueue_notices`) on SQLite and PostgreSQL; target < 60 s
+   each. Baseline: SQLAlchemy Core `insert()` with a list of dicts, on 100,000 rows.
+2. Delivery to a local SMTP sink by `amends worker` processes on PostgreSQL: one worker, then
+   two (target >= 1,000 emails/s with two). Baseline: smtplib with one connection per message.
+3. Crash: 100,000 emails + 1,000 webhooks, the two workers SIGKILLed three times and restarted;
+   the de-duplicating receivers must see every message exactly once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import smtplib
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pyarrow as pa
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+
+from amends.cli.demo_notify import SmtpSink, WebhookReceiver
+from amends.publish.outbox import enqueue_notices, status_counts
+from amends.store import open_store
+from amends.store.schema import outbox
+
+PG = os.environ.get("AMENDS_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+@contextmanager
+def pg_schema() -> Iterator[str]:
+    """A scratch PostgreSQL schema (dropped afterwards); yields its URL."""
+    schema = f"amends_bench_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        url = make_url(PG).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@contextmanager
+def database(kind: str) -> Iterator[str]:
+    """A fresh, migrated database of `kind` ("sqlite" or "postgresql"); yields its URL."""
+    if kind == "sqlite":
+        with tempfile.TemporaryDirectory() as tmp:
+            url = f"sqlite:///{tmp}/bench.db"
+            open_store(url).close()
+            yield url
+    else:
+        with pg_schema() as url:
+            open_store(url).close()
+            yield url
+
+
+def notices(n: int, offset: int = 0) -> pa.Table:
+    """n personal notices, as compose's `notices()` would return them."""
+    ids = range(offset, offset + n)
+    return pa.table(
+        {
+            "subscriber": [f"S{i:08d}" for i in ids],
+            "locale": ["en"] * n,
+            "channel": ["email"] * n,
+            "recipient": [f"s{i}@example.org" for i in ids],
+            "subject": ["Your credit for Tuesday's outage"] * n,
+            "text": [
+                f"Between 09:12 and 11:40 UTC {i % 17 + 1} of your calls failed. "
+                "We are sorry. We credit $5.00 to your next bill."
+                for i in ids
+            ],
+        }
+    )
+
+
+def bench_enqueue(n: int) -> bool:
+    """Enqueue n notices on both backends; baseline: Core insert of dicts on 100k rows."""
+    table = notices(n)
+    ok = True
+    for kind in ("sqlite", "postgresql"):
+        with database(kind) as url:
+            store = open_store(url, migrate=False)
+            t0 = time.perf_counter()
+            with store.begin() as conn:
+                added = enqueue_notices(conn, "bench", table)
+            ours = time.perf_counter() - t0
+            base_n = min(n, 100_000)
+            rows = [
+                {
+                    "idempotency_key": f"b:{i}",
+                    "channel": "email",
+                    "recipient": f"s{i}@example.org",
+                    "incident_id": "bench",
+                    "subject": "Your credit",
+                    "body_text": "text",
+                    "status": "queued",
+                    "attempts": 0,
+                }
+                for i in range(base_n)
+            ]
+            t0 = time.perf_counter()
+            with store.begin() as conn:
+                conn.execute(outbox.insert(), rows)
+            base = time.perf_counter() - t0
+            store.close()
+        rate, base_rate = added / ours, base_n / base
+        ok &= ours < 60 and added == n
+        print(
+            f"enqueue {kind:10s}: {added:,} notices in {ours:5.1f} s ({rate:,.0f}/s; "
+            f"target < 60 s) | baseline Core insert(dicts) {base_rate:,.0f}/s | "
+            f"ratio {rate / base_rate:.1f}x"
+        )
+    return ok
+
+
+def write_config(folder: Path, smtp_port: int, *, lease_s: float = 30.0) -> Path:
+    """amends.toml for the worker processes."""
+    path = folder / "amends.toml"
+    path.write_text(
+        f"""[notify]
+poll_s = 0.05
+lease_s = {lease_s}
+backoff_base_s = 0.05
+backoff_max_s = 0.5
+max_attempts = 100000
+[notify.email]
+host = "127.0.0.1"
+port = {smtp_port}
+sender = "status@example.net"
+[notify.webhook]
+allow = ["127.0.0.1/32"]
+[notify.limits.email]
+concurrency = 4
+batch = 200
+[notify.limits.webhook]
+concurrency = 4
+batch = 100
+""",
+        encoding="utf-8",
+    )
+    return path
+
+
+def workers(n: int, url: str, config: Path) -> list[subprocess.Popen[bytes]]:
+    """`amends worker --until-empty` processes."""
+    cmd = [sys.executable, "-m", "amends", "worker", "--db", url, "--config", str(config)]
+    cmd += ["--channel", "email", "--channel", "webhook", "--until-empty"]
+    return [
+        subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(n)
+    ]
+
+
+def deliver(n_workers: int, emails: int, tmp: Path) -> float:
+    """Emails/s delivered by n worker processes on PostgreSQL (timed from the first delivery)."""
+    with pg_schema() as url, SmtpSink(keep=False) as sink:
+        open_store(url).close()
+        store = open_store(url, migrate=False)
+        with store.begin() as conn:
+            enqueue_notices(conn, "bench", notices(emails))
+        store.close()
+        procs = workers(n_workers, url, write_config(tmp, sink.port))
+        while sink.total == 0 and all(p.poll() is None for p in procs):
+            time.sleep(0.005)
+        t0, first = time.perf_counter(), sink.total
+        for p in procs:
+            p.wait()
+        took = time.perf_counter() - t0
+        assert sink.unique == emails, (sink.unique, emails)
+        return (sink.total - first) / took
+
+
+def baseline_smtplib(n: int, port: int) -> float:
+    """smtplib with a new connection per message (what a naive sender does)."""
+    from amends.publish.channels import Message
+    from amends.publish.email import render_message
+    from amends.publish.notifyconfig import EmailSettings
+
+    settings = EmailSettings(port=port, sender="status@example.net")
+    t0 = time.perf_counter()
+    for i in range(n):
+        msg = Message(i, f"base:{i}", "email", f"s{i}@example.org", "Subject", "Text")
+        with smtplib.SMTP("127.0.0.1", port) as smtp:
+            smtp.sendmail(settings.sender, [msg.recipient], render_message(msg, settings))
+    return n / (time.perf_counter() - t0)
+
+
+def bench_delivery(emails: int) -> bool:
+    """One vs two workers on PostgreSQL, against the smtplib baseline."""
+    with tempfile.TemporaryDirectory() as tmp, SmtpSink(keep=False) as sink:
+        base = baseline_smtplib(min(2000, emails), sink.port)
+        one = deliver(1, emails, Path(tmp))
+        two = deliver(2, emails, Path(tmp))
+    print(f"delivery baseline smtplib, one connection per message: {base:,.0f} emails/s")
+    print(f"delivery 1 worker  (PostgreSQL): {one:,.0f} emails/s | {one / base:.1f}x baseline")
+    print(
+        f"delivery 2 workers (PostgreSQL): {two:,.0f} emails/s | {two / base:.1f}x baseline | "
+        f"scaling 1 -> 2 workers: {two / one:.2f}x (target >= 1,000 emails/s)"
+    )
+    return two >= 1000
+
+
+def bench_crash(emails: int, hooks: int) -> bool:
+    """The acceptance crash test at full size: SIGKILL x3, receiver down for a while."""
+    from amends.publish.notifyconfig import load_settings
+    from amends.publish.outbox import insert_rows
+    from amends.publish.subscriptions import subscribe
+
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        pg_schema() as url,
+        SmtpSink(keep=False) as sink,
+        WebhookReceiver(keep=False) as receiver,
+    ):
+        store = open_store(url)
+        settings = load_settings(None, env={}, webhook={"allow": ["127.0.0.1/32"]})
+        from datetime import UTC, datetime
+
+        now = datetime.now(UTC)
+        with store.begin() as conn:
+            enqueue_notices(conn, "bench", notices(emails))
+            rows = []
+            for i in range(hooks):
+                sub = subscribe(conn, settings, "webhook", f"{receiver.url}?s={i}")
+                rows.append(
+                    (
+                        f"bench-hook:{i}",
+                        "webhook",
+                        f"{receiver.url}?s={i}",
+                        sub.id,
+                        None,
+                        "bench",
+                        None,
+                        None,
+                        None,
+                        '{"type":"bench"}',
+                        "queued",
+                        0,
+                        now,
+                        now,
+                    )
+                )
+            insert_rows(conn, rows)
+        config = write_config(Path(tmp), sink.port, lease_s=2.0)
+        receiver.down = True
+        t0 = time.perf_counter()
+        started = []
+        try:
+            for kill, fraction in enumerate((0.2, 0.45, 0.7), start=1):
+                procs = workers(2, url, config)
+                started += procs
+                while sink.total < fraction * emails:
+                    time.sleep(0.02)
+                for p in procs:
+                    os.kill(p.pid, signal.SIGKILL)
+                    p.wait()
+                print(f"crash: SIGKILL #{kill} at {sink.total:,} emails delivered")
+                if kill == 2:
+                    receiver.down = False
+            procs = workers(2, url, config)
+            started += procs
+            for p in procs:
+                p.wait()
+        finally:
+            for p in started:
+                if p.poll() is None:
+                    p.kill()
+        took = time.perf_counter() - t0
+        with store.connect() as conn:
+            counts = status_counts(conn)
+        store.close()
+    ok = sink.unique == emails and receiver.unique == hooks
+    ok &= counts["email"]["sent"] == emails and counts["webhook"]["sent"] == hooks
+    print(
+        f"crash: {emails:,} emails + {hooks:,} webhooks, 3 SIGKILLs, receiver down for two runs: "
+        f"unique emails {sink.unique:,} (received {sink.total:,}), unique webhooks "
+        f"{receiver.unique:,} (received {receiver.total:,}) in {took:.0f} s -> "
+        + ("every message exactly once after de-duplication" if ok else "FAILED")
+    )
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the sections; exit 1 if a target is missed."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notices", type=int, default=1_000_000)
+    parser.add_argument("--emails", type=int, default=30_000)
+    parser.add_argument("--crash", type=int, default=100_000, help="0 skips the crash run")
+    parser.add_argument("--hooks", type=int, default=1_000)
+    parser.add_argument(
+        "--only",
+        choices=("enqueue", "delivery", "crash"),
+        action="append",
+        help="run only these sections (repeatable)",
+    )
+    args = parser.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  # progress in logs
+    sections = set(args.only or ("enqueue", "delivery", "crash"))
+    ok = True
+    if "enqueue" in sections:
+        ok &= bench_enqueue(args.notices)
+    if "delivery" in sections:
+        ok &= bench_delivery(args.emails)
+    if "crash" in sections and args.crash:
+        ok &= bench_crash(args.crash, args.hooks)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""`amends incident`: pre-fill an incident record from impact output, and print its JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from amends.errors import InputError
+
+console = Console(stderr=True)
+out_console = Console()
+incident_app = typer.Typer(help="The incident record: the facts every statement is built from.")
+
+HEADER = (
+    "# amends incident record. Measured facts come from impact.json; every line marked\n"
+    "# TODO(person) is a fact only a person can supply - `amends draft` refuses until it is.\n"
+    "# Schema: docs/incident.schema.json (`amends incident schema`).\n"
+)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `incident` command group."""
+    app.add_typer(incident_app, name="incident")
+
+
+def read_impact(impact_dir: Path) -> object:
+    """Parse `impact.json` in a folder written by `amends impact` (InputError when unusable)."""
+    from pydantic import ValidationError
+
+    from amends.impact.model import ImpactReport
+
+    path = impact_dir / "impact.json" if impact_dir.is_dir() else impact_dir
+    try:
+        return ImpactReport.model_validate_json(path.read_bytes())
+    except FileNotFoundError:
+        raise InputError(
+            "impact.json not found; run `amends impact` first and pass its output folder",
+            path=str(path),
+        ) from None
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise InputError(
+            f"not an impact report: {where}: {err['msg']}; pass the impact.json that "
+            "`amends impact` wrote",
+            path=str(path),
+        ) from None
+
+
+def find_plans(impact_dir: Path, plans: Path | None) -> object:
+    """The plans table (subscribers with zone, locale, contacts): --plans, else the single
+    `*.subscribers.parquet` next to the impact folder; None when there is none."""
+    import pyarrow.parquet as pq
+
+    if plans is not None:
+        try:
+            return pq.read_table(plans)
+        except (OSError, ValueError) as exc:
+            raise InputError(f"cannot read the plans file ({exc})", path=str(plans)) from None
+    base = impact_dir if impact_dir.is_dir() else impact_dir.parent
+    for folder in (base, base.parent):
+        found = sorted(folder.glob("*.subscribers.parquet"))
+        if len(found) == 1:
+            return pq.read_table(found[0])
+    return None
+
+
+@incident_app.command("init")
+def init(
+    impact: Path = typer.Option(..., "--impact", help="Folder written by `amends impact`."),
+    output: Path = typer.Option(..., "-o", "--output", help="Incident YAML to write."),
+    plans: Path | None = typer.Option(
+        None, "--plans", help="Subscribers/plans Parquet (default: *.subscribers.parquet nearby)."
+    ),
+    locale: list[str] = typer.Option(
+        ["en"], "--locale", help="Locales to publish in; the first is the record's own language."
+    ),
+    window: list[str] = typer.Option(
+        [], "--window", help="An impact window that belongs to this incident (repeat; default all)."
+    ),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+) -> None:
+    """Pre-fill an incident record from impact.json; mark what a person must still supply."""
+    from amends.incident.io import dump_incident
+    from amends.incident.prefill import TODO_NOTES, prefill
+
+    if output.exists() and not force:
+        raise InputError("already exists; pass --force to overwrite it", path=str(output))
+    report = read_impact(impact)
+    locales = [p.strip() for item in locale for p in item.split(",") if p.strip()]
+    record = prefill(
+        report,
+        plans=find_plans(impact, plans),  # type: ignore[arg-type]
+        locales=locales,
+        windows=window or None,
+    )
+    dump_incident(record, output, header=HEADER, notes=TODO_NOTES)
+    from amends.compose.draft import todo_fields
+
+    todo = todo_fields(record.model_dump(mode="json"))
+    out_console.print(
+        f"wrote {output}: {len(record.windows)} windows, {record.customers_affected:,} customers; "
+        f"{len(TODO_NOTES)} sections for a person to fill"
+        + (f", {len(todo)} values marked TODO(person)" if todo else "")
+    )
+
+
+@incident_app.command("schema")
+def schema(
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write here (default stdout)."),
+) -> None:
+    """Print the incident record's JSON Schema (for editors and validators)."""
+    from amends.incident.io import write_text_atomic
+    from amends.incident.schema import incident_schema
+
+    text = json.dumps(incident_schema(), indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        write_text_atomic(output, text)
+        out_console.print(f"wrote {output}")

@@ -1,0 +1,67 @@
+"""Atom and RSS feeds of the incident history (feedgen), for the whole page and per component.
+
+One entry per incident, its public updates newest first as the entry's content, like
+Statuspage's history.atom / history.rss.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from feedgen.feed import FeedGenerator
+
+from amends.publish.site import IncidentRow, SiteData, slug
+
+MAX_ENTRIES = 50
+
+
+def _entry_html(data: SiteData, inc: IncidentRow, locale: str) -> str:
+    parts = []
+    for s in reversed(data.statements_of(inc.id, locale)):
+        when = s.published_at.isoformat(timespec="minutes")
+        parts.append(
+            f"<p><small>{escape(when)}</small><br><strong>{escape(s.status.title())}</strong>"
+            f" - {escape(s.body_text)}</p>"
+        )
+    return "".join(parts) or f"<p>{escape(inc.status.title())}</p>"
+
+
+def _generator(data: SiteData, locale: str, component: str | None, fmt: str) -> FeedGenerator:
+    base = data.page.url.rstrip("/")
+    prefix = "" if locale == data.page.locale else f"/{locale}"
+    comp = next((c for c in data.components if c.id == component), None)
+    suffix = f"/components/{slug(component)}" if component else ""
+    title = f"{data.page.name} - {comp.name}" if comp else f"{data.page.name} - incident history"
+    fg = FeedGenerator()
+    fg.id(f"{base}{prefix}{suffix}/history.atom")
+    fg.title(title)
+    fg.description(f"Incidents and updates from {data.page.name}")
+    fg.link(href=f"{base}{prefix}/", rel="alternate")
+    fg.link(href=f"{base}{prefix}{suffix}/history.{fmt}", rel="self")
+    fg.language(locale)
+    fg.updated(data.updated_at)
+    rows = sorted(data.incidents, key=lambda i: (i.updated_at, i.id), reverse=True)
+    if component:
+        rows = [i for i in rows if any(c == component for c, _ in i.components)]
+    for inc in reversed(rows[:MAX_ENTRIES]):
+        url = f"{base}{prefix}/incidents/{inc.id}/"
+        fe = fg.add_entry()
+        fe.id(url)
+        fe.guid(url, permalink=True)
+        fe.title(inc.title)
+        fe.link(href=url)
+        fe.published(inc.started_at or inc.created_at)
+        fe.updated(inc.updated_at)
+        fe.content(_entry_html(data, inc, locale), type="CDATA" if fmt == "rss" else "html")
+        fe.description(f"{inc.status}: {inc.title}")
+    return fg
+
+
+def atom_feed(data: SiteData, *, locale: str | None = None, component: str | None = None) -> bytes:
+    """The Atom feed (whole page, or one component's incidents)."""
+    return _generator(data, locale or data.page.locale, component, "atom").atom_str(pretty=True)
+
+
+def rss_feed(data: SiteData, *, locale: str | None = None, component: str | None = None) -> bytes:
+    """The RSS 2.0 feed (whole page, or one component's incidents)."""
+    return _generator(data, locale or data.page.locale, component, "rss").rss_str(pretty=True)

@@ -1,0 +1,483 @@
+"""Write operations on the status site: create or update an incident from its record, publish
+a statement (checked first), change a component's status, resolve, record action-item progress.
+
+The admin API and the CLI call exactly these; each is one database transaction. Publishing runs
+`amends check` and refuses on error findings unless an override reason is given, which is stored
+with the statement and shown in the audit log.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from amends.errors import InputError
+from amends.incident import Incident, PublishedStatement
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from amends.check import FileReport
+    from amends.store import Store
+
+STAGES: tuple[str, ...] = ("acknowledge", "update", "resolve", "explain", "follow_up")
+CHANNELS: tuple[str, ...] = ("web", "email", "sms", "social", "notice")
+#: The incident's status after a statement of each stage (None: the record's own status).
+STAGE_STATUS: dict[str, str | None] = {
+    "acknowledge": None,
+    "update": None,
+    "resolve": "resolved",
+    "explain": "postmortem",
+    "follow_up": "postmortem",
+}
+#: Failure-rate thresholds for a component's status while an incident is open (highest first).
+COMPONENT_THRESHOLDS: tuple[tuple[float, str], ...] = (
+    (0.5, "major_outage"),
+    (0.05, "partial_outage"),
+    (0.0, "degraded_performance"),
+)
+COMPONENT_STATUSES = (
+    "operational",
+    "degraded_performance",
+    "partial_outage",
+    "major_outage",
+    "under_maintenance",
+)
+ACTION_STATUSES = ("planned", "in_progress", "done", "missed")
+
+
+class CheckRefused(InputError):
+    """The statement has error-severity findings and no override reason was given."""
+
+    def __init__(self, report: FileReport, where: str) -> None:
+        self.report = report
+        errors = [f for f in report.findings if f.severity == "error"]
+        rules = ", ".join(sorted({f.rule for f in errors}))
+        super().__init__(
+            f"the {report.stage} statement has {len(errors)} error finding(s) ({rules}); "
+            "fix the incident record, or publish with an override reason",
+            path=where,
+        )
+
+
+@dataclass(frozen=True)
+class Published:
+    """What publishing wrote: the statement id, its check result and outbox rows queued."""
+
+    statement_id: int
+    check_errors: int
+    queued: int
+    override_reason: str | None
+
+
+def _now(now: datetime | None) -> datetime:
+    return now or datetime.now(UTC)
+
+
+# ----- pure: what an incident record means for the page ----------------------------------------
+
+
+def component_id(service: str, region: str) -> str:
+    """A component's id: 'service:region'."""
+    return f"{service}:{region}"
+
+
+def component_statuses(incident: Incident) -> dict[tuple[str, str], str]:
+    """(service, region) -> status while the incident is open, from the measured failure rates
+    (silence, where calls never reached a switch, is a major outage)."""
+    out: dict[tuple[str, str], str] = {}
+    rank = {s: i for i, s in enumerate(COMPONENT_STATUSES)}
+    for w in incident.windows:
+        pairs = [(e.service, e.region, e.failure_rate) for e in w.scope]
+        if not pairs:  # no per-pair counts measured: every region x service of the window
+            pairs = [(sv, rg, 1.0) for sv in w.services for rg in w.regions]
+        for service, region, rate in pairs:
+            status = "major_outage"
+            if w.kind != "silence":
+                status = next(s for t, s in COMPONENT_THRESHOLDS if rate >= t)
+            key = (service, region)
+            if rank[status] > rank.get(out.get(key, "operational"), 0):
+                out[key] = status
+    return out
+
+
+def incident_impact(incident: Incident) -> str:
+    """Statuspage impact: critical for a major outage (the record says so), major when any
+    component is in major outage, minor when any is affected, none otherwise."""
+    if getattr(incident, "major", None):
+        return "critical"
+    statuses = set(component_statuses(incident).values())
+    if "major_outage" in statuses:
+        return "major"
+    return "minor" if statuses else "none"
+
+
+def component_name(incident: Incident, service: str, region: str) -> str:
+    """The name customers use: "Calls — California"."""
+    sname = incident.services.get(service, service)
+    rname = incident.regions[region].name if region in incident.regions else region
+    return f"{sname} — {rname}"
+
+
+# ----- store writes ------------------------------------------------------------------------
+
+
+def _record_json(incident: Incident) -> str:
+    return incident.model_dump_json()
+
+
+def _upsert_incident(conn: Connection, incident: Incident, now: datetime) -> None:
+    from sqlalchemy import insert, select, update
+
+    from amends.store import schema as s
+
+    status = incident.status
+    row = conn.execute(select(s.incidents.c.status).where(s.incidents.c.id == incident.id)).first()
+    if row is not None and row.status == "postmortem":
+        status = "postmortem"
+    values: dict[str, Any] = {
+        "title": incident.title,
+        "status": status,
+        "impact": incident_impact(incident),
+        "record": _record_json(incident),
+        "started_at": incident.started_at or incident.discovered_at,
+        "resolved_at": incident.ended_at if status in ("resolved", "postmortem") else None,
+        "updated_at": now,
+    }
+    if row is None:
+        conn.execute(insert(s.incidents).values(id=incident.id, created_at=now, **values))
+    else:
+        conn.execute(update(s.incidents).where(s.incidents.c.id == incident.id).values(**values))
+    comps = component_statuses(incident)
+    open_ = status not in ("resolved", "postmortem")
+    existing = {r.id: r for r in conn.execute(select(s.components.c.id, s.components.c.position))}
+    position = max((r.position for r in existing.values()), default=0)
+    for (service, region), cstatus in comps.items():
+        cid = component_id(service, region)
+        current = cstatus if open_ else "operational"
+        if cid not in existing:
+            position += 1
+            conn.execute(
+                insert(s.components).values(
+                    id=cid,
+                    name=component_name(incident, service, region),
+                    service=service,
+                    region=region,
+                    status=current,
+                    position=position,
+                    updated_at=now,
+                )
+            )
+        elif open_:
+            conn.execute(
+                update(s.components)
+                .where(s.components.c.id == cid)
+                .values(status=current, updated_at=now)
+            )
+        link = conn.execute(
+            select(s.incident_components.c.status).where(
+                s.incident_components.c.incident_id == incident.id,
+                s.incident_components.c.component_id == cid,
+            )
+        ).first()
+        if link is None:
+            conn.execute(
+                insert(s.incident_components).values(
+                    incident_id=incident.id, component_id=cid, status=cstatus
+                )
+            )
+        elif link.status != cstatus:
+            conn.execute(
+                update(s.incident_components)
+                .where(
+                    s.incident_components.c.incident_id == incident.id,
+                    s.incident_components.c.component_id == cid,
+                )
+                .values(status=cstatus)
+            )
+    if not open_:
+        _release_components(conn, incident.id, now)
+    _sync_actions(conn, incident, now)
+
+
+def _release_components(conn: Connection, incident_id: str, now: datetime) -> None:
+    """Set this incident's components operational unless another open incident holds them."""
+    from sqlalchemy import select, update
+
+    from amends.store import schema as s
+
+    ic = s.incident_components
+    mine = [r.component_id for r in conn.execute(select(ic).where(ic.c.incident_id == incident_id))]
+    for cid in mine:
+        others = conn.execute(
+            select(s.incidents.c.id)
+            .join(ic, ic.c.incident_id == s.incidents.c.id)
+            .where(
+                ic.c.component_id == cid,
+                s.incidents.c.id != incident_id,
+                s.incidents.c.status.in_(("investigating", "identified", "monitoring")),
+            )
+        ).first()
+        if others is None:
+            conn.execute(
+                update(s.components)
+                .where(s.components.c.id == cid)
+                .values(status="operational", updated_at=now)
+            )
+
+
+def _sync_actions(conn: Connection, incident: Incident, now: datetime) -> None:
+    """Insert the record's long-term fixes not yet stored (matched by what); stored progress is
+    kept (it is recorded through `record_action_progress`)."""
+    from sqlalchemy import insert, select
+
+    from amends.store import schema as s
+
+    t = s.action_items
+    have = {r.what for r in conn.execute(select(t.c.what).where(t.c.incident_id == incident.id))}
+    for a in incident.fixes.long_term:
+        if a.what in have:
+            continue
+        conn.execute(
+            insert(t).values(
+                incident_id=incident.id,
+                what=a.what,
+                how=a.how,
+                owner=a.owner,
+                due=a.due,
+                status=a.status,
+                updated_at=now,
+            )
+        )
+
+
+def save_incident(store: Store, incident: Incident, *, now: datetime | None = None) -> str:
+    """Create or update an incident, its components and its promised fixes from its record."""
+    with store.begin() as conn:
+        _upsert_incident(conn, incident, _now(now))
+    return incident.id
+
+
+def load_incident_record(store: Store, incident_id: str) -> Incident:
+    """The stored record of an incident (InputError when there is none)."""
+    from sqlalchemy import select
+
+    from amends.store import schema as s
+
+    with store.connect() as conn:
+        row = conn.execute(
+            select(s.incidents.c.record).where(s.incidents.c.id == incident_id)
+        ).first()
+    if row is None:
+        raise InputError(f"no incident {incident_id!r} in the store; publish its file first")
+    return Incident.model_validate(json.loads(row.record))
+
+
+def check_statement(
+    incident: Incident, stage: str, channel: str, locale: str, text: str
+) -> FileReport:
+    """Run `amends check` on a statement, with the acma-major-outage profile for a major one."""
+    from amends.check import check_text
+
+    profile = "acma-major-outage" if getattr(incident, "major", None) else None
+    fmt = "markdown" if channel == "web" else "text"
+    return check_text(
+        text,
+        stage=stage,
+        fmt=fmt,
+        profile=profile,
+        locale=locale,
+        channel=channel,
+        path=f"{incident.id}/{stage}.{channel}.{locale}",
+    )
+
+
+def _draft(incident: Incident, stage: str, channel: str, locale: str, now: datetime) -> Any:
+    compose = importlib.import_module("amends.compose")
+    return compose.draft(incident, stage, channel, locale, now=now)
+
+
+def _enqueue(conn: Connection, statement_id: int) -> int:
+    """Queue notifications when the notify package is installed (same transaction)."""
+    if importlib.util.find_spec("amends.publish.outbox") is None:
+        return 0
+    outbox = importlib.import_module("amends.publish.outbox")
+    return int(outbox.enqueue_statement(conn, statement_id) or 0)
+
+
+def publish_statement(
+    store: Store,
+    incident: Incident,
+    stage: str,
+    channel: str = "web",
+    locale: str = "en",
+    *,
+    by: str,
+    override_reason: str | None = None,
+    text: str | None = None,
+    subject: str | None = None,
+    html: str | None = None,
+    audience: str = "public",
+    now: datetime | None = None,
+) -> Published:
+    """Check and publish one statement (drafted by compose unless `text` is given).
+
+    Error findings refuse it (`CheckRefused`) unless `override_reason` is given. In ONE
+    transaction: the incident is saved, the statement inserted and notifications queued.
+    """
+    if stage not in STAGES:
+        raise InputError(f"unknown stage {stage!r}; use one of {', '.join(STAGES)}")
+    if channel not in CHANNELS:
+        raise InputError(f"unknown channel {channel!r}; use one of {', '.join(CHANNELS)}")
+    if override_reason is not None and not override_reason.strip():
+        raise InputError("an override needs a reason in words; say why it must go out as is")
+    at = _now(now)
+    if text is None:
+        d = _draft(incident, stage, channel, locale, at)
+        text, subject, html = d.text, d.subject, d.html
+    if not text.strip():
+        raise InputError(f"the {stage} statement is empty; write it or let compose draft it")
+    report = check_statement(incident, stage, channel, locale, text)
+    if report.has_errors and not override_reason:
+        raise CheckRefused(report, f"{incident.id}/{stage}.{channel}.{locale}")
+    errors = sum(1 for f in report.findings if f.severity == "error")
+    status = STAGE_STATUS.get(stage) or incident.status
+    if stage in ("acknowledge", "update") and status in ("resolved", "postmortem"):
+        # replaying an ongoing stage of a closed incident: it is open again at that stage
+        status = "identified" if incident.cause.known else "investigating"
+    record_status = "resolved" if status == "postmortem" else status
+    history = [
+        *incident.history,
+        PublishedStatement(
+            stage=stage,  # type: ignore[arg-type]
+            channel=channel,  # type: ignore[arg-type]
+            locale=locale,
+            published_at=at,
+            check_errors=errors,
+            override_reason=override_reason,
+        ),
+    ]
+    updated = incident.model_copy(update={"status": record_status, "history": history})
+    from sqlalchemy import insert, update
+
+    from amends.store import schema as s
+
+    with store.begin() as conn:
+        _upsert_incident(conn, updated, at)
+        if status == "postmortem":
+            conn.execute(
+                update(s.incidents)
+                .where(s.incidents.c.id == incident.id)
+                .values(status="postmortem", updated_at=at)
+            )
+            _release_components(conn, incident.id, at)
+        result = conn.execute(
+            insert(s.statements).values(
+                incident_id=incident.id,
+                stage=stage,
+                channel=channel,
+                locale=locale,
+                audience=audience,
+                subject=subject,
+                body_text=text,
+                body_html=html,
+                status=status,
+                published_by=by,
+                published_at=at,
+                check_json=report.model_dump_json(),
+                check_errors=errors,
+                override_reason=override_reason,
+            )
+        )
+        sid = int(result.inserted_primary_key[0])
+        queued = _enqueue(conn, sid)
+    return Published(sid, errors, queued, override_reason)
+
+
+def set_component_status(
+    store: Store, component: str, status: str, *, now: datetime | None = None
+) -> None:
+    """Change one component's status (InputError for an unknown component or status)."""
+    from sqlalchemy import update
+
+    from amends.store import schema as s
+
+    if status not in COMPONENT_STATUSES:
+        raise InputError(f"unknown status {status!r}; use one of {', '.join(COMPONENT_STATUSES)}")
+    with store.begin() as conn:
+        res = conn.execute(
+            update(s.components)
+            .where(s.components.c.id == component)
+            .values(status=status, updated_at=_now(now))
+        )
+        if res.rowcount == 0:
+            raise InputError(f"no component {component!r}; list them at /api/v2/components.json")
+
+
+def resolve_incident(
+    store: Store, incident_id: str, *, at: datetime | None = None, now: datetime | None = None
+) -> Incident:
+    """Mark an incident resolved (service restored at `at`, default: its measured end or now)
+    and set its components operational; returns the updated record."""
+    record = load_incident_record(store, incident_id)
+    when = at or record.ended_at or _now(now)
+    updated = record.model_copy(update={"status": "resolved", "restored_at": when})
+    with store.begin() as conn:
+        _upsert_incident(conn, updated, _now(now))
+    return updated
+
+
+def record_action_progress(
+    store: Store,
+    action_id: int,
+    status: str,
+    *,
+    note: str | None = None,
+    now: datetime | None = None,
+) -> None:
+    """Record progress on a promised fix: planned, in_progress, done or missed, with a note."""
+    from sqlalchemy import update
+
+    from amends.store import schema as s
+
+    if status not in ACTION_STATUSES:
+        raise InputError(f"unknown status {status!r}; use one of {', '.join(ACTION_STATUSES)}")
+    values: dict[str, Any] = {"status": status, "updated_at": _now(now)}
+    if note is not None:
+        values["note"] = note
+    with store.begin() as conn:
+        res = conn.execute(
+            update(s.action_items).where(s.action_items.c.id == action_id).values(**values)
+        )
+        if res.rowcount == 0:
+            raise InputError(f"no action item {action_id}; see the incident's promised fixes")
+
+
+def audit_log(store: Store, incident_id: str | None = None) -> list[dict[str, Any]]:
+    """Every published statement: who, when, stage, channel, locale, check errors and any
+    override reason, newest first."""
+    from sqlalchemy import select
+
+    from amends.store import schema as s
+
+    t = s.statements
+    q = select(
+        t.c.id,
+        t.c.incident_id,
+        t.c.stage,
+        t.c.channel,
+        t.c.locale,
+        t.c.audience,
+        t.c.published_by,
+        t.c.published_at,
+        t.c.check_errors,
+        t.c.override_reason,
+    ).order_by(t.c.published_at.desc(), t.c.id.desc())
+    if incident_id:
+        q = q.where(t.c.incident_id == incident_id)
+    with store.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(q)]

@@ -1,0 +1,481 @@
+"""The FastAPI application: the public site and Statuspage-compatible API served from a cached
+snapshot, the feedback form, the signed "was I affected?" page and the token-authenticated
+admin API (OpenAPI at /docs)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Literal
+
+from fastapi import Depends, FastAPI, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from pydantic import BaseModel, Field
+
+from amends.errors import InputError
+from amends.publish import operations as ops
+from amends.publish.statuspage import DOCUMENTS
+from amends.web.auth import verify_token
+from amends.web.cache import SnapshotCache
+from amends.web.i18n import translations
+from amends.web.render import environment
+from amends.web.settings import Settings
+
+if TYPE_CHECKING:
+    from starlette.types import ASGIApp, Receive, Scope, Send
+
+    from amends.store import Store
+
+#: Path prefixes the public fast path never answers (they are FastAPI routes).
+DYNAMIC = ("api/admin", "admin", "affected/", "docs", "redoc", "openapi.json")
+
+
+#: Pages need no script, no frames and nothing from elsewhere: say so to the browser.
+PAGE_HEADERS: list[tuple[bytes, bytes]] = [
+    (
+        b"content-security-policy",
+        b"default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+        b"base-uri 'none'; frame-ancestors 'none'",
+    ),
+    (b"referrer-policy", b"strict-origin-when-cross-origin"),
+    (b"x-frame-options", b"DENY"),
+]
+
+
+class PublicFastPath:
+    """ASGI middleware: GET/HEAD of a public path is answered from the cached snapshot without
+    entering the router (this is what makes the page fast during an outage)."""
+
+    def __init__(self, app: ASGIApp, cache: SnapshotCache, base_path: str) -> None:
+        self.app = app
+        self.cache = cache
+        self.base = base_path.rstrip("/") + "/"
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        path: str = scope["path"]
+        if not path.startswith(self.base):
+            await self.app(scope, receive, send)
+            return
+        rel = path[len(self.base) :]
+        if rel.startswith(DYNAMIC) or rel.endswith("/feedback/thanks"):
+            await self.app(scope, receive, send)
+            return
+        snap = self.cache.current()
+        res = snap.get(rel)
+        if res is None:
+            if not rel.endswith("/") and "." not in rel.rsplit("/", 1)[-1] and snap.get(rel + "/"):
+                await _send(send, 308, [(b"location", (path + "/").encode())], b"")
+                return
+            await self.app(scope, receive, send)
+            return
+        headers = [
+            (b"content-type", res.content_type.encode()),
+            (b"etag", res.etag.encode()),
+            (b"cache-control", b"public, max-age=10"),
+            (b"x-content-type-options", b"nosniff"),
+        ]
+        if rel.startswith("api/v2/"):
+            headers.append((b"access-control-allow-origin", b"*"))
+        elif res.content_type.startswith("text/html"):
+            headers += PAGE_HEADERS
+        inm = next((v for k, v in scope["headers"] if k == b"if-none-match"), None)
+        if inm is not None and inm.decode("latin-1") == res.etag:
+            await _send(send, 304, headers, b"")
+            return
+        headers.append((b"content-length", str(len(res.body)).encode()))
+        body = b"" if scope["method"] == "HEAD" else res.body
+        await _send(send, 200, headers, body, length_set=True)
+
+
+async def _send(
+    send: Send,
+    status: int,
+    headers: list[tuple[bytes, bytes]],
+    body: bytes,
+    *,
+    length_set: bool = False,
+) -> None:
+    if not length_set:
+        headers = [*headers, (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+# ----- admin API models ----------------------------------------------------------------------
+
+
+class StatementRequest(BaseModel):
+    """Publish one statement of an incident already in the store."""
+
+    stage: Literal["acknowledge", "update", "resolve", "explain", "follow_up"]
+    channel: Literal["web", "email", "sms", "social", "notice"] = "web"
+    locale: str = "en"
+    text: str | None = Field(None, description="The statement; omitted: compose drafts it")
+    subject: str | None = None
+    override_reason: str | None = Field(
+        None, description="Publish despite error findings; the reason is recorded (audit log)"
+    )
+
+
+class StatementResult(BaseModel):
+    """What publishing did."""
+
+    statement_id: int
+    check_errors: int
+    queued: int
+    override_reason: str | None
+
+
+class ComponentStatusRequest(BaseModel):
+    """A component's new status."""
+
+    status: Literal[
+        "operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"
+    ]
+
+
+class ResolveRequest(BaseModel):
+    """When service was restored (default: the measured end of the outage, else now)."""
+
+    restored_at: datetime | None = None
+
+
+class ActionProgressRequest(BaseModel):
+    """Progress on a promised fix."""
+
+    status: Literal["planned", "in_progress", "done", "missed"]
+    note: str | None = None
+
+
+class AffectedLinkRequest(BaseModel):
+    """Whom a personal "was I affected?" link is for."""
+
+    incident_id: str
+    subscriber: str
+
+
+def _bearer(request: Request) -> str:
+    auth = request.headers.get("authorization", "")
+    scheme, _, value = auth.partition(" ")
+    if scheme.lower() == "bearer":
+        return value.strip()
+    if scheme.lower() == "basic":
+        try:
+            return base64.b64decode(value).decode().partition(":")[2]
+        except (binascii.Error, UnicodeDecodeError):
+            return ""
+    return ""
+
+
+def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
+    """The whole site for one store: public pages, /api/v2, feeds, feedback, personal page and
+    the admin API."""
+    settings = (settings or Settings.from_env()).with_secret()
+    cache = SnapshotCache(store, settings)
+    base = settings.base_path.rstrip("/") + "/"
+    app = FastAPI(
+        title=f"{settings.name} - amends status API",
+        description=(
+            "Public: Statuspage-compatible `/api/v2/*.json`, Atom/RSS feeds, HTML pages. "
+            "Admin (`/api/admin/*`): send `Authorization: Bearer <token>` "
+            "(create one with `amends serve token NAME`)."
+        ),
+        version="1",
+    )
+    app.state.cache = cache
+    app.state.store = store
+    app.state.settings = settings
+    app.add_middleware(PublicFastPath, cache=cache, base_path=settings.base_path)
+
+    def needs(scope: str) -> Any:
+        def check(request: Request) -> str:
+            name = verify_token(store, _bearer(request), scope=scope)
+            if name is None:
+                raise HTTPException(
+                    401,
+                    f"a valid token with the {scope!r} scope is needed",
+                    headers={"WWW-Authenticate": "Bearer"},
+                )
+            return name
+
+        return check
+
+    admin = needs("publish")
+    reader = needs("read")
+
+    def page(template: str, locale: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+        site = cache.current().site
+        loc = locale if locale in site.locales else site.locale
+        # dynamic pages have no other-language twin: no language switcher
+        html = (
+            environment(loc)
+            .get_template(template)
+            .render(site.context(loc, "") | {"locales": []} | ctx)
+        )
+        return HTMLResponse(html, status_code=status)
+
+    # ----- public (documented; answered by the fast path in practice) ----------------------
+
+    def _api_route(name: str) -> None:
+        async def handler() -> Response:
+            res = cache.current().get(f"api/v2/{name}")
+            assert res is not None
+            return Response(res.body, media_type=res.content_type)
+
+        app.get(
+            f"{base}api/v2/{name}",
+            tags=["Statuspage-compatible API"],
+            summary=f"Statuspage /api/v2/{name}",
+            response_class=JSONResponse,
+        )(handler)
+
+    for _name in DOCUMENTS:
+        _api_route(_name)
+
+    @app.post(f"{base}incidents/{{incident_id}}/feedback", tags=["public"])
+    async def feedback(
+        request: Request,
+        incident_id: str,
+        helpful: str | None = Form(None),
+        comment: str | None = Form(None),
+        locale: str = Form("en"),
+        statement_id: int | None = Form(None),
+    ) -> Response:
+        """Store one answer to "Did this answer your questions?" (rate limited per client)."""
+        from amends.publish.feedback import record_feedback
+
+        site = cache.current().site
+        locale = locale if locale in site.locales else site.locale
+        answer = {"yes": True, "no": False}.get((helpful or "").lower())
+        client = f"{request.client.host if request.client else '-'}"
+        try:
+            stored = record_feedback(
+                store,
+                incident_id,
+                helpful=answer,
+                comment=comment,
+                locale=locale,
+                client=client,
+                secret=settings.secret,
+                statement_id=statement_id,
+                limit=settings.feedback_limit,
+                window_seconds=settings.feedback_window_seconds,
+            )
+        except InputError:
+            raise HTTPException(404, "no such incident") from None
+        pre = site._prefix(locale)
+        if not stored:
+            t = translations(locale).gettext
+            return page(
+                "message.j2",
+                locale,
+                429,
+                heading=t("Too many answers"),
+                message=t("You have answered several times already. Thank you."),
+                back=f"{base}{pre}incidents/{incident_id}/",
+            )
+        return RedirectResponse(f"{base}{pre}incidents/{incident_id}/feedback/thanks", 303)
+
+    @app.get(f"{base}incidents/{{incident_id}}/feedback/thanks", include_in_schema=False)
+    @app.get(f"{base}{{locale}}/incidents/{{incident_id}}/feedback/thanks", include_in_schema=False)
+    async def thanks(incident_id: str, locale: str | None = None) -> HTMLResponse:
+        site = cache.current().site
+        loc = locale if locale in site.locales else site.locale
+        t = translations(loc).gettext
+        pre = site._prefix(loc)
+        return page(
+            "message.j2",
+            loc,
+            heading=t("Thank you"),
+            message=t("Your answer was stored. It helps us write clearer updates."),
+            back=f"{base}{pre}incidents/{incident_id}/",
+        )
+
+    @app.get(f"{base}affected/{{token}}", response_class=HTMLResponse, tags=["public"])
+    async def affected(token: str) -> HTMLResponse:
+        """The signed personal page: one customer's failed calls and credit; nothing without a
+        valid, unexpired link."""
+        from amends.publish.signing import verify_affected
+        from amends.web.personal import personal_figures
+
+        claim = verify_affected(settings.secret, token, max_age_days=settings.affected_max_age_days)
+        snap = cache.current()
+        inc = snap.site.data.incident(claim.incident_id) if claim else None
+        figures = personal_figures(store, claim.incident_id, claim.subscriber) if inc else None
+        locale = (figures.locale if figures else None) or snap.site.locale
+        resp = page("affected.j2", locale, 200 if figures else 404, personal=figures, incident=inc)
+        for key, value in PAGE_HEADERS:
+            resp.headers[key.decode()] = value.decode()
+        resp.headers["cache-control"] = "private, no-store"
+        resp.headers["x-robots-tag"] = "noindex, nofollow"
+        resp.headers["referrer-policy"] = "no-referrer"
+        return resp
+
+    # ----- admin API ------------------------------------------------------------------------
+
+    tags = ["admin"]
+
+    def done(result: Any = None) -> Any:
+        cache.invalidate()
+        return result
+
+    def input_error(exc: InputError) -> HTTPException:
+        return HTTPException(422, str(exc))
+
+    @app.post(f"{base}api/admin/incidents", tags=tags)
+    async def create_incident(request: Request, by: str = Depends(admin)) -> dict[str, str]:
+        """Create or update an incident from its incident file (YAML or JSON body)."""
+        from amends.incident import parse_incident
+
+        text = (await request.body()).decode("utf-8", errors="replace")
+        try:
+            incident = parse_incident(text, source="request body")
+            ops.save_incident(store, incident)
+        except InputError as exc:
+            raise input_error(exc) from None
+        return done({"id": incident.id, "url": f"{base}incidents/{incident.id}/"})
+
+    @app.post(
+        f"{base}api/admin/incidents/{{incident_id}}/statements",
+        tags=tags,
+        response_model=StatementResult,
+    )
+    async def publish(
+        incident_id: str, body: StatementRequest, by: str = Depends(admin)
+    ) -> StatementResult:
+        """Publish a statement: checked first; error findings refuse it (422 with the findings)
+        unless `override_reason` says why it must go out; queued for notification."""
+        try:
+            incident = ops.load_incident_record(store, incident_id)
+            result = ops.publish_statement(
+                store,
+                incident,
+                body.stage,
+                body.channel,
+                body.locale,
+                by=by,
+                override_reason=body.override_reason,
+                text=body.text,
+                subject=body.subject,
+            )
+        except ops.CheckRefused as exc:
+            raise HTTPException(
+                422,
+                {
+                    "error": str(exc),
+                    "findings": [f.model_dump(mode="json") for f in exc.report.findings],
+                },
+            ) from None
+        except InputError as exc:
+            raise input_error(exc) from None
+        return done(
+            StatementResult(
+                statement_id=result.statement_id,
+                check_errors=result.check_errors,
+                queued=result.queued,
+                override_reason=result.override_reason,
+            )
+        )
+
+    @app.post(f"{base}api/admin/incidents/{{incident_id}}/resolve", tags=tags)
+    async def resolve(
+        incident_id: str, body: ResolveRequest | None = None, by: str = Depends(admin)
+    ) -> dict[str, Any]:
+        """Mark the incident resolved and its components operational."""
+        try:
+            rec = ops.resolve_incident(store, incident_id, at=body.restored_at if body else None)
+        except InputError as exc:
+            raise HTTPException(404, str(exc)) from None
+        return done({"id": rec.id, "status": rec.status, "restored_at": rec.restored_at})
+
+    @app.post(f"{base}api/admin/components/{{component_id}}/status", tags=tags)
+    async def component_status(
+        component_id: str, body: ComponentStatusRequest, by: str = Depends(admin)
+    ) -> dict[str, str]:
+        """Change one component's status."""
+        try:
+            ops.set_component_status(store, component_id, body.status)
+        except InputError as exc:
+            raise HTTPException(404, str(exc)) from None
+        return done({"id": component_id, "status": body.status})
+
+    @app.post(f"{base}api/admin/action-items/{{action_id}}", tags=tags)
+    async def action_progress(
+        action_id: int, body: ActionProgressRequest, by: str = Depends(admin)
+    ) -> dict[str, Any]:
+        """Record progress on a promised long-term fix (done, missed, ...)."""
+        try:
+            ops.record_action_progress(store, action_id, body.status, note=body.note)
+        except InputError as exc:
+            raise HTTPException(404, str(exc)) from None
+        return done({"id": action_id, "status": body.status})
+
+    @app.get(f"{base}api/admin/due", tags=tags)
+    async def due(by: str = Depends(reader)) -> list[dict[str, Any]]:
+        """Every open incident's next-update deadline, overdue first."""
+        from amends.web.personal import deadlines
+
+        return [
+            json.loads(json.dumps(d, default=str)) for d in deadlines(cache.current().site.data)
+        ]
+
+    @app.get(f"{base}api/admin/audit", tags=tags)
+    async def audit(incident_id: str | None = None, by: str = Depends(reader)) -> Any:
+        """Every published statement with who, when, check errors and override reasons."""
+        rows = ops.audit_log(store, incident_id)
+        return json.loads(json.dumps(rows, default=str))
+
+    @app.get(f"{base}api/admin/feedback/{{incident_id}}", tags=tags)
+    async def feedback_summary(incident_id: str, by: str = Depends(reader)) -> dict[str, Any]:
+        """Answers to "Did this answer your questions?" for one incident."""
+        from amends.publish.feedback import summarise_feedback
+
+        s = summarise_feedback(store, incident_id)
+        return {
+            "incident_id": incident_id,
+            "total": s.total,
+            "helpful": s.helpful,
+            "not_helpful": s.not_helpful,
+            "no_answer": s.no_answer,
+            "by_locale": {k: {"yes": v[0], "no": v[1]} for k, v in s.by_locale.items()},
+            "comments": [
+                {"at": str(c[0]), "locale": c[1], "helpful": c[2], "comment": c[3]}
+                for c in s.comments
+            ],
+        }
+
+    @app.post(f"{base}api/admin/affected-link", tags=tags)
+    async def affected_link(body: AffectedLinkRequest, by: str = Depends(admin)) -> dict[str, str]:
+        """A signed, expiring personal link for one subscriber (for notices)."""
+        from amends.publish.signing import affected_url
+
+        return {
+            "url": affected_url(settings.url, settings.secret, body.incident_id, body.subscriber)
+        }
+
+    @app.get(f"{base}admin/", response_class=HTMLResponse, include_in_schema=False)
+    async def admin_page(request: Request) -> HTMLResponse:
+        name = verify_token(store, _bearer(request), scope="read")
+        if name is None:
+            return HTMLResponse(
+                "admin token needed",
+                401,
+                headers={"WWW-Authenticate": 'Basic realm="amends admin"'},
+            )
+        from amends.web.personal import deadlines
+
+        snap = cache.current()
+        return page(
+            "admin.j2",
+            snap.site.locale,
+            due=deadlines(snap.site.data),
+            audit=ops.audit_log(store)[:200],
+            who=name,
+        )
+
+    return app

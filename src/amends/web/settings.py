@@ -1,0 +1,63 @@
+"""Settings of the public site and admin API: the page's name and URL, locale, secret, limits.
+
+Read from the environment (`AMENDS_SITE_*`, `AMENDS_SECRET`) or given by the CLI; immutable.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, replace
+
+from amends.publish.site import PageInfo
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How the site presents itself and how strict it is."""
+
+    name: str = "Service status"
+    url: str = "http://127.0.0.1:8000"
+    page_id: str = "amends"
+    time_zone: str = "Etc/UTC"
+    locale: str = "en"
+    base_path: str = "/"
+    secret: str = ""
+    #: How often (seconds) the cached snapshot checks the store for writes by other processes;
+    #: writes through this app invalidate it at once.
+    refresh_seconds: float = 2.0
+    #: Where the feedback form posts: "" for this server; the live server's URL in a static
+    #: export (None there hides the form and shows the incident's feedback address instead).
+    feedback_action: str | None = ""
+    feedback_limit: int = 5
+    feedback_window_seconds: int = 3600
+    affected_max_age_days: float = 60.0
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        """Settings from AMENDS_SITE_NAME, AMENDS_SITE_URL, AMENDS_SITE_TZ, AMENDS_SITE_LOCALE
+        and AMENDS_SECRET, then the given overrides (None values are ignored)."""
+        env = os.environ
+        base = cls(
+            name=env.get("AMENDS_SITE_NAME", cls.name),
+            url=env.get("AMENDS_SITE_URL", cls.url),
+            time_zone=env.get("AMENDS_SITE_TZ", cls.time_zone),
+            locale=env.get("AMENDS_SITE_LOCALE", cls.locale),
+            secret=env.get("AMENDS_SECRET", ""),
+        )
+        return replace(base, **{k: v for k, v in overrides.items() if v is not None})
+
+    def with_secret(self) -> Settings:
+        """These settings with a secret: a random one when none is set (links then last only as
+        long as the process; set AMENDS_SECRET to keep them valid across restarts)."""
+        return self if self.secret else replace(self, secret=secrets.token_urlsafe(32))
+
+    def page_info(self) -> PageInfo:
+        """The page object the API and templates show."""
+        return PageInfo(
+            id=self.page_id,
+            name=self.name,
+            url=self.url,
+            time_zone=self.time_zone,
+            locale=self.locale,
+        )

@@ -1,0 +1,230 @@
+"""The worker end to end on both backends: real SMTP server, real webhook receiver."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from amends.publish.outbox import status_counts
+from amends.publish.subscriptions import subscribe
+from amends.publish.worker import Worker
+from amends.store.schema import outbox
+
+from .helpers import add_statement, seed_incident, settings_for
+
+
+def test_statement_reaches_email_and_webhook_subscribers(store, smtp, http):
+    settings = settings_for(smtp.port)
+    seed_incident(store)
+    with store.begin() as conn:
+        subscribe(conn, settings, "email", "ann@example.org", region="california", confirmed=True)
+        subscribe(conn, settings, "email", "bob@example.org", region="texas", confirmed=True)
+        subscribe(conn, settings, "webhook", http.url + "/hook", component_id="voice:california")
+    add_statement(store, "email")
+    add_statement(store, "web")
+    stats = Worker(store, settings, until_empty=True).run()
+    assert stats.sent == 2
+    rcpts = [m[1] for m in smtp.recorder.messages]
+    assert rcpts == [["ann@example.org"]]
+    assert [r["path"] for r in http.recorder.requests] == ["/hook"]
+    with store.connect() as conn:
+        counts = status_counts(conn)
+        assert counts["email"]["sent"] == 1 and counts["webhook"]["sent"] == 1
+        assert conn.execute(select(outbox.c.attempts)).scalars().all() == [1, 1]
+
+
+def _hook_sub(store, settings, url):
+    seed_incident(store)
+    with store.begin() as conn:
+        subscribe(conn, settings, "webhook", url)
+    return add_statement(store, "web")
+
+
+def test_failing_receiver_goes_dead_after_max_attempts(store, http):
+    from .servers import Reply
+
+    settings = settings_for(max_attempts=3)
+    http.recorder.default = Reply(500)
+    _hook_sub(store, settings, http.url + "/hook")
+    stats = Worker(store, settings, channels=["webhook"], until_empty=True).run()
+    assert (stats.sent, stats.retried, stats.dead) == (0, 2, 1)
+    assert len(http.recorder.requests) == 3
+    with store.connect() as conn:
+        row = conn.execute(select(outbox)).one()
+    assert row.status == "dead" and row.attempts == 3 and "HTTP 500" in row.last_error
+
+
+def test_receiver_down_for_a_while_then_delivered_once(store, http):
+    from .servers import Reply
+
+    settings = settings_for(max_attempts=8)
+    http.recorder.script = [Reply(503), Reply(502), Reply(429, {"retry-after": "0"})]
+    _hook_sub(store, settings, http.url + "/hook")
+    stats = Worker(store, settings, channels=["webhook"], until_empty=True).run()
+    assert stats.sent == 1 and stats.retried == 3
+    ids = {r["headers"]["webhook-id"] for r in http.recorder.requests}
+    assert len(http.recorder.requests) == 4 and len(ids) == 1  # one idempotency key throughout
+    with store.connect() as conn:
+        row = conn.execute(select(outbox)).one()
+    assert (row.status, row.attempts, row.last_error) == ("sent", 4, None)
+
+
+def test_rows_of_a_vanished_worker_are_reclaimed_after_the_lease(store, smtp):
+    from amends.publish.worker import claim
+
+    settings = settings_for(smtp.port, lease_s=0.3)
+    seed_incident(store)
+    with store.begin() as conn:
+        for i in range(5):
+            subscribe(conn, settings, "email", f"u{i}@example.org", confirmed=True)
+    add_statement(store, "email")
+    ghost = claim(store, "email", "ghost-worker", 3, lease_s=0.3)  # then "SIGKILL": never recorded
+    assert len(ghost) == 3
+    stats = Worker(store, settings, channels=["email"], until_empty=True).run()
+    assert stats.sent == 5
+    assert sorted(m[1][0] for m in smtp.recorder.messages) == [
+        f"u{i}@example.org" for i in range(5)
+    ]
+    with store.connect() as conn:
+        rows = conn.execute(select(outbox.c.status, outbox.c.locked_by)).all()
+    assert {tuple(r) for r in rows} == {("sent", None)}
+
+
+def test_a_late_worker_cannot_overwrite_a_reclaimed_row(store, smtp):
+    from amends.publish.channels import Outcome
+    from amends.publish.worker import claim, reap, record, to_message
+
+    settings = settings_for(smtp.port, lease_s=0.01)
+    seed_incident(store)
+    with store.begin() as conn:
+        subscribe(conn, settings, "email", "ann@example.org", confirmed=True)
+    add_statement(store, "email")
+    (row,) = claim(store, "email", "slow", 10, lease_s=0.01)
+    import time
+
+    time.sleep(0.05)
+    assert claim(store, "email", "fast", 10, lease_s=30) == []  # still leased to "slow"
+    assert reap(store) == 1  # the lease ran out: back to the pool
+    (again,) = claim(store, "email", "fast", 10, lease_s=30)
+    record(store, "fast", [(to_message(again, settings), Outcome.sent())], settings)
+    record(store, "slow", [(to_message(row, settings), Outcome.retry("late"))], settings)
+    with store.connect() as conn:
+        final = conn.execute(select(outbox)).one()
+    assert (final.status, final.attempts, final.last_error) == ("sent", 2, None)
+
+
+def test_retry_after_from_the_receiver_sets_the_next_attempt(store):
+    from datetime import UTC, datetime, timedelta
+
+    import pyarrow as pa
+
+    from amends.publish.channels import Outcome
+    from amends.publish.outbox import enqueue_notices
+    from amends.publish.worker import claim, record, to_message
+
+    settings = settings_for(sms_url="http://127.0.0.1:1/")
+    table = pa.table(
+        {"subscriber": ["A"], "channel": ["sms"], "recipient": ["+14155552671"], "text": ["hi"]}
+    )
+    with store.begin() as conn:
+        enqueue_notices(conn, "inc-1", table)
+    (row,) = claim(store, "sms", "w", 10, 30)
+    before = datetime.now(UTC)
+    record(store, "w", [(to_message(row, settings), Outcome.retry("429", 120.0))], settings)
+    with store.connect() as conn:
+        final = conn.execute(select(outbox)).one()
+    assert final.status == "failed"
+    assert final.next_attempt_at >= before + timedelta(seconds=119)
+    assert claim(store, "sms", "w", 10, 30) == []  # not due yet
+
+
+def test_backoff_grows_exponentially_with_bounded_jitter():
+    import random
+
+    from amends.publish.worker import backoff_delay
+
+    settings = settings_for(backoff_base_s=1.0, backoff_max_s=60.0)
+    rng = random.Random(1)
+    for attempts, full in [(1, 1.0), (2, 2.0), (3, 4.0), (6, 32.0), (7, 60.0), (30, 60.0)]:
+        delays = [backoff_delay(attempts, settings, rng) for _ in range(200)]
+        assert all(full / 2 <= d <= full for d in delays)
+        assert max(delays) - min(delays) > full / 10  # jittered, not constant
+
+
+def test_sqlite_allows_one_worker_process(tmp_path):
+    import pytest
+
+    from amends.publish.worker import sqlite_single_worker
+    from amends.store import open_store
+
+    store = open_store(f"sqlite:///{tmp_path / 'one.db'}")
+    with sqlite_single_worker(store), pytest.raises(RuntimeError, match="one worker"):  # noqa: SIM117
+        with sqlite_single_worker(store):
+            pass
+    store.close()
+
+
+def test_a_database_hiccup_does_not_kill_the_delivery_thread(store, smtp, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from amends.publish import worker as worker_module
+
+    settings = settings_for(smtp.port)
+    seed_incident(store)
+    with store.begin() as conn:
+        subscribe(conn, settings, "email", "ann@example.org", confirmed=True)
+    add_statement(store, "email")
+    real_claim = worker_module.claim
+    calls = []
+
+    def flaky_claim(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("SELECT", {}, Exception("server closed the connection"))
+        return real_claim(*args, **kwargs)
+
+    monkeypatch.setattr(worker_module, "claim", flaky_claim)
+    limits = {"email": {"concurrency": 1, "batch": 10}}
+    w = Worker(store, settings_for(smtp.port, limits=limits), channels=["email"], until_empty=True)
+    stats = w.run()
+    assert stats.sent == 1 and len(smtp.recorder.messages) == 1
+    assert w.db_errors == 1 and "server closed" in w.errors[0]
+
+
+def test_concurrent_claimers_never_share_a_row(store):
+    """Eight threads claim in parallel (SKIP LOCKED on PostgreSQL, the write lock on SQLite):
+    every row is claimed exactly once."""
+    import threading
+
+    import pyarrow as pa
+
+    from amends.publish.outbox import enqueue_notices
+    from amends.publish.worker import claim
+
+    n = 400
+    table = pa.table(
+        {
+            "subscriber": [f"S{i}" for i in range(n)],
+            "channel": ["email"] * n,
+            "recipient": [f"s{i}@example.org" for i in range(n)],
+            "text": ["hello"] * n,
+        }
+    )
+    with store.begin() as conn:
+        enqueue_notices(conn, "inc-1", table)
+    claimed: dict[str, list[int]] = {}
+
+    def grab(owner: str) -> None:
+        mine = claimed.setdefault(owner, [])
+        while rows := claim(store, "email", owner, 7, lease_s=60):
+            mine += [r["id"] for r in rows]
+
+    threads = [threading.Thread(target=grab, args=(f"w{i}",)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    every = [i for ids in claimed.values() for i in ids]
+    assert len(every) == n and len(set(every)) == n
+    with store.connect() as conn:
+        owners = dict(conn.execute(select(outbox.c.id, outbox.c.locked_by)).all())
+    assert all(owners[i] == owner for owner, ids in claimed.items() for i in ids)

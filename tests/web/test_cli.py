@@ -1,0 +1,169 @@
+"""The CLI: `amends publish` (local store and remote server), `amends site build`, `amends due`."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from tests.web.factories import incident
+from tests.web.test_admin import BAD, GOOD
+
+from amends.incident import dump_incident
+
+
+def _file(tmp_path, **changes):
+    inc = incident(**changes)
+    return inc, dump_incident(inc, tmp_path / "incident.yaml")
+
+
+def test_publish_locally_refuses_then_overrides(tmp_path, store, cli):
+    _inc, path = _file(tmp_path)
+    bad = tmp_path / "bad.md"
+    bad.write_text(BAD)
+    res = cli(
+        "publish",
+        path,
+        "--stage",
+        "acknowledge",
+        "--locale",
+        "en",
+        "--text",
+        bad,
+        "--db",
+        store.url,
+    )
+    assert res.code == 2
+    assert "error finding" in res.err and "generic-apology" in res.err
+    res = cli(
+        "publish",
+        path,
+        "--stage",
+        "acknowledge",
+        "--locale",
+        "en",
+        "--text",
+        bad,
+        "--override",
+        "approved by legal",
+        "--by",
+        "ana",
+        "--db",
+        store.url,
+    )
+    assert res.code == 0, res.err
+    from amends.publish.operations import audit_log
+
+    log = audit_log(store)
+    assert [(r["published_by"], r["override_reason"]) for r in log] == [
+        ("ana", "approved by legal")
+    ]
+
+
+def test_publish_drafts_with_compose_and_site_build(tmp_path, store, cli):
+    inc, path = _file(tmp_path, locales=["en"])
+    res = cli("publish", path, "--stage", "acknowledge", "--db", store.url)
+    assert res.code == 0, res.err
+    assert "Published acknowledge" in res.out
+    out = tmp_path / "site"
+    res = cli("site", "build", "-o", out, "--db", store.url, "--url", "https://status.example")
+    assert res.code == 0, res.err
+    assert (out / "index.html").is_file()
+    page = (out / "incidents" / inc.id / "index.html").read_text()
+    assert "We are sorry" in page
+    assert "<form" not in page  # a static host cannot take the POST; the address is shown
+    assert "outage-feedback@example.com" in page
+    summary = json.loads((out / "api/v2/summary.json").read_text())
+    assert summary["page"]["url"] == "https://status.example"
+    assert summary["incidents"][0]["incident_updates"][0]["body"].startswith("# We are sorry")
+    assert (out / "history.atom").read_text().count("<entry>") == 1
+    assert (out / "components/voice-california/history.rss").is_file()
+    # rebuilding replaces the folder atomically and leaves no temp folders behind
+    cli("site", "build", "-o", out, "--db", store.url)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_due_lists_overdue_updates(tmp_path, store, cli):
+    from tests.web.factories import START, insert_statement
+
+    inc, path = _file(tmp_path)
+    assert cli("publish", path, "--db", store.url).code == 0  # saves the incident only
+    insert_statement(store, inc.id, GOOD, at=START + timedelta(minutes=20))
+    res = cli("due", "--db", store.url, "--fail-overdue")
+    assert res.code == 1
+    assert inc.id in res.out and "OVERDUE" in res.out
+    good = tmp_path / "good.md"
+    good.write_text(GOOD)
+    cli(
+        "publish",
+        path,
+        "--stage",
+        "update",
+        "--locale",
+        "en",
+        "--text",
+        good,
+        "--override",
+        "test text",
+        "--db",
+        store.url,
+    )
+    res = cli("due", "--db", store.url, "--fail-overdue")
+    assert res.code == 0 and "on time" in res.out
+
+
+def test_publish_remote_through_the_admin_api(tmp_path, live, token, cli):
+    inc, path = _file(tmp_path, locales=["en"])
+    res = cli("publish", path, "--stage", "acknowledge", "--server", live.url, "--token", token)
+    assert res.code == 0, res.err
+    import httpx
+
+    doc = httpx.get(f"{live.url}/api/v2/incidents.json").json()
+    assert doc["incidents"][0]["id"] == inc.id
+    assert len(doc["incidents"][0]["incident_updates"]) == 1
+    wrong = cli("publish", path, "--server", live.url, "--token", "amd_nope")
+    assert wrong.code == 2 and "rejected the token" in wrong.err
+
+
+def test_bad_incident_file_is_one_line_exit_2(tmp_path, store, cli):
+    path = tmp_path / "broken.yaml"
+    path.write_text("id: x\ntitle: [oops\n")
+    res = cli("publish", path, "--db", store.url)
+    assert res.code == 2 and "broken.yaml" in res.err
+    assert "Traceback" not in res.err
+
+
+def test_publish_sets_component_status_and_action_progress(tmp_path, store, cli):
+    from sqlalchemy import select
+
+    from amends.store import schema as s
+
+    _inc, path = _file(tmp_path)
+    assert cli("publish", path, "--db", store.url).code == 0
+    with store.connect() as conn:
+        action = conn.execute(select(s.action_items.c.id).order_by(s.action_items.c.id)).scalar()
+    res = cli(
+        "publish",
+        path,
+        "--component",
+        "sms:california=degraded_performance",
+        "--action",
+        f"{action}=done",
+        "--note",
+        "finished early",
+        "--db",
+        store.url,
+    )
+    assert res.code == 0, res.err
+    with store.connect() as conn:
+        comp = conn.execute(
+            select(s.components.c.status).where(s.components.c.id == "sms:california")
+        ).scalar_one()
+        item = conn.execute(
+            select(s.action_items.c.status, s.action_items.c.note).where(
+                s.action_items.c.id == action
+            )
+        ).one()
+    assert comp == "degraded_performance"
+    assert (item.status, item.note) == ("done", "finished early")
+    bad = cli("publish", path, "--component", "nonsense", "--db", store.url)
+    assert bad.code == 2 and "ID=STATUS" in bad.err
