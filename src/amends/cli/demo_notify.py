@@ -124,12 +124,14 @@ class SmtpSink:
     def _store(self, rcpt: str, data: bytes) -> None:
         head = data.split(b"\r\n\r\n", 1)[0]
         mid, subject = "", ""
-        for raw in head.split(b"\r\n"):
-            low = raw[:12].lower()
-            if low.startswith(b"message-id:"):
+        if self.keep:  # the demo shows the subject as a mail client would (headers decoded)
+            from email import message_from_bytes, policy
+
+            parsed = message_from_bytes(head + b"\r\n\r\n", policy=policy.default)
+            mid, subject = str(parsed["Message-ID"] or ""), str(parsed["Subject"] or "")
+        for raw in head.split(b"\r\n") if not self.keep else ():
+            if raw[:12].lower().startswith(b"message-id:"):
                 mid = raw[11:].strip().decode(errors="replace")
-            elif self.keep and low.startswith(b"subject:"):
-                subject = raw[8:].strip().decode(errors="replace")
         self.total += 1
         if mid not in self.messages:
             self.messages[mid] = (rcpt, subject) if self.keep else ("", "")

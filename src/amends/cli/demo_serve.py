@@ -41,8 +41,8 @@ def _a_customer(store: Any, incident_id: str) -> str | None:
         ).scalar()
 
 
-def _published(store: Any, incident_id: str) -> set[tuple[str, str]]:
-    """(stage, locale) of the web statements already published for the incident."""
+def _published(store: Any, incident_id: str) -> set[tuple[str, str, str]]:
+    """(stage, locale, channel) of the statements already published for the incident."""
     from sqlalchemy import select
 
     from amends.store import schema as s
@@ -50,11 +50,9 @@ def _published(store: Any, incident_id: str) -> set[tuple[str, str]]:
     t = s.statements
     with store.connect() as conn:
         rows = conn.execute(
-            select(t.c.stage, t.c.locale).where(
-                t.c.incident_id == incident_id, t.c.channel == "web"
-            )
+            select(t.c.stage, t.c.locale, t.c.channel).where(t.c.incident_id == incident_id)
         )
-        return {(r.stage, r.locale) for r in rows}
+        return {(r.stage, r.locale, r.channel) for r in rows}
 
 
 def run(output: Path, db_url: str, incident_path: Path, console: Console) -> list[tuple[str, Path]]:
@@ -70,30 +68,33 @@ def run(output: Path, db_url: str, incident_path: Path, console: Console) -> lis
 
     incident = load_incident(incident_path)
     site_dir = Path(output) / "site"
-    published: list[tuple[str, str, int]] = []
+    published: list[tuple[str, str, str, int]] = []
     with open_store(db_url) as store:
         ops.save_incident(store, incident)
         done = _published(store, incident.id)
+        # The status page (web) and the subscribers' inbox (email) get every stage.
         for stage, at in _stages(incident):
             for locale in incident.locales:
-                if (stage, locale) in done:  # running the demo again publishes nothing twice
-                    continue
-                current = ops.load_incident_record(store, incident.id)
-                try:
-                    res = ops.publish_statement(
-                        store, current, stage, "web", locale, by="amends demo", now=at
-                    )
-                except InputError as exc:  # refused by the check, or facts missing for compose
-                    why = escape(str(exc))
-                    console.print(f"[yellow]not published[/] {stage} ({locale}): {why}")
-                    continue
-                published.append((stage, locale, res.statement_id))
+                for channel in ("web", "email"):
+                    if (stage, locale, channel) in done:  # a second run publishes nothing twice
+                        continue
+                    current = ops.load_incident_record(store, incident.id)
+                    try:
+                        res = ops.publish_statement(
+                            store, current, stage, channel, locale, by="amends demo", now=at
+                        )
+                    except InputError as exc:  # refused by the check, or facts missing
+                        why = escape(str(exc))
+                        what = f"{stage} {channel} ({locale})"
+                        console.print(f"[yellow]not published[/] {what}: {why}")
+                        continue
+                    published.append((stage, locale, channel, res.statement_id))
         settings = Settings.from_env(feedback_action=None)
         written = build_site(store, site_dir, settings)
         someone = _a_customer(store, incident.id)
     console.print(
         f"published {len(published)} statement(s): "
-        + (", ".join(f"{s} ({loc})" for s, loc, _ in published) or "none")
+        + (", ".join(f"{s} {ch} ({loc})" for s, loc, ch, _ in published) or "none")
     )
     index = site_dir / "index.html"
     console.print(f"[bold]Status page:[/] open {index.resolve().as_uri()}")

@@ -316,6 +316,71 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
         resp.headers["referrer-policy"] = "no-referrer"
         return resp
 
+    # ----- the links in notification emails (double opt-in, RFC 8058 one-click unsubscribe) ---
+
+    def notify_settings() -> Any:
+        """The notify settings (their secret signs the unsubscribe links), read once."""
+        if getattr(app.state, "notify_settings", None) is None:
+            from amends.publish.notifyconfig import load_settings
+
+            app.state.notify_settings = load_settings()
+        return app.state.notify_settings
+
+    @app.get(f"{base}notify/confirm/{{token}}", response_class=HTMLResponse, tags=["public"])
+    def notify_confirm(token: str) -> HTMLResponse:
+        """Confirm an email subscription (the double opt-in link)."""
+        from amends.publish.subscriptions import confirm
+
+        loc = cache.current().site.locale
+        t = translations(loc).gettext
+        with store.begin() as conn:
+            found = confirm(conn, token)
+        if found is None:
+            return page(
+                "message.j2",
+                loc,
+                404,
+                heading=t("Link unknown"),
+                message=t("This link is unknown or was already used."),
+            )
+        return page(
+            "message.j2",
+            loc,
+            heading=t("Subscription confirmed"),
+            message=t("You will get our status updates. Every message has a link to stop them."),
+            back=base,
+        )
+
+    @app.get(f"{base}notify/unsubscribe/{{token}}", response_class=HTMLResponse, tags=["public"])
+    def notify_unsubscribe_page(token: str) -> HTMLResponse:
+        """A page with one button: mail scanners fetch links, so GET never unsubscribes."""
+        loc = cache.current().site.locale
+        return page("unsubscribe.j2", loc, action=f"{base}notify/unsubscribe/{token}")
+
+    @app.post(f"{base}notify/unsubscribe/{{token}}", response_class=HTMLResponse, tags=["public"])
+    def notify_unsubscribe(token: str) -> HTMLResponse:
+        """One-click unsubscribe (RFC 8058 POST from mail clients, or the page's button)."""
+        from amends.publish.subscriptions import unsubscribe
+
+        loc = cache.current().site.locale
+        t = translations(loc).gettext
+        with store.begin() as conn:
+            found = unsubscribe(conn, notify_settings(), token)
+        if found is None:
+            return page(
+                "message.j2",
+                loc,
+                404,
+                heading=t("Link unknown"),
+                message=t("This link is unknown or was already used."),
+            )
+        return page(
+            "message.j2",
+            loc,
+            heading=t("Unsubscribed"),
+            message=t("You will get no more messages from us at this address."),
+        )
+
     # ----- admin API ------------------------------------------------------------------------
 
     tags = ["admin"]

@@ -1,0 +1,56 @@
+"""The links notification emails carry: double opt-in confirmation and RFC 8058 one-click
+unsubscribe, served by the live site over the real store."""
+
+from __future__ import annotations
+
+import httpx
+from sqlalchemy import select
+
+from amends.store.schema import notify_subscriptions
+
+
+def _subscribe(live, settings):  # type: ignore[no-untyped-def]
+    from amends.publish.subscriptions import subscribe
+
+    with live.store.begin() as conn:
+        return subscribe(conn, settings, "email", "reader@example.net")
+
+
+def _row(live, sub_id: int):  # type: ignore[no-untyped-def]
+    with live.store.connect() as conn:
+        return conn.execute(
+            select(notify_subscriptions).where(notify_subscriptions.c.id == sub_id)
+        ).one()
+
+
+def test_confirmation_link_confirms_once(live) -> None:  # type: ignore[no-untyped-def]
+    from amends.publish.notifyconfig import load_settings
+
+    settings = load_settings(env={}, secret="test-secret")
+    live.app.state.notify_settings = settings
+    sub = _subscribe(live, settings)
+    assert sub.confirm_token and _row(live, sub.id).confirmed_at is None
+    res = httpx.get(f"{live.url}/notify/confirm/{sub.confirm_token}")
+    assert res.status_code == 200 and "confirmed" in res.text
+    assert _row(live, sub.id).confirmed_at is not None
+    assert httpx.get(f"{live.url}/notify/confirm/not-a-token").status_code == 404
+
+
+def test_unsubscribe_needs_a_post_and_a_valid_token(live) -> None:  # type: ignore[no-untyped-def]
+    from amends.publish.notifyconfig import load_settings
+    from amends.publish.subscriptions import unsubscribe_token
+
+    settings = load_settings(env={}, secret="test-secret")
+    live.app.state.notify_settings = settings
+    sub = _subscribe(live, settings)
+    token = unsubscribe_token(settings, sub.id)
+    page = httpx.get(f"{live.url}/notify/unsubscribe/{token}")
+    assert page.status_code == 200 and 'method="post"' in page.text
+    assert _row(live, sub.id).unsubscribed_at is None  # a mail scanner's GET changes nothing
+    forged = unsubscribe_token(load_settings(env={}, secret="other"), sub.id)
+    one_click = {"List-Unsubscribe": "One-Click"}
+    bad = httpx.post(f"{live.url}/notify/unsubscribe/{forged}", data=one_click)
+    assert bad.status_code == 404 and _row(live, sub.id).unsubscribed_at is None
+    res = httpx.post(f"{live.url}/notify/unsubscribe/{token}", data=one_click)
+    assert res.status_code == 200
+    assert _row(live, sub.id).unsubscribed_at is not None
