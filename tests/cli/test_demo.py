@@ -41,3 +41,41 @@ def test_demo_measures_the_injected_outage(demo_run: tuple[Path, int]) -> None:
         assert abs((datetime.fromisoformat(w["start"]) - t_start).total_seconds()) <= 300
         t_end = datetime.fromisoformat(t["end"])
         assert abs((datetime.fromisoformat(w["end"]) - t_end).total_seconds()) <= 300
+
+
+def test_demo_statements_pass_their_check(demo_run: tuple[Path, int]) -> None:
+    """Every drafted web statement, in both locales, has no error-severity finding."""
+    from amends.check import check_text
+
+    out, _ = demo_run
+    drafts = sorted((out / "statements").glob("*.web.*.md"))
+    stages = {p.name.split(".")[0] for p in drafts}
+    assert stages == {"acknowledge", "update", "resolve", "explain"}
+    assert {p.name.split(".")[2] for p in drafts} == {"en", "es"}
+    for path in drafts:
+        stage, _, locale, _ = path.name.split(".")
+        report = check_text(path.read_text(), stage=stage, fmt="markdown", locale=locale)
+        errors = [f.rule for f in report.findings if f.severity == "error"]
+        assert not errors, f"{path.name}: {errors}"
+
+
+def test_demo_credits_site_and_deliveries(demo_run: tuple[Path, int]) -> None:
+    """Credits are recorded and exported; the site is built and shows no subscriber id."""
+    import csv
+
+    out, _ = demo_run
+    with (out / "credits.csv").open() as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows and all(float(r["amount"]) >= 0 for r in rows)
+    subscribers = {r["subscriber"] for r in rows}
+    site = out / "site"
+    assert (site / "index.html").exists()
+    assert (site / "api" / "v2" / "summary.json").exists()
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".json", ".xml", ".atom", ".rss"}:
+            text = path.read_text(encoding="utf-8")
+            leaked = [s for s in subscribers if s in text]
+            assert not leaked, f"{path} shows subscriber ids {leaked[:3]}"
+    deliveries = json.loads((out / "notify-deliveries.json").read_text())
+    assert deliveries["webhooks"]
+    assert (out / "regulation" / "assessment.json").exists()

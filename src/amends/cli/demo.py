@@ -32,11 +32,21 @@ def demo(
     )
 
 
-def outputs_table(rows: list[tuple[str, Path]]) -> Table:
+def outputs_table(rows: list[tuple[str, Path]], root: Path | None = None) -> Table:
     """A table of what the demo wrote, and where."""
     table = Table(title="What the demo wrote", title_justify="left")
     table.add_column("output")
     table.add_column("path", overflow="fold")
+    by_folder: dict[Path, int] = {}
+    for _, path in rows:
+        by_folder[path.parent] = by_folder.get(path.parent, 0) + 1
+    shown: set[Path] = set()
     for label, path in rows:
+        folder = path.parent
+        if by_folder[folder] > 6 and folder != root:  # many files of one kind: one row
+            if folder not in shown:
+                shown.add(folder)
+                table.add_row(f"{by_folder[folder]} files, e.g. {label}", f"{folder}/")
+            continue
         table.add_row(label, str(path))
     return table

@@ -22,8 +22,13 @@ def run(
     result = assess(incident, report, regimes, now=now, region_users=region_users)
     folder = output / "regulation"
     paths = write_outputs(result, folder)
-    console.print(assessment_text(result), markup=False, highlight=False)
-    rows: list[tuple[str, Path]] = [("regulatory assessment", paths[0])]
+    # The verdict per regime (the text's first paragraph) on screen; the whole reasoning in a file.
+    text = assessment_text(result)
+    full = folder / "assessment.txt"
+    full.write_text(text + "\n", encoding="utf-8")
+    console.print(text.split("\n\n", 1)[0], markup=False, highlight=False)
+    console.print(f"  each figure against its threshold, and the clocks: {full}")
+    rows: list[tuple[str, Path]] = [("regulatory assessment", paths[0]), ("the reasoning", full)]
     rows += [(f"draft report {p.stem}", p) for p in paths[1:] if p.suffix == ".md"]
     rows += [("regulatory clocks chart", p) for p in paths if p.suffix == ".png"]
     return rows

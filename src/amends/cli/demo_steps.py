@@ -24,6 +24,12 @@ class DemoState:
     truth_path: Path | None = None
     truth: object | None = None
     impact_dir: Path | None = None
+    incident_path: Path | None = None
+
+    @property
+    def db_url(self) -> str:
+        """The demo's store: a SQLite file in its output folder."""
+        return f"sqlite:///{(self.output / 'amends.db').resolve()}"
 
 
 def _progress(console: Console) -> Progress:
@@ -140,6 +146,64 @@ def _minutes(delta: object) -> str:
     return f"{seconds / 60:+.0f} min"
 
 
+def step_compose(state: DemoState) -> None:
+    """The incident record (measured facts plus the demo's stand-in human facts) and every
+    statement drafted, checked and written."""
+    from amends.cli.demo_compose import run
+
+    assert state.impact_dir is not None
+    state.wrote += run(state.output, state.impact_dir, state.console)
+    state.incident_path = state.output / "incident.yaml"
+
+
+def step_eta(state: DemoState) -> None:
+    """What the restoration estimate said at discovery, from the packaged sample history."""
+    from amends.cli.demo_eta import run
+    from amends.incident import load_incident
+
+    assert state.incident_path is not None
+    folder = state.output / "eta"
+    run(folder, load_incident(state.incident_path), state.console)
+    state.wrote += [("restoration estimate chart", p) for p in sorted(folder.glob("eta.*"))]
+
+
+def step_assess(state: DemoState) -> None:
+    """Is the outage reportable, to whom, by when; drafts of the reports."""
+    from amends.cli.demo_assess import run
+
+    assert state.incident_path is not None and state.impact_dir is not None
+    state.wrote += run(state.output, state.incident_path, state.impact_dir, state.console)
+
+
+def step_credits(state: DemoState) -> None:
+    """Each affected customer's credit under the demo policy, recorded once in the ledger."""
+    from amends.cli.demo_credits import run
+    from amends.incident import load_incident
+
+    assert state.incident_path is not None and state.impact_dir is not None
+    assert state.calls is not None
+    incident = load_incident(state.incident_path)
+    subscribers = state.calls.with_name(state.calls.stem + ".subscribers.parquet")
+    state.wrote += run(
+        state.output, state.impact_dir, subscribers, incident.id, state.db_url, state.console
+    )
+
+
+def step_serve(state: DemoState) -> None:
+    """Publish the statements to the store and build the static status site."""
+    from amends.cli.demo_serve import run
+
+    assert state.incident_path is not None
+    state.wrote += run(state.output, state.db_url, state.incident_path, state.console)
+
+
+def step_notify(state: DemoState) -> None:
+    """Deliver the published statements to a local SMTP sink and webhook receiver."""
+    from amends.cli.demo_notify import run
+
+    state.wrote += run(state.output, state.db_url, state.console)
+
+
 def run_demo(
     output: Path, *, subscribers: int, calls_per_day: int, seed: int, console: Console
 ) -> None:
@@ -150,5 +214,7 @@ def run_demo(
     state = DemoState(output=output, console=console)
     step_simulate(state, subscribers=subscribers, calls_per_day=calls_per_day, seed=seed)
     step_impact(state)
-    console.print(outputs_table(state.wrote))
+    for step in (step_compose, step_eta, step_assess, step_credits, step_serve, step_notify):
+        step(state)
+    console.print(outputs_table(state.wrote, root=output))
     console.print(f"[bold green]Done.[/] Everything is in {output.resolve()}")

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 import pyarrow as pa
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import Connection, and_, insert, select, update
 
 from amends.errors import InputError
 from amends.store import Store
@@ -186,10 +186,7 @@ def record_policy(
                 rows=0,
             )
         )
-        for start in range(0, len(inserts), BATCH):
-            conn.execute(insert(ledger), inserts[start : start + BATCH])
-            if on_batch is not None:
-                on_batch(min(start + BATCH, len(inserts)), len(inserts))
+        _insert(conn, inserts, on_batch)
         conn.execute(
             update(ledger_runs)
             .where(ledger_runs.c.run_id == run_id)
@@ -202,6 +199,70 @@ def record_policy(
             )
         )
     return RecordResult(inserted, adjusted, unchanged, run_id)
+
+
+_COLUMNS = (
+    "run_id",
+    "incident_id",
+    "subscriber",
+    "window_id",
+    "policy_id",
+    "policy_version",
+    "kind",
+    "amount",
+    "currency",
+    "unit",
+    "reason",
+    "inputs",
+    "created_at",
+)
+
+
+def _insert(
+    conn: Connection,
+    rows: list[dict[str, Any]],
+    on_batch: Callable[[int, int], None] | None,
+) -> None:
+    """Insert the ledger rows in the caller's transaction, in batches, reporting progress.
+
+    PostgreSQL streams them with COPY; SQLite gets a driver-level executemany with the columns'
+    own bind processors for money and time (the JSON is ours, already valid); any other backend
+    goes through SQLAlchemy Core.
+    """
+    total = len(rows)
+
+    def report(done: int) -> None:
+        if on_batch is not None:
+            on_batch(done, total)
+
+    dialect = conn.dialect.name
+    if dialect == "postgresql":
+        raw = conn.connection.driver_connection
+        listed = ", ".join(_COLUMNS)
+        with raw.cursor() as cur, cur.copy(f"COPY ledger ({listed}) FROM STDIN") as copy:
+            for start in range(0, total, BATCH):
+                for row in rows[start : start + BATCH]:
+                    copy.write_row(tuple(row[c] for c in _COLUMNS))
+                report(min(start + BATCH, total))
+        return
+    if dialect == "sqlite":
+        money = ledger.c.amount.type.bind_processor(conn.dialect)
+        when = ledger.c.created_at.type.bind_processor(conn.dialect)
+        marks = ", ".join("?" for _ in _COLUMNS)
+        sql = f"INSERT INTO ledger ({', '.join(_COLUMNS)}) VALUES ({marks})"
+        for start in range(0, total, BATCH):
+            batch = []
+            for row in rows[start : start + BATCH]:
+                values = [row[c] for c in _COLUMNS]
+                values[7] = money(values[7]) if money else values[7]
+                values[12] = when(values[12]) if when else values[12]
+                batch.append(tuple(values))
+            conn.exec_driver_sql(sql, batch)
+            report(min(start + BATCH, total))
+        return
+    for start in range(0, total, BATCH):
+        conn.execute(insert(ledger), rows[start : start + BATCH])
+        report(min(start + BATCH, total))
 
 
 def _with_previous(inputs: str, previous: Decimal) -> str:

@@ -1,0 +1,242 @@
+"""`amends credits` end to end: compute, record once, export (CSV, Parquet) = the ledger."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal as D
+from pathlib import Path
+
+import pyarrow.csv as pcsv
+import pyarrow.parquet as pq
+import pytest
+from tests.credits.conftest import affected
+
+from amends.impact.model import BaselineInfo, EventsSummary, ImpactReport, Window
+from amends.store import open_store
+from amends.store.ledger import ledger_entries
+
+POLICY = """\
+id = "cli-credit"
+currency = "USD"
+combine = "max"
+minimum = "1.00"
+
+[[credit]]
+kind = "prorata"
+
+[[credit]]
+kind = "tiered"
+by = "failed_attempts"
+tiers = [{ from = 3, amount = "4.00" }]
+"""
+
+PLANS = """\
+subscriber,plan,monthly_fee,currency,home_region,time_zone,locale,email,phone
+A,Basic,31.00,USD,CA,America/Los_Angeles,en,a@example.com,+12005550100
+B,Unlimited,744.00,USD,CA,America/Los_Angeles,en,b@example.com,+12005550101
+C,Basic,31.00,USD,TX,America/Chicago,es,c@example.com,+12005550102
+"""
+
+
+@pytest.fixture
+def case(tmp_path: Path) -> dict[str, Path]:
+    start = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+    end = datetime(2026, 3, 10, 18, 0, tzinfo=UTC)
+    window = Window(
+        id="w1",
+        kind="failures",
+        start=start,
+        end=end,
+        duration_minutes=360,
+        regions=["CA", "TX"],
+        services=["local"],
+        scope=[],
+        subscribers_affected=3,
+        failed_attempts=6,
+        missing_attempts=0,
+    )
+    report = ImpactReport(
+        windows=[window],
+        events=EventsSummary(
+            attempts=100,
+            network_failures=6,
+            start=start,
+            end=end,
+            minutes=360,
+            regions=["CA", "TX"],
+            services=["local"],
+            subscribers_with_failures=3,
+        ),
+        baseline=BaselineInfo(
+            mode="auto",
+            sources={},
+            comparable_half_width_minutes=0,
+            volume_reference_minutes=0,
+            rate_reference_minutes=0,
+            overall_failure_rate=0.0,
+            method="test",
+        ),
+    )
+    impact = tmp_path / "impact"
+    impact.mkdir()
+    (impact / "impact.json").write_text(report.model_dump_json(), encoding="utf-8")
+    pq.write_table(
+        affected([("w1", "A", 1), ("w1", "B", 2), ("w1", "C", 3)]), impact / "subscribers.parquet"
+    )
+    incident = tmp_path / "incident.yaml"
+    incident.write_text(
+        "id: cli-test\ntitle: Calls failing\ntime_zone: America/Los_Angeles\n"
+        "discovered_at: 2026-03-10T05:10:00-07:00\n",
+        encoding="utf-8",
+    )
+    policy = tmp_path / "policy.toml"
+    policy.write_text(POLICY, encoding="utf-8")
+    plans = tmp_path / "plans.csv"
+    plans.write_text(PLANS, encoding="utf-8")
+    return {
+        "incident": incident,
+        "impact": impact,
+        "policy": policy,
+        "plans": plans,
+        "db": tmp_path / "ledger.db",
+        "out": tmp_path / "out" / "credits.csv",
+    }
+
+
+def _args(c: dict[str, Path]) -> list[object]:
+    return [
+        "credits",
+        c["incident"],
+        "--impact",
+        c["impact"],
+        "--policy",
+        c["policy"],
+        "--plans",
+        c["plans"],
+        "--db",
+        f"sqlite:///{c['db']}",
+        "-o",
+        c["out"],
+    ]
+
+
+def test_computes_records_and_exports(cli, case: dict[str, Path]) -> None:
+    result = cli(*_args(case))
+    assert result.code == 0, result.err
+    # 6 h of March (31 days): A 31.00 -> 0.25 raised to 1.00; B 744.00 -> 6.00; C tier 4.00
+    csv = pcsv.read_csv(case["out"]).to_pylist()
+    assert [(r["subscriber"], D(str(r["amount"]))) for r in csv] == [
+        ("A", D("1.00")),
+        ("B", D("6.00")),
+        ("C", D("4.00")),
+    ]
+    assert list(csv[0]) == [
+        "subscriber",
+        "window",
+        "amount",
+        "currency",
+        "unit",
+        "policy",
+        "reason",
+    ]
+    parquet = pq.read_table(case["out"].with_suffix(".parquet")).to_pylist()
+    store = open_store(f"sqlite:///{case['db']}")
+    try:
+        ledger = ledger_entries(store, "cli-test", "cli-credit").to_pylist()
+    finally:
+        store.close()
+    assert [(r["subscriber"], r["amount"]) for r in parquet] == [
+        (r["subscriber"], r["amount"]) for r in ledger
+    ]
+    assert "Total cost" in result.out and "11.00 USD" in result.out
+    assert "Credits per amount" in result.out and "4.00 USD" in result.out
+    assert "CA" in result.out and "TX" in result.out  # per region
+    assert "3 new credits" in result.out
+    png, svg = case["out"].with_suffix(".png"), case["out"].with_suffix(".svg")
+    assert png.read_bytes().startswith(b"\x89PNG") and b"<svg" in svg.read_bytes()
+
+    again = cli(*_args(case))
+    assert again.code == 0, again.err
+    assert "already recorded: nothing to do" in again.out
+    assert pcsv.read_csv(case["out"]).num_rows == 3
+
+
+def test_a_bad_policy_is_one_line_and_exit_2(cli, case: dict[str, Path]) -> None:
+    case["policy"].write_text(POLICY.replace('"4.00"', '"-4.00"'), encoding="utf-8")
+    result = cli(*_args(case))
+    assert result.code == 2
+    assert f"{case['policy']}:12: credit.1.tiers.0.amount: must not be negative" in result.err
+    assert "Traceback" not in result.err
+    assert not case["out"].exists()
+
+
+def test_prorata_without_plans_says_to_pass_them(cli, case: dict[str, Path]) -> None:
+    args = _args(case)
+    i = args.index("--plans")
+    del args[i : i + 2]
+    result = cli(*args)
+    assert result.code == 2
+    assert "pass --plans FILE" in result.err
+
+
+def test_a_plans_file_with_a_bad_fee_names_the_subscriber(cli, case: dict[str, Path]) -> None:
+    case["plans"].write_text(PLANS.replace("744.00", "seven"), encoding="utf-8")
+    result = cli(*_args(case))
+    assert result.code == 2
+    assert "monthly_fee" in result.err and "subscriber B" in result.err
+
+
+def test_exclusions_file_and_accounts_credited_by_another_policy(
+    cli, case: dict[str, Path]
+) -> None:
+    assert cli(*_args(case)).code == 0  # cli-credit pays A, B and C for w1
+    second = case["policy"].with_name("goodwill.toml")
+    second.write_text(
+        'id = "goodwill"\ncurrency = "USD"\n[[credit]]\nkind = "flat"\namount = "3"\n'
+        '[exclude]\ncredited_by = ["cli-credit"]\n',
+        encoding="utf-8",
+    )
+    args = _args(case)
+    args[args.index(case["policy"])] = second
+    args[args.index(case["out"])] = case["out"].with_name("goodwill.csv")
+    result = cli(*args, "--no-chart")
+    assert result.code == 0, result.err
+    assert pcsv.read_csv(case["out"].with_name("goodwill.csv")).num_rows == 0
+    assert not case["out"].with_name("goodwill.png").exists()
+
+    third = case["policy"].with_name("apology.toml")
+    (case["policy"].parent / "done.csv").write_text("subscriber\nB\n", encoding="utf-8")
+    third.write_text(
+        'id = "apology"\ncurrency = "USD"\n[[credit]]\nkind = "flat"\namount = "3"\n'
+        '[exclude]\nfile = "done.csv"\n',
+        encoding="utf-8",
+    )
+    args[args.index(second)] = third
+    result = cli(*args, "--no-chart")
+    assert result.code == 0, result.err
+    rows = pcsv.read_csv(case["out"].with_name("goodwill.csv")).to_pylist()
+    assert [r["subscriber"] for r in rows] == ["A", "C"]
+
+
+def test_the_policy_named_by_the_incident_is_the_default(cli, case: dict[str, Path]) -> None:
+    args = _args(case)
+    i = args.index("--policy")
+    del args[i : i + 2]
+    assert "pass --policy" in cli(*args).err
+    case["incident"].write_text(
+        case["incident"].read_text(encoding="utf-8")
+        + "compensation:\n  summary: a share of your monthly fee\n  policy: policy.toml\n",
+        encoding="utf-8",
+    )
+    result = cli(*args, "--no-chart")
+    assert result.code == 0, result.err
+    assert pcsv.read_csv(case["out"]).num_rows == 3
+
+
+def test_incident_windows_fall_back_to_a_plain_yaml_read(case: dict[str, Path]) -> None:
+    from amends.cli.credits import _read_incident_raw, read_incident
+
+    incident_id, windows = _read_incident_raw(case["incident"])
+    assert (incident_id, windows) == ("cli-test", [])
+    incident_id, windows = read_incident(case["incident"], case["impact"])
+    assert incident_id == "cli-test" and [w.id for w in windows] == ["w1"]

@@ -1,0 +1,214 @@
+"""The ledger on SQLite and PostgreSQL: pays once, adjusts by the delta, all or nothing."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from tests.credits.conftest import affected, plans, span
+
+from amends.credits import compute, parse_policy
+from amends.errors import InputError
+from amends.store import Store, open_store
+from amends.store.ledger import ledger_entries, ledger_totals, record
+from amends.store.schema import ledger, ledger_runs
+
+FLAT = 'id = "p"\ncurrency = "USD"\n[[credit]]\nkind = "flat"\namount = "{amount}"\n'
+WIN = span("2026-03-10 14:00", "2026-03-10 15:00")
+HIT = affected([("w1", "A", 1), ("w1", "B", 3), ("w1", "C", 12)])
+
+
+def flat(amount: str, extra: str = "") -> object:
+    return parse_policy(FLAT.format(amount=amount) + extra)
+
+
+def rows(store: Store) -> list[tuple]:
+    with store.connect() as conn:
+        return list(
+            conn.execute(
+                select(
+                    ledger.c.subscriber, ledger.c.kind, ledger.c.amount, ledger.c.policy_version
+                ).order_by(ledger.c.id)
+            )
+        )
+
+
+def test_rerun_is_a_no_op(store: Store) -> None:
+    table = compute([WIN], HIT, None, flat("5.00"), "inc")
+    first = record(store, "inc", table)
+    assert (first.inserted, first.adjusted, first.unchanged) == (3, 0, 0)
+    again = record(store, "inc", table)
+    assert (again.inserted, again.adjusted, again.unchanged, again.run_id) == (0, 0, 3, None)
+    assert len(rows(store)) == 3
+    with store.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(ledger_runs)).scalar() == 1
+
+
+def test_changed_policy_writes_adjustments_with_the_delta(store: Store) -> None:
+    old = flat("5.00")
+    new = parse_policy(
+        'id = "p"\ncurrency = "USD"\ncombine = "max"\n[[credit]]\nkind = "flat"\namount = "5.00"\n'
+        '[[credit]]\nkind = "tiered"\nby = "failed_attempts"\n'
+        'tiers = [{from = 3, amount = "7.50"}, {from = 10, amount = "4"}]'
+    )
+    record(store, "inc", compute([WIN], HIT, None, old, "inc"))
+    result = record(store, "inc", compute([WIN], HIT, None, new, "inc"))
+    # A stays 5.00 (max(5, 0)); B becomes 7.50 (+2.50); C max(5, 4) = 5.00 stays
+    assert (result.inserted, result.adjusted, result.unchanged) == (0, 1, 2)
+    adjustments = [r for r in rows(store) if r.kind == "adjustment"]
+    assert [(r.subscriber, r.amount, r.policy_version) for r in adjustments] == [
+        ("B", D("2.50"), new.version)
+    ]
+    totals = {r["subscriber"]: r["amount"] for r in ledger_totals(store, "inc").to_pylist()}
+    assert totals == {"A": D("5"), "B": D("7.5"), "C": D("5")}
+
+
+def test_a_credit_no_longer_owed_is_reversed(store: Store) -> None:
+    record(store, "inc", compute([WIN], HIT, None, flat("5.00"), "inc"))
+    fewer = flat("5.00", "[eligibility]\nmin_failed_attempts = 3\n")
+    result = record(store, "inc", compute([WIN], HIT, None, fewer, "inc"))
+    assert (result.inserted, result.adjusted, result.unchanged) == (0, 1, 2)
+    entries = ledger_entries(store, "inc", "p")
+    assert entries.column("subscriber").to_pylist() == ["B", "C"]
+    reversal = [r for r in rows(store) if r.kind == "adjustment"]
+    assert [(r.subscriber, r.amount) for r in reversal] == [("A", D("-5.00"))]
+
+
+def test_an_empty_result_reverses_every_earlier_credit(store: Store) -> None:
+    record(store, "inc", compute([WIN], HIT, None, flat("5.00"), "inc"))
+    nobody = flat("5.00", "[eligibility]\nmin_failed_attempts = 100\n")
+    table = compute([WIN], HIT, None, nobody, "inc")
+    assert table.num_rows == 0
+    result = record(store, "inc", table)
+    assert (result.inserted, result.adjusted) == (0, 3)
+    assert ledger_entries(store, "inc", "p").num_rows == 0
+    assert ledger_totals(store, "inc").num_rows == 0
+
+
+def test_the_same_version_with_other_amounts_is_refused(store: Store) -> None:
+    pol = flat("5.00")
+    record(store, "inc", compute([WIN], HIT, None, pol, "inc"))
+    longer = span("2026-03-10 14:00", "2026-03-10 16:00")
+    prorata = parse_policy('id = "q"\ncurrency = "USD"\n[[credit]]\nkind = "prorata"\n')
+    plan = plans([("A", "31", "CA"), ("B", "31", "CA"), ("C", "31", "CA")])
+    record(store, "inc", compute([WIN], HIT, plan, prorata, "inc"))
+    with pytest.raises(InputError, match="bump `revision`"):
+        record(store, "inc", compute([longer], HIT, plan, prorata, "inc"))
+    # nothing of the refused run was written
+    assert len([r for r in rows(store) if r.subscriber == "A"]) == 2
+    bumped = parse_policy('id = "q"\nrevision = 1\ncurrency = "USD"\n[[credit]]\nkind = "prorata"')
+    result = record(store, "inc", compute([longer], HIT, plan, bumped, "inc"))
+    assert result.adjusted == 3
+
+
+def test_allowance_and_cash_for_the_same_subscriber_are_two_rows(store: Store) -> None:
+    pol = flat("2.00", '[[credit]]\nkind = "allowance"\nunit = "GB"\namount = "1"\n')
+    table = compute([WIN], HIT, None, pol, "inc")
+    assert record(store, "inc", table).inserted == 6
+    assert record(store, "inc", table).unchanged == 6
+    totals = ledger_totals(store, "inc").to_pylist()
+    assert {(r["subscriber"], r["unit"], r["amount"]) for r in totals} == {
+        (s, u, a) for s in "ABC" for u, a in (("GB", D("1")), ("cash", D("2")))
+    }
+    exported = ledger_entries(store, "inc", "p")
+    assert set(exported.column("policy").to_pylist()) == {"p"}
+
+
+CHILD = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    import pyarrow as pa
+    from amends.credits import compute, parse_policy, WindowSpan
+    from amends.store import open_store
+    from amends.store.ledger import record
+    from datetime import datetime, UTC
+    url, marker = sys.argv[1], Path(sys.argv[2])
+    n = 12_000
+    hit = pa.table({
+        "window": ["w1"] * n,
+        "subscriber": [f"S{i:06d}" for i in range(n)],
+        "failed_attempts": [1] * n,
+    })
+    win = WindowSpan(
+        "w1", datetime(2026, 3, 10, 14, tzinfo=UTC), datetime(2026, 3, 10, 15, tzinfo=UTC)
+    )
+    pol = parse_policy('id = "p"\\ncurrency = "USD"\\n[[credit]]\\nkind = "flat"\\namount = "5"')
+    table = compute([win], hit, None, pol, "inc")
+    store = open_store(url)
+
+    def stall(done, total):
+        tmp = marker.with_suffix(".tmp")
+        tmp.write_text(str(done))
+        tmp.replace(marker)  # atomic: the test never reads a half-written marker
+        if done < total:
+            time.sleep(3600)  # killed here, mid-record, with rows already inserted
+
+    record(store, "inc", table, on_batch=stall)
+    """
+)
+
+
+@pytest.mark.slow
+def test_a_killed_record_leaves_nothing_then_a_rerun_writes_all(
+    store_url: str, tmp_path: Path
+) -> None:
+    open_store(store_url).close()  # migrate first, so the child only records
+    script = tmp_path / "child.py"
+    script.write_text(CHILD)
+    marker = tmp_path / "marker"
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    child = subprocess.Popen(
+        [sys.executable, str(script), store_url, str(marker)], env=env, stderr=subprocess.PIPE
+    )
+    try:
+        deadline = time.monotonic() + 180  # generous: the machine may be busy
+        while not marker.exists() or not marker.read_text():
+            if child.poll() is not None:
+                err = child.stderr.read().decode() if child.stderr else ""
+                pytest.fail(f"the child exited before recording: {err}")
+            assert time.monotonic() < deadline, "the child never started recording"
+            time.sleep(0.05)
+        assert int(marker.read_text() or "0") > 0  # some batches are in the transaction
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    store = open_store(store_url)
+    try:
+        with store.connect() as conn:
+            assert conn.execute(select(func.count()).select_from(ledger)).scalar() == 0
+            assert conn.execute(select(func.count()).select_from(ledger_runs)).scalar() == 0
+        pol = flat("5")
+        from datetime import UTC, datetime
+
+        import pyarrow as pa
+
+        from amends.credits import WindowSpan
+
+        n = 12_000
+        hit = pa.table(
+            {
+                "window": ["w1"] * n,
+                "subscriber": [f"S{i:06d}" for i in range(n)],
+                "failed_attempts": [1] * n,
+            }
+        )
+        win = WindowSpan(
+            "w1", datetime(2026, 3, 10, 14, tzinfo=UTC), datetime(2026, 3, 10, 15, tzinfo=UTC)
+        )
+        result = record(store, "inc", compute([win], hit, None, pol, "inc"))
+        assert result.inserted == n
+        with store.connect() as conn:
+            assert conn.execute(select(func.count()).select_from(ledger)).scalar() == n
+            runs = conn.execute(select(ledger_runs.c.rows, ledger_runs.c.finished_at)).all()
+        assert len(runs) == 1 and runs[0].rows == n and runs[0].finished_at is not None
+    finally:
+        store.close()
