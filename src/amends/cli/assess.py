@@ -4,7 +4,6 @@ overdue, and drafts of the reports; the judging itself is `amends.regulation` (p
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.console import Console
 
+from amends.cli.options import parse_now
 from amends.errors import InputError
 
 if TYPE_CHECKING:
@@ -79,21 +79,6 @@ def assess_command(
         out_console.print(assessment_text(result), markup=False, highlight=False)
         for path in written:
             out_console.print(f"wrote {path}", markup=False, highlight=False)
-
-
-def parse_now(value: str | None) -> datetime:
-    """The assessment time: an aware ISO 8601 time, or the current time."""
-    if value is None:
-        return datetime.now(UTC)
-    try:
-        when = datetime.fromisoformat(value)
-    except ValueError:
-        raise InputError(
-            f"--now: {value!r} is not an ISO 8601 time; write e.g. 2026-03-10T16:00:00-07:00"
-        ) from None
-    if when.tzinfo is None:
-        raise InputError(f"--now: {value!r} has no offset; write e.g. 2026-03-10T16:00:00-07:00")
-    return when
 
 
 def load_impact(folder: Path) -> tuple[ImpactReport, dict[str, dict[str, int]] | None]:

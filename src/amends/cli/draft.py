@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from email.message import EmailMessage
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from amends.cli.options import parse_time
 from amends.errors import InputError
 
 if TYPE_CHECKING:
@@ -29,10 +29,12 @@ def _split(values: list[str] | None) -> list[str]:
 
 
 def write_draft(d: Draft, folder: Path) -> list[Path]:
-    """Write a draft's files atomically: web .md + .html, email .eml (text + HTML), .txt."""
+    """Write a draft's files atomically: web .md + .html, email .eml (text + HTML), .txt, named
+    `STAGE.CHANNEL.LOCALE[.AUDIENCE]` (the audience only when it is not the default, customers)."""
+    from amends.compose.draft import draft_name
     from amends.incident.io import write_text_atomic
 
-    base = folder / f"{d.stage}.{d.channel}.{d.locale}"
+    base = folder / draft_name(d.stage, d.channel, d.locale, d.audience)
     paths: list[Path] = []
     if d.channel == "web":
         paths.append(write_text_atomic(base.with_name(base.name + ".md"), d.text))
@@ -51,20 +53,6 @@ def write_draft(d: Draft, folder: Path) -> list[Path]:
     return paths
 
 
-def _when(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise InputError(
-            f"--now: {value!r} is not an ISO time like 2026-03-10T15:00:00-07:00"
-        ) from None
-    if moment.tzinfo is None:
-        raise InputError("--now: give a time zone offset, e.g. 2026-03-10T15:00:00-07:00")
-    return moment
-
-
 def draft_command(
     incident: Path = typer.Argument(..., help="Incident YAML file."),
     stage: str = typer.Option(
@@ -76,6 +64,11 @@ def draft_command(
     locale: list[str] | None = typer.Option(
         None, "--locale", help="Locales, comma-separated (default: the record's locales)."
     ),
+    audience: list[str] | None = typer.Option(
+        None,
+        "--audience",
+        help="Audiences, comma-separated: public, customers (default: the record's audiences).",
+    ),
     output: Path = typer.Option(..., "-o", "--output", help="Folder for the drafts."),
     templates: Path | None = typer.Option(
         None, "--templates", help="Your template folder (overrides ours file by file)."
@@ -85,7 +78,7 @@ def draft_command(
     ),
 ) -> None:
     """Draft a stage's statements from the incident record, check them and write them."""
-    from amends.compose import CHANNELS, STAGES, MissingFacts, draft
+    from amends.compose import AUDIENCES, CHANNELS, STAGES, MissingFacts, draft
     from amends.incident import load_incident
 
     if stage not in STAGES:
@@ -94,21 +87,36 @@ def draft_command(
     for ch in channels:
         if ch not in CHANNELS:
             raise InputError(f"--channel: unknown channel {ch!r}; use {', '.join(CHANNELS)}")
+    wanted = _split(audience)
+    for au in wanted:
+        if au not in AUDIENCES:
+            raise InputError(f"--audience: unknown audience {au!r}; use {', '.join(AUDIENCES)}")
     record = load_incident(incident)
     locales = _split(locale) or record.locales
-    moment = _when(now)
+    audiences = wanted or record.audiences
+    for au in audiences:
+        if au not in AUDIENCES:
+            raise InputError(
+                f"audiences: unknown audience {au!r}; use {', '.join(AUDIENCES)} in the record "
+                "or pass --audience",
+                path=str(incident),
+            )
+    moment = parse_time(now) if now is not None else None
     drafts = []
     missing: list[str] = []
-    for ch in channels:
-        for loc in locales:
-            try:
-                drafts.append(draft(record, stage, ch, loc, now=moment, templates=templates))
-            except MissingFacts as exc:
-                missing += exc.fields
+    for au in audiences:
+        for ch in channels:
+            for loc in locales:
+                try:
+                    drafts.append(
+                        draft(record, stage, ch, loc, now=moment, templates=templates, audience=au)
+                    )
+                except MissingFacts as exc:
+                    missing += exc.fields
     if missing:
         raise MissingFacts(list(dict.fromkeys(missing)), stage=stage, path=str(incident))
     table = Table(title=f"{stage}: drafts and their check", title_justify="left")
-    for col in ("channel", "locale", "file", "score", "errors", "warnings", "note"):
+    for col in ("audience", "channel", "locale", "file", "score", "errors", "warnings", "note"):
         table.add_column(col)
     errors = 0
     written = 0
@@ -120,7 +128,14 @@ def draft_command(
         errors += n_err
         note = f"{d.segments} segment(s), {d.encoding}" if d.segments else ""
         table.add_row(
-            d.channel, d.locale, paths[0].name, str(d.check.score), str(n_err), str(n_warn), note
+            d.audience,
+            d.channel,
+            d.locale,
+            paths[0].name,
+            str(d.check.score),
+            str(n_err),
+            str(n_warn),
+            note,
         )
         for f in d.check.findings:
             console.print(f"  {paths[0]}:{f.line}:{f.column} {f.severity} {f.rule} {f.message}")

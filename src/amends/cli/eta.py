@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from amends.cli.options import parse_now
 from amends.errors import InputError
 
 if TYPE_CHECKING:
@@ -93,22 +93,6 @@ def eta(
         updated, _ = with_estimate(record, cases, when, locale=locale)
         dump_incident(updated, incident)
         out.print(f"wrote the estimate into {escape(str(incident))}")
-
-
-def parse_now(text: str | None) -> datetime:
-    """--now as an aware datetime (default: the current time)."""
-    if text is None:
-        return datetime.now(UTC)
-    try:
-        value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
-        raise InputError(
-            f"--now {text!r} is not a time; write ISO 8601 with an offset, "
-            "e.g. 2026-03-10T15:00:00-07:00"
-        ) from None
-    if value.tzinfo is None:
-        raise InputError(f"--now {text!r} has no time zone; add an offset like -07:00 or Z")
-    return value
 
 
 def _check_locale(locale: str) -> None:

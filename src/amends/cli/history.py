@@ -184,7 +184,8 @@ def show_command(
     """How long past incidents lasted, per cause and group: what `amends eta` goes on."""
     from rich.table import Table
 
-    from amends.cli.eta import load_cases, parse_now
+    from amends.cli.eta import load_cases
+    from amends.cli.options import parse_now
     from amends.eta.summary import summarise
 
     if not history and db is None:

@@ -16,23 +16,11 @@ import pyarrow as pa
 from sqlalchemy import Connection, select
 
 from amends.errors import InputError
+from amends.eta.history import HISTORY_SCHEMA  # the table `amends.eta` reads
 from amends.incident import Incident
 from amends.store.schema import PAST_SOURCES, past_incidents
 from amends.store.upsert import upsert
 
-#: Arrow schema of `load_past_incidents` (the same columns `amends.eta` reads).
-HISTORY_SCHEMA = pa.schema(
-    [
-        pa.field("ref", pa.string(), nullable=False),
-        pa.field("cause_category", pa.string(), nullable=False),
-        pa.field("started_at", pa.timestamp("us", tz="UTC"), nullable=False),
-        pa.field("restored_at", pa.timestamp("us", tz="UTC")),
-        pa.field("regions", pa.list_(pa.string())),
-        pa.field("services", pa.list_(pa.string())),
-        pa.field("customers_affected", pa.int64()),
-        pa.field("open_as_of", pa.timestamp("us", tz="UTC")),
-    ]
-)
 _FIELDS = tuple(HISTORY_SCHEMA.names)
 _BATCH = 5_000
 

@@ -1,0 +1,26 @@
+"""Option values several commands share, parsed once so every command says the same thing."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from amends.errors import InputError
+
+
+def parse_time(text: str, *, option: str = "--now") -> datetime:
+    """An ISO 8601 time with an offset (or Z) as an aware datetime; InputError otherwise."""
+    try:
+        value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise InputError(
+            f"{option} {text!r} is not a time; write ISO 8601 with an offset, "
+            "e.g. 2026-03-10T15:00:00-07:00"
+        ) from None
+    if value.tzinfo is None:
+        raise InputError(f"{option} {text!r} has no time zone; add an offset like -07:00 or Z")
+    return value
+
+
+def parse_now(text: str | None) -> datetime:
+    """--now as an aware datetime; the current time when it is not given."""
+    return datetime.now(UTC) if text is None else parse_time(text)
