@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from amends.errors import InputError
 from amends.incident import Incident, PublishedStatement
+from amends.store.schema import ACTION_STATUSES, COMPONENT_STATUSES
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -40,14 +41,6 @@ COMPONENT_THRESHOLDS: tuple[tuple[float, str], ...] = (
     (0.05, "partial_outage"),
     (0.0, "degraded_performance"),
 )
-COMPONENT_STATUSES = (
-    "operational",
-    "degraded_performance",
-    "partial_outage",
-    "major_outage",
-    "under_maintenance",
-)
-ACTION_STATUSES = ("planned", "in_progress", "done", "missed")
 
 
 class CheckRefused(InputError):
