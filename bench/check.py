@@ -32,12 +32,12 @@ def thousand_words() -> str:
     return text
 
 
-def _best(fn: object, repeat: int) -> list[float]:
+def _best(fn: object, repeat: int, clock: object = time.perf_counter) -> list[float]:
     times = []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0 = clock()  # type: ignore[operator]
         fn()  # type: ignore[operator]
-        times.append(time.perf_counter() - t0)
+        times.append(clock() - t0)  # type: ignore[operator]
     return times
 
 
@@ -50,10 +50,10 @@ def main() -> int:
     text = thousand_words()
     n_words = len(words(text))
     check_text(text, stage="explain")  # start-up: imports, compiled patterns, caches
-    times = _best(lambda: check_text(text, stage="explain"), 50)
+    times = _best(lambda: check_text(text, stage="explain"), 50, time.process_time)
     median_ms = statistics.median(times) * 1000
     print(
-        f"one statement of {n_words} words: median {median_ms:.2f} ms, "
+        f"one statement of {n_words} words: median {median_ms:.2f} ms CPU, "
         f"min {min(times) * 1000:.2f} ms over 50 runs (target < 20 ms)"
     )
 
@@ -72,13 +72,19 @@ def main() -> int:
 
     ours()
     theirs()
-    t_ours = min(_best(ours, 5))
-    t_theirs = min(_best(theirs, 3))
+    # Both measured in CPU time of this process, interleaved, best of 7: on a shared machine
+    # wall time mostly measures the other jobs; CPU time measures the work.
+    mine: list[float] = []
+    other: list[float] = []
+    for _ in range(7):
+        mine += _best(ours, 1, time.process_time)
+        other += _best(theirs, 1, time.process_time)
+    t_ours, t_theirs = min(mine), min(other)
     wps_ours, wps_theirs = corpus_words / t_ours, corpus_words / t_theirs
     ratio = wps_ours / wps_theirs
     print(f"corpus: {len(items)} statements, {corpus_words} words")
-    print(f"amends check: {t_ours * 1000:.1f} ms, {wps_ours:,.0f} words/s")
-    print(f"proselint:    {t_theirs * 1000:.1f} ms, {wps_theirs:,.0f} words/s")
+    print(f"amends check: {t_ours * 1000:.1f} ms CPU, {wps_ours:,.0f} words/s")
+    print(f"proselint:    {t_theirs * 1000:.1f} ms CPU, {wps_theirs:,.0f} words/s")
     print(f"ratio: {ratio:.1f}x proselint's words/s (target >= 3x)")
     return 0 if median_ms < 20 and ratio >= 3 else 1
 

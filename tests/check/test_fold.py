@@ -1,0 +1,41 @@
+"""The fast path of `amends.check.fold` (matching on lower-cased text) finds exactly what the
+plain case-insensitive patterns find."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from amends.check import content, style
+from amends.check.evaluate import load_corpus
+from amends.check.fold import lexicon
+from amends.check.registry import builtin_rules
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for mod in (style, content):
+        for name, value in vars(mod).items():
+            table = value.items() if isinstance(value, dict) else [("", value)]
+            out += [(f"{name}[{loc}]", rx) for loc, rx in table if isinstance(rx, re.Pattern)]
+    return out
+
+
+def _texts() -> list[str]:
+    texts = [item.text for item in load_corpus(CORPUS)]
+    texts += [ex.text for rule in builtin_rules().values() for ex in (*rule.good, *rule.bad)]
+    return texts
+
+
+@pytest.mark.parametrize(("name", "rx"), _patterns(), ids=[n for n, _ in _patterns()])
+def test_folding_finds_the_same_spans(name: str, rx: re.Pattern[str]) -> None:
+    """Over the corpus and every rule example: the same spans, and the same yes/no."""
+    lex = lexicon(rx)
+    for text in _texts():
+        plain = [m.span() for m in rx.finditer(text)]
+        assert [m.span() for m in lex.finditer(text)] == plain, name
+        assert lex.occurs(text, text.lower()) == bool(plain), name
