@@ -49,8 +49,10 @@ def test_init_prefills_and_draft_refuses_until_a_person_fills_in(
     )
     assert r.code == 0, r.err  # type: ignore[attr-defined]
     names = sorted(p.name for p in (tmp_path / "drafts").iterdir())
+    # the record's audiences (public, customers): the customers' files keep their plain names
     assert names == sorted(
-        f"resolve.{c}.{loc}.{ext}"
+        f"resolve.{c}.{loc}{suffix}.{ext}"
+        for suffix in ("", ".public")
         for loc in ("en", "es")
         for c, exts in (
             ("web", ("md", "html")),
@@ -90,12 +92,16 @@ def test_draft_one_channel_and_bad_options(cli: Callable[..., object], tmp_path:
         "2026-03-10T14:40:00-07:00",
     )
     assert r.code == 0, r.err  # type: ignore[attr-defined]
-    assert [p.name for p in (tmp_path / "d").iterdir()] == ["acknowledge.sms.es.txt"]
+    assert sorted(p.name for p in (tmp_path / "d").iterdir()) == [
+        "acknowledge.sms.es.public.txt",
+        "acknowledge.sms.es.txt",
+    ]
     assert "segment" in r.out  # type: ignore[attr-defined]
     for args, needle in (
         (("--stage", "apologise"), "unknown stage"),
         (("--stage", "update", "--channel", "fax"), "unknown channel"),
         (("--stage", "update", "--now", "yesterday"), "--now"),
+        (("--stage", "update", "--audience", "press"), "unknown audience"),
     ):
         r = cli("draft", inc, *args, "-o", tmp_path / "x")
         assert r.code == 2 and needle in r.err, r.err  # type: ignore[attr-defined]
@@ -146,3 +152,31 @@ def test_notices_command_streams_parquet(
     r = cli("notices", out, "--impact", tmp_path, "-o", tmp_path / "n2.parquet")
     assert r.code == 2 and "subscribers.parquet not found" in r.err  # type: ignore[attr-defined]
     assert not (tmp_path / "n2.parquet").exists()
+
+
+def test_draft_audience_option(cli: Callable[..., object], tmp_path: Path) -> None:
+    """`--audience public` writes only the public drafts (named with `.public`), in the third
+    person; `--audience customers` only the plain names; a record's unknown audience exits 2."""
+    from tests.compose.records import fixed_incident
+
+    inc = tmp_path / "inc.yaml"
+    dump_incident(fixed_incident("resolve"), inc)
+    when = ("--now", "2026-03-11T09:00:00-07:00")
+    r = cli("draft", inc, "--stage", "resolve", "--channel", "web", "--locale", "en",
+            "--audience", "public", "-o", tmp_path / "p", *when)  # fmt: skip
+    assert r.code == 0, r.err  # type: ignore[attr-defined]
+    assert sorted(p.name for p in (tmp_path / "p").iterdir()) == [
+        "resolve.web.en.public.html",
+        "resolve.web.en.public.md",
+    ]
+    public = (tmp_path / "p" / "resolve.web.en.public.md").read_text(encoding="utf-8")
+    assert "Affected customers will see it on their next bill." in public
+    assert "You will see it" not in public
+    r = cli("draft", inc, "--stage", "resolve", "--channel", "email", "--locale", "en",
+            "--audience", "customers", "-o", tmp_path / "c", *when)  # fmt: skip
+    assert r.code == 0, r.err  # type: ignore[attr-defined]
+    assert [p.name for p in (tmp_path / "c").iterdir()] == ["resolve.email.en.eml"]
+    dump_incident(fixed_incident("resolve").model_copy(update={"audiences": ["press"]}), inc)
+    r = cli("draft", inc, "--stage", "resolve", "-o", tmp_path / "x", *when)
+    assert r.code == 2 and "unknown audience 'press'" in r.err  # type: ignore[attr-defined]
+    assert str(inc) in r.err and not (tmp_path / "x").exists()  # type: ignore[attr-defined]

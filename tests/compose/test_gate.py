@@ -16,6 +16,7 @@ from amends.compose import CHANNELS, STAGES, draft
 from amends.incident import Eta
 
 LOCALES = ("en", "es")
+AUDIENCES = ("customers", "public")
 
 
 def _errors(d: object) -> list[str]:
@@ -23,27 +24,40 @@ def _errors(d: object) -> list[str]:
     return [f"{f.rule}: {f.message}" for f in report.findings if f.severity == "error"]
 
 
+@pytest.mark.parametrize("audience", AUDIENCES)
 @pytest.mark.parametrize("scenario", SCENARIO_NAMES)
 @pytest.mark.parametrize("stage", STAGES)
 def test_every_draft_passes_the_check(
-    impact_dir: Callable[[str], Path], scenario: str, stage: str
+    impact_dir: Callable[[str], Path], scenario: str, stage: str, audience: str
 ) -> None:
     record, now = record_for(impact_dir(scenario), stage)
     for channel in CHANNELS:
         for locale in LOCALES:
-            d = draft(record, stage, channel, locale, now=now)  # type: ignore[arg-type]
+            d = draft(record, stage, channel, locale, now=now, audience=audience)  # type: ignore[arg-type]
             assert d.check.stage == stage and d.check.channel == channel
+            assert d.audience == audience
             assert not _errors(d), (scenario, stage, channel, locale, _errors(d), d.text)
             assert d.text.strip()
+            again = check_text(
+                d.text,
+                stage=stage,
+                channel=channel,
+                locale=locale,
+                fmt="markdown" if channel == "web" else "text",
+            )
+            assert not again.has_errors, (audience, stage, channel, locale)
 
 
+@pytest.mark.parametrize("audience", AUDIENCES)
 @pytest.mark.parametrize("stage", ["acknowledge", "update"])
-def test_major_outage_passes_acma_profile(impact_dir: Callable[[str], Path], stage: str) -> None:
+def test_major_outage_passes_acma_profile(
+    impact_dir: Callable[[str], Path], stage: str, audience: str
+) -> None:
     record, now = record_for(impact_dir("demo"), stage)
     record = record.model_copy(update={"major": True})
     for channel in CHANNELS:
         for locale in LOCALES:
-            d = draft(record, stage, channel, locale, now=now)  # type: ignore[arg-type]
+            d = draft(record, stage, channel, locale, now=now, audience=audience)  # type: ignore[arg-type]
             assert not _errors(d), (stage, channel, locale, _errors(d))
             again = check_text(
                 d.text,
@@ -90,8 +104,9 @@ def test_eta_range_with_basis_passes(impact_dir: Callable[[str], Path]) -> None:
     )
     for locale in LOCALES:
         for channel in CHANNELS:
-            d = draft(record, "update", channel, locale, now=now)  # type: ignore[arg-type]
-            assert not _errors(d), (channel, locale, _errors(d))
+            for audience in AUDIENCES:
+                d = draft(record, "update", channel, locale, now=now, audience=audience)  # type: ignore[arg-type]
+                assert not _errors(d), (channel, locale, audience, _errors(d))
     en = draft(record, "update", "web", "en", now=now)  # type: ignore[arg-type]
     assert "We expect service to be restored between" in en.text
     assert "80% chance" in en.text

@@ -13,6 +13,7 @@ import pytest
 from tests.compose.records import fixed_incident, now_for
 
 from amends.compose import CHANNELS, STAGES, Draft, draft
+from amends.compose.draft import draft_name
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -35,6 +36,22 @@ def test_golden(stage: str, channel: str, locale: str) -> None:
     d = draft(fixed_incident(stage), stage, channel, locale, now=now_for(stage))
     got = render(d)
     path = GOLDEN / f"{stage}.{channel}.{locale}.txt"
+    if os.environ.get("AMENDS_UPDATE_GOLDEN"):
+        path.write_text(got, encoding="utf-8")
+    assert path.is_file(), f"no golden file {path.name}: run with AMENDS_UPDATE_GOLDEN=1"
+    assert got == path.read_text(encoding="utf-8")
+    assert not d.check.has_errors
+
+
+@pytest.mark.parametrize("locale", ["en", "es"])
+@pytest.mark.parametrize("channel", CHANNELS)
+@pytest.mark.parametrize("stage", STAGES)
+def test_golden_public(stage: str, channel: str, locale: str) -> None:
+    """The public audience (status page, social, press): `STAGE.CHANNEL.LOCALE.public.txt`."""
+    d = draft(fixed_incident(stage), stage, channel, locale, now=now_for(stage), audience="public")
+    assert d.audience == "public"
+    got = render(d)
+    path = GOLDEN / f"{draft_name(stage, channel, locale, 'public')}.txt"
     if os.environ.get("AMENDS_UPDATE_GOLDEN"):
         path.write_text(got, encoding="utf-8")
     assert path.is_file(), f"no golden file {path.name}: run with AMENDS_UPDATE_GOLDEN=1"

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tests.compose.records import fixed_incident
 
 from amends.check.style import PLACEHOLDER
-from amends.compose import CHANNELS, STAGES, draft
+from amends.compose import AUDIENCES, CHANNELS, STAGES, draft
 from amends.compose import formatting as fmt
 from amends.compose.facts import next_update_time
 from amends.impact.model import Window
@@ -36,6 +36,9 @@ CATEGORIES = [
     "natural_event",
 ]
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+#: Second person in English; the public audience speaks about customers, not to them (only the
+#: invitation "Tell us what you think" addresses the reader).
+SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.I)
 BAD_WORDS = re.compile(r"\{\{|\}\}|\{%|%\}|TODO|\bNone\b|\bnan\b|\bnull\b|%\(\w+\)s|¶")
 
 
@@ -163,10 +166,17 @@ def allowed_numbers(record: Incident, locale: str, now: datetime) -> set[str]:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(incidents())
-def test_drafts_hold_only_facts(case: tuple[Incident, str, str, str, datetime]) -> None:
+@given(incidents(), st.sampled_from(AUDIENCES))
+def test_drafts_hold_only_facts(
+    case: tuple[Incident, str, str, str, datetime], audience: str
+) -> None:
     record, stage, channel, locale, now = case
-    d = draft(record, stage, channel, locale, now=now)
+    d = draft(record, stage, channel, locale, now=now, audience=audience)
+    assert d.audience == audience
+    if audience == "public" and locale == "en":
+        for text in (d.text, d.subject or ""):
+            rest = text.replace("Tell us what you think", "")
+            assert not SECOND_PERSON.search(rest), rest
     for text in (d.text, d.subject or ""):
         assert not BAD_WORDS.search(text), text
         assert not PLACEHOLDER.search(text), text

@@ -116,8 +116,9 @@ def draft_command(
     if missing:
         raise MissingFacts(list(dict.fromkeys(missing)), stage=stage, path=str(incident))
     table = Table(title=f"{stage}: drafts and their check", title_justify="left")
-    for col in ("audience", "channel", "locale", "file", "score", "errors", "warnings", "note"):
-        table.add_column(col)
+    for col in ("channel", "locale", "file", "score", "errors", "warnings", "note"):
+        # file names carry the audience (`.public`): fold them rather than cut them
+        table.add_column(col, overflow="fold" if col == "file" else "ellipsis")
     errors = 0
     written = 0
     for d in drafts:
@@ -128,7 +129,6 @@ def draft_command(
         errors += n_err
         note = f"{d.segments} segment(s), {d.encoding}" if d.segments else ""
         table.add_row(
-            d.audience,
             d.channel,
             d.locale,
             paths[0].name,

@@ -10,6 +10,7 @@ from markdown_it import MarkdownIt
 
 from amends.check import check_text
 from amends.compose import formatting as fmt
+from amends.compose.audience import adapt, check_audience
 from amends.compose.facts import (
     MAJOR_PROFILE,
     ONGOING,
@@ -20,7 +21,7 @@ from amends.compose.facts import (
 )
 from amends.compose.gsm import segments
 from amends.compose.i18n import environment
-from amends.compose.model import CHANNELS, STAGES, Draft, MissingFacts
+from amends.compose.model import CHANNELS, DEFAULT_AUDIENCE, STAGES, Draft, MissingFacts
 from amends.errors import InputError
 from amends.incident.model import Incident
 
@@ -99,8 +100,12 @@ def draft(
     *,
     now: datetime | None = None,
     templates: Path | None = None,
+    audience: str = DEFAULT_AUDIENCE,
 ) -> Draft:
-    """Compose and check one statement; raises MissingFacts when the record lacks a needed fact."""
+    """Compose and check one statement; raises MissingFacts when the record lacks a needed fact.
+
+    `audience`: "customers" (the default: speaks to the customers affected) or "public"."""
+    check_audience(audience)
     if stage not in STAGES:
         raise InputError(f"unknown stage {stage!r}; use one of {', '.join(STAGES)}")
     if channel not in CHANNELS:
@@ -113,9 +118,10 @@ def draft(
     missing = [*todo, *f.missing]
     if missing:
         raise MissingFacts(list(dict.fromkeys(missing)), stage=stage)
+    f = adapt(f, audience)
     kind = "short" if channel in SHORT_LIMITS else "long"
     names = [f"{stage}.{channel}.j2", f"{stage}.{kind}.j2"]
-    ctx = {"f": f, "stage": stage, "channel": channel}
+    ctx = {"f": f, "stage": stage, "channel": channel, "audience": audience}
     subject = " ".join(_render(locale, templates, ["subject.j2"], **ctx).split())
     html = None
     seg = enc = None
@@ -158,12 +164,13 @@ def draft(
         channel=channel,
         locale=locale,
         profile=profile,
-        path=f"{stage}.{channel}.{locale}",
+        path=draft_name(stage, channel, locale, audience),
     )
     return Draft(
         stage=stage,  # type: ignore[arg-type]
         channel=channel,  # type: ignore[arg-type]
         locale=locale,
+        audience=audience,
         subject=subject if kind == "long" else None,
         text=text,
         html=html,
@@ -172,6 +179,13 @@ def draft(
         keywords=f.keywords if stage == "explain" else [],
         check=report,
     )
+
+
+def draft_name(stage: str, channel: str, locale: str, audience: str = DEFAULT_AUDIENCE) -> str:
+    """A draft's base name: `STAGE.CHANNEL.LOCALE`, plus `.AUDIENCE` when it is not the default
+    (so the customers' drafts keep the names they always had)."""
+    base = f"{stage}.{channel}.{locale}"
+    return base if audience == DEFAULT_AUDIENCE else f"{base}.{audience}"
 
 
 def _email_html(subject: str, body: str, locale: str) -> str:

@@ -13,6 +13,10 @@ STAGES: tuple[str, ...] = ("acknowledge", "update", "resolve", "explain", "follo
 CHANNELS: tuple[str, ...] = ("web", "email", "sms", "social")
 StageName = Literal["acknowledge", "update", "resolve", "explain", "follow_up"]
 ChannelName = Literal["web", "email", "sms", "social"]
+#: Who a statement speaks to: affected customers ("you"; the default) or the public (status page,
+#: social posts, press: third person about the customers affected). See `audiences.toml`.
+AUDIENCES: tuple[str, ...] = ("customers", "public")
+DEFAULT_AUDIENCE = "customers"
 
 
 class Draft(BaseModel):
@@ -21,6 +25,7 @@ class Draft(BaseModel):
     stage: StageName
     channel: ChannelName
     locale: str
+    audience: str = Field(DEFAULT_AUDIENCE, description="customers (second person) or public")
     subject: str | None = Field(None, description="Email subject / web heading")
     text: str = Field(description="web: Markdown; email: plain text; sms; social")
     html: str | None = Field(None, description="email and web")
