@@ -8,8 +8,6 @@ with the statement and shown in the audit log.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -289,17 +287,19 @@ def check_statement(
     )
 
 
-def _draft(incident: Incident, stage: str, channel: str, locale: str, now: datetime) -> Any:
-    compose = importlib.import_module("amends.compose")
-    return compose.draft(incident, stage, channel, locale, now=now)
+def _draft(
+    incident: Incident, stage: str, channel: str, locale: str, now: datetime, audience: str
+) -> Any:
+    from amends.compose import draft
+
+    return draft(incident, stage, channel, locale, now=now, audience=audience)
 
 
 def _enqueue(conn: Connection, statement_id: int) -> int:
-    """Queue notifications when the notify package is installed (same transaction)."""
-    if importlib.util.find_spec("amends.publish.outbox") is None:
-        return 0
-    outbox = importlib.import_module("amends.publish.outbox")
-    return int(outbox.enqueue_statement(conn, statement_id) or 0)
+    """Queue the statement's notifications, in the caller's transaction (transactional outbox)."""
+    from amends.publish.outbox import enqueue_statement
+
+    return int(enqueue_statement(conn, statement_id) or 0)
 
 
 def publish_statement(
@@ -330,7 +330,7 @@ def publish_statement(
         raise InputError("an override needs a reason in words; say why it must go out as is")
     at = _now(now)
     if text is None:
-        d = _draft(incident, stage, channel, locale, at)
+        d = _draft(incident, stage, channel, locale, at, audience)
         text, subject, html = d.text, d.subject, d.html
     if not text.strip():
         raise InputError(f"the {stage} statement is empty; write it or let compose draft it")
