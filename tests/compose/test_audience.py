@@ -71,3 +71,14 @@ def test_third_person_swaps_possessives_per_language() -> None:
     assert third_person("yourself and younger", "public", "en") == "yourself and younger"
     assert third_person("en tu próxima factura", "public", "es") == "en su próxima factura"
     assert third_person("on your next bill", "public", "pt") == "on your next bill"
+
+
+def test_public_rewrites_possessives_in_the_records_free_text() -> None:
+    inc = fixed_incident("acknowledge").model_copy(
+        update={"symptom": "your phone showed 'call failed'"}
+    )
+    now = now_for("acknowledge")
+    public = draft(inc, "acknowledge", "web", "en", now=now, audience="public")
+    customers = draft(inc, "acknowledge", "web", "en", now=now)
+    assert "What callers noticed: their phone showed 'call failed'." in public.text
+    assert "What callers noticed: your phone showed 'call failed'." in customers.text
