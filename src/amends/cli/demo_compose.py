@@ -61,7 +61,8 @@ def demo_facts(incident: Incident, *, stage: str = "resolve") -> Incident:
         "fixes.long_term[1].what": "avisar al equipo de guardia en 2 minutos",
         "fixes.long_term[1].how": "con una nueva alarma por caída de llamadas",
         "fixes.long_term[1].owner": "nuestro centro de operaciones",
-        "compensation.summary": "cada cliente afectado recibe un crédito de 2 días de su cuota",
+        "compensation.summary": "cada cliente con llamadas fallidas recibe un crédito de entre "
+        "2 y 20 dólares (un día de su cuota, o más según las llamadas fallidas) y 1 GB de datos",
         "compensation.how": "en su próxima factura",
         "support[0].kind": "teléfono",
         "support[0].hours": "las 24 horas, todos los días",
@@ -120,7 +121,9 @@ def demo_facts(incident: Incident, *, stage: str = "resolve") -> Incident:
             ),
         ],
         "compensation": Compensation(
-            summary="Every affected customer gets a credit of 2 days of fees",
+            # What the demo's credits step pays (src/amends/credits/policies/demo.toml).
+            summary="Every customer whose calls failed gets a credit of $2 to $20 (a day of "
+            "their monthly fee, or more for more failed calls) and 1 GB of extra data",
             applied_by=(end + timedelta(days=30)).date(),
             how="on your next bill",
             automatic=True,
