@@ -152,3 +152,27 @@ def test_write_major_records_the_verdict_in_the_incident_file(cli, tmp_path: Pat
         "2026-03-10T18:00:00-07:00",
     )
     assert '"major": true' in r.out
+
+
+def test_assess_reads_filings_and_contact_from_the_incident_file(cli, tmp_path: Path) -> None:
+    inc_path, impact = _setup(tmp_path)
+    args = ["assess", inc_path, "--impact", impact, "--regime", "fcc-part4"]
+    args += ["--now", "2026-03-10T18:00:00-07:00"]
+    assert "[OVERDUE] Notification to the FCC" in cli(*args).out
+    text = inc_path.read_text(encoding="utf-8")
+    text = text.replace("filings: []\n", "") + (
+        "regulatory_contact: {name: Dana Ruiz, phone: '+1 415 555 0100'}\n"
+        "filings:\n"
+        "- {regime: fcc-part4, obligation: notification, at: '2026-03-10T16:30:00-07:00'}\n"
+    )
+    text = text.replace("regulatory_contact: null\n", "", 1)
+    inc_path.write_text(text, encoding="utf-8")
+    r = cli(*args, "--format", "json")
+    assert r.code == 0, r.err
+    w = json.loads(r.out)["regimes"][0]["windows"][0]
+    note = next(c for c in w["clocks"] if c["id"] == "notification")
+    assert note["state"] == "done" and note["done_source"] == "incident filings"
+    draft = next(d for d in w["drafts"] if d["id"] == "fcc-notification")
+    values = {f["name"]: f["value"] for f in draft["fields"]}
+    assert values["Contact telephone number"] == "+1 415 555 0100"
+    assert "OVERDUE] Notification" not in cli(*args).out

@@ -60,6 +60,11 @@ class RegionInfo(_Strict):
     services_total: int | None = Field(
         None, ge=0, description="All services in the area (for 'all services in a state' tests)"
     )
+    remoteness: Literal["metro", "regional", "remote"] | None = Field(
+        None,
+        description="ABS Remoteness Structure class (ACMA significant local outages): metro, "
+        "regional or remote",
+    )
 
     _tz = field_validator("time_zone")(classmethod(lambda cls, v: _zone(v)))
 
@@ -152,6 +157,25 @@ class PublishedStatement(_Strict):
     _aw = field_validator("published_at")(classmethod(lambda cls, v: _aware(v)))
 
 
+class RegulatoryContact(_Strict):
+    """Who regulators call about the incident (the FCC Notification needs a name and a phone)."""
+
+    name: str = Field(min_length=1, description="Contact name, e.g. Dana Ruiz, NOC manager")
+    phone: str = Field(min_length=1, description="Contact telephone number, e.g. +1 415 555 0100")
+
+
+class Filing(_Strict):
+    """A regulatory obligation already discharged: which regime's obligation, for which outage
+    window (None: every window), and when (e.g. the FCC Notification filed in NORS)."""
+
+    regime: str = Field(min_length=1, description="Regime id, e.g. fcc-part4")
+    obligation: str = Field(min_length=1, description="Obligation id, e.g. notification")
+    window: str | None = Field(None, description="Outage window id; None: every window")
+    at: datetime = Field(description="When it was filed or sent (aware)")
+
+    _aw = field_validator("at")(classmethod(lambda cls, v: _aware(v)))
+
+
 class Eta(_Strict):
     """When service should be back: a point estimate and/or an interval, with its basis in words."""
 
@@ -209,6 +233,13 @@ class Incident(_Strict):
         60, gt=0, description="Default time to the next update when next_update_at is not set"
     )
     history: list[PublishedStatement] = Field(default_factory=list)
+    regulatory_contact: RegulatoryContact | None = Field(
+        None, description="Who regulators call (never shown to customers)"
+    )
+    filings: list[Filing] = Field(
+        default_factory=list,
+        description="Regulatory obligations already discharged (what `amends assess` counts done)",
+    )
     translations: dict[str, dict[str, str]] = Field(
         default_factory=dict,
         description="Free text in other languages: locale -> {field path -> text}, e.g. "

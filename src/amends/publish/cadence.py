@@ -3,16 +3,23 @@
 By default the next update is due when the last statement promised it (the record's
 `next_update_at` when it is later than the last statement, else the last statement plus the
 record's `update_interval_minutes`). A regulation profile adds its own rule as data:
-`acma-major-outage` caps the gap at 6 hours for the first 24 hours, then 24 hours.
+`acma-major-outage` caps the gap at 6 hours for the first 24 hours, then 24 hours. Beside each
+deadline, `with_regulatory` lists the incident's open regulatory clocks (`amends.regulation`).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from amends.incident import Incident
+
+if TYPE_CHECKING:
+    from amends.regulation import Regime
 
 
 @dataclass(frozen=True)
@@ -91,3 +98,80 @@ def next_update(
     return Deadline(
         incident.id, due, basis, last_update_at, overdue, now - due if overdue else None
     )
+
+
+#: Resolved incidents stay on the due list this long after discovery while a regulatory clock of
+#: theirs is open (the FCC Final report falls due 30 days after; the site's uptime bars span 90).
+RESOLVED_LOOKBACK = timedelta(days=90)
+
+
+@lru_cache(maxsize=1)
+def builtin_regimes() -> tuple[Regime, ...]:
+    """Every built-in regulatory regime, loaded once per process."""
+    from amends.regulation import available_regimes, load_regime
+
+    return tuple(load_regime(name) for name in available_regimes())
+
+
+def regulatory_clocks(
+    incident: Incident, now: datetime, regimes: Sequence[Regime] | None = None
+) -> list[dict[str, Any]]:
+    """The incident's open regulatory clocks (regime, obligation, recipient, due in UTC and in its
+    zone, state, section) as JSON-ready dicts, overdue first."""
+    from amends.regulation import due_clocks
+
+    chosen = builtin_regimes() if regimes is None else regimes
+    return [i.model_dump(mode="json") for i in due_clocks(incident, chosen, now=now)]
+
+
+def with_regulatory(
+    rows: list[dict[str, Any]],
+    incidents: Iterable[tuple[str, str, str, Incident | None]],
+    now: datetime,
+    regimes: Sequence[Regime] | None = None,
+) -> list[dict[str, Any]]:
+    """Next-update rows (one per open incident) with each incident's regulatory clocks beside
+    them (`regulatory`, `regulatory_overdue`), plus a row for each resolved incident discovered
+    within `RESOLVED_LOOKBACK` that still has an open clock; overdue of either kind first.
+
+    `incidents` gives (id, title, status, record) of every incident in the store."""
+    out = [dict(r) for r in rows]
+    index = {r["incident_id"]: r for r in out}
+    for incident_id, title, status, record in incidents:
+        if record is None:
+            continue
+        row = index.get(incident_id)
+        if row is None and (
+            status not in ("resolved", "postmortem")
+            or now - record.discovered_at > RESOLVED_LOOKBACK
+        ):
+            continue
+        try:
+            clocks = regulatory_clocks(record, now, regimes)
+            error = None
+        except Exception as exc:  # a broken record must not take the whole list down
+            clocks, error = [], f"{type(exc).__name__}: {exc}"
+        if row is None:
+            if not clocks and error is None:
+                continue
+            row = {
+                "incident_id": incident_id,
+                "title": title,
+                "status": status,
+                "last_update_at": None,
+                "due_at": None,
+                "basis": "resolved: no further update is due",
+                "overdue": False,
+                "overdue_minutes": 0,
+            }
+            out.append(row)
+        row["regulatory"] = clocks
+        row["regulatory_overdue"] = any(c["state"] == "overdue" for c in clocks)
+        if error is not None:
+            row["regulatory_error"] = error
+    for row in out:
+        row.setdefault("regulatory", [])
+        row.setdefault("regulatory_overdue", False)
+    order = {r["incident_id"]: i for i, r in enumerate(out)}
+    out.sort(key=lambda r: (not (r["overdue"] or r["regulatory_overdue"]), order[r["incident_id"]]))
+    return out

@@ -10,6 +10,7 @@ from amends.regulation.assessment import (
     DueItem,
     RegimeResult,
     assess,
+    due_clocks,
     open_clocks,
 )
 from amends.regulation.facts import ExtraFacts
@@ -29,6 +30,7 @@ __all__ = [
     "available_regimes",
     "check_profile",
     "draft_markdown",
+    "due_clocks",
     "load_regime",
     "open_clocks",
     "parse_regime",

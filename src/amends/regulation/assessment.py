@@ -10,6 +10,7 @@ import operator
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field, computed_field
 
@@ -225,21 +226,44 @@ def _done(
     window: str,
     incident: Incident,
     extra: ExtraFacts,
-    since: datetime,
 ) -> tuple[datetime | None, str | None]:
-    """When an obligation was discharged: the facts file first, then the published history."""
+    """When an obligation was discharged: the facts file first, else the earliest of the record's
+    `filings` and matching statements in its `history` (every recorded statement counts: it was
+    published for this incident, whatever its time)."""
     for key in (f"{regime.regime.id}:{ob.id}:{window}", f"{regime.regime.id}:{ob.id}"):
         if key in extra.done:
             return extra.done[key], f"facts file ({key})"
-    for h in sorted(incident.history, key=lambda h: h.published_at):
-        if h.published_at < since:
-            continue
-        for d in ob.done_by:
-            if (d.channel is None or d.channel == h.channel) and (
-                d.stage is None or d.stage == h.stage
-            ):
-                return h.published_at, f"published {h.stage} on {h.channel}"
-    return None, None
+    found = [(t, "incident filings") for t in _filed(ob, regime, window, incident)]
+    found += _published(ob, incident)
+    if not found:
+        return None, None
+    return min(found, key=lambda item: item[0])
+
+
+def _filed(ob: Obligation, regime: Regime, window: str, incident: Incident) -> list[datetime]:
+    """When the record's `filings` say this obligation was discharged for this window, earliest
+    first (a filing without a window covers every window)."""
+    return sorted(
+        f.at.astimezone(UTC)
+        for f in incident.filings
+        if f.regime == regime.regime.id
+        and f.obligation == ob.id
+        and (f.window is None or f.window == window)
+    )
+
+
+def _matches(d: Any, channel: str, stage: str) -> bool:
+    """True when a statement on `channel` at `stage` is what a `done_by` entry asks for."""
+    return (d.channel is None or d.channel == channel) and (d.stage is None or d.stage == stage)
+
+
+def _published(ob: Obligation, incident: Incident) -> list[tuple[datetime, str]]:
+    """Statements in the record's `history` that discharge this obligation, earliest first."""
+    return [
+        (h.published_at.astimezone(UTC), f"published {h.stage} on {h.channel}")
+        for h in sorted(incident.history, key=lambda h: h.published_at)
+        if any(_matches(d, h.channel, h.stage) for d in ob.done_by)
+    ]
 
 
 def _clock(
@@ -264,15 +288,8 @@ def _clock(
         "report": ob.report,
     }
     if ob.cadence is not None:
-        sent = [
-            h.published_at
-            for h in incident.history
-            if any(
-                (d.channel is None or d.channel == h.channel)
-                and (d.stage is None or d.stage == h.stage)
-                for d in ob.done_by
-            )
-        ]
+        sent = [t for t, _ in _published(ob, incident)]
+        sent += _filed(ob, regime, facts.window.id, incident)
         slots = cadence_slots(start, ob.cadence, sent, end=facts.end, now=now)
         steps = ", then ".join(
             f"every {c.every.words()}" + (f" for the first {c.until.words()}" if c.until else "")
@@ -297,7 +314,7 @@ def _clock(
                 for s in slots
             ],
         )
-    done_at, source = _done(ob, regime, facts.window.id, incident, extra, anchors["discovered"])
+    done_at, source = _done(ob, regime, facts.window.id, incident, extra)
     if ob.within is None:
         return ClockResult(
             **base,
@@ -436,7 +453,10 @@ def _overdue_since(clock: ClockResult, zone: str) -> str:
 def _missing_name(c: ConditionResult, regime: Regime) -> str:
     if c.where:
         keys = ", ".join(c.where)
-        return f"{c.metric} by region needs each region's {keys} and per-region counts"
+        return (
+            f"{c.metric} by region needs each region's {keys} (incident regions or --facts) "
+            "and per-region counts"
+        )
     if c.metric == "all_services_in_a_state":
         return (
             "all_services_in_a_state needs services_total for every affected region "
@@ -472,13 +492,16 @@ def assess(
 class DueItem(BaseModel):
     """One open clock, flattened for a list of what is due next (admin view, `amends due`)."""
 
+    incident: str = ""
+    time_zone: str = "UTC"
     regime: str
     window: str
     obligation: str
     title: str
     to: str
     recipient: str
-    due: datetime | None
+    due: datetime | None = Field(description="The deadline in UTC (None: no fixed deadline)")
+    due_local: str | None = Field(None, description="The deadline in the incident's zone")
     due_text: str
     state: str
     section: str
@@ -486,8 +509,11 @@ class DueItem(BaseModel):
 
 def open_clocks(assessment: Assessment) -> list[DueItem]:
     """Every clock not yet done (overdue first, then by due time; no fixed deadline last)."""
+    zone = ZoneInfo(assessment.time_zone)
     items = [
         DueItem(
+            incident=assessment.incident,
+            time_zone=assessment.time_zone,
             regime=r.id,
             window=w.window,
             obligation=c.id,
@@ -495,6 +521,7 @@ def open_clocks(assessment: Assessment) -> list[DueItem]:
             to=c.to,
             recipient=c.recipient,
             due=c.due,
+            due_local=f"{c.due.astimezone(zone):%Y-%m-%d %H:%M %Z}" if c.due else None,
             due_text=c.due_text,
             state=c.state,
             section=c.section,
@@ -506,3 +533,9 @@ def open_clocks(assessment: Assessment) -> list[DueItem]:
     ]
     far = datetime.max.replace(tzinfo=assessment.now.tzinfo)
     return sorted(items, key=lambda i: (i.state != "overdue", i.due or far, i.regime, i.title))
+
+
+def due_clocks(incident: Incident, regimes: Sequence[Regime], *, now: datetime) -> list[DueItem]:
+    """The open regulatory clocks of one incident from its record alone (its own `windows`,
+    `filings` and `history`): what the admin view and `amends due` list, overdue first."""
+    return open_clocks(assess(incident, None, regimes, now=now))

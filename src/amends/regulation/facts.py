@@ -11,6 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -24,7 +25,9 @@ class RegionFacts(BaseModel):
 
     model_config = ConfigDict(extra="allow")
 
-    remoteness: str | None = Field(None, description="ABS Remoteness Structure class, e.g. remote")
+    remoteness: Literal["metro", "regional", "remote"] | None = Field(
+        None, description="ABS Remoteness Structure class (as in the incident record's regions)"
+    )
     services_total: int | None = Field(None, ge=0, description="All services in operation there")
 
 
@@ -275,6 +278,7 @@ def report_facts(
     elif facts.end is not None:
         eta = f"restored {fmt_time(facts.end, zone)}"
     problem = "; ".join(x for x in (incident.title, incident.symptom, cause) if x)
+    contact = incident.regulatory_contact  # the facts file, when given, takes precedence
     return {
         "provider": incident.provider,
         "onset": fmt_time(facts.start, zone),
@@ -284,8 +288,8 @@ def report_facts(
         "service_effects": effects,
         "service_types": service_types,
         "geographic_area": area,
-        "contact_name": extra.contact_name,
-        "contact_phone": extra.contact_phone,
+        "contact_name": extra.contact_name or (contact.name if contact else None),
+        "contact_phone": extra.contact_phone or (contact.phone if contact else None),
         "attested_by": extra.attested_by,
         "duration": f"{facts.duration_minutes:,}" + ("" if facts.end else " (ongoing)"),
         "users": f"{facts.users:,} ({facts.users_source})",

@@ -480,14 +480,20 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
             raise HTTPException(404, str(exc)) from None
         return done({"id": action_id, "status": body.status})
 
-    @app.get(f"{base}api/admin/due", tags=tags)
-    async def due(by: str = Depends(reader)) -> list[dict[str, Any]]:
-        """Every open incident's next-update deadline, overdue first."""
+    def due_rows(data: Any) -> list[dict[str, Any]]:
+        """Next-update deadlines with each incident's open regulatory clocks beside them."""
+        from amends.publish.cadence import with_regulatory
         from amends.web.personal import deadlines
 
-        return [
-            json.loads(json.dumps(d, default=str)) for d in deadlines(cache.current().site.data)
-        ]
+        everyone = [(i.id, i.title, i.status, i.record) for i in data.incidents]
+        return with_regulatory(deadlines(data), everyone, data.generated_at)
+
+    @app.get(f"{base}api/admin/due", tags=tags)
+    async def due(by: str = Depends(reader)) -> list[dict[str, Any]]:
+        """Every open incident's next-update deadline with its open regulatory clocks
+        (`regulatory`: regime, obligation, recipient, due in UTC and the incident's zone, state
+        overdue/due/owed, section), overdue first; resolved incidents with an open clock too."""
+        return [json.loads(json.dumps(d, default=str)) for d in due_rows(cache.current().site.data)]
 
     @app.get(f"{base}api/admin/audit", tags=tags)
     async def audit(incident_id: str | None = None, by: str = Depends(reader)) -> Any:
@@ -532,13 +538,11 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
                 401,
                 headers={"WWW-Authenticate": 'Basic realm="amends admin"'},
             )
-        from amends.web.personal import deadlines
-
         snap = cache.current()
         return page(
             "admin.j2",
             snap.site.locale,
-            due=deadlines(snap.site.data),
+            due=due_rows(snap.site.data),
             audit=ops.audit_log(store)[:200],
             who=name,
         )
