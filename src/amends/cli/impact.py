@@ -75,22 +75,19 @@ def impact(
         transient=False,
     ) as progress:
         step = progress.add_task("reading events", total=None)
-        import ibis  # noqa: F401  (heavy: imported here, not at CLI start)
-
-        from amends.impact import BaselineMode, ImpactConfig
-        from amends.impact.aggregate import aggregate
-        from amends.impact.analysis import analyse_aggregates
+        from amends.impact.config import BaselineMode, ImpactConfig
 
         policy = _policy(config)
         cfg = ImpactConfig(failures=policy, baseline=BaselineMode(baseline.value))
-        con, stop = _connect(engine)
-        try:
-            table = load(events, mapping=mapping, con=con)
-            progress.update(step, description=f"scanning events on {engine.value} (one pass)")
-            aggs = aggregate(table, cfg.failures)
-        finally:
-            stop()
+        parquet = _canonical_parquet(events) if engine is Engine.DUCKDB and not mapping else None
+        progress.update(step, description=f"scanning events on {engine.value} (one pass)")
+        if parquet is not None:
+            aggs = _scan_parquet(parquet, cfg.failures)
+        else:
+            aggs = _scan(events, mapping, engine, cfg.failures, progress, step)
         warm.join()
+        from amends.impact.analysis import analyse_aggregates
+
         progress.update(step, description="detecting outage windows")
         result = analyse_aggregates(aggs, cfg)
         progress.update(step, description="writing outputs")
@@ -105,15 +102,82 @@ def impact(
     )
 
 
+def _scan(
+    events: list[Path], mapping: Path | None, engine: Engine, policy: Any, progress: Any, step: Any
+) -> Any:
+    """The engine pass through Ibis: any input the events loader reads, on DuckDB or Spark."""
+    import ibis  # noqa: F401  (heavy: imported here, not at CLI start)
+
+    from amends.impact.aggregate import aggregate
+
+    progress.update(step, description="reading events")
+    con, stop = _connect(engine)
+    try:
+        table = load(events, mapping=mapping, con=con)
+        progress.update(step, description=f"scanning events on {engine.value} (one pass)")
+        return aggregate(table, policy)
+    finally:
+        stop()
+
+
+def _canonical_parquet(sources: list[Path]) -> list[Path] | None:
+    """The files, when all are Parquet with exactly the canonical columns' types, else None.
+
+    Such files need no casts, so the engine pass is the stored SQL Ibis compiles for them
+    (`amends.impact.aggregate.duckdb_sql`) on a plain DuckDB connection: no Ibis import.
+    The checks and messages are the events loader's own; anything else takes the Ibis path.
+    """
+    from amends.events.schema import EVENT_SCHEMA
+    from amends.events.sources import detect_format, expand_sources
+    from amends.events.validate import check_canonical_parquet, parquet_schema
+
+    paths = expand_sources([str(s) for s in sources])
+    if detect_format(paths) != "parquet":
+        return None
+    names = None
+    for path in paths:
+        schema = parquet_schema(path)
+        check_canonical_parquet(schema, path)
+        if names is not None and schema.names != names:
+            return None
+        names = schema.names
+        for field in EVENT_SCHEMA:
+            if field.name not in schema.names or schema.field(field.name).type != field.type:
+                return None
+    return paths
+
+
+def _scan_parquet(paths: list[Path], policy: Any) -> Any:
+    """The engine pass over canonical Parquet on a plain DuckDB connection (settings as Ibis's)."""
+    import duckdb
+
+    from amends.impact.aggregate import duckdb_sql, split
+
+    con = duckdb.connect()
+    try:
+        con.execute("SET TimeZone = 'UTC'")
+        con.execute("SET python_enable_replacements = false")
+        con.execute("SET enable_progress_bar = false")  # the Rich display shows progress
+        files = ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths)
+        con.execute(f"CREATE TEMP VIEW amends_events AS SELECT * FROM read_parquet([{files}])")
+        return split(con.sql(duckdb_sql("amends_events", policy)).to_arrow_table())
+    finally:
+        con.close()
+
+
 def _preload(chart: bool) -> None:
-    """Import the in-process half (detection, and matplotlib for the chart) ahead of use."""
-    import amends.impact.analysis
+    """Import the in-process half (detection, and matplotlib for the chart) ahead of use.
+
+    pandas too: PyArrow imports it on its first conversion from or to NumPy.
+    """
+    import pandas  # noqa: F401
+
+    import amends.impact.analysis  # noqa: F401
 
     if chart:
-        import matplotlib.backends.backend_agg
-        import matplotlib.backends.backend_svg  # noqa: F401
+        from amends.impact.chart import warm_up
 
-        import amends.impact.chart  # noqa: F401
+        warm_up()
 
 
 def _zone(tz: str | None) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -18,18 +17,20 @@ from amends.events.failures import FailurePolicy, is_network_failure
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
+    import pandas as pd
 
 
 @dataclass(frozen=True)
 class Aggregates:
     """The small in-process result of the engine pass.
 
-    `series` (pandas): region, service, minute (int64 minutes since the epoch, UTC), attempts,
-    failures. `failures` (Arrow): subscriber, region, service, minute, failures, first_failure,
-    last_failure (timestamp[us, UTC]).
+    `series` (Arrow, or pandas): region, service, minute (int64 minutes since the epoch, UTC),
+    attempts, failures; rows with the same (region, service, minute) add up. `failures`
+    (Arrow): subscriber, region, service, minute, failures, first_failure, last_failure
+    (timestamp[us, UTC]).
     """
 
-    series: pd.DataFrame
+    series: pa.Table | pd.DataFrame
     failures: pa.Table
 
 
@@ -98,7 +99,11 @@ def _utc(col: pa.ChunkedArray) -> pa.ChunkedArray:
 
 
 def split(result: pa.Table) -> Aggregates:
-    """Turn the engine's grouped rows into the minute series and the subscriber failures."""
+    """Turn the engine's grouped rows into the minute series and the subscriber failures.
+
+    No regrouping: a minute's successful row and its failing subscribers' rows stay separate
+    series rows, which the analysis adds up when it lays the series out densely.
+    """
     attempts = pc.cast(result["attempts"], pa.int64())
     is_fail = pc.is_valid(result["sub"])
     table = pa.table(
@@ -107,15 +112,10 @@ def split(result: pa.Table) -> Aggregates:
             "service": _text(result["service"]),
             "minute": pc.cast(result["minute"], pa.int64()),
             "attempts": attempts,
-            "failures": pc.if_else(is_fail, attempts, pa.scalar(0, pa.int64())),
+            "failures": pc.multiply(attempts, pc.cast(is_fail, pa.int64())),
         }
     )
-    series = (
-        table.group_by(["region", "service", "minute"])
-        .aggregate([("attempts", "sum"), ("failures", "sum")])
-        .rename_columns(["region", "service", "minute", "attempts", "failures"])
-        .to_pandas()
-    )
+    series = table
     fails = table.filter(is_fail)
     failed = result.filter(is_fail)
     failures = pa.table(
@@ -135,3 +135,69 @@ def split(result: pa.Table) -> Aggregates:
 def aggregate(events: ir.Table, policy: FailurePolicy) -> Aggregates:
     """Run the engine pass on the table's own backend and return the small result."""
     return split(aggregate_expr(events, policy).to_pyarrow())
+
+
+#: The SQL Ibis compiles from `aggregate_expr` on DuckDB over canonical Parquet, kept so the
+#: DuckDB path of the CLI can run the engine pass without importing Ibis (a test checks that it
+#: is still, character for character, what Ibis compiles). `{source}`: the events relation.
+_DUCKDB_SQL = """SELECT
+  "t2"."region",
+  "t2"."service",
+  "t2"."minute",
+  "t2"."sub",
+  COUNT(*) AS "attempts",
+  MIN("t2"."ts") FILTER(WHERE
+    "t2"."sub" IS NOT NULL) AS "first",
+  MAX("t2"."ts") FILTER(WHERE
+    "t2"."sub" IS NOT NULL) AS "last"
+FROM (
+  SELECT
+    "t1"."region",
+    "t1"."service",
+    "t1"."ts",
+    CAST(FLOOR((
+      EPOCH("t1"."ts")
+    ) / (
+      60
+    )) AS BIGINT) AS "minute",
+    CASE
+      WHEN COALESCE({cause}, FALSE)
+      OR COALESCE({sip}, FALSE)
+      OR COALESCE("t1"."http_status" >= {http}, FALSE)
+      THEN "t1"."subscriber"
+      ELSE CAST(NULL AS TEXT)
+    END AS "sub"
+  FROM (
+    SELECT
+      *
+    FROM "{source}" AS "t0"
+  ) AS "t1"
+) AS "t2"
+GROUP BY
+  1,
+  2,
+  3,
+  4"""
+
+
+def _isin(column: str, values: frozenset[int]) -> str:
+    """`column IN (...)` as Ibis writes it (FALSE for an empty set)."""
+    if not values:
+        return "FALSE"
+    return f'"t1"."{column}" IN ({", ".join(str(int(v)) for v in sorted(values))})'
+
+
+def duckdb_sql(source: str, policy: FailurePolicy) -> str:
+    """The engine pass as DuckDB SQL over the relation `source` (canonical columns and types).
+
+    Identical to `ibis.to_sql(aggregate_expr(...))` for a DuckDB table read from canonical
+    Parquet; the CLI runs it on a plain DuckDB connection, which saves importing Ibis.
+    """
+    if '"' in source:
+        raise ValueError(f"not a plain relation name: {source!r}")
+    return _DUCKDB_SQL.format(
+        source=source,
+        cause=_isin("cause", policy.network_causes),
+        sip=_isin("sip_status", policy.network_sip),
+        http=int(policy.http_min_failure),
+    )

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
+import pyarrow as pa
 import pyarrow.compute as pc
 
 from amends.impact.aggregate import Aggregates, aggregate
-from amends.impact.baseline import SOURCES, Reference
+from amends.impact.baseline import SOURCES
 from amends.impact.config import ImpactConfig
 from amends.impact.detect import flag, segments
 from amends.impact.model import (
@@ -19,10 +19,11 @@ from amends.impact.model import (
     EventsSummary,
     ImpactReport,
     ImpactResult,
+    MinuteSeries,
     ScopeEntry,
     Window,
 )
-from amends.impact.subscribers import affected, to_arrow
+from amends.impact.subscribers import affected, distinct
 from amends.impact.windows import merge
 
 if TYPE_CHECKING:
@@ -55,19 +56,11 @@ def analyse(events: ir.Table, config: ImpactConfig | None = None) -> ImpactResul
 def analyse_aggregates(aggs: Aggregates, config: ImpactConfig | None = None) -> ImpactResult:
     """Detection and measurement on the small result of the engine pass (pure, in-process)."""
     config = config or ImpactConfig()
-    series = aggs.series
-    if series.empty:
+    dense = _dense(aggs.series)
+    if dense is None:
         return _empty(config)
-    grouping = series.groupby(["region", "service"], sort=True)
-    rows = grouping.ngroup().to_numpy()  # pair index of each row, pairs in sorted order
-    pairs = [(str(r), str(s)) for r, s in grouping.size().index]
-    m0 = int(series["minute"].min())
-    t = int(series["minute"].max()) - m0 + 1
-    cols = series["minute"].to_numpy() - m0
-    a = np.zeros((len(pairs), t))
-    f = np.zeros((len(pairs), t))
-    a[rows, cols] = series["attempts"].to_numpy()
-    f[rows, cols] = series["failures"].to_numpy()
+    pairs, m0, a, f = dense
+    t = a.shape[1]
 
     region_codes = np.unique([r for r, _ in pairs], return_inverse=True)[1]
     flags = flag(a, f, config, region_codes)
@@ -127,9 +120,9 @@ def analyse_aggregates(aggs: Aggregates, config: ImpactConfig | None = None) -> 
                 else 0.0,
             )
         )
-    subs = affected(aggs.failures, sub_specs)
+    subs, counts_by_window = affected(aggs.failures, sub_specs)
     for w in windows:
-        w.subscribers_affected = int(subs.loc[subs["window"] == w.id, "subscriber"].nunique())
+        w.subscribers_affected = counts_by_window.get(w.id, 0)
 
     excluded = flags.failures | flags.silence
     usable_a = float((a * ~excluded).sum())
@@ -145,7 +138,7 @@ def analyse_aggregates(aggs: Aggregates, config: ImpactConfig | None = None) -> 
             minutes=t,
             regions=sorted({r for r, _ in pairs}),
             services=sorted({s for _, s in pairs}),
-            subscribers_with_failures=int(pc.count_distinct(aggs.failures["subscriber"]).as_py()),
+            subscribers_with_failures=distinct(aggs.failures["subscriber"]),
         ),
         baseline=BaselineInfo(
             mode=config.baseline.value,
@@ -157,33 +150,59 @@ def analyse_aggregates(aggs: Aggregates, config: ImpactConfig | None = None) -> 
             method=METHOD,
         ),
     )
-    return ImpactResult(
-        report=report, subscribers=to_arrow(subs), series=_chart_series(pairs, m0, a, f, ref)
+    minutes = MinuteSeries(
+        pairs=pairs,
+        start_minute=m0,
+        attempts=a,
+        failures=f,
+        expected=ref.expected,
+        baseline_rate=ref.rate,
     )
+    return ImpactResult(report=report, subscribers=subs, minutes=minutes)
 
 
-def _chart_series(
-    pairs: list[tuple[str, str]], m0: int, a: np.ndarray, f: np.ndarray, ref: Reference
-) -> pd.DataFrame:
-    """The dense minute series of every pair, with its baseline, for the chart."""
-    t = a.shape[1]
-    minutes = pd.to_datetime((m0 + np.arange(t)) * 60, unit="s", utc=True)
-    frames = []
-    for p, (r, s) in enumerate(pairs):
-        frames.append(
-            pd.DataFrame(
-                {
-                    "region": r,
-                    "service": s,
-                    "time": minutes,
-                    "attempts": a[p],
-                    "failures": f[p],
-                    "expected": ref.expected[p],
-                    "baseline_rate": ref.rate[p],
-                }
-            )
-        )
-    return pd.concat(frames, ignore_index=True)
+def _codes(col: pa.ChunkedArray) -> tuple[np.ndarray, list[str]]:
+    """Each row's rank among the column's distinct values in sorted order, and those values."""
+    enc = pc.dictionary_encode(col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col)
+    names = [str(v) for v in enc.dictionary.to_pylist()]
+    order = sorted(range(len(names)), key=names.__getitem__)
+    rank = np.empty(len(names), dtype=np.int64)
+    rank[order] = np.arange(len(names))
+    return rank[enc.indices.to_numpy(zero_copy_only=False)], [names[i] for i in order]
+
+
+def _dense(
+    series: Any,
+) -> tuple[list[tuple[str, str]], int, np.ndarray, np.ndarray] | None:
+    """Lay the series out as (pair, minute) arrays of attempts and failures (keys add up).
+
+    Pairs are the (region, service) combinations present, sorted; columns run from the first
+    to the last minute seen. None when there are no rows.
+    """
+    if not isinstance(series, pa.Table):  # a pandas frame (the Python API accepts either)
+        series = pa.Table.from_pandas(series, preserve_index=False)
+    valid = pc.and_(pc.is_valid(series["region"]), pc.is_valid(series["service"]))
+    if pc.sum(pc.invert(valid)).as_py():
+        series = series.filter(valid)
+    if series.num_rows == 0:
+        return None
+    rc, regions = _codes(series["region"])
+    sc, services = _codes(series["service"])
+    ns = len(services)
+    key = rc * ns + sc
+    present = np.bincount(key, minlength=len(regions) * ns) > 0
+    row = (np.cumsum(present) - 1)[key]
+    pairs = [(regions[k // ns], services[k % ns]) for k in np.flatnonzero(present)]
+    minute = series["minute"].to_numpy().astype(np.int64)
+    m0 = int(minute.min())
+    t = int(minute.max()) - m0 + 1
+    idx = row * t + (minute - m0)
+    size = len(pairs) * t
+    out = []
+    for name in ("attempts", "failures"):
+        weights = series[name].to_numpy().astype(np.float64)
+        out.append(np.bincount(idx, weights=weights, minlength=size).reshape(len(pairs), t))
+    return pairs, m0, out[0], out[1]
 
 
 def _empty(config: ImpactConfig) -> ImpactResult:
@@ -211,4 +230,4 @@ def _empty(config: ImpactConfig) -> ImpactResult:
         ),
     )
     subs = SUBSCRIBERS_SCHEMA.empty_table()
-    return ImpactResult(report=report, subscribers=subs, series=pd.DataFrame())
+    return ImpactResult(report=report, subscribers=subs, minutes=None)

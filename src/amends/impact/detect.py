@@ -39,19 +39,20 @@ class Segment:
     level: float  # failures: the elevated failure rate; silence: the fraction of volume left
 
 
-def _wsum(x: np.ndarray, w: int) -> np.ndarray:
-    """Sums over [s, s + w) for every start s (length T - w + 1)."""
-    c = np.concatenate([[0.0], np.cumsum(x)])
-    return c[w:] - c[:-w]
+def _cum(x: np.ndarray) -> np.ndarray:
+    """Running sums along the minutes of every pair, with a leading zero column."""
+    c = np.zeros((x.shape[0], x.shape[1] + 1))
+    np.cumsum(x, axis=1, out=c[:, 1:])
+    return c
 
 
 def _mark(sig: np.ndarray, w: int, t: int) -> np.ndarray:
-    """Minutes covered by any significant window of width w."""
-    d = np.zeros(t + 1)
-    starts = np.flatnonzero(sig)
-    np.add.at(d, starts, 1)
-    np.add.at(d, starts + w, -1)
-    return np.cumsum(d[:-1]) > 0
+    """Minutes covered by any significant window of width w (one row per pair)."""
+    d = np.zeros((sig.shape[0], t + 1))
+    rows, starts = np.nonzero(sig)
+    d[rows, starts] += 1  # each (pair, start) once, so no repeated index
+    d[rows, starts + w] -= 1
+    return np.cumsum(d[:, :-1], axis=1) > 0
 
 
 def binom_sf(k: np.ndarray, n: np.ndarray, p: np.ndarray) -> np.ndarray:
@@ -77,8 +78,8 @@ def failure_test(
         & (a > 0)
     )
     out = np.zeros(a.shape, dtype=bool)
-    idx = np.flatnonzero(pre)
-    if idx.size:
+    idx = np.nonzero(pre)
+    if idx[0].size:
         pv = binom_sf(f[idx], a[idx], np.clip(p0[idx], 1e-12, 1 - 1e-12))
         out[idx] = pv < alpha
     return out
@@ -91,8 +92,8 @@ def silence_test(
     e = np.nan_to_num(expected, nan=0.0)
     pre = (e >= config.min_expected_attempts) & (a <= config.collapse_ratio * e)
     out = np.zeros(a.shape, dtype=bool)
-    idx = np.flatnonzero(pre)
-    if idx.size:
+    idx = np.nonzero(pre)
+    if idx[0].size:
         out[idx] = poisson_cdf(a[idx], e[idx]) < alpha
     return out
 
@@ -100,25 +101,26 @@ def silence_test(
 def _flag_once(
     attempts: np.ndarray, failures: np.ndarray, ref: Reference, config: ImpactConfig
 ) -> tuple[np.ndarray, np.ndarray]:
+    """One round of tests at every width, all pairs at once (running sums taken once)."""
     pairs, t = attempts.shape
     fail = np.zeros((pairs, t), dtype=bool)
     sil = np.zeros((pairs, t), dtype=bool)
-    for p in range(pairs):
-        a, f = attempts[p], failures[p]
-        ef = a * ref.rate[p]
-        e = ref.expected[p]
-        for w in config.test_widths_minutes:
-            if w > t:
-                continue
-            aw, fw = _wsum(a, w), _wsum(f, w)
-            sig_f = failure_test(aw, fw, _wsum(ef, w), config, config.alpha)
-            ew = _wsum(np.nan_to_num(e, nan=0.0), w)
-            ew[_wsum(np.isnan(e).astype(float), w) > 0] = np.nan
-            sig_s = silence_test(aw, ew, config, config.alpha)
-            if sig_f.any():
-                fail[p] |= _mark(sig_f, w, t)
-            if sig_s.any():
-                sil[p] |= _mark(sig_s, w, t)
+    ca, cf = _cum(attempts), _cum(failures)
+    cef = _cum(attempts * ref.rate)
+    ce = _cum(np.nan_to_num(ref.expected, nan=0.0))
+    cnan = _cum(np.isnan(ref.expected).astype(float))
+    for w in config.test_widths_minutes:
+        if w > t:
+            continue
+        aw, fw = ca[:, w:] - ca[:, :-w], cf[:, w:] - cf[:, :-w]
+        sig_f = failure_test(aw, fw, cef[:, w:] - cef[:, :-w], config, config.alpha)
+        ew = ce[:, w:] - ce[:, :-w]
+        ew[(cnan[:, w:] - cnan[:, :-w]) > 0] = np.nan
+        sig_s = silence_test(aw, ew, config, config.alpha)
+        if sig_f.any():
+            fail |= _mark(sig_f, w, t)
+        if sig_s.any():
+            sil |= _mark(sig_s, w, t)
     return fail, sil
 
 

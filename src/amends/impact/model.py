@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import pandas as pd
 import pyarrow as pa
 from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
 
 
 class ScopeEntry(BaseModel):
@@ -108,9 +111,51 @@ SUBSCRIBERS_SCHEMA = pa.schema(
 
 
 @dataclass(frozen=True)
+class MinuteSeries:
+    """What detection saw: dense (pair, minute) arrays with their baseline, for the chart.
+
+    Row p of every array is `pairs[p]` (sorted (region, service)); column i is the minute
+    `start_minute + i` (minutes since the epoch, UTC).
+    """
+
+    pairs: list[tuple[str, str]]
+    start_minute: int
+    attempts: np.ndarray
+    failures: np.ndarray
+    expected: np.ndarray
+    baseline_rate: np.ndarray
+
+
+@dataclass(frozen=True)
 class ImpactResult:
     """The report, the per-subscriber table and the dense minute series (for the chart)."""
 
     report: ImpactReport
     subscribers: pa.Table
-    series: pd.DataFrame  # region, service, time, attempts, failures, expected, baseline_rate
+    minutes: MinuteSeries | None  # None when there were no events
+
+    @property
+    def series(self) -> pd.DataFrame:
+        """The minute series as one long pandas frame (built on demand: the CLI never needs it).
+
+        Columns: region, service, time (UTC), attempts, failures, expected, baseline_rate.
+        """
+        import numpy as np
+        import pandas as pd
+
+        m = self.minutes
+        if m is None:
+            return pd.DataFrame()
+        t = m.attempts.shape[1]
+        minutes = np.tile(m.start_minute + np.arange(t), len(m.pairs))
+        return pd.DataFrame(
+            {
+                "region": np.repeat([r for r, _ in m.pairs], t),
+                "service": np.repeat([s for _, s in m.pairs], t),
+                "time": pd.to_datetime(minutes * 60, unit="s", utc=True),
+                "attempts": m.attempts.ravel(),
+                "failures": m.failures.ravel(),
+                "expected": m.expected.ravel(),
+                "baseline_rate": m.baseline_rate.ravel(),
+            }
+        )
