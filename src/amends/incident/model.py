@@ -6,6 +6,7 @@ has supplied is absent (None or empty), never invented.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -47,8 +48,37 @@ def _aware(value: datetime | None) -> datetime | None:
     return value
 
 
+#: C0/C1 control characters (tab and newline allowed) and bidirectional overrides: they break
+#: feeds and XML, and can make a statement read differently from what was checked.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _strings(value: object) -> list[str]:
+    """Every string inside a field value (lists and mappings included, models excluded)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in _strings(v)]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (*_strings(k), *_strings(v))]
+    return []
+
+
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """No unknown fields, no NaN or infinity, no control characters in any text."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _plain_text(cls, value: object) -> object:
+        for text in _strings(value):
+            found = _CONTROL.search(text)
+            if found:
+                raise ValueError(
+                    f"contains the invisible control character U+{ord(found.group()):04X}"
+                )
+        return value
 
 
 class RegionInfo(_Strict):
@@ -248,6 +278,21 @@ class Incident(_Strict):
     )
 
     _tz = field_validator("time_zone")(classmethod(lambda cls, v: _zone(v)))
+
+    @field_validator("windows")
+    @classmethod
+    def _windows_make_sense(cls, windows: list[Window]) -> list[Window]:
+        """Measured facts must be possible: an end after the start, no negative or NaN counts."""
+        import math
+
+        for w in windows:
+            if w.end is not None and w.end <= w.start:
+                raise ValueError(f"window {w.id}: end {w.end} is not after start {w.start}")
+            numbers = [w.duration_minutes, w.subscribers_affected, w.failed_attempts]
+            numbers += [v for e in w.scope for v in (e.attempts, e.failures, e.failure_rate)]
+            if any(not math.isfinite(n) or n < 0 for n in numbers):
+                raise ValueError(f"window {w.id}: counts and rates must be finite and not negative")
+        return windows
 
     @field_validator("discovered_at", "restored_at", "next_update_at")
     @classmethod
