@@ -35,6 +35,7 @@ def demo_facts(incident: Incident, *, stage: str = "resolve") -> Incident:
         Feedback,
         Fixes,
         ImmediateFix,
+        RegulatoryContact,
         SupportChannel,
     )
 
@@ -129,6 +130,9 @@ def demo_facts(incident: Incident, *, stage: str = "resolve") -> Incident:
             automatic=True,
         ),
         "feedback": Feedback(url="https://example.com/feedback", email="outage@example.com"),
+        "regulatory_contact": RegulatoryContact(
+            name="Network operations duty manager (demo)", phone="+1 800 555 0100"
+        ),
         "status_url": "https://status.example.com/i/demo",
         "locales": ["en", "es"],
         "translations": translations,
