@@ -76,3 +76,17 @@ def test_impossible_or_hostile_values_are_refused(tmp_path, change, message) -> 
     with pytest.raises(InputError, match=message) as err:
         load_incident(_write(tmp_path, bad))
     assert str(err.value).startswith(f"{tmp_path / 'incident.yaml'}:")  # names the file and line
+
+
+def test_a_discovery_in_the_future_and_endless_text_are_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = incident_yaml(_record())
+    far = "discovered_at: '9999-12-31T23:59:59+00:00'"
+    future = re.sub(r"^discovered_at: .*$", far, text, flags=re.M)
+    with pytest.raises(InputError, match="in the future"):
+        load_incident(_write(tmp_path, future))
+    long_title = re.sub(r"^title: .*$", "title: " + "x" * 201, text, flags=re.M)
+    with pytest.raises(InputError, match="title"):
+        load_incident(_write(tmp_path, long_title))
+    long_symptom = re.sub(r"^symptom: .*$", "symptom: " + "y" * 5001, text, flags=re.M)
+    with pytest.raises(InputError, match="5,000"):
+        load_incident(_write(tmp_path, long_symptom))

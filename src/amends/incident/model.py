@@ -7,7 +7,7 @@ has supplied is absent (None or empty), never invented.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -53,6 +53,10 @@ def _aware(value: datetime | None) -> datetime | None:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+#: The longest free text a record holds: a statement is read by people, not pasted logs.
+MAX_TEXT = 5_000
+
+
 def _strings(value: object) -> list[str]:
     """Every string inside a field value (lists and mappings included, models excluded)."""
     if isinstance(value, str):
@@ -73,6 +77,8 @@ class _Strict(BaseModel):
     @classmethod
     def _plain_text(cls, value: object) -> object:
         for text in _strings(value):
+            if len(text) > MAX_TEXT:
+                raise ValueError(f"is {len(text):,} characters long; keep it under {MAX_TEXT:,}")
             found = _CONTROL.search(text)
             if found:
                 raise ValueError(
@@ -231,7 +237,7 @@ class Incident(_Strict):
     """The incident record: the single source of every statement."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Slug, e.g. 2026-03-10-ca-fiber")
-    title: str = Field(min_length=1)
+    title: str = Field(min_length=1, max_length=200)
     provider: str | None = Field(None, description="The provider's name as customers know it")
     time_zone: str = Field(description="IANA zone in which the provider records the incident")
     discovered_at: datetime
@@ -297,7 +303,10 @@ class Incident(_Strict):
     @field_validator("discovered_at", "restored_at", "next_update_at")
     @classmethod
     def _aware_times(cls, value: datetime | None) -> datetime | None:
-        return _aware(value)
+        value = _aware(value)
+        if value is not None and value > datetime.now(value.tzinfo) + timedelta(days=1):
+            raise ValueError(f"{value.isoformat()} is in the future; check the date and the offset")
+        return value
 
     def text(self, path: str, original: str | None, locale: str) -> str | None:
         """Free text at `path` in `locale`: the original in the record's own language, else the
