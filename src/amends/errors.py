@@ -1,6 +1,15 @@
-"""Errors a user can fix: the shells print them as one line and exit with code 2."""
+"""Errors a user can fix: the shells print them as one line and exit with code 2.
+
+Also the shared readers and writers that turn file-system mistakes (missing file, a folder, not
+UTF-8, output under a file) into such errors instead of tracebacks.
+"""
 
 from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Literal
 
 
 class InputError(ValueError):
@@ -16,3 +25,118 @@ class InputError(ValueError):
         if path is not None:
             where = f"{path}:{row}: " if row is not None else f"{path}: "
         super().__init__(f"{where}{message}")
+
+
+def decode_utf8(data: bytes, *, path: str) -> str:
+    """Decode bytes strictly as UTF-8 (a leading BOM is dropped); InputError names the byte."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not UTF-8 text (byte {exc.start}: {exc.reason}); save the file as UTF-8", path=path
+        ) from exc
+    return text.removeprefix("\ufeff")
+
+
+def read_text(path: Path | str, *, what: str = "file", hint: str = "") -> str:
+    """Read a UTF-8 text file; a missing file, a folder, no permission or bad bytes -> InputError.
+
+    `what` names the file in messages ("incident file"); `hint` is added to the not-found message.
+    """
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(f"{what} not found{'; ' + hint if hint else ''}", path=str(p)) from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"is a folder; give the {what}", path=str(p)) from exc
+    except PermissionError as exc:
+        raise InputError(f"cannot read the {what} (permission denied)", path=str(p)) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read the {what} ({exc.strerror or exc})", path=str(p)) from exc
+    return decode_utf8(data, path=str(p))
+
+
+def prepare_output(
+    path: Path | str, *, kind: Literal["file", "folder"] = "file", create: bool = True
+) -> Path:
+    """Check an output path before any work and (with `create`) make its parent folder(s).
+
+    A file output must not be a folder; a folder output must not be a file; a parent that is a
+    file or cannot be made is refused. `create=False` only checks, so a refused run leaves no
+    empty folder behind. Returns the path.
+    """
+    p = Path(path)
+    if kind == "file" and p.is_dir():
+        raise InputError(
+            "is a folder; give a file name (a new name, or a file inside the folder)", path=str(p)
+        )
+    if kind == "folder" and p.exists() and not p.is_dir():
+        raise InputError("exists and is a file; give a folder", path=str(p))
+    target = p if kind == "folder" else p.parent
+    if not create:
+        for parent in (target, *target.parents):
+            if parent.exists():
+                if not parent.is_dir():
+                    raise InputError(
+                        f"{parent} is a file, so no folder can be made under it; give another path",
+                        path=str(p),
+                    )
+                break
+        return p
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(
+            f"cannot create the folder {target} ({exc.strerror or exc}); give another path",
+            path=str(p),
+        ) from exc
+    if not target.is_dir():
+        raise InputError(f"{target} is not a folder; give another path", path=str(p))
+    return p
+
+
+def _umask() -> int:
+    old = os.umask(0)
+    os.umask(old)
+    return old
+
+
+_UMASK = _umask()
+
+
+def public_mode(path: Path | str) -> None:
+    """Give a freshly made temp file the mode a plain `open()` would (0666 less the umask)."""
+    os.chmod(path, 0o666 & ~_UMASK)
+
+
+_UNSAFE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def escape_controls(text: str) -> str:
+    """Replace control, bidi-override and lone-surrogate characters with visible escapes."""
+
+    def sub(m: re.Match[str]) -> str:
+        c = ord(m.group())
+        return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+
+    return _UNSAFE.sub(sub, text)
+
+
+def shown(value: object, *, limit: int = 40) -> str:
+    """A value as safe one-line text for a message: controls escaped, cut to `limit` characters."""
+    text = escape_controls(str(value))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def check_locale(tag: str, *, option: str = "--locale", use: str = "en, es or es-MX") -> str:
+    """Refuse a locale tag Babel does not know (`xx`, `<script>`); returns the tag unchanged."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(tag.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise InputError(f"{option}: unknown locale '{shown(tag)}'; use {use}") from None
+    return tag

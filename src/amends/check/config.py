@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from amends.check.model import Severity, Stage
-from amends.errors import InputError
+from amends.errors import InputError, read_text
 
 
 class Readability(BaseModel):
@@ -87,10 +87,9 @@ def load_config(path: Path) -> CheckConfig:
     """Read the `[check]` table of a TOML file; a missing table gives the defaults."""
     from amends.check.registry import RULE_IDS
 
+    text = read_text(path, what="config file")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise InputError("config file not found", path=str(path)) from exc
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"not valid TOML: {exc}", path=str(path)) from exc
     try:

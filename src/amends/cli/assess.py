@@ -94,6 +94,11 @@ def load_impact(folder: Path) -> tuple[ImpactReport, dict[str, dict[str, int]] |
         raise InputError(
             "no impact.json here; run `amends impact EVENTS -o DIR` first", path=str(path)
         ) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not UTF-8 text (byte {exc.start}); pass the impact.json that `amends impact` wrote",
+            path=str(path),
+        ) from None
     try:
         report = ImpactReport.model_validate_json(text)
     except ValidationError as exc:
@@ -136,10 +141,12 @@ def load_facts(path: Path | None) -> ExtraFacts:
 
     if path is None:
         return ExtraFacts()
+    from amends.errors import read_text
+    from amends.incident.io import safe_load_unique
+
+    text = read_text(path, what="facts file")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except OSError as exc:
-        raise InputError(f"cannot read the facts file ({exc.strerror})", path=str(path)) from None
+        data = safe_load_unique(text) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(
@@ -185,6 +192,7 @@ def write_chart(result: Assessment, folder: Path) -> list[Path]:
     import os
     import tempfile
 
+    from amends.errors import public_mode
     from amends.regulation.chart import clocks_figure
 
     fig = clocks_figure(result)
@@ -197,6 +205,7 @@ def write_chart(result: Assessment, folder: Path) -> list[Path]:
         os.close(fd)
         try:
             fig.savefig(tmp, format=ext)
+            public_mode(tmp)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -70,17 +70,26 @@ def _expand(names: list[str]) -> list[str]:
 
 
 def _read(name: str) -> str:
+    """The statement text of a file or of standard input ('-'), decoded strictly as UTF-8."""
+    from amends.errors import decode_utf8, read_text
+
     if name == "-":
-        return sys.stdin.read()
-    path = Path(name)
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise InputError("file not found", path=name) from exc
-    except IsADirectoryError as exc:
-        raise InputError("is a directory; give the statement files", path=name) from exc
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text ({exc.reason})", path=name) from exc
+        buffer = getattr(sys.stdin, "buffer", None)
+        if buffer is not None:
+            text = decode_utf8(buffer.read(), path="-")
+        else:  # a text stream without bytes underneath (tests, embedding)
+            text = sys.stdin.read()
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise InputError(
+                    f"not UTF-8 text (character {exc.start}); send UTF-8 text", path="-"
+                ) from exc
+    else:
+        text = read_text(Path(name), what="statement file")
+    if not text.strip():
+        raise InputError("the file is empty; give the statement's text", path=name)
+    return text
 
 
 def register(app: typer.Typer) -> None:
@@ -143,6 +152,9 @@ def register(app: typer.Typer) -> None:
         if not files:
             raise InputError("give one or more statement files, or '-' for standard input")
 
+        from amends.errors import check_locale
+
+        check_locale(locale, use="en or es (or a tag like es-MX)")
         reports = []
         for name in _expand(files):
             text = _read(name)

@@ -3,6 +3,7 @@ the ledger (exactly once) and export them as CSV and Parquet; the logic is `amen
 
 from __future__ import annotations
 
+import csv
 import os
 import tempfile
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from amends.errors import InputError
+from amends.errors import InputError, public_mode, read_text
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -113,8 +114,8 @@ def incident_policy(path: Path) -> Path:
     import yaml
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
+        data = yaml.safe_load(read_text(path, what="incident file"))
+    except yaml.YAMLError:
         data = None
     named = (
         ((data or {}).get("compensation") or {}).get("policy") if isinstance(data, dict) else None
@@ -132,11 +133,10 @@ def _read_incident_raw(path: Path) -> tuple[str, list[Any]]:
 
     from amends.impact.model import Window
 
+    text = read_text(path, what="incident file", hint="check the path")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError("no such incident file; check the path", path=str(path)) from None
-    except (OSError, yaml.YAMLError) as exc:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
         raise InputError(f"cannot read the incident ({exc})", path=str(path)) from None
     if not isinstance(data, dict) or not isinstance(data.get("id"), str):
         raise InputError("the incident has no `id`; add one (a slug)", path=str(path))
@@ -173,8 +173,10 @@ def read_table(path: Path, what: str) -> pa.Table:
         raise InputError(f"no such {what} file; check the path", path=str(path))
     try:
         if path.suffix.lower() in (".csv", ".txt"):
-            header = path.open(encoding="utf-8").readline().strip().split(",")
-            types = {name.strip(): pa.string() for name in header}
+            # the header as CSV (quoted names, BOM), so that every column is read as text
+            with path.open(encoding="utf-8-sig", newline="") as fh:
+                header = next(csv.reader(fh), [])
+            types = {key: pa.string() for name in header for key in (name, name.strip())}
             return pcsv.read_csv(path, convert_options=pcsv.ConvertOptions(column_types=types))
         return pq.read_table(path)
     except (pa.ArrowInvalid, OSError, UnicodeDecodeError) as exc:
@@ -231,6 +233,7 @@ def run_credits(
     from amends.store import open_store
 
     policy = load_policy(policy_path)
+    check_export_paths(output, create=False)  # before the ledger: refuse a bad -o up front
     affected = read_table(impact / "subscribers.parquet", "impact subscribers")
     plans = read_table(plans_path, "plans") if plans_path is not None else None
     try:
@@ -288,6 +291,7 @@ def _run(
             if exc.path is None and plans_path is not None and "plans file" in str(exc):
                 raise InputError(str(exc), path=str(plans_path)) from None
             raise
+        check_export_paths(output)  # make the folder now, so the export cannot fail after
         progress.update(task, description=f"recording {table.num_rows:,} credits in the ledger")
 
         def advance(done: int, total: int) -> None:
@@ -343,6 +347,7 @@ def write_chart(
         os.close(fd)
         try:
             fig.savefig(tmp, dpi=110, format=ext)
+            public_mode(tmp)
             os.replace(tmp, path)
         finally:
             if os.path.exists(tmp):
@@ -365,14 +370,38 @@ def _scale(policy: Policy) -> int:
     return max(digits)
 
 
+def export_paths(output: Path) -> tuple[Path, Path]:
+    """The CSV and Parquet files `-o` names (`x.csv` or `x.parquet` or `x` -> x.csv, x.parquet)."""
+    stem = output.with_suffix("") if output.suffix.lower() in (".csv", ".parquet") else output
+    return stem.with_suffix(".csv"), stem.with_suffix(".parquet")
+
+
+def check_export_paths(output: Path, *, create: bool = True) -> None:
+    """Refuse an `-o` that is a folder (or whose exports or charts would land on folders) or
+    that lies under a file; with `create`, make its folder."""
+    from amends.errors import prepare_output
+
+    if output.is_dir():
+        raise InputError("is a folder; give a file name like credits.csv", path=str(output))
+    csv_path, parquet_path = export_paths(output)
+    for path in (
+        csv_path,
+        parquet_path,
+        csv_path.with_suffix(".png"),
+        csv_path.with_suffix(".svg"),
+    ):
+        prepare_output(path, kind="file", create=False)
+    if create:
+        prepare_output(csv_path, kind="file")
+
+
 def write_export(export: pa.Table, output: Path, policy: Policy) -> list[Path]:
     """Write credits CSV and Parquet atomically (temp file + rename), amounts at minor units."""
     import pyarrow as pa
     import pyarrow.csv as pcsv
     import pyarrow.parquet as pq
 
-    stem = output.with_suffix("") if output.suffix.lower() in (".csv", ".parquet") else output
-    csv_path, parquet_path = stem.with_suffix(".csv"), stem.with_suffix(".parquet")
+    csv_path, parquet_path = export_paths(output)
     try:
         amounts = export.column("amount").cast(pa.decimal128(20, _scale(policy)))
     except pa.ArrowInvalid:
@@ -389,6 +418,7 @@ def write_export(export: pa.Table, output: Path, policy: Policy) -> list[Path]:
             os.close(fd)
             try:
                 write(tmp)
+                public_mode(tmp)
                 os.replace(tmp, path)
             finally:
                 if os.path.exists(tmp):

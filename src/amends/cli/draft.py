@@ -79,6 +79,7 @@ def draft_command(
 ) -> None:
     """Draft a stage's statements from the incident record, check them and write them."""
     from amends.compose import AUDIENCES, CHANNELS, STAGES, MissingFacts, draft
+    from amends.errors import prepare_output
     from amends.incident import load_incident
 
     if stage not in STAGES:
@@ -102,6 +103,7 @@ def draft_command(
                 path=str(incident),
             )
     moment = parse_time(now) if now is not None else None
+    prepare_output(output, kind="folder", create=False)
     drafts = []
     missing: list[str] = []
     for au in audiences:

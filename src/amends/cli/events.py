@@ -68,6 +68,7 @@ def convert(
     import pyarrow.parquet as pq
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from amends.errors import prepare_output, public_mode
     from amends.events.batches import record_batches
     from amends.events.config import load_failure_policy
     from amends.events.load import load_events
@@ -75,25 +76,31 @@ def convert(
     from amends.events.summary import summarize
 
     policy = load_failure_policy(config)
+    prepare_output(output, kind="file", create=False)
     with console.status("Validating and loading events..."):
         table = load_events(files, mapping=mapping, tz=tz)
         total = int(table.count().to_pyarrow().as_py())
-    output.parent.mkdir(parents=True, exist_ok=True)
+    prepare_output(output, kind="file")
     partial = output.with_name(output.name + ".partial")
-    with (
-        Progress(
-            TextColumn("[bold]Writing[/] {task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            console=console,
-        ) as progress,
-        pq.ParquetWriter(partial, EVENT_SCHEMA, compression="zstd") as writer,
-    ):
-        task = progress.add_task(output.name, total=total)
-        for batch in record_batches(table):
-            writer.write_batch(batch.cast(EVENT_SCHEMA))
-            progress.advance(task, batch.num_rows)
-    partial.replace(output)
+    try:
+        with (
+            Progress(
+                TextColumn("[bold]Writing[/] {task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=console,
+            ) as progress,
+            pq.ParquetWriter(partial, EVENT_SCHEMA, compression="zstd") as writer,
+        ):
+            task = progress.add_task(output.name, total=total)
+            for batch in record_batches(table):
+                writer.write_batch(batch.cast(EVENT_SCHEMA))
+                progress.advance(task, batch.num_rows)
+        public_mode(partial)
+        partial.replace(output)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     console.print(summary_table(summarize(table, policy), title=f"Wrote {output}"))
 
 

@@ -84,13 +84,19 @@ def init(
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
 ) -> None:
     """Pre-fill an incident record from impact.json; mark what a person must still supply."""
+    from amends.errors import check_locale, prepare_output
     from amends.incident.io import dump_incident
     from amends.incident.prefill import TODO_NOTES, prefill
 
+    if output.is_dir():
+        prepare_output(output, kind="file")
     if output.exists() and not force:
         raise InputError("already exists; pass --force to overwrite it", path=str(output))
-    report = read_impact(impact)
     locales = [p.strip() for item in locale for p in item.split(",") if p.strip()]
+    for loc in locales:
+        check_locale(loc)
+    prepare_output(output, kind="file", create=False)
+    report = read_impact(impact)
     record = prefill(
         report,
         plans=find_plans(impact, plans),  # type: ignore[arg-type]

@@ -23,9 +23,12 @@ def _date(value: str | None) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise InputError(f"--start: {value!r} is not a date; write YYYY-MM-DD") from None
+    if not date(1970, 1, 1) <= day <= date(2200, 12, 31):
+        raise InputError(f"--start: {value!r} is out of range; give a day from 1970 to 2200")
+    return day
 
 
 def simulate_command(
@@ -60,6 +63,7 @@ def simulate_command(
     )
     from rich.table import Table
 
+    from amends.errors import InputError
     from amends.events.scenario import SIM_SERVICES, Scenario
     from amends.events.simulate import (
         SimulationConfig,
@@ -96,7 +100,13 @@ def simulate_command(
         def advance(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        truth = simulate(output, config, progress=advance)
+        try:
+            truth = simulate(output, config, progress=advance)
+        except OverflowError:
+            raise InputError(
+                "--start/--days: the simulated period runs past the year 9999; give an earlier "
+                "start or fewer days"
+            ) from None
 
     def utc(t: datetime | None) -> str:
         return "ongoing" if t is None else t.strftime("%Y-%m-%d %H:%M UTC")

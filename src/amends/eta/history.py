@@ -12,7 +12,7 @@ import difflib
 import hashlib
 import io
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pyarrow as pa
@@ -37,6 +37,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 REQUIRED = ("cause_category", "started_at", "restored_at")
 MAX_ROWS = 1_000_000
 MAX_FIELD = 1_000
+#: The largest customers_affected accepted (a 64-bit database integer holds it; 2**53 stays exact).
+MAX_CUSTOMERS = 2**53
 
 #: Arrow schema of a history table (what `estimate` also accepts).
 HISTORY_SCHEMA = pa.schema(
@@ -238,11 +240,25 @@ def _row(values: list[str], cols: dict[str, int], path: str, n: int) -> PastCase
     if not get("started_at"):
         raise InputError("started_at is empty; every incident needs its start", path=path, row=n)
     started = _time(get("started_at"), "started_at", path, n)
+    latest = datetime.now(UTC) + timedelta(days=1)
+    if started > latest:
+        raise InputError(
+            f"started_at {get('started_at')[:40]!r} is in the future; check the year and the zone",
+            path=path,
+            row=n,
+        )
     restored_text = get("restored_at")
     restored = _time(restored_text, "restored_at", path, n) if restored_text else None
     if restored is not None and restored < started:
         raise InputError(
             "restored_at is before started_at; check the two times (or swap them)",
+            path=path,
+            row=n,
+        )
+    if restored is not None and restored > latest:
+        raise InputError(
+            f"restored_at {restored_text[:40]!r} is in the future; check the year and the zone "
+            "(leave it empty while the incident is open)",
             path=path,
             row=n,
         )
@@ -259,7 +275,7 @@ def _row(values: list[str], cols: dict[str, int], path: str, n: int) -> PastCase
     customers_text = get("customers_affected").replace(",", "").replace("_", "")
     customers: int | None = None
     if customers_text:
-        if not customers_text.isdigit():
+        if not (customers_text.isascii() and customers_text.isdigit()):
             raise InputError(
                 f"customers_affected {customers_text[:20]!r} is not a whole number ≥ 0; "
                 "write a count like 1200 or leave it empty",
@@ -267,6 +283,14 @@ def _row(values: list[str], cols: dict[str, int], path: str, n: int) -> PastCase
                 row=n,
             )
         customers = int(customers_text)
+        if customers > MAX_CUSTOMERS:
+            raise InputError(
+                f"customers_affected {customers_text[:20]!r}"
+                f"{'...' if len(customers_text) > 20 else ''} is too large (at most "
+                f"{MAX_CUSTOMERS:,}); check the count",
+                path=path,
+                row=n,
+            )
     regions, services = _split(get("regions")), _split(get("services"))
     ref = get("ref") or case_ref(cause, started, regions)
     return PastCase(

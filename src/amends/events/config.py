@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from amends.errors import InputError
+from amends.errors import InputError, read_text
 from amends.events.failures import DEFAULT_FAILURES, FailurePolicy
 
 #: The project configuration file looked up in the working directory.
@@ -28,10 +28,9 @@ def load_failure_policy(path: Path | None = None) -> FailurePolicy:
         path = Path(CONFIG_NAME)
         if not path.is_file():
             return DEFAULT_FAILURES
+    text = read_text(path, what="configuration")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"cannot read the configuration: {exc.strerror}", path=str(path)) from exc
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = re.search(r"at line (\d+)", str(exc))
         raise InputError(

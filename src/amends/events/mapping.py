@@ -175,10 +175,9 @@ class Mapping(BaseModel):
     @classmethod
     def from_file(cls, path: Path) -> Mapping:
         """Parse a mapping file; errors name the file, the line (TOML syntax) or the key."""
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"cannot read the mapping file: {exc}", path=str(path)) from exc
+        from amends.errors import read_text
+
+        text = read_text(path, what="mapping file")
         return cls.from_toml(text, source=str(path))
 
     @classmethod

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from amends.errors import InputError
+from amends.errors import InputError, read_text
 
 #: The call types the simulator generates (a subset of `amends.events.schema.SERVICES`).
 SIM_SERVICES: tuple[str, ...] = ("local", "long_distance", "international", "emergency")
@@ -108,19 +108,16 @@ class Scenario(BaseModel):
     def load(cls, path: Path | str) -> Scenario:
         """Read and validate a scenario YAML file; a problem is one InputError naming the field."""
         path = Path(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise InputError("scenario file not found; check the path", path=str(path)) from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"cannot read the scenario file ({exc})", path=str(path)) from None
+        text = read_text(path, what="scenario file", hint="check the path")
         return cls.from_yaml(text, source=str(path))
 
     @classmethod
     def from_yaml(cls, text: str, *, source: str = "<scenario>") -> Scenario:
         """Parse scenario YAML text; `source` names it in error messages."""
         try:
-            data = yaml.safe_load(text)
+            from amends.incident.io import safe_load_unique
+
+            data = safe_load_unique(text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             row = mark.line + 1 if mark is not None else None
@@ -129,7 +126,11 @@ class Scenario(BaseModel):
         except ValueError as exc:  # e.g. a date YAML reads as a timestamp but cannot build
             raise InputError(f"invalid value ({exc}); fix the date or time", path=source) from None
         if data is None:
-            data = {}
+            raise InputError(
+                "the scenario file is empty; give `regions:` and `outages:` (see docs/events.md) "
+                "or leave out --scenario for the built-in demo",
+                path=source,
+            )
         if not isinstance(data, dict):
             raise InputError(
                 "a scenario must be a mapping with `outages:` (and optionally `regions:`)",

@@ -69,6 +69,8 @@ def _locator(paths: list[Path]) -> Locator:
 
 def read_header(path: Path, opts: CsvOptions) -> list[str]:
     """The column names on a CSV file's first line (BOM and surrounding spaces removed)."""
+    if path.suffix.lower() != ".gz":
+        _refuse_non_utf8(path)
     with open_text(path) as fh:  # type: ignore[attr-defined]
         reader = csv.reader(fh, delimiter=opts.delimiter, quotechar=opts.quote)
         first = next(reader, None)
@@ -121,6 +123,7 @@ def stage_csv(con: Any, paths: list[Path], mapping: Mapping | None) -> Staged:
         try:
             con.execute(sql)
         except Exception as exc:  # duckdb.Error: the file is not CSV in this layout
+            _refuse_non_utf8(path)
             raise InputError(
                 f"cannot read as CSV: {_first_line(exc)}: check the delimiter, quoting and "
                 "number of fields (or the mapping's [csv] options)",
@@ -187,6 +190,19 @@ def stage_clf(con: Any, paths: list[Path], mapping: Mapping) -> Staged:
     )
     con.execute(f"DROP TABLE {lines}")
     return Staged(table, dict.fromkeys(CLF_COLUMNS, "VARCHAR"), "_pos", locate, mapping)
+
+
+def _refuse_non_utf8(path: Path) -> None:
+    """Raise the real cause when a CSV that DuckDB cannot read is not UTF-8 text."""
+    from amends.errors import decode_utf8
+
+    with path.open("rb") as fh:
+        head = fh.read(1 << 20)
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not just a character cut at the 1 MiB boundary
+            decode_utf8(head, path=str(path))
 
 
 def _dedupe(names: list[str]) -> list[str]:

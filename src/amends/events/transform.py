@@ -134,6 +134,14 @@ def compile_mapping(
         src = spec.column or "value"
         if name == "ts":
             expr = _timestamp(spec, base, src_type, tz, checks, where)
+            checks.append(
+                Check(
+                    bad=f"({expr} > now() + INTERVAL 1 DAY)",
+                    shown=f"CAST({base} AS VARCHAR)",
+                    message=f"timestamp {{value}} in column {src!r} is in the future: "
+                    "check the clock, the year or the time zone",
+                )
+            )
         elif name in mapping.codes:
             table = mapping.codes[name]
             text = f"CAST({base} AS VARCHAR)"
@@ -210,6 +218,15 @@ def _number(name: str, spec: ColumnSpec, base: str, src_type: str, checks: list[
             + (f" or add a [codes.{name}] table to the mapping" if name != "duration_s" else ""),
         )
     )
+    if name == "duration_s":
+        checks.append(
+            Check(
+                bad=f"({expr} < 0 OR isnan({expr}) OR isinf({expr}))",
+                shown=f"CAST({base} AS VARCHAR)",
+                message=f"column {src!r} (duration_s) has {{value}}, expected a duration of 0 "
+                "seconds or more: fix the value",
+            )
+        )
     return expr
 
 

@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from amends.errors import InputError
+from amends.errors import shown as shown_value
 from amends.events.schema import EVENT_SCHEMA, REQUIRED_COLUMNS
 from amends.events.transform import Compiled
 
@@ -57,8 +58,9 @@ def check_columns(
         aliases = [f for f in found if f.lower() in ALIASES.get(name, ())]
         close = aliases or difflib.get_close_matches(name, found, n=1, cutoff=0.6)
         if close:
-            hints.append(f"{close[0]!r} for {name!r}?")
-    shown = ", ".join(found[:20]) + (", ..." if len(found) > 20 else "")
+            hints.append(f"'{shown_value(close[0])}' for {name!r}?")
+    # names come from the file: escape control characters and cut long ones (terminal safety)
+    shown = ", ".join(shown_value(f) for f in found[:10]) + (", ..." if len(found) > 10 else "")
     fix = (
         f"fix the mapping {mapping!r} or the file"
         if mapping

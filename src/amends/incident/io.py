@@ -11,8 +11,42 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from amends.errors import InputError
+from amends.errors import InputError, prepare_output, public_mode, read_text
 from amends.incident.model import Incident
+
+
+class DuplicateKeyError(yaml.MarkedYAMLError):
+    """A mapping repeats a key (PyYAML would silently keep the last one)."""
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that refuses a mapping with the same key twice."""
+
+    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
+        """Build the mapping; raise DuplicateKeyError naming both lines on a repeated key."""
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[Any, int] = {}
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *anchor` may be overridden
+                    continue
+                key = self.construct_object(key_node, deep=deep)
+                try:
+                    first = seen.get(key)
+                except TypeError:
+                    continue
+                line = key_node.start_mark.line + 1
+                if first is not None:
+                    raise DuplicateKeyError(
+                        problem=f"key {str(key)!r} appears twice (first on line {first}); keep one",
+                        problem_mark=key_node.start_mark,
+                    )
+                seen[key] = line
+        return super().construct_mapping(node, deep=deep)  # type: ignore[arg-type]
+
+
+def safe_load_unique(text: str) -> Any:
+    """`yaml.safe_load` that refuses duplicate mapping keys."""
+    return yaml.load(text, Loader=_UniqueKeyLoader)
 
 
 def _line_of(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
@@ -51,8 +85,13 @@ def _field(loc: tuple[int | str, ...]) -> str:
 def parse_incident(text: str, *, source: str = "<incident>") -> Incident:
     """Validate incident YAML text; errors name `source`, the line and the field."""
     try:
-        data = yaml.safe_load(text)
+        data = safe_load_unique(text)
         node = yaml.compose(text)
+    except DuplicateKeyError as exc:
+        mark = exc.problem_mark
+        raise InputError(
+            str(exc.problem), path=source, row=mark.line + 1 if mark else None
+        ) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(
@@ -80,12 +119,7 @@ def parse_incident(text: str, *, source: str = "<incident>") -> Incident:
 def load_incident(path: Path) -> Incident:
     """Read and validate an incident YAML file."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise InputError(
-            "incident file not found; create one with `amends incident init`", path=str(path)
-        ) from exc
+    text = read_text(path, what="incident file", hint="create one with `amends incident init`")
     return parse_incident(text, source=str(path))
 
 
@@ -121,16 +155,29 @@ def incident_yaml(
 
 
 def write_text_atomic(path: Path, text: str) -> Path:
-    """Write text to a temp file beside `path` and rename it into place (never half-written)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Write text to a temp file beside `path` and rename it into place (never half-written).
+
+    A path that is a folder, or under a file, is an InputError; the file gets the umask's mode.
+    """
+    path = prepare_output(Path(path), kind="file")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise InputError(
+            f"cannot write here ({exc.strerror or exc}); give another path", path=str(path)
+        ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        public_mode(tmp)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise InputError(
+                f"cannot write the file ({exc.strerror or exc}); nothing was changed",
+                path=str(path),
+            ) from None
         raise
     return path
 
