@@ -89,10 +89,10 @@ def test_parquet_missing_columns(tmp_path: Path, cli) -> None:
 def test_unparsable_timestamp_names_file_row_value_and_format(tmp_path: Path, cli) -> None:
     path = _csv(tmp_path, HEADER + GOOD + GOOD + "yesterday noon,a,n,local,16\n" + GOOD)
     err = _error(path)
-    assert (err.path, err.row) == (str(path), 3)
+    assert (err.path, err.row) == (str(path), 4)
     assert "unparsable timestamp 'yesterday noon' in column 'ts'" in str(err)
     assert "ISO 8601" in str(err)
-    assert f"{path}:3: unparsable timestamp" in _one_line_exit_2(cli, path)
+    assert f"{path}:4: unparsable timestamp" in _one_line_exit_2(cli, path)
 
 
 def test_unparsable_timestamp_with_a_mapping_format(tmp_path: Path, data: Path) -> None:
@@ -106,7 +106,7 @@ def test_unparsable_timestamp_with_a_mapping_format(tmp_path: Path, data: Path) 
 
 def test_naive_timestamps_without_tz_say_pass_tz(data: Path, cli) -> None:
     err = _error(data / "naive.csv")
-    assert err.row == 1 and "pass --tz" in str(err) and "'2024-05-01 09:00:00'" in str(err)
+    assert err.row == 2 and "pass --tz" in str(err) and "'2024-05-01 09:00:00'" in str(err)
     assert "pass --tz" in _one_line_exit_2(cli, data / "naive.csv")
     # a mapping whose format has no zone needs --tz before anything is read
     assert "pass --tz" in str(_error(data / "Master.csv", mapping="asterisk"))
@@ -132,13 +132,13 @@ def test_unknown_time_zone(data: Path, cli) -> None:
 def test_text_in_cause_names_column_row_and_value(tmp_path: Path, cli) -> None:
     path = _csv(tmp_path, HEADER + GOOD + "2024-05-01T09:00:00Z,a,n,local,busy\n")
     err = _error(path)
-    assert (err.row, err.path) == (2, str(path))
+    assert (err.row, err.path) == (3, str(path))
     assert "column 'cause' (cause) has 'busy', expected a whole number" in str(err)
-    assert f"{path}:2: column 'cause'" in _one_line_exit_2(cli, path)
+    assert f"{path}:3: column 'cause'" in _one_line_exit_2(cli, path)
 
 
 def test_fractional_and_out_of_range_codes_are_wrong_types(tmp_path: Path) -> None:
-    assert _error(_csv(tmp_path, HEADER + "2024-05-01T09:00:00Z,a,n,local,16.5\n")).row == 1
+    assert _error(_csv(tmp_path, HEADER + "2024-05-01T09:00:00Z,a,n,local,16.5\n")).row == 2
     big = _csv(tmp_path, HEADER + GOOD + "2024-05-01T09:00:00Z,a,n,local,99999\n", "b.csv")
     assert "'99999'" in str(_error(big))
 
@@ -155,7 +155,7 @@ def test_parquet_column_of_the_wrong_type(tmp_path: Path) -> None:
 
 def test_empty_required_value(tmp_path: Path) -> None:
     err = _error(_csv(tmp_path, HEADER + GOOD + "2024-05-01T09:00:00Z,,n,local,16\n"))
-    assert err.row == 2 and "'subscriber' is empty" in str(err)
+    assert err.row == 3 and "'subscriber' is empty" in str(err)
 
 
 # --- empty, unreadable, missing ------------------------------------------------------------
@@ -210,7 +210,7 @@ def test_second_file_reports_its_own_row(tmp_path: Path) -> None:
     first = _csv(tmp_path, HEADER + GOOD * 5, "a.csv")
     second = _csv(tmp_path, HEADER + GOOD + "2024-13-45T09:00:00Z,a,n,local,16\n", "b.csv")
     err = _error([first, second])
-    assert (err.path, err.row) == (str(second), 2)
+    assert (err.path, err.row) == (str(second), 3)
 
 
 def test_csv_with_more_fields_than_names(tmp_path: Path, data: Path) -> None:

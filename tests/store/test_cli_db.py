@@ -75,3 +75,25 @@ def test_import_plans_bad_row_names_the_line(cli, tmp_path: Path) -> None:
     assert f"{bad}:3: monthly_fee 'twenty' is not an amount" in result.err
     missing = cli("db", "import-plans", tmp_path / "nope.csv", "--db", db)
     assert missing.code == 2 and "no such plans file" in missing.err
+
+
+def test_bad_revision_is_one_line(cli, tmp_path: Path) -> None:
+    result = cli("db", "upgrade", "--db", f"sqlite:///{tmp_path / 'r.db'}", "--revision", "zzz")
+    assert result.code == 2 and "--revision 'zzz'" in result.err
+
+
+def test_database_path_under_a_file_is_one_line(cli, tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    result = cli("db", "upgrade", "--db", f"sqlite:///{tmp_path / 'afile' / 'x.db'}")
+    assert result.code == 2 and "cannot create the folder" in result.err
+
+
+def test_csv_text_nan_and_bom(cli, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    nan = tmp_path / "nan.csv"
+    nan.write_text('"subscriber","monthly_fee"\n"S1",NaN\n', encoding="utf-8")
+    result = cli("db", "import-plans", nan, "--db", db)
+    assert result.code == 2 and f"{nan}:2: monthly_fee 'NaN' is not an amount" in result.err
+    bom = tmp_path / "bom.csv"
+    bom.write_bytes(b"\xef\xbb\xbfsubscriber,monthly_fee,plan\nS9,1.50,NA\n")
+    assert cli("db", "import-plans", bom, "--db", db).code == 0

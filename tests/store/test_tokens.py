@@ -50,6 +50,8 @@ def test_bad_scope_and_name(store: Store) -> None:
             create_token(conn, "x", scopes=["root"])
         with pytest.raises(InputError, match="name"):
             create_token(conn, "  ")
+        with pytest.raises(InputError, match="control"):
+            create_token(conn, "bot\u202e\x07")
 
 
 def test_token_commands(cli, store_url: str) -> None:

@@ -66,11 +66,19 @@ def upgrade(
     revision: str = typer.Option("head", "--revision", help="Target revision."),
 ) -> None:
     """Create the tables or bring them to the newest migration (safe to run again)."""
+    from alembic.util import CommandError
+
     from amends.store.migrate import upgrade as run_upgrade
 
     with open_cli_store(db, migrate=False) as store:
         before = store.current()
-        run_upgrade(store, revision)
+        try:
+            run_upgrade(store, revision)
+        except CommandError as exc:
+            reason = str(exc).strip().splitlines()[0]
+            raise InputError(
+                f"--revision {revision!r}: {reason}; use head or a revision in docs/store.md"
+            ) from None
         after = store.current()
         shown = store.engine.url.render_as_string(hide_password=True)
     if before == after:
@@ -107,13 +115,14 @@ def read_plans(path: Path) -> pa.Table:
         raise InputError("no such plans file; check the path", path=str(path))
     try:
         if path.suffix.lower() in (".csv", ".txt"):
-            with path.open(encoding="utf-8") as f:
-                header = next(csv.reader([f.readline()]), [])
+            with path.open(encoding="utf-8-sig", newline="") as f:
+                header = next(csv.reader(f), [])
             types = {name: pa.string() for name in header}
-            return pcsv.read_csv(
-                path,
-                convert_options=pcsv.ConvertOptions(column_types=types, strings_can_be_null=True),
+            # only an empty field is missing: "NaN", "null" or "NA" reach the checks as text
+            options = pcsv.ConvertOptions(
+                column_types=types, strings_can_be_null=True, null_values=[""]
             )
+            return pcsv.read_csv(path, convert_options=options)
         return pq.read_table(path)
     except (pa.ArrowInvalid, OSError, UnicodeDecodeError) as exc:
         reason = str(exc).strip().splitlines()[0]

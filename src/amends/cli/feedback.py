@@ -15,7 +15,7 @@ def register(app: typer.Typer) -> None:
 def feedback(
     incident: str = typer.Argument(..., help="The incident id (slug)."),
     db: str | None = DB_OPTION,
-    comments: int = typer.Option(20, help="How many of the newest comments to show."),
+    comments: int = typer.Option(20, min=0, help="How many of the newest comments to show."),
 ) -> None:
     """How many answered, the share who said yes, per locale, and the newest comments."""
     from rich.console import Console

@@ -1,17 +1,86 @@
-"""`amends notices`: one personal notice per affected customer, streamed to Parquet."""
+"""`amends notices`: one personal notice per affected customer, streamed to Parquet.
+
+Every input is opened and checked (format by extension, columns, money) and the output path
+checked before any notice is written; a bad file is one line naming it, never a traceback.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 
-from amends.errors import InputError
+from amends.errors import InputError, escape_controls, prepare_output
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 console = Console(stderr=True)
 out_console = Console()
+#: Columns each side input must have.
+NEEDED = {"plans": ("subscriber",), "credits": ("subscriber", "amount", "currency")}
+
+
+def read_side_input(path: Path, what: str) -> pa.Table | Path:
+    """Open a --plans or --credits file by its extension (.csv read as text columns, else
+    Parquet) and check its columns; a Parquet file is returned as its path (streamed later)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pcsv
+    import pyarrow.parquet as pq
+
+    where = str(path)
+    if not path.is_file():
+        raise InputError("file not found" if not path.exists() else "is not a file", path=where)
+    if path.suffix.lower() == ".csv":
+        try:
+            names = pcsv.open_csv(path).schema.names
+            table = pcsv.read_csv(
+                path,
+                convert_options=pcsv.ConvertOptions(
+                    column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=True
+                ),
+            )
+        except (pa.ArrowInvalid, UnicodeDecodeError, OSError) as exc:
+            reason = escape_controls((str(exc) or type(exc).__name__).splitlines()[0][:200])
+            raise InputError(
+                f"cannot read the {what} file as CSV ({reason}); give UTF-8 CSV with a header",
+                path=where,
+            ) from exc
+        names = table.column_names
+    else:
+        try:
+            names = pq.read_schema(path).names
+        except (pa.ArrowException, OSError) as exc:
+            raise InputError(
+                f"not a Parquet file; give the {what} as .parquet or .csv", path=where
+            ) from exc
+        table = None
+    if len(set(names)) != len(names):
+        twice = next(n for n in names if names.count(n) > 1)
+        raise InputError(f"column {twice!r} appears twice; keep one", path=where)
+    missing = [c for c in NEEDED[what] if c not in names]
+    if missing:
+        shown = ", ".join(repr(n)[:40] for n in names[:10])
+        raise InputError(
+            f"the {what} file needs column(s) {', '.join(missing)} (it has {shown or 'none'})",
+            path=where,
+        )
+    if table is None:
+        return path
+    if what == "credits":
+        try:
+            pc.cast(table.column("amount"), pa.decimal128(38, 9))
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
+            raise InputError(
+                "column 'amount' holds a value that is not a decimal number; write amounts "
+                "like 12.50",
+                path=where,
+            ) from exc
+    return table
 
 
 def register(app: typer.Typer) -> None:
@@ -33,12 +102,15 @@ def notices_command(
     output: Path = typer.Option(..., "-o", "--output", help="Notices Parquet to write."),
 ) -> None:
     """Write one notice per affected customer: their failed calls, local times, credit, help."""
+    import duckdb
+    import pyarrow as pa
     import pyarrow.parquet as pq
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from amends.compose.notices import NOTICES_SCHEMA, iter_notices
     from amends.incident import load_incident
 
+    prepare_output(output, create=False)  # before any work; creates nothing yet
     record = load_incident(incident)
     folder = impact if impact.is_dir() else impact.parent
     affected = folder / "subscribers.parquet"
@@ -52,11 +124,15 @@ def notices_command(
             folder.parent.glob("*.subscribers.parquet")
         )
         plan_file = found[0] if len(found) == 1 else None
-    for p in (plan_file, credits):
-        if p is not None and not p.is_file():
-            raise InputError("file not found", path=str(p))
-    total = pq.ParquetFile(affected).metadata.num_rows
-    output.parent.mkdir(parents=True, exist_ok=True)
+    plan_src = read_side_input(plan_file, "plans") if plan_file is not None else None
+    credit_src = read_side_input(credits, "credits") if credits is not None else None
+    try:
+        total = pq.ParquetFile(affected).metadata.num_rows
+    except (pa.ArrowException, OSError) as exc:
+        raise InputError(
+            "not a Parquet file; pass the folder `amends impact` wrote", path=str(affected)
+        ) from exc
+    prepare_output(output)
     tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
     rows = 0
     try:
@@ -70,8 +146,8 @@ def notices_command(
             for batch in iter_notices(
                 record,
                 affected,
-                plans=plan_file,
-                credits=credits,
+                plans=plan_src,
+                credits=credit_src,
                 locale=locale,
                 templates=templates,
             ):
@@ -79,6 +155,20 @@ def notices_command(
                 rows += batch.num_rows
                 progress.update(task, completed=min(total, rows))
         os.replace(tmp, output)
+    except duckdb.Error as exc:
+        tmp.unlink(missing_ok=True)
+        reason = escape_controls((str(exc) or type(exc).__name__).splitlines()[0][:200])
+        names = ", ".join(str(p) for p in (affected, plan_file, credits) if p is not None)
+        raise InputError(
+            f"cannot join the inputs ({reason}); check the column types of {names}",
+            path=str(incident),
+        ) from exc
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InputError(
+            f"cannot write the notices ({exc.strerror}); give a file you can write",
+            path=str(output),
+        ) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

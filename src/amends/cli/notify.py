@@ -333,22 +333,40 @@ def audience_cmd(
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    from amends.errors import prepare_output
     from amends.publish.subscriptions import affected_audience
 
+    prepare_output(output, create=False)  # before any work: a refused run leaves nothing
     try:
         table = pq.read_table(affected)
     except (OSError, pa.ArrowInvalid) as exc:
         raise InputError(f"cannot read Parquet ({exc})", path=str(affected)) from None
+    names = set(table.column_names)
+    if "subscriber" not in names or (
+        "failed_attempts" not in names and names & {"plan", "monthly_fee", "currency"}
+    ):
+        raise InputError(
+            "this is not subscribers.parquet from `amends impact` (a table of affected "
+            "subscribers: subscriber, window, failed_attempts); pass that file",
+            path=str(affected),
+        )
     store = _open(db)
     try:
         with store.connect() as conn:
             out = affected_audience(conn, table)
     finally:
         store.close()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(output.name + ".tmp")
-    pq.write_table(out, tmp)
-    os.replace(tmp, output)
+    prepare_output(output)
+    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+    try:
+        pq.write_table(out, tmp)
+        os.replace(tmp, output)
+    except OSError as exc:
+        raise InputError(
+            f"cannot write ({exc.strerror}); give a file you can write", path=str(output)
+        ) from exc
+    finally:
+        tmp.unlink(missing_ok=True)
     reachable = sum(
         1 for e, p in zip(out["email"].to_pylist(), out["phone"].to_pylist(), strict=True) if e or p
     )

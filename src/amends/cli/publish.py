@@ -10,7 +10,7 @@ from typing import Any
 import typer
 
 from amends.cli.db import DB_OPTION
-from amends.errors import InputError
+from amends.errors import InputError, read_text
 
 STAGES = ("acknowledge", "update", "resolve", "explain", "follow_up")
 
@@ -83,10 +83,7 @@ def publish(
     if text is not None:
         if len(channel) != 1 or len(locales) != 1:
             raise InputError("--text publishes one statement: give one --channel and one --locale")
-        try:
-            body = text.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"cannot read the statement: {exc.strerror}", path=str(text)) from exc
+        body = read_text(text, what="statement file")
     who = by or getpass.getuser()
     jobs = [(c, loc) for c in channel for loc in locales] if stage else []
     changes = Changes(
@@ -95,6 +92,7 @@ def publish(
         note=note,
     )
     if server:
+        _check_values(jobs, changes)  # the server would refuse them after saving the incident
         rows = _remote(
             server,
             token,
@@ -135,6 +133,23 @@ def _action(value: str) -> tuple[int, str]:
     return int(key), val
 
 
+def _check_values(jobs: list[tuple[str, str]], changes: Changes) -> None:
+    """Refuse an unknown channel, locale, component status or action status before anything
+    is written (locally or on a server)."""
+    from amends.publish import operations as ops
+
+    for _comp, status in changes.components:
+        ops.check_component_status(status)
+    for _action_id, status in changes.actions:
+        ops.check_action_status(status)
+    for chan, loc in jobs:
+        if chan not in ops.CHANNELS:
+            raise InputError(
+                f"--channel {chan!r} is not a channel; use one of {', '.join(ops.CHANNELS)}"
+            )
+        ops.check_locale(loc)
+
+
 def _local(
     db: str | None,
     incident: Any,
@@ -146,31 +161,43 @@ def _local(
     resolve: bool,
     changes: Changes,
 ) -> list[dict]:
+    """Validate everything and prepare (draft + check) every statement first, then write it all
+    in ONE transaction: a refusal anywhere leaves the store as it was."""
+    from datetime import UTC, datetime
+
     from amends.cli.db import open_cli_store
     from amends.publish import operations as ops
 
+    now = datetime.now(UTC)
+    _check_values(jobs, changes)
+    ops.check_storable(incident)
+    current = ops.resolved_record(incident, now=now) if resolve else incident
+    prepared = []
+    for chan, loc in jobs:
+        try:
+            p = ops.prepare_statement(
+                current, stage or "", chan, loc, override_reason=override, text=body, now=now
+            )
+        except ops.CheckRefused as exc:
+            _findings(exc.report.findings)
+            raise
+        prepared.append(p)
+        current = p.incident
     rows = []
-    with open_cli_store(db) as store:
-        ops.save_incident(store, incident)
+    with open_cli_store(db) as store, store.begin() as conn:
+        ops.save_incident_in(conn, incident, now=now)
         if resolve:
-            incident = ops.resolve_incident(store, incident.id)
+            ops.resolve_incident_in(conn, incident, now=now)
         for comp, status in changes.components:
-            ops.set_component_status(store, comp, status)
+            ops.set_component_status_in(conn, comp, status, now=now)
         for action_id, status in changes.actions:
-            ops.record_action_progress(store, action_id, status, note=changes.note)
-        for chan, loc in jobs:
-            try:
-                res = ops.publish_statement(
-                    store, incident, stage, chan, loc, by=who, override_reason=override, text=body
-                )
-            except ops.CheckRefused as exc:
-                _findings(exc.report.findings)
-                raise
-            incident = ops.load_incident_record(store, incident.id)
+            ops.record_action_progress_in(conn, action_id, status, note=changes.note, now=now)
+        for p in prepared:
+            res = ops.write_statement(conn, p, by=who)
             rows.append(
                 {
-                    "channel": chan,
-                    "locale": loc,
+                    "channel": p.channel,
+                    "locale": p.locale,
                     "statement_id": res.statement_id,
                     "check_errors": res.check_errors,
                     "queued": res.queued,

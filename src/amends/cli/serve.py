@@ -4,10 +4,17 @@ API (uvicorn) over the store."""
 from __future__ import annotations
 
 import os
+import socket
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import typer
 
 from amends.cli.db import DB_OPTION
+from amends.errors import InputError
+
+if TYPE_CHECKING:
+    from amends.web.settings import Settings
 
 
 def register(app: typer.Typer) -> None:
@@ -18,7 +25,7 @@ def register(app: typer.Typer) -> None:
 def serve(
     db: str | None = DB_OPTION,
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
-    port: int = typer.Option(8000, help="Port (0: any free port)."),
+    port: int = typer.Option(8000, min=0, max=65535, help="Port (0: any free port)."),
     name: str | None = typer.Option(None, help="The page's name (env AMENDS_SITE_NAME)."),
     url: str | None = typer.Option(
         None, help="The page's public URL, for links in feeds and the API (env AMENDS_SITE_URL)."
@@ -33,27 +40,37 @@ def serve(
     from amends.cli.db import open_cli_store
     from amends.web.settings import Settings
 
-    store = open_cli_store(db)  # migrates the database once, before any worker starts
-    if url is None and "AMENDS_SITE_URL" not in os.environ and port:
-        url = f"http://{host}:{port}"  # links in feeds and the API point at this server
     settings = Settings.from_env(name=name, url=url, time_zone=tz, locale=locale)
+    check_site_settings(settings)
+    store = open_cli_store(db)  # migrates the database once, before any worker starts
+    try:
+        sock = listen(host, port)
+    except BaseException:
+        store.close()
+        raise
+    port = sock.getsockname()[1]  # the bound port, also when --port 0 asked for any
+    shown = f"http://{_url_host(host)}:{port}/"
+    if url is None and "AMENDS_SITE_URL" not in os.environ:
+        settings = replace(settings, url=shown.rstrip("/"))  # feed and API links point here
     if not settings.secret:
         typer.echo(
             "note: AMENDS_SECRET is not set; 'was I affected?' links last until restart", err=True
         )
         if workers > 1:
             settings = settings.with_secret()
-    shown = f"http://{host}:{port}/" if port else f"http://{host}:<port>/"
     typer.echo(f"serving {settings.name} at {shown} (admin API docs: {shown}docs)", err=True)
     if workers == 1:
         from amends.web.app import create_app
 
         app = create_app(store, settings=settings)
         settle_heap()
-        uvicorn.run(
+        config = uvicorn.Config(
             app, host=host, port=port, log_level="warning", access_log=False, proxy_headers=False
         )
+        with sock:
+            uvicorn.Server(config).run(sockets=[sock])
         return
+    sock.close()  # the workers bind the same port themselves
     store.close()
     os.environ["AMENDS_DB_URL"] = store.url
     for key, value in (
@@ -83,3 +100,59 @@ def settle_heap() -> None:
 
     gc.collect()
     gc.freeze()
+
+
+def check_site_settings(settings: Settings) -> Settings:
+    """Refuse a time zone or locale the page could not show (InputError naming the option)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        if not settings.time_zone or settings.time_zone != settings.time_zone.strip():
+            raise ValueError(settings.time_zone)
+        ZoneInfo(settings.time_zone)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise InputError(
+            f"--tz {settings.time_zone!r} (or AMENDS_SITE_TZ) is not a time zone; use an IANA "
+            "name like America/Los_Angeles or Etc/UTC"
+        ) from None
+    try:
+        Locale.parse(settings.locale.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise InputError(
+            f"--locale {settings.locale!r} (or AMENDS_SITE_LOCALE) is not a locale; use a tag "
+            "like en, es or es-MX"
+        ) from None
+    return settings
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A listening socket on host:port (port 0: any free port); InputError when the address
+    cannot be used (unknown host, port taken, no permission)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError, OverflowError) as exc:
+        why = getattr(exc, "strerror", None) or str(exc)
+        raise InputError(
+            f"--host {host!r}: cannot listen there ({why}); use an address of this machine, "
+            "e.g. 127.0.0.1 or 0.0.0.0"
+        ) from None
+    family, kind, proto, _name, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        raise InputError(
+            f"--host {host!r} --port {port}: cannot listen there ({exc.strerror}); "
+            "use another port, or an address of this machine"
+        ) from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host

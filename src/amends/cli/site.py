@@ -20,7 +20,13 @@ def register(app: typer.Typer) -> None:
 
 @site_app.command("build")
 def build(
-    output: Path = typer.Option(Path("site"), "-o", "--output", help="Folder to write (replaced)."),
+    output: Path = typer.Option(
+        Path("site"),
+        "-o",
+        "--output",
+        help="Folder to write: new, empty, or an earlier export (replaced); anything else is "
+        "refused.",
+    ),
     db: str | None = DB_OPTION,
     name: str | None = typer.Option(None, help="The page's name (env AMENDS_SITE_NAME)."),
     url: str | None = typer.Option(None, help="The page's public URL (env AMENDS_SITE_URL)."),
@@ -39,8 +45,11 @@ def build(
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
     from amends.cli.db import open_cli_store
-    from amends.publish.static import build_site
+    from amends.cli.serve import check_site_settings
+    from amends.publish.static import build_site, check_output
     from amends.web.settings import Settings
+
+    check_output(output)  # before the store is opened: a refused folder costs nothing
 
     if not base_path.startswith("/"):
         base_path = "/" + base_path
@@ -55,6 +64,7 @@ def build(
         from dataclasses import replace
 
         settings = replace(settings, feedback_action=None)
+    check_site_settings(settings)
     console = Console(stderr=True)
     with (
         open_cli_store(db) as store,

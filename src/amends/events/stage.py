@@ -58,11 +58,14 @@ def temp_name(kind: str) -> str:
     return f"_amends_{kind}_{uuid.uuid4().hex[:12]}"
 
 
-def _locator(paths: list[Path]) -> Locator:
+def _locator(paths: list[Path], offset: int = 0) -> Locator:
+    """Position -> (file, line): `offset` 1 counts a CSV header, so rows are the lines an editor
+    shows."""
+
     def locate(pos: int) -> tuple[str, int | None]:
         if pos < 0:
             return str(paths[0]), None
-        return str(paths[pos // _POS_STRIDE]), pos % _POS_STRIDE
+        return str(paths[pos // _POS_STRIDE]), pos % _POS_STRIDE + offset
 
     return locate
 
@@ -136,7 +139,8 @@ def stage_csv(con: Any, paths: list[Path], mapping: Mapping | None) -> Staged:
                 + ": give a file with events",
                 path=str(path),
             )
-    return Staged(table, dict.fromkeys(needed, "VARCHAR"), "_pos", _locator(paths), mapping)
+    locate = _locator(paths, 1 if opts.header else 0)
+    return Staged(table, dict.fromkeys(needed, "VARCHAR"), "_pos", locate, mapping)
 
 
 def stage_clf(con: Any, paths: list[Path], mapping: Mapping) -> Staged:

@@ -2,8 +2,8 @@
 
 Column checks compare names; Parquet checks read only footers (never the data); row checks run
 a compiled mapping's conditions over the source in one vectorised DuckDB scan and report the first
-bad row. Row numbers are 1-based data rows: a CSV header line is not counted; in access logs
-every line is a row, so the row is the line number.
+bad row. Row numbers are the file's line numbers, as an editor shows them: a CSV header is
+line 1, its first data row line 2; in access logs every line is a row. Parquet rows count from 1.
 """
 
 from __future__ import annotations

@@ -22,6 +22,12 @@ if TYPE_CHECKING:
 MAX_COMMENT = 2000
 
 
+class StatementNotOfIncident(InputError):
+    """The answer names a statement that is not one of this incident's (the web answers 422)."""
+
+    status_code = 422
+
+
 def client_hash(secret: str, client: str) -> str:
     """A keyed hash of the client's address: stable for rate limiting, not reversible."""
     return hmac.new(secret.encode(), client.encode(), hashlib.sha256).hexdigest()
@@ -53,7 +59,8 @@ def record_feedback(
     now: datetime | None = None,
 ) -> bool:
     """Store one answer; False (nothing stored) when this client already answered `limit` times
-    in the last `window_seconds`. InputError for an unknown incident."""
+    in the last `window_seconds`. InputError for an unknown incident, StatementNotOfIncident
+    for a statement of another incident (or none)."""
     from sqlalchemy import func, insert, select
 
     from amends.store import schema as s
@@ -80,7 +87,11 @@ def record_feedback(
                     s.statements.c.id == statement_id, s.statements.c.incident_id == incident_id
                 )
             ).first()
-            statement_id = statement_id if ok else None
+            if ok is None:
+                raise StatementNotOfIncident(
+                    f"statement {statement_id} is not one of incident {incident_id!r}'s; "
+                    "answer from the incident's own page"
+                )
         conn.execute(
             insert(t).values(
                 incident_id=incident_id,

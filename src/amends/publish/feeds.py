@@ -1,11 +1,14 @@
 """Atom and RSS feeds of the incident history (feedgen), for the whole page and per component.
 
 One entry per incident, its public updates newest first as the entry's content, like
-Statuspage's history.atom / history.rss.
+Statuspage's history.atom / history.rss. Every text feedgen gets is made XML-safe first (C0/C1
+control characters other than newline and tab removed): one stray BEL in a title must not take
+the feeds down for everyone.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from feedgen.feed import FeedGenerator
@@ -13,6 +16,14 @@ from feedgen.feed import FeedGenerator
 from amends.publish.site import IncidentRow, SiteData, slug
 
 MAX_ENTRIES = 50
+#: C0 and C1 control characters except tab and newline (carriage return goes too: XML turns
+#: it into a newline anyway), plus the non-characters XML 1.0 forbids and lone surrogates.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: object) -> str:
+    """`text` as a string XML 1.0 accepts: control characters (but newline and tab) removed."""
+    return _UNSAFE.sub("", str(text))
 
 
 def _entry_html(data: SiteData, inc: IncidentRow, locale: str) -> str:
@@ -23,7 +34,7 @@ def _entry_html(data: SiteData, inc: IncidentRow, locale: str) -> str:
             f"<p><small>{escape(when)}</small><br><strong>{escape(s.status.title())}</strong>"
             f" - {escape(s.body_text)}</p>"
         )
-    return "".join(parts) or f"<p>{escape(inc.status.title())}</p>"
+    return xml_safe("".join(parts) or f"<p>{escape(inc.status.title())}</p>")
 
 
 def _generator(data: SiteData, locale: str, component: str | None, fmt: str) -> FeedGenerator:
@@ -33,27 +44,27 @@ def _generator(data: SiteData, locale: str, component: str | None, fmt: str) -> 
     suffix = f"/components/{slug(component)}" if component else ""
     title = f"{data.page.name} - {comp.name}" if comp else f"{data.page.name} - incident history"
     fg = FeedGenerator()
-    fg.id(f"{base}{prefix}{suffix}/history.atom")
-    fg.title(title)
-    fg.description(f"Incidents and updates from {data.page.name}")
-    fg.link(href=f"{base}{prefix}/", rel="alternate")
-    fg.link(href=f"{base}{prefix}{suffix}/history.{fmt}", rel="self")
-    fg.language(locale)
+    fg.id(xml_safe(f"{base}{prefix}{suffix}/history.atom"))
+    fg.title(xml_safe(title))
+    fg.description(xml_safe(f"Incidents and updates from {data.page.name}"))
+    fg.link(href=xml_safe(f"{base}{prefix}/"), rel="alternate")
+    fg.link(href=xml_safe(f"{base}{prefix}{suffix}/history.{fmt}"), rel="self")
+    fg.language(xml_safe(locale))
     fg.updated(data.updated_at)
     rows = sorted(data.incidents, key=lambda i: (i.updated_at, i.id), reverse=True)
     if component:
         rows = [i for i in rows if any(c == component for c, _ in i.components)]
     for inc in reversed(rows[:MAX_ENTRIES]):
-        url = f"{base}{prefix}/incidents/{inc.id}/"
+        url = xml_safe(f"{base}{prefix}/incidents/{inc.id}/")
         fe = fg.add_entry()
         fe.id(url)
         fe.guid(url, permalink=True)
-        fe.title(inc.title)
+        fe.title(xml_safe(inc.title))
         fe.link(href=url)
         fe.published(inc.started_at or inc.created_at)
         fe.updated(inc.updated_at)
         fe.content(_entry_html(data, inc, locale), type="CDATA" if fmt == "rss" else "html")
-        fe.description(f"{inc.status}: {inc.title}")
+        fe.description(xml_safe(f"{inc.status}: {inc.title}"))
     return fg
 
 

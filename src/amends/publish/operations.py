@@ -1,7 +1,9 @@
 """Write operations on the status site: create or update an incident from its record, publish
 a statement (checked first), change a component's status, resolve, record action-item progress.
 
-The admin API and the CLI call exactly these; each is one database transaction. Publishing runs
+The admin API and the CLI call exactly these; each is one database transaction, and each has an
+`_in(conn)` variant so the CLI can run several in ONE transaction (all or nothing). Statements
+are prepared (validated, drafted, checked) before anything is written. Publishing runs
 `amends check` and refuses on error findings unless an override reason is given, which is stored
 with the statement and shown in the audit log.
 """
@@ -249,8 +251,31 @@ def _sync_actions(conn: Connection, incident: Incident, now: datetime) -> None:
 def save_incident(store: Store, incident: Incident, *, now: datetime | None = None) -> str:
     """Create or update an incident, its components and its promised fixes from its record."""
     with store.begin() as conn:
-        _upsert_incident(conn, incident, _now(now))
+        return save_incident_in(conn, incident, now=now)
+
+
+def save_incident_in(conn: Connection, incident: Incident, *, now: datetime | None = None) -> str:
+    """`save_incident` in the caller's transaction (several writes that stand or fall together)."""
+    check_storable(incident)
+    _upsert_incident(conn, incident, _now(now))
     return incident.id
+
+
+def check_storable(incident: Incident, where: str | None = None) -> None:
+    """Refuse a record that would not read back from the store (NaN or infinite numbers become
+    null in JSON), before anything is written."""
+    from pydantic import ValidationError
+
+    try:
+        Incident.model_validate_json(_record_json(incident))
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err["loc"])
+        raise InputError(
+            f"{field}: {err['msg'].lower()} once stored (NaN or infinity?); "
+            "give a number in the record",
+            path=where or incident.id,
+        ) from None
 
 
 def load_incident_record(store: Store, incident_id: str) -> Incident:
@@ -302,30 +327,55 @@ def _enqueue(conn: Connection, statement_id: int) -> int:
     return int(enqueue_statement(conn, statement_id) or 0)
 
 
-def publish_statement(
-    store: Store,
+def check_locale(locale: str) -> None:
+    """Refuse a locale tag Babel does not know (InputError naming it)."""
+    from amends.compose.formatting import babel_locale
+
+    if not isinstance(locale, str) or not locale.strip():
+        raise InputError(f"unknown locale {locale!r}; use a tag like en, es or es-MX")
+    babel_locale(locale)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A statement drafted (or given), checked and ready to write: what it says, its check
+    result, the incident status it sets and the incident record after it."""
+
+    incident: Incident
+    stage: str
+    channel: str
+    locale: str
+    audience: str
+    text: str
+    subject: str | None
+    html: str | None
+    report: FileReport
+    errors: int
+    status: str
+    override_reason: str | None
+    at: datetime
+
+
+def prepare_statement(
     incident: Incident,
     stage: str,
     channel: str = "web",
     locale: str = "en",
     *,
-    by: str,
     override_reason: str | None = None,
     text: str | None = None,
     subject: str | None = None,
     html: str | None = None,
     audience: str = "public",
     now: datetime | None = None,
-) -> Published:
-    """Check and publish one statement (drafted by compose unless `text` is given).
-
-    Error findings refuse it (`CheckRefused`) unless `override_reason` is given. In ONE
-    transaction: the incident is saved, the statement inserted and notifications queued.
-    """
+) -> Prepared:
+    """Validate, draft (unless `text` is given) and check one statement without writing
+    anything; `CheckRefused` on error findings unless `override_reason` is given."""
     if stage not in STAGES:
         raise InputError(f"unknown stage {stage!r}; use one of {', '.join(STAGES)}")
     if channel not in CHANNELS:
         raise InputError(f"unknown channel {channel!r}; use one of {', '.join(CHANNELS)}")
+    check_locale(locale)
     if override_reason is not None and not override_reason.strip():
         raise InputError("an override needs a reason in words; say why it must go out as is")
     at = _now(now)
@@ -355,60 +405,131 @@ def publish_statement(
         ),
     ]
     updated = incident.model_copy(update={"status": record_status, "history": history})
+    check_storable(updated)
+    return Prepared(
+        incident=updated,
+        stage=stage,
+        channel=channel,
+        locale=locale,
+        audience=audience,
+        text=text,
+        subject=subject,
+        html=html,
+        report=report,
+        errors=errors,
+        status=status,
+        override_reason=override_reason,
+        at=at,
+    )
+
+
+def write_statement(conn: Connection, prepared: Prepared, *, by: str) -> Published:
+    """Write a prepared statement in the caller's transaction: the incident saved, the
+    statement inserted and its notifications queued (transactional outbox)."""
     from sqlalchemy import insert, update
 
     from amends.store import schema as s
 
-    with store.begin() as conn:
-        _upsert_incident(conn, updated, at)
-        if status == "postmortem":
-            conn.execute(
-                update(s.incidents)
-                .where(s.incidents.c.id == incident.id)
-                .values(status="postmortem", updated_at=at)
-            )
-            _release_components(conn, incident.id, at)
-        result = conn.execute(
-            insert(s.statements).values(
-                incident_id=incident.id,
-                stage=stage,
-                channel=channel,
-                locale=locale,
-                audience=audience,
-                subject=subject,
-                body_text=text,
-                body_html=html,
-                status=status,
-                published_by=by,
-                published_at=at,
-                check_json=report.model_dump_json(),
-                check_errors=errors,
-                override_reason=override_reason,
-            )
+    p = prepared
+    incident_id = p.incident.id
+    _upsert_incident(conn, p.incident, p.at)
+    if p.status == "postmortem":
+        conn.execute(
+            update(s.incidents)
+            .where(s.incidents.c.id == incident_id)
+            .values(status="postmortem", updated_at=p.at)
         )
-        sid = int(result.inserted_primary_key[0])
-        queued = _enqueue(conn, sid)
-    return Published(sid, errors, queued, override_reason)
+        _release_components(conn, incident_id, p.at)
+    result = conn.execute(
+        insert(s.statements).values(
+            incident_id=incident_id,
+            stage=p.stage,
+            channel=p.channel,
+            locale=p.locale,
+            audience=p.audience,
+            subject=p.subject,
+            body_text=p.text,
+            body_html=p.html,
+            status=p.status,
+            published_by=by,
+            published_at=p.at,
+            check_json=p.report.model_dump_json(),
+            check_errors=p.errors,
+            override_reason=p.override_reason,
+        )
+    )
+    sid = int(result.inserted_primary_key[0])
+    queued = _enqueue(conn, sid)
+    return Published(sid, p.errors, queued, p.override_reason)
+
+
+def publish_statement(
+    store: Store,
+    incident: Incident,
+    stage: str,
+    channel: str = "web",
+    locale: str = "en",
+    *,
+    by: str,
+    override_reason: str | None = None,
+    text: str | None = None,
+    subject: str | None = None,
+    html: str | None = None,
+    audience: str = "public",
+    now: datetime | None = None,
+) -> Published:
+    """Check and publish one statement (drafted by compose unless `text` is given).
+
+    Error findings refuse it (`CheckRefused`) unless `override_reason` is given. In ONE
+    transaction: the incident is saved, the statement inserted and notifications queued.
+    """
+    prepared = prepare_statement(
+        incident,
+        stage,
+        channel,
+        locale,
+        override_reason=override_reason,
+        text=text,
+        subject=subject,
+        html=html,
+        audience=audience,
+        now=now,
+    )
+    with store.begin() as conn:
+        return write_statement(conn, prepared, by=by)
 
 
 def set_component_status(
     store: Store, component: str, status: str, *, now: datetime | None = None
 ) -> None:
     """Change one component's status (InputError for an unknown component or status)."""
+    check_component_status(status)
+    with store.begin() as conn:
+        set_component_status_in(conn, component, status, now=now)
+
+
+def check_component_status(status: str) -> None:
+    """Refuse a component status that is not one of COMPONENT_STATUSES."""
+    if status not in COMPONENT_STATUSES:
+        raise InputError(f"unknown status {status!r}; use one of {', '.join(COMPONENT_STATUSES)}")
+
+
+def set_component_status_in(
+    conn: Connection, component: str, status: str, *, now: datetime | None = None
+) -> None:
+    """`set_component_status` in the caller's transaction."""
     from sqlalchemy import update
 
     from amends.store import schema as s
 
-    if status not in COMPONENT_STATUSES:
-        raise InputError(f"unknown status {status!r}; use one of {', '.join(COMPONENT_STATUSES)}")
-    with store.begin() as conn:
-        res = conn.execute(
-            update(s.components)
-            .where(s.components.c.id == component)
-            .values(status=status, updated_at=_now(now))
-        )
-        if res.rowcount == 0:
-            raise InputError(f"no component {component!r}; list them at /api/v2/components.json")
+    check_component_status(status)
+    res = conn.execute(
+        update(s.components)
+        .where(s.components.c.id == component)
+        .values(status=status, updated_at=_now(now))
+    )
+    if res.rowcount == 0:
+        raise InputError(f"no component {component!r}; list them at /api/v2/components.json")
 
 
 def resolve_incident(
@@ -417,10 +538,30 @@ def resolve_incident(
     """Mark an incident resolved (service restored at `at`, default: its measured end or now)
     and set its components operational; returns the updated record."""
     record = load_incident_record(store, incident_id)
-    when = at or record.ended_at or _now(now)
-    updated = record.model_copy(update={"status": "resolved", "restored_at": when})
+    updated = resolved_record(record, at=at, now=now)
     with store.begin() as conn:
         _upsert_incident(conn, updated, _now(now))
+    return updated
+
+
+def resolved_record(
+    record: Incident, *, at: datetime | None = None, now: datetime | None = None
+) -> Incident:
+    """The record marked resolved (restored at `at`, else its measured end, else now)."""
+    when = at or record.ended_at or _now(now)
+    return record.model_copy(update={"status": "resolved", "restored_at": when})
+
+
+def resolve_incident_in(
+    conn: Connection,
+    incident: Incident,
+    *,
+    at: datetime | None = None,
+    now: datetime | None = None,
+) -> Incident:
+    """`resolve_incident` in the caller's transaction, for a record already saved in it."""
+    updated = resolved_record(incident, at=at, now=now)
+    _upsert_incident(conn, updated, _now(now))
     return updated
 
 
@@ -433,21 +574,39 @@ def record_action_progress(
     now: datetime | None = None,
 ) -> None:
     """Record progress on a promised fix: planned, in_progress, done or missed, with a note."""
+    check_action_status(status)
+    with store.begin() as conn:
+        record_action_progress_in(conn, action_id, status, note=note, now=now)
+
+
+def check_action_status(status: str) -> None:
+    """Refuse an action-item status that is not one of ACTION_STATUSES."""
+    if status not in ACTION_STATUSES:
+        raise InputError(f"unknown status {status!r}; use one of {', '.join(ACTION_STATUSES)}")
+
+
+def record_action_progress_in(
+    conn: Connection,
+    action_id: int,
+    status: str,
+    *,
+    note: str | None = None,
+    now: datetime | None = None,
+) -> None:
+    """`record_action_progress` in the caller's transaction."""
     from sqlalchemy import update
 
     from amends.store import schema as s
 
-    if status not in ACTION_STATUSES:
-        raise InputError(f"unknown status {status!r}; use one of {', '.join(ACTION_STATUSES)}")
+    check_action_status(status)
     values: dict[str, Any] = {"status": status, "updated_at": _now(now)}
     if note is not None:
         values["note"] = note
-    with store.begin() as conn:
-        res = conn.execute(
-            update(s.action_items).where(s.action_items.c.id == action_id).values(**values)
-        )
-        if res.rowcount == 0:
-            raise InputError(f"no action item {action_id}; see the incident's promised fixes")
+    res = conn.execute(
+        update(s.action_items).where(s.action_items.c.id == action_id).values(**values)
+    )
+    if res.rowcount == 0:
+        raise InputError(f"no action item {action_id}; see the incident's promised fixes")
 
 
 def audit_log(store: Store, incident_id: str | None = None) -> list[dict[str, Any]]:

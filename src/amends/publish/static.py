@@ -2,7 +2,8 @@
 files for any static host or CDN, so the page stays up when the servers it describes do not.
 
 Written into a temporary folder beside the target and swapped in at the end: a reader never
-sees half a site.
+sees half a site. Every export holds a marker file (`.amends-site`); an existing folder is only
+ever replaced when it holds that marker (or is empty), so `-o ~` cannot wipe a home folder.
 """
 
 from __future__ import annotations
@@ -15,11 +16,61 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from amends.errors import InputError
 from amends.publish.site import SiteData, load_site_data
 
 if TYPE_CHECKING:
     from amends.store import Store
     from amends.web.settings import Settings
+
+
+#: The file every export holds: proof the folder was written by `amends site build`.
+MARKER = ".amends-site"
+
+
+def check_output(output: Path) -> None:
+    """Refuse an output this export must not replace (InputError, before any work): a file, a
+    non-empty folder without the marker, or a parent that cannot be created."""
+    output = Path(output)
+    if output.exists() or output.is_symlink():
+        if not output.is_dir():
+            raise InputError(
+                "exists and is not a folder; give a new or empty folder for the site",
+                path=str(output),
+            )
+        try:
+            empty = not any(output.iterdir())
+        except OSError as exc:
+            raise InputError(
+                f"cannot read the folder ({exc.strerror}); give another folder", path=str(output)
+            ) from exc
+        if not empty and not (output / MARKER).is_file():
+            raise InputError(
+                f"folder is not empty and has no {MARKER} file, so `amends site build` did not "
+                "write it; give a new or empty folder (an export from an older amends: delete it)",
+                path=str(output),
+            )
+    parent = output.parent
+    for up in (parent, *parent.parents):
+        if up.exists() or up.is_symlink():
+            if not up.is_dir():
+                raise InputError(
+                    f"cannot create the folder: {up} is a file; give a folder elsewhere",
+                    path=str(output),
+                )
+            break
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(
+            f"cannot create the folder ({exc.strerror}); give a folder you can write",
+            path=str(output),
+        ) from exc
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise InputError(
+            f"cannot write in {parent} (permission denied); give a folder you can write",
+            path=str(output),
+        )
 
 
 def file_for(path: str) -> str:
@@ -36,7 +87,8 @@ def export_site(
     *,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[Path]:
-    """Write every public path of `data` under `output` (replacing what was there)."""
+    """Write every public path of `data` under `output`, replacing an earlier export there (a
+    folder holding the marker) or filling an empty folder; anything else is refused."""
     from amends.web.render import PublicSite
 
     # A static host cannot take the feedback form's POST: point it at the live server when
@@ -47,8 +99,14 @@ def export_site(
         relative_links=True,
     )
     output = Path(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}."))
+    check_output(output)
+    try:
+        tmp = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}."))
+    except OSError as exc:
+        raise InputError(
+            f"cannot write beside the folder ({exc.strerror}); give a folder you can write",
+            path=str(output),
+        ) from exc
     written: list[Path] = []
     try:
         paths = site.paths()
@@ -62,10 +120,12 @@ def export_site(
             written.append(output / file_for(path))
             if progress:
                 progress(n, len(paths))
+        (tmp / MARKER).write_bytes(b"")
         os.chmod(tmp, 0o755)
+        check_output(output)  # still ours (or empty) now the site is written
         if output.exists():
-            old = output.with_name(f".{output.name}.old")
-            shutil.rmtree(old, ignore_errors=True)
+            # a fresh name for the old export: never a folder of the user's
+            old = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}.old."))
             os.replace(output, old)
             os.replace(tmp, output)
             shutil.rmtree(old, ignore_errors=True)
@@ -85,5 +145,6 @@ def build_site(
     progress: Callable[[int, int], None] | None = None,
 ) -> list[Path]:
     """Read the store and export the site (`amends site build -o DIR`)."""
+    check_output(output)  # before reading the store: a refused folder costs nothing
     data = load_site_data(store, settings.page_info())
     return export_site(data, output, settings, progress=progress)

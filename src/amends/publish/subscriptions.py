@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import csv
 import hashlib
+import io
 import re
 import secrets
 from dataclasses import dataclass
@@ -295,12 +296,23 @@ def import_csv(
     naming the file, the line and the fix.
     """
     try:
-        fh = path.open(newline="", encoding="utf-8-sig")
+        data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror}); check the path", path=str(path)) from None
-    with fh:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", path=str(path), row=line
+        ) from None
+    with io.StringIO(text, newline="") as fh:
         reader = csv.DictReader(fh)
-        header = [h.strip().lower() for h in reader.fieldnames or []]
+        try:
+            fieldnames = reader.fieldnames
+        except csv.Error as exc:
+            raise InputError(f"not valid CSV ({exc})", path=str(path), row=1) from None
+        header = [h.strip().lower() for h in fieldnames or []]
         missing = [c for c in IMPORT_COLUMNS if c not in header]
         if missing:
             raise InputError(
@@ -334,7 +346,7 @@ def import_csv(
                         (row.get("locale") or "").strip() or "en",
                     )
                 )
-        except (csv.Error, UnicodeDecodeError) as exc:
+        except csv.Error as exc:
             line = reader.line_num
             raise InputError(f"not valid CSV ({exc})", path=str(path), row=line) from None
     created = existing = confirmations = 0

@@ -94,7 +94,14 @@ def make_engine(url: str | URL | None = None, **kwargs: Any) -> Engine:
             options.setdefault("poolclass", StaticPool)
             options.setdefault("connect_args", {"check_same_thread": False})
         elif parsed.database:
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(parsed.database).expanduser().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise InputError(
+                    f"cannot create the folder for the database {parsed.database}: "
+                    f"{exc.strerror or exc}; check the path in the URL"
+                ) from None
         engine = create_engine(parsed, **options)
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)

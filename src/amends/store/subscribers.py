@@ -7,10 +7,12 @@ one INSERT ... ON CONFLICT; SQLite runs batched executemany upserts.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
+from functools import cache
 from itertools import repeat
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -57,12 +59,12 @@ _LIMITS = {c.name: c.type.length for c in subscribers.columns if getattr(c.type,
 BATCH = 5_000
 
 
-def _strings(column: pa.ChunkedArray) -> list[str | None]:
-    """The column as trimmed strings, empty ones as None (vectorised in Arrow)."""
+def _strings(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """The column as trimmed strings, empty ones null (vectorised in Arrow)."""
     if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
         column = pc.cast(column, pa.string())
     trimmed = pc.utf8_trim_whitespace(column)
-    return pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed).to_pylist()
+    return pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed)
 
 
 def _fees(column: pa.ChunkedArray, source: str, first_row: int) -> list[Decimal | None]:
@@ -95,6 +97,63 @@ def _first(values: list[Any], bad: Callable[[Any], bool], first_row: int) -> int
     return next((i for i, v in enumerate(values, start=first_row) if bad(v)), None)
 
 
+#: Control characters and bidirectional overrides: never valid in a customer's data.
+_CONTROL = r"[\x00-\x1f\x7f-\x9f\x{202a}-\x{202e}\x{2066}-\x{2069}]"
+_EMAIL = re.compile(r"[^@\s<>\"'(),;:\\\[\]]+@[^@\s<>\"'(),;:\\\[\]]+\.[^@\s<>\"'(),;:\\\[\]]+")
+_PHONE = re.compile(r"\+?[0-9][0-9 ().-]{2,31}")
+
+
+def _zone_ok(value: str) -> bool:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _locale_ok(value: str) -> bool:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(value.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    return True
+
+
+@cache
+def _currencies() -> frozenset[str]:
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+#: Column -> (is this value valid?, what to write instead). Checked once per distinct value.
+VALUE_CHECKS: dict[str, tuple[Callable[[str], bool], str]] = {
+    "currency": (lambda v: v in _currencies(), "write an ISO 4217 code like USD or EUR"),
+    "time_zone": (_zone_ok, "write an IANA zone like America/Los_Angeles"),
+    "locale": (_locale_ok, "write a locale like en, es or es-MX"),
+    "email": (lambda v: bool(_EMAIL.fullmatch(v)), "write an address like name@example.com"),
+    "phone": (lambda v: bool(_PHONE.fullmatch(v)), "write a number like +1 415 555 2671"),
+}
+_UPPER = ("currency",)
+
+
+def _check_values(name: str, values: list[str | None], source: str, first_row: int) -> None:
+    """Raise InputError at the first value of column `name` that its VALUE_CHECKS entry refuses."""
+    check = VALUE_CHECKS.get(name)
+    if check is None:
+        return
+    valid, fix = check
+    verdict = {v: valid(v) for v in set(values) if v is not None}
+    if all(verdict.values()):
+        return
+    row = _first(values, lambda v: v is not None and not verdict[v], first_row)
+    assert row is not None
+    shown = values[row - first_row]
+    raise InputError(f"{name} {shown!r} is not valid; {fix}", path=source, row=row)
+
+
 def prepare_rows(
     table: pa.Table,
     *,
@@ -104,33 +163,52 @@ def prepare_rows(
 ) -> list[tuple[Any, ...]]:
     """Check and convert the plans table into row tuples in `COLUMNS` order plus updated_at.
 
-    Raises InputError naming `source`, the row and the fix; the first data row is `first_row`
-    (2 for a CSV file's line numbers, after its header).
+    Refused, with InputError naming `source`, the row and the fix: a repeated column, an empty
+    or repeated subscriber id, a fee that is not an amount or is negative, control characters,
+    over-long text, and an unknown currency, time zone, locale, email or phone format. The first
+    data row is `first_row` (2 for a CSV file's line numbers, after its header).
     """
-    if "subscriber" not in table.column_names:
+    names = table.column_names
+    repeated = next((c for c in names if names.count(c) > 1), None)
+    if repeated is not None:
+        raise InputError(f"column {repeated!r} appears twice; keep one", path=source, row=1)
+    if "subscriber" not in names:
         raise InputError(
-            f"no 'subscriber' column (found: {', '.join(table.column_names) or 'none'}); "
+            f"no 'subscriber' column (found: {', '.join(names) or 'none'}); "
             "name the customer id column 'subscriber'",
             path=source,
         )
     n = table.num_rows
     columns: dict[str, list[Any]] = {}
     for name in COLUMNS:
-        if name not in table.column_names:
+        if name not in names:
             columns[name] = [None] * n
-        elif name == "monthly_fee":
-            columns[name] = _fees(table.column(name), source, first_row)
-        else:
-            values = _strings(table.column(name))
-            limit = _LIMITS.get(name)
-            if limit:
-                row = _first(
-                    values, lambda v, limit=limit: v is not None and len(v) > limit, first_row
-                )
-                if row is not None:
-                    message = f"{name} is longer than {limit} characters"
-                    raise InputError(message, path=source, row=row)
-            columns[name] = values
+            continue
+        if name == "monthly_fee":
+            fees = _fees(table.column(name), source, first_row)
+            row = _first(fees, lambda v: v is not None and v < 0, first_row)
+            if row is not None:
+                message = f"monthly_fee {fees[row - first_row]} is negative; write the plan's fee"
+                raise InputError(message, path=source, row=row)
+            columns[name] = fees
+            continue
+        strings = _strings(table.column(name))
+        bad = pc.match_substring_regex(strings, _CONTROL)
+        if pc.any(bad).as_py():
+            row = pc.index(bad, True).as_py() + first_row
+            message = f"{name} holds control or direction-changing characters; remove them"
+            raise InputError(message, path=source, row=row)
+        if name in _UPPER:
+            strings = pc.utf8_upper(strings)
+        values = strings.to_pylist()
+        limit = _LIMITS.get(name)
+        if limit:
+            row = _first(values, lambda v, limit=limit: v is not None and len(v) > limit, first_row)
+            if row is not None:
+                message = f"{name} is longer than {limit} characters"
+                raise InputError(message, path=source, row=row)
+        _check_values(name, values, source, first_row)
+        columns[name] = values
     ids = columns["subscriber"]
     row = _first(ids, lambda v: v is None, first_row)
     if row is not None:
@@ -145,25 +223,8 @@ def prepare_rows(
                     row=line,
                 )
             seen[sub] = line
-    zones = {z: _zone_ok(z) for z in set(columns["time_zone"]) if z is not None}
-    if not all(zones.values()):
-        row = _first(columns["time_zone"], lambda z: z is not None and not zones[z], first_row)
-        raise InputError(
-            f"unknown time zone {columns['time_zone'][row - first_row]!r}; "  # type: ignore[operator]
-            "write an IANA zone like America/Los_Angeles",
-            path=source,
-            row=row,
-        )
     moment = now or utcnow()
     return list(zip(*(columns[c] for c in COLUMNS), repeat(moment, n), strict=True))
-
-
-def _zone_ok(value: str) -> bool:
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
 
 
 def _chunks(rows: Sequence[tuple[Any, ...]], size: int) -> Iterable[Sequence[tuple[Any, ...]]]:

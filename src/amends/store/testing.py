@@ -41,7 +41,10 @@ def postgres_schema_url(base_url: str) -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'CREATE SCHEMA "{schema}"'))
         url = make_url(base).update_query_dict(
-            {"options": f"-csearch_path={schema}", "application_name": schema}
+            {
+                "options": f"-csearch_path={schema} -csynchronous_commit=off",
+                "application_name": schema,
+            }
         )
         try:
             yield url.render_as_string(hide_password=False)

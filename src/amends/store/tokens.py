@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -94,6 +95,11 @@ def create_token(
     name = name.strip()
     if not name or len(name) > 200:
         raise InputError("a token name needs 1 to 200 characters, e.g. 'status-bot'")
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in name):
+        raise InputError(
+            "a token name cannot hold control or direction-changing characters; "
+            "use letters, digits and dashes, e.g. 'status-bot'"
+        )
     granted = _scopes(scopes)
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     created = now or utcnow()

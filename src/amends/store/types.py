@@ -71,9 +71,15 @@ def to_money(value: Any) -> Decimal:
         raise ValueError(f"not a money amount: {value!r}") from exc
     if not amount.is_finite():
         raise ValueError(f"not a finite money amount: {value!r}")
-    amount = amount.quantize(_QUANTUM, rounding=ROUND_HALF_EVEN)
+    too_big = f"money amount {value!r} has more than 14 digits before the point"
     if abs(amount) >= _MONEY_LIMIT:
-        raise ValueError(f"money amount {value!r} has more than 14 digits before the point")
+        raise ValueError(too_big)
+    try:
+        amount = amount.quantize(_QUANTUM, rounding=ROUND_HALF_EVEN)
+    except InvalidOperation as exc:
+        raise ValueError(f"not a money amount: {value!r}") from exc
+    if abs(amount) >= _MONEY_LIMIT:  # rounding can carry into the 15th digit
+        raise ValueError(too_big)
     return amount
 
 
