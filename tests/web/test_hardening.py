@@ -426,7 +426,6 @@ def test_feedback_form_with_a_foreign_statement_stores_nothing(live):
     theirs = insert_statement(live.store, b.id, "the other incident's update")
     with httpx.Client(base_url=live.url) as c:
         r = c.post(f"/incidents/{a.id}/feedback", data={"helpful": "yes", "statement_id": theirs})
-    # 422 once app.py maps StatementNotOfIncident (requested); 404 until then: never stored
-    assert r.status_code in (404, 422)
+    assert r.status_code == 422  # the statement is not this incident's: nothing stored
     with live.store.connect() as conn:
         assert conn.execute(select(func.count()).select_from(s.feedback)).scalar_one() == 0

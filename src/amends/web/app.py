@@ -247,7 +247,7 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
         statement_id: int | None = Form(None),
     ) -> Response:
         """Store one answer to "Did this answer your questions?" (rate limited per client)."""
-        from amends.publish.feedback import record_feedback
+        from amends.publish.feedback import StatementNotOfIncident, record_feedback
 
         site = cache.current().site
         locale = locale if locale in site.locales else site.locale
@@ -266,6 +266,8 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
                 limit=settings.feedback_limit,
                 window_seconds=settings.feedback_window_seconds,
             )
+        except StatementNotOfIncident as exc:
+            raise HTTPException(422, str(exc)) from None
         except InputError:
             raise HTTPException(404, "no such incident") from None
         pre = site._prefix(locale)
