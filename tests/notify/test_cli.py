@@ -210,3 +210,15 @@ def test_status_watch_follows_a_fan_out_to_the_end(cli, tmp_path, monkeypatch):
     cells = [c.strip() for c in email_row.split("│")[1:-1]]
     assert cells == ["email", "0", "0", "300", "0", "0", "300"]
     assert sink.unique == n
+
+
+def test_worker_warns_when_links_are_signed_with_the_default_secret(cli, tmp_path, monkeypatch):
+    """Unsubscribe links signed with the published default could be forged: say so, once."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("AMENDS_NOTIFY_SECRET", raising=False)
+    db = _db(tmp_path)
+    r = cli("worker", "--db", db, "--until-empty")
+    assert r.code == 0 and "AMENDS_NOTIFY_SECRET" in r.err
+    monkeypatch.setenv("AMENDS_NOTIFY_SECRET", "a-long-random-secret")
+    r = cli("worker", "--db", db, "--until-empty")
+    assert r.code == 0 and "AMENDS_NOTIFY_SECRET" not in r.err
