@@ -14,7 +14,6 @@ token_app = typer.Typer(
 
 
 #: The longest token name accepted.
-MAX_NAME = 100
 
 
 def register(app: typer.Typer) -> None:
@@ -31,7 +30,7 @@ def create(
     db: str | None = DB_OPTION,
 ) -> None:
     """Create a token and print it once; only its sha256 hash is stored."""
-    from amends.store.tokens import create_token
+    from amends.store.tokens import check_token_name, create_token
 
     check_token_name(name)  # before the store is opened: a refused name writes nothing
     with open_cli_store(db) as store, store.begin() as conn:
@@ -42,24 +41,6 @@ def create(
         "copy it now: it is not shown again",
         err=True,
     )
-
-
-def check_token_name(name: str) -> None:
-    """Refuse a token name that is empty, longer than MAX_NAME characters, or holds control,
-    format (bidi overrides, zero-width) or line-separator characters: names are shown in
-    terminals and on the admin page."""
-    import unicodedata
-
-    from amends.errors import InputError
-
-    shown = ascii(name[:40]) + ("..." if len(name) > 40 else "")
-    if not name.strip() or len(name) > MAX_NAME:
-        raise InputError(f"token name {shown}: give 1 to {MAX_NAME} characters, e.g. status-bot")
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") for ch in name):
-        raise InputError(
-            f"token name {shown} holds control or direction-changing characters; use letters, "
-            "digits and dashes, e.g. status-bot"
-        )
 
 
 @token_app.command("list")

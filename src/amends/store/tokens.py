@@ -84,6 +84,26 @@ def _scopes(scopes: Iterable[str]) -> tuple[str, ...]:
     return wanted
 
 
+#: The longest token name: names are shown in terminals and on the admin page.
+MAX_NAME = 100
+_HIDDEN = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")  # control, format (bidi, zero-width), ...
+
+
+def check_token_name(name: str) -> str:
+    """The name, stripped; InputError when it is empty, longer than MAX_NAME characters, or
+    holds control, format (bidi overrides, zero-width) or line-separator characters."""
+    shown = ascii(name[:40]) + ("..." if len(name) > 40 else "")
+    name = name.strip()
+    if not name or len(name) > MAX_NAME:
+        raise InputError(f"token name {shown}: give 1 to {MAX_NAME} characters, e.g. status-bot")
+    if any(unicodedata.category(ch) in _HIDDEN for ch in name):
+        raise InputError(
+            f"token name {shown} holds control or direction-changing characters; use letters, "
+            "digits and dashes, e.g. status-bot"
+        )
+    return name
+
+
 def create_token(
     conn: Connection,
     name: str,
@@ -92,14 +112,7 @@ def create_token(
     now: datetime | None = None,
 ) -> NewToken:
     """Create a token called `name`; returns the secret once (only its hash is stored)."""
-    name = name.strip()
-    if not name or len(name) > 200:
-        raise InputError("a token name needs 1 to 200 characters, e.g. 'status-bot'")
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in name):
-        raise InputError(
-            "a token name cannot hold control or direction-changing characters; "
-            "use letters, digits and dashes, e.g. 'status-bot'"
-        )
+    name = check_token_name(name)
     granted = _scopes(scopes)
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     created = now or utcnow()
