@@ -180,3 +180,31 @@ def test_draft_audience_option(cli: Callable[..., object], tmp_path: Path) -> No
     r = cli("draft", inc, "--stage", "resolve", "-o", tmp_path / "x", *when)
     assert r.code == 2 and "unknown audience 'press'" in r.err  # type: ignore[attr-defined]
     assert str(inc) in r.err and not (tmp_path / "x").exists()  # type: ignore[attr-defined]
+
+
+def test_draft_re_estimates_restoration_from_history(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 8: every update carries the estimate as of now, from the provider's history."""
+    from tests.compose.records import fixed_incident, now_for
+
+    from amends.eta import load_history_csv, with_estimate
+    from amends.eta.demo_data import SAMPLE_HISTORY
+
+    record = fixed_incident("update").model_copy(update={"eta": None})
+    path = dump_incident(record, tmp_path / "incident.yaml")
+    now = now_for("update")
+    _, est = with_estimate(record, load_history_csv(SAMPLE_HISTORY), now)
+    out = tmp_path / "drafts"
+    r = cli(
+        "draft", path, "--stage", "update", "--channel", "web", "--locale", "en",
+        "--audience", "customers", "-o", out, "--now", now.isoformat(),
+        "--history", SAMPLE_HISTORY,
+    )  # fmt: skip
+    assert r.code == 0, r.err  # type: ignore[attr-defined]
+    text = (out / "update.web.en.md").read_text(encoding="utf-8")
+    assert est.basis and est.basis.split(".")[0] in text
+    plain = cli(
+        "draft", path, "--stage", "update", "--channel", "web", "--locale", "en",
+        "--audience", "customers", "-o", tmp_path / "plain", "--now", now.isoformat(),
+    )  # fmt: skip
+    assert plain.code == 0
+    assert est.basis.split(".")[0] not in (tmp_path / "plain" / "update.web.en.md").read_text()

@@ -76,8 +76,20 @@ def draft_command(
     now: str | None = typer.Option(
         None, "--now", help="Draft as of this time (ISO, with offset); default: now."
     ),
+    history: list[Path] = typer.Option(
+        [],
+        "--history",
+        help="Past incidents (CSV, repeatable): re-estimate restoration for this draft.",
+    ),
+    history_db: str | None = typer.Option(
+        None, "--history-db", help="Also take past incidents from this store (database URL)."
+    ),
 ) -> None:
-    """Draft a stage's statements from the incident record, check them and write them."""
+    """Draft a stage's statements from the incident record, check them and write them.
+
+    With --history or --history-db, an acknowledgement or update is re-estimated first (as
+    `amends eta` would), so every update carries the estimate as of now, with its basis.
+    """
     from amends.compose import AUDIENCES, CHANNELS, STAGES, MissingFacts, draft
     from amends.errors import prepare_output
     from amends.incident import load_incident
@@ -104,6 +116,16 @@ def draft_command(
             )
     moment = parse_time(now) if now is not None else None
     prepare_output(output, kind="folder", create=False)
+    if (history or history_db) and stage in ("acknowledge", "update"):
+        from datetime import UTC, datetime
+
+        from amends.cli.eta import load_cases
+        from amends.eta import with_estimate
+
+        record, est = with_estimate(
+            record, load_cases(history, history_db), moment or datetime.now(UTC)
+        )
+        console.print(f"estimated restoration: {est.said} ({est.basis})", highlight=False)
     drafts = []
     missing: list[str] = []
     for au in audiences:
