@@ -67,6 +67,10 @@ def test_demo_credits_site_and_deliveries(demo_run: tuple[Path, int]) -> None:
     with (out / "credits.csv").open() as fh:
         rows = list(csv.DictReader(fh))
     assert rows and all(float(r["amount"]) >= 0 for r in rows)
+    from amends.incident import load_incident
+
+    mine = {w.id for w in load_incident(out / "incident.yaml").windows}
+    assert {r["window"] for r in rows} <= mine  # not the day's unrelated outage
     subscribers = {r["subscriber"] for r in rows}
     site = out / "site"
     assert (site / "index.html").exists()

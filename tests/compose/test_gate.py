@@ -109,4 +109,4 @@ def test_eta_range_with_basis_passes(impact_dir: Callable[[str], Path]) -> None:
                 assert not _errors(d), (channel, locale, audience, _errors(d))
     en = draft(record, "update", "web", "en", now=now)  # type: ignore[arg-type]
     assert "We expect service to be restored between" in en.text
-    assert "80% chance" in en.text
+    assert "80% sure" in en.text

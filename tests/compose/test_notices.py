@@ -207,3 +207,34 @@ def test_notices_refuse_a_nul_character_in_the_record() -> None:
     record = fixed_incident("resolve").model_copy(update={"symptom": "busy\x00n\x00 tone"})
     with pytest.raises(InputError, match="NUL"):
         notices(record, pa.table({"window": pa.array([], pa.string())}))
+
+
+def test_notices_cover_this_incidents_windows_and_count_cash_only() -> None:
+    """A customer of an unrelated outage the same day gets no notice; a 1 GB allowance is not
+    added to the money credit the notice states."""
+    ts = pa.timestamp("us", tz="UTC")
+    record = fixed_incident("resolve")
+    mine = record.windows[0].id
+    at = [datetime(2026, 3, 10, 21, 25, tzinfo=UTC)] * 2
+    affected = pa.table(
+        {
+            "window": [mine, "w-other"],
+            "subscriber": ["S1", "S2"],
+            "region": ["CA", "CA"],
+            "failed_attempts": [2, 1],
+            "first_failure": pa.array(at, ts),
+            "last_failure": pa.array(at, ts),
+        }
+    )
+    credits = pa.table(
+        {
+            "subscriber": ["S1", "S1", "S2"],
+            "window": [mine, mine, "w-other"],
+            "amount": [Decimal("5.00"), Decimal("1"), Decimal("2.00")],
+            "currency": ["USD", "USD", "USD"],
+            "unit": ["cash", "GB", "cash"],
+        }
+    )
+    out = notices(record, affected, credits=credits, now=now_for("resolve")).to_pylist()
+    assert [r["subscriber"] for r in out] == ["S1"]
+    assert "$5.00" in out[0]["text"] and "$6.00" not in out[0]["text"]

@@ -360,3 +360,16 @@ def test_ongoing_windows_are_refused() -> None:
 
     with pytest.raises(InputError, match="window w9 is still ongoing"):
         spans([Open()])
+
+
+def test_durations_are_exact_to_the_microsecond() -> None:
+    """25 days and 1 microsecond is more than 25 days: no float seconds on the way."""
+    from datetime import UTC, datetime, timedelta
+    from fractions import Fraction
+
+    from amends.credits.terms import WindowSpan
+
+    start = datetime(2026, 3, 1, tzinfo=UTC)
+    span = WindowSpan(id="w1", start=start, end=start + timedelta(days=25, microseconds=1))
+    assert span.minutes == 25 * 24 * 60 + Fraction(1, 60_000_000)
+    assert span.minutes > 25 * 24 * 60

@@ -81,11 +81,12 @@ def test_values_are_normalised(store: Store) -> None:
     ]
 
 
-def test_float_fees_are_read_by_their_shortest_form(store: Store) -> None:
-    with store.begin() as conn:
-        import_subscribers(conn, _plans(2, fee=pa.array([19.99, 0.1])))
-        fees = load_subscribers(conn).column("monthly_fee").to_pylist()
-    assert fees == [Decimal("19.99"), Decimal("0.1")]
+def test_float_fees_are_refused_and_nothing_is_written(store: Store) -> None:
+    """Money is exact: a floating-point fee column (as `amends credits` also says) is refused."""
+    with pytest.raises(InputError, match="floating-point"), store.begin() as conn:
+        import_subscribers(conn, _plans(2, fee=pa.array([19.99, 0.1 + 0.2])))
+    with store.connect() as conn:
+        assert load_subscribers(conn).num_rows == 0
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 
@@ -17,13 +18,17 @@ def run(
     incident_id: str,
     db_url: str,
     console: Console,
+    windows: list[Any] | None = None,
 ) -> list[tuple[str, Path]]:
-    """Compute, record and export the demo's credits; returns (label, path) of what it wrote."""
+    """Compute, record and export the demo's credits; returns (label, path) of what it wrote.
+
+    `windows`: the incident's own windows (default: every window in impact.json).
+    """
     from amends.cli.credits import _impact_windows, print_summary, run_credits
 
     result = run_credits(
         incident_id=incident_id,
-        windows=_impact_windows(impact_dir),
+        windows=windows if windows is not None else _impact_windows(impact_dir),
         impact=impact_dir,
         policy_path=DEMO_POLICY,
         plans_path=subscribers_file,

@@ -185,7 +185,13 @@ def step_credits(state: DemoState) -> None:
     incident = load_incident(state.incident_path)
     subscribers = state.calls.with_name(state.calls.stem + ".subscribers.parquet")
     state.wrote += run(
-        state.output, state.impact_dir, subscribers, incident.id, state.db_url, state.console
+        state.output,
+        state.impact_dir,
+        subscribers,
+        incident.id,
+        state.db_url,
+        state.console,
+        windows=incident.windows,  # this incident's outage only, not the day's other one
     )
 
 

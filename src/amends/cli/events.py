@@ -28,7 +28,7 @@ MAP = typer.Option(
 )
 TZ = typer.Option(None, "--tz", help="Time zone of naive timestamps, e.g. America/New_York.")
 CONFIG = typer.Option(
-    None, "--config", help="amends.toml with a [failures] table (default: ./amends.toml)."
+    None, "--config", help="amends.toml with a \\[failures] table (default: ./amends.toml)."
 )
 
 

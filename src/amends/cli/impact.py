@@ -56,7 +56,7 @@ def impact(
     engine: Engine = typer.Option(Engine.DUCKDB, "--engine", help="duckdb (embedded) or spark."),
     baseline: Baseline = typer.Option(Baseline.AUTO, "--baseline", help="Reference period."),
     config: Path | None = typer.Option(
-        None, "--config", help="amends.toml with a [failures] table (which codes are failures)."
+        None, "--config", help="amends.toml with a \\[failures] table (which codes are failures)."
     ),
     chart: bool = typer.Option(True, "--chart/--no-chart", help="Draw impact.png and .svg."),
 ) -> None:

@@ -34,7 +34,7 @@ DB_OPTION = typer.Option(
     show_default=False,
 )
 CONFIG_OPTION = typer.Option(
-    None, "--config", help="amends.toml with a [notify] table (default: ./amends.toml if present)."
+    None, "--config", help="amends.toml with a \\[notify] table (default: ./amends.toml)."
 )
 
 

@@ -47,7 +47,7 @@ def worker(
         show_default=False,
     ),
     config: Path | None = typer.Option(
-        None, "--config", help="amends.toml with a [notify] table (default: ./amends.toml)."
+        None, "--config", help="amends.toml with a \\[notify] table (default: ./amends.toml)."
     ),
     channel: list[Kind] = typer.Option(
         None, "--channel", help="Deliver only these channels (default: every configured one)."

@@ -146,6 +146,8 @@ def _query(
     )
     con.register("region_zones", zones)
     a = _relation(con, "affected_src", affected)
+    # Only this incident's windows: one day's impact can hold unrelated outages.
+    ids = ", ".join("'" + w.id.replace("'", "''") + "'" for w in incident.windows) or "NULL"
     loc = default_locale.replace("'", "''")
     tz = incident.time_zone.replace("'", "''")
     pick = dict.fromkeys(("time_zone", "locale", "email", "phone"), "NULL::VARCHAR")
@@ -182,10 +184,14 @@ def _query(
                 f"subscriber {mixed[0]!r} has credits in more than one currency; "
                 "give one currency per subscriber"
             )
+        # Money only: allowances (GB, free days) are in their own unit and never add to cash.
+        cash = "WHERE coalesce(unit, 'cash') = 'cash'" if "unit" in cols else ""
+        in_windows = f'AND "window" IN ({ids})' if "window" in cols and cash else ""
         credit_join = (
             f"LEFT JOIN (SELECT subscriber, sum(amount::DECIMAL(38, 9)) AS amount, "
             "any_value(currency) "
-            f"AS currency FROM {c} GROUP BY subscriber) c ON c.subscriber = g.subscriber"
+            f"AS currency FROM {c} {cash} {in_windows} GROUP BY subscriber) c "
+            "ON c.subscriber = g.subscriber"
         )
         credit_cols = "c.amount AS amount, c.currency::VARCHAR AS currency"
     return f"""
@@ -193,7 +199,7 @@ def _query(
             SELECT subscriber::VARCHAR AS subscriber, sum(failed_attempts)::BIGINT AS failed_calls,
                    min(first_failure) AS first_failure, max(last_failure) AS last_failure,
                    arg_min(region, first_failure) AS region
-            FROM {a} GROUP BY subscriber
+            FROM {a} WHERE "window" IN ({ids}) GROUP BY subscriber
         )
         SELECT g.subscriber, g.failed_calls, g.first_failure, g.last_failure,
                coalesce({pick["time_zone"]}, z.zone, '{tz}') AS time_zone,

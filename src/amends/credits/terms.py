@@ -19,6 +19,9 @@ from zoneinfo import ZoneInfo
 from amends.credits.policy import WEEKDAYS, Allowance, PerDay, Policy, Prorata, Tiered
 from amends.errors import InputError
 
+#: Durations are counted in whole microseconds (exact), never through float seconds.
+_MICROSECOND = timedelta(microseconds=1)
+
 
 @dataclass(frozen=True)
 class WindowSpan:
@@ -32,7 +35,7 @@ class WindowSpan:
     @property
     def minutes(self) -> Fraction:
         """Exact duration in minutes."""
-        return Fraction(int((self.end - self.start).total_seconds() * 1_000_000), 60_000_000)
+        return Fraction((self.end - self.start) // _MICROSECOND, 60_000_000)
 
     @property
     def hours(self) -> Fraction:
@@ -87,7 +90,7 @@ def prorata_share(span: WindowSpan, zone: ZoneInfo, *, whole_days: bool) -> Frac
         )
         month_end = datetime(nxt_year, nxt_month, 1, tzinfo=zone).astimezone(UTC)
         part_end = min(month_end, span.end)
-        seconds = Fraction(int((part_end - cursor).total_seconds() * 1_000_000), 1_000_000)
+        seconds = Fraction((part_end - cursor) // _MICROSECOND, 1_000_000)
         share += seconds / (86_400 * dim)
         cursor = part_end
     return share

@@ -69,7 +69,13 @@ def _strings(column: pa.ChunkedArray) -> pa.ChunkedArray:
 
 def _fees(column: pa.ChunkedArray, source: str, first_row: int) -> list[Decimal | None]:
     """Monthly fees as exact 6-place Decimals; decimal columns are cast in Arrow, others are
-    converted once per distinct value."""
+    converted once per distinct value; a floating-point column is refused (money is exact)."""
+    if pa.types.is_floating(column.type):
+        raise InputError(
+            "monthly_fee is a floating-point column; money must be exact: store it as decimal "
+            "or text (in a CSV it is read as text)",
+            path=source,
+        )
     if pa.types.is_decimal(column.type):
         try:
             return pc.cast(column, pa.decimal128(MONEY_PRECISION, MONEY_SCALE)).to_pylist()
