@@ -136,3 +136,29 @@ def test_pre_commit_hook_runs_amends_check(cli, tmp_path: Path) -> None:  # type
     res = cli(*args, *hook.get("args", []), tmp_path / "a.md", tmp_path / "b.txt")
     assert res.code == 1
     assert str(tmp_path / "a.md") in res.out
+
+
+def test_draft_file_names_give_stage_channel_and_locale(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`amends check drafts/` after `amends draft -o drafts/`: each file is held to its own
+    stage, channel and locale (from STAGE.CHANNEL.LOCALE[.AUDIENCE].EXT), as if given."""
+    import yaml
+
+    item = next(
+        i
+        for i in yaml.safe_load((Path(__file__).parent / "corpus" / "channels.yaml").read_text())
+        if i.get("locale") == "es"
+    )
+    channel = item.get("channel", "web")
+    named = tmp_path / f"{item['stage']}.{channel}.es.txt"
+    named.write_text(item["text"])
+    plain = tmp_path / "other.txt"
+    plain.write_text(item["text"])
+    inferred = json.loads(cli("check", named, "--format", "json").out)
+    given = json.loads(
+        cli(
+            "check", plain, "--format", "json", "--stage", item["stage"],
+            "--channel", channel, "--locale", "es",
+        ).out
+    )  # fmt: skip
+    assert [f["rule"] for f in inferred["findings"]] == [f["rule"] for f in given["findings"]]
+    assert inferred["files"][0]["stage"] == item["stage"]

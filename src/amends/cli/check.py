@@ -69,6 +69,18 @@ def _expand(names: list[str]) -> list[str]:
     return out
 
 
+def _draft_name(name: str) -> dict[str, str]:
+    """Stage, channel and locale from a file `amends draft` wrote
+    (`STAGE.CHANNEL.LOCALE[.AUDIENCE].EXT`); options given on the command line win."""
+    parts = Path(name).name.split(".")
+    if name == "-" or len(parts) < 4:
+        return {}
+    stage, channel, locale = parts[:3]
+    if stage not in {s.value for s in StageOpt} or channel not in {c.value for c in ChannelOpt}:
+        return {}
+    return {"stage": stage, "channel": channel, "locale": locale}
+
+
 def _read(name: str) -> str:
     """The statement text of a file or of standard input ('-'), decoded strictly as UTF-8."""
     from amends.errors import decode_utf8, read_text
@@ -114,7 +126,11 @@ def register(app: typer.Typer) -> None:
         channel: ChannelOpt | None = typer.Option(
             None, "--channel", help="Channel: sms and social carry a smaller required set."
         ),
-        locale: str = typer.Option("en", "--locale", help="Language of the statement: en, es."),
+        locale: str | None = typer.Option(
+            None,
+            "--locale",
+            help="Language of the statement: en, es (default: from a draft's file name, else en).",
+        ),
         input_format: InputFormat = typer.Option(
             InputFormat.AUTO, "--input-format", help="Read inputs as text, markdown or html."
         ),
@@ -154,27 +170,30 @@ def register(app: typer.Typer) -> None:
 
         from amends.errors import check_locale
 
-        check_locale(locale, use="en or es (or a tag like es-MX)")
+        if locale is not None:
+            check_locale(locale, use="en or es (or a tag like es-MX)")
         reports = []
         for name in _expand(files):
             text = _read(name)
+            named = _draft_name(name)
             fmt = (
                 detect_format(None if name == "-" else name)
                 if input_format is InputFormat.AUTO
                 else input_format.value
             )
-            reports.append(
-                check_text(
-                    text,
-                    stage=stage.value if stage else None,
-                    fmt=fmt,  # type: ignore[arg-type]
-                    profile=prof_name,
-                    config=cfg,
-                    locale=locale,
-                    channel=channel.value if channel else None,
-                    path=name,
-                )
+            report = check_text(
+                text,
+                stage=stage.value if stage else named.get("stage"),
+                fmt=fmt,  # type: ignore[arg-type]
+                profile=prof_name,
+                config=cfg,
+                locale=locale or named.get("locale", "en"),
+                channel=channel.value if channel else named.get("channel"),
+                path=name,
             )
+            if named and not stage:
+                report = report.model_copy(update={"stage_reason": "from the file name"})
+            reports.append(report)
         if output is OutputFormat.JSON:
             typer.echo(render_json(reports), nl=False)
         elif output is OutputFormat.SARIF:
