@@ -284,3 +284,19 @@ def test_an_incomplete_catalog_is_refused(tmp_path: Path) -> None:
             templates=tmp_path,
             now=now_for("acknowledge"),
         )
+
+
+def test_an_ongoing_stage_never_states_an_end_that_is_still_in_the_future() -> None:
+    """Drafted as of `now`, an acknowledgement cannot know when the outage will end."""
+    from zoneinfo import ZoneInfo
+
+    record = fixed_incident("resolve")  # the finished record: every window has its end
+    window = record.windows[0]
+    assert window.end is not None
+    now = window.start + timedelta(minutes=15)
+    ongoing = record.model_copy(update={"status": "investigating"})
+    ack = draft(ongoing, "acknowledge", "web", "en", now=now)
+    zone = ZoneInfo(record.regions[window.regions[0]].time_zone)
+    end_clock = window.end.astimezone(zone)
+    said = end_clock.strftime("%-I:%M %p")
+    assert said not in ack.text, ack.text

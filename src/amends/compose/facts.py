@@ -187,7 +187,9 @@ def build_facts(incident: Incident, stage: str, channel: str, locale: str, now: 
         for r in w.regions:
             zone = incident.regions[r].time_zone if r in incident.regions else incident.time_zone
             groups.setdefault(zone, []).append(region_name(r))
-        end = w.end if w.end is not None else None
+        end = w.end
+        if stage not in AFTER and end is not None and end > now:
+            end = None  # drafted as of `now`: an end that has not happened yet is not a fact yet
         if stage in AFTER and end is None and incident.restored_at is not None:
             end = incident.restored_at
         times = [
