@@ -173,6 +173,10 @@ def run(output: Path, impact_dir: Path, console: Console) -> list[tuple[str, Pat
         if stage == "update":  # re-estimated at the update, from the (sample) history
             record, est = with_estimate(record, history, now)
             console.print(f"update: estimated restoration {est.said} ({est.basis})")
+        # The record each stage was drafted from (its estimate, its next update): every number
+        # a statement prints is in one of these files or in impact.json.
+        path = dump_incident(record, folder / f"{stage}.incident.yaml", header=DEMO_NOTE)
+        wrote.append((f"{stage}: the record it was drafted from", path))
         if stage == "explain":
             path = dump_incident(record, output / "incident.yaml", header=DEMO_NOTE)
             wrote.append(("incident record (demo facts)", path))
