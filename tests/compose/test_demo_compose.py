@@ -22,7 +22,13 @@ def test_demo_compose_writes_checked_statements(
     statements = [p for p in paths if p.parent.name == "statements"]
     stages = {p.name.split(".")[0] for p in statements}
     assert stages == {"acknowledge", "update", "resolve", "explain"}
-    assert len([p for p in statements if p.suffix != ".html"]) == 4 * 4 * 2
+    drafts = [p for p in statements if p.suffix not in (".html", ".yaml")]
+    assert len(drafts) == 4 * 4 * 2
+    records = sorted(p.name for p in statements if p.suffix == ".yaml")
+    stages_in_order = ("acknowledge", "explain", "resolve", "update")
+    assert records == [f"{s}.incident.yaml" for s in stages_in_order]
+    update = load_incident(tmp_path / "statements" / "update.incident.yaml")
+    assert update.eta is not None and update.eta.source == "estimate"  # from amends.eta
     assert "check errors" not in (tmp_path / "log.txt").read_text(encoding="utf-8")
     record_file = tmp_path / "incident.yaml"
     assert record_file.read_text(encoding="utf-8").startswith(DEMO_NOTE)
