@@ -142,7 +142,9 @@ def _upsert_incident(conn: Connection, incident: Incident, now: datetime) -> Non
         "updated_at": now,
     }
     if row is None:
-        conn.execute(insert(s.incidents).values(id=incident.id, created_at=now, **values))
+        # On the page since it was discovered (an incident entered later keeps its own history).
+        created = min(now, incident.discovered_at)
+        conn.execute(insert(s.incidents).values(id=incident.id, created_at=created, **values))
     else:
         conn.execute(update(s.incidents).where(s.incidents.c.id == incident.id).values(**values))
     comps = component_statuses(incident)

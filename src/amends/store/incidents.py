@@ -87,7 +87,7 @@ def save_incident(
         "record": incident.model_dump_json(),
         "started_at": incident.started_at or incident.discovered_at,
         "resolved_at": _resolved_at(incident, existing, moment) if resolved else None,
-        "created_at": existing.created_at if existing else moment,
+        "created_at": existing.created_at if existing else min(moment, incident.discovered_at),
         "updated_at": moment,
     }
     changing = [k for k in row if k not in ("id", "created_at")]
