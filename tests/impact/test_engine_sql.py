@@ -1,19 +1,33 @@
-"""The CLI's DuckDB path without Ibis runs exactly the SQL Ibis compiles, with the same results."""
+"""The two engine passes: the CLI's hand-written DuckDB SQL returns what the Ibis passes return,
+and reading only the windows in pass 2 measures exactly what one pass over everything would."""
 
 from __future__ import annotations
 
-import re
+import json
+import threading
+from datetime import UTC, datetime
 from pathlib import Path
 
+import duckdb
 import ibis
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from amends.cli.impact import _canonical_parquet, _scan_parquet, load
+from amends.cli.impact import _analyse_parquet, _canonical_parquet, load
 from amends.events.failures import FailurePolicy
-from amends.impact import ImpactConfig, analyse_aggregates
-from amends.impact.aggregate import aggregate, aggregate_expr, duckdb_sql
+from amends.events.schema import EVENT_SCHEMA
+from amends.impact import ImpactConfig, analyse, analyse_aggregates
+from amends.impact.aggregate import (
+    Aggregates,
+    duckdb_failures_sql,
+    duckdb_series_sql,
+    failure_rows,
+    minute_series,
+    series_table,
+    window_failures,
+)
+from amends.impact.subscribers import WindowScope
 
 POLICIES = [
     FailurePolicy(),
@@ -22,29 +36,169 @@ POLICIES = [
     FailurePolicy(network_causes=frozenset(), network_sip=frozenset()),
 ]
 
+#: Minutes since the epoch of 2026-03-10 14:00 UTC (the two_windows scenario's day).
+M = int(datetime(2026, 3, 10, 14, tzinfo=UTC).timestamp()) // 60
+
+
+def _plain(path: Path) -> duckdb.DuckDBPyConnection:
+    """A plain DuckDB connection with the events as `ev`, as the CLI opens it."""
+    con = duckdb.connect()
+    con.execute("SET TimeZone = 'UTC'")
+    con.execute(f"CREATE VIEW ev AS SELECT * FROM read_parquet('{path}')")
+    return con
+
+
+def _sorted(table: pa.Table) -> pa.Table:
+    return table.sort_by([(name, "ascending") for name in table.column_names])
+
 
 @pytest.mark.parametrize("policy", POLICIES)
-def test_stored_sql_is_what_ibis_compiles(scenario_data, policy: FailurePolicy) -> None:
-    path, _ = scenario_data("quiet", calls_per_day=20_000)
-    table = load([path], mapping=None, con=ibis.duckdb.connect())
-    sql = ibis.to_sql(aggregate_expr(table, policy), dialect="duckdb")
-    source = re.search(r'FROM "(ibis_read_parquet_\w+)"', sql)
-    assert source is not None, sql
-    assert duckdb_sql(source.group(1), policy) == sql
+def test_series_sql_equals_the_ibis_pass(scenario_data, policy: FailurePolicy) -> None:
+    path, _ = scenario_data("partial", calls_per_day=40_000)
+    plain = series_table(_plain(path).sql(duckdb_series_sql("ev", policy)).to_arrow_table())
+    via_ibis = minute_series(load([path], mapping=None, con=ibis.duckdb.connect()), policy)
+    assert plain.num_rows > 1000
+    assert _sorted(plain).equals(_sorted(via_ibis))
 
 
-def test_plain_duckdb_pass_equals_ibis_pass(scenario_data) -> None:
+def _scopes() -> list[WindowScope]:
+    """Windows of every shape: several pairs, one pair, and one still ongoing."""
+    return [
+        WindowScope("w1", M, M + 90, frozenset({("TX", "local"), ("FL", "long_distance")})),
+        WindowScope("w2", M - 600, M - 300, frozenset({("NY", "local")})),
+        WindowScope("w3", M + 320, None, frozenset({("FL", "long_distance"), ("NY", "local")})),
+    ]
+
+
+@pytest.mark.parametrize("policy", POLICIES[:3])
+def test_failures_sql_equals_the_ibis_pass_row_for_row(scenario_data, policy) -> None:
     path, _ = scenario_data("two_windows", calls_per_day=150_000)
+    sql, params = duckdb_failures_sql("ev", policy, _scopes())
+    plain = failure_rows(_plain(path).sql(sql, params=params).to_arrow_table())
+    via_ibis = window_failures(
+        load([path], mapping=None, con=ibis.duckdb.connect()), policy, _scopes()
+    )
+    assert plain.num_rows > 100
+    assert set(plain["window"].to_pylist()) == {"w1", "w2", "w3"}
+    assert plain.equals(via_ibis)  # the same rows in the same order
+
+
+def test_failures_sql_takes_text_as_parameters(tmp_path: Path) -> None:
+    ts = pa.array(
+        [datetime(2026, 3, 1, 12, 0, s, tzinfo=UTC) for s in range(3)], pa.timestamp("us", tz="UTC")
+    )
+    table = pa.table(
+        {
+            "ts": ts,
+            "subscriber": ["a", "b", "c"],
+            "region": ["O'Hare", "x') OR (1=1", "O'Hare"],
+            "service": ["local", "local", "local"],
+            "cause": pa.array([34, 34, 16], pa.int16()),
+            "sip_status": pa.nulls(3, pa.int16()),
+            "http_status": pa.nulls(3, pa.int16()),
+            "duration_s": pa.nulls(3, pa.float64()),
+        },
+        schema=EVENT_SCHEMA,
+    )
+    path = tmp_path / "quotes.parquet"
+    pq.write_table(table, path)
+    minute = int(datetime(2026, 3, 1, 12, tzinfo=UTC).timestamp()) // 60
+    scope = WindowScope("w'1", minute, minute + 1, frozenset({("O'Hare", "local")}))
+    sql, params = duckdb_failures_sql("ev", FailurePolicy(), [scope])
+    rows = failure_rows(_plain(path).sql(sql, params=params).to_arrow_table())
+    assert rows.to_pylist() == [
+        {
+            "window": "w'1",
+            "subscriber": "a",
+            "region": "O'Hare",
+            "failed_attempts": 1,
+            "first_failure": ts[0].as_py(),
+            "last_failure": ts[0].as_py(),
+        }
+    ]
+
+
+def test_pass_two_reads_only_the_windows_row_groups(tmp_path: Path, scenario_data) -> None:
+    path, _ = scenario_data("two_windows", calls_per_day=150_000)
+    small = tmp_path / "small-groups.parquet"
+    pq.write_table(pq.read_table(path), small, row_group_size=2_000)  # time-sorted, as written
+    con = _plain(small)
+    profile = tmp_path / "profile.json"
+    con.execute("PRAGMA enable_profiling = 'json'")
+    con.execute(f"PRAGMA profiling_output = '{profile}'")
+    sql, params = duckdb_failures_sql("ev", FailurePolicy(), _scopes()[:1])
+    con.sql(sql, params=params).to_arrow_table()
+    scans = []
+
+    def walk(node: dict) -> None:
+        if node.get("type") == "TABLE_SCAN":
+            scans.append(node)
+        for child in node.get("children", []):
+            walk(child)
+
+    for node in json.loads(profile.read_text())["operator"]:
+        walk(node)
+    assert scans
+    for scan in scans:
+        assert scan["total_row_groups_to_scan"] == pq.ParquetFile(small).num_row_groups
+        assert 0 < scan["row_groups_scanned"] <= scan["total_row_groups_to_scan"] // 5
+
+
+def _one_pass(path: Path, policy: FailurePolicy) -> Aggregates:
+    """Everything in one grouped query, subscriber minutes for every failure (the reference)."""
+    failed = "coalesce(cause IN (34, 38, 41, 42, 44, 47, 63, 102), false) OR coalesce("
+    failed += "sip_status IN (500, 502, 503, 504), false) OR coalesce(http_status >= 500, false)"
+    rows = (
+        _plain(path)
+        .sql(
+            f"""SELECT region, service, CAST(floor(epoch(ts) / 60) AS BIGINT) AS minute,
+                   CASE WHEN {failed} THEN subscriber END AS subscriber,
+                   count(*) AS n, min(ts) AS first, max(ts) AS last
+            FROM ev GROUP BY ALL"""
+        )
+        .to_arrow_table()
+    )
+    fail = rows.filter(pa.compute.is_valid(rows["subscriber"]))
+    series = pa.table(
+        {
+            "region": rows["region"],
+            "service": rows["service"],
+            "minute": rows["minute"],
+            "attempts": rows["n"],
+            "failures": pa.compute.if_else(pa.compute.is_valid(rows["subscriber"]), rows["n"], 0),
+        }
+    )
+    failures = pa.table(
+        {
+            "subscriber": fail["subscriber"],
+            "region": fail["region"],
+            "service": fail["service"],
+            "minute": fail["minute"],
+            "failures": fail["n"],
+            "first_failure": fail["first"],
+            "last_failure": fail["last"],
+        }
+    )
+    return Aggregates(series=series, failures=failures)
+
+
+@pytest.mark.parametrize("name", ["two_windows", "silence", "ongoing"])
+def test_two_passes_equal_one_pass_over_everything(scenario_data, name: str) -> None:
+    path, _ = scenario_data(name, calls_per_day=150_000)
     cfg = ImpactConfig()
     paths = _canonical_parquet([path])
     assert paths == [path]
-    fast = analyse_aggregates(_scan_parquet(paths, cfg.failures), cfg)
-    via_ibis = analyse_aggregates(
-        aggregate(load([path], mapping=None, con=ibis.duckdb.connect()), cfg.failures), cfg
-    )
-    assert len(fast.report.windows) == 2
-    assert fast.report.model_dump_json() == via_ibis.report.model_dump_json()
-    assert fast.subscribers.equals(via_ibis.subscribers)
+    done = threading.Thread(target=lambda: None)
+    done.start()
+    fast = _analyse_parquet(paths, cfg, lambda _: None, done)
+    via_ibis = analyse(load([path], mapping=None, con=ibis.duckdb.connect()), cfg)
+    reference = analyse_aggregates(_one_pass(path, cfg.failures), cfg)
+    assert fast.report.windows
+    assert fast.report.model_dump_json() == reference.report.model_dump_json()
+    assert via_ibis.report.model_dump_json() == reference.report.model_dump_json()
+    assert fast.subscribers.num_rows > 0 or name == "silence"
+    assert fast.subscribers.equals(reference.subscribers)
+    assert via_ibis.subscribers.equals(reference.subscribers)
 
 
 def test_non_canonical_types_take_the_ibis_path(scenario_data, cli, tmp_path: Path) -> None:

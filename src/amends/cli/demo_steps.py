@@ -109,8 +109,7 @@ def step_impact(state: DemoState) -> None:
     from amends.events.config import load_failure_policy
     from amends.events.load import load_events
     from amends.impact import ImpactConfig
-    from amends.impact.aggregate import aggregate
-    from amends.impact.analysis import analyse_aggregates
+    from amends.impact.analysis import analyse
 
     assert state.calls is not None
     out = state.output / "impact"
@@ -119,10 +118,9 @@ def step_impact(state: DemoState) -> None:
         con = ibis.duckdb.connect()
         try:
             cfg = ImpactConfig(failures=load_failure_policy(None))
-            aggs = aggregate(load_events([str(state.calls)], con=con), cfg.failures)
+            result = analyse(load_events([str(state.calls)], con=con), cfg)
         finally:
             con.disconnect()
-        result = analyse_aggregates(aggs, cfg)
         paths = write_outputs(result, out, chart=True, tz="UTC")
     state.impact_dir = out
     state.console.print(summary_table(result, "UTC"))

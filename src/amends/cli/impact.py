@@ -23,7 +23,7 @@ out_console = Console()
 
 
 class Engine(StrEnum):
-    """Where the one engine pass runs."""
+    """Where the engine passes run."""
 
     DUCKDB = "duckdb"
     SPARK = "spark"
@@ -80,16 +80,15 @@ def impact(
         policy = _policy(config)
         cfg = ImpactConfig(failures=policy, baseline=BaselineMode(baseline.value))
         parquet = _canonical_parquet(events) if engine is Engine.DUCKDB and not mapping else None
-        progress.update(step, description=f"scanning events on {engine.value} (one pass)")
-        if parquet is not None:
-            aggs = _scan_parquet(parquet, cfg.failures)
-        else:
-            aggs = _scan(events, mapping, engine, cfg.failures, progress, step)
-        warm.join()
-        from amends.impact.analysis import analyse_aggregates
 
-        progress.update(step, description="detecting outage windows")
-        result = analyse_aggregates(aggs, cfg)
+        def say(text: str) -> None:
+            progress.update(step, description=f"{text} ({engine.value})")
+
+        if parquet is not None:
+            result = _analyse_parquet(parquet, cfg, say, warm)
+        else:
+            warm.join()
+            result = _analyse_ibis(events, mapping, engine, cfg, say)
         progress.update(step, description="writing outputs")
         paths = write_outputs(result, output, chart=chart, tz=zone)
         progress.update(step, description="done", total=1, completed=1)
@@ -102,20 +101,19 @@ def impact(
     )
 
 
-def _scan(
-    events: list[Path], mapping: Path | None, engine: Engine, policy: Any, progress: Any, step: Any
-) -> Any:
-    """The engine pass through Ibis: any input the events loader reads, on DuckDB or Spark."""
+def _analyse_ibis(
+    events: list[Path], mapping: Path | None, engine: Engine, cfg: Any, say: Any
+) -> ImpactResult:
+    """Both passes through Ibis: any input the events loader reads, on DuckDB or Spark."""
     import ibis  # noqa: F401  (heavy: imported here, not at CLI start)
 
-    from amends.impact.aggregate import aggregate
+    from amends.impact.analysis import analyse
 
-    progress.update(step, description="reading events")
+    say("reading events")
     con, stop = _connect(engine)
     try:
         table = load(events, mapping=mapping, con=con)
-        progress.update(step, description=f"scanning events on {engine.value} (one pass)")
-        return aggregate(table, policy)
+        return analyse(table, cfg, step=say)
     finally:
         stop()
 
@@ -123,8 +121,8 @@ def _scan(
 def _canonical_parquet(sources: list[Path]) -> list[Path] | None:
     """The files, when all are Parquet with exactly the canonical columns' types, else None.
 
-    Such files need no casts, so the engine pass is the stored SQL Ibis compiles for them
-    (`amends.impact.aggregate.duckdb_sql`) on a plain DuckDB connection: no Ibis import.
+    Such files need no casts, so both passes run as `amends.impact.aggregate`'s DuckDB SQL
+    on a plain DuckDB connection: no Ibis import.
     The checks and messages are the events loader's own; anything else takes the Ibis path.
     """
     from amends.events.schema import EVENT_SCHEMA
@@ -147,11 +145,20 @@ def _canonical_parquet(sources: list[Path]) -> list[Path] | None:
     return paths
 
 
-def _scan_parquet(paths: list[Path], policy: Any) -> Any:
-    """The engine pass over canonical Parquet on a plain DuckDB connection (settings as Ibis's)."""
+def _analyse_parquet(paths: list[Path], cfg: Any, say: Any, warm: threading.Thread) -> ImpactResult:
+    """Both passes over canonical Parquet on a plain DuckDB connection (no Ibis import).
+
+    The SQL is `amends.impact.aggregate`'s hand-written twin of the Ibis passes (tested equal).
+    """
     import duckdb
 
-    from amends.impact.aggregate import duckdb_sql, split
+    from amends.impact.aggregate import (
+        duckdb_failures_sql,
+        duckdb_series_sql,
+        failure_rows,
+        series_table,
+    )
+    from amends.impact.model import SUBSCRIBERS_SCHEMA
 
     con = duckdb.connect()
     try:
@@ -160,7 +167,21 @@ def _scan_parquet(paths: list[Path], policy: Any) -> Any:
         con.execute("SET enable_progress_bar = false")  # the Rich display shows progress
         files = ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths)
         con.execute(f"CREATE TEMP VIEW amends_events AS SELECT * FROM read_parquet([{files}])")
-        return split(con.sql(duckdb_sql("amends_events", policy)).to_arrow_table())
+        say("pass 1: attempts and failures per minute")
+        series = series_table(
+            con.sql(duckdb_series_sql("amends_events", cfg.failures)).to_arrow_table()
+        )
+        warm.join()
+        from amends.impact.analysis import detect
+
+        say("detecting outage windows")
+        found = detect(series, cfg)
+        say(f"pass 2: who was hit in {len(found.scopes)} window(s)")
+        query = duckdb_failures_sql("amends_events", cfg.failures, found.scopes)
+        if query is None:
+            return found.finish(SUBSCRIBERS_SCHEMA.empty_table())
+        sql, params = query
+        return found.finish(failure_rows(con.sql(sql, params=params).to_arrow_table()))
     finally:
         con.close()
 

@@ -1,7 +1,7 @@
 """Outage impact: find the outage windows in raw events and measure when, where, what and who.
 
 The names below load on first use (PEP 562), so importing one small module of the package (the
-CLI's engine pass) does not import the detection stack (NumPy, SciPy) with it.
+CLI's first engine pass) does not import the detection stack (NumPy, SciPy) with it.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
-"""The impact analysis end to end: engine pass, baseline, detection, windows, who was hit."""
+"""The impact analysis end to end: minute series, baseline, detection, windows, who was hit."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -9,12 +10,11 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from amends.impact.aggregate import Aggregates, aggregate
+from amends.impact.aggregate import Aggregates, minute_series, window_failures
 from amends.impact.baseline import SOURCES
 from amends.impact.config import ImpactConfig
 from amends.impact.detect import flag, segments
 from amends.impact.model import (
-    SUBSCRIBERS_SCHEMA,
     BaselineInfo,
     EventsSummary,
     ImpactReport,
@@ -23,7 +23,7 @@ from amends.impact.model import (
     ScopeEntry,
     Window,
 )
-from amends.impact.subscribers import affected, distinct
+from amends.impact.subscribers import WindowScope, affected, counted
 from amends.impact.windows import merge
 
 if TYPE_CHECKING:
@@ -47,16 +47,64 @@ def minute_time(minute: int) -> datetime:
     return EPOCH + timedelta(minutes=int(minute))
 
 
-def analyse(events: ir.Table, config: ImpactConfig | None = None) -> ImpactResult:
-    """Measure the outages in a canonical events table on any Ibis backend (one engine pass)."""
+class Detection:
+    """What the minute series shows: the windows (subscriber counts still to come), the scopes
+    pass 2 reads, and the report's other parts."""
+
+    def __init__(
+        self,
+        windows: list[Window],
+        scopes: list[WindowScope],
+        events: EventsSummary,
+        baseline: BaselineInfo,
+        minutes: MinuteSeries | None,
+    ) -> None:
+        self.windows = windows
+        self.scopes = scopes
+        self.events = events
+        self.baseline = baseline
+        self.minutes = minutes
+
+    def finish(self, rows: pa.Table) -> ImpactResult:
+        """The result, given pass 2's rows (window, subscriber, region, failed_attempts, ...),
+        ordered by window, subscriber and region."""
+        subs, counts = counted(rows, self.scopes)
+        windows = [
+            w.model_copy(update={"subscribers_affected": counts.get(w.id, 0)}) for w in self.windows
+        ]
+        report = ImpactReport(windows=windows, events=self.events, baseline=self.baseline)
+        return ImpactResult(report=report, subscribers=subs, minutes=self.minutes)
+
+
+def analyse(
+    events: ir.Table,
+    config: ImpactConfig | None = None,
+    *,
+    step: Callable[[str], None] | None = None,
+) -> ImpactResult:
+    """Measure the outages in a canonical events table on any Ibis backend (two engine passes).
+
+    Pass 1 (every event) gives the minute series; detection runs in-process; pass 2 reads only
+    the failures inside the windows found. `step` hears each stage's name (for a progress display).
+    """
     config = config or ImpactConfig()
-    return analyse_aggregates(aggregate(events, config.failures), config)
+    say = step or (lambda _: None)
+    say("pass 1: attempts and failures per minute")
+    found = detect(minute_series(events, config.failures), config)
+    say(f"pass 2: who was hit in {len(found.scopes)} window(s)")
+    return found.finish(window_failures(events, config.failures, found.scopes))
 
 
 def analyse_aggregates(aggs: Aggregates, config: ImpactConfig | None = None) -> ImpactResult:
-    """Detection and measurement on the small result of the engine pass (pure, in-process)."""
+    """Detection and measurement on a series and subscriber failure minutes held in memory."""
+    found = detect(aggs.series, config)
+    return found.finish(affected(aggs.failures, found.scopes))
+
+
+def detect(series: Any, config: ImpactConfig | None = None) -> Detection:
+    """Baseline, tests and windows on the minute series (pure, in-process)."""
     config = config or ImpactConfig()
-    dense = _dense(aggs.series)
+    dense = _dense(series)
     if dense is None:
         return _empty(config)
     pairs, m0, a, f = dense
@@ -68,7 +116,7 @@ def analyse_aggregates(aggs: Aggregates, config: ImpactConfig | None = None) -> 
     spans = merge(segments(a, f, flags, config), a, f, ref, pairs, config)
 
     windows: list[Window] = []
-    sub_specs: list[tuple[str, int, int | None, set[tuple[str, str]]]] = []
+    scopes: list[WindowScope] = []
     for n, span in enumerate(spans, start=1):
         wid = f"w{n}"
         ongoing = span.end >= t
@@ -93,12 +141,12 @@ def analyse_aggregates(aggs: Aggregates, config: ImpactConfig | None = None) -> 
                     ner=1 - ft / at if at else None,
                 )
             )
-        sub_specs.append(
-            (
-                wid,
-                m0 + span.start,
-                None if ongoing else m0 + span.end,
-                {pairs[p] for p in span.pairs},
+        scopes.append(
+            WindowScope(
+                id=wid,
+                start=m0 + span.start,
+                end=None if ongoing else m0 + span.end,
+                pairs=frozenset(pairs[p] for p in span.pairs),
             )
         )
         windows.append(
@@ -120,35 +168,28 @@ def analyse_aggregates(aggs: Aggregates, config: ImpactConfig | None = None) -> 
                 else 0.0,
             )
         )
-    subs, counts_by_window = affected(aggs.failures, sub_specs)
-    for w in windows:
-        w.subscribers_affected = counts_by_window.get(w.id, 0)
 
     excluded = flags.failures | flags.silence
     usable_a = float((a * ~excluded).sum())
     overall = float((f * ~excluded).sum()) / usable_a if usable_a else 0.0
     counts = np.bincount(ref.source.ravel(), minlength=len(SOURCES))
-    report = ImpactReport(
-        windows=windows,
-        events=EventsSummary(
-            attempts=int(a.sum()),
-            network_failures=int(f.sum()),
-            start=minute_time(m0),
-            end=minute_time(m0 + t),
-            minutes=t,
-            regions=sorted({r for r, _ in pairs}),
-            services=sorted({s for _, s in pairs}),
-            subscribers_with_failures=distinct(aggs.failures["subscriber"]),
-        ),
-        baseline=BaselineInfo(
-            mode=config.baseline.value,
-            sources={name: int(c) for name, c in zip(SOURCES, counts, strict=True)},
-            comparable_half_width_minutes=config.comparable_half_width_minutes,
-            volume_reference_minutes=config.volume_reference_minutes,
-            rate_reference_minutes=config.rate_reference_minutes,
-            overall_failure_rate=round(overall, 8),
-            method=METHOD,
-        ),
+    events = EventsSummary(
+        attempts=int(a.sum()),
+        network_failures=int(f.sum()),
+        start=minute_time(m0),
+        end=minute_time(m0 + t),
+        minutes=t,
+        regions=sorted({r for r, _ in pairs}),
+        services=sorted({s for _, s in pairs}),
+    )
+    baseline = BaselineInfo(
+        mode=config.baseline.value,
+        sources={name: int(c) for name, c in zip(SOURCES, counts, strict=True)},
+        comparable_half_width_minutes=config.comparable_half_width_minutes,
+        volume_reference_minutes=config.volume_reference_minutes,
+        rate_reference_minutes=config.rate_reference_minutes,
+        overall_failure_rate=round(overall, 8),
+        method=METHOD,
     )
     minutes = MinuteSeries(
         pairs=pairs,
@@ -158,7 +199,7 @@ def analyse_aggregates(aggs: Aggregates, config: ImpactConfig | None = None) -> 
         expected=ref.expected,
         baseline_rate=ref.rate,
     )
-    return ImpactResult(report=report, subscribers=subs, minutes=minutes)
+    return Detection(windows, scopes, events, baseline, minutes)
 
 
 def _codes(col: pa.ChunkedArray) -> tuple[np.ndarray, list[str]]:
@@ -205,29 +246,24 @@ def _dense(
     return pairs, m0, out[0], out[1]
 
 
-def _empty(config: ImpactConfig) -> ImpactResult:
-    """The result for a table with no events."""
-    report = ImpactReport(
-        windows=[],
-        events=EventsSummary(
-            attempts=0,
-            network_failures=0,
-            start=None,
-            end=None,
-            minutes=0,
-            regions=[],
-            services=[],
-            subscribers_with_failures=0,
-        ),
-        baseline=BaselineInfo(
-            mode=config.baseline.value,
-            sources={name: 0 for name in SOURCES},
-            comparable_half_width_minutes=config.comparable_half_width_minutes,
-            volume_reference_minutes=config.volume_reference_minutes,
-            rate_reference_minutes=config.rate_reference_minutes,
-            overall_failure_rate=0.0,
-            method=METHOD,
-        ),
+def _empty(config: ImpactConfig) -> Detection:
+    """What a table with no events shows: nothing, and no window for pass 2 to read."""
+    events = EventsSummary(
+        attempts=0,
+        network_failures=0,
+        start=None,
+        end=None,
+        minutes=0,
+        regions=[],
+        services=[],
     )
-    subs = SUBSCRIBERS_SCHEMA.empty_table()
-    return ImpactResult(report=report, subscribers=subs, minutes=None)
+    baseline = BaselineInfo(
+        mode=config.baseline.value,
+        sources={name: 0 for name in SOURCES},
+        comparable_half_width_minutes=config.comparable_half_width_minutes,
+        volume_reference_minutes=config.volume_reference_minutes,
+        rate_reference_minutes=config.rate_reference_minutes,
+        overall_failure_rate=0.0,
+        method=METHOD,
+    )
+    return Detection([], [], events, baseline, None)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pyarrow as pa
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 if TYPE_CHECKING:
     import numpy as np
@@ -68,7 +68,15 @@ class EventsSummary(BaseModel):
     minutes: int
     regions: list[str]
     services: list[str]
-    subscribers_with_failures: int
+
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy(cls, data: Any) -> Any:
+        """Earlier reports also counted every subscriber with any failure; that
+        needed a full scan of the subscriber column and is no longer measured (ignored)."""
+        if isinstance(data, dict) and "subscribers_with_failures" in data:
+            data = {k: v for k, v in data.items() if k != "subscribers_with_failures"}
+        return data
 
 
 class BaselineInfo(BaseModel):
