@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from amends import __version__
+import amends
 from amends.check.model import FileReport, Severity
 from amends.check.rule import Rule
 
@@ -82,7 +82,7 @@ def render_sarif(reports: list[FileReport], rules: list[Rule]) -> str:
     index = {r.id: i for i, r in enumerate(rules)}
     driver: dict[str, Any] = {
         "name": "amends-check",
-        "version": __version__,
+        "version": amends.__version__,
         "informationUri": INFO_URI,
         "rules": [
             {

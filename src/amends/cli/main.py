@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from amends import __version__
+import amends
 from amends.errors import InputError
 
 #: The order commands appear in `--help`; any other module under amends.cli that defines
@@ -63,7 +63,7 @@ err_console = Console(stderr=True, soft_wrap=True)
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"amends {__version__}")
+        typer.echo(f"amends {amends.__version__}")
         raise typer.Exit()
 
 
