@@ -167,3 +167,49 @@ def test_publish_sets_component_status_and_action_progress(tmp_path, store, cli)
     assert (item.status, item.note) == ("done", "finished early")
     bad = cli("publish", path, "--component", "nonsense", "--db", store.url)
     assert bad.code == 2 and "ID=STATUS" in bad.err
+
+
+def test_site_build_as_of_a_time_measures_uptime_from_it(tmp_path, store, cli):
+    from tests.web.factories import START
+
+    from amends.publish import operations as ops
+
+    inc = incident(ongoing=False, locales=["en"])
+    ops.save_incident(store, inc)
+    at = START + timedelta(hours=3, minutes=15)
+    ops.publish_statement(store, inc, "resolve", "web", "en", by="ana", now=at)
+    out = tmp_path / "then"
+    res = cli("site", "build", "-o", out, "--db", store.url, "--now", "2026-03-12T00:00:00Z")
+    assert res.code == 0, res.err
+    assert _uptimes(out) and max(_uptimes(out)) < 100  # the three hours are in the 90 days
+    res = cli("site", "build", "-o", tmp_path / "now", "--db", store.url)
+    assert res.code == 0, res.err
+    assert set(_uptimes(tmp_path / "now")) == {100.0}  # today, March is long gone
+
+
+def _uptimes(site) -> list[float]:
+    """The uptime percentages the front page states, one per component."""
+    import re
+
+    text = (site / "index.html").read_text()
+    return [float(v) for v in re.findall(r"Uptime over the last 90 days: ([\d.]+)%", text)]
+
+
+def test_site_build_refuses_a_time_before_what_it_would_show(tmp_path, store, cli):
+    from tests.web.factories import START
+
+    from amends.publish import operations as ops
+
+    inc = incident(ongoing=False, locales=["en"])
+    ops.save_incident(store, inc)
+    ops.publish_statement(
+        store, inc, "resolve", "web", "en", by="ana", now=START + timedelta(hours=4)
+    )
+    out = tmp_path / "site"
+    res = cli("site", "build", "-o", out, "--db", store.url, "--now", "2026-03-10T22:00:00Z")
+    assert res.code == 2
+    assert "before the newest published statement" in res.err
+    assert len(res.err.strip().splitlines()) == 1
+    assert not out.exists()
+    res = cli("site", "build", "-o", out, "--db", store.url, "--now", "yesterday")
+    assert res.code == 2 and "is not a time" in res.err

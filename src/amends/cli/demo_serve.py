@@ -90,7 +90,9 @@ def run(output: Path, db_url: str, incident_path: Path, console: Console) -> lis
                         continue
                     published.append((stage, locale, channel, res.statement_id))
         settings = Settings.from_env(feedback_action=None)
-        written = build_site(store, site_dir, settings)
+        # The page as it stood after the last statement: the 90-day uptime bars show the outage.
+        as_of = max(at for _, at in _stages(incident))
+        written = build_site(store, site_dir, settings, now=as_of)
         someone = _a_customer(store, incident.id)
     console.print(
         f"published {len(published)} statement(s): "

@@ -39,17 +39,25 @@ def build(
         help="The live server's URL: the feedback form posts there (default: no form, the "
         "incident's feedback address is shown instead).",
     ),
+    now: str | None = typer.Option(
+        None,
+        "--now",
+        help="Build the page as of this time (ISO 8601 with offset): the 90-day uptime bars, "
+        "overdue updates and feed times are measured from it. Default: now.",
+    ),
 ) -> None:
     """Write every page (each locale), /api/v2 JSON file, feed and the stylesheet."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
     from amends.cli.db import open_cli_store
+    from amends.cli.options import parse_time
     from amends.cli.serve import check_site_settings
     from amends.publish.static import build_site, check_output
     from amends.web.settings import Settings
 
     check_output(output)  # before the store is opened: a refused folder costs nothing
+    as_of = parse_time(now) if now is not None else None
 
     if not base_path.startswith("/"):
         base_path = "/" + base_path
@@ -82,6 +90,7 @@ def build(
             output,
             settings,
             progress=lambda n, total: progress.update(task, completed=n, total=total),
+            now=as_of,
         )
     html = sum(1 for p in written if p.suffix == ".html")
     api = sum(1 for p in written if p.suffix == ".json")

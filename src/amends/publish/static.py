@@ -20,6 +20,8 @@ from amends.errors import InputError
 from amends.publish.site import SiteData, load_site_data
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from amends.store import Store
     from amends.web.settings import Settings
 
@@ -143,8 +145,21 @@ def build_site(
     settings: Settings,
     *,
     progress: Callable[[int, int], None] | None = None,
+    now: datetime | None = None,
 ) -> list[Path]:
-    """Read the store and export the site (`amends site build -o DIR`)."""
+    """Read the store and export the site (`amends site build -o DIR`).
+
+    `now` builds the page as of that time (uptime bars, overdue updates and feed times measured
+    from it); it may not precede a published statement, which the page would show too early.
+    """
     check_output(output)  # before reading the store: a refused folder costs nothing
-    data = load_site_data(store, settings.page_info())
+    data = load_site_data(store, settings.page_info(), now=now)
+    if now is not None:
+        later = [s.published_at for s in data.statements if s.published_at > now]
+        if later:
+            raise InputError(
+                f"--now {now.isoformat()} is before the newest published statement "
+                f"({max(later).isoformat()}): the page would show it before it was said; "
+                "pass that time or later"
+            )
     return export_site(data, output, settings, progress=progress)
