@@ -17,7 +17,7 @@ def settings_for(
 ) -> NotifySettings:
     """Settings for loopback servers: loopback allowed for webhooks, quick retries."""
     data: dict[str, Any] = {
-        "secret": "test-secret",
+        "secret": "test-secret-0123456789",
         "base_url": "https://status.example.net",
         "backoff_base_s": 0.05,
         "backoff_max_s": 0.2,

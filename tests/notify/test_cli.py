@@ -212,13 +212,22 @@ def test_status_watch_follows_a_fan_out_to_the_end(cli, tmp_path, monkeypatch):
     assert sink.unique == n
 
 
-def test_worker_warns_when_links_are_signed_with_the_default_secret(cli, tmp_path, monkeypatch):
-    """Unsubscribe links signed with the published default could be forged: say so, once."""
+def test_worker_signs_with_the_stores_own_secret_and_refuses_a_short_one(
+    cli, tmp_path, monkeypatch
+):
+    """No secret configured: the store makes its own (no published default to forge with)."""
+    from amends.store import open_store
+    from amends.store.schema import instance_secrets
+
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("AMENDS_NOTIFY_SECRET", raising=False)
     db = _db(tmp_path)
     r = cli("worker", "--db", db, "--until-empty")
-    assert r.code == 0 and "AMENDS_NOTIFY_SECRET" in r.err
-    monkeypatch.setenv("AMENDS_NOTIFY_SECRET", "a-long-random-secret")
+    assert r.code == 0 and "warning" not in r.err
+    with open_store(db) as store, store.connect() as conn:
+        (row,) = conn.execute(instance_secrets.select()).all()
+    assert row.name == "notify-links" and len(row.value) >= 40
+    monkeypatch.setenv("AMENDS_NOTIFY_SECRET", "short")
     r = cli("worker", "--db", db, "--until-empty")
-    assert r.code == 0 and "AMENDS_NOTIFY_SECRET" not in r.err
+    assert r.code == 2 and "secret" in r.err and "16 characters" in r.err
+    assert len(r.err.strip().splitlines()) == 1

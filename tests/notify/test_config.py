@@ -16,7 +16,7 @@ def test_toml_then_env_then_arguments(tmp_path):
     )
     env = {
         "AMENDS_NOTIFY_EMAIL_PASSWORD": "from-env",
-        "AMENDS_NOTIFY_SECRET": "s3",
+        "AMENDS_NOTIFY_SECRET": "s3-long-enough-to-sign",
         "AMENDS_NOTIFY_WEBHOOK_ALLOW": "10.0.0.0/8,fd00::/8",
         "UNRELATED": "x",
     }
@@ -27,7 +27,7 @@ def test_toml_then_env_then_arguments(tmp_path):
         587,
         "from-env",
     )
-    assert s.secret == "s3" and s.lease_s == 9
+    assert s.secret == "s3-long-enough-to-sign" and s.lease_s == 9
     assert s.webhook.allow == ["10.0.0.0/8", "fd00::/8"]
     assert s.limit("sms").rate_per_s == 5 and s.limit("email").concurrency == 4  # default kept
 

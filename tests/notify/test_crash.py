@@ -35,7 +35,7 @@ def write_config(path: Path, smtp_port: int) -> Path:
         f"""
 [notify]
 base_url = "https://status.example.net"
-secret = "test-secret"
+secret = "test-secret-0123456789"
 lease_s = 1.0
 poll_s = 0.05
 backoff_base_s = 0.05

@@ -44,7 +44,9 @@ def test_double_opt_in_then_one_click_unsubscribe(store, smtp):
     token = unsubscribe_url(settings, sub.id).rsplit("/", 1)[1]
     with store.begin() as conn:
         assert unsubscribe(conn, settings, token + "x") is None  # tampered
-        assert unsubscribe(conn, settings_for(secret="other"), token) is None  # other key
+        assert (
+            unsubscribe(conn, settings_for(secret="another-secret-of-its-own"), token) is None
+        )  # other key
         assert unsubscribe(conn, settings, token) == sub.id
     add_statement(store, "email")
     with store.connect() as conn:
@@ -173,3 +175,31 @@ def test_affected_audience_joins_contacts(store):
     assert table.column("email").to_pylist() == ["s1@example.org", None, None]
     assert table.column("phone").to_pylist() == [None, "+14155552671", None]
     assert table.column("failed_attempts").to_pylist() == [3, 1, 2]
+
+
+def test_without_a_configured_secret_every_process_on_a_store_shares_its_own(store, tmp_path):
+    """Links are signed with the store's random secret: the same for every worker and site on
+    that store, different for another store, and never the old published placeholder."""
+    from itsdangerous import URLSafeSerializer
+
+    from amends.publish.subscriptions import with_secret
+
+    settings = settings_for(secret=None)
+    assert settings.secret is None
+    with store.begin() as conn:
+        sub = subscribe(conn, settings, "email", "cy@example.org", confirmed=True)
+    first = Worker(store, settings, channels=["email"]).settings.secret
+    second = Worker(store, settings, channels=["email"]).settings.secret
+    assert first is not None and first == second and len(first) >= 40
+    token = unsubscribe_url(Worker(store, settings).settings, sub.id).rsplit("/", 1)[1]
+    forged = URLSafeSerializer("change-me", salt="amends-unsubscribe").dumps(sub.id)
+    with store.begin() as conn:
+        assert unsubscribe(conn, settings, forged) is None
+        assert unsubscribe(conn, settings, token) == sub.id  # the site resolves the same secret
+        assert with_secret(conn, settings_for(secret="configured-secret-wins")).secret == (
+            "configured-secret-wins"
+        )
+    from amends.store import open_store
+
+    with open_store(f"sqlite:///{tmp_path / 'other.db'}") as other:
+        assert Worker(other, settings).settings.secret not in (None, first)

@@ -104,7 +104,8 @@ def test_a_migration_breaking_foreign_keys_is_rolled_back(store: Store) -> None:
 
 
 def test_step_by_step_matches_the_schema(store_url: str) -> None:
-    """Each revision on its own: 0001, then 0002 (the outbox channel index), and back to 0001."""
+    """Each revision on its own: 0001, 0002 (the outbox channel index), 0003 (instance
+    secrets), and back."""
     from sqlalchemy import inspect
 
     from amends.store.migrate import upgrade
@@ -118,6 +119,11 @@ def test_step_by_step_matches_the_schema(store_url: str) -> None:
         assert "ix_outbox_channel_status_next_attempt_at" not in outbox_indexes(store)
         upgrade(store, "0002")
         assert "ix_outbox_channel_status_next_attempt_at" in outbox_indexes(store)
+        assert "instance_secrets" not in inspect(store.engine).get_table_names()
+        upgrade(store, "0003")
+        assert "instance_secrets" in inspect(store.engine).get_table_names()
+        downgrade(store, "0002")
+        assert "instance_secrets" not in inspect(store.engine).get_table_names()
         downgrade(store, "0001")
         assert "ix_outbox_channel_status_next_attempt_at" not in outbox_indexes(store)
         store.upgrade()

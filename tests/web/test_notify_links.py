@@ -26,7 +26,7 @@ def _row(live, sub_id: int):  # type: ignore[no-untyped-def]
 def test_confirmation_link_confirms_once(live) -> None:  # type: ignore[no-untyped-def]
     from amends.publish.notifyconfig import load_settings
 
-    settings = load_settings(env={}, secret="test-secret")
+    settings = load_settings(env={}, secret="test-secret-0123456789")
     live.app.state.notify_settings = settings
     sub = _subscribe(live, settings)
     assert sub.confirm_token and _row(live, sub.id).confirmed_at is None
@@ -40,17 +40,36 @@ def test_unsubscribe_needs_a_post_and_a_valid_token(live) -> None:  # type: igno
     from amends.publish.notifyconfig import load_settings
     from amends.publish.subscriptions import unsubscribe_token
 
-    settings = load_settings(env={}, secret="test-secret")
+    settings = load_settings(env={}, secret="test-secret-0123456789")
     live.app.state.notify_settings = settings
     sub = _subscribe(live, settings)
     token = unsubscribe_token(settings, sub.id)
     page = httpx.get(f"{live.url}/notify/unsubscribe/{token}")
     assert page.status_code == 200 and 'method="post"' in page.text
     assert _row(live, sub.id).unsubscribed_at is None  # a mail scanner's GET changes nothing
-    forged = unsubscribe_token(load_settings(env={}, secret="other"), sub.id)
+    forged = unsubscribe_token(load_settings(env={}, secret="another-secret-of-its-own"), sub.id)
     one_click = {"List-Unsubscribe": "One-Click"}
     bad = httpx.post(f"{live.url}/notify/unsubscribe/{forged}", data=one_click)
     assert bad.status_code == 404 and _row(live, sub.id).unsubscribed_at is None
     res = httpx.post(f"{live.url}/notify/unsubscribe/{token}", data=one_click)
     assert res.status_code == 200
     assert _row(live, sub.id).unsubscribed_at is not None
+
+
+def test_with_no_secret_configured_the_site_checks_links_with_the_stores_own(live) -> None:  # type: ignore[no-untyped-def]
+    from itsdangerous import URLSafeSerializer
+
+    from amends.publish.notifyconfig import load_settings
+    from amends.publish.subscriptions import unsubscribe_token, with_secret
+
+    settings = load_settings(env={})
+    assert settings.secret is None
+    live.app.state.notify_settings = settings
+    sub = _subscribe(live, settings)
+    with live.store.begin() as conn:  # what a worker on the same store signs with
+        token = unsubscribe_token(with_secret(conn, settings), sub.id)
+    forged = URLSafeSerializer("change-me", salt="amends-unsubscribe").dumps(sub.id)
+    one_click = {"List-Unsubscribe": "One-Click"}
+    assert httpx.post(f"{live.url}/notify/unsubscribe/{forged}", data=one_click).status_code == 404
+    res = httpx.post(f"{live.url}/notify/unsubscribe/{token}", data=one_click)
+    assert res.status_code == 200 and _row(live, sub.id).unsubscribed_at is not None

@@ -235,7 +235,6 @@ def run(output: Path, db_url: str, console: Console) -> list[tuple[str, Path]]:
             None,
             env={},
             base_url="http://127.0.0.1:8000",
-            secret="amends-demo",
             email={"host": "127.0.0.1", "port": sink.port, "sender": "status@example.net"},
             webhook={"allow": ["127.0.0.1/32"]},  # the operator allows the local receiver
             poll_s=0.05,

@@ -68,7 +68,7 @@ def worker(
     import time
 
     from amends.cli.db import open_cli_store
-    from amends.publish.notifyconfig import DEFAULT_SECRET, ChannelLimits, load_settings
+    from amends.publish.notifyconfig import ChannelLimits, load_settings
     from amends.publish.worker import Worker, sqlite_single_worker
 
     settings = load_settings(config)
@@ -79,12 +79,6 @@ def worker(
     if not channel and settings.sms.url:
         names.append("sms")
     store = open_cli_store(db)
-    if settings.secret == DEFAULT_SECRET:
-        typer.echo(
-            "warning: AMENDS_NOTIFY_SECRET (or [notify] secret) is not set: unsubscribe links are "
-            "signed with the public default; set a secret and keep it",
-            err=True,
-        )
     threads = sum(settings.limit(n).concurrency for n in names) + 2
     if store.dialect == "postgresql" and threads > 15:  # one pooled connection per thread
         from amends.store import open_store

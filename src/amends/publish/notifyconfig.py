@@ -82,15 +82,13 @@ def _default_limits() -> dict[str, ChannelLimits]:
     }
 
 
-#: The placeholder secret: anyone who reads this file can forge unsubscribe links signed with it.
-DEFAULT_SECRET = "change-me"
-
-
 class NotifySettings(_Strict):
     """Everything `amends worker` and `amends notify` need besides the database URL."""
 
     base_url: str = "http://127.0.0.1:8000"  # public site: confirmation + unsubscribe links
-    secret: str = DEFAULT_SECRET  # signs unsubscribe links; set AMENDS_NOTIFY_SECRET in production
+    #: Signs unsubscribe links. None: the store's own random secret (made once, kept in the
+    #: store), so every process on one store agrees and nothing is signed with a known value.
+    secret: str | None = Field(default=None, min_length=16)
     max_attempts: int = Field(default=8, ge=1)  # then the row is dead (dead-letter)
     backoff_base_s: float = Field(default=2.0, gt=0)
     backoff_max_s: float = Field(default=3600.0, gt=0)

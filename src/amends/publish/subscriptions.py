@@ -29,12 +29,15 @@ from amends.publish.notifyconfig import NotifySettings
 from amends.publish.outbox import insert_rows
 from amends.publish.urlguard import BlockedURL, check_url, parse_networks
 from amends.store.schema import notify_subscriptions, outbox, subscribers
+from amends.store.secrets import instance_secret
 
 KINDS: tuple[str, ...] = ("email", "webhook", "sms")
 #: A pragmatic address check: one @, a dotted domain, no spaces or angle brackets.
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 _EMAIL = re.compile(rf"^[^@\s<>(),;:\"\[\]]+@{_LABEL}(?:\.{_LABEL})+$")
 _UNSUB_SALT = "amends-unsubscribe"
+#: The name of the store's own signing secret (`amends.store.secrets`).
+SECRET_NAME = "notify-links"
 
 
 class AddressError(ValueError):
@@ -100,8 +103,20 @@ def _serializer(secret: str) -> Any:
     return URLSafeSerializer(secret, salt=_UNSUB_SALT)
 
 
+def with_secret(conn: Connection, settings: NotifySettings) -> NotifySettings:
+    """`settings` with its signing secret: the configured one, else the store's own."""
+    if settings.secret is not None:
+        return settings
+    return settings.model_copy(update={"secret": instance_secret(conn, SECRET_NAME)})
+
+
 def unsubscribe_token(settings: NotifySettings, subscription_id: int) -> str:
-    """A signed, URL-safe token naming one subscription (no expiry: old emails must work)."""
+    """A signed, URL-safe token naming one subscription (no expiry: old emails must work).
+
+    `settings` must carry the secret (`with_secret`).
+    """
+    if settings.secret is None:
+        raise ValueError("no signing secret: pass the settings through with_secret() first")
     return str(_serializer(settings.secret).dumps(subscription_id))
 
 
@@ -247,7 +262,8 @@ def unsubscribe(conn: Connection, settings: NotifySettings, token: str) -> int |
     from itsdangerous import BadSignature
 
     try:
-        sub_id = int(_serializer(settings.secret).loads(token.strip()))
+        secret = with_secret(conn, settings).secret
+        sub_id = int(_serializer(str(secret)).loads(token.strip()))
     except (BadSignature, ValueError, TypeError):
         return None
     s = notify_subscriptions.c

@@ -296,6 +296,12 @@ class Worker:
     db_errors: int = 0
     _done: threading.Event = field(default_factory=threading.Event, repr=False)
 
+    def __post_init__(self) -> None:
+        from amends.publish.subscriptions import with_secret
+
+        with self.store.begin() as conn:  # the links it signs verify on the site of this store
+            self.settings = with_secret(conn, self.settings)
+
     def run(self) -> WorkerStats:
         """Deliver until stopped (or, with until_empty, until nothing is left to deliver)."""
         threads = [threading.Thread(target=self._reaper, name="amends-reaper", daemon=True)]

@@ -325,5 +325,15 @@ outbox = Table(
     _one_of("status", OUTBOX_STATUSES, "status"),
 )
 
+#: Secrets this installation made for itself (0003): the signing key of unsubscribe links when
+#: none is configured, so links are never signed with a published placeholder.
+instance_secrets = Table(
+    "instance_secrets",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", String(200), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False, default=utcnow),
+)
+
 #: Every table, in dependency order (parents first).
 TABLES: tuple[Table, ...] = tuple(metadata.sorted_tables)
