@@ -213,3 +213,48 @@ def test_site_build_refuses_a_time_before_what_it_would_show(tmp_path, store, cl
     assert not out.exists()
     res = cli("site", "build", "-o", out, "--db", store.url, "--now", "yesterday")
     assert res.code == 2 and "is not a time" in res.err
+
+
+def test_publish_re_estimates_restoration_from_history(tmp_path, store, live, token, cli):
+    """Issue 8 at publish time: the update and the saved record carry the estimate as of now."""
+    from datetime import UTC, datetime
+
+    import httpx
+
+    from amends.eta.demo_data import SAMPLE_HISTORY
+    from amends.publish import operations as ops
+
+    began = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=40)
+    inc = incident(locales=["en"], eta=None)
+    (w,) = inc.windows
+    inc = inc.model_copy(
+        update={
+            "discovered_at": began + timedelta(minutes=5),
+            "windows": [w.model_copy(update={"start": began})],
+        }
+    )
+    path = dump_incident(inc, tmp_path / "incident.yaml")
+    res = cli(
+        "publish", path, "--stage", "update", "--db", store.url, "--history", SAMPLE_HISTORY
+    )  # fmt: skip
+    assert res.code == 0, res.err
+    assert "estimated restoration:" in res.err
+    saved = ops.load_incident_record(store, inc.id)
+    assert saved.eta is not None and saved.eta.source == "estimate"
+    from sqlalchemy import select
+
+    from amends.store.schema import statements
+
+    with store.connect() as conn:
+        (body,) = conn.execute(select(statements.c.body_text)).scalars().all()
+    basis = saved.eta.basis or ""
+    assert basis and basis.split(".")[0] in body
+    # the same through a server: the re-estimated record is what it saves
+    res = cli(
+        "publish", path, "--stage", "update", "--server", live.url, "--token", token,
+        "--history", SAMPLE_HISTORY,
+    )  # fmt: skip
+    assert res.code == 0, res.err
+    doc = httpx.get(f"{live.url}/api/v2/incidents.json").json()
+    updates = doc["incidents"][0]["incident_updates"]  # the live site serves the same store
+    assert len(updates) == 2 and all(basis.split(".")[0] in u["body"] for u in updates)

@@ -69,8 +69,21 @@ def publish(
         envvar="AMENDS_TOKEN",
         help="Admin API token for --server (env AMENDS_TOKEN).",
     ),
+    history: list[Path] = typer.Option(
+        [],
+        "--history",
+        help="Past incidents (CSV, repeatable): re-estimate restoration before an "
+        "acknowledgement or update.",
+    ),
+    history_db: str | None = typer.Option(
+        None, "--history-db", help="Also take past incidents from this store (database URL)."
+    ),
 ) -> None:
-    """Save the incident and publish a checked statement per channel and locale."""
+    """Save the incident and publish a checked statement per channel and locale.
+
+    With --history or --history-db, an acknowledgement or update is re-estimated first (as
+    `amends eta` would): the statement and the saved record carry the estimate as of now.
+    """
     import getpass
 
     from amends.incident import load_incident
@@ -78,6 +91,16 @@ def publish(
     incident = load_incident(incident_file)
     if stage is not None and stage not in STAGES:
         raise InputError(f"--stage {stage!r} is not a stage; use one of {', '.join(STAGES)}")
+    estimated = False
+    if (history or history_db) and stage in ("acknowledge", "update"):
+        from datetime import UTC, datetime
+
+        from amends.cli.eta import load_cases
+        from amends.eta import with_estimate
+
+        incident, est = with_estimate(incident, load_cases(history, history_db), datetime.now(UTC))
+        estimated = True
+        typer.echo(f"estimated restoration: {est.said} ({est.basis})", err=True)
     locales = locale or list(incident.locales)
     body = None
     if text is not None:
@@ -96,7 +119,7 @@ def publish(
         rows = _remote(
             server,
             token,
-            incident_file,
+            _record_bytes(incident) if estimated else incident_file.read_bytes(),
             incident.id,
             stage,
             jobs,
@@ -206,10 +229,17 @@ def _local(
     return rows
 
 
+def _record_bytes(incident: Any) -> bytes:
+    """The (re-estimated) record as the YAML the admin API takes."""
+    from amends.incident.io import incident_yaml
+
+    return incident_yaml(incident).encode("utf-8")
+
+
 def _remote(
     server: str,
     token: str | None,
-    path: Path,
+    record: bytes,
     incident_id: str,
     stage: str | None,
     jobs: list[tuple[str, str]],
@@ -232,7 +262,7 @@ def _remote(
         with httpx.Client(base_url=base, headers=headers, timeout=30) as client:
             r = client.post(
                 "/api/admin/incidents",
-                content=path.read_bytes(),
+                content=record,
                 headers={"Content-Type": "application/yaml"},
             )
             _raise(r, server)
