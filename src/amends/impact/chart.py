@@ -137,7 +137,7 @@ def render(result: ImpactResult, tz: str | None = None) -> Figure:
         ax.tick_params(labelsize=7)
         ax.set_zorder(vol.get_zorder() + 1)
         ax.patch.set_visible(False)
-        ax.set_title(region, loc="left", fontsize=9, fontweight="bold")
+        ax.set_title(region, loc="left", fontsize=9, fontweight="bold", y=1.0)
         for w in windows:
             if region != "all regions" and region not in w.regions:
                 continue
