@@ -158,6 +158,27 @@ def test_empty_required_value(tmp_path: Path) -> None:
     assert err.row == 3 and "'subscriber' is empty" in str(err)
 
 
+@pytest.mark.parametrize("statistics", [True, False])
+def test_empty_required_value_in_canonical_parquet(tmp_path: Path, cli, statistics: bool) -> None:
+    """Parquet is checked like CSV: an event without a subscriber is refused, row named, with
+    or without the footer's null counts (impact's fast path and the loader alike)."""
+    n = 30
+    when = pa.array([datetime(2024, 5, 1, 9, tzinfo=UTC)] * n, pa.timestamp("us", tz="UTC"))
+    subs = [f"s{i}" for i in range(n)]
+    subs[24] = None
+    path = tmp_path / "calls.parquet"
+    table = pa.table(
+        {"ts": when, "subscriber": subs, "region": ["n"] * n, "service": ["local"] * n}
+    )
+    pq.write_table(table, path, row_group_size=10, write_statistics=statistics)
+    err = _error(path)
+    assert err.row == 25 and "'subscriber' is empty" in str(err)
+    assert "calls.parquet:25: column 'subscriber' is empty" in _one_line_exit_2(cli, path)
+    res = cli("impact", path, "-o", tmp_path / "out", "--no-chart")
+    assert res.code == 2 and "calls.parquet:25:" in res.err and "Traceback" not in res.err
+    assert not (tmp_path / "out").exists()
+
+
 # --- empty, unreadable, missing ------------------------------------------------------------
 
 

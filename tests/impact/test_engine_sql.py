@@ -10,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 import ibis
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -27,7 +28,7 @@ from amends.impact.aggregate import (
     series_table,
     window_failures,
 )
-from amends.impact.subscribers import WindowScope
+from amends.impact.subscribers import WindowScope, affected
 
 POLICIES = [
     FailurePolicy(),
@@ -67,6 +68,8 @@ def _scopes() -> list[WindowScope]:
         WindowScope("w1", M, M + 90, frozenset({("TX", "local"), ("FL", "long_distance")})),
         WindowScope("w2", M - 600, M - 300, frozenset({("NY", "local")})),
         WindowScope("w3", M + 320, None, frozenset({("FL", "long_distance"), ("NY", "local")})),
+        # overlaps w1 in time and in one pair: those failures count in both windows
+        WindowScope("w4", M + 30, M + 60, frozenset({("TX", "local")})),
     ]
 
 
@@ -79,8 +82,11 @@ def test_failures_sql_equals_the_ibis_pass_row_for_row(scenario_data, policy) ->
         load([path], mapping=None, con=ibis.duckdb.connect()), policy, _scopes()
     )
     assert plain.num_rows > 100
-    assert set(plain["window"].to_pylist()) == {"w1", "w2", "w3"}
+    assert set(plain["window"].to_pylist()) == {"w1", "w2", "w3", "w4"}
     assert plain.equals(via_ibis)  # the same rows in the same order
+    # and what one grouped query over every failure's subscriber minute says, window by window
+    reference = affected(_one_pass(path, policy).failures, _scopes())
+    assert plain.equals(reference.cast(plain.schema))
 
 
 def test_failures_sql_takes_text_as_parameters(tmp_path: Path) -> None:
@@ -144,10 +150,38 @@ def test_pass_two_reads_only_the_windows_row_groups(tmp_path: Path, scenario_dat
         assert 0 < scan["row_groups_scanned"] <= scan["total_row_groups_to_scan"] // 5
 
 
+def test_pass_two_reads_the_events_once_whatever_their_order(tmp_path: Path, scenario_data):
+    path, _ = scenario_data("two_windows", calls_per_day=150_000)
+    table = pq.read_table(path)
+    shuffled = tmp_path / "shuffled.parquet"
+    order = pa.array(np.random.default_rng(3).permutation(table.num_rows))
+    pq.write_table(table.take(order), shuffled, row_group_size=10_000)
+    con = _plain(shuffled)
+    profile = tmp_path / "profile.json"
+    con.execute("PRAGMA enable_profiling = 'json'")
+    con.execute(f"PRAGMA profiling_output = '{profile}'")
+    sql, params = duckdb_failures_sql("ev", FailurePolicy(), _scopes())
+    rows = failure_rows(con.sql(sql, params=params).to_arrow_table())
+    scans = []
+
+    def walk(node: dict) -> None:
+        if node.get("type") == "TABLE_SCAN" and "READ_PARQUET" in str(node.get("extra_info")):
+            scans.append(node)
+        for child in node.get("children", []):
+            walk(child)
+
+    for node in json.loads(profile.read_text())["operator"]:
+        walk(node)
+    assert len(scans) == 1  # four windows, one read
+    sql, params = duckdb_failures_sql("ev", FailurePolicy(), _scopes())
+    assert rows.equals(failure_rows(_plain(path).sql(sql, params=params).to_arrow_table()))
+
+
 def _one_pass(path: Path, policy: FailurePolicy) -> Aggregates:
     """Everything in one grouped query, subscriber minutes for every failure (the reference)."""
-    failed = "coalesce(cause IN (34, 38, 41, 42, 44, 47, 63, 102), false) OR coalesce("
-    failed += "sip_status IN (500, 502, 503, 504), false) OR coalesce(http_status >= 500, false)"
+    from amends.impact.aggregate import _failed_sql
+
+    failed = _failed_sql(policy)
     rows = (
         _plain(path)
         .sql(

@@ -182,6 +182,11 @@ def test_site_build_as_of_a_time_measures_uptime_from_it(tmp_path, store, cli):
     res = cli("site", "build", "-o", out, "--db", store.url, "--now", "2026-03-12T00:00:00Z")
     assert res.code == 0, res.err
     assert _uptimes(out) and max(_uptimes(out)) < 100  # the three hours are in the 90 days
+    # the same instant with another offset is the same page: the bars are UTC days
+    for name, when in (("utc", "2026-03-11T01:00:00Z"), ("pdt", "2026-03-10T18:00:00-07:00")):
+        res = cli("site", "build", "-o", tmp_path / name, "--db", store.url, "--now", when)
+        assert res.code == 0, res.err
+    assert _uptimes(tmp_path / "pdt") == _uptimes(tmp_path / "utc")
     res = cli("site", "build", "-o", tmp_path / "now", "--db", store.url)
     assert res.code == 0, res.err
     assert set(_uptimes(tmp_path / "now")) == {100.0}  # today, March is long gone

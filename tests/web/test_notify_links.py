@@ -73,3 +73,20 @@ def test_with_no_secret_configured_the_site_checks_links_with_the_stores_own(liv
     assert httpx.post(f"{live.url}/notify/unsubscribe/{forged}", data=one_click).status_code == 404
     res = httpx.post(f"{live.url}/notify/unsubscribe/{token}", data=one_click)
     assert res.status_code == 200 and _row(live, sub.id).unsubscribed_at is not None
+
+
+def test_a_bad_notify_secret_is_refused_at_start_and_never_a_500(
+    live, cli, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A secret too short to sign with: `amends serve` refuses to start (exit 2, one line); a
+    site started some other way answers the link with 503 and logs why."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("AMENDS_NOTIFY_SECRET", "change-me")
+    db = tmp_path / "s.db"
+    res = cli("serve", "--port", "0", "--db", f"sqlite:///{db}")
+    assert res.code == 2 and "[notify] secret" in res.err and "16 characters" in res.err
+    assert len(res.err.strip().splitlines()) == 1 and "Traceback" not in res.err
+    live.app.state.notify_settings = None
+    one_click = {"List-Unsubscribe": "One-Click"}
+    res = httpx.post(f"{live.url}/notify/unsubscribe/anything", data=one_click)
+    assert res.status_code == 503

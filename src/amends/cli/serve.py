@@ -42,6 +42,9 @@ def serve(
 
     settings = Settings.from_env(name=name, url=url, time_zone=tz, locale=locale)
     check_site_settings(settings)
+    from amends.publish.notifyconfig import load_settings
+
+    load_settings()  # the site checks unsubscribe links: a bad [notify] is refused now, not then
     store = open_cli_store(db)  # migrates the database once, before any worker starts
     try:
         sock = listen(host, port)

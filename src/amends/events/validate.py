@@ -1,6 +1,7 @@
 """Input validation with one-line errors that name the file, the row and the fix.
 
-Column checks compare names; Parquet checks read only footers (never the data); row checks run
+Column checks compare names; Parquet checks read footers (and a required column's row group only
+when its statistics do not rule out empty values); row checks run
 a compiled mapping's conditions over the source in one vectorised DuckDB scan and report the first
 bad row. Row numbers are the file's line numbers, as an editor shows them: a CSV header is
 line 1, its first data row line 2; in access logs every line is a row. Parquet rows count from 1.
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from amends.errors import InputError
@@ -120,6 +122,37 @@ def check_canonical_parquet(schema: pa.Schema, path: Path) -> None:
                 "convert it, or pass --map with a mapping that reads it",
                 path=str(path),
             )
+    check_required_present(path)
+
+
+def check_required_present(path: Path) -> None:
+    """Every event has ts, subscriber, region and service: refuse the first empty one.
+
+    Row-group statistics answer it from the footer; a row group without them (or with empty
+    values) is read for that column alone, to name the row.
+    """
+    pf = pq.ParquetFile(path)
+    meta = pf.metadata
+    names = [meta.schema.column(i).name for i in range(meta.num_columns)]
+    offset = 0
+    for g in range(meta.num_row_groups):
+        group = meta.row_group(g)
+        for name in REQUIRED_COLUMNS:
+            if name not in names:
+                continue
+            stats = group.column(names.index(name)).statistics
+            if stats is not None and stats.has_null_count and stats.null_count == 0:
+                continue
+            values = pf.read_row_group(g, columns=[name]).column(0)
+            if values.null_count:
+                row = offset + int(pc.index(pc.is_null(values), True).as_py()) + 1
+                raise InputError(
+                    f"column {name!r} is empty; every event needs "
+                    f"{', '.join(REQUIRED_COLUMNS)}: fill it or drop the row",
+                    path=str(path),
+                    row=row,
+                )
+        offset += group.num_rows
 
 
 def run_checks(

@@ -91,38 +91,80 @@ def series_expr(events: ir.Table, policy: FailurePolicy) -> ir.Table:
     )
 
 
+#: One row per (window, region, service) of its scope: what pass 2 joins the failures to.
+SCOPE_SCHEMA = pa.schema(
+    [
+        ("window", pa.string()),
+        ("window_rank", pa.int64()),
+        ("region", pa.string()),
+        ("service", pa.string()),
+        ("lo", pa.timestamp("us", tz="UTC")),
+        ("hi", pa.timestamp("us", tz="UTC")),  # null while ongoing
+    ]
+)
+
+
+def scope_table(scopes: list[WindowScope]) -> pa.Table:
+    """The windows' scopes as rows (window, window_rank, region, service, lo, hi)."""
+    rows = [
+        (s.id, rank, region, service, s.start_time, s.end_time)
+        for rank, s in enumerate(scopes)
+        for region, service in sorted(s.pairs)
+    ]
+    return pa.Table.from_pylist(
+        [dict(zip(SCOPE_SCHEMA.names, row, strict=True)) for row in rows], schema=SCOPE_SCHEMA
+    )
+
+
 def window_failures_expr(
     events: ir.Table, policy: FailurePolicy, scopes: list[WindowScope]
 ) -> ir.Table | None:
     """Pass 2: per window, the network failures in its time range and scope by subscriber.
 
-    Columns: window, subscriber, region, failed_attempts, first_failure, last_failure (and
-    window_rank), ordered by window, subscriber and region as `subscribers.parquet` is. None
-    when there are no windows (nothing to read).
+    One read of the events: the failures inside any window's time range (a filter the engine
+    uses to skip row groups), joined to the windows' scopes, so a failure counts in every window
+    whose range and scope hold it. Columns: window, window_rank, subscriber, region,
+    failed_attempts, first_failure, last_failure, ordered by window, subscriber and region as
+    `subscribers.parquet` is. None when there are no windows (nothing to read).
     """
     import ibis
 
-    parts = []
-    for rank, scope in enumerate(scopes):
-        keep = [is_network_failure(events, policy), events.ts >= ibis.literal(scope.start_time)]
-        if scope.end_time is not None:
-            keep.append(events.ts < ibis.literal(scope.end_time))
-        pairs = [(events.region == r) & (events.service == s) for r, s in sorted(scope.pairs)]
-        keep.append(ibis.or_(*pairs))
-        rows = events.filter(keep)
-        parts.append(
-            rows.group_by(["subscriber", "region"])
-            .aggregate(
-                failed_attempts=rows.count(),
-                first_failure=rows.ts.min(),
-                last_failure=rows.ts.max(),
-            )
-            .mutate(window=ibis.literal(scope.id), window_rank=ibis.literal(rank))
-        )
-    if not parts:
+    if not scopes:
         return None
-    union = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
-    return union.order_by(["window_rank", "subscriber", "region"])
+    ranges = []
+    for scope in scopes:
+        inside = events.ts >= ibis.literal(scope.start_time)
+        if scope.end_time is not None:
+            inside &= events.ts < ibis.literal(scope.end_time)
+        ranges.append(inside)
+    pairs = sorted(set().union(*(s.pairs for s in scopes)))
+    in_scope = ibis.or_(*((events.region == r) & (events.service == v) for r, v in pairs))
+    fails = events.filter([is_network_failure(events, policy), ibis.or_(*ranges), in_scope]).select(
+        "ts", "subscriber", "region", "service"
+    )
+    scope = ibis.memtable(scope_table(scopes))
+    hit = fails.join(
+        scope,
+        [
+            fails.region == scope.region,
+            fails.service == scope.service,
+            fails.ts >= scope.lo,
+            scope.hi.isnull() | (fails.ts < scope.hi),
+        ],
+    ).select(
+        window=scope.window,
+        window_rank=scope.window_rank,
+        subscriber=fails.subscriber,
+        region=fails.region,
+        ts=fails.ts,
+    )
+    return (
+        hit.group_by(["window", "window_rank", "subscriber", "region"])
+        .aggregate(
+            failed_attempts=hit.count(), first_failure=hit.ts.min(), last_failure=hit.ts.max()
+        )
+        .order_by(["window_rank", "subscriber", "region"])
+    )
 
 
 def _text(col: pa.ChunkedArray) -> pa.ChunkedArray:
@@ -221,23 +263,44 @@ def duckdb_failures_sql(
 ) -> tuple[str, list[Any]] | None:
     """Pass 2 as DuckDB SQL and its parameters (text values are parameters, never spliced).
 
-    The same rows, in the same order, as `window_failures_expr`. Window times are literals, so
-    DuckDB skips the row groups outside them. None when there are no windows.
+    The same rows, in the same order, as `window_failures_expr`: one read of the failures inside
+    any window's time range (literal times, so DuckDB skips the row groups outside them), joined
+    to the windows' scopes. None when there are no windows.
     """
-    parts: list[str] = []
-    params: list[Any] = []
-    for rank, scope in enumerate(scopes):
-        where = [f"({_failed_sql(policy)})", f"ts >= TIMESTAMPTZ '{scope.start_time.isoformat()}'"]
-        if scope.end_time is not None:
-            where.append(f"ts < TIMESTAMPTZ '{scope.end_time.isoformat()}'")
-        pairs = sorted(scope.pairs)
-        where.append("(" + " OR ".join(["(region = ? AND service = ?)"] * len(pairs)) + ")")
-        params += [scope.id, *(value for pair in pairs for value in pair)]
-        parts.append(
-            f"SELECT CAST(? AS VARCHAR) AS window, {rank} AS window_rank, subscriber, region, "
-            "count(*) AS failed_attempts, min(ts) AS first_failure, max(ts) AS last_failure "
-            f"FROM {_name(source)} WHERE {' AND '.join(where)} GROUP BY subscriber, region"
-        )
-    if not parts:
+    if not scopes:
         return None
-    return " UNION ALL ".join(parts) + " ORDER BY window_rank, subscriber, region", params
+
+    def at(when: Any) -> str:
+        return "CAST(NULL AS TIMESTAMPTZ)" if when is None else f"TIMESTAMPTZ '{when.isoformat()}'"
+
+    values: list[str] = []
+    params: list[Any] = []
+    for row in scope_table(scopes).to_pylist():
+        values.append(
+            f"(CAST(? AS VARCHAR), {int(row['window_rank'])}, CAST(? AS VARCHAR), "
+            f"CAST(? AS VARCHAR), {at(row['lo'])}, {at(row['hi'])})"
+        )
+        params += [row["window"], row["region"], row["service"]]
+    ranges = []
+    for scope in scopes:
+        inside = f"ts >= {at(scope.start_time)}"
+        if scope.end_time is not None:
+            inside += f" AND ts < {at(scope.end_time)}"
+        ranges.append(f"({inside})")
+    pairs = sorted(set().union(*(s.pairs for s in scopes)))
+    in_scope = " OR ".join(["(region = ? AND service = ?)"] * len(pairs))
+    params += [value for pair in pairs for value in pair]
+    sql = (
+        'WITH scope("window", window_rank, region, service, lo, hi) AS '
+        f"(VALUES {', '.join(values)}), "
+        "fails AS (SELECT ts, subscriber, region, service "
+        f"FROM {_name(source)} WHERE ({_failed_sql(policy)}) AND ({' OR '.join(ranges)}) "
+        f"AND ({in_scope})) "
+        'SELECT s."window", s.window_rank, f.subscriber, f.region, count(*) AS failed_attempts, '
+        "min(f.ts) AS first_failure, max(f.ts) AS last_failure "
+        "FROM fails f JOIN scope s ON f.region = s.region AND f.service = s.service "
+        "AND f.ts >= s.lo AND (s.hi IS NULL OR f.ts < s.hi) "
+        'GROUP BY s."window", s.window_rank, f.subscriber, f.region '
+        "ORDER BY s.window_rank, f.subscriber, f.region"
+    )
+    return sql, params

@@ -469,5 +469,5 @@ def load_site_data(store: Store, page: PageInfo, *, now: datetime | None = None)
         incidents=incidents,
         statements=statements,
         actions=actions,
-        generated_at=now or datetime.now(UTC),
+        generated_at=(now or datetime.now(UTC)).astimezone(UTC),  # the bars are UTC days
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import logging
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -22,6 +23,8 @@ from amends.web.cache import SnapshotCache
 from amends.web.i18n import translations
 from amends.web.render import environment
 from amends.web.settings import Settings
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from starlette.types import ASGIApp, Receive, Scope, Send
@@ -325,7 +328,11 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
         if getattr(app.state, "notify_settings", None) is None:
             from amends.publish.notifyconfig import load_settings
 
-            app.state.notify_settings = load_settings()
+            try:
+                app.state.notify_settings = load_settings()
+            except InputError as exc:  # `amends serve` refuses this at start; other hosts may not
+                log.error("notification settings: %s", exc)
+                raise HTTPException(503, "notification links are not available") from None
         return app.state.notify_settings
 
     @app.get(f"{base}notify/confirm/{{token}}", response_class=HTMLResponse, tags=["public"])
