@@ -339,3 +339,20 @@ def test_control_characters_in_a_title_do_not_break_the_site(
 
 def test_feedback_negative_count_is_a_usage_error(work: Path, rejected) -> None:
     rejected("feedback", "some-incident", "--comments", "-5", "--db", f"sqlite:///{work / 'f.db'}")
+
+
+@pytest.mark.parametrize(
+    "when", ["9999-12-31T23:59:00Z", "9999-12-31T23:00:00-12:00", "0001-01-01T00:00:00Z"]
+)
+def test_now_at_the_ends_of_the_calendar_is_refused_not_a_traceback(
+    when: str, work: Path, good_incident: str, rejected, cli
+) -> None:
+    """Found in review: `draft --now 9999-12-31...` and `site build --now` overflowed the date
+    arithmetic (next update, 90-day bars) with a traceback."""
+    (work / "incident.yaml").write_text(good_incident, encoding="utf-8")
+    db = f"sqlite:///{work / 's.db'}"
+    assert cli("publish", "incident.yaml", "--db", db).code == 0
+    rejected("draft", "incident.yaml", "--stage", "update", "-o", "drafts", "--now", when,
+             names=("--now", "1970"))  # fmt: skip
+    rejected("site", "build", "--db", db, "-o", "site", "--now", when, names=("--now", "1970"))
+    assert not (work / "drafts").exists() and not (work / "site").exists()

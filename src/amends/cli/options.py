@@ -6,6 +6,10 @@ from datetime import UTC, datetime
 
 from amends.errors import InputError
 
+#: The times an option may name: outage records live well inside them.
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(3000, 1, 1, tzinfo=UTC)
+
 
 def parse_time(text: str, *, option: str = "--now") -> datetime:
     """An ISO 8601 time with an offset (or Z) as an aware datetime; InputError otherwise."""
@@ -18,6 +22,8 @@ def parse_time(text: str, *, option: str = "--now") -> datetime:
         ) from None
     if value.tzinfo is None:
         raise InputError(f"{option} {text!r} has no time zone; add an offset like -07:00 or Z")
+    if not EARLIEST <= value < LATEST:  # the arithmetic around it (90 days, deadlines) must fit
+        raise InputError(f"{option} {text!r} is out of range; give a time from 1970 to 2999")
     return value
 
 
