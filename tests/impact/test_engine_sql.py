@@ -4,6 +4,7 @@ and reading only the windows in pass 2 measures exactly what one pass over every
 from __future__ import annotations
 
 import json
+import re
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +26,7 @@ from amends.impact.aggregate import (
     duckdb_series_sql,
     failure_rows,
     minute_series,
+    series_expr,
     series_table,
     window_failures,
 )
@@ -51,6 +53,16 @@ def _plain(path: Path) -> duckdb.DuckDBPyConnection:
 
 def _sorted(table: pa.Table) -> pa.Table:
     return table.sort_by([(name, "ascending") for name in table.column_names])
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_stored_series_sql_is_what_ibis_compiles(scenario_data, policy: FailurePolicy) -> None:
+    path, _ = scenario_data("quiet", calls_per_day=20_000)
+    table = load([path], mapping=None, con=ibis.duckdb.connect())
+    sql = ibis.to_sql(series_expr(table, policy), dialect="duckdb")
+    source = re.search(r'FROM "(ibis_read_parquet_\w+)"', sql)
+    assert source is not None, sql
+    assert duckdb_series_sql(source.group(1), policy) == sql
 
 
 @pytest.mark.parametrize("policy", POLICIES)

@@ -1,12 +1,14 @@
 """The engine passes: the minute series over every event, then the failures inside the windows.
 
 Pass 1 groups every event by (region, service, minute) into attempts and network failures: the
-small series detection runs on. Pass 2, once the windows are known, reads only the network
-failures inside each window's time range and scope and groups them by (subscriber, region);
-an engine that keeps min/max statistics per row group (DuckDB and Spark on Parquet sorted by
-time, as call records are written) skips everything outside the windows. Both passes are plain
-Ibis, so DuckDB, Spark or any other backend runs them; the CLI's DuckDB path runs the same
-queries as hand-written SQL (`duckdb_series_sql`, `duckdb_failures_sql`), tested equal.
+small series detection runs on. Pass 2, once the windows are known, reads the network failures
+inside the windows' time ranges and scopes once, joins them to the windows and groups them by
+(window, subscriber, region); an engine that keeps min/max statistics per row group (DuckDB and
+Spark on Parquet sorted by time, as call records are written) skips everything outside the
+windows. Both passes are plain Ibis, so DuckDB, Spark or any other backend runs them. The CLI's
+DuckDB path runs them without importing Ibis: pass 1 as the SQL Ibis compiles, stored
+(`duckdb_series_sql`), pass 2 as its hand-written twin (`duckdb_failures_sql`); tests keep both
+equal to the Ibis passes.
 """
 
 from __future__ import annotations
@@ -52,32 +54,32 @@ class Aggregates:
 
 
 def epoch_minute(events: ir.Table) -> ir.IntegerValue:
-    """Minutes since the epoch (UTC) of each event's `ts`.
+    """Minutes since the epoch (UTC) of each event's `ts`, floored (right before 1970 too).
 
     Ibis compiles `epoch_seconds()` on DuckDB as EPOCH(CAST(ts AS TIMESTAMP)), and that cast
     from TIMESTAMPTZ goes through ICU for every row (3x the whole scan at 100M rows); DuckDB's
-    own EPOCH(ts) gives the same seconds directly. Every other backend uses `epoch_seconds()`.
+    own EPOCH_US(ts) gives integer microseconds directly (15% faster than EPOCH's float
+    seconds at 100M rows). Every other backend uses `epoch_seconds()`.
     """
-    seconds = events.ts.epoch_seconds()
     try:
         backend = events._find_backend().name  # no public accessor
     except Exception:  # an unbound table: compile generically
         backend = None
     if backend == "duckdb":
-        seconds = _duckdb_epoch(events.ts)
-    return (seconds // 60).cast("int64")
+        return (_duckdb_epoch_us(events.ts) / 60_000_000).floor().cast("int64")
+    return (events.ts.epoch_seconds() // 60).cast("int64")
 
 
-def _duckdb_epoch(ts: ir.TimestampValue) -> ir.FloatingValue:
-    """DuckDB's builtin EPOCH(ts): seconds since the epoch, with or without a time zone."""
+def _duckdb_epoch_us(ts: ir.TimestampValue) -> ir.IntegerValue:
+    """DuckDB's builtin EPOCH_US(ts): microseconds since the epoch, with or without a zone."""
     import ibis
     import ibis.expr.datatypes as dt
 
-    def epoch(value):  # type: ignore[no-untyped-def]
-        """Seconds since the epoch."""
+    def epoch_us(value):  # type: ignore[no-untyped-def]
+        """Microseconds since the epoch."""
 
     udf = ibis.udf.scalar.builtin(
-        epoch, name="epoch", signature=((dt.Timestamp(timezone="UTC"),), dt.float64)
+        epoch_us, name="epoch_us", signature=((dt.Timestamp(timezone="UTC"),), dt.int64)
     )
     return udf(ts)
 
@@ -243,18 +245,53 @@ def _name(source: str) -> str:
     return f'"{source}"'
 
 
-def duckdb_series_sql(source: str, policy: FailurePolicy) -> str:
-    """Pass 1 as DuckDB SQL over the relation `source` (canonical columns and types).
+#: The SQL Ibis compiles from `series_expr` on DuckDB over canonical Parquet as the events loader
+#: reads it (hence the `SELECT *` layer), kept so the CLI can
+#: run pass 1 without importing Ibis (a test checks, for several failure policies, that it is
+#: still character for character what Ibis compiles). `{source}`: the events relation.
+_DUCKDB_SERIES_SQL = """SELECT
+  "t2"."region",
+  "t2"."service",
+  "t2"."minute",
+  COUNT(*) AS "attempts",
+  SUM(CAST("t2"."failed" AS INT)) AS "failures"
+FROM (
+  SELECT
+    "t1"."region",
+    "t1"."service",
+    CAST(FLOOR(EPOCH_US("t1"."ts") / 60000000) AS BIGINT) AS "minute",
+    COALESCE({cause}, FALSE)
+    OR COALESCE({sip}, FALSE)
+    OR COALESCE("t1"."http_status" >= {http}, FALSE) AS "failed"
+  FROM (
+    SELECT
+      *
+    FROM "{source}" AS "t0"
+  ) AS "t1"
+) AS "t2"
+GROUP BY
+  1,
+  2,
+  3"""
 
-    The same rows as `series_expr` compiled by Ibis (a test checks it); written by hand so the
-    CLI runs it without importing Ibis, with the minute in integer microseconds (floored, so
-    times before 1970 fall in the right minute too).
-    """
-    return (
-        "SELECT region, service, "
-        "CAST(floor(epoch_us(ts) / 60000000) AS BIGINT) AS minute, "
-        f"count(*) AS attempts, count(*) FILTER (WHERE {_failed_sql(policy)}) AS failures "
-        f"FROM {_name(source)} GROUP BY 1, 2, 3"
+
+def _isin(column: str, values: frozenset[int]) -> str:
+    """`column IN (...)` as Ibis writes it (FALSE for an empty set)."""
+    if not values:
+        return "FALSE"
+    return f'"t1"."{column}" IN ({", ".join(str(int(v)) for v in sorted(values))})'
+
+
+def duckdb_series_sql(source: str, policy: FailurePolicy) -> str:
+    """Pass 1 as the DuckDB SQL Ibis compiles from `series_expr`, over the relation `source`
+    (canonical columns and types): the CLI runs it without importing Ibis."""
+    if '"' in source:
+        raise ValueError(f"not a plain relation name: {source!r}")
+    return _DUCKDB_SERIES_SQL.format(
+        source=source,
+        cause=_isin("cause", policy.network_causes),
+        sip=_isin("sip_status", policy.network_sip),
+        http=int(policy.http_min_failure),
     )
 
 
