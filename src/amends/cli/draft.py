@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from amends.cli.eta import HISTORY_DB_OPTION, HISTORY_OPTION
 from amends.cli.options import parse_time
 from amends.errors import InputError
 
@@ -76,14 +77,8 @@ def draft_command(
     now: str | None = typer.Option(
         None, "--now", help="Draft as of this time (ISO, with offset); default: now."
     ),
-    history: list[Path] = typer.Option(
-        [],
-        "--history",
-        help="Past incidents (CSV, repeatable): re-estimate restoration for this draft.",
-    ),
-    history_db: str | None = typer.Option(
-        None, "--history-db", help="Also take past incidents from this store (database URL)."
-    ),
+    history: list[Path] = HISTORY_OPTION,
+    history_db: str | None = HISTORY_DB_OPTION,
 ) -> None:
     """Draft a stage's statements from the incident record, check them and write them.
 
@@ -116,16 +111,12 @@ def draft_command(
             )
     moment = parse_time(now) if now is not None else None
     prepare_output(output, kind="folder", create=False)
-    if (history or history_db) and stage in ("acknowledge", "update"):
+    if history or history_db:
         from datetime import UTC, datetime
 
-        from amends.cli.eta import load_cases
-        from amends.eta import with_estimate
+        from amends.cli.eta import re_estimated
 
-        record, est = with_estimate(
-            record, load_cases(history, history_db), moment or datetime.now(UTC)
-        )
-        console.print(f"estimated restoration: {est.said} ({est.basis})", highlight=False)
+        record = re_estimated(record, stage, history, history_db, moment or datetime.now(UTC))
     drafts = []
     missing: list[str] = []
     for au in audiences:

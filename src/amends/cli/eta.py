@@ -17,8 +17,11 @@ from amends.cli.options import parse_now
 from amends.errors import InputError
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from amends.eta import Estimate
     from amends.eta.history import PastCase
+    from amends.incident import Incident
 
 console = Console()
 err_console = Console(stderr=True)
@@ -102,6 +105,32 @@ def _check_locale(locale: str) -> None:
         Locale.parse(locale)
     except (UnknownLocaleError, ValueError):
         raise InputError(f"--locale: unknown locale {locale!r}; use e.g. en, en_AU, es") from None
+
+
+#: `--history` and `--history-db` of the commands that re-estimate before they write a statement.
+HISTORY_OPTION = typer.Option(
+    [],
+    "--history",
+    help="Past incidents (CSV, repeatable): re-estimate restoration before an acknowledgement "
+    "or update.",
+)
+HISTORY_DB_OPTION = typer.Option(
+    None, "--history-db", help="Also take past incidents from this store (database URL)."
+)
+
+
+def re_estimated(
+    incident: Incident, stage: str | None, files: list[Path], db: str | None, now: datetime
+) -> Incident:
+    """The incident re-estimated as of `now` for an acknowledgement or update, when history is
+    given (`with_estimate`); says the estimate on stderr. Otherwise the incident as it is."""
+    if not (files or db) or stage not in ("acknowledge", "update"):
+        return incident
+    from amends.eta import with_estimate
+
+    record, est = with_estimate(incident, load_cases(files, db), now)
+    err_console.print(f"estimated restoration: {est.said} ({est.basis})", highlight=False)
+    return record
 
 
 def load_cases(files: list[Path], db: str | None) -> list[PastCase]:

@@ -10,6 +10,7 @@ from typing import Any
 import typer
 
 from amends.cli.db import DB_OPTION
+from amends.cli.eta import HISTORY_DB_OPTION, HISTORY_OPTION
 from amends.errors import InputError, read_text
 
 STAGES = ("acknowledge", "update", "resolve", "explain", "follow_up")
@@ -69,15 +70,8 @@ def publish(
         envvar="AMENDS_TOKEN",
         help="Admin API token for --server (env AMENDS_TOKEN).",
     ),
-    history: list[Path] = typer.Option(
-        [],
-        "--history",
-        help="Past incidents (CSV, repeatable): re-estimate restoration before an "
-        "acknowledgement or update.",
-    ),
-    history_db: str | None = typer.Option(
-        None, "--history-db", help="Also take past incidents from this store (database URL)."
-    ),
+    history: list[Path] = HISTORY_OPTION,
+    history_db: str | None = HISTORY_DB_OPTION,
 ) -> None:
     """Save the incident and publish a checked statement per channel and locale.
 
@@ -91,16 +85,13 @@ def publish(
     incident = load_incident(incident_file)
     if stage is not None and stage not in STAGES:
         raise InputError(f"--stage {stage!r} is not a stage; use one of {', '.join(STAGES)}")
-    estimated = False
-    if (history or history_db) and stage in ("acknowledge", "update"):
+    estimated = bool(history or history_db) and stage in ("acknowledge", "update")
+    if estimated:
         from datetime import UTC, datetime
 
-        from amends.cli.eta import load_cases
-        from amends.eta import with_estimate
+        from amends.cli.eta import re_estimated
 
-        incident, est = with_estimate(incident, load_cases(history, history_db), datetime.now(UTC))
-        estimated = True
-        typer.echo(f"estimated restoration: {est.said} ({est.basis})", err=True)
+        incident = re_estimated(incident, stage, history, history_db, datetime.now(UTC))
     locales = locale or list(incident.locales)
     body = None
     if text is not None:
