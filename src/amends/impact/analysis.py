@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -47,23 +48,16 @@ def minute_time(minute: int) -> datetime:
     return EPOCH + timedelta(minutes=int(minute))
 
 
+@dataclass(frozen=True)
 class Detection:
     """What the minute series shows: the windows (subscriber counts still to come), the scopes
     pass 2 reads, and the report's other parts."""
 
-    def __init__(
-        self,
-        windows: list[Window],
-        scopes: list[WindowScope],
-        events: EventsSummary,
-        baseline: BaselineInfo,
-        minutes: MinuteSeries | None,
-    ) -> None:
-        self.windows = windows
-        self.scopes = scopes
-        self.events = events
-        self.baseline = baseline
-        self.minutes = minutes
+    windows: list[Window]
+    scopes: list[WindowScope]
+    events: EventsSummary
+    baseline: BaselineInfo
+    minutes: MinuteSeries | None
 
     def finish(self, rows: pa.Table) -> ImpactResult:
         """The result, given pass 2's rows (window, subscriber, region, failed_attempts, ...),
