@@ -191,9 +191,11 @@ def test_pass_two_reads_the_events_once_whatever_their_order(tmp_path: Path, sce
 
 def _one_pass(path: Path, policy: FailurePolicy) -> Aggregates:
     """Everything in one grouped query, subscriber minutes for every failure (the reference)."""
-    from amends.impact.aggregate import _failed_sql
-
-    failed = _failed_sql(policy)
+    terms = [f"http_status >= {policy.http_min_failure}"]  # written here, not by the code tested
+    for column, codes in (("cause", policy.network_causes), ("sip_status", policy.network_sip)):
+        if codes:
+            terms.append(f"{column} IN ({', '.join(map(str, sorted(codes)))})")
+    failed = " OR ".join(f"coalesce({t}, false)" for t in terms)
     rows = (
         _plain(path)
         .sql(

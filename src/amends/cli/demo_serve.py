@@ -73,7 +73,8 @@ def run(output: Path, db_url: str, incident_path: Path, console: Console) -> lis
         ops.save_incident(store, incident)
         done = _published(store, incident.id)
         # The status page (web) and the subscribers' inbox (email) get every stage.
-        for stage, at in _stages(incident):
+        stages = _stages(incident)
+        for stage, at in stages:
             for locale in incident.locales:
                 for channel in ("web", "email"):
                     if (stage, locale, channel) in done:  # a second run publishes nothing twice
@@ -91,7 +92,7 @@ def run(output: Path, db_url: str, incident_path: Path, console: Console) -> lis
                     published.append((stage, locale, channel, res.statement_id))
         settings = Settings.from_env(feedback_action=None)
         # The page as it stood after the last statement: the 90-day uptime bars show the outage.
-        as_of = max(at for _, at in _stages(incident))
+        as_of = max(at for _, at in stages)
         written = build_site(store, site_dir, settings, now=as_of)
         someone = _a_customer(store, incident.id)
     console.print(

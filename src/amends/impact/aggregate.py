@@ -226,16 +226,12 @@ def window_failures(events: ir.Table, policy: FailurePolicy, scopes: list[Window
 
 def _failed_sql(policy: FailurePolicy) -> str:
     """The network-failure condition in DuckDB SQL (a NULL code is not a failure)."""
-
-    def isin(column: str, values: frozenset[int]) -> str:
-        return f"{column} IN ({', '.join(str(int(v)) for v in sorted(values))})" if values else ""
-
     terms = [
-        isin("cause", policy.network_causes),
-        isin("sip_status", policy.network_sip),
+        _isin("cause", policy.network_causes),
+        _isin("sip_status", policy.network_sip),
         f"http_status >= {int(policy.http_min_failure)}",
     ]
-    return " OR ".join(f"coalesce({t}, false)" for t in terms if t)
+    return " OR ".join(f"coalesce({t}, false)" for t in terms)
 
 
 def _name(source: str) -> str:
@@ -279,7 +275,7 @@ def _isin(column: str, values: frozenset[int]) -> str:
     """`column IN (...)` as Ibis writes it (FALSE for an empty set)."""
     if not values:
         return "FALSE"
-    return f'"t1"."{column}" IN ({", ".join(str(int(v)) for v in sorted(values))})'
+    return f"{column} IN ({', '.join(str(int(v)) for v in sorted(values))})"
 
 
 def duckdb_series_sql(source: str, policy: FailurePolicy) -> str:
@@ -289,8 +285,8 @@ def duckdb_series_sql(source: str, policy: FailurePolicy) -> str:
         raise ValueError(f"not a plain relation name: {source!r}")
     return _DUCKDB_SERIES_SQL.format(
         source=source,
-        cause=_isin("cause", policy.network_causes),
-        sip=_isin("sip_status", policy.network_sip),
+        cause=_isin('"t1"."cause"', policy.network_causes),
+        sip=_isin('"t1"."sip_status"', policy.network_sip),
         http=int(policy.http_min_failure),
     )
 

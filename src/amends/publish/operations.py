@@ -576,8 +576,7 @@ def record_action_progress(
     now: datetime | None = None,
 ) -> None:
     """Record progress on a promised fix: planned, in_progress, done or missed, with a note."""
-    check_action_status(status)
-    with store.begin() as conn:
+    with store.begin() as conn:  # record_action_progress_in checks the status first
         record_action_progress_in(conn, action_id, status, note=note, now=now)
 
 

@@ -335,6 +335,17 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
                 raise HTTPException(503, "notification links are not available") from None
         return app.state.notify_settings
 
+    def unknown_link(loc: str) -> HTMLResponse:
+        """The 404 page of a confirmation or unsubscribe link that is unknown or used."""
+        t = translations(loc).gettext
+        return page(
+            "message.j2",
+            loc,
+            404,
+            heading=t("Link unknown"),
+            message=t("This link is unknown or was already used."),
+        )
+
     @app.get(f"{base}notify/confirm/{{token}}", response_class=HTMLResponse, tags=["public"])
     def notify_confirm(token: str) -> HTMLResponse:
         """Confirm an email subscription (the double opt-in link)."""
@@ -345,13 +356,7 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
         with store.begin() as conn:
             found = confirm(conn, token)
         if found is None:
-            return page(
-                "message.j2",
-                loc,
-                404,
-                heading=t("Link unknown"),
-                message=t("This link is unknown or was already used."),
-            )
+            return unknown_link(loc)
         return page(
             "message.j2",
             loc,
@@ -373,16 +378,11 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
 
         loc = cache.current().site.locale
         t = translations(loc).gettext
+        settings = notify_settings()  # read before the transaction: a 503 writes nothing
         with store.begin() as conn:
-            found = unsubscribe(conn, notify_settings(), token)
+            found = unsubscribe(conn, settings, token)
         if found is None:
-            return page(
-                "message.j2",
-                loc,
-                404,
-                heading=t("Link unknown"),
-                message=t("This link is unknown or was already used."),
-            )
+            return unknown_link(loc)
         return page(
             "message.j2",
             loc,
