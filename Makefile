@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 OUT    ?= demo-output
 
-.PHONY: demo test lint eval bench clean lock
+.PHONY: demo test lint eval bench fuzz clean lock
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("amends needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -42,6 +42,8 @@ bench: $(VENV)/.dev
 lock:
 	uv pip compile pyproject.toml -o requirements/main.lock --python-version 3.11 --generate-hashes -q
 	uv pip compile pyproject.toml --extra dev --extra spark -o requirements/dev.lock --python-version 3.11 --generate-hashes -q
+	cp requirements/dev.lock requirements/fuzz.lock
+	uv pip compile pyproject.toml --extra dev --extra spark --extra fuzz -o requirements/fuzz.lock --python-version 3.11 --generate-hashes -q
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache
