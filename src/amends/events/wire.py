@@ -1,0 +1,181 @@
+"""Canonical events on the wire: a batch as JSON lines or as an Arrow IPC stream.
+
+One message carries one batch. JSON lines: one object per event with the canonical column names,
+`ts` in ISO 8601 with an offset (`2026-03-10T14:10:00.123456Z`) or as integer microseconds since
+the epoch; optional columns may be absent or null. Arrow IPC: a stream whose schema has the
+canonical columns (extra columns are dropped, missing optional ones are null). Decoding never
+raises for bad content: it returns the good events and one `Rejected` per bad line or message.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.ipc as ipc
+import pyarrow.json as pajson
+
+from amends.events.schema import EVENT_SCHEMA, REQUIRED_COLUMNS
+
+JSONL = "application/x-ndjson"
+ARROW = "application/vnd.apache.arrow.stream"
+#: Largest value each optional integer column holds (int16 in the canonical schema).
+_INT_COLUMNS = ("cause", "sip_status", "http_status")
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A line (1-based; 0: the whole message) that could not be read, the reason, the raw text."""
+
+    line: int
+    reason: str
+    raw: bytes
+
+
+def encode_jsonl(table: pa.Table) -> bytes:
+    """A canonical table as JSON lines (times in UTC with a Z, microseconds kept)."""
+    cols = {name: table.column(name).to_pylist() for name in table.column_names}
+    names = [n for n in EVENT_SCHEMA.names if n in cols]
+    out = io.StringIO()
+    for i in range(table.num_rows):
+        row = {}
+        for n in names:
+            v = cols[n][i]
+            if v is None:
+                continue
+            if isinstance(v, datetime):
+                v = v.isoformat().replace("+00:00", "Z")
+            row[n] = v
+        out.write(json.dumps(row, separators=(",", ":"), ensure_ascii=False))
+        out.write("\n")
+    return out.getvalue().encode("utf-8")
+
+
+def encode_arrow(table: pa.Table) -> bytes:
+    """A canonical table as one Arrow IPC stream."""
+    sink = io.BytesIO()
+    with ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue()
+
+
+def _canonical(table: pa.Table) -> pa.Table:
+    """Cast to EVENT_SCHEMA (missing optional columns null); raises on impossible values."""
+    arrays = []
+    for f in EVENT_SCHEMA:
+        if f.name in table.column_names:
+            col = table.column(f.name)
+            if f.name == "ts" and pa.types.is_integer(col.type):
+                col = pc.cast(col, pa.int64()).cast(pa.timestamp("us", tz="UTC"))
+            elif f.name == "ts" and pa.types.is_timestamp(col.type) and col.type.tz is None:
+                raise ValueError("ts has no time zone; write it with an offset such as Z")
+            arrays.append(pc.cast(col, f.type))
+        elif f.name in REQUIRED_COLUMNS:
+            raise ValueError(f"the column {f.name} is missing")
+        else:
+            arrays.append(pa.nulls(table.num_rows, f.type))
+    out = pa.Table.from_arrays(arrays, schema=EVENT_SCHEMA.remove_metadata())
+    for name in REQUIRED_COLUMNS:
+        nulls = out.column(name).null_count
+        if nulls:
+            raise ValueError(f"{name} is empty in {nulls} event(s)")
+    for name in ("subscriber", "region", "service"):
+        if pc.any(pc.equal(pc.utf8_length(out.column(name)), 0)).as_py():
+            raise ValueError(f"{name} is an empty string")
+    return out
+
+
+_JSON_SCHEMA = pa.schema(
+    [
+        ("ts", pa.string()),
+        ("subscriber", pa.string()),
+        ("region", pa.string()),
+        ("service", pa.string()),
+        ("cause", pa.int64()),
+        ("sip_status", pa.int64()),
+        ("http_status", pa.int64()),
+        ("duration_s", pa.float64()),
+    ]
+)
+
+
+def _times(col: pa.ChunkedArray) -> pa.Array:
+    """ISO 8601 text with an offset, or digits (microseconds since the epoch), as UTC times."""
+    text = col.combine_chunks()
+    digits = pc.match_substring_regex(text, r"^-?[0-9]+$")
+    if pc.all(digits).as_py():
+        return pc.cast(text, pa.int64()).cast(pa.timestamp("us", tz="UTC"))
+    if pc.any(digits).as_py():
+        raise ValueError("ts mixes epoch microseconds and ISO 8601 text")
+    try:
+        return pc.cast(text, pa.timestamp("us", tz="UTC"))
+    except pa.ArrowInvalid as exc:
+        if "zone offset" in str(exc):
+            raise ValueError("ts has no time zone; write it with an offset such as Z") from None
+        raise ValueError("ts is not an ISO 8601 time such as 2026-03-10T14:10:00Z") from None
+
+
+def _json_table(data: bytes) -> pa.Table:
+    options = pajson.ParseOptions(explicit_schema=_JSON_SCHEMA, unexpected_field_behavior="ignore")
+    raw = pajson.read_json(io.BytesIO(data), parse_options=options)
+    if raw.num_rows == 0:
+        return EVENT_SCHEMA.empty_table()
+    for name in ("cause", "sip_status", "http_status"):
+        col = raw.column(name)
+        if col.null_count < len(col):
+            lo, hi = pc.min_max(col).values()
+            if lo.as_py() < -32768 or hi.as_py() > 32767:
+                raise ValueError(f"{name} is out of range")
+    raw = raw.set_column(0, "ts", _times(raw.column("ts")))
+    return _canonical(raw)
+
+
+def decode_jsonl(data: bytes) -> tuple[pa.Table, list[Rejected]]:
+    """Events from JSON lines; lines that cannot be read come back as Rejected, with the reason."""
+    try:
+        return _json_table(data), []
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError, OverflowError):
+        pass
+    good: list[pa.Table] = []
+    bad: list[Rejected] = []
+    for n, line in enumerate(data.split(b"\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            if not isinstance(row, dict):
+                raise ValueError("not a JSON object")
+            good.append(_json_table(line + b"\n"))
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError, OverflowError) as exc:
+            bad.append(Rejected(n, _reason(exc), line))
+    table = pa.concat_tables(good) if good else EVENT_SCHEMA.empty_table()
+    return table, bad
+
+
+def decode_arrow(data: bytes) -> tuple[pa.Table, list[Rejected]]:
+    """Events from an Arrow IPC stream; a stream that cannot be read is one Rejected."""
+    try:
+        table = ipc.open_stream(pa.BufferReader(data)).read_all()
+        return _canonical(table), []
+    except (
+        pa.ArrowInvalid,
+        pa.ArrowNotImplementedError,
+        ValueError,
+        OverflowError,
+        OSError,
+    ) as exc:
+        return EVENT_SCHEMA.empty_table(), [Rejected(0, _reason(exc), data[:2048])]
+
+
+def decode(data: bytes, fmt: str) -> tuple[pa.Table, list[Rejected]]:
+    """Decode a message in `fmt` ("jsonl" or "arrow")."""
+    return decode_arrow(data) if fmt == "arrow" else decode_jsonl(data)
+
+
+def _reason(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text[:300] or type(exc).__name__
