@@ -156,6 +156,9 @@ def decode_jsonl(data: bytes) -> tuple[pa.Table, list[Rejected]]:
     return table, bad
 
 
+_UNREADABLE = (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError, OverflowError, OSError)
+
+
 def decode_arrow(data: bytes) -> tuple[pa.Table, list[Rejected]]:
     """Events from an Arrow IPC stream; a stream that cannot be read is one Rejected."""
     try:
