@@ -14,13 +14,14 @@ from amends.impact.baseline import _nearby
 
 def nearby_one_pair(
     xs: tuple[np.ndarray, ...], use: np.ndarray, k: int
-) -> tuple[list[np.ndarray], np.ndarray]:
-    """The per-pair definition: sums over the k usable minutes nearest each minute."""
+) -> tuple[list[np.ndarray], np.ndarray, np.ndarray]:
+    """The per-pair definition: sums over the k usable minutes nearest each minute, their count
+    and the distance to the farthest of them."""
     t = use.size
     pos = np.flatnonzero(use)
     n = pos.size
     if n == 0:
-        return [np.zeros(t) for _ in xs], np.zeros(t)
+        return [np.zeros(t) for _ in xs], np.zeros(t), np.zeros(t)
     k = min(k, n)
     idx = np.arange(t)
     nb = np.searchsorted(pos, idx, side="left")
@@ -35,7 +36,11 @@ def nearby_one_pair(
     for x in xs:
         cx = np.concatenate([[0.0], np.cumsum(x[pos])])
         sums.append(cx[nb] - cx[lo] + cx[hi] - cx[na])
-    return sums, ((nb - lo) + (hi - na)).astype(float)
+    counts = ((nb - lo) + (hi - na)).astype(float)
+    taken = counts > 0
+    first = np.where(taken, pos[np.minimum(lo, n - 1)], idx)
+    last = np.where(taken, pos[np.maximum(hi - 1, 0)], idx)
+    return sums, counts, np.maximum(idx - first, last - idx)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -50,10 +55,12 @@ def test_nearby_all_pairs_equals_per_pair(seed: int) -> None:
     use[3, 10:14] = True  # fewer usable minutes than k
     ks = (5, 60, 360)
     got = _nearby((a, f), use, ks)
-    for (sums, counts), k in zip(got, ks, strict=True):
+    for (sums, counts, reach), k in zip(got, ks, strict=True):
         for p in range(pairs):
-            want_sums, want_counts = nearby_one_pair((a[p], f[p]), use[p], k)
+            want_sums, want_counts, want_reach = nearby_one_pair((a[p], f[p]), use[p], k)
             assert np.array_equal(counts[p], want_counts)
+            taken = want_counts > 0
+            assert np.array_equal(reach[p][taken], want_reach[taken])
             for s, w in zip(sums, want_sums, strict=True):
                 assert np.array_equal(s[p], w)  # exact: the same additions in the same order
 

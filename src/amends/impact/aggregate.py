@@ -337,3 +337,53 @@ def duckdb_failures_sql(
         "ORDER BY s.window_rank, f.subscriber, f.region"
     )
     return sql, params
+
+
+#: Subscriber failure minutes (`Aggregates.failures`): what the live watcher keeps so that it can
+#: count who was hit inside a window the way pass 2 does.
+FAILURE_MINUTES_SCHEMA = pa.schema(
+    [
+        ("subscriber", pa.string()),
+        ("region", pa.string()),
+        ("service", pa.string()),
+        ("minute", pa.int64()),
+        ("failures", pa.int64()),
+        ("first_failure", pa.timestamp("us", tz="UTC")),
+        ("last_failure", pa.timestamp("us", tz="UTC")),
+    ]
+)
+
+
+def duckdb_failure_minutes_sql(source: str, policy: FailurePolicy) -> str:
+    """Network failures per (subscriber, region, service, minute) with the first and last, over
+    the relation `source`: the in-memory pass 2's input, built as events arrive."""
+    return (
+        "SELECT subscriber, region, service, "
+        "CAST(FLOOR(EPOCH_US(ts) / 60000000) AS BIGINT) AS minute, "
+        "COUNT(*) AS failures, MIN(ts) AS first_failure, MAX(ts) AS last_failure "
+        f"FROM {_name(source)} WHERE {_failed_sql(policy)} GROUP BY 1, 2, 3, 4"
+    )
+
+
+def batch_aggregates(con: Any, events: pa.Table, policy: FailurePolicy) -> Aggregates:
+    """Pass 1's minute series and the subscriber failure minutes of one batch of canonical
+    events (Arrow), on a DuckDB connection `con`, with the same SQL as the batch passes."""
+    con.register("amends_batch", events)
+    try:
+        series = series_table(con.sql(duckdb_series_sql("amends_batch", policy)).to_arrow_table())
+        raw = con.sql(duckdb_failure_minutes_sql("amends_batch", policy)).to_arrow_table()
+    finally:
+        con.unregister("amends_batch")
+    failures = pa.table(
+        [
+            _text(raw["subscriber"]),
+            _text(raw["region"]),
+            _text(raw["service"]),
+            pc.cast(raw["minute"], pa.int64()),
+            pc.cast(raw["failures"], pa.int64()),
+            _utc(raw["first_failure"]),
+            _utc(raw["last_failure"]),
+        ],
+        schema=FAILURE_MINUTES_SCHEMA,
+    )
+    return Aggregates(series=series, failures=failures)

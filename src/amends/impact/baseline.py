@@ -38,8 +38,9 @@ def _cum(x: np.ndarray) -> np.ndarray:
 
 def _nearby(
     xs: tuple[np.ndarray, ...], use: np.ndarray, ks: tuple[int, ...]
-) -> list[tuple[list[np.ndarray], np.ndarray]]:
-    """For each k: sums of each x over the `k` usable minutes nearest each minute, and counts.
+) -> list[tuple[list[np.ndarray], np.ndarray, np.ndarray]]:
+    """For each k: sums of each x over the `k` usable minutes nearest each minute, their count,
+    and their reach (how many minutes away the farthest of them lies).
 
     Half before, half after: symmetric, so a steady rise or fall of the daily curve cancels out;
     at the edges of the data the missing half is taken from the other side. The minute itself is
@@ -64,6 +65,7 @@ def _nearby(
     where[base[rows_u] + rank + 1] = rows_u * (t + 1) + cols_u + 1
     cxs = [_cum(x * use) for x in xs]
     flat = [cx.ravel() for cx in cxs]
+    minute = np.arange(t, dtype=np.int64)[None, :]
     out = []
     for k in ks:
         kk = np.minimum(k, n)
@@ -78,7 +80,11 @@ def _nearby(
         sums = [
             cx[:, :-1] - f[at_lo] + f[at_hi] - cx[:, 1:] for cx, f in zip(cxs, flat, strict=True)
         ]
-        out.append((sums, ((nb - lo) + (hi - na)).astype(float)))
+        # the first usable minute taken has rank lo + 1, the last rank hi (1-based)
+        first = where[base[:-1, None] + np.minimum(lo + 1, n)] - row_start - 1
+        last = at_hi - row_start - 1
+        reach = np.maximum(minute - first, last - minute)
+        out.append((sums, ((nb - lo) + (hi - na)).astype(float), reach))
     return out
 
 
@@ -108,7 +114,13 @@ def reference(
     use_all = ~excluded
     total_a = float((attempts * use_all).sum())
     total_f = float((failures * use_all).sum())
-    global_rate = max(total_f / total_a if total_a > 0 else 0.0, config.min_baseline_rate)
+    global_rate = float(
+        np.clip(
+            total_f / total_a if total_a > 0 else 0.0,
+            config.min_baseline_rate,
+            config.max_baseline_rate,
+        )
+    )
     m = config.prior_attempts
     half = config.comparable_half_width_minutes
     lags: list[tuple[int, int]] = []  # (source code, lag), best first
@@ -119,11 +131,15 @@ def reference(
     a, f, use = attempts, failures, use_all
     pa_ = (a * use).sum(axis=1, keepdims=True)
     pf = (f * use).sum(axis=1, keepdims=True)
-    prior = np.maximum((pf + m * global_rate) / (pa_ + m), config.min_baseline_rate)
-    ((va, _), vn), ((ra, rf), _) = _nearby(
+    prior = np.clip(
+        (pf + m * global_rate) / (pa_ + m), config.min_baseline_rate, config.max_baseline_rate
+    )
+    ((va, _), vn, reach), ((ra, rf), _, _) = _nearby(
         (a, f), use, (config.volume_reference_minutes, config.rate_reference_minutes)
     )
-    exp_p = np.divide(va, vn, out=np.full((pairs, t), np.nan), where=vn > 0)
+    # volume follows the time of day: minutes hours away say nothing about this one's volume
+    near = (vn > 0) & (reach <= config.volume_reference_max_distance_minutes)
+    exp_p = np.divide(va, vn, out=np.full((pairs, t), np.nan), where=near)
     ref_a, ref_f = ra, rf
     src = np.zeros((pairs, t), dtype=np.int8)
     chosen = np.zeros((pairs, t), dtype=bool)
@@ -137,5 +153,7 @@ def reference(
         ref_f = np.where(ok, cf, ref_f)
         src = np.where(ok, code, src).astype(np.int8)
         chosen |= ok
-    rate = np.maximum((ref_f + m * prior) / (ref_a + m), config.min_baseline_rate)
+    rate = np.clip(
+        (ref_f + m * prior) / (ref_a + m), config.min_baseline_rate, config.max_baseline_rate
+    )
     return Reference(expected=exp_p, rate=rate, source=src)

@@ -38,6 +38,13 @@ class ImpactConfig(BaseModel):
     volume_reference_minutes: int = Field(
         default=60, ge=5, description="Nearby-hours reference: unflagged minutes for volume."
     )
+    volume_reference_max_distance_minutes: int = Field(
+        default=180,
+        ge=5,
+        description="Nearby-hours reference: volume minutes farther than this are not used "
+        "(the expected volume is unknown there, so no silence is called): after a long "
+        "outage is set aside, the nearest usable minutes can be a busy evening for a quiet dawn.",
+    )
     rate_reference_minutes: int = Field(
         default=360, ge=10, description="Nearby-hours reference: unflagged minutes for the rate."
     )
@@ -49,6 +56,16 @@ class ImpactConfig(BaseModel):
     )
     min_baseline_rate: float = Field(
         default=1e-4, gt=0, lt=1, description="Floor of the baseline failure rate."
+    )
+    max_baseline_rate: float = Field(
+        default=0.05,
+        gt=0,
+        le=1,
+        description="Prior ceiling of the normal failure rate: a working network fails far "
+        "fewer than 5% of attempts for network reasons (its NER stays above 95%), so no "
+        "baseline is set above it. The data can only lower a baseline below the ceiling, never "
+        "raise it: a day that is mostly outage cannot become its own normal (cold start). "
+        "Raise it for a service whose normal failure rate is higher.",
     )
     test_widths_minutes: tuple[int, ...] = Field(
         default=(1, 5, 15, 60),

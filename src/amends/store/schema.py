@@ -335,5 +335,71 @@ instance_secrets = Table(
     Column("created_at", UTCDateTime, nullable=False, default=utcnow),
 )
 
+#: The live watcher's minute series: attempts and network failures per (region, service, minute
+#: since the epoch), added to as events arrive (amends watch).
+watch_minutes = Table(
+    "watch_minutes",
+    metadata,
+    Column("region", String(200), nullable=False),
+    Column("service", String(200), nullable=False),
+    Column("minute", BigInteger, nullable=False),
+    Column("attempts", BigInteger, nullable=False),
+    Column("failures", BigInteger, nullable=False),
+    PrimaryKeyConstraint("region", "service", "minute"),
+)
+
+#: The live watcher's subscriber failure minutes: who had network failures, where and when (the
+#: input of its pass 2; per-customer figures, never shown publicly).
+watch_failures = Table(
+    "watch_failures",
+    metadata,
+    Column("subscriber", String(200), nullable=False),
+    Column("region", String(200), nullable=False),
+    Column("service", String(200), nullable=False),
+    Column("minute", BigInteger, nullable=False),
+    Column("failures", BigInteger, nullable=False),
+    Column("first_failure", UTCDateTime, nullable=False),
+    Column("last_failure", UTCDateTime, nullable=False),
+    PrimaryKeyConstraint("minute", "region", "service", "subscriber"),
+)
+
+#: How far the watcher has read each source (a file's offset, a table's last id), written in the
+#: transaction that stores the minutes read up to there.
+watch_positions = Table(
+    "watch_positions",
+    metadata,
+    Column("source", String(500), primary_key=True),
+    Column("position", JSONText, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False, default=utcnow),
+)
+
+#: Items (JetStream stream sequences) whose events are counted: a redelivered message is skipped.
+watch_seen = Table(
+    "watch_seen",
+    metadata,
+    Column("source", String(500), nullable=False),
+    Column("item", BigInteger, nullable=False),
+    PrimaryKeyConstraint("source", "item"),
+)
+
+#: Incidents the watcher opened from the records: not public until a person publishes one.
+watch_incidents = Table(
+    "watch_incidents",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("start_minute", BigInteger, nullable=False),
+    Column("end_minute", BigInteger, nullable=True),
+    Column("record", JSONText, nullable=False),
+    Column("detection", JSONText, nullable=False),
+    Column("drafts", JSONText, nullable=False),
+    Column("alerts", JSONText, nullable=False),
+    Column("withdrawn", Boolean, nullable=False, default=False),
+    Column("created_at", UTCDateTime, nullable=False, default=utcnow),
+    Column("updated_at", UTCDateTime, nullable=False, default=utcnow),
+    Index(None, "start_minute"),
+)
+
 #: Every table, in dependency order (parents first).
 TABLES: tuple[Table, ...] = tuple(metadata.sorted_tables)
