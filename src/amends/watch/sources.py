@@ -21,7 +21,7 @@ Kind = str  # "nats" | "dir" | "table"
 
 #: What each kind of source accepts after `?`.
 PARAMS: dict[str, frozenset[str]] = {
-    "nats": frozenset({"stream", "format", "durable"}),
+    "nats": frozenset({"stream", "format", "durable", "ack_wait"}),
     "dir": frozenset({"map", "tz"}),
     "table": frozenset({"table", "map", "id", "tz", "places"}),
 }

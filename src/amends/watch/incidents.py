@@ -1,0 +1,295 @@
+"""What the watcher does with what detection shows: open an incident once per window, keep its
+measured facts current while it lasts, record its end, and draft the statement each stage needs.
+
+The record is built exactly as `amends incident init` builds it (amends.incident.prefill), with
+the provider's standing facts (name, support, links, locales) laid over it; what only a person
+knows stays marked. Drafts are attempted for every channel, locale and audience: a draft that
+lacks a fact is stored as the list of facts it needs, never invented.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import Connection, text
+
+from amends.compose.draft import draft
+from amends.compose.model import AUDIENCES, CHANNELS, MissingFacts
+from amends.errors import InputError
+from amends.impact.analysis import Detection, minute_time
+from amends.impact.live import Known, match, minute_of
+from amends.impact.model import ImpactReport, Window
+from amends.impact.subscribers import affected
+from amends.incident.model import Incident
+from amends.incident.prefill import prefill
+from amends.store.engine import Store
+from amends.store.types import utcnow
+from amends.store.watch import (
+    WatchIncident,
+    get_watch_incident,
+    insert_watch_incident,
+    list_watch_incidents,
+    load_failures,
+    update_watch_incident,
+)
+
+#: Fields of the record that are the provider's, not the incident's: a standing-facts file may
+#: set these (and region names and zones, and service names).
+STANDING_FIELDS = (
+    "provider",
+    "support",
+    "status_url",
+    "feedback",
+    "locales",
+    "audiences",
+    "update_interval_minutes",
+    "regulatory_contact",
+    "time_zone",
+)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One thing reconcile did: opened, updated, ended, withdrawn (for logs, metrics, alerts)."""
+
+    action: str
+    incident_id: str
+    window: Window | None = None
+
+
+@dataclass
+class Context:
+    """What reconcile needs besides the detection: standing facts, sources, the rule's words."""
+
+    standing: dict[str, Any] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+    rule: str = ""
+    locales: list[str] | None = None
+
+
+def _lock(conn: Connection) -> None:
+    """Serialise reconciles across watchers on one store (SQLite: BEGIN IMMEDIATE already)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(424242015)"))
+
+
+def _known(incidents: list[WatchIncident]) -> list[Known]:
+    out = []
+    for inc in incidents:
+        pairs = frozenset(
+            (e["region"], e["service"]) for w in inc.record.get("windows", []) for e in w["scope"]
+        )
+        out.append(Known(inc.id, inc.kind, inc.start_minute, inc.end_minute, pairs))
+    return out
+
+
+def _with_standing(record: Incident, standing: dict[str, Any]) -> Incident:
+    """The prefilled record with the provider's standing facts laid over it."""
+    data = record.model_dump(mode="json")
+    for name in STANDING_FIELDS:
+        if name in standing:
+            data[name] = standing[name]
+    for rid, info in (standing.get("regions") or {}).items():
+        if rid in data["regions"]:
+            data["regions"][rid] = {**data["regions"][rid], **info}
+    for sid, name in (standing.get("services") or {}).items():
+        if sid in data["services"]:
+            data["services"][sid] = name
+    for loc, table in (standing.get("translations") or {}).items():
+        data["translations"].setdefault(loc, {}).update(table)
+    kind = record.windows[0].kind if record.windows else "failures"
+    symptom = (standing.get("symptoms") or {}).get(kind)
+    if isinstance(symptom, str):
+        data["symptom"] = symptom
+    elif isinstance(symptom, dict):  # {locale: text}: the record's own language, then the rest
+        own = data["locales"][0] if data["locales"] else "en"
+        data["symptom"] = symptom.get(own) or symptom.get(own.split("-")[0])
+        for loc, words in symptom.items():
+            if loc not in (own, own.split("-")[0]):
+                data["translations"].setdefault(loc, {})["symptom"] = words
+    try:
+        return Incident.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise InputError(f"watch policy facts: {where}: {err['msg']}") from None
+
+
+def build_record(detection: Detection, window: Window, incident_id: str, ctx: Context) -> Incident:
+    """The incident record for one window, as `amends incident init` writes it, with standing
+    facts; the window is the record's only window, called w1."""
+    report = ImpactReport(windows=[window], events=detection.events, baseline=detection.baseline)
+    locales = ctx.locales or ctx.standing.get("locales")
+    zone = ctx.standing.get("time_zone")
+    record = prefill(report, locales=locales, time_zone=zone)
+    record = record.model_copy(
+        update={"id": incident_id or record.id, "windows": [window.model_copy(update={"id": "w1"})]}
+    )
+    return _with_standing(record, ctx.standing)
+
+
+def drafts_for(record: Incident, stage: str, now: datetime) -> list[dict[str, Any]]:
+    """Every channel x locale x audience of `stage`: the text and its findings, or what is
+    missing to write it."""
+    out: list[dict[str, Any]] = []
+    for locale in record.locales:
+        for channel in CHANNELS:
+            for audience in AUDIENCES:
+                item: dict[str, Any] = {
+                    "stage": stage,
+                    "channel": channel,
+                    "locale": locale,
+                    "audience": audience,
+                }
+                try:
+                    d = draft(record, stage, channel, locale, now=now, audience=audience)
+                except MissingFacts as exc:
+                    item["missing"] = exc.fields
+                except InputError as exc:
+                    item["missing"] = [str(exc)]
+                else:
+                    item.update(
+                        subject=d.subject,
+                        text=d.text,
+                        errors=sum(1 for f in d.check.findings if f.severity == "error"),
+                        findings=[
+                            {
+                                "rule": f.rule,
+                                "severity": f.severity,
+                                "line": f.line,
+                                "column": f.column,
+                                "message": f.message,
+                                "suggestion": f.suggestion,
+                            }
+                            for f in d.check.findings
+                        ],
+                    )
+                out.append(item)
+    return out
+
+
+def _resolved(record: Incident) -> Incident:
+    """The record once the records show the outage over."""
+    return record.model_copy(update={"status": "resolved"})
+
+
+def _slug_id(record: Incident, window: Window, existing: set[str]) -> str:
+    base = f"{record.id}-{window.start.astimezone(UTC):%H%M}"
+    out, n = base, 2
+    while out in existing:
+        out, n = f"{base}-{n}", n + 1
+    return out
+
+
+def reconcile(
+    store: Store, detection: Detection, until: int, ctx: Context, *, now: datetime | None = None
+) -> list[Change]:
+    """Open, update, end or withdraw the watcher's incidents to match what detection shows on
+    the minutes before `until` (idempotent; safe with several watchers on one store)."""
+    wall = now or utcnow()
+    event_now = minute_time(until)
+    changes: list[Change] = []
+    with store.begin() as conn:
+        _lock(conn)
+        stored = list_watch_incidents(conn, include_withdrawn=True)
+        by_id = {inc.id: inc for inc in stored}
+        windows = detection.windows
+        if windows:
+            lo = min(s.start for s in detection.scopes)
+            failures = load_failures(conn, lo, None)
+            result = detection.finish(affected(failures, detection.scopes))
+            windows = result.report.windows
+        horizon_start = detection.events.start
+        pairs = match(windows, _known(stored))
+        matched: set[str] = set()
+        for window, kid in pairs:
+            start, end = (
+                minute_of(window.start),
+                None if window.end is None else minute_of(window.end),
+            )
+            if kid is None:
+                first = build_record(detection, window, None, ctx)
+                rid = _slug_id(first, window, set(by_id))
+                record = first.model_copy(update={"id": rid})
+                stage = "acknowledge"
+                inc = WatchIncident(
+                    id=rid,
+                    kind=window.kind,
+                    status="investigating" if end is None else "resolved",
+                    start_minute=start,
+                    end_minute=end,
+                    record=record.model_dump(mode="json"),
+                    detection={
+                        "source": ", ".join(ctx.sources),
+                        "event_time": event_now.isoformat(),
+                        "wall_time": wall.isoformat(),
+                        "rule": ctx.rule or window.kind,
+                    },
+                    drafts=drafts_for(record, stage, event_now)
+                    + ([] if end is None else drafts_for(_resolved(record), "resolve", event_now)),
+                    alerts={"opened": "pending"},
+                    withdrawn=False,
+                    created_at=wall,
+                    updated_at=wall,
+                )
+                insert_watch_incident(conn, inc)
+                by_id[rid] = inc
+                matched.add(rid)
+                changes.append(Change("opened", rid, window))
+                continue
+            matched.add(kid)
+            old = by_id[kid]
+            record = Incident.model_validate(old.record)
+            new_window = window.model_copy(update={"id": "w1"})
+            updated = record.model_copy(update={"windows": [new_window]})
+            values: dict[str, Any] = {}
+            if updated.model_dump(mode="json") != old.record:
+                values["record"] = updated.model_dump(mode="json")
+            if old.withdrawn:
+                values["withdrawn"] = False
+            if (start, end) != (old.start_minute, old.end_minute):
+                values["start_minute"], values["end_minute"] = start, end
+            if end is not None and old.end_minute is None:
+                values["status"] = "resolved"
+                resolved = _resolved(updated)
+                values["record"] = resolved.model_dump(mode="json")
+                values["drafts"] = [
+                    *[d for d in old.drafts if d["stage"] != "resolve"],
+                    *drafts_for(resolved, "resolve", event_now),
+                ]
+                values["alerts"] = {**old.alerts, "ended": "pending"}
+                changes.append(Change("ended", kid, window))
+            elif end is None and old.end_minute is not None:
+                values["status"] = "investigating"
+                changes.append(Change("reopened", kid, window))
+            elif values:
+                changes.append(Change("updated", kid, window))
+            if values:
+                update_watch_incident(conn, kid, **values)
+        # an ongoing incident the detection no longer shows (inside the minutes it covers)
+        for inc in stored:
+            if inc.id in matched or inc.withdrawn or inc.end_minute is not None:
+                continue
+            if horizon_start is not None and inc.start_minute >= minute_of(horizon_start):
+                update_watch_incident(conn, inc.id, withdrawn=True)
+                changes.append(Change("withdrawn", inc.id))
+    return changes
+
+
+def pending_alerts(store: Store) -> list[tuple[WatchIncident, str]]:
+    """(incident, event) pairs whose on-duty alert has not been sent yet."""
+    with store.connect() as conn:
+        incs = list_watch_incidents(conn)
+    return [(i, ev) for i in incs for ev, state in i.alerts.items() if state == "pending"]
+
+
+def mark_alert(store: Store, incident_id: str, event: str, state: str) -> None:
+    """Record the outcome of an on-duty alert ("sent" or "failed: reason")."""
+    with store.begin() as conn:
+        inc = get_watch_incident(conn, incident_id)
+        if inc is None:
+            return
+        update_watch_incident(conn, incident_id, alerts={**inc.alerts, event: state})

@@ -1,0 +1,429 @@
+"""`amends watch`: follow the sources, keep the minute series in the store, run detection on the
+complete minutes, and open incidents for the people on duty.
+
+Each batch of events is stored in one transaction with the source's position after it (and, for
+JetStream, the stream sequences it consumed), so a killed watcher resumes with nothing lost and
+nothing counted twice. Detection runs every few seconds on the complete minutes within the
+horizon, with the same code as `amends impact`; what it finds is reconciled with the incidents
+already opened (amends.watch.incidents).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from amends.errors import InputError
+from amends.events.failures import FailurePolicy
+from amends.events.mapping import Mapping, resolve_mapping
+from amends.impact.aggregate import Aggregates, batch_aggregates
+from amends.impact.config import ImpactConfig
+from amends.impact.live import DEFAULT_HORIZON_MINUTES, LiveSeries, detect_closed
+from amends.publish.notifyconfig import NotifySettings
+from amends.store.engine import Store
+from amends.store.watch import (
+    add_failures,
+    add_minutes,
+    claim_items,
+    get_position,
+    load_minutes,
+    newest_minute,
+    prune_items,
+    set_position,
+)
+from amends.watch.alerts import send, summary
+from amends.watch.folder import FolderFollower, load_chunk
+from amends.watch.incidents import Change, Context, mark_alert, pending_alerts, reconcile
+from amends.watch.jetstream import JetStreamSource
+from amends.watch.metrics import WatchMetrics
+from amends.watch.policy import WatchPolicy
+from amends.watch.sources import SourceSpec
+
+log = logging.getLogger("amends.watch")
+
+
+@dataclass
+class WatchOptions:
+    """How the watcher runs (the CLI's options)."""
+
+    config: ImpactConfig = field(default_factory=ImpactConfig)
+    policy: WatchPolicy = field(default_factory=WatchPolicy)
+    notify: NotifySettings | None = None
+    horizon_minutes: int = DEFAULT_HORIZON_MINUTES
+    detect_every_s: float = 2.0
+    poll_every_s: float = 0.5
+    fetch_batch: int = 64
+    tz: str | None = None
+    dead_letters: Path = Path("amends-dead-letters.jsonl")
+    idle_exit_s: float | None = None  # stop after this long with no new event (replays, tests)
+    workdir: Path | None = None
+
+
+@dataclass
+class WatchSummary:
+    """What a run did (printed by the CLI when it stops)."""
+
+    events: int = 0
+    batches: int = 0
+    dead_letters: int = 0
+    duplicates: int = 0
+    changes: list[Change] = field(default_factory=list)
+
+
+def _mapping(spec: SourceSpec) -> Mapping | None:
+    name = spec.params.get("map")
+    return resolve_mapping(name) if name else None
+
+
+class Watcher:
+    """One watcher over several sources and one store."""
+
+    def __init__(
+        self,
+        store: Store,
+        specs: Sequence[SourceSpec],
+        options: WatchOptions | None = None,
+        *,
+        metrics: WatchMetrics | None = None,
+        say: Callable[[str], None] | None = None,
+    ) -> None:
+        if not specs:
+            raise InputError("give at least one source, e.g. dir:/var/spool/cdr?map=asterisk")
+        keys = [s.key for s in specs]
+        if len(set(keys)) != len(keys):
+            raise InputError("the same source is given twice")
+        self.store = store
+        self.specs = list(specs)
+        self.opts = options or WatchOptions()
+        self.metrics = metrics or WatchMetrics()
+        self.say = say or (lambda _m: None)
+        self.policy: FailurePolicy = self.opts.config.failures
+        self.live = LiveSeries(self.opts.horizon_minutes)
+        self.newest: dict[str, int] = {}
+        self.summary = WatchSummary()
+        self.last_event_wall = time.monotonic()
+        self._busy = 0
+        self.ctx = Context(
+            standing=dict(self.opts.policy.facts),
+            sources=[s.text for s in self.specs],
+            rule=(
+                "amends.impact detection on complete minutes: binomial test on failures and "
+                f"Poisson test on volume at alpha {self.opts.config.alpha:g}, at least "
+                f"{self.opts.config.min_duration_minutes} minutes"
+            ),
+        )
+        self._mappings = {s.key: _mapping(s) for s in self.specs}
+        for spec in self.specs:
+            if spec.kind == "table":
+                raise InputError(
+                    f"{spec.text}: database tables are not watched yet; read them with "
+                    "`amends impact` (docs/sources.md)"
+                )
+
+    # -- state -------------------------------------------------------------------------------
+
+    def restore(self) -> None:
+        """Load the stored series within the horizon and each source's newest minute."""
+        with self.store.connect() as conn:
+            top = newest_minute(conn)
+            if top is not None:
+                self.live.add(load_minutes(conn, top - self.opts.horizon_minutes))
+            for spec in self.specs:
+                pos = get_position(conn, spec.key) or {}
+                if pos.get("newest") is not None:
+                    self.newest[spec.key] = int(pos["newest"])
+
+    def watermark(self) -> int | None:
+        """Minutes before this one are complete in every source that has sent anything."""
+        return min(self.newest.values()) if self.newest else None
+
+    def _store(
+        self,
+        key: str,
+        aggs: Aggregates | None,
+        position: dict[str, Any],
+        events: int,
+    ) -> None:
+        """One transaction: the batch's minutes and failures, and the position after it."""
+        with self.store.begin() as conn:
+            if aggs is not None:
+                add_minutes(conn, aggs.series)
+                add_failures(conn, aggs.failures)
+            set_position(conn, key, position)
+        self._counted(key, aggs, events)
+
+    def _counted(self, key: str, aggs: Aggregates | None, events: int) -> None:
+        if aggs is not None and aggs.series.num_rows:
+            self.live.add(aggs.series)
+            top = int(max(aggs.series["minute"].to_pylist()))
+            self.newest[key] = max(self.newest.get(key, top), top)
+            self.metrics.last_event.labels(key).set(top * 60)
+            self.metrics.lag.labels(key).set(max(time.time() - (top + 1) * 60, 0.0))
+        if events:
+            self.last_event_wall = time.monotonic()
+        self.summary.events += events
+        self.summary.batches += 1
+        self.metrics.events.labels(key).inc(events)
+        self.metrics.batches.labels(key).inc()
+        self.metrics.last_batch_wall.labels(key).set(time.time())
+
+    def _dead(self, key: str, items: list[dict[str, Any]]) -> None:
+        """Append dead letters (one JSON line each) to the dead-letter file."""
+        if not items:
+            return
+        path = self.opts.dead_letters
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as fh:
+            for item in items:
+                fh.write(json.dumps({"source": key, **item}, ensure_ascii=False) + "\n")
+        self.summary.dead_letters += len(items)
+        self.metrics.dead.labels(key).inc(len(items))
+
+    # -- sources -----------------------------------------------------------------------------
+
+    async def _follow_folder(self, spec: SourceSpec, stop: asyncio.Event) -> None:
+        import duckdb
+
+        con = duckdb.connect()
+        mapping = self._mappings[spec.key]
+        assert spec.path is not None
+        if not spec.path.is_dir():
+            raise InputError("no such folder (or it is a file)", path=str(spec.path))
+        with self.store.connect() as conn:
+            pos = get_position(conn, spec.key)
+        follower = FolderFollower.restore(spec.path, mapping, pos)
+        workdir = self.opts.workdir or Path(spec.path).parent
+        tz = spec.params.get("tz") or self.opts.tz
+        while not stop.is_set():
+            chunks = await asyncio.to_thread(follower.poll)
+            self._busy += bool(chunks)
+            for chunk in chunks:
+                if stop.is_set():
+                    break
+                loaded = await asyncio.to_thread(load_chunk, chunk, mapping, tz, _tmp(workdir))
+                self._dead(spec.key, loaded.rejected)
+                aggs = None
+                n = 0
+                if loaded.events is not None and loaded.events.num_rows:
+                    events = loaded.events
+                    n = events.num_rows
+                    aggs = await asyncio.to_thread(batch_aggregates, con, events, self.policy)
+                follower.advance(chunk)
+                position = {**follower.position(), "newest": self._newest_after(spec.key, aggs)}
+                await asyncio.to_thread(self._store, spec.key, aggs, position, n)
+            self._busy -= bool(chunks)
+            if chunks:
+                self.last_event_wall = time.monotonic()
+            if not chunks:
+                await _sleep(stop, self.opts.poll_every_s)
+
+    def _newest_after(self, key: str, aggs: Aggregates | None) -> int | None:
+        top = self.newest.get(key)
+        if aggs is not None and aggs.series.num_rows:
+            m = int(max(aggs.series["minute"].to_pylist()))
+            top = m if top is None else max(top, m)
+        return top
+
+    async def _follow_jetstream(self, spec: SourceSpec, stop: asyncio.Event) -> None:
+        import duckdb
+
+        con = duckdb.connect()
+        src = JetStreamSource(spec)
+        await src.connect()
+        batches = 0
+        try:
+            while not stop.is_set():
+                got = await src.fetch(self.opts.fetch_batch, timeout=self.opts.poll_every_s)
+                if got is None:
+                    continue
+                self.last_event_wall = time.monotonic()
+                if got.rejected:
+                    await src.dead_letter(got.rejected)
+                    self._dead(
+                        spec.key,
+                        [
+                            {
+                                "sequence": s,
+                                "line": ln,
+                                "reason": r,
+                                "raw": raw.decode("utf-8", "replace")[:4096],
+                            }
+                            for s, ln, r, raw in got.rejected
+                        ],
+                    )
+                await asyncio.to_thread(self._store_messages, spec.key, con, got)
+                await src.ack(got.messages)
+                batches += 1
+                if batches % 200 == 0:
+                    floor = await src.ack_floor()
+                    if floor:
+                        await asyncio.to_thread(self._prune, spec.key, floor + 1)
+        finally:
+            await src.close()
+
+    def _store_messages(self, key: str, con: Any, got: Any) -> None:
+        """One transaction: claim the messages' sequences, count only the new ones."""
+        with self.store.begin() as conn:
+            fresh = claim_items(conn, key, got.sequences)
+            tables = [t for s, t in zip(got.sequences, got.events, strict=True) if s in fresh]
+            repeats = len(got.sequences) - len(fresh)
+            events = pa.concat_tables(tables) if tables else None
+            n = events.num_rows if events is not None else 0
+            aggs = batch_aggregates(con, events, self.policy) if n else None
+            if aggs is not None:
+                add_minutes(conn, aggs.series)
+                add_failures(conn, aggs.failures)
+            set_position(conn, key, {"newest": self._newest_after(key, aggs)})
+        if repeats:
+            self.summary.duplicates += repeats
+            self.metrics.duplicates.labels(key).inc(repeats)
+        self._counted(key, aggs, n)
+
+    def _prune(self, key: str, below: int) -> None:
+        with self.store.begin() as conn:
+            prune_items(conn, key, below)
+
+    # -- detection ---------------------------------------------------------------------------
+
+    def detect_once(self, until: int, series: pa.Table) -> list[Change]:
+        """Detection on the complete minutes before `until`, then reconcile the incidents."""
+        started = time.perf_counter()
+        found = detect_closed(series, until, self.opts.config)
+        changes = reconcile(self.store, found, until, self.ctx)
+        self.metrics.detections.inc()
+        self.metrics.detection_seconds.set(time.perf_counter() - started)
+        self.metrics.open_windows.set(sum(1 for w in found.windows if w.end is None))
+        for ch in changes:
+            if ch.action == "opened":
+                self.metrics.incidents.inc()
+            self.say(f"{ch.action}: {ch.incident_id}")
+        self.summary.changes += changes
+        self._send_alerts()
+        return changes
+
+    def _send_alerts(self) -> None:
+        targets = self.opts.policy.on_duty
+        for inc, event in pending_alerts(self.store):
+            if not targets:
+                mark_alert(self.store, inc.id, event, "no one on duty configured")
+                continue
+            outcomes = send(
+                targets,
+                summary(inc, event, self.opts.policy.review_url),
+                self.opts.notify or NotifySettings(),
+            )
+            ok = all(v == "sent" for v in outcomes.values())
+            for v in outcomes.values():
+                self.metrics.alerts.labels("sent" if v == "sent" else "failed").inc()
+            mark_alert(self.store, inc.id, event, "sent" if ok else json.dumps(outcomes))
+
+    async def _detect_loop(self, stop: asyncio.Event) -> None:
+        last: int | None = None
+        while not stop.is_set():
+            await _sleep(stop, self.opts.detect_every_s)
+            until = self.watermark()
+            if until is None or until == last:
+                continue
+            series = self.live.table()
+            await asyncio.to_thread(self.detect_once, until, series)
+            last = until
+
+    async def _idle_watch(self, stop: asyncio.Event) -> None:
+        """Stop after `idle_exit_s` without new events (a replay has ended)."""
+        limit = self.opts.idle_exit_s
+        if limit is None:
+            return
+        while not stop.is_set():
+            await _sleep(stop, min(limit / 4, 1.0))
+            if not self._busy and time.monotonic() - self.last_event_wall > limit:
+                stop.set()
+
+    async def run(self, stop: asyncio.Event | None = None) -> WatchSummary:
+        """Follow every source until `stop` is set (or, with idle_exit_s, the sources go quiet);
+        then one last detection over every minute, the newest included."""
+        stop = stop or asyncio.Event()
+        self.restore()
+        tasks = []
+        for spec in self.specs:
+            follow = self._follow_folder if spec.kind == "dir" else self._follow_jetstream
+            tasks.append(asyncio.create_task(follow(spec, stop), name=spec.key))
+        tasks.append(asyncio.create_task(self._detect_loop(stop), name="detect"))
+        tasks.append(asyncio.create_task(self._idle_watch(stop), name="idle"))
+        stopper = asyncio.create_task(stop.wait())
+        try:
+            done, _ = await asyncio.wait([*tasks, stopper], return_when=asyncio.FIRST_COMPLETED)
+            for t in done:
+                if t is not stopper and t.exception() is not None:
+                    raise t.exception()  # type: ignore[misc]
+        finally:
+            stop.set()
+            for t in tasks:
+                t.cancel()
+            for t in tasks:
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await t
+            stopper.cancel()
+        if self.opts.idle_exit_s is not None and self.live.newest is not None:
+            await asyncio.to_thread(self.detect_once, self.live.newest + 1, self.live.table())
+        return self.summary
+
+
+def _tmp(workdir: Path) -> Path:
+    """A private folder for chunk files (never inside the watched folder)."""
+    import tempfile
+
+    path = Path(tempfile.gettempdir()) / "amends-watch"
+    path.mkdir(exist_ok=True)
+    return path
+
+
+async def _sleep(stop: asyncio.Event, seconds: float) -> None:
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), seconds)
+
+
+def bootstrap_history(
+    store: Store,
+    paths: Sequence[str],
+    *,
+    mapping: str | None,
+    tz: str | None,
+    policy: FailurePolicy,
+) -> int:
+    """Add past records to the stored series once (by file name, size and time), so detection
+    has a baseline from the first minute. Returns the events added."""
+    import duckdb
+
+    from amends.events.load import load_events
+    from amends.events.sources import expand_sources
+
+    con = duckdb.connect()
+    added = 0
+    for path in expand_sources(list(paths)):
+        st = path.stat()
+        key = f"history:{path.resolve()}:{st.st_size}:{st.st_mtime_ns}"
+        with store.connect() as conn:
+            if get_position(conn, key) is not None:
+                continue
+        events = load_events(path, mapping=mapping, tz=tz).to_pyarrow()
+        aggs = batch_aggregates(con, events, policy)
+        with store.begin() as conn:
+            if get_position(conn, key) is not None:
+                continue
+            add_minutes(conn, aggs.series)
+            add_failures(conn, aggs.failures)
+            set_position(
+                conn, key, {"events": events.num_rows, "at": datetime.now(UTC).isoformat()}
+            )
+        added += events.num_rows
+    return added
