@@ -128,3 +128,89 @@ def schema(
     else:
         write_text_atomic(output, text)
         out_console.print(f"wrote {output}")
+
+
+@incident_app.command("list")
+def list_incidents(
+    db: str | None = typer.Option(
+        None,
+        "--db",
+        help="Database URL (default: env AMENDS_DB_URL, else sqlite:///amends.db).",
+        show_default=False,
+    ),
+    status: str | None = typer.Option(
+        None, "--status", help="Only incidents with this status (investigating, resolved, ...)."
+    ),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+    withdrawn: bool = typer.Option(
+        False, "--withdrawn", help="Include incidents whose window detection no longer shows."
+    ),
+) -> None:
+    """The incidents `amends watch` opened from the records (not public until published)."""
+    from rich.table import Table
+
+    from amends.cli.db import open_cli_store
+    from amends.store.watch import incident_summary, list_watch_incidents
+
+    if fmt not in ("table", "json"):
+        raise InputError(f"--format {fmt!r}: use table or json")
+    store = open_cli_store(db)
+    try:
+        with store.connect() as conn:
+            items = [
+                incident_summary(i)
+                for i in list_watch_incidents(conn, status=status, include_withdrawn=withdrawn)
+            ]
+    finally:
+        store.close()
+    if fmt == "json":
+        typer.echo(json.dumps(items, indent=2, ensure_ascii=False))
+        return
+    table = Table(title=f"{len(items)} incident(s) opened from the records")
+    for col in ("id", "status", "start", "end", "areas", "services", "customers", "drafts"):
+        table.add_column(col)
+    for it in items:
+        w = it["windows"][0] if it["windows"] else {}
+        table.add_row(
+            it["id"],
+            it["status"],
+            str(w.get("start") or ""),
+            str(w.get("end") or "ongoing"),
+            ", ".join(w.get("regions", [])),
+            ", ".join(w.get("services", [])),
+            f"{w.get('subscribers_affected', 0):,}",
+            f"{it['drafts']['ready']} ready, {it['drafts']['blocked']} need facts",
+        )
+    out_console.print(table)
+
+
+@incident_app.command("export")
+def export_incident(
+    incident_id: str = typer.Argument(..., help="The id `amends incident list` shows."),
+    output: Path = typer.Option(..., "-o", "--output", help="Incident record YAML to write."),
+    drafts: Path | None = typer.Option(
+        None, "--drafts", help="Also write the ready drafts into this folder (as amends draft)."
+    ),
+    db: str | None = typer.Option(
+        None,
+        "--db",
+        help="Database URL (default: env AMENDS_DB_URL, else sqlite:///amends.db).",
+        show_default=False,
+    ),
+) -> None:
+    """Write a watcher incident's record (to complete and publish) and its drafts."""
+    from amends.cli.db import open_cli_store
+    from amends.incident.model import Incident
+    from amends.store.watch import get_watch_incident
+    from amends.watch.export import export
+
+    store = open_cli_store(db)
+    try:
+        with store.connect() as conn:
+            inc = get_watch_incident(conn, incident_id)
+    finally:
+        store.close()
+    if inc is None:
+        raise InputError(f"no incident {incident_id!r}; `amends incident list` shows the ids")
+    written = export(Incident.model_validate(inc.record), inc.drafts, output, drafts, HEADER)
+    console.print(f"wrote {', '.join(str(p) for p in written)}")

@@ -239,3 +239,32 @@ def update_watch_incident(conn: Connection, incident_id: str, **values: Any) -> 
     conn.execute(
         update(watch_incidents).where(watch_incidents.c.id == incident_id).values(**values)
     )
+
+
+def incident_summary(inc: WatchIncident) -> dict[str, Any]:
+    """What `amends incident list --format json` shows of a watcher incident (no subscriber)."""
+    windows = [
+        {
+            "start": w.get("start"),
+            "end": w.get("end"),
+            "kind": w.get("kind"),
+            "regions": w.get("regions", []),
+            "services": w.get("services", []),
+            "subscribers_affected": w.get("subscribers_affected", 0),
+            "failed_attempts": w.get("failed_attempts", 0),
+        }
+        for w in inc.record.get("windows", [])
+    ]
+    ready = [d for d in inc.drafts if "text" in d]
+    return {
+        "id": inc.id,
+        "status": inc.status,
+        "title": inc.record.get("title"),
+        "windows": windows,
+        "detection": inc.detection,
+        "drafts": {"ready": len(ready), "blocked": len(inc.drafts) - len(ready)},
+        "alerts": inc.alerts,
+        "withdrawn": inc.withdrawn,
+        "opened_at": inc.created_at.isoformat(),
+        "updated_at": inc.updated_at.isoformat(),
+    }
