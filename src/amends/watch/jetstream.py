@@ -99,7 +99,7 @@ class JetStreamSource:
 
         try:
             msgs = await self.sub.fetch(batch=batch, timeout=timeout)
-        except nats.errors.TimeoutError:
+        except (nats.errors.TimeoutError, TimeoutError):
             return None
         seqs: list[int] = []
         tables: list[pa.Table] = []
