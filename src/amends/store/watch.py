@@ -49,8 +49,7 @@ def add_minutes(conn: Connection, series: pa.Table) -> int:
             "failures": watch_minutes.c.failures + ins.excluded.failures,
         },
     )
-    for i in range(0, len(rows), _CHUNK):
-        conn.execute(add.values(rows[i : i + _CHUNK]))
+    conn.execute(add, rows)  # executemany: one prepared statement, no giant VALUES list
     return len(rows)
 
 
@@ -73,8 +72,7 @@ def add_failures(conn: Connection, failures: pa.Table) -> int:
             ),
         },
     )
-    for i in range(0, len(rows), _CHUNK):
-        conn.execute(add.values(rows[i : i + _CHUNK]))
+    conn.execute(add, rows)  # executemany: one prepared statement, no giant VALUES list
     return len(rows)
 
 

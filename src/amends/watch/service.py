@@ -113,6 +113,7 @@ class Watcher:
         self.summary = WatchSummary()
         self.last_event_wall = time.monotonic()
         self._busy = 0
+        self._ready = 0  # sources connected and polled once: idle time counts from then
         self.ctx = Context(
             standing=dict(self.opts.policy.facts),
             sources=[s.text for s in self.specs],
@@ -202,11 +203,15 @@ class Watcher:
         with self.store.connect() as conn:
             pos = get_position(conn, spec.key)
         follower = FolderFollower.restore(spec.path, mapping, pos)
+        first = True
         workdir = self.opts.workdir or Path(spec.path).parent
         tz = spec.params.get("tz") or self.opts.tz
         while not stop.is_set():
             chunks = await asyncio.to_thread(follower.poll)
             self._busy += bool(chunks)
+            if first:
+                first = False
+                self._became_ready()
             for chunk in chunks:
                 if stop.is_set():
                     break
@@ -227,6 +232,10 @@ class Watcher:
             if not chunks:
                 await _sleep(stop, self.opts.poll_every_s)
 
+    def _became_ready(self) -> None:
+        self._ready += 1
+        self.last_event_wall = time.monotonic()
+
     def _newest_after(self, key: str, aggs: Aggregates | None) -> int | None:
         top = self.newest.get(key)
         if aggs is not None and aggs.series.num_rows:
@@ -240,6 +249,7 @@ class Watcher:
         con = duckdb.connect()
         src = JetStreamSource(spec)
         await src.connect()
+        self._became_ready()
         batches = 0
         try:
             while not stop.is_set():
@@ -261,8 +271,13 @@ class Watcher:
                             for s, ln, r, raw in got.rejected
                         ],
                     )
-                await asyncio.to_thread(self._store_messages, spec.key, con, got)
-                await src.ack(got.messages)
+                self._busy += 1
+                try:
+                    await asyncio.to_thread(self._store_messages, spec.key, con, got)
+                    await src.ack(got.messages)
+                finally:
+                    self._busy -= 1
+                    self.last_event_wall = time.monotonic()
                 batches += 1
                 if batches % 200 == 0:
                     floor = await src.ack_floor()
@@ -345,7 +360,8 @@ class Watcher:
             return
         while not stop.is_set():
             await _sleep(stop, min(limit / 4, 1.0))
-            if not self._busy and time.monotonic() - self.last_event_wall > limit:
+            ready = self._ready >= len(self.specs)
+            if ready and not self._busy and time.monotonic() - self.last_event_wall > limit:
                 stop.set()
 
     async def run(self, stop: asyncio.Event | None = None) -> WatchSummary:
