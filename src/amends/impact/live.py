@@ -10,6 +10,7 @@ the same incident.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -50,30 +51,35 @@ class LiveSeries:
     newest: int | None = None
     _chunks: list[pa.Table] = field(default_factory=list)
     _rows: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def add(self, series: pa.Table) -> None:
         """Add a batch's minute rows (they add up with what is there)."""
         if series.num_rows == 0:
             return
         top = pc.max(series["minute"]).as_py()
-        self.newest = top if self.newest is None else max(self.newest, top)
-        self._chunks.append(series.select(SERIES_SCHEMA.names).cast(SERIES_SCHEMA))
-        self._rows += series.num_rows
-        if len(self._chunks) > 64:
+        part = series.select(SERIES_SCHEMA.names).cast(SERIES_SCHEMA)
+        with self._lock:
+            self.newest = top if self.newest is None else max(self.newest, top)
+            self._chunks.append(part)
+            self._rows += series.num_rows
+            many = len(self._chunks) > 64
+        if many:
             self.table()
 
     def table(self) -> pa.Table:
         """The whole series within the horizon, one row per (region, service, minute)."""
-        if not self._chunks:
-            return SERIES_SCHEMA.empty_table()
-        merged = _sum(pa.concat_tables(self._chunks))
-        if self.newest is not None:
-            merged = merged.filter(
-                pc.greater_equal(merged["minute"], self.newest - self.horizon_minutes)
-            )
-        self._chunks = [merged]
-        self._rows = merged.num_rows
-        return merged
+        with self._lock:
+            if not self._chunks:
+                return SERIES_SCHEMA.empty_table()
+            merged = _sum(pa.concat_tables(self._chunks))
+            if self.newest is not None:
+                merged = merged.filter(
+                    pc.greater_equal(merged["minute"], self.newest - self.horizon_minutes)
+                )
+            self._chunks = [merged]
+            self._rows = merged.num_rows
+            return merged
 
     def closed_until(self) -> int | None:
         """Minutes before this one are complete (None: no minute is complete yet)."""

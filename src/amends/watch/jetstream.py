@@ -94,25 +94,26 @@ class JetStreamSource:
         )
 
     async def fetch(self, batch: int = 64, timeout: float = 0.5) -> Fetched | None:
-        """Up to `batch` messages, decoded (None when none arrived within `timeout`)."""
+        """Up to `batch` messages, not decoded yet (None when none arrived within `timeout`)."""
         import nats.errors
 
         try:
             msgs = await self.sub.fetch(batch=batch, timeout=timeout)
         except (nats.errors.TimeoutError, TimeoutError):
             return None
-        seqs: list[int] = []
+        return Fetched(msgs, [m.metadata.sequence.stream for m in msgs], [], [])
+
+    def decode(self, got: Fetched) -> Fetched:
+        """Each message's events (a thread may run this: it touches no connection)."""
         tables: list[pa.Table] = []
         rejected: list[tuple[int, int, str, bytes]] = []
-        for msg in msgs:
-            seq = msg.metadata.sequence.stream
-            seqs.append(seq)
+        for msg, seq in zip(got.messages, got.sequences, strict=True):
             kind = (msg.headers or {}).get("Content-Type", "")
             fmt = "arrow" if kind == ARROW else "jsonl" if kind == JSONL else self.spec.wire_format
             table, bad = decode(msg.data, fmt)
             tables.append(table if table.num_rows else EVENT_SCHEMA.empty_table())
             rejected += [(seq, r.line, r.reason, r.raw) for r in bad]
-        return Fetched(msgs, seqs, tables, rejected)
+        return Fetched(got.messages, got.sequences, tables, rejected)
 
     async def dead_letter(self, rejected: list[tuple[int, int, str, bytes]]) -> None:
         """Publish unreadable lines and messages, each with its reason, once (by message id)."""

@@ -251,38 +251,38 @@ class Watcher:
         await src.connect()
         self._became_ready()
         batches = 0
+        pending: asyncio.Task[None] | None = None
+
+        async def store_then_ack(got: Any) -> None:
+            try:
+                got = await asyncio.to_thread(src.decode, got)
+                if got.rejected:  # set aside first: a crash after the store would skip them
+                    await src.dead_letter(got.rejected)
+                    self._dead(spec.key, [_rejected(x) for x in got.rejected])
+                await asyncio.to_thread(self._store_messages, spec.key, con, got)
+                await src.ack(got.messages)
+            finally:
+                self._busy -= 1
+                self.last_event_wall = time.monotonic()
+
         try:
             while not stop.is_set():
                 got = await src.fetch(self.opts.fetch_batch, timeout=self.opts.poll_every_s)
+                if pending is not None and (got is not None or pending.done()):
+                    await pending  # one batch stored at a time, the next one fetched meanwhile
+                    pending = None
                 if got is None:
                     continue
                 self.last_event_wall = time.monotonic()
-                if got.rejected:
-                    await src.dead_letter(got.rejected)
-                    self._dead(
-                        spec.key,
-                        [
-                            {
-                                "sequence": s,
-                                "line": ln,
-                                "reason": r,
-                                "raw": raw.decode("utf-8", "replace")[:4096],
-                            }
-                            for s, ln, r, raw in got.rejected
-                        ],
-                    )
                 self._busy += 1
-                try:
-                    await asyncio.to_thread(self._store_messages, spec.key, con, got)
-                    await src.ack(got.messages)
-                finally:
-                    self._busy -= 1
-                    self.last_event_wall = time.monotonic()
+                pending = asyncio.create_task(store_then_ack(got))
                 batches += 1
                 if batches % 200 == 0:
                     floor = await src.ack_floor()
                     if floor:
                         await asyncio.to_thread(self._prune, spec.key, floor + 1)
+            if pending is not None:
+                await pending
         finally:
             await src.close()
 
@@ -349,9 +349,11 @@ class Watcher:
             until = self.watermark()
             if until is None or until == last:
                 continue
-            series = self.live.table()
-            await asyncio.to_thread(self.detect_once, until, series)
+            started = time.monotonic()
+            await asyncio.to_thread(lambda u=until: self.detect_once(u, self.live.table()))
             last = until
+            # catching up a backlog: detection takes at most a quarter of the time
+            await _sleep(stop, 3 * (time.monotonic() - started))
 
     async def _idle_watch(self, stop: asyncio.Event) -> None:
         """Stop after `idle_exit_s` without new events (a replay has ended)."""
@@ -383,6 +385,8 @@ class Watcher:
                     raise t.exception()  # type: ignore[misc]
         finally:
             stop.set()
+            # sources finish the batch in hand (stored and acknowledged), then stop
+            await asyncio.wait(tasks, timeout=30)
             for t in tasks:
                 t.cancel()
             for t in tasks:
@@ -390,8 +394,19 @@ class Watcher:
                     await t
             stopper.cancel()
         if self.opts.idle_exit_s is not None and self.live.newest is not None:
-            await asyncio.to_thread(self.detect_once, self.live.newest + 1, self.live.table())
+            final = self.live.newest + 1
+            await asyncio.to_thread(lambda: self.detect_once(final, self.live.table()))
         return self.summary
+
+
+def _rejected(item: tuple[int, int, str, bytes]) -> dict[str, Any]:
+    seq, line, reason, raw = item
+    return {
+        "sequence": seq,
+        "line": line,
+        "reason": reason,
+        "raw": raw.decode("utf-8", "replace")[:4096],
+    }
 
 
 def _tmp(workdir: Path) -> Path:
