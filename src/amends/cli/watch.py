@@ -8,8 +8,6 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from amends.errors import InputError
-
 console = Console(stderr=True)
 
 
@@ -108,17 +106,10 @@ def watch(
             console.print(f"history: {added:,} past events added to the series")
         watcher = Watcher(store, specs, options, metrics=metrics, say=console.print)
         if metrics_port is not None:
-            from prometheus_client import start_http_server
+            from amends.publish.metrics import serve_registry
 
-            try:
-                server, _thread = start_http_server(
-                    metrics_port, addr=metrics_host, registry=metrics.registry
-                )
-            except OSError as exc:
-                raise InputError(
-                    f"--metrics-port {metrics_port}: {exc.strerror or exc}; pick a free port"
-                ) from None
-            console.print(f"metrics: http://{metrics_host}:{server.server_address[1]}/metrics")
+            address = serve_registry(metrics.registry, metrics_host, metrics_port)
+            console.print(f"metrics: {address}")
 
         async def main() -> None:
             stop = asyncio.Event()

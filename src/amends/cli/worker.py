@@ -61,6 +61,14 @@ def worker(
     worker_id: str | None = typer.Option(
         None, "--id", help="Name in locked_by (default host:pid)."
     ),
+    metrics_port: int | None = typer.Option(
+        None,
+        "--metrics-port",
+        min=0,
+        max=65535,
+        help="Serve Prometheus /metrics (outbox depth, deliveries, retries, dead) on this port.",
+    ),
+    metrics_host: str = typer.Option("127.0.0.1", "--metrics-host", help="Address for /metrics."),
 ) -> None:
     """Deliver queued messages: per-channel threads, rate limits, retries with backoff, leases."""
     import signal
@@ -89,6 +97,11 @@ def worker(
     stop = threading.Event()
     kwargs = {"worker_id": worker_id} if worker_id else {}
     w = Worker(store, settings, channels=names, until_empty=until_empty, stop=stop, **kwargs)
+    if metrics_port is not None:
+        from amends.publish.metrics import serve_metrics
+
+        address = serve_metrics(store, w.stats, metrics_host, metrics_port)
+        console.print(f"metrics: {address}")
 
     def _stop(signum: int, _frame: object) -> None:
         console.print(f"signal {signum}: finishing the current batch, then stopping")

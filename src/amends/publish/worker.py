@@ -26,6 +26,7 @@ from sqlalchemy import and_, bindparam, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from amends.publish.channels import Channel, Message, Outcome, make_channel
+from amends.publish.metrics import WorkerMetrics
 from amends.publish.notifyconfig import CHANNEL_NAMES, NotifySettings
 from amends.store.engine import Store
 from amends.store.schema import notify_subscriptions, outbox
@@ -265,17 +266,20 @@ class WorkerStats:
     retried: int = 0
     dead: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    metrics: WorkerMetrics | None = None  # Prometheus counters, when served
 
     def add(self, results: Sequence[tuple[Message, Outcome]]) -> None:
         """Count a flushed batch."""
         with self.lock:
-            for _msg, outcome in results:
+            for msg, outcome in results:
                 if outcome.status == "sent":
                     self.sent += 1
                 elif outcome.status == "dead":
                     self.dead += 1
                 else:
                     self.retried += 1
+                if self.metrics is not None:
+                    self.metrics.count(msg.channel, outcome.status)
 
 
 @dataclass

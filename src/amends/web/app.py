@@ -13,14 +13,17 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from fastapi import Depends, FastAPI, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from prometheus_client import CollectorRegistry
 from pydantic import BaseModel, Field
 
 from amends.errors import InputError
 from amends.publish import operations as ops
+from amends.publish.metrics import OutboxCollector
 from amends.publish.statuspage import DOCUMENTS
 from amends.web.auth import verify_token
 from amends.web.cache import SnapshotCache
 from amends.web.i18n import translations
+from amends.web.metrics import RequestMetrics, exposition
 from amends.web.render import environment
 from amends.web.settings import Settings
 
@@ -194,6 +197,14 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
     app.state.store = store
     app.state.settings = settings
     app.add_middleware(PublicFastPath, cache=cache, base_path=settings.base_path)
+    metrics = CollectorRegistry()
+    metrics.register(OutboxCollector(store))
+    app.add_middleware(RequestMetrics, registry=metrics)  # outermost: sees every request
+
+    @app.get(f"{base}metrics", include_in_schema=False)
+    def prometheus_metrics() -> Response:
+        body, kind = exposition(metrics)
+        return Response(body, media_type=kind)
 
     def needs(scope: str) -> Any:
         def check(request: Request) -> str:
