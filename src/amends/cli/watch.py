@@ -38,6 +38,12 @@ def watch(
     history_map: str | None = typer.Option(
         None, "--history-map", help="Column mapping of the --history files (built-in or TOML)."
     ),
+    eta_history: list[Path] = typer.Option(
+        None,
+        "--eta-history",
+        help="History CSV of past incidents (amends eta): restoration is re-estimated at every "
+        "detection while the outage lasts.",
+    ),
     policy_file: Path | None = typer.Option(
         None,
         "--policy",
@@ -78,6 +84,7 @@ def watch(
     import signal
 
     from amends.cli.db import open_cli_store
+    from amends.eta.history import load_history_csv
     from amends.events.config import load_failure_policy
     from amends.impact.config import ImpactConfig
     from amends.publish.notifyconfig import load_settings
@@ -97,6 +104,7 @@ def watch(
         tz=tz,
         dead_letters=dead_letters,
         idle_exit_s=exit_when_idle,
+        eta_history=[c for path in eta_history or [] for c in load_history_csv(path)],
     )
     store = open_cli_store(db)
     metrics = WatchMetrics()

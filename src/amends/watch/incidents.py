@@ -68,6 +68,17 @@ class Context:
     sources: list[str] = field(default_factory=list)
     rule: str = ""
     locales: list[str] | None = None
+    eta_history: list[Any] = field(default_factory=list)  # PastCase: re-estimate restoration
+
+
+def estimated(record: Incident, ctx: Context, now: datetime) -> Incident:
+    """The record re-estimated at `now` from past incidents (unchanged without history, or once
+    the outage has ended)."""
+    if not ctx.eta_history or record.ended_at is not None:
+        return record
+    from amends.eta import with_estimate
+
+    return with_estimate(record, ctx.eta_history, now)[0]
 
 
 def _lock(conn: Connection) -> None:
@@ -213,7 +224,7 @@ def reconcile(
             if kid is None:
                 first = build_record(detection, window, None, ctx)
                 rid = _slug_id(first, window, set(by_id))
-                record = first.model_copy(update={"id": rid})
+                record = estimated(first.model_copy(update={"id": rid}), ctx, event_now)
                 stage = "acknowledge"
                 inc = WatchIncident(
                     id=rid,
@@ -244,7 +255,7 @@ def reconcile(
             old = by_id[kid]
             record = Incident.model_validate(old.record)
             new_window = window.model_copy(update={"id": "w1"})
-            updated = record.model_copy(update={"windows": [new_window]})
+            updated = estimated(record.model_copy(update={"windows": [new_window]}), ctx, event_now)
             values: dict[str, Any] = {}
             if updated.model_dump(mode="json") != old.record:
                 values["record"] = updated.model_dump(mode="json")
@@ -293,3 +304,48 @@ def mark_alert(store: Store, incident_id: str, event: str, state: str) -> None:
         if inc is None:
             return
         update_watch_incident(conn, incident_id, alerts={**inc.alerts, event: state})
+
+
+def auto_publish(store: Store, incident_id: str, rule: Any, now: datetime) -> str:
+    """Publish the acknowledgement without a person when the policy allows it: the window still
+    ongoing, at least `rule.min_subscribers` customers hit, and every statement passing its check
+    (no override). All statements and the mark on the watcher's incident commit together, so it
+    happens once. Returns what happened, in words (recorded on the incident)."""
+    from amends.publish.operations import CheckRefused, prepare_statement, write_statement
+
+    with store.connect() as conn:
+        inc = get_watch_incident(conn, incident_id)
+    if inc is None or "published" in inc.alerts:
+        return "already decided"
+    record = Incident.model_validate(inc.record)
+    customers = record.customers_affected
+    if inc.end_minute is not None:
+        outcome = "not published: the outage had ended when it was found"
+    elif customers < rule.min_subscribers:
+        outcome = f"not published: {customers:,} customers, below {rule.min_subscribers:,}"
+    else:
+        try:
+            prepared = [
+                prepare_statement(
+                    record, "acknowledge", channel, locale, audience="public", now=now
+                )
+                for locale in record.locales
+                for channel in rule.channels
+            ]
+        except CheckRefused as exc:
+            outcome = f"not published: the check found errors ({exc})"
+        except InputError as exc:
+            outcome = f"not published: {exc}"
+        else:
+            with store.begin() as conn:
+                current = get_watch_incident(conn, incident_id)
+                if current is None or "published" in current.alerts:
+                    return "already decided"
+                for p in prepared:
+                    write_statement(conn, p, by="amends watch (auto-publish policy)")
+                update_watch_incident(
+                    conn, incident_id, alerts={**current.alerts, "published": "published"}
+                )
+            return "published"
+    mark_alert(store, incident_id, "published", outcome)
+    return outcome

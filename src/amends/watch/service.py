@@ -27,6 +27,7 @@ from amends.errors import InputError
 from amends.events.failures import FailurePolicy
 from amends.events.mapping import Mapping, resolve_mapping
 from amends.impact.aggregate import Aggregates, batch_aggregates
+from amends.impact.analysis import minute_time
 from amends.impact.config import ImpactConfig
 from amends.impact.live import DEFAULT_HORIZON_MINUTES, LiveSeries, detect_closed
 from amends.publish.notifyconfig import NotifySettings
@@ -43,7 +44,14 @@ from amends.store.watch import (
 )
 from amends.watch.alerts import send, summary
 from amends.watch.folder import FolderFollower, load_chunk
-from amends.watch.incidents import Change, Context, mark_alert, pending_alerts, reconcile
+from amends.watch.incidents import (
+    Change,
+    Context,
+    auto_publish,
+    mark_alert,
+    pending_alerts,
+    reconcile,
+)
 from amends.watch.jetstream import JetStreamSource
 from amends.watch.metrics import WatchMetrics
 from amends.watch.policy import WatchPolicy
@@ -67,6 +75,7 @@ class WatchOptions:
     dead_letters: Path = Path("amends-dead-letters.jsonl")
     idle_exit_s: float | None = None  # stop after this long with no new event (replays, tests)
     workdir: Path | None = None
+    eta_history: list[Any] = field(default_factory=list)  # past incidents (amends.eta)
 
 
 @dataclass
@@ -122,6 +131,7 @@ class Watcher:
                 f"Poisson test on volume at alpha {self.opts.config.alpha:g}, at least "
                 f"{self.opts.config.min_duration_minutes} minutes"
             ),
+            eta_history=list(self.opts.eta_history),
         )
         self._mappings = {s.key: _mapping(s) for s in self.specs}
         for spec in self.specs:
@@ -323,6 +333,12 @@ class Watcher:
                 self.metrics.incidents.inc()
             self.say(f"{ch.action}: {ch.incident_id}")
         self.summary.changes += changes
+        rule = self.opts.policy.auto_publish
+        if rule.enabled:
+            for ch in changes:
+                if ch.action == "opened":
+                    said = auto_publish(self.store, ch.incident_id, rule, minute_time(until))
+                    self.say(f"auto-publish {ch.incident_id}: {said}")
         self._send_alerts()
         return changes
 
