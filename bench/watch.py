@@ -278,7 +278,21 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", default="50M", help="events per source (e.g. 5M, 50M)")
     ap.add_argument("--source", choices=("nats", "dir", "both"), default="both")
+    ap.add_argument(
+        "--latency",
+        action="store_true",
+        help="measure detection latency on the scenarios instead (replayed at --speed)",
+    )
+    ap.add_argument("--speed", type=float, default=120.0, help="replay speed for --latency")
+    ap.add_argument("--scenarios", default="partial,wide,silence,two_windows,dst")
     args = ap.parse_args()
+    if args.latency:
+        with tempfile.TemporaryDirectory(dir=OUT) as tmp:
+            print(f"bench.watch --latency: replays at {args.speed:g}x real time")
+            bench_latency(
+                ["partial", "wide", "silence", "two_windows", "dst"], args.speed, Path(tmp)
+            )
+        return
     events = parse_count(args.events)
     day = base_day()
     print(f"bench.watch: {events:,} events per source; one day = {day.num_rows:,} events")
@@ -290,6 +304,159 @@ def main() -> None:
         if args.source in ("dir", "both"):
             print("Folder:")
             bench_dir(day, events, work)
+
+
+# -- latency: how soon after the records make an outage detectable is the incident open? --------
+
+
+def _first_detectable(series: pa.Table, start: int) -> int:
+    """The first minute m such that detection on the minutes before m finds the window."""
+    from amends.impact.live import detect_closed, minute_of
+
+    for k in range(1, 16):
+        for w in detect_closed(series, start + k).windows:
+            if minute_of(w.start) < start + k and (w.end is None or minute_of(w.end) > start):
+                return start + k
+    raise SystemExit("window not detectable within 15 minutes")
+
+
+def bench_latency(names: list[str], speed: float, work: Path) -> None:
+    """Replay each scenario's records around each window at `speed` x real time into a folder
+    and into JetStream, with the watcher running; latency = incident opened (drafts included)
+    minus the wall time the first event of the minute that made it detectable was written."""
+    from amends.events.load import load_events
+    from amends.events.scenario import Scenario
+    from amends.events.simulate import SimulationConfig, simulate
+    from amends.impact.aggregate import minute_series
+    from amends.impact.config import ImpactConfig
+    from amends.impact.live import minute_of
+
+    for name in names:
+        scenario = Scenario.load(Path(f"tests/impact/scenarios/{name}.yaml"))
+        data = work / f"{name}.parquet"
+        truth = simulate(
+            data,
+            SimulationConfig(
+                subscribers=20_000,
+                calls_per_day=300_000,
+                days=scenario.days or 1,
+                start=scenario.start,
+                scenario=scenario,
+                seed=1,
+            ),
+        )
+        table = load_events(data).order_by(["ts"]).to_pyarrow()
+        series = minute_series(load_events(data), ImpactConfig().failures)
+        minute = pc.cast(pc.divide(pc.cast(table["ts"], pa.int64()), 60_000_000), pa.int64())
+        for tw in truth.windows:
+            start = minute_of(tw.start)
+            ready = _first_detectable(series, start)
+            lo, hi = start - 120, ready + 3
+            before = table.filter(pc.less(minute, lo))
+            part = table.filter(pc.and_(pc.greater_equal(minute, lo), pc.less(minute, hi)))
+            hist = work / f"{name}-{tw.id}-history.parquet"
+            pq.write_table(before, hist)
+            for source in ("dir", "nats"):
+                got = _latency_run(
+                    source, part, hist, ready, speed, work / f"{name}-{tw.id}-{source}"
+                )
+                print(
+                    f"  {name} {tw.id} via {source}: detectable at +{ready - start} min; "
+                    f"opened {got:.1f} s of wall time after the records made it detectable"
+                )
+
+
+def _latency_run(
+    source: str, part: pa.Table, history: Path, ready: int, speed: float, work: Path
+) -> float:
+    """One replay with a watcher running; returns opened_at - written_at(first event of `ready`)."""
+    from amends.events.wire import ARROW, encode_arrow
+    from amends.store import open_store
+    from amends.store.watch import list_watch_incidents
+
+    work.mkdir(parents=True)
+    folder = work / "cdr"
+    folder.mkdir()
+    url = f"sqlite:///{work / 'w.db'}"
+    subject = f"lat{uuid.uuid4().hex[:8]}.cdr"
+    src = f"dir:{folder}" if source == "dir" else f"{NATS}/{subject}"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "amends",
+            "watch",
+            src,
+            "--db",
+            url,
+            "--history",
+            str(history),
+            "--detect-every",
+            "1",
+            "--dead-letters",
+            str(work / "dead.jsonl"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=open(work / "watch.log", "w"),  # noqa: SIM115
+    )
+    minute = pc.cast(pc.divide(pc.cast(part["ts"], pa.int64()), 60_000_000), pa.int64())
+    first = int(pc.min(minute).as_py())
+    last = int(pc.max(minute).as_py())
+    written_at: float | None = None
+    time.sleep(4)  # the watcher starts and bootstraps its history
+
+    async def publish_all() -> float | None:
+        import nats
+
+        nc = js = None
+        if source == "nats":
+            from nats.js.api import StreamConfig
+
+            nc = await nats.connect(NATS)
+            js = nc.jetstream()
+            try:  # the watcher may have made it already
+                await js.find_stream_name_by_subject(subject)
+            except Exception:
+                name = "LAT_" + subject.replace(".", "_").upper()
+                await js.add_stream(StreamConfig(name=name, subjects=[subject]))
+        t0 = time.time()
+        mark = None
+        header = True
+        for m in range(first, last + 1):
+            due = t0 + (m - first) * 60 / speed
+            await asyncio.sleep(max(0.0, due - time.time()))
+            rows = part.filter(pc.equal(minute, m))
+            if m == ready:
+                mark = time.time()
+            if js is not None:
+                await js.publish(subject, encode_arrow(rows), headers={"Content-Type": ARROW})
+            else:
+                import pyarrow.csv as pacsv
+
+                sink = pa.BufferOutputStream()
+                pacsv.write_csv(rows, sink, pacsv.WriteOptions(include_header=header))
+                header = False
+                with (folder / "events.csv").open("ab") as fh:
+                    fh.write(sink.getvalue().to_pybytes())
+        if nc is not None:
+            await nc.close()
+        return mark
+
+    written_at = asyncio.run(publish_all())
+    opened = None
+    deadline = time.time() + 60
+    while time.time() < deadline and opened is None:
+        with open_store(url, migrate=False) as store, store.connect() as conn:
+            incs = list_watch_incidents(conn)
+        if incs:
+            opened = min(i.created_at for i in incs).timestamp()
+        time.sleep(0.2)
+    proc.terminate()
+    proc.wait(timeout=60)
+    if opened is None or written_at is None:
+        log = (work / "watch.log").read_text()[-3000:]
+        raise SystemExit(f"{source}: no incident opened; the watcher said:\n{log}")
+    return opened - written_at
 
 
 if __name__ == "__main__":

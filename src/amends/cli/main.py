@@ -20,6 +20,8 @@ COMMAND_ORDER: tuple[str, ...] = (
     "simulate",
     "events",
     "impact",
+    "watch",
+    "replay",
     "incident",
     "eta",
     "history",

@@ -392,7 +392,8 @@ class Watcher:
             follow = self._follow_folder if spec.kind == "dir" else self._follow_jetstream
             tasks.append(asyncio.create_task(follow(spec, stop), name=spec.key))
         tasks.append(asyncio.create_task(self._detect_loop(stop), name="detect"))
-        tasks.append(asyncio.create_task(self._idle_watch(stop), name="idle"))
+        if self.opts.idle_exit_s is not None:
+            tasks.append(asyncio.create_task(self._idle_watch(stop), name="idle"))
         stopper = asyncio.create_task(stop.wait())
         try:
             done, _ = await asyncio.wait([*tasks, stopper], return_when=asyncio.FIRST_COMPLETED)
