@@ -289,9 +289,7 @@ def main() -> None:
     if args.latency:
         with tempfile.TemporaryDirectory(dir=OUT) as tmp:
             print(f"bench.watch --latency: replays at {args.speed:g}x real time")
-            bench_latency(
-                ["partial", "wide", "silence", "two_windows", "dst"], args.speed, Path(tmp)
-            )
+            bench_latency(args.scenarios.split(","), args.speed, Path(tmp))
         return
     events = parse_count(args.events)
     day = base_day()
