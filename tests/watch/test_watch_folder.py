@@ -185,3 +185,25 @@ def test_bad_lines_go_to_the_dead_letters_and_are_counted(tmp_path: Path) -> Non
     series = stored_aggregates(url)[0]
     assert [series[("CA", "local", ten + m)] for m in range(10)] == [(1, 0)] * 10
     assert len(series) == 10
+
+
+def test_watch_runs_until_sigterm_then_stops_cleanly(tmp_path: Path) -> None:
+    """A plain `amends watch` keeps following (a file written later is read), and SIGTERM stops
+    it with exit 0 after the batch in hand."""
+    folder = tmp_path / "cdr"
+    folder.mkdir()
+    url = f"sqlite:///{tmp_path / 'watch.db'}"
+    proc = subprocess.Popen(watch_cmd(folder, url), stderr=subprocess.PIPE, text=True)
+    time.sleep(4)
+    assert proc.poll() is None, "the watcher stopped on its own"
+    (folder / "late.csv").write_text(
+        "ts,subscriber,region,service\n2026-03-10T10:00:00Z,S1,CA,local\n"
+        "2026-03-10T10:01:00Z,S2,CA,local\n"
+    )
+    deadline = time.time() + 30
+    while time.time() < deadline and not stored_aggregates(url)[0]:
+        time.sleep(0.3)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert "stopped: 2 events" in " ".join(err.split())
