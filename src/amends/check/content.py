@@ -21,7 +21,8 @@ FULL_CHANNELS = frozenset({Channel.WEB, Channel.EMAIL, Channel.NOTICE})
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.I)
+    """One case-insensitive pattern; a space in a phrase also matches a line break."""
+    return re.compile("|".join(f"(?:{p})" for p in parts).replace(" ", r"\s"), re.I)
 
 
 # ---------------------------------------------------------------- phrase lists, per locale
@@ -33,13 +34,15 @@ SERVICE = {
     "en": _rx(
         r"\bcalls?\b|\bcalling\b|\bdial(?:l?ing)?\b|\bphones?\b|\blandlines?\b|\bmobiles?\b|"
         r"\btexts?\b|\btext messages?\b|\bsms\b|\binternet\b|\bbroadband\b|\bmobile data\b|\bdata\b|"
-        r"\bwi-?fi\b|\bnbn\b|\bapp\b|\bwebsite\b|\bsite\b|\bemails?\b|\bvoicemail\b|\b(?:000|911|112|999)\b|"
+        r"\bwi-?fi\b|\bnbn\b|\bapp\b|\bwebsite\b|\bemails?\b|\bvoicemail\b|\b(?:000|911|112|999)\b|"
         r"\blong[- ]distance\b|\binternational\b|\btv\b|\bstreaming\b|\bpayments?\b|\blog ?in\b|\bsign in\b|"
-        r"\bcheckout\b|\bonline banking\b|\bcards?\b"
+        r"\bcheckout\b|\bonline banking\b|\bcards?\b|\bcoverage\b|\bsignal\b|\bcell\b|\bwireless\b|"
+        r"\bget online\b|\bdashboard\b"
     ),
     "es": _rx(
         r"\bllamadas?\b|\bteléfonos?\b|\bmóvil(?:es)?\b|\bmensajes?\b|\bsms\b|\binternet\b|\bdatos\b|"
-        r"\baplicación\b|\bapp\b|\bsitio web\b|\bcorreos?\b|\bfibra\b|\blarga distancia\b"
+        r"\baplicación\b|\bapp\b|\bsitio web\b|\bcorreos?\b|\bfibra\b|\blarga distancia\b|"
+        r"\bllamar\b|\bnavegar\b|\btelevisión\b|\btv\b|\bfijos?\b|\bvoz\b|\bseñal\b|\bred\b"
     ),
 }
 SYMPTOM = {
@@ -49,43 +52,80 @@ SYMPTOM = {
         r"\bnot (?:load|loading|working|connect|connecting|available|go(?:ing)? through)\b|"
         r"\bdid ?n[o']t (?:load|work|connect|go through|arrive)\b|\bwere ?n[o']t (?:delivered|working)\b|"
         r"\bdown\b|\boffline\b|\bcut off\b|\berrors?\b|\btimed? out\b|\bslow\b|\bstopped\b|\bwent dead\b|"
-        r"\bcrash(?:ed|ing|es)?\b|\bdelayed\b|\bnot delivered\b|\bout\b"
+        r"\bcrash(?:ed|ing|es)?\b|\bdelayed\b|\bnot delivered\b|\bout\b|"
+        # loss and absence as people write it: "lost TV and broadband", "had no home internet"
+        r"\blos(?:t|e|es|ing|s of)\b|\bwithout\b|\b(?:had|have|has|with|left|get) no\b|\bno (?:internet|data|"
+        r"coverage|connection|signal|tv|broadband|calls?|texts?)\b|\bsos\b|"
+        r"\b(?:could|would|was|were|did|does|do|is|are|ca|wo)n[’']t\b|\bfailures?\b|\bunavailable\b|"
+        # a symptom, unless hedged: "may have trouble making calls" says nothing happened
+        r"(?<!may have )(?<!may have had )(?<!might have )(?<!may be having )(?<!may )(?<!might )"
+        r"\b(?:trouble|problems?|difficult(?:y|ies)) (?:making|connecting|loading|sending|calling|getting)\b"
     ),
     "es": _rx(
         r"\bno (?:pudieron|pudo|podían|funcion\w+|carga\w*)\b|\bfallaron\b|\bfalló\b|\bcaída\b|"
-        r"\bsin servicio\b|\bocupad\w+\b|\bcortad\w+\b|\berror(?:es)?\b"
+        r"\bsin servicio\b|\bocupad\w+\b|\bcortad\w+\b|\berror(?:es)?\b|"
+        r"\bno (?:pueden|puede|pudieron|podían|tienen|tuvieron|tenían|hay|hubo|oía|se oía|encuentra\w*|"
+        r"conecta\w*)\b|\bsin (?:internet|conexión|señal|línea|red|tono|voz|datos)\b|"
+        r"\bse (?:cortan|cortaban|cortaron|caen|cayeron|caía)\b|\bfall(?:an|aban|aron|ó)\b|\binterrupci[oó]n\b"
     ),
 }
 PEOPLE = {
     "en": r"(?:customers?|users?|subscribers?|services?|accounts?|people|households?|homes|"
-    r"businesses|lines|premises|connections|members|of (?:our|all) (?:customers|users|services)|"
+    r"businesses|companies|lines|premises|connections|members|websites|workspaces|of (?:our|all) (?:customers|users|services)|"
     r"mobile (?:customers|services)|(?:phone|landline|broadband|internet) (?:customers|services))",
-    "es": r"(?:clientes?|usuarios?|abonados?|servicios?|líneas?|hogar(?:es)?|cuentas?)",
+    "es": r"(?:clientes?|usuarios?|abonados?|servicios?|líneas?|hogar(?:es)?|cuentas?|empresas|pymes|negocios)",
 }
+
+
+def _spaced(pattern: str) -> str:
+    """A space in a phrase matches any run of white space, line breaks included."""
+    return pattern.replace(" ", r"\s+")
+
+
 COUNT = {
     "en": re.compile(
-        r"(?:\b" + P.NUMBER + r"\s+(?:[^\s.,;]+\s+){0,3}?" + PEOPLE["en"] + r"\b)|"
-        r"\b(?:all|every|each) (?:of )?(?:our )?(?:\d[\d,]* )?"
-        + PEOPLE["en"]
-        + r"\s+(?:in|on|across|at)\b|"
-        r"\b" + P.NUMBER + r"\s*(?:%|per ?cent) of\b",
+        _spaced(
+            # "38,214 customers", "9,400 landline and nbn voice services", "12 million daily users"
+            r"(?:\b(?<![:\d])" + P.NUMBER + r" (?:[^\s.;:]+ ){0,6}?" + PEOPLE["en"] + r"\b)|"
+            r"\b(?:all|every|each) (?:of )?(?:our )?(?:\d[\d,]* )?"
+            + PEOPLE["en"]
+            + r" (?:in|on|across|at)\b|"
+            r"\b" + P.NUMBER + r" ?(?:%|per ?cent) of\b|"
+            # the count after the noun: "our customers, about 12,000 in San Diego"
+            r"\b"
+            + PEOPLE["en"]
+            + r"\W+(?:about |around |some |roughly |nearly )?\d[\d,.]*(?: million)? (?:in|on|across|at)\b"
+        ),
         re.I,
     ),
-    "es": re.compile(r"\b" + P.NUMBER + r"\s+(?:\w+\s+){0,2}?" + PEOPLE["es"] + r"\b", re.I),
+    "es": re.compile(
+        _spaced(
+            r"\b(?<![:\d])" + P.NUMBER + r" (?:[^\s.;:]+ ){0,3}?" + PEOPLE["es"] + r"\b|"
+            r"\b"
+            + PEOPLE["es"]
+            + r"\W+(?:unos |unas |cerca de |alrededor de )?\d[\d.,]* (?:en|de)\b"
+        ),
+        re.I,
+    ),
 }
 AREA = {
     "en": re.compile(
-        r"\b(?:in|on|across|around|near|throughout|outside|from|of|north of|south of|east of|west of)\s+"
-        r"(?:the\s+)?(?:city of\s+|state of\s+|greater\s+|central\s+|northern\s+|southern\s+|eastern\s+|"
-        r"western\s+)?(?!"
-        + _NOT_PLACES
-        + r"\b)[A-Z][\w'-]+|\bnationwide\b|\bstatewide\b|\bcountry-?wide\b|\bevery (?:state|region)\b|"
-        r"\barea codes?\b|\bpostcodes?\b|\bzip codes?\b|\b(?:[A-Z][a-z]+ )?exchange\b|\ball (?:states|regions)\b|"
-        r"\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT|CA|NY|TX|WA)\b"
+        _spaced(
+            r"\b(?:in|on|across|around|near|throughout|outside|from|of|north of|south of|east of|west of) "
+            r"(?:the )?(?:our )?(?:city of |state of |greater |central |northern |southern |eastern |"
+            r"western |north-east |south-east |north |south |east |west )?(?!"
+            + _NOT_PLACES
+            + r"\b)[A-Z][\w'-]+|\bnationwide\b|\bstatewide\b|\bcountry-?wide\b|\bworldwide\b|\bglobally\b|"
+            r"\bevery (?:state|region|city)\b|\bacross the country\b|"
+            r"\barea codes?\b|\bpostcodes?\b|\bzip codes?\b|\b(?:[A-Z][a-z]+ )?exchange\b|\ball (?:states|regions)\b|"
+            r"\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT|CA|NY|TX|WA)\b"
+        )
     ),
     "es": re.compile(
-        r"\b(?:en|de|del|por toda|en toda)\s+(?:la\s+|el\s+)?(?:ciudad de\s+|provincia de\s+|estado de\s+)?"
-        r"[A-ZÁÉÍÓÚ][\wáéíóúñ'-]+|\btodo el país\b|\bcódigos? postal(?:es)?\b"
+        _spaced(
+            r"\b(?:en|de|del|por toda|en toda|en todo) (?:la |el )?(?:ciudad de |provincia de |estado de )?"
+            r"[A-ZÁÉÍÓÚ][\wáéíóúñ'-]+|\btodo el país\b|\bcódigos? postal(?:es)?\b"
+        )
     ),
 }
 CAUSE = {
@@ -112,6 +152,18 @@ CAUSE = {
         r"\b(?:changed|changing|change to|changes to) (?:a |the |one |our )?(?:\w+ )?(?:setting|settings|configuration|config)\b",
         r"\bhuman error\b|\b(?:took|knocked|brought) (?:\w+ ){0,2}(?:offline|down)\b|\b(?:partner|vendor|supplier|provider)(?:[’\']s)? (?:failure|fault|error)\b",
         r"\bexpired\b|\bmisconfigur\w+|\bwrong setting\b|\btypo\b",
+        # causal grammar, whatever the cause: "X caused it", "due to", "triggered by", "because"
+        r"\bcaus(?:ed|es|ing) (?:it|this|the|by|a|an|issues|calls|our|us)\b|\bdue to\b|\btriggered\b|"
+        r"\bbecause (?:of |a |an |our |we |it |one )|\bled to\b|\bresult(?:ed)? (?:in|from)\b",
+        # a part that failed, as people write it: "a router we updated failed", "the command ... typed wrong"
+        r"\b(?:router|card|switch|server|equipment|device|link|battery|generator|update|upgrade|change|"
+        r"setting|certificate|cable|part|software|hardware|node|system|standby|backup|power supply|script|"
+        r"command)s?\b[^.;:]{0,80}?\b(?:failed|broke|stopped|expired|shut (?:down|themselves down)|went wrong|"
+        r"had (?:a|an) (?:fault|error|bug|defect)|was damaged|were damaged|was cut|developed a fault|"
+        r"deleted|locked|filled|blocked|stopped answering|did not (?:start|take over)|typed)\b",
+        r"\b(?:fault|faulty|defect|error) (?:in|on|at)\b|\bvandals?\b|\binterference\b|\bpower (?:cut|fault)\b|"
+        r"\b(?:we|i|my team) (?:made|changed|applied|installed|pushed) (?:an? )?(?:error|mistake|setting|change|update)",
+        r"\btraced (?:it |this |the \w+ )?to\b|\bincorrect(?:ly)?\b|\b(?:problem|fault|failure) (?:was|lay) (?:in|with|at)\b",
     ),
     "es": _rx(
         r"\bcorte de (?:fibra|cable|energía|luz)\b",
@@ -119,7 +171,12 @@ CAUSE = {
         r"\bcambio de (?:software|configuración)\b",
         r"\bactualización\b",
         r"\bcausad[oa] por\b",
-        r"\btormenta\b|\bincendio\b|\binundaci\w+",
+        r"\btormenta\b|\bincendios?\b|\binundaci\w+",
+        r"\bcaus(?:ó|aron|a)\b|\bse debió a\b|\bdebido a\b|\bprovoc(?:ó|aron|ado)\b|\bporque\b",
+        r"\b(?:equipo|central|cable|fibra|software|batería|planta|antena|cambio|router)s?\b[^.;:]{0,80}?"
+        r"\b(?:falló|fallaron|se dañó|se reinició|dejó de|cortaron|cortó|dañó|apagó|no arrancó|tenía un fallo|"
+        r"tumbó)\b",
+        r"\b(?:avería|variación de (?:energía|tensión)|corte de energía|fallo (?:en|de)|falla (?:en|de)|error humano)\b",
     ),
 }
 CAUSE_UNKNOWN = {
@@ -348,14 +405,44 @@ def check_who(doc: Doc, ctx: Context) -> str | None:
     return ""
 
 
+#: A cause named only in vague words: "an issue with a partner", "technical difficulties".
+CAUSE_VAGUE = {
+    "en": _rx(
+        r"\b(?:an?|some) (?:[\w-]+ ){0,3}?issues?\b|\btechnical (?:difficulties|issues|problems|glitch(?:es)?)\b|"
+        r"\ba glitch\b|\bcaused issues\b|\bcapacity issues\b"
+    ),
+    "es": _rx(r"\bproblemas? técnicos?\b|\buna incidencia\b|\binconvenientes técnicos\b"),
+}
+
+
+def _plain(sentence: str, ctx: Context) -> bool:
+    """True when a cause is told in plain words: not in vague words, and not in two or more
+    unexplained engineering terms ("a BGP misconfiguration on our core router")."""
+    from amends.check.style import technical_terms
+
+    if _lex(CAUSE_VAGUE, ctx.locale).search(sentence):
+        return False
+    return len(technical_terms(sentence)) < 2
+
+
 def check_cause(doc: Doc, ctx: Context) -> str | None:
-    """The cause in plain words; before `resolve`, an explicit 'we do not know yet' also passes."""
-    if _extra(ctx, "cause", doc.lower) or _lex(CAUSE, ctx.locale).search(doc.text):
+    """The cause in plain words; before `resolve`, an explicit 'we do not know yet' also passes.
+
+    A cause given only in engineering terms or vague words ("a BGP misconfiguration", "an issue
+    with a partner") is not a cause the customer can read.
+    """
+    if _extra(ctx, "cause", doc.lower):
+        return None
+    cause = _lex(CAUSE, ctx.locale)
+    told = [s for s in _sentences(doc) if cause.search(s)] if _in(cause, doc) else []
+    if any(_plain(s, ctx) for s in told):
         return None
     if _lex(CAUSE_UNKNOWN, ctx.locale).search(doc.text):
         if ctx.stage in ONGOING:
             return None
         return "the service is back: say what caused the outage in plain words"
+    if told:
+        return "say the cause in plain words, without engineering terms or vague words"
     return ""
 
 
