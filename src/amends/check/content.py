@@ -195,13 +195,14 @@ CAUSE_UNKNOWN = {
 RESTORE = {
     "en": _rx(
         r"\brestor\w+|\brecover\w*|\bfix\b|\bback (?:up|on|online|to normal)?\b|\bwork(?:ing)? (?:again|normally)\b|"
-        r"\bfixed\b|\brepair\w*|\bresolved?\b|\breturn\w*|\bup and running\b|\breconnect\w*"
+        r"\bfixed\b|\brepair\w*|\bresolved?\b|\breturn\w*|\bup and running\b|\breconnect\w*|\bfull service\b|"
+        r"\b(?:work|working|connect(?:ing)?|load(?:ing)?|normal) (?:by|from|again)\b|\beta\b"
     ),
     "es": _rx(r"\brestabl\w+|\brestaur\w+|\bvuelva\b|\bvolverá\b|\breparad\w+"),
 }
 ETA_WORDS = {
     "en": _rx(r"\b(?:expect|estimate[ds]?|eta|should be|will be|aim to|plan to|hope to|by)\b"),
-    "es": _rx(r"\b(?:esperamos|estimad\w+|prevemos|calculamos|antes de las|para las)\b"),
+    "es": _rx(r"\b(?:esperamos|estim\w+|prevemos|calculamos|antes de las|para las)\b"),
 }
 NO_ETA = {
     "en": _rx(
@@ -214,7 +215,7 @@ NO_ETA = {
 UPDATE = {
     "en": _rx(
         r"\bnext update\b",
-        r"\b(?:will|we[’']ll|shall) (?:\w+ ){0,3}(?:update|post (?:an? |the )?(?:next |new |further )?update|"
+        r"\b(?:will|we[’']ll|i[’']ll|shall) (?:\w+ ){0,3}(?:update|post (?:an? |the )?(?:next |new |further )?update|"
         r"send (?:an? |the )?(?:next |another |further )?update|give (?:you )?(?:an? |another )?update)",
         r"\bupdate (?:you|this page|this post|everyone) (?:again )?(?:by|at|in|within|every|before)\b",
         r"\b(?:another|further|an?) updates? (?:by|at|in|within|every|before)\b",
@@ -224,12 +225,15 @@ UPDATE = {
 }
 APOLOGY = {
     "en": re.compile(
-        r"\b(?:we|i)(?:[’']re|[’']m| are| am)? (?:(?:truly|deeply|very|so|really|sincerely|genuinely|still) )*"
+        r"\b(?:we|i)(?:[’']re|[’']m| are| am|[’']d like to| would like to| want to| wish to)? "
+        r"(?:(?:truly|deeply|very|so|really|sincerely|genuinely|still|again) )*"
         r"(?:sorry|apologi[sz]e)\b|\bour (?:sincere |deepest )?apologies\b|\bplease accept our apolog",
         re.I,
     ),
     "es": re.compile(
-        r"\b(?:lo sentimos|pedimos (?:perdón|disculpas)|les pedimos disculpas|lamentamos)\b", re.I
+        r"\b(?:lo sentimos|lo siento|lamentamos|lamento|(?:les |le )?(?:pido|pedimos|ofrecemos|ofrezco)\s+"
+        r"(?:(?:sinceras|nuestras|mis) )?(?:perdón|disculpas))\b",
+        re.I
     ),
 }
 APOLOGY_UNDONE = {
@@ -451,13 +455,10 @@ def _eta_ok(doc: Doc, ctx: Context) -> bool:
     timed_anywhere = _in(P.CLOCK, doc) or _in(P.RELATIVE, doc)
     candidates = timed_anywhere and _in(restore, doc) and _in(words, doc)
     for s in _sentences(doc) if candidates else ():
+        upd = _lex(UPDATE, ctx.locale).search(s)
+        s = s[: upd.start()] if upd else s
         timed = P.CLOCK.search(s) or P.RELATIVE.search(s)
-        if (
-            restore.search(s)
-            and words.search(s)
-            and timed
-            and not _lex(UPDATE, ctx.locale).search(s)
-        ):
+        if restore.search(s) and words.search(s) and timed:
             return True
     return bool(_lex(NO_ETA, ctx.locale).search(doc.text) or _extra(ctx, "eta", doc.lower))
 
@@ -503,7 +504,7 @@ def check_apology(doc: Doc, ctx: Context) -> str | None:
     if ctx.short:  # a bare "Sorry:" opening is the first person on a 160-character channel
         matches += list(re.finditer(r"(?:^|[.!?:]\s+)\W*sorry\b", doc.text, re.I))
     for m in matches:
-        tail = re.split(r"[.!?\n]", doc.text[m.end() : m.end() + 80], maxsplit=1)[0]
+        tail = " ".join(re.split(r"[.!?]", doc.text[m.end() : m.end() + 80], maxsplit=1)[0].split())
         if not undone.search(tail):
             return None
     if _extra(ctx, "apology", doc.lower):
