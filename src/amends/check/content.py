@@ -233,7 +233,7 @@ APOLOGY = {
     "es": re.compile(
         r"\b(?:lo sentimos|lo siento|lamentamos|lamento|(?:les |le )?(?:pido|pedimos|ofrecemos|ofrezco)\s+"
         r"(?:(?:sinceras|nuestras|mis) )?(?:perdón|disculpas))\b",
-        re.I
+        re.I,
     ),
 }
 APOLOGY_UNDONE = {
@@ -249,6 +249,10 @@ EMPATHY = {
         r"\b(?:we|i) (?:know|understand|realise|realize|recognise|recognize|appreciate) (?:that|how|what|you|"
         r"this|it)\b",
         r"\b(?:we|i) know (?:many|some|most|all|each|every one) of you\b",
+        # "we know people missed calls from hospitals", "we realise many of you couldn't pay"
+        r"\b(?:we|i) (?:know|understand|realise|realize|recognise|recognize)\b[^.]{0,80}?\b(?:lost|miss\w*|"
+        r"could ?n[o’']t|could not|cost|cut (?:\w+ )?off|without|unable|disrupt\w*|interrupt\w*|annoy\w*|hard|"
+        r"difficult|scar\w*|frighten\w*|rely|relied|depend\w*|serious)\b",
         r"\bfrustrat\w+|\bworr(?:y|ied|ying)\b|\bstressful\b|\bstress\b|\banxious\b|\bupsetting\b|\bscary\b|"
         r"\bfrightening\b",
         r"\bcost you\b|\byou (?:may have |might have )?(?:missed|lost)\b|\blet you down\b|\bleft you\b",
@@ -256,23 +260,38 @@ EMPATHY = {
         r"friends|loved|a doctor|customers|clients|work|emergency|000|911|help)\b",
         r"\b(?:disrupted|interrupted|ruined) your\b|\byour (?:day|work|family|plans)\b|\byour business (?:lost|missed|could)",
     ),
-    "es": _rx(r"\bsabemos (?:lo|que|cuánto)\b", r"\bentendemos\b", r"\bfrustra\w+|\bpreocupa\w+"),
+    "es": _rx(
+        r"\b(?:sabemos|sé) (?:lo|la|el|que|cuánto)\b",
+        r"\bentendemos\b",
+        r"\bfrustra\w+|\bpreocupa\w+",
+    ),
 }
 OWNERSHIP = {
     "en": _rx(
         r"\b(?:we|i) (?:\w+ )?(?:made|caused|broke|pushed|deployed|installed|rushed|launched|changed|missed|"
-        r"skipped|chose|decided|failed|had no|did not have|had not|hadn[’\']t|had (?:\w+ )?\w+ed|should have|did ?n[o’']t|did not|got it wrong|messed up|lost|"
+        r"skipped|chose|decided|failed|fitted|forgot|introduced|had no|did not have|had not|hadn[’\']t|had (?:\w+ )?\w+ed|should have|did ?n[o’']t|did not|got it wrong|messed up|lost|"
         r"let you down|take (?:full )?responsibility|are responsible|own this|cut|misconfigured|"
         r"rolled out|started|applied|ran|scheduled|left)\b",
         r"\bour job\b|\bour (?:choice|decision)\b|(?<!not )(?<!n[’\']t )\bour (?:mistake|fault|error|failure|responsibility|change|update|upgrade|release|software|"
-        r"equipment|engineers?|team|testing|network failed|decision)\b",
-        r"\b(?:a|the|an) [\w-]+ we (?:manage|run|own|operate|built|maintain|look after)\b",
+        r"testing|network failed|decision)\b",
+        r"\b(?:a|the|an) (?:[\w-]+ ){1,2}?we (?:manage|run|own|operate|built|maintain|look after)\b",
+        # ownership as written in the field: "the mistake was ours", "my responsibility", "we let ... down",
+        # "maintenance we carried out", "a change my team made"
+        r"\b(?:mistake|fault|error|failure|responsibility|decision|choice|change|update|bug) (?:was|is) (?:ours|mine)\b",
+        r"\b(?:is|was) (?:on me|mine)\b|\bmy (?:responsibility|fault|mistake|decision)\b|\bmy team (?:made|pushed|ran)\b",
+        r"\b(?:we|i) let\b|\blet (?:\w+ ){0,2}(?:customers|you|people|everyone) down\b",
+        r"\b(?:maintenance|work|change|update|upgrade|command|script) (?:that )?we (?:carried out|did|made|ran|were doing|"
+        r"scheduled|applied|installed|released)\b",
         r"\b(?:this|it|that) (?:is|was) (?:on us|our (?:fault|mistake|failure|responsibility))\b",
         r"\b(?:we|i)[’']?(?:re| are) responsible\b",
     ),
     "es": _rx(
         r"\b(?:cometimos|causamos|fallamos|aplicamos|instalamos|asumimos (?:toda )?la responsabilidad)\b",
-        r"\bnuestr[oa] (?:error|culpa|responsabilidad|cambio)\b",
+        r"\bnuestr[oa] (?:error|culpa|responsabilidad|cambio|decisión|fallo)\b",
+        r"\b(?:responsabilidad|error|fallo|culpa|decisión) nuestr[oa]\b",
+        r"\bque (?:nosotros mismos )?(?:hicimos|aplicamos|instalamos|gestionamos|encargamos|lanzamos)\b",
+        r"\b(?:no )?(?:la |lo |las |los )?(?:habíamos|hemos) (?:probado|revisado|cambiado|hecho)\b|\bdebimos\b|"
+        r"\bno (?:lo |la )?probamos\b",
     ),
 }
 FIX = {
@@ -281,18 +300,29 @@ FIX = {
         r"(?:\w+ ){0,2}(?:replaced|repaired|spliced|rolled back|reverted|undid|undone|restored|rerouted|"
         r"re-routed|switched|restarted|rebooted|fixed|patched|reconnected|brought|installed|swapped|moved|"
         r"renewed|removed|reversed|turned|restarted|rebuilt|added)\b",
-        r"\b(?:technicians|engineers|crews?|we)\b[^.]{0,60}\b(?:replaced|repaired|spliced|rolled back|reverted|rerouted|restarted|rebooted|reconnected)\b",
+        r"\b(?:technicians|engineers|crews?|we)\b[^.]{0,60}\b(?:replaced|repaired|spliced|re-spliced|rolled back|reverted|"
+        r"rerouted|restarted|rebooted|reconnected|restored|isolated|removed|reversed|laid|fitted|spread|diverted|"
+        r"corrected|moved|switched|renewed|added servers|brought in)\b",
+        # the fix in the passive voice: "the change was reversed and calls returned"
+        r"\b(?:was|were) (?:reversed|rolled back|replaced|repaired|removed|undone|spliced|rerouted|switched off)\b",
         r"\bwe (?:\w+ ){0,2}(?:rolled|switched|turned|put|brought) (?:\w+ ){0,3}back\b",
         r"\b(?:rolling|rolled) back\b|\bafter (?:we|our \w+) (?:replaced|repaired|spliced|reverted)\b",
     ),
-    "es": _rx(r"\b(?:reparamos|reemplazamos|revertimos|restablecimos|cambiamos)\b"),
+    "es": _rx(
+        r"\b(?:reparamos|reemplazamos|revertimos|restablecimos|cambiamos|reiniciamos|desviamos|empalmamos|"
+        r"retiramos|desinstalamos|arrancamos|ampliamos|actualizamos|sustituimos)\b",
+        r"\b(?:técnicos|ingenieros|equipos técnicos|cuadrillas)\b[^.]{0,60}?\b(?:revirtieron|reiniciaron|cambiaron|"
+        r"desviaron|empalmaron|instalaron|retiraron|desinstalaron|arrancaron|ampliaron|actualizaron|repararon|"
+        r"reemplazaron|restablecieron|sustituyeron)\b",
+    ),
 }
 FUTURE = {
     "en": _rx(
         r"\b(?:we will|we[’']ll|we are (?:\w+ing)|we[’']re (?:\w+ing)|will be|are going to|plan to|to prevent|"
-        r"so that|so this|never happens|does not happen|doesn[’']t happen|by then)\b"
+        r"so that|so this|never happens|does not happen|doesn[’']t happen|by then|will)\b"
     ),
-    "es": _rx(r"\b(?:vamos a|haremos|instalaremos|añadiremos|para evitar|para que)\b"),
+    # any verb in the future tense ("probaremos", "tendremos", "se aplicará")
+    "es": _rx(r"\b(?:vamos a|para evitar|para que)\b|\b\w+(?:remos|rán|rá)\b"),
 }
 COMP = {
     "en": _rx(
@@ -521,6 +551,13 @@ def _simple(table: dict[str, re.Pattern[str]], rule: str) -> object:
     return check
 
 
+#: A change already made that stops a repeat: "we have already reconfigured ... so this cannot happen".
+DONE_PREVENTION = re.compile(
+    r"\b(?:have|has) (?:already |now )?\w+ed\b[^.]{0,80}?\bso (?:this|it|that) (?:cannot|can[’']t|won[’']t|will not)\b",
+    re.I,
+)
+
+
 def check_prevention(doc: Doc, ctx: Context) -> str | None:
     """What will change, and by when (a deadline in the same sentence)."""
     future, comp = _lex(FUTURE, ctx.locale), _lex(COMP, ctx.locale)
@@ -530,7 +567,7 @@ def check_prevention(doc: Doc, ctx: Context) -> str | None:
             planned = True
             if P.DEADLINE.search(s):
                 return None
-    if _extra(ctx, "prevention", doc.lower):
+    if _extra(ctx, "prevention", doc.lower) or DONE_PREVENTION.search(doc.text):
         return None
     if planned:
         return "say by when each change to prevent a repeat will be done (for example 'by 30 June')"
