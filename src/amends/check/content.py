@@ -326,15 +326,20 @@ FUTURE = {
 }
 COMP = {
     "en": _rx(
-        r"\bvouchers?\b|\bgift cards?\b|\bbonus data\b|\bcredits?\b|\brefunds?\b|\bdiscount\b|\bfree\b|\bwaiv\w+|\bcompensat\w+|\bmoney back\b|\brebate\b"
+        r"\bvouchers?\b|\bgift cards?\b|\bbonus data\b|\bcredit(?:s|ed)?\b|\brefund\w*|\bdiscount\b|\bfree\b|\bwaiv\w+|"
+        r"\bcompensat\w+|\bmoney back\b|\bfees back\b|\brebate\b"
     ),
     "es": _rx(
-        r"\bcrédito\b|\breembolso\b|\bdescuento\b|\bgratis\b|\bcompensación\b|\bbonificación\b"
+        r"\bcrédito\b|\breembols\w+|\bdescuento\b|\bgratis\b|\bcompensación\b|\bbonificación\b|\bdevol\w+|"
+        r"\bdevuelve\w*|\babonad\w+"
     ),
 }
 AMOUNT = re.compile(
-    r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|per ?cent|dollars|dólares|euros|pesos|gb|days?|weeks?|months?|hours?|"
-    r"días|meses)\b|\b(?:a|one|two|three|a full|one full|full) (?:day|days|week|weeks|month|months)[’']?s?\b|"
+    r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|(?:per ?cent|dollars?|dólar(?:es)?|euros?|pesos?|gb|days?|weeks?|"
+    r"months?|hours?|días|meses)\b)|"
+    # a unit of service or the very charges paid: "a free data day", "any late fees you paid"
+    r"\b(?:free )?data days?\b|\bday of (?:free )?(?:data|service)\b|"
+    r"\b(?:any|every|all|cualquier|todos? los)\s+(?:late[- ]payment |late )?(?:fees?|charges?|recargos?|cargos?)\b|\b(?:a|one|two|three|a full|one full|full) (?:day|days|week|weeks|month|months)[’']?s?\b|"
     r"\bfull month\b|\bmonthly fee\b|\bun mes\b|"
     # The sign or code after the number, as Spanish and most European locales write it: 3,00 US$
     r"\b\d[\d.,]*\s?(?:us\$|\$|€|£|¥|usd|eur|gbp|aud|mxn|cad|jpy)(?!\w)",
@@ -344,18 +349,21 @@ APPLIED = {
     "en": _rx(
         r"\b(?:on|to|in) (?:your|their) (?:next |[A-Z]\w+ )?(?:bill|invoice|account|statement)\b|\bautomatically\b|"
         r"\bno need to\b|\byou do not need to\b|\bapplied (?:by|on|within|before)\b|\bwill appear\b|"
-        r"\bwithin \d+ (?:days|weeks)\b|\bby \d{1,2} \w+\b"
+        r"\bwithin \d+ (?:days|weeks)\b|\bby \d{1,2} \w+\b|"
+        r"\bwithin (?:one|two|three|\d+)(?: (?:to|or) (?:two|three|\d+))? (?:billing cycles|bills|days|weeks)\b"
     ),
     "es": _rx(
         r"\ben su (?:próxima )?factura\b|\bautomáticamente\b|\ben tu (?:próxima )?factura\b",
         r"\bse (?:aplicará|abonará|verá) (?:antes del?|a más tardar el|el)\b|\ba más tardar el\b",
+        r"\bde forma automática\b|\ben su (?:cuenta|línea)\b|\bantes del? \d{1,2} de\b",
     ),
 }
 CONTACT = {
     "en": _rx(
-        r"\bchat\b|\bhelp (?:centre|center|page)\b|\bsupport (?:team|page|line)\b|\bstores?\b|\bcall us\b"
+        r"\bchat\b|\bhelp (?:centre|center|page)\b|\bsupport (?:team|page|line)\b|\bstores?\b|\bcall us\b|"
+        r"\bcall (?:us )?(?:on |at )?[*+]?\d{3}|\bcontact (?:us|support)\b|\b(?:support|your) ticket\b"
     ),
-    "es": _rx(r"\bchat\b|\bcentro de ayuda\b|\blláman\w+|\bllame\b"),
+    "es": _rx(r"\bchat\b|\bcentro de ayuda\b|\blláman\w+|\bllame\b|\batención (?:en|al)\b|\*\d{3}"),
 }
 HOURS = {
     "en": _rx(
@@ -370,7 +378,10 @@ FEEDBACK = {
         r"\btell us\b|\blet us know\b|\bwrite to us\b|\breply to (?:this|us)\b|\bjust reply\b|\bfeedback\b|"
         r"\bwe want to hear\b|\bhear from you\b|\byour (?:questions|comments|views|thoughts)\b|\bsurvey\b"
     ),
-    "es": _rx(r"\bsu opinión\b|\bescríbanos\b|\bresponda a este\b|\bqueremos escuchar\w*\b"),
+    "es": _rx(
+        r"\bsu opinión\b|\bescríbanos\b|\bresponda a este\b|\bqueremos escuchar\w*\b|\bdíganos\b|"
+        r"\bqué opina\b|\bcuéntenos\b|\bcontarnos\b"
+    ),
 }
 
 
@@ -599,8 +610,12 @@ def check_support(doc: Doc, ctx: Context) -> str | None:
             if link or _extra(ctx, "support", doc.lower)
             else ("add a link to the full statement, where the help details are")
         )
-    where = link or P.PHONE.search(doc.text) or _lex(CONTACT, ctx.locale).search(doc.text)
-    when = _in(_lex(HOURS, ctx.locale), doc) or _in(CLOCK_RANGE, doc)
+    contact = _lex(CONTACT, ctx.locale)
+    where = link or P.PHONE.search(doc.text) or contact.search(doc.text)
+    when = _in(_lex(HOURS, ctx.locale), doc) or any(
+        CLOCK_RANGE.search(s) and (P.URL.search(s) or P.PHONE.search(s) or contact.search(s))
+        for s in (_sentences(doc) if _in(CLOCK_RANGE, doc) else ())
+    )
     if (where and when) or _extra(ctx, "support", doc.lower):
         return None
     if where:
@@ -613,7 +628,9 @@ def check_feedback(doc: Doc, ctx: Context) -> str | None:
     fb = _lex(FEEDBACK, ctx.locale)
     for s in _sentences(doc):
         if fb.search(s) and (
-            P.URL.search(s) or P.EMAIL.search(s) or re.search(r"\breply|\bform\b|\bcall\b", s, re.I)
+            P.URL.search(s)
+            or P.EMAIL.search(s)
+            or re.search(r"\breply|\bform\b|\bcall\b|\brespond\w*|\bformulario\b", s, re.I)
         ):
             return None
     return None if _extra(ctx, "feedback", doc.lower) else ""
