@@ -163,7 +163,7 @@ CAUSE = {
         r"deleted|locked|filled|blocked|stopped answering|did not (?:start|take over)|typed)\b",
         r"\b(?:fault|faulty|defect|error) (?:in|on|at)\b|\bvandals?\b|\binterference\b|\bpower (?:cut|fault)\b|"
         r"\b(?:we|i|my team) (?:made|changed|applied|installed|pushed) (?:an? )?(?:error|mistake|setting|change|update)",
-        r"\btraced (?:it |this |the \w+ )?to\b|\bincorrect(?:ly)?\b|\b(?:problem|fault|failure) (?:was|lay) (?:in|with|at)\b",
+        r"\btraced (?:it |this |the \w+ )?to\b|\bincorrect(?:ly)?\b|\b(?:problem|fault|failure) (?:is|was|lay) (?:in|with|at)\b",
     ),
     "es": _rx(
         r"\bcorte de (?:fibra|cable|energía|luz)\b",

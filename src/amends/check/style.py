@@ -197,7 +197,7 @@ CORPORATE = _words(
     r"actioned",
     r"paradigm",
     r"(?:degraded|impaired) (?:performance|service|state)",
-    r"impacted",
+    r"impact(?:ed|ing)",
     r"operational(?:ly)?",
     r"playbooks?",
     # Spanish corporate jargon, the same in any locale's text
