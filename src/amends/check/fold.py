@@ -8,9 +8,16 @@ for everything but a handful of letters such as 'İ', for which the original pat
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 _ESCAPE = re.compile(r"\\.")
+
+
+def flat_lower(text: str) -> str:
+    """Lower case with line breaks as spaces (same length): a phrase wrapped over two lines of a
+    statement still matches a pattern written with a space."""
+    return text.lower().replace("\n", " ")
 
 
 @cache
@@ -36,7 +43,7 @@ class Lexicon:
 
     def _target(self, text: str) -> tuple[re.Pattern[str], str]:
         if self.fast is not None:
-            low = text.lower()
+            low = flat_lower(text)
             if len(low) == len(text):
                 return self.fast, low
         return self.rx, text
@@ -46,10 +53,16 @@ class Lexicon:
         return rx.search(target)
 
     def occurs(self, text: str, lowered: str) -> bool:
-        """True if the pattern matches anywhere; `lowered` is `text.lower()`, computed once."""
+        """True if the pattern matches anywhere; `lowered` is `flat_lower(text)`, computed once."""
         if self.fast is not None and len(lowered) == len(text):
             return self.fast.search(lowered) is not None
         return self.rx.search(text) is not None
+
+    def iterate(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
+        """Matches one at a time (a caller may stop early); `lowered` is `flat_lower(text)`."""
+        if self.fast is not None and len(lowered) == len(text):
+            return self.fast.finditer(lowered)
+        return self.rx.finditer(text)
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         rx, target = self._target(text)

@@ -129,7 +129,7 @@ DEADLINE = re.compile(
 NUMBER = r"(?:\d{1,3}(?:[,. ]\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:%|per ?cent|million|billion|thousand|mil|millones))?"
 URL = re.compile(
     r"\bhttps?://[^\s<>\"')]+|\bwww\.[^\s<>\"')]+|"
-    r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|au|io|co|es|mx|uk|ca|nz|ie|us|pe|ar|cl)/[^\s<>\"')]*",
+    r"\b[\w-]+\.(?:[\w-]+\.)*(?:com|net|org|au|io|co|es|mx|uk|ca|nz|ie|us|pe|ar|cl)/[^\s<>\"')]*",
     re.I,
 )
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Literal
 
+from amends.check.fold import flat_lower
+
 Format = Literal["text", "markdown", "html"]
 
 _SUPPRESS = re.compile(
@@ -198,6 +200,9 @@ class Doc:
     disabled_all: set[str] = field(default_factory=set)
     disabled_ranges: list[tuple[str, int, int]] = field(default_factory=list)
     grade_cache: tuple[float, int, int] | None = field(default=None, repr=False, compare=False)
+    words_cache: list[tuple[int, str, list[str]]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset."""
@@ -306,7 +311,7 @@ def parse(source: str, fmt: Format = "text") -> Doc:
     return Doc(
         source=source,
         text=text,
-        lower=text.lower(),
+        lower=flat_lower(text),
         sentences=split_sentences(text),
         line_starts=starts,
         disabled_all=whole,
