@@ -390,6 +390,7 @@ FEEDBACK = {
 
 
 def _lex(table: dict[str, re.Pattern[str]], locale: str) -> Lexicon:
+    """The table's pattern for a locale ('es-MX' uses 'es'; English when there is none)."""
     return lexicon(table.get(locale.split("-")[0], table["en"]))
 
 

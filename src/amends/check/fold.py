@@ -9,20 +9,34 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
 _ESCAPE = re.compile(r"\\.")
 
 
+_MEMO: dict[str, str] = {}
+
+
 def flat_lower(text: str) -> str:
     """Lower case with line breaks as spaces (same length): a phrase wrapped over two lines of a
-    statement still matches a pattern written with a space."""
-    return text.lower().replace("\n", " ")
+    statement still matches a pattern written with a space. Remembered for the statement being
+    checked (the matchers search the same sentences many times); `forget` starts the next one."""
+    low = _MEMO.get(text)
+    if low is None:
+        low = _MEMO[text] = text.lower().replace("\n", " ")
+    return low
 
 
-@cache
+def forget() -> None:
+    """Drop the remembered lower-case texts: called before each statement is checked."""
+    _MEMO.clear()
+
+
 def folded(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     """The pattern without re.I, or None when it is case-sensitive or names an upper-case letter."""
+    return lexicon(rx).fast
+
+
+def _fold(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     if not rx.flags & re.I or any(c.isupper() for c in _ESCAPE.sub("", rx.pattern)):
         return None
     return re.compile(rx.pattern, rx.flags & ~re.I)
@@ -39,7 +53,7 @@ class Lexicon:
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx = rx
-        self.fast = folded(rx)
+        self.fast = _fold(rx)
 
     def _target(self, text: str) -> tuple[re.Pattern[str], str]:
         if self.fast is not None:
@@ -69,7 +83,18 @@ class Lexicon:
         return list(rx.finditer(target))
 
 
-@cache
+_BY_ID: dict[int, Lexicon] = {}
+
+
 def lexicon(rx: re.Pattern[str]) -> Lexicon:
-    """The shared `Lexicon` for a compiled pattern."""
-    return Lexicon(rx)
+    """The shared `Lexicon` for a compiled pattern.
+
+    Looked up by identity: hashing a compiled pattern hashes its whole code, which cost more
+    than many of the searches. The entry keeps the pattern, so a reused id is never confused.
+    """
+    lex = _BY_ID.get(id(rx))
+    if lex is None or lex.rx is not rx:
+        if len(_BY_ID) > 4096:
+            _BY_ID.clear()
+        lex = _BY_ID[id(rx)] = Lexicon(rx)
+    return lex
