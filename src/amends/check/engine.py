@@ -140,6 +140,7 @@ def check_text(
         )
     rules = _rules_for(config.model_dump_json() if config else "", profile)
     findings: list[Finding] = []
+    fix_opts: fix.FixOptions | None = None  # built at the first fixable finding
     for rule in rules:
         if not rule.applies(guess.stage, chan):
             continue
@@ -150,7 +151,8 @@ def check_text(
             message = rule.message if not msg or (prof and rule.id in prof.by_rule()) else msg
             finding = _finding(rule, path, 1, 1, message)
             if rule.id == "when":
-                finding.replacements = fix.zones(doc, _fix_options(config, zone))
+                fix_opts = fix_opts or _fix_options(config, zone)
+                finding.replacements = fix.zones(doc, fix_opts)
             findings.append(finding)
         elif rule.forbid is not None:
             seen: set[int] = set()
@@ -161,9 +163,8 @@ def check_text(
                 line, col = doc.position(start)
                 finding = _finding(rule, path, line, col, f"{rule.message}: {note!r}")
                 if rule.id in _FIXERS:
-                    finding.replacements = _FIXERS[rule.id](
-                        doc, start, end, locale, _fix_options(config, zone)
-                    )
+                    fix_opts = fix_opts or _fix_options(config, zone)
+                    finding.replacements = _FIXERS[rule.id](doc, start, end, locale, fix_opts)
                 findings.append(finding)
     findings.sort(key=lambda f: (f.line, f.column, f.rule))
     from amends.check.readability import grade
@@ -197,8 +198,8 @@ def _fix_options(config: CheckConfig | None, zone: str | None) -> fix.FixOptions
         chosen = fix.zone_of(chosen, datetime.now(UTC))
     return fix.FixOptions(
         zone=chosen,
-        values=dict(cfg.values) if cfg else {},
-        glossary=dict(cfg.glossary) if cfg else {},
+        values=tuple(cfg.values.items()) if cfg else (),
+        glossary=tuple(cfg.glossary.items()) if cfg else (),
     )
 
 

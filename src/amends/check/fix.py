@@ -11,12 +11,11 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from zoneinfo import ZoneInfo
-
-from pydantic import BaseModel
 
 from amends.check import patterns as P
 from amends.check.model import Replacement
@@ -40,12 +39,13 @@ GENERIC_CLAUSE = {
 SLOT_NAME = re.compile(r"[\[{<%$(]+\s*([^\]}>%)]*?)\s*[\]}>%)]+")
 
 
-class FixOptions(BaseModel):
+@dataclass(frozen=True)
+class FixOptions:
     """What a fix may draw on: the zone to add, slot values and extra glossary terms."""
 
     zone: str | None = None
-    values: dict[str, str] = {}
-    glossary: dict[str, str] = {}
+    values: tuple[tuple[str, str], ...] = ()
+    glossary: tuple[tuple[str, str], ...] = ()
 
 
 @cache
@@ -115,7 +115,7 @@ def placeholder(doc: Doc, start: int, end: int, locale: str, opts: FixOptions) -
     slot = doc.source[start:end]
     m = SLOT_NAME.fullmatch(slot)
     name = (m.group(1) if m else slot).strip()
-    value = {k.lower(): v for k, v in opts.values.items()}.get(name.lower())
+    value = {k.lower(): v for k, v in opts.values}.get(name.lower())
     text = value if value is not None else f"<<FILL IN: {name or slot}>>"
     rep = None if text == slot else _make(doc, start, end, text, prose=False)
     return [rep] if rep else []
@@ -138,18 +138,20 @@ def zones(doc: Doc, opts: FixOptions) -> list[Replacement]:
     return out
 
 
-@cache
-def _glossary_rx(terms: tuple[str, ...]) -> re.Pattern[str]:
+@lru_cache(maxsize=32)
+def _glossary(extra: tuple[tuple[str, str], ...]) -> tuple[dict[str, str], re.Pattern[str]]:
+    """The glossary with a project's terms, and one pattern for all of its terms."""
+    terms = {**builtin_glossary(), **{k.lower(): v for k, v in extra}}
     alts = "|".join(
         re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True)
     )
-    return re.compile(r"\b(?:" + alts + r")\b", re.I)
+    return terms, re.compile(r"\b(?:" + alts + r")\b", re.I)
 
 
 def jargon(doc: Doc, start: int, end: int, locale: str, opts: FixOptions) -> list[Replacement]:
     """A corporate term replaced by the glossary's plain words, keeping a capital first letter."""
-    terms = {**builtin_glossary(), **{k.lower(): v for k, v in opts.glossary.items()}}
-    m = _glossary_rx(tuple(terms)).match(doc.text, start)
+    terms, rx = _glossary(opts.glossary)
+    m = rx.match(doc.text, start)
     if m is None or m.end() > end + 1:
         return []
     plain = terms[" ".join(m.group(0).lower().split())]
