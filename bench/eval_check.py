@@ -20,7 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent / "tests" / "check"
 CORPORA = {"dev": ROOT / "corpus", "field": ROOT / "corpus_field"}
 FLOOR = 0.95
 #: (corpus, rule) pairs below the floor whose reason docs/rules.md states ("Evaluation").
-EXPLAINED: frozenset[tuple[str, str]] = frozenset()
+EXPLAINED: frozenset[tuple[str, str]] = frozenset(
+    {("field", "readability"), ("field", "what"), ("field", "prevention")}
+)
 
 
 def _cell(s: RuleScore) -> str:

@@ -697,6 +697,8 @@ CONTENT_RULES: list[Rule] = [
         good=(
             _ex("Since 9:40 AM AEST, calls have failed."),
             _ex("Between 2:05 PM and 4:10 PM PST calls failed.", R),
+            _ex("Since 4:30 a.m. Eastern time, calls have failed."),
+            _ex("All times are AEDT. 4:05am: calls failed. 2:30pm: calls returned.", R),
         ),
         bad=(
             _ex("Since this morning, calls have failed."),
@@ -791,7 +793,11 @@ CONTENT_RULES: list[Rule] = [
         suggestion="We are sorry.",
         citation=f"{SEED_A}, opening: 'We messed up... and for that, we are deeply sorry'; "
         f"{SEED_B}, §3 'Show genuine remorse'",
-        good=(_ex("We are sorry."), _ex("We apologise to every customer who could not call.")),
+        good=(
+            _ex("We are sorry."),
+            _ex("We apologise to every customer who could not call."),
+            _ex("I am sorry: I know many of you could not call for help."),
+        ),
         bad=(
             _ex("We are sorry if you were affected."),
             _ex("Sorry for the inconvenience."),

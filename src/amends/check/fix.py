@@ -36,6 +36,17 @@ GENERIC_CLAUSE = {
         re.I,
     ),
 }
+#: What `--fix` does for each rule it can fix (shown in the catalogue).
+FIXES = {
+    "when": "gives every bare time the zone of the incident record (--record) or of --zone or "
+    "[check.fix] zone, when the text states none",
+    "generic-apology": "rewrites the apology for 'inconvenience' as a plain one ('We are sorry', "
+    "'Lo sentimos')",
+    "jargon": "replaces corporate jargon from the glossary (glossary.toml, extended in "
+    "[check.fix.glossary]); engineering terms need an explanation and are left alone",
+    "placeholder": "fills a slot from [check.fix.values], or flags it as <<FILL IN: name>> "
+    "(still an error)",
+}
 SLOT_NAME = re.compile(r"[\[{<%$(]+\s*([^\]}>%)]*?)\s*[\]}>%)]+")
 
 

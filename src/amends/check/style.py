@@ -373,6 +373,7 @@ PATTERN_RULES: list[Rule] = [
             _ex("The outage was due to our vendor."),
             _ex("This was beyond our control."),
             _ex("A third-party provider caused the fault."),
+            _ex("The fault is in the wholesale network we buy access from."),
         ),
         forbid=_phrases(BLAME, "blame"),  # type: ignore[arg-type]
     ),
@@ -410,6 +411,7 @@ PATTERN_RULES: list[Rule] = [
             _ex("There was a brief outage."),
             _ex("Only a few customers were affected."),
             _ex("A minor fault slightly affected calls."),
+            _ex("It was a short outage for a small percentage of customers."),
         ),
         forbid=_phrases(MINIMISE, "minimise"),  # type: ignore[arg-type]
     ),
