@@ -41,7 +41,16 @@ def test_json_output(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-de
     doc = json.loads(res.out)
     assert set(doc) == {"findings", "files"}
     f = doc["findings"][0]
-    assert set(f) == {"path", "line", "column", "rule", "severity", "message", "suggestion"}
+    assert set(f) == {
+        "path",
+        "line",
+        "column",
+        "rule",
+        "severity",
+        "message",
+        "suggestion",
+        "replacements",
+    }
     assert doc["files"][0]["stage"] == "update" and 0 <= doc["files"][0]["score"] <= 100
 
 

@@ -160,3 +160,18 @@ def test_amounts_with_the_currency_after_the_number() -> None:
         assert AMOUNT.search(text), text
     for text in ("version 3 of the app", "1.000 usuarios", "USD"):
         assert not AMOUNT.search(text), text
+
+
+def test_sentence_ends_agree_with_the_one_pattern_definition() -> None:
+    """The fast scan of `split_sentences` cuts where the single look-behind pattern would."""
+    import re
+
+    from amends.check.source import split_sentences
+
+    reference = re.compile(
+        r"(?<![A-Z]\.[a-z])(?<!\b[ap]\.m)(?<!\be\.g)(?<!\bi\.e)[.!?]+(?=[\s\"')\]]|$)"
+    )
+    text = "It is 9 a.m. now. E.g. this one. U.S.A. is big. Done!!! Really? i.e. x. a.m.. Yes"
+    ends = {e for _, e in split_sentences(text)}
+    assert {m.end() for m in reference.finditer(text)} <= ends
+    assert text[: min(ends)].endswith("now.")

@@ -7,13 +7,17 @@ markdown`).
 from __future__ import annotations
 
 import sys
+from importlib import resources
 
+from amends.check.fix import FIXES
 from amends.check.model import Stage
 from amends.check.profiles import available_profiles, load_profile
 from amends.check.registry import builtin_rules
 from amends.check.rule import Example, Rule
 
 _ORDER = list(Stage)
+#: The evaluation notes (why a rule is below the floor on a corpus): prose kept as data.
+EVALUATION = resources.files("amends.check").joinpath("evaluation.md")
 
 
 def _stages(rule: Rule) -> str:
@@ -60,8 +64,10 @@ def catalogue_markdown() -> str:
             f"- **Source:** {r.citation}",
             "- **Good:** " + "; ".join(_example(e) for e in r.good),
             "- **Bad:** " + "; ".join(_example(e) for e in r.bad),
+            *([f"- **Fix (`--fix`):** {FIXES[r.id]}"] if r.id in FIXES else []),
             "",
         ]
+    lines += [EVALUATION.read_text(encoding="utf-8").rstrip("\n"), ""]
     lines += ["# Profiles", ""]
     for name in available_profiles():
         prof = load_profile(name)

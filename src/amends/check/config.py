@@ -51,6 +51,16 @@ class CustomRule(BaseModel):
         return value
 
 
+class FixConfig(BaseModel):
+    """`[check.fix]`: what `--fix` may draw on (the record's zone wins over `zone`)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    zone: str | None = Field(None, description="zone to add to bare times: 'AEST' or an IANA name")
+    values: dict[str, str] = Field(default_factory=dict, description="slot name -> text")
+    glossary: dict[str, str] = Field(default_factory=dict, description="jargon -> plain words")
+
+
 class CheckConfig(BaseModel):
     """Everything a project can tune about `amends check`."""
 
@@ -62,6 +72,7 @@ class CheckConfig(BaseModel):
     rules: list[CustomRule] = Field(default_factory=list)
     readability: Readability = Field(default_factory=Readability)
     profile: str | None = None
+    fix: FixConfig = Field(default_factory=FixConfig)
 
     def known_ids(self, builtin: set[str]) -> set[str]:
         """Built-in rule ids plus the ids of rules added here."""

@@ -8,6 +8,7 @@ per locale (`en`, `es`); a locale without a list falls back to English.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from amends.check import patterns as P
 from amends.check.fold import Lexicon, lexicon
@@ -21,6 +22,8 @@ FULL_CHANNELS = frozenset({Channel.WEB, Channel.EMAIL, Channel.NOTICE})
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
+    """One case-insensitive pattern. Its spaces stay literal (sre finds literal prefixes fast);
+    a line break in the prose matches them because matchers see it flattened (`fold.Lexicon`)."""
     return re.compile("|".join(f"(?:{p})" for p in parts), re.I)
 
 
@@ -33,13 +36,15 @@ SERVICE = {
     "en": _rx(
         r"\bcalls?\b|\bcalling\b|\bdial(?:l?ing)?\b|\bphones?\b|\blandlines?\b|\bmobiles?\b|"
         r"\btexts?\b|\btext messages?\b|\bsms\b|\binternet\b|\bbroadband\b|\bmobile data\b|\bdata\b|"
-        r"\bwi-?fi\b|\bnbn\b|\bapp\b|\bwebsite\b|\bsite\b|\bemails?\b|\bvoicemail\b|\b(?:000|911|112|999)\b|"
+        r"\bwi-?fi\b|\bnbn\b|\bapp\b|\bwebsite\b|\bemails?\b|\bvoicemail\b|\b(?:000|911|112|999)\b|"
         r"\blong[- ]distance\b|\binternational\b|\btv\b|\bstreaming\b|\bpayments?\b|\blog ?in\b|\bsign in\b|"
-        r"\bcheckout\b|\bonline banking\b|\bcards?\b"
+        r"\bcheckout\b|\bonline banking\b|\bcards?\b|\bcoverage\b|\bsignal\b|\bcell\b|\bwireless\b|"
+        r"\bget online\b|\bdashboard\b"
     ),
     "es": _rx(
         r"\bllamadas?\b|\bteléfonos?\b|\bmóvil(?:es)?\b|\bmensajes?\b|\bsms\b|\binternet\b|\bdatos\b|"
-        r"\baplicación\b|\bapp\b|\bsitio web\b|\bcorreos?\b|\bfibra\b|\blarga distancia\b"
+        r"\baplicación\b|\bapp\b|\bsitio web\b|\bcorreos?\b|\bfibra\b|\blarga distancia\b|"
+        r"\bllamar\b|\bnavegar\b|\btelevisión\b|\btv\b|\bfijos?\b|\bvoz\b|\bseñal\b|\bred\b"
     ),
 }
 SYMPTOM = {
@@ -49,43 +54,82 @@ SYMPTOM = {
         r"\bnot (?:load|loading|working|connect|connecting|available|go(?:ing)? through)\b|"
         r"\bdid ?n[o']t (?:load|work|connect|go through|arrive)\b|\bwere ?n[o']t (?:delivered|working)\b|"
         r"\bdown\b|\boffline\b|\bcut off\b|\berrors?\b|\btimed? out\b|\bslow\b|\bstopped\b|\bwent dead\b|"
-        r"\bcrash(?:ed|ing|es)?\b|\bdelayed\b|\bnot delivered\b|\bout\b"
+        r"\bcrash(?:ed|ing|es)?\b|\bdelayed\b|\bnot delivered\b|\bout\b|"
+        # loss and absence as people write it: "lost TV and broadband", "had no home internet"
+        r"\blos(?:t|e|es|ing|s of)\b|\bwithout\b|\b(?:had|have|has|with|left|get) no\b|\bno (?:internet|data|"
+        r"coverage|connection|signal|tv|broadband|calls?|texts?)\b|\bsos\b|"
+        r"\b(?:could|would|was|were|did|does|do|is|are|ca|wo)n[’']t\b|\bfailures?\b|\bunavailable\b|"
+        # a symptom, unless hedged: "may have trouble making calls" says nothing happened
+        # (the look-behinds follow the word, so they run only where it occurs)
+        r"\b(?:trouble(?<!may have trouble)(?<!may have had trouble)(?<!might have trouble)"
+        r"(?<!may be having trouble)|problems?|difficult(?:y|ies)) (?:making|connecting|loading|sending|"
+        r"calling|getting)\b"
     ),
     "es": _rx(
         r"\bno (?:pudieron|pudo|podían|funcion\w+|carga\w*)\b|\bfallaron\b|\bfalló\b|\bcaída\b|"
-        r"\bsin servicio\b|\bocupad\w+\b|\bcortad\w+\b|\berror(?:es)?\b"
+        r"\bsin servicio\b|\bocupad\w+\b|\bcortad\w+\b|\berror(?:es)?\b|"
+        r"\bno (?:pueden|puede|pudieron|podían|tienen|tuvieron|tenían|hay|hubo|oía|se oía|encuentra\w*|"
+        r"conecta\w*)\b|\bsin (?:internet|conexión|señal|línea|red|tono|voz|datos)\b|"
+        r"\bse (?:cortan|cortaban|cortaron|caen|cayeron|caía)\b|\bfall(?:an|aban|aron|ó)\b|\binterrupci[oó]n\b"
     ),
 }
 PEOPLE = {
     "en": r"(?:customers?|users?|subscribers?|services?|accounts?|people|households?|homes|"
-    r"businesses|lines|premises|connections|members|of (?:our|all) (?:customers|users|services)|"
+    r"businesses|companies|lines|premises|connections|members|websites|workspaces|of (?:our|all) (?:customers|users|services)|"
     r"mobile (?:customers|services)|(?:phone|landline|broadband|internet) (?:customers|services))",
-    "es": r"(?:clientes?|usuarios?|abonados?|servicios?|líneas?|hogar(?:es)?|cuentas?)",
+    "es": r"(?:clientes?|usuarios?|abonados?|servicios?|líneas?|hogar(?:es)?|cuentas?|empresas|pymes|negocios)",
 }
+
+
+def _spaced(pattern: str) -> str:
+    """A space in a phrase matches any run of white space, line breaks included."""
+    return pattern.replace(" ", r"\s+")
+
+
 COUNT = {
     "en": re.compile(
-        r"(?:\b" + P.NUMBER + r"\s+(?:[^\s.,;]+\s+){0,3}?" + PEOPLE["en"] + r"\b)|"
-        r"\b(?:all|every|each) (?:of )?(?:our )?(?:\d[\d,]* )?"
-        + PEOPLE["en"]
-        + r"\s+(?:in|on|across|at)\b|"
-        r"\b" + P.NUMBER + r"\s*(?:%|per ?cent) of\b",
+        (
+            # "38,214 customers", "9,400 landline and nbn voice services", "12 million daily users"
+            r"(?:\b(?<![:\d])" + P.NUMBER + r" (?:[^\s.;:]+ ){0,6}?" + PEOPLE["en"] + r"\b)|"
+            r"\b(?:all|every|each) (?:of )?(?:our )?(?:\d[\d,]* )?"
+            + PEOPLE["en"]
+            + r" (?:in|on|across|at)\b|"
+            r"\b" + P.NUMBER + r" ?(?:%|per ?cent) of\b|"
+            # the count after the noun: "our customers, about 12,000 in San Diego"
+            r"\b"
+            + PEOPLE["en"]
+            + r"\W+(?:about |around |some |roughly |nearly )?\d[\d,.]*(?: million)? (?:in|on|across|at)\b"
+        ),
         re.I,
     ),
-    "es": re.compile(r"\b" + P.NUMBER + r"\s+(?:\w+\s+){0,2}?" + PEOPLE["es"] + r"\b", re.I),
+    "es": re.compile(
+        (
+            r"\b(?<![:\d])" + P.NUMBER + r" (?:[^\s.;:]+ ){0,3}?" + PEOPLE["es"] + r"\b|"
+            r"\b"
+            + PEOPLE["es"]
+            + r"\W+(?:unos |unas |cerca de |alrededor de )?\d[\d.,]* (?:en|de)\b"
+        ),
+        re.I,
+    ),
 }
 AREA = {
     "en": re.compile(
-        r"\b(?:in|on|across|around|near|throughout|outside|from|of|north of|south of|east of|west of)\s+"
-        r"(?:the\s+)?(?:city of\s+|state of\s+|greater\s+|central\s+|northern\s+|southern\s+|eastern\s+|"
-        r"western\s+)?(?!"
-        + _NOT_PLACES
-        + r"\b)[A-Z][\w'-]+|\bnationwide\b|\bstatewide\b|\bcountry-?wide\b|\bevery (?:state|region)\b|"
-        r"\barea codes?\b|\bpostcodes?\b|\bzip codes?\b|\b(?:[A-Z][a-z]+ )?exchange\b|\ball (?:states|regions)\b|"
-        r"\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT|CA|NY|TX|WA)\b"
+        _spaced(
+            r"\b(?:in|on|across|around|near|throughout|outside|from|of|north of|south of|east of|west of) "
+            r"(?:the )?(?:our )?(?:city of |state of |greater |central |northern |southern |eastern |"
+            r"western |north-east |south-east |north |south |east |west )?(?!"
+            + _NOT_PLACES
+            + r"\b)[A-Z][\w'-]+|\bnationwide\b|\bstatewide\b|\bcountry-?wide\b|\bworldwide\b|\bglobally\b|"
+            r"\bevery (?:state|region|city)\b|\bacross the country\b|"
+            r"\barea codes?\b|\bpostcodes?\b|\bzip codes?\b|\b(?:[A-Z][a-z]+ )?exchange\b|\ball (?:states|regions)\b|"
+            r"\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT|CA|NY|TX|WA)\b"
+        )
     ),
     "es": re.compile(
-        r"\b(?:en|de|del|por toda|en toda)\s+(?:la\s+|el\s+)?(?:ciudad de\s+|provincia de\s+|estado de\s+)?"
-        r"[A-ZÁÉÍÓÚ][\wáéíóúñ'-]+|\btodo el país\b|\bcódigos? postal(?:es)?\b"
+        _spaced(
+            r"\b(?:en|de|del|por toda|en toda|en todo) (?:la |el )?(?:ciudad de |provincia de |estado de )?"
+            r"[A-ZÁÉÍÓÚ][\wáéíóúñ'-]+|\btodo el país\b|\bcódigos? postal(?:es)?\b"
+        )
     ),
 }
 CAUSE = {
@@ -112,6 +156,18 @@ CAUSE = {
         r"\b(?:changed|changing|change to|changes to) (?:a |the |one |our )?(?:\w+ )?(?:setting|settings|configuration|config)\b",
         r"\bhuman error\b|\b(?:took|knocked|brought) (?:\w+ ){0,2}(?:offline|down)\b|\b(?:partner|vendor|supplier|provider)(?:[’\']s)? (?:failure|fault|error)\b",
         r"\bexpired\b|\bmisconfigur\w+|\bwrong setting\b|\btypo\b",
+        # causal grammar, whatever the cause: "X caused it", "due to", "triggered by", "because"
+        r"\bcaus(?:ed|es|ing) (?:it|this|the|by|a|an|issues|calls|our|us)\b|\bdue to\b|\btriggered\b|"
+        r"\bbecause (?:of |a |an |our |we |it |one )|\bled to\b|\bresult(?:ed)? (?:in|from)\b",
+        # a part that failed, as people write it: "a router we updated failed", "the command ... typed wrong"
+        r"\b(?:router|card|switch|server|equipment|device|link|battery|generator|update|upgrade|change|"
+        r"setting|certificate|cable|part|software|hardware|node|system|standby|backup|power supply|script|"
+        r"command)s?(?: [\w'’(),-]+){0,12}? (?:failed|broke|stopped|expired|shut (?:down|themselves down)|went wrong|"
+        r"had (?:a|an) (?:fault|error|bug|defect)|was damaged|were damaged|was cut|developed a fault|"
+        r"deleted|locked|filled|blocked|stopped answering|did not (?:start|take over)|typed)\b",
+        r"\b(?:fault|faulty|defect|error) (?:in|on|at)\b|\bvandals?\b|\binterference\b|\bpower (?:cut|fault)\b|"
+        r"\b(?:we|i|my team) (?:made|changed|applied|installed|pushed) (?:an? )?(?:error|mistake|setting|change|update)",
+        r"\btraced (?:it |this |the \w+ )?to\b|\bincorrect(?:ly)?\b|\b(?:problem|fault|failure) (?:is|was|lay) (?:in|with|at)\b",
     ),
     "es": _rx(
         r"\bcorte de (?:fibra|cable|energía|luz)\b",
@@ -119,7 +175,12 @@ CAUSE = {
         r"\bcambio de (?:software|configuración)\b",
         r"\bactualización\b",
         r"\bcausad[oa] por\b",
-        r"\btormenta\b|\bincendio\b|\binundaci\w+",
+        r"\btormenta\b|\bincendios?\b|\binundaci\w+",
+        r"\bcaus(?:ó|aron|a)\b|\bse debió a\b|\bdebido a\b|\bprovoc(?:ó|aron|ado)\b|\bporque\b",
+        r"\b(?:equipo|central|cable|fibra|software|batería|planta|antena|cambio|router)s?(?: [\w,-]+){0,12}? "
+        r"(?:falló|fallaron|se dañó|se reinició|dejó de|cortaron|cortó|dañó|apagó|no arrancó|tenía un fallo|"
+        r"tumbó)\b",
+        r"\b(?:avería|variación de (?:energía|tensión)|corte de energía|fallo (?:en|de)|falla (?:en|de)|error humano)\b",
     ),
 }
 CAUSE_UNKNOWN = {
@@ -138,13 +199,14 @@ CAUSE_UNKNOWN = {
 RESTORE = {
     "en": _rx(
         r"\brestor\w+|\brecover\w*|\bfix\b|\bback (?:up|on|online|to normal)?\b|\bwork(?:ing)? (?:again|normally)\b|"
-        r"\bfixed\b|\brepair\w*|\bresolved?\b|\breturn\w*|\bup and running\b|\breconnect\w*"
+        r"\bfixed\b|\brepair\w*|\bresolved?\b|\breturn\w*|\bup and running\b|\breconnect\w*|\bfull service\b|"
+        r"\b(?:work|working|connect(?:ing)?|load(?:ing)?|normal) (?:by|from|again)\b|\beta\b"
     ),
     "es": _rx(r"\brestabl\w+|\brestaur\w+|\bvuelva\b|\bvolverá\b|\breparad\w+"),
 }
 ETA_WORDS = {
     "en": _rx(r"\b(?:expect|estimate[ds]?|eta|should be|will be|aim to|plan to|hope to|by)\b"),
-    "es": _rx(r"\b(?:esperamos|estimad\w+|prevemos|calculamos|antes de las|para las)\b"),
+    "es": _rx(r"\b(?:esperamos|estim\w+|prevemos|calculamos|antes de las|para las)\b"),
 }
 NO_ETA = {
     "en": _rx(
@@ -157,7 +219,7 @@ NO_ETA = {
 UPDATE = {
     "en": _rx(
         r"\bnext update\b",
-        r"\b(?:will|we[’']ll|shall) (?:\w+ ){0,3}(?:update|post (?:an? |the )?(?:next |new |further )?update|"
+        r"\b(?:will|we[’']ll|i[’']ll|shall) (?:\w+ ){0,3}(?:update|post (?:an? |the )?(?:next |new |further )?update|"
         r"send (?:an? |the )?(?:next |another |further )?update|give (?:you )?(?:an? |another )?update)",
         r"\bupdate (?:you|this page|this post|everyone) (?:again )?(?:by|at|in|within|every|before)\b",
         r"\b(?:another|further|an?) updates? (?:by|at|in|within|every|before)\b",
@@ -167,12 +229,15 @@ UPDATE = {
 }
 APOLOGY = {
     "en": re.compile(
-        r"\b(?:we|i)(?:[’']re|[’']m| are| am)? (?:(?:truly|deeply|very|so|really|sincerely|genuinely|still) )*"
+        r"\b(?:we|i)(?:[’']re|[’']m| are| am|[’']d like to| would like to| want to| wish to)? "
+        r"(?:(?:truly|deeply|very|so|really|sincerely|genuinely|still|again) )*"
         r"(?:sorry|apologi[sz]e)\b|\bour (?:sincere |deepest )?apologies\b|\bplease accept our apolog",
         re.I,
     ),
     "es": re.compile(
-        r"\b(?:lo sentimos|pedimos (?:perdón|disculpas)|les pedimos disculpas|lamentamos)\b", re.I
+        r"\b(?:lo sentimos|lo siento|lamentamos|lamento|(?:les |le )?(?:pido|pedimos|ofrecemos|ofrezco)\s+"
+        r"(?:(?:sinceras|nuestras|mis) )?(?:perdón|disculpas))\b",
+        re.I,
     ),
 }
 APOLOGY_UNDONE = {
@@ -188,6 +253,10 @@ EMPATHY = {
         r"\b(?:we|i) (?:know|understand|realise|realize|recognise|recognize|appreciate) (?:that|how|what|you|"
         r"this|it)\b",
         r"\b(?:we|i) know (?:many|some|most|all|each|every one) of you\b",
+        # "we know people missed calls from hospitals", "we realise many of you couldn't pay"
+        r"\b(?:we|i) (?:know|understand|realise|realize|recognise|recognize)\b[^.]{0,80}?\b(?:lost|miss\w*|"
+        r"could ?n[o’']t|could not|cost|cut (?:\w+ )?off|without|unable|disrupt\w*|interrupt\w*|annoy\w*|hard|"
+        r"difficult|scar\w*|frighten\w*|rely|relied|depend\w*|serious)\b",
         r"\bfrustrat\w+|\bworr(?:y|ied|ying)\b|\bstressful\b|\bstress\b|\banxious\b|\bupsetting\b|\bscary\b|"
         r"\bfrightening\b",
         r"\bcost you\b|\byou (?:may have |might have )?(?:missed|lost)\b|\blet you down\b|\bleft you\b",
@@ -195,23 +264,38 @@ EMPATHY = {
         r"friends|loved|a doctor|customers|clients|work|emergency|000|911|help)\b",
         r"\b(?:disrupted|interrupted|ruined) your\b|\byour (?:day|work|family|plans)\b|\byour business (?:lost|missed|could)",
     ),
-    "es": _rx(r"\bsabemos (?:lo|que|cuánto)\b", r"\bentendemos\b", r"\bfrustra\w+|\bpreocupa\w+"),
+    "es": _rx(
+        r"\b(?:sabemos|sé) (?:lo|la|el|que|cuánto)\b",
+        r"\bentendemos\b",
+        r"\bfrustra\w+|\bpreocupa\w+",
+    ),
 }
 OWNERSHIP = {
     "en": _rx(
         r"\b(?:we|i) (?:\w+ )?(?:made|caused|broke|pushed|deployed|installed|rushed|launched|changed|missed|"
-        r"skipped|chose|decided|failed|had no|did not have|had not|hadn[’\']t|had (?:\w+ )?\w+ed|should have|did ?n[o’']t|did not|got it wrong|messed up|lost|"
+        r"skipped|chose|decided|failed|fitted|forgot|introduced|had no|did not have|had not|hadn[’\']t|had (?:\w+ )?\w+ed|should have|did ?n[o’']t|did not|got it wrong|messed up|lost|"
         r"let you down|take (?:full )?responsibility|are responsible|own this|cut|misconfigured|"
         r"rolled out|started|applied|ran|scheduled|left)\b",
         r"\bour job\b|\bour (?:choice|decision)\b|(?<!not )(?<!n[’\']t )\bour (?:mistake|fault|error|failure|responsibility|change|update|upgrade|release|software|"
-        r"equipment|engineers?|team|testing|network failed|decision)\b",
-        r"\b(?:a|the|an) [\w-]+ we (?:manage|run|own|operate|built|maintain|look after)\b",
+        r"testing|network failed|decision)\b",
+        r"\bwe (?:manage|operate|built|maintain|look after)\b|\b(?:a|the|an) [\w-]+ we (?:run|own)\b",
+        # ownership as written in the field: "the mistake was ours", "my responsibility", "we let ... down",
+        # "maintenance we carried out", "a change my team made"
+        r"\b(?:mistake|fault|error|failure|responsibility|decision|choice|change|update|bug) (?:was|is) (?:ours|mine)\b",
+        r"\b(?:is|was) (?:on me|mine)\b|\bmy (?:responsibility|fault|mistake|decision)\b|\bmy team (?:made|pushed|ran)\b",
+        r"\b(?:we|i) let\b|\blet (?:\w+ ){0,2}(?:customers|you|people|everyone) down\b",
+        r"\b(?:maintenance|work|change|update|upgrade|command|script) (?:that )?we (?:carried out|did|made|ran|were doing|"
+        r"scheduled|applied|installed|released)\b",
         r"\b(?:this|it|that) (?:is|was) (?:on us|our (?:fault|mistake|failure|responsibility))\b",
         r"\b(?:we|i)[’']?(?:re| are) responsible\b",
     ),
     "es": _rx(
         r"\b(?:cometimos|causamos|fallamos|aplicamos|instalamos|asumimos (?:toda )?la responsabilidad)\b",
-        r"\bnuestr[oa] (?:error|culpa|responsabilidad|cambio)\b",
+        r"\bnuestr[oa] (?:error|culpa|responsabilidad|cambio|decisión|fallo)\b",
+        r"\b(?:responsabilidad|error|fallo|culpa|decisión) nuestr[oa]\b",
+        r"\bque (?:nosotros mismos )?(?:hicimos|aplicamos|instalamos|gestionamos|encargamos|lanzamos)\b",
+        r"\b(?:no )?(?:la |lo |las |los )?(?:habíamos|hemos) (?:probado|revisado|cambiado|hecho)\b|\bdebimos\b|"
+        r"\bno (?:lo |la )?probamos\b",
     ),
 }
 FIX = {
@@ -220,30 +304,46 @@ FIX = {
         r"(?:\w+ ){0,2}(?:replaced|repaired|spliced|rolled back|reverted|undid|undone|restored|rerouted|"
         r"re-routed|switched|restarted|rebooted|fixed|patched|reconnected|brought|installed|swapped|moved|"
         r"renewed|removed|reversed|turned|restarted|rebuilt|added)\b",
-        r"\b(?:technicians|engineers|crews?|we)\b[^.]{0,60}\b(?:replaced|repaired|spliced|rolled back|reverted|rerouted|restarted|rebooted|reconnected)\b",
+        r"\b(?:technicians|engineers|crews?|we)\b[^.]{0,60}\b(?:replaced|repaired|spliced|re-spliced|rolled back|reverted|"
+        r"rerouted|restarted|rebooted|reconnected|restored|isolated|removed|reversed|laid|fitted|spread|diverted|"
+        r"corrected|moved|switched|renewed|added servers|brought in)\b",
+        # the fix in the passive voice: "the change was reversed and calls returned"
+        r"\b(?:was|were) (?:reversed|rolled back|replaced|repaired|removed|undone|spliced|rerouted|switched off)\b",
         r"\bwe (?:\w+ ){0,2}(?:rolled|switched|turned|put|brought) (?:\w+ ){0,3}back\b",
         r"\b(?:rolling|rolled) back\b|\bafter (?:we|our \w+) (?:replaced|repaired|spliced|reverted)\b",
     ),
-    "es": _rx(r"\b(?:reparamos|reemplazamos|revertimos|restablecimos|cambiamos)\b"),
+    "es": _rx(
+        r"\b(?:reparamos|reemplazamos|revertimos|restablecimos|cambiamos|reiniciamos|desviamos|empalmamos|"
+        r"retiramos|desinstalamos|arrancamos|ampliamos|actualizamos|sustituimos)\b",
+        r"\b(?:técnicos|ingenieros|equipos técnicos|cuadrillas)\b[^.]{0,60}?\b(?:revirtieron|reiniciaron|cambiaron|"
+        r"desviaron|empalmaron|instalaron|retiraron|desinstalaron|arrancaron|ampliaron|actualizaron|repararon|"
+        r"reemplazaron|restablecieron|sustituyeron)\b",
+    ),
 }
 FUTURE = {
     "en": _rx(
         r"\b(?:we will|we[’']ll|we are (?:\w+ing)|we[’']re (?:\w+ing)|will be|are going to|plan to|to prevent|"
-        r"so that|so this|never happens|does not happen|doesn[’']t happen|by then)\b"
+        r"so that|so this|never happens|does not happen|doesn[’']t happen|by then|will)\b"
     ),
-    "es": _rx(r"\b(?:vamos a|haremos|instalaremos|añadiremos|para evitar|para que)\b"),
+    # any verb in the future tense ("probaremos", "tendremos", "se aplicará")
+    "es": _rx(r"\b(?:vamos a|para evitar|para que)\b|\b\w+(?:remos|rán|rá)\b"),
 }
 COMP = {
     "en": _rx(
-        r"\bvouchers?\b|\bgift cards?\b|\bbonus data\b|\bcredits?\b|\brefunds?\b|\bdiscount\b|\bfree\b|\bwaiv\w+|\bcompensat\w+|\bmoney back\b|\brebate\b"
+        r"\bvouchers?\b|\bgift cards?\b|\bbonus data\b|\bcredit(?:s|ed)?\b|\brefund\w*|\bdiscount\b|\bfree\b|\bwaiv\w+|"
+        r"\bcompensat\w+|\bmoney back\b|\bfees back\b|\brebate\b"
     ),
     "es": _rx(
-        r"\bcrédito\b|\breembolso\b|\bdescuento\b|\bgratis\b|\bcompensación\b|\bbonificación\b"
+        r"\bcrédito\b|\breembols\w+|\bdescuento\b|\bgratis\b|\bcompensación\b|\bbonificación\b|\bdevol\w+|"
+        r"\bdevuelve\w*|\babonad\w+"
     ),
 }
 AMOUNT = re.compile(
-    r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|per ?cent|dollars|dólares|euros|pesos|gb|days?|weeks?|months?|hours?|"
-    r"días|meses)\b|\b(?:a|one|two|three|a full|one full|full) (?:day|days|week|weeks|month|months)[’']?s?\b|"
+    r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|(?:per ?cent|dollars?|dólar(?:es)?|euros?|pesos?|gb|days?|weeks?|"
+    r"months?|hours?|días|meses)\b)|"
+    # a unit of service or the very charges paid: "a free data day", "any late fees you paid"
+    r"\b(?:free )?data days?\b|\bday of (?:free )?(?:data|service)\b|"
+    r"\b(?:any|every|all|cualquier|todos? los)\s+(?:late[- ]payment |late )?(?:fees?|charges?|recargos?|cargos?)\b|\b(?:a|one|two|three|a full|one full|full) (?:day|days|week|weeks|month|months)[’']?s?\b|"
     r"\bfull month\b|\bmonthly fee\b|\bun mes\b|"
     # The sign or code after the number, as Spanish and most European locales write it: 3,00 US$
     r"\b\d[\d.,]*\s?(?:us\$|\$|€|£|¥|usd|eur|gbp|aud|mxn|cad|jpy)(?!\w)",
@@ -253,18 +353,21 @@ APPLIED = {
     "en": _rx(
         r"\b(?:on|to|in) (?:your|their) (?:next |[A-Z]\w+ )?(?:bill|invoice|account|statement)\b|\bautomatically\b|"
         r"\bno need to\b|\byou do not need to\b|\bapplied (?:by|on|within|before)\b|\bwill appear\b|"
-        r"\bwithin \d+ (?:days|weeks)\b|\bby \d{1,2} \w+\b"
+        r"\bwithin \d+ (?:days|weeks)\b|\bby \d{1,2} \w+\b|"
+        r"\bwithin (?:one|two|three|\d+)(?: (?:to|or) (?:two|three|\d+))? (?:billing cycles|bills|days|weeks)\b"
     ),
     "es": _rx(
         r"\ben su (?:próxima )?factura\b|\bautomáticamente\b|\ben tu (?:próxima )?factura\b",
         r"\bse (?:aplicará|abonará|verá) (?:antes del?|a más tardar el|el)\b|\ba más tardar el\b",
+        r"\bde forma automática\b|\ben su (?:cuenta|línea)\b|\bantes del? \d{1,2} de\b",
     ),
 }
 CONTACT = {
     "en": _rx(
-        r"\bchat\b|\bhelp (?:centre|center|page)\b|\bsupport (?:team|page|line)\b|\bstores?\b|\bcall us\b"
+        r"\bchat\b|\bhelp (?:centre|center|page)\b|\bsupport (?:team|page|line)\b|\bstores?\b|\bcall us\b|"
+        r"\bcall (?:us )?(?:on |at )?[*+]?\d{3}|\bcontact (?:us|support)\b|\b(?:support|your) ticket\b"
     ),
-    "es": _rx(r"\bchat\b|\bcentro de ayuda\b|\blláman\w+|\bllame\b"),
+    "es": _rx(r"\bchat\b|\bcentro de ayuda\b|\blláman\w+|\bllame\b|\batención (?:en|al)\b|\*\d{3}"),
 }
 HOURS = {
     "en": _rx(
@@ -279,11 +382,15 @@ FEEDBACK = {
         r"\btell us\b|\blet us know\b|\bwrite to us\b|\breply to (?:this|us)\b|\bjust reply\b|\bfeedback\b|"
         r"\bwe want to hear\b|\bhear from you\b|\byour (?:questions|comments|views|thoughts)\b|\bsurvey\b"
     ),
-    "es": _rx(r"\bsu opinión\b|\bescríbanos\b|\bresponda a este\b|\bqueremos escuchar\w*\b"),
+    "es": _rx(
+        r"\bsu opinión\b|\bescríbanos\b|\bresponda a este\b|\bqueremos escuchar\w*\b|\bdíganos\b|"
+        r"\bqué opina\b|\bcuéntenos\b|\bcontarnos\b"
+    ),
 }
 
 
 def _lex(table: dict[str, re.Pattern[str]], locale: str) -> Lexicon:
+    """The table's pattern for a locale ('es-MX' uses 'es'; English when there is none)."""
     return lexicon(table.get(locale.split("-")[0], table["en"]))
 
 
@@ -303,6 +410,13 @@ CLOCK_RANGE = re.compile(P._CLOCK + r"\s*(?:[–—-]|to|until)\s*" + P._CLOCK, 
 
 def _sentences(doc: Doc) -> list[str]:
     return [t for _, t in doc.sentence_texts()]
+
+
+def _sentence_at(doc: Doc, offset: int) -> str:
+    """The sentence that holds an offset of the prose."""
+    i = bisect_right(doc.sentences, (offset, len(doc.text))) - 1
+    s, e = doc.sentences[max(i, 0)]
+    return doc.text[s:e]
 
 
 # ---------------------------------------------------------------- matchers
@@ -348,14 +462,47 @@ def check_who(doc: Doc, ctx: Context) -> str | None:
     return ""
 
 
+#: A cause named only in vague words: "an issue with a partner", "technical difficulties".
+CAUSE_VAGUE = {
+    "en": _rx(
+        r"\b(?:an?|some) (?:[\w-]+ ){0,3}?issues?\b|\btechnical (?:difficulties|issues|problems|glitch(?:es)?)\b|"
+        r"\ba glitch\b|\bcaused issues\b|\bcapacity issues\b"
+    ),
+    "es": _rx(r"\bproblemas? técnicos?\b|\buna incidencia\b|\binconvenientes técnicos\b"),
+}
+
+
+def _plain(sentence: str, ctx: Context) -> bool:
+    """True when a cause is told in plain words: not in vague words, and not in two or more
+    unexplained engineering terms ("a BGP misconfiguration on our core router")."""
+    from amends.check.style import technical_terms  # style imports this module
+
+    if _lex(CAUSE_VAGUE, ctx.locale).search(sentence):
+        return False
+    return len(technical_terms(sentence)) < 2
+
+
 def check_cause(doc: Doc, ctx: Context) -> str | None:
-    """The cause in plain words; before `resolve`, an explicit 'we do not know yet' also passes."""
-    if _extra(ctx, "cause", doc.lower) or _lex(CAUSE, ctx.locale).search(doc.text):
+    """The cause in plain words; before `resolve`, an explicit 'we do not know yet' also passes.
+
+    A cause given only in engineering terms or vague words ("a BGP misconfiguration", "an issue
+    with a partner") is not a cause the customer can read.
+    """
+    if _extra(ctx, "cause", doc.lower):
         return None
+    told: set[str] = set()
+    for m in _lex(CAUSE, ctx.locale).iterate(doc.text, doc.lower):
+        sentence = _sentence_at(doc, m.start())
+        if sentence not in told:
+            if _plain(sentence, ctx):
+                return None
+            told.add(sentence)
     if _lex(CAUSE_UNKNOWN, ctx.locale).search(doc.text):
         if ctx.stage in ONGOING:
             return None
         return "the service is back: say what caused the outage in plain words"
+    if told:
+        return "say the cause in plain words, without engineering terms or vague words"
     return ""
 
 
@@ -364,13 +511,10 @@ def _eta_ok(doc: Doc, ctx: Context) -> bool:
     timed_anywhere = _in(P.CLOCK, doc) or _in(P.RELATIVE, doc)
     candidates = timed_anywhere and _in(restore, doc) and _in(words, doc)
     for s in _sentences(doc) if candidates else ():
+        upd = _lex(UPDATE, ctx.locale).search(s)
+        s = s[: upd.start()] if upd else s
         timed = P.CLOCK.search(s) or P.RELATIVE.search(s)
-        if (
-            restore.search(s)
-            and words.search(s)
-            and timed
-            and not _lex(UPDATE, ctx.locale).search(s)
-        ):
+        if restore.search(s) and words.search(s) and timed:
             return True
     return bool(_lex(NO_ETA, ctx.locale).search(doc.text) or _extra(ctx, "eta", doc.lower))
 
@@ -416,7 +560,7 @@ def check_apology(doc: Doc, ctx: Context) -> str | None:
     if ctx.short:  # a bare "Sorry:" opening is the first person on a 160-character channel
         matches += list(re.finditer(r"(?:^|[.!?:]\s+)\W*sorry\b", doc.text, re.I))
     for m in matches:
-        tail = re.split(r"[.!?\n]", doc.text[m.end() : m.end() + 80], maxsplit=1)[0]
+        tail = " ".join(re.split(r"[.!?]", doc.text[m.end() : m.end() + 80], maxsplit=1)[0].split())
         if not undone.search(tail):
             return None
     if _extra(ctx, "apology", doc.lower):
@@ -433,6 +577,13 @@ def _simple(table: dict[str, re.Pattern[str]], rule: str) -> object:
     return check
 
 
+#: A change already made that stops a repeat: "we have already reconfigured ... so this cannot happen".
+DONE_PREVENTION = re.compile(
+    r"\b(?:have|has) (?:already |now )?\w+ed\b[^.]{0,80}?\bso (?:this|it|that) (?:cannot|can[’']t|won[’']t|will not)\b",
+    re.I,
+)
+
+
 def check_prevention(doc: Doc, ctx: Context) -> str | None:
     """What will change, and by when (a deadline in the same sentence)."""
     future, comp = _lex(FUTURE, ctx.locale), _lex(COMP, ctx.locale)
@@ -442,7 +593,7 @@ def check_prevention(doc: Doc, ctx: Context) -> str | None:
             planned = True
             if P.DEADLINE.search(s):
                 return None
-    if _extra(ctx, "prevention", doc.lower):
+    if _extra(ctx, "prevention", doc.lower) or DONE_PREVENTION.search(doc.text):
         return None
     if planned:
         return "say by when each change to prevent a repeat will be done (for example 'by 30 June')"
@@ -474,8 +625,12 @@ def check_support(doc: Doc, ctx: Context) -> str | None:
             if link or _extra(ctx, "support", doc.lower)
             else ("add a link to the full statement, where the help details are")
         )
-    where = link or P.PHONE.search(doc.text) or _lex(CONTACT, ctx.locale).search(doc.text)
-    when = _in(_lex(HOURS, ctx.locale), doc) or _in(CLOCK_RANGE, doc)
+    contact = _lex(CONTACT, ctx.locale)
+    where = link or P.PHONE.search(doc.text) or contact.search(doc.text)
+    when = _in(_lex(HOURS, ctx.locale), doc) or any(
+        CLOCK_RANGE.search(s) and (P.URL.search(s) or P.PHONE.search(s) or contact.search(s))
+        for s in (_sentences(doc) if _in(CLOCK_RANGE, doc) else ())
+    )
     if (where and when) or _extra(ctx, "support", doc.lower):
         return None
     if where:
@@ -488,7 +643,9 @@ def check_feedback(doc: Doc, ctx: Context) -> str | None:
     fb = _lex(FEEDBACK, ctx.locale)
     for s in _sentences(doc):
         if fb.search(s) and (
-            P.URL.search(s) or P.EMAIL.search(s) or re.search(r"\breply|\bform\b|\bcall\b", s, re.I)
+            P.URL.search(s)
+            or P.EMAIL.search(s)
+            or re.search(r"\breply|\bform\b|\bcall\b|\brespond\w*|\bformulario\b", s, re.I)
         ):
             return None
     return None if _extra(ctx, "feedback", doc.lower) else ""
@@ -540,6 +697,8 @@ CONTENT_RULES: list[Rule] = [
         good=(
             _ex("Since 9:40 AM AEST, calls have failed."),
             _ex("Between 2:05 PM and 4:10 PM PST calls failed.", R),
+            _ex("Since 4:30 a.m. Eastern time, calls have failed."),
+            _ex("All times are AEDT. 4:05am: calls failed. 2:30pm: calls returned.", R),
         ),
         bad=(
             _ex("Since this morning, calls have failed."),
@@ -634,7 +793,11 @@ CONTENT_RULES: list[Rule] = [
         suggestion="We are sorry.",
         citation=f"{SEED_A}, opening: 'We messed up... and for that, we are deeply sorry'; "
         f"{SEED_B}, §3 'Show genuine remorse'",
-        good=(_ex("We are sorry."), _ex("We apologise to every customer who could not call.")),
+        good=(
+            _ex("We are sorry."),
+            _ex("We apologise to every customer who could not call."),
+            _ex("I am sorry: I know many of you could not call for help."),
+        ),
         bad=(
             _ex("We are sorry if you were affected."),
             _ex("Sorry for the inconvenience."),

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import UTC, datetime
 from functools import lru_cache
 
+from amends.check import fix, fold
 from amends.check.config import CheckConfig, CustomRule
 from amends.check.model import (
     SEVERITY_WEIGHT,
@@ -108,8 +110,14 @@ def check_text(
     locale: str = "en",
     channel: Channel | str | None = None,
     path: str = "-",
+    zone: str | None = None,
 ) -> FileReport:
-    """Check one statement; the stage is inferred (with the reason) when not given."""
+    """Check one statement; the stage is inferred (with the reason) when not given.
+
+    Findings that can be fixed mechanically carry their replacements; `zone` (from the incident
+    record) is the zone a bare time is given, else `[check.fix] zone`.
+    """
+    fold.forget()
     doc = parse(text, fmt)
     if stage is None:
         guess = infer_stage(doc.text)
@@ -132,6 +140,7 @@ def check_text(
         )
     rules = _rules_for(config.model_dump_json() if config else "", profile)
     findings: list[Finding] = []
+    fix_opts: fix.FixOptions | None = None  # built at the first fixable finding
     for rule in rules:
         if not rule.applies(guess.stage, chan):
             continue
@@ -140,15 +149,23 @@ def check_text(
             if msg is None or doc.suppressed(rule.id, None):
                 continue
             message = rule.message if not msg or (prof and rule.id in prof.by_rule()) else msg
-            findings.append(_finding(rule, path, 1, 1, message))
+            finding = _finding(rule, path, 1, 1, message)
+            if rule.id == "when":
+                fix_opts = fix_opts or _fix_options(config, zone)
+                finding.replacements = fix.zones(doc, fix_opts)
+            findings.append(finding)
         elif rule.forbid is not None:
             seen: set[int] = set()
-            for start, _end, note in rule.forbid(doc, ctx):
+            for start, end, note in rule.forbid(doc, ctx):
                 if start in seen or doc.suppressed(rule.id, start):
                     continue
                 seen.add(start)
                 line, col = doc.position(start)
-                findings.append(_finding(rule, path, line, col, f"{rule.message}: {note!r}"))
+                finding = _finding(rule, path, line, col, f"{rule.message}: {note!r}")
+                if rule.id in _FIXERS:
+                    fix_opts = fix_opts or _fix_options(config, zone)
+                    finding.replacements = _FIXERS[rule.id](doc, start, end, locale, fix_opts)
+                findings.append(finding)
     findings.sort(key=lambda f: (f.line, f.column, f.rule))
     from amends.check.readability import grade
 
@@ -163,6 +180,26 @@ def check_text(
         findings=findings,
         words=n_words,
         grade=g if n_words else None,
+    )
+
+
+_FIXERS = {
+    "generic-apology": fix.generic_apology,
+    "placeholder": fix.placeholder,
+    "jargon": fix.jargon,
+}
+
+
+def _fix_options(config: CheckConfig | None, zone: str | None) -> fix.FixOptions:
+    """The record's zone, else the configured one (an IANA name becomes today's abbreviation)."""
+    cfg = config.fix if config is not None else None
+    chosen = zone or (cfg.zone if cfg else None)
+    if chosen and "/" in chosen:
+        chosen = fix.zone_of(chosen, datetime.now(UTC))
+    return fix.FixOptions(
+        zone=chosen,
+        values=tuple(cfg.values.items()) if cfg else (),
+        glossary=tuple(cfg.glossary.items()) if cfg else (),
     )
 
 

@@ -47,6 +47,19 @@ class Severity(StrEnum):
 SEVERITY_WEIGHT: dict[Severity, int] = {Severity.ERROR: 15, Severity.WARNING: 6, Severity.INFO: 2}
 
 
+class Replacement(BaseModel):
+    """Replace `source[start:end]` by `text`: 0-based character offsets (end exclusive), with the
+    1-based line and column of both ends, so editors and the console can offer the fix."""
+
+    start: int
+    end: int
+    text: str
+    line: int = 1
+    column: int = 1
+    end_line: int = 1
+    end_column: int = 1
+
+
 class Finding(BaseModel):
     """One problem in one statement, located in the source (1-based line and column)."""
 
@@ -58,6 +71,7 @@ class Finding(BaseModel):
     message: str
     suggestion: str = ""
     citation: str = ""
+    replacements: list[Replacement] = Field(default_factory=list)
 
 
 class StageGuess(BaseModel):

@@ -61,7 +61,17 @@ TZ_ABBREVIATIONS = [
     "MEZ",
     "MESZ",
 ]
-_TZ = r"(?:" + "|".join(sorted(TZ_ABBREVIATIONS, key=len, reverse=True)) + r")"
+_TZ = r"(?:" + "|".join(sorted(TZ_ABBREVIATIONS, key=len, reverse=True)) + r"|(?-i:AT))"
+#: Zones in words, as people write them after a time: "2 p.m. Eastern", "9am Sydney time",
+#: "Australian Eastern Standard Time", "(hora peninsular)", "(hora del centro de México)".
+#: Capitalised names are matched case-sensitively, so "next time" or "central" are not zones.
+_ZONE_WORDS = (
+    r"(?:(?-i:(?:Australian\s+)?(?:Eastern|Pacific|Central|Mountain|Atlantic|Western|Alaska|Hawaii|"
+    r"Newfoundland|Greenwich\s+Mean|British\s+Summer|Coordinated\s+Universal)(?:\s+(?:Standard|Daylight|"
+    r"Summer))?)(?:\s+[Tt]ime)?\b|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+time\b|"
+    r"hora\s+(?:peninsular|canaria|oficial|local\s+de\s+\w+|del\s+(?:centro|este|pacífico)(?:\s+de\s+méxico)?|"
+    r"de(?:l)?\s+(?-i:[A-ZÁÉÍÓÚ][\wáéíóúñ]+)(?:\s+(?-i:[A-ZÁÉÍÓÚ][\wáéíóúñ]+))*))"
+)
 _OFFSET = r"(?:(?:UTC|GMT)\s?[+−-]\s?\d{1,2}(?::?\d{2})?|[+−-]\d{2}:?\d{2})"
 _CLOCK = r"(?:\b(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s?(?:[ap]\.?\s?m\.?))?|\b(?:1[0-2]|0?[1-9])\s?(?:[ap]\.?m\b\.?)|\b(?:noon|midnight|mediodía|medianoche)\b)"
 
@@ -70,7 +80,23 @@ CLOCK = re.compile(_CLOCK, re.I)
 #: A clock time followed by a zone abbreviation or a UTC offset (the zone may follow a range).
 CLOCK_TZ = re.compile(
     _CLOCK + r"(?:\s*(?:[–—-]|to|and|until|y|a|hasta)\s*" + _CLOCK + r")?"
-    r"\s*(?:\(?\s*(?:" + _OFFSET + r"|\b" + _TZ + r"\b)\s*\)?)",
+    r"\s*(?:\(?\s*(?:" + _OFFSET + r"|\b" + _TZ + r"\b|" + _ZONE_WORDS + r")\s*\)?)",
+    re.I,
+)
+#: A zone stated once for every time in the text: "All times are in UTC", "(times are GMT)",
+#: "all times below are AEDT", "all times Pacific", "todas las horas en hora peninsular".
+ZONE_DECLARED = re.compile(
+    r"\b(?:all\s+)?times\s+(?:below\s+|here\s+|in\s+this\s+\w+\s+)?(?:are\s+|given\s+)?(?:in\s+)?(?:"
+    + _OFFSET
+    + r"|\b"
+    + _TZ
+    + r"\b|"
+    + _ZONE_WORDS
+    + r")|\btodas\s+las\s+horas\s+(?:son\s+|están\s+)?(?:en\s+)?(?:"
+    + _TZ
+    + r"\b|"
+    + _ZONE_WORDS
+    + r")",
     re.I,
 )
 #: ISO 8601 date-times with a zone.
@@ -89,7 +115,7 @@ MONTHS = (
 )
 #: A deadline: "by 30 June", "by March 2027", "by the end of May", "by Q3", "within 60 days".
 DEADLINE = re.compile(
-    r"\b(?:by|before|until|no later than|antes del?|para el|para)\s+(?:the\s+)?(?:end of\s+|mid-?\s*|el\s+)?"
+    r"\b(?:by|before|until|no later than|from|starting|as of|antes del?|para el|para|a partir del?)\s+(?:the\s+)?(?:end of\s+|mid-?\s*|el\s+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?"
     + MONTHS
     + r"|"
@@ -100,11 +126,10 @@ DEADLINE = re.compile(
     re.I,
 )
 #: A number: 38,214 / 38 214 / 12.5 / 40% / 1.2 million.
-NUMBER = (
-    r"(?:\d{1,3}(?:[,. ]\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:%|per ?cent|million|thousand|mil|millones))?"
-)
+NUMBER = r"(?:\d{1,3}(?:[,. ]\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:%|per ?cent|million|billion|thousand|mil|millones))?"
 URL = re.compile(
-    r"\bhttps?://[^\s<>\"')]+|\bwww\.[^\s<>\"')]+|\b[\w-]+\.(?:com|net|org|au|io|co|es|mx)/[^\s<>\"')]*",
+    r"\bhttps?://[^\s<>\"')]+|\bwww\.[^\s<>\"')]+|"
+    r"\b[\w-]+\.(?:[\w-]+\.)*(?:com|net|org|au|io|co|es|mx|uk|ca|nz|ie|us|pe|ar|cl)/[^\s<>\"')]*",
     re.I,
 )
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -115,7 +140,9 @@ PHONE = re.compile(
 
 def has_tz_time(text: str) -> bool:
     """True when the text gives a clock time with a zone, or an ISO time with an offset."""
-    return bool(CLOCK_TZ.search(text) or ISO_TZ.search(text))
+    if CLOCK_TZ.search(text) or ISO_TZ.search(text):
+        return True
+    return bool(ZONE_DECLARED.search(text) and CLOCK.search(text))
 
 
 def count_times(text: str) -> int:

@@ -12,7 +12,8 @@ from amends.check.model import ALL_STAGES, CHANNEL_LIMITS, Severity, Stage
 from amends.check.rule import Context, Example, Rule
 from amends.check.source import Doc
 
-_WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:['’][A-Za-z]+)?|\d[\d,.:]*")
+#: A word as written between spaces: "4:05am", "200GB", "10%" and "a.m." are one word each.
+_WORD = re.compile(r"[AaPp]\.[Mm]\.|[A-Za-zÀ-ÿ]+(?:['’][A-Za-z]+)?|\d[\d,.:]*(?:[A-Za-z%]+)?")
 _VOWELS = re.compile(r"[aeiouy]+")
 _SILENT_E = re.compile(r"(?:[^l]e|es|ed)$")
 _EXTRA = re.compile(r"(?:ia|eo|ua|ism)$")
@@ -40,6 +41,13 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def sentence_words(doc: Doc) -> list[tuple[int, str, list[str]]]:
+    """Each sentence with its start offset and its words, split once per statement."""
+    if doc.words_cache is None:
+        doc.words_cache = [(start, s, words(s)) for start, s in doc.sentence_texts()]
+    return doc.words_cache
+
+
 def grade(doc: Doc) -> tuple[float, int, int]:
     """Flesch–Kincaid grade of the prose, with its word and sentence counts (computed once)."""
     if doc.grade_cache is None:
@@ -51,8 +59,7 @@ def _grade(doc: Doc) -> tuple[float, int, int]:
     total_words = 0
     total_syll = 0
     n_sent = 0
-    for _, s in doc.sentence_texts():
-        ws = words(s)
+    for _, _s, ws in sentence_words(doc):
         if not ws:
             continue
         n_sent += 1
@@ -75,8 +82,8 @@ def match_readability(doc: Doc, ctx: Context) -> Iterator[tuple[int, int, str]]:
             start,
             f"{len(body)} characters, over the {limit} that fit one {ctx.channel} message",
         )
-    for start, s in doc.sentence_texts():
-        n = len(words(s))
+    for start, s, ws in sentence_words(doc):
+        n = len(ws)
         if n > ctx.sentence_words_max:
             yield start, start + len(s), f"sentence of {n} words (limit {ctx.sentence_words_max})"
     if ctx.locale.split("-")[0] == "en":

@@ -56,6 +56,7 @@ def render_json(reports: list[FileReport]) -> str:
                 "severity": f.severity.value,
                 "message": f.message,
                 "suggestion": f.suggestion,
+                "replacements": [x.model_dump() for x in f.replacements],
             }
             for rep in reports
             for f in rep.findings

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Literal
 
+from amends.check.fold import flat_lower
+
 Format = Literal["text", "markdown", "html"]
 
 _SUPPRESS = re.compile(
@@ -180,9 +182,11 @@ def _line_starts(src: str) -> list[int]:
 
 # A sentence ends at . ! ? (not inside a number, a time like "p.m." or an address), at a blank
 # line, or at the end of a short line without punctuation (a heading).
-_SENT_END = re.compile(
-    r"(?<![A-Z]\.[a-z])(?<!\b[ap]\.m)(?<!\be\.g)(?<!\bi\.e)[.!?]+(?=[\s\"')\]]|$)"
-)
+#: Where a sentence ends: end marks before a space, a quote, a bracket or the end, except after
+#: "U.S", "a.m", "e.g", "i.e". Found first and checked after: look-behinds in one pattern would
+#: run at every character.
+_PUNCT = re.compile(r"[.!?]+(?=[\s\"')\]]|$)")
+_NOT_END = re.compile(r"(?:[A-Z]\.[a-z]|\b[ap]\.m|\be\.g|\bi\.e)$")
 _BLANK = re.compile(r"\n[ \t]*\n")
 
 
@@ -198,6 +202,10 @@ class Doc:
     disabled_all: set[str] = field(default_factory=set)
     disabled_ranges: list[tuple[str, int, int]] = field(default_factory=list)
     grade_cache: tuple[float, int, int] | None = field(default=None, repr=False, compare=False)
+    texts_cache: list[tuple[int, str]] | None = field(default=None, repr=False, compare=False)
+    words_cache: list[tuple[int, str, list[str]]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset."""
@@ -205,8 +213,10 @@ class Doc:
         return i + 1, offset - self.line_starts[i] + 1
 
     def sentence_texts(self) -> list[tuple[int, str]]:
-        """Each sentence as (start offset, text)."""
-        return [(s, self.text[s:e]) for s, e in self.sentences]
+        """Each sentence as (start offset, text), sliced once per statement."""
+        if self.texts_cache is None:
+            self.texts_cache = [(s, self.text[s:e]) for s, e in self.sentences]
+        return self.texts_cache
 
     def suppressed(self, rule: str, offset: int | None) -> bool:
         """True if an inline `<!-- amends: disable=... -->` covers this rule at this offset.
@@ -256,8 +266,9 @@ def _only_markup_before(src: str, offset: int) -> bool:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of masked prose (see the module notes on where a sentence ends)."""
     cuts: set[int] = set()
-    for m in _SENT_END.finditer(text):
-        cuts.add(m.end())
+    for m in _PUNCT.finditer(text):  # the end marks, then the exceptions: a fast scan
+        if any(not _NOT_END.search(text, max(0, k - 4), k) for k in range(m.start(), m.end())):
+            cuts.add(m.end())
     for m in _BLANK.finditer(text):
         cuts.add(m.start())
     pos = 0
@@ -306,7 +317,7 @@ def parse(source: str, fmt: Format = "text") -> Doc:
     return Doc(
         source=source,
         text=text,
-        lower=text.lower(),
+        lower=flat_lower(text),
         sentences=split_sentences(text),
         line_starts=starts,
         disabled_all=whole,

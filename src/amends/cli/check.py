@@ -137,6 +137,20 @@ def register(app: typer.Typer) -> None:
         list_rules: bool = typer.Option(
             False, "--list-rules", help="Print the rule catalogue (text or markdown) and exit."
         ),
+        fix: bool = typer.Option(
+            False,
+            "--fix",
+            help="Apply the mechanical fixes and print a unified diff (the file is not changed).",
+        ),
+        write: bool = typer.Option(
+            False, "--write", help="With --fix: write the fixed files in place (atomically)."
+        ),
+        record: Path | None = typer.Option(
+            None, "--record", help="Incident record (YAML): its time zone is given to bare times."
+        ),
+        zone: str | None = typer.Option(
+            None, "--zone", help="Zone for bare times, e.g. AEST or Australia/Sydney."
+        ),
     ) -> int:
         """Check outage statements against the apology rubric (and a regulation profile)."""
         from rich.console import Console
@@ -167,12 +181,17 @@ def register(app: typer.Typer) -> None:
             raise InputError("--format markdown is only for --list-rules; use text, json or sarif")
         if not files:
             raise InputError("give one or more statement files, or '-' for standard input")
+        if write and not fix:
+            raise InputError("--write only goes with --fix: add --fix to rewrite the files")
+        if write and "-" in files:
+            raise InputError("--fix --write rewrites files; standard input has none to rewrite")
+        zone = _zone(record, zone)
 
         from amends.errors import check_locale
 
         if locale is not None:
             check_locale(locale, use="en or es (or a tag like es-MX)")
-        reports = []
+        reports, texts = [], []
         for name in _expand(files):
             text = _read(name)
             named = _draft_name(name)
@@ -181,19 +200,23 @@ def register(app: typer.Typer) -> None:
                 if input_format is InputFormat.AUTO
                 else input_format.value
             )
-            report = check_text(
-                text,
+            options = dict(
                 stage=stage.value if stage else named.get("stage"),
-                fmt=fmt,  # type: ignore[arg-type]
+                fmt=fmt,
                 profile=prof_name,
                 config=cfg,
                 locale=locale or named.get("locale", "en"),
                 channel=channel.value if channel else named.get("channel"),
                 path=name,
+                zone=zone,
             )
+            report = check_text(text, **options)  # type: ignore[arg-type]
             if named and not stage:
                 report = report.model_copy(update={"stage_reason": "from the file name"})
             reports.append(report)
+            texts.append((text, options))
+        if fix:
+            raise typer.Exit(_fix(reports, texts, write=write))
         if output is OutputFormat.JSON:
             typer.echo(render_json(reports), nl=False)
         elif output is OutputFormat.SARIF:
@@ -205,3 +228,46 @@ def register(app: typer.Typer) -> None:
             else:
                 typer.echo(render_text(reports), nl=False)
         raise typer.Exit(1 if any(r.has_errors for r in reports) else 0)
+
+
+def _zone(record: Path | None, zone: str | None) -> str | None:
+    """The zone for bare times: the incident record's (at its discovery), else --zone."""
+    from amends.check.fix import zone_of
+
+    if record is not None:
+        from amends.incident.io import load_incident
+
+        incident = load_incident(record)
+        return zone_of(incident.time_zone, incident.discovered_at)
+    if zone and "/" in zone:
+        from datetime import UTC, datetime
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise InputError(
+                f"--zone {zone!r}: unknown time zone; give an abbreviation (AEST) or an IANA name"
+            ) from None
+        return zone_of(zone, datetime.now(UTC))
+    return zone
+
+
+def _fix(reports: list, texts: list[tuple[str, dict]], *, write: bool) -> int:
+    """Print each file's diff (and write it with --write); 1 if errors remain after the fixes."""
+    from amends.check import check_text
+    from amends.check.fix import apply, unified_diff
+    from amends.incident.io import write_text_atomic
+
+    remaining = False
+    for report, (text, options) in zip(reports, texts, strict=True):
+        edits = [r for f in report.findings for r in f.replacements]
+        fixed = apply(text, edits)
+        diff = unified_diff(report.path, text, fixed)
+        if diff:
+            typer.echo(diff, nl=False)
+            if write:
+                write_text_atomic(Path(report.path), fixed)
+                typer.echo(f"{report.path}: fixed in place", err=True)
+        remaining |= check_text(fixed, **options).has_errors
+    return 1 if remaining else 0
