@@ -8,18 +8,23 @@ import base64
 import binascii
 import json
 import logging
-from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, Form, HTTPException, Request
+from fastapi import Depends, FastAPI, Form, HTTPException, Path, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import AwareDatetime, BaseModel, Field, ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.body_limit import RequestBodyLimitMiddleware
 
 from amends.errors import InputError
+from amends.incident.model import MAX_TEXT
 from amends.publish import operations as ops
 from amends.publish.statuspage import DOCUMENTS
 from amends.web.auth import verify_token
-from amends.web.cache import SnapshotCache
+from amends.web.cache import CachedResource, Snapshot, SnapshotCache
 from amends.web.i18n import translations
 from amends.web.render import environment
 from amends.web.settings import Settings
@@ -30,6 +35,12 @@ if TYPE_CHECKING:
     from starlette.types import ASGIApp, Receive, Scope, Send
 
     from amends.store import Store
+
+#: The longest statement the admin API takes (characters): an explanation with its timeline
+#: fits many times over; a pasted log or a flood does not.
+MAX_STATEMENT = 20_000
+#: Row ids are signed 64-bit integers in the store: a larger id names nothing (404, not 500).
+MAX_ID = 2**63 - 1
 
 #: Path prefixes the public fast path never answers (they are FastAPI routes).
 DYNAMIC = ("api/admin", "admin", "affected/", "docs", "redoc", "openapi.json")
@@ -68,10 +79,13 @@ class PublicFastPath:
         if rel.startswith(DYNAMIC) or rel.endswith("/feedback/thanks"):
             await self.app(scope, receive, send)
             return
-        snap = self.cache.current()
-        res = snap.get(rel)
+        # reading the store and rendering run in a worker thread: the event loop stays free for
+        # the other requests (a cached resource is a dictionary read and stays on the loop)
+        snap = self.cache.fresh() or await run_in_threadpool(self.cache.current)
+        res = await _lookup(snap, rel)
         if res is None:
-            if not rel.endswith("/") and "." not in rel.rsplit("/", 1)[-1] and snap.get(rel + "/"):
+            folder = not rel.endswith("/") and "." not in rel.rsplit("/", 1)[-1]
+            if folder and await _lookup(snap, rel + "/"):
                 await _send(send, 308, [(b"location", (path + "/").encode())], b"")
                 return
             await self.app(scope, receive, send)
@@ -93,6 +107,34 @@ class PublicFastPath:
         headers.append((b"content-length", str(len(res.body)).encode()))
         body = b"" if scope["method"] == "HEAD" else res.body
         await _send(send, 200, headers, body, length_set=True)
+
+
+class AnnouncedBodyLimit:
+    """ASGI middleware: a request whose Content-Length is over the limit gets 413 at once,
+    before one byte of its body is read (Starlette's limiter would answer it in plain text)."""
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            length = next((v for k, v in scope["headers"] if k == b"content-length"), b"")
+            if length.isdigit() and int(length) > self.max_body_bytes:
+                body = json.dumps(
+                    {"detail": f"request body over {self.max_body_bytes:,} bytes; send less"}
+                ).encode()
+                headers = [(b"content-type", b"application/json"), (b"connection", b"close")]
+                await _send(send, 413, headers, body)
+                return
+        await self.app(scope, receive, send)
+
+
+async def _lookup(snap: Snapshot, rel: str) -> CachedResource | None:
+    """The resource at `rel`, rendered in a worker thread the first time."""
+    if snap.rendered(rel):
+        return snap.get(rel)
+    return await run_in_threadpool(snap.get, rel)
 
 
 async def _send(
@@ -117,11 +159,15 @@ class StatementRequest(BaseModel):
 
     stage: Literal["acknowledge", "update", "resolve", "explain", "follow_up"]
     channel: Literal["web", "email", "sms", "social", "notice"] = "web"
-    locale: str = "en"
-    text: str | None = Field(None, description="The statement; omitted: compose drafts it")
-    subject: str | None = None
+    locale: str = Field("en", max_length=MAX_TEXT)
+    text: str | None = Field(
+        None, max_length=MAX_STATEMENT, description="The statement; omitted: compose drafts it"
+    )
+    subject: str | None = Field(None, max_length=MAX_TEXT)
     override_reason: str | None = Field(
-        None, description="Publish despite error findings; the reason is recorded (audit log)"
+        None,
+        max_length=MAX_TEXT,
+        description="Publish despite error findings; the reason is recorded (audit log)",
     )
 
 
@@ -145,21 +191,21 @@ class ComponentStatusRequest(BaseModel):
 class ResolveRequest(BaseModel):
     """When service was restored (default: the measured end of the outage, else now)."""
 
-    restored_at: datetime | None = None
+    restored_at: AwareDatetime | None = None
 
 
 class ActionProgressRequest(BaseModel):
     """Progress on a promised fix."""
 
     status: Literal["planned", "in_progress", "done", "missed"]
-    note: str | None = None
+    note: str | None = Field(None, max_length=MAX_TEXT)
 
 
 class AffectedLinkRequest(BaseModel):
     """Whom a personal "was I affected?" link is for."""
 
-    incident_id: str
-    subscriber: str
+    incident_id: str = Field(max_length=MAX_TEXT)
+    subscriber: str = Field(max_length=MAX_TEXT)
 
 
 def _bearer(request: Request) -> str:
@@ -173,6 +219,39 @@ def _bearer(request: Request) -> str:
         except (binascii.Error, UnicodeDecodeError):
             return ""
     return ""
+
+
+def _problems(errors: Any) -> list[dict[str, Any]]:
+    """Pydantic's errors as JSON-safe objects: where, what and the kind, never the input (it may
+    be NaN, which JSON cannot carry, or megabytes long)."""
+    return [
+        {"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", "")), "type": e["type"]}
+        for e in errors
+    ]
+
+
+async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
+    """422 for a request that does not fit its model (FastAPI's would echo a NaN and fail)."""
+    assert isinstance(exc, RequestValidationError)
+    return JSONResponse({"detail": _problems(exc.errors())}, status_code=422)
+
+
+async def _invalid_value(request: Request, exc: Exception) -> JSONResponse:
+    """422 for a value the incident record refuses (its own validation, met while publishing)."""
+    assert isinstance(exc, ValidationError)
+    return JSONResponse({"detail": _problems(exc.errors())}, status_code=422)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    """FastAPI's HTTP errors, with a clearer word for a JSON body nested too deeply to parse and
+    for a body over the limit."""
+    assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code == 400 and isinstance(exc.__cause__, RecursionError):
+        exc = HTTPException(422, "request body: JSON nested too deeply; send a flat object")
+    elif exc.status_code == 413:
+        limit = request.app.state.settings.max_body_bytes
+        exc = HTTPException(413, f"request body over {limit:,} bytes; send less")
+    return await http_exception_handler(request, exc)
 
 
 def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
@@ -190,10 +269,17 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
         ),
         version="1",
     )
+    app.add_exception_handler(RequestValidationError, _invalid_request)
+    app.add_exception_handler(ValidationError, _invalid_value)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
     app.state.cache = cache
     app.state.store = store
     app.state.settings = settings
     app.add_middleware(PublicFastPath, cache=cache, base_path=settings.base_path)
+    # bodies streamed past the limit (chunked, or a false Content-Length) stop being read there:
+    # 413 from Starlette's limiter, as JSON through the app's error handling
+    app.add_middleware(RequestBodyLimitMiddleware, max_body_size=settings.max_body_bytes)
+    app.add_middleware(AnnouncedBodyLimit, max_body_bytes=settings.max_body_bytes)
 
     def needs(scope: str) -> Any:
         def check(request: Request) -> str:
@@ -225,7 +311,7 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
     # ----- public (documented; answered by the fast path in practice) ----------------------
 
     def _api_route(name: str) -> None:
-        async def handler() -> Response:
+        def handler() -> Response:
             res = cache.current().get(f"api/v2/{name}")
             assert res is not None
             return Response(res.body, media_type=res.content_type)
@@ -241,13 +327,13 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
         _api_route(_name)
 
     @app.post(f"{base}incidents/{{incident_id}}/feedback", tags=["public"])
-    async def feedback(
+    def feedback(
         request: Request,
         incident_id: str,
         helpful: str | None = Form(None),
         comment: str | None = Form(None),
         locale: str = Form("en"),
-        statement_id: int | None = Form(None),
+        statement_id: int | None = Form(None, ge=1, le=MAX_ID),
     ) -> Response:
         """Store one answer to "Did this answer your questions?" (rate limited per client)."""
         from amends.publish.feedback import StatementNotOfIncident, record_feedback
@@ -288,7 +374,7 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
 
     @app.get(f"{base}incidents/{{incident_id}}/feedback/thanks", include_in_schema=False)
     @app.get(f"{base}{{locale}}/incidents/{{incident_id}}/feedback/thanks", include_in_schema=False)
-    async def thanks(incident_id: str, locale: str | None = None) -> HTMLResponse:
+    def thanks(incident_id: str, locale: str | None = None) -> HTMLResponse:
         site = cache.current().site
         loc = locale if locale in site.locales else site.locale
         t = translations(loc).gettext
@@ -302,7 +388,7 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
         )
 
     @app.get(f"{base}affected/{{token}}", response_class=HTMLResponse, tags=["public"])
-    async def affected(token: str) -> HTMLResponse:
+    def affected(token: str) -> HTMLResponse:
         """The signed personal page: one customer's failed calls and credit; nothing without a
         valid, unexpired link."""
         from amends.publish.signing import verify_affected
@@ -407,11 +493,20 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
         from amends.incident import parse_incident
 
         text = (await request.body()).decode("utf-8", errors="replace")
-        try:
+
+        def save() -> Any:
             incident = parse_incident(text, source="request body")
             ops.save_incident(store, incident)
+            return incident
+
+        try:
+            incident = await run_in_threadpool(save)
         except InputError as exc:
             raise input_error(exc) from None
+        except RecursionError:
+            raise HTTPException(
+                422, "request body: nested too deeply to be an incident file; send the record"
+            ) from None
         return done({"id": incident.id, "url": f"{base}incidents/{incident.id}/"})
 
     @app.post(
@@ -419,7 +514,7 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
         tags=tags,
         response_model=StatementResult,
     )
-    async def publish(
+    def publish(
         incident_id: str, body: StatementRequest, by: str = Depends(admin)
     ) -> StatementResult:
         """Publish a statement: checked first; error findings refuse it (422 with the findings)
@@ -457,18 +552,22 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
         )
 
     @app.post(f"{base}api/admin/incidents/{{incident_id}}/resolve", tags=tags)
-    async def resolve(
+    def resolve(
         incident_id: str, body: ResolveRequest | None = None, by: str = Depends(admin)
     ) -> dict[str, Any]:
         """Mark the incident resolved and its components operational."""
         try:
-            rec = ops.resolve_incident(store, incident_id, at=body.restored_at if body else None)
+            ops.load_incident_record(store, incident_id)
         except InputError as exc:
             raise HTTPException(404, str(exc)) from None
+        try:
+            rec = ops.resolve_incident(store, incident_id, at=body.restored_at if body else None)
+        except InputError as exc:
+            raise input_error(exc) from None
         return done({"id": rec.id, "status": rec.status, "restored_at": rec.restored_at})
 
     @app.post(f"{base}api/admin/components/{{component_id}}/status", tags=tags)
-    async def component_status(
+    def component_status(
         component_id: str, body: ComponentStatusRequest, by: str = Depends(admin)
     ) -> dict[str, str]:
         """Change one component's status."""
@@ -479,8 +578,10 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
         return done({"id": component_id, "status": body.status})
 
     @app.post(f"{base}api/admin/action-items/{{action_id}}", tags=tags)
-    async def action_progress(
-        action_id: int, body: ActionProgressRequest, by: str = Depends(admin)
+    def action_progress(
+        action_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+        body: ActionProgressRequest,
+        by: str = Depends(admin),
     ) -> dict[str, Any]:
         """Record progress on a promised long-term fix (done, missed, ...)."""
         try:
@@ -498,20 +599,20 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
         return with_regulatory(deadlines(data), everyone, data.generated_at)
 
     @app.get(f"{base}api/admin/due", tags=tags)
-    async def due(by: str = Depends(reader)) -> list[dict[str, Any]]:
+    def due(by: str = Depends(reader)) -> list[dict[str, Any]]:
         """Every open incident's next-update deadline with its open regulatory clocks
         (`regulatory`: regime, obligation, recipient, due in UTC and the incident's zone, state
         overdue/due/owed, section), overdue first; resolved incidents with an open clock too."""
         return [json.loads(json.dumps(d, default=str)) for d in due_rows(cache.current().site.data)]
 
     @app.get(f"{base}api/admin/audit", tags=tags)
-    async def audit(incident_id: str | None = None, by: str = Depends(reader)) -> Any:
+    def audit(incident_id: str | None = None, by: str = Depends(reader)) -> Any:
         """Every published statement with who, when, check errors and override reasons."""
         rows = ops.audit_log(store, incident_id)
         return json.loads(json.dumps(rows, default=str))
 
     @app.get(f"{base}api/admin/feedback/{{incident_id}}", tags=tags)
-    async def feedback_summary(incident_id: str, by: str = Depends(reader)) -> dict[str, Any]:
+    def feedback_summary(incident_id: str, by: str = Depends(reader)) -> dict[str, Any]:
         """Answers to "Did this answer your questions?" for one incident."""
         from amends.publish.feedback import summarise_feedback
 
@@ -539,7 +640,7 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
         }
 
     @app.get(f"{base}admin/", response_class=HTMLResponse, include_in_schema=False)
-    async def admin_page(request: Request) -> HTMLResponse:
+    def admin_page(request: Request) -> HTMLResponse:
         name = verify_token(store, _bearer(request), scope="read")
         if name is None:
             return HTMLResponse(
