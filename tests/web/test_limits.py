@@ -24,7 +24,7 @@ from amends.errors import InputError
 from amends.incident.io import incident_yaml
 from amends.incident.model import MAX_TEXT
 from amends.store import schema as s
-from amends.web.app import MAX_STATEMENT, create_app
+from amends.web.app import MAX_ID, MAX_STATEMENT, create_app
 from amends.web.settings import Settings
 
 LIMIT = 64 * 1024
@@ -166,12 +166,11 @@ def test_nan_and_infinity_in_json_are_422(small, token, number):
 
 def test_ids_beyond_64_bits_are_422_and_unknown_ids_404(small, token):
     with _client(small, token) as c:
-        for big in (2**63, 2**64, 10**30):
+        for big in (MAX_ID + 1, 2**63, 2**64, 10**30):
             r = c.post(f"/api/admin/action-items/{big}", json={"status": "done"})
             assert r.status_code == 422 and "action_id" in _detail(r)
         assert (
-            c.post(f"/api/admin/action-items/{2**63 - 1}", json={"status": "done"}).status_code
-            == 404
+            c.post(f"/api/admin/action-items/{MAX_ID}", json={"status": "done"}).status_code == 404
         )
         r = c.post(
             f"/incidents/{INC.id}/feedback", data={"helpful": "yes", "statement_id": str(2**64)}

@@ -15,9 +15,11 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.routing import APIRoute
 from pydantic import AwareDatetime, BaseModel, Field, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.body_limit import RequestBodyLimitMiddleware
+from starlette.routing import Match
 
 from amends.errors import InputError
 from amends.incident.model import MAX_TEXT
@@ -39,8 +41,9 @@ if TYPE_CHECKING:
 #: The longest statement the admin API takes (characters): an explanation with its timeline
 #: fits many times over; a pasted log or a flood does not.
 MAX_STATEMENT = 20_000
-#: Row ids are signed 64-bit integers in the store: a larger id names nothing (404, not 500).
-MAX_ID = 2**63 - 1
+#: The largest row id the API takes: the store's ids are signed 64-bit integers, and JSON
+#: clients hold numbers as doubles, exact up to 2^53 - 1; a larger id is refused with 422.
+MAX_ID = 2**53 - 1
 
 #: Path prefixes the public fast path never answers (they are FastAPI routes).
 DYNAMIC = ("api/admin", "admin", "affected/", "docs", "redoc", "openapi.json")
@@ -161,7 +164,10 @@ class StatementRequest(BaseModel):
     channel: Literal["web", "email", "sms", "social", "notice"] = "web"
     locale: str = Field("en", max_length=MAX_TEXT)
     text: str | None = Field(
-        None, max_length=MAX_STATEMENT, description="The statement; omitted: compose drafts it"
+        None,
+        min_length=1,
+        max_length=MAX_STATEMENT,
+        description="The statement; omitted: compose drafts it",
     )
     subject: str | None = Field(None, max_length=MAX_TEXT)
     override_reason: str | None = Field(
@@ -208,6 +214,52 @@ class AffectedLinkRequest(BaseModel):
     subscriber: str = Field(max_length=MAX_TEXT)
 
 
+class FieldProblem(BaseModel):
+    """One field a request got wrong: where (`loc`), what, and the kind of problem."""
+
+    loc: list[str]
+    msg: str
+    type: str
+
+
+class Refusal(BaseModel):
+    """A statement the check refused, with its findings."""
+
+    error: str
+    findings: list[dict[str, Any]]
+
+
+class Problem(BaseModel):
+    """An error answer: a sentence saying the fix, the fields at fault, or the check's refusal."""
+
+    detail: str | list[FieldProblem] | Refusal
+
+
+def _errors(*codes: int, html: bool = False) -> dict[int | str, dict[str, Any]]:
+    """The documented error answers of a route (JSON `Problem`, or with `html` a page)."""
+    words = {
+        401: "No valid token with the scope this route needs",
+        404: "No such incident, component, action item or link",
+        413: "Request body over the limit (AMENDS_MAX_BODY_BYTES, default 1 MiB)",
+        422: "A field, the body or the record's own validation refused the request",
+        429: "Too many answers from this client; nothing was stored",
+        503: "Notification links are not available (notify settings)",
+    }
+    out: dict[int | str, dict[str, Any]] = {}
+    for code in codes:
+        if html:
+            out[code] = {"description": words[code], "content": {"text/html": {}}}
+        else:
+            out[code] = {"description": words[code], "model": Problem}
+    return out
+
+
+#: Every admin route can answer these.
+ADMIN_ERRORS = _errors(401, 413, 422)
+#: ... and those that name a row that may not exist.
+ADMIN_404 = _errors(401, 404, 413, 422)
+
+
 def _bearer(request: Request) -> str:
     auth = request.headers.get("authorization", "")
     scheme, _, value = auth.partition(" ")
@@ -248,6 +300,21 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     if exc.status_code == 400 and isinstance(exc.__cause__, RecursionError):
         exc = HTTPException(422, "request body: JSON nested too deeply; send a flat object")
+    elif exc.status_code == 400 and exc.detail == "There was an error parsing the body":
+        exc = HTTPException(422, "request body: not JSON in UTF-8; send a JSON object")
+    elif exc.status_code == 405:
+        # the methods of every route at this path (Starlette names only the first route's)
+        allowed = sorted(
+            {
+                m
+                for r in request.app.routes
+                if isinstance(r, APIRoute) and r.matches(request.scope)[0] != Match.NONE
+                for m in r.methods
+            }
+        )
+        return JSONResponse(
+            {"detail": "Method Not Allowed"}, 405, headers={"Allow": ", ".join(allowed)}
+        )
     elif exc.status_code == 413:
         limit = request.app.state.settings.max_body_bytes
         exc = HTTPException(413, f"request body over {limit:,} bytes; send less")
@@ -326,14 +393,22 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
     for _name in DOCUMENTS:
         _api_route(_name)
 
-    @app.post(f"{base}incidents/{{incident_id}}/feedback", tags=["public"])
+    @app.post(
+        f"{base}incidents/{{incident_id}}/feedback",
+        tags=["public"],
+        status_code=303,
+        response_class=RedirectResponse,
+        responses={303: {"description": "Stored: on to the thank-you page"}}
+        | _errors(404, 413, 422)
+        | _errors(429, html=True),
+    )
     def feedback(
         request: Request,
         incident_id: str,
         helpful: str | None = Form(None),
         comment: str | None = Form(None),
         locale: str = Form("en"),
-        statement_id: int | None = Form(None, ge=1, le=MAX_ID),
+        statement_id: int = Form(0, ge=0, le=MAX_ID, description="0: the latest statement"),
     ) -> Response:
         """Store one answer to "Did this answer your questions?" (rate limited per client)."""
         from amends.publish.feedback import StatementNotOfIncident, record_feedback
@@ -351,7 +426,7 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
                 locale=locale,
                 client=client,
                 secret=settings.secret,
-                statement_id=statement_id,
+                statement_id=statement_id or None,
                 limit=settings.feedback_limit,
                 window_seconds=settings.feedback_window_seconds,
             )
@@ -387,7 +462,12 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
             back=f"{base}{pre}incidents/{incident_id}/",
         )
 
-    @app.get(f"{base}affected/{{token}}", response_class=HTMLResponse, tags=["public"])
+    @app.get(
+        f"{base}affected/{{token}}",
+        response_class=HTMLResponse,
+        tags=["public"],
+        responses=_errors(404, html=True),
+    )
     def affected(token: str) -> HTMLResponse:
         """The signed personal page: one customer's failed calls and credit; nothing without a
         valid, unexpired link."""
@@ -432,7 +512,12 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
             message=t("This link is unknown or was already used."),
         )
 
-    @app.get(f"{base}notify/confirm/{{token}}", response_class=HTMLResponse, tags=["public"])
+    @app.get(
+        f"{base}notify/confirm/{{token}}",
+        response_class=HTMLResponse,
+        tags=["public"],
+        responses=_errors(404, html=True),
+    )
     def notify_confirm(token: str) -> HTMLResponse:
         """Confirm an email subscription (the double opt-in link)."""
         from amends.publish.subscriptions import confirm
@@ -457,7 +542,12 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
         loc = cache.current().site.locale
         return page("unsubscribe.j2", loc, action=f"{base}notify/unsubscribe/{token}")
 
-    @app.post(f"{base}notify/unsubscribe/{{token}}", response_class=HTMLResponse, tags=["public"])
+    @app.post(
+        f"{base}notify/unsubscribe/{{token}}",
+        response_class=HTMLResponse,
+        tags=["public"],
+        responses=_errors(404, html=True) | _errors(413, 503),
+    )
     def notify_unsubscribe(token: str) -> HTMLResponse:
         """One-click unsubscribe (RFC 8058 POST from mail clients, or the page's button)."""
         from amends.publish.subscriptions import unsubscribe
@@ -487,7 +577,18 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
     def input_error(exc: InputError) -> HTTPException:
         return HTTPException(422, str(exc))
 
-    @app.post(f"{base}api/admin/incidents", tags=tags)
+    @app.post(
+        f"{base}api/admin/incidents",
+        tags=tags,
+        responses=ADMIN_ERRORS,
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "description": "The incident file: YAML, or the same record as JSON",
+                "content": {"application/json": {"schema": {"type": "object"}}},
+            }
+        },
+    )
     async def create_incident(request: Request, by: str = Depends(admin)) -> dict[str, str]:
         """Create or update an incident from its incident file (YAML or JSON body)."""
         from amends.incident import parse_incident
@@ -513,6 +614,7 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
         f"{base}api/admin/incidents/{{incident_id}}/statements",
         tags=tags,
         response_model=StatementResult,
+        responses=ADMIN_404,
     )
     def publish(
         incident_id: str, body: StatementRequest, by: str = Depends(admin)
@@ -551,7 +653,7 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
             )
         )
 
-    @app.post(f"{base}api/admin/incidents/{{incident_id}}/resolve", tags=tags)
+    @app.post(f"{base}api/admin/incidents/{{incident_id}}/resolve", tags=tags, responses=ADMIN_404)
     def resolve(
         incident_id: str, body: ResolveRequest | None = None, by: str = Depends(admin)
     ) -> dict[str, Any]:
@@ -566,7 +668,7 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
             raise input_error(exc) from None
         return done({"id": rec.id, "status": rec.status, "restored_at": rec.restored_at})
 
-    @app.post(f"{base}api/admin/components/{{component_id}}/status", tags=tags)
+    @app.post(f"{base}api/admin/components/{{component_id}}/status", tags=tags, responses=ADMIN_404)
     def component_status(
         component_id: str, body: ComponentStatusRequest, by: str = Depends(admin)
     ) -> dict[str, str]:
@@ -577,7 +679,7 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
             raise HTTPException(404, str(exc)) from None
         return done({"id": component_id, "status": body.status})
 
-    @app.post(f"{base}api/admin/action-items/{{action_id}}", tags=tags)
+    @app.post(f"{base}api/admin/action-items/{{action_id}}", tags=tags, responses=ADMIN_404)
     def action_progress(
         action_id: Annotated[int, Path(ge=1, le=MAX_ID)],
         body: ActionProgressRequest,
@@ -598,20 +700,20 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
         everyone = [(i.id, i.title, i.status, i.record) for i in data.incidents]
         return with_regulatory(deadlines(data), everyone, data.generated_at)
 
-    @app.get(f"{base}api/admin/due", tags=tags)
+    @app.get(f"{base}api/admin/due", tags=tags, responses=_errors(401, 422))
     def due(by: str = Depends(reader)) -> list[dict[str, Any]]:
         """Every open incident's next-update deadline with its open regulatory clocks
         (`regulatory`: regime, obligation, recipient, due in UTC and the incident's zone, state
         overdue/due/owed, section), overdue first; resolved incidents with an open clock too."""
         return [json.loads(json.dumps(d, default=str)) for d in due_rows(cache.current().site.data)]
 
-    @app.get(f"{base}api/admin/audit", tags=tags)
+    @app.get(f"{base}api/admin/audit", tags=tags, responses=_errors(401, 422))
     def audit(incident_id: str | None = None, by: str = Depends(reader)) -> Any:
         """Every published statement with who, when, check errors and override reasons."""
         rows = ops.audit_log(store, incident_id)
         return json.loads(json.dumps(rows, default=str))
 
-    @app.get(f"{base}api/admin/feedback/{{incident_id}}", tags=tags)
+    @app.get(f"{base}api/admin/feedback/{{incident_id}}", tags=tags, responses=_errors(401, 422))
     def feedback_summary(incident_id: str, by: str = Depends(reader)) -> dict[str, Any]:
         """Answers to "Did this answer your questions?" for one incident."""
         from amends.publish.feedback import summarise_feedback
@@ -630,7 +732,7 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
             ],
         }
 
-    @app.post(f"{base}api/admin/affected-link", tags=tags)
+    @app.post(f"{base}api/admin/affected-link", tags=tags, responses=ADMIN_ERRORS)
     async def affected_link(body: AffectedLinkRequest, by: str = Depends(admin)) -> dict[str, str]:
         """A signed, expiring personal link for one subscriber (for notices)."""
         from amends.publish.signing import affected_url
