@@ -73,6 +73,16 @@ def test_default_limit_is_one_mebibyte_and_configurable(monkeypatch):
         Settings.from_env()
 
 
+@pytest.mark.parametrize("value", ["lots", "0", "-5"])
+def test_serve_refuses_a_bad_body_limit_in_one_line(tmp_path, cli, monkeypatch, value):
+    from tests.hostile.helpers import assert_rejected
+
+    monkeypatch.setenv("AMENDS_MAX_BODY_BYTES", value)
+    db = tmp_path / "s.db"
+    assert_rejected(cli("serve", "--port", "0", "--db", f"sqlite:///{db}"), "AMENDS_MAX_BODY_BYTES")
+    assert not db.exists()
+
+
 def test_body_over_the_limit_is_413_json_and_stores_nothing(small, token):
     with _client(small, token) as c:
         r = c.post(STATEMENTS, json={"stage": "acknowledge", "text": "x" * (2 * LIMIT)})
@@ -192,6 +202,24 @@ def test_deeply_nested_bodies_are_4xx_with_a_message(small, token):
         r = c.post(STATEMENTS, content=deep, headers={"Content-Type": "application/json"})
         assert r.status_code == 422, r.text
         assert "nested too deeply" in _detail(r)
+    assert _statements(small.store) == 0
+
+
+def test_a_nul_character_in_an_id_or_text_is_422_on_every_backend(small, token):
+    """PostgreSQL cannot hold U+0000 in text: refused at the door, never a 500."""
+    with _client(small, token) as c:
+        answers = [
+            c.get("/api/admin/audit", params={"incident_id": "a\x00b"}),
+            c.get("/api/admin/feedback/a%00b"),
+            c.post("/api/admin/components/a%00b/status", json={"status": "operational"}),
+            c.post("/api/admin/incidents/a%00b/resolve", json={}),
+            c.post("/api/admin/action-items/1", json={"status": "done", "note": "a\x00b"}),
+            c.post("/incidents/a%00b/feedback", data={"helpful": "yes"}),
+            c.post(STATEMENTS, json={"stage": "update", "text": "\x00", "override_reason": "t"}),
+        ]
+    for r in answers:
+        assert r.status_code == 422, (r.request.url, r.text)
+        assert "NUL character" in _detail(r)
     assert _statements(small.store) == 0
 
 

@@ -24,6 +24,7 @@ def test_every_operation_documents_its_errors(sqlite_store):
             if method == "post":
                 assert "413" in codes, (method, path)
     assert admin == 9
+    assert "401" in spec["paths"]["/admin/"]["get"]["responses"]
     body = spec["paths"]["/api/admin/incidents"]["post"]["requestBody"]
     assert body["required"] is True
 
@@ -45,3 +46,13 @@ def test_a_body_that_is_not_json_in_utf8_is_422(live_sqlite):
     )
     assert r.status_code == 422
     assert r.json()["detail"] == "request body: not JSON in UTF-8; send a JSON object"
+
+
+def test_warm_up_reads_the_store_and_renders_the_home_page_before_any_request(sqlite_store):
+    from amends.web.app import warm_up
+
+    app = create_app(sqlite_store, settings=settings_for_tests(refresh_seconds=60.0))
+    assert app.state.cache.fresh() is None
+    warm_up(app)
+    snap = app.state.cache.fresh()
+    assert snap is not None and snap.rendered("")

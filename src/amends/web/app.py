@@ -8,6 +8,7 @@ import base64
 import binascii
 import json
 import logging
+import re
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Form, HTTPException, Path, Request
@@ -16,7 +17,8 @@ from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
-from pydantic import AwareDatetime, BaseModel, Field, ValidationError
+from pydantic import AfterValidator, AwareDatetime, BaseModel, Field, ValidationError
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.body_limit import RequestBodyLimitMiddleware
 from starlette.routing import Match
@@ -28,7 +30,7 @@ from amends.publish.statuspage import DOCUMENTS
 from amends.web.auth import verify_token
 from amends.web.cache import CachedResource, Snapshot, SnapshotCache
 from amends.web.i18n import translations
-from amends.web.render import environment
+from amends.web.render import ATOM, HTML, RSS, environment
 from amends.web.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -154,7 +156,33 @@ async def _send(
     await send({"type": "http.response.body", "body": body})
 
 
+#: The public pages and feeds, documented in the OpenAPI schema (the fast path answers them;
+#: each is also under /<locale>/ for the incidents' other locales).
+PAGES = [
+    ("", "The status page", HTML),
+    ("history/", "Every resolved incident", HTML),
+    ("fixes/", "Every promised long-term fix and whether it was kept", HTML),
+    ("incidents/{incident_id}/", "One incident and its updates", HTML),
+    ("incidents/{incident_id}/explanation/", "What happened and what we got wrong", HTML),
+    ("history.atom", "Incident history (Atom)", ATOM),
+    ("history.rss", "Incident history (RSS)", RSS),
+    ("components/{component}/history.atom", "One component's incidents (Atom)", ATOM),
+    ("components/{component}/history.rss", "One component's incidents (RSS)", RSS),
+]
+
 # ----- admin API models ----------------------------------------------------------------------
+
+
+def _no_nul(value: str) -> str:
+    """Refuse a NUL character: no id holds one and PostgreSQL cannot store one (the record
+    refuses every control character in its own text)."""
+    if "\x00" in value:
+        raise ValueError("contains a NUL character (U+0000); remove it")
+    return value
+
+
+#: Text the API passes on to the store: no NUL.
+Text = Annotated[str, AfterValidator(_no_nul)]
 
 
 class StatementRequest(BaseModel):
@@ -162,15 +190,15 @@ class StatementRequest(BaseModel):
 
     stage: Literal["acknowledge", "update", "resolve", "explain", "follow_up"]
     channel: Literal["web", "email", "sms", "social", "notice"] = "web"
-    locale: str = Field("en", max_length=MAX_TEXT)
-    text: str | None = Field(
+    locale: Text = Field("en", max_length=MAX_TEXT)
+    text: Text | None = Field(
         None,
         min_length=1,
         max_length=MAX_STATEMENT,
         description="The statement; omitted: compose drafts it",
     )
-    subject: str | None = Field(None, max_length=MAX_TEXT)
-    override_reason: str | None = Field(
+    subject: Text | None = Field(None, max_length=MAX_TEXT)
+    override_reason: Text | None = Field(
         None,
         max_length=MAX_TEXT,
         description="Publish despite error findings; the reason is recorded (audit log)",
@@ -204,14 +232,14 @@ class ActionProgressRequest(BaseModel):
     """Progress on a promised fix."""
 
     status: Literal["planned", "in_progress", "done", "missed"]
-    note: str | None = Field(None, max_length=MAX_TEXT)
+    note: Text | None = Field(None, max_length=MAX_TEXT)
 
 
 class AffectedLinkRequest(BaseModel):
     """Whom a personal "was I affected?" link is for."""
 
-    incident_id: str = Field(max_length=MAX_TEXT)
-    subscriber: str = Field(max_length=MAX_TEXT)
+    incident_id: Text = Field(max_length=MAX_TEXT)
+    subscriber: Text = Field(max_length=MAX_TEXT)
 
 
 class FieldProblem(BaseModel):
@@ -321,6 +349,31 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return await http_exception_handler(request, exc)
 
 
+#: What the routes import on first use; `warm_up` imports it before the first request.
+LAZY_MODULES = (
+    "amends.incident",
+    "amends.publish.cadence",
+    "amends.publish.feedback",
+    "amends.publish.notifyconfig",
+    "amends.publish.signing",
+    "amends.publish.subscriptions",
+    "amends.web.personal",
+)
+
+
+def warm_up(app: FastAPI) -> None:
+    """Do before the first request what it would otherwise wait for: the routes' imports, the
+    first read of the store and the home page (together most of a second on a busy machine)."""
+    import importlib
+
+    for name in LAZY_MODULES:
+        importlib.import_module(name)
+    try:
+        app.state.cache.current().get("")
+    except SQLAlchemyError as exc:  # the store is down: the first request will say so
+        log.warning("store unreachable at start: %s", exc)
+
+
 def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
     """The whole site for one store: public pages, /api/v2, feeds, feedback, personal page and
     the admin API."""
@@ -393,6 +446,30 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
     for _name in DOCUMENTS:
         _api_route(_name)
 
+    def _page_route(path: str, summary: str, media: str) -> None:
+        def handler(request: Request) -> Response:
+            res = cache.current().get(request.url.path[len(base) :])
+            if res is None:
+                raise HTTPException(404, "no such page; the incidents are listed at /history/")
+            return Response(res.body, media_type=res.content_type)
+
+        app.get(
+            f"{base}{path}",
+            tags=["public pages and feeds"],
+            summary=summary,
+            response_class=Response,
+            responses={200: {"description": summary, "content": {media: {}}}} | _errors(404),
+            openapi_extra={
+                "parameters": [
+                    {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+                    for name in re.findall(r"{(\w+)}", path)
+                ]
+            },
+        )(handler)
+
+    for _path, _summary, _media in PAGES:
+        _page_route(_path, _summary, _media)
+
     @app.post(
         f"{base}incidents/{{incident_id}}/feedback",
         tags=["public"],
@@ -404,7 +481,7 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
     )
     def feedback(
         request: Request,
-        incident_id: str,
+        incident_id: Text,
         helpful: str | None = Form(None),
         comment: str | None = Form(None),
         locale: str = Form("en"),
@@ -617,7 +694,7 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
         responses=ADMIN_404,
     )
     def publish(
-        incident_id: str, body: StatementRequest, by: str = Depends(admin)
+        incident_id: Text, body: StatementRequest, by: str = Depends(admin)
     ) -> StatementResult:
         """Publish a statement: checked first; error findings refuse it (422 with the findings)
         unless `override_reason` says why it must go out; queued for notification."""
@@ -655,7 +732,7 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
 
     @app.post(f"{base}api/admin/incidents/{{incident_id}}/resolve", tags=tags, responses=ADMIN_404)
     def resolve(
-        incident_id: str, body: ResolveRequest | None = None, by: str = Depends(admin)
+        incident_id: Text, body: ResolveRequest | None = None, by: str = Depends(admin)
     ) -> dict[str, Any]:
         """Mark the incident resolved and its components operational."""
         try:
@@ -670,7 +747,7 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
 
     @app.post(f"{base}api/admin/components/{{component_id}}/status", tags=tags, responses=ADMIN_404)
     def component_status(
-        component_id: str, body: ComponentStatusRequest, by: str = Depends(admin)
+        component_id: Text, body: ComponentStatusRequest, by: str = Depends(admin)
     ) -> dict[str, str]:
         """Change one component's status."""
         try:
@@ -708,13 +785,13 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
         return [json.loads(json.dumps(d, default=str)) for d in due_rows(cache.current().site.data)]
 
     @app.get(f"{base}api/admin/audit", tags=tags, responses=_errors(401, 422))
-    def audit(incident_id: str | None = None, by: str = Depends(reader)) -> Any:
+    def audit(incident_id: Text | None = None, by: str = Depends(reader)) -> Any:
         """Every published statement with who, when, check errors and override reasons."""
         rows = ops.audit_log(store, incident_id)
         return json.loads(json.dumps(rows, default=str))
 
     @app.get(f"{base}api/admin/feedback/{{incident_id}}", tags=tags, responses=_errors(401, 422))
-    def feedback_summary(incident_id: str, by: str = Depends(reader)) -> dict[str, Any]:
+    def feedback_summary(incident_id: Text, by: str = Depends(reader)) -> dict[str, Any]:
         """Answers to "Did this answer your questions?" for one incident."""
         from amends.publish.feedback import summarise_feedback
 
@@ -741,8 +818,15 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
             "url": affected_url(settings.url, settings.secret, body.incident_id, body.subscriber)
         }
 
-    @app.get(f"{base}admin/", response_class=HTMLResponse, include_in_schema=False)
+    @app.get(
+        f"{base}admin/",
+        response_class=HTMLResponse,
+        tags=tags,
+        responses={401: {"description": "An admin token is needed", "content": {"text/plain": {}}}},
+    )
     def admin_page(request: Request) -> HTMLResponse:
+        """The admin page: next updates, regulatory clocks and the audit log (HTTP Basic with
+        the token as password, or a bearer token)."""
         name = verify_token(store, _bearer(request), scope="read")
         if name is None:
             return HTMLResponse(
