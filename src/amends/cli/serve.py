@@ -63,9 +63,10 @@ def serve(
             settings = settings.with_secret()
     typer.echo(f"serving {settings.name} at {shown} (admin API docs: {shown}docs)", err=True)
     if workers == 1:
-        from amends.web.app import create_app
+        from amends.web.app import create_app, warm_up
 
         app = create_app(store, settings=settings)
+        warm_up(app)
         settle_heap()
         config = uvicorn.Config(
             app, host=host, port=port, log_level="warning", access_log=False, proxy_headers=False

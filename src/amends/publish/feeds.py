@@ -59,12 +59,20 @@ def _generator(data: SiteData, locale: str, component: str | None, fmt: str) -> 
         fe = fg.add_entry()
         fe.id(url)
         fe.guid(url, permalink=True)
-        fe.title(xml_safe(inc.title))
+        summary = f"{inc.status}: {inc.title}"
+        if fmt == "rss":
+            # RSS has no text type: readers render its title and description as HTML, so they
+            # carry the title as escaped HTML (Atom's title and summary are text constructs)
+            fe.title(xml_safe(escape(inc.title)))
+            fe.description(xml_safe(escape(summary)))
+        else:
+            fe.title(xml_safe(inc.title))
+            fe.summary(xml_safe(summary))
         fe.link(href=url)
         fe.published(inc.started_at or inc.created_at)
         fe.updated(inc.updated_at)
+        # after the description: feedgen's description() would replace Atom's content
         fe.content(_entry_html(data, inc, locale), type="CDATA" if fmt == "rss" else "html")
-        fe.description(xml_safe(f"{inc.status}: {inc.title}"))
     return fg
 
 

@@ -8,23 +8,32 @@ import base64
 import binascii
 import json
 import logging
-from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal
+import re
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, Form, HTTPException, Request
+from fastapi import Depends, FastAPI, Form, HTTPException, Path, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.routing import APIRoute
 from prometheus_client import CollectorRegistry
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, Field, ValidationError
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.body_limit import RequestBodyLimitMiddleware
+from starlette.routing import Match
 
 from amends.errors import InputError
+from amends.incident.model import MAX_TEXT
 from amends.publish import operations as ops
 from amends.publish.metrics import OutboxCollector
 from amends.publish.statuspage import DOCUMENTS
 from amends.web.auth import verify_token
-from amends.web.cache import SnapshotCache
+from amends.web.cache import CachedResource, Snapshot, SnapshotCache
 from amends.web.i18n import translations
 from amends.web.metrics import RequestMetrics, exposition
-from amends.web.render import environment
+from amends.web.render import ATOM, HTML, RSS, environment
 from amends.web.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -33,6 +42,13 @@ if TYPE_CHECKING:
     from starlette.types import ASGIApp, Receive, Scope, Send
 
     from amends.store import Store
+
+#: The longest statement the admin API takes (characters): an explanation with its timeline
+#: fits many times over; a pasted log or a flood does not.
+MAX_STATEMENT = 20_000
+#: The largest row id the API takes: the store's ids are signed 64-bit integers, and JSON
+#: clients hold numbers as doubles, exact up to 2^53 - 1; a larger id is refused with 422.
+MAX_ID = 2**53 - 1
 
 #: Path prefixes the public fast path never answers (they are FastAPI routes).
 DYNAMIC = ("api/admin", "admin", "affected/", "docs", "redoc", "openapi.json")
@@ -71,10 +87,13 @@ class PublicFastPath:
         if rel.startswith(DYNAMIC) or rel.endswith("/feedback/thanks"):
             await self.app(scope, receive, send)
             return
-        snap = self.cache.current()
-        res = snap.get(rel)
+        # reading the store and rendering run in a worker thread: the event loop stays free for
+        # the other requests (a cached resource is a dictionary read and stays on the loop)
+        snap = self.cache.fresh() or await run_in_threadpool(self.cache.current)
+        res = await _lookup(snap, rel)
         if res is None:
-            if not rel.endswith("/") and "." not in rel.rsplit("/", 1)[-1] and snap.get(rel + "/"):
+            folder = not rel.endswith("/") and "." not in rel.rsplit("/", 1)[-1]
+            if folder and await _lookup(snap, rel + "/"):
                 await _send(send, 308, [(b"location", (path + "/").encode())], b"")
                 return
             await self.app(scope, receive, send)
@@ -98,6 +117,34 @@ class PublicFastPath:
         await _send(send, 200, headers, body, length_set=True)
 
 
+class AnnouncedBodyLimit:
+    """ASGI middleware: a request whose Content-Length is over the limit gets 413 at once,
+    before one byte of its body is read (Starlette's limiter would answer it in plain text)."""
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            length = next((v for k, v in scope["headers"] if k == b"content-length"), b"")
+            if length.isdigit() and int(length) > self.max_body_bytes:
+                body = json.dumps(
+                    {"detail": f"request body over {self.max_body_bytes:,} bytes; send less"}
+                ).encode()
+                headers = [(b"content-type", b"application/json"), (b"connection", b"close")]
+                await _send(send, 413, headers, body)
+                return
+        await self.app(scope, receive, send)
+
+
+async def _lookup(snap: Snapshot, rel: str) -> CachedResource | None:
+    """The resource at `rel`, rendered in a worker thread the first time."""
+    if snap.rendered(rel):
+        return snap.get(rel)
+    return await run_in_threadpool(snap.get, rel)
+
+
 async def _send(
     send: Send,
     status: int,
@@ -112,7 +159,33 @@ async def _send(
     await send({"type": "http.response.body", "body": body})
 
 
+#: The public pages and feeds, documented in the OpenAPI schema (the fast path answers them;
+#: each is also under /<locale>/ for the incidents' other locales).
+PAGES = [
+    ("", "The status page", HTML),
+    ("history/", "Every resolved incident", HTML),
+    ("fixes/", "Every promised long-term fix and whether it was kept", HTML),
+    ("incidents/{incident_id}/", "One incident and its updates", HTML),
+    ("incidents/{incident_id}/explanation/", "What happened and what we got wrong", HTML),
+    ("history.atom", "Incident history (Atom)", ATOM),
+    ("history.rss", "Incident history (RSS)", RSS),
+    ("components/{component}/history.atom", "One component's incidents (Atom)", ATOM),
+    ("components/{component}/history.rss", "One component's incidents (RSS)", RSS),
+]
+
 # ----- admin API models ----------------------------------------------------------------------
+
+
+def _no_nul(value: str) -> str:
+    """Refuse a NUL character: no id holds one and PostgreSQL cannot store one (the record
+    refuses every control character in its own text)."""
+    if "\x00" in value:
+        raise ValueError("contains a NUL character (U+0000); remove it")
+    return value
+
+
+#: Text the API passes on to the store: no NUL.
+Text = Annotated[str, AfterValidator(_no_nul)]
 
 
 class StatementRequest(BaseModel):
@@ -120,11 +193,18 @@ class StatementRequest(BaseModel):
 
     stage: Literal["acknowledge", "update", "resolve", "explain", "follow_up"]
     channel: Literal["web", "email", "sms", "social", "notice"] = "web"
-    locale: str = "en"
-    text: str | None = Field(None, description="The statement; omitted: compose drafts it")
-    subject: str | None = None
-    override_reason: str | None = Field(
-        None, description="Publish despite error findings; the reason is recorded (audit log)"
+    locale: Text = Field("en", max_length=MAX_TEXT)
+    text: Text | None = Field(
+        None,
+        min_length=1,
+        max_length=MAX_STATEMENT,
+        description="The statement; omitted: compose drafts it",
+    )
+    subject: Text | None = Field(None, max_length=MAX_TEXT)
+    override_reason: Text | None = Field(
+        None,
+        max_length=MAX_TEXT,
+        description="Publish despite error findings; the reason is recorded (audit log)",
     )
 
 
@@ -148,21 +228,67 @@ class ComponentStatusRequest(BaseModel):
 class ResolveRequest(BaseModel):
     """When service was restored (default: the measured end of the outage, else now)."""
 
-    restored_at: datetime | None = None
+    restored_at: AwareDatetime | None = None
 
 
 class ActionProgressRequest(BaseModel):
     """Progress on a promised fix."""
 
     status: Literal["planned", "in_progress", "done", "missed"]
-    note: str | None = None
+    note: Text | None = Field(None, max_length=MAX_TEXT)
 
 
 class AffectedLinkRequest(BaseModel):
     """Whom a personal "was I affected?" link is for."""
 
-    incident_id: str
-    subscriber: str
+    incident_id: Text = Field(max_length=MAX_TEXT)
+    subscriber: Text = Field(max_length=MAX_TEXT)
+
+
+class FieldProblem(BaseModel):
+    """One field a request got wrong: where (`loc`), what, and the kind of problem."""
+
+    loc: list[str]
+    msg: str
+    type: str
+
+
+class Refusal(BaseModel):
+    """A statement the check refused, with its findings."""
+
+    error: str
+    findings: list[dict[str, Any]]
+
+
+class Problem(BaseModel):
+    """An error answer: a sentence saying the fix, the fields at fault, or the check's refusal."""
+
+    detail: str | list[FieldProblem] | Refusal
+
+
+def _errors(*codes: int, html: bool = False) -> dict[int | str, dict[str, Any]]:
+    """The documented error answers of a route (JSON `Problem`, or with `html` a page)."""
+    words = {
+        401: "No valid token with the scope this route needs",
+        404: "No such incident, component, action item or link",
+        413: "Request body over the limit (AMENDS_MAX_BODY_BYTES, default 1 MiB)",
+        422: "A field, the body or the record's own validation refused the request",
+        429: "Too many answers from this client; nothing was stored",
+        503: "Notification links are not available (notify settings)",
+    }
+    out: dict[int | str, dict[str, Any]] = {}
+    for code in codes:
+        if html:
+            out[code] = {"description": words[code], "content": {"text/html": {}}}
+        else:
+            out[code] = {"description": words[code], "model": Problem}
+    return out
+
+
+#: Every admin route can answer these.
+ADMIN_ERRORS = _errors(401, 413, 422)
+#: ... and those that name a row that may not exist.
+ADMIN_404 = _errors(401, 404, 413, 422)
 
 
 def _bearer(request: Request) -> str:
@@ -176,6 +302,79 @@ def _bearer(request: Request) -> str:
         except (binascii.Error, UnicodeDecodeError):
             return ""
     return ""
+
+
+def _problems(errors: Any) -> list[dict[str, Any]]:
+    """Pydantic's errors as JSON-safe objects: where, what and the kind, never the input (it may
+    be NaN, which JSON cannot carry, or megabytes long)."""
+    return [
+        {"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", "")), "type": e["type"]}
+        for e in errors
+    ]
+
+
+async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
+    """422 for a request that does not fit its model (FastAPI's would echo a NaN and fail)."""
+    assert isinstance(exc, RequestValidationError)
+    return JSONResponse({"detail": _problems(exc.errors())}, status_code=422)
+
+
+async def _invalid_value(request: Request, exc: Exception) -> JSONResponse:
+    """422 for a value the incident record refuses (its own validation, met while publishing)."""
+    assert isinstance(exc, ValidationError)
+    return JSONResponse({"detail": _problems(exc.errors())}, status_code=422)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    """FastAPI's HTTP errors, with a clearer word for a JSON body nested too deeply to parse and
+    for a body over the limit."""
+    assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code == 400 and isinstance(exc.__cause__, RecursionError):
+        exc = HTTPException(422, "request body: JSON nested too deeply; send a flat object")
+    elif exc.status_code == 400 and exc.detail == "There was an error parsing the body":
+        exc = HTTPException(422, "request body: not JSON in UTF-8; send a JSON object")
+    elif exc.status_code == 405:
+        # the methods of every route at this path (Starlette names only the first route's)
+        allowed = sorted(
+            {
+                m
+                for r in request.app.routes
+                if isinstance(r, APIRoute) and r.matches(request.scope)[0] != Match.NONE
+                for m in r.methods
+            }
+        )
+        return JSONResponse(
+            {"detail": "Method Not Allowed"}, 405, headers={"Allow": ", ".join(allowed)}
+        )
+    elif exc.status_code == 413:
+        limit = request.app.state.settings.max_body_bytes
+        exc = HTTPException(413, f"request body over {limit:,} bytes; send less")
+    return await http_exception_handler(request, exc)
+
+
+#: What the routes import on first use; `warm_up` imports it before the first request.
+LAZY_MODULES = (
+    "amends.incident",
+    "amends.publish.cadence",
+    "amends.publish.feedback",
+    "amends.publish.notifyconfig",
+    "amends.publish.signing",
+    "amends.publish.subscriptions",
+    "amends.web.personal",
+)
+
+
+def warm_up(app: FastAPI) -> None:
+    """Do before the first request what it would otherwise wait for: the routes' imports, the
+    first read of the store and the home page (together most of a second on a busy machine)."""
+    import importlib
+
+    for name in LAZY_MODULES:
+        importlib.import_module(name)
+    try:
+        app.state.cache.current().get("")
+    except SQLAlchemyError as exc:  # the store is down: the first request will say so
+        log.warning("store unreachable at start: %s", exc)
 
 
 def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
@@ -193,10 +392,17 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
         ),
         version="1",
     )
+    app.add_exception_handler(RequestValidationError, _invalid_request)
+    app.add_exception_handler(ValidationError, _invalid_value)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
     app.state.cache = cache
     app.state.store = store
     app.state.settings = settings
     app.add_middleware(PublicFastPath, cache=cache, base_path=settings.base_path)
+    # bodies streamed past the limit (chunked, or a false Content-Length) stop being read there:
+    # 413 from Starlette's limiter, as JSON through the app's error handling
+    app.add_middleware(RequestBodyLimitMiddleware, max_body_size=settings.max_body_bytes)
+    app.add_middleware(AnnouncedBodyLimit, max_body_bytes=settings.max_body_bytes)
     metrics = CollectorRegistry()
     metrics.register(OutboxCollector(store))
     app.add_middleware(RequestMetrics, registry=metrics)  # outermost: sees every request
@@ -236,7 +442,7 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
     # ----- public (documented; answered by the fast path in practice) ----------------------
 
     def _api_route(name: str) -> None:
-        async def handler() -> Response:
+        def handler() -> Response:
             res = cache.current().get(f"api/v2/{name}")
             assert res is not None
             return Response(res.body, media_type=res.content_type)
@@ -251,14 +457,46 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
     for _name in DOCUMENTS:
         _api_route(_name)
 
-    @app.post(f"{base}incidents/{{incident_id}}/feedback", tags=["public"])
-    async def feedback(
+    def _page_route(path: str, summary: str, media: str) -> None:
+        def handler(request: Request) -> Response:
+            res = cache.current().get(request.url.path[len(base) :])
+            if res is None:
+                raise HTTPException(404, "no such page; the incidents are listed at /history/")
+            return Response(res.body, media_type=res.content_type)
+
+        app.get(
+            f"{base}{path}",
+            tags=["public pages and feeds"],
+            summary=summary,
+            response_class=Response,
+            responses={200: {"description": summary, "content": {media: {}}}} | _errors(404),
+            openapi_extra={
+                "parameters": [
+                    {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+                    for name in re.findall(r"{(\w+)}", path)
+                ]
+            },
+        )(handler)
+
+    for _path, _summary, _media in PAGES:
+        _page_route(_path, _summary, _media)
+
+    @app.post(
+        f"{base}incidents/{{incident_id}}/feedback",
+        tags=["public"],
+        status_code=303,
+        response_class=RedirectResponse,
+        responses={303: {"description": "Stored: on to the thank-you page"}}
+        | _errors(404, 413, 422)
+        | _errors(429, html=True),
+    )
+    def feedback(
         request: Request,
-        incident_id: str,
+        incident_id: Text,
         helpful: str | None = Form(None),
         comment: str | None = Form(None),
         locale: str = Form("en"),
-        statement_id: int | None = Form(None),
+        statement_id: int = Form(0, ge=0, le=MAX_ID, description="0: the latest statement"),
     ) -> Response:
         """Store one answer to "Did this answer your questions?" (rate limited per client)."""
         from amends.publish.feedback import StatementNotOfIncident, record_feedback
@@ -276,7 +514,7 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
                 locale=locale,
                 client=client,
                 secret=settings.secret,
-                statement_id=statement_id,
+                statement_id=statement_id or None,
                 limit=settings.feedback_limit,
                 window_seconds=settings.feedback_window_seconds,
             )
@@ -299,7 +537,7 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
 
     @app.get(f"{base}incidents/{{incident_id}}/feedback/thanks", include_in_schema=False)
     @app.get(f"{base}{{locale}}/incidents/{{incident_id}}/feedback/thanks", include_in_schema=False)
-    async def thanks(incident_id: str, locale: str | None = None) -> HTMLResponse:
+    def thanks(incident_id: str, locale: str | None = None) -> HTMLResponse:
         site = cache.current().site
         loc = locale if locale in site.locales else site.locale
         t = translations(loc).gettext
@@ -312,8 +550,13 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
             back=f"{base}{pre}incidents/{incident_id}/",
         )
 
-    @app.get(f"{base}affected/{{token}}", response_class=HTMLResponse, tags=["public"])
-    async def affected(token: str) -> HTMLResponse:
+    @app.get(
+        f"{base}affected/{{token}}",
+        response_class=HTMLResponse,
+        tags=["public"],
+        responses=_errors(404, html=True),
+    )
+    def affected(token: str) -> HTMLResponse:
         """The signed personal page: one customer's failed calls and credit; nothing without a
         valid, unexpired link."""
         from amends.publish.signing import verify_affected
@@ -357,7 +600,12 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
             message=t("This link is unknown or was already used."),
         )
 
-    @app.get(f"{base}notify/confirm/{{token}}", response_class=HTMLResponse, tags=["public"])
+    @app.get(
+        f"{base}notify/confirm/{{token}}",
+        response_class=HTMLResponse,
+        tags=["public"],
+        responses=_errors(404, html=True),
+    )
     def notify_confirm(token: str) -> HTMLResponse:
         """Confirm an email subscription (the double opt-in link)."""
         from amends.publish.subscriptions import confirm
@@ -382,7 +630,12 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
         loc = cache.current().site.locale
         return page("unsubscribe.j2", loc, action=f"{base}notify/unsubscribe/{token}")
 
-    @app.post(f"{base}notify/unsubscribe/{{token}}", response_class=HTMLResponse, tags=["public"])
+    @app.post(
+        f"{base}notify/unsubscribe/{{token}}",
+        response_class=HTMLResponse,
+        tags=["public"],
+        responses=_errors(404, html=True) | _errors(413, 503),
+    )
     def notify_unsubscribe(token: str) -> HTMLResponse:
         """One-click unsubscribe (RFC 8058 POST from mail clients, or the page's button)."""
         from amends.publish.subscriptions import unsubscribe
@@ -412,26 +665,47 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
     def input_error(exc: InputError) -> HTTPException:
         return HTTPException(422, str(exc))
 
-    @app.post(f"{base}api/admin/incidents", tags=tags)
+    @app.post(
+        f"{base}api/admin/incidents",
+        tags=tags,
+        responses=ADMIN_ERRORS,
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "description": "The incident file: YAML, or the same record as JSON",
+                "content": {"application/json": {"schema": {"type": "object"}}},
+            }
+        },
+    )
     async def create_incident(request: Request, by: str = Depends(admin)) -> dict[str, str]:
         """Create or update an incident from its incident file (YAML or JSON body)."""
         from amends.incident import parse_incident
 
         text = (await request.body()).decode("utf-8", errors="replace")
-        try:
+
+        def save() -> Any:
             incident = parse_incident(text, source="request body")
             ops.save_incident(store, incident)
+            return incident
+
+        try:
+            incident = await run_in_threadpool(save)
         except InputError as exc:
             raise input_error(exc) from None
+        except RecursionError:
+            raise HTTPException(
+                422, "request body: nested too deeply to be an incident file; send the record"
+            ) from None
         return done({"id": incident.id, "url": f"{base}incidents/{incident.id}/"})
 
     @app.post(
         f"{base}api/admin/incidents/{{incident_id}}/statements",
         tags=tags,
         response_model=StatementResult,
+        responses=ADMIN_404,
     )
-    async def publish(
-        incident_id: str, body: StatementRequest, by: str = Depends(admin)
+    def publish(
+        incident_id: Text, body: StatementRequest, by: str = Depends(admin)
     ) -> StatementResult:
         """Publish a statement: checked first; error findings refuse it (422 with the findings)
         unless `override_reason` says why it must go out; queued for notification."""
@@ -467,20 +741,24 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
             )
         )
 
-    @app.post(f"{base}api/admin/incidents/{{incident_id}}/resolve", tags=tags)
-    async def resolve(
-        incident_id: str, body: ResolveRequest | None = None, by: str = Depends(admin)
+    @app.post(f"{base}api/admin/incidents/{{incident_id}}/resolve", tags=tags, responses=ADMIN_404)
+    def resolve(
+        incident_id: Text, body: ResolveRequest | None = None, by: str = Depends(admin)
     ) -> dict[str, Any]:
         """Mark the incident resolved and its components operational."""
         try:
-            rec = ops.resolve_incident(store, incident_id, at=body.restored_at if body else None)
+            ops.load_incident_record(store, incident_id)
         except InputError as exc:
             raise HTTPException(404, str(exc)) from None
+        try:
+            rec = ops.resolve_incident(store, incident_id, at=body.restored_at if body else None)
+        except InputError as exc:
+            raise input_error(exc) from None
         return done({"id": rec.id, "status": rec.status, "restored_at": rec.restored_at})
 
-    @app.post(f"{base}api/admin/components/{{component_id}}/status", tags=tags)
-    async def component_status(
-        component_id: str, body: ComponentStatusRequest, by: str = Depends(admin)
+    @app.post(f"{base}api/admin/components/{{component_id}}/status", tags=tags, responses=ADMIN_404)
+    def component_status(
+        component_id: Text, body: ComponentStatusRequest, by: str = Depends(admin)
     ) -> dict[str, str]:
         """Change one component's status."""
         try:
@@ -489,9 +767,11 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
             raise HTTPException(404, str(exc)) from None
         return done({"id": component_id, "status": body.status})
 
-    @app.post(f"{base}api/admin/action-items/{{action_id}}", tags=tags)
-    async def action_progress(
-        action_id: int, body: ActionProgressRequest, by: str = Depends(admin)
+    @app.post(f"{base}api/admin/action-items/{{action_id}}", tags=tags, responses=ADMIN_404)
+    def action_progress(
+        action_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+        body: ActionProgressRequest,
+        by: str = Depends(admin),
     ) -> dict[str, Any]:
         """Record progress on a promised long-term fix (done, missed, ...)."""
         try:
@@ -508,21 +788,21 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
         everyone = [(i.id, i.title, i.status, i.record) for i in data.incidents]
         return with_regulatory(deadlines(data), everyone, data.generated_at)
 
-    @app.get(f"{base}api/admin/due", tags=tags)
-    async def due(by: str = Depends(reader)) -> list[dict[str, Any]]:
+    @app.get(f"{base}api/admin/due", tags=tags, responses=_errors(401, 422))
+    def due(by: str = Depends(reader)) -> list[dict[str, Any]]:
         """Every open incident's next-update deadline with its open regulatory clocks
         (`regulatory`: regime, obligation, recipient, due in UTC and the incident's zone, state
         overdue/due/owed, section), overdue first; resolved incidents with an open clock too."""
         return [json.loads(json.dumps(d, default=str)) for d in due_rows(cache.current().site.data)]
 
-    @app.get(f"{base}api/admin/audit", tags=tags)
-    async def audit(incident_id: str | None = None, by: str = Depends(reader)) -> Any:
+    @app.get(f"{base}api/admin/audit", tags=tags, responses=_errors(401, 422))
+    def audit(incident_id: Text | None = None, by: str = Depends(reader)) -> Any:
         """Every published statement with who, when, check errors and override reasons."""
         rows = ops.audit_log(store, incident_id)
         return json.loads(json.dumps(rows, default=str))
 
-    @app.get(f"{base}api/admin/feedback/{{incident_id}}", tags=tags)
-    async def feedback_summary(incident_id: str, by: str = Depends(reader)) -> dict[str, Any]:
+    @app.get(f"{base}api/admin/feedback/{{incident_id}}", tags=tags, responses=_errors(401, 422))
+    def feedback_summary(incident_id: Text, by: str = Depends(reader)) -> dict[str, Any]:
         """Answers to "Did this answer your questions?" for one incident."""
         from amends.publish.feedback import summarise_feedback
 
@@ -540,7 +820,7 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
             ],
         }
 
-    @app.post(f"{base}api/admin/affected-link", tags=tags)
+    @app.post(f"{base}api/admin/affected-link", tags=tags, responses=ADMIN_ERRORS)
     async def affected_link(body: AffectedLinkRequest, by: str = Depends(admin)) -> dict[str, str]:
         """A signed, expiring personal link for one subscriber (for notices)."""
         from amends.publish.signing import affected_url
@@ -549,8 +829,15 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
             "url": affected_url(settings.url, settings.secret, body.incident_id, body.subscriber)
         }
 
-    @app.get(f"{base}admin/", response_class=HTMLResponse, include_in_schema=False)
-    async def admin_page(request: Request) -> HTMLResponse:
+    @app.get(
+        f"{base}admin/",
+        response_class=HTMLResponse,
+        tags=tags,
+        responses={401: {"description": "An admin token is needed", "content": {"text/plain": {}}}},
+    )
+    def admin_page(request: Request) -> HTMLResponse:
+        """The admin page: next updates, regulatory clocks and the audit log (HTTP Basic with
+        the token as password, or a bearer token)."""
         name = verify_token(store, _bearer(request), scope="read")
         if name is None:
             return HTMLResponse(

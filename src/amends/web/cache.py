@@ -45,6 +45,10 @@ class Snapshot:
     built_at: float = field(default_factory=time.monotonic)
     resources: dict[str, CachedResource | None] = field(default_factory=dict)
 
+    def rendered(self, path: str) -> bool:
+        """Whether `path` was looked up already (`get` is then only a dictionary read)."""
+        return path in self.resources
+
     def get(self, path: str) -> CachedResource | None:
         """The resource at `path`, rendered on first use."""
         try:
@@ -100,11 +104,18 @@ class SnapshotCache:
             self._force = True
             self._checked = float("-inf")
 
+    def fresh(self) -> Snapshot | None:
+        """The snapshot when it needs no look at the store now, else None (then `current`, which
+        may read the store: call it off the event loop)."""
+        snap = self._snap
+        if snap is not None and time.monotonic() - self._checked < self.settings.refresh_seconds:
+            return snap
+        return None
+
     def current(self) -> Snapshot:
         """The snapshot, re-read when invalidated or when the store changed."""
-        snap = self._snap
-        now = time.monotonic()
-        if snap is not None and now - self._checked < self.settings.refresh_seconds:
+        snap = self.fresh()
+        if snap is not None:
             return snap
         with self._lock:
             snap = self._snap

@@ -9,6 +9,7 @@ import os
 import secrets
 from dataclasses import dataclass, replace
 
+from amends.errors import InputError
 from amends.publish.site import PageInfo
 
 
@@ -32,6 +33,9 @@ class Settings:
     feedback_limit: int = 5
     feedback_window_seconds: int = 3600
     affected_max_age_days: float = 60.0
+    #: The largest request body taken (bytes; env AMENDS_MAX_BODY_BYTES): larger ones get 413
+    #: before they are read whole, chunked or not.
+    max_body_bytes: int = 1 << 20
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -44,6 +48,7 @@ class Settings:
             time_zone=env.get("AMENDS_SITE_TZ", cls.time_zone),
             locale=env.get("AMENDS_SITE_LOCALE", cls.locale),
             secret=env.get("AMENDS_SECRET", ""),
+            max_body_bytes=_max_body(env.get("AMENDS_MAX_BODY_BYTES")),
         )
         return replace(base, **{k: v for k, v in overrides.items() if v is not None})
 
@@ -61,3 +66,18 @@ class Settings:
             time_zone=self.time_zone,
             locale=self.locale,
         )
+
+
+def _max_body(value: str | None) -> int:
+    """AMENDS_MAX_BODY_BYTES as a positive number of bytes (InputError naming it otherwise)."""
+    if value is None:
+        return Settings.max_body_bytes
+    try:
+        limit = int(value.strip().replace("_", ""))
+    except ValueError:
+        limit = 0
+    if limit < 1:
+        raise InputError(
+            f"AMENDS_MAX_BODY_BYTES={value!r} is not a number of bytes; give one like 1048576"
+        )
+    return limit
