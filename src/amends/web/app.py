@@ -117,6 +117,11 @@ class PublicFastPath:
         await _send(send, 200, headers, body, length_set=True)
 
 
+def too_large(limit: int) -> str:
+    """The 413 answer's words."""
+    return f"request body over {limit:,} bytes; send less"
+
+
 class AnnouncedBodyLimit:
     """ASGI middleware: a request whose Content-Length is over the limit gets 413 at once,
     before one byte of its body is read (Starlette's limiter would answer it in plain text)."""
@@ -129,9 +134,7 @@ class AnnouncedBodyLimit:
         if scope["type"] == "http":
             length = next((v for k, v in scope["headers"] if k == b"content-length"), b"")
             if length.isdigit() and int(length) > self.max_body_bytes:
-                body = json.dumps(
-                    {"detail": f"request body over {self.max_body_bytes:,} bytes; send less"}
-                ).encode()
+                body = json.dumps({"detail": too_large(self.max_body_bytes)}).encode()
                 headers = [(b"content-type", b"application/json"), (b"connection", b"close")]
                 await _send(send, 413, headers, body)
                 return
@@ -348,7 +351,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
         )
     elif exc.status_code == 413:
         limit = request.app.state.settings.max_body_bytes
-        exc = HTTPException(413, f"request body over {limit:,} bytes; send less")
+        exc = HTTPException(413, too_large(limit))
     return await http_exception_handler(request, exc)
 
 
