@@ -144,6 +144,15 @@ def _minutes(delta: object) -> str:
     return f"{seconds / 60:+.0f} min"
 
 
+def step_live(state: DemoState) -> None:
+    """Replay the day's afternoon into a folder at high speed with `amends watch` following it:
+    the incidents it opens and the acknowledgements it drafts as the records arrive."""
+    from amends.cli.demo_live import run
+
+    assert state.calls is not None
+    state.wrote += run(state.output, state.calls, state.console)
+
+
 def step_compose(state: DemoState) -> None:
     """The incident record (measured facts plus the demo's stand-in human facts) and every
     statement drafted, checked and written."""
@@ -218,7 +227,15 @@ def run_demo(
     state = DemoState(output=output, console=console)
     step_simulate(state, subscribers=subscribers, calls_per_day=calls_per_day, seed=seed)
     step_impact(state)
-    for step in (step_compose, step_eta, step_assess, step_credits, step_serve, step_notify):
+    for step in (
+        step_live,
+        step_compose,
+        step_eta,
+        step_assess,
+        step_credits,
+        step_serve,
+        step_notify,
+    ):
         step(state)
     console.print(outputs_table(state.wrote, root=output))
     console.print(f"[bold green]Done.[/] Everything is in {output.resolve()}")
