@@ -5,10 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from amends.errors import InputError
-
-#: The times an option may name: outage records live well inside them.
-EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
-LATEST = datetime(3000, 1, 1, tzinfo=UTC)
+from amends.incident.model import EARLIEST, LATEST  # the times a record (and an option) may name
 
 
 def parse_time(text: str, *, option: str = "--now") -> datetime:

@@ -12,7 +12,7 @@ import yaml
 from pydantic import ValidationError
 
 from amends.errors import InputError, prepare_output, public_mode, read_text
-from amends.incident.model import Incident
+from amends.incident.model import FieldError, Incident
 
 
 class DuplicateKeyError(yaml.MarkedYAMLError):
@@ -106,6 +106,9 @@ def parse_incident(text: str, *, source: str = "<incident>") -> Incident:
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+        cause = (err.get("ctx") or {}).get("error")
+        if isinstance(cause, FieldError):  # a record-level check names its own field
+            loc = (*loc, *(int(p) if p.isdigit() else p for p in cause.field.split(".")))
         more = len(exc.errors()) - 1
         tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         msg = err["msg"].removeprefix("Value error, ")
