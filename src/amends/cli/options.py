@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from amends.errors import InputError
-from amends.incident.model import EARLIEST, LATEST  # the times a record (and an option) may name
 
 
 def parse_time(text: str, *, option: str = "--now") -> datetime:
     """An ISO 8601 time with an offset (or Z) as an aware datetime; InputError otherwise."""
+    from amends.incident.model import EARLIEST, LATEST  # the times a record may hold, too
+
     try:
         value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
