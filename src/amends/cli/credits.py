@@ -227,19 +227,19 @@ def run_credits(
     output: Path,
     console: Console,
     chart: bool = True,
+    create_store: bool = False,
 ) -> CreditsRun:
-    """Compute, record and export (and draw): the whole command, minus its printing."""
+    """Compute, record and export (and draw): the whole command, minus its printing.
+
+    `create_store`: the ledger's store may be created (the demo); otherwise it must exist."""
+    from amends.cli.db import open_cli_store
     from amends.credits import load_policy
-    from amends.store import open_store
 
     policy = load_policy(policy_path)
     check_export_paths(output, create=False)  # before the ledger: refuse a bad -o up front
     affected = read_table(impact / "subscribers.parquet", "impact subscribers")
     plans = read_table(plans_path, "plans") if plans_path is not None else None
-    try:
-        store = open_store(db_url)
-    except Exception as exc:  # a bad URL or an unreachable server is the user's to fix
-        raise InputError(f"--db: cannot open the ledger ({str(exc).splitlines()[0]})") from None
+    store = open_cli_store(db_url, create=create_store)
     try:
         return _run(
             store,
