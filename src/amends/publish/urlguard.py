@@ -123,6 +123,17 @@ def system_resolver(host: str, port: int) -> list[IPAddress]:
     return seen
 
 
+def _literal_ip(url: str) -> IPAddress | None:
+    """The IP a URL's host spells in any form the C resolver accepts (None: not an IP)."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return parse_host_ip(host) if host else None
+
+
 def check_url(url: str, allow: Sequence[IPNetwork] = ()) -> str:
     """Check a webhook URL's form without DNS: http(s), a host, no credentials, no blocked IP.
 
@@ -135,6 +146,10 @@ def check_url(url: str, allow: Sequence[IPNetwork] = ()) -> str:
         parts = httpx.URL(url)
         host = parts.raw_host.decode("ascii")
     except (httpx.InvalidURL, ValueError, TypeError, UnicodeError) as exc:
+        ip = _literal_ip(url)  # e.g. 0177.0.0.1: the C resolver reads it, httpx does not
+        reason = blocked_reason(ip, allow) if ip is not None else None
+        if ip is not None and reason is not None:
+            raise BlockedURL(f"{url!r} points at {ip}, {reason}") from None
         raise BlockedURL(f"{url!r} is not a valid URL ({exc})") from None
     if parts.scheme not in ("http", "https"):
         raise BlockedURL(f"{url!r}: only http and https URLs can receive webhooks")
