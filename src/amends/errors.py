@@ -131,6 +131,19 @@ def shown(value: object, *, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def load_toml(text: str, **kwargs: object) -> dict[str, object]:
+    """`tomllib.loads` whose too-deep nesting (arrays inside arrays hundreds of levels deep,
+    which overflow the parser's recursion) is a TOMLDecodeError like any other syntax error."""
+    import tomllib
+
+    try:
+        return tomllib.loads(text, **kwargs)  # type: ignore[arg-type]
+    except RecursionError:
+        raise tomllib.TOMLDecodeError(
+            "arrays or tables nested hundreds of levels deep; flatten them"
+        ) from None
+
+
 def check_site_url(url: str, *, option: str = "--url") -> str:
     """Refuse a site URL that is not http(s) with a host (`javascript:alert(1)`, `ftp://x`,
     `https:///path`, text with spaces or controls); returns the URL unchanged. The one check

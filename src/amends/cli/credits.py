@@ -113,8 +113,10 @@ def incident_policy(path: Path) -> Path:
     """The policy the incident names (compensation.policy, relative to the incident file)."""
     import yaml
 
+    from amends.incident.io import safe_load_unique
+
     try:
-        data = yaml.safe_load(read_text(path, what="incident file"))
+        data = safe_load_unique(read_text(path, what="incident file"))
     except yaml.YAMLError:
         data = None
     named = (
@@ -132,10 +134,11 @@ def _read_incident_raw(path: Path) -> tuple[str, list[Any]]:
     import yaml
 
     from amends.impact.model import Window
+    from amends.incident.io import safe_load_unique
 
     text = read_text(path, what="incident file", hint="check the path")
     try:
-        data = yaml.safe_load(text)
+        data = safe_load_unique(text)
     except yaml.YAMLError as exc:
         raise InputError(f"cannot read the incident ({exc})", path=str(path)) from None
     if not isinstance(data, dict) or not isinstance(data.get("id"), str):

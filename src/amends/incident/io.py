@@ -44,8 +44,40 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)  # type: ignore[arg-type]
 
 
+#: How deep mappings and lists may nest in a YAML file (an incident record needs 5).
+MAX_YAML_DEPTH = 64
+_OPEN = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
+_CLOSE = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+class TooDeepError(yaml.MarkedYAMLError):
+    """Mappings or lists nested deeper than MAX_YAML_DEPTH (the parser would recurse too far)."""
+
+
+def check_depth(text: str) -> None:
+    """Refuse YAML nested deeper than MAX_YAML_DEPTH, using the scanner (it does not recurse)."""
+    depth = 0
+    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        if isinstance(token, _OPEN):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise TooDeepError(
+                    problem=f"nested more than {MAX_YAML_DEPTH} levels deep",
+                    problem_mark=token.start_mark,
+                )
+        elif isinstance(token, _CLOSE):
+            depth -= 1
+
+
 def safe_load_unique(text: str) -> Any:
-    """`yaml.safe_load` that refuses duplicate mapping keys."""
+    """`yaml.safe_load` that refuses duplicate mapping keys and absurdly deep nesting (one
+    YAML reader for every YAML file amends takes)."""
+    check_depth(text)
     return yaml.load(text, Loader=_UniqueKeyLoader)
 
 
