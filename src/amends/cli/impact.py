@@ -4,10 +4,7 @@ subscribers.parquet and the chart; the analysis itself is `amends.impact` (any I
 from __future__ import annotations
 
 import json
-import re
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from amends.errors import InputError, shown
+from amends.errors import InputError
 
 if TYPE_CHECKING:
     from amends.impact import ImpactResult
@@ -87,6 +84,8 @@ def impact(
         def say(text: str) -> None:
             progress.update(step, description=f"{text} ({engine.value})")
 
+        from amends.events.load import engine_errors
+
         with engine_errors(parquet or events):
             if parquet is not None:
                 result = _analyse_parquet(parquet, cfg, say, warm)
@@ -103,26 +102,6 @@ def impact(
         f"{len(ev.regions)} regions, {len(ev.services)} services; wrote "
         + ", ".join(str(p) for p in paths)
     )
-
-
-@contextmanager
-def engine_errors(paths: list[Path]) -> Iterator[None]:
-    """Turn the engine's read errors (a damaged Parquet file: "Out of buffer", "ZSTD
-    Decompression failure", a truncated footer) into one line naming the file."""
-    import duckdb
-
-    try:
-        yield
-    except duckdb.Error as exc:
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        named = re.search(r'file "([^"]+)"', reason)
-        where = named.group(1) if named else ", ".join(str(p) for p in paths)
-        reason = re.sub(r'^.*?Failed to read file "[^"]+": ', "", reason)
-        raise InputError(
-            f"cannot read the events ({shown(reason, limit=160)}); the file is damaged or not "
-            "what it says: export or copy it again",
-            path=where,
-        ) from None
 
 
 def _analyse_ibis(

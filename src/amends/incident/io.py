@@ -74,6 +74,12 @@ def check_depth(text: str) -> None:
             depth -= 1
 
 
+def yaml_problem(exc: yaml.YAMLError) -> str:
+    """What is wrong, in one line (a reader error's text spans two: the character, then where)."""
+    text = str(getattr(exc, "problem", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 def safe_load_unique(text: str) -> Any:
     """`yaml.safe_load` that refuses duplicate mapping keys and absurdly deep nesting (one
     YAML reader for every YAML file amends takes)."""
@@ -127,7 +133,7 @@ def parse_incident(text: str, *, source: str = "<incident>") -> Incident:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(
-            f"not valid YAML: {getattr(exc, 'problem', exc)}; fix the syntax",
+            f"not valid YAML: {yaml_problem(exc)}; fix the syntax",
             path=source,
             row=mark.line + 1 if mark else None,
         ) from exc
