@@ -39,6 +39,20 @@ eval: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench
 
+# Coverage-guided fuzzing of the file readers (atheris; not in CI): FUZZ_RUNS inputs per harness.
+# New interesting inputs and crashes go to .fuzz-work/; the committed seeds are fuzz/corpus/.
+FUZZ_RUNS ?= 5000
+FUZZ_HARNESSES := incident_yaml policy_toml regime_toml mapping_toml events_csv events_parquet
+
+fuzz: $(VENV)/.dev
+	$(PIP) install -r requirements/fuzz.lock
+	@for h in $(FUZZ_HARNESSES); do \
+	  mkdir -p .fuzz-work/$$h; \
+	  echo "== $$h: $(FUZZ_RUNS) runs"; \
+	  (cd fuzz && ../$(BIN)/python $$h.py ../.fuzz-work/$$h corpus/$$h -runs=$(FUZZ_RUNS) \
+	    -max_len=8192 -print_final_stats=1 -artifact_prefix=../.fuzz-work/$$h-) || exit 1; \
+	done
+
 lock:
 	uv pip compile pyproject.toml -o requirements/main.lock --python-version 3.11 --generate-hashes -q
 	uv pip compile pyproject.toml --extra dev --extra spark -o requirements/dev.lock --python-version 3.11 --generate-hashes -q

@@ -131,6 +131,42 @@ def shown(value: object, *, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def load_toml(text: str, **kwargs: object) -> dict[str, object]:
+    """`tomllib.loads` whose too-deep nesting (arrays inside arrays hundreds of levels deep,
+    which overflow the parser's recursion) is a TOMLDecodeError like any other syntax error."""
+    import tomllib
+
+    try:
+        return tomllib.loads(text, **kwargs)  # type: ignore[arg-type]
+    except RecursionError:
+        raise tomllib.TOMLDecodeError(
+            "arrays or tables nested hundreds of levels deep; flatten them"
+        ) from None
+
+
+def check_site_url(url: str, *, option: str = "--url") -> str:
+    """Refuse a site URL that is not http(s) with a host (`javascript:alert(1)`, `ftp://x`,
+    `https:///path`, text with spaces or controls); returns the URL unchanged. The one check
+    for every place a site's public address is taken (site build, serve, [notify] base_url)."""
+    from urllib.parse import urlsplit
+
+    fix = "give the page's public address, e.g. https://status.example.com"
+    if not isinstance(url, str) or _UNSAFE.search(url) or any(c.isspace() for c in url):
+        raise InputError(f"{option} '{shown(url)}' is not a web address; {fix}")
+    try:
+        parts = urlsplit(url)
+        _ = parts.port
+    except ValueError:
+        raise InputError(f"{option} '{shown(url)}' is not a web address; {fix}") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise InputError(f"{option} '{shown(url)}': only http and https URLs; {fix}")
+    if not parts.hostname:
+        raise InputError(f"{option} '{shown(url)}' has no host; {fix}")
+    if parts.username is not None or parts.password is not None:
+        raise InputError(f"{option} '{shown(url)}': no user or password in the URL; {fix}")
+    return url
+
+
 def check_locale(tag: str, *, option: str = "--locale", use: str = "en, es or es-MX") -> str:
     """Refuse a locale tag Babel does not know (`xx`, `<script>`); returns the tag unchanged."""
     from babel import Locale, UnknownLocaleError

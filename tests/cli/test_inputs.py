@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from tests.hostile.helpers import DATA, GARBAGE, assert_rejected, rows
 
+from amends.store.testing import create_store
+
 NOW = "2026-03-10T23:00:00+00:00"
 LATIN1 = "title: caf\xe9\n".encode("latin-1")
 EVENTS_HEADER = "ts,subscriber,region,service,cause,sip_status,duration_s\n"
@@ -192,7 +194,7 @@ def _credits(work: Path, out: str, *extra: object) -> list[object]:
         "--policy",
         "policy.toml",
         "--db",
-        f"sqlite:///{work / 'ledger.db'}",
+        create_store(f"sqlite:///{work / 'ledger.db'}"),
         "-o",
         out,
         *extra,

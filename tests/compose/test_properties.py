@@ -50,7 +50,7 @@ def incidents(draw: st.DrawFn) -> tuple[Incident, str, str, str, datetime]:
     ongoing = stage in ("acknowledge", "update")
     places = draw(st.lists(st.sampled_from(PLACES), min_size=1, max_size=3, unique=True))
     start = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(
-        minutes=draw(st.integers(0, 365 * 24 * 60))
+        minutes=draw(st.integers(0, 300 * 24 * 60))  # discovery is in the past
     )
     windows = []
     n_windows = draw(st.integers(1, 2))
@@ -60,6 +60,7 @@ def incidents(draw: st.DrawFn) -> tuple[Incident, str, str, str, datetime]:
         last = i == n_windows - 1
         kind = "failures" if i == 0 else draw(st.sampled_from(["failures", "silence"]))
         regions = [p[0] for p in places] if i == 0 else [places[-1][0]]
+        hit = draw(st.integers(1, 3_000_000)) if kind == "failures" else 0
         windows.append(
             Window(
                 id=f"w{i + 1}",
@@ -70,8 +71,8 @@ def incidents(draw: st.DrawFn) -> tuple[Incident, str, str, str, datetime]:
                 regions=regions,
                 services=["long_distance", "international"],
                 scope=[],
-                subscribers_affected=draw(st.integers(1, 3_000_000)) if kind == "failures" else 0,
-                failed_attempts=draw(st.integers(1, 9_000_000)) if kind == "failures" else 0,
+                subscribers_affected=hit,  # each affected subscriber had a failed attempt
+                failed_attempts=hit + draw(st.integers(0, 6_000_000)) if hit else 0,
                 missing_attempts=draw(st.floats(0, 1e6)) if kind == "silence" else 0.0,
             )
         )
@@ -101,6 +102,7 @@ def incidents(draw: st.DrawFn) -> tuple[Incident, str, str, str, datetime]:
             "cause": cause,
             "fixes": fixes,
             "restored_at": None,
+            "discovered_at": start + timedelta(minutes=draw(st.integers(0, 60))),
             "major": draw(st.booleans()),
             "time_zone": places[0][2],
         }

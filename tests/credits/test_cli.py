@@ -14,6 +14,7 @@ from tests.credits.conftest import affected
 from amends.impact.model import BaselineInfo, EventsSummary, ImpactReport, Window
 from amends.store import open_store
 from amends.store.ledger import ledger_entries
+from amends.store.testing import create_store
 
 POLICY = """\
 id = "cli-credit"
@@ -98,7 +99,7 @@ def case(tmp_path: Path) -> dict[str, Path]:
         "impact": impact,
         "policy": policy,
         "plans": plans,
-        "db": tmp_path / "ledger.db",
+        "db": Path(create_store(f"sqlite:///{tmp_path / 'ledger.db'}").removeprefix("sqlite:///")),
         "out": tmp_path / "out" / "credits.csv",
     }
 
@@ -140,7 +141,7 @@ def test_computes_records_and_exports(cli, case: dict[str, Path]) -> None:
         "reason",
     ]
     parquet = pq.read_table(case["out"].with_suffix(".parquet")).to_pylist()
-    store = open_store(f"sqlite:///{case['db']}")
+    store = open_store(f"sqlite:///{case['db']}", create=True)
     try:
         ledger = ledger_entries(store, "cli-test", "cli-credit").to_pylist()
     finally:

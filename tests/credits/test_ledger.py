@@ -143,7 +143,7 @@ CHILD = textwrap.dedent(
     )
     pol = parse_policy('id = "p"\\ncurrency = "USD"\\n[[credit]]\\nkind = "flat"\\namount = "5"')
     table = compute([win], hit, None, pol, "inc")
-    store = open_store(url)
+    store = open_store(url, create=True)
 
     def stall(done, total):
         tmp = marker.with_suffix(".tmp")
@@ -161,7 +161,7 @@ CHILD = textwrap.dedent(
 def test_a_killed_record_leaves_nothing_then_a_rerun_writes_all(
     store_url: str, tmp_path: Path
 ) -> None:
-    open_store(store_url).close()  # migrate first, so the child only records
+    open_store(store_url, create=True).close()  # migrate first, so the child only records
     script = tmp_path / "child.py"
     script.write_text(CHILD)
     marker = tmp_path / "marker"
@@ -181,7 +181,7 @@ def test_a_killed_record_leaves_nothing_then_a_rerun_writes_all(
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait()
-    store = open_store(store_url)
+    store = open_store(store_url, create=True)
     try:
         with store.connect() as conn:
             assert conn.execute(select(func.count()).select_from(ledger)).scalar() == 0

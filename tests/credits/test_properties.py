@@ -128,7 +128,7 @@ def test_ledger_is_idempotent_and_adjustments_sum_to_the_difference(
     before = compute([win], hit, plan, old, "inc")
     after = compute([win], hit, plan, new, "inc")
     with tempfile.TemporaryDirectory() as folder:
-        store = open_store(f"sqlite:///{Path(folder) / 'ledger.db'}")
+        store = open_store(f"sqlite:///{Path(folder) / 'ledger.db'}", create=True)
         try:
             record(store, "inc", before)
             assert record(store, "inc", before).written == 0

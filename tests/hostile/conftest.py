@@ -24,6 +24,14 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def db(store_url: str) -> str:  # noqa: F811
+    """A created store on each backend (only `amends db upgrade` creates one)."""
+    from amends.store.testing import create_store
+
+    return create_store(store_url)
+
+
+@pytest.fixture
 def good_incident() -> str:
     """The text of a complete incident record (the demo's), to mutate into bad ones."""
     return (DATA / "incident.yaml").read_text(encoding="utf-8")

@@ -58,3 +58,11 @@ def count(url: str, table: str) -> int:
             return int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
     finally:
         engine.dispose()
+
+
+def store_in(folder: Path, name: str) -> str:
+    """The URL of a created (migrated) SQLite store `name`.db in `folder`: only `amends db
+    upgrade` creates a store, so a test of another command starts from an existing one."""
+    from amends.store.testing import create_store
+
+    return create_store(f"sqlite:///{folder / f'{name}.db'}")

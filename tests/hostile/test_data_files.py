@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.hostile.helpers import GARBAGE, rows
+from tests.hostile.helpers import GARBAGE, rows, store_in
 
 HISTORY_HEADER = "ref,cause_category,started_at,restored_at,regions,services,customers_affected\n"
 OK_TIMES = "2024-03-01T00:00:00+00:00,2024-03-01T04:00:00+00:00"
@@ -67,7 +67,7 @@ HISTORY_FILES: dict[str, tuple[str, bytes, tuple[str, ...]]] = {
 def test_history_import_rejects_bad_csv_and_stores_nothing(case: str, work: Path, rejected) -> None:
     name, data, names = HISTORY_FILES[case]
     (work / name).write_bytes(data)
-    rejected("history", "import", name, "--db", f"sqlite:///{work / 's.db'}", names=(name, *names))
+    rejected("history", "import", name, "--db", store_in(work, "s"), names=(name, *names))
     assert rows(work / "s.db", "past_incidents") == 0
 
 
@@ -82,9 +82,7 @@ def test_eta_rejects_bad_history_csv(case: str, work: Path, good_incident: str, 
 
 
 def test_missing_history_file(work: Path, rejected) -> None:
-    rejected(
-        "history", "import", "nope.csv", "--db", f"sqlite:///{work / 's.db'}", names=("nope.csv",)
-    )
+    rejected("history", "import", "nope.csv", "--db", store_in(work, "s"), names=("nope.csv",))
 
 
 PLANS_HEADER = "subscriber,plan,monthly_fee,currency"
@@ -113,14 +111,12 @@ PLANS_FILES: dict[str, tuple[str, bytes, tuple[str, ...]]] = {
 def test_import_plans_rejects_bad_file_and_stores_nothing(case: str, work: Path, rejected) -> None:
     name, data, names = PLANS_FILES[case]
     (work / name).write_bytes(data)
-    rejected("db", "import-plans", name, "--db", f"sqlite:///{work / 's.db'}", names=(name, *names))
+    rejected("db", "import-plans", name, "--db", store_in(work, "s"), names=(name, *names))
     assert rows(work / "s.db", "subscribers") == 0
 
 
 def test_import_plans_missing_file(work: Path, rejected) -> None:
-    rejected(
-        "db", "import-plans", "nope.csv", "--db", f"sqlite:///{work / 's.db'}", names=("nope.csv",)
-    )
+    rejected("db", "import-plans", "nope.csv", "--db", store_in(work, "s"), names=("nope.csv",))
 
 
 GOOD_POLICY_LINES = [
@@ -171,7 +167,7 @@ def test_credits_rejects_bad_policy_and_records_nothing(
     data, names = POLICIES[case]
     (work / "policy.toml").write_bytes(data)
     (work / "incident.yaml").write_text(good_incident, encoding="utf-8")
-    db = f"sqlite:///{work / 'ledger.db'}"
+    db = store_in(work, "ledger")
     rejected(
         "credits", "incident.yaml", "--impact", "impact", "--policy", "policy.toml",
         "-o", "out/credits.csv", "--db", db, names=("policy.toml", *names),
@@ -185,7 +181,7 @@ def test_credits_missing_impact_folder(work: Path, good_incident: str, rejected)
     (work / "policy.toml").write_bytes(_policy())
     rejected(
         "credits", "incident.yaml", "--impact", "nope", "--policy", "policy.toml",
-        "-o", "out/credits.csv", "--db", f"sqlite:///{work / 'l.db'}", names=("nope",),
+        "-o", "out/credits.csv", "--db", store_in(work, "l"), names=("nope",),
     )  # fmt: skip
     assert not (work / "out").exists()
 
@@ -211,7 +207,7 @@ def test_credits_rejects_bad_plans(
     (work / name).write_bytes(data)
     rejected(
         "credits", "incident.yaml", "--impact", "impact", "--policy", "policy.toml",
-        "--plans", name, "-o", "out/credits.csv", "--db", f"sqlite:///{work / 'l.db'}", names=names,
+        "--plans", name, "-o", "out/credits.csv", "--db", store_in(work, "l"), names=names,
     )  # fmt: skip
     assert not (work / "out").exists()
     assert rows(work / "l.db", "ledger") == 0

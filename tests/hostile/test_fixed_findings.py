@@ -6,14 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.hostile.helpers import GARBAGE, rows
+from tests.hostile.helpers import GARBAGE, rows, store_in
 
 
 def test_site_build_refuses_a_folder_it_did_not_write(
     work: Path, good_incident: str, rejected, cli
 ) -> None:
     (work / "incident.yaml").write_text(good_incident, encoding="utf-8")
-    db = f"sqlite:///{work / 's.db'}"
+    db = store_in(work, "s")
     assert cli("publish", "incident.yaml", "--db", db).code == 0
     (work / "mydocs").mkdir()
     (work / "mydocs" / "thesis.txt").write_text("my thesis\n", encoding="utf-8")
@@ -41,7 +41,7 @@ def test_publish_checks_every_value_before_writing(
         "acknowledge",
         *extra,
         "--db",
-        f"sqlite:///{work / 's.db'}",
+        store_in(work, "s"),
     )
     for table in ("statements", "outbox"):
         assert rows(work / "s.db", table) == 0
@@ -53,9 +53,7 @@ def test_publish_nan_in_record_is_refused_before_any_statement(
     bad = good_incident.replace("failure_rate: 0.0", "failure_rate: .nan", 1)
     assert bad != good_incident
     (work / "incident.yaml").write_text(bad, encoding="utf-8")
-    rejected(
-        "publish", "incident.yaml", "--stage", "acknowledge", "--db", f"sqlite:///{work / 's.db'}"
-    )
+    rejected("publish", "incident.yaml", "--stage", "acknowledge", "--db", store_in(work, "s"))
     assert rows(work / "s.db", "statements") == 0
 
 
@@ -104,9 +102,7 @@ def test_import_plans_checks_values(
     body: str, names: tuple[str, ...], work: Path, rejected
 ) -> None:
     (work / "p.csv").write_text(body, encoding="utf-8")
-    rejected(
-        "db", "import-plans", "p.csv", "--db", f"sqlite:///{work / 's.db'}", names=("p.csv", *names)
-    )
+    rejected("db", "import-plans", "p.csv", "--db", store_in(work, "s"), names=("p.csv", *names))
     assert rows(work / "s.db", "subscribers") == 0
 
 
@@ -116,7 +112,7 @@ def test_store_and_token_values(work: Path, rejected) -> None:
         "db", "upgrade", "--db", f"sqlite:///{work / 'existing' / 'x.db'}", names=("existing",)
     )
     assert (work / "existing").read_text(encoding="utf-8") == "precious\n"
-    db = f"sqlite:///{work / 's.db'}"
+    db = store_in(work, "s")
     rejected("db", "upgrade", "--db", db, "--revision", "zzz", names=("--revision", "zzz"))
     rejected("token", "create", "<script>\u202e\x07", "--db", db, names=("token name",))
     assert rows(work / "s.db", "api_tokens") == 0
@@ -170,7 +166,7 @@ def test_assess_facts_and_publish_text_not_utf8(
     )
     rejected(
         "publish", "incident.yaml", "--stage", "acknowledge", "--channel", "web", "--locale", "en",
-        "--text", "bin.yaml", "--db", f"sqlite:///{work / 's.db'}", names=("bin.yaml", "UTF-8"),
+        "--text", "bin.yaml", "--db", store_in(work, "s"), names=("bin.yaml", "UTF-8"),
     )  # fmt: skip
     assert rows(work / "s.db", "statements") == 0
 
@@ -222,7 +218,7 @@ def test_binary_inputs_are_not_echoed(
         "import",
         "bin.csv",
         "--db",
-        f"sqlite:///{work / 'n.db'}",
+        store_in(work, "n"),
         names=("bin.csv", "UTF-8"),
     )
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(GARBAGE)))
@@ -281,7 +277,7 @@ def test_history_future_and_huge(work: Path, rejected) -> None:
         + "\n",
         encoding="utf-8",
     )
-    db = f"sqlite:///{work / 's.db'}"
+    db = store_in(work, "s")
     rejected("history", "import", "future.csv", "--db", db, names=("future.csv:2", "future"))
     rejected("history", "import", "huge.csv", "--db", db, names=("huge.csv:2", "too large"))
     assert rows(work / "s.db", "past_incidents") == 0
@@ -299,7 +295,7 @@ def test_notices_and_audience_side_files(
     (work / "existing").write_text("precious\n", encoding="utf-8")
     rejected(*base, "-o", "existing/n.parquet", names=("existing",))
     assert not (work / "n.parquet").exists()
-    db = f"sqlite:///{work / 'n.db'}"
+    db = store_in(work, "n")
     rejected(
         "notify",
         "audience",
@@ -323,7 +319,7 @@ def test_control_characters_in_a_title_do_not_break_the_site(
     text = good_incident.replace("title: Long-distance calls failing in California", title, 1)
     assert text != good_incident
     (work / "incident.yaml").write_text(text, encoding="utf-8")
-    db = f"sqlite:///{work / 's.db'}"
+    db = store_in(work, "s")
     published = cli("publish", "incident.yaml", "--db", db)
     if published.code == 2:
         assert "incident.yaml" in published.err and "Traceback" not in published.err
@@ -338,7 +334,7 @@ def test_control_characters_in_a_title_do_not_break_the_site(
 
 
 def test_feedback_negative_count_is_a_usage_error(work: Path, rejected) -> None:
-    rejected("feedback", "some-incident", "--comments", "-5", "--db", f"sqlite:///{work / 'f.db'}")
+    rejected("feedback", "some-incident", "--comments", "-5", "--db", store_in(work, "f"))
 
 
 @pytest.mark.parametrize(
@@ -350,7 +346,7 @@ def test_now_at_the_ends_of_the_calendar_is_refused_not_a_traceback(
     """Found in review: `draft --now 9999-12-31...` and `site build --now` overflowed the date
     arithmetic (next update, 90-day bars) with a traceback."""
     (work / "incident.yaml").write_text(good_incident, encoding="utf-8")
-    db = f"sqlite:///{work / 's.db'}"
+    db = store_in(work, "s")
     assert cli("publish", "incident.yaml", "--db", db).code == 0
     rejected("draft", "incident.yaml", "--stage", "update", "-o", "drafts", "--now", when,
              names=("--now", "1970"))  # fmt: skip

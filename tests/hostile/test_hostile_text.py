@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.hostile.helpers import store_in
+
 TITLE = '"<script>alert(1)</script> <img src=x onerror=alert(2)> calls failing"'
 SYMPTOM = "<b onmouseover=alert(3)>a fast busy tone"
 RAW = ("<script>alert(1)", "<img src=x", "<b onmouseover")  # as markup, never
@@ -19,7 +21,7 @@ def test_markup_in_the_record_is_escaped_on_pages_and_feeds(
     text = text.replace("symptom: a fast busy tone", f"symptom: {SYMPTOM}", 1)
     assert text != good_incident
     (work / "incident.yaml").write_text(text, encoding="utf-8")
-    db = f"sqlite:///{work / 's.db'}"
+    db = store_in(work, "s")
     published = cli("publish", "incident.yaml", "--db", db)  # saves the record, no statement
     assert published.code == 0, published.err
     built = cli("site", "build", "--db", db, "-o", "site")

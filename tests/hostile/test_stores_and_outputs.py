@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.hostile.helpers import GARBAGE, UNREACHABLE_DB, rows
+from tests.hostile.helpers import GARBAGE, UNREACHABLE_DB, rows, store_in
 
 #: Commands that open the store first: each must say it cannot open the database.
 DB_COMMANDS: list[list[str]] = [
@@ -75,7 +75,7 @@ def test_sqlite_file_that_is_not_a_database_is_left_alone(work: Path, rejected) 
 
 
 def test_token_bad_scope_and_unknown_token(work: Path, rejected) -> None:
-    db = f"sqlite:///{work / 't.db'}"
+    db = store_in(work, "t")
     rejected("token", "create", "bot", "--scope", "godmode", "--db", db, names=("godmode",))
     assert rows(work / "t.db", "api_tokens") == 0
     rejected("token", "revoke", "99999", "--db", db, names=("99999",))
@@ -267,7 +267,7 @@ def test_publish_bad_options_store_nothing(
     args: list[str], names: tuple[str, ...], work: Path, good_incident: str, rejected
 ) -> None:
     (work / "incident.yaml").write_text(good_incident, encoding="utf-8")
-    rejected("publish", "incident.yaml", *args, "--db", f"sqlite:///{work / 's.db'}", names=names)
+    rejected("publish", "incident.yaml", *args, "--db", store_in(work, "s"), names=names)
     for table in ("statements", "incidents", "outbox"):
         assert rows(work / "s.db", table) == 0
 
@@ -286,7 +286,7 @@ def test_publish_bad_values_are_refused(
     """Refused cleanly and no statement. (Not asserted: the incident row, which publish saves
     before it checks these values; a known bug reported to the lead.)"""
     (work / "incident.yaml").write_text(good_incident, encoding="utf-8")
-    rejected("publish", "incident.yaml", *args, "--db", f"sqlite:///{work / 's.db'}", names=names)
+    rejected("publish", "incident.yaml", *args, "--db", store_in(work, "s"), names=names)
     assert rows(work / "s.db", "statements") == 0
 
 
@@ -307,7 +307,7 @@ def test_check_bad_options(work: Path, rejected) -> None:
 
 
 def test_worker_bad_config_and_concurrency(work: Path, rejected) -> None:
-    db = f"sqlite:///{work / 'w.db'}"
+    db = store_in(work, "w")
     (work / "bad.toml").write_text("[notify\n", encoding="utf-8")
     rejected("worker", "--db", db, "--config", "bad.toml", "--until-empty", names=("bad.toml",))
     rejected(
@@ -316,7 +316,7 @@ def test_worker_bad_config_and_concurrency(work: Path, rejected) -> None:
 
 
 def test_notify_import_and_subscribe_reject_hostile_rows(work: Path, rejected) -> None:
-    db = f"sqlite:///{work / 'n.db'}"
+    db = store_in(work, "n")
     (work / "subs.csv").write_text(
         "kind,address\nemail,<script>alert(1)</script>@x.com\nwebhook,javascript:alert(1)\n",
         encoding="utf-8",
@@ -335,7 +335,7 @@ def test_notify_import_and_subscribe_reject_hostile_rows(work: Path, rejected) -
 
 
 def test_notify_files_and_tokens(work: Path, impact_dir: Path, rejected) -> None:
-    db = f"sqlite:///{work / 'n.db'}"
+    db = store_in(work, "n")
     (work / "bin.parquet").write_bytes(GARBAGE)
     for args, name in [
         (["enqueue-notices", "some-incident", "nope.parquet"], "nope.parquet"),
@@ -359,7 +359,7 @@ def test_worker_config_with_wrong_types(work: Path, rejected) -> None:
     rejected(
         "worker",
         "--db",
-        f"sqlite:///{work / 'w.db'}",
+        store_in(work, "w"),
         "--config",
         "n.toml",
         "--until-empty",

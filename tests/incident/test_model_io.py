@@ -49,7 +49,7 @@ def _window(**over: object) -> Window:
                 ner=0.6,
             )
         ],
-        "subscribers_affected": 77,
+        "subscribers_affected": 37,
         "failed_attempts": 40,
         "missing_attempts": 0.0,
     }
@@ -68,7 +68,7 @@ def _report() -> ImpactReport:
             minutes=0,
             regions=["CA"],
             services=["long_distance"],
-            subscribers_with_failures=77,
+            subscribers_with_failures=37,
         ),
         baseline=BaselineInfo(
             mode="auto",
@@ -168,7 +168,7 @@ def test_prefill_fills_measured_facts_and_marks_the_rest() -> None:
         }
     )
     inc = prefill(_report(), plans=plans, locales=["en", "es"])
-    assert inc.customers_affected == 77
+    assert inc.customers_affected == 37
     assert inc.regions["CA"].name == "California"
     assert inc.regions["CA"].services_total == 2
     assert inc.regions["ZZ"].time_zone == "Pacific/Auckland"

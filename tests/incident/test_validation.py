@@ -80,7 +80,7 @@ def test_impossible_or_hostile_values_are_refused(tmp_path, change, message) -> 
 
 def test_a_discovery_in_the_future_and_endless_text_are_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
     text = incident_yaml(_record())
-    far = "discovered_at: '9999-12-31T23:59:59+00:00'"
+    far = "discovered_at: '2999-12-31T23:59:59+00:00'"
     future = re.sub(r"^discovered_at: .*$", far, text, flags=re.M)
     with pytest.raises(InputError, match="in the future"):
         load_incident(_write(tmp_path, future))

@@ -6,10 +6,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from amends.cli.demo_notify import SmtpSink
+from amends.store.testing import create_store
 
 
 def _db(tmp_path) -> str:
-    return f"sqlite:///{tmp_path / 'cli.db'}"
+    return create_store(f"sqlite:///{tmp_path / 'cli.db'}")
 
 
 def test_subscribe_list_and_status(cli, tmp_path, monkeypatch):
@@ -108,7 +109,7 @@ def test_demo_step_delivers_published_statements(tmp_path):
     from .helpers import add_statement, seed_incident
 
     db = _db(tmp_path)
-    store = open_store(db)
+    store = open_store(db, create=True)
     seed_incident(store)
     add_statement(store, "email")
     add_statement(store, "web")
@@ -143,7 +144,7 @@ def test_audience_and_requeue_dead(cli, tmp_path, monkeypatch):
 
     monkeypatch.chdir(tmp_path)
     db = _db(tmp_path)
-    store = open_store(db)
+    store = open_store(db, create=True)
     with store.begin() as conn:
         conn.execute(
             insert(subscribers).values(subscriber="S1", email="s1@example.org", locale="en")
@@ -165,7 +166,7 @@ def test_audience_and_requeue_dead(cli, tmp_path, monkeypatch):
         None,
     ]
     r = cli("notify", "subscribe", "email", "x@example.org", "--db", db)
-    store = open_store(db)
+    store = open_store(db, create=True)
     with store.begin() as conn:
         conn.execute(update(outbox).values(status="dead", attempts=8, last_error="SMTP 451"))
     store.close()
@@ -194,7 +195,7 @@ def test_status_watch_follows_a_fan_out_to_the_end(cli, tmp_path, monkeypatch):
             "text": ["You are owed $5."] * n,
         }
     )
-    store = open_store(db)
+    store = open_store(db, create=True)
     with store.begin() as conn:
         enqueue_notices(conn, "inc-1", table)
     with SmtpSink() as sink:
@@ -224,7 +225,7 @@ def test_worker_signs_with_the_stores_own_secret_and_refuses_a_short_one(
     db = _db(tmp_path)
     r = cli("worker", "--db", db, "--until-empty")
     assert r.code == 0 and "warning" not in r.err
-    with open_store(db) as store, store.connect() as conn:
+    with open_store(db, create=True) as store, store.connect() as conn:
         (row,) = conn.execute(instance_secrets.select()).all()
     assert row.name == "notify-links" and len(row.value) >= 40
     monkeypatch.setenv("AMENDS_NOTIFY_SECRET", "short")

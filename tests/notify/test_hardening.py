@@ -7,9 +7,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from tests.hostile.helpers import assert_rejected, rows
 
+from amends.store.testing import create_store
+
 
 def _db(tmp_path) -> str:
-    return f"sqlite:///{tmp_path / 'n.db'}"
+    return create_store(f"sqlite:///{tmp_path / 'n.db'}")
 
 
 def test_import_latin1_csv_names_the_line(cli, tmp_path):
@@ -46,7 +48,7 @@ def test_audience_output_under_a_file_or_a_folder_is_refused(cli, tmp_path):
     affected = _affected(tmp_path)
     existing = tmp_path / "existing_file"
     existing.write_text("precious")
-    db = _db(tmp_path)
+    db = f"sqlite:///{tmp_path / 'n.db'}"
     line = assert_rejected(
         cli("notify", "audience", affected, "-o", existing / "a.parquet", "--db", db),
         "existing_file",

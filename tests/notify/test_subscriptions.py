@@ -201,5 +201,5 @@ def test_without_a_configured_secret_every_process_on_a_store_shares_its_own(sto
         )
     from amends.store import open_store
 
-    with open_store(f"sqlite:///{tmp_path / 'other.db'}") as other:
+    with open_store(f"sqlite:///{tmp_path / 'other.db'}", create=True) as other:
         assert Worker(other, settings).settings.secret not in (None, first)

@@ -156,7 +156,7 @@ def test_sqlite_allows_one_worker_process(tmp_path):
     from amends.publish.worker import sqlite_single_worker
     from amends.store import open_store
 
-    store = open_store(f"sqlite:///{tmp_path / 'one.db'}")
+    store = open_store(f"sqlite:///{tmp_path / 'one.db'}", create=True)
     with sqlite_single_worker(store), pytest.raises(RuntimeError, match="one worker"):  # noqa: SIM117
         with sqlite_single_worker(store):
             pass

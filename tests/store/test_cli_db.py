@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from amends.store.migrate import head
+from amends.store.testing import create_store
 
 
 def test_upgrade_then_current(cli, store_url: str) -> None:
@@ -31,7 +32,7 @@ def test_default_url_from_environment(cli, tmp_path: Path, monkeypatch: pytest.M
     [
         ("mysql://root@localhost/x", "unsupported database 'mysql'"),
         ("::not a url::", "not a database URL"),
-        ("postgresql://nobody:secret@127.0.0.1:1/x", "cannot open database"),
+        ("postgresql://nobody:secret@127.0.0.1:1/x", "cannot open the database"),
     ],
 )
 def test_bad_database_is_one_line_exit_2(cli, url: str, message: str) -> None:
@@ -55,12 +56,12 @@ def test_import_plans_csv_and_parquet(cli, store_url: str, tmp_path: Path) -> No
         "S2,pro,0.10,USD,\n",
         encoding="utf-8",
     )
-    result = cli("db", "import-plans", csv_file, "--db", store_url)
+    result = cli("db", "import-plans", csv_file, "--db", create_store(store_url))
     assert result.code == 0 and "imported 2 customers" in result.out
     parquet_file = tmp_path / "more.parquet"
     pq.write_table(pa.table({"subscriber": ["S3"], "monthly_fee": ["5"]}), parquet_file)
     assert cli("db", "import-plans", parquet_file, "--db", store_url).code == 0
-    with open_store(store_url) as store, store.connect() as conn:
+    with open_store(store_url, create=True) as store, store.connect() as conn:
         rows = {r["subscriber"]: r for r in load_subscribers(conn).to_pylist()}
     assert list(rows) == ["S1", "S2", "S3"]
     assert str(rows["S1"]["monthly_fee"]) == "29.990000" and rows["S2"]["home_region"] is None
@@ -69,7 +70,7 @@ def test_import_plans_csv_and_parquet(cli, store_url: str, tmp_path: Path) -> No
 def test_import_plans_bad_row_names_the_line(cli, tmp_path: Path) -> None:
     bad = tmp_path / "plans.csv"
     bad.write_text("subscriber,monthly_fee\nS1,29.99\nS2,twenty\n", encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'x.db'}"
+    db = create_store(f"sqlite:///{tmp_path / 'x.db'}")
     result = cli("db", "import-plans", bad, "--db", db)
     assert result.code == 2
     assert f"{bad}:3: monthly_fee 'twenty' is not an amount" in result.err
@@ -89,7 +90,7 @@ def test_database_path_under_a_file_is_one_line(cli, tmp_path: Path) -> None:
 
 
 def test_csv_text_nan_and_bom(cli, tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'x.db'}"
+    db = create_store(f"sqlite:///{tmp_path / 'x.db'}")
     nan = tmp_path / "nan.csv"
     nan.write_text('"subscriber","monthly_fee"\n"S1",NaN\n', encoding="utf-8")
     result = cli("db", "import-plans", nan, "--db", db)

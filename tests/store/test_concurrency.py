@@ -13,7 +13,7 @@ from amends.store.schema import outbox
 
 def test_parallel_open_migrates_once(store_url: str) -> None:
     def opened(_: int) -> str | None:
-        with open_store(store_url) as store:
+        with open_store(store_url, create=True) as store:
             return store.current()
 
     with ThreadPoolExecutor(max_workers=3) as pool:

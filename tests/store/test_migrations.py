@@ -18,7 +18,7 @@ def test_migrated_database_matches_metadata(store: Store) -> None:
 
 
 def test_down_to_base_and_up_again(store_url: str) -> None:
-    with open_store(store_url, migrate=False) as store:
+    with open_store(store_url, migrate=False, create=True) as store:
         assert store.current() is None
         assert _tables(store) == set()
         store.upgrade()
@@ -113,7 +113,7 @@ def test_step_by_step_matches_the_schema(store_url: str) -> None:
     def outbox_indexes(store: Store) -> set[str]:
         return {i["name"] for i in inspect(store.engine).get_indexes("outbox")}
 
-    with open_store(store_url, migrate=False) as store:
+    with open_store(store_url, migrate=False, create=True) as store:
         upgrade(store, "0001")
         assert store.current() == "0001"
         assert "ix_outbox_channel_status_next_attempt_at" not in outbox_indexes(store)

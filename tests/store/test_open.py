@@ -35,14 +35,17 @@ def test_begin_commits_and_rolls_back(store: Store) -> None:
 
 
 def test_reopen_is_idempotent(store_url: str) -> None:
-    first = open_store(store_url)
+    first = open_store(store_url, create=True)
     first.close()
     with open_store(store_url) as again:
         assert again.current() == head()
 
 
 def test_sqlite_pragmas(tmp_path) -> None:
-    with open_store(f"sqlite:///{tmp_path / 'x.db'}") as store, store.connect() as conn:
+    with (
+        open_store(f"sqlite:///{tmp_path / 'x.db'}", create=True) as store,
+        store.connect() as conn,
+    ):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
@@ -60,7 +63,7 @@ def test_postgres_schema_is_dropped_even_with_open_connections() -> None:
     if not base:
         pytest.skip(f"{POSTGRES_ENV} is not set: no PostgreSQL to run this test against")
     with postgres_schema_url(base) as url:
-        leaked = open_store(url)
+        leaked = open_store(url, create=True)
         conn = leaked.connect()
         conn.execute(select(s.components.c.id)).all()  # holds a lock on the table, idle in txn
         schema = conn.execute(text("SELECT current_schema()")).scalar_one()
@@ -75,7 +78,7 @@ def test_postgres_schema_is_dropped_even_with_open_connections() -> None:
 
 
 def test_in_memory_sqlite_keeps_its_tables() -> None:
-    with open_store("sqlite://") as store:
+    with open_store("sqlite://", create=True) as store:
         with store.begin() as conn:
             conn.execute(
                 insert(s.components).values(id="a", name="A", service="voice", region="ca")

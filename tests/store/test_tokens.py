@@ -10,6 +10,7 @@ from sqlalchemy import select
 from amends.errors import InputError
 from amends.store import Store
 from amends.store.schema import api_tokens
+from amends.store.testing import create_store
 from amends.store.tokens import create_token, hash_token, list_tokens, revoke_token, verify_token
 
 
@@ -55,7 +56,7 @@ def test_bad_scope_and_name(store: Store) -> None:
 
 
 def test_token_commands(cli, store_url: str) -> None:
-    created = cli("token", "create", "bot", "--db", store_url)
+    created = cli("token", "create", "bot", "--db", create_store(store_url))
     assert created.code == 0, created.err
     token = created.out.strip()
     assert token.startswith("amd_") and "not shown again" in created.err

@@ -83,7 +83,7 @@ def sqlite_store(tmp_path: Path) -> Iterator[Store]:
     browser's rendering, the demo's default store)."""
     from amends.store import open_store
 
-    with open_store(f"sqlite:///{tmp_path}/amends.db") as s:
+    with open_store(f"sqlite:///{tmp_path}/amends.db", create=True) as s:
         yield s
 
 

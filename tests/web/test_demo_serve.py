@@ -50,7 +50,7 @@ def test_demo_prints_a_working_personal_link(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path}/amends.db"
     inc = incident(ongoing=False, locales=["en"])
     path = dump_incident(inc, tmp_path / "incident.yaml")
-    with open_store(url) as store:
+    with open_store(url, create=True) as store:
         from amends.publish.operations import save_incident
 
         save_incident(store, inc)

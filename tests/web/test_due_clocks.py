@@ -26,7 +26,7 @@ def _recent(slug: str, minutes_ago: int, *, resolved: bool = False, users: int =
     start = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=minutes_ago)
     base = incident(slug, ongoing=not resolved)
     w = base.windows[0].model_copy(
-        update={"start": start, "subscribers_affected": users}
+        update={"start": start, "subscribers_affected": users, "failed_attempts": users * 2}
         | ({"end": start + timedelta(hours=3)} if resolved else {})
     )
     inc = base.model_copy(update={"windows": [w], "discovered_at": start + timedelta(minutes=5)})
@@ -148,7 +148,12 @@ def test_acma_major_outage_owed_clocks_and_update_cadence(live, token):
     start = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(hours=2)
     base = incident("2026-11-nsw")
     w = base.windows[0].model_copy(
-        update={"start": start, "regions": ["NSW"], "subscribers_affected": 150_000}
+        update={
+            "start": start,
+            "regions": ["NSW"],
+            "subscribers_affected": 150_000,
+            "failed_attempts": 300_000,  # each affected subscriber had a failed attempt
+        }
     )
     published = {"stage": "acknowledge", "channel": "web", "published_at": start}
     data = base.model_dump() | {

@@ -16,6 +16,7 @@ from tests.web.factories import START, incident, insert_statement
 from amends.incident import dump_incident
 from amends.publish import operations as ops
 from amends.store import schema as s
+from amends.store.testing import create_store
 
 MARKER = ".amends-site"
 
@@ -315,6 +316,8 @@ def test_feed_keeps_newlines_and_tabs():
 )
 def test_serve_refuses_bad_options(tmp_path, cli, args, name):
     db = tmp_path / "s.db"
+    if "--host" in args:  # the host is checked after the store is opened
+        create_store(f"sqlite:///{db}")
     assert_rejected(cli("serve", *args, "--db", f"sqlite:///{db}"), name)
     assert not db.exists() or "--host" in args  # tz and locale are checked before the store
 
@@ -322,6 +325,7 @@ def test_serve_refuses_bad_options(tmp_path, cli, args, name):
 def test_serve_refuses_a_port_out_of_range_and_a_port_in_use(tmp_path, cli):
     import socket
 
+    create_store(f"sqlite:///{tmp_path / 's.db'}")
     res = cli("serve", "--port", "99999", "--db", f"sqlite:///{tmp_path / 's.db'}")
     assert res.code == 2 and "--port" in res.err and "Traceback" not in res.err
     with socket.socket() as busy:
@@ -344,6 +348,7 @@ def test_serve_port_0_prints_the_bound_port(tmp_path):
 
     import httpx
 
+    create_store(f"sqlite:///{tmp_path / 's.db'}")
     proc = subprocess.Popen(
         [sys.executable, "-m", "amends", "serve", "--port", "0", "--db",
          f"sqlite:///{tmp_path / 's.db'}"],
@@ -387,7 +392,7 @@ def test_token_names_with_control_or_bidi_characters_are_refused(tmp_path, cli):
         line = assert_rejected(cli("token", "create", name, "--db", f"sqlite:///{db}"), "token")
         assert "\x07" not in line and "\x1b" not in line and "\u202e" not in line
     assert not db.exists()  # refused before the store is opened
-    res = cli("token", "create", "status-bot", "--db", f"sqlite:///{db}")
+    res = cli("token", "create", "status-bot", "--db", create_store(f"sqlite:///{db}"))
     assert res.code == 0 and res.out.startswith("amd_")
 
 

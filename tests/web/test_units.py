@@ -110,7 +110,7 @@ def test_status_page_stays_up_when_the_store_goes_down(tmp_path, monkeypatch):
     from amends.web import cache as cache_mod
     from amends.web.settings import Settings
 
-    with open_store(f"sqlite:///{tmp_path}/a.db") as store:
+    with open_store(f"sqlite:///{tmp_path}/a.db", create=True) as store:
         ops.save_incident(store, incident())
         cache = cache_mod.SnapshotCache(store, Settings(refresh_seconds=0))
         first = cache.current()

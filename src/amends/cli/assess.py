@@ -142,7 +142,7 @@ def load_facts(path: Path | None) -> ExtraFacts:
     if path is None:
         return ExtraFacts()
     from amends.errors import read_text
-    from amends.incident.io import safe_load_unique
+    from amends.incident.io import safe_load_unique, yaml_problem
 
     text = read_text(path, what="facts file")
     try:
@@ -150,7 +150,7 @@ def load_facts(path: Path | None) -> ExtraFacts:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(
-            f"not valid YAML: {getattr(exc, 'problem', exc)}; fix the syntax",
+            f"not valid YAML: {yaml_problem(exc)}; fix the syntax",
             path=str(path),
             row=mark.line + 1 if mark else None,
         ) from None

@@ -113,8 +113,10 @@ def incident_policy(path: Path) -> Path:
     """The policy the incident names (compensation.policy, relative to the incident file)."""
     import yaml
 
+    from amends.incident.io import safe_load_unique
+
     try:
-        data = yaml.safe_load(read_text(path, what="incident file"))
+        data = safe_load_unique(read_text(path, what="incident file"))
     except yaml.YAMLError:
         data = None
     named = (
@@ -132,10 +134,11 @@ def _read_incident_raw(path: Path) -> tuple[str, list[Any]]:
     import yaml
 
     from amends.impact.model import Window
+    from amends.incident.io import safe_load_unique
 
     text = read_text(path, what="incident file", hint="check the path")
     try:
-        data = yaml.safe_load(text)
+        data = safe_load_unique(text)
     except yaml.YAMLError as exc:
         raise InputError(f"cannot read the incident ({exc})", path=str(path)) from None
     if not isinstance(data, dict) or not isinstance(data.get("id"), str):
@@ -227,19 +230,19 @@ def run_credits(
     output: Path,
     console: Console,
     chart: bool = True,
+    create_store: bool = False,
 ) -> CreditsRun:
-    """Compute, record and export (and draw): the whole command, minus its printing."""
+    """Compute, record and export (and draw): the whole command, minus its printing.
+
+    `create_store`: the ledger's store may be created (the demo); otherwise it must exist."""
+    from amends.cli.db import open_cli_store
     from amends.credits import load_policy
-    from amends.store import open_store
 
     policy = load_policy(policy_path)
     check_export_paths(output, create=False)  # before the ledger: refuse a bad -o up front
     affected = read_table(impact / "subscribers.parquet", "impact subscribers")
     plans = read_table(plans_path, "plans") if plans_path is not None else None
-    try:
-        store = open_store(db_url)
-    except Exception as exc:  # a bad URL or an unreachable server is the user's to fix
-        raise InputError(f"--db: cannot open the ledger ({str(exc).splitlines()[0]})") from None
+    store = open_cli_store(db_url, create=create_store)
     try:
         return _run(
             store,

@@ -37,8 +37,9 @@ def register(app: typer.Typer) -> None:
     app.add_typer(db_app, name="db")
 
 
-def open_cli_store(url: str | None, *, migrate: bool = True) -> Store:
-    """Open the store for a command; an unreachable or malformed database is a one-line error."""
+def open_cli_store(url: str | None, *, migrate: bool = True, create: bool = False) -> Store:
+    """Open the store for a command; an unreachable or malformed database is a one-line error,
+    and so is one that does not exist yet (only `create=True` callers may create it)."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from amends.store import open_store
@@ -47,7 +48,7 @@ def open_cli_store(url: str | None, *, migrate: bool = True) -> Store:
     shown = resolve_url(url).render_as_string(hide_password=True)
     store = None
     try:
-        store = open_store(url, migrate=migrate)
+        store = open_store(url, migrate=migrate, create=create)
         with store.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
         return store
@@ -56,7 +57,7 @@ def open_cli_store(url: str | None, *, migrate: bool = True) -> Store:
             store.close()
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         raise InputError(
-            f"cannot open database {shown}: {reason}; check --db or AMENDS_DB_URL"
+            f"cannot open the database {shown}: {reason}; check --db or AMENDS_DB_URL"
         ) from exc
 
 
@@ -70,7 +71,7 @@ def upgrade(
 
     from amends.store.migrate import upgrade as run_upgrade
 
-    with open_cli_store(db, migrate=False) as store:
+    with open_cli_store(db, migrate=False, create=True) as store:
         before = store.current()
         try:
             run_upgrade(store, revision)
@@ -90,14 +91,20 @@ def upgrade(
 @db_app.command("current")
 def current(db: str | None = DB_OPTION) -> None:
     """Show the database's migration revision and whether it is the newest."""
+    from amends.store.engine import resolve_url, sqlite_file_missing
     from amends.store.migrate import head
 
-    with open_cli_store(db, migrate=False) as store:
-        rev = store.current()
-        shown = store.engine.url.render_as_string(hide_password=True)
+    if sqlite_file_missing(db):  # report it without creating the file
+        rev, shown = None, resolve_url(db).render_as_string(hide_password=True)
+    else:
+        with open_cli_store(db, migrate=False, create=True) as store:  # creates nothing
+            rev = store.current()
+            shown = store.engine.url.render_as_string(hide_password=True)
     newest = head()
     if rev is None:
-        typer.echo(f"{shown}: not created yet (newest is {newest}); run `amends db upgrade`")
+        typer.echo(
+            f"{shown}: not created yet (newest is {newest}); run `amends db upgrade --db {shown}`"
+        )
     elif rev == newest:
         typer.echo(f"{shown}: revision {rev} (newest)")
     else:

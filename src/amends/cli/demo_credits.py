@@ -35,6 +35,7 @@ def run(
         db_url=db_url,
         output=output / "credits.csv",
         console=console,
+        create_store=True,  # the demo makes its own store
     )
     print_summary(result, console)
     labels = {

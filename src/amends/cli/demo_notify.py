@@ -229,7 +229,7 @@ def run(output: Path, db_url: str, console: Console) -> list[tuple[str, Path]]:
     from amends.store.schema import components, incident_components, statements
 
     output.mkdir(parents=True, exist_ok=True)
-    store = open_store(db_url)
+    store = open_store(db_url, create=True)
     with SmtpSink() as sink, WebhookReceiver() as receiver:
         settings = load_settings(
             None,

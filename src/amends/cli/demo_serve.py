@@ -69,7 +69,7 @@ def run(output: Path, db_url: str, incident_path: Path, console: Console) -> lis
     incident = load_incident(incident_path)
     site_dir = Path(output) / "site"
     published: list[tuple[str, str, str, int]] = []
-    with open_store(db_url) as store:
+    with open_store(db_url, create=True) as store:
         ops.save_incident(store, incident)
         done = _published(store, incident.id)
         # The status page (web) and the subscribers' inbox (email) get every stage.

@@ -46,11 +46,11 @@ def inspect(
 ) -> None:
     """Validate event files and print a summary: rows, time range, regions, services, failures."""
     from amends.events.config import load_failure_policy
-    from amends.events.load import load_events
+    from amends.events.load import engine_errors, load_events
     from amends.events.summary import summarize
 
     policy = load_failure_policy(config)
-    with console.status("Validating and loading events..."):
+    with console.status("Validating and loading events..."), engine_errors(files):
         table = load_events(files, mapping=mapping, tz=tz)
         summary = summarize(table, policy)
     console.print(summary_table(summary, title=f"{len(files)} input(s): valid"))
@@ -71,19 +71,21 @@ def convert(
     from amends.errors import prepare_output, public_mode
     from amends.events.batches import record_batches
     from amends.events.config import load_failure_policy
-    from amends.events.load import load_events
+    from amends.events.load import engine_errors, load_events
     from amends.events.schema import EVENT_SCHEMA
     from amends.events.summary import summarize
 
     policy = load_failure_policy(config)
     prepare_output(output, kind="file", create=False)
-    with console.status("Validating and loading events..."):
+    with console.status("Validating and loading events..."), engine_errors(files):
         table = load_events(files, mapping=mapping, tz=tz)
         total = int(table.count().to_pyarrow().as_py())
+    made = [p for p in (output.parent, *output.parent.parents) if not p.exists()]
     prepare_output(output, kind="file")
     partial = output.with_name(output.name + ".partial")
     try:
         with (
+            engine_errors(files),
             Progress(
                 TextColumn("[bold]Writing[/] {task.description}"),
                 BarColumn(),
@@ -100,8 +102,13 @@ def convert(
         partial.replace(output)
     except BaseException:
         partial.unlink(missing_ok=True)
+        for folder in made:  # the folders this run made, deepest first, if still empty
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
         raise
-    console.print(summary_table(summarize(table, policy), title=f"Wrote {output}"))
+    with engine_errors(files):
+        summary = summarize(table, policy)
+    console.print(summary_table(summary, title=f"Wrote {output}"))
 
 
 def summary_table(summary: EventSummary, *, title: str) -> Table:

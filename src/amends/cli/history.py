@@ -123,18 +123,10 @@ def load_store_cases(store: Store) -> list[PastCase]:
 
 @contextmanager
 def open_db(url: str | None) -> Iterator[Store]:
-    """Open (and migrate) the store; an unreachable database is a one-line error."""
-    from sqlalchemy.exc import OperationalError
+    """Open (and migrate) the store; an unreachable or missing database is a one-line error."""
+    from amends.cli.db import open_cli_store
 
-    from amends.store import open_store
-
-    try:
-        store = open_store(url)
-    except OperationalError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "unreachable"
-        raise InputError(
-            f"cannot open the database ({reason}); check --db or AMENDS_DB_URL"
-        ) from None
+    store = open_cli_store(url)
     try:
         yield store
     finally:

@@ -84,11 +84,14 @@ def impact(
         def say(text: str) -> None:
             progress.update(step, description=f"{text} ({engine.value})")
 
-        if parquet is not None:
-            result = _analyse_parquet(parquet, cfg, say, warm)
-        else:
-            warm.join()
-            result = _analyse_ibis(events, mapping, engine, cfg, say)
+        from amends.events.load import engine_errors
+
+        with engine_errors(parquet or events):
+            if parquet is not None:
+                result = _analyse_parquet(parquet, cfg, say, warm)
+            else:
+                warm.join()
+                result = _analyse_ibis(events, mapping, engine, cfg, say)
         progress.update(step, description="writing outputs")
         paths = write_outputs(result, output, chart=chart, tz=zone)
         progress.update(step, description="done", total=1, completed=1)

@@ -6,13 +6,11 @@ from datetime import UTC, datetime
 
 from amends.errors import InputError
 
-#: The times an option may name: outage records live well inside them.
-EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
-LATEST = datetime(3000, 1, 1, tzinfo=UTC)
-
 
 def parse_time(text: str, *, option: str = "--now") -> datetime:
     """An ISO 8601 time with an offset (or Z) as an aware datetime; InputError otherwise."""
+    from amends.incident.model import EARLIEST, LATEST  # the times a record may hold, too
+
     try:
         value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:

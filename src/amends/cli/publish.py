@@ -215,6 +215,7 @@ def _local(
                     "statement_id": res.statement_id,
                     "check_errors": res.check_errors,
                     "queued": res.queued,
+                    "unchanged": res.unchanged,
                 }
             )
     return rows
@@ -321,6 +322,16 @@ def _report(incident_id: str, stage: str | None, rows: list[dict]) -> None:
         console = Console(width=200)
     if not rows:
         console.print(f"saved incident {incident_id} (no statement published)")
+        return
+    same = [r for r in rows if r.get("unchanged")]
+    for r in same:
+        console.print(
+            f"unchanged: the same {stage} text for {incident_id} on {r['channel']} "
+            f"({r['locale']}) was already published (statement {r['statement_id']}); "
+            "nothing was sent again"
+        )
+    rows = [r for r in rows if not r.get("unchanged")]
+    if not rows:
         return
     table = Table(
         "channel",

@@ -107,10 +107,14 @@ def settle_heap() -> None:
 
 
 def check_site_settings(settings: Settings) -> Settings:
-    """Refuse a time zone or locale the page could not show (InputError naming the option)."""
+    """Refuse a URL, time zone or locale the page could not use (InputError naming the option)."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     from babel import Locale, UnknownLocaleError
+
+    from amends.errors import check_site_url
+
+    check_site_url(settings.url, option="--url (or AMENDS_SITE_URL)")
 
     try:
         if not settings.time_zone or settings.time_zone != settings.time_zone.strip():

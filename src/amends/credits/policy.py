@@ -27,10 +27,13 @@ from pydantic import (
     model_validator,
 )
 
-from amends.errors import InputError
+from amends.errors import InputError, load_toml
 
 #: Decimal places a policy amount may have (the ledger stores amounts with 6).
 MAX_SCALE = 6
+#: Every policy amount and count is below this (a credit of a trillion is a typing mistake, and
+#: the ledger's NUMERIC(20, 6) column must hold every amount exactly).
+MAX_AMOUNT = Decimal(10**12)
 #: The unit of money rows in the ledger; allowances carry their own unit ("days", "GB").
 CASH = "cash"
 
@@ -44,6 +47,8 @@ def _amount(value: Decimal) -> Decimal:
         raise ValueError("must be a finite number")
     if value < 0:
         raise ValueError("must not be negative")
+    if value >= MAX_AMOUNT:
+        raise ValueError(f"is {value:.3g}; an amount must be below {MAX_AMOUNT:.0e}")
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and -exponent > MAX_SCALE:
         raise ValueError(f"has more than {MAX_SCALE} decimal places")
@@ -112,7 +117,9 @@ class PerDay(_Component):
 
     kind: Literal["per_day"]
     amount: Amount
-    threshold_days: int = Field(2, ge=0, description="Full working days before payment starts")
+    threshold_days: int = Field(
+        2, ge=0, le=3660, description="Full working days before payment starts"
+    )
     count: Literal["calendar", "working"] = Field(
         "calendar", description="Which days beyond the threshold are paid"
     )
@@ -153,7 +160,7 @@ class Eligibility(_Strict):
 
     basis: Literal["failed_call", "in_area"] = "failed_call"
     min_failed_attempts: int = Field(
-        1, ge=0, description="failed_call: at least this many network failures"
+        1, ge=0, lt=10**12, description="failed_call: at least this many network failures"
     )
     regions: list[str] = Field(default_factory=list, description="Only these regions (empty: all)")
     plans: list[str] = Field(default_factory=list, description="Only these plans (empty: all)")
@@ -180,7 +187,9 @@ class Policy(_Strict):
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", description="Slug, e.g. outage-credit")
     name: str | None = None
-    revision: int = Field(0, ge=0, description="Bump to record a policy again under a new version")
+    revision: int = Field(
+        0, ge=0, lt=10**9, description="Bump to record a policy again under a new version"
+    )
     currency: str = Field(description="ISO 4217 code, e.g. USD, JPY, KWD")
     combine: Literal["max", "sum"] = "max"
     minimum: Amount | None = Field(None, description="Cash floor for every eligible subscriber")
@@ -278,7 +287,7 @@ class Policy(_Strict):
 def parse_policy(text: str, *, source: str = "<policy>") -> Policy:
     """Validate policy TOML text; errors name the source, the line when known, and the field."""
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
+        data = load_toml(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"at line (\d+)", str(exc))
         raise InputError(

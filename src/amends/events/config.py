@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from amends.errors import InputError, read_text
+from amends.errors import InputError, load_toml, read_text
 from amends.events.failures import DEFAULT_FAILURES, FailurePolicy
 
 #: The project configuration file looked up in the working directory.
@@ -30,7 +30,7 @@ def load_failure_policy(path: Path | None = None) -> FailurePolicy:
             return DEFAULT_FAILURES
     text = read_text(path, what="configuration")
     try:
-        data = tomllib.loads(text)
+        data = load_toml(text)
     except tomllib.TOMLDecodeError as exc:
         line = re.search(r"at line (\d+)", str(exc))
         raise InputError(

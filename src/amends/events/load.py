@@ -8,7 +8,9 @@ queries, and materialised as a typed temp table.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +34,29 @@ if TYPE_CHECKING:
     import ibis.expr.types as ir
 
 __all__ = ["from_ibis", "load_events"]
+
+
+@contextmanager
+def engine_errors(paths: Sequence[str | Path]) -> Iterator[None]:
+    """Around the code that reads events (the tables are lazy: the engine reads the files when
+    a result is asked for), turn the engine's read errors (a damaged Parquet file: "Out of
+    buffer", "ZSTD Decompression failure", a truncated footer) into one line naming the file."""
+    import duckdb
+
+    from amends.errors import shown
+
+    try:
+        yield
+    except duckdb.Error as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        named = re.search(r'file "([^"]+)"', reason)
+        where = named.group(1) if named else ", ".join(str(p) for p in paths)
+        reason = re.sub(r'^.*?Failed to read file "[^"]+": ', "", reason)
+        raise InputError(
+            f"cannot read the events ({shown(reason, limit=160)}); the file is damaged or not "
+            "what it says: export or copy it again",
+            path=where,
+        ) from None
 
 
 def load_events(

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from amends.errors import InputError
+from amends.errors import InputError, load_toml
 from amends.events.schema import EVENT_SCHEMA, OUTCOME_COLUMNS, REQUIRED_COLUMNS
 
 #: Where the built-in mapping files live.
@@ -184,7 +184,7 @@ class Mapping(BaseModel):
     def from_toml(cls, text: str, *, source: str = "<mapping>") -> Mapping:
         """Parse mapping TOML text (see docs/events.md for the format)."""
         try:
-            data = tomllib.loads(text)
+            data = load_toml(text)
         except tomllib.TOMLDecodeError as exc:
             line = re.search(r"at line (\d+)", str(exc))
             raise InputError(

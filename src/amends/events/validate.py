@@ -77,17 +77,26 @@ def check_columns(
     )
 
 
+#: What PyArrow raises on a damaged file (a column name that is not UTF-8 included).
+_UNREADABLE = (pa.ArrowException, OSError, UnicodeDecodeError)
+
+
+def _unreadable(path: Path, exc: Exception) -> InputError:
+    reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return InputError(
+        f"cannot read as Parquet ({reason}): the file is truncated, corrupt or not Parquet; "
+        "write it again (or give .csv files a .csv extension)",
+        path=str(path),
+    )
+
+
 def parquet_schema(path: Path) -> pa.Schema:
     """Read one Parquet footer: refuse unreadable, truncated and zero-row files."""
     try:
         meta = pq.ParquetFile(path).metadata
         schema = meta.schema.to_arrow_schema()
-    except (pa.ArrowException, OSError) as exc:
-        raise InputError(
-            f"cannot read as Parquet ({str(exc).splitlines()[0]}): the file is truncated, "
-            "corrupt or not Parquet; write it again (or give .csv files a .csv extension)",
-            path=str(path),
-        ) from exc
+    except _UNREADABLE as exc:
+        raise _unreadable(path, exc) from exc
     if meta.num_rows == 0:
         raise InputError("the Parquet file has 0 rows: give a file with events", path=str(path))
     return schema
@@ -131,19 +140,30 @@ def check_required_present(path: Path) -> None:
     Row-group statistics answer it from the footer; a row group without them (or with empty
     values) is read for that column alone, to name the row.
     """
-    pf = pq.ParquetFile(path)
-    meta = pf.metadata
-    names = [meta.schema.column(i).name for i in range(meta.num_columns)]
+    try:
+        pf = pq.ParquetFile(path)
+        meta = pf.metadata
+        names = [meta.schema.column(i).name for i in range(meta.num_columns)]
+    except _UNREADABLE as exc:
+        raise _unreadable(path, exc) from exc
     offset = 0
     for g in range(meta.num_row_groups):
         group = meta.row_group(g)
         for name in REQUIRED_COLUMNS:
             if name not in names:
                 continue
-            stats = group.column(names.index(name)).statistics
+            i = names.index(name)
+            chunk = group.column(i)
+            if chunk.physical_type != meta.schema.column(i).physical_type:
+                # pyarrow aborts the whole process reading such a chunk's statistics
+                raise _unreadable(path, ValueError(f"column {name!r} has a damaged type"))
+            stats = chunk.statistics
             if stats is not None and stats.has_null_count and stats.null_count == 0:
                 continue
-            values = pf.read_row_group(g, columns=[name]).column(0)
+            try:
+                values = pf.read_row_group(g, columns=[name]).column(0)
+            except _UNREADABLE as exc:
+                raise _unreadable(path, exc) from exc
             if values.null_count:
                 row = offset + int(pc.index(pc.is_null(values), True).as_py()) + 1
                 raise InputError(

@@ -12,7 +12,7 @@ import yaml
 from pydantic import ValidationError
 
 from amends.errors import InputError, prepare_output, public_mode, read_text
-from amends.incident.model import Incident
+from amends.incident.model import FieldError, Incident
 
 
 class DuplicateKeyError(yaml.MarkedYAMLError):
@@ -44,8 +44,46 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)  # type: ignore[arg-type]
 
 
+#: How deep mappings and lists may nest in a YAML file (an incident record needs 5).
+MAX_YAML_DEPTH = 64
+_OPEN = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
+_CLOSE = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+class TooDeepError(yaml.MarkedYAMLError):
+    """Mappings or lists nested deeper than MAX_YAML_DEPTH (the parser would recurse too far)."""
+
+
+def check_depth(text: str) -> None:
+    """Refuse YAML nested deeper than MAX_YAML_DEPTH, using the scanner (it does not recurse)."""
+    depth = 0
+    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        if isinstance(token, _OPEN):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise TooDeepError(
+                    problem=f"nested more than {MAX_YAML_DEPTH} levels deep",
+                    problem_mark=token.start_mark,
+                )
+        elif isinstance(token, _CLOSE):
+            depth -= 1
+
+
+def yaml_problem(exc: yaml.YAMLError) -> str:
+    """What is wrong, in one line (a reader error's text spans two: the character, then where)."""
+    text = str(getattr(exc, "problem", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 def safe_load_unique(text: str) -> Any:
-    """`yaml.safe_load` that refuses duplicate mapping keys."""
+    """`yaml.safe_load` that refuses duplicate mapping keys and absurdly deep nesting (one
+    YAML reader for every YAML file amends takes)."""
+    check_depth(text)
     return yaml.load(text, Loader=_UniqueKeyLoader)
 
 
@@ -95,7 +133,7 @@ def parse_incident(text: str, *, source: str = "<incident>") -> Incident:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(
-            f"not valid YAML: {getattr(exc, 'problem', exc)}; fix the syntax",
+            f"not valid YAML: {yaml_problem(exc)}; fix the syntax",
             path=source,
             row=mark.line + 1 if mark else None,
         ) from exc
@@ -106,6 +144,9 @@ def parse_incident(text: str, *, source: str = "<incident>") -> Incident:
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+        cause = (err.get("ctx") or {}).get("error")
+        if isinstance(cause, FieldError):  # a record-level check names its own field
+            loc = (*loc, *(int(p) if p.isdigit() else p for p in cause.field.split(".")))
         more = len(exc.errors()) - 1
         tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         msg = err["msg"].removeprefix("Value error, ")

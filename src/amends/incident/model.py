@@ -7,11 +7,11 @@ has supplied is absent (None or empty), never invented.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from amends.impact.model import Window
 
@@ -56,6 +56,37 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-
 #: The longest free text a record holds: a statement is read by people, not pasted logs.
 MAX_TEXT = 5_000
 
+#: Every count a record holds is below this: far above any network's attempts in one outage, and
+#: small enough that formatting and arithmetic on it stay exact.
+MAX_COUNT = 10**12
+#: The times a record may hold: outages live well inside them, and the arithmetic around them
+#: (deadlines, 90-day look-backs, local time zones) must fit in a datetime.
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(3000, 1, 1, tzinfo=UTC)
+#: How long before the first measured window a problem may have been discovered (an alarm or a
+#: customer's call can precede the failure rate's rise; a day earlier cannot be this outage).
+MAX_EARLY_DISCOVERY = timedelta(hours=24)
+#: The longest default interval between updates (30 days).
+MAX_UPDATE_INTERVAL_MINUTES = 43_200
+
+
+class FieldError(ValueError):
+    """A record-level check that names the field it is about (the error points at its line)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(message)
+
+
+def _in_range(value: object) -> None:
+    """Refuse a time (or date) outside 1970-2999, or one too far from now to be a fact."""
+    if isinstance(value, datetime):
+        instant = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+        if not EARLIEST <= instant < LATEST:
+            raise ValueError(f"{value.isoformat()} is out of range; give a time from 1970 to 2999")
+    elif isinstance(value, date) and not EARLIEST.date() <= value < LATEST.date():
+        raise ValueError(f"{value.isoformat()} is out of range; give a date from 1970 to 2999")
+
 
 def _strings(value: object) -> list[str]:
     """Every string inside a field value (lists and mappings included, models excluded)."""
@@ -76,6 +107,8 @@ class _Strict(BaseModel):
     @field_validator("*", mode="after")
     @classmethod
     def _plain_text(cls, value: object) -> object:
+        for item in value if isinstance(value, list) else [value]:
+            _in_range(item)
         for text in _strings(value):
             if len(text) > MAX_TEXT:
                 raise ValueError(f"is {len(text):,} characters long; keep it under {MAX_TEXT:,}")
@@ -94,7 +127,10 @@ class RegionInfo(_Strict):
     time_zone: str = Field(description="IANA time zone of the area, e.g. America/Los_Angeles")
     state: str | None = Field(None, description="State or territory, where it matters")
     services_total: int | None = Field(
-        None, ge=0, description="All services in the area (for 'all services in a state' tests)"
+        None,
+        ge=0,
+        lt=MAX_COUNT,
+        description="All services in the area (for 'all services in a state' tests)",
     )
     remoteness: Literal["metro", "regional", "remote"] | None = Field(
         None,
@@ -187,7 +223,7 @@ class PublishedStatement(_Strict):
     channel: ChannelName
     locale: str = "en"
     published_at: datetime
-    check_errors: int = 0
+    check_errors: int = Field(0, ge=0, lt=MAX_COUNT)
     override_reason: str | None = None
 
     _aw = field_validator("published_at")(classmethod(lambda cls, v: _aware(v)))
@@ -232,6 +268,16 @@ class Eta(_Strict):
     def _aware_times(cls, value: datetime | None) -> datetime | None:
         return _aware(value)
 
+    @model_validator(mode="after")
+    def _interval_in_order(self) -> Eta:
+        if self.earliest and self.latest and self.latest < self.earliest:
+            raise FieldError(
+                "latest",
+                f"latest {self.latest.isoformat()} is before earliest "
+                f"{self.earliest.isoformat()}; swap them or fix one",
+            )
+        return self
+
 
 class Incident(_Strict):
     """The incident record: the single source of every statement."""
@@ -266,7 +312,10 @@ class Incident(_Strict):
         None, description="A major outage (regulatory sense); set by a person or `amends assess`"
     )
     update_interval_minutes: int = Field(
-        60, gt=0, description="Default time to the next update when next_update_at is not set"
+        60,
+        gt=0,
+        le=MAX_UPDATE_INTERVAL_MINUTES,
+        description="Default time to the next update when next_update_at is not set",
     )
     history: list[PublishedStatement] = Field(default_factory=list)
     regulatory_contact: RegulatoryContact | None = Field(
@@ -288,25 +337,43 @@ class Incident(_Strict):
     @field_validator("windows")
     @classmethod
     def _windows_make_sense(cls, windows: list[Window]) -> list[Window]:
-        """Measured facts must be possible: an end after the start, no negative or NaN counts."""
-        import math
-
+        """Measured facts must be possible (see docs/incident.md, "What cannot be true")."""
         for w in windows:
-            if w.end is not None and w.end <= w.start:
-                raise ValueError(f"window {w.id}: end {w.end} is not after start {w.start}")
-            numbers = [w.duration_minutes, w.subscribers_affected, w.failed_attempts]
-            numbers += [v for e in w.scope for v in (e.attempts, e.failures, e.failure_rate)]
-            if any(not math.isfinite(n) or n < 0 for n in numbers):
-                raise ValueError(f"window {w.id}: counts and rates must be finite and not negative")
+            _window_possible(w)
         return windows
 
     @field_validator("discovered_at", "restored_at", "next_update_at")
     @classmethod
     def _aware_times(cls, value: datetime | None) -> datetime | None:
         value = _aware(value)
-        if value is not None and value > datetime.now(value.tzinfo) + timedelta(days=1):
-            raise ValueError(f"{value.isoformat()} is in the future; check the date and the offset")
+        if value is not None:
+            _in_range(value)
+            if value > datetime.now(value.tzinfo) + timedelta(days=1):
+                raise ValueError(
+                    f"{value.isoformat()} is in the future; check the date and the offset"
+                )
         return value
+
+    @model_validator(mode="after")
+    def _times_in_order(self) -> Incident:
+        """Restoration after the start; discovery not long before the first window."""
+        start = self.started_at
+        if start is None:
+            return self
+        if self.restored_at is not None and self.restored_at <= start:
+            raise FieldError(
+                "restored_at",
+                f"{self.restored_at.isoformat()} is not after the outage started "
+                f"({start.isoformat()}, the first window's start); check the date and its offset",
+            )
+        if self.discovered_at < start - MAX_EARLY_DISCOVERY:
+            raise FieldError(
+                "discovered_at",
+                f"{self.discovered_at.isoformat()} is more than "
+                f"{MAX_EARLY_DISCOVERY.total_seconds() / 3600:.0f} hours before the first window "
+                f"({start.isoformat()}); check the date and its offset",
+            )
+        return self
 
     def text(self, path: str, original: str | None, locale: str) -> str | None:
         """Free text at `path` in `locale`: the original in the record's own language, else the
@@ -351,3 +418,57 @@ class Incident(_Strict):
     def affected_services(self) -> list[str]:
         """Service ids of every window, in first-seen order."""
         return list(dict.fromkeys(s for w in self.windows for s in w.services))
+
+
+def _window_possible(w: Window) -> None:
+    """Refuse a measured window that cannot be true, naming the window and the field."""
+    import math
+
+    where = f"window {w.id}"
+    for name, t in (("start", w.start), ("end", w.end)):
+        if t is not None:
+            try:
+                _in_range(t)
+            except ValueError as exc:
+                raise ValueError(f"{where}: {name} {exc}") from None
+    if w.end is not None and w.end <= w.start:
+        raise ValueError(f"{where}: end {w.end} is not after start {w.start}")
+    counts: list[tuple[str, float]] = [
+        ("duration_minutes", w.duration_minutes),
+        ("subscribers_affected", w.subscribers_affected),
+        ("failed_attempts", w.failed_attempts),
+        ("missing_attempts", w.missing_attempts),
+    ]
+    for i, e in enumerate(w.scope):
+        counts += [
+            (f"scope[{i}].attempts", e.attempts),
+            (f"scope[{i}].failures", e.failures),
+            (f"scope[{i}].expected_attempts", e.expected_attempts),
+        ]
+    for name, n in counts:
+        if not math.isfinite(n) or n < 0:
+            raise ValueError(f"{where}: {name} is {n}; counts must be finite and not negative")
+        if n >= MAX_COUNT:
+            raise ValueError(f"{where}: {name} is {n:.3g}; a count must be below {MAX_COUNT:.0e}")
+    for i, e in enumerate(w.scope):
+        for name, rate in (
+            ("failure_rate", e.failure_rate),
+            ("baseline_failure_rate", e.baseline_failure_rate),
+            ("ner", e.ner),
+        ):
+            if rate is not None and not (math.isfinite(rate) and 0 <= rate <= 1):
+                raise ValueError(
+                    f"{where}: scope[{i}].{name} is {rate}; a rate is finite and between 0 and 1"
+                )
+        if not math.isfinite(e.excess_failures) or abs(e.excess_failures) >= MAX_COUNT:
+            raise ValueError(f"{where}: scope[{i}].excess_failures is {e.excess_failures:.3g}")
+        if e.failures > e.attempts:
+            raise ValueError(
+                f"{where}: scope[{i}].failures ({e.failures}) is more than its attempts "
+                f"({e.attempts}); every failure is an attempt"
+            )
+    if w.subscribers_affected > w.failed_attempts:
+        raise ValueError(
+            f"{where}: subscribers_affected ({w.subscribers_affected}) is more than "
+            f"failed_attempts ({w.failed_attempts}); each affected subscriber had a failed attempt"
+        )

@@ -11,7 +11,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from amends.errors import InputError
 
@@ -86,6 +86,17 @@ class NotifySettings(_Strict):
     """Everything `amends worker` and `amends notify` need besides the database URL."""
 
     base_url: str = "http://127.0.0.1:8000"  # public site: confirmation + unsubscribe links
+
+    @field_validator("base_url")
+    @classmethod
+    def _site_url(cls, value: str) -> str:
+        from amends.errors import InputError, check_site_url
+
+        try:
+            return check_site_url(value, option="base_url")
+        except InputError as exc:
+            raise ValueError(str(exc)) from None
+
     #: Signs unsubscribe links. None: the store's own random secret (made once, kept in the
     #: store), so every process on one store agrees and nothing is signed with a known value.
     secret: str | None = Field(default=None, min_length=16)

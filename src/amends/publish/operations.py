@@ -59,12 +59,16 @@ class CheckRefused(InputError):
 
 @dataclass(frozen=True)
 class Published:
-    """What publishing wrote: the statement id, its check result and outbox rows queued."""
+    """What publishing wrote: the statement id, its check result and outbox rows queued.
+
+    `unchanged`: the same text was already published for this incident, stage, channel and
+    locale; nothing was written and `statement_id` is the stored one."""
 
     statement_id: int
     check_errors: int
     queued: int
     override_reason: str | None
+    unchanged: bool = False
 
 
 def _now(now: datetime | None) -> datetime:
@@ -123,15 +127,46 @@ def _record_json(incident: Incident) -> str:
     return incident.model_dump_json()
 
 
+def merged_history(
+    stored: list[PublishedStatement], incoming: list[PublishedStatement]
+) -> list[PublishedStatement]:
+    """The history only grows: every stored entry, then each incoming one not stored yet."""
+
+    def key(h: PublishedStatement) -> tuple[str, str, str, datetime]:
+        return (h.stage, h.channel, h.locale, h.published_at)
+
+    known = {key(h) for h in stored}
+    return [*stored, *(h for h in incoming if key(h) not in known)]
+
+
+def _lock_incident(conn: Connection, incident_id: str) -> None:
+    """Serialise writers of one incident until the transaction ends, so a concurrent run reads
+    what the first committed (PostgreSQL: an advisory lock; SQLite: BEGIN IMMEDIATE already)."""
+    from sqlalchemy import text
+
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext('amends:incident:' || :id))"),
+            {"id": incident_id},
+        )
+
+
 def _upsert_incident(conn: Connection, incident: Incident, now: datetime) -> None:
     from sqlalchemy import insert, select, update
 
     from amends.store import schema as s
 
+    _lock_incident(conn, incident.id)
     status = incident.status
-    row = conn.execute(select(s.incidents.c.status).where(s.incidents.c.id == incident.id)).first()
+    row = conn.execute(
+        select(s.incidents.c.status, s.incidents.c.record).where(s.incidents.c.id == incident.id)
+    ).first()
     if row is not None and row.status == "postmortem":
         status = "postmortem"
+    if row is not None and row.record:  # a record file holding less history adds, never removes
+        stored = json.loads(row.record) if isinstance(row.record, str) else row.record
+        past = [PublishedStatement.model_validate(h) for h in stored.get("history", [])]
+        incident = incident.model_copy(update={"history": merged_history(past, incident.history)})
     values: dict[str, Any] = {
         "title": incident.title,
         "status": status,
@@ -425,15 +460,29 @@ def prepare_statement(
     )
 
 
+def statement_hash(text: str) -> str:
+    """The key that makes a statement's text publish once (per incident, stage, channel, locale)."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def write_statement(conn: Connection, prepared: Prepared, *, by: str) -> Published:
     """Write a prepared statement in the caller's transaction: the incident saved, the
-    statement inserted and its notifications queued (transactional outbox)."""
-    from sqlalchemy import insert, update
+    statement inserted and its notifications queued (transactional outbox).
+
+    The same text for the same incident, stage, channel and locale is written once: a unique
+    index on its hash decides (so two concurrent runs cannot both write it); a repeat changes
+    nothing and returns `unchanged`."""
+    from sqlalchemy import select, update
 
     from amends.store import schema as s
+    from amends.store.upsert import upsert
 
     p = prepared
     incident_id = p.incident.id
+    digest = statement_hash(p.text)
+    savepoint = conn.begin_nested()
     _upsert_incident(conn, p.incident, p.at)
     if p.status == "postmortem":
         conn.execute(
@@ -442,8 +491,9 @@ def write_statement(conn: Connection, prepared: Prepared, *, by: str) -> Publish
             .values(status="postmortem", updated_at=p.at)
         )
         _release_components(conn, incident_id, p.at)
+    keys = ["incident_id", "stage", "channel", "locale", "body_sha256"]
     result = conn.execute(
-        insert(s.statements).values(
+        upsert(conn, s.statements, keys, []).values(
             incident_id=incident_id,
             stage=p.stage,
             channel=p.channel,
@@ -458,9 +508,25 @@ def write_statement(conn: Connection, prepared: Prepared, *, by: str) -> Publish
             check_json=p.report.model_dump_json(),
             check_errors=p.errors,
             override_reason=p.override_reason,
+            body_sha256=digest,
         )
     )
-    sid = int(result.inserted_primary_key[0])
+    inserted = result.inserted_primary_key if result.rowcount != 0 else None
+    if inserted is None or inserted[0] is None:  # published before, or by a concurrent run
+        savepoint.rollback()
+        c = s.statements.c
+        sid = conn.execute(
+            select(c.id).where(
+                c.incident_id == incident_id,
+                c.stage == p.stage,
+                c.channel == p.channel,
+                c.locale == p.locale,
+                c.body_sha256 == digest,
+            )
+        ).scalar_one()
+        return Published(int(sid), p.errors, 0, p.override_reason, unchanged=True)
+    savepoint.commit()
+    sid = int(inserted[0])
     queued = _enqueue(conn, sid)
     return Published(sid, p.errors, queued, p.override_reason)
 

@@ -13,7 +13,6 @@ import socket
 import typing
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 import httpcore
 import httpx
@@ -124,24 +123,41 @@ def system_resolver(host: str, port: int) -> list[IPAddress]:
     return seen
 
 
+def _literal_ip(url: str) -> IPAddress | None:
+    """The IP a URL's host spells in any form the C resolver accepts (None: not an IP)."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return parse_host_ip(host) if host else None
+
+
 def check_url(url: str, allow: Sequence[IPNetwork] = ()) -> str:
     """Check a webhook URL's form without DNS: http(s), a host, no credentials, no blocked IP.
 
-    Returns the URL unchanged; raises BlockedURL with the reason. Used when subscribing.
+    Returns the URL unchanged; raises BlockedURL with the reason. The one check used when
+    subscribing and before every delivery: the URL is parsed by httpx, the client that delivers,
+    so the host checked is the host it would reach (IDNA applied: circled letters, fullwidth
+    letters and ideographic dots map to plain ASCII first, or are refused).
     """
     try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError as exc:
+        parts = httpx.URL(url)
+        host = parts.raw_host.decode("ascii")
+    except (httpx.InvalidURL, ValueError, TypeError, UnicodeError) as exc:
+        ip = _literal_ip(url)  # e.g. 0177.0.0.1: the C resolver reads it, httpx does not
+        reason = blocked_reason(ip, allow) if ip is not None else None
+        if ip is not None and reason is not None:
+            raise BlockedURL(f"{url!r} points at {ip}, {reason}") from None
         raise BlockedURL(f"{url!r} is not a valid URL ({exc})") from None
     if parts.scheme not in ("http", "https"):
         raise BlockedURL(f"{url!r}: only http and https URLs can receive webhooks")
-    host = parts.hostname
     if not host:
         raise BlockedURL(f"{url!r} has no host")
-    if parts.username is not None or parts.password is not None:
+    if parts.userinfo:
         raise BlockedURL(f"{url!r}: credentials in the URL are not allowed; use the signing secret")
-    if port == 0:
+    if parts.port == 0:
         raise BlockedURL(f"{url!r}: port 0 is not allowed")
     ip = parse_host_ip(host)
     if ip is not None:

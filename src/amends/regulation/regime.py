@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from amends.errors import InputError
+from amends.errors import InputError, load_toml
 
 Op = Literal[">=", ">", "<=", "<", "==", "!="]
 Anchor = Literal["discovered", "reportable", "onset"]
@@ -222,7 +222,7 @@ def _field(loc: tuple[int | str, ...]) -> str:
 def parse_regime(text: str, *, source: str) -> Regime:
     """Validate regime TOML text; any error is one line naming `source` and the field."""
     try:
-        data = tomllib.loads(text)
+        data = load_toml(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"not valid TOML: {exc}; fix the syntax", path=source) from None
     try:

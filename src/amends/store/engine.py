@@ -1,5 +1,9 @@
 """Open the store: one SQLAlchemy engine for SQLite (default) or PostgreSQL, migrated on open.
 
+Only a caller that means to create the store (`amends db upgrade`, the demo) passes
+`create=True`; everyone else gets a one-line InputError for a store that does not exist or has
+no schema, so a mistyped `--db` never reads as an empty, healthy store.
+
 SQLite connections get WAL, foreign keys and a busy timeout, and real transactions (SQLAlchemy
 emits BEGIN, so DDL and reads are transactional too); `Store.begin()` takes the write lock up
 front (BEGIN IMMEDIATE) so concurrent writers wait instead of failing. PostgreSQL sessions run
@@ -85,15 +89,40 @@ def _sqlite_on_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def make_engine(url: str | URL | None = None, **kwargs: Any) -> Engine:
-    """An engine for `url` with the store's per-backend settings (see the module docstring)."""
+def sqlite_file_missing(url: str | URL | None = None) -> bool:
+    """True when `url` names a SQLite file that does not exist (connecting would create it)."""
+    parsed = resolve_url(url)
+    return (
+        parsed.get_backend_name() == "sqlite"
+        and not _is_memory(parsed)
+        and not Path(parsed.database or "").expanduser().exists()
+    )
+
+
+def not_created(url: URL) -> InputError:
+    """The one-line refusal of a store that does not exist or has no schema, with the fix."""
+    shown = url.render_as_string(hide_password=True)
+    what = "does not exist" if sqlite_file_missing(url) else "has no amends tables"
+    return InputError(
+        f"the database {shown} {what}; check --db or AMENDS_DB_URL, or create it with "
+        f"`amends db upgrade --db {shown}` first"
+    )
+
+
+def make_engine(url: str | URL | None = None, *, create: bool = True, **kwargs: Any) -> Engine:
+    """An engine for `url` with the store's per-backend settings (see the module docstring).
+
+    `create=False` refuses a SQLite file that does not exist instead of creating it.
+    """
     parsed = resolve_url(url)
     options: dict[str, Any] = {"future": True, **kwargs}
     if parsed.get_backend_name() == "sqlite":
+        if not create and sqlite_file_missing(parsed):
+            raise not_created(parsed)
         if _is_memory(parsed):
             options.setdefault("poolclass", StaticPool)
             options.setdefault("connect_args", {"check_same_thread": False})
-        elif parsed.database:
+        elif parsed.database and create:
             folder = Path(parsed.database).expanduser().parent
             try:
                 folder.mkdir(parents=True, exist_ok=True)
@@ -168,17 +197,26 @@ class Store:
 
 
 def open_store(
-    url: str | URL | None = None, *, migrate: bool = True, **engine_kwargs: Any
+    url: str | URL | None = None,
+    *,
+    migrate: bool = True,
+    create: bool = False,
+    **engine_kwargs: Any,
 ) -> Store:
     """Open the store at `url` (default: env AMENDS_DB_URL, else sqlite:///amends.db).
 
-    With `migrate` (the default) the schema is brought to the newest migration first.
+    Without `create` (the default) the store must exist and have its schema: a missing SQLite
+    file or an empty database (PostgreSQL schema) is an InputError saying to run
+    `amends db upgrade`. With `migrate` (the default) the schema is brought to the newest
+    migration (with `create`, from nothing).
     """
-    store = Store(make_engine(url, **engine_kwargs))
-    if migrate:
-        try:
+    store = Store(make_engine(url, create=create, **engine_kwargs))
+    try:
+        if not create and store.current() is None:
+            raise not_created(store.engine.url)
+        if migrate:
             store.upgrade()
-        except BaseException:
-            store.close()
-            raise
+    except BaseException:
+        store.close()
+        raise
     return store

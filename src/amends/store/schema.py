@@ -142,7 +142,22 @@ statements = Table(
     Column("check_json", JSONText, nullable=True),
     Column("check_errors", Integer, nullable=False, server_default="0"),
     Column("override_reason", Text, nullable=True),
+    Column(
+        "body_sha256",
+        String(64),
+        nullable=True,
+        comment="SHA-256 of body_text: the same text is published once per stage/channel/locale",
+    ),
     Index(None, "incident_id", "published_at"),
+    Index(
+        "uq_statements_once",
+        "incident_id",
+        "stage",
+        "channel",
+        "locale",
+        "body_sha256",
+        unique=True,
+    ),
 )
 
 subscribers = Table(

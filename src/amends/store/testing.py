@@ -64,6 +64,13 @@ def postgres_schema_url(base_url: str) -> Iterator[str]:
         admin.dispose()
 
 
+def create_store(url: str) -> str:
+    """Create the store at `url` (as `amends db upgrade` does) and return the URL: commands other
+    than `db upgrade` refuse a store that does not exist."""
+    open_store(url, create=True).close()
+    return url
+
+
 def sqlite_url(folder: Path) -> str:
     """A SQLite file URL inside `folder`."""
     return f"sqlite:///{folder / 'amends.db'}"
@@ -85,7 +92,7 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def store(store_url: str) -> Iterator[Store]:
     """An opened, migrated Store on each backend; closed after the test."""
-    opened = open_store(store_url)
+    opened = open_store(store_url, create=True)
     try:
         yield opened
     finally:

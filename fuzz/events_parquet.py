@@ -1,0 +1,28 @@
+"""Fuzz the events reader on Parquet files: bytes -> a canonical events table, fully read
+(amends.events.load on DuckDB, as `amends events inspect` and `amends impact` use it)."""
+
+import tempfile
+from pathlib import Path
+
+import atheris
+
+with atheris.instrument_imports(include=["amends"]):
+    import ibis
+
+    from amends.events.load import engine_errors, load_events
+
+from _harness import fuzz
+
+FOLDER = Path(tempfile.mkdtemp(prefix="amends-fuzz-"))
+CON = ibis.duckdb.connect()
+
+
+def read(data: bytes) -> None:
+    path = FOLDER / "events.parquet"
+    path.write_bytes(data)
+    with engine_errors([path]):  # the boundary every command reads events through
+        load_events(path, con=CON).to_pyarrow()
+
+
+if __name__ == "__main__":
+    fuzz(read)
