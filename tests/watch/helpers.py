@@ -73,3 +73,15 @@ def stored_aggregates(url: str) -> tuple[dict, dict]:
             for r in load_failures(conn, -(2**62), None).to_pylist()
         }
     return series, fails
+
+
+def create_store(url: str) -> None:
+    """`amends db upgrade --db URL`: the watcher, like every command but that one, needs it."""
+    import subprocess
+    import sys
+
+    subprocess.run(
+        [sys.executable, "-m", "amends", "db", "upgrade", "--db", url],
+        check=True,
+        capture_output=True,
+    )

@@ -62,7 +62,7 @@ def test_people_on_duty_are_told_once_with_counts_and_no_subscriber(day, tmp_pat
         )
         url = f"sqlite:///{tmp_path / 'w.db'}"
         for _run in range(2):  # the second run must tell nobody again
-            with open_store(url) as store:
+            with open_store(url, create=True) as store:
                 w = Watcher(store, [parse_source(f"dir:{folder}")], options)
                 asyncio.run(w.run())
         assert sink.unique == 2 and sink.total == 2

@@ -14,7 +14,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from tests.watch.helpers import csv_lines, expected_aggregates, sorted_events, stored_aggregates
+from tests.watch.helpers import (
+    create_store,
+    csv_lines,
+    expected_aggregates,
+    sorted_events,
+    stored_aggregates,
+)
 
 from amends.events.load import load_events
 from amends.impact.analysis import analyse
@@ -87,11 +93,7 @@ def test_watcher_survives_sigkill_and_agrees_with_batch(day, tmp_path: Path) -> 
     folder = tmp_path / "cdr"
     folder.mkdir()
     url = f"sqlite:///{tmp_path / 'watch.db'}"
-    subprocess.run(
-        [sys.executable, "-m", "amends", "db", "upgrade", "--db", url],
-        check=True,
-        capture_output=True,
-    )
+    create_store(url)
     writer = threading.Thread(
         target=write_like_a_switch, args=(folder, csv_lines(table, tmp_path), 40, 0.2)
     )
@@ -147,6 +149,7 @@ def test_bad_lines_go_to_the_dead_letters_and_are_counted(tmp_path: Path) -> Non
         + "2026-03-10T10:30:00Z,S9,CA,local,sixteen\n"
     )
     url = f"sqlite:///{tmp_path / 'watch.db'}"
+    create_store(url)
     port_file = tmp_path / "metrics.txt"
     proc = subprocess.Popen(
         watch_cmd(folder, url, "--exit-when-idle", "4", "--metrics-port", "0"),
@@ -165,13 +168,9 @@ def test_bad_lines_go_to_the_dead_letters_and_are_counted(tmp_path: Path) -> Non
     import httpx
 
     body_text = ""
-    while time.time() < deadline:
+    counted = f'amends_watch_events_total{{source="dir:{folder}"}} 10.0'
+    while time.time() < deadline and counted not in body_text:
         body_text = httpx.get(metrics_url, timeout=5).text
-        if (
-            "amends_watch_dead_letters_total{source=" in body_text
-            and "amends_watch_events_total" in body_text
-        ):
-            break
         time.sleep(0.2)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
@@ -193,6 +192,7 @@ def test_watch_runs_until_sigterm_then_stops_cleanly(tmp_path: Path) -> None:
     folder = tmp_path / "cdr"
     folder.mkdir()
     url = f"sqlite:///{tmp_path / 'watch.db'}"
+    create_store(url)
     proc = subprocess.Popen(watch_cmd(folder, url), stderr=subprocess.PIPE, text=True)
     time.sleep(4)
     assert proc.poll() is None, "the watcher stopped on its own"

@@ -13,7 +13,13 @@ import uuid
 from pathlib import Path
 
 import pytest
-from tests.watch.helpers import batches, expected_aggregates, sorted_events, stored_aggregates
+from tests.watch.helpers import (
+    batches,
+    create_store,
+    expected_aggregates,
+    sorted_events,
+    stored_aggregates,
+)
 from tests.watch.test_watch_folder import assert_agrees_with_batch, incidents
 
 from amends.events.wire import ARROW, JSONL, encode_arrow, encode_jsonl
@@ -114,6 +120,7 @@ def test_jetstream_exactly_once_across_sigkills(day, tmp_path: Path, subject: st
         for i, b in enumerate(batches(table, 160))
     ]
     url = f"sqlite:///{tmp_path / 'watch.db'}"
+    create_store(url)
     source = f"{NATS}/{subject}?ack_wait=3"
     import threading
 
@@ -158,6 +165,7 @@ def test_unreadable_messages_and_lines_go_to_the_dead_letter_subject(
     ]
     asyncio.run(_publish(subject, payloads))
     url = f"sqlite:///{tmp_path / 'watch.db'}"
+    create_store(url)
     done = subprocess.run(
         watch_cmd(f"{NATS}/{subject}", url, tmp_path, "--exit-when-idle", "3"),
         capture_output=True,

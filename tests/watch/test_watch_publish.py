@@ -29,7 +29,7 @@ FACTS = {
 
 def _run(folder: Path, url: str, policy: WatchPolicy, tmp: Path, **kw: object) -> None:
     options = WatchOptions(policy=policy, idle_exit_s=1.0, dead_letters=tmp / "dead.jsonl", **kw)
-    with open_store(url) as store:
+    with open_store(url, create=True) as store:
         asyncio.run(Watcher(store, [parse_source(f"dir:{folder}")], options).run())
 
 

@@ -67,7 +67,7 @@ def run(output: Path, calls: Path, console: Console) -> list[tuple[str, Path]]:
         f"'{LIVE_FROM.isoformat()}') TO '{history}' (FORMAT PARQUET)"
     )
     said: list[str] = []
-    with open_store(url) as store:
+    with open_store(url, create=True) as store:
         options = WatchOptions(
             policy=WatchPolicy.model_validate({"facts": DEMO_STANDING}),
             idle_exit_s=2.0,

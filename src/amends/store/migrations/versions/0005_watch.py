@@ -1,7 +1,7 @@
 """The live watcher: minute series, failure minutes, positions, seen items, opened incidents.
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-02 19:45:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import amends.store.types
 
 revision: str = "0005"
-down_revision: str | None = "0003"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
