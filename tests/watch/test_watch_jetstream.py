@@ -179,3 +179,33 @@ def test_unreadable_messages_and_lines_go_to_the_dead_letter_subject(
     dead = asyncio.run(_dead_letters(subject))
     assert sorted(d for d, _ in dead) == sorted([b"{oops", b"not an arrow stream"])
     assert all(h.get("Amends-Reason") for _, h in dead)
+
+
+def test_two_watchers_on_one_store_share_the_stream_and_open_each_incident_once(
+    day, tmp_path: Path, subject: str
+) -> None:
+    """Two watchers (a standby beside the primary) on one durable consumer and one store: the
+    messages are shared, every event counted once, and one incident per window."""
+    parquet, _ = day("two_windows")
+    table = sorted_events(parquet)
+    payloads = [(encode_arrow(b), ARROW) for b in batches(table, 120)]
+    asyncio.run(_publish(subject, payloads))
+    url = f"sqlite:///{tmp_path / 'watch.db'}"
+    create_store(url)
+    source = f"{NATS}/{subject}?ack_wait=5"
+    procs = [
+        subprocess.Popen(
+            watch_cmd(source, url, tmp_path, "--exit-when-idle", "5"),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    errs = [p.communicate(timeout=300)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], errs
+    counted = [int(e.split("stopped: ")[1].split(" events")[0].replace(",", "")) for e in errs]
+    assert sum(counted) == table.num_rows
+    want_series, want_fails = expected_aggregates(table)
+    assert stored_aggregates(url) == (want_series, want_fails)
+    assert_agrees_with_batch(url, parquet)
