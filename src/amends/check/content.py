@@ -167,7 +167,8 @@ CAUSE = {
         r"deleted|locked|filled|blocked|stopped answering|did not (?:start|take over)|typed)\b",
         r"\b(?:fault|faulty|defect|error) (?:in|on|at)\b|\bvandals?\b|\binterference\b|\bpower (?:cut|fault)\b|"
         r"\b(?:we|i|my team) (?:made|changed|applied|installed|pushed) (?:an? )?(?:error|mistake|setting|change|update)",
-        r"\btraced (?:it |this |the \w+ )?to\b|\bincorrect(?:ly)?\b|\b(?:problem|fault|failure) (?:is|was|lay) (?:in|with|at)\b",
+        r"\btraced (?:it |this |the \w+ )?to\b|\bincorrect(?:ly)?\b|\bthe cause (?:was|is)\b|"
+        r"\bwrong (?:procedure|process|setting|step|command|value|order)\b|\b(?:problem|fault|failure) (?:is|was|lay) (?:in|with|at)\b",
     ),
     "es": _rx(
         r"\bcorte de (?:fibra|cable|energía|luz)\b",
@@ -230,7 +231,7 @@ UPDATE = {
 APOLOGY = {
     "en": re.compile(
         r"\b(?:we|i)(?:[’']re|[’']m| are| am|[’']d like to| would like to| want to| wish to)? "
-        r"(?:(?:truly|deeply|very|so|really|sincerely|genuinely|still|again) )*"
+        r"(?:(?:truly|deeply|very|so|really|sincerely|genuinely|still|again|all) )*"
         r"(?:sorry|apologi[sz]e)\b|\bour (?:sincere |deepest )?apologies\b|\bplease accept our apolog",
         re.I,
     ),
@@ -286,7 +287,7 @@ OWNERSHIP = {
         r"\b(?:we|i) let\b|\blet (?:\w+ ){0,2}(?:customers|you|people|everyone) down\b",
         r"\b(?:maintenance|work|change|update|upgrade|command|script) (?:that )?we (?:carried out|did|made|ran|were doing|"
         r"scheduled|applied|installed|released)\b",
-        r"\b(?:this|it|that) (?:is|was) (?:on us|our (?:fault|mistake|failure|responsibility))\b",
+        r"\b(?:this|it|that)(?:[’']s| is| was) (?:on us|our (?:fault|mistake|failure|responsibility))\b",
         r"\b(?:we|i)[’']?(?:re| are) responsible\b",
     ),
     "es": _rx(

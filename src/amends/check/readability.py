@@ -19,7 +19,6 @@ _SILENT_E = re.compile(r"(?:[^l]e|es|ed)$")
 _EXTRA = re.compile(r"(?:ia|eo|ua|ism)$")
 
 
-@lru_cache(maxsize=8192)
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Estimate English syllables in one word (vowel groups with common corrections)."""

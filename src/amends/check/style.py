@@ -281,8 +281,16 @@ def match_jargon(doc: Doc, ctx: Context) -> Iterator[Span]:
     yield from _extra_spans(doc, ctx, "jargon")
 
 
+#: Every slot PLACEHOLDER finds holds one of these: a statement with none of them has no slot.
+_SLOT_MARKS = ("[", "{", "<<", "${", "???", "%(", "tb", "xx", "lorem", "insert")
+
+
 def match_placeholder(doc: Doc, ctx: Context) -> Iterator[Span]:
     """Unfilled template slots; searched in the source so template syntax is seen as written."""
+    low = doc.source.lower()
+    if not any(mark in low for mark in _SLOT_MARKS):
+        yield from _extra_spans(doc, ctx, "placeholder")
+        return
     for m in PLACEHOLDER.finditer(doc.source):
         if doc.source[m.start()] == "[" and doc.text[m.start()] != "[":
             continue  # a Markdown link's text, not a slot
