@@ -46,6 +46,10 @@ def digits(numbers: np.ndarray, width: int, base: int = 10) -> np.ndarray:
 def layout(n: int, pieces: Sequence[Piece | np.ndarray]) -> pa.Array:
     """A string array of `n` values laid out from literal bytes, (numbers, width) digit runs and
     ready (n, k) byte matrices, in order."""
+    return _strings(_matrix(n, pieces))
+
+
+def _matrix(n: int, pieces: Sequence[Piece | np.ndarray]) -> np.ndarray:
     blocks: list[np.ndarray] = []
     for piece in pieces:
         if isinstance(piece, bytes):
@@ -54,8 +58,11 @@ def layout(n: int, pieces: Sequence[Piece | np.ndarray]) -> pa.Array:
             blocks.append(digits(piece[0], piece[1]))
         else:
             blocks.append(piece)
-    chars = np.concatenate(blocks, axis=1) if blocks else np.empty((n, 0), np.uint8)
-    width = chars.shape[1]
+    return np.concatenate(blocks, axis=1) if blocks else np.empty((n, 0), np.uint8)
+
+
+def _strings(chars: np.ndarray) -> pa.Array:
+    n, width = chars.shape
     offsets = np.arange(0, (n + 1) * width, width, dtype=np.int64)
     return pa.Array.from_buffers(
         pa.large_string(),
@@ -93,17 +100,24 @@ def in_fixed_range(micros: np.ndarray) -> bool:
     return not len(micros) or bool(micros.min() >= FIXED_MIN_US and micros.max() < FIXED_MAX_US)
 
 
-def iso_utc(micros: np.ndarray) -> pa.Array:
-    """`YYYY-MM-DDTHH:MM:SS.ffffffZ` per time (years 1000-9999)."""
-    f = civil(micros)
-    return layout(
-        len(micros),
+def iso_utc(micros: np.ndarray, *, prefix: bytes = b"", suffix: bytes = b"") -> pa.Array:
+    """`YYYY-MM-DDTHH:MM:SS.ffffffZ` per time (years 1000-9999), between `prefix` and `suffix`.
+
+    The text up to the second is laid out once per distinct second (events come in bursts).
+    """
+    micros = np.asarray(micros, dtype=np.int64)
+    seconds = micros // 1_000_000
+    distinct, index = np.unique(seconds, return_inverse=True)
+    f = civil(distinct * 1_000_000)
+    head = _matrix(
+        len(distinct),
         [
-            (f["year"], 4), b"-", (f["month"], 2), b"-", (f["day"], 2), b"T",
+            prefix, (f["year"], 4), b"-", (f["month"], 2), b"-", (f["day"], 2), b"T",
             (f["hour"], 2), b":", (f["minute"], 2), b":", (f["second"], 2), b".",
-            (f["micro"], 6), b"Z",
         ],
     )  # fmt: skip
+    n = len(micros)
+    return _strings(_matrix(n, [head[index], (micros - seconds * 1_000_000, 6), b"Z" + suffix]))
 
 
 def wall_seconds(micros: np.ndarray) -> pa.Array:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -44,18 +45,16 @@ def encode_jsonl(table: pa.Table) -> bytes:
     the whole batch, when a time lies outside the years 1000-9999 that ISO 8601 text carries);
     nulls and durations that are not finite numbers are left out.
     """
-    n = table.num_rows
-    if n == 0:
+    if table.num_rows == 0:
         return b""
-    parts: list[pa.Array] = []
+    members: list[pa.Array] = []
     for name in (f.name for f in EVENT_SCHEMA if f.name in table.column_names):
         col = table.column(name).combine_chunks()
         if pa.types.is_dictionary(col.type):
             col = col.dictionary_decode()
-        parts.append(_json_member(name, col, first=not parts))
+        members.append(_json_member(name, col, "{" if not members else ","))
     rows = pc.binary_join_element_wise(
-        pa.scalar("{", pa.large_string()),
-        *parts,
+        *members,
         pa.scalar("}\n", pa.large_string()),
         pa.scalar("", pa.large_string()),
         null_handling="replace",
@@ -74,23 +73,38 @@ def concat_text(values: pa.Array) -> bytes:
 
 
 _CONTROL = [chr(c) for c in range(0x20)]
+#: Columns that usually hold few distinct values in a batch.
+_FEW_VALUES = frozenset({"region", "service", "cause", "sip_status", "http_status"})
 
 
-def _json_member(name: str, col: pa.Array, *, first: bool) -> pa.Array:
-    """`"name":value` per row as large strings (null where the value is null)."""
-    sep = "" if first else ","
+def _json_member(name: str, col: pa.Array, sep: str) -> pa.Array:
+    """`<sep>"name":value` per row as large strings (null where the value is null or not finite).
+
+    Columns with few distinct values (region, service, the codes) are written once per value
+    with `json.dumps` and taken by index; the others are escaped and joined by Arrow.
+    """
+    key = f'{sep}"{name}":'
     if name == "ts":
         micros = col.cast(pa.int64()).to_numpy(zero_copy_only=False)
-        text = iso_utc(micros) if in_fixed_range(micros) else col.cast(pa.int64())
-        value = pc.binary_join_element_wise('"', text.cast(pa.string()), '"', "")
-    elif pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
-        value = pc.binary_join_element_wise('"', _json_escape(col.cast(pa.string())), '"', "")
-    elif pa.types.is_floating(col.type):
-        finite = pc.is_finite(col)
-        value = pc.if_else(finite, col.cast(pa.float64()).cast(pa.string()), None)
-    else:
+        if in_fixed_range(micros):
+            return iso_utc(micros, prefix=f'{key}"'.encode(), suffix=b'"')
+        text = col.cast(pa.int64()).cast(pa.string())
+        return pc.binary_join_element_wise(f'{key}"', text, '"', "").cast(pa.large_string())
+    encoded = col.dictionary_encode() if name in _FEW_VALUES else None
+    if encoded is not None and len(encoded.dictionary) <= max(16, len(col) // 8):
+        values = encoded.dictionary
+        words = [
+            None if v is None or (isinstance(v, float) and not math.isfinite(v))
+            else key + json.dumps(v, ensure_ascii=False, separators=(",", ":"))
+            for v in values.to_pylist()
+        ]  # fmt: skip
+        return pa.array(words, pa.large_string()).take(encoded.indices)
+    if pa.types.is_floating(col.type):
+        value = pc.if_else(pc.is_finite(col), col.cast(pa.float64()), None).cast(pa.string())
+    elif pa.types.is_integer(col.type):
         value = col.cast(pa.int64()).cast(pa.string())
-    key = f'{sep}"{name}":'
+    else:
+        value = pc.binary_join_element_wise('"', _json_escape(col.cast(pa.string())), '"', "")
     return pc.binary_join_element_wise(key, value, "").cast(pa.large_string())
 
 
