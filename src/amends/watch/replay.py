@@ -111,6 +111,25 @@ def parse_speed(text: str) -> float | None:
 # --- reading events in time order ---------------------------------------------------------------
 
 
+def bounded_events(
+    sources: str | Path | Sequence[str | Path],
+    *,
+    mapping: str | Path | None = None,
+    tz: str | None = None,
+    start: datetime | None = None,
+    until: datetime | None = None,
+) -> ir.Table:
+    """The events of `sources` (read as `amends impact` reads them) in [start, until)."""
+    from amends.events.load import load_events
+
+    table = load_events(sources, mapping=mapping, tz=tz)
+    if start is not None:
+        table = table.filter(table.ts >= start.astimezone(UTC))
+    if until is not None:
+        table = table.filter(table.ts < until.astimezone(UTC))
+    return table
+
+
 def sorted_events(
     sources: str | Path | Sequence[str | Path],
     *,
@@ -119,15 +138,8 @@ def sorted_events(
     start: datetime | None = None,
     until: datetime | None = None,
 ) -> ir.Table:
-    """The events of `sources` (read as `amends impact` reads them) in [start, until), by time."""
-    from amends.events.load import load_events
-
-    table = load_events(sources, mapping=mapping, tz=tz)
-    if start is not None:
-        table = table.filter(table.ts >= start.astimezone(UTC))
-    if until is not None:
-        table = table.filter(table.ts < until.astimezone(UTC))
-    return table.order_by("ts")
+    """`bounded_events` ordered by time, as the replay writes them."""
+    return bounded_events(sources, mapping=mapping, tz=tz, start=start, until=until).order_by("ts")
 
 
 def event_batches(batches: Iterable[pa.RecordBatch | pa.Table], size: int) -> Iterator[pa.Table]:
@@ -231,8 +243,9 @@ def replay(
     check_target(spec, rotate_minutes=rotate_minutes, parquet=parquet, batch=batch)
     if start is not None and until is not None and until <= start:
         raise InputError("--until must be after --from")
-    table = sorted_events(sources, mapping=mapping, tz=tz, start=start, until=until)
+    table = bounded_events(sources, mapping=mapping, tz=tz, start=start, until=until)
     total = int(table.count().to_pyarrow().as_py())
+    table = table.order_by("ts")
     paths = expand_sources(sources)
     identity = input_identity(
         paths, str(mapping), tz, start and start.isoformat(), until and until.isoformat(), batch
