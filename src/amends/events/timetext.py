@@ -121,15 +121,20 @@ def iso_utc(micros: np.ndarray, *, prefix: bytes = b"", suffix: bytes = b"") -> 
 
 
 def wall_seconds(micros: np.ndarray) -> pa.Array:
-    """`YYYY-MM-DD HH:MM:SS` per wall-clock time (the switches' CDR stamps; years 1000-9999)."""
-    f = civil(micros)
-    return layout(
-        len(micros),
+    """`YYYY-MM-DD HH:MM:SS` per wall-clock time (the switches' CDR stamps; years 1000-9999),
+    laid out once per distinct second."""
+    distinct, index = np.unique(
+        np.asarray(micros, dtype=np.int64) // 1_000_000, return_inverse=True
+    )
+    f = civil(distinct * 1_000_000)
+    text = _matrix(
+        len(distinct),
         [
             (f["year"], 4), b"-", (f["month"], 2), b"-", (f["day"], 2), b" ",
             (f["hour"], 2), b":", (f["minute"], 2), b":", (f["second"], 2),
         ],
     )  # fmt: skip
+    return _strings(text[index])
 
 
 def clf_time(local_micros: np.ndarray, offset_minutes: np.ndarray) -> pa.Array:
