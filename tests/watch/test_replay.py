@@ -154,6 +154,25 @@ def test_unsorted_events_are_refused() -> None:
         list(event_batches([table], 10))
 
 
+@pytest.mark.parametrize("target", ["{nats}", "dir:{tmp}"])
+def test_an_error_while_reading_ahead_reaches_the_caller(
+    tmp_path: Path, subject: str, target: str
+) -> None:
+    """The batches are read and encoded on a thread: its error is raised, nothing hangs."""
+    table = pa.table(
+        {
+            "ts": pa.array([0, 60_000_000, 0], pa.timestamp("us", tz="UTC")),
+            "subscriber": ["a", "b", "c"],
+            "region": ["r"] * 3,
+            "service": ["local"] * 3,
+        }
+    )
+    batches = event_batches([table.slice(0, 2), table.slice(2)], 10)
+    with pytest.raises(InputError, match="not in time order"):
+        where = target.replace("{tmp}", str(tmp_path)).replace("{nats}", f"{NATS}/{subject}")
+        replay_batches(batches, where, identity="t")
+
+
 # --- JetStream ----------------------------------------------------------------------------------
 
 

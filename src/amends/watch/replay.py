@@ -17,6 +17,9 @@ import asyncio
 import hashlib
 import itertools
 import os
+import queue
+import tempfile
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -46,6 +49,8 @@ IN_FLIGHT = 256
 CONNECT_TIMEOUT = 3.0
 ACK_TIMEOUT = 30.0
 US_PER_MINUTE = 60_000_000
+#: DuckDB's memory for sorting the input by time; beyond it the sort spills to a temp folder.
+ENGINE_MEMORY = "256MB"
 
 Progress = Callable[[int], None]
 
@@ -120,9 +125,15 @@ def bounded_events(
     until: datetime | None = None,
 ) -> ir.Table:
     """The events of `sources` (read as `amends impact` reads them) in [start, until)."""
+    import ibis
+
     from amends.events.load import load_events
 
-    table = load_events(sources, mapping=mapping, tz=tz)
+    con = ibis.duckdb.connect()
+    con.raw_sql(f"SET memory_limit = '{ENGINE_MEMORY}'")  # the sort spills to disk beyond it
+    spill = Path(tempfile.gettempdir()) / "amends-replay-spill"
+    con.raw_sql(f"SET temp_directory = '{str(spill).replace(chr(39), chr(39) * 2)}'")
+    table = load_events(sources, mapping=mapping, tz=tz, con=con)
     if start is not None:
         table = table.filter(table.ts >= start.astimezone(UTC))
     if until is not None:
@@ -332,8 +343,9 @@ def replay_batches(
     assert spec.path is not None
     writer = FolderWriter(spec.path, fmt, rotate_minutes=rotate_minutes, parquet=parquet)
     events = 0
+    ahead = _ReadAhead(batches, depth=8)
     try:
-        for table in batches:
+        while (table := ahead.get()) is not None:
             wait = pacer.delay(_last_us(table))
             if wait:
                 time.sleep(wait)
@@ -342,6 +354,7 @@ def replay_batches(
             if progress is not None:
                 progress(table.num_rows)
     finally:
+        ahead.stop()
         writer.close()
     return ReplayResult(spec.text, events, 0, 0, writer.files, clock() - began)
 
@@ -554,6 +567,7 @@ async def _publish(
     content_type = wire.ARROW if fmt == "arrow" else wire.JSONL
     nc = await connect(spec.url or "")
     events = messages = duplicates = 0
+    ahead: _ReadAhead | None = None
     try:
         js = nc.jetstream(publish_async_max_pending=IN_FLIGHT * 2)
         stream = await ensure_stream(js, spec)
@@ -576,12 +590,16 @@ async def _publish(
                 if progress is not None:
                     progress(rows)
 
-        for index, table in enumerate(batches):
+        loop = asyncio.get_running_loop()
+        ahead = _ReadAhead(((t, encode(t)) for t in batches), depth=8)
+        index = -1
+        while (item := await loop.run_in_executor(None, ahead.get)) is not None:
+            table, payload = item
+            index += 1
             wait = pacer.delay(_last_us(table))
             if wait:
                 await settle(0)
                 await asyncio.sleep(wait)
-            payload = encode(table)
             if len(payload) > nc.max_payload:
                 raise InputError(
                     f"a batch of {table.num_rows} events is {len(payload):,} bytes, over the "
@@ -594,5 +612,55 @@ async def _publish(
             await settle(IN_FLIGHT)
         await settle(0)
     finally:
+        if ahead is not None:
+            ahead.stop()
         await nc.close()
     return events, messages, duplicates
+
+
+class _ReadAhead:
+    """Runs an iterator on a thread, up to `depth` items ahead, so reading and encoding the next
+    batches overlaps publishing (Arrow, DuckDB and numpy release the GIL)."""
+
+    _END = object()
+
+    def __init__(self, items: Iterable[Any], depth: int) -> None:
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=depth)
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(
+            target=self._run, args=(iter(items),), name="amends-replay-read", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, items: Iterator[Any]) -> None:
+        try:
+            for item in items:
+                if not self._put(item):
+                    return
+        except BaseException as exc:  # re-raised on the caller's side by get()
+            self._put(exc)
+            return
+        self._put(self._END)
+
+    def _put(self, item: Any) -> bool:
+        while not self._stopped.is_set():
+            try:
+                self._queue.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def get(self) -> Any:
+        """The next item, None at the end; an error of the iterator is raised here."""
+        item = self._queue.get()
+        if item is self._END:
+            return None
+        if isinstance(item, BaseException):
+            raise item
+        return item
+
+    def stop(self) -> None:
+        """Let the thread end (it drops what it was about to queue)."""
+        self._stopped.set()
+        self._thread.join(timeout=5)
