@@ -18,6 +18,7 @@ from amends.errors import InputError
 COMMAND_ORDER: tuple[str, ...] = (
     "demo",
     "simulate",
+    "replay",
     "events",
     "impact",
     "watch",
