@@ -197,7 +197,8 @@ def test_deeply_nested_bodies_are_4xx_with_a_message(small, token):
         ):
             r = c.post("/api/admin/incidents", content=body)
             assert r.status_code == 422, r.text
-            assert "nested too deeply" in r.json()["detail"]
+            detail = r.json()["detail"]  # the record's reader names the depth it allows
+            assert "nested too deeply" in detail or "nested more than 64 levels" in detail
         deep = '{"stage": "acknowledge", "text": ' + "[" * 5000 + "]" * 5000 + "}"
         r = c.post(STATEMENTS, content=deep, headers={"Content-Type": "application/json"})
         assert r.status_code == 422, r.text

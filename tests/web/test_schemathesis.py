@@ -41,7 +41,7 @@ if (_BASE := postgres_base_url()) is not None:
 
 def _site(url: str) -> tuple[Any, str]:
     """The app over a store at `url` with one open incident and a statement, and a token."""
-    store = _OPENED.enter_context(open_store(url))
+    store = _OPENED.enter_context(open_store(url, create=True))
     inc = incident()
     ops.save_incident(store, inc)
     insert_statement(store, inc.id, "We are working on it.")

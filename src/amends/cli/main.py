@@ -22,7 +22,6 @@ COMMAND_ORDER: tuple[str, ...] = (
     "events",
     "impact",
     "watch",
-    "replay",
     "incident",
     "eta",
     "history",
