@@ -44,6 +44,12 @@ def watch(
         help="History CSV of past incidents (amends eta): restoration is re-estimated at every "
         "detection while the outage lasts.",
     ),
+    plans: Path | None = typer.Option(
+        None,
+        "--plans",
+        help="Plans file (Parquet: subscriber, home_region, time_zone...) as for `amends "
+        "incident init`: each area's customers and zone in the records the watcher opens.",
+    ),
     policy_file: Path | None = typer.Option(
         None,
         "--policy",
@@ -84,6 +90,7 @@ def watch(
     import signal
 
     from amends.cli.db import open_cli_store
+    from amends.cli.incident import find_plans as read_plans_near
     from amends.eta.history import load_history_csv
     from amends.events.config import load_failure_policy
     from amends.impact.config import ImpactConfig
@@ -105,6 +112,7 @@ def watch(
         dead_letters=dead_letters,
         idle_exit_s=exit_when_idle,
         eta_history=[c for path in eta_history or [] for c in load_history_csv(path)],
+        plans=read_plans_near(Path.cwd(), plans) if plans is not None else None,
     )
     store = open_cli_store(db)
     metrics = WatchMetrics()

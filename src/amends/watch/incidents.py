@@ -69,6 +69,7 @@ class Context:
     rule: str = ""
     locales: list[str] | None = None
     eta_history: list[Any] = field(default_factory=list)  # PastCase: re-estimate restoration
+    plans: Any = None  # the plans table (subscribers, home_region, time_zone): area totals
 
 
 def estimated(record: Incident, ctx: Context, now: datetime) -> Incident:
@@ -135,7 +136,7 @@ def build_record(detection: Detection, window: Window, incident_id: str, ctx: Co
     report = ImpactReport(windows=[window], events=detection.events, baseline=detection.baseline)
     locales = ctx.locales or ctx.standing.get("locales")
     zone = ctx.standing.get("time_zone")
-    record = prefill(report, locales=locales, time_zone=zone)
+    record = prefill(report, plans=ctx.plans, locales=locales, time_zone=zone)
     record = record.model_copy(
         update={"id": incident_id or record.id, "windows": [window.model_copy(update={"id": "w1"})]}
     )
@@ -210,7 +211,7 @@ def reconcile(
         windows = detection.windows
         if windows:
             lo = min(s.start for s in detection.scopes)
-            failures = load_failures(conn, lo, None)
+            failures = load_failures(conn, lo, until)  # later minutes are not tested yet
             result = detection.finish(affected(failures, detection.scopes))
             windows = result.report.windows
         horizon_start = detection.events.start

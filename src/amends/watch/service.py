@@ -76,6 +76,7 @@ class WatchOptions:
     idle_exit_s: float | None = None  # stop after this long with no new event (replays, tests)
     workdir: Path | None = None
     eta_history: list[Any] = field(default_factory=list)  # past incidents (amends.eta)
+    plans: Any = None  # the plans table: each area's customers and zone (amends incident init)
 
 
 @dataclass
@@ -132,6 +133,7 @@ class Watcher:
                 f"{self.opts.config.min_duration_minutes} minutes"
             ),
             eta_history=list(self.opts.eta_history),
+            plans=self.opts.plans,
         )
         self._mappings = {s.key: _mapping(s) for s in self.specs}
         for spec in self.specs:
