@@ -65,9 +65,13 @@ def impact(
         None, "--tz", help="Time zone for the summary's local times (impact.json stays UTC)."
     ),
     engine: Engine = typer.Option(Engine.DUCKDB, "--engine", help="duckdb (embedded) or spark."),
-    baseline: Baseline = typer.Option(Baseline.AUTO, "--baseline", help="Reference period."),
+    baseline: Baseline | None = typer.Option(
+        None, "--baseline", help="Reference period (default: [impact] baseline, else auto)."
+    ),
     config: Path | None = typer.Option(
-        None, "--config", help="amends.toml with a \\[failures] table (which codes are failures)."
+        None,
+        "--config",
+        help="amends.toml: \\[failures] (which codes are failures), \\[impact] (detection).",
     ),
     chart: bool = typer.Option(True, "--chart/--no-chart", help="Draw impact.png and .svg."),
 ) -> None:
@@ -86,10 +90,9 @@ def impact(
         transient=False,
     ) as progress:
         step = progress.add_task("reading events", total=None)
-        from amends.impact.config import BaselineMode, ImpactConfig
+        from amends.impact.config import BaselineMode, load_impact_config
 
-        policy = _policy(config)
-        cfg = ImpactConfig(failures=policy, baseline=BaselineMode(baseline.value))
+        cfg = load_impact_config(config, baseline=BaselineMode(baseline) if baseline else None)
         db = _table_source(events, engine, mapping, since, until)
         parquet = (
             _canonical_parquet(events)
@@ -273,13 +276,6 @@ def _zone(tz: str | None) -> str:
             f"--tz: unknown time zone {tz!r}; use an IANA name like America/Chicago"
         ) from None
     return tz
-
-
-def _policy(config: Path | None) -> Any:
-    """The failure policy: from --config (or ./amends.toml) when given, else the defaults."""
-    from amends.events.config import load_failure_policy
-
-    return load_failure_policy(config)
 
 
 def _connect(engine: Engine) -> tuple[Any, Any]:

@@ -8,14 +8,13 @@ records measure the outage: a resolved alert is noted, never taken as the end.
 from __future__ import annotations
 
 import re
-import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from amends.errors import InputError, read_text
+from amends.errors import InputError
 
 #: Alertmanager's fingerprint: 16 hexadecimal digits (a hash of the alert's labels).
 FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
@@ -52,20 +51,10 @@ class AlertConfig(BaseModel):
 
 def load_alert_config(path: Path | None = None) -> AlertConfig:
     """`[alerts]` from `path` (or ./amends.toml when it exists), else the defaults."""
-    if path is None:
-        path = Path("amends.toml")
-        if not path.is_file():
-            return AlertConfig()
-    text = read_text(path, what="configuration")
-    try:
-        table = tomllib.loads(text).get("alerts", {})
-        return AlertConfig.model_validate(table)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"invalid TOML: {exc}", path=str(path)) from None
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        key = ".".join(str(p) for p in err["loc"])
-        raise InputError(f"bad key alerts.{key}: {err['msg']}", path=str(path)) from None
+    from amends.events.config import config_table, validated
+
+    table, where = config_table(path, "alerts")
+    return validated(AlertConfig, table, "alerts", where)
 
 
 class _Payload(BaseModel):
