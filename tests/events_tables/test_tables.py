@@ -83,6 +83,26 @@ def test_read_after_walks_the_table_once_in_key_order(acc_table) -> None:
     assert read_after(acc_table.url, KAMAILIO, later.position, 100).rows == 0
 
 
+def test_read_after_leaves_rows_newer_than_before_for_the_next_poll(acc_table) -> None:
+    _minutes(acc_table, 3)  # INVITEs at T0, T0+1, T0+2 minutes (ids 1, 3, 5)
+    # a row with a lower id written late: its time is after the next one's
+    acc_table.insert([("INVITE", "200", T0 + timedelta(minutes=9), "+14155550009", "911", "x")])
+    acc_table.insert([("INVITE", "200", T0 + timedelta(minutes=3), "+14155550003", "911", "x")])
+    cut = T0.replace(tzinfo=UTC) + timedelta(minutes=5)
+    first = read_after(acc_table.url, KAMAILIO, 0, 100, before=cut)
+    assert first.events.column("subscriber").to_pylist() == [
+        "+12125550000",
+        "+12125550001",
+        "+12125550002",
+    ]
+    assert first.position == 5  # the last INVITE read: not past the late row (id 7)
+    assert read_after(acc_table.url, KAMAILIO, first.position, 100, before=cut).rows == 0
+    later = read_after(
+        acc_table.url, KAMAILIO, first.position, 100, before=cut + timedelta(hours=1)
+    )
+    assert later.events.column("subscriber").to_pylist() == ["+14155550009", "+14155550003"]
+
+
 def test_read_after_refuses_a_key_that_does_not_increase(acc_table, write) -> None:
     _minutes(acc_table, 1)
     path = write("k.toml", 'extends = "kamailio-acc"\n[table]\nkey = "callid"\n')

@@ -224,13 +224,16 @@ def read_after(
     position: int,
     limit: int,
     *,
+    before: datetime | None = None,
     db: ibis.BaseBackend | None = None,
 ) -> Batch:
     """The next at most `limit` rows whose `[table] key` is greater than `position`, in key order.
 
     The new position is the key of the last row read (unchanged when there are none), so a poller
-    that stores it after storing the events never reads a row twice. `db` reuses an open
-    connection (from `connect`) across polls.
+    that stores it after storing the events never reads a row twice. With `before`, the batch
+    stops at the first row whose `ts` is not before it: a poller passing "a few seconds ago"
+    leaves rows still being written (a lower id committed late) for its next poll. `db` reuses
+    an open connection (from `connect`) across polls.
     """
     import ibis
 
@@ -254,17 +257,36 @@ def read_after(
     finally:
         if own:
             con.disconnect()
+    if before is not None and rows.num_rows:
+        rows = _settled(rows, mapping, before, src)
     if rows.num_rows == 0:
         from amends.events.schema import EVENT_SCHEMA
 
         return Batch(EVENT_SCHEMA.empty_table(), position, 0)
-    last = int(rows.column(key)[-1].as_py())
     duck = ibis.duckdb.connect()
     try:
         events = _mapped(rows, mapping, src, duck).to_pyarrow()
     finally:
         duck.disconnect()
-    return Batch(events, last, rows.num_rows)
+    return Batch(events, int(rows.column(key)[-1].as_py()), rows.num_rows)
+
+
+def _settled(rows: pa.Table, mapping: Mapping, before: datetime, src: TableSource) -> pa.Table:
+    """The rows (in key order) up to the first whose time is not before `before`."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    column = mapping.columns["ts"].column
+    kind = rows.schema.field(column).type if column in rows.column_names else None
+    if kind is None or not pa.types.is_timestamp(kind):
+        raise InputError(
+            "reading only settled rows needs the mapping's ts to be a timestamp column",
+            path=src.shown,
+        )
+    bound = before.astimezone(UTC) if kind.tz else _naive_bound(before, mapping)
+    late = pc.fill_null(pc.greater_equal(rows.column(column), pa.scalar(bound, kind)), True)
+    first = pc.index(late, True).as_py()
+    return rows if first < 0 else rows.slice(0, first)
 
 
 def _fetch(expr: ir.Table, src: TableSource) -> pa.Table:
