@@ -18,6 +18,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -173,40 +174,56 @@ def _wait_http(url: str, deadline: float, **kwargs: object) -> None:
 
 
 class CarrierCounters:
-    """The carrier's own SIP counters for Prometheus, read from the acc table as it grows with
-    `read_after` (the position reader a live poller uses)."""
+    """The carrier's own SIP counters for Prometheus: a thread polls the acc table as it grows
+    with `read_after` (the position reader a live poller uses, on one connection); a scrape
+    reports the counts so far at once."""
 
     def __init__(self, url: str) -> None:
         from amends.events.mapping import Mapping
 
         self.url, self.mapping = url, Mapping.load("kamailio-acc")
-        self.position = 0
         self.attempts: dict[tuple[str, str], int] = {}
         self.failures: dict[tuple[str, str], int] = {}
+        self.lock = threading.Lock()
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._poll, daemon=True)
+
+    def _poll(self) -> None:
+        from amends.events.failures import DEFAULT_FAILURES
+        from amends.events.tables import connect, parse_table_url, read_after
+
+        db = connect(parse_table_url(self.url))
+        position = 0
+        try:
+            while not self.stopped.wait(0.5):
+                batch = read_after(self.url, self.mapping, position, 5000, db=db)
+                position = batch.position
+                rows = batch.events.select(["region", "service", "sip_status"]).to_pylist()
+                with self.lock:
+                    for row in rows:
+                        key = (row["region"], row["service"])
+                        self.attempts[key] = self.attempts.get(key, 0) + 1
+                        if DEFAULT_FAILURES.is_failure(None, row["sip_status"], None):
+                            self.failures[key] = self.failures.get(key, 0) + 1
+        finally:
+            db.disconnect()
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.thread.join(10)
 
     def collect(self) -> Iterator[object]:
         from prometheus_client.core import CounterMetricFamily
 
-        from amends.events.failures import DEFAULT_FAILURES
-        from amends.events.tables import read_after
-
-        while True:
-            batch = read_after(self.url, self.mapping, self.position, 5000)
-            if batch.rows == 0:
-                break
-            self.position = batch.position
-            for row in batch.events.select(["region", "service", "sip_status"]).to_pylist():
-                key = (row["region"], row["service"])
-                self.attempts[key] = self.attempts.get(key, 0) + 1
-                if DEFAULT_FAILURES.is_failure(None, row["sip_status"], None):
-                    self.failures[key] = self.failures.get(key, 0) + 1
-        for name, table in (("attempts", self.attempts), ("network_failures", self.failures)):
+        with self.lock:
+            counts = {"attempts": dict(self.attempts), "network_failures": dict(self.failures)}
+        for name, table in counts.items():
             family = CounterMetricFamily(
                 f"carrier_sip_{name}",
                 f"INVITEs ({name}) by region and service",
                 labels=["region", "service"],
             )
-            for region, service in sorted(self.attempts):
+            for region, service in sorted(counts["attempts"]):
                 family.add_metric([region, service], table.get((region, service), 0))
             yield family
 
@@ -224,8 +241,9 @@ def _fill(name: str, folder: Path, **values: str) -> Path:
     return _config(folder / name, text)
 
 
+# acc_schema comes before procs: fixtures end in reverse, so the schema is dropped last.
 def test_kamailio_outage_is_measured_and_alerted(
-    procs: Processes, acc_schema, tmp_path: Path
+    acc_schema: tuple[str, str], procs: Processes, tmp_path: Path
 ) -> None:
     from prometheus_client import CollectorRegistry, start_http_server
 
@@ -250,7 +268,10 @@ def test_kamailio_outage_is_measured_and_alerted(
 
     # ---- the carrier's counters, Prometheus and Alertmanager ----------------------------------
     registry = CollectorRegistry()
-    registry.register(CarrierCounters(table_url))  # type: ignore[arg-type]
+    counters = CarrierCounters(table_url)
+    registry.register(counters)  # type: ignore[arg-type]
+    counters.thread.start()
+    procs.cleanups.append(counters.stop)
     exporter_port = _free_port()
     exporter, exporter_thread = start_http_server(
         exporter_port, addr="127.0.0.1", registry=registry
