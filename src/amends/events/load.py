@@ -125,14 +125,15 @@ def from_ibis(
 
 
 def from_rows(
-    rows: pa.Table,
+    rows: pa.Table | pa.RecordBatchReader,
     mapping: Mapping,
     *,
     where: str,
     key: str | None = None,
     con: ibis.BaseBackend | None = None,
 ) -> ir.Table:
-    """Canonical events from rows fetched out of a database, mapped and checked in DuckDB.
+    """Canonical events from rows fetched out of a database (a table or a stream of batches,
+    read once), mapped and checked in DuckDB.
 
     `key` names a column that identifies a row (a serial id): errors then say which row is bad.
     """

@@ -30,6 +30,9 @@ SCHEMES: dict[str, str] = {
     "mariadb": "mysql",
 }
 
+#: Rows per Arrow batch streamed from the database.
+STREAM_ROWS = 100_000
+
 #: Ibis backend → the Python driver it needs.
 DRIVERS: dict[str, str] = {"postgres": "psycopg", "mysql": "mysqlclient, module MySQLdb"}
 
@@ -194,14 +197,14 @@ def read_range(
                 table = table.filter(col >= bound(since))
             if until is not None:
                 table = table.filter(col < bound(until))
-        rows = _fetch(_selected(table, mapping), src)
+        duck = con if con is not None else ibis.duckdb.connect()
+        # streamed from the database into DuckDB in batches: never the whole range in Python
+        events = _mapped(_stream(_selected(table, mapping), src), mapping, src, duck)
     finally:
         db.disconnect()
-    if rows.num_rows == 0:
+    if events.count().to_pyarrow().as_py() == 0:
         span = " between --since and --until" if since or until else ""
         raise InputError(f"the table has no rows to read{span}", path=src.shown)
-    duck = con if con is not None else ibis.duckdb.connect()
-    events = _mapped(rows, mapping, src, duck)
     if since is not None:
         events = events.filter(events.ts >= since)
     if until is not None:
@@ -297,11 +300,26 @@ def _fetch(expr: ir.Table, src: TableSource) -> pa.Table:
         raise InputError(f"reading the table failed: {_first_line(exc)}", path=src.shown) from None
 
 
-def _mapped(rows: pa.Table, mapping: Mapping, src: TableSource, duck: Any) -> ir.Table:
+def _stream(expr: ir.Table, src: TableSource) -> pa.RecordBatchReader:
+    """The query's rows as a stream of Arrow batches (the database runs it once)."""
+    try:
+        return expr.to_pyarrow_batches(chunk_size=STREAM_ROWS)
+    except Exception as exc:  # the drivers raise their own query errors
+        raise InputError(f"reading the table failed: {_first_line(exc)}", path=src.shown) from None
+
+
+def _mapped(
+    rows: pa.Table | pa.RecordBatchReader, mapping: Mapping, src: TableSource, duck: Any
+) -> ir.Table:
     """The fetched rows through the mapping, on the DuckDB connection `duck`."""
     from amends.events.load import from_rows
 
-    return from_rows(rows, mapping, where=src.shown, key=mapping.table.key, con=duck)
+    try:
+        return from_rows(rows, mapping, where=src.shown, key=mapping.table.key, con=duck)
+    except InputError:
+        raise
+    except Exception as exc:  # a driver error while DuckDB reads the stream
+        raise InputError(f"reading the table failed: {_first_line(exc)}", path=src.shown) from None
 
 
 def _first_line(exc: Exception) -> str:
