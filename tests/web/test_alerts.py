@@ -158,15 +158,21 @@ def test_token_size_and_json_are_checked_first(served, token) -> None:
     big = copy.deepcopy(body)
     big["commonAnnotations"] = {"x": "y" * (10 * 1024 * 1024)}
     res = httpx.post(url, json=big, headers=auth, timeout=30)
-    assert res.status_code == 413 and "larger than 1,048,576 bytes" in res.text
+    assert res.status_code == 413 and "over 1,048,576 bytes" in res.text
 
     def chunks() -> Iterator[bytes]:  # no Content-Length: counted while read
         for _ in range(20):
             yield b" " * 100_000
 
     assert httpx.post(url, content=chunks(), headers=auth).status_code == 413
-    assert httpx.post(url, content=b"{not json", headers=auth).status_code == 400
+    as_json = {**auth, "content-type": "application/json"}
+    res = httpx.post(url, content=b"{not json", headers=as_json)
+    assert res.status_code == 422 and "JSON decode error" in res.text
+    assert httpx.post(url, json=["a list"], headers=auth).status_code == 422
     assert _counts(served.store) == (0, 0, 0)
+    assert (
+        httpx.get(f"{served.url}/api/admin/alerts/incidents/nope", headers=auth).status_code == 404
+    )
 
 
 def test_the_generic_alert(served, token) -> None:

@@ -858,5 +858,5 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
             who=name,
         )
 
-    app.include_router(alerts_router(store, base))  # alerts in, /metrics out
+    app.include_router(alerts_router(store, base, admin=admin, registry=metrics))
     return app
