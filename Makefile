@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 OUT    ?= demo-output
 
-.PHONY: demo test lint eval bench fuzz clean lock
+.PHONY: demo test e2e lint eval bench fuzz clean lock
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("amends needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -28,6 +28,11 @@ test: $(VENV)/.dev
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+# The end-to-end test alone: Kamailio, SIPp, PostgreSQL, Prometheus and Alertmanager (~5 min).
+e2e: $(VENV)/.dev
+	AMENDS_TEST_POSTGRES_URL="$${AMENDS_TEST_POSTGRES_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test}" \
+		$(BIN)/python -m pytest tests/e2e -m e2e -p no:randomly -s -q
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check src tests bench

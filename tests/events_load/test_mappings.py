@@ -141,7 +141,7 @@ def test_failure_policy_defaults_and_overrides(
     policy = load_failure_policy(config)
     assert policy.network_causes == frozenset({34, 38})
     assert policy.http_min_failure == 502
-    assert policy.network_sip == frozenset({500, 502, 503, 504})  # default kept
+    assert policy.network_sip == frozenset({408, 500, 502, 503, 504})  # default kept
 
 
 @pytest.mark.parametrize(

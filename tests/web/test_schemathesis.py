@@ -29,7 +29,12 @@ from amends.web.auth import create_token
 EXAMPLES = 100
 
 #: Operations whose bodies are validated beyond the schema (422 for schema-valid input is right).
-SEMANTIC = {"/api/admin/incidents", "/api/admin/incidents/{incident_id}/statements"}
+SEMANTIC = {
+    "/api/admin/incidents",
+    "/api/admin/incidents/{incident_id}/statements",
+    "/api/admin/alerts/alertmanager",
+    "/api/admin/alerts/generic",
+}
 
 # Schemathesis parametrizes when the module is collected, so the stores and apps are made here;
 # the fixture below closes them (and drops the PostgreSQL schema).

@@ -43,20 +43,35 @@ def register(app: typer.Typer) -> None:
 
 
 def impact(
-    events: list[Path] = typer.Argument(
-        ..., help="Call records: Parquet/CSV files, folders or globs.", show_default=False
+    events: list[str] = typer.Argument(
+        ...,
+        help="Call records: Parquet/CSV files, folders or globs, or a database table "
+        "(postgresql://user@host/db?table=acc, mysql://...).",
+        show_default=False,
     ),
     output: Path = typer.Option(..., "-o", "--output", help="Folder for the outputs."),
-    mapping: Path | None = typer.Option(
-        None, "--map", help="Column mapping file (your column names → the canonical schema)."
+    mapping: str | None = typer.Option(
+        None,
+        "--map",
+        help="Column mapping: a built-in name (kamailio-acc, asterisk, ...) or a mapping file.",
+    ),
+    since: str | None = typer.Option(
+        None, "--since", help="Database tables: read rows from this time (ISO 8601, with offset)."
+    ),
+    until: str | None = typer.Option(
+        None, "--until", help="Database tables: read rows before this time (ISO 8601)."
     ),
     tz: str | None = typer.Option(
         None, "--tz", help="Time zone for the summary's local times (impact.json stays UTC)."
     ),
     engine: Engine = typer.Option(Engine.DUCKDB, "--engine", help="duckdb (embedded) or spark."),
-    baseline: Baseline = typer.Option(Baseline.AUTO, "--baseline", help="Reference period."),
+    baseline: Baseline | None = typer.Option(
+        None, "--baseline", help="Reference period (default: [impact] baseline, else auto)."
+    ),
     config: Path | None = typer.Option(
-        None, "--config", help="amends.toml with a \\[failures] table (which codes are failures)."
+        None,
+        "--config",
+        help="amends.toml: \\[failures] (which codes are failures), \\[impact] (detection).",
     ),
     chart: bool = typer.Option(True, "--chart/--no-chart", help="Draw impact.png and .svg."),
 ) -> None:
@@ -75,23 +90,29 @@ def impact(
         transient=False,
     ) as progress:
         step = progress.add_task("reading events", total=None)
-        from amends.impact.config import BaselineMode, ImpactConfig
+        from amends.impact.config import BaselineMode, load_impact_config
 
-        policy = _policy(config)
-        cfg = ImpactConfig(failures=policy, baseline=BaselineMode(baseline.value))
-        parquet = _canonical_parquet(events) if engine is Engine.DUCKDB and not mapping else None
+        cfg = load_impact_config(config, baseline=BaselineMode(baseline) if baseline else None)
+        db = _table_source(events, engine, mapping, since, until)
+        parquet = (
+            _canonical_parquet(events)
+            if engine is Engine.DUCKDB and not mapping and db is None
+            else None
+        )
 
         def say(text: str) -> None:
             progress.update(step, description=f"{text} ({engine.value})")
 
         from amends.events.load import engine_errors
+        from amends.events.tables import parse_table_url
 
-        with engine_errors(parquet or events):
+        # a table's errors name its URL without the password
+        with engine_errors(parquet or ([parse_table_url(db[0]).shown] if db else events)):
             if parquet is not None:
                 result = _analyse_parquet(parquet, cfg, say, warm)
             else:
                 warm.join()
-                result = _analyse_ibis(events, mapping, engine, cfg, say)
+                result = _analyse_ibis(events, mapping, engine, cfg, say, db=db)
         progress.update(step, description="writing outputs")
         paths = write_outputs(result, output, chart=chart, tz=zone)
         progress.update(step, description="done", total=1, completed=1)
@@ -104,8 +125,39 @@ def impact(
     )
 
 
+def _table_source(
+    events: list[str], engine: Engine, mapping: str | None, since: str | None, until: str | None
+) -> tuple[str, Any, Any] | None:
+    """(URL, --since, --until) when the input is a database table, else None (after checks)."""
+    from amends.cli.options import parse_time
+    from amends.events.tables import is_table_url
+
+    urls = [e for e in events if is_table_url(e)]
+    if not urls:
+        if since or until:
+            raise InputError("--since/--until read database tables; files are read whole")
+        return None
+    if len(events) > 1:
+        raise InputError("give one database table, or files: not both or several tables")
+    if mapping is None:
+        raise InputError("a database table needs --map (e.g. --map kamailio-acc)", path=urls[0])
+    if engine is not Engine.DUCKDB:
+        raise InputError("database tables are read with --engine duckdb")
+    return (
+        urls[0],
+        parse_time(since, option="--since") if since else None,
+        parse_time(until, option="--until") if until else None,
+    )
+
+
 def _analyse_ibis(
-    events: list[Path], mapping: Path | None, engine: Engine, cfg: Any, say: Any
+    events: list[str],
+    mapping: str | None,
+    engine: Engine,
+    cfg: Any,
+    say: Any,
+    *,
+    db: tuple[str, Any, Any] | None = None,
 ) -> ImpactResult:
     """Both passes through Ibis: any input the events loader reads, on DuckDB or Spark."""
     import ibis  # noqa: F401  (heavy: imported here, not at CLI start)
@@ -115,13 +167,20 @@ def _analyse_ibis(
     say("reading events")
     con, stop = _connect(engine)
     try:
+        if db is not None:
+            from amends.events.mapping import Mapping
+            from amends.events.tables import read_range
+
+            url, start, end = db
+            rows = read_range(url, Mapping.load(mapping or ""), since=start, until=end, con=con)
+            return analyse(rows, cfg, step=say)
         table = load(events, mapping=mapping, con=con)
         return analyse(table, cfg, step=say)
     finally:
         stop()
 
 
-def _canonical_parquet(sources: list[Path]) -> list[Path] | None:
+def _canonical_parquet(sources: list[str]) -> list[Path] | None:
     """The files, when all are Parquet with exactly the canonical columns' types, else None.
 
     Such files need no casts, so both passes run as `amends.impact.aggregate`'s DuckDB SQL
@@ -219,13 +278,6 @@ def _zone(tz: str | None) -> str:
     return tz
 
 
-def _policy(config: Path | None) -> Any:
-    """The failure policy: from --config (or ./amends.toml) when given, else the defaults."""
-    from amends.events.config import load_failure_policy
-
-    return load_failure_policy(config)
-
-
 def _connect(engine: Engine) -> tuple[Any, Any]:
     """An Ibis connection for the engine, and a function that releases it."""
     import ibis
@@ -251,7 +303,7 @@ def _connect(engine: Engine) -> tuple[Any, Any]:
     return ibis.pyspark.connect(session), lambda: None
 
 
-def load(sources: list[Path], *, mapping: Path | None, con: Any) -> Any:
+def load(sources: list[str], *, mapping: str | None, con: Any) -> Any:
     """Canonical events as an Ibis table on `con`, validated by the events loader."""
     from amends.events.load import load_events
 

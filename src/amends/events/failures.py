@@ -1,9 +1,9 @@
 """Which outcomes are *network* failures, as opposed to busy, no answer or a normal hang-up.
 
-The defaults are those of ../shared/design.md: Q.850 34, 38, 41, 42, 44, 47, 63, 102 and SIP 500,
-502, 503, 504 are network failures; Q.850 16, 17, 18, 19, 21, 31 and SIP 486, 480, 603 are the
-subscriber's own outcome; for service logs an HTTP status >= 500 is a failure. A user overrides
-them in `amends.toml` under `[failures]`.
+The defaults are those of ../shared/design.md, with SIP 408: Q.850 34, 38, 41, 42, 44, 47, 63, 102
+and SIP 408, 500, 502, 503, 504 are network failures (408: the far side never answered); Q.850 16,
+17, 18, 19, 21, 31 and SIP 486, 480, 603 are the subscriber's own outcome; for service logs an
+HTTP status >= 500 is a failure. A user overrides them in `amends.toml` under `[failures]`.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ class FailurePolicy(BaseModel):
         default=frozenset({16, 17, 18, 19, 21, 31}),
         description="Q.850 causes that are the subscriber's own outcome (normal, busy, ...)",
     )
-    network_sip: frozenset[int] = Field(default=frozenset({500, 502, 503, 504}))
+    network_sip: frozenset[int] = Field(default=frozenset({408, 500, 502, 503, 504}))
     subscriber_sip: frozenset[int] = Field(default=frozenset({486, 480, 603}))
     http_min_failure: int = Field(
         default=500, description="HTTP statuses at or above this are failures"

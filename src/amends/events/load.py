@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     import ibis
     import ibis.expr.types as ir
 
-__all__ = ["from_ibis", "load_events"]
+__all__ = ["from_ibis", "from_rows", "load_events"]
 
 
 @contextmanager
@@ -122,6 +122,37 @@ def from_ibis(
         return _cast_canonical(table, tz, where)
     check_columns(list(table.columns), mapping.source_columns(), path=where, mapping=mapping.name)
     return _from_table(table, mapping, tz, where=where)
+
+
+def from_rows(
+    rows: pa.Table | pa.RecordBatchReader,
+    mapping: Mapping,
+    *,
+    where: str,
+    key: str | None = None,
+    con: ibis.BaseBackend | None = None,
+) -> ir.Table:
+    """Canonical events from rows fetched out of a database (a table or a stream of batches,
+    read once), mapped and checked in DuckDB.
+
+    `key` names a column that identifies a row (a serial id): errors then say which row is bad.
+    """
+    import ibis
+
+    duck = con if con is not None else ibis.duckdb.connect()
+    raw = duck.con
+    relation = temp_name("rows")
+    raw.register(relation + "_arrow", rows)
+    raw.execute(f"CREATE TEMP TABLE {relation} AS SELECT * FROM {relation}_arrow")
+    raw.unregister(relation + "_arrow")
+    types = {name: str(kind) for name, kind, *_ in raw.execute(f"DESCRIBE {relation}").fetchall()}
+    pos = None if key is None else f'"{key}"'
+
+    def locate(position: int) -> tuple[str, int | None]:
+        return (where if key is None or position < 0 else f"{where} (row {key} = {position})"), None
+
+    staged = Staged(relation, types, pos, locate, mapping)
+    return duck.table(_finish(raw, staged, None, where=where, materialise=True))
 
 
 def _from_table(table: ir.Table, mapping: Mapping, tz: str | None, *, where: str) -> ir.Table:

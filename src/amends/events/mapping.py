@@ -99,6 +99,24 @@ class ClfOptions(BaseModel):
     vhost: bool = False
 
 
+class TableOptions(BaseModel):
+    """How to read a database table (`postgresql://...?table=acc`): which rows, in which order.
+
+    `key` is a column that increases with every new row (a serial id), so a live reader can ask
+    for the rows after the last one it has; `where` keeps only rows whose column holds one of the
+    listed values (Kamailio's `acc` also records BYEs: keep the INVITEs).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    key: str = "id"
+    where: dict[str, tuple[str, ...]] = {}
+
+    def source_columns(self) -> list[str]:
+        """The table columns these options read."""
+        return [self.key, *self.where]
+
+
 class Mapping(BaseModel):
     """A parsed mapping file: source format, read options, column specs and code tables."""
 
@@ -110,6 +128,7 @@ class Mapping(BaseModel):
     tz: str | None = None
     csv: CsvOptions = CsvOptions()
     clf: ClfOptions = ClfOptions()
+    table: TableOptions = TableOptions()
     columns: dict[str, ColumnSpec]
     codes: dict[str, dict[str, int]] = {}
     source: str | None = Field(default=None, description="the file it came from, for messages")

@@ -192,7 +192,8 @@ def _text(spec: ColumnSpec, base: str) -> str:
     if spec.prefixes:
         ordered = sorted(spec.prefixes.items(), key=lambda kv: -len(kv[0]))
         whens = " ".join(f"WHEN starts_with({expr}, {lit(p)}) THEN {lit(v)}" for p, v in ordered)
-        expr = f"(CASE WHEN {expr} IS NULL THEN NULL {whens} ELSE {lit(spec.default)} END)"
+        other = "NULL" if spec.default is None else lit(spec.default)
+        expr = f"(CASE WHEN {expr} IS NULL THEN NULL {whens} ELSE {other} END)"
     if spec.default is not None:
         expr = f"coalesce({expr}, {lit(spec.default)})"
     return expr
@@ -289,7 +290,13 @@ def _timestamp(
 
 
 def _missing_check(name: str, spec: ColumnSpec, expr: str, src: str) -> Check:
-    if spec.regex is not None:
+    if spec.prefixes:
+        message = (
+            f"{{value}} in column {src!r} starts with none of the prefixes of {name} "
+            f"({_few(sorted(spec.prefixes))}): add its prefix to the mapping's {name} "
+            "prefixes or give a default"
+        )
+    elif spec.regex is not None:
         message = (
             f"{{value}} in column {src!r} does not match the regex {spec.regex!r} for {name}: "
             "fix the mapping or give it a default"
@@ -300,3 +307,8 @@ def _missing_check(name: str, spec: ColumnSpec, expr: str, src: str) -> Check:
         )
     shown = "NULL" if spec.column is None else f"CAST({ident(spec.column)} AS VARCHAR)"
     return Check(bad=f"({expr} IS NULL)", shown=shown, message=message)
+
+
+def _few(items: list[str], n: int = 8) -> str:
+    """The first `n` items, comma-separated, with an ellipsis when there are more."""
+    return ", ".join(items[:n]) + (", ..." if len(items) > n else "")

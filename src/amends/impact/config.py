@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from amends.errors import InputError
 from amends.events.failures import FailurePolicy
 
 
@@ -123,3 +126,16 @@ class ImpactConfig(BaseModel):
     max_iterations: int = Field(
         default=8, ge=1, description="Re-baselining rounds that exclude flagged minutes."
     )
+
+
+def load_impact_config(path: Path | None = None, **overrides: Any) -> ImpactConfig:
+    """The analysis parameters: `[impact]` (any field above) and `[failures]` of `path` (or
+    ./amends.toml when it exists), then `overrides` (e.g. baseline from the command line)."""
+    from amends.events.config import config_table, load_failure_policy, validated
+
+    table, where = config_table(path, "impact")
+    if "failures" in table:
+        raise InputError("write the failure codes in [failures], not [impact]", path=where)
+    table = {**table, **{k: v for k, v in overrides.items() if v is not None}}
+    table["failures"] = load_failure_policy(path)
+    return validated(ImpactConfig, table, "impact", where)

@@ -416,5 +416,44 @@ watch_incidents = Table(
     Index(None, "start_minute"),
 )
 
+#: Alerts received from monitoring (Alertmanager, generic JSON), one row per alert identity (its
+#: fingerprint): its latest state and the incident it opened or joined.
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("source", String(16), nullable=False, comment="alertmanager | generic"),
+    Column("fingerprint", String(200), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("status", String(16), nullable=False, comment="firing | resolved"),
+    Column("region", String(200), nullable=True),
+    Column("service", String(200), nullable=True),
+    Column("starts_at", UTCDateTime, nullable=False),
+    Column("ends_at", UTCDateTime, nullable=True),
+    Column("labels", JSONText, nullable=False),
+    Column("summary", Text, nullable=True),
+    Column("incident_id", String(200), nullable=False),
+    Column("received_at", UTCDateTime, nullable=False, default=utcnow),
+    Column("updated_at", UTCDateTime, nullable=False, default=utcnow),
+    PrimaryKeyConstraint("source", "fingerprint"),
+    Index(None, "incident_id"),
+)
+
+#: Each change of an alert (firing, resolved) on its incident's timeline; a notification sent
+#: again adds nothing (unique by alert, status and time).
+alert_timeline = Table(
+    "alert_timeline",
+    metadata,
+    _id(),
+    Column("incident_id", String(200), nullable=False),
+    Column("source", String(16), nullable=False),
+    Column("fingerprint", String(200), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("at", UTCDateTime, nullable=False, comment="startsAt when firing, endsAt resolved"),
+    Column("received_at", UTCDateTime, nullable=False, default=utcnow),
+    Column("note", Text, nullable=True),
+    UniqueConstraint("source", "fingerprint", "status", "at"),
+    Index(None, "incident_id"),
+)
+
 #: Every table, in dependency order (parents first).
 TABLES: tuple[Table, ...] = tuple(metadata.sorted_tables)

@@ -29,6 +29,7 @@ from amends.incident.model import MAX_TEXT
 from amends.publish import operations as ops
 from amends.publish.metrics import OutboxCollector
 from amends.publish.statuspage import DOCUMENTS
+from amends.web.alerts import alerts_router
 from amends.web.auth import verify_token
 from amends.web.cache import CachedResource, Snapshot, SnapshotCache
 from amends.web.i18n import translations
@@ -857,4 +858,5 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
             who=name,
         )
 
+    app.include_router(alerts_router(store, base, admin=admin, registry=metrics))
     return app
