@@ -20,7 +20,8 @@ def watch(
     sources: list[str] = typer.Argument(
         ...,
         help="Where records arrive: nats://HOST:PORT/SUBJECT (JetStream), "
-        "dir:PATH[?map=asterisk|freeswitch|clf|FILE.toml] (a folder a switch writes into).",
+        "dir:PATH[?map=asterisk|freeswitch|clf|FILE.toml] (a folder a switch writes into), "
+        "postgresql://USER@HOST/DB?table=acc&map=kamailio-acc (a table, polled by id).",
         show_default=False,
     ),
     db: str | None = typer.Option(
