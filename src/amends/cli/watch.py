@@ -59,8 +59,8 @@ def watch(
     config: Path | None = typer.Option(
         None,
         "--config",
-        help="amends.toml: \\[failures] (which codes are failures) and \\[notify] (how alerts "
-        "are sent).",
+        help="amends.toml: \\[failures] (which codes are failures), \\[impact] (detection) and "
+        "\\[notify] (how alerts are sent).",
     ),
     tz: str | None = typer.Option(None, "--tz", help="Zone of naive times in the records."),
     metrics_port: int | None = typer.Option(
@@ -93,8 +93,7 @@ def watch(
     from amends.cli.db import open_cli_store
     from amends.cli.incident import find_plans as read_plans_near
     from amends.eta.history import load_history_csv
-    from amends.events.config import load_failure_policy
-    from amends.impact.config import ImpactConfig
+    from amends.impact.config import load_impact_config
     from amends.publish.notifyconfig import load_settings
     from amends.watch.metrics import WatchMetrics
     from amends.watch.policy import load_policy
@@ -102,9 +101,10 @@ def watch(
     from amends.watch.sources import parse_source
 
     specs = [parse_source(s) for s in sources]
-    failures = load_failure_policy(config)
+    impact_config = load_impact_config(config)
+    failures = impact_config.failures
     options = WatchOptions(
-        config=ImpactConfig(failures=failures),
+        config=impact_config,
         policy=load_policy(policy_file),
         notify=load_settings(config),
         horizon_minutes=int(horizon_hours * 60),
