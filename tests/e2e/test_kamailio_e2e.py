@@ -43,8 +43,9 @@ BINARIES = ("kamailio", "sipp", "prometheus", "prometheus-alertmanager")
 
 #: Calls per second from each area code (two callers: about 300 calls a minute in all).
 RATE = 2.5
-#: The outage: the last OUTAGE_SECONDS of the first two whole minutes of calls.
-OUTAGE_SECONDS = 110
+#: The outage: 140 s from 10 s into the first whole minute of calls, so two whole minutes of
+#: 503s are complete (and seen by the watcher) 30 s before the 503s stop.
+OUTAGE_SECONDS = 140
 
 
 def _missing() -> str | None:
@@ -257,6 +258,7 @@ def test_kamailio_outage_is_measured_and_alerted(
     env = {**os.environ, "AMENDS_DB_URL": f"sqlite:///{tmp_path}/amends.db", "TZ": "UTC"}
     _config(tmp_path / "amends.toml", '[alerts]\ntime_zone = "America/New_York"\n'
             "[impact]\nmin_duration_minutes = 2\n")  # fmt: skip
+    subprocess.run([str(AMENDS), "db", "upgrade"], env=env, cwd=tmp_path, check=True)
     token = subprocess.run(
         [str(AMENDS), "token", "create", "alertmanager"],
         env=env, cwd=tmp_path, capture_output=True, text=True, check=True,
@@ -337,11 +339,11 @@ def test_kamailio_outage_is_measured_and_alerted(
     # ---- the calls: whole minutes before, during and after the outage -------------------------
     t0 = time.time()
     since = _ceil_minute(t0 + 3)
-    # 503s from 10 s into the first whole minute to the end of the second; the third minute is
-    # normal again, so the window has ended before --until (else it would still be "ongoing")
-    outage_end_at = since + 120
+    # 503s from 10 s into the first whole minute to 30 s into the third; the fourth (half a
+    # minute up to --until) is normal again, so the window has ended before --until
+    outage_end_at = since + 150
     outage_start_at = outage_end_at - OUTAGE_SECONDS
-    until = since + 180
+    until = since + 210  # half a normal minute after: the window has ended before --until
     calls = int((until + 3 - t0) * RATE)
     for area, source, seed in (("212", "127.0.0.2", 1), ("415", "127.0.0.3", 2)):
         _write_csv(tmp_path / f"callers-{area}.csv", _callers(area, calls + 10, seed))
