@@ -126,6 +126,7 @@ class Watcher:
         self.last_event_wall = time.monotonic()
         self._busy = 0
         self._ready = 0  # sources connected and polled once: idle time counts from then
+        self._seen: dict[str, int] = {}  # newest minute stored per source (maybe out of order)
         self.ctx = Context(
             standing=dict(self.opts.policy.facts),
             sources=[s.text for s in self.specs],
@@ -177,11 +178,17 @@ class Watcher:
             set_position(conn, key, position)
         self._counted(key, aggs, events)
 
-    def _counted(self, key: str, aggs: Aggregates | None, events: int) -> None:
+    def _counted(
+        self, key: str, aggs: Aggregates | None, events: int, *, in_order: bool = True
+    ) -> None:
+        """Count a stored batch. `in_order`: the source delivers in time order, so its newest
+        minute moves the watermark now (JetStream: only once nothing older is outstanding)."""
         if aggs is not None and aggs.series.num_rows:
             self.live.add(aggs.series)
             top = int(max(aggs.series["minute"].to_pylist()))
-            self.newest[key] = max(self.newest.get(key, top), top)
+            self._seen[key] = max(self._seen.get(key, top), top)
+            if in_order:
+                self.newest[key] = max(self.newest.get(key, top), top)
             self.metrics.last_event.labels(key).set(top * 60)
             self.metrics.lag.labels(key).set(max(time.time() - (top + 1) * 60, 0.0))
         if events:
@@ -279,6 +286,14 @@ class Watcher:
                 self._busy -= 1
                 self.last_event_wall = time.monotonic()
 
+        async def settle() -> None:
+            """Move the watermark to the newest minute stored once no message the consumer
+            delivered is still unacknowledged: after a crash, the killed watcher's messages come
+            again (after ack_wait) and are older than those read meanwhile."""
+            state = await src.pending()
+            if state is not None and state[1] == 0 and spec.key in self._seen:
+                self.newest[spec.key] = max(self.newest.get(spec.key, -1), self._seen[spec.key])
+
         try:
             while not stop.is_set():
                 got = await src.fetch(self.opts.fetch_batch, timeout=self.opts.poll_every_s)
@@ -286,7 +301,10 @@ class Watcher:
                     await pending  # one batch stored at a time, the next one fetched meanwhile
                     pending = None
                 if got is None:
+                    await settle()
                     continue
+                if batches % 8 == 0:
+                    await settle()
                 self.last_event_wall = time.monotonic()
                 self._busy += 1
                 pending = asyncio.create_task(store_then_ack(got))
@@ -297,6 +315,7 @@ class Watcher:
                         await asyncio.to_thread(self._prune, spec.key, floor + 1)
             if pending is not None:
                 await pending
+            await settle()
         finally:
             await src.close()
 
@@ -350,11 +369,11 @@ class Watcher:
             if aggs is not None:
                 add_minutes(conn, aggs.series)
                 add_failures(conn, aggs.failures)
-            set_position(conn, key, {"newest": self._newest_after(key, aggs)})
+            set_position(conn, key, {"newest": self.newest.get(key)})
         if repeats:
             self.summary.duplicates += repeats
             self.metrics.duplicates.labels(key).inc(repeats)
-        self._counted(key, aggs, n)
+        self._counted(key, aggs, n, in_order=False)
 
     def _prune(self, key: str, below: int) -> None:
         with self.store.begin() as conn:
