@@ -111,6 +111,16 @@ class Sampler:
         return [self.samples[min(n - 1, int(n * q))][1] for q in (0.25, 0.5, 0.75, 0.99)]
 
 
+def create_db(url: str) -> str:
+    """`amends db upgrade --db URL` (only it creates a store); returns the URL."""
+    subprocess.run(
+        [sys.executable, "-m", "amends", "db", "upgrade", "--db", url],
+        check=True,
+        capture_output=True,
+    )
+    return url
+
+
 def run(cmd: list[str], idle: float = 0.0) -> tuple[float, Sampler, str]:
     """Run a command, timing it (minus its idle wait) and sampling its memory."""
     t0 = time.perf_counter()
@@ -215,7 +225,7 @@ def bench_nats(day: pa.Table, events: int, work: Path) -> None:
             "watch",
             f"{NATS}/{subject}?durable=bench",
             "--db",
-            f"sqlite:///{db}",
+            create_db(f"sqlite:///{db}"),
             "--exit-when-idle",
             "2",
             "--dead-letters",
@@ -260,7 +270,7 @@ def bench_dir(day: pa.Table, events: int, work: Path) -> None:
             "watch",
             f"dir:{folder}",
             "--db",
-            f"sqlite:///{work / 'dir.db'}",
+            create_db(f"sqlite:///{work / 'dir.db'}"),
             "--exit-when-idle",
             "2",
             "--dead-letters",
@@ -375,7 +385,7 @@ def _latency_run(
     work.mkdir(parents=True)
     folder = work / "cdr"
     folder.mkdir()
-    url = f"sqlite:///{work / 'w.db'}"
+    url = create_db(f"sqlite:///{work / 'w.db'}")
     subject = f"lat{uuid.uuid4().hex[:8]}.cdr"
     src = f"dir:{folder}" if source == "dir" else f"{NATS}/{subject}"
     proc = subprocess.Popen(

@@ -127,6 +127,9 @@ class Watcher:
         self._busy = 0
         self._ready = 0  # sources connected and polled once: idle time counts from then
         self._seen: dict[str, int] = {}  # newest minute stored per source (maybe out of order)
+        self._outstanding: dict[str, int] = {}  # JetStream: messages due again after a crash
+        self._detected_until: int | None = None  # minutes before this one have been examined
+        self._detected = asyncio.Event()
         self.ctx = Context(
             standing=dict(self.opts.policy.facts),
             sources=[s.text for s in self.specs],
@@ -234,6 +237,7 @@ class Watcher:
                 first = False
                 self._became_ready()
             for chunk in chunks:
+                await self._backpressure(stop)
                 if stop.is_set():
                     break
                 loaded = await asyncio.to_thread(load_chunk, chunk, mapping, tz, _tmp(workdir))
@@ -252,6 +256,20 @@ class Watcher:
                 self.last_event_wall = time.monotonic()
             if not chunks:
                 await _sleep(stop, self.opts.poll_every_s)
+
+    async def _backpressure(self, stop: asyncio.Event) -> None:
+        """Reading a backlog faster than detection runs: wait for detection once the complete
+        minutes run half a horizon past the last examined, so no window comes and goes within the
+        horizon unseen."""
+        limit = self.opts.horizon_minutes // 2
+        while not stop.is_set():
+            mark, done = self.watermark(), self._detected_until
+            if mark is None or done is None or mark - done < limit:
+                return
+            self._detected.clear()
+            self.last_event_wall = time.monotonic()  # waiting for detection is not being idle
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._detected.wait(), 1.0)
 
     def _became_ready(self) -> None:
         self._ready += 1
@@ -286,16 +304,26 @@ class Watcher:
                 self._busy -= 1
                 self.last_event_wall = time.monotonic()
 
+        # Messages the consumer had handed out and nobody acknowledged (a killed watcher's) come
+        # again after ack_wait, older than what is read meanwhile: until they are back (or
+        # nothing is outstanding, or twice ack_wait has passed) the watermark stays where it was.
+        state = await src.pending()
+        self._outstanding[spec.key] = state[1] if state else 0
+        hold_until = time.monotonic() + 2 * src.ack_wait
+
         async def settle() -> None:
-            """Move the watermark to the newest minute stored once no message the consumer
-            delivered is still unacknowledged: after a crash, the killed watcher's messages come
-            again (after ack_wait) and are older than those read meanwhile."""
-            state = await src.pending()
-            if state is not None and state[1] == 0 and spec.key in self._seen:
+            """Move the watermark to the newest minute stored unless older messages are due."""
+            if self._outstanding.get(spec.key, 0) > 0 and time.monotonic() < hold_until:
+                state = await src.pending()
+                if state is None or state[1] > 0:
+                    return
+                self._outstanding[spec.key] = 0
+            if spec.key in self._seen:
                 self.newest[spec.key] = max(self.newest.get(spec.key, -1), self._seen[spec.key])
 
         try:
             while not stop.is_set():
+                await self._backpressure(stop)
                 got = await src.fetch(self.opts.fetch_batch, timeout=self.opts.poll_every_s)
                 if pending is not None and (got is not None or pending.done()):
                     await pending  # one batch stored at a time, the next one fetched meanwhile
@@ -303,8 +331,7 @@ class Watcher:
                 if got is None:
                     await settle()
                     continue
-                if batches % 8 == 0:
-                    await settle()
+                await settle()
                 self.last_event_wall = time.monotonic()
                 self._busy += 1
                 pending = asyncio.create_task(store_then_ack(got))
@@ -335,6 +362,7 @@ class Watcher:
         self._became_ready()
         try:
             while not stop.is_set():
+                await self._backpressure(stop)
                 before = datetime.now(UTC) - timedelta(seconds=self.opts.table_settle_s)
                 batch = await asyncio.to_thread(
                     read_after, src, mapping, position, self.opts.table_batch, before=before, db=db
@@ -359,6 +387,9 @@ class Watcher:
 
     def _store_messages(self, key: str, con: Any, got: Any) -> None:
         """One transaction: claim the messages' sequences, count only the new ones."""
+        again = sum(1 for m in got.messages if m.metadata.num_delivered > 1)
+        if again:
+            self._outstanding[key] = max(0, self._outstanding.get(key, 0) - again)
         with self.store.begin() as conn:
             fresh = claim_items(conn, key, got.sequences)
             tables = [t for s, t in zip(got.sequences, got.events, strict=True) if s in fresh]
@@ -429,8 +460,13 @@ class Watcher:
             started = time.monotonic()
             await asyncio.to_thread(lambda u=until: self.detect_once(u, self.live.table()))
             last = until
-            # catching up a backlog: detection takes at most a quarter of the time
-            await _sleep(stop, 3 * (time.monotonic() - started))
+            self._detected_until = until
+            self._detected.set()
+            # catching up a backlog: detection takes at most a quarter of the time, unless the
+            # records run far ahead of it (then reading waits: _backpressure)
+            mark = self.watermark()
+            if mark is None or mark - until < self.opts.horizon_minutes // 4:
+                await _sleep(stop, 3 * (time.monotonic() - started))
 
     async def _idle_watch(self, stop: asyncio.Event) -> None:
         """Stop after `idle_exit_s` without new events (a replay has ended)."""
