@@ -257,6 +257,7 @@ def test_kamailio_outage_is_measured_and_alerted(
     env = {**os.environ, "AMENDS_DB_URL": f"sqlite:///{tmp_path}/amends.db", "TZ": "UTC"}
     _config(tmp_path / "amends.toml", '[alerts]\ntime_zone = "America/New_York"\n'
             "[impact]\nmin_duration_minutes = 2\n")  # fmt: skip
+    subprocess.run([str(AMENDS), "db", "upgrade"], env=env, cwd=tmp_path, check=True)
     token = subprocess.run(
         [str(AMENDS), "token", "create", "alertmanager"],
         env=env, cwd=tmp_path, capture_output=True, text=True, check=True,
