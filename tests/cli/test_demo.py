@@ -88,3 +88,21 @@ def test_demo_credits_site_and_deliveries(demo_run: tuple[Path, int]) -> None:
     deliveries = json.loads((out / "notify-deliveries.json").read_text())
     assert deliveries["webhooks"]
     assert (out / "regulation" / "assessment.json").exists()
+
+
+def test_demo_live_section_opens_each_outage_with_its_acknowledgement(
+    demo_run: tuple[Path, int],
+) -> None:
+    """The watcher, following the replayed afternoon, opened one incident per injected outage
+    and drafted its acknowledgement in English and Spanish."""
+    out, code = demo_run
+    assert code == 0
+    listing = json.loads((out / "live" / "incidents.json").read_text())
+    kinds = sorted(i["windows"][0]["kind"] for i in listing)
+    assert kinds == ["failures", "silence"]
+    for inc in listing:
+        assert inc["detection"]["source"].startswith("dir:")
+        drafts = out / "live" / "drafts" / inc["id"]
+        assert (drafts / "acknowledge.web.en.md").read_text().startswith("# We are sorry")
+        assert (drafts / "acknowledge.web.es.md").exists()
+        assert (out / "live" / f"{inc['id']}.yaml").exists()

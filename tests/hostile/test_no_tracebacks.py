@@ -93,3 +93,9 @@ def test_absurd_policy_amounts_name_the_field(
     rejected("credits", "incident.yaml", "--impact", "impact", "--policy", "policy.toml",
              "-o", "out/c.csv", names=("policy.toml", field))  # fmt: skip
     assert not (work / "out").exists()
+
+
+def test_deeply_nested_amends_toml(work: Path, rejected) -> None:
+    """amends.toml is read by the events config and the notify settings: both refuse it."""
+    (work / "amends.toml").write_text("[notify]\n" + DEEP_TOML, encoding="utf-8")
+    rejected("worker", "--until-empty", "--db", store_in(work, "s"), names=("amends.toml",))

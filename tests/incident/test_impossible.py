@@ -91,3 +91,17 @@ def test_draft_says_one_line_instead_of_a_traceback(
     result = cli("draft", path, "--stage", "resolve", "-o", tmp_path / "drafts")
     assert_rejected(result, "incident.yaml")
     assert not (tmp_path / "drafts").exists()
+
+
+def test_incident_init_refuses_an_impossible_impact_report(cli, tmp_path: Path) -> None:
+    """10^30 counts in impact.json gave a pydantic traceback from `amends incident init`."""
+    import json
+    import shutil
+
+    shutil.copytree(DATA / "impact", tmp_path / "impact")
+    report = json.loads((tmp_path / "impact/impact.json").read_text(encoding="utf-8"))
+    report["windows"][-1]["failed_attempts"] = 10**30
+    (tmp_path / "impact/impact.json").write_text(json.dumps(report), encoding="utf-8")
+    result = cli("incident", "init", "--impact", tmp_path / "impact", "-o", tmp_path / "i.yaml")
+    assert_rejected(result, "impact.json", "failed_attempts")
+    assert not (tmp_path / "i.yaml").exists()

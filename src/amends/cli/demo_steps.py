@@ -150,7 +150,8 @@ def step_live(state: DemoState) -> None:
     from amends.cli.demo_live import run
 
     assert state.calls is not None
-    state.wrote += run(state.output, state.calls, state.console)
+    plans = state.calls.with_name(state.calls.stem + ".subscribers.parquet")
+    state.wrote += run(state.output, state.calls, plans, state.console)
 
 
 def step_compose(state: DemoState) -> None:

@@ -31,10 +31,14 @@ def read_impact(impact_dir: Path) -> object:
     from pydantic import ValidationError
 
     from amends.impact.model import ImpactReport
+    from amends.incident.model import check_window
 
     path = impact_dir / "impact.json" if impact_dir.is_dir() else impact_dir
     try:
-        return ImpactReport.model_validate_json(path.read_bytes())
+        report = ImpactReport.model_validate_json(path.read_bytes())
+        for w in report.windows:  # what the record would refuse, refused here naming the file
+            check_window(w)
+        return report
     except FileNotFoundError:
         raise InputError(
             "impact.json not found; run `amends impact` first and pass its output folder",
@@ -47,6 +51,10 @@ def read_impact(impact_dir: Path) -> object:
             f"not an impact report: {where}: {err['msg']}; pass the impact.json that "
             "`amends impact` wrote",
             path=str(path),
+        ) from None
+    except ValueError as exc:  # a window that cannot be true
+        raise InputError(
+            f"{exc}; pass the impact.json that `amends impact` wrote", path=str(path)
         ) from None
 
 

@@ -20,7 +20,8 @@ def watch(
     sources: list[str] = typer.Argument(
         ...,
         help="Where records arrive: nats://HOST:PORT/SUBJECT (JetStream), "
-        "dir:PATH[?map=asterisk|freeswitch|clf|FILE.toml] (a folder a switch writes into).",
+        "dir:PATH[?map=asterisk|freeswitch|clf|FILE.toml] (a folder a switch writes into), "
+        "postgresql://USER@HOST/DB?table=acc&map=kamailio-acc (a table, polled by id).",
         show_default=False,
     ),
     db: str | None = typer.Option(
@@ -44,6 +45,12 @@ def watch(
         help="History CSV of past incidents (amends eta): restoration is re-estimated at every "
         "detection while the outage lasts.",
     ),
+    plans: Path | None = typer.Option(
+        None,
+        "--plans",
+        help="Plans file (Parquet: subscriber, home_region, time_zone...) as for `amends "
+        "incident init`: each area's customers and zone in the records the watcher opens.",
+    ),
     policy_file: Path | None = typer.Option(
         None,
         "--policy",
@@ -52,8 +59,8 @@ def watch(
     config: Path | None = typer.Option(
         None,
         "--config",
-        help="amends.toml: \\[failures] (which codes are failures) and \\[notify] (how alerts "
-        "are sent).",
+        help="amends.toml: \\[failures] (which codes are failures), \\[impact] (detection) and "
+        "\\[notify] (how alerts are sent).",
     ),
     tz: str | None = typer.Option(None, "--tz", help="Zone of naive times in the records."),
     metrics_port: int | None = typer.Option(
@@ -84,9 +91,9 @@ def watch(
     import signal
 
     from amends.cli.db import open_cli_store
+    from amends.cli.incident import find_plans as read_plans_near
     from amends.eta.history import load_history_csv
-    from amends.events.config import load_failure_policy
-    from amends.impact.config import ImpactConfig
+    from amends.impact.config import load_impact_config
     from amends.publish.notifyconfig import load_settings
     from amends.watch.metrics import WatchMetrics
     from amends.watch.policy import load_policy
@@ -94,9 +101,10 @@ def watch(
     from amends.watch.sources import parse_source
 
     specs = [parse_source(s) for s in sources]
-    failures = load_failure_policy(config)
+    impact_config = load_impact_config(config)
+    failures = impact_config.failures
     options = WatchOptions(
-        config=ImpactConfig(failures=failures),
+        config=impact_config,
         policy=load_policy(policy_file),
         notify=load_settings(config),
         horizon_minutes=int(horizon_hours * 60),
@@ -105,6 +113,7 @@ def watch(
         dead_letters=dead_letters,
         idle_exit_s=exit_when_idle,
         eta_history=[c for path in eta_history or [] for c in load_history_csv(path)],
+        plans=read_plans_near(Path.cwd(), plans) if plans is not None else None,
     )
     store = open_cli_store(db)
     metrics = WatchMetrics()

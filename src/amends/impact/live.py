@@ -133,8 +133,9 @@ def pairs_of(window: Window) -> frozenset[tuple[str, str]]:
 def match(
     windows: list[Window], known: list[Known], *, gap: int = 5
 ) -> list[tuple[Window, str | None]]:
-    """Each window with the incident it continues (same kind, overlapping in time within `gap`
-    minutes, sharing a region), or None for a new one; an incident continues at most one."""
+    """Each window with the incident it continues (same kind, or an incident an alert opened;
+    overlapping in time within `gap` minutes; sharing a region), or None for a new one; an
+    incident continues at most one."""
     taken: set[str] = set()
     out: list[tuple[Window, str | None]] = []
     for w in sorted(windows, key=lambda w: w.start):
@@ -143,7 +144,8 @@ def match(
         regions = set(w.regions)
         best: tuple[int, str] | None = None
         for k in known:
-            if k.id in taken or k.kind != w.kind:
+            # an incident an alert opened ("alert") is continued by whatever the records show
+            if k.id in taken or k.kind not in (w.kind, "alert"):
                 continue
             if not regions & {r for r, _ in k.pairs}:
                 continue

@@ -339,7 +339,7 @@ class Incident(_Strict):
     def _windows_make_sense(cls, windows: list[Window]) -> list[Window]:
         """Measured facts must be possible (see docs/incident.md, "What cannot be true")."""
         for w in windows:
-            _window_possible(w)
+            check_window(w)
         return windows
 
     @field_validator("discovered_at", "restored_at", "next_update_at")
@@ -420,7 +420,7 @@ class Incident(_Strict):
         return list(dict.fromkeys(s for w in self.windows for s in w.services))
 
 
-def _window_possible(w: Window) -> None:
+def check_window(w: Window) -> None:
     """Refuse a measured window that cannot be true, naming the window and the field."""
     import math
 

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from amends.errors import InputError
+from amends.errors import InputError, load_toml
 
 CHANNEL_NAMES: tuple[str, ...] = ("email", "webhook", "sms")
 
@@ -154,7 +154,7 @@ def load_settings(
         raise InputError("config file not found; pass an existing amends.toml", path=str(path))
     if where.exists():
         try:
-            doc = tomllib.loads(where.read_text(encoding="utf-8"))
+            doc = load_toml(where.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise InputError(f"not valid TOML ({exc}); fix the syntax", path=str(where)) from None
         data = dict(doc.get("notify", {}))

@@ -69,6 +69,7 @@ class Context:
     rule: str = ""
     locales: list[str] | None = None
     eta_history: list[Any] = field(default_factory=list)  # PastCase: re-estimate restoration
+    plans: Any = None  # the plans table (subscribers, home_region, time_zone): area totals
 
 
 def estimated(record: Incident, ctx: Context, now: datetime) -> Incident:
@@ -92,6 +93,10 @@ def _known(incidents: list[WatchIncident]) -> list[Known]:
     for inc in incidents:
         pairs = frozenset(
             (e["region"], e["service"]) for w in inc.record.get("windows", []) for e in w["scope"]
+        ) | frozenset(  # an incident an alert opened: the scope its labels named
+            (e["region"], e.get("service") or "")
+            for e in inc.detection.get("scope", [])
+            if e.get("region")
         )
         out.append(Known(inc.id, inc.kind, inc.start_minute, inc.end_minute, pairs))
     return out
@@ -135,7 +140,7 @@ def build_record(detection: Detection, window: Window, incident_id: str, ctx: Co
     report = ImpactReport(windows=[window], events=detection.events, baseline=detection.baseline)
     locales = ctx.locales or ctx.standing.get("locales")
     zone = ctx.standing.get("time_zone")
-    record = prefill(report, locales=locales, time_zone=zone)
+    record = prefill(report, plans=ctx.plans, locales=locales, time_zone=zone)
     record = record.model_copy(
         update={"id": incident_id or record.id, "windows": [window.model_copy(update={"id": "w1"})]}
     )
@@ -210,7 +215,7 @@ def reconcile(
         windows = detection.windows
         if windows:
             lo = min(s.start for s in detection.scopes)
-            failures = load_failures(conn, lo, None)
+            failures = load_failures(conn, lo, until)  # later minutes are not tested yet
             result = detection.finish(affected(failures, detection.scopes))
             windows = result.report.windows
         horizon_start = detection.events.start
@@ -255,8 +260,22 @@ def reconcile(
             old = by_id[kid]
             record = Incident.model_validate(old.record)
             new_window = window.model_copy(update={"id": "w1"})
-            updated = estimated(record.model_copy(update={"windows": [new_window]}), ctx, event_now)
             values: dict[str, Any] = {}
+            if old.kind == "alert":  # opened by an alert: now measured from the records
+                measured = build_record(detection, window, kid, ctx)  # the alert found it first
+                record = measured.model_copy(update={"discovered_at": record.discovered_at})
+                values["kind"] = window.kind
+                values["detection"] = {
+                    **old.detection,
+                    "measured_by": ", ".join(ctx.sources),
+                    "measured_at": wall.isoformat(),
+                    "measured_event_time": event_now.isoformat(),
+                }
+                values["drafts"] = drafts_for(
+                    estimated(record, ctx, event_now), "acknowledge", event_now
+                )
+                changes.append(Change("measured", kid, window))
+            updated = estimated(record.model_copy(update={"windows": [new_window]}), ctx, event_now)
             if updated.model_dump(mode="json") != old.record:
                 values["record"] = updated.model_dump(mode="json")
             if old.withdrawn:

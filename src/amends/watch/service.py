@@ -17,7 +17,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +76,9 @@ class WatchOptions:
     idle_exit_s: float | None = None  # stop after this long with no new event (replays, tests)
     workdir: Path | None = None
     eta_history: list[Any] = field(default_factory=list)  # past incidents (amends.eta)
+    plans: Any = None  # the plans table: each area's customers and zone (amends incident init)
+    table_batch: int = 50_000  # rows per poll of a database table
+    table_settle_s: float = 2.0  # rows younger than this wait for the next poll
 
 
 @dataclass
@@ -132,13 +135,14 @@ class Watcher:
                 f"{self.opts.config.min_duration_minutes} minutes"
             ),
             eta_history=list(self.opts.eta_history),
+            plans=self.opts.plans,
         )
         self._mappings = {s.key: _mapping(s) for s in self.specs}
         for spec in self.specs:
-            if spec.kind == "table":
+            if spec.kind == "table" and self._mappings[spec.key] is None:
                 raise InputError(
-                    f"{spec.text}: database tables are not watched yet; read them with "
-                    "`amends impact` (docs/sources.md)"
+                    f"{spec.text}: a database table needs a column mapping: add &map=NAME "
+                    "(e.g. map=kamailio-acc) or &map=FILE.toml"
                 )
 
     # -- state -------------------------------------------------------------------------------
@@ -296,6 +300,44 @@ class Watcher:
         finally:
             await src.close()
 
+    async def _follow_table(self, spec: SourceSpec, stop: asyncio.Event) -> None:
+        """Poll a database table for rows after the last id stored (never a row twice); rows
+        newer than `table_settle_s` wait, in case a lower id is still being committed."""
+        import duckdb
+
+        from amends.events.tables import connect, parse_table_url, read_after
+
+        src = parse_table_url(spec.table_url)
+        mapping = self._mappings[spec.key]
+        con = duckdb.connect()
+        db = await asyncio.to_thread(connect, src)
+        with self.store.connect() as conn:
+            position = int((get_position(conn, spec.key) or {}).get("id", 0))
+        self._became_ready()
+        try:
+            while not stop.is_set():
+                before = datetime.now(UTC) - timedelta(seconds=self.opts.table_settle_s)
+                batch = await asyncio.to_thread(
+                    read_after, src, mapping, position, self.opts.table_batch, before=before, db=db
+                )
+                if batch.rows == 0:
+                    await _sleep(stop, self.opts.poll_every_s)
+                    continue
+                self._busy += 1
+                try:
+                    events = batch.events
+                    aggs = None
+                    if events.num_rows:
+                        aggs = await asyncio.to_thread(batch_aggregates, con, events, self.policy)
+                    position = batch.position
+                    pos = {"id": position, "newest": self._newest_after(spec.key, aggs)}
+                    await asyncio.to_thread(self._store, spec.key, aggs, pos, events.num_rows)
+                finally:
+                    self._busy -= 1
+                    self.last_event_wall = time.monotonic()
+        finally:
+            await asyncio.to_thread(db.disconnect)
+
     def _store_messages(self, key: str, con: Any, got: Any) -> None:
         """One transaction: claim the messages' sequences, count only the new ones."""
         with self.store.begin() as conn:
@@ -389,7 +431,11 @@ class Watcher:
         self.restore()
         tasks = []
         for spec in self.specs:
-            follow = self._follow_folder if spec.kind == "dir" else self._follow_jetstream
+            follow = {
+                "dir": self._follow_folder,
+                "nats": self._follow_jetstream,
+                "table": self._follow_table,
+            }[spec.kind]
             tasks.append(asyncio.create_task(follow(spec, stop), name=spec.key))
         tasks.append(asyncio.create_task(self._detect_loop(stop), name="detect"))
         if self.opts.idle_exit_s is not None:

@@ -23,7 +23,7 @@ Kind = str  # "nats" | "dir" | "table"
 PARAMS: dict[str, frozenset[str]] = {
     "nats": frozenset({"stream", "format", "durable", "ack_wait"}),
     "dir": frozenset({"map", "tz"}),
-    "table": frozenset({"table", "map", "id", "tz", "places"}),
+    "table": frozenset({"table", "schema", "map"}),
 }
 WIRE_FORMATS = ("jsonl", "arrow")
 _SUBJECT = re.compile(r"^[A-Za-z0-9_\-]+(\.[A-Za-z0-9_\-]+)*$")
@@ -51,13 +51,21 @@ class SourceSpec:
         return self.params.get("format", "jsonl")
 
     @property
+    def table_url(self) -> str:
+        """A table source as amends.events.tables reads it (password included)."""
+        schema = self.params.get("schema")
+        return f"{self.url}?table={self.params.get('table')}" + (
+            f"&schema={schema}" if schema else ""
+        )
+
+    @property
     def key(self) -> str:
         """A stable identity for positions kept in the store (no password, no query noise)."""
         if self.kind == "dir":
             return f"dir:{self.path}"
         if self.kind == "nats":
             return f"nats:{self.url}/{self.subject}#{self.params.get('durable', 'amends-watch')}"
-        return f"table:{self.url}?table={self.params.get('table')}"
+        return f"table:{_hide_password(self.table_url)}"
 
 
 def stream_name(subject: str) -> str:
