@@ -134,11 +134,13 @@ def run(cmd: list[str], idle: float = 0.0) -> tuple[float, Sampler, str]:
     return took, s, out + err
 
 
-async def publish(subject: str, stream: str, day: pa.Table, events: int) -> tuple[int, float]:
+async def publish(
+    subject: str, stream: str, day: pa.Table, events: int, wire: str = "arrow"
+) -> tuple[int, float]:
     import nats
     from nats.js.api import StreamConfig
 
-    from amends.events.wire import ARROW, encode_arrow
+    from amends.events.wire import ARROW, JSONL, encode_arrow, encode_jsonl
 
     nc = await nats.connect(NATS, max_reconnect_attempts=3)
     js = nc.jetstream()
@@ -150,8 +152,10 @@ async def publish(subject: str, stream: str, day: pa.Table, events: int) -> tupl
     pending = []
     for t in days(day, events):
         for i in range(0, t.num_rows, BATCH):
-            data = encode_arrow(t.slice(i, BATCH))
-            pending.append(js.publish(subject, data, headers={"Content-Type": ARROW}))
+            part = t.slice(i, BATCH)
+            data = encode_arrow(part) if wire == "arrow" else encode_jsonl(part)
+            kind = ARROW if wire == "arrow" else JSONL
+            pending.append(js.publish(subject, data, headers={"Content-Type": kind}))
             msgs += 1
             if len(pending) >= 256:
                 await asyncio.gather(*pending)
@@ -181,7 +185,8 @@ BARE_NATS = textwrap.dedent(
             except Exception:
                 continue
             for m in msgs:
-                t, _ = decode(m.data, "arrow")
+                kind = (m.headers or {{}}).get("Content-Type", "")
+                t, _ = decode(m.data, "arrow" if "arrow" in kind else "jsonl")
                 events += t.num_rows
                 await m.ack()
             seen += len(msgs)
@@ -206,10 +211,10 @@ BARE_DIR = textwrap.dedent(
 )
 
 
-def bench_nats(day: pa.Table, events: int, work: Path) -> None:
+def bench_nats(day: pa.Table, events: int, work: Path, wire: str = "arrow") -> None:
     subject = f"bench{uuid.uuid4().hex[:8]}.cdr"
     stream = "BENCH_" + subject.replace(".", "_").upper()
-    msgs, took = asyncio.run(publish(subject, stream, day, events))
+    msgs, took = asyncio.run(publish(subject, stream, day, events, wire))
     print(f"  published {events:,} events in {msgs:,} messages in {took:.1f} s")
     bare_s, bare, _ = run([sys.executable, "-c", BARE_NATS, subject, stream, str(msgs)])
     print(
@@ -289,6 +294,9 @@ def main() -> None:
     ap.add_argument("--events", default="50M", help="events per source (e.g. 5M, 50M)")
     ap.add_argument("--source", choices=("nats", "dir", "both"), default="both")
     ap.add_argument(
+        "--wire", choices=("arrow", "jsonl"), default="arrow", help="JetStream message format"
+    )
+    ap.add_argument(
         "--latency",
         action="store_true",
         help="measure detection latency on the scenarios instead (replayed at --speed)",
@@ -307,8 +315,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(dir=OUT) as tmp:
         work = Path(tmp)
         if args.source in ("nats", "both"):
-            print("JetStream (Arrow IPC batches of 5,000 events):")
-            bench_nats(day, events, work)
+            print(f"JetStream ({args.wire} batches of 5,000 events):")
+            bench_nats(day, events, work, args.wire)
         if args.source in ("dir", "both"):
             print("Folder:")
             bench_dir(day, events, work)
