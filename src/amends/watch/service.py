@@ -74,7 +74,7 @@ class WatchOptions:
     tz: str | None = None
     dead_letters: Path = Path("amends-dead-letters.jsonl")
     idle_exit_s: float | None = None  # stop after this long with no new event (replays, tests)
-    workdir: Path | None = None
+    workdir: Path | None = None  # where chunk files are staged (default: a private temp folder)
     eta_history: list[Any] = field(default_factory=list)  # past incidents (amends.eta)
     plans: Any = None  # the plans table: each area's customers and zone (amends incident init)
     table_batch: int = 50_000  # rows per poll of a database table
@@ -228,7 +228,7 @@ class Watcher:
             pos = get_position(conn, spec.key)
         follower = FolderFollower.restore(spec.path, mapping, pos)
         first = True
-        workdir = self.opts.workdir or Path(spec.path).parent
+        workdir = self.opts.workdir or _tmp()
         tz = spec.params.get("tz") or self.opts.tz
         while not stop.is_set():
             chunks = await asyncio.to_thread(follower.poll)
@@ -240,7 +240,7 @@ class Watcher:
                 await self._backpressure(stop)
                 if stop.is_set():
                     break
-                loaded = await asyncio.to_thread(load_chunk, chunk, mapping, tz, _tmp(workdir))
+                loaded = await asyncio.to_thread(load_chunk, chunk, mapping, tz, workdir)
                 self._dead(spec.key, loaded.rejected)
                 aggs = None
                 n = 0
@@ -527,7 +527,7 @@ def _rejected(item: tuple[int, int, str, bytes]) -> dict[str, Any]:
     }
 
 
-def _tmp(workdir: Path) -> Path:
+def _tmp() -> Path:
     """A private folder for chunk files (never inside the watched folder)."""
     import tempfile
 
