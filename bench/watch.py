@@ -374,7 +374,13 @@ def bench_latency(names: list[str], speed: float, work: Path) -> None:
             pq.write_table(before, hist)
             for source in ("dir", "nats"):
                 got = _latency_run(
-                    source, part, hist, ready, speed, work / f"{name}-{tw.id}-{source}"
+                    source,
+                    part,
+                    hist,
+                    ready,
+                    speed,
+                    work / f"{name}-{tw.id}-{source}",
+                    (start, set(tw.regions)),
                 )
                 print(
                     f"  {name} {tw.id} via {source}: detectable at +{ready - start} min; "
@@ -383,9 +389,16 @@ def bench_latency(names: list[str], speed: float, work: Path) -> None:
 
 
 def _latency_run(
-    source: str, part: pa.Table, history: Path, ready: int, speed: float, work: Path
+    source: str,
+    part: pa.Table,
+    history: Path,
+    ready: int,
+    speed: float,
+    work: Path,
+    window: tuple[int, set[str]],
 ) -> float:
-    """One replay with a watcher running; returns opened_at - written_at(first event of `ready`)."""
+    """One replay with a watcher running; returns opened_at - written_at(first event of `ready`)
+    for the incident of `window` (its start minute and regions; the history may hold others)."""
     from amends.events.wire import ARROW, encode_arrow
     from amends.store import open_store
     from amends.store.watch import list_watch_incidents
@@ -464,8 +477,15 @@ def _latency_run(
     while time.time() < deadline and opened is None:
         with open_store(url, migrate=False) as store, store.connect() as conn:
             incs = list_watch_incidents(conn)
-        if incs:
-            opened = min(i.created_at for i in incs).timestamp()
+        start, regions = window
+        mine = [
+            i
+            for i in incs
+            if abs(i.start_minute - start) <= 10
+            and regions & set(i.record["windows"][0]["regions"])
+        ]
+        if mine:
+            opened = min(i.created_at for i in mine).timestamp()
         time.sleep(0.2)
     proc.terminate()
     proc.wait(timeout=60)
