@@ -21,6 +21,12 @@ $(VENV)/.dev: $(BIN)/python requirements/dev.lock pyproject.toml
 	$(PIP) install --no-deps -e .
 	touch $@ $(VENV)/.main
 
+# MariaDB/MySQL tables as sources (optional): mysqlclient compiles against Debian's
+# libmariadb-dev with pkg-config, which .ci/run installs.
+$(VENV)/.mysql: $(VENV)/.dev requirements/mysql.lock
+	$(PIP) install -r requirements/mysql.lock
+	touch $@
+
 demo: $(VENV)/.main
 	$(BIN)/amends demo -o $(OUT)
 
@@ -63,6 +69,8 @@ lock:
 	uv pip compile pyproject.toml --extra dev --extra spark -o requirements/dev.lock --python-version 3.11 --generate-hashes -q
 	cp requirements/dev.lock requirements/fuzz.lock
 	uv pip compile pyproject.toml --extra dev --extra spark --extra fuzz -o requirements/fuzz.lock --python-version 3.11 --generate-hashes -q
+	cp requirements/dev.lock requirements/mysql.lock
+	uv pip compile pyproject.toml --extra dev --extra spark --extra mysql -o requirements/mysql.lock --python-version 3.11 --generate-hashes -q
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache

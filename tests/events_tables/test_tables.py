@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -58,6 +59,17 @@ def test_the_range_is_half_open_and_read_in_the_mappings_zone(acc_table, write) 
     assert ny.count().to_pyarrow().as_py() == 8
     with pytest.raises(InputError, match="no rows to read between"):
         read_range(acc_table.url, KAMAILIO, since=since + timedelta(days=1))
+
+
+def test_the_range_streams_in_batches(acc_table, monkeypatch) -> None:
+    """Batches smaller than the range: every row arrives once (MariaDB through an unbuffered
+    cursor, PostgreSQL through Ibis's)."""
+    import amends.events.tables as tables
+
+    _minutes(acc_table, 10)
+    monkeypatch.setattr(tables, "STREAM_ROWS", 3)
+    got = read_range(acc_table.url, KAMAILIO).to_pyarrow()
+    assert sorted(got.column("subscriber").to_pylist()) == [f"+1212555{i:04d}" for i in range(10)]
 
 
 def test_read_after_walks_the_table_once_in_key_order(acc_table) -> None:
@@ -114,30 +126,33 @@ def test_read_after_refuses_a_key_that_does_not_increase(acc_table, write) -> No
 
 def test_a_missing_table_and_a_missing_server_are_one_line(acc_table, cli, tmp_path) -> None:
     url = acc_table.url.replace("table=acc", "table=acct")
-    with pytest.raises(InputError, match="no table 'acct' in the database schema"):
+    with pytest.raises(InputError, match="no table 'acct' in the database"):
         read_range(url, KAMAILIO)
     result = cli(
-        "impact", "postgresql://postgres@127.0.0.1:1/test?table=acc", "--map", "kamailio-acc",
+        "impact", f"{acc_table.scheme}://root@127.0.0.1:1/test?table=acc", "--map", "kamailio-acc",
         "-o", tmp_path / "o",
     )  # fmt: skip
     assert result.code == 2 and "cannot connect to the database" in result.err
     [error] = [line for line in result.err.splitlines() if line.startswith("error:")]
-    assert "Connection refused" in error and "Traceback" not in result.err
+    refused = {"postgresql": "Connection refused", "mysql": "Can't connect"}[acc_table.scheme]
+    assert refused in error and "Traceback" not in result.err
 
 
-def test_mysql_without_its_driver_says_so(cli, tmp_path) -> None:
-    try:
-        import MySQLdb  # noqa: F401
-    except ImportError:
-        pass
-    else:
-        pytest.skip("the MySQL driver is installed: nothing to refuse")
+def test_a_missing_driver_says_which_to_install(cli, tmp_path, monkeypatch) -> None:
+    """Without mysqlclient (MySQLdb), a mysql:// source names the driver and the extra."""
+    for name in [m for m in sys.modules if m == "MySQLdb" or m.startswith("ibis.backends.mysql")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "MySQLdb", None)  # import MySQLdb raises ImportError
+    import ibis
+
+    monkeypatch.delattr(ibis, "mysql", raising=False)  # Ibis keeps a backend once loaded
     result = cli(
         "impact", "mysql://root@127.0.0.1:3306/test?table=acc", "--map", "kamailio-acc",
         "-o", tmp_path / "o",
     )  # fmt: skip
-    assert result.code == 2
+    assert result.code == 2 and "Traceback" not in result.err
     assert "needs a driver this installation lacks (mysqlclient, module MySQLdb)" in result.err
+    assert "install amends[mysql]" in result.err
 
 
 def test_the_cli_finds_the_outage_in_the_table(acc_table, cli, tmp_path) -> None:

@@ -35,6 +35,12 @@ STREAM_ROWS = 100_000
 
 #: Ibis backend → the Python driver it needs.
 DRIVERS: dict[str, str] = {"postgres": "psycopg", "mysql": "mysqlclient, module MySQLdb"}
+#: Ibis backend → how to install its driver.
+INSTALL: dict[str, str] = {
+    "postgres": "install ibis-framework[postgres]",
+    "mysql": "install amends[mysql] (mysqlclient builds against libmariadb-dev and pkg-config; "
+    "`make .venv/.mysql` in a checkout)",
+}
 
 
 @dataclass(frozen=True)
@@ -119,17 +125,32 @@ def connect(source: TableSource) -> ibis.BaseBackend:
     try:
         if source.backend == "postgres":
             return ibis.postgres.connect(**kwargs)
-        return ibis.mysql.connect(**kwargs)
+        return _mysql(kwargs)
     except ImportError:
         raise InputError(
             f"reading {source.backend} tables needs a driver this installation lacks "
-            f"({DRIVERS[source.backend]}): install ibis-framework[{source.backend}]",
+            f"({DRIVERS[source.backend]}): {INSTALL[source.backend]}",
             path=source.shown,
         ) from None
     except Exception as exc:  # the drivers raise their own connection errors
         raise InputError(
             f"cannot connect to the database: {_first_line(exc)}", path=source.shown
         ) from None
+
+
+def _mysql(kwargs: dict[str, Any]) -> ibis.BaseBackend:
+    """Ibis's MySQL/MariaDB connection, its session on UTC by offset: Ibis asks for the zone
+    by name, which a server without its time zone tables refuses (with a warning on stderr)."""
+    import warnings
+
+    import ibis
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Unable to set session timezone")
+        con = ibis.mysql.connect(**kwargs)
+    with con.con.cursor() as cur:
+        cur.execute("SET @@session.time_zone = '+00:00'")
+    return con
 
 
 def open_table(con: ibis.BaseBackend, source: TableSource, mapping: Mapping) -> ir.Table:
@@ -199,7 +220,7 @@ def read_range(
                 table = table.filter(col < bound(until))
         duck = con if con is not None else ibis.duckdb.connect()
         # streamed from the database into DuckDB in batches: never the whole range in Python
-        events = _mapped(_stream(_selected(table, mapping), src), mapping, src, duck)
+        events = _mapped(_stream(_selected(table, mapping), src, db), mapping, src, duck)
     finally:
         db.disconnect()
     if events.count().to_pyarrow().as_py() == 0:
@@ -300,12 +321,35 @@ def _fetch(expr: ir.Table, src: TableSource) -> pa.Table:
         raise InputError(f"reading the table failed: {_first_line(exc)}", path=src.shown) from None
 
 
-def _stream(expr: ir.Table, src: TableSource) -> pa.RecordBatchReader:
+def _stream(expr: ir.Table, src: TableSource, db: ibis.BaseBackend) -> pa.RecordBatchReader:
     """The query's rows as a stream of Arrow batches (the database runs it once)."""
     try:
+        if src.backend == "mysql":
+            return _mysql_batches(expr, db)
         return expr.to_pyarrow_batches(chunk_size=STREAM_ROWS)
     except Exception as exc:  # the drivers raise their own query errors
         raise InputError(f"reading the table failed: {_first_line(exc)}", path=src.shown) from None
+
+
+def _mysql_batches(expr: ir.Table, db: Any) -> pa.RecordBatchReader:
+    """The rows through an unbuffered (server-side) cursor, STREAM_ROWS at a time: Ibis's MySQL
+    backend fetches the whole result into pandas first, which grows with the range read."""
+    import MySQLdb.cursors
+    import pyarrow as pa
+
+    schema = expr.schema().to_pyarrow()
+    struct = pa.struct(list(schema))
+    cursor = db.con.cursor(MySQLdb.cursors.SSCursor)
+    cursor.execute(db.compile(expr))
+
+    def batches() -> Any:
+        try:
+            while rows := cursor.fetchmany(STREAM_ROWS):
+                yield pa.RecordBatch.from_struct_array(pa.array(map(tuple, rows), type=struct))
+        finally:
+            cursor.close()
+
+    return pa.RecordBatchReader.from_batches(schema, batches())
 
 
 def _mapped(
