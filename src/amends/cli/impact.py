@@ -14,19 +14,14 @@ from rich.console import Console
 from rich.table import Table
 
 from amends.errors import InputError
+from amends.impact.engines import Engine
+from amends.impact.engines import spark_master as spark_master_url
 
 if TYPE_CHECKING:
     from amends.impact import ImpactResult
 
 console = Console(stderr=True)
 out_console = Console()
-
-
-class Engine(StrEnum):
-    """Where the engine passes run."""
-
-    DUCKDB = "duckdb"
-    SPARK = "spark"
 
 
 class Baseline(StrEnum):
@@ -65,6 +60,12 @@ def impact(
         None, "--tz", help="Time zone for the summary's local times (impact.json stays UTC)."
     ),
     engine: Engine = typer.Option(Engine.DUCKDB, "--engine", help="duckdb (embedded) or spark."),
+    spark_master: str | None = typer.Option(
+        None,
+        "--spark-master",
+        help="With --engine spark: local[*] (default), spark://HOST:PORT, yarn or k8s://URL "
+        "(else AMENDS_SPARK_MASTER).",
+    ),
     baseline: Baseline | None = typer.Option(
         None, "--baseline", help="Reference period (default: [impact] baseline, else auto)."
     ),
@@ -79,6 +80,10 @@ def impact(
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     zone = _zone(tz)
+    if spark_master is not None:
+        if engine is not Engine.SPARK:
+            raise InputError("--spark-master runs the analysis on Spark: add --engine spark")
+        spark_master_url(spark_master)  # checked before anything is read
     # Import what detection and the chart need while the engine scans (the scan releases the GIL).
     warm = threading.Thread(target=_preload, args=(chart,), daemon=True)
     warm.start()
@@ -112,7 +117,9 @@ def impact(
                 result = _analyse_parquet(parquet, cfg, say, warm)
             else:
                 warm.join()
-                result = _analyse_ibis(events, mapping, engine, cfg, say, db=db)
+                result = _analyse_ibis(
+                    events, mapping, engine, cfg, say, db=db, master=spark_master
+                )
         progress.update(step, description="writing outputs")
         paths = write_outputs(result, output, chart=chart, tz=zone)
         progress.update(step, description="done", total=1, completed=1)
@@ -158,14 +165,16 @@ def _analyse_ibis(
     say: Any,
     *,
     db: tuple[str, Any, Any] | None = None,
+    master: str | None = None,
 ) -> ImpactResult:
     """Both passes through Ibis: any input the events loader reads, on DuckDB or Spark."""
     import ibis  # noqa: F401  (heavy: imported here, not at CLI start)
 
     from amends.impact.analysis import analyse
+    from amends.impact.engines import connect
 
     say("reading events")
-    con, stop = _connect(engine)
+    con, stop = connect(engine, master=master, app="amends-impact")
     try:
         if db is not None:
             from amends.events.mapping import Mapping
@@ -276,31 +285,6 @@ def _zone(tz: str | None) -> str:
             f"--tz: unknown time zone {tz!r}; use an IANA name like America/Chicago"
         ) from None
     return tz
-
-
-def _connect(engine: Engine) -> tuple[Any, Any]:
-    """An Ibis connection for the engine, and a function that releases it."""
-    import ibis
-
-    if engine is Engine.DUCKDB:
-        con = ibis.duckdb.connect()
-        return con, con.disconnect
-    try:
-        from pyspark.sql import SparkSession
-    except ImportError:
-        raise InputError(
-            "--engine spark needs the spark extra: pip install 'amends[spark]'"
-        ) from None
-    session = (
-        SparkSession.builder.master("local[*]")
-        .appName("amends-impact")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .getOrCreate()
-    )
-    session.sparkContext.setLogLevel("ERROR")
-    return ibis.pyspark.connect(session), lambda: None
 
 
 def load(sources: list[str], *, mapping: str | None, con: Any) -> Any:
