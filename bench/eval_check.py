@@ -29,7 +29,9 @@ CORPORA = {
 #: Column titles: the field set was tuned on; the held-out set never was.
 TITLES = {"dev": "dev", "field": "field (tuned on)", "heldout": "held out (blind)"}
 FLOOR = 0.95
-#: (corpus, rule) pairs below the floor whose reason docs/rules.md states ("Evaluation").
+#: (corpus, rule) pairs below the floor whose reason docs/rules.md states ("Evaluation") and that
+#: are a limit of the labels, not of the rules. The held-out rows are deliberately not listed:
+#: their reasons are documented, but each is a gap in a rule, so `make eval` keeps failing on them.
 EXPLAINED: frozenset[tuple[str, str]] = frozenset(
     {("field", "readability"), ("field", "what"), ("field", "prevention")}
 )
