@@ -1,11 +1,14 @@
-"""`make eval` (check): per-rule precision and recall of `amends check` on two labelled corpora.
+"""`make eval` (check): per-rule precision and recall of `amends check` on three labelled corpora.
 
-The development corpus (`tests/check/corpus`) is the one the rules were written against; the
-field corpus (`tests/check/corpus_field`) is held out: written from docs/field-study.md and
-labelled by hand before the checker ran on it. Issue 19's rule changes were made while reading
-its mismatches (as general patterns), so its figures are an upper bound (docs/rules.md).
+The development corpus (`tests/check/corpus`) is the one the rules were written against. The
+field corpus (`tests/check/corpus_field`) was written from docs/field-study.md and labelled by
+hand before the checker ran on it, but issue 19's rule changes were made while reading its
+mismatches, so its figures are an upper bound. The held-out corpus
+(`tests/check/corpus_heldout`) was written later, blind to the rules' implementation, and
+committed before the checker first ran on it; no rule has been changed to fit it, so its
+figures are the honest estimate (docs/rules.md, "Evaluation").
 
-Run: `.venv/bin/python -m bench.eval_check`. Exits 1 if a rule is below the floor on either set,
+Run: `.venv/bin/python -m bench.eval_check`. Exits 1 if a rule is below the floor on any set,
 unless docs/rules.md gives the reason (listed in `EXPLAINED`).
 """
 
@@ -18,9 +21,17 @@ from amends.check.evaluate import RuleScore, evaluate, load_corpus
 from amends.check.registry import RULE_IDS
 
 ROOT = Path(__file__).resolve().parent.parent / "tests" / "check"
-CORPORA = {"dev": ROOT / "corpus", "field": ROOT / "corpus_field"}
+CORPORA = {
+    "dev": ROOT / "corpus",
+    "field": ROOT / "corpus_field",
+    "heldout": ROOT / "corpus_heldout",
+}
+#: Column titles: the field set was tuned on; the held-out set never was.
+TITLES = {"dev": "dev", "field": "field (tuned on)", "heldout": "held out (blind)"}
 FLOOR = 0.95
-#: (corpus, rule) pairs below the floor whose reason docs/rules.md states ("Evaluation").
+#: (corpus, rule) pairs below the floor whose reason docs/rules.md states ("Evaluation") and that
+#: are a limit of the labels, not of the rules. The held-out rows are deliberately not listed:
+#: their reasons are documented, but each is a gap in a rule, so `make eval` keeps failing on them.
 EXPLAINED: frozenset[tuple[str, str]] = frozenset(
     {("field", "readability"), ("field", "what"), ("field", "prevention")}
 )
@@ -31,7 +42,7 @@ def _cell(s: RuleScore) -> str:
 
 
 def main() -> int:
-    """Print the two per-rule tables side by side and the mismatches; non-zero below the floor."""
+    """Print the per-rule tables side by side and the mismatches; non-zero below the floor."""
     results = {}
     for name, folder in CORPORA.items():
         items = load_corpus(folder)
@@ -40,8 +51,8 @@ def main() -> int:
         exact = len(items) - len(misses)
         print(f"{name}: {len(items)} statements, {exact} exactly right, {folder}")
     head = f"{'tp':>4} {'fp':>3} {'fn':>3} {'prec':>6} {'recall':>6}"
-    print(f"{'rule':<16} | {'dev':^27} | {'field (held out)':^27}")
-    print(f"{'':<16} | {head} | {head}")
+    print(f"{'rule':<16} | " + " | ".join(f"{TITLES[n]:^27}" for n in CORPORA))
+    print(f"{'':<16} | " + " | ".join(head for _ in CORPORA))
     status = 0
     for rule in RULE_IDS:
         flags = []
