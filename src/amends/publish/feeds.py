@@ -13,7 +13,7 @@ from html import escape
 
 from feedgen.feed import FeedGenerator
 
-from amends.publish.site import IncidentRow, SiteData, slug
+from amends.publish.site import IncidentRow, MaintenanceRow, SiteData, slug
 
 MAX_ENTRIES = 50
 #: C0 and C1 control characters except tab and newline (carriage return goes too: XML turns
@@ -73,7 +73,38 @@ def _generator(data: SiteData, locale: str, component: str | None, fmt: str) -> 
         fe.updated(inc.updated_at)
         # after the description: feedgen's description() would replace Atom's content
         fe.content(_entry_html(data, inc, locale), type="CDATA" if fmt == "rss" else "html")
+    works = sorted(data.maintenances, key=lambda m: (m.updated_at or m.scheduled_for, m.id))
+    if component:
+        works = [m for m in works if component in m.components]
+    for work in works[-MAX_ENTRIES:]:
+        _maintenance_entry(fg, work, f"{base}{prefix}/#maintenance-{work.id}", locale, fmt)
     return fg
+
+
+def _maintenance_entry(
+    fg: FeedGenerator, work: MaintenanceRow, url: str, locale: str, fmt: str
+) -> None:
+    """A scheduled maintenance as an entry: its title, status, window and description."""
+    title = work.text("title", locale)
+    window = (
+        f"{work.scheduled_for.isoformat(timespec='minutes')} - "
+        f"{work.scheduled_until.isoformat(timespec='minutes')}"
+    )
+    summary = f"maintenance {work.status.replace('_', ' ')}: {title} ({window})"
+    fe = fg.add_entry()
+    fe.id(xml_safe(url))
+    fe.guid(xml_safe(url), permalink=True)
+    if fmt == "rss":
+        fe.title(xml_safe(escape(title)))
+        fe.description(xml_safe(escape(summary)))
+    else:
+        fe.title(xml_safe(title))
+        fe.summary(xml_safe(summary))
+    fe.link(href=xml_safe(url))
+    fe.published(work.created_at or work.scheduled_for)
+    fe.updated(work.updated_at or work.scheduled_for)
+    body = f"<p>{escape(summary)}</p><p>{escape(work.text('body', locale))}</p>"
+    fe.content(xml_safe(body), type="CDATA" if fmt == "rss" else "html")
 
 
 def atom_feed(data: SiteData, *, locale: str | None = None, component: str | None = None) -> bytes:

@@ -136,6 +136,43 @@ class IncidentRow:
 
 
 @dataclass(frozen=True)
+class MaintenanceRow:
+    """Planned work on components: its texts per locale, window, status and steps' times."""
+
+    id: str
+    title: dict[str, str]
+    body: dict[str, str]
+    status: str  # scheduled, in_progress, verifying, completed (cancelled ones are not shown)
+    scheduled_for: datetime
+    scheduled_until: datetime
+    components: tuple[str, ...] = ()
+    started_at: datetime | None = None
+    completed_at: datetime | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    def text(self, field_name: str, locale: str) -> str:
+        """The title or description in `locale`, else in the same language, else the first."""
+        texts = self.title if field_name == "title" else self.body
+        if locale in texts:
+            return texts[locale]
+        lang = locale.split("-")[0]
+        return next((t for k, t in texts.items() if k.split("-")[0] == lang), "") or next(
+            iter(texts.values()), ""
+        )
+
+    @property
+    def active(self) -> bool:
+        """True while the work is in progress."""
+        return self.status in ("in_progress", "verifying")
+
+    @property
+    def upcoming(self) -> bool:
+        """True before it starts."""
+        return self.status == "scheduled"
+
+
+@dataclass(frozen=True)
 class SiteData:
     """Everything the public site shows, read at one moment."""
 
@@ -144,7 +181,18 @@ class SiteData:
     incidents: tuple[IncidentRow, ...] = ()
     statements: tuple[StatementRow, ...] = ()
     actions: tuple[ActionRow, ...] = ()
+    maintenances: tuple[MaintenanceRow, ...] = ()
     generated_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    @property
+    def active_maintenances(self) -> list[MaintenanceRow]:
+        """Maintenance in progress, the earliest started first."""
+        return sorted((m for m in self.maintenances if m.active), key=_window)
+
+    @property
+    def upcoming_maintenances(self) -> list[MaintenanceRow]:
+        """Maintenance not yet started, the next first."""
+        return sorted((m for m in self.maintenances if m.upcoming), key=_window)
 
     def incident(self, incident_id: str) -> IncidentRow | None:
         """The incident with this id, or None."""
@@ -178,6 +226,7 @@ class SiteData:
         times = [c.updated_at for c in self.components if c.updated_at]
         times += [i.updated_at for i in self.incidents]
         times += [s.published_at for s in self.statements]
+        times += [m.updated_at for m in self.maintenances if m.updated_at]
         return max(times, default=self.generated_at)
 
     @property
@@ -189,6 +238,10 @@ class SiteData:
     def past_incidents(self) -> list[IncidentRow]:
         """Resolved incidents, newest first."""
         return sorted((i for i in self.incidents if not i.open), key=_newest)
+
+
+def _window(m: MaintenanceRow) -> tuple[datetime, str]:
+    return (m.scheduled_for, m.id)
 
 
 def action_order(a: ActionRow) -> tuple[date, int]:
@@ -392,6 +445,13 @@ def load_site_data(store: Store, page: PageInfo, *, now: datetime | None = None)
             )
         ]
         acts = [_row(r) for r in conn.execute(select(s.action_items))]
+        works = [
+            _row(r)
+            for r in conn.execute(
+                select(s.maintenances).where(s.maintenances.c.status != "cancelled")
+            )
+        ]
+        work_links = [_row(r) for r in conn.execute(select(s.maintenance_components))]
     by_inc: dict[str, list[tuple[str, str]]] = {}
     for link in links:
         by_inc.setdefault(link["incident_id"], []).append(
@@ -463,11 +523,31 @@ def load_site_data(store: Store, page: PageInfo, *, now: datetime | None = None)
         )
         for a in acts
     )
+    held: dict[str, list[str]] = {}
+    for link in work_links:
+        held.setdefault(link["maintenance_id"], []).append(link["component_id"])
+    maintenances = tuple(
+        MaintenanceRow(
+            id=w["id"],
+            title=json.loads(w["title"] or "{}"),
+            body=json.loads(w["body"] or "{}"),
+            status=w["status"],
+            scheduled_for=aware(w["scheduled_for"]),  # type: ignore[arg-type]
+            scheduled_until=aware(w["scheduled_until"]),  # type: ignore[arg-type]
+            components=tuple(sorted(held.get(w["id"], ()))),
+            started_at=aware(w.get("started_at")),
+            completed_at=aware(w.get("completed_at")),
+            created_at=aware(w.get("created_at")),
+            updated_at=aware(w.get("updated_at")),
+        )
+        for w in works
+    )
     return SiteData(
         page=page,
         components=components,
         incidents=incidents,
         statements=statements,
         actions=actions,
+        maintenances=maintenances,
         generated_at=(now or datetime.now(UTC)).astimezone(UTC),  # the bars are UTC days
     )

@@ -14,6 +14,7 @@ from typing import Any
 from amends.publish.site import (
     ComponentRow,
     IncidentRow,
+    MaintenanceRow,
     SiteData,
     StatementRow,
     overall_status,
@@ -133,6 +134,64 @@ def incident(data: SiteData, inc: IncidentRow) -> dict[str, Any]:
     }
 
 
+def maintenance(data: SiteData, m: MaintenanceRow) -> dict[str, Any]:
+    """One scheduled maintenance, as Statuspage describes it (impact "maintenance"; its updates
+    are the announcement, the start and the completion, newest first)."""
+    from amends.publish.maintenance import message
+
+    comps = _component_names(data)
+    locale = data.page.locale
+    facts = {
+        "id": m.id, "title": m.title, "body": m.body, "components": list(m.components),
+        "scheduled_for": m.scheduled_for, "scheduled_until": m.scheduled_until,
+        "started_at": m.started_at, "completed_at": m.completed_at,
+    }  # fmt: skip
+    names = {c.id: c.name for c in data.components}
+    steps = [("scheduled", m.created_at or m.scheduled_for, m.text("body", locale))]
+    if m.started_at:
+        steps.append(("in_progress", m.started_at, message(facts, "start", locale, names)[1]))
+    if m.completed_at:
+        steps.append(("completed", m.completed_at, message(facts, "complete", locale, names)[1]))
+    updates = [
+        {
+            "id": f"{m.id}-{status}",
+            "status": status,
+            "body": body,
+            "incident_id": m.id,
+            "created_at": iso(at),
+            "updated_at": iso(at),
+            "display_at": iso(at),
+            "affected_components": [
+                {"code": c, "name": comps[c].name if c in comps else c,
+                 "old_status": "under_maintenance" if status == "completed" else "operational",
+                 "new_status": "under_maintenance" if status == "in_progress" else "operational"}
+                for c in m.components
+            ] if status != "scheduled" else None,
+            "deliver_notifications": True,
+            "custom_tweet": None,
+            "tweet_id": None,
+        }
+        for status, at, body in reversed(steps)
+    ]  # fmt: skip
+    return {
+        "id": m.id,
+        "name": m.text("title", locale),
+        "status": m.status,
+        "created_at": iso(m.created_at or m.scheduled_for),
+        "updated_at": iso(m.updated_at or m.created_at or m.scheduled_for),
+        "monitoring_at": None,
+        "resolved_at": iso(m.completed_at),
+        "impact": "maintenance",
+        "shortlink": f"{data.page.url.rstrip('/')}/#maintenance-{m.id}",
+        "started_at": iso(m.started_at or m.scheduled_for),
+        "page_id": data.page.id,
+        "incident_updates": updates,
+        "components": [component(data, comps[c]) for c in m.components if c in comps],
+        "scheduled_for": iso(m.scheduled_for),
+        "scheduled_until": iso(m.scheduled_until),
+    }
+
+
 def status_object(data: SiteData) -> dict[str, str]:
     """The rolled-up indicator and its description."""
     o = overall_status(data)
@@ -146,21 +205,25 @@ def documents(data: SiteData) -> dict[str, dict[str, Any]]:
     unresolved = [incident(data, i) for i in data.open_incidents]
     every = unresolved + [incident(data, i) for i in data.past_incidents[:50]]
     status = status_object(data)
+    upcoming = [maintenance(data, m) for m in data.upcoming_maintenances]
+    active = [maintenance(data, m) for m in data.active_maintenances]
+    recent = sorted(data.maintenances, key=lambda m: (m.scheduled_for, m.id), reverse=True)
+    recent_works = [maintenance(data, m) for m in recent[:50]]
     return {
         "summary.json": {
             "page": head,
             "components": comps,
             "incidents": unresolved,
-            "scheduled_maintenances": [],
+            "scheduled_maintenances": active + upcoming,
             "status": status,
         },
         "status.json": {"page": head, "status": status},
         "components.json": {"page": head, "components": comps},
         "incidents.json": {"page": head, "incidents": every},
         "incidents/unresolved.json": {"page": head, "incidents": unresolved},
-        "scheduled-maintenances.json": {"page": head, "scheduled_maintenances": []},
-        "scheduled-maintenances/upcoming.json": {"page": head, "scheduled_maintenances": []},
-        "scheduled-maintenances/active.json": {"page": head, "scheduled_maintenances": []},
+        "scheduled-maintenances.json": {"page": head, "scheduled_maintenances": recent_works},
+        "scheduled-maintenances/upcoming.json": {"page": head, "scheduled_maintenances": upcoming},
+        "scheduled-maintenances/active.json": {"page": head, "scheduled_maintenances": active},
     }
 
 

@@ -51,6 +51,8 @@ LEDGER_KINDS = ("credit", "adjustment")
 PAST_SOURCES = ("import", "store")
 NOTIFY_KINDS = ("email", "webhook", "sms")
 OUTBOX_STATUSES = ("queued", "sending", "sent", "failed", "dead")
+#: Statuspage's scheduled maintenance statuses, and ours for a maintenance called off.
+MAINTENANCE_STATUSES = ("scheduled", "in_progress", "verifying", "completed", "cancelled")
 
 
 def _one_of(column: str, values: tuple[str, ...], name: str) -> CheckConstraint:
@@ -453,6 +455,49 @@ alert_timeline = Table(
     Column("note", Text, nullable=True),
     UniqueConstraint("source", "fingerprint", "status", "at"),
     Index(None, "incident_id"),
+)
+
+#: Scheduled maintenance (0007): a window of planned work on components, announced to their
+#: subscribers, moved to in progress and completed at its times (or by hand).
+maintenances = Table(
+    "maintenances",
+    metadata,
+    Column("id", String(200), primary_key=True, comment="the maintenance slug"),
+    Column("title", JSONText, nullable=False, comment="{locale: title}"),
+    Column("body", JSONText, nullable=False, comment="{locale: description}"),
+    Column("status", String(16), nullable=False, server_default="scheduled"),
+    Column("scheduled_for", UTCDateTime, nullable=False),
+    Column("scheduled_until", UTCDateTime, nullable=False),
+    Column("auto", Boolean, nullable=False, server_default="1", comment="move at its times"),
+    Column("started_at", UTCDateTime, nullable=True),
+    Column("completed_at", UTCDateTime, nullable=True),
+    Column("announced_at", UTCDateTime, nullable=True),
+    Column("reminded_at", UTCDateTime, nullable=True),
+    Column("created_by", String(200), nullable=True),
+    Column("created_at", UTCDateTime, nullable=False, default=utcnow),
+    Column("updated_at", UTCDateTime, nullable=False, default=utcnow, onupdate=utcnow),
+    _one_of("status", MAINTENANCE_STATUSES, "status"),
+    CheckConstraint("scheduled_until > scheduled_for", name="window"),
+    Index(None, "status", "scheduled_for"),
+)
+
+maintenance_components = Table(
+    "maintenance_components",
+    metadata,
+    Column(
+        "maintenance_id",
+        String(200),
+        ForeignKey("maintenances.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column(
+        "component_id",
+        String(200),
+        ForeignKey("components.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    PrimaryKeyConstraint("maintenance_id", "component_id"),
+    Index(None, "component_id"),
 )
 
 #: Every table, in dependency order (parents first).

@@ -33,6 +33,7 @@ from amends.web.alerts import alerts_router
 from amends.web.auth import verify_token
 from amends.web.cache import CachedResource, Snapshot, SnapshotCache
 from amends.web.i18n import translations
+from amends.web.maintenance import maintenance_router
 from amends.web.metrics import RequestMetrics, exposition
 from amends.web.render import ATOM, HTML, RSS, environment
 from amends.web.settings import Settings
@@ -188,8 +189,18 @@ def _no_nul(value: str) -> str:
     return value
 
 
+class _NoNulDocumented:
+    """Says in the OpenAPI schema what `_no_nul` checks (a pattern without U+0000), so clients
+    and schema-driven tests know it; the check itself keeps its own message."""
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        schema = handler(core_schema)
+        schema["pattern"] = r"^[^\u0000]*$"
+        return schema
+
+
 #: Text the API passes on to the store: no NUL.
-Text = Annotated[str, AfterValidator(_no_nul)]
+Text = Annotated[str, AfterValidator(_no_nul), _NoNulDocumented()]
 
 
 class StatementRequest(BaseModel):
@@ -274,7 +285,8 @@ def _errors(*codes: int, html: bool = False) -> dict[int | str, dict[str, Any]]:
     """The documented error answers of a route (JSON `Problem`, or with `html` a page)."""
     words = {
         401: "No valid token with the scope this route needs",
-        404: "No such incident, component, action item or link",
+        404: "No such incident, component, action item, maintenance or link",
+        409: "The request conflicts with what is stored (an id taken, a step out of order)",
         413: "Request body over the limit (AMENDS_MAX_BODY_BYTES, default 1 MiB)",
         422: "A field, the body or the record's own validation refused the request",
         429: "Too many answers from this client; nothing was stored",
@@ -859,4 +871,7 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
         )
 
     app.include_router(alerts_router(store, base, admin=admin, registry=metrics))
+    app.include_router(
+        maintenance_router(store, base, admin=admin, reader=reader, changed=cache.invalidate)
+    )
     return app

@@ -81,6 +81,8 @@ def fingerprint(store: Store) -> Any:
         select(func.max(s.action_items.c.updated_at)).scalar_subquery(),
         select(func.count()).select_from(s.action_items).scalar_subquery(),
         select(func.count()).select_from(s.incident_components).scalar_subquery(),
+        select(func.max(s.maintenances.c.updated_at)).scalar_subquery(),
+        select(func.count()).select_from(s.maintenances).scalar_subquery(),
     )
     with store.connect() as conn:
         return tuple(conn.execute(q).one())

@@ -325,11 +325,20 @@ class PublicSite:
     def _home(self, locale: str) -> dict[str, Any]:
         comps = [(c, uptime(self.data, c.id)) for c in self.data.components]
         active = [self._incident(i, locale) for i in self.data.open_incidents]
+        by_id = {c.id: c for c in self.data.components}
+        helpers = self._names(locale)
+
+        def component_label(component_id: str) -> str:
+            known = by_id.get(component_id)
+            return helpers["component_name"](known) if known else component_id
+
         return {
             "components": comps,
             "active": active,
+            "maintenances": self.data.active_maintenances + self.data.upcoming_maintenances,
+            "component_label": component_label,
             "past": self.data.past_incidents[:5],
-            **self._names(locale),
+            **helpers,
         }
 
     def _fixes(self, locale: str) -> dict[str, Any]:
