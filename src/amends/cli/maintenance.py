@@ -106,22 +106,17 @@ def advance_(
 
 @maintenance_app.command("list")
 def list_(db: str | None = DB_OPTION) -> None:
-    """Every maintenance, the next to start first."""
-    from rich.console import Console
-    from rich.table import Table
-
+    """Every maintenance, the next to start first: one line each."""
     from amends.publish import maintenance as m
 
     with open_cli_store(db) as store, store.connect() as conn:
         rows = m.list_maintenances(conn)
     if not rows:
         typer.echo("no maintenance; schedule one with `amends maintenance create FILE`")
-        return
-    table = Table("id", "status", "from (UTC)", "to (UTC)", "components", "announced", "auto")
     for r in rows:
-        table.add_row(
-            r["id"], r["status"], r["scheduled_for"].strftime("%Y-%m-%d %H:%M"),
-            r["scheduled_until"].strftime("%Y-%m-%d %H:%M"), ", ".join(r["components"]),
-            "yes" if r["announced_at"] else "no", "yes" if r["auto"] else "by hand",
-        )  # fmt: skip
-    Console(soft_wrap=True).print(table)
+        typer.echo(
+            f"{r['id']}  {r['status']}  {r['scheduled_for']:%Y-%m-%d %H:%M} to "
+            f"{r['scheduled_until']:%Y-%m-%d %H:%M} UTC  {','.join(r['components'])}  "
+            + ("announced" if r["announced_at"] else "not announced")
+            + ("" if r["auto"] else "  by hand")
+        )
