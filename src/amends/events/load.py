@@ -199,7 +199,12 @@ def _read_parquet(con: Any, paths: list[Path], schemas: list[pa.Schema]) -> ir.T
         return con.read_parquet(names, **kwargs)
     if not same:
         raise InputError("the Parquet files have different columns: give them the same columns")
-    return con.read_parquet(names if len(names) > 1 else names[0])
+    if len(names) == 1:
+        return con.read_parquet(names[0])
+    # Ibis's other backends read one path (Spark's would take a list as one malformed glob):
+    # one relation per file, unioned (Spark plans a union of many as one node)
+    tables = [con.read_parquet(name) for name in names]
+    return tables[0].union(*tables[1:])
 
 
 def _cast_canonical(
