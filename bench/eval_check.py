@@ -29,7 +29,11 @@ CORPORA = {
 }
 #: Column titles: the field set was tuned on; so was the held-out set, after its first blind run
 #: (docs/rules.md, "Evaluation"). A fresh blind set is needed for an unbiased figure.
-TITLES = {"dev": "dev", "field": "field (tuned on)", "heldout": "held out (tuned on after blind run)"}
+TITLES = {
+    "dev": "dev",
+    "field": "field (tuned on)",
+    "heldout": "held out (tuned on after blind run)",
+}
 FLOOR = 0.95
 #: (corpus, rule) pairs below the floor whose reason docs/rules.md states ("Evaluation") and that
 #: are a limit of the labels, not of the rules. The held-out rows are deliberately not listed:

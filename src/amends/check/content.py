@@ -299,28 +299,58 @@ OWNERSHIP = {
         r"\bno (?:lo |la )?probamos\b",
     ),
 }
+#: The fix, told by the verb whatever its subject ("engineers", "the technician", "we", none):
+#: a verb of repair in the past tense with an object ("put the old software back", "reinstated
+#: the previous arrangement", "fitted a new unit", "deshicimos el cambio", "reinstalaron la
+#: versión anterior"). Generic verbs with nothing concrete ("we fixed it", "we resolved the
+#: issue") say nothing about what was done and are not listed.
 FIX = {
     "en": _rx(
+        # a remedy verb in the past tense, any subject, followed by its object
+        r"\b(?:replaced|repaired|spliced|re-spliced|reverted|undid|rerouted|re-routed|restarted|rebooted|reconnected|"
+        r"reinstated|reinstalled|reloaded|corrected|patched|removed|reversed|fitted|laid|swapped|renewed|rebuilt|"
+        r"diverted|isolated|dried|cooled|redirected|re-enabled|disabled|cleared|reset|recabled|rewired|"
+        r"bought|moved|rolled back|restored (?:the |our |a |an )?(?:previous|old|earlier|backup|last|original|"
+        r"power|cable|equipment|software|settings?|configuration|file|data)|"
+        r"(?:installed|added|brought in|set up|connected) (?:an? |the |some |more |extra |new |\w+ )?(?:new|extra|more|"
+        r"spare|temporary|replacement|second|backup|fix|generator|generators|capacity|servers?|cards?|units?|"
+        r"previous|old|patch)|published (?:the |a )?(?:previous|old|earlier|corrected|fixed)|"
+        r"(?:put|changed|switched|turned|rolled|brought|set|moved) (?:\S+ ){0,4}?back)"
+        r"(?! (?:to|from|into|over|on|in|at|by|with|without|for|after|when|until|because)\b)(?= \w|\s*[.,;]\s| it\b| them\b)",
+        # the fix with its doer named (the list this rule started from); "fixed" only with an object
+        # other than "it": "We fixed it." says nothing about what was done
         r"\b(?:we|our (?:engineers|technicians|crews?|team|teams|staff)|crews|engineers|technicians) "
         r"(?:\w+ ){0,2}(?:replaced|repaired|spliced|rolled back|reverted|undid|undone|restored|rerouted|"
-        r"re-routed|switched|restarted|rebooted|fixed|patched|reconnected|brought|installed|swapped|moved|"
-        r"renewed|removed|reversed|turned|restarted|rebuilt|added)\b",
+        r"re-routed|switched|restarted|rebooted|fixed(?! it\b| this\b| that\b| the (?:problem|issue|fault)\b)|"
+        r"patched|reconnected|brought|installed|swapped|moved|renewed|removed|reversed|turned|rebuilt|added|released)\b",
         r"\b(?:technicians|engineers|crews?|we)\b[^.]{0,60}\b(?:replaced|repaired|spliced|re-spliced|rolled back|reverted|"
         r"rerouted|restarted|rebooted|reconnected|restored|isolated|removed|reversed|laid|fitted|spread|diverted|"
         r"corrected|moved|switched|renewed|added servers|brought in)\b",
-        # the fix in the passive voice: "the change was reversed and calls returned"
-        r"\b(?:was|were) (?:reversed|rolled back|replaced|repaired|removed|undone|spliced|rerouted|switched off)\b",
         r"\bwe (?:\w+ ){0,2}(?:rolled|switched|turned|put|brought) (?:\w+ ){0,3}back\b",
-        r"\b(?:rolling|rolled) back\b|\bafter (?:we|our \w+) (?:replaced|repaired|spliced|reverted)\b",
+        r"\b(?:rolling|rolled) back\b|\bafter (?:we|our \w+) (?:replaced|repaired|spliced|reverted|switched)\b",
+        # work to repair, begun or finished: "began restoring the old software", "finished the work"
+        r"\b(?:began|started|finished|completed|by|after) (?:restoring|repairing|replacing|reverting|rolling back|"
+        r"splicing|reconnecting|rerouting|reinstalling|switching)\b|\bfinished (?:the|their|our) (?:work|repair)",
+        # the fix in the passive voice: "the change was reversed and calls returned"
+        r"\b(?:was|were|been) (?:reversed|rolled back|replaced|repaired|removed|undone|spliced|rerouted|switched off|"
+        r"corrected|reinstated|reverted|reconnected|patched)\b",
     ),
     "es": _rx(
-        r"\b(?:reparamos|reemplazamos|revertimos|restablecimos|cambiamos|reiniciamos|desviamos|empalmamos|"
-        r"retiramos|desinstalamos|arrancamos|ampliamos|actualizamos|sustituimos)\b",
+        # any person of the preterite: "deshicimos", "reinstalaron", "conectaron", "la corregimos"
+        r"\b(?:deshic(?:imos|ieron)|deshizo|revirti(?:ó|eron)|revertimos|corrigi(?:ó|eron)|corregimos|"
+        r"sustitu(?:imos|yeron|yó)|(?:re)?(?:instal|conect|arranc|inici)(?:amos|aron)|"
+        r"(?:repar|reemplaz|cambi|desvi|empalm|retir|ampli|actualiz|regres|sec|enfri|quit|restablec|restaur)"
+        r"(?:amos|aron)|restablecimos|restablecieron|devolvimos|devolvieron)\b",
+        r"\bvolv(?:imos|ieron) a (?:la|el|los|las) (?:versión|configuración|equipos?|software|programa)\b|"
+        r"\bvolv(?:imos|ieron) a (?:instalar|conectar|poner|arrancar)\b",
+        r"\bse (?:corrigió|reparó|reemplazó|revirtió|deshizo|cambió|sustituyó|retiró)\b",
         r"\b(?:técnicos|ingenieros|equipos técnicos|cuadrillas)\b[^.]{0,60}?\b(?:revirtieron|reiniciaron|cambiaron|"
         r"desviaron|empalmaron|instalaron|retiraron|desinstalaron|arrancaron|ampliaron|actualizaron|repararon|"
         r"reemplazaron|restablecieron|sustituyeron)\b",
     ),
 }
+#: Words that undo a remedy verb before it: "we had not replaced it", "hadn't replaced".
+FIX_NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever|\bno)\s+(?:\w+\s+)?$", re.I)
 FUTURE = {
     "en": _rx(
         r"\b(?:we will|we[’']ll|we are (?:\w+ing)|we[’']re (?:\w+ing)|will be|are going to|plan to|to prevent|"
@@ -331,12 +361,28 @@ FUTURE = {
 }
 COMP = {
     "en": _rx(
-        r"\bvouchers?\b|\bgift cards?\b|\bbonus data\b|\bcredit(?:s|ed)?\b|\brefund\w*|\bdiscount\b|\bfree\b|\bwaiv\w+|"
+        r"\bvouchers?\b|\bgift cards?\b|\bbonus data\b|\bcredit(?:s|ed|ing)?\b|\brefund\w*|\bdiscount\b|\bfree\b|\bwaiv\w+|"
         r"\bcompensat\w+|\bmoney back\b|\bfees back\b|\brebate\b"
     ),
     "es": _rx(
         r"\bcrédito\b|\breembols\w+|\bdescuento\b|\bgratis\b|\bcompensación\b|\bbonificación\b|\bdevol\w+|"
         r"\bdevuelve\w*|\babonad\w+"
+    ),
+}
+#: Compensation told by its effect on the bill, without a word such as "credit" or "refund":
+#: money taken off or given back, whatever the verb ("£3 off their next bill", "$5 knocked off",
+#: "your next bill will be $6 lower", "a month's fee back", "descontaremos 3 euros", "abonaremos
+#: 1.000 pesos", "2 euros menos", "recibirán 50 pesos en su cuenta").
+REBATE = {
+    "en": _rx(
+        r"\d\s+off\b|\boff (?:the |your |their |each |every )?(?:next |this |[a-z]+ month[’']s )?(?:bill|invoice|statement|account)s?\b",
+        r"\b(?:bill|invoice|statement)s? (?:\S+ ){0,3}(?:lower|smaller|less)\b",
+        r"\b(?:fees?|charges?|rental|money|cost) back\b|\badded to (?:your|their|each|every) (?:\w+ )?account\b",
+    ),
+    "es": _rx(
+        r"\bdescont\w+|\babon(?:ar|aremos|amos|ará|arán)\b|\bmenos en\b|\bbonific\w+",
+        r"\d[\d.,]*\s*(?:pesos|euros|dólares|soles|€|\$)\s+(?:\w+\s+){0,2}en\s+(?:su|tu|la)\s+(?:próxima\s+|siguiente\s+)?"
+        r"(?:cuenta|factura|boleta|recibo|línea)\b",
     ),
 }
 AMOUNT = re.compile(
@@ -346,6 +392,9 @@ AMOUNT = re.compile(
     r"\b(?:free )?data days?\b|\bday of (?:free )?(?:data|service)\b|"
     r"\b(?:any|every|all|cualquier|todos? los)\s+(?:late[- ]payment |late )?(?:fees?|charges?|recargos?|cargos?)\b|\b(?:a|one|two|three|a full|one full|full) (?:day|days|week|weeks|month|months)[’']?s?\b|"
     r"\bfull month\b|\bmonthly fee\b|\bun mes\b|"
+    # a length of free service, counted in words: "one free month", "dos días de servicio gratis"
+    r"\b(?:a|an|one|two|three|four|five|six|seven|ten)\s+free\s+(?:days?|weeks?|months?)\b|"
+    r"\b(?:un|una|dos|tres|cuatro|cinco|siete|diez|\d+)\s+(?:días?|semanas?|mes(?:es)?)\s+de\s+(?:servicio|datos|cuota)\b|"
     # The sign or code after the number, as Spanish and most European locales write it: 3,00 US$
     r"\b\d[\d.,]*\s?(?:us\$|\$|€|£|¥|usd|eur|gbp|aud|mxn|cad|jpy)(?!\w)",
     re.I,
@@ -355,12 +404,23 @@ APPLIED = {
         r"\b(?:on|to|in) (?:your|their) (?:next |[A-Z]\w+ )?(?:bill|invoice|account|statement)\b|\bautomatically\b|"
         r"\bno need to\b|\byou do not need to\b|\bapplied (?:by|on|within|before)\b|\bwill appear\b|"
         r"\bwithin \d+ (?:days|weeks)\b|\bby \d{1,2} \w+\b|"
-        r"\bwithin (?:one|two|three|\d+)(?: (?:to|or) (?:two|three|\d+))? (?:billing cycles|bills|days|weeks)\b"
+        r"\bwithin (?:one|two|three|\d+)(?: (?:to|or) (?:two|three|\d+))? (?:billing cycles|bills|days|weeks)\b",
+        # where it goes, in any wording: the bill or account it is taken off or paid into
+        r"\b(?:next|this|next month[’']s|[a-z]+ month[’']s) (?:bill|invoice|statement)\b|\b(?:bill|invoice)s? of\b",
+        # nothing for the customer to do, however it is said: "we'll apply it ourselves",
+        # "without having to ask", "we'll do it for you", "there's nothing you need to do"
+        r"\bourselves\b|\b(?:it|this|that) for you\b|\bwithout (?:you |them |customers |having )?(?:to |needing to )?"
+        r"(?:ask|claim|call|contact|do anything)\w*|\b(?:nothing|no need) (?:you need )?(?:to|for you to)\b|"
+        r"\bdo(?:n[’']t| not) (?:have|need) to\b|\bno need\b",
     ),
     "es": _rx(
         r"\ben su (?:próxima )?factura\b|\bautomáticamente\b|\ben tu (?:próxima )?factura\b",
         r"\bse (?:aplicará|abonará|verá) (?:antes del?|a más tardar el|el)\b|\ba más tardar el\b",
         r"\bde forma automática\b|\ben su (?:cuenta|línea)\b|\bantes del? \d{1,2} de\b",
+        # the bill or account, with any article: "de la próxima factura", "en la próxima boleta"
+        r"\b(?:la|su|tu|el|su) (?:próxim[oa] |siguiente )?(?:factura|boleta|recibo|cuenta)\b",
+        # nothing to ask: "sin que tenga que pedirlo", "sin trámites", "no tiene que hacer nada"
+        r"\bsin (?:que (?:tenga|tengan) que|trámites|hacer nada|pedirlo)\b|\bno (?:tiene|tienen) que hacer nada\b",
     ),
 }
 CONTACT = {
@@ -578,6 +638,16 @@ def _simple(table: dict[str, re.Pattern[str]], rule: str) -> object:
     return check
 
 
+def check_fix(doc: Doc, ctx: Context) -> str | None:
+    """What was done to restore service: a verb of repair, in any voice and with any subject,
+    that is not negated ("we had not replaced the battery" is a cause, not a fix)."""
+    fix = _lex(FIX, ctx.locale)
+    for m in fix.iterate(doc.text, doc.lower):
+        if not FIX_NEGATED.search(doc.lower[max(0, m.start() - 24) : m.start()]):
+            return None
+    return None if _extra(ctx, "fix", doc.lower) else ""
+
+
 #: A change already made that stops a repeat: "we have already reconfigured ... so this cannot happen".
 DONE_PREVENTION = re.compile(
     r"\b(?:have|has) (?:already |now )?\w+ed\b[^.]{0,80}?\bso (?:this|it|that) (?:cannot|can[’']t|won[’']t|will not)\b",
@@ -604,10 +674,13 @@ def check_prevention(doc: Doc, ctx: Context) -> str | None:
 def check_repair(doc: Doc, ctx: Context) -> str | None:
     """Compensation: what, how much, and when or how it is applied."""
     comp, applied = _lex(COMP, ctx.locale), _lex(APPLIED, ctx.locale)
-    sents = _sentences(doc) if _in(comp, doc) else []
+    rebate = _lex(REBATE, ctx.locale)
+    sents = _sentences(doc) if _in(comp, doc) or _in(rebate, doc) else []
     for i, s in enumerate(sents):
-        if comp.search(s):
-            near = " ".join(sents[max(0, i - 1) : i + 2])
+        if comp.search(s) or rebate.search(s):
+            # the sentence and the one after it: a promise of the sentence before ("By 30 June
+            # we will ...") is not when the credit is applied
+            near = " ".join(sents[i : i + 2])
             if AMOUNT.search(near) and applied.search(near):
                 return None
     if _extra(ctx, "repair", doc.lower):
@@ -859,7 +932,7 @@ CONTENT_RULES: list[Rule] = [
             _ex("We rolled back the change at 3 PM.", R),
         ),
         bad=(_ex("Service is now back to normal.", R), _ex("The outage is over.", E)),
-        require=_simple(FIX, "fix"),  # type: ignore[arg-type]
+        require=check_fix,
         channels=FULL_CHANNELS,
     ),
     Rule(
