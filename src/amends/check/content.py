@@ -7,6 +7,7 @@ per locale (`en`, `es`); a locale without a list falls back to English.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 
@@ -157,7 +158,7 @@ CAUSE = {
         r"\bhuman error\b|\b(?:took|knocked|brought) (?:\w+ ){0,2}(?:offline|down)\b|\b(?:partner|vendor|supplier|provider)(?:[’\']s)? (?:failure|fault|error)\b",
         r"\bexpired\b|\bmisconfigur\w+|\bwrong setting\b|\btypo\b",
         # causal grammar, whatever the cause: "X caused it", "due to", "triggered by", "because"
-        r"\bcaus(?:ed|es|ing) (?:it|this|the|by|a|an|issues|calls|our|us)\b|\bdue to\b|\btriggered\b|"
+        r"\b(?<!might be )(?<!may be )(?<!is )(?<![’']s )caus(?:ed|es|ing) (?:it|this|the|by|a|an|issues|calls|our|us)\b|\bdue to\b|\btriggered\b|"
         r"\bbecause (?:of |a |an |our |we |it |one )|\bled to\b|\bresult(?:ed)? (?:in|from)\b",
         # a part that failed, as people write it: "a router we updated failed", "the command ... typed wrong"
         r"\b(?:router|card|switch|server|equipment|device|link|battery|generator|update|upgrade|change|"
@@ -167,14 +168,17 @@ CAUSE = {
         r"deleted|locked|filled|blocked|stopped answering|did not (?:start|take over)|typed)\b",
         r"\b(?:fault|faulty|defect|error) (?:in|on|at)\b|\bvandals?\b|\binterference\b|\bpower (?:cut|fault)\b|"
         r"\b(?:we|i|my team) (?:made|changed|applied|installed|pushed) (?:an? )?(?:error|mistake|setting|change|update)",
-        r"\btraced (?:it |this |the \w+ )?to\b|\bincorrect(?:ly)?\b|\bthe cause (?:was|is)\b|"
+        r"\btraced (?:it |this |the \w+ )?(?:back )?to\b|\bincorrect(?:ly)?\b|\bthe cause (?:was|is)\b(?!\s*[\[{<])|"
         r"\bwrong (?:procedure|process|setting|step|command|value|order)\b|\b(?:problem|fault|failure) (?:is|was|lay) (?:in|with|at)\b",
+        # where the fault was, whatever the verb: "the outage sits with ...", "the problem started at ..."
+        r"\b(?:fault|problem|outage|failure|issue|cause)s? (?:is |was )?(?:sits?|sat|lies|lay|started|began|originated|"
+        r"came) (?:with|at|in|on|from)\b",
     ),
     "es": _rx(
         r"\bcorte de (?:fibra|cable|energía|luz)\b",
         r"\bfalla de energía\b",
         r"\bcambio de (?:software|configuración)\b",
-        r"\bactualización\b",
+        r"\b(?:una|la|esa|nuestra) actualización\b",  # not the heading "Actualización 17:00"
         r"\bcausad[oa] por\b",
         r"\btormenta\b|\bincendios?\b|\binundaci\w+",
         r"\bcaus(?:ó|aron|a)\b|\bse debió a\b|\bdebido a\b|\bprovoc(?:ó|aron|ado)\b|\bporque\b",
@@ -182,8 +186,45 @@ CAUSE = {
         r"(?:falló|fallaron|se dañó|se reinició|dejó de|cortaron|cortó|dañó|apagó|no arrancó|tenía un fallo|"
         r"tumbó)\b",
         r"\b(?:avería|variación de (?:energía|tensión)|corte de energía|fallo (?:en|de)|falla (?:en|de)|error humano)\b",
+        # where the fault was, whatever the verb: "la falla se originó en los equipos de ..."
+        r"\b(?:falla|fallo|problema|avería|error|incidencia|caída)s? (?:se )?(?:originó|origina|produjo|estuvo|está|inició|"
+        r"comenzó) (?:en|por|con)\b|\bse originó (?:en|por)\b",
+        r"\berror (?:en|de) (?:la|el|los|las|un|una|nuestr\w+)\b|\bse produjo (?:un|una) (?:error|fallo|falla|avería|corte)\b",
+        # the decision that caused it, in a chief executive's words: "yo aprobé hacer un cambio"
+        r"\b(?:aprobé|aprobamos|autoricé|autorizamos|decidí|decidimos) (?:hacer |aplicar )?(?:un|una|el|la)\b",
     ),
 }
+#: A failure told in any words, whatever failed: "a cooling unit stopped", "planned work ... went
+#: wrong", "a file we published grew larger than our servers could load", "the work ran over",
+#: "a setting we changed was wrong". The subject must not be the service or what customers saw
+#: ("calls failed" is the symptom, not the cause): see `_failed_thing`.
+FAILED = {
+    "en": _rx(
+        r"\b(?:failed|stopped|broke|went (?:wrong|down|dead|offline)|(?:was|were) (?:wrong|faulty|defective|"
+        r"disconnected|damaged|deleted|cut|unplugged|switched off|set up wrong)|ran (?:over|out)|took longer than|"
+        r"grew (?:larger|bigger|too)|lost (?:mains )?power|overheated|shut (?:itself|themselves) (?:down|off)|"
+        r"filled up|crashed|expired|wore out|had (?:an? )?(?:error|fault|bug|defect|flaw))\b",
+        # the decision that caused it, in a chief executive's words: "I approved a change ...", "I
+        # signed off an upgrade ...", "I had agreed to replace ..."
+        r"\b(?:i|we) (?:had )?(?:approved|signed off|authori[sz]ed|agreed to|decided to|chose to) (?:\w+ )?(?:a|an|the|to|our)\b",
+    ),
+    "es": _rx(
+        r"\b(?:falló|fallaron|se (?:dañó|dañaron|cayó|cayeron|apagó|apagaron|rompió|rompieron|quemó|llenó)|"
+        r"dejó de funcionar|dejaron de funcionar|no arrancó|no arrancaron|(?:estaba|era|fue) (?:incorrect[oa]|"
+        r"defectuos[oa]|equivocad[oa]))\b"
+    ),
+}
+#: What customers saw is not a cause when it is the subject of a failure verb.
+_SYMPTOM_SUBJECT = re.compile(
+    r"\b(?:calls?|texts?|messages?|phones?|internet|broadband|data|app|apps|website|sites?|pages?|service|services|"
+    r"network|connections?|payments?|log ?ins?|sign-?ins?|emails?|tv|streams?|signal|coverage|customers|users|"
+    r"llamadas?|mensajes?|servicio|red|datos|página|aplicación|clientes)\b",
+    re.I,
+)
+#: The clause before a failure verb: back to the last clause break.
+_CLAUSE_BREAK = re.compile(
+    r".*(?:[.;:!?]|,\s+(?:and|but|so|y|pero)\b|\b(?:and|y|then|luego)\b)", re.S
+)
 CAUSE_UNKNOWN = {
     "en": _rx(
         r"\b(?:do|did) ?(?:not|n[’']t) (?:yet )?know (?:yet )?(?:what caused|the cause|why|what went wrong)",
@@ -543,6 +584,24 @@ def _plain(sentence: str, ctx: Context) -> bool:
     return len(technical_terms(sentence)) < 2
 
 
+def _failed_thing(doc: Doc, ctx: Context) -> list[int]:
+    """Offsets of failures whose subject is a thing of the provider's (a part, a change, work),
+    not the service or its users: "a cooling unit stopped" is a cause, "calls failed" is not."""
+    found = []
+    for m in _lex(FAILED, ctx.locale).iterate(doc.text, doc.lower):
+        if m.group(0)[:2] in ("i ", "we"):
+            found.append(m.start())
+            continue
+        before = doc.lower[max(0, m.start() - 90) : m.start()]
+        cut = _CLAUSE_BREAK.match(before)
+        words = (before[cut.end() :] if cut else before).split()
+        # the head of the subject comes first ("calls from Perth failed", "a setting we changed
+        # on our call server was wrong"); a bare pronoun ("it failed") names nothing
+        if 1 < len(words) <= 14 and not _SYMPTOM_SUBJECT.search(" ".join(words[:3])):
+            found.append(m.start())
+    return found
+
+
 def check_cause(doc: Doc, ctx: Context) -> str | None:
     """The cause in plain words; before `resolve`, an explicit 'we do not know yet' also passes.
 
@@ -552,8 +611,9 @@ def check_cause(doc: Doc, ctx: Context) -> str | None:
     if _extra(ctx, "cause", doc.lower):
         return None
     told: set[str] = set()
-    for m in _lex(CAUSE, ctx.locale).iterate(doc.text, doc.lower):
-        sentence = _sentence_at(doc, m.start())
+    starts = (m.start() for m in _lex(CAUSE, ctx.locale).iterate(doc.text, doc.lower))
+    for start in itertools.chain(starts, _failed_thing(doc, ctx)):
+        sentence = _sentence_at(doc, start)
         if sentence not in told:
             if _plain(sentence, ctx):
                 return None

@@ -211,7 +211,9 @@ TECHNICAL = re.compile(
     r"latency|fail[- ]?over|load balancers?|core routers?|softswitch|trunks?|backhaul|OSS|BSS|MSC|eNodeB|gNodeB|RAN|"
     # seen in the field study: "network core", "media gateway", "interconnect", "peering", "backbone"
     r"(?:packet|IMS) core|core IMS|core de paquetes|media gateways?|interconnects?|peering|"
-    r"backbone(?: routers?)?|[Mm]isconfigur\w+|soft deletes?|RTO|DR program|señalización(?: SIP)?)\b"
+    r"backbone(?: routers?)?|[Mm]isconfigur\w+|soft deletes?|RTO|DR program|señalización(?: SIP)?|"
+    # engineering words left in English in a Spanish statement: "un rollback fallido del firmware"
+    r"BNG|BRAS|OLT|rollbacks?|firmware)\b"
 )
 # An engineering term is forgiven when it is explained in plain words right after it.
 EXPLAINED = re.compile(
