@@ -540,6 +540,8 @@ def check_when(doc: Doc, ctx: Context) -> str | None:
     """A start time with a zone; from `resolve` on, an end time too."""
     if _extra(ctx, "when", doc.lower):
         return None
+    if P.slot_time(doc.text):
+        return "fill in the start time: a template slot is not a time"
     if not P.has_tz_time(doc.text):
         if P.count_times(doc.text):
             return "add the time zone to the times (for example 2:05 PM PST, 14:05 AEST or UTC+10)"

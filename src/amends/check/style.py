@@ -105,13 +105,29 @@ BLAME = {
         r"received from|escalated to)[^.;]{0,60}?(?:vendors?|suppliers?|partners?|contractors?|third[- ]party|"
         r"providers?|(?:another|other|a different) (?:operator|carrier|company)|power company|energy (?:company|provider)|"
         r"utility|wholesale (?:network|provider)|network owner|peering network|owned (?:and managed )?by|run by)",
+        # the same by structure: an outside party named as the place or origin of the fault ("the
+        # fault sat with one of our vendor partners", "the problem started at the cloud hosting
+        # company", "caused when the data center company that hosts our servers lost power", "a
+        # break in an undersea cable owned by another operator", "caused by their crew")
+        r"(?:caused (?:by|when)|due to|because (?:of )?|triggered by|the result of|began with|started with|traced (?:back )?to|"
+        r"the cause (?:is|was)|(?:fault|failure|problem|issue|outage|cause)s? (?:is |was )?(?:sits?|sat|lies|lay|started|began|"
+        r"originated|came) (?:with|at|in|on|from))[^.;]{0,90}?(?:(?:[\w-]+ )?(?:vendors?|suppliers?|partners?|contractors?)|"
+        r"third[- ]party|providers?|(?:another|other|a different|an outside|an external) (?:operator|carrier|company|firm|business)|"
+        r"(?:power|energy|hosting|cloud|data cent(?:er|re)|construction|utility|cable|building) compan(?:y|ies)|council|"
+        r"(?:owned|run|operated|managed|supplied|hosted)(?: and (?:run|managed|operated))? by (?:another|an?|the|other)|"
+        r"their (?:crew|engineers|technicians|staff|network|equipment|systems|side|software|servers)|nbn co)",
+        # the contrast that puts the fault elsewhere: "..., not ours", "not by our network", "on their side"
+        r"(?:not (?:by |in |on |with |from )?(?:ours|our (?:network|equipment|systems|side|staff|engineers))|"
+        r"on (?:their|the (?:vendor|supplier|provider|partner|operator)[’']s) (?:side|end))",
     ),
     "es": _words(
         r"fuera de nuestro control",
         r"(?:debido a|por culpa de) (?:un |nuestro )?(?:proveedor|tercero)",
         r"no (?:fue|es) nuestra culpa",
-        r"(?:se debió a|debido a|por culpa de|causad[oa] por|provocad[oa] por)[^.;]{0,60}?(?:proveedor(?:es)?|"
-        r"terceros?|contratistas?|otro operador|compañía eléctrica)",
+        r"(?:se debió a|debido a|por culpa de|causad[oa] por|provocad[oa] por|se originó (?:en|por)|(?:se )?(?:originó|inició|"
+        r"comenzó|estuvo|está) en)[^.;]{0,90}?(?:proveedor(?:es)?|terceros?|contratistas?|otr[oa] (?:operador|empresa|"
+        r"compañía)|compañía eléctrica|empresa (?:externa|que))",
+        r"no (?:en|de) (?:la |nuestra )?(?:nuestra|red nuestra|nuestros equipos)|del lado (?:del|de la) (?:proveedor|operador|empresa)",
     ),
 }
 EXCUSE = {
