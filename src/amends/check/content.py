@@ -242,9 +242,16 @@ RESTORE = {
     "en": _rx(
         r"\brestor\w+|\brecover\w*|\bfix\b|\bback (?:up|on|online|to normal)?\b|\bwork(?:ing)? (?:again|normally)\b|"
         r"\bfixed\b|\brepair\w*|\bresolved?\b|\breturn\w*|\bup and running\b|\breconnect\w*|\bfull service\b|"
-        r"\b(?:work|working|connect(?:ing)?|load(?:ing)?|normal) (?:by|from|again)\b|\beta\b"
+        r"\b(?:work|working|connect(?:ing)?|load(?:ing)?|normal) (?:by|from|again)\b|\beta\b",
+        # the end of the outage in any words: "texts to flow again", "calls to be stable again",
+        # "they expect to finish by 5 PM"
+        r"\bagain\b|\bstable\b|\bfinish\w*|\bcomplete (?:the|their|our) (?:work|repair)",
     ),
-    "es": _rx(r"\brestabl\w+|\brestaur\w+|\bvuelva\b|\bvolverá\b|\breparad\w+"),
+    "es": _rx(
+        r"\brestabl\w+|\brestaur\w+|\bvuelva\b|\bvolverá\b|\breparad\w+",
+        # "esperamos recuperar la señal", "que vuelva a funcionar", "funcione de nuevo"
+        r"\brecuper\w+|\bvuelv\w+ a funcionar\b|\bde nuevo\b|\botra vez\b|\bnormalidad\b|\bterminar\w*",
+    ),
 }
 ETA_WORDS = {
     "en": _rx(r"\b(?:expect|estimate[ds]?|eta|should be|will be|aim to|plan to|hope to|by)\b"),
@@ -256,7 +263,10 @@ NO_ETA = {
         r"(?:give|offer|estimate|say|predict|promise|know|tell you)\b.{0,80}\b(?:when|estimate|restor|time|eta)",
         r"\bno (?:reliable )?(?:estimate|eta|restoration time)\b.{0,60}\b(?:yet|because|until)",
     ),
-    "es": _rx(r"\btodavía no podemos (?:dar|estimar|decir)\b", r"\bsin (?:una )?estimación\b"),
+    "es": _rx(
+        r"\b(?:todavía|aún|por ahora) no (?:podemos|es posible) (?:dar|estimar|decir|calcular)\b",
+        r"\bsin (?:una )?estimación\b",
+    ),
 }
 UPDATE = {
     "en": _rx(
@@ -314,7 +324,7 @@ EMPATHY = {
 }
 OWNERSHIP = {
     "en": _rx(
-        r"\b(?:we|i) (?:\w+ )?(?:made|caused|broke|pushed|deployed|installed|rushed|launched|changed|missed|"
+        r"\b(?:we|i) (?:\w+ )?(?:made|caused|broke|pushed|deployed|installed(?! it\b| (?:the|their|a|its) (?:fix|patch)\b)|rushed|launched|changed|missed|"
         r"skipped|chose|decided|failed|fitted|forgot|introduced|had no|did not have|had not|hadn[’\']t|had (?:\w+ )?\w+ed|should have|did ?n[o’']t|did not|got it wrong|messed up|lost|"
         r"let you down|take (?:full )?responsibility|are responsible|own this|cut|misconfigured|"
         r"rolled out|started|applied|ran|scheduled|left)\b",
@@ -330,6 +340,12 @@ OWNERSHIP = {
         r"scheduled|applied|installed|released)\b",
         r"\b(?:this|it|that)(?:[’']s| is| was) (?:on us|our (?:fault|mistake|failure|responsibility))\b",
         r"\b(?:we|i)[’']?(?:re| are) responsible\b",
+        # the owner's word before the fault, a word or two apart: "our crew's mistake", "our planning
+        # error", "our own fault"; something set up wrong by us: "we had set it up wrong"
+        r"(?<!not )(?<!n[’']t )\bour (?:[\w’'-]+ ){1,2}(?:mistake|fault|error|failure|decision|choice)\b",
+        r"\b(?:we|i) (?:had |have )?(?:set|put|built|wired|configured|planned) (?:\w+ ){0,3}?(?:wrong|badly|incorrectly)\b",
+        # a chief executive's decision in the first person: "I approved a change", "I signed off"
+        r"\bi (?:had )?(?:approved|signed off|authori[sz]ed|agreed to|allowed|ordered|pushed for|gave the go-ahead)\b",
     ),
     "es": _rx(
         r"\b(?:cometimos|causamos|fallamos|aplicamos|instalamos|asumimos (?:toda )?la responsabilidad)\b",
@@ -338,6 +354,10 @@ OWNERSHIP = {
         r"\bque (?:nosotros mismos )?(?:hicimos|aplicamos|instalamos|gestionamos|encargamos|lanzamos)\b",
         r"\b(?:no )?(?:la |lo |las |los )?(?:habíamos|hemos) (?:probado|revisado|cambiado|hecho)\b|\bdebimos\b|"
         r"\bno (?:lo |la )?probamos\b",
+        # the owner after the fault, and a chief executive's "mine": "esa decisión fue nuestra",
+        # "fue un error mío", "yo aprobé el cambio"
+        r"\b(?:decisión|error|culpa|responsabilidad|fallo|cambio) (?:fue |es |era )?(?:nuestr[oa]|mí[oa])\b",
+        r"\b(?:yo )?(?:aprobé|autoricé|decidí|ordené)\b",
     ),
 }
 #: The fix, told by the verb whatever its subject ("engineers", "the technician", "we", none):

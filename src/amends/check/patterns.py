@@ -75,7 +75,7 @@ _ZONE_WORDS = (
     r"(?-i:[A-Z]{2,3})\s+time\b|\b(?:peninsulares|canarias)\b)"
 )
 _OFFSET = r"(?:(?:UTC|GMT)\s?[+−-]\s?\d{1,2}(?::?\d{2})?|[+−-]\d{2}:?\d{2})"
-_CLOCK = r"(?:\b(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s?(?:[ap]\.?\s?m\.?))?|\b(?:1[0-2]|0?[1-9])\s?(?:[ap]\.?m\b\.?)|\b(?:noon|midnight|mediodía|medianoche)\b)"
+_CLOCK = r"(?:\b(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s?(?:[ap]\.?\s?m\.?))?|\b(?:1[0-2]|0?[1-9])\s?(?:[ap]\.?m\b\.?)|\b(?:noon|midday|midnight|mediodía|medianoche)\b)"
 
 #: A clock time, with or without a zone.
 CLOCK = re.compile(_CLOCK, re.I)
