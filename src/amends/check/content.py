@@ -315,6 +315,13 @@ EMPATHY = {
         r"\b(?:could ?n[o’']t|could not|were unable to|cannot|can[’']t) (?:reach|call|contact) (?:your|family|"
         r"friends|loved|a doctor|customers|clients|work|emergency|000|911|help)\b",
         r"\b(?:disrupted|interrupted|ruined) your\b|\byour (?:day|work|family|plans)\b|\byour business (?:lost|missed|could)",
+        # "we know" followed by what people went through, in any words ("we know families need
+        # their phones", "we know people were stuck at a checkout"), but not by the cause ("we know
+        # what caused it", "we know where the fault is")
+        r"\b(?:we|i) (?:know|understand|realise|realize|recognise|recognize)\b(?! (?:now |already )?(?:the (?:cause|fault|reason|problem)|"
+        r"what (?:caused|went|happened)|why|where|when|how (?:it|this) happened|more|it was)\b) (?:that )?(?:[\w’'-]+ ){0,3}?"
+        r"(?:people|famil(?:y|ies)|customers|you|many|shops|businesses|households|parents|patients|messages|calls|everyone|"
+        r"those|some|most|nobody|no one)\b",
     ),
     "es": _rx(
         r"\b(?:sabemos|sé) (?:lo|la|el|que|cuánto)\b",
@@ -489,24 +496,37 @@ CONTACT = {
         r"\bchat\b|\bhelp (?:centre|center|page)\b|\bsupport (?:team|page|line)\b|\bstores?\b|\bcall us\b|"
         r"\bcall (?:us )?(?:on |at )?[*+]?\d{3}|\bcontact (?:us|support)\b|\b(?:support|your) ticket\b"
     ),
-    "es": _rx(r"\bchat\b|\bcentro de ayuda\b|\blláman\w+|\bllame\b|\batención (?:en|al)\b|\*\d{3}"),
+    "es": _rx(
+        r"\bchat\b|\bcentro de ayuda\b|\blláman\w+|\bllame\b|\batención (?:en|al)\b|\*\d{3}",
+        # a short service number, however introduced: "atendemos en el 1004", "el 1004, atiende"
+        r"\batend\w* (?:en|al)\b|\bteléfono de ayuda\b|\b(?:el|al)\s+\*?(?!(?:19|20)\d\d\b)\d{3,5}\b(?!\s+de\b)",
+    ),
 }
 HOURS = {
     "en": _rx(
         r"\b24/7\b|\b24 hours\b|\baround the clock\b|\bday and night\b|\bevery day\b|\bdaily\b|"
-        r"\bopen (?:until|till|from|now)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|"
-        r"\bweekdays\b|\bany ?time\b"
+        # a weekday is opening hours, not the day of the outage ("last Thursday afternoon")
+        r"\bopen (?:until|till|from|now)\b|(?<!last )(?<!this )(?<!next )(?<!on )(?<!since )(?<!from )"
+        r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|"
+        r"\bweekdays\b|\bany ?time\b|\b(?:any|every|all) hours?\b"
     ),
-    "es": _rx(r"\b24 horas\b|\btodos los días\b|\blas 24 horas\b|\bde lunes a\b|\b24/7\b"),
+    "es": _rx(
+        r"\b24 horas\b|\btodos los días\b|\blas 24 horas\b|\bde lunes a\b|\b24/7\b",
+        r"\bdía y noche\b|\ba (?:cualquier|toda) hora\b|\bsiempre\b",
+    ),
 }
 FEEDBACK = {
     "en": _rx(
         r"\btell us\b|\blet us know\b|\bwrite to us\b|\breply to (?:this|us)\b|\bjust reply\b|\bfeedback\b|"
-        r"\bwe want to hear\b|\bhear from you\b|\byour (?:questions|comments|views|thoughts)\b|\bsurvey\b"
+        r"\bwe want to hear\b|\bhear from you\b|\byour (?:questions|comments|views|thoughts)\b|\bsurvey\b",
+        # a chief executive in the first person: "write to me", "email me", "tell me what you think"
+        r"\btell me\b|\b(?:write|reply) to me\b|\bemail me\b|\blet me know\b",
     ),
     "es": _rx(
         r"\bsu opinión\b|\bescríbanos\b|\bresponda a este\b|\bqueremos escuchar\w*\b|\bdíganos\b|"
-        r"\bqué opina\b|\bcuéntenos\b|\bcontarnos\b"
+        r"\bqué opina\b|\bcuéntenos\b|\bcontarnos\b",
+        # the first person singular: "Escríbame ... para decirme qué piensa"
+        r"\bescríbame\b|\bdígame\b|\bdecirme\b|\bcuénteme\b|\bqué piensa\b|\bescríbanos\b",
     ),
 }
 
