@@ -47,6 +47,11 @@ VAGUE = {
         r"(?:capacity|connectivity|connection|network|service) issues",
         r"an (?:[\w-]+ ){1,3}?issue",
         r"(?:and|or|in) other (?:cities|areas|regions|places)",
+        # the hedge in a relative clause: "customers who may be experiencing problems", "who may have
+        # been impacted"; and a technical issue, singular ("this morning's technical issue")
+        r"(?:customers|users|people|subscribers) who (?:may|might) (?:have been |be |have )?(?:experiencing|impacted|"
+        r"affected|having|seeing|experienced|had|seen)",
+        r"technical (?:issue|problem|fault|error)",
     ),
     "es": _words(
         r"algunos (?:clientes|usuarios)",
@@ -60,7 +65,7 @@ GENERIC = {
         r"\binconvenien(?:ce|ces)\b[^.!?]{0,40}?\b(?:sorry|apologi[sz]e|apologies|regret)\b|"
         r"\b(?:sorry|apologi[sz]e|apologies)\s+for\s+(?:any\s+(?:trouble|disruption|issues?)|the\s+(?:trouble|issues?)|"
         r"the\s+disruption(?=\s*[.!;]|\s+(?:caused|this)))\b|"
-        r"\bsorry\s+for\s+any\b",
+        r"\bsorry\s+for\s+any\b(?!\s+perceived)",
         re.I,
     ),
     "es": re.compile(
@@ -81,12 +86,16 @@ NON_APOLOGY = {
         r"to the extent that",
         r"(?:we )?apologi[sz]e for any (?:impact|disruption)",
         r"(?:sorry|apologi[sz]e|apologies) for (?:[\w-]+ ){0,5}?(?:any )?perceived",
+        # the harm itself hedged: "we apologize for any inconvenience this may have caused"
+        r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,50}?(?:this|it|that|which) (?:may|might|could) have (?:caused|had)",
     ),
     "es": _words(
         r"lo sentimos si",
         r"lamentamos si",
         r"se cometieron errores",
         r"(?:pedimos|ofrecemos|les pedimos) disculpas si",
+        # the fault admitted with no one who made it: "se produjo un error", "se cometieron fallos"
+        r"se (?:produjo|produjeron|cometió|cometieron) (?:un |una |unos |algunos )?(?:error(?:es)?|fallos?|fallas?)",
     ),
 }
 BLAME = {
@@ -145,6 +154,16 @@ EXCUSE = {
         r"industry[- ]wide",
         r"(?:these|such) things happen",
         r"(?:this is how|the way) (?:all|every|most) (?:major )?(?:carriers|operators|providers|networks)",
+        # the same excuses by structure: nobody is immune ("no operator is immune to a day like this"),
+        # everyone has outages ("every network has days like this"), and praise of one's own network
+        # in place of an explanation ("we invest heavily", "one of the most reliable networks")
+        r"no (?:[\w-]+ )?(?:operators?|networks?|providers?|carriers?|compan(?:y|ies)|systems?|services?) (?:is|are|can be) "
+        r"(?:perfect|immune|infallible|fail-?proof|bulletproof)",
+        r"(?:every|all|any|each) (?:[\w-]+ )?(?:networks?|operators?|providers?|carriers?|compan(?:y|ies)|systems?) "
+        r"(?:has|have|gets?|sees?|experiences?|suffers?|will have|goes through|go through) (?:\w+ )?(?:days|outages|problems|"
+        r"issues|moments|faults|failures|bad days|these|this)",
+        r"(?:we )?invest(?:ed|s)? (?:heavily|billions|millions|a lot|more than \w+|hundreds of millions)",
+        r"one of the (?:most (?:reliable|resilient|robust|advanced|trusted)|best|strongest|fastest|largest) (?:networks?|operators?|providers?)",
     ),
     "es": _words(
         r"a pesar de nuestros (?:mejores )?esfuerzos",
@@ -152,6 +171,14 @@ EXCUSE = {
         r"imprevisible",
         r"(?:ocurre|pasa|sucede)n? (?:a|en) (?:todos|todas) (?:los|las) (?:operadores|redes|compañías|empresas)",
         r"les (?:ocurre|pasa|sucede) a todos",
+        r"a pesar de (?:todos )?(?:nuestros|los) (?:mejores )?esfuerzos",
+        # "es normal que a veces haya fallas así", "con tantos millones de usuarios", "ninguna red es perfecta"
+        r"es (?:normal|lógico|inevitable) que",
+        r"(?:con|de) tant[oa]s (?:millones de )?(?:usuarios|clientes|líneas)",
+        r"ningun[oa] (?:red|operador|operadora|empresa|sistema|compañía) es (?:perfect[oa]|inmune|infalible)",
+        r"(?:todas las|todos los) (?:redes|operadores|operadoras|compañías) (?:tienen|sufren|han tenido)",
+        r"invert(?:imos|ido) (?:millones|fuertemente|mucho)",
+        r"una de las redes más (?:fiables|confiables|robustas)",
     ),
 }
 MINIMISE = {
