@@ -56,6 +56,7 @@ SYMPTOM = {
         r"\bdid ?n[o']t (?:load|work|connect|go through|arrive)\b|\bwere ?n[o']t (?:delivered|working)\b|"
         r"\bdown\b|\boffline\b|\bcut off\b|\berrors?\b|\btimed? out\b|\bslow\b|\bstopped\b|\bwent dead\b|"
         r"\bcrash(?:ed|ing|es)?\b|\bdelayed\b|\bnot delivered\b|\bout\b|"
+        r"\b(?:arrived|arriving|came|delivered|were|was|ran) (?:\w+ )?late\b|"
         # loss and absence as people write it: "lost TV and broadband", "had no home internet"
         r"\blos(?:t|e|es|ing|s of)\b|\bwithout\b|\b(?:had|have|has|with|left|get) no\b|\bno (?:internet|data|"
         r"coverage|connection|signal|tv|broadband|calls?|texts?)\b|\bsos\b|"
@@ -91,11 +92,19 @@ COUNT = {
     "en": re.compile(
         (
             # "38,214 customers", "9,400 landline and nbn voice services", "12 million daily users"
-            r"(?:\b(?<![:\d])" + P.NUMBER + r" (?:[^\s.;:]+ ){0,6}?" + PEOPLE["en"] + r"\b)|"
+            r"(?:\b(?<![:\d])(?<!less than )(?<!fewer than )"
+            + P.NUMBER
+            + r" (?:[^\s.;:]+ ){0,6}?"
+            + PEOPLE["en"]
+            + r"\b)|"
             r"\b(?:all|every|each) (?:of )?(?:our )?(?:\d[\d,]* )?"
             + PEOPLE["en"]
             + r" (?:in|on|across|at)\b|"
-            r"\b" + P.NUMBER + r" ?(?:%|per ?cent) of\b|"
+            # a share given only as a bound ("less than 2 per cent of") makes the harm small, and
+            # is not a count
+            r"\b(?<!less than )(?<!fewer than )(?<!under )(?<!below )"
+            + P.NUMBER
+            + r" ?(?:%|per ?cent) of\b|"
             # the count after the noun: "our customers, about 12,000 in San Diego"
             r"\b"
             + PEOPLE["en"]
@@ -117,7 +126,8 @@ AREA = {
     "en": re.compile(
         _spaced(
             r"\b(?:in|on|across|around|near|throughout|outside|from|of|north of|south of|east of|west of) "
-            r"(?:the )?(?:our )?(?:city of |state of |greater |central |northern |southern |eastern |"
+            r"(?:the )?(?:our )?(?:metropolitan |metro |regional |rural |inner |outer |suburban |coastal )?"
+            r"(?:city of |state of |greater |central |northern |southern |eastern |"
             r"western |north-east |south-east |north |south |east |west )?(?!"
             + _NOT_PLACES
             + r"\b)[A-Z][\w'-]+|\bnationwide\b|\bstatewide\b|\bcountry-?wide\b|\bworldwide\b|\bglobally\b|"
@@ -757,6 +767,24 @@ DONE_PREVENTION = re.compile(
 )
 
 
+#: A plan with a date but no change in it: the action is a slot ("we will [ACTION]"), a review of
+#: everything ("review our systems"), or the jargon of a plan ("action the learnings",
+#: "acciones de remediación y mitigación"). A concrete object makes a review a change ("review
+#: every change with a second engineer").
+EMPTY_PLAN = {
+    "en": _rx(
+        r"\bwill \[|\b(?:review|look (?:at|into)|assess|evaluate|improve|strengthen|enhance|examine) (?:all )?(?:of )?(?:our|the) "
+        r"(?:systems?|processes|procedures|network|practices|approach|operations)\b(?! (?:for|with|so|to|every|each))",
+        r"\baction (?:the |our |any )?(?:learnings|lessons|findings|recommendations)\b",
+    ),
+    "es": _rx(
+        r"\b\w+(?:remos|rán) \[|\b(?:revisaremos|analizaremos|evaluaremos|mejoraremos) (?:nuestros|nuestras|los|las) "
+        r"(?:sistemas|procesos|procedimientos)\b(?! (?:para|con|cada))",
+        r"\bacciones de (?:remediación|mitigación|mejora)\b",
+    ),
+}
+
+
 def check_prevention(doc: Doc, ctx: Context) -> str | None:
     """What will change, and by when (a deadline in the same sentence)."""
     future, comp = _lex(FUTURE, ctx.locale), _lex(COMP, ctx.locale)
@@ -764,7 +792,7 @@ def check_prevention(doc: Doc, ctx: Context) -> str | None:
     for s in _sentences(doc) if _in(future, doc) else ():
         if future.search(s) and not comp.search(s):
             planned = True
-            if P.DEADLINE.search(s):
+            if P.DEADLINE.search(s) and not _lex(EMPTY_PLAN, ctx.locale).search(s):
                 return None
     if _extra(ctx, "prevention", doc.lower) or DONE_PREVENTION.search(doc.text):
         return None

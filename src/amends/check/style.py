@@ -207,6 +207,8 @@ MINIMISE = {
         r"not (?:a )?(?:nationwide|widespread|national|network-wide) (?:outage|issue|problem|fault)",
         r"resolved (?:quickly|promptly|swiftly)",
         r"within (?:just )?a few (?:hours|minutes)",
+        # a share given only as its upper bound: "less than 2 per cent of our customers"
+        r"(?:less|fewer) than (?:\d[\d.,]*|one|two|three|a|an) ?(?:%|per ?cent|percent)",
     ),
     "es": _words(
         r"menor(?:es)?",
