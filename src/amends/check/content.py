@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from amends.check import patterns as P
 from amends.check.fold import Lexicon, lexicon
@@ -168,7 +169,7 @@ CAUSE = {
         r"\bhuman error\b|\b(?:took|knocked|brought) (?:\w+ ){0,2}(?:offline|down)\b|\b(?:partner|vendor|supplier|provider)(?:[’\']s)? (?:failure|fault|error)\b",
         r"\bexpired\b|\bmisconfigur\w+|\bwrong setting\b|\btypo\b",
         # causal grammar, whatever the cause: "X caused it", "due to", "triggered by", "because"
-        r"\b(?<!might be )(?<!may be )(?<!is )(?<![’']s )caus(?:ed|es|ing) (?:it|this|the|by|a|an|issues|calls|our|us)\b|\bdue to\b|\btriggered\b|"
+        r"\bcaus(?<!might be caus)(?<!may be caus)(?<!is caus)(?<![’']s caus)(?:ed|es|ing) (?:it|this|the|by|a|an|issues|calls|our|us)\b|\bdue to\b|\btriggered\b|"
         r"\bbecause (?:of |a |an |our |we |it |one )|\bled to\b|\bresult(?:ed)? (?:in|from)\b",
         # a part that failed, as people write it: "a router we updated failed", "the command ... typed wrong"
         r"\b(?:router|card|switch|server|equipment|device|link|battery|generator|update|upgrade|change|"
@@ -359,7 +360,7 @@ OWNERSHIP = {
         r"\b(?:we|i)[’']?(?:re| are) responsible\b",
         # the owner's word before the fault, a word or two apart: "our crew's mistake", "our planning
         # error", "our own fault"; something set up wrong by us: "we had set it up wrong"
-        r"(?<!not )(?<!n[’']t )\bour (?:[\w’'-]+ ){1,2}(?:mistake|fault|error|failure|decision|choice)\b",
+        r"\bour(?<!not our)(?<!n[’']t our) (?:[\w’'-]+ ){1,2}(?:mistake|fault|error|failure|decision|choice)\b",
         r"\b(?:we|i) (?:had |have )?(?:set|put|built|wired|configured|planned) (?:\w+ ){0,3}?(?:wrong|badly|incorrectly)\b",
         # a chief executive's decision in the first person: "I approved a change", "I signed off"
         r"\bi (?:had )?(?:approved|signed off|authori[sz]ed|agreed to|allowed|ordered|pushed for|gave the go-ahead)\b",
@@ -479,7 +480,7 @@ AMOUNT = re.compile(
 )
 APPLIED = {
     "en": _rx(
-        r"\b(?:on|to|in) (?:your|their) (?:next |[A-Z]\w+ )?(?:bill|invoice|account|statement)\b|\bautomatically\b|"
+        r"\b(?:on|to|in) (?:your|their) (?:next |[a-z]\w+ )?(?:bill|invoice|account|statement)\b|\bautomatically\b|"
         r"\bno need to\b|\byou do not need to\b|\bapplied (?:by|on|within|before)\b|\bwill appear\b|"
         r"\bwithin \d+ (?:days|weeks)\b|\bby \d{1,2} \w+\b|"
         r"\bwithin (?:one|two|three|\d+)(?: (?:to|or) (?:two|three|\d+))? (?:billing cycles|bills|days|weeks)\b",
@@ -515,9 +516,8 @@ CONTACT = {
 HOURS = {
     "en": _rx(
         r"\b24/7\b|\b24 hours\b|\baround the clock\b|\bday and night\b|\bevery day\b|\bdaily\b|"
-        # a weekday is opening hours, not the day of the outage ("last Thursday afternoon")
-        r"\bopen (?:until|till|from|now)\b|(?<!last )(?<!this )(?<!next )(?<!on )(?<!since )(?<!from )"
-        r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|"
+        # a weekday is opening hours, unless it is the day of the outage (`NOT_HOURS`)
+        r"\bopen (?:until|till|from|now)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|"
         r"\bweekdays\b|\bany ?time\b|\b(?:any|every|all) hours?\b"
     ),
     "es": _rx(
@@ -636,13 +636,12 @@ def _plain(sentence: str, ctx: Context) -> bool:
     return len(technical_terms(sentence)) < 2
 
 
-def _failed_thing(doc: Doc, ctx: Context) -> list[int]:
+def _failed_thing(doc: Doc, ctx: Context) -> Iterator[int]:
     """Offsets of failures whose subject is a thing of the provider's (a part, a change, work),
     not the service or its users: "a cooling unit stopped" is a cause, "calls failed" is not."""
-    found = []
     for m in _lex(FAILED, ctx.locale).iterate(doc.text, doc.lower):
         if m.group(0)[:2] in ("i ", "we"):
-            found.append(m.start())
+            yield m.start()
             continue
         before = doc.lower[max(0, m.start() - 90) : m.start()]
         cut = _CLAUSE_BREAK.match(before)
@@ -650,8 +649,7 @@ def _failed_thing(doc: Doc, ctx: Context) -> list[int]:
         # the head of the subject comes first ("calls from Perth failed", "a setting we changed
         # on our call server was wrong"); a bare pronoun ("it failed") names nothing
         if 1 < len(words) <= 14 and not _SYMPTOM_SUBJECT.search(" ".join(words[:3])):
-            found.append(m.start())
-    return found
+            yield m.start()
 
 
 def check_cause(doc: Doc, ctx: Context) -> str | None:
@@ -803,21 +801,40 @@ def check_prevention(doc: Doc, ctx: Context) -> str | None:
 
 def check_repair(doc: Doc, ctx: Context) -> str | None:
     """Compensation: what, how much, and when or how it is applied."""
-    comp, applied = _lex(COMP, ctx.locale), _lex(APPLIED, ctx.locale)
-    rebate = _lex(REBATE, ctx.locale)
-    sents = _sentences(doc) if _in(comp, doc) or _in(rebate, doc) else []
-    for i, s in enumerate(sents):
-        if comp.search(s) or rebate.search(s):
-            # the sentence and the one after it: a promise of the sentence before ("By 30 June
-            # we will ...") is not when the credit is applied
-            near = " ".join(sents[i : i + 2])
-            if AMOUNT.search(near) and applied.search(near):
-                return None
+    applied, bounds, seen = _lex(APPLIED, ctx.locale), doc.sentences, set()
+    for m in _lex(OFFER, ctx.locale).iterate(doc.text, doc.lower):
+        i = max(bisect_right(bounds, (m.start(), len(doc.text))) - 1, 0)
+        if i in seen or not bounds:
+            continue
+        seen.add(i)
+        # the sentence and the one after it: a promise of the sentence before ("By 30 June
+        # we will ...") is not when the credit is applied
+        near = doc.text[bounds[i][0] : bounds[min(i + 1, len(bounds) - 1)][1]]
+        if AMOUNT.search(near) and applied.search(near):
+            return None
     if _extra(ctx, "repair", doc.lower):
         return None
-    if any(comp.search(s) for s in sents):
+    if seen and _in(_lex(COMP, ctx.locale), doc):
         return "say how much the credit is and when and how it is applied (for example 'on your next bill')"
     return ""
+
+
+#: A weekday that dates the outage, not the hours of help: "last Thursday afternoon", "on Monday".
+NOT_HOURS = re.compile(r"\b(?:last|this|next|on|since|from|el|desde)\s+$")
+
+
+def _hours(doc: Doc, ctx: Context) -> bool:
+    """True when the text says when help is available (a weekday only if it does not date the outage)."""
+    for m in _lex(HOURS, ctx.locale).iterate(doc.text, doc.lower):
+        if not m.group(0).endswith(("day", "days")) or not NOT_HOURS.search(
+            doc.lower, max(0, m.start() - 8), m.start()
+        ):
+            return True
+    return False
+
+
+#: An offer of compensation in either form, searched in one pass.
+OFFER = {loc: re.compile(COMP[loc].pattern + "|" + REBATE[loc].pattern, re.I) for loc in COMP}
 
 
 def check_support(doc: Doc, ctx: Context) -> str | None:
@@ -831,7 +848,7 @@ def check_support(doc: Doc, ctx: Context) -> str | None:
         )
     contact = _lex(CONTACT, ctx.locale)
     where = link or P.PHONE.search(doc.text) or contact.search(doc.text)
-    when = _in(_lex(HOURS, ctx.locale), doc) or any(
+    when = _hours(doc, ctx) or any(
         CLOCK_RANGE.search(s) and (P.URL.search(s) or P.PHONE.search(s) or contact.search(s))
         for s in (_sentences(doc) if _in(CLOCK_RANGE, doc) else ())
     )
