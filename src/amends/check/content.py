@@ -430,6 +430,8 @@ FIX = {
 }
 #: Words that undo a remedy verb before it: "we had not replaced it", "hadn't replaced".
 FIX_NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever|\bno)\s+(?:\w+\s+)?$", re.I)
+#: A negation inside the matched words: "we had not replaced", "engineers never restarted".
+_NEGATION = re.compile(r"\b(?:not|never)\b|n[’']t\b")
 FUTURE = {
     "en": _rx(
         r"\b(?:we will|we[’']ll|we are (?:\w+ing)|we[’']re (?:\w+ing)|will be|are going to|plan to|to prevent|"
@@ -753,7 +755,10 @@ def check_fix(doc: Doc, ctx: Context) -> str | None:
     that is not negated ("we had not replaced the battery" is a cause, not a fix)."""
     fix = _lex(FIX, ctx.locale)
     for m in fix.iterate(doc.text, doc.lower):
-        if not FIX_NEGATED.search(doc.lower[max(0, m.start() - 24) : m.start()]):
+        said = doc.lower[max(0, m.start() - 24) : m.end()]
+        if not FIX_NEGATED.search(
+            said, 0, len(said) - (m.end() - m.start())
+        ) and not _NEGATION.search(doc.lower, m.start(), m.end()):
             return None
     return None if _extra(ctx, "fix", doc.lower) else ""
 

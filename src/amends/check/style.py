@@ -208,7 +208,7 @@ MINIMISE = {
         r"resolved (?:quickly|promptly|swiftly)",
         r"within (?:just )?a few (?:hours|minutes)",
         # a share given only as its upper bound: "less than 2 per cent of our customers"
-        r"(?:less|fewer) than (?:\d[\d.,]*|one|two|three|a|an) ?(?:%|per ?cent|percent)",
+        r"(?:less|fewer) than (?:\d[\d.,]*(?=\s?%)|(?:\d[\d.,]*|one|two|three|a|an) ?(?:per ?cent|percent))",
     ),
     "es": _words(
         r"menor(?:es)?",
