@@ -345,7 +345,11 @@ OWNERSHIP = {
         r"\b(?:we|i) (?:\w+ )?(?:made|caused|broke|pushed|deployed|installed(?! it\b| (?:the|their|a|its) (?:fix|patch)\b)|rushed|launched|changed|missed|"
         r"skipped|chose|decided|failed|fitted|forgot|introduced|had no|did not have|had not|hadn[’\']t|had (?:\w+ )?\w+ed|should have|did ?n[o’']t|did not|got it wrong|messed up|lost|"
         r"let you down|take (?:full )?responsibility|are responsible|own this|cut|misconfigured|"
-        r"rolled out|started|applied|ran|scheduled|left)\b",
+        r"rolled out|started|applied|ran|scheduled|left|"
+        # a chief executive's decision in the first person ("I approved a change", "I signed off"),
+        # and something set up wrong by us ("we had set it up wrong", "we had wired the spare up wrong")
+        r"approved|signed off|authori[sz]ed|agreed to|allowed|ordered|pushed for|gave the go-ahead|"
+        r"(?:set|put|built|wired|configured|planned) (?:\w+ ){0,3}?(?:wrong|badly|incorrectly))\b",
         r"\bour job\b|\bour (?:choice|decision)\b|(?<!not )(?<!n[’\']t )\bour (?:mistake|fault|error|failure|responsibility|change|update|upgrade|release|software|"
         r"testing|network failed|decision)\b",
         r"\bwe (?:manage|operate|built|maintain|look after)\b|\b(?:a|the|an) [\w-]+ we (?:run|own)\b",
@@ -359,11 +363,8 @@ OWNERSHIP = {
         r"\b(?:this|it|that)(?:[’']s| is| was) (?:on us|our (?:fault|mistake|failure|responsibility))\b",
         r"\b(?:we|i)[’']?(?:re| are) responsible\b",
         # the owner's word before the fault, a word or two apart: "our crew's mistake", "our planning
-        # error", "our own fault"; something set up wrong by us: "we had set it up wrong"
+        # error", "our own fault"
         r"\bour(?<!not our)(?<!n[’']t our) (?:[\w’'-]+ ){1,2}(?:mistake|fault|error|failure|decision|choice)\b",
-        r"\b(?:we|i) (?:had |have )?(?:set|put|built|wired|configured|planned) (?:\w+ ){0,3}?(?:wrong|badly|incorrectly)\b",
-        # a chief executive's decision in the first person: "I approved a change", "I signed off"
-        r"\bi (?:had )?(?:approved|signed off|authori[sz]ed|agreed to|allowed|ordered|pushed for|gave the go-ahead)\b",
     ),
     "es": _rx(
         r"\b(?:cometimos|causamos|fallamos|aplicamos|instalamos|asumimos (?:toda )?la responsabilidad)\b",
