@@ -845,7 +845,7 @@ OFFER = {loc: re.compile(COMP[loc].pattern + "|" + REBATE[loc].pattern, re.I) fo
 
 def check_support(doc: Doc, ctx: Context) -> str | None:
     """Where to get help and when; on SMS and social, a link to the full statement is enough."""
-    link = P.URL.search(doc.text) or P.EMAIL.search(doc.text)
+    link = P.URL.search(doc.text) or ("@" in doc.text and P.EMAIL.search(doc.text))
     if ctx.short:
         return (
             None
@@ -871,7 +871,7 @@ def check_feedback(doc: Doc, ctx: Context) -> str | None:
     for s in _sentences(doc):
         if fb.search(s) and (
             P.URL.search(s)
-            or P.EMAIL.search(s)
+            or ("@" in s and P.EMAIL.search(s))
             or re.search(r"\breply|\bform\b|\bcall\b|\brespond\w*|\bformulario\b", s, re.I)
         ):
             return None

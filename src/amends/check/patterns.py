@@ -157,8 +157,11 @@ URL = re.compile(
     re.I,
 )
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+#: A phone number: not part of a longer number or a time. Each branch starts with its first
+#: character and checks what precedes it afterwards, so `re` can skip ahead to a '+' or a digit.
 PHONE = re.compile(
-    r"(?<![\d:])(?:\+?\d[\d\s().-]{5,}\d|\b\d{3}\b(?=\s+(?:from|at|any|24|or)))(?![\d:])"
+    r"(?:\+(?<![\d:]\+)\d[\d\s().-]{5,}\d|\d(?<![\d:]\d)[\d\s().-]{5,}\d|"
+    r"\d(?<![\w:]\d)\d\d\b(?=\s+(?:from|at|any|24|or)))(?![\d:])"
 )
 
 
