@@ -7,8 +7,10 @@ per locale (`en`, `es`); a locale without a list falls back to English.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from amends.check import patterns as P
 from amends.check.fold import Lexicon, lexicon
@@ -55,6 +57,7 @@ SYMPTOM = {
         r"\bdid ?n[o']t (?:load|work|connect|go through|arrive)\b|\bwere ?n[o']t (?:delivered|working)\b|"
         r"\bdown\b|\boffline\b|\bcut off\b|\berrors?\b|\btimed? out\b|\bslow\b|\bstopped\b|\bwent dead\b|"
         r"\bcrash(?:ed|ing|es)?\b|\bdelayed\b|\bnot delivered\b|\bout\b|"
+        r"\b(?:arrived|arriving|came|delivered|were|was|ran) (?:\w+ )?late\b|"
         # loss and absence as people write it: "lost TV and broadband", "had no home internet"
         r"\blos(?:t|e|es|ing|s of)\b|\bwithout\b|\b(?:had|have|has|with|left|get) no\b|\bno (?:internet|data|"
         r"coverage|connection|signal|tv|broadband|calls?|texts?)\b|\bsos\b|"
@@ -90,11 +93,19 @@ COUNT = {
     "en": re.compile(
         (
             # "38,214 customers", "9,400 landline and nbn voice services", "12 million daily users"
-            r"(?:\b(?<![:\d])" + P.NUMBER + r" (?:[^\s.;:]+ ){0,6}?" + PEOPLE["en"] + r"\b)|"
+            r"(?:\b(?<![:\d])(?<!less than )(?<!fewer than )"
+            + P.NUMBER
+            + r" (?:[^\s.;:]+ ){0,6}?"
+            + PEOPLE["en"]
+            + r"\b)|"
             r"\b(?:all|every|each) (?:of )?(?:our )?(?:\d[\d,]* )?"
             + PEOPLE["en"]
             + r" (?:in|on|across|at)\b|"
-            r"\b" + P.NUMBER + r" ?(?:%|per ?cent) of\b|"
+            # a share given only as a bound ("less than 2 per cent of") makes the harm small, and
+            # is not a count
+            r"\b(?<!less than )(?<!fewer than )(?<!under )(?<!below )"
+            + P.NUMBER
+            + r" ?(?:%|per ?cent) of\b|"
             # the count after the noun: "our customers, about 12,000 in San Diego"
             r"\b"
             + PEOPLE["en"]
@@ -116,7 +127,8 @@ AREA = {
     "en": re.compile(
         _spaced(
             r"\b(?:in|on|across|around|near|throughout|outside|from|of|north of|south of|east of|west of) "
-            r"(?:the )?(?:our )?(?:city of |state of |greater |central |northern |southern |eastern |"
+            r"(?:the )?(?:our )?(?:metropolitan |metro |regional |rural |inner |outer |suburban |coastal )?"
+            r"(?:city of |state of |greater |central |northern |southern |eastern |"
             r"western |north-east |south-east |north |south |east |west )?(?!"
             + _NOT_PLACES
             + r"\b)[A-Z][\w'-]+|\bnationwide\b|\bstatewide\b|\bcountry-?wide\b|\bworldwide\b|\bglobally\b|"
@@ -157,7 +169,7 @@ CAUSE = {
         r"\bhuman error\b|\b(?:took|knocked|brought) (?:\w+ ){0,2}(?:offline|down)\b|\b(?:partner|vendor|supplier|provider)(?:[’\']s)? (?:failure|fault|error)\b",
         r"\bexpired\b|\bmisconfigur\w+|\bwrong setting\b|\btypo\b",
         # causal grammar, whatever the cause: "X caused it", "due to", "triggered by", "because"
-        r"\bcaus(?:ed|es|ing) (?:it|this|the|by|a|an|issues|calls|our|us)\b|\bdue to\b|\btriggered\b|"
+        r"\bcaus(?<!might be caus)(?<!may be caus)(?<!is caus)(?<![’']s caus)(?:ed|es|ing) (?:it|this|the|by|a|an|issues|calls|our|us)\b|\bdue to\b|\btriggered\b|"
         r"\bbecause (?:of |a |an |our |we |it |one )|\bled to\b|\bresult(?:ed)? (?:in|from)\b",
         # a part that failed, as people write it: "a router we updated failed", "the command ... typed wrong"
         r"\b(?:router|card|switch|server|equipment|device|link|battery|generator|update|upgrade|change|"
@@ -167,14 +179,17 @@ CAUSE = {
         r"deleted|locked|filled|blocked|stopped answering|did not (?:start|take over)|typed)\b",
         r"\b(?:fault|faulty|defect|error) (?:in|on|at)\b|\bvandals?\b|\binterference\b|\bpower (?:cut|fault)\b|"
         r"\b(?:we|i|my team) (?:made|changed|applied|installed|pushed) (?:an? )?(?:error|mistake|setting|change|update)",
-        r"\btraced (?:it |this |the \w+ )?to\b|\bincorrect(?:ly)?\b|\bthe cause (?:was|is)\b|"
+        r"\btraced (?:it |this |the \w+ )?(?:back )?to\b|\bincorrect(?:ly)?\b|\bthe cause (?:was|is)\b(?!\s*[\[{<])|"
         r"\bwrong (?:procedure|process|setting|step|command|value|order)\b|\b(?:problem|fault|failure) (?:is|was|lay) (?:in|with|at)\b",
+        # where the fault was, whatever the verb: "the outage sits with ...", "the problem started at ..."
+        r"\b(?:fault|problem|outage|failure|issue|cause)s? (?:is |was )?(?:sits?|sat|lies|lay|started|began|originated|"
+        r"came) (?:with|at|in|on|from)\b",
     ),
     "es": _rx(
         r"\bcorte de (?:fibra|cable|energía|luz)\b",
         r"\bfalla de energía\b",
         r"\bcambio de (?:software|configuración)\b",
-        r"\bactualización\b",
+        r"\b(?:una|la|esa|nuestra) actualización\b",  # not the heading "Actualización 17:00"
         r"\bcausad[oa] por\b",
         r"\btormenta\b|\bincendios?\b|\binundaci\w+",
         r"\bcaus(?:ó|aron|a)\b|\bse debió a\b|\bdebido a\b|\bprovoc(?:ó|aron|ado)\b|\bporque\b",
@@ -182,8 +197,45 @@ CAUSE = {
         r"(?:falló|fallaron|se dañó|se reinició|dejó de|cortaron|cortó|dañó|apagó|no arrancó|tenía un fallo|"
         r"tumbó)\b",
         r"\b(?:avería|variación de (?:energía|tensión)|corte de energía|fallo (?:en|de)|falla (?:en|de)|error humano)\b",
+        # where the fault was, whatever the verb: "la falla se originó en los equipos de ..."
+        r"\b(?:falla|fallo|problema|avería|error|incidencia|caída)s? (?:se )?(?:originó|origina|produjo|estuvo|está|inició|"
+        r"comenzó) (?:en|por|con)\b|\bse originó (?:en|por)\b",
+        r"\berror (?:en|de) (?:la|el|los|las|un|una|nuestr\w+)\b|\bse produjo (?:un|una) (?:error|fallo|falla|avería|corte)\b",
+        # the decision that caused it, in a chief executive's words: "yo aprobé hacer un cambio"
+        r"\b(?:aprobé|aprobamos|autoricé|autorizamos|decidí|decidimos) (?:hacer |aplicar )?(?:un|una|el|la)\b",
     ),
 }
+#: A failure told in any words, whatever failed: "a cooling unit stopped", "planned work ... went
+#: wrong", "a file we published grew larger than our servers could load", "the work ran over",
+#: "a setting we changed was wrong". The subject must not be the service or what customers saw
+#: ("calls failed" is the symptom, not the cause): see `_failed_thing`.
+FAILED = {
+    "en": _rx(
+        r"\b(?:failed|stopped|broke|went (?:wrong|down|dead|offline)|(?:was|were) (?:wrong|faulty|defective|"
+        r"disconnected|damaged|deleted|cut|unplugged|switched off|set up wrong)|ran (?:over|out)|took longer than|"
+        r"grew (?:larger|bigger|too)|lost (?:mains )?power|overheated|shut (?:itself|themselves) (?:down|off)|"
+        r"filled up|crashed|expired|wore out|had (?:an? )?(?:error|fault|bug|defect|flaw))\b",
+        # the decision that caused it, in a chief executive's words: "I approved a change ...", "I
+        # signed off an upgrade ...", "I had agreed to replace ..."
+        r"\b(?:i|we) (?:had )?(?:approved|signed off|authori[sz]ed|agreed to|decided to|chose to) (?:\w+ )?(?:a|an|the|to|our)\b",
+    ),
+    "es": _rx(
+        r"\b(?:falló|fallaron|se (?:dañó|dañaron|cayó|cayeron|apagó|apagaron|rompió|rompieron|quemó|llenó)|"
+        r"dejó de funcionar|dejaron de funcionar|no arrancó|no arrancaron|(?:estaba|era|fue) (?:incorrect[oa]|"
+        r"defectuos[oa]|equivocad[oa]))\b"
+    ),
+}
+#: What customers saw is not a cause when it is the subject of a failure verb.
+_SYMPTOM_SUBJECT = re.compile(
+    r"\b(?:calls?|texts?|messages?|phones?|internet|broadband|data|app|apps|website|sites?|pages?|service|services|"
+    r"network|connections?|payments?|log ?ins?|sign-?ins?|emails?|tv|streams?|signal|coverage|customers|users|"
+    r"llamadas?|mensajes?|servicio|red|datos|página|aplicación|clientes)\b",
+    re.I,
+)
+#: The clause before a failure verb: back to the last clause break.
+_CLAUSE_BREAK = re.compile(
+    r".*(?:[.;:!?]|,\s+(?:and|but|so|y|pero)\b|\b(?:and|y|then|luego)\b)", re.S
+)
 CAUSE_UNKNOWN = {
     "en": _rx(
         r"\b(?:do|did) ?(?:not|n[’']t) (?:yet )?know (?:yet )?(?:what caused|the cause|why|what went wrong)",
@@ -201,9 +253,16 @@ RESTORE = {
     "en": _rx(
         r"\brestor\w+|\brecover\w*|\bfix\b|\bback (?:up|on|online|to normal)?\b|\bwork(?:ing)? (?:again|normally)\b|"
         r"\bfixed\b|\brepair\w*|\bresolved?\b|\breturn\w*|\bup and running\b|\breconnect\w*|\bfull service\b|"
-        r"\b(?:work|working|connect(?:ing)?|load(?:ing)?|normal) (?:by|from|again)\b|\beta\b"
+        r"\b(?:work|working|connect(?:ing)?|load(?:ing)?|normal) (?:by|from|again)\b|\beta\b",
+        # the end of the outage in any words: "texts to flow again", "calls to be stable again",
+        # "they expect to finish by 5 PM"
+        r"\bagain\b|\bstable\b|\bfinish\w*|\bcomplete (?:the|their|our) (?:work|repair)",
     ),
-    "es": _rx(r"\brestabl\w+|\brestaur\w+|\bvuelva\b|\bvolverá\b|\breparad\w+"),
+    "es": _rx(
+        r"\brestabl\w+|\brestaur\w+|\bvuelva\b|\bvolverá\b|\breparad\w+",
+        # "esperamos recuperar la señal", "que vuelva a funcionar", "funcione de nuevo"
+        r"\brecuper\w+|\bvuelv\w+ a funcionar\b|\bde nuevo\b|\botra vez\b|\bnormalidad\b|\bterminar\w*",
+    ),
 }
 ETA_WORDS = {
     "en": _rx(r"\b(?:expect|estimate[ds]?|eta|should be|will be|aim to|plan to|hope to|by)\b"),
@@ -215,7 +274,10 @@ NO_ETA = {
         r"(?:give|offer|estimate|say|predict|promise|know|tell you)\b.{0,80}\b(?:when|estimate|restor|time|eta)",
         r"\bno (?:reliable )?(?:estimate|eta|restoration time)\b.{0,60}\b(?:yet|because|until)",
     ),
-    "es": _rx(r"\btodavía no podemos (?:dar|estimar|decir)\b", r"\bsin (?:una )?estimación\b"),
+    "es": _rx(
+        r"\b(?:todavía|aún|por ahora) no (?:podemos|es posible) (?:dar|estimar|decir|calcular)\b",
+        r"\bsin (?:una )?estimación\b",
+    ),
 }
 UPDATE = {
     "en": _rx(
@@ -264,6 +326,13 @@ EMPATHY = {
         r"\b(?:could ?n[o’']t|could not|were unable to|cannot|can[’']t) (?:reach|call|contact) (?:your|family|"
         r"friends|loved|a doctor|customers|clients|work|emergency|000|911|help)\b",
         r"\b(?:disrupted|interrupted|ruined) your\b|\byour (?:day|work|family|plans)\b|\byour business (?:lost|missed|could)",
+        # "we know" followed by what people went through, in any words ("we know families need
+        # their phones", "we know people were stuck at a checkout"), but not by the cause ("we know
+        # what caused it", "we know where the fault is")
+        r"\b(?:we|i) (?:know|understand|realise|realize|recognise|recognize)\b(?! (?:now |already )?(?:the (?:cause|fault|reason|problem)|"
+        r"what (?:caused|went|happened)|why|where|when|how (?:it|this) happened|more|it was)\b) (?:that )?(?:[\w’'-]+ ){0,3}?"
+        r"(?:people|famil(?:y|ies)|customers|you|many|shops|businesses|households|parents|patients|messages|calls|everyone|"
+        r"those|some|most|nobody|no one)\b",
     ),
     "es": _rx(
         r"\b(?:sabemos|sé) (?:lo|la|el|que|cuánto)\b",
@@ -273,10 +342,14 @@ EMPATHY = {
 }
 OWNERSHIP = {
     "en": _rx(
-        r"\b(?:we|i) (?:\w+ )?(?:made|caused|broke|pushed|deployed|installed|rushed|launched|changed|missed|"
+        r"\b(?:we|i) (?:\w+ )?(?:made|caused|broke|pushed|deployed|installed(?! it\b| (?:the|their|a|its) (?:fix|patch)\b)|rushed|launched|changed|missed|"
         r"skipped|chose|decided|failed|fitted|forgot|introduced|had no|did not have|had not|hadn[’\']t|had (?:\w+ )?\w+ed|should have|did ?n[o’']t|did not|got it wrong|messed up|lost|"
         r"let you down|take (?:full )?responsibility|are responsible|own this|cut|misconfigured|"
-        r"rolled out|started|applied|ran|scheduled|left)\b",
+        r"rolled out|started|applied|ran|scheduled|left|"
+        # a chief executive's decision in the first person ("I approved a change", "I signed off"),
+        # and something set up wrong by us ("we had set it up wrong", "we had wired the spare up wrong")
+        r"approved|signed off|authori[sz]ed|agreed to|allowed|ordered|pushed for|gave the go-ahead|"
+        r"(?:set|put|built|wired|configured|planned) (?:\w+ ){0,3}?(?:wrong|badly|incorrectly))\b",
         r"\bour job\b|\bour (?:choice|decision)\b|(?<!not )(?<!n[’\']t )\bour (?:mistake|fault|error|failure|responsibility|change|update|upgrade|release|software|"
         r"testing|network failed|decision)\b",
         r"\bwe (?:manage|operate|built|maintain|look after)\b|\b(?:a|the|an) [\w-]+ we (?:run|own)\b",
@@ -289,6 +362,9 @@ OWNERSHIP = {
         r"scheduled|applied|installed|released)\b",
         r"\b(?:this|it|that)(?:[’']s| is| was) (?:on us|our (?:fault|mistake|failure|responsibility))\b",
         r"\b(?:we|i)[’']?(?:re| are) responsible\b",
+        # the owner's word before the fault, a word or two apart: "our crew's mistake", "our planning
+        # error", "our own fault"
+        r"\bour(?<!not our)(?<!n[’']t our) (?:[\w’'-]+ ){1,2}(?:mistake|fault|error|failure|decision|choice)\b",
     ),
     "es": _rx(
         r"\b(?:cometimos|causamos|fallamos|aplicamos|instalamos|asumimos (?:toda )?la responsabilidad)\b",
@@ -297,30 +373,66 @@ OWNERSHIP = {
         r"\bque (?:nosotros mismos )?(?:hicimos|aplicamos|instalamos|gestionamos|encargamos|lanzamos)\b",
         r"\b(?:no )?(?:la |lo |las |los )?(?:habíamos|hemos) (?:probado|revisado|cambiado|hecho)\b|\bdebimos\b|"
         r"\bno (?:lo |la )?probamos\b",
+        # the owner after the fault, and a chief executive's "mine": "esa decisión fue nuestra",
+        # "fue un error mío", "yo aprobé el cambio"
+        r"\b(?:decisión|error|culpa|responsabilidad|fallo|cambio) (?:fue |es |era )?(?:nuestr[oa]|mí[oa])\b",
+        r"\b(?:yo )?(?:aprobé|autoricé|decidí|ordené)\b",
     ),
 }
+#: The fix, told by the verb whatever its subject ("engineers", "the technician", "we", none):
+#: a verb of repair in the past tense with an object ("put the old software back", "reinstated
+#: the previous arrangement", "fitted a new unit", "deshicimos el cambio", "reinstalaron la
+#: versión anterior"). Generic verbs with nothing concrete ("we fixed it", "we resolved the
+#: issue") say nothing about what was done and are not listed.
 FIX = {
     "en": _rx(
+        # a remedy verb in the past tense, any subject, followed by its object
+        r"\b(?:replaced|repaired|spliced|re-spliced|reverted|undid|rerouted|re-routed|restarted|rebooted|reconnected|"
+        r"reinstated|reinstalled|reloaded|corrected|patched|removed|reversed|fitted|laid|swapped|renewed|rebuilt|"
+        r"diverted|isolated|dried|cooled|redirected|re-enabled|disabled|cleared|reset|recabled|rewired|"
+        r"bought|moved|rolled back|restored (?:the |our |a |an )?(?:previous|old|earlier|backup|last|original|"
+        r"power|cable|equipment|software|settings?|configuration|file|data)|"
+        r"(?:installed|added|brought in|set up|connected) (?:an? |the |some |more |extra |new |\w+ )?(?:new|extra|more|"
+        r"spare|temporary|replacement|second|backup|fix|generator|generators|capacity|servers?|cards?|units?|"
+        r"previous|old|patch)|published (?:the |a )?(?:previous|old|earlier|corrected|fixed)|"
+        r"(?:put|changed|switched|turned|rolled|brought|set|moved) (?:\S+ ){0,4}?back)"
+        r"(?! (?:to|from|into|over|on|in|at|by|with|without|for|after|when|until|because)\b)(?= \w|\s*[.,;]\s| it\b| them\b)",
+        # the fix with its doer named (the list this rule started from); "fixed" only with an object
+        # other than "it": "We fixed it." says nothing about what was done
         r"\b(?:we|our (?:engineers|technicians|crews?|team|teams|staff)|crews|engineers|technicians) "
         r"(?:\w+ ){0,2}(?:replaced|repaired|spliced|rolled back|reverted|undid|undone|restored|rerouted|"
-        r"re-routed|switched|restarted|rebooted|fixed|patched|reconnected|brought|installed|swapped|moved|"
-        r"renewed|removed|reversed|turned|restarted|rebuilt|added)\b",
+        r"re-routed|switched|restarted|rebooted|fixed(?! it\b| this\b| that\b| the (?:problem|issue|fault)\b)|"
+        r"patched|reconnected|brought|installed|swapped|moved|renewed|removed|reversed|turned|rebuilt|added|released)\b",
         r"\b(?:technicians|engineers|crews?|we)\b[^.]{0,60}\b(?:replaced|repaired|spliced|re-spliced|rolled back|reverted|"
         r"rerouted|restarted|rebooted|reconnected|restored|isolated|removed|reversed|laid|fitted|spread|diverted|"
         r"corrected|moved|switched|renewed|added servers|brought in)\b",
-        # the fix in the passive voice: "the change was reversed and calls returned"
-        r"\b(?:was|were) (?:reversed|rolled back|replaced|repaired|removed|undone|spliced|rerouted|switched off)\b",
         r"\bwe (?:\w+ ){0,2}(?:rolled|switched|turned|put|brought) (?:\w+ ){0,3}back\b",
-        r"\b(?:rolling|rolled) back\b|\bafter (?:we|our \w+) (?:replaced|repaired|spliced|reverted)\b",
+        r"\b(?:rolling|rolled) back\b|\bafter (?:we|our \w+) (?:replaced|repaired|spliced|reverted|switched)\b",
+        # work to repair, begun or finished: "began restoring the old software", "finished the work"
+        r"\b(?:began|started|finished|completed|by|after) (?:restoring|repairing|replacing|reverting|rolling back|"
+        r"splicing|reconnecting|rerouting|reinstalling|switching)\b|\bfinished (?:the|their|our) (?:work|repair)",
+        # the fix in the passive voice: "the change was reversed and calls returned"
+        r"\b(?:was|were|been) (?:reversed|rolled back|replaced|repaired|removed|undone|spliced|rerouted|switched off|"
+        r"corrected|reinstated|reverted|reconnected|patched)\b",
     ),
     "es": _rx(
-        r"\b(?:reparamos|reemplazamos|revertimos|restablecimos|cambiamos|reiniciamos|desviamos|empalmamos|"
-        r"retiramos|desinstalamos|arrancamos|ampliamos|actualizamos|sustituimos)\b",
+        # any person of the preterite: "deshicimos", "reinstalaron", "conectaron", "la corregimos"
+        r"\b(?:deshic(?:imos|ieron)|deshizo|revirti(?:ó|eron)|revertimos|corrigi(?:ó|eron)|corregimos|"
+        r"sustitu(?:imos|yeron|yó)|(?:re)?(?:instal|conect|arranc|inici)(?:amos|aron)|"
+        r"(?:repar|reemplaz|cambi|desvi|empalm|retir|ampli|actualiz|regres|sec|enfri|quit|restablec|restaur)"
+        r"(?:amos|aron)|restablecimos|restablecieron|devolvimos|devolvieron)\b",
+        r"\bvolv(?:imos|ieron) a (?:la|el|los|las) (?:versión|configuración|equipos?|software|programa)\b|"
+        r"\bvolv(?:imos|ieron) a (?:instalar|conectar|poner|arrancar)\b",
+        r"\bse (?:corrigió|reparó|reemplazó|revirtió|deshizo|cambió|sustituyó|retiró)\b",
         r"\b(?:técnicos|ingenieros|equipos técnicos|cuadrillas)\b[^.]{0,60}?\b(?:revirtieron|reiniciaron|cambiaron|"
         r"desviaron|empalmaron|instalaron|retiraron|desinstalaron|arrancaron|ampliaron|actualizaron|repararon|"
         r"reemplazaron|restablecieron|sustituyeron)\b",
     ),
 }
+#: Words that undo a remedy verb before it: "we had not replaced it", "hadn't replaced".
+FIX_NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever|\bno)\s+(?:\w+\s+)?$", re.I)
+#: A negation inside the matched words: "we had not replaced", "engineers never restarted".
+_NEGATION = re.compile(r"\b(?:not|never)\b|n[’']t\b")
 FUTURE = {
     "en": _rx(
         r"\b(?:we will|we[’']ll|we are (?:\w+ing)|we[’']re (?:\w+ing)|will be|are going to|plan to|to prevent|"
@@ -331,12 +443,28 @@ FUTURE = {
 }
 COMP = {
     "en": _rx(
-        r"\bvouchers?\b|\bgift cards?\b|\bbonus data\b|\bcredit(?:s|ed)?\b|\brefund\w*|\bdiscount\b|\bfree\b|\bwaiv\w+|"
+        r"\bvouchers?\b|\bgift cards?\b|\bbonus data\b|\bcredit(?:s|ed|ing)?\b|\brefund\w*|\bdiscount\b|\bfree\b|\bwaiv\w+|"
         r"\bcompensat\w+|\bmoney back\b|\bfees back\b|\brebate\b"
     ),
     "es": _rx(
         r"\bcrédito\b|\breembols\w+|\bdescuento\b|\bgratis\b|\bcompensación\b|\bbonificación\b|\bdevol\w+|"
         r"\bdevuelve\w*|\babonad\w+"
+    ),
+}
+#: Compensation told by its effect on the bill, without a word such as "credit" or "refund":
+#: money taken off or given back, whatever the verb ("£3 off their next bill", "$5 knocked off",
+#: "your next bill will be $6 lower", "a month's fee back", "descontaremos 3 euros", "abonaremos
+#: 1.000 pesos", "2 euros menos", "recibirán 50 pesos en su cuenta").
+REBATE = {
+    "en": _rx(
+        r"\d\s+off\b|\boff (?:the |your |their |each |every )?(?:next |this |[a-z]+ month[’']s )?(?:bill|invoice|statement|account)s?\b",
+        r"\b(?:bill|invoice|statement)s? (?:\S+ ){0,3}(?:lower|smaller|less)\b",
+        r"\b(?:fees?|charges?|rental|money|cost) back\b|\badded to (?:your|their|each|every) (?:\w+ )?account\b",
+    ),
+    "es": _rx(
+        r"\bdescont\w+|\babon(?:ar|aremos|amos|ará|arán)\b|\bmenos en\b|\bbonific\w+",
+        r"\d[\d.,]*\s*(?:pesos|euros|dólares|soles|€|\$)\s+(?:\w+\s+){0,2}en\s+(?:su|tu|la)\s+(?:próxima\s+|siguiente\s+)?"
+        r"(?:cuenta|factura|boleta|recibo|línea)\b",
     ),
 }
 AMOUNT = re.compile(
@@ -346,21 +474,35 @@ AMOUNT = re.compile(
     r"\b(?:free )?data days?\b|\bday of (?:free )?(?:data|service)\b|"
     r"\b(?:any|every|all|cualquier|todos? los)\s+(?:late[- ]payment |late )?(?:fees?|charges?|recargos?|cargos?)\b|\b(?:a|one|two|three|a full|one full|full) (?:day|days|week|weeks|month|months)[’']?s?\b|"
     r"\bfull month\b|\bmonthly fee\b|\bun mes\b|"
+    # a length of free service, counted in words: "one free month", "dos días de servicio gratis"
+    r"\b(?:a|an|one|two|three|four|five|six|seven|ten)\s+free\s+(?:days?|weeks?|months?)\b|"
+    r"\b(?:un|una|dos|tres|cuatro|cinco|siete|diez|\d+)\s+(?:días?|semanas?|mes(?:es)?)\s+de\s+(?:servicio|datos|cuota)\b|"
     # The sign or code after the number, as Spanish and most European locales write it: 3,00 US$
     r"\b\d[\d.,]*\s?(?:us\$|\$|€|£|¥|usd|eur|gbp|aud|mxn|cad|jpy)(?!\w)",
     re.I,
 )
 APPLIED = {
     "en": _rx(
-        r"\b(?:on|to|in) (?:your|their) (?:next |[A-Z]\w+ )?(?:bill|invoice|account|statement)\b|\bautomatically\b|"
+        r"\b(?:on|to|in) (?:your|their) (?:next |[a-z]\w+ )?(?:bill|invoice|account|statement)\b|\bautomatically\b|"
         r"\bno need to\b|\byou do not need to\b|\bapplied (?:by|on|within|before)\b|\bwill appear\b|"
         r"\bwithin \d+ (?:days|weeks)\b|\bby \d{1,2} \w+\b|"
-        r"\bwithin (?:one|two|three|\d+)(?: (?:to|or) (?:two|three|\d+))? (?:billing cycles|bills|days|weeks)\b"
+        r"\bwithin (?:one|two|three|\d+)(?: (?:to|or) (?:two|three|\d+))? (?:billing cycles|bills|days|weeks)\b",
+        # where it goes, in any wording: the bill or account it is taken off or paid into
+        r"\b(?:next|this|next month[’']s|[a-z]+ month[’']s) (?:bill|invoice|statement)\b|\b(?:bill|invoice)s? of\b",
+        # nothing for the customer to do, however it is said: "we'll apply it ourselves",
+        # "without having to ask", "we'll do it for you", "there's nothing you need to do"
+        r"\bourselves\b|\b(?:it|this|that) for you\b|\bwithout (?:you |them |customers |having )?(?:to |needing to )?"
+        r"(?:ask|claim|call|contact|do anything)\w*|\b(?:nothing|no need) (?:you need )?(?:to|for you to)\b|"
+        r"\bdo(?:n[’']t| not) (?:have|need) to\b|\bno need\b",
     ),
     "es": _rx(
         r"\ben su (?:próxima )?factura\b|\bautomáticamente\b|\ben tu (?:próxima )?factura\b",
         r"\bse (?:aplicará|abonará|verá) (?:antes del?|a más tardar el|el)\b|\ba más tardar el\b",
         r"\bde forma automática\b|\ben su (?:cuenta|línea)\b|\bantes del? \d{1,2} de\b",
+        # the bill or account, with any article: "de la próxima factura", "en la próxima boleta"
+        r"\b(?:la|su|tu|el|su) (?:próxim[oa] |siguiente )?(?:factura|boleta|recibo|cuenta)\b",
+        # nothing to ask: "sin que tenga que pedirlo", "sin trámites", "no tiene que hacer nada"
+        r"\bsin (?:que (?:tenga|tengan) que|trámites|hacer nada|pedirlo)\b|\bno (?:tiene|tienen) que hacer nada\b",
     ),
 }
 CONTACT = {
@@ -368,24 +510,36 @@ CONTACT = {
         r"\bchat\b|\bhelp (?:centre|center|page)\b|\bsupport (?:team|page|line)\b|\bstores?\b|\bcall us\b|"
         r"\bcall (?:us )?(?:on |at )?[*+]?\d{3}|\bcontact (?:us|support)\b|\b(?:support|your) ticket\b"
     ),
-    "es": _rx(r"\bchat\b|\bcentro de ayuda\b|\blláman\w+|\bllame\b|\batención (?:en|al)\b|\*\d{3}"),
+    "es": _rx(
+        r"\bchat\b|\bcentro de ayuda\b|\blláman\w+|\bllame\b|\batención (?:en|al)\b|\*\d{3}",
+        # a short service number, however introduced: "atendemos en el 1004", "el 1004, atiende"
+        r"\batend\w* (?:en|al)\b|\bteléfono de ayuda\b|\b(?:el|al)\s+\*?(?!(?:19|20)\d\d\b)\d{3,5}\b(?!\s+de\b)",
+    ),
 }
 HOURS = {
     "en": _rx(
         r"\b24/7\b|\b24 hours\b|\baround the clock\b|\bday and night\b|\bevery day\b|\bdaily\b|"
+        # a weekday is opening hours, unless it is the day of the outage (`NOT_HOURS`)
         r"\bopen (?:until|till|from|now)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|"
-        r"\bweekdays\b|\bany ?time\b"
+        r"\bweekdays\b|\bany ?time\b|\b(?:any|every|all) hours?\b"
     ),
-    "es": _rx(r"\b24 horas\b|\btodos los días\b|\blas 24 horas\b|\bde lunes a\b|\b24/7\b"),
+    "es": _rx(
+        r"\b24 horas\b|\btodos los días\b|\blas 24 horas\b|\bde lunes a\b|\b24/7\b",
+        r"\bdía y noche\b|\ba (?:cualquier|toda) hora\b|\bsiempre\b",
+    ),
 }
 FEEDBACK = {
     "en": _rx(
         r"\btell us\b|\blet us know\b|\bwrite to us\b|\breply to (?:this|us)\b|\bjust reply\b|\bfeedback\b|"
-        r"\bwe want to hear\b|\bhear from you\b|\byour (?:questions|comments|views|thoughts)\b|\bsurvey\b"
+        r"\bwe want to hear\b|\bhear from you\b|\byour (?:questions|comments|views|thoughts)\b|\bsurvey\b",
+        # a chief executive in the first person: "write to me", "email me", "tell me what you think"
+        r"\btell me\b|\b(?:write|reply) to me\b|\bemail me\b|\blet me know\b",
     ),
     "es": _rx(
         r"\bsu opinión\b|\bescríbanos\b|\bresponda a este\b|\bqueremos escuchar\w*\b|\bdíganos\b|"
-        r"\bqué opina\b|\bcuéntenos\b|\bcontarnos\b"
+        r"\bqué opina\b|\bcuéntenos\b|\bcontarnos\b",
+        # the first person singular: "Escríbame ... para decirme qué piensa"
+        r"\bescríbame\b|\bdígame\b|\bdecirme\b|\bcuénteme\b|\bqué piensa\b|\bescríbanos\b",
     ),
 }
 
@@ -439,6 +593,8 @@ def check_when(doc: Doc, ctx: Context) -> str | None:
     """A start time with a zone; from `resolve` on, an end time too."""
     if _extra(ctx, "when", doc.lower):
         return None
+    if P.slot_time(doc.text):
+        return "fill in the start time: a template slot is not a time"
     if not P.has_tz_time(doc.text):
         if P.count_times(doc.text):
             return "add the time zone to the times (for example 2:05 PM PST, 14:05 AEST or UTC+10)"
@@ -483,6 +639,22 @@ def _plain(sentence: str, ctx: Context) -> bool:
     return len(technical_terms(sentence)) < 2
 
 
+def _failed_thing(doc: Doc, ctx: Context) -> Iterator[int]:
+    """Offsets of failures whose subject is a thing of the provider's (a part, a change, work),
+    not the service or its users: "a cooling unit stopped" is a cause, "calls failed" is not."""
+    for m in _lex(FAILED, ctx.locale).iterate(doc.text, doc.lower):
+        if m.group(0)[:2] in ("i ", "we"):
+            yield m.start()
+            continue
+        before = doc.lower[max(0, m.start() - 90) : m.start()]
+        cut = _CLAUSE_BREAK.match(before)
+        words = (before[cut.end() :] if cut else before).split()
+        # the head of the subject comes first ("calls from Perth failed", "a setting we changed
+        # on our call server was wrong"); a bare pronoun ("it failed") names nothing
+        if 1 < len(words) <= 14 and not _SYMPTOM_SUBJECT.search(" ".join(words[:3])):
+            yield m.start()
+
+
 def check_cause(doc: Doc, ctx: Context) -> str | None:
     """The cause in plain words; before `resolve`, an explicit 'we do not know yet' also passes.
 
@@ -492,8 +664,9 @@ def check_cause(doc: Doc, ctx: Context) -> str | None:
     if _extra(ctx, "cause", doc.lower):
         return None
     told: set[str] = set()
-    for m in _lex(CAUSE, ctx.locale).iterate(doc.text, doc.lower):
-        sentence = _sentence_at(doc, m.start())
+    starts = (m.start() for m in _lex(CAUSE, ctx.locale).iterate(doc.text, doc.lower))
+    for start in itertools.chain(starts, _failed_thing(doc, ctx)):
+        sentence = _sentence_at(doc, start)
         if sentence not in told:
             if _plain(sentence, ctx):
                 return None
@@ -578,11 +751,42 @@ def _simple(table: dict[str, re.Pattern[str]], rule: str) -> object:
     return check
 
 
+def check_fix(doc: Doc, ctx: Context) -> str | None:
+    """What was done to restore service: a verb of repair, in any voice and with any subject,
+    that is not negated ("we had not replaced the battery" is a cause, not a fix)."""
+    fix = _lex(FIX, ctx.locale)
+    for m in fix.iterate(doc.text, doc.lower):
+        said = doc.lower[max(0, m.start() - 24) : m.end()]
+        if not FIX_NEGATED.search(
+            said, 0, len(said) - (m.end() - m.start())
+        ) and not _NEGATION.search(doc.lower, m.start(), m.end()):
+            return None
+    return None if _extra(ctx, "fix", doc.lower) else ""
+
+
 #: A change already made that stops a repeat: "we have already reconfigured ... so this cannot happen".
 DONE_PREVENTION = re.compile(
     r"\b(?:have|has) (?:already |now )?\w+ed\b[^.]{0,80}?\bso (?:this|it|that) (?:cannot|can[’']t|won[’']t|will not)\b",
     re.I,
 )
+
+
+#: A plan with a date but no change in it: the action is a slot ("we will [ACTION]"), a review of
+#: everything ("review our systems"), or the jargon of a plan ("action the learnings",
+#: "acciones de remediación y mitigación"). A concrete object makes a review a change ("review
+#: every change with a second engineer").
+EMPTY_PLAN = {
+    "en": _rx(
+        r"\bwill \[|\b(?:review|look (?:at|into)|assess|evaluate|improve|strengthen|enhance|examine) (?:all )?(?:of )?(?:our|the) "
+        r"(?:systems?|processes|procedures|network|practices|approach|operations)\b(?! (?:for|with|so|to|every|each))",
+        r"\baction (?:the |our |any )?(?:learnings|lessons|findings|recommendations)\b",
+    ),
+    "es": _rx(
+        r"\b\w+(?:remos|rán) \[|\b(?:revisaremos|analizaremos|evaluaremos|mejoraremos) (?:nuestros|nuestras|los|las) "
+        r"(?:sistemas|procesos|procedimientos)\b(?! (?:para|con|cada))",
+        r"\bacciones de (?:remediación|mitigación|mejora)\b",
+    ),
+}
 
 
 def check_prevention(doc: Doc, ctx: Context) -> str | None:
@@ -592,7 +796,7 @@ def check_prevention(doc: Doc, ctx: Context) -> str | None:
     for s in _sentences(doc) if _in(future, doc) else ():
         if future.search(s) and not comp.search(s):
             planned = True
-            if P.DEADLINE.search(s):
+            if P.DEADLINE.search(s) and not _lex(EMPTY_PLAN, ctx.locale).search(s):
                 return None
     if _extra(ctx, "prevention", doc.lower) or DONE_PREVENTION.search(doc.text):
         return None
@@ -603,23 +807,45 @@ def check_prevention(doc: Doc, ctx: Context) -> str | None:
 
 def check_repair(doc: Doc, ctx: Context) -> str | None:
     """Compensation: what, how much, and when or how it is applied."""
-    comp, applied = _lex(COMP, ctx.locale), _lex(APPLIED, ctx.locale)
-    sents = _sentences(doc) if _in(comp, doc) else []
-    for i, s in enumerate(sents):
-        if comp.search(s):
-            near = " ".join(sents[max(0, i - 1) : i + 2])
-            if AMOUNT.search(near) and applied.search(near):
-                return None
+    applied, bounds, seen = _lex(APPLIED, ctx.locale), doc.sentences, set()
+    for m in _lex(OFFER, ctx.locale).iterate(doc.text, doc.lower):
+        i = max(bisect_right(bounds, (m.start(), len(doc.text))) - 1, 0)
+        if i in seen or not bounds:
+            continue
+        seen.add(i)
+        # the sentence and the one after it: a promise of the sentence before ("By 30 June
+        # we will ...") is not when the credit is applied
+        near = doc.text[bounds[i][0] : bounds[min(i + 1, len(bounds) - 1)][1]]
+        if AMOUNT.search(near) and applied.search(near):
+            return None
     if _extra(ctx, "repair", doc.lower):
         return None
-    if any(comp.search(s) for s in sents):
+    if seen and _in(_lex(COMP, ctx.locale), doc):
         return "say how much the credit is and when and how it is applied (for example 'on your next bill')"
     return ""
 
 
+#: A weekday that dates the outage, not the hours of help: "last Thursday afternoon", "on Monday".
+NOT_HOURS = re.compile(r"\b(?:last|this|next|on|since|from|el|desde)\s+$")
+
+
+def _hours(doc: Doc, ctx: Context) -> bool:
+    """True when the text says when help is available (a weekday only if it does not date the outage)."""
+    for m in _lex(HOURS, ctx.locale).iterate(doc.text, doc.lower):
+        if not m.group(0).endswith(("day", "days")) or not NOT_HOURS.search(
+            doc.lower, max(0, m.start() - 8), m.start()
+        ):
+            return True
+    return False
+
+
+#: An offer of compensation in either form, searched in one pass.
+OFFER = {loc: re.compile(COMP[loc].pattern + "|" + REBATE[loc].pattern, re.I) for loc in COMP}
+
+
 def check_support(doc: Doc, ctx: Context) -> str | None:
     """Where to get help and when; on SMS and social, a link to the full statement is enough."""
-    link = P.URL.search(doc.text) or P.EMAIL.search(doc.text)
+    link = P.URL.search(doc.text) or ("@" in doc.text and P.EMAIL.search(doc.text))
     if ctx.short:
         return (
             None
@@ -628,7 +854,7 @@ def check_support(doc: Doc, ctx: Context) -> str | None:
         )
     contact = _lex(CONTACT, ctx.locale)
     where = link or P.PHONE.search(doc.text) or contact.search(doc.text)
-    when = _in(_lex(HOURS, ctx.locale), doc) or any(
+    when = _hours(doc, ctx) or any(
         CLOCK_RANGE.search(s) and (P.URL.search(s) or P.PHONE.search(s) or contact.search(s))
         for s in (_sentences(doc) if _in(CLOCK_RANGE, doc) else ())
     )
@@ -645,7 +871,7 @@ def check_feedback(doc: Doc, ctx: Context) -> str | None:
     for s in _sentences(doc):
         if fb.search(s) and (
             P.URL.search(s)
-            or P.EMAIL.search(s)
+            or ("@" in s and P.EMAIL.search(s))
             or re.search(r"\breply|\bform\b|\bcall\b|\brespond\w*|\bformulario\b", s, re.I)
         ):
             return None
@@ -859,7 +1085,7 @@ CONTENT_RULES: list[Rule] = [
             _ex("We rolled back the change at 3 PM.", R),
         ),
         bad=(_ex("Service is now back to normal.", R), _ex("The outage is over.", E)),
-        require=_simple(FIX, "fix"),  # type: ignore[arg-type]
+        require=check_fix,
         channels=FULL_CHANNELS,
     ),
     Rule(

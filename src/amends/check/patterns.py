@@ -70,10 +70,12 @@ _ZONE_WORDS = (
     r"Newfoundland|Greenwich\s+Mean|British\s+Summer|Coordinated\s+Universal)(?:\s+(?:Standard|Daylight|"
     r"Summer))?)(?:\s+[Tt]ime)?\b|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+time\b|"
     r"hora\s+(?:peninsular|canaria|oficial|local\s+de\s+\w+|del\s+(?:centro|este|pacífico)(?:\s+de\s+méxico)?|"
-    r"de(?:l)?\s+(?-i:[A-ZÁÉÍÓÚ][\wáéíóúñ]+)(?:\s+(?-i:[A-ZÁÉÍÓÚ][\wáéíóúñ]+))*))"
+    r"de(?:l|\s+la)?\s+(?-i:[A-ZÁÉÍÓÚ][\wáéíóúñ]+)(?:\s+(?:de\s+)?(?-i:[A-ZÁÉÍÓÚ][\wáéíóúñ]+))*)|"
+    # a country or region in capitals ("UK time") and Spain's own adjectives ("horas peninsulares")
+    r"(?-i:[A-Z]{2,3})\s+time\b|\b(?:peninsulares|canarias)\b)"
 )
 _OFFSET = r"(?:(?:UTC|GMT)\s?[+−-]\s?\d{1,2}(?::?\d{2})?|[+−-]\d{2}:?\d{2})"
-_CLOCK = r"(?:\b(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s?(?:[ap]\.?\s?m\.?))?|\b(?:1[0-2]|0?[1-9])\s?(?:[ap]\.?m\b\.?)|\b(?:noon|midnight|mediodía|medianoche)\b)"
+_CLOCK = r"(?:\b(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s?(?:[ap]\.?\s?m\.?))?|\b(?:1[0-2]|0?[1-9])\s?(?:[ap]\.?m\b\.?)|\b(?:noon|midday|midnight|mediodía|medianoche)\b)"
 
 #: A clock time, with or without a zone.
 CLOCK = re.compile(_CLOCK, re.I)
@@ -92,11 +94,33 @@ ZONE_DECLARED = re.compile(
     + _TZ
     + r"\b|"
     + _ZONE_WORDS
-    + r")|\btodas\s+las\s+horas\s+(?:son\s+|están\s+)?(?:en\s+)?(?:"
+    + r")|\btodas\s+las\s+horas\s+(?:son\s+|están\s+)?(?:en\s+)?(?:horario\s+)?(?:"
     + _TZ
     + r"\b|"
     + _ZONE_WORDS
     + r")",
+    re.I,
+)
+#: A zone written anywhere shortly after a time in the same sentence, not only right after it:
+#: "from 1:30 p.m. on November 9 until 7:10 a.m. on November 10, Eastern time", "from 09:40 on
+#: Tuesday to 14:20 on Wednesday, GMT". Abbreviations count here only in capitals ("west London"
+#: is not a zone) and offsets only with UTC or GMT (a phone number is not an offset).
+ZONE_NEAR = re.compile(
+    r"(?:(?:UTC|GMT)\s?[+−-]\s?\d{1,2}(?::?\d{2})?|(?-i:\b(?:"
+    + "|".join(sorted(TZ_ABBREVIATIONS, key=len, reverse=True))
+    + r"|AT)\b)|"
+    + _ZONE_WORDS
+    + r")",
+    re.I,
+)
+#: Where a sentence ends, for the window after a time ("7:10 a.m. Monday" does not end one).
+_SENTENCE_END = re.compile(r"(?<!\.m)(?<!\b[ap]m)[.!?]\s+(?-i:[A-Z¿¡])|;|\n\s*\n")
+#: How far after a time its zone may be written.
+ZONE_WINDOW = 70
+#: A start time that is an unfilled slot: "Since [start time] AEST", "Between [START TIME] and
+#: 4:20 PM ET", "desde las [hora]" give no start time, whatever zone follows.
+SLOT_START = re.compile(
+    r"\b(?:since|from|between|starting(?: at)?|desde|entre)\s+(?:the\s+|las?\s+)?\[[^\]\n]{1,40}\]",
     re.I,
 )
 #: ISO 8601 date-times with a zone.
@@ -133,16 +157,32 @@ URL = re.compile(
     re.I,
 )
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+#: A phone number: not part of a longer number or a time. Each branch starts with its first
+#: character and checks what precedes it afterwards, so `re` can skip ahead to a '+' or a digit.
 PHONE = re.compile(
-    r"(?<![\d:])(?:\+?\d[\d\s().-]{5,}\d|\b\d{3}\b(?=\s+(?:from|at|any|24|or)))(?![\d:])"
+    r"(?:\+(?<![\d:]\+)\d[\d\s().-]{5,}\d|\d(?<![\d:]\d)[\d\s().-]{5,}\d|"
+    r"\d(?<![\w:]\d)\d\d\b(?=\s+(?:from|at|any|24|or)))(?![\d:])"
 )
 
 
 def has_tz_time(text: str) -> bool:
-    """True when the text gives a clock time with a zone, or an ISO time with an offset."""
+    """True when the text gives a clock time with a zone (right after it, or a few words later in
+    the same sentence), an ISO time with an offset, or times under a zone stated once."""
     if CLOCK_TZ.search(text) or ISO_TZ.search(text):
         return True
-    return bool(ZONE_DECLARED.search(text) and CLOCK.search(text))
+    if ZONE_DECLARED.search(text) and CLOCK.search(text):
+        return True
+    for m in CLOCK.finditer(text):
+        window = text[m.end() : m.end() + ZONE_WINDOW]
+        end = _SENTENCE_END.search(window)
+        if ZONE_NEAR.search(window[: end.start()] if end else window):
+            return True
+    return False
+
+
+def slot_time(text: str) -> bool:
+    """True when the start time is an unfilled slot ("since [start time] AEST")."""
+    return "[" in text and SLOT_START.search(text) is not None
 
 
 def count_times(text: str) -> int:

@@ -104,7 +104,8 @@ READABILITY_RULE = Rule(
     severity=Severity.WARNING,
     stages=ALL_STAGES,
     summary="Too hard to read: Flesch–Kincaid grade above 8, or sentences over 30 words "
-    "(both thresholds in config).",
+    "(both thresholds in config); on SMS and social, longer than one message (160 or 280 "
+    "characters).",
     message="hard to read: use shorter sentences and plainer words",
     suggestion="Split long sentences; one fact per sentence; prefer short, common words.",
     citation=f"{SEED_A}: 'Clearly and concisely explain the mistake'; {SEED_B}, §3 'Provide a clear "

@@ -47,6 +47,11 @@ VAGUE = {
         r"(?:capacity|connectivity|connection|network|service) issues",
         r"an (?:[\w-]+ ){1,3}?issue",
         r"(?:and|or|in) other (?:cities|areas|regions|places)",
+        # the hedge in a relative clause: "customers who may be experiencing problems", "who may have
+        # been impacted"; and a technical issue, singular ("this morning's technical issue")
+        r"(?:customers|users|people|subscribers) who (?:may|might) (?:have been |be |have )?(?:experiencing|impacted|"
+        r"affected|having|seeing|experienced|had|seen)",
+        r"technical (?:issue|problem|fault|error)",
     ),
     "es": _words(
         r"algunos (?:clientes|usuarios)",
@@ -60,7 +65,7 @@ GENERIC = {
         r"\binconvenien(?:ce|ces)\b[^.!?]{0,40}?\b(?:sorry|apologi[sz]e|apologies|regret)\b|"
         r"\b(?:sorry|apologi[sz]e|apologies)\s+for\s+(?:any\s+(?:trouble|disruption|issues?)|the\s+(?:trouble|issues?)|"
         r"the\s+disruption(?=\s*[.!;]|\s+(?:caused|this)))\b|"
-        r"\bsorry\s+for\s+any\b",
+        r"\bsorry\s+for\s+any\b(?!\s+perceived)",
         re.I,
     ),
     "es": re.compile(
@@ -81,12 +86,16 @@ NON_APOLOGY = {
         r"to the extent that",
         r"(?:we )?apologi[sz]e for any (?:impact|disruption)",
         r"(?:sorry|apologi[sz]e|apologies) for (?:[\w-]+ ){0,5}?(?:any )?perceived",
+        # the harm itself hedged: "we apologize for any inconvenience this may have caused"
+        r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,50}?(?:this|it|that|which) (?:may|might|could) have (?:caused|had)",
     ),
     "es": _words(
         r"lo sentimos si",
         r"lamentamos si",
         r"se cometieron errores",
         r"(?:pedimos|ofrecemos|les pedimos) disculpas si",
+        # the fault admitted with no one who made it: "se produjo un error", "se cometieron fallos"
+        r"se (?:produjo|produjeron|cometió|cometieron) (?:un |una |unos |algunos )?(?:error(?:es)?|fallos?|fallas?)",
     ),
 }
 BLAME = {
@@ -99,19 +108,32 @@ BLAME = {
         r"(?:vendor|supplier|contractor|partner) (?:error|mistake|failure)",
         r"(?:another|a different) (?:carrier|provider|company)(?:[’']s)? (?:network|fault|error)",
         r"human error",
-        # blame without the word (docs/field-study.md, "Blame without the word"): the cause's grammar
-        # points at another organisation
-        r"(?:caused by|due to|because (?:of )?|triggered by|the result of|(?:fault|failure|problem|issue) (?:is |was )?(?:in|at|with)|"
-        r"received from|escalated to)[^.;]{0,60}?(?:vendors?|suppliers?|partners?|contractors?|third[- ]party|"
-        r"providers?|(?:another|other|a different) (?:operator|carrier|company)|power company|energy (?:company|provider)|"
-        r"utility|wholesale (?:network|provider)|network owner|peering network|owned (?:and managed )?by|run by)",
+        # blame without the word (docs/field-study.md, "Blame without the word"), by structure: an
+        # outside party named as the cause, or as the place or origin of the fault ("the fault sat
+        # with one of our vendor partners", "the problem started at the cloud hosting company",
+        # "caused when the data center company that hosts our servers lost power", "a break in an
+        # undersea cable owned by another operator", "caused by their crew")
+        r"(?:caused (?:by|when)|due to|because (?:of )?|triggered by|the result of|began with|started with|traced (?:back )?to|"
+        r"received from|escalated to|the cause (?:is|was)|(?:fault|failure|problem|issue|outage|cause)s? (?:is |was )?"
+        r"(?:(?:sits?|sat|lies|lay|started|began|originated|came) )?(?:with|at|in|on|from))[^.;]{0,90}?"
+        r"(?:vendors?|suppliers?|partners?|contractors?|third[- ]party|providers?|"
+        r"(?:another|other|a different|an outside|an external) (?:operator|carrier|company|firm|business)|"
+        r"(?:power|energy|hosting|cloud|data cent(?:er|re)|construction|utility|cable|building) (?:compan(?:y|ies)|provider)|"
+        r"council|utility|wholesale (?:network|provider)|network owner|peering network|"
+        r"(?:owned|run|operated|managed|supplied|hosted)(?: and (?:run|managed|operated))? by|"
+        r"their (?:crew|engineers|technicians|staff|network|equipment|systems|side|software|servers)|nbn co)",
+        # the contrast that puts the fault elsewhere: "..., not ours", "not by our network", "on their side"
+        r"(?:not (?:by |in |on |with |from )?(?:ours|our (?:network|equipment|systems|side|staff|engineers))|"
+        r"on (?:their|the (?:vendor|supplier|provider|partner|operator)[’']s) (?:side|end))",
     ),
     "es": _words(
         r"fuera de nuestro control",
         r"(?:debido a|por culpa de) (?:un |nuestro )?(?:proveedor|tercero)",
         r"no (?:fue|es) nuestra culpa",
-        r"(?:se debió a|debido a|por culpa de|causad[oa] por|provocad[oa] por)[^.;]{0,60}?(?:proveedor(?:es)?|"
-        r"terceros?|contratistas?|otro operador|compañía eléctrica)",
+        r"(?:se debió a|debido a|por culpa de|causad[oa] por|provocad[oa] por|se originó (?:en|por)|(?:se )?(?:originó|inició|"
+        r"comenzó|estuvo|está) en)[^.;]{0,90}?(?:proveedor(?:es)?|terceros?|contratistas?|otr[oa] (?:operador|empresa|"
+        r"compañía)|compañía eléctrica|empresa (?:externa|que))",
+        r"no (?:en|de) (?:la |nuestra )?(?:nuestra|red nuestra|nuestros equipos)|del lado (?:del|de la) (?:proveedor|operador|empresa)",
     ),
 }
 EXCUSE = {
@@ -119,8 +141,6 @@ EXCUSE = {
         r"despite (?:our|all our|all of our) (?:best )?efforts",
         r"unprecedented",
         r"(?:happens?|can happen) to (?:every|all|any|other) (?:operators?|providers?|networks?|companies|carriers)",
-        r"(?:every|all|any) (?:operator|provider|network|carrier|company) (?:has|have|experiences?|sees?) (?:outages|these)",
-        r"no (?:network|system|service) is (?:perfect|immune)",
         r"(?:extremely|highly|very) rare (?:event|occurrence|combination)",
         r"(?:unforeseeable|unforeseen circumstances)",
         r"could not (?:have been|be) (?:foreseen|predicted|anticipated)",
@@ -129,6 +149,16 @@ EXCUSE = {
         r"industry[- ]wide",
         r"(?:these|such) things happen",
         r"(?:this is how|the way) (?:all|every|most) (?:major )?(?:carriers|operators|providers|networks)",
+        # the same excuses by structure: nobody is immune ("no operator is immune to a day like this"),
+        # everyone has outages ("every network has days like this"), and praise of one's own network
+        # in place of an explanation ("we invest heavily", "one of the most reliable networks")
+        r"no (?:[\w-]+ )?(?:operators?|networks?|providers?|carriers?|compan(?:y|ies)|systems?|services?) (?:is|are|can be) "
+        r"(?:perfect|immune|infallible|fail-?proof|bulletproof)",
+        r"(?:every|all|any|each) (?:[\w-]+ )?(?:networks?|operators?|providers?|carriers?|compan(?:y|ies)|systems?) "
+        r"(?:has|have|gets?|sees?|experiences?|suffers?|will have|goes through|go through) (?:\w+ )?(?:days|outages|problems|"
+        r"issues|moments|faults|failures|bad days|these|this)",
+        r"(?:we )?invest(?:ed|s)? (?:heavily|billions|millions|a lot|more than \w+|hundreds of millions)",
+        r"one of the (?:most (?:reliable|resilient|robust|advanced|trusted)|best|strongest|fastest|largest) (?:networks?|operators?|providers?)",
     ),
     "es": _words(
         r"a pesar de nuestros (?:mejores )?esfuerzos",
@@ -136,6 +166,14 @@ EXCUSE = {
         r"imprevisible",
         r"(?:ocurre|pasa|sucede)n? (?:a|en) (?:todos|todas) (?:los|las) (?:operadores|redes|compañías|empresas)",
         r"les (?:ocurre|pasa|sucede) a todos",
+        r"a pesar de (?:todos )?(?:nuestros|los) (?:mejores )?esfuerzos",
+        # "es normal que a veces haya fallas así", "con tantos millones de usuarios", "ninguna red es perfecta"
+        r"es (?:normal|lógico|inevitable) que",
+        r"(?:con|de) tant[oa]s (?:millones de )?(?:usuarios|clientes|líneas)",
+        r"ningun[oa] (?:red|operador|operadora|empresa|sistema|compañía) es (?:perfect[oa]|inmune|infalible)",
+        r"(?:todas las|todos los) (?:redes|operadores|operadoras|compañías) (?:tienen|sufren|han tenido)",
+        r"invert(?:imos|ido) (?:millones|fuertemente|mucho)",
+        r"una de las redes más (?:fiables|confiables|robustas)",
     ),
 }
 MINIMISE = {
@@ -164,6 +202,8 @@ MINIMISE = {
         r"not (?:a )?(?:nationwide|widespread|national|network-wide) (?:outage|issue|problem|fault)",
         r"resolved (?:quickly|promptly|swiftly)",
         r"within (?:just )?a few (?:hours|minutes)",
+        # a share given only as its upper bound: "less than 2 per cent of our customers"
+        r"(?:less|fewer) than (?:\d[\d.,]*(?=\s?%)|(?:\d[\d.,]*|one|two|three|a|an) ?(?:per ?cent|percent))",
     ),
     "es": _words(
         r"menor(?:es)?",
@@ -211,7 +251,9 @@ TECHNICAL = re.compile(
     r"latency|fail[- ]?over|load balancers?|core routers?|softswitch|trunks?|backhaul|OSS|BSS|MSC|eNodeB|gNodeB|RAN|"
     # seen in the field study: "network core", "media gateway", "interconnect", "peering", "backbone"
     r"(?:packet|IMS) core|core IMS|core de paquetes|media gateways?|interconnects?|peering|"
-    r"backbone(?: routers?)?|[Mm]isconfigur\w+|soft deletes?|RTO|DR program|señalización(?: SIP)?)\b"
+    r"backbone(?: routers?)?|[Mm]isconfigur\w+|soft deletes?|RTO|DR program|señalización(?: SIP)?|"
+    # engineering words left in English in a Spanish statement: "un rollback fallido del firmware"
+    r"BNG|BRAS|OLT|rollbacks?|firmware)\b"
 )
 # An engineering term is forgiven when it is explained in plain words right after it.
 EXPLAINED = re.compile(
