@@ -101,16 +101,26 @@ class Browser:
 
 
 @pytest.fixture(autouse=True)
-def quick_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Argon2id with small costs, so logging in many times stays fast (the defaults are
-    tested on their own in test_users.py)."""
+def quick_hashes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id with small costs, so logging in many times stays fast (a test that asks for
+    `real_hasher` gets the defaults)."""
     from argon2 import PasswordHasher, Type
 
     import amends.store.users as users
 
+    if "real_hasher" in request.fixturenames:
+        return
     quick = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1, type=Type.ID)
     monkeypatch.setattr(users, "hasher", lambda: quick)
     users._dummy_hash.cache_clear()
+
+
+@pytest.fixture
+def real_hasher() -> object:
+    """The production hasher (Argon2id at argon2-cffi's default cost)."""
+    from amends.store.users import hasher
+
+    return hasher()
 
 
 @pytest.fixture

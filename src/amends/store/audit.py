@@ -80,9 +80,10 @@ def record(
 def entries(
     conn: Connection, *, object: str | None = None, limit: int | None = None
 ) -> list[AuditEntry]:
-    """Recorded changes, newest first; `object` keeps one object's, `limit` the latest few."""
+    """Recorded changes, newest first (in the order they were recorded, whatever the clocks of
+    the processes said); `object` keeps one object's, `limit` the latest few."""
     t = audit_trail
-    query = select(t).order_by(t.c.at.desc(), t.c.id.desc())
+    query = select(t).order_by(t.c.id.desc())
     if object is not None:
         query = query.where(t.c.object == object)
     if limit is not None:

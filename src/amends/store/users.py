@@ -181,7 +181,9 @@ def add_user(
         )
     )
     user = _existing(conn, name)
-    record(conn, actor=by, action="user.add", object=f"user:{name}", after=user.audit_view())
+    record(
+        conn, actor=by, action="user.add", object=f"user:{name}", after=user.audit_view(), at=moment
+    )
     return user
 
 
@@ -197,7 +199,12 @@ def set_password(
     )
     conn.execute(console_sessions.delete().where(console_sessions.c.user_id == user.id))
     record(
-        conn, actor=by, action="user.passwd", object=f"user:{name}", after={"password": "changed"}
+        conn,
+        actor=by,
+        action="user.passwd",
+        object=f"user:{name}",
+        after={"password": "changed"},
+        at=moment,
     )
     return _existing(conn, name)
 
@@ -212,9 +219,8 @@ def set_role(
         return user
     if user.role == "admin" and user.active and _active_admins(conn) <= 1:
         raise InputError(f"{name!r} is the last admin; make another admin first")
-    conn.execute(
-        update(users).where(users.c.id == user.id).values(role=role, updated_at=now or utcnow())
-    )
+    moment = now or utcnow()
+    conn.execute(update(users).where(users.c.id == user.id).values(role=role, updated_at=moment))
     after = _existing(conn, name)
     record(
         conn,
@@ -223,6 +229,7 @@ def set_role(
         object=f"user:{name}",
         before=user.audit_view(),
         after=after.audit_view(),
+        at=moment,
     )
     return after
 
@@ -248,6 +255,7 @@ def disable_user(conn: Connection, name: str, *, by: str, now: datetime | None =
         object=f"user:{name}",
         before=user.audit_view(),
         after=after.audit_view(),
+        at=moment,
     )
     return after
 

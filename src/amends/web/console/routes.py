@@ -135,9 +135,7 @@ def console_router(store: Store, settings: Settings, console: ConsoleSettings) -
 
     @router.get(f"{root}login", response_class=HTMLResponse)
     def login_page(request: Request) -> Response:
-        """The login form (an open session goes to the home page)."""
-        if current(request) is not None:
-            return RedirectResponse(root, 303)
+        """The login form (also to someone logged in: logging in again starts a new session)."""
         return login_form(request)
 
     @router.post(f"{root}login", response_class=HTMLResponse)
