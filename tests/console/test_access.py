@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 from tests.console.conftest import PASSWORD, ROLES
 
-from amends.store.schema import users
+from amends.store.schema import api_tokens, users
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,9 @@ ROUTES = (
     ),
     Route("POST", "/console/users/role", "admin", (("name", "author"), ("role", "approver"))),
     Route("POST", "/console/users/disable", "admin", (("name", "viewer"),)),
+    Route("GET", "/console/tokens", "admin"),
+    Route("POST", "/console/tokens", "admin", (("name", "status-bot"), ("scope", "read"))),
+    Route("POST", "/console/tokens/revoke", "admin", (("id", "1"),)),
     Route("POST", "/console/logout", "viewer"),
 )
 
@@ -59,7 +62,9 @@ def test_the_table_holds_every_console_route(console):
 def _state(console) -> dict[str, tuple[str, bool]]:
     with console.store.connect() as conn:
         rows = conn.execute(select(users.c.name, users.c.role, users.c.disabled_at))
-        return {r.name: (r.role, r.disabled_at is None) for r in rows}
+        people = {r.name: (r.role, r.disabled_at is None) for r in rows}
+        rows = conn.execute(select(api_tokens.c.name, api_tokens.c.revoked_at))
+        return people | {f"token:{r.name}": ("token", r.revoked_at is None) for r in rows}
 
 
 @pytest.mark.parametrize("role", [None, *ROLES])
@@ -79,6 +84,8 @@ def test_every_route_against_every_role(console, role):
             expected = 303 if route.method == "GET" else 401
         elif not allowed:
             expected = 403
+        elif route.path == "/console/tokens" and route.method == "POST":
+            expected = 201  # the new token is shown once, on the answer itself
         else:
             expected = 200 if route.method == "GET" else 303
         assert r.status_code == expected, f"{where}: {r.status_code} {r.text[:300]}"
@@ -86,6 +93,7 @@ def test_every_route_against_every_role(console, role):
             assert r.headers["location"] == "/console/login", where
     after = _state(console)
     if role == "admin":
+        assert after["token:status-bot"] == ("token", False)  # created, then revoked
         assert after["newcomer"] == ("author", True)
         assert after["author"] == ("approver", True)
         assert after["viewer"] == ("viewer", False)

@@ -1,5 +1,5 @@
 """The console's pages and forms: login and logout, the home page (open incidents, read-only),
-people and roles (admins) and the audit trail with its export (admins).
+people and roles, the admin API's tokens, and the audit trail with its export (admins).
 
 Pages need a live session (else a redirect to the login page) and a role; every unsafe request
 also needs the session's CSRF token (no session: 401; wrong token or role: 403).
@@ -20,7 +20,21 @@ from amends.store.audit import FORMATS, entries, export, record
 from amends.store.incidents import list_incidents
 from amends.store.login_throttle import note_failure, note_success, throttled
 from amends.store.schema import ROLES
-from amends.store.sessions import Session, end_session, find_session, start_session
+from amends.store.sessions import (
+    Session,
+    end_session,
+    find_session,
+    purge_expired,
+    start_session,
+)
+from amends.store.tokens import (
+    SCOPES,
+    NewToken,
+    check_token_name,
+    issue_token,
+    list_tokens,
+    withdraw_token,
+)
 from amends.store.users import (
     add_user,
     authenticate,
@@ -177,6 +191,7 @@ def console_router(store: Store, settings: Settings, console: ConsoleSettings) -
                 note_failure(conn, name, who, now=moment)
             else:
                 end_session(conn, request.cookies.get(console.cookie))
+                purge_expired(conn, now=moment, expiry=console.expiry)
                 note_success(conn, name, now=moment, limits=console.limits)
                 session_id, _ = start_session(conn, user, now=moment, address=who)
                 record(
@@ -324,6 +339,72 @@ def console_router(store: Store, settings: Settings, console: ConsoleSettings) -
         except InputError as exc:
             return users_page(session, 422, {f"disable-{name}": str(exc)})
         return RedirectResponse(f"{root}users", 303)
+
+    # ----- API tokens (automation) ------------------------------------------------------------
+
+    def tokens_page(
+        session: Session,
+        status: int = 200,
+        errors: dict[str, str] | None = None,
+        new: NewToken | None = None,
+        **form: str,
+    ) -> HTMLResponse:
+        with store.connect() as conn:
+            tokens = list_tokens(conn)
+        return render(
+            "tokens.j2",
+            status,
+            session=session,
+            tokens=tokens,
+            scopes=SCOPES,
+            errors=errors or {},
+            form=form,
+            new=new,
+        )
+
+    @router.get(f"{root}tokens", response_class=HTMLResponse)
+    def tokens(request: Request) -> Response:
+        """The admin API's tokens (never their secrets) and the forms to create and revoke."""
+        session = page_access(request, "admin")
+        if isinstance(session, Response):
+            return session
+        return tokens_page(session)
+
+    @router.post(f"{root}tokens", response_class=HTMLResponse)
+    def token_create(
+        request: Request, name: str = Form(""), scope: str = Form(""), csrf: str = Form("")
+    ) -> Response:
+        """Create a token and show it this once (admins); only its hash is kept."""
+        session = form_access(request, "admin", csrf)
+        if isinstance(session, Response):
+            return session
+        errors: dict[str, str] = {}
+        try:
+            check_token_name(name)
+        except InputError as exc:
+            errors["token-name"] = str(exc)
+        if scope not in SCOPES:
+            errors["token-scope"] = f"choose one of: {', '.join(SCOPES)}"
+        if errors:
+            return tokens_page(session, 422, errors, name=name, scope=scope)
+        with store.begin() as conn:
+            new = issue_token(conn, name, scopes=[scope], by=session.user.name, now=now())
+        return tokens_page(session, 201, new=new)
+
+    @router.post(f"{root}tokens/revoke", response_class=HTMLResponse)
+    def token_revoke(request: Request, id: str = Form(""), csrf: str = Form("")) -> Response:
+        """Revoke one token at once (admins)."""
+        session = form_access(request, "admin", csrf)
+        if isinstance(session, Response):
+            return session
+        try:
+            if not id.isdigit() or len(id) > 18:
+                raise InputError(f"no token with id {id[:20]!r}")
+            with store.begin() as conn:
+                withdraw_token(conn, int(id), by=session.user.name, now=now())
+        except InputError as exc:
+            return tokens_page(session, 422, {"revoke": str(exc)})
+        return RedirectResponse(f"{root}tokens", 303)
 
     # ----- audit trail ------------------------------------------------------------------------
 
