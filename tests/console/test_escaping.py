@@ -1,5 +1,5 @@
-"""Hostile text on the console's pages: names, incident titles and audit entries are escaped;
-the CSV export defuses spreadsheet formulas."""
+"""Hostile text on the console's pages: names, incident titles, token names and audit entries are
+escaped; the CSV export defuses spreadsheet formulas."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from tests.web.factories import incident
 
 from amends.store.audit import export, record
 from amends.store.incidents import save_incident
+from amends.store.tokens import issue_token
 
 HOSTILE = "<script>alert(1)</script>"
 
@@ -19,12 +20,17 @@ def test_hostile_text_is_escaped_on_every_console_page(console):
         add_user(conn, "<b>mallory", "viewer", PASSWORD, by="tests")
         save_incident(conn, incident("hostile-1", title=f"Calls fail {HOSTILE}"))
         record(conn, actor=HOSTILE, action="x", object=HOSTILE, after={"text": HOSTILE})
+        issue_token(conn, HOSTILE, scopes=["read"], by=HOSTILE)
     browser = console.browser()
     browser.login("admin")
-    pages = {p: browser.get(p) for p in ("/console/", "/console/users", "/console/audit")}
+    pages = {
+        p: browser.get(p)
+        for p in ("/console/", "/console/users", "/console/tokens", "/console/audit")
+    }
     assert all(r.status_code == 200 for r in pages.values())
     assert "Calls fail &lt;script&gt;" in pages["/console/"].text
     assert "&lt;b&gt;mallory" in pages["/console/users"].text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages["/console/tokens"].text
     for path, r in pages.items():
         assert "<script>" not in r.text and "<b>" not in r.text, path
     r = browser.login("<b>mallory", "wrong password!")
