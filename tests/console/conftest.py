@@ -46,7 +46,8 @@ class Console:
     clock: Clock
     settings: ConsoleSettings
 
-    def browser(self, address: str | None = None) -> Browser:
+    def browser(self) -> Browser:
+        """A new browser with no cookies."""
         return Browser(self.url)
 
 

@@ -41,9 +41,13 @@ def throttled(
     return max(waits)
 
 
-def note_failure(conn: Connection, account: str, address: str, *, now: datetime) -> None:
-    """Count one failed login."""
-    conn.execute(insert(login_failures).values(account=account[:100], address=address[:64], at=now))
+def note_failure(
+    conn: Connection, account: str, address: str, *, now: datetime, limits: Limits
+) -> None:
+    """Count one failed login (and forget those older than the window)."""
+    t = login_failures
+    conn.execute(delete(t).where(t.c.at <= now - limits.window))
+    conn.execute(insert(t).values(account=account[:100], address=address[:64], at=now))
 
 
 def note_success(conn: Connection, account: str, *, now: datetime, limits: Limits) -> None:

@@ -7,6 +7,7 @@ also needs the session's CSRF token (no session: 401; wrong token or role: 403).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -55,6 +56,10 @@ if TYPE_CHECKING:
 
 #: How many audit entries the audit page shows (the export has them all).
 AUDIT_PAGE = 500
+#: Password checks running at once (each Argon2id check takes 64 MiB and a core for a moment: a
+#: flood of logins must not take the server's memory), and how long a login waits for a slot.
+VERIFY_SLOTS = threading.BoundedSemaphore(4)
+VERIFY_WAIT = 10.0
 
 
 def console_environment() -> Environment:
@@ -183,12 +188,19 @@ def console_router(store: Store, settings: Settings, console: ConsoleSettings) -
             )
             resp.headers["retry-after"] = str(wait)
             return resp
-        with store.connect() as conn:
-            user = authenticate(conn, name, password)  # slow on purpose: outside the write lock
-            conn.commit()
+        if not VERIFY_SLOTS.acquire(timeout=VERIFY_WAIT):
+            resp = login_form(request, 429, name=name, message="The server is busy; try again.")
+            resp.headers["retry-after"] = "5"
+            return resp
+        try:
+            with store.connect() as conn:
+                user = authenticate(conn, name, password)  # slow on purpose: no write lock held
+                conn.commit()
+        finally:
+            VERIFY_SLOTS.release()
         with store.begin() as conn:
             if user is None:
-                note_failure(conn, name, who, now=moment)
+                note_failure(conn, name, who, now=moment, limits=console.limits)
             else:
                 end_session(conn, request.cookies.get(console.cookie))
                 purge_expired(conn, now=moment, expiry=console.expiry)
