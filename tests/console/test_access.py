@@ -12,6 +12,8 @@ from tests.console.conftest import PASSWORD, ROLES
 
 from amends.store.schema import api_tokens, users
 
+NEW_PASSWORD = "a new password for the table"
+
 
 @dataclass(frozen=True)
 class Route:
@@ -27,6 +29,7 @@ class Route:
 ROUTES = (
     Route("GET", "/console/", "viewer"),
     Route("GET", "/console/logout", "viewer"),
+    Route("GET", "/console/account", "viewer"),
     Route("GET", "/console/users", "admin"),
     Route("GET", "/console/audit", "admin"),
     Route("GET", "/console/audit/export?format=csv", "admin"),
@@ -39,6 +42,12 @@ ROUTES = (
     ),
     Route("POST", "/console/users/role", "admin", (("name", "author"), ("role", "approver"))),
     Route("POST", "/console/users/disable", "admin", (("name", "viewer"),)),
+    Route(
+        "POST",
+        "/console/account",
+        "viewer",
+        (("current", PASSWORD), ("password", NEW_PASSWORD), ("again", NEW_PASSWORD)),
+    ),
     Route("GET", "/console/tokens", "admin"),
     Route("POST", "/console/tokens", "admin", (("name", "status-bot"), ("scope", "read"))),
     Route("POST", "/console/tokens/revoke", "admin", (("id", "1"),)),
@@ -131,3 +140,30 @@ def test_a_disabled_or_demoted_account_loses_access_at_once(console):
         set_role(conn, "admin", "viewer", by="tests")
     assert admin.get("/console/users").status_code == 403
     assert admin.get("/console/").status_code == 200
+
+
+def test_changing_ones_own_password(console):
+    from amends.store.users import authenticate
+
+    browser = console.browser()
+    browser.login("author")
+    elsewhere = console.browser()
+    elsewhere.login("author")
+    old_id = browser.session_id
+    form = {"current": PASSWORD, "password": "short", "again": "short", "csrf": browser.csrf()}
+    r = browser.post("/console/account", data=form)
+    assert r.status_code == 422 and 'id="password-error"' in r.text
+    new = "a long new password"
+    r = browser.post("/console/account", data=form | {"password": new, "again": new + "x"})
+    assert r.status_code == 422 and 'id="again-error"' in r.text
+    r = browser.post(
+        "/console/account", data=form | {"current": "wrong!", "password": new, "again": new}
+    )
+    assert r.status_code == 422 and 'id="current-error"' in r.text
+    r = browser.post("/console/account", data=form | {"password": new, "again": new})
+    assert r.status_code == 303 and r.headers["location"] == "/console/account?changed=1"
+    assert browser.session_id not in (None, old_id)  # this session goes on under a new id
+    assert "Password changed." in browser.get(r.headers["location"]).text
+    assert elsewhere.get("/console/").status_code == 303  # the other session ended
+    with console.store.connect() as conn:
+        assert authenticate(conn, "author", new) is not None

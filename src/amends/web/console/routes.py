@@ -1,5 +1,6 @@
 """The console's pages and forms: login and logout, the home page (open incidents, read-only),
-people and roles, the admin API's tokens, and the audit trail with its export (admins).
+one's own password; people and roles, the admin API's tokens, and the audit trail with its
+export (admins).
 
 Pages need a live session (else a redirect to the login page) and a role; every unsafe request
 also needs the session's CSRF token (no session: 401; wrong token or role: 403).
@@ -44,6 +45,7 @@ from amends.store.users import (
     check_role,
     disable_user,
     list_users,
+    set_password,
     set_role,
 )
 from amends.web.console.security import new_login_nonce, same
@@ -219,15 +221,7 @@ def console_router(store: Store, settings: Settings, console: ConsoleSettings) -
                 request, 401, name=name, errors={"password": "Wrong user name or password."}
             )
         resp = RedirectResponse(root, 303)
-        resp.set_cookie(
-            console.cookie,
-            session_id,
-            max_age=int(console.expiry.absolute.total_seconds()),
-            path="/",
-            secure=console.secure_cookie,
-            httponly=True,
-            samesite="lax",
-        )
+        set_session_cookie(resp, session_id)
         resp.delete_cookie(
             console.login_cookie,
             path="/",
@@ -259,6 +253,62 @@ def console_router(store: Store, settings: Settings, console: ConsoleSettings) -
         resp.delete_cookie(
             console.cookie, path="/", secure=console.secure_cookie, httponly=True, samesite="lax"
         )
+        return resp
+
+    def set_session_cookie(resp: Response, session_id: str) -> None:
+        resp.set_cookie(
+            console.cookie,
+            session_id,
+            max_age=int(console.expiry.absolute.total_seconds()),
+            path="/",
+            secure=console.secure_cookie,
+            httponly=True,
+            samesite="lax",
+        )
+
+    # ----- one's own account ------------------------------------------------------------------
+
+    @router.get(f"{root}account", response_class=HTMLResponse)
+    def account(request: Request, changed: str = "") -> Response:
+        """The form to change one's own password."""
+        session = page_access(request, "viewer")
+        if isinstance(session, Response):
+            return session
+        return render("account.j2", session=session, errors={}, changed=changed == "1")
+
+    @router.post(f"{root}account", response_class=HTMLResponse)
+    def account_password(
+        request: Request,
+        current: str = Form(""),
+        password: str = Form(""),
+        again: str = Form(""),
+        csrf: str = Form(""),
+    ) -> Response:
+        """Change one's own password (the current one first); every other session of the
+        account ends and this one gets a new id."""
+        session = form_access(request, "viewer", csrf)
+        if isinstance(session, Response):
+            return session
+        name = session.user.name
+        errors: dict[str, str] = {}
+        try:
+            check_password(password)
+        except InputError as exc:
+            errors["password"] = str(exc)
+        if not errors and password != again:
+            errors["again"] = "The two new passwords differ; type the same one twice."
+        if not errors:
+            with VERIFY_SLOTS, store.connect() as conn:
+                if authenticate(conn, name, current) is None:
+                    errors["current"] = "That is not your current password."
+        if errors:
+            return render("account.j2", 422, session=session, errors=errors)
+        moment = now()
+        with store.begin() as conn:
+            user = set_password(conn, name, password, by=name, now=moment)
+            session_id, _ = start_session(conn, user, now=moment, address=address(request))
+        resp = RedirectResponse(f"{root}account?changed=1", 303)
+        set_session_cookie(resp, session_id)
         return resp
 
     # ----- home -------------------------------------------------------------------------------
