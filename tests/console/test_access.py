@@ -156,10 +156,13 @@ def test_changing_ones_own_password(console):
     new = "a long new password"
     r = browser.post("/console/account", data=form | {"password": new, "again": new + "x"})
     assert r.status_code == 422 and 'id="again-error"' in r.text
-    r = browser.post(
-        "/console/account", data=form | {"current": "wrong!", "password": new, "again": new}
-    )
+    wrong = {"current": "wrong!", "password": new, "again": new}
+    r = browser.post("/console/account", data=form | wrong)
     assert r.status_code == 422 and 'id="current-error"' in r.text
+    for _ in range(2):  # wrong current passwords count as failed logins (3 allowed)
+        browser.post("/console/account", data=form | wrong)
+    assert browser.post("/console/account", data=form | wrong).status_code == 429
+    console.clock.advance(minutes=16)
     r = browser.post("/console/account", data=form | {"password": new, "again": new})
     assert r.status_code == 303 and r.headers["location"] == "/console/account?changed=1"
     assert browser.session_id not in (None, old_id)  # this session goes on under a new id

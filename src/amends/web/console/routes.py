@@ -297,16 +297,23 @@ def console_router(store: Store, settings: Settings, console: ConsoleSettings) -
             errors["password"] = str(exc)
         if not errors and password != again:
             errors["again"] = "The two new passwords differ; type the same one twice."
+        moment, who = now(), address(request)
         if not errors:
+            # guessing the current password from a session counts as failed logins
+            with store.connect() as conn:
+                if throttled(conn, name, who, now=moment, limits=console.limits):
+                    return refuse(429, "Too many tries", "Try again later.", session)
             with VERIFY_SLOTS, store.connect() as conn:
-                if authenticate(conn, name, current) is None:
-                    errors["current"] = "That is not your current password."
+                matched = authenticate(conn, name, current) is not None
+            if not matched:
+                errors["current"] = "That is not your current password."
+                with store.begin() as conn:
+                    note_failure(conn, name, who, now=moment, limits=console.limits)
         if errors:
             return render("account.j2", 422, session=session, errors=errors)
-        moment = now()
         with store.begin() as conn:
             user = set_password(conn, name, password, by=name, now=moment)
-            session_id, _ = start_session(conn, user, now=moment, address=address(request))
+            session_id, _ = start_session(conn, user, now=moment, address=who)
         resp = RedirectResponse(f"{root}account?changed=1", 303)
         set_session_cookie(resp, session_id)
         return resp
