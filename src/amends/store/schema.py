@@ -500,8 +500,8 @@ maintenance_components = Table(
     Index(None, "component_id"),
 )
 
-#: People of the console and their roles (a ladder: each role may do what the ones before it
-#: may); the password is kept only as an Argon2id hash.
+#: People of the console (0008) and their roles (a ladder: each role may do what the ones
+#: before it may); the password is kept only as an Argon2id hash.
 ROLES = ("viewer", "author", "approver", "admin")
 
 users = Table(
