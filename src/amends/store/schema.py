@@ -500,5 +500,63 @@ maintenance_components = Table(
     Index(None, "component_id"),
 )
 
+#: People of the console (0008) and their roles (a ladder: each role may do what the ones
+#: before it may); the password is kept only as an Argon2id hash.
+ROLES = ("viewer", "author", "approver", "admin")
+
+users = Table(
+    "users",
+    metadata,
+    _id(),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("role", String(16), nullable=False),
+    Column("password_hash", Text, nullable=False, comment="Argon2id, PHC string"),
+    Column("created_at", UTCDateTime, nullable=False, default=utcnow),
+    Column("updated_at", UTCDateTime, nullable=False, default=utcnow),
+    Column("disabled_at", UTCDateTime, nullable=True),
+    _one_of("role", ROLES, "role"),
+)
+
+#: Console sessions, server-side: the cookie holds a random id, the table only its sha256 hash;
+#: a session ends when idle too long, when too old, at logout or when its user is disabled.
+console_sessions = Table(
+    "console_sessions",
+    metadata,
+    Column("id_hash", String(64), primary_key=True, comment="sha256 hex of the cookie's id"),
+    _fk_id("user_id", "users.id", nullable=False, ondelete="CASCADE"),
+    Column("csrf_token", String(64), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("last_seen_at", UTCDateTime, nullable=False),
+    Column("address", String(64), nullable=True),
+    Index(None, "user_id"),
+)
+
+#: Failed console logins, counted per account and per address to throttle guessing.
+login_failures = Table(
+    "login_failures",
+    metadata,
+    _id(),
+    Column("account", String(100), nullable=False),
+    Column("address", String(64), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Index(None, "account", "at"),
+    Index(None, "address", "at"),
+)
+
+#: The audit trail: who did what to which object, when, with the object before and after.
+audit_trail = Table(
+    "audit_trail",
+    metadata,
+    _id(),
+    Column("at", UTCDateTime, nullable=False),
+    Column("actor", String(200), nullable=False, comment="user name, cli:<login> or token:<name>"),
+    Column("action", String(64), nullable=False, comment="e.g. user.add, user.role"),
+    Column("object", String(300), nullable=False, comment="e.g. user:alice"),
+    Column("before", JSONText, nullable=True),
+    Column("after", JSONText, nullable=True),
+    Index(None, "at"),
+    Index(None, "object"),
+)
+
 #: Every table, in dependency order (parents first).
 TABLES: tuple[Table, ...] = tuple(metadata.sorted_tables)

@@ -180,3 +180,64 @@ def revoke_token(conn: Connection, name_or_id: str, *, now: datetime | None = No
         .values(revoked_at=now or utcnow())
     )
     return result.rowcount
+
+
+def _audit_view(info: TokenInfo) -> dict[str, object]:
+    """What the audit trail keeps of a token (never the secret or its hash)."""
+    return {
+        "name": info.name,
+        "prefix": info.prefix,
+        "scopes": list(info.scopes),
+        "revoked": info.revoked_at is not None,
+    }
+
+
+def issue_token(
+    conn: Connection,
+    name: str,
+    *,
+    scopes: Iterable[str],
+    by: str,
+    now: datetime | None = None,
+) -> NewToken:
+    """`create_token`, recorded in the audit trail as `token.create` by `by` (the console)."""
+    from amends.store.audit import record
+
+    new = create_token(conn, name, scopes=scopes, now=now)
+    record(
+        conn,
+        actor=by,
+        action="token.create",
+        object=f"token:{new.info.id}",
+        after=_audit_view(new.info),
+        at=new.info.created_at,
+    )
+    return new
+
+
+def withdraw_token(
+    conn: Connection, token_id: int, *, by: str, now: datetime | None = None
+) -> TokenInfo:
+    """Revoke the token with this id (exactly that one), recorded in the audit trail as
+    `token.revoke`; InputError when there is no such token. A revoked token stays revoked."""
+    row = conn.execute(select(api_tokens).where(api_tokens.c.id == token_id)).first()
+    if row is None:
+        raise InputError(f"no token with id {token_id}; see `amends token list`")
+    before = _info(row)
+    if not before.active:
+        return before
+    moment = now or utcnow()
+    conn.execute(update(api_tokens).where(api_tokens.c.id == token_id).values(revoked_at=moment))
+    after = _info(conn.execute(select(api_tokens).where(api_tokens.c.id == token_id)).one())
+    from amends.store.audit import record
+
+    record(
+        conn,
+        actor=by,
+        action="token.revoke",
+        object=f"token:{token_id}",
+        before=_audit_view(before),
+        after=_audit_view(after),
+        at=moment,
+    )
+    return after

@@ -32,6 +32,7 @@ from amends.publish.statuspage import DOCUMENTS
 from amends.web.alerts import alerts_router
 from amends.web.auth import verify_token
 from amends.web.cache import CachedResource, Snapshot, SnapshotCache
+from amends.web.console import ConsoleSettings, install_console
 from amends.web.i18n import translations
 from amends.web.maintenance import maintenance_router
 from amends.web.metrics import RequestMetrics, exposition
@@ -53,7 +54,7 @@ MAX_STATEMENT = 20_000
 MAX_ID = 2**53 - 1
 
 #: Path prefixes the public fast path never answers (they are FastAPI routes).
-DYNAMIC = ("api/admin", "admin", "affected/", "docs", "redoc", "openapi.json")
+DYNAMIC = ("api/admin", "admin", "affected/", "console", "docs", "redoc", "openapi.json")
 
 
 #: Pages need no script, no frames and nothing from elsewhere: say so to the browser.
@@ -393,9 +394,11 @@ def warm_up(app: FastAPI) -> None:
         log.warning("store unreachable at start: %s", exc)
 
 
-def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
-    """The whole site for one store: public pages, /api/v2, feeds, feedback, personal page and
-    the admin API."""
+def create_app(
+    store: Store, *, settings: Settings | None = None, console: ConsoleSettings | None = None
+) -> FastAPI:
+    """The whole site for one store: public pages, /api/v2, feeds, feedback, personal page, the
+    admin API and the console (its settings from the environment unless given)."""
     settings = (settings or Settings.from_env()).with_secret()
     cache = SnapshotCache(store, settings)
     base = settings.base_path.rstrip("/") + "/"
@@ -874,4 +877,5 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
     app.include_router(
         maintenance_router(store, base, admin=admin, reader=reader, changed=cache.invalidate)
     )
+    install_console(app, store, settings, console)
     return app

@@ -1,0 +1,172 @@
+"""Every console route against every role and against no session, over real HTTP on SQLite and
+PostgreSQL: only what the role allows; no session: pages redirect to the login page, unsafe
+requests get 401; a role below the route's: 403."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy import select
+from tests.console.conftest import PASSWORD, ROLES
+
+from amends.store.schema import api_tokens, users
+
+NEW_PASSWORD = "a new password for the table"
+
+
+@dataclass(frozen=True)
+class Route:
+    """A console route, the least role it needs, and a form that does its job."""
+
+    method: str
+    path: str
+    role: str
+    form: tuple[tuple[str, str], ...] = ()
+
+
+#: Every console route behind the login (logout last: it ends the session).
+ROUTES = (
+    Route("GET", "/console/", "viewer"),
+    Route("GET", "/console/logout", "viewer"),
+    Route("GET", "/console/account", "viewer"),
+    Route("GET", "/console/users", "admin"),
+    Route("GET", "/console/audit", "admin"),
+    Route("GET", "/console/audit/export?format=csv", "admin"),
+    Route("GET", "/console/audit/export?format=json", "admin"),
+    Route(
+        "POST",
+        "/console/users",
+        "admin",
+        (("name", "newcomer"), ("role", "author"), ("password", PASSWORD)),
+    ),
+    Route("POST", "/console/users/role", "admin", (("name", "author"), ("role", "approver"))),
+    Route("POST", "/console/users/disable", "admin", (("name", "viewer"),)),
+    Route(
+        "POST",
+        "/console/account",
+        "viewer",
+        (("current", PASSWORD), ("password", NEW_PASSWORD), ("again", NEW_PASSWORD)),
+    ),
+    Route("GET", "/console/tokens", "admin"),
+    Route("POST", "/console/tokens", "admin", (("name", "status-bot"), ("scope", "read"))),
+    Route("POST", "/console/tokens/revoke", "admin", (("id", "1"),)),
+    Route("POST", "/console/logout", "viewer"),
+)
+
+
+def test_the_table_holds_every_console_route(console):
+    """A route added to the console without a row here fails this test."""
+    from tests.web.conftest import settings_for_tests
+
+    from amends.web.console.routes import console_router
+
+    router = console_router(console.store, settings_for_tests(), console.settings)
+    served = {(m, r.path) for r in router.routes for m in getattr(r, "methods", ())}
+    listed = {(r.method, r.path.split("?")[0]) for r in ROUTES}
+    public = {("GET", "/console/login"), ("POST", "/console/login")}
+    assert served == listed | public
+
+
+def _state(console) -> dict[str, tuple[str, bool]]:
+    with console.store.connect() as conn:
+        rows = conn.execute(select(users.c.name, users.c.role, users.c.disabled_at))
+        people = {r.name: (r.role, r.disabled_at is None) for r in rows}
+        rows = conn.execute(select(api_tokens.c.name, api_tokens.c.revoked_at))
+        return people | {f"token:{r.name}": ("token", r.revoked_at is None) for r in rows}
+
+
+@pytest.mark.parametrize("role", [None, *ROLES])
+def test_every_route_against_every_role(console, role):
+    browser = console.browser()
+    if role is not None:
+        assert browser.login(role).status_code == 303
+    before = _state(console)
+    for route in ROUTES:
+        allowed = role is not None and ROLES.index(role) >= ROLES.index(route.role)
+        data = dict(route.form)
+        if route.method == "POST" and role is not None:
+            data["csrf"] = browser.csrf()
+        r = browser.request(route.method, route.path, data=data or None)
+        where = f"{route.method} {route.path} as {role or 'no session'}"
+        if role is None:
+            expected = 303 if route.method == "GET" else 401
+        elif not allowed:
+            expected = 403
+        elif route.path == "/console/tokens" and route.method == "POST":
+            expected = 201  # the new token is shown once, on the answer itself
+        else:
+            expected = 200 if route.method == "GET" else 303
+        assert r.status_code == expected, f"{where}: {r.status_code} {r.text[:300]}"
+        if role is None and route.method == "GET":
+            assert r.headers["location"] == "/console/login", where
+    after = _state(console)
+    if role == "admin":
+        assert after["token:status-bot"] == ("token", False)  # created, then revoked
+        assert after["newcomer"] == ("author", True)
+        assert after["author"] == ("approver", True)
+        assert after["viewer"] == ("viewer", False)
+    else:
+        assert after == before, f"{role or 'no session'} changed accounts"
+
+
+def test_a_logged_out_session_is_refused(console):
+    browser = console.browser()
+    browser.login("admin")
+    old = dict(browser.cookies)
+    assert browser.post("/console/logout", data={"csrf": browser.csrf()}).status_code == 303
+    assert browser.session_id is None  # the cookie is deleted
+    browser.cookies = old  # a copy kept elsewhere is no use either
+    assert browser.get("/console/").status_code == 303
+    assert browser.post("/console/logout", data={"csrf": "x"}).status_code == 401
+
+
+def test_a_disabled_or_demoted_account_loses_access_at_once(console):
+    from amends.store.users import disable_user, set_role
+
+    author = console.browser()
+    author.login("author")
+    admin = console.browser()
+    admin.login("admin")
+    assert author.get("/console/").status_code == 200
+    with console.store.begin() as conn:
+        disable_user(conn, "author", by="tests")
+    assert author.get("/console/").status_code == 303
+    assert author.login("author").status_code == 401  # a disabled account cannot log in
+    from amends.store.users import add_user
+
+    with console.store.begin() as conn:
+        add_user(conn, "second-admin", "admin", PASSWORD, by="tests")
+        set_role(conn, "admin", "viewer", by="tests")
+    assert admin.get("/console/users").status_code == 403
+    assert admin.get("/console/").status_code == 200
+
+
+def test_changing_ones_own_password(console):
+    from amends.store.users import authenticate
+
+    browser = console.browser()
+    browser.login("author")
+    elsewhere = console.browser()
+    elsewhere.login("author")
+    old_id = browser.session_id
+    form = {"current": PASSWORD, "password": "short", "again": "short", "csrf": browser.csrf()}
+    r = browser.post("/console/account", data=form)
+    assert r.status_code == 422 and 'id="password-error"' in r.text
+    new = "a long new password"
+    r = browser.post("/console/account", data=form | {"password": new, "again": new + "x"})
+    assert r.status_code == 422 and 'id="again-error"' in r.text
+    wrong = {"current": "wrong!", "password": new, "again": new}
+    r = browser.post("/console/account", data=form | wrong)
+    assert r.status_code == 422 and 'id="current-error"' in r.text
+    for _ in range(2):  # wrong current passwords count as failed logins (3 allowed)
+        browser.post("/console/account", data=form | wrong)
+    assert browser.post("/console/account", data=form | wrong).status_code == 429
+    console.clock.advance(minutes=16)
+    r = browser.post("/console/account", data=form | {"password": new, "again": new})
+    assert r.status_code == 303 and r.headers["location"] == "/console/account?changed=1"
+    assert browser.session_id not in (None, old_id)  # this session goes on under a new id
+    assert "Password changed." in browser.get(r.headers["location"]).text
+    assert elsewhere.get("/console/").status_code == 303  # the other session ended
+    with console.store.connect() as conn:
+        assert authenticate(conn, "author", new) is not None
