@@ -240,7 +240,7 @@ def announce(conn: Connection, maintenance_id: str, *, now: datetime | None = No
         raise InputError(
             f"maintenance {maintenance_id!r} is {m['status']}: only a scheduled one is announced"
         )
-    queued = _notify(conn, m, "announce", _now(now))
+    queued = _notify(conn, m, "announce")
     _stamp(conn, maintenance_id, announced_at=m["announced_at"] or _now(now), now=now)
     return queued
 
@@ -254,7 +254,7 @@ def remind(conn: Connection, maintenance_id: str, *, now: datetime | None = None
             + ("" if m["announced_at"] else ", not announced")
             + ": a reminder follows an announcement, before the start"
         )
-    queued = _notify(conn, m, "remind", _now(now))
+    queued = _notify(conn, m, "remind")
     _stamp(conn, maintenance_id, reminded_at=m["reminded_at"] or _now(now), now=now)
     return queued
 
@@ -282,7 +282,7 @@ def start(conn: Connection, maintenance_id: str, *, now: datetime | None = None)
         .where(s.components.c.id.in_(m["components"]), s.components.c.status == "operational")
         .values(status="under_maintenance", updated_at=at)
     )
-    return _notify(conn, {**m, "started_at": at}, "start", at)
+    return _notify(conn, {**m, "started_at": at}, "start")
 
 
 def complete(conn: Connection, maintenance_id: str, *, now: datetime | None = None) -> int:
@@ -295,7 +295,7 @@ def complete(conn: Connection, maintenance_id: str, *, now: datetime | None = No
         )
     at = _now(now)
     _finish(conn, m, "completed", at)
-    return _notify(conn, {**m, "completed_at": at}, "complete", at)
+    return _notify(conn, {**m, "completed_at": at}, "complete")
 
 
 def cancel(conn: Connection, maintenance_id: str, *, now: datetime | None = None) -> int:
@@ -307,7 +307,7 @@ def cancel(conn: Connection, maintenance_id: str, *, now: datetime | None = None
     at = _now(now)
     told = m["announced_at"] is not None or m["status"] != "scheduled"
     _finish(conn, m, "cancelled", at)
-    return _notify(conn, m, "cancel", at) if told else 0
+    return _notify(conn, m, "cancel") if told else 0
 
 
 def _finish(conn: Connection, m: dict[str, Any], status: str, at: datetime) -> None:
@@ -422,7 +422,7 @@ def message(
     return subject.format(**facts), body.format(**facts)
 
 
-def _notify(conn: Connection, m: dict[str, Any], step: str, now: datetime) -> int:
+def _notify(conn: Connection, m: dict[str, Any], step: str) -> int:
     """One outbox row per confirmed subscription to one of its components or their regions (or
     to everything), one per address, in the subscriber's language when the maintenance has it."""
     from sqlalchemy import select
@@ -449,6 +449,7 @@ def _notify(conn: Connection, m: dict[str, Any], step: str, now: datetime) -> in
         if everything or sub.component_id in names or sub.region in regions:
             chosen.setdefault((sub.kind, sub.address), sub)
     rows = []
+    queued_at = datetime.now(UTC)  # deliver at once, whatever clock the step was taken by
     for (kind, address), sub in chosen.items():
         subject, body = message(m, step, sub.locale, names)
         payload = None
@@ -474,8 +475,8 @@ def _notify(conn: Connection, m: dict[str, Any], step: str, now: datetime) -> in
                 payload,
                 "queued",
                 0,
-                now,
-                now,
+                queued_at,
+                queued_at,
             )
         )
     return insert_rows(conn, rows)
