@@ -130,7 +130,9 @@ def test_batches_cover_every_row_once_whatever_the_boundaries(store: Store) -> N
         with store.begin() as conn:
             conn.execute(ledger.delete())
             conn.execute(ledger_runs.delete())
-        result = record(store, "inc", table, batch=size, on_batch=lambda d, t: seen.append((d, t)))
+        result = record(
+            store, "inc", table, batch=size, on_batch=lambda d, t, s=seen: s.append((d, t))
+        )
         assert result.inserted == 23
         assert seen[-1] == (23, 23) and len(seen) == -(-23 // size)
         assert sorted(r.subscriber for r in rows(store)) == [f"S{i:03d}" for i in range(23)]
