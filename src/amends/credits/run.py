@@ -120,7 +120,7 @@ def prepare(
 
 def run(job: CreditsJob, store: Store, progress: Progress | None = None) -> CreditsRun:
     """Compute, record and export (and draw): the whole command, minus its printing."""
-    from amends.store.ledger import duckdb_session, net_sql, record_from
+    from amends.store.ledger import duckdb_session, record_from
 
     def say(what: str, done: int | None = None, total: int | None = None) -> None:
         if progress is not None:
@@ -172,7 +172,7 @@ def run(job: CreditsJob, store: Store, progress: Progress | None = None) -> Cred
             ),
         )
         say("writing the export")
-        con.execute(f"CREATE TABLE export AS {net_sql('ledger_after')}")
+        con.execute("CREATE TABLE export AS SELECT * FROM ledger_export")
         paths = write_export(con, "export", job.output, policy)
         summary = summarize(con, "export", "credits")
         if job.chart:

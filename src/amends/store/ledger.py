@@ -17,7 +17,9 @@ is written. `ledger_totals` gives what each subscriber is owed.
 from __future__ import annotations
 
 import os
+import queue
 import tempfile
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -191,33 +193,22 @@ def record_from(
     reason, inputs) on connection `con`; see the module's docstring.
 
     Leaves in `con` the table `ledger_after` (the incident's rows of this policy, as the ledger
-    holds them once the run is written), from which `net_sql` gives the export."""
+    holds them once the run is written) and the view `ledger_export` (their net per key: what
+    the command exports, as `ledger_entries` gives it)."""
     load_ledger(store, con, "ledger_before", incident_id, policy_id)
-    con.execute(f"CREATE OR REPLACE TABLE ledger_run AS {_diff_sql(source, incident_id, version)}")
-    conflicts = con.execute(
-        "SELECT subscriber, window_id, have, want FROM ledger_run WHERE conflict "
-        "ORDER BY subscriber, window_id, unit LIMIT 3"
-    ).fetchall()
-    if conflicts:
-        shown = "; ".join(f"{s} window {w}: recorded {h}, now {x}" for s, w, h, x in conflicts)
-        raise InputError(
-            f"policy {policy_id} version {version} was already recorded for incident "
-            f"{incident_id} with other amounts ({shown}): the impact, the plans or a reverted "
-            "policy changed them; bump `revision` in the policy to record the difference as "
-            "adjustments"
+    fresh = con.execute("SELECT count(*) FROM ledger_before").fetchall()[0][0] == 0
+    if fresh:  # nothing recorded for this policy yet: every amount is a new credit, no diff
+        con.execute(
+            "CREATE OR REPLACE TABLE ledger_write AS SELECT row_number() OVER "
+            '(ORDER BY subscriber, "window", unit) AS rn, subscriber, "window" AS window_id, '
+            "'credit' AS kind, CAST(amount AS DECIMAL(38, 6)) AS amount, currency, unit, reason, "
+            f"inputs FROM {source} WHERE amount <> 0"
         )
-    inserted, adjusted, unchanged = con.execute(
-        "SELECT count(*) FILTER (WHERE kind = 'credit' AND NOT conflict AND NOT same), "
-        "count(*) FILTER (WHERE kind = 'adjustment' AND NOT conflict AND NOT same), "
-        "count(*) FILTER (WHERE same AND in_target) FROM ledger_run"
-    ).fetchall()[0]
-    con.execute(
-        "CREATE OR REPLACE TABLE ledger_write AS SELECT row_number() OVER "
-        "(ORDER BY subscriber, window_id, unit) AS rn, subscriber, window_id, kind, "
-        "CAST(want - have AS DECIMAL(38, 6)) AS amount, currency, unit, reason, inputs "
-        "FROM ledger_run WHERE NOT same"
-    )
-    con.execute("DROP TABLE ledger_run")
+        inserted = con.execute("SELECT count(*) FROM ledger_write").fetchall()[0][0]
+        adjusted = 0
+        unchanged = con.execute(f"SELECT count(*) FROM {source} WHERE amount = 0").fetchall()[0][0]
+    else:
+        inserted, adjusted, unchanged = _diff(con, source, incident_id, policy_id, version)
     total = inserted + adjusted
     last_id = con.execute("SELECT coalesce(max(id), 0) FROM ledger_before").fetchall()[0][0]
     con.execute(
@@ -226,6 +217,17 @@ def record_from(
         "FROM ledger_before UNION ALL "
         f"SELECT {int(last_id)} + rn, subscriber, window_id, {_q(policy_id)}, currency, unit, "
         "amount, reason FROM ledger_write"
+    )
+    # the export: one row per key written when the ledger held nothing before (in key order:
+    # a run's rows share the policy's currency), else the net over the rows before and now
+    con.execute(
+        "CREATE OR REPLACE VIEW ledger_export AS "
+        + (
+            'SELECT subscriber, window_id AS "window", amount, currency, unit, '
+            f"{_q(policy_id)} AS policy, reason FROM ledger_write ORDER BY rn"
+            if fresh
+            else net_sql("ledger_after")
+        )
     )
     if total == 0:
         return RecordResult(0, 0, unchanged, None)
@@ -263,6 +265,39 @@ def record_from(
             )
         )
     return RecordResult(inserted, adjusted, unchanged, run_id)
+
+
+def _diff(
+    con: Any, source: str, incident_id: str, policy_id: str, version: str
+) -> tuple[int, int, int]:
+    """Diff `source` against `ledger_before` into `ledger_write`; refuse conflicts; the counts
+    of credits, adjustments and unchanged amounts."""
+    con.execute(f"CREATE OR REPLACE TABLE ledger_run AS {_diff_sql(source, incident_id, version)}")
+    conflicts = con.execute(
+        "SELECT subscriber, window_id, have, want FROM ledger_run WHERE conflict "
+        "ORDER BY subscriber, window_id, unit LIMIT 3"
+    ).fetchall()
+    if conflicts:
+        shown = "; ".join(f"{s} window {w}: recorded {h}, now {x}" for s, w, h, x in conflicts)
+        raise InputError(
+            f"policy {policy_id} version {version} was already recorded for incident "
+            f"{incident_id} with other amounts ({shown}): the impact, the plans or a reverted "
+            "policy changed them; bump `revision` in the policy to record the difference as "
+            "adjustments"
+        )
+    inserted, adjusted, unchanged = con.execute(
+        "SELECT count(*) FILTER (WHERE kind = 'credit' AND NOT same), "
+        "count(*) FILTER (WHERE kind = 'adjustment' AND NOT same), "
+        "count(*) FILTER (WHERE same AND in_target) FROM ledger_run"
+    ).fetchall()[0]
+    con.execute(
+        "CREATE OR REPLACE TABLE ledger_write AS SELECT row_number() OVER "
+        "(ORDER BY subscriber, window_id, unit) AS rn, subscriber, window_id, kind, "
+        "CAST(want - have AS DECIMAL(38, 6)) AS amount, currency, unit, reason, inputs "
+        "FROM ledger_run WHERE NOT same"
+    )
+    con.execute("DROP TABLE ledger_run")
+    return inserted, adjusted, unchanged
 
 
 def _diff_sql(source: str, incident_id: str, version: str) -> str:
@@ -376,6 +411,49 @@ def _load_postgres(store: Store, con: Any, name: str, where: str, names: list[st
         )
 
 
+def _prefetched(
+    produce: Callable[[Any, int], Any], con: Any, total: int, batch: int
+) -> Iterator[Any]:
+    """`produce(cursor, start)` for each batch, run one batch ahead in a thread on its own DuckDB
+    cursor, so DuckDB prepares the next batch while the database takes this one."""
+    ready: queue.Queue[Any] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+    done = object()
+
+    def offer(item: Any) -> bool:
+        """Hand an item over unless the consumer has stopped; False once it has."""
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def work() -> None:
+        cursor = con.cursor()
+        try:
+            for start in range(0, total, batch):
+                if not offer(produce(cursor, start)):
+                    return
+            offer(done)
+        except BaseException as exc:  # handed to the consumer, which raises it
+            offer(exc)
+        finally:
+            cursor.close()
+
+    thread = threading.Thread(target=work, name="amends-ledger-batches", daemon=True)
+    thread.start()
+    try:
+        while (item := ready.get()) is not done:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        thread.join()
+
+
 def _copy_batches(
     store: Store,
     con: Any,
@@ -385,8 +463,8 @@ def _copy_batches(
     batch: int,
     on_batch: Progress | None,
 ) -> None:
-    """PostgreSQL: each batch written by DuckDB as CSV, streamed to `COPY ledger FROM STDIN`, one
-    transaction per batch."""
+    """PostgreSQL: each batch written by DuckDB as CSV (one batch ahead), streamed to
+    `COPY ledger FROM STDIN`, one transaction per batch."""
     fixed = ", ".join(f"{_q(constants[c])} AS {c}" for c in _COLUMNS[:2])
     policy = ", ".join(f"{_q(constants[c])} AS {c}" for c in ("policy_id", "policy_version"))
     select = (
@@ -395,13 +473,17 @@ def _copy_batches(
     )
     listed = ", ".join(_COLUMNS)
     with tempfile.TemporaryDirectory(prefix="amends-ledger-") as folder:
-        path = Path(folder) / "batch.csv"
-        for start in range(0, total, batch):
-            con.execute(
+
+        def produce(cursor: Any, start: int) -> tuple[int, Path]:
+            path = Path(folder) / f"batch-{start}.csv"
+            cursor.execute(
                 f"COPY ({select} WHERE rn > {start} AND rn <= {start + batch} ORDER BY rn) "
                 f"TO {_q(str(path))} (FORMAT csv, HEADER false, QUOTE '\"', ESCAPE '\"', "
                 "FORCE_QUOTE (reason, inputs))"
             )
+            return start, path
+
+        for start, path in _prefetched(produce, con, total, batch):
             with store.begin() as conn, path.open("rb") as data:
                 raw = conn.connection.driver_connection
                 with (
@@ -424,8 +506,9 @@ def _insert_batches(
     batch: int,
     on_batch: Progress | None,
 ) -> None:
-    """SQLite (and any other backend): batched inserts, one transaction per batch; the values
-    are bound as the columns' own types store them (money as text, time as UTC text)."""
+    """SQLite (and any other backend): batched inserts, one transaction per batch (the next
+    fetched from DuckDB meanwhile); the values are bound as the columns' own types store them
+    (money as text, time as UTC text)."""
     sqlite = store.dialect == "sqlite"
     when: Any = now
     if sqlite:
@@ -440,8 +523,11 @@ def _insert_batches(
         f"SELECT subscriber, window_id, kind, {amount}, currency, unit, reason, inputs "
         "FROM ledger_write WHERE rn > {} AND rn <= {} ORDER BY rn"
     )
-    for start in range(0, total, batch):
-        part = con.sql(query.format(start, start + batch)).to_arrow_table()
+
+    def produce(cursor: Any, start: int) -> tuple[int, pa.Table]:
+        return start, cursor.sql(query.format(start, start + batch)).to_arrow_table()
+
+    for start, part in _prefetched(produce, con, total, batch):
         cols = dict(zip(_VARYING, (c.to_pylist() for c in part.columns), strict=True))
         n = part.num_rows
         del part
