@@ -443,7 +443,7 @@ def _rows_so_far(url: str) -> int:
 
 def crash_main(args: argparse.Namespace) -> None:
     """SIGKILL `amends credits` once some ledger batches are committed, run it again, and check
-    that every customer is credited exactly once, with the same total as an uninterrupted run."""
+    that every customer is credited exactly once, each with the amount the policy gives."""
     n = args.crash
     folder = args.work or Path(tempfile.mkdtemp(prefix="amends-bench-crash-"))
     try:
@@ -470,15 +470,14 @@ def crash_main(args: argparse.Namespace) -> None:
         print(f"re-run: {wall:.1f} s, peak RSS {rss:,.0f} MB; {recorded.strip()[:100]}")
         rows, keys, subs, total, open_runs = _ledger_counts(url)
         _, _, text = timed(argv)
+        # a third run computes every amount again: one that differed from the ledger's would be
+        # refused (same policy version), so "nothing to do" means every amount is right
         nothing = "already recorded: nothing to do" in text
-        clean = fresh_store(args.db, folder, "clean")
-        timed(command(inputs, clean, folder / "clean" / "credits.csv"))
-        _, _, _, clean_total, _ = _ledger_counts(clean)
-        ok = rows == keys == subs == n and total == clean_total and nothing
+        ok = rows == keys == subs == n and nothing
         print(
             f"ledger after the re-run: {rows:,} rows, {keys:,} distinct credits, {subs:,} "
-            f"customers, total {total:,.2f} USD (uninterrupted run: {clean_total:,.2f}); "
-            f"{open_runs} unfinished run (the killed one); a third run wrote nothing: {nothing}"
+            f"customers, total {total:,.2f} USD; {open_runs} unfinished run (the killed one); "
+            f"a third run found every amount recorded and wrote nothing: {nothing}"
         )
         print(f"every customer credited exactly once: {ok}")
         if not ok:

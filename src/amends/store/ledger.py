@@ -95,20 +95,41 @@ def _q(text: str) -> str:
 
 
 @contextmanager
-def duckdb_session(memory: str | None = None) -> Iterator[Any]:
+def duckdb_session(memory: str = "1GB") -> Iterator[Any]:
     """A DuckDB connection on a private temp folder (its database file and spill space), removed
-    on exit; `memory` caps DuckDB's memory (beyond it, joins and sorts spill to that folder)."""
+    on exit; `memory` caps DuckDB's memory (beyond it, joins and sorts spill to that folder).
+
+    A SIGKILLed run cannot remove its folder: each folder holds its process id, and a session
+    removes the folders of processes that are gone."""
     import duckdb
 
-    with tempfile.TemporaryDirectory(prefix="amends-") as folder:
+    _sweep_sessions()
+    with tempfile.TemporaryDirectory(prefix=_SESSION_PREFIX) as folder:
+        (Path(folder) / "pid").write_text(str(os.getpid()), encoding="ascii")
         con = duckdb.connect(str(Path(folder) / "work.duckdb"))
         try:
             con.execute(f"SET temp_directory = {_q(str(Path(folder) / 'spill'))}")
-            if memory:
-                con.execute(f"SET memory_limit = {_q(memory)}")
+            con.execute(f"SET memory_limit = {_q(memory)}")
             yield con
         finally:
             con.close()
+
+
+_SESSION_PREFIX = "amends-duckdb-"
+
+
+def _sweep_sessions() -> None:
+    """Remove the session folders of processes that no longer run (killed mid-run)."""
+    import shutil
+
+    for folder in Path(tempfile.gettempdir()).glob(f"{_SESSION_PREFIX}*"):
+        try:
+            pid = int((folder / "pid").read_text(encoding="ascii"))
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except (OSError, ValueError):  # not ours to judge (no pid yet, another user's)
+            continue
 
 
 def record(
