@@ -118,6 +118,14 @@ def duckdb_session(memory: str = "1GB") -> Iterator[Any]:
 _SESSION_PREFIX = "amends-duckdb-"
 
 
+def _session_folder(con: Any) -> Path | None:
+    """The temp folder of a `duckdb_session` (files put there go when a later session sweeps
+    a killed run's folder); None for another connection (then the system's temp folder)."""
+    spill = con.execute("SELECT current_setting('temp_directory')").fetchall()[0][0]
+    folder = Path(spill).parent if spill else None
+    return folder if folder is not None and folder.name.startswith(_SESSION_PREFIX) else None
+
+
 def _sweep_sessions() -> None:
     """Remove the session folders of processes that no longer run (killed mid-run)."""
     import shutil
@@ -415,7 +423,7 @@ def _load_postgres(store: Store, con: Any, name: str, where: str, names: list[st
     query = sql.SQL("COPY (SELECT {} FROM ledger WHERE {}) TO STDOUT (FORMAT csv)").format(
         sql.SQL(", ").join(sql.Identifier(c) for c in names), sql.SQL(where)
     )
-    with tempfile.TemporaryDirectory(prefix="amends-ledger-") as folder:
+    with tempfile.TemporaryDirectory(prefix="ledger-", dir=_session_folder(con)) as folder:
         path = Path(folder) / "ledger.csv"
         with store.connect() as conn, path.open("wb") as out:
             raw = conn.connection.driver_connection
@@ -493,7 +501,7 @@ def _copy_batches(
         f"inputs, {_q(now.isoformat())} AS created_at FROM ledger_write"
     )
     listed = ", ".join(_COLUMNS)
-    with tempfile.TemporaryDirectory(prefix="amends-ledger-") as folder:
+    with tempfile.TemporaryDirectory(prefix="ledger-", dir=_session_folder(con)) as folder:
 
         def produce(cursor: Any, start: int) -> tuple[int, Path]:
             path = Path(folder) / f"batch-{start}.csv"
