@@ -315,13 +315,16 @@ def timed(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, fl
     """Run a command; its wall time (s), its peak RSS with its children (MB), its stdout (with
     a last line `cpu: S`, the command's own CPU time: the database server's is not in it)."""
     t0 = time.perf_counter()
-    child = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    out = child.stdout.read().decode() if child.stdout else ""
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - t0
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0:
-        raise SystemExit(f"{' '.join(argv[:2])} failed ({child.returncode}):\n{out}")
+    with tempfile.TemporaryFile() as err:
+        child = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=err)
+        out = child.stdout.read().decode() if child.stdout else ""
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - t0
+        code = os.waitstatus_to_exitcode(status)
+        if code != 0:
+            err.seek(0)
+            tail = err.read().decode(errors="replace")[-3000:]
+            raise SystemExit(f"{' '.join(argv[:2])} failed ({code}):\n{out}\n{tail}")
     return wall, usage.ru_maxrss / 1024, f"{out}\ncpu: {usage.ru_utime + usage.ru_stime:.1f}"
 
 
@@ -452,10 +455,10 @@ def crash_main(args: argparse.Namespace) -> None:
         argv = command(inputs, url, folder / "out" / "credits.csv")
         t0 = time.perf_counter()
         child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        seen = 0
-        while seen == 0:
+        seen, kill_at = 0, max(1, n // 4)  # a quarter of the credits committed: mid-run
+        while seen < kill_at:
             if child.poll() is not None:
-                raise SystemExit("the command finished before any batch was committed")
+                raise SystemExit("the command finished before it was killed")
             time.sleep(0.5)
             seen = _rows_so_far(url)
         child.send_signal(signal.SIGKILL)
