@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import UTC, datetime
 from decimal import Decimal as D
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.csv as pcsv
 import pyarrow.parquet as pq
 import pytest
@@ -241,3 +244,66 @@ def test_incident_windows_fall_back_to_a_plain_yaml_read(case: dict[str, Path]) 
     assert (incident_id, windows) == ("cli-test", [])
     incident_id, windows = read_incident(case["incident"], case["impact"])
     assert incident_id == "cli-test" and [w.id for w in windows] == ["w1"]
+
+
+def test_a_revised_policy_exports_the_ledger_net_after_its_adjustments(
+    cli, case: dict[str, Path]
+) -> None:
+    assert cli(*_args(case), "--no-chart").code == 0
+    # revision 1: the tier pays 9.00 instead of 4.00 (C: +5.00), and A falls below the minimum
+    case["policy"].write_text(
+        POLICY.replace('"4.00"', '"9.00"').replace('minimum = "1.00"', "revision = 1"),
+        encoding="utf-8",
+    )
+    result = cli(*_args(case), "--no-chart")
+    assert result.code == 0, result.err
+    assert "0 new credits, 2 adjustments" in result.out
+    exported = pq.read_table(case["out"].with_suffix(".parquet")).to_pylist()
+    store = open_store(f"sqlite:///{case['db']}", create=True)
+    try:
+        ledger = ledger_entries(store, "cli-test", "cli-credit").to_pylist()
+    finally:
+        store.close()
+    assert [(r["subscriber"], r["amount"], r["reason"]) for r in exported] == [
+        (r["subscriber"], r["amount"], r["reason"]) for r in ledger
+    ]
+    assert [(r["subscriber"], r["amount"]) for r in exported] == [
+        ("A", D("0.25")),
+        ("B", D("6.00")),
+        ("C", D("9.00")),
+    ]
+
+
+def test_a_parquet_plans_file_gives_the_same_export_as_the_csv(cli, case: dict[str, Path]) -> None:
+    assert cli(*_args(case), "--no-chart").code == 0
+    from_csv = case["out"].read_bytes()
+    table = pcsv.read_csv(case["plans"])
+    table = table.set_column(
+        table.schema.get_field_index("monthly_fee"),
+        "monthly_fee",
+        table.column("monthly_fee").cast("string").cast(pa.decimal128(10, 2)),
+    )
+    pq.write_table(table, case["plans"].with_suffix(".parquet"))
+    args = _args(case)
+    args[args.index(case["plans"])] = case["plans"].with_suffix(".parquet")
+    args[args.index(case["out"])] = case["out"].with_name("again.csv")
+    result = cli(*args, "--no-chart")
+    assert result.code == 0, result.err
+    assert "already recorded: nothing to do" in result.out
+    assert case["out"].with_name("again.csv").read_bytes() == from_csv
+
+
+def test_a_killed_runs_work_folder_is_removed_by_the_next_session(tmp_path: Path) -> None:
+    import tempfile
+
+    from amends.store.ledger import duckdb_session
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    left = Path(tempfile.gettempdir()) / f"amends-duckdb-test-{dead.pid}"
+    left.mkdir()
+    (left / "pid").write_text(str(dead.pid), encoding="ascii")
+    (left / "work.duckdb").write_bytes(b"x" * 1000)
+    with duckdb_session() as con:
+        assert con.execute("SELECT 42").fetchall() == [(42,)]
+    assert not left.exists()

@@ -122,6 +122,25 @@ def test_allowance_and_cash_for_the_same_subscriber_are_two_rows(store: Store) -
     assert set(exported.column("policy").to_pylist()) == {"p"}
 
 
+def test_batches_cover_every_row_once_whatever_the_boundaries(store: Store) -> None:
+    many = affected([("w1", f"S{i:03d}", 1 + i % 4) for i in range(23)])
+    table = compute([WIN], many, None, flat("5.00"), "inc")
+    for size in (1, 7, 23, 50):
+        seen: list[tuple[int, int]] = []
+        with store.begin() as conn:
+            conn.execute(ledger.delete())
+            conn.execute(ledger_runs.delete())
+        result = record(
+            store, "inc", table, batch=size, on_batch=lambda d, t, s=seen: s.append((d, t))
+        )
+        assert result.inserted == 23
+        assert seen[-1] == (23, 23) and len(seen) == -(-23 // size)
+        assert sorted(r.subscriber for r in rows(store)) == [f"S{i:03d}" for i in range(23)]
+
+
+N_KILLED = 12_000
+KILL_BATCH = 1_000
+
 CHILD = textwrap.dedent(
     """
     import sys, time
@@ -131,8 +150,7 @@ CHILD = textwrap.dedent(
     from amends.store import open_store
     from amends.store.ledger import record
     from datetime import datetime, UTC
-    url, marker = sys.argv[1], Path(sys.argv[2])
-    n = 12_000
+    url, marker, n, batch = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
     hit = pa.table({
         "window": ["w1"] * n,
         "subscriber": [f"S{i:06d}" for i in range(n)],
@@ -149,16 +167,28 @@ CHILD = textwrap.dedent(
         tmp = marker.with_suffix(".tmp")
         tmp.write_text(str(done))
         tmp.replace(marker)  # atomic: the test never reads a half-written marker
-        if done < total:
-            time.sleep(3600)  # killed here, mid-record, with rows already inserted
+        if done >= 3 * batch:
+            time.sleep(3600)  # killed here, mid-run, with three batches committed
 
-    record(store, "inc", table, on_batch=stall)
+    record(store, "inc", table, on_batch=stall, batch=batch)
     """
 )
 
 
+def _hits(n: int) -> object:
+    import pyarrow as pa
+
+    return pa.table(
+        {
+            "window": ["w1"] * n,
+            "subscriber": [f"S{i:06d}" for i in range(n)],
+            "failed_attempts": [1] * n,
+        }
+    )
+
+
 @pytest.mark.slow
-def test_a_killed_record_leaves_nothing_then_a_rerun_writes_all(
+def test_a_killed_record_keeps_its_batches_and_a_rerun_pays_nobody_twice(
     store_url: str, tmp_path: Path
 ) -> None:
     open_store(store_url, create=True).close()  # migrate first, so the child only records
@@ -167,48 +197,45 @@ def test_a_killed_record_leaves_nothing_then_a_rerun_writes_all(
     marker = tmp_path / "marker"
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
     child = subprocess.Popen(
-        [sys.executable, str(script), store_url, str(marker)], env=env, stderr=subprocess.PIPE
+        [sys.executable, str(script), store_url, str(marker), str(N_KILLED), str(KILL_BATCH)],
+        env=env,
+        stderr=subprocess.PIPE,
     )
     try:
         deadline = time.monotonic() + 180  # generous: the machine may be busy
-        while not marker.exists() or not marker.read_text():
+        while not marker.exists() or int(marker.read_text() or "0") < 3 * KILL_BATCH:
             if child.poll() is not None:
                 err = child.stderr.read().decode() if child.stderr else ""
                 pytest.fail(f"the child exited before recording: {err}")
-            assert time.monotonic() < deadline, "the child never started recording"
+            assert time.monotonic() < deadline, "the child never recorded three batches"
             time.sleep(0.05)
-        assert int(marker.read_text() or "0") > 0  # some batches are in the transaction
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait()
     store = open_store(store_url, create=True)
     try:
         with store.connect() as conn:
-            assert conn.execute(select(func.count()).select_from(ledger)).scalar() == 0
-            assert conn.execute(select(func.count()).select_from(ledger_runs)).scalar() == 0
-        pol = flat("5")
-        from datetime import UTC, datetime
-
-        import pyarrow as pa
-
-        from amends.credits import WindowSpan
-
-        n = 12_000
-        hit = pa.table(
-            {
-                "window": ["w1"] * n,
-                "subscriber": [f"S{i:06d}" for i in range(n)],
-                "failed_attempts": [1] * n,
-            }
-        )
-        win = WindowSpan(
-            "w1", datetime(2026, 3, 10, 14, tzinfo=UTC), datetime(2026, 3, 10, 15, tzinfo=UTC)
-        )
-        result = record(store, "inc", compute([win], hit, None, pol, "inc"))
-        assert result.inserted == n
+            # the committed batches are paid; the run is marked unfinished
+            assert conn.execute(select(func.count()).select_from(ledger)).scalar() == 3 * KILL_BATCH
+            runs = conn.execute(select(ledger_runs.c.finished_at)).all()
+        assert len(runs) == 1 and runs[0].finished_at is None
+        win = span("2026-03-10 14:00", "2026-03-10 15:00")
+        table = compute([win], _hits(N_KILLED), None, flat("5"), "inc")
+        result = record(store, "inc", table, batch=KILL_BATCH)
+        assert (result.inserted, result.adjusted) == (N_KILLED - 3 * KILL_BATCH, 0)
+        assert result.unchanged == 3 * KILL_BATCH
+        assert record(store, "inc", table).written == 0
         with store.connect() as conn:
-            assert conn.execute(select(func.count()).select_from(ledger)).scalar() == n
-            runs = conn.execute(select(ledger_runs.c.rows, ledger_runs.c.finished_at)).all()
-        assert len(runs) == 1 and runs[0].rows == n and runs[0].finished_at is not None
+            count, keys, total = conn.execute(
+                select(
+                    func.count(),
+                    func.count(func.distinct(ledger.c.subscriber)),
+                    func.count(func.distinct(ledger.c.run_id)),
+                ).select_from(ledger)
+            ).one()
+        assert (count, keys, total) == (N_KILLED, N_KILLED, 2)
+        paid = ledger_totals(store, "inc")
+        assert paid.num_rows == N_KILLED
+        assert set(paid.column("amount").to_pylist()) == {D("5")}
     finally:
         store.close()

@@ -169,8 +169,9 @@ def _reason_sql(policy: Policy, nums: list[str], labels: list[str], total: str) 
     return f"coalesce(nullif(concat_ws(' + ', {parts}), ''), {_q(labels[0])})"
 
 
-def _check_inputs(affected: pa.Table, plans: pa.Table | None, policy: Policy) -> None:
-    missing = [c for c in _AFFECTED_COLUMNS if c not in affected.column_names]
+def check_inputs(affected: pa.Schema, plans: pa.Schema | None, policy: Policy) -> None:
+    """Refuse an impact table or plans file (by their schemas) lacking what the policy needs."""
+    missing = [c for c in _AFFECTED_COLUMNS if c not in affected.names]
     if missing:
         raise InputError(
             f"the impact's subscriber table lacks column(s) {', '.join(missing)}; "
@@ -188,22 +189,20 @@ def _check_inputs(affected: pa.Table, plans: pa.Table | None, policy: Policy) ->
         need += ["monthly_fee", "currency"]
     if policy.eligibility.plans or policy.exclude.plans:
         need.append("plan")
-    missing = [c for c in need if c not in plans.column_names]
+    missing = [c for c in need if c not in plans.names]
     if missing:
         raise InputError(
             f"the plans file lacks column(s) {', '.join(missing)}; add them "
             "(subscriber, plan, monthly_fee, currency, home_region, ...)"
         )
-    if "monthly_fee" in plans.column_names and pa.types.is_floating(
-        plans.schema.field("monthly_fee").type
-    ):
+    if "monthly_fee" in plans.names and pa.types.is_floating(plans.field("monthly_fee").type):
         raise InputError(
             "the plans file's monthly_fee is a floating-point column; money must be exact: "
             "write it as decimal or text"
         )
 
 
-def _plans_view(plans: pa.Table | None) -> str:
+def _plans_view(plans: pa.Schema | None) -> str:
     """SQL selecting the plans columns the query uses (absent ones as NULL); fee as text."""
     if plans is None:
         return (
@@ -214,13 +213,77 @@ def _plans_view(plans: pa.Table | None) -> str:
     cols = []
     for c in _PLAN_COLUMNS:
         cols.append(
-            f'CAST("{c}" AS VARCHAR) AS {c}' if c in plans.column_names else f"NULL::VARCHAR AS {c}"
+            f'CAST("{c}" AS VARCHAR) AS {c}' if c in plans.names else f"NULL::VARCHAR AS {c}"
         )
-    if "monthly_fee" in plans.column_names:
+    if "monthly_fee" in plans.names:
         cols.append("TRY_CAST(monthly_fee AS DECIMAL(38, 6)) AS fee")
     else:
         cols.append("NULL::DECIMAL(38, 6) AS fee")
     return "SELECT " + ", ".join(cols) + " FROM plans_in"
+
+
+def affected_view(affected: pa.Schema, source: str) -> str:
+    """SQL over `source` (an impact subscriber table) with the columns the query reads."""
+    region = ', "region"' if "region" in affected.names else ""
+    return f'SELECT "window" AS win, subscriber, failed_attempts{region} FROM {source}'
+
+
+def exclusions_table(con: Any) -> None:
+    """Create the empty exclusions table `excl_in` (subscriber; win, null: every window)."""
+    con.execute("CREATE OR REPLACE TABLE excl_in (subscriber VARCHAR, win VARCHAR)")
+
+
+def add_exclusions(con: Any, excluded: pa.Table) -> None:
+    """Add a table of subscribers (and optionally their `window`) to `excl_in`."""
+    if excluded.num_rows == 0:
+        return
+    if "window" not in excluded.column_names:
+        excluded = excluded.select(["subscriber"]).append_column(
+            "window", pa.nulls(excluded.num_rows, pa.string())
+        )
+    part = (
+        excluded.select(["subscriber", "window"])
+        .rename_columns(["subscriber", "win"])
+        .cast(pa.schema([("subscriber", pa.string()), ("win", pa.string())]))
+    )
+    con.register("excl_part", part)
+    con.execute("INSERT INTO excl_in SELECT subscriber, win FROM excl_part")
+    con.unregister("excl_part")
+
+
+def credits_sql(
+    con: Any,
+    windows: Sequence[Any],
+    policy: Policy,
+    incident_id: str,
+    *,
+    affected: pa.Schema,
+    plans: pa.Schema | None,
+) -> str | None:
+    """Validate the inputs and give the SQL of the credits (CREDITS_SCHEMA's columns); None
+    when no window is left.
+
+    `con` holds `affected_in` (`affected_view`), `plans_in` (when `plans` is given) and
+    `excl_in` (`exclusions_table`); the window table `wins` is added here."""
+    check_inputs(affected, plans, policy)
+    terms = [window_terms(policy, s) for s in spans(list(windows))]
+    if not terms:
+        return None
+    con.register("wins", _window_table(policy, terms, incident_id))
+    con.execute(f"CREATE OR REPLACE TEMP VIEW plans AS {_plans_view(plans)}")
+    _validate_plans(con, plans, policy)
+    region = "min(region)" if "region" in affected.names else "NULL::VARCHAR"
+    _check_coverage(con, plans, policy)
+    max_fee = None
+    if any(isinstance(c, Prorata) for c in policy.credit):
+        max_fee = _first(con, "SELECT max(fee) FROM plans")[0]
+    has_exclusions = _first(con, "SELECT count(*) FROM excl_in")[0] > 0
+    return _query(
+        policy,
+        region,
+        int_type=_int_type(policy, terms, max_fee),
+        has_exclusions=has_exclusions,
+    )
 
 
 def compute(
@@ -237,60 +300,34 @@ def compute(
     `windows`: impact Windows (or WindowSpans); `affected`: subscribers.parquet (window,
     subscriber, region, failed_attempts); `plans`: the subscriber file (subscriber, plan,
     monthly_fee, currency, home_region, ...); `excluded`: subscriber[, window] never credited.
+    In memory: `amends.credits.run` streams the same query over files for any size.
     """
     import duckdb
 
-    _check_inputs(affected, plans, policy)
-    terms = [window_terms(policy, s) for s in spans(list(windows))]
-    if not terms:
-        return with_policy(CREDITS_SCHEMA.empty_table(), policy)
     con = duckdb.connect()
     try:
-        con.register(
-            "affected_in",
-            affected.select(
-                list(_AFFECTED_COLUMNS) + (["region"] if "region" in affected.column_names else [])
-            ).rename_columns(
-                ["win", "subscriber", "failed_attempts"]
-                + (["region"] if "region" in affected.column_names else [])
-            ),
+        con.register("affected_src", affected)
+        con.execute(
+            f"CREATE TEMP VIEW affected_in AS {affected_view(affected.schema, 'affected_src')}"
         )
         if plans is not None:
             con.register("plans_in", plans)
-        con.register("wins", _window_table(policy, terms, incident_id))
-        excl = excluded
-        if excl is None or excl.num_rows == 0:
-            excl = pa.table(
-                {"subscriber": pa.array([], pa.string()), "window": pa.array([], pa.string())}
-            )
-        elif "window" not in excl.column_names:
-            excl = excl.select(["subscriber"]).append_column(
-                "window", pa.nulls(excl.num_rows, pa.string())
-            )
-        con.register(
-            "excl_in",
-            excl.select(["subscriber", "window"])
-            .rename_columns(["subscriber", "win"])
-            .cast(pa.schema([("subscriber", pa.string()), ("win", pa.string())])),
-        )
-        con.execute(f"CREATE TEMP VIEW plans AS {_plans_view(plans)}")
-        _validate_plans(con, plans, policy)
-        region = "min(region)" if "region" in affected.column_names else "NULL::VARCHAR"
-        _check_coverage(con, plans, policy)
-        max_fee = None
-        if any(isinstance(c, Prorata) for c in policy.credit):
-            max_fee = _first(con, "SELECT max(fee) FROM plans")[0]
-        sql = _query(
+        exclusions_table(con)
+        if excluded is not None:
+            add_exclusions(con, excluded)
+        sql = credits_sql(
+            con,
+            windows,
             policy,
-            region,
-            int_type=_int_type(policy, terms, max_fee),
-            has_exclusions=excluded is not None and excluded.num_rows > 0,
+            incident_id,
+            affected=affected.schema,
+            plans=None if plans is None else plans.schema,
         )
+        if sql is None:
+            return with_policy(CREDITS_SCHEMA.empty_table(), policy)
         result = con.sql(sql).to_arrow_table()
     finally:
         con.close()
-    if isinstance(result, pa.RecordBatchReader):
-        result = result.read_all()
     return with_policy(result.select(CREDITS_SCHEMA.names).cast(CREDITS_SCHEMA), policy)
 
 
@@ -308,13 +345,13 @@ def _first(con: Any, sql: str) -> tuple[Any, ...]:
     return rows[0] if rows else ()
 
 
-def _fee_may_have_more_places(plans: pa.Table) -> bool:
+def _fee_may_have_more_places(plans: pa.Schema) -> bool:
     """True unless the fee column is a decimal with at most 6 places (then no check is needed)."""
-    kind = plans.schema.field("monthly_fee").type
+    kind = plans.field("monthly_fee").type
     return not (pa.types.is_decimal(kind) and kind.scale <= 6)
 
 
-def _validate_plans(con: Any, plans: pa.Table | None, policy: Policy) -> None:
+def _validate_plans(con: Any, plans: pa.Schema | None, policy: Policy) -> None:
     """Refuse duplicate subscribers, unreadable fees and foreign currencies (prorata)."""
     if plans is None:
         return
@@ -354,7 +391,7 @@ def _validate_plans(con: Any, plans: pa.Table | None, policy: Policy) -> None:
             )
 
 
-def _check_coverage(con: Any, plans: pa.Table | None, policy: Policy) -> None:
+def _check_coverage(con: Any, plans: pa.Schema | None, policy: Policy) -> None:
     """Refuse a prorata credit for an affected subscriber the plans file does not list."""
     if plans is None or policy.eligibility.basis != "failed_call":
         return

@@ -1,0 +1,428 @@
+"""The whole `amends credits` run, at any size: compute, record in the ledger, export, summarise.
+
+Everything streams through one DuckDB session on a private temp folder (spilling to disk beyond
+`ENGINE_MEMORY`): the impact's subscribers and a Parquet plans file are scanned in place, a CSV
+plans file is streamed in once; the credits are computed by `credits_sql`, recorded by
+`amends.store.ledger.record_from` (bulk, exactly once), and the export (the ledger's net for the
+policy), its CSV and Parquet files, the summary and the chart are computed column-wise from
+DuckDB tables, never one value at a time in Python.
+
+`prepare` checks the inputs (no store needed); `run` does the work against an opened store.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from amends.credits.compute import (
+    _PLAN_COLUMNS,
+    add_exclusions,
+    affected_view,
+    credits_sql,
+    exclusions_table,
+)
+from amends.credits.policy import CASH, Policy, load_policy
+from amends.errors import InputError, public_mode
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from amends.store import Store
+    from amends.store.ledger import RecordResult
+
+#: DuckDB's memory for the run; joins, sorts and tables beyond it spill to the temp folder.
+ENGINE_MEMORY = "1GB"
+#: Rows per Arrow batch streamed to the export files.
+EXPORT_BATCH = 262_144
+#: Columns of the exported credits (CSV and Parquet).
+EXPORT_COLUMNS = ("subscriber", "window", "amount", "currency", "unit", "policy", "reason")
+
+#: progress(description, done, total): what the run is doing (done/total None: no count).
+Progress = Callable[[str, int | None, int | None], None]
+
+
+@dataclass(frozen=True)
+class CreditsJob:
+    """A checked credits run: the incident, its windows, the policy and the files."""
+
+    incident_id: str
+    windows: Sequence[Any]
+    policy: Policy
+    policy_path: Path
+    affected_path: Path
+    affected: pa.Schema
+    plans_path: Path | None
+    plans: pa.Schema | None
+    output: Path
+    chart: bool = True
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The run's totals: per (currency, unit), per amount, per region (small, aggregated)."""
+
+    #: (currency, unit, credits, total)
+    totals: list[tuple[str, str, int, Decimal]]
+    #: (amount, unit, currency, subscribers)
+    per_amount: list[tuple[Decimal, str, str, int]]
+    #: (region, subscribers, cash, cash credits)
+    per_region: list[tuple[str, int, Decimal, int]]
+    #: (cash amount, subscribers), for the chart
+    cash_per_amount: list[tuple[Decimal, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CreditsRun:
+    """What a credits run did: the policy, the ledger result, the summary and the files."""
+
+    policy: Policy
+    recorded: RecordResult
+    summary: Summary
+    paths: list[Path]
+
+
+def prepare(
+    *,
+    incident_id: str,
+    windows: Sequence[Any],
+    impact: Path,
+    policy_path: Path,
+    plans_path: Path | None,
+    output: Path,
+    chart: bool = True,
+) -> CreditsJob:
+    """Load the policy and check the files (their schemas) and `-o`, before any store is open."""
+    policy = load_policy(policy_path)
+    check_export_paths(output, create=False)  # before the ledger: refuse a bad -o up front
+    affected_path = impact / "subscribers.parquet"
+    affected = _schema(affected_path, "impact subscribers")
+    plans = _schema(plans_path, "plans") if plans_path is not None else None
+    return CreditsJob(
+        incident_id,
+        windows,
+        policy,
+        policy_path,
+        affected_path,
+        affected,
+        plans_path,
+        plans,
+        output,
+        chart,
+    )
+
+
+def run(job: CreditsJob, store: Store, progress: Progress | None = None) -> CreditsRun:
+    """Compute, record and export (and draw): the whole command, minus its printing."""
+    from amends.store.ledger import duckdb_session, record_from
+
+    def say(what: str, done: int | None = None, total: int | None = None) -> None:
+        if progress is not None:
+            progress(what, done, total)
+
+    policy = job.policy
+    with duckdb_session(ENGINE_MEMORY) as con:
+        say(f"computing credits ({policy.id})")
+        con.execute(
+            f"CREATE VIEW affected_src AS SELECT * FROM read_parquet({_q(job.affected_path)})"
+        )
+        con.execute(f"CREATE VIEW affected_in AS {affected_view(job.affected, 'affected_src')}")
+        if job.plans_path is not None:
+            _plans_in(con, job.plans_path, job.plans)
+        _exclusions(con, job, store)
+        try:
+            sql = credits_sql(
+                con,
+                job.windows,
+                policy,
+                job.incident_id,
+                affected=job.affected,
+                plans=job.plans,
+            )
+        except InputError as exc:  # name the file the message is about
+            if exc.path is None and job.plans_path is not None and "plans file" in str(exc):
+                raise InputError(str(exc), path=str(job.plans_path)) from None
+            raise
+        if sql is None:
+            con.execute(
+                'CREATE TABLE credits (subscriber VARCHAR, "window" VARCHAR, '
+                "amount DECIMAL(20, 6), currency VARCHAR, unit VARCHAR, reason VARCHAR, "
+                "inputs VARCHAR, region VARCHAR)"
+            )
+        else:
+            con.execute(f"CREATE TABLE credits AS {sql}")
+        count = con.execute("SELECT count(*) FROM credits").fetchall()[0][0]
+        check_export_paths(job.output)  # make the folder now, so the export cannot fail after
+        say(f"recording {count:,} credits in the ledger", 0, count)
+        recorded = record_from(
+            store,
+            con,
+            "credits",
+            job.incident_id,
+            policy_id=policy.id,
+            version=policy.version,
+            on_batch=lambda done, total: say(
+                f"recording {count:,} credits in the ledger", done, total
+            ),
+        )
+        say("writing the export")
+        con.execute("CREATE TABLE export AS SELECT * FROM ledger_export")
+        paths = write_export(con, "export", job.output, policy)
+        summary = summarize(con, "export", "credits")
+        if job.chart:
+            say("drawing the chart")
+            paths += write_chart(summary, policy, paths[0])
+    say("done", 1, 1)
+    return CreditsRun(policy, recorded, summary, paths)
+
+
+def _q(text: object) -> str:
+    """A SQL string literal."""
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def _schema(path: Path, what: str) -> pa.Schema:
+    """The schema of a CSV (every column as text, so money stays exact) or Parquet file."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if not path.is_file():
+        raise InputError(f"no such {what} file; check the path", path=str(path))
+    try:
+        if _is_csv(path):
+            with _csv_reader(path) as reader:
+                return reader.schema
+        return pq.read_schema(path)
+    except (pa.ArrowInvalid, OSError, UnicodeDecodeError) as exc:
+        raise _unreadable(what, path, exc) from None
+
+
+def _unreadable(what: str, path: Path, exc: BaseException) -> InputError:
+    return InputError(
+        f"cannot read the {what} file ({str(exc).splitlines()[0]}); give CSV or Parquet",
+        path=str(path),
+    )
+
+
+def _is_csv(path: Path) -> bool:
+    return path.suffix.lower() in (".csv", ".txt")
+
+
+def _csv_reader(path: Path, columns: Sequence[str] | None = None) -> Any:
+    """A streaming reader of a CSV file, every column as text (the header read as CSV, so quoted
+    names and a BOM are fine); `columns`: only those."""
+    import pyarrow as pa
+    import pyarrow.csv as pcsv
+
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        header = next(csv.reader(fh), [])
+    types = {key: pa.string() for name in header for key in (name, name.strip())}
+    include = [c for c in header if c in columns] if columns is not None else []
+    return pcsv.open_csv(
+        path, convert_options=pcsv.ConvertOptions(column_types=types, include_columns=include)
+    )
+
+
+def read_table(path: Path, what: str) -> pa.Table:
+    """A small CSV (every column as text) or Parquet file as an Arrow table (the exclusions)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    _schema(path, what)
+    try:
+        if _is_csv(path):
+            with _csv_reader(path) as reader:
+                return reader.read_all()
+        return pq.read_table(path)
+    except (pa.ArrowInvalid, OSError, UnicodeDecodeError) as exc:
+        raise _unreadable(what, path, exc) from None
+
+
+def _plans_in(con: Any, path: Path, schema: pa.Schema | None) -> None:
+    """`plans_in`: a view over a Parquet plans file, or the CSV's used columns streamed into a
+    DuckDB table once (the query reads the plans several times)."""
+    import duckdb
+    import pyarrow as pa
+
+    if not _is_csv(path):
+        con.execute(f"CREATE VIEW plans_in AS SELECT * FROM read_parquet({_q(path)})")
+        return
+    try:
+        with _csv_reader(path, _PLAN_COLUMNS) as reader:
+            con.register("plans_reader", reader)
+            con.execute("CREATE TABLE plans_in AS SELECT * FROM plans_reader")
+            con.unregister("plans_reader")
+    except (pa.ArrowInvalid, OSError, UnicodeDecodeError, duckdb.Error) as exc:
+        raise _unreadable("plans", path, exc) from None
+
+
+def _exclusions(con: Any, job: CreditsJob, store: Store) -> None:
+    """`excl_in`: the policy's exclusions file, and the accounts `credited_by` other policies
+    already credited for the same window (from the ledger)."""
+    import pyarrow as pa
+
+    from amends.store.ledger import load_ledger, net_sql
+
+    policy = job.policy
+    exclusions_table(con)
+    if policy.exclude.file is not None:
+        path = job.policy_path.parent / policy.exclude.file
+        table = read_table(path, "exclusions")
+        if "subscriber" not in table.column_names:
+            raise InputError(
+                "the exclusions file needs a `subscriber` column (and optionally `window`)",
+                path=str(path),
+            )
+        window = (
+            table.column("window").cast(pa.string())
+            if "window" in table.column_names
+            else pa.nulls(table.num_rows, pa.string())
+        )
+        add_exclusions(
+            con,
+            pa.table(
+                {"subscriber": table.column("subscriber").cast(pa.string()), "window": window}
+            ),
+        )
+    for other in policy.exclude.credited_by:
+        load_ledger(store, con, "paid", job.incident_id, other)
+        con.execute(f'INSERT INTO excl_in SELECT subscriber, "window" FROM ({net_sql("paid")})')
+        con.execute("DROP TABLE paid")
+
+
+def summarize(con: Any, export: str, computed: str) -> Summary:
+    """The summary, aggregated in DuckDB: totals per (currency, unit), subscribers per amount,
+    subscribers and cash per region (each credit's region from the computed table)."""
+    totals = con.execute(
+        f"SELECT currency, unit, count(*), sum(amount) FROM {export} "
+        "GROUP BY currency, unit ORDER BY currency, unit"
+    ).fetchall()
+    per_amount = con.execute(
+        f"SELECT amount, unit, currency, count(*) FROM {export} "
+        "GROUP BY amount, unit, currency ORDER BY unit, amount, currency"
+    ).fetchall()
+    per_region = con.execute(
+        f"""WITH regions AS (
+                SELECT subscriber, "window", min(region) AS region FROM {computed}
+                GROUP BY subscriber, "window"
+            )
+            SELECT coalesce(r.region, '(unknown)') AS region, count(DISTINCT e.subscriber),
+                   coalesce(sum(e.amount) FILTER (WHERE e.unit = {_q(CASH)}), 0),
+                   count(*) FILTER (WHERE e.unit = {_q(CASH)})
+            FROM {export} e LEFT JOIN regions r
+              ON r.subscriber = e.subscriber AND r."window" = e."window"
+            GROUP BY 1 ORDER BY 1"""
+    ).fetchall()
+    cash = con.execute(
+        f"SELECT amount, count(*) FROM {export} WHERE unit = {_q(CASH)} "
+        "GROUP BY amount ORDER BY amount"
+    ).fetchall()
+    return Summary(
+        [tuple(r) for r in totals],
+        [tuple(r) for r in per_amount],
+        [tuple(r) for r in per_region],
+        [tuple(r) for r in cash],
+    )
+
+
+def export_paths(output: Path) -> tuple[Path, Path]:
+    """The CSV and Parquet files `-o` names (`x.csv` or `x.parquet` or `x` -> x.csv, x.parquet)."""
+    stem = output.with_suffix("") if output.suffix.lower() in (".csv", ".parquet") else output
+    return stem.with_suffix(".csv"), stem.with_suffix(".parquet")
+
+
+def check_export_paths(output: Path, *, create: bool = True) -> None:
+    """Refuse an `-o` that is a folder (or whose exports or charts would land on folders) or
+    that lies under a file; with `create`, make its folder."""
+    from amends.errors import prepare_output
+
+    if output.is_dir():
+        raise InputError("is a folder; give a file name like credits.csv", path=str(output))
+    csv_path, parquet_path = export_paths(output)
+    for path in (
+        csv_path,
+        parquet_path,
+        csv_path.with_suffix(".png"),
+        csv_path.with_suffix(".svg"),
+    ):
+        prepare_output(path, kind="file", create=False)
+    if create:
+        prepare_output(csv_path, kind="file")
+
+
+def _scale(policy: Policy) -> int:
+    digits = [policy.digits] + [policy.unit_digits(u) for u in policy.allowances()]
+    return max(digits)
+
+
+def write_export(con: Any, export: str, output: Path, policy: Policy) -> list[Path]:
+    """Write the export table as CSV and Parquet, streamed in batches, each file atomically
+    (temp file + rename); amounts at the policy's minor units (6 places if some have more)."""
+    import pyarrow.csv as pcsv
+    import pyarrow.parquet as pq
+
+    csv_path, parquet_path = export_paths(output)
+    scale = _scale(policy)
+    finer = con.execute(
+        f"SELECT count(*) FROM {export} WHERE amount <> CAST(amount AS DECIMAL(38, {scale}))"
+    ).fetchall()[0][0]
+    scale = 6 if finer else scale
+    columns = ", ".join(
+        f"CAST(amount AS DECIMAL(20, {scale})) AS amount" if c == "amount" else f'"{c}"'
+        for c in EXPORT_COLUMNS
+    )
+    temps: list[str] = []
+    try:
+        for path in (csv_path, parquet_path):
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+            os.close(fd)
+            temps.append(tmp)
+        reader = con.sql(f"SELECT {columns} FROM {export}").to_arrow_reader(EXPORT_BATCH)
+        with (
+            pcsv.CSVWriter(temps[0], reader.schema) as csv_out,
+            pq.ParquetWriter(temps[1], reader.schema) as parquet_out,
+        ):
+            for batch in reader:
+                csv_out.write_batch(batch)
+                parquet_out.write_batch(batch)
+        for tmp, path in zip(temps, (csv_path, parquet_path), strict=True):
+            public_mode(tmp)
+            os.replace(tmp, path)
+    except OSError as exc:
+        raise InputError(f"cannot write the export ({exc.strerror})", path=str(csv_path)) from None
+    finally:
+        for tmp in temps:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    return [csv_path, parquet_path]
+
+
+def write_chart(summary: Summary, policy: Policy, csv_path: Path) -> list[Path]:
+    """Draw credits.png and credits.svg beside the CSV (each written to a temp file, renamed)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from amends.credits.chart import render
+
+    regions = [(name, cash) for name, _subs, cash, rows in summary.per_region if rows]
+    fig = render(summary.cash_per_amount, regions, policy.currency, policy.digits)
+    paths = []
+    for ext in ("png", "svg"):
+        path = csv_path.with_suffix(f".{ext}")
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".{ext}", dir=path.parent)
+        os.close(fd)
+        try:
+            fig.savefig(tmp, dpi=110, format=ext)
+            public_mode(tmp)
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        paths.append(path)
+    return paths
