@@ -375,6 +375,10 @@ def advance(
 ) -> list[tuple[str, str]]:
     """Run every automatic step that is due (reminders, starts, completions) in the caller's
     transaction; returns (maintenance id, step) for each step taken."""
+    from sqlalchemy import text
+
+    if conn.dialect.name == "postgresql":  # one clock at a time across workers (SQLite: the
+        conn.execute(text("SELECT pg_advisory_xact_lock(424242017)"))  # write lock does it)
     at = _now(now)
     steps = {"remind": remind, "start": start, "complete": complete}
     taken = []
