@@ -9,6 +9,7 @@ million notices never touch a per-row Python template.
 from __future__ import annotations
 
 import re
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -47,8 +48,16 @@ NOTICES_SCHEMA = pa.schema(
         pa.field("last_failure", pa.timestamp("us", tz="UTC"), nullable=False),
         pa.field("time_zone", pa.string(), nullable=False),
         pa.field("credit", pa.string()),
+        # update while the outage lasts, resolve once it ended: with the incident, subscriber and
+        # channel it is the outbox's idempotency key (a notice per stage, however recomposed)
+        pa.field("stage", pa.string(), nullable=False),
     ]
 )
+#: Customers per streamed batch: the Arrow text of one batch is what Python holds at a time.
+BATCH_ROWS = 100_000
+#: DuckDB's working memory for the joins and the per-customer aggregate; beyond it DuckDB spills
+#: to a private temporary folder, so 100 million customers fit the same few GB as one million.
+DUCKDB_MEMORY = "1500MB"
 _SLOT = re.compile("\x00(\\w+)\x00")
 SLOTS = ("n", "first", "last", "day", "restored", "amount")
 Source = pa.Table | Path | str
@@ -103,8 +112,7 @@ class LocaleKit:
 def _kit(incident: Incident, locale: str, templates: Path | None, now: datetime) -> LocaleKit:
     from amends.compose.draft import tidy
 
-    stage = "resolve" if incident.ended_at is not None else "update"
-    f = build_facts(incident, stage, "email", locale, now)
+    f = build_facts(incident, notice_stage(incident), "email", locale, now)
     lang_missing = [m for m in f.missing if m.startswith("translations.")]
     if lang_missing:
         raise MissingFacts(lang_missing, stage="notices")
@@ -288,8 +296,17 @@ def _money(amount: pa.Array, currency: pa.Array, locale: str) -> pa.Array:
     return out
 
 
+def notice_stage(incident: Incident) -> str:
+    """The stage a personal notice speaks from: resolve once the outage ended, else update."""
+    return "resolve" if incident.ended_at is not None else "update"
+
+
 def _batch_notices(
-    batch: pa.RecordBatch, kits: dict[str, LocaleKit], default: str, restored: dict[str, str]
+    batch: pa.RecordBatch,
+    kits: dict[str, LocaleKit],
+    default: str,
+    restored: dict[str, str],
+    stage: str,
 ) -> pa.RecordBatch:
     loc_col = batch.column("locale")
     known = pa.array(list(kits), pa.string())
@@ -360,6 +377,7 @@ def _batch_notices(
                             ),
                             pc.filter(zones, pick),
                             pc.filter(amount, pick),
+                            pa.array([stage] * k, pa.string()),
                         ],
                         schema=NOTICES_SCHEMA,
                     )
@@ -377,7 +395,7 @@ def iter_notices(
     credits: Source | None = None,
     locale: str = "en",
     templates: Path | None = None,
-    batch_size: int = 200_000,
+    batch_size: int = BATCH_ROWS,
     now: datetime | None = None,
 ) -> Iterator[pa.RecordBatch]:
     """Stream the notices in batches (DuckDB joins and aggregates; Arrow builds the text)."""
@@ -392,7 +410,14 @@ def iter_notices(
     locales = list(dict.fromkeys([locale, *incident.locales]))
     kits = {loc: _kit(incident, loc, templates, now) for loc in locales}
     restored: dict[str, dict[str, str]] = {}
-    con = duckdb.connect()
+    spill = tempfile.TemporaryDirectory(prefix="amends-notices-")
+    con = duckdb.connect(
+        config={  # joins and aggregates past this spill to disk: bounded memory at any size
+            "memory_limit": DUCKDB_MEMORY,
+            "temp_directory": spill.name,
+            "preserve_insertion_order": False,
+        }
+    )
     try:
         sql = _query(incident, con, affected, plans, credits, locale)
         reader = con.sql(sql).to_arrow_reader(batch_size)
@@ -404,9 +429,10 @@ def iter_notices(
                         for loc in locales
                     }
             if len(batch):
-                yield _batch_notices(batch, kits, locale, restored)
+                yield _batch_notices(batch, kits, locale, restored, notice_stage(incident))
     finally:
         con.close()
+        spill.cleanup()
 
 
 def notices(
@@ -461,7 +487,7 @@ def render_one(
 
     now = now or datetime.now(UTC)
     zone = str(row["time_zone"])
-    stage = "resolve" if incident.ended_at is not None else "update"
+    stage = notice_stage(incident)
     f = build_facts(incident, stage, "email", locale, now)
     env = environment(locale, templates)
     first = row["first_failure"]
