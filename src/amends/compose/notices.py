@@ -8,9 +8,10 @@ million notices never touch a per-row Python template.
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -395,10 +396,11 @@ def iter_notices(
     credits: Source | None = None,
     locale: str = "en",
     templates: Path | None = None,
-    batch_size: int = BATCH_ROWS,
+    batch_size: int | None = None,
     now: datetime | None = None,
 ) -> Iterator[pa.RecordBatch]:
-    """Stream the notices in batches (DuckDB joins and aggregates; Arrow builds the text)."""
+    """Stream the notices in batches of `batch_size` (default BATCH_ROWS) customers: DuckDB
+    joins and aggregates within DUCKDB_MEMORY (spilling beyond), Arrow builds the text."""
     todo = todo_fields(incident.model_dump(mode="json"))
     if todo:
         raise MissingFacts(todo, stage="notices")
@@ -420,7 +422,7 @@ def iter_notices(
     )
     try:
         sql = _query(incident, con, affected, plans, credits, locale)
-        reader = con.sql(sql).to_arrow_reader(batch_size)
+        reader = con.sql(sql).to_arrow_reader(batch_size or BATCH_ROWS)
         for batch in reader:
             for z in pc.unique(batch.column("time_zone")).to_pylist():
                 if z not in restored:
@@ -433,6 +435,69 @@ def iter_notices(
     finally:
         con.close()
         spill.cleanup()
+
+
+def write_notices(
+    incident: Incident,
+    affected: Source,
+    output: Path,
+    *,
+    plans: Source | None = None,
+    credits: Source | None = None,
+    locale: str = "en",
+    templates: Path | None = None,
+    now: datetime | None = None,
+    progress: Callable[[int], None] | None = None,
+    batch_size: int | None = None,
+    inputs: Sequence[Path] = (),
+    where: str | None = None,
+) -> int:
+    """Stream every notice to `output` (zstd Parquet, one row group per batch), through a temp
+    file renamed into place: a failed run leaves no half-written file. Returns the notices
+    written; `progress(written)` after each batch. A join that fails on the inputs' types, or an
+    unwritable output, is an InputError naming `inputs` / the output (`where`: the incident)."""
+    import duckdb
+    import pyarrow.parquet as pq
+
+    from amends.errors import InputError, escape_controls, prepare_output
+
+    prepare_output(output)
+    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+    rows = 0
+    try:
+        with pq.ParquetWriter(tmp, NOTICES_SCHEMA, compression="zstd") as writer:
+            for batch in iter_notices(
+                incident,
+                affected,
+                plans=plans,
+                credits=credits,
+                locale=locale,
+                templates=templates,
+                now=now,
+                batch_size=batch_size,
+            ):
+                writer.write_batch(batch)
+                rows += batch.num_rows
+                if progress is not None:
+                    progress(rows)
+        os.replace(tmp, output)
+    except duckdb.Error as exc:
+        tmp.unlink(missing_ok=True)
+        reason = escape_controls((str(exc) or type(exc).__name__).splitlines()[0][:200])
+        names = ", ".join(str(p) for p in inputs) or "the inputs"
+        raise InputError(
+            f"cannot join the inputs ({reason}); check the column types of {names}", path=where
+        ) from exc
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InputError(
+            f"cannot write the notices ({exc.strerror}); give a file you can write",
+            path=str(output),
+        ) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return rows
 
 
 def notices(
