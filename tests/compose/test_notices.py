@@ -253,20 +253,33 @@ def test_stage_column_and_streamed_file_with_small_duckdb_memory(
         record, now = record_for(impact, stage)
         whole = notices(record, affected, plans=plans, now=now)  # type: ignore[arg-type]
         assert set(whole.column("stage").to_pylist()) == {expected}
+    subs = pc.unique(affected.column("subscriber"))
+    credits = pa.table(
+        {
+            "subscriber": subs,
+            "amount": [i % 50 + 0.25 for i in range(len(subs))],
+            "currency": ["USD"] * len(subs),
+        }
+    )
+    whole = notices(record, affected, plans=plans, credits=credits, now=now)  # type: ignore[arg-type]
     monkeypatch.setattr(mod, "DUCKDB_MEMORY", "64MB")
     monkeypatch.setattr(mod, "BATCH_ROWS", 37)
+    monkeypatch.setattr(mod, "PARTITION_ROWS", 100)  # split by subscriber hash: several parts
+    assert affected.num_rows > 300
+    pq.write_table(affected, tmp_path / "affected.parquet")
     out = tmp_path / "notices.parquet"
     seen: list[int] = []
     rows = mod.write_notices(
-        record,
-        affected,
+        record,  # type: ignore[arg-type]
+        tmp_path / "affected.parquet",
         out,
         plans=plans,
+        credits=credits,
         now=now,
-        progress=seen.append,  # type: ignore[arg-type]
+        progress=seen.append,
     )
     got = pq.read_table(out)
-    assert rows == got.num_rows == whole.num_rows and len(seen) > 1
+    assert rows == got.num_rows == whole.num_rows and len(seen) > 3
     key = [("subscriber", "ascending")]
     assert got.sort_by(key).equals(whole.sort_by(key))
     assert not list(tmp_path.glob(".*.tmp"))

@@ -59,6 +59,10 @@ BATCH_ROWS = 100_000
 #: DuckDB's working memory for the joins and the per-customer aggregate; beyond it DuckDB spills
 #: to a private temporary folder, so 100 million customers fit the same few GB as one million.
 DUCKDB_MEMORY = "1500MB"
+#: Above this many rows of affected subscribers the inputs are first split by a hash of the
+#: subscriber into partitions of about this many rows (one DuckDB pass per input), and each
+#: partition is joined on its own: the working set is one partition's, the time linear in rows.
+PARTITION_ROWS = 8_000_000
 _SLOT = re.compile("\x00(\\w+)\x00")
 SLOTS = ("n", "first", "last", "day", "restored", "amount")
 Source = pa.Table | Path | str
@@ -421,20 +425,76 @@ def iter_notices(
         }
     )
     try:
-        sql = _query(incident, con, affected, plans, credits, locale)
-        reader = con.sql(sql).to_arrow_reader(batch_size or BATCH_ROWS)
-        for batch in reader:
-            for z in pc.unique(batch.column("time_zone")).to_pylist():
-                if z not in restored:
-                    restored[z] = {
-                        loc: fmt.clock_tz(incident.ended_at, z, loc) if incident.ended_at else ""
-                        for loc in locales
-                    }
-            if len(batch):
-                yield _batch_notices(batch, kits, locale, restored, notice_stage(incident))
+        parts = -(-_rows(affected) // PARTITION_ROWS)
+        inputs = {"affected": affected, "plans": plans, "credits": credits}
+        for part in _partitions(con, inputs, parts, Path(spill.name)):
+            if part["affected"] is None:
+                continue  # no affected subscriber hashed here
+            sql = _query(incident, con, part["affected"], part["plans"], part["credits"], locale)
+            reader = con.sql(sql).to_arrow_reader(batch_size or BATCH_ROWS)
+            for batch in reader:
+                for z in pc.unique(batch.column("time_zone")).to_pylist():
+                    if z not in restored:
+                        restored[z] = {
+                            loc: fmt.clock_tz(incident.ended_at, z, loc)
+                            if incident.ended_at
+                            else ""
+                            for loc in locales
+                        }
+                if len(batch):
+                    yield _batch_notices(batch, kits, locale, restored, notice_stage(incident))
     finally:
         con.close()
         spill.cleanup()
+
+
+def _rows(source: Source) -> int:
+    """Rows of a table or Parquet file (0 when unknown: then it is not partitioned)."""
+    import pyarrow.parquet as pq
+
+    if isinstance(source, pa.Table):
+        return source.num_rows
+    try:
+        return int(pq.ParquetFile(source).metadata.num_rows)
+    except (pa.ArrowException, OSError):
+        return 0
+
+
+def _partitions(
+    con: duckdb.DuckDBPyConnection,
+    inputs: dict[str, Source | None],
+    parts: int,
+    folder: Path,
+) -> Iterator[dict[str, Source | None]]:
+    """The inputs whole (parts <= 1), or split by hash(subscriber) % parts: each input written
+    once as hive-partitioned Parquet under `folder`, then one dict of sources per partition
+    (a partition an input has no rows in gets that input's empty table)."""
+    if parts <= 1:
+        yield inputs
+        return
+    empty: dict[str, pa.Table] = {}
+    for name, source in inputs.items():
+        if source is None:
+            continue
+        rel = _relation(con, f"{name}_whole", source)
+        empty[name] = con.sql(f"SELECT * FROM {rel} LIMIT 0").to_arrow_table()
+        out = str(folder / name).replace("'", "''")
+        con.execute(
+            f"COPY (SELECT *, (hash(subscriber::VARCHAR) % {parts})::INTEGER AS amends_part "
+            f"FROM {rel}) TO '{out}' (FORMAT parquet, PARTITION_BY (amends_part), "
+            "COMPRESSION zstd)"
+        )
+    for p in range(parts):
+        part: dict[str, Source | None] = {}
+        for name, source in inputs.items():
+            where = folder / name / f"amends_part={p}"
+            if source is None:
+                part[name] = None
+            elif any(where.glob("*.parquet")):
+                part[name] = str(where / "*.parquet")
+            else:
+                part[name] = None if name == "affected" else empty[name]
+        yield part
 
 
 def write_notices(
