@@ -372,12 +372,17 @@ def _insert_notices_sqlite(
     )
     raw = conn.connection.driver_connection
     before = raw.total_changes  # type: ignore[union-attr]
-    conn.exec_driver_sql(
-        "INSERT OR IGNORE INTO outbox (idempotency_key, channel, recipient, incident_id, "
-        "subject, body_text, body_html, status, attempts, next_attempt_at, created_at) "
-        f"VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', 0, '{stamp}', '{stamp}')",
-        rows,
-    )
+    cache = raw.execute("PRAGMA cache_size").fetchone()[0]  # type: ignore[union-attr]
+    raw.execute("PRAGMA cache_size = -262144")  # type: ignore[union-attr]  # 256 MiB: the indexes
+    try:
+        conn.exec_driver_sql(
+            "INSERT OR IGNORE INTO outbox (idempotency_key, channel, recipient, incident_id, "
+            "subject, body_text, body_html, status, attempts, next_attempt_at, created_at) "
+            f"VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', 0, '{stamp}', '{stamp}')",
+            rows,
+        )
+    finally:
+        raw.execute(f"PRAGMA cache_size = {int(cache)}")  # type: ignore[union-attr]
     return int(raw.total_changes - before)  # type: ignore[union-attr]
 
 
