@@ -2,6 +2,17 @@
 naive baseline (one Jinja2 + Babel rendering per customer) timed on a sample in the same run.
 
 Run: `.venv/bin/python -m bench.notices [ROWS]`. Target: 1,000,000 notices in under 30 s.
+
+The whole command as users run it (`amends notices incident.yaml --impact DIR --credits FILE
+-o OUT`), in a subprocess, at several sizes, with wall time and peak RSS (getrusage of the
+children, one fresh measuring process per run):
+
+    .venv/bin/python -m bench.notices --command 1M,10M [--dir /tmp]
+
+Inputs are written by DuckDB in the shapes the command reads (impact's subscribers.parquet, a
+plans file beside it, a credits file). Baselines in the same run: the per-row Jinja2 + Babel
+rendering timed on a sample and extrapolated, and the floor of DuckDB alone joining the same
+inputs into Parquet (no text). Target (issue 18): peak < 4 GB at 100M, time no worse than linear.
 """
 
 from __future__ import annotations
@@ -87,8 +98,155 @@ def record() -> object:
     return demo_facts(base.model_copy(update={"windows": [w], "regions": regions}))
 
 
+def duckdb_inputs(n: int, folder: Path) -> tuple[Path, Path, Path]:
+    """The command's inputs for `n` affected customers, written by DuckDB in bounded memory:
+    impact/subscribers.parquet, impact/plans.subscribers.parquet (found by the command) and
+    credits.parquet; zones, locales, counts and amounts as `inputs` draws them (seeded hash)."""
+    import duckdb
+
+    impact = folder / "impact"
+    impact.mkdir(parents=True, exist_ok=True)
+    start_us = int(START.timestamp() * 1e6)
+    con = duckdb.connect(config={"memory_limit": "2GB", "preserve_insertion_order": False})
+    base = f"""SELECT i, 'S' || lpad((i + 1)::VARCHAR, 9, '0') AS subscriber,
+                      (hash(i, 1) % 3)::BIGINT AS home, (hash(i, 2) % 6000)::BIGINT AS first_s,
+                      (hash(i, 3) % 1200)::BIGINT AS dur_s FROM range({n}) t(i)"""
+    queries = {
+        impact / "subscribers.parquet": f"""
+            SELECT 'w1' AS "window", subscriber, ['CA', 'WA', 'AZ'][home + 1] AS region,
+                   (1 + hash(i, 4) % 5)::BIGINT AS failed_attempts,
+                   make_timestamptz({start_us} + first_s * 1000000) AS first_failure,
+                   make_timestamptz({start_us} + (first_s + dur_s) * 1000000) AS last_failure
+            FROM ({base})""",
+        impact / "plans.subscribers.parquet": f"""
+            SELECT subscriber,
+                   ['America/Los_Angeles', 'America/Los_Angeles', 'America/Phoenix'][home + 1]
+                       AS time_zone,
+                   CASE WHEN hash(i, 5) % 100 < 14 THEN 'es' ELSE 'en' END AS locale,
+                   NULL::VARCHAR AS email, NULL::VARCHAR AS phone
+            FROM ({base})""",
+        folder / "credits.parquet": f"""
+            SELECT subscriber, round(0.5 + (hash(i, 6) % 3950) / 100.0, 2) AS amount,
+                   'USD' AS currency FROM ({base})""",
+    }
+    for path, sql in queries.items():
+        con.execute(f"COPY ({sql}) TO '{path}' (FORMAT parquet, COMPRESSION zstd)")
+    con.close()
+    return (*queries,)  # type: ignore[return-value]
+
+
+def measure(cmd: list[str]) -> dict[str, float]:
+    """Run `cmd` from a fresh measuring process: wall seconds and the child's peak RSS (bytes,
+    from getrusage(RUSAGE_CHILDREN) in that process, so runs never mix)."""
+    import json
+    import subprocess
+
+    probe = (
+        "import json, resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
+        "wall = time.perf_counter() - t\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024\n"
+        "print(json.dumps({'code': r.returncode, 'seconds': wall, 'peak_bytes': peak,"
+        " 'err': r.stderr.decode()[-500:]}))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, *cmd], capture_output=True, text=True, check=True
+    )
+    result = json.loads(out.stdout)
+    if result["code"] != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed: {result['err']}")
+    return result
+
+
+def _size(text: str) -> int:
+    text = text.strip().upper()
+    scale = {"K": 1_000, "M": 1_000_000}.get(text[-1:], 1)
+    return int(float(text.rstrip("KM")) * scale)
+
+
+def command(sizes: list[int], where: Path) -> int:
+    """Time `amends notices` as users run it at each size, against the baselines."""
+    import os
+
+    from amends.incident.io import dump_incident
+
+    inc = record()
+    rows_of: dict[int, dict[str, float]] = {}
+    naive_each = 0.0
+    load = os.getloadavg()
+    print(f"load average at start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    for n in sizes:
+        with tempfile.TemporaryDirectory(dir=where) as tmp:
+            folder = Path(tmp)
+            t0 = time.perf_counter()
+            affected, plans, credits = duckdb_inputs(n, folder)
+            made = time.perf_counter() - t0
+            incident = dump_incident(inc, folder / "incident.yaml")  # type: ignore[arg-type]
+            out = folder / "notices.parquet"
+            cmd = [sys.executable, "-m", "amends", "notices", str(incident)]
+            cmd += ["--impact", str(affected.parent), "--credits", str(credits), "-o", str(out)]
+            got = measure(cmd)
+            written = pq.ParquetFile(out).metadata.num_rows
+            assert written == n, (written, n)
+            if not naive_each:  # the per-row baseline, on a sample of the first size's output
+                sample = next(pq.ParquetFile(out).iter_batches(SAMPLE)).to_pylist()
+                import duckdb
+
+                wanted = pa.table({"subscriber": [r["subscriber"] for r in sample]})
+                con = duckdb.connect()
+                con.register("wanted", wanted)
+                by_sub = dict(
+                    con.execute(
+                        f"SELECT subscriber, amount FROM read_parquet('{credits}') "
+                        "WHERE subscriber IN (SELECT subscriber FROM wanted)"
+                    ).fetchall()
+                )
+                con.close()
+                t0 = time.perf_counter()
+                for row in sample:
+                    ref = dict(row, amount=by_sub[row["subscriber"]], currency="USD")
+                    render_one(inc, ref, locale=row["locale"])  # type: ignore[arg-type]
+                naive_each = (time.perf_counter() - t0) / len(sample)
+            floor = f"""
+                COPY (SELECT a.subscriber, a.failed_attempts, p.time_zone, p.locale, c.amount
+                      FROM read_parquet('{affected}') a
+                      LEFT JOIN read_parquet('{plans}') p USING (subscriber)
+                      LEFT JOIN read_parquet('{credits}') c USING (subscriber))
+                TO '{folder / "floor.parquet"}' (FORMAT parquet, COMPRESSION zstd)"""
+            fl = measure(
+                [sys.executable, "-c", f"import duckdb; duckdb.connect().execute({floor!r})"]
+            )
+            rows_of[n] = got
+            la = os.getloadavg()[0]
+            print(
+                f"notices {n:>12,}: {got['seconds']:7.1f} s wall, peak RSS "
+                f"{got['peak_bytes'] / 2**30:5.2f} GiB, {n / got['seconds']:,.0f}/s | inputs made "
+                f"in {made:.0f} s | floor (DuckDB join only) {fl['seconds']:.1f} s, "
+                f"{fl['peak_bytes'] / 2**30:.2f} GiB | per-row baseline "
+                f"{naive_each * n:,.0f} s (x{naive_each * n / got['seconds']:.0f}) | "
+                f"x floor {got['seconds'] / fl['seconds']:.1f} | load {la:.2f}"
+            )
+    first = sizes[0]
+    for n in sizes[1:]:
+        ratio = rows_of[n]["seconds"] / rows_of[first]["seconds"]
+        print(
+            f"scaling {first:,} -> {n:,} ({n / first:.0f}x rows): time x{ratio:.2f}, "
+            f"peak x{rows_of[n]['peak_bytes'] / rows_of[first]['peak_bytes']:.2f}"
+        )
+    ok = all(r["peak_bytes"] < 4e9 for r in rows_of.values())
+    ok &= all(
+        rows_of[n]["seconds"] / rows_of[first]["seconds"] <= 1.15 * n / first for n in sizes[1:]
+    )
+    print(f"target: peak < 4 GB, time no worse than linear: {'met' if ok else 'MISSED'}")
+    return 0 if ok else 1
+
+
 def main(argv: list[str]) -> int:
     """Time the vectorised notices and the naive baseline; print the ratio; exit 1 on a miss."""
+    if argv[:1] == ["--command"]:
+        where = Path(argv[argv.index("--dir") + 1]) if "--dir" in argv else Path("/tmp")
+        return command([_size(x) for x in argv[1].split(",")], where)
     n = int(argv[0]) if argv else ROWS
     inc = record()
     now = datetime(2026, 3, 11, 17, tzinfo=UTC)

@@ -9,6 +9,13 @@ postgresql+psycopg://postgres@127.0.0.1:5432/test, in a scratch schema that is d
    two (target >= 1,000 emails/s with two). Baseline: smtplib with one connection per message.
 3. Crash: 100,000 emails + 1,000 webhooks, the two workers SIGKILLed three times and restarted;
    the de-duplicating receivers must see every message exactly once.
+4. `--command 1M,10M`: the whole `amends notify enqueue-notices` command as users run it, in a
+   subprocess (wall time, peak RSS from getrusage(RUSAGE_CHILDREN) in a fresh measuring process),
+   on SQLite and PostgreSQL, from a notices Parquet file written by DuckDB in the shape `amends
+   notices` writes. Baseline in the same run (up to `--baseline-max`): the previous enqueue (the
+   whole table read into memory, a key hashed per row in Python, one transaction). With
+   `--kill`, each size is loaded a second time into a fresh database, SIGKILLed half-way and run
+   again: every notice must be in the outbox exactly once.
 """
 
 from __future__ import annotations
@@ -61,11 +68,11 @@ def database(kind: str) -> Iterator[str]:
     if kind == "sqlite":
         with tempfile.TemporaryDirectory() as tmp:
             url = f"sqlite:///{tmp}/bench.db"
-            open_store(url).close()
+            open_store(url, create=True).close()
             yield url
     else:
         with pg_schema() as url:
-            open_store(url).close()
+            open_store(url, create=True).close()
             yield url
 
 
@@ -86,6 +93,12 @@ def notices(n: int, offset: int = 0) -> pa.Table:
             ],
         }
     )
+
+
+def _size(text: str) -> int:
+    text = text.strip().upper()
+    scale = {"K": 1_000, "M": 1_000_000}.get(text[-1:], 1)
+    return int(float(text.rstrip("KM")) * scale)
 
 
 def bench_enqueue(n: int) -> bool:
@@ -169,7 +182,7 @@ def workers(n: int, url: str, config: Path) -> list[subprocess.Popen[bytes]]:
 def deliver(n_workers: int, emails: int, tmp: Path) -> float:
     """Emails/s delivered by n worker processes on PostgreSQL (timed from the first delivery)."""
     with pg_schema() as url, SmtpSink(keep=False) as sink:
-        open_store(url).close()
+        open_store(url, create=True).close()
         store = open_store(url, migrate=False)
         with store.begin() as conn:
             enqueue_notices(conn, "bench", notices(emails))
@@ -295,6 +308,158 @@ def bench_crash(emails: int, hooks: int) -> bool:
     return ok
 
 
+def notices_file(n: int, path: Path) -> Path:
+    """n notices as `amends notices` writes them (about 400 characters of text each), by DuckDB."""
+    import duckdb
+
+    con = duckdb.connect(config={"memory_limit": "1GB", "preserve_insertion_order": False})
+    con.execute(f"""COPY (
+        SELECT 'S' || lpad(i::VARCHAR, 9, '0') AS subscriber,
+               CASE WHEN i % 7 = 0 THEN 'es' ELSE 'en' END AS locale,
+               CASE WHEN i % 20 = 0 THEN 'sms' ELSE 'email' END AS channel,
+               CASE WHEN i % 20 = 0 THEN '+1415' || lpad((i % 10000000)::VARCHAR, 7, '0')
+                    ELSE 's' || i || '@example.org' END AS recipient,
+               'Your calls failed during our outage on Tuesday' AS subject,
+               'Between 9:12 PM PST and 11:40 PM PST on Tuesday, March 10, ' || (i % 17 + 1) ||
+               ' of your calls failed because of a fault in our network. We are sorry. We will '
+               || 'credit $' || (i % 5 + 1) || '.00 to your next bill. Service was restored at '
+               || '11:40 PM PST. If you need help, call 611 or visit example.net/help.' AS text,
+               'resolve' AS stage
+        FROM range({n}) t(i)) TO '{path}' (FORMAT parquet, COMPRESSION zstd)""")
+    con.close()
+    return path
+
+
+def measure(cmd: list[str]) -> dict[str, float]:
+    """Run `cmd` from a fresh measuring process: wall seconds and the command's peak RSS (bytes,
+    getrusage(RUSAGE_CHILDREN) in that process, so runs never mix)."""
+    import json
+
+    probe = (
+        "import json, resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "r = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE)\n"
+        "wall = time.perf_counter() - t\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024\n"
+        "print(json.dumps({'code': r.returncode, 'seconds': wall, 'peak_bytes': peak,"
+        " 'out': r.stdout.decode()[-300:], 'err': r.stderr.decode()[-500:]}))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, *cmd], capture_output=True, text=True, check=True
+    )
+    result = json.loads(out.stdout)
+    if result["code"] != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed: {result['err']}")
+    return result
+
+
+def baseline_child(url: str, path: str) -> None:
+    """The previous enqueue, as `amends notify enqueue-notices` ran it: pq.read_table of the
+    whole file, a sha256 key per row in Python, one executemany/COPY in one transaction."""
+    import hashlib
+    from datetime import UTC, datetime
+
+    import pyarrow.parquet as pq
+
+    from amends.publish.outbox import insert_rows
+
+    table = pq.read_table(path)
+    now = datetime.now(UTC)
+    rows = []
+    cols = [table.column(c).to_pylist() for c in ("subscriber", "channel", "recipient")]
+    subjects, texts = table.column("subject").to_pylist(), table.column("text").to_pylist()
+    for sub, ch, rcpt, subj, body in zip(*cols, subjects, texts, strict=True):
+        joined = "\x1f".join(("bench", str(sub), ch, subj or "", body))
+        key = f"n:{hashlib.sha256(joined.encode()).hexdigest()[:40]}"
+        rows.append((key, ch, rcpt, None, None, "bench", subj, body, None, None, "queued", 0))
+        rows[-1] += (now, now)
+    store = open_store(url, migrate=False)
+    with store.begin() as conn:
+        insert_rows(conn, rows)
+    store.close()
+
+
+def _count(url: str) -> tuple[int, int]:
+    store = open_store(url, migrate=False)
+    with store.connect() as conn:
+        rows, keys = conn.execute(
+            text("SELECT count(*), count(DISTINCT idempotency_key) FROM outbox")
+        ).one()
+    store.close()
+    return int(rows), int(keys)
+
+
+def _kill_and_rerun(cmd: list[str], url: str, n: int) -> str:
+    """Start the load, SIGKILL it once half the notices are in, run it again; check the count."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    at = 0
+    while proc.poll() is None:
+        time.sleep(0.5)
+        at, _ = _count(url)
+        if at >= n // 2:
+            os.kill(proc.pid, signal.SIGKILL)
+            break
+    proc.wait()
+    killed = proc.returncode == -signal.SIGKILL
+    again = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    rows, keys = _count(url)
+    ok = killed and rows == keys == n
+    return (
+        f"SIGKILL at {at:,} enqueued, re-run: {again.stdout.strip()}; outbox {rows:,} rows, "
+        f"{keys:,} distinct keys -> " + ("each notice exactly once" if ok else "FAILED")
+    )
+
+
+def bench_command(sizes: list[int], where: Path, base_max: int, kill: bool) -> bool:
+    """The whole enqueue command at each size on both backends, against the previous enqueue."""
+    ok = True
+    first: dict[str, float] = {}
+    load = os.getloadavg()
+    print(f"load average at start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    for n in sizes:
+        with tempfile.TemporaryDirectory(dir=where) as tmp:
+            path = notices_file(n, Path(tmp) / "notices.parquet")
+            for kind in ("sqlite", "postgresql"):
+                with database(kind) as url:
+                    cmd = [sys.executable, "-m", "amends", "notify", "enqueue-notices", "bench"]
+                    cmd += [str(path), "--db", url]
+                    r = measure(cmd)
+                    rows, keys = _count(url)
+                    ok &= rows == keys == n
+                base = ""
+                if n <= base_max:
+                    with database(kind) as url:
+                        b = measure(
+                            [
+                                sys.executable,
+                                "-m",
+                                "bench.notify",
+                                "--baseline-child",
+                                url,
+                                str(path),
+                            ]
+                        )
+                        base = (
+                            f" | baseline (previous enqueue) {b['seconds']:.1f} s, "
+                            f"{b['peak_bytes'] / 2**30:.2f} GiB: x{b['seconds'] / r['seconds']:.2f}"
+                            f" time, x{b['peak_bytes'] / r['peak_bytes']:.1f} memory"
+                        )
+                first.setdefault(kind, r["seconds"] / n)
+                print(
+                    f"enqueue-notices {kind:10s} {n:>12,}: {r['seconds']:7.1f} s wall, "
+                    f"{n / r['seconds']:,.0f}/s, peak RSS {r['peak_bytes'] / 2**30:.2f} GiB, "
+                    f"time per notice x{r['seconds'] / n / first[kind]:.2f} of the first size, "
+                    f"load {os.getloadavg()[0]:.2f}{base}",
+                    flush=True,
+                )
+                ok &= r["peak_bytes"] < 4e9
+                if kill:
+                    with database(kind) as url:
+                        cmd[cmd.index("--db") + 1] = url
+                        print(f"crash {kind} {n:,}: {_kill_and_rerun(cmd, url, n)}", flush=True)
+    return ok
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the sections; exit 1 if a target is missed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -308,7 +473,18 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         help="run only these sections (repeatable)",
     )
+    parser.add_argument("--command", help="time the whole command at sizes, e.g. 1M,10M")
+    parser.add_argument("--baseline-max", default="1M", help="largest size for the baseline")
+    parser.add_argument("--kill", action="store_true", help="with --command: SIGKILL, re-run")
+    parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()))
+    parser.add_argument("--baseline-child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.baseline_child:
+        baseline_child(*args.baseline_child)
+        return 0
+    if args.command:
+        sizes = [_size(x) for x in args.command.split(",")]
+        return 0 if bench_command(sizes, args.dir, _size(args.baseline_max), args.kill) else 1
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  # progress in logs
     sections = set(args.only or ("enqueue", "delivery", "crash"))
     ok = True

@@ -5,6 +5,16 @@ in the same run: a naive per-row Python generator (100k rows, extrapolated) and 
 Parquet write alone of pre-generated random arrays (the I/O floor of the same schema and codec).
 
     .venv/bin/python -m bench.simulate [--sizes 10M,100M] [--dir /tmp]
+
+Scaling in subscribers, the whole command as users run it (`amends simulate` in a subprocess,
+wall time and peak RSS from getrusage(RUSAGE_CHILDREN) in a fresh measuring process per run): the
+issue-18 nationwide outage (two days, 90% of every call type failing in every region for 12 hours
+on the second), 3 call attempts per subscriber per day:
+
+    .venv/bin/python -m bench.simulate --subscribers 1M,10M [--baseline /work/main]
+
+Baseline in the same run: the same command from another checkout (`--baseline`, e.g. main
+before this change; its own .venv), at the sizes up to `--baseline-max` subscribers.
 """
 
 from __future__ import annotations
@@ -166,17 +176,118 @@ def _run(kind: str, rows: int, base: Path) -> dict[str, float]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+NATIONWIDE = """\
+name: nationwide
+description: 90% of every call type fails in every region for 12 hours, after a normal day.
+start: 2026-03-10
+days: 2
+outages:
+  - id: nationwide
+    kind: failures
+    regions: all
+    services: all
+    start: 2026-03-11T12:00:00Z
+    end: 2026-03-12T00:00:00Z
+    cause: 38
+    sip_status: 503
+    rate: 0.9
+"""
+CALLS_PER_SUBSCRIBER_DAY = 3
+
+
+def measure(cmd: list[str], cwd: Path | None = None) -> dict[str, float]:
+    """Run `cmd` from a fresh measuring process: wall seconds and the command's peak RSS (bytes,
+    getrusage(RUSAGE_CHILDREN) in that process, so runs never mix)."""
+    probe = (
+        "import json, resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
+        "wall = time.perf_counter() - t\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024\n"
+        "print(json.dumps({'code': r.returncode, 'seconds': wall, 'peak_bytes': peak,"
+        " 'err': r.stderr.decode()[-500:]}))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, *cmd], capture_output=True, text=True, check=True, cwd=cwd
+    )
+    result = json.loads(out.stdout)
+    if result["code"] != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed: {result['err']}")
+    return result
+
+
+def scale_subscribers(sizes: list[int], base: Path, baseline: Path | None, base_max: int) -> int:
+    """`amends simulate` at each number of subscribers, against another checkout's command."""
+    import os
+
+    scenario = base / "amends-bench-nationwide.yaml"
+    scenario.write_text(NATIONWIDE, encoding="utf-8")
+    load = os.getloadavg()
+    print(f"load average at start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    ours: dict[int, dict[str, float]] = {}
+    for n in sizes:
+        for who, root in (("this", Path.cwd()), ("baseline", baseline)):
+            if root is None or (who == "baseline" and n > base_max):
+                continue
+            folder = Path(tempfile.mkdtemp(prefix="amends-bench-sim-", dir=base))
+            try:
+                out = folder / "calls.parquet"
+                cmd = [str(root / ".venv/bin/python"), "-m", "amends", "simulate", "-o", str(out)]
+                cmd += ["--scenario", str(scenario), "--subscribers", str(n), "--seed", "1"]
+                cmd += ["--calls-per-day", str(CALLS_PER_SUBSCRIBER_DAY * n)]
+                r = measure(cmd, cwd=root)
+                truth = json.loads(out.with_name("calls.truth.json").read_text())
+                r["rows"] = truth["rows"]
+                r["affected"] = truth["windows"][0]["subscribers_affected"]
+                r["bytes"] = sum(f.stat().st_size for f in folder.iterdir())
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+            if who == "this":
+                ours[n] = r
+            note = ""
+            if who == "baseline":
+                mine = ours[n]
+                note = (
+                    f" | this change: time x{r['seconds'] / mine['seconds']:.2f} faster, "
+                    f"peak x{r['peak_bytes'] / mine['peak_bytes']:.1f} smaller"
+                )
+            print(
+                f"{who:8s} {n:>12,} subscribers: {r['rows']:>13,} rows, {r['affected']:>11,} "
+                f"affected, {r['seconds']:7.1f} s wall, peak RSS {r['peak_bytes'] / 2**30:5.2f} "
+                f"GiB, files {r['bytes'] / 2**30:.2f} GiB, load {os.getloadavg()[0]:.2f}{note}",
+                flush=True,
+            )
+    first = sizes[0]
+    for n in sizes[1:]:
+        print(
+            f"scaling {first:,} -> {n:,} subscribers ({n / first:.0f}x): time "
+            f"x{ours[n]['seconds'] / ours[first]['seconds']:.2f}, peak "
+            f"x{ours[n]['peak_bytes'] / ours[first]['peak_bytes']:.2f}"
+        )
+    ok = all(r["peak_bytes"] < 4e9 for r in ours.values())
+    ok &= all(ours[n]["seconds"] / ours[first]["seconds"] <= 1.15 * n / first for n in sizes[1:])
+    print(f"target: peak < 4 GB, time no worse than linear: {'met' if ok else 'MISSED'}")
+    scenario.unlink(missing_ok=True)
+    return 0 if ok else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     """Measure the simulator at each size against the two baselines and print the ratios."""
     parser = argparse.ArgumentParser(prog="python -m bench.simulate", description=__doc__)
     parser.add_argument("--sizes", default="10M,100M", help="rows to simulate, e.g. 10M,100M")
     parser.add_argument("--dir", default=tempfile.gettempdir(), help="scratch folder")
     parser.add_argument("--child", nargs=3, metavar=("KIND", "ROWS", "DIR"), help=argparse.SUPPRESS)
+    parser.add_argument("--subscribers", help="scale in subscribers instead, e.g. 1M,10M,100M")
+    parser.add_argument("--baseline", type=Path, help="another checkout to compare with")
+    parser.add_argument("--baseline-max", default="1M", help="largest size for the baseline")
     args = parser.parse_args(argv)
     if args.child:
         kind, rows, folder = args.child
         print(json.dumps(CHILDREN[kind](int(rows), Path(folder))))
         return 0
+    if args.subscribers:
+        sizes = [_size(s) for s in args.subscribers.split(",")]
+        return scale_subscribers(sizes, Path(args.dir), args.baseline, _size(args.baseline_max))
 
     base = Path(args.dir)
     sizes = [_size(s) for s in args.sizes.split(",")]

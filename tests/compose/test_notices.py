@@ -238,3 +238,48 @@ def test_notices_cover_this_incidents_windows_and_count_cash_only() -> None:
     out = notices(record, affected, credits=credits, now=now_for("resolve")).to_pylist()
     assert [r["subscriber"] for r in out] == ["S1"]
     assert "$5.00" in out[0]["text"] and "$6.00" not in out[0]["text"]
+
+
+def test_stage_column_and_streamed_file_with_small_duckdb_memory(
+    impact_dir: Callable[[str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every notice carries its stage (the outbox keys on it); a run with little DuckDB memory
+    (it spills) and small batches writes the same notices as one in-memory table."""
+    import amends.compose.notices as mod
+
+    impact = impact_dir("demo")
+    affected, plans = _inputs(impact)
+    for stage, expected in (("resolve", "resolve"), ("update", "update")):
+        record, now = record_for(impact, stage)
+        whole = notices(record, affected, plans=plans, now=now)  # type: ignore[arg-type]
+        assert set(whole.column("stage").to_pylist()) == {expected}
+    subs = pc.unique(affected.column("subscriber"))
+    credits = pa.table(
+        {
+            "subscriber": subs,
+            "amount": [i % 50 + 0.25 for i in range(len(subs))],
+            "currency": ["USD"] * len(subs),
+        }
+    )
+    whole = notices(record, affected, plans=plans, credits=credits, now=now)  # type: ignore[arg-type]
+    monkeypatch.setattr(mod, "DUCKDB_MEMORY", "64MB")
+    monkeypatch.setattr(mod, "BATCH_ROWS", 37)
+    monkeypatch.setattr(mod, "PARTITION_ROWS", 100)  # split by subscriber hash: several parts
+    assert affected.num_rows > 300
+    pq.write_table(affected, tmp_path / "affected.parquet")
+    out = tmp_path / "notices.parquet"
+    seen: list[int] = []
+    rows = mod.write_notices(
+        record,  # type: ignore[arg-type]
+        tmp_path / "affected.parquet",
+        out,
+        plans=plans,
+        credits=credits,
+        now=now,
+        progress=seen.append,
+    )
+    got = pq.read_table(out)
+    assert rows == got.num_rows == whole.num_rows and len(seen) > 3
+    key = [("subscriber", "ascending")]
+    assert got.sort_by(key).equals(whole.sort_by(key))
+    assert not list(tmp_path.glob(".*.tmp"))

@@ -228,3 +228,61 @@ def test_concurrent_claimers_never_share_a_row(store):
     with store.connect() as conn:
         owners = dict(conn.execute(select(outbox.c.id, outbox.c.locked_by)).all())
     assert all(owners[i] == owner for owner, ids in claimed.items() for i in ids)
+
+
+class _BatchChannel:
+    """A provider with a batch API: records each call; fails every message of the first call."""
+
+    name = "email"
+
+    def __init__(self, calls: list[list[str]]) -> None:
+        self.calls = calls
+
+    def send(self, message):  # pragma: no cover - the worker must use send_batch
+        raise AssertionError("one at a time")
+
+    def send_batch(self, messages):
+        from amends.publish.channels import Outcome
+
+        self.calls.append([m.key for m in messages])
+        if len(self.calls) == 1:
+            return [Outcome.retry("provider busy")] * len(messages)
+        return [Outcome.sent()] * len(messages)
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_provider_with_a_batch_api_gets_batches(store):
+    import pyarrow as pa
+
+    from amends.publish.outbox import enqueue_notices
+    from amends.publish.worker import FLUSH_EVERY
+
+    n = 230
+    table = pa.table(
+        {
+            "subscriber": [f"S{i}" for i in range(n)],
+            "channel": ["email"] * n,
+            "recipient": [f"s{i}@example.org" for i in range(n)],
+            "text": ["You are owed $5."] * n,
+        }
+    )
+    with store.begin() as conn:
+        enqueue_notices(conn, "inc-1", table)
+    calls: list[list[str]] = []
+    settings = settings_for(backoff_base_s=0.01, backoff_max_s=0.02)
+    worker = Worker(
+        store,
+        settings,
+        channels=["email"],
+        until_empty=True,
+        channel_factory=lambda name, s: _BatchChannel(calls),
+    )
+    stats = worker.run()
+    assert stats.sent == n and stats.retried == len(calls[0])
+    assert all(1 <= len(c) <= FLUSH_EVERY for c in calls) and len(calls) > 1
+    sent_keys = [k for c in calls[1:] for k in c]
+    assert len(sent_keys) == len(set(sent_keys)) == n  # the first call's messages came back once
+    with store.connect() as conn:
+        assert status_counts(conn)["email"]["sent"] == n

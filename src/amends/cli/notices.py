@@ -6,7 +6,6 @@ checked before any notice is written; a bad file is one line naming it, never a 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -102,12 +101,11 @@ def notices_command(
     output: Path = typer.Option(..., "-o", "--output", help="Notices Parquet to write."),
 ) -> None:
     """Write one notice per affected customer: their failed calls, local times, credit, help."""
-    import duckdb
     import pyarrow as pa
     import pyarrow.parquet as pq
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from amends.compose.notices import NOTICES_SCHEMA, iter_notices
+    from amends.compose.notices import write_notices
     from amends.incident import load_incident
 
     prepare_output(output, create=False)  # before any work; creates nothing yet
@@ -132,44 +130,20 @@ def notices_command(
         raise InputError(
             "not a Parquet file; pass the folder `amends impact` wrote", path=str(affected)
         ) from exc
-    prepare_output(output)
-    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
-    rows = 0
-    try:
-        with (
-            pq.ParquetWriter(tmp, NOTICES_SCHEMA, compression="zstd") as writer,
-            Progress(
-                TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=console
-            ) as progress,
-        ):
-            task = progress.add_task("writing notices", total=total)
-            for batch in iter_notices(
-                record,
-                affected,
-                plans=plan_src,
-                credits=credit_src,
-                locale=locale,
-                templates=templates,
-            ):
-                writer.write_batch(batch)
-                rows += batch.num_rows
-                progress.update(task, completed=min(total, rows))
-        os.replace(tmp, output)
-    except duckdb.Error as exc:
-        tmp.unlink(missing_ok=True)
-        reason = escape_controls((str(exc) or type(exc).__name__).splitlines()[0][:200])
-        names = ", ".join(str(p) for p in (affected, plan_file, credits) if p is not None)
-        raise InputError(
-            f"cannot join the inputs ({reason}); check the column types of {names}",
-            path=str(incident),
-        ) from exc
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InputError(
-            f"cannot write the notices ({exc.strerror}); give a file you can write",
-            path=str(output),
-        ) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=console
+    ) as progress:
+        task = progress.add_task("writing notices", total=total)
+        rows = write_notices(
+            record,
+            affected,
+            output,
+            plans=plan_src,
+            credits=credit_src,
+            locale=locale,
+            templates=templates,
+            progress=lambda done: progress.update(task, completed=min(total, done)),
+            inputs=[p for p in (affected, plan_file, credits) if p is not None],
+            where=str(incident),
+        )
     out_console.print(f"wrote {rows:,} notices to {output}")

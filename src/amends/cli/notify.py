@@ -295,29 +295,39 @@ def enqueue_notices_cmd(
     incident: str = typer.Argument(..., help="Incident id."),
     notices: Path = typer.Argument(..., help="Parquet from `amends notices`."),
     db: str | None = DB_OPTION,
+    batch_size: int = typer.Option(
+        50_000, "--batch-size", min=1, help="Notices per batch (one transaction each)."
+    ),
 ) -> None:
-    """Put personal notices into the outbox in one transaction (re-running adds none)."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    """Put personal notices into the outbox in batches, one transaction each (re-running, even
+    after a crash, adds none twice)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from amends.publish.outbox import enqueue_notices
+    from amends.publish.outbox import enqueue_notice_file
 
-    try:
-        table = pq.read_table(notices)
-    except (OSError, pa.ArrowInvalid) as exc:
-        raise InputError(f"cannot read Parquet ({exc})", path=str(notices)) from None
     store = _open(db)
     t0 = time.perf_counter()
     try:
-        with err_console.status(f"enqueueing {table.num_rows:,} notices"), store.begin() as conn:
-            try:
-                n = enqueue_notices(conn, incident, table)
-            except InputError as exc:
-                raise InputError(str(exc).replace("notices:", f"{notices}:", 1)) from None
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err_console,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("enqueueing notices", total=None)
+            result = enqueue_notice_file(
+                store,
+                incident,
+                notices,
+                batch_size=batch_size,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )
     finally:
         store.close()
     console.print(
-        f"enqueued {n:,} of {table.num_rows:,} notices in {time.perf_counter() - t0:.1f} s"
+        f"enqueued {result.added:,} of {result.rows:,} notices in {time.perf_counter() - t0:.1f} s"
     )
 
 

@@ -8,8 +8,10 @@ million notices never touch a per-row Python template.
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -47,8 +49,20 @@ NOTICES_SCHEMA = pa.schema(
         pa.field("last_failure", pa.timestamp("us", tz="UTC"), nullable=False),
         pa.field("time_zone", pa.string(), nullable=False),
         pa.field("credit", pa.string()),
+        # update while the outage lasts, resolve once it ended: with the incident, subscriber and
+        # channel it is the outbox's idempotency key (a notice per stage, however recomposed)
+        pa.field("stage", pa.string(), nullable=False),
     ]
 )
+#: Customers per streamed batch: the Arrow text of one batch is what Python holds at a time.
+BATCH_ROWS = 100_000
+#: DuckDB's working memory for the joins and the per-customer aggregate; beyond it DuckDB spills
+#: to a private temporary folder, so 100 million customers fit the same few GB as one million.
+DUCKDB_MEMORY = "1500MB"
+#: Above this many rows of affected subscribers the inputs are first split by a hash of the
+#: subscriber into partitions of about this many rows (one DuckDB pass per input), and each
+#: partition is joined on its own: the working set is one partition's, the time linear in rows.
+PARTITION_ROWS = 8_000_000
 _SLOT = re.compile("\x00(\\w+)\x00")
 SLOTS = ("n", "first", "last", "day", "restored", "amount")
 Source = pa.Table | Path | str
@@ -103,8 +117,7 @@ class LocaleKit:
 def _kit(incident: Incident, locale: str, templates: Path | None, now: datetime) -> LocaleKit:
     from amends.compose.draft import tidy
 
-    stage = "resolve" if incident.ended_at is not None else "update"
-    f = build_facts(incident, stage, "email", locale, now)
+    f = build_facts(incident, notice_stage(incident), "email", locale, now)
     lang_missing = [m for m in f.missing if m.startswith("translations.")]
     if lang_missing:
         raise MissingFacts(lang_missing, stage="notices")
@@ -288,8 +301,17 @@ def _money(amount: pa.Array, currency: pa.Array, locale: str) -> pa.Array:
     return out
 
 
+def notice_stage(incident: Incident) -> str:
+    """The stage a personal notice speaks from: resolve once the outage ended, else update."""
+    return "resolve" if incident.ended_at is not None else "update"
+
+
 def _batch_notices(
-    batch: pa.RecordBatch, kits: dict[str, LocaleKit], default: str, restored: dict[str, str]
+    batch: pa.RecordBatch,
+    kits: dict[str, LocaleKit],
+    default: str,
+    restored: dict[str, str],
+    stage: str,
 ) -> pa.RecordBatch:
     loc_col = batch.column("locale")
     known = pa.array(list(kits), pa.string())
@@ -360,6 +382,7 @@ def _batch_notices(
                             ),
                             pc.filter(zones, pick),
                             pc.filter(amount, pick),
+                            pa.array([stage] * k, pa.string()),
                         ],
                         schema=NOTICES_SCHEMA,
                     )
@@ -377,10 +400,11 @@ def iter_notices(
     credits: Source | None = None,
     locale: str = "en",
     templates: Path | None = None,
-    batch_size: int = 200_000,
+    batch_size: int | None = None,
     now: datetime | None = None,
 ) -> Iterator[pa.RecordBatch]:
-    """Stream the notices in batches (DuckDB joins and aggregates; Arrow builds the text)."""
+    """Stream the notices in batches of `batch_size` (default BATCH_ROWS) customers: DuckDB
+    joins and aggregates within DUCKDB_MEMORY (spilling beyond), Arrow builds the text."""
     todo = todo_fields(incident.model_dump(mode="json"))
     if todo:
         raise MissingFacts(todo, stage="notices")
@@ -392,21 +416,148 @@ def iter_notices(
     locales = list(dict.fromkeys([locale, *incident.locales]))
     kits = {loc: _kit(incident, loc, templates, now) for loc in locales}
     restored: dict[str, dict[str, str]] = {}
-    con = duckdb.connect()
+    spill = tempfile.TemporaryDirectory(prefix="amends-notices-")
+    con = duckdb.connect(
+        config={  # joins and aggregates past this spill to disk: bounded memory at any size
+            "memory_limit": DUCKDB_MEMORY,
+            "temp_directory": spill.name,
+            "preserve_insertion_order": False,
+        }
+    )
     try:
-        sql = _query(incident, con, affected, plans, credits, locale)
-        reader = con.sql(sql).to_arrow_reader(batch_size)
-        for batch in reader:
-            for z in pc.unique(batch.column("time_zone")).to_pylist():
-                if z not in restored:
-                    restored[z] = {
-                        loc: fmt.clock_tz(incident.ended_at, z, loc) if incident.ended_at else ""
-                        for loc in locales
-                    }
-            if len(batch):
-                yield _batch_notices(batch, kits, locale, restored)
+        parts = -(-_rows(affected) // PARTITION_ROWS)
+        inputs = {"affected": affected, "plans": plans, "credits": credits}
+        for part in _partitions(con, inputs, parts, Path(spill.name)):
+            if part["affected"] is None:
+                continue  # no affected subscriber hashed here
+            sql = _query(incident, con, part["affected"], part["plans"], part["credits"], locale)
+            reader = con.sql(sql).to_arrow_reader(batch_size or BATCH_ROWS)
+            for batch in reader:
+                for z in pc.unique(batch.column("time_zone")).to_pylist():
+                    if z not in restored:
+                        restored[z] = {
+                            loc: fmt.clock_tz(incident.ended_at, z, loc)
+                            if incident.ended_at
+                            else ""
+                            for loc in locales
+                        }
+                if len(batch):
+                    yield _batch_notices(batch, kits, locale, restored, notice_stage(incident))
     finally:
         con.close()
+        spill.cleanup()
+
+
+def _rows(source: Source) -> int:
+    """Rows of a table or Parquet file (0 when unknown: then it is not partitioned)."""
+    import pyarrow.parquet as pq
+
+    if isinstance(source, pa.Table):
+        return source.num_rows
+    try:
+        return int(pq.ParquetFile(source).metadata.num_rows)
+    except (pa.ArrowException, OSError):
+        return 0
+
+
+def _partitions(
+    con: duckdb.DuckDBPyConnection,
+    inputs: dict[str, Source | None],
+    parts: int,
+    folder: Path,
+) -> Iterator[dict[str, Source | None]]:
+    """The inputs whole (parts <= 1), or split by hash(subscriber) % parts: each input written
+    once as hive-partitioned Parquet under `folder`, then one dict of sources per partition
+    (a partition an input has no rows in gets that input's empty table)."""
+    if parts <= 1:
+        yield inputs
+        return
+    empty: dict[str, pa.Table] = {}
+    for name, source in inputs.items():
+        if source is None:
+            continue
+        rel = _relation(con, f"{name}_whole", source)
+        empty[name] = con.sql(f"SELECT * FROM {rel} LIMIT 0").to_arrow_table()
+        out = str(folder / name).replace("'", "''")
+        con.execute(
+            f"COPY (SELECT *, (hash(subscriber::VARCHAR) % {parts})::INTEGER AS amends_part "
+            f"FROM {rel}) TO '{out}' (FORMAT parquet, PARTITION_BY (amends_part), "
+            "COMPRESSION zstd)"
+        )
+    for p in range(parts):
+        part: dict[str, Source | None] = {}
+        for name, source in inputs.items():
+            where = folder / name / f"amends_part={p}"
+            if source is None:
+                part[name] = None
+            elif any(where.glob("*.parquet")):
+                part[name] = str(where / "*.parquet")
+            else:
+                part[name] = None if name == "affected" else empty[name]
+        yield part
+
+
+def write_notices(
+    incident: Incident,
+    affected: Source,
+    output: Path,
+    *,
+    plans: Source | None = None,
+    credits: Source | None = None,
+    locale: str = "en",
+    templates: Path | None = None,
+    now: datetime | None = None,
+    progress: Callable[[int], None] | None = None,
+    batch_size: int | None = None,
+    inputs: Sequence[Path] = (),
+    where: str | None = None,
+) -> int:
+    """Stream every notice to `output` (zstd Parquet, one row group per batch), through a temp
+    file renamed into place: a failed run leaves no half-written file. Returns the notices
+    written; `progress(written)` after each batch. A join that fails on the inputs' types, or an
+    unwritable output, is an InputError naming `inputs` / the output (`where`: the incident)."""
+    import duckdb
+    import pyarrow.parquet as pq
+
+    from amends.errors import InputError, escape_controls, prepare_output
+
+    prepare_output(output)
+    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+    rows = 0
+    try:
+        with pq.ParquetWriter(tmp, NOTICES_SCHEMA, compression="zstd") as writer:
+            for batch in iter_notices(
+                incident,
+                affected,
+                plans=plans,
+                credits=credits,
+                locale=locale,
+                templates=templates,
+                now=now,
+                batch_size=batch_size,
+            ):
+                writer.write_batch(batch)
+                rows += batch.num_rows
+                if progress is not None:
+                    progress(rows)
+        os.replace(tmp, output)
+    except duckdb.Error as exc:
+        tmp.unlink(missing_ok=True)
+        reason = escape_controls((str(exc) or type(exc).__name__).splitlines()[0][:200])
+        names = ", ".join(str(p) for p in inputs) or "the inputs"
+        raise InputError(
+            f"cannot join the inputs ({reason}); check the column types of {names}", path=where
+        ) from exc
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InputError(
+            f"cannot write the notices ({exc.strerror}); give a file you can write",
+            path=str(output),
+        ) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return rows
 
 
 def notices(
@@ -461,7 +612,7 @@ def render_one(
 
     now = now or datetime.now(UTC)
     zone = str(row["time_zone"])
-    stage = "resolve" if incident.ended_at is not None else "update"
+    stage = notice_stage(incident)
     f = build_facts(incident, stage, "email", locale, now)
     env = environment(locale, templates)
     first = row["first_failure"]

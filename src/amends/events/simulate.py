@@ -113,8 +113,19 @@ DEFAULT_START = date(2026, 3, 10)
 #: Rows per generated slice (and Parquet row group), roughly; slices are 1 minute to 1 day long.
 SLICE_ROWS = 1_000_000
 #: Above this many subscribers the subscriber column is written as plain strings: Parquet's
-#: writer is much slower with a dictionary larger than the rows of a row group.
+#: writer is much slower with a dictionary larger than the rows of a row group. Plain ids are
+#: built per slice from the subscriber numbers (never all ids at once: bounded memory).
 DICTIONARY_MAX_SUBSCRIBERS = 250_000
+#: Subscribers per row group of the subscribers file, written one chunk at a time (pyarrow's
+#: default row-group size, so a file of up to this many rows is the one `write_table` wrote).
+SUBSCRIBER_CHUNK = 1024 * 1024
+#: Up to this many per-subscriber truth entries (affected plus silenced, all windows) are listed
+#: in the truth JSON; above it they go to `<stem>.truth.subscribers.parquet` and
+#: `<stem>.truth.silenced.parquet`, streamed in chunks (the JSON keeps every count).
+TRUTH_LIST_MAX = 200_000
+#: The "no failure yet" sentinels of the per-subscriber first/last failure (seconds since start).
+_NO_FIRST = np.iinfo(np.int32).max
+_NO_LAST = np.iinfo(np.int32).min
 
 
 class SimulationConfig(BaseModel):
@@ -125,7 +136,7 @@ class SimulationConfig(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    subscribers: int = Field(default=20_000, ge=1, le=99_999_999)
+    subscribers: int = Field(default=20_000, ge=1, le=999_999_999)
     calls_per_day: int = Field(default=200_000, ge=1, description="attempts per day, all regions")
     days: int = Field(default=1, ge=1, le=731)
     start: date = Field(default=DEFAULT_START, description="first day; starts 00:00 UTC")
@@ -195,6 +206,16 @@ def subscribers_path(out: Path) -> Path:
     return out.with_name(out.stem + ".subscribers.parquet")
 
 
+def truth_subscribers_path(out: Path) -> Path:
+    """`X/calls.parquet` → `X/calls.truth.subscribers.parquet` (a large run's affected list)."""
+    return out.with_name(out.stem + ".truth.subscribers.parquet")
+
+
+def truth_silenced_path(out: Path) -> Path:
+    """`X/calls.parquet` → `X/calls.truth.silenced.parquet` (a large run's silenced list)."""
+    return out.with_name(out.stem + ".truth.silenced.parquet")
+
+
 # --- the plan: everything fixed before the first row --------------------------------------------
 
 
@@ -242,10 +263,10 @@ class _Window:
     service_ok: np.ndarray  # bool per service index
     start_s: int  # epoch seconds, inclusive
     end_s: int  # epoch seconds, exclusive (the period end when ongoing)
-    failed: np.ndarray  # per subscriber: network failures in scope
-    first: np.ndarray  # per subscriber: earliest failure (epoch s)
-    last: np.ndarray  # per subscriber: latest failure (epoch s)
-    suppressed: np.ndarray  # per subscriber: attempts removed by silence
+    failed: np.ndarray  # per subscriber: network failures in scope (int32)
+    first: np.ndarray  # per subscriber: earliest failure (int32 seconds since the period start)
+    last: np.ndarray  # per subscriber: latest failure (int32 seconds since the period start)
+    suppressed: np.ndarray  # per subscriber: attempts removed by silence (empty unless silence)
     injected: int = 0
 
     def ramp(self, ts_s: np.ndarray) -> np.ndarray | float:
@@ -371,10 +392,10 @@ def _plan(config: SimulationConfig, policy: FailurePolicy) -> _Plan:
                 service_ok=np.isin(SIM_SERVICES, snames),
                 start_s=int(o.start.timestamp()),
                 end_s=end_s if o.end is None else int(o.end.timestamp()),
-                failed=np.zeros(n, dtype=np.int64),
-                first=np.full(n, np.iinfo(np.int64).max, dtype=np.int64),
-                last=np.full(n, np.iinfo(np.int64).min, dtype=np.int64),
-                suppressed=np.zeros(n, dtype=np.int64),
+                failed=np.zeros(n, dtype=np.int32),
+                first=np.full(n, _NO_FIRST, dtype=np.int32),
+                last=np.full(n, _NO_LAST, dtype=np.int32),
+                suppressed=np.zeros(n if o.kind == "silence" else 0, dtype=np.int32),
             )
         )
     return plan
@@ -475,7 +496,7 @@ def _apply_outages(s: _Slice, plan: _Plan, rng: np.random.Generator) -> _Slice:
         if drop is None:
             drop = np.zeros(len(s.ts_s), dtype=bool)
         drop[hit] = True
-        w.suppressed += np.bincount(s.sub[hit], minlength=len(w.suppressed))
+        _count(w.suppressed, s.sub[hit])
     if drop is not None:
         keep = ~drop
         s = _Slice(*(getattr(s, f)[keep] for f in _Slice.__dataclass_fields__))
@@ -497,11 +518,19 @@ def _apply_outages(s: _Slice, plan: _Plan, rng: np.random.Generator) -> _Slice:
             continue
         idx = idx[plan.net_cause[s.cause[idx]] | plan.net_sip[s.sip[idx]]]
         subs = s.sub[idx]
-        ts = s.ts_s[idx]
-        w.failed += np.bincount(subs, minlength=len(w.failed))
+        ts = (s.ts_s[idx] - plan.start_s).astype(np.int32)
+        _count(w.failed, subs)
         np.minimum.at(w.first, subs, ts)
         np.maximum.at(w.last, subs, ts)
     return s
+
+
+def _count(counts: np.ndarray, subs: np.ndarray) -> None:
+    """Add one per occurrence of each subscriber: only the subscribers seen are touched (a
+    `bincount` over every subscriber would cost the whole population per slice)."""
+    if len(subs):
+        seen, n = np.unique(subs, return_counts=True)
+        counts[seen] += n.astype(counts.dtype)
 
 
 # --- Arrow and Parquet ---------------------------------------------------------------------------
@@ -526,14 +555,21 @@ def _write_schema(plain_subscribers: bool = False) -> pa.Schema:
 
 
 def _to_arrow(
-    s: _Slice, schema: pa.Schema, sub_dict: pa.Array, region_dict: pa.Array, service_dict: pa.Array
+    s: _Slice,
+    schema: pa.Schema,
+    sub_dict: pa.Array | None,
+    region_dict: pa.Array,
+    service_dict: pa.Array,
+    width: int,
 ) -> pa.Table:
+    """A slice as Arrow: subscribers index a dictionary of all ids (small populations) or are
+    spelled out from their numbers (large ones: no array of every id is ever held)."""
     n = len(s.ts_s)
     ts_us = s.ts_s * 1_000_000
-    if pa.types.is_dictionary(schema.field("subscriber").type):
+    if sub_dict is not None:
         subscriber = pa.DictionaryArray.from_arrays(pa.array(s.sub), sub_dict)
     else:
-        subscriber = sub_dict.take(pa.array(s.sub))
+        subscriber = _fixed_strings("S", s.sub.astype(np.int64) + 1, width)
     cols = [
         pa.Array.from_buffers(schema.field("ts").type, n, [None, pa.py_buffer(ts_us)]),
         subscriber,
@@ -608,25 +644,60 @@ def _fixed_strings(prefix: str, numbers: np.ndarray, width: int) -> pa.Array:
     )
 
 
+def id_width(n: int) -> int:
+    """Digits of a subscriber number: 8 (S00000001), more above 99,999,999 subscribers."""
+    return max(8, len(str(n)))
+
+
 def subscriber_ids(n: int) -> pa.Array:
     """The simulated subscriber ids S00000001 ... in order."""
-    return _fixed_strings("S", np.arange(1, n + 1), 8)
+    return _fixed_strings("S", np.arange(1, n + 1), id_width(n))
 
 
-def _subscribers_table(plan: _Plan, ids: pa.Array) -> pa.Table:
-    """One row per subscriber: plan, fee, home region and zone, locale and fictional contacts."""
+def subscriber_id(index: int, n: int) -> str:
+    """The id of subscriber `index` (0-based) of `n`."""
+    return f"S{index + 1:0{id_width(n)}d}"
+
+
+def _write_subscribers(plan: _Plan, path: Path, compression: str = "zstd") -> None:
+    """The subscribers file, one chunk of SUBSCRIBER_CHUNK rows (one row group) at a time.
+
+    Each chunk draws from the same two random streams the whole table once drew from (the plan
+    draws, then the locale draws: the second stream is the first advanced by n), so the values
+    are those of the one-piece table whatever the chunking."""
+    n = plan.config.subscribers
+    plans = _rng(plan.config.seed, 0)
+    locales = _rng(plan.config.seed, 0)
+    locales.bit_generator.advance(n)  # type: ignore[attr-defined]  # PCG64: one step per double
+    writer: pq.ParquetWriter | None = None
+    try:
+        for lo in range(0, n, SUBSCRIBER_CHUNK):
+            hi = min(n, lo + SUBSCRIBER_CHUNK)
+            table = _subscribers_table(plan, lo, hi, plans, locales)
+            if writer is None:
+                writer = pq.ParquetWriter(path, table.schema, compression=compression)
+            writer.write_table(table)
+    finally:
+        if writer is not None:
+            writer.close()
+
+
+def _subscribers_table(
+    plan: _Plan, lo: int, hi: int, plans: np.random.Generator, locales: np.random.Generator
+) -> pa.Table:
+    """Subscribers lo..hi-1: plan, fee, home region and zone, locale and fictional contacts."""
     import pyarrow.compute as pc
 
-    n = plan.config.subscribers
-    rng = _rng(plan.config.seed, 0)
+    n = hi - lo
+    ids = _fixed_strings("S", np.arange(lo + 1, hi + 1), id_width(plan.config.subscribers))
     shares = np.array([p[2] for p in PLANS])
     plan_ix = pa.array(
-        np.searchsorted(np.cumsum(shares / shares.sum())[:-1], rng.random(n), side="right")
+        np.searchsorted(np.cumsum(shares / shares.sum())[:-1], plans.random(n), side="right")
     )
     fees = pa.array([p[1] for p in PLANS]).cast(pa.decimal128(10, 2))
-    locale = pa.array((rng.random(n) < SPANISH_SHARE).astype(np.int8))
-    home = pa.array(plan.home.astype(np.int32))
-    i = np.arange(n, dtype=np.int64)
+    locale = pa.array((locales.random(n) < SPANISH_SHARE).astype(np.int8))
+    home = pa.array(plan.home[lo:hi].astype(np.int32))
+    i = np.arange(lo, hi, dtype=np.int64)
     # fictional numbers: NPA-555-01XX (reserved for fiction), skipping N11 service codes;
     # unique for the first 79,200 subscribers, then they repeat
     npas = np.array([a for a in range(200, 1000) if a % 100 != 11], dtype=np.int64)
@@ -646,17 +717,34 @@ def _subscribers_table(plan: _Plan, ids: pa.Array) -> pa.Table:
     )
 
 
-def _truth(plan: _Plan, rows: int) -> Truth:
+def _truth(plan: _Plan, rows: int, out: Path) -> Truth:
+    """The answer key: counts per window, and who was hit (listed in the JSON when there are at
+    most TRUTH_LIST_MAX entries, else streamed to the two truth Parquet files)."""
     cfg = plan.config
+    n = cfg.subscribers
     names = [r.name for r in plan.regions]
+    entries = sum(
+        int(np.count_nonzero(w.failed)) + int(np.count_nonzero(w.suppressed)) for w in plan.windows
+    )
+    listed = entries <= TRUTH_LIST_MAX
+    extra: dict[str, Any] = {}
+    if listed:
+        for stale in (truth_subscribers_path(out), truth_silenced_path(out)):
+            stale.unlink(missing_ok=True)  # an earlier, larger run's lists would mislead
+    else:
+        _write_truth_lists(plan, out, cfg.compression)
+        extra["truth_files"] = {
+            "subscribers": truth_subscribers_path(out).name,
+            "silenced": truth_silenced_path(out).name,
+        }
 
-    def at(epoch_s: int) -> datetime:
-        return datetime.fromtimestamp(int(epoch_s), tz=UTC)
+    def at(offset_s: int) -> datetime:
+        return datetime.fromtimestamp(plan.start_s + int(offset_s), tz=UTC)
 
     windows: list[TruthWindow] = []
     for w in plan.windows:
-        hit = np.flatnonzero(w.failed)
-        silenced = np.flatnonzero(w.suppressed)
+        hit = np.flatnonzero(w.failed) if listed else np.zeros(0, dtype=np.int64)
+        silenced = np.flatnonzero(w.suppressed) if listed else np.zeros(0, dtype=np.int64)
         windows.append(
             TruthWindow(
                 id=w.id,
@@ -670,13 +758,13 @@ def _truth(plan: _Plan, rows: int) -> Truth:
                 rate=w.spec.rate,
                 collapse=w.spec.collapse,
                 onset_minutes=w.spec.onset_minutes,
-                failed_attempts=int(w.failed.sum()),
+                failed_attempts=int(w.failed.sum(dtype=np.int64)),
                 injected_failures=w.injected,
-                suppressed_attempts=int(w.suppressed.sum()),
-                subscribers_affected=len(hit),
+                suppressed_attempts=int(w.suppressed.sum(dtype=np.int64)),
+                subscribers_affected=int(np.count_nonzero(w.failed)),
                 subscribers=[  # built without re-validation: the values are ours
                     TruthSubscriber.model_construct(
-                        subscriber=f"S{k + 1:08d}",
+                        subscriber=subscriber_id(k, n),
                         region=names[plan.home[k]],
                         failed_attempts=int(w.failed[k]),
                         first_failure=at(w.first[k]),
@@ -686,7 +774,7 @@ def _truth(plan: _Plan, rows: int) -> Truth:
                 ],
                 silenced_subscribers=[
                     TruthSilenced.model_construct(
-                        subscriber=f"S{k + 1:08d}",
+                        subscriber=subscriber_id(k, n),
                         region=names[plan.home[k]],
                         suppressed_attempts=int(w.suppressed[k]),
                     )
@@ -704,6 +792,7 @@ def _truth(plan: _Plan, rows: int) -> Truth:
             "seed": cfg.seed,
             "scenario": cfg.scenario.source,
             "background_failure_rate": cfg.background_failure_rate,
+            **extra,
         },
         rows=rows,
         start=cfg.period_start,
@@ -714,6 +803,66 @@ def _truth(plan: _Plan, rows: int) -> Truth:
         ],
         windows=windows,
     )
+
+
+def _write_truth_lists(plan: _Plan, out: Path, compression: str) -> None:
+    """Who each window hit (and silenced), one chunk of subscribers at a time, as Parquet:
+    window, subscriber, region, failed_attempts, first_failure, last_failure (and window,
+    subscriber, region, suppressed_attempts), in window then subscriber order."""
+    n = plan.config.subscribers
+    width = id_width(n)
+    regions = pa.array([r.name for r in plan.regions])
+    ts = pa.timestamp("us", tz="UTC")
+    hit_schema = pa.schema(
+        [
+            ("window", pa.string()),
+            ("subscriber", pa.string()),
+            ("region", pa.string()),
+            ("failed_attempts", pa.int64()),
+            ("first_failure", ts),
+            ("last_failure", ts),
+        ]
+    )
+    quiet_schema = pa.schema(
+        [
+            ("window", pa.string()),
+            ("subscriber", pa.string()),
+            ("region", pa.string()),
+            ("suppressed_attempts", pa.int64()),
+        ]
+    )
+
+    def micros(offsets: np.ndarray) -> pa.Array:
+        return pa.array((plan.start_s + offsets.astype(np.int64)) * 1_000_000).cast(ts)
+
+    with (
+        pq.ParquetWriter(truth_subscribers_path(out), hit_schema, compression=compression) as hw,
+        pq.ParquetWriter(truth_silenced_path(out), quiet_schema, compression=compression) as qw,
+    ):
+        for w in plan.windows:
+            for lo in range(0, n, SUBSCRIBER_CHUNK):
+                hi = min(n, lo + SUBSCRIBER_CHUNK)
+                k = lo + np.flatnonzero(w.failed[lo:hi])
+                if len(k):
+                    cols = [
+                        pa.array([w.id] * len(k), pa.string()),
+                        _fixed_strings("S", k + 1, width),
+                        regions.take(pa.array(plan.home[k].astype(np.int32))),
+                        pa.array(w.failed[k].astype(np.int64)),
+                        micros(w.first[k]),
+                        micros(w.last[k]),
+                    ]
+                    hw.write_table(pa.Table.from_arrays(cols, schema=hit_schema))
+                if len(w.suppressed):
+                    k = lo + np.flatnonzero(w.suppressed[lo:hi])
+                    if len(k):
+                        cols = [
+                            pa.array([w.id] * len(k), pa.string()),
+                            _fixed_strings("S", k + 1, width),
+                            regions.take(pa.array(plan.home[k].astype(np.int32))),
+                            pa.array(w.suppressed[k].astype(np.int64)),
+                        ]
+                        qw.write_table(pa.Table.from_arrays(cols, schema=quiet_schema))
 
 
 def simulate(
@@ -738,10 +887,12 @@ def simulate(
         raise InputError(
             f"cannot create the output folder ({exc.strerror})", path=str(out)
         ) from None
-    ids = subscriber_ids(config.subscribers)
+    plain = config.subscribers > DICTIONARY_MAX_SUBSCRIBERS
+    ids = None if plain else subscriber_ids(config.subscribers)
+    width = id_width(config.subscribers)
     region_dict = pa.array([r.name for r in plan.regions])
     service_dict = pa.array(list(SIM_SERVICES))
-    schema = _write_schema(config.subscribers > DICTIONARY_MAX_SUBSCRIBERS)
+    schema = _write_schema(plain)
 
     per_minute = config.calls_per_day / 1440
     step = int(min(1440, max(1, SLICE_ROWS // max(per_minute, 1))))
@@ -759,7 +910,7 @@ def simulate(
             m1 = min(plan.minutes, m0 + step)
             s = _generate(plan, index, m0, m1)
             rows += len(s.ts_s)
-            writer.put(_to_arrow(s, schema, ids, region_dict, service_dict))
+            writer.put(_to_arrow(s, schema, ids, region_dict, service_dict, width))
             if progress is not None:
                 progress(round(float(expected[m1 - 1])), total)
     except BaseException:
@@ -771,7 +922,7 @@ def simulate(
     writer.close()
     tmp.replace(out)
 
-    pq.write_table(_subscribers_table(plan, ids), subscribers_path(out), compression="zstd")
-    truth = _truth(plan, rows)
+    _write_subscribers(plan, subscribers_path(out))
+    truth = _truth(plan, rows, out)
     truth.write(truth_path(out))
     return truth

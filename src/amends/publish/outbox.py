@@ -1,20 +1,27 @@
 """The transactional outbox: rows written in the caller's transaction, delivered by the worker.
 
 `enqueue_statement` fans a published statement out to every confirmed, matching subscription;
-`enqueue_notices` writes personal notices in bulk (COPY on PostgreSQL, executemany on SQLite).
-Idempotency keys are unique, so enqueueing the same thing twice never sends it twice.
+`enqueue_notices` / `enqueue_notice_file` write personal notices in bulk: streamed from Arrow or
+Parquet through DuckDB in batches (COPY on PostgreSQL, batched inserts on SQLite). Idempotency keys
+are unique, so enqueueing the same thing twice never sends it twice.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import repeat
 from operator import itemgetter
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 from sqlalchemy import Connection, func, select
 
 from amends.errors import InputError
@@ -25,6 +32,11 @@ from amends.store.schema import (
     outbox,
     statements,
 )
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from amends.store import Store
 
 #: Which subscriptions hear a statement of each channel: email <- email, sms <- sms, and the
 #: public web post goes to webhooks as a JSON event. Other channels (social) fan out nowhere.
@@ -134,66 +146,277 @@ def enqueue_statement(conn: Connection, statement_id: int) -> int:
     return insert_rows(conn, rows)
 
 
-def notice_key(incident_id: str, subscriber: str, channel: str, subject: str, text: str) -> str:
-    """The idempotency key of a personal notice: the same notice always gets the same key."""
-    joined = "\x1f".join((incident_id, subscriber, channel, subject, text))
+#: Notices per batch (and per transaction) when enqueueing: bounded memory at any size.
+NOTICE_BATCH = 50_000
+#: DuckDB's memory while it streams a notices file (it only projects and hashes; never sorts).
+NOTICE_DUCKDB_MEMORY = "512MB"
+#: The columns `enqueue_notices` loads per batch (the rest are constants of the incident).
+NOTICE_COLUMNS: tuple[str, ...] = (
+    "idempotency_key",
+    "channel",
+    "recipient",
+    "subject",
+    "body_text",
+    "body_html",
+)
+#: The stage a notice without a `stage` column is keyed under.
+NOTICE_STAGE = "notice"
+
+
+def notice_key(incident_id: str, subscriber: str, channel: str, stage: str = NOTICE_STAGE) -> str:
+    """The idempotency key of a personal notice: one per (incident, subscriber, stage, channel).
+
+    It does not depend on the text, so notices composed again (another clock, a corrected
+    template) for the same incident and stage are never enqueued a second time. DuckDB computes
+    the same key column-wise (`_notice_sql`); this is the reference."""
+    joined = "\x1f".join((incident_id, subscriber, channel, stage))
     return f"n:{hashlib.sha256(joined.encode()).hexdigest()[:40]}"
 
 
-def _column(table: pa.Table, *names: str) -> list[Any] | None:
-    for name in names:
-        if name in table.column_names:
-            return table.column(name).to_pylist()
-    return None
+@dataclass(frozen=True)
+class Enqueued:
+    """What an enqueue did: rows read, rows with a recipient, rows added (new keys)."""
+
+    rows: int
+    reachable: int
+    added: int
 
 
-def _notice_channel(channel: str | None, recipient: str, row: int) -> str:
-    if channel in ("email", "sms", "webhook"):
-        return channel
-    if "@" in recipient:
-        return "email"
-    if recipient.startswith("+"):
-        return "sms"
-    raise InputError(
-        f"notices row {row}: channel {channel!r} cannot be delivered; use email or sms",
-        path="notices",
+def _quote(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _duckdb() -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection with bounded memory for streaming a notices table or file."""
+    import tempfile
+
+    import duckdb
+
+    return duckdb.connect(
+        config={
+            "memory_limit": NOTICE_DUCKDB_MEMORY,
+            "preserve_insertion_order": False,
+            "temp_directory": tempfile.gettempdir(),
+        }
     )
 
 
-def enqueue_notices(conn: Connection, incident_id: str, notices: pa.Table) -> int:
-    """Personal notices (compose's `notices()` table) into the outbox in one bulk insert.
+def _notice_source(
+    con: duckdb.DuckDBPyConnection, notices: pa.Table | Path
+) -> tuple[str, list[str], str, int]:
+    """Register the notices; returns (relation SQL, column names, row-number SQL, row count)."""
+    if isinstance(notices, pa.Table):
+        n = notices.num_rows
+        rows = pa.array(np.arange(1, n + 1, dtype=np.int64))
+        con.register("notices_src", notices.append_column("__amends_row", rows))
+        return "notices_src", notices.column_names, "__amends_row", n
+    import pyarrow.parquet as pq
 
-    Rows without a recipient are skipped (no contact on file). Returns the rows added; rows
-    already enqueued (same key) are left alone.
-    """
+    where = str(notices)
+    if not notices.is_file():
+        problem = "is a folder" if notices.is_dir() else "file not found"
+        raise InputError(f"{problem}; give the Parquet file `amends notices` wrote", path=where)
+    try:
+        meta = pq.ParquetFile(notices).metadata
+    except (pa.ArrowException, OSError) as exc:
+        raise InputError(f"cannot read Parquet ({exc})", path=where) from None
+    names = meta.schema.to_arrow_schema().names
+    sql = f"read_parquet({_quote(where)}, file_row_number = true)"
+    return sql, names, "file_row_number + 1", int(meta.num_rows)
+
+
+def _notice_sql(src: str, names: list[str], row: str, incident_id: str) -> tuple[str, str]:
+    """(check query, rows query) over a notices relation: rows without a recipient dropped, the
+    channel inferred where it is not deliverable, the key hashed column-wise."""
     need = ("subscriber", "channel", "recipient", "text")
-    missing = [c for c in need if c not in notices.column_names]
+    missing = [c for c in need if c not in names]
     if missing:
         raise InputError(
             f"notices table lacks column(s) {', '.join(missing)}; "
             "expected subscriber, channel, recipient, subject, text",
             path="notices",
         )
-    subscribers = notices.column("subscriber").to_pylist()
-    channels = notices.column("channel").to_pylist()
-    recipients = notices.column("recipient").to_pylist()
-    texts = notices.column("text").to_pylist()
-    subjects = _column(notices, "subject") or [None] * notices.num_rows
-    htmls = _column(notices, "html", "body_html") or [None] * notices.num_rows
+    subject = "subject::VARCHAR" if "subject" in names else "NULL::VARCHAR"
+    html = next((f'"{c}"::VARCHAR' for c in ("html", "body_html") if c in names), "NULL::VARCHAR")
+    stage = f"coalesce(stage::VARCHAR, '{NOTICE_STAGE}')" if "stage" in names else None
+    stage = stage or _quote(NOTICE_STAGE)
+    base = f"""
+        SELECT row, subscriber, given, recipient, subject, text, html, stage,
+               CASE WHEN given IN ('email', 'sms', 'webhook') THEN given
+                    WHEN contains(recipient, '@') THEN 'email'
+                    WHEN starts_with(recipient, '+') THEN 'sms' END AS ch
+        FROM (
+            SELECT {row} AS row, coalesce(subscriber::VARCHAR, 'None') AS subscriber,
+                   channel::VARCHAR AS given, recipient::VARCHAR AS recipient,
+                   {subject} AS subject, text::VARCHAR AS text, {html} AS html, {stage} AS stage
+            FROM {src}
+        ) WHERE recipient IS NOT NULL AND recipient <> ''
+    """
+    check = f"""
+        SELECT count(*), min(row) FILTER (WHERE text IS NULL),
+               min(row) FILTER (WHERE ch IS NULL), arg_min(given, row) FILTER (WHERE ch IS NULL)
+        FROM ({base})
+    """
+    rows = f"""
+        SELECT 'n:' || substr(sha256(concat_ws(chr(31), {_quote(incident_id)}, subscriber, ch,
+                                                stage)), 1, 40) AS idempotency_key,
+               ch AS channel, recipient, subject, text AS body_text, html AS body_html
+        FROM ({base})
+    """
+    return check, rows
+
+
+def _check_notices(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+    """Refuse the first undeliverable row (before anything is written); returns rows to load."""
+    reachable, empty, bad, given = con.execute(sql).fetchall()[0]
+    if empty is not None and (bad is None or empty <= bad):
+        raise InputError(f"notices row {empty}: empty text; compose it again", path="notices")
+    if bad is not None:
+        raise InputError(
+            f"notices row {bad}: channel {given!r} cannot be delivered; use email or sms",
+            path="notices",
+        )
+    return int(reachable)
+
+
+def _stream_notices(
+    notices: pa.Table | Path, incident_id: str, batch_size: int
+) -> Iterator[tuple[int, int, pa.RecordBatch | None]]:
+    """Check the notices, then yield (rows, reachable, batch) for each batch of outbox columns
+    (a first item with batch None carries the counts). DuckDB streams: memory is one batch."""
+    import duckdb
+
+    con = _duckdb()
+    try:
+        src, names, row, total = _notice_source(con, notices)
+        check, rows = _notice_sql(src, names, row, incident_id)
+        reachable = _check_notices(con, check)
+        yield total, reachable, None
+        reader = con.sql(rows).to_arrow_reader(batch_size)
+        for batch in reader:
+            if len(batch):
+                yield total, reachable, batch
+    except duckdb.Error as exc:
+        reason = (str(exc) or type(exc).__name__).splitlines()[0][:200]
+        raise InputError(f"cannot read the notices ({reason})", path="notices") from None
+    finally:
+        con.close()
+
+
+def enqueue_notices(
+    conn: Connection, incident_id: str, notices: pa.Table, *, batch_size: int = NOTICE_BATCH
+) -> int:
+    """Personal notices (compose's `notices()` table) into the outbox, in the caller's
+    transaction, loaded in batches with the database's bulk path.
+
+    Rows without a recipient are skipped (no contact on file). Returns the rows added; rows
+    already enqueued (same key) are left alone."""
     now = datetime.now(UTC)
-    tail = ("queued", 0, now, now)
-    rows = []
-    for i, (sub, ch, rcpt, subj, text, html) in enumerate(
-        zip(subscribers, channels, recipients, subjects, texts, htmls, strict=True)
-    ):
-        if not rcpt:
-            continue
-        if text is None:
-            raise InputError(f"notices row {i + 1}: empty text; compose it again", path="notices")
-        channel = _notice_channel(ch, rcpt, i + 1)
-        key = notice_key(incident_id, str(sub), channel, subj or "", text)
-        rows.append((key, channel, rcpt, None, None, incident_id, subj, text, html, None, *tail))
-    return insert_rows(conn, rows)
+    added = 0
+    for _, _, batch in _stream_notices(notices, incident_id, batch_size):
+        if batch is not None:
+            added += _load_notices(conn, incident_id, batch, now)
+    return added
+
+
+def enqueue_notice_file(
+    store: Store,
+    incident_id: str,
+    path: Path,
+    *,
+    batch_size: int = NOTICE_BATCH,
+    progress: Callable[[int, int], None] | None = None,
+) -> Enqueued:
+    """A whole incident's notices file into the outbox: streamed in batches, one transaction per
+    batch, in bounded memory whatever the number of notices.
+
+    Exactly once across crashes: a batch is committed whole or not at all, and the database's
+    unique idempotency key (incident, subscriber, stage, channel) makes a re-run after a crash
+    add only what the crashed run had not committed. `progress(loaded, reachable)` after each
+    batch. Every row is checked before the first batch is written."""
+    now = datetime.now(UTC)
+    added = done = 0
+    try:
+        stream = _stream_notices(path, incident_id, batch_size)
+        rows, reachable, _ = next(stream)
+        for _, _, batch in stream:
+            assert batch is not None
+            with store.begin() as conn:
+                added += _load_notices(conn, incident_id, batch, now)
+            done += len(batch)
+            if progress is not None:
+                progress(done, reachable)
+    except InputError as exc:
+        if exc.path == "notices":
+            raise InputError(str(exc).split(": ", 1)[1], path=str(path)) from None
+        raise
+    return Enqueued(rows=rows, reachable=reachable, added=added)
+
+
+def _load_notices(conn: Connection, incident_id: str, batch: pa.RecordBatch, now: datetime) -> int:
+    """One batch of notices (NOTICE_COLUMNS) into the outbox; existing keys skipped."""
+    batch = batch.take(pc.sort_indices(batch, [("idempotency_key", "ascending")]))  # index appends
+    if conn.dialect.name == "postgresql":
+        return _copy_notices_postgres(conn, incident_id, batch, now)
+    return _insert_notices_sqlite(conn, incident_id, batch, now)
+
+
+def _insert_notices_sqlite(
+    conn: Connection, incident_id: str, batch: pa.RecordBatch, now: datetime
+) -> int:
+    stamp = now.astimezone(UTC).strftime(_SQLITE_TIME)
+    cols = [batch.column(name).to_pylist() for name in NOTICE_COLUMNS]
+    key, channel, recipient, subject, text, html = cols
+    rows = list(
+        zip(key, channel, recipient, repeat(incident_id), subject, text, html, strict=False)
+    )
+    raw = conn.connection.driver_connection
+    before = raw.total_changes  # type: ignore[union-attr]
+    cache = raw.execute("PRAGMA cache_size").fetchone()[0]  # type: ignore[union-attr]
+    raw.execute("PRAGMA cache_size = -262144")  # type: ignore[union-attr]  # 256 MiB: the indexes
+    try:
+        conn.exec_driver_sql(
+            "INSERT OR IGNORE INTO outbox (idempotency_key, channel, recipient, incident_id, "
+            "subject, body_text, body_html, status, attempts, next_attempt_at, created_at) "
+            f"VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', 0, '{stamp}', '{stamp}')",
+            rows,
+        )
+    finally:
+        raw.execute(f"PRAGMA cache_size = {int(cache)}")  # type: ignore[union-attr]
+    return int(raw.total_changes - before)  # type: ignore[union-attr]
+
+
+def _copy_notices_postgres(
+    conn: Connection, incident_id: str, batch: pa.RecordBatch, now: datetime
+) -> int:
+    """COPY the batch as CSV written column-wise by Arrow (no Python per row), then one
+    INSERT ... ON CONFLICT DO NOTHING from the temporary table."""
+    import pyarrow.csv as pacsv
+
+    buf = io.BytesIO()
+    pacsv.write_csv(
+        pa.Table.from_batches([batch]),
+        buf,
+        write_options=pacsv.WriteOptions(include_header=False, quoting_style="all_valid"),
+    )  # nulls unquoted (NULL), every value quoted (an empty string stays "")
+    raw = conn.connection.driver_connection
+    cols = ", ".join(NOTICE_COLUMNS)
+    with raw.cursor() as cur:  # type: ignore[union-attr]
+        cur.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS amends_notice_load (idempotency_key text, "
+            "channel text, recipient text, subject text, body_text text, body_html text) "
+            "ON COMMIT DELETE ROWS"
+        )
+        cur.execute("TRUNCATE amends_notice_load")
+        with cur.copy(f"COPY amends_notice_load ({cols}) FROM STDIN (FORMAT csv)") as copy:
+            copy.write(buf.getbuffer())
+        cur.execute(
+            f"INSERT INTO outbox ({cols}, incident_id, status, attempts, next_attempt_at, "
+            f"created_at) SELECT {cols}, %s, 'queued', 0, %s, %s FROM amends_notice_load "
+            "ON CONFLICT (idempotency_key) DO NOTHING",
+            (incident_id, now, now),
+        )
+        return int(cur.rowcount)
 
 
 def insert_rows(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> int:

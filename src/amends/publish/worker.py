@@ -4,7 +4,9 @@ Claims use `FOR UPDATE SKIP LOCKED` on PostgreSQL, so several workers on several
 one outbox; on SQLite one worker process runs (a lock file next to the database says so). A
 claimed row carries a lease (`locked_until`): a worker killed with SIGKILL leaves its rows
 'sending', and they return to the pool when the lease runs out. Every delivery attempt uses the
-row's idempotency key, so a receiver that de-duplicates sees each message once.
+row's idempotency key, so a receiver that de-duplicates sees each message once. A channel whose
+provider takes batches offers `send_batch(messages) -> outcomes`; the worker then hands it up to
+FLUSH_EVERY messages per call instead of one at a time.
 """
 
 from __future__ import annotations
@@ -371,6 +373,9 @@ class Worker:
                 return True
             self.stop.wait(self.settings.poll_s)
             return False
+        send_batch = getattr(sender, "send_batch", None)
+        if send_batch is not None:
+            return self._round_batched(owner, limiter, rows, send_batch)
         results: list[tuple[Message, Outcome]] = []
         for done, row in enumerate(rows):
             if self.stop.is_set():
@@ -386,12 +391,47 @@ class Worker:
         self._flush(owner, results)
         return False
 
+    def _round_batched(
+        self,
+        owner: str,
+        limiter: RateLimiter,
+        rows: list[dict[str, Any]],
+        send_batch: Callable[[Sequence[Message]], Sequence[Outcome]],
+    ) -> bool:
+        """Deliver claimed rows through a provider's batch API: up to FLUSH_EVERY messages per
+        call (one rate-limit token each), the outcomes recorded after every call, so a crash
+        repeats at most one batch (each message keeps its idempotency key)."""
+        for lo in range(0, len(rows), FLUSH_EVERY):
+            if self.stop.is_set():
+                release(self.store, owner, [r["id"] for r in rows[lo:]])
+                return True
+            chunk = rows[lo : lo + FLUSH_EVERY]
+            for _ in chunk:
+                limiter.acquire(self.stop)
+            msgs = [to_message(row, self.settings) for row in chunk]
+            self._flush(owner, list(zip(msgs, _safe_send_batch(send_batch, msgs), strict=True)))
+        return False
+
     def _flush(self, owner: str, results: list[tuple[Message, Outcome]]) -> None:
         if not results:
             return
         results = [(m, final_outcome(m, o, self.settings)) for m, o in results]
         record(self.store, owner, results, self.settings)
         self.stats.add(results)
+
+
+def _safe_send_batch(
+    send_batch: Callable[[Sequence[Message]], Sequence[Outcome]], msgs: Sequence[Message]
+) -> list[Outcome]:
+    """A batch call that raises, or answers for the wrong number of messages, retries them all."""
+    try:
+        outcomes = list(send_batch(msgs))
+    except Exception as exc:  # a channel bug must not kill the thread
+        return [Outcome.retry(f"{type(exc).__name__}: {exc}")] * len(msgs)
+    if len(outcomes) != len(msgs):
+        error = f"channel error: {len(outcomes)} outcomes for {len(msgs)} messages"
+        return [Outcome.retry(error)] * len(msgs)
+    return outcomes
 
 
 def _safe_send(channel: Channel, msg: Message) -> Outcome:

@@ -1,0 +1,177 @@
+"""Enqueueing a whole incident's notices as one bulk operation, on both backends: streamed in
+batches (one transaction each), keyed by (incident, subscriber, stage, channel) with the database
+enforcing it, so a re-run after a partial write or a SIGKILL enqueues nobody twice."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from sqlalchemy import func, select
+
+from amends.errors import InputError
+from amends.publish.outbox import enqueue_notice_file, enqueue_notices, notice_key
+from amends.store.schema import outbox
+
+
+def _notices(n: int, *, stage: str | None = None, text: str = "You are owed $5.") -> pa.Table:
+    cols = {
+        "subscriber": [f"S{i:07d}" for i in range(n)],
+        "channel": ["email" if i % 3 else "sms" for i in range(n)],
+        "recipient": [
+            None if i % 10 == 0 else (f"s{i}@example.org" if i % 3 else f"+1415555{i % 10_000:04d}")
+            for i in range(n)
+        ],
+        "subject": ["Your credit"] * n,
+        "text": [f"{text} ({i})" for i in range(n)],
+    }
+    if stage is not None:
+        cols["stage"] = [stage] * n
+    return pa.table(cols)
+
+
+def _outbox(store) -> tuple[int, int]:
+    """(rows, distinct (recipient, channel)) in the outbox."""
+    with store.connect() as conn:
+        rows = conn.execute(select(func.count()).select_from(outbox)).scalar_one()
+        distinct = select(func.count(func.distinct(outbox.c.idempotency_key)))
+        keys = conn.execute(distinct).scalar_one()
+    return int(rows), int(keys)
+
+
+def test_keys_from_duckdb_match_the_python_reference(store, tmp_path):
+    table = pa.table(
+        {
+            "subscriber": ["Zoë-1", "B'2"],
+            "channel": ["email", "sms"],
+            "recipient": ["z@example.org", "+14155552671"],
+            "text": ["a", "b"],
+        }
+    )
+    with store.begin() as conn:
+        assert enqueue_notices(conn, "inc-ü", table) == 2
+    with store.connect() as conn:
+        keys = set(conn.execute(select(outbox.c.idempotency_key)).scalars())
+    assert keys == {notice_key("inc-ü", "Zoë-1", "email"), notice_key("inc-ü", "B'2", "sms")}
+
+
+@pytest.mark.parametrize("batch_size", [1, 7, 1000, 50_000])
+def test_batch_boundaries_load_every_row_once(store, tmp_path, batch_size):
+    n = 300 if batch_size == 1 else 3000
+    path = tmp_path / "notices.parquet"
+    pq.write_table(_notices(n), path, row_group_size=128)
+    seen: list[int] = []
+    result = enqueue_notice_file(
+        store, "inc-1", path, batch_size=batch_size, progress=lambda d, t: seen.append(d)
+    )
+    reachable = n - len(range(0, n, 10))
+    assert (result.rows, result.reachable, result.added) == (n, reachable, reachable)
+    assert _outbox(store) == (reachable, reachable)
+    assert seen[-1] == reachable and seen == sorted(seen)
+    steps = [b - a for a, b in zip([0, *seen], seen, strict=False)]
+    assert max(steps) <= batch_size and len(seen) >= -(-reachable // batch_size)
+
+
+def test_rerun_after_a_partial_write_adds_only_the_rest(store, tmp_path):
+    n = 5000
+    table = _notices(n)
+    reachable = n - n // 10
+    path = tmp_path / "notices.parquet"
+    pq.write_table(table, path)
+    # a crashed run that committed some batches: here, the first 1,700 rows
+    with store.begin() as conn:
+        first = enqueue_notices(conn, "inc-1", table.slice(0, 1700))
+
+    calls = 0
+
+    def crash(done: int, total: int) -> None:  # a second crash after two more batches
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        enqueue_notice_file(store, "inc-1", path, batch_size=900, progress=crash)
+    partial, _ = _outbox(store)
+    assert first < partial < reachable
+    result = enqueue_notice_file(store, "inc-1", path, batch_size=900)
+    assert result.added == reachable - partial
+    assert _outbox(store) == (reachable, reachable)
+    # composed again (other text, another clock): the same notices, nothing new
+    again = tmp_path / "again.parquet"
+    pq.write_table(_notices(n, text="Composed again."), again)
+    assert enqueue_notice_file(store, "inc-1", again).added == 0
+    # another stage, or another incident, is a new notice
+    resolved = tmp_path / "resolved.parquet"
+    pq.write_table(_notices(100, stage="resolve"), resolved)
+    assert enqueue_notice_file(store, "inc-1", resolved).added == 90
+    assert enqueue_notice_file(store, "inc-2", resolved).added == 90
+
+
+def test_every_row_is_checked_before_the_first_batch(store, tmp_path):
+    table = _notices(2000)
+    texts = table["text"].to_pylist()
+    texts[1501] = None
+    bad = table.set_column(4, "text", pa.array(texts))
+    path = tmp_path / "bad.parquet"
+    pq.write_table(bad, path)
+    with pytest.raises(InputError, match=r"bad.parquet: notices row 1502: empty text"):
+        enqueue_notice_file(store, "inc-1", path, batch_size=100)
+    assert _outbox(store) == (0, 0)
+    with pytest.raises(InputError, match=r"nope.parquet: file not found"):
+        enqueue_notice_file(store, "inc-1", tmp_path / "nope.parquet")
+    (tmp_path / "bin.parquet").write_bytes(b"PAR1 not really")
+    with pytest.raises(InputError, match=r"bin.parquet: cannot read Parquet"):
+        enqueue_notice_file(store, "inc-1", tmp_path / "bin.parquet")
+
+
+def test_sigkill_during_enqueue_then_rerun_enqueues_each_once(store_url, tmp_path):
+    """The real thing: `amends notify enqueue-notices` killed mid-load, then run again."""
+    from amends.store import open_store
+
+    n = 20_000
+    reachable = n - n // 10
+    path = tmp_path / "notices.parquet"
+    pq.write_table(_notices(n), path)
+    store = open_store(store_url, create=True)
+    cmd = [sys.executable, "-m", "amends", "notify", "enqueue-notices", "inc-1", str(path)]
+    cmd += ["--db", store_url, "--batch-size", "150"]
+    env = {**os.environ, "COLUMNS": "200"}
+    try:
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        deadline = time.monotonic() + 60
+        killed_at = 0
+        while proc.poll() is None and time.monotonic() < deadline:
+            killed_at, _ = _outbox(store)
+            if killed_at >= 1500:
+                os.kill(proc.pid, signal.SIGKILL)
+                break
+            time.sleep(0.005)
+        proc.wait(timeout=30)
+        assert proc.returncode == -signal.SIGKILL, "the load ended before it could be killed"
+        partial, _ = _outbox(store)
+        assert 0 < partial < reachable
+        done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert f"enqueued {reachable - partial:,} of {n:,}" in done.stdout
+        assert _outbox(store) == (reachable, reachable)
+    finally:
+        store.close()
+
+
+def test_cli_rerun_reports_nothing_added(cli, tmp_path: Path):
+    from amends.store.testing import create_store
+
+    db = create_store(f"sqlite:///{tmp_path / 'cli.db'}")
+    pq.write_table(_notices(500), tmp_path / "n.parquet")
+    r = cli("notify", "enqueue-notices", "inc-1", tmp_path / "n.parquet", "--db", db)
+    assert r.code == 0 and "enqueued 450 of 500" in r.out, r.err
+    r = cli("notify", "enqueue-notices", "inc-1", tmp_path / "n.parquet", "--db", db)
+    assert r.code == 0 and "enqueued 0 of 500" in r.out
