@@ -70,3 +70,34 @@ def test_each_subscriber_gets_the_messages_of_its_components_once(store) -> None
             "Mantenimiento terminado: TX routers (es)",
         ],
     }
+
+
+def test_the_worker_takes_the_due_steps_on_its_clock(store) -> None:
+    """A maintenance whose window has begun is started by the worker, and its messages go out
+    in the same run; nothing is due twice."""
+    now = datetime.now(UTC)
+    with SmtpServer(SmtpRecorder()) as smtp:
+        settings = settings_for(smtp.port)
+        with store.begin() as conn:
+            conn.execute(
+                insert(s.components),
+                [{"id": "voice:ca", "name": "Calls (CA)", "service": "voice", "region": "ca"}],
+            )
+            subscribe(conn, settings, "email", "ca@example.org", component_id="voice:ca",
+                      confirmed=True)  # fmt: skip
+            spec = _spec("ca-work", "voice:ca", "CA routers").model_copy(
+                update={"scheduled_for": now - timedelta(minutes=1),
+                        "scheduled_until": now + timedelta(hours=1)}
+            )  # fmt: skip
+            mnt.create_maintenance(conn, spec, by="ops")
+        worker = Worker(store, settings, until_empty=True)
+        worker.run()
+        assert worker.maintenance_steps == 1
+        assert not [e for e in worker.errors if e.startswith("maintenance")]
+        with store.connect() as conn:
+            assert mnt.get_maintenance(conn, "ca-work")["status"] == "in_progress"
+        subjects = [str(m["Subject"]) for m in smtp.recorder.parsed()]
+        assert subjects == ["Maintenance in progress: CA routers"]
+        again = Worker(store, settings, until_empty=True)
+        again.run()
+        assert again.maintenance_steps == 0

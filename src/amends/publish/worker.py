@@ -300,6 +300,7 @@ class Worker:
     stats: WorkerStats = field(default_factory=WorkerStats)
     errors: list[str] = field(default_factory=list)
     db_errors: int = 0
+    maintenance_steps: int = 0
     _done: threading.Event = field(default_factory=threading.Event, repr=False)
 
     def __post_init__(self) -> None:
@@ -310,6 +311,7 @@ class Worker:
 
     def run(self) -> WorkerStats:
         """Deliver until stopped (or, with until_empty, until nothing is left to deliver)."""
+        self._clock()  # what is due now, before the first delivery round
         threads = [threading.Thread(target=self._reaper, name="amends-reaper", daemon=True)]
         threads[0].start()
         for channel in self.channels:
@@ -336,13 +338,27 @@ class Worker:
         return self.stats
 
     def _reaper(self) -> None:
-        """Every half lease, hand rows of dead workers back (stops with the delivery threads)."""
+        """Every half lease, hand rows of dead workers back and take the maintenance steps that
+        are due (the clock of scheduled maintenance); stops with the delivery threads."""
         interval = max(self.settings.lease_s / 2, self.settings.poll_s)
-        while True:
-            with contextlib.suppress(Exception):  # a busy database: try again next round
-                reap(self.store)
-            if self.stop.wait(interval) or self._done.is_set():
-                return
+        while not (self.stop.wait(interval) or self._done.is_set()):
+            self._clock()
+
+    def _clock(self) -> None:
+        """Hand back rows of dead workers; take the due maintenance steps (their messages queue
+        in the same transaction)."""
+        from amends.publish.maintenance import advance
+
+        with contextlib.suppress(Exception):  # a busy database: try again next round
+            reap(self.store)
+        try:
+            with self.store.begin() as conn:
+                self.maintenance_steps += len(advance(conn))
+        except SQLAlchemyError:
+            pass  # a busy database: the steps are still due next round
+        except Exception as exc:  # a step refused: say so, keep delivering
+            if len(self.errors) < 100:
+                self.errors.append(f"maintenance: {exc}")
 
     def _loop(self, channel: str, owner: str, limiter: RateLimiter, batch: int) -> None:
         try:
