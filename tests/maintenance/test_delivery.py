@@ -7,13 +7,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import insert
+from tests.notify.helpers import settings_for
+from tests.notify.servers import SmtpRecorder, SmtpServer
 
 from amends.publish import maintenance as mnt
 from amends.publish.subscriptions import subscribe
 from amends.publish.worker import Worker
 from amends.store import schema as s
-from tests.notify.helpers import settings_for
-from tests.notify.servers import SmtpRecorder, SmtpServer
 
 T0 = datetime(2026, 12, 10, 2, 0, tzinfo=UTC)
 
