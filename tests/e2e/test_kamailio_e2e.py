@@ -127,7 +127,7 @@ def acc_schema() -> Iterator[tuple[str, str]]:
     name = f"amends_e2e_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(base, autocommit=True) as conn:
         conn.execute(f"CREATE SCHEMA {name}")
-        conn.execute(ACC_DDL.format(schema=name))
+        conn.execute(ACC_DDL["postgresql"].format(schema=name))
         conn.execute(f"CREATE ROLE {name} LOGIN")
         conn.execute(f"ALTER ROLE {name} SET search_path = {name}")
         conn.execute(f"GRANT USAGE ON SCHEMA {name} TO {name}")
