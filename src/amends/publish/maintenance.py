@@ -205,9 +205,8 @@ def get_maintenance(conn: Connection, maintenance_id: str) -> dict[str, Any]:
         )
     found = dict(row._mapping)
     found["title"], found["body"] = json.loads(found["title"]), json.loads(found["body"])
-    for key in ("scheduled_for", "scheduled_until", "started_at", "completed_at"):
-        found[key] = _aware(found[key])
-    for key in ("announced_at", "reminded_at", "created_at", "updated_at"):
+    for key in ("scheduled_for", "scheduled_until", "started_at", "completed_at",
+                "announced_at", "reminded_at", "created_at", "updated_at"):  # fmt: skip
         found[key] = _aware(found[key])
     mc = s.maintenance_components.c
     found["components"] = [
@@ -221,16 +220,24 @@ def get_maintenance(conn: Connection, maintenance_id: str) -> dict[str, Any]:
     return found
 
 
-def list_maintenances(conn: Connection) -> list[dict[str, Any]]:
-    """Every maintenance, the next to start first."""
+#: The statuses a clock still acts on.
+PENDING: tuple[str, ...] = ("scheduled", "in_progress", "verifying")
+
+
+def list_maintenances(
+    conn: Connection, *, statuses: tuple[str, ...] | None = None
+) -> list[dict[str, Any]]:
+    """Every maintenance (or those in `statuses`), the next to start first."""
     from sqlalchemy import select
 
     from amends.store import schema as s
 
-    ids = conn.execute(
-        select(s.maintenances.c.id).order_by(s.maintenances.c.scheduled_for, s.maintenances.c.id)
-    ).scalars()
-    return [get_maintenance(conn, i) for i in list(ids)]
+    query = select(s.maintenances.c.id).order_by(
+        s.maintenances.c.scheduled_for, s.maintenances.c.id
+    )
+    if statuses is not None:
+        query = query.where(s.maintenances.c.status.in_(statuses))
+    return [get_maintenance(conn, i) for i in list(conn.execute(query).scalars())]
 
 
 def announce(conn: Connection, maintenance_id: str, *, now: datetime | None = None) -> int:
@@ -382,7 +389,7 @@ def advance(
     at = _now(now)
     steps = {"remind": remind, "start": start, "complete": complete}
     taken = []
-    for m in list_maintenances(conn):
+    for m in list_maintenances(conn, statuses=PENDING):  # not the finished ones, ever again
         for step in due_steps(m, at, remind_before):
             steps[step](conn, m["id"], now=at)
             taken.append((m["id"], step))
