@@ -11,7 +11,6 @@ returns to `operational` when no other maintenance in progress holds it.
 from __future__ import annotations
 
 import json
-import re
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -28,8 +27,6 @@ REMIND_BEFORE = timedelta(hours=24)
 STEPS: tuple[str, ...] = ("announce", "remind", "start", "complete", "cancel")
 #: A maintenance id: a slug of lowercase letters, digits and hyphens.
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,99}$"
-#: Texts that would reach a customer unfinished.
-_PLACEHOLDER = re.compile(r"\{\{|\}\}|\bTBD\b|\bTODO\b|\bXX+\b|\[[A-Z _]+\]|<[A-Z _]+>")
 
 #: Subject and body of each step's message, by language; {title}, {body}, {start}, {end},
 #: {components} and {at} are the maintenance's own facts.
@@ -86,6 +83,10 @@ class UnknownMaintenance(InputError):
     """No maintenance has this id (the admin API answers 404)."""
 
 
+class MaintenanceExists(InputError):
+    """The id is taken (the admin API answers 409)."""
+
+
 class MaintenanceSpec(BaseModel):
     """What a person schedules: id, title and description per locale, components, window."""
 
@@ -101,6 +102,8 @@ class MaintenanceSpec(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> MaintenanceSpec:
+        from amends.check.style import PLACEHOLDER  # the checker's own slots (loaded on use)
+
         if self.scheduled_until <= self.scheduled_for:
             raise ValueError("scheduled_until must be after scheduled_for")
         if set(self.title) != set(self.body):
@@ -111,7 +114,7 @@ class MaintenanceSpec(BaseModel):
                     raise ValueError(f"{field} in {locale!r} is empty")
                 if any(ord(ch) < 32 and ch not in "\n\t" for ch in text + locale):
                     raise ValueError(f"{field} in {locale!r} holds a control character")
-                if _PLACEHOLDER.search(text):
+                if PLACEHOLDER.search(text):
                     raise ValueError(f"{field} in {locale!r} holds a placeholder: finish the text")
         return self
 
@@ -162,7 +165,7 @@ def create_maintenance(
     from amends.store import schema as s
 
     if conn.execute(select(s.maintenances.c.id).where(s.maintenances.c.id == spec.id)).first():
-        raise InputError(f"maintenance {spec.id!r} exists: choose another id")
+        raise MaintenanceExists(f"maintenance {spec.id!r} exists: choose another id")
     known = {r.id for r in conn.execute(select(s.components.c.id))}
     unknown = [c for c in spec.components if c not in known]
     if unknown:

@@ -55,8 +55,10 @@ def maintenance_router(
             with store.begin() as conn:
                 m.create_maintenance(conn, body, by=by)
                 queued = m.announce(conn, body.id) if announce else 0
+        except m.MaintenanceExists as exc:
+            raise HTTPException(409, str(exc)) from None
         except InputError as exc:
-            raise HTTPException(409 if "exists" in str(exc) else 422, str(exc)) from None
+            raise HTTPException(422, str(exc)) from None
         changed()
         return {"id": body.id, "status": "scheduled", "queued": queued}
 
