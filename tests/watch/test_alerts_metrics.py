@@ -106,3 +106,67 @@ def test_every_watcher_metric_is_documented() -> None:
     doc = (Path(__file__).parents[2] / "docs" / "live.md").read_text()
     for name in names:
         assert name in doc, f"{name} is not documented in docs/live.md"
+
+
+def test_an_alert_that_failed_is_tried_again_and_no_target_is_told_twice(
+    day, tmp_path: Path
+) -> None:
+    import threading
+
+    parquet, _ = day("two_windows")
+    folder = tmp_path / "cdr"
+    folder.mkdir()
+    (folder / "events.csv").write_bytes(b"".join(csv_lines(sorted_events(parquet), tmp_path)))
+    with SmtpSink() as sink, WebhookReceiver() as hooks:
+        hooks.down = True  # answers 503 until the timer brings it back
+        policy = WatchPolicy.model_validate(
+            {
+                "on_duty": [
+                    {"kind": "email", "to": "noc@example.test"},
+                    {"kind": "webhook", "url": hooks.url, "secret": "whsec_" + "b" * 32},
+                ],
+            }
+        )
+        notify = NotifySettings.model_validate(
+            {
+                "email": {"host": "127.0.0.1", "port": sink.port, "sender": "watch@example.test"},
+                "webhook": {"allow": ["127.0.0.0/8"]},
+            }
+        )
+        options = WatchOptions(
+            policy=policy, notify=notify, idle_exit_s=1.0, dead_letters=tmp_path / "dead.jsonl"
+        )
+        url = f"sqlite:///{tmp_path / 'w.db'}"
+        back = threading.Timer(1.0, lambda: setattr(hooks, "down", False))
+        with open_store(url, create=True) as store:
+            w = Watcher(store, [parse_source(f"dir:{folder}")], options)
+            back.start()
+            asyncio.run(w.run())
+        back.cancel()
+        with open_store(url) as store, store.connect() as conn:
+            from amends.store.watch import list_watch_incidents
+
+            incidents = list_watch_incidents(conn)
+        assert len(incidents) == 2
+        assert all(i.alerts["opened"] == "sent" for i in incidents)
+        assert sink.total == 2  # the email went the first time and only then
+        assert hooks.unique == 2 and hooks.total == 2
+
+
+def test_an_alert_that_keeps_failing_is_recorded_as_failed_after_the_last_try() -> None:
+    from amends.watch.incidents import ALERT_BACKOFF_S, DueAlert, alert_state
+
+    inc = object()  # alert_state reads only the targets and tries
+    due = DueAlert(inc, "opened", frozenset({"email:noc"}), 0)  # type: ignore[arg-type]
+    state = alert_state(due, {"webhook:h": "failed: HTTP 503"}, now=100.0)
+    assert state == {
+        "state": "retrying",
+        "attempts": 1,
+        "sent": ["email:noc"],
+        "errors": {"webhook:h": "failed: HTTP 503"},
+        "next_at": 100.0 + ALERT_BACKOFF_S[0],
+    }
+    last = DueAlert(inc, "opened", frozenset(), len(ALERT_BACKOFF_S))  # type: ignore[arg-type]
+    final = alert_state(last, {"webhook:h": "failed: HTTP 503"})
+    assert isinstance(final, str) and final.startswith("failed after ")
+    assert alert_state(due, {"webhook:h": "sent"}) == "sent"

@@ -9,6 +9,8 @@ lacks a fact is stored as the list of facts it needs, never invented.
 
 from __future__ import annotations
 
+import json
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -309,15 +311,99 @@ def reconcile(
     return changes
 
 
-def pending_alerts(store: Store) -> list[tuple[WatchIncident, str]]:
-    """(incident, event) pairs whose on-duty alert has not been sent yet."""
+#: Seconds before each retry of an on-duty alert that failed (then it is recorded as failed).
+ALERT_BACKOFF_S = (2.0, 5.0, 15.0, 60.0, 300.0)
+
+
+@dataclass(frozen=True)
+class DueAlert:
+    """An on-duty alert to send now: its incident, event, the targets already told, the tries."""
+
+    incident: WatchIncident
+    event: str
+    done: frozenset[str] = frozenset()
+    attempts: int = 0
+
+
+#: Seconds a watcher holds an alert it is sending (another takes it over after that: a crash).
+ALERT_CLAIM_S = 120.0
+
+
+def _due(state: Any, now: float) -> tuple[frozenset[str], int] | None:
+    if state == "pending":
+        return frozenset(), 0
+    if not isinstance(state, dict):
+        return None
+    waiting = state.get("state") == "retrying" and state["next_at"] <= now
+    abandoned = state.get("state") == "sending" and state["until"] <= now
+    if waiting or abandoned:
+        return frozenset(state.get("sent", [])), int(state.get("attempts", 0))
+    return None
+
+
+def claim_alerts(store: Store, now: float | None = None) -> list[DueAlert]:
+    """The on-duty alerts due now (never tried, or past their back-off), each claimed in one
+    transaction so that of several watchers on one store only one sends it."""
+    at = time.time() if now is None else now
+    out = []
+    with store.begin() as conn:
+        _lock(conn)
+        for inc in list_watch_incidents(conn):
+            claimed = dict(inc.alerts)
+            for event, state in inc.alerts.items():
+                due = _due(state, at)
+                if due is None:
+                    continue
+                out.append(DueAlert(inc, event, *due))
+                claimed[event] = {
+                    "state": "sending",
+                    "until": at + ALERT_CLAIM_S,
+                    "sent": sorted(due[0]),
+                    "attempts": due[1],
+                }
+            if claimed != inc.alerts:
+                update_watch_incident(conn, inc.id, alerts=claimed)
+    return out
+
+
+def next_alert_at(store: Store) -> float | None:
+    """When the earliest alert waiting for a retry (or held by a watcher that may have crashed)
+    is due; None when none waits."""
     with store.connect() as conn:
         incs = list_watch_incidents(conn)
-    return [(i, ev) for i in incs for ev, state in i.alerts.items() if state == "pending"]
+    times = [
+        s["next_at"] if s.get("state") == "retrying" else s["until"]
+        for i in incs
+        for s in i.alerts.values()
+        if isinstance(s, dict) and s.get("state") in ("retrying", "sending")
+    ]
+    return min(times, default=None)
 
 
-def mark_alert(store: Store, incident_id: str, event: str, state: str) -> None:
-    """Record the outcome of an on-duty alert ("sent" or "failed: reason")."""
+def alert_state(
+    due: DueAlert, outcomes: dict[str, str], now: float | None = None
+) -> str | dict[str, Any]:
+    """What to record after a try: "sent" when every target has it, else a retry after the
+    back-off with the targets already told (so none is told twice), else the errors."""
+    sent = sorted(due.done | {t for t, v in outcomes.items() if v == "sent"})
+    failed = {t: v for t, v in outcomes.items() if v != "sent"}
+    if not failed:
+        return "sent"
+    attempts = due.attempts + 1
+    if attempts > len(ALERT_BACKOFF_S):
+        return "failed after " + f"{attempts} tries: " + json.dumps(failed, sort_keys=True)
+    at = time.time() if now is None else now
+    return {
+        "state": "retrying",
+        "attempts": attempts,
+        "sent": sent,
+        "errors": failed,
+        "next_at": at + ALERT_BACKOFF_S[attempts - 1],
+    }
+
+
+def mark_alert(store: Store, incident_id: str, event: str, state: str | dict[str, Any]) -> None:
+    """Record the outcome of an on-duty alert ("sent", a retry to come, or "failed …")."""
     with store.begin() as conn:
         inc = get_watch_incident(conn, incident_id)
         if inc is None:

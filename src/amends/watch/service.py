@@ -47,9 +47,11 @@ from amends.watch.folder import FolderFollower, load_chunk
 from amends.watch.incidents import (
     Change,
     Context,
+    alert_state,
     auto_publish,
+    claim_alerts,
     mark_alert,
-    pending_alerts,
+    next_alert_at,
     reconcile,
 )
 from amends.watch.jetstream import JetStreamSource
@@ -58,6 +60,9 @@ from amends.watch.policy import WatchPolicy
 from amends.watch.sources import SourceSpec
 
 log = logging.getLogger("amends.watch")
+
+#: Seconds a replay waits at its end for failed on-duty alerts to be tried again.
+ALERT_DRAIN_S = 30.0
 
 
 @dataclass
@@ -128,6 +133,7 @@ class Watcher:
         self._ready = 0  # sources connected and polled once: idle time counts from then
         self._seen: dict[str, int] = {}  # newest minute stored per source (maybe out of order)
         self._outstanding: dict[str, int] = {}  # JetStream: messages due again after a crash
+        self._retry_at: float | None = next_alert_at(store)  # an on-duty alert to try again
         self._detected_until: int | None = None  # minutes before this one have been examined
         self._detected = asyncio.Event()
         self.ctx = Context(
@@ -435,25 +441,36 @@ class Watcher:
         return changes
 
     def _send_alerts(self) -> None:
+        """Send the on-duty alerts that are due; a target that failed is tried again after a
+        back-off, and a target already told is never told again."""
         targets = self.opts.policy.on_duty
-        for inc, event in pending_alerts(self.store):
+        for due in claim_alerts(self.store):
             if not targets:
-                mark_alert(self.store, inc.id, event, "no one on duty configured")
+                mark_alert(self.store, due.incident.id, due.event, "no one on duty configured")
                 continue
             outcomes = send(
-                targets,
-                summary(inc, event, self.opts.policy.review_url),
+                [t for t in targets if t.name not in due.done],
+                summary(due.incident, due.event, self.opts.policy.review_url),
                 self.opts.notify or NotifySettings(),
             )
-            ok = all(v == "sent" for v in outcomes.values())
             for v in outcomes.values():
                 self.metrics.alerts.labels("sent" if v == "sent" else "failed").inc()
-            mark_alert(self.store, inc.id, event, "sent" if ok else json.dumps(outcomes))
+            mark_alert(self.store, due.incident.id, due.event, alert_state(due, outcomes))
+        self._retry_at = next_alert_at(self.store)
+
+    async def _drain_alerts(self, grace_s: float) -> None:
+        """Before a replay ends: retry failed alerts while their back-off fits in `grace_s`."""
+        deadline = time.time() + grace_s
+        while (at := next_alert_at(self.store)) is not None and at <= deadline:
+            await asyncio.sleep(max(0.0, at - time.time()))
+            await asyncio.to_thread(self._send_alerts)
 
     async def _detect_loop(self, stop: asyncio.Event) -> None:
         last: int | None = None
         while not stop.is_set():
             await _sleep(stop, self.opts.detect_every_s)
+            if self._retry_at is not None and time.time() >= self._retry_at:
+                await asyncio.to_thread(self._send_alerts)
             until = self.watermark()
             if until is None or until == last:
                 continue
@@ -514,6 +531,7 @@ class Watcher:
         if self.opts.idle_exit_s is not None and self.live.newest is not None:
             final = self.live.newest + 1
             await asyncio.to_thread(lambda: self.detect_once(final, self.live.table()))
+            await self._drain_alerts(ALERT_DRAIN_S)
         return self.summary
 
 
