@@ -207,3 +207,36 @@ def test_watch_runs_until_sigterm_then_stops_cleanly(tmp_path: Path) -> None:
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
     assert "stopped: 2 events" in " ".join(err.split())
+
+
+def test_a_watcher_sharing_the_store_detects_on_every_watchers_minutes(
+    day, tmp_path: Path
+) -> None:
+    """Two watchers share a stream, each holding half the records, and one store: the one that
+    detects counts both halves (windows and customers from the same records), as batch does."""
+    import duckdb
+
+    from amends.events.failures import FailurePolicy
+    from amends.impact.aggregate import batch_aggregates
+    from amends.store import open_store
+    from amends.store.watch import add_failures, add_minutes
+    from amends.watch.service import Watcher
+    from amends.watch.sources import parse_source
+
+    parquet, _ = day("two_windows")
+    table = sorted_events(parquet)
+    halves = [table.take(list(range(k, table.num_rows, 2))) for k in (0, 1)]
+    con = duckdb.connect()
+    aggs = [batch_aggregates(con, h, FailurePolicy()) for h in halves]
+    url = f"sqlite:///{tmp_path / 'watch.db'}"
+    create_store(url)
+    with open_store(url) as store:
+        w = Watcher(store, [parse_source(f"dir:{tmp_path}")])
+        w.restore()
+        for a in aggs:  # this watcher's half, then the other's, as their batches commit
+            with store.begin() as conn:
+                add_minutes(conn, a.series)
+                add_failures(conn, a.failures)
+        w.live.add(aggs[0].series)  # this watcher holds only its own half
+        w.detect_once(w.live.newest + 1, w.live.table())
+    assert_agrees_with_batch(url, parquet)

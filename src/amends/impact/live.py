@@ -81,6 +81,16 @@ class LiveSeries:
             self._rows = merged.num_rows
             return merged
 
+    def replace(self, series: pa.Table) -> None:
+        """Hold exactly `series` (the stored series, when other watchers add to it too)."""
+        part = series.select(SERIES_SCHEMA.names).cast(SERIES_SCHEMA)
+        with self._lock:
+            self._chunks = [part] if part.num_rows else []
+            self._rows = part.num_rows
+            if part.num_rows:
+                top = pc.max(part["minute"]).as_py()
+                self.newest = top if self.newest is None else max(self.newest, top)
+
     def closed_until(self) -> int | None:
         """Minutes before this one are complete (None: no minute is complete yet)."""
         return self.newest

@@ -111,6 +111,16 @@ def load_minutes(conn: Connection, since: int | None = None) -> pa.Table:
     )
 
 
+def minutes_fingerprint(conn: Connection, since: int) -> tuple[int, int]:
+    """(rows, attempts) of the stored series from minute `since` on: equal to a watcher's own
+    when no other watcher has written there."""
+    q = select(func.count(), func.coalesce(func.sum(watch_minutes.c.attempts), 0)).where(
+        watch_minutes.c.minute >= since
+    )
+    rows, attempts = conn.execute(q).one()
+    return int(rows), int(attempts)
+
+
 def newest_minute(conn: Connection) -> int | None:
     """The newest minute stored (None: nothing yet)."""
     return conn.execute(select(func.max(watch_minutes.c.minute))).scalar()

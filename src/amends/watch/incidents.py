@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -203,15 +204,24 @@ def _slug_id(record: Incident, window: Window, existing: set[str]) -> str:
 
 
 def reconcile(
-    store: Store, detection: Detection, until: int, ctx: Context, *, now: datetime | None = None
+    store: Store,
+    detection: Detection | Callable[[Connection], Detection],
+    until: int,
+    ctx: Context,
+    *,
+    now: datetime | None = None,
 ) -> list[Change]:
     """Open, update, end or withdraw the watcher's incidents to match what detection shows on
-    the minutes before `until` (idempotent; safe with several watchers on one store)."""
+    the minutes before `until` (idempotent; safe with several watchers on one store). Given a
+    function, detection runs inside the transaction, on the series as stored: the counts of
+    windows and of subscribers then come from the same records."""
     wall = now or utcnow()
     event_now = minute_time(until)
     changes: list[Change] = []
     with store.begin() as conn:
         _lock(conn)
+        if callable(detection):
+            detection = detection(conn)
         stored = list_watch_incidents(conn, include_withdrawn=True)
         by_id = {inc.id: inc for inc in stored}
         windows = detection.windows

@@ -22,12 +22,14 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
+from sqlalchemy import Connection
 
 from amends.errors import InputError
 from amends.events.failures import FailurePolicy
 from amends.events.mapping import Mapping, resolve_mapping
 from amends.impact.aggregate import Aggregates, batch_aggregates
-from amends.impact.analysis import minute_time
+from amends.impact.analysis import Detection, minute_time
 from amends.impact.config import ImpactConfig
 from amends.impact.live import DEFAULT_HORIZON_MINUTES, LiveSeries, detect_closed
 from amends.publish.notifyconfig import NotifySettings
@@ -38,6 +40,7 @@ from amends.store.watch import (
     claim_items,
     get_position,
     load_minutes,
+    minutes_fingerprint,
     newest_minute,
     prune_items,
     set_position,
@@ -418,11 +421,31 @@ class Watcher:
 
     # -- detection ---------------------------------------------------------------------------
 
+    def _as_stored(self, conn: Connection, series: pa.Table) -> pa.Table:
+        """The series this watcher holds, or the stored one when other watchers sharing the
+        store (and the stream) have added minutes this one has not seen."""
+        if series.num_rows == 0 or self.live.newest is None:
+            return series
+        since = self.live.newest - self.opts.horizon_minutes  # where the held series begins
+        mine = (series.num_rows, pc.sum(series["attempts"]).as_py() or 0)
+        if minutes_fingerprint(conn, since) == mine:
+            return series
+        stored = load_minutes(conn, since)
+        self.live.replace(stored)
+        return stored
+
     def detect_once(self, until: int, series: pa.Table) -> list[Change]:
-        """Detection on the complete minutes before `until`, then reconcile the incidents."""
+        """Detection on the complete minutes before `until` (as stored), then reconcile the
+        incidents, in one transaction."""
         started = time.perf_counter()
-        found = detect_closed(series, until, self.opts.config)
-        changes = reconcile(self.store, found, until, self.ctx)
+        seen: list[Detection] = []
+
+        def detection(conn: Connection) -> Detection:
+            seen.append(detect_closed(self._as_stored(conn, series), until, self.opts.config))
+            return seen[-1]
+
+        changes = reconcile(self.store, detection, until, self.ctx)
+        found = seen[-1]
         self.metrics.detections.inc()
         self.metrics.detection_seconds.set(time.perf_counter() - started)
         self.metrics.open_windows.set(sum(1 for w in found.windows if w.end is None))
