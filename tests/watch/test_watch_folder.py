@@ -209,9 +209,7 @@ def test_watch_runs_until_sigterm_then_stops_cleanly(tmp_path: Path) -> None:
     assert "stopped: 2 events" in " ".join(err.split())
 
 
-def test_a_watcher_sharing_the_store_detects_on_every_watchers_minutes(
-    day, tmp_path: Path
-) -> None:
+def test_a_watcher_sharing_the_store_detects_on_every_watchers_minutes(day, tmp_path: Path) -> None:
     """Two watchers share a stream, each holding half the records, and one store: the one that
     detects counts both halves (windows and customers from the same records), as batch does."""
     import duckdb
