@@ -37,6 +37,7 @@ import pyarrow.compute as pc
 from amends.credits import WindowSpan, compute, parse_policy
 from amends.credits.reference import compute_naive
 from amends.events.simulate import PLANS, subscriber_ids
+from bench.measure import measure
 
 POLICY = """
 id = "bench"
@@ -312,20 +313,10 @@ def command(inputs: dict[str, Path], url: str, out: Path) -> list[str]:
 
 
 def timed(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
-    """Run a command; its wall time (s), its peak RSS with its children (MB), its stdout (with
+    """Run a command: its wall time (s), its peak RSS with its children (MB), its stdout (with
     a last line `cpu: S`, the command's own CPU time: the database server's is not in it)."""
-    t0 = time.perf_counter()
-    with tempfile.TemporaryFile() as err:
-        child = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=err)
-        out = child.stdout.read().decode() if child.stdout else ""
-        _, status, usage = os.wait4(child.pid, 0)
-        wall = time.perf_counter() - t0
-        code = os.waitstatus_to_exitcode(status)
-        if code != 0:
-            err.seek(0)
-            tail = err.read().decode(errors="replace")[-3000:]
-            raise SystemExit(f"{' '.join(argv[:2])} failed ({code}):\n{out}\n{tail}")
-    return wall, usage.ru_maxrss / 1024, f"{out}\ncpu: {usage.ru_utime + usage.ru_stime:.1f}"
+    run = measure(argv, env=env)
+    return run.seconds, run.peak_mib, f"{run.stdout}\ncpu: {run.cpu_seconds:.1f}"
 
 
 def baseline_env(rev: str, folder: Path) -> dict[str, str]:

@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.impact [--rows 10M,100M] [--days 7]
 
 For each size it simulates the events (with one partial outage) into /tmp, then measures, each in
-its own subprocess (wall time, and peak RSS from RUSAGE_CHILDREN of a wrapper process):
+its own subprocess (wall time, CPU and peak RSS by bench/measure.py):
 
 * `sql`: the hand-written single DuckDB query that computes the same per-(region, service, minute)
   attempts and failures and per-subscriber failures (first/last) — every variant below is run and
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -32,6 +31,8 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
+
+from bench.measure import measure
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -104,19 +105,6 @@ subs = df[failed].groupby(["subscriber", "region", "service", "minute"], observe
 print(len(series), len(subs))
 """
 
-#: Runs argv as a child and prints its wall time, peak RSS (KiB) and CPU seconds (user + system,
-#: all threads): this wrapper's only child.
-WRAPPER = """
-import resource, subprocess, sys, time
-t = time.perf_counter()
-r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-dt = time.perf_counter() - t
-if r.returncode:
-    sys.exit(r.stderr[-2000:])
-u = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(dt, u.ru_maxrss, u.ru_utime + u.ru_stime)
-"""
-
 SCENARIO = """
 outages:
   - id: w1
@@ -127,33 +115,6 @@ outages:
     end: 2026-03-13T20:00:00Z
     rate: 0.45
 """
-
-
-def bench_env() -> dict[str, str]:
-    """The environment of every measured command: compiled bytecode cached (outside the tree).
-
-    This machine sets PYTHONDONTWRITEBYTECODE, which makes every run compile ibis, pandas and
-    matplotlib from source (over a second); an installed package has its .pyc files.
-    """
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "amends-bench-pycache")
-    return env
-
-
-def measure(argv: list[str]) -> tuple[float, float, float]:
-    """Wall seconds, peak RSS (MiB) and CPU seconds of one command, in a fresh wrapper process.
-
-    CPU seconds (user + system over all threads) move much less than wall time when other jobs
-    share the machine; the floors are on wall time, CPU is printed beside it.
-    """
-    out = subprocess.run(
-        [PYTHON, "-c", WRAPPER, *argv], capture_output=True, text=True, check=False, env=bench_env()
-    )
-    if out.returncode:
-        raise SystemExit(f"benchmark command failed: {' '.join(argv)}\n{out.stderr}")
-    seconds, kib, cpu = out.stdout.split()
-    return float(seconds), int(kib) / 1024, float(cpu)
 
 
 def best(runs: list[tuple[float, float, float]]) -> tuple[float, float, float]:
@@ -207,9 +168,8 @@ def bench_size(rows: int, days: int, repeat: int, pandas: bool) -> dict[str, flo
         res: dict[str, float] = {"rows": rows}
         fastest = None
         for name, sql in SQL_VARIANTS.items():
-            runs = [
-                measure([PYTHON, "-c", SQL_RUNNER, sql.format(path=path)]) for _ in range(repeat)
-            ]
+            argv = [PYTHON, "-c", SQL_RUNNER, sql.format(path=path)]
+            runs = [measure(argv).figures() for _ in range(repeat)]
             secs, rss, cpu = best(runs)
             print(f"  sql {name:<30} {secs:8.2f} s  {rss:8.0f} MiB  {cpu:7.2f} cpu-s", flush=True)
             if fastest is None or secs < fastest[0]:
@@ -217,8 +177,9 @@ def bench_size(rows: int, days: int, repeat: int, pandas: bool) -> dict[str, flo
         assert fastest is not None
         res["sql_s"], res["sql_mib"], res["sql_cpu"] = fastest[:3]
         out = folder / "out"
-        measure([AMENDS, "impact", str(path), "-o", str(out)])  # warm-up: bytecode, file cache
-        runs = [measure([AMENDS, "impact", str(path), "-o", str(out)]) for _ in range(repeat)]
+        argv = [AMENDS, "impact", str(path), "-o", str(out)]
+        measure(argv)  # warm-up: bytecode, file cache
+        runs = [measure(argv).figures() for _ in range(repeat)]
         res["impact_s"], res["impact_mib"], res["impact_cpu"] = best(runs)
         print(
             f"  amends impact (whole command)    {res['impact_s']:8.2f} s  "
@@ -235,7 +196,8 @@ def bench_size(rows: int, days: int, repeat: int, pandas: bool) -> dict[str, flo
             flush=True,
         )
         if pandas:
-            runs = [measure([PYTHON, "-c", PANDAS_RUNNER, str(path)]) for _ in range(repeat)]
+            argv = [PYTHON, "-c", PANDAS_RUNNER, str(path)]
+            runs = [measure(argv).figures() for _ in range(repeat)]
             res["pandas_s"], res["pandas_mib"], res["pandas_cpu"] = best(runs)
             print(
                 f"  pandas aggregation only          {res['pandas_s']:8.2f} s  "

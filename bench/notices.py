@@ -4,8 +4,8 @@ naive baseline (one Jinja2 + Babel rendering per customer) timed on a sample in 
 Run: `.venv/bin/python -m bench.notices [ROWS]`. Target: 1,000,000 notices in under 30 s.
 
 The whole command as users run it (`amends notices incident.yaml --impact DIR --credits FILE
--o OUT`), in a subprocess, at several sizes, with wall time and peak RSS (getrusage of the
-children, one fresh measuring process per run):
+-o OUT`), in a subprocess, at several sizes, with wall time and peak RSS (bench/measure.py:
+os.wait4 on the command, so runs never mix):
 
     .venv/bin/python -m bench.notices --command 1M,10M [--dir /tmp]
 
@@ -30,6 +30,7 @@ import pyarrow.parquet as pq
 from amends.cli.demo_compose import demo_facts
 from amends.compose.notices import NOTICES_SCHEMA, iter_notices, render_one
 from amends.events.simulate import subscriber_ids
+from bench.measure import measure
 
 ROWS = 1_000_000
 SAMPLE = 2_000
@@ -135,30 +136,6 @@ def duckdb_inputs(n: int, folder: Path) -> tuple[Path, Path, Path]:
     return (*queries,)  # type: ignore[return-value]
 
 
-def measure(cmd: list[str]) -> dict[str, float]:
-    """Run `cmd` from a fresh measuring process: wall seconds and the child's peak RSS (bytes,
-    from getrusage(RUSAGE_CHILDREN) in that process, so runs never mix)."""
-    import json
-    import subprocess
-
-    probe = (
-        "import json, resource, subprocess, sys, time\n"
-        "t = time.perf_counter()\n"
-        "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
-        "wall = time.perf_counter() - t\n"
-        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024\n"
-        "print(json.dumps({'code': r.returncode, 'seconds': wall, 'peak_bytes': peak,"
-        " 'err': r.stderr.decode()[-500:]}))\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", probe, *cmd], capture_output=True, text=True, check=True
-    )
-    result = json.loads(out.stdout)
-    if result["code"] != 0:
-        raise RuntimeError(f"{' '.join(cmd)} failed: {result['err']}")
-    return result
-
-
 def _size(text: str) -> int:
     text = text.strip().upper()
     scale = {"K": 1_000, "M": 1_000_000}.get(text[-1:], 1)
@@ -186,7 +163,7 @@ def command(sizes: list[int], where: Path) -> int:
             out = folder / "notices.parquet"
             cmd = [sys.executable, "-m", "amends", "notices", str(incident)]
             cmd += ["--impact", str(affected.parent), "--credits", str(credits), "-o", str(out)]
-            got = measure(cmd)
+            got = measure(cmd).as_dict()
             written = pq.ParquetFile(out).metadata.num_rows
             assert written == n, (written, n)
             if not naive_each:  # the per-row baseline, on a sample of the first size's output
@@ -216,7 +193,7 @@ def command(sizes: list[int], where: Path) -> int:
                 TO '{folder / "floor.parquet"}' (FORMAT parquet, COMPRESSION zstd)"""
             fl = measure(
                 [sys.executable, "-c", f"import duckdb; duckdb.connect().execute({floor!r})"]
-            )
+            ).as_dict()
             rows_of[n] = got
             la = os.getloadavg()[0]
             print(

@@ -10,7 +10,7 @@ postgresql+psycopg://postgres@127.0.0.1:5432/test, in a scratch schema that is d
 3. Crash: 100,000 emails + 1,000 webhooks, the two workers SIGKILLed three times and restarted;
    the de-duplicating receivers must see every message exactly once.
 4. `--command 1M,10M`: the whole `amends notify enqueue-notices` command as users run it, in a
-   subprocess (wall time, peak RSS from getrusage(RUSAGE_CHILDREN) in a fresh measuring process),
+   subprocess (wall time and peak RSS by bench/measure.py, os.wait4 on the command),
    on SQLite and PostgreSQL, from a notices Parquet file written by DuckDB in the shape `amends
    notices` writes. Baseline in the same run (up to `--baseline-max`): the previous enqueue (the
    whole table read into memory, a key hashed per row in Python, one transaction). With
@@ -42,6 +42,7 @@ from amends.cli.demo_notify import SmtpSink, WebhookReceiver
 from amends.publish.outbox import enqueue_notices, status_counts
 from amends.store import open_store
 from amends.store.schema import outbox
+from bench.measure import measure
 
 PG = os.environ.get("AMENDS_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -330,29 +331,6 @@ def notices_file(n: int, path: Path) -> Path:
     return path
 
 
-def measure(cmd: list[str]) -> dict[str, float]:
-    """Run `cmd` from a fresh measuring process: wall seconds and the command's peak RSS (bytes,
-    getrusage(RUSAGE_CHILDREN) in that process, so runs never mix)."""
-    import json
-
-    probe = (
-        "import json, resource, subprocess, sys, time\n"
-        "t = time.perf_counter()\n"
-        "r = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE)\n"
-        "wall = time.perf_counter() - t\n"
-        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024\n"
-        "print(json.dumps({'code': r.returncode, 'seconds': wall, 'peak_bytes': peak,"
-        " 'out': r.stdout.decode()[-300:], 'err': r.stderr.decode()[-500:]}))\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", probe, *cmd], capture_output=True, text=True, check=True
-    )
-    result = json.loads(out.stdout)
-    if result["code"] != 0:
-        raise RuntimeError(f"{' '.join(cmd)} failed: {result['err']}")
-    return result
-
-
 def baseline_child(url: str, path: str) -> None:
     """The previous enqueue, as `amends notify enqueue-notices` ran it: pq.read_table of the
     whole file, a sha256 key per row in Python, one executemany/COPY in one transaction."""
@@ -423,7 +401,7 @@ def bench_command(sizes: list[int], where: Path, base_max: int, kill: bool) -> b
                 with database(kind) as url:
                     cmd = [sys.executable, "-m", "amends", "notify", "enqueue-notices", "bench"]
                     cmd += [str(path), "--db", url]
-                    r = measure(cmd)
+                    r = measure(cmd).as_dict()
                     rows, keys = _count(url)
                     ok &= rows == keys == n
                 base = ""
@@ -438,7 +416,7 @@ def bench_command(sizes: list[int], where: Path, base_max: int, kill: bool) -> b
                                 url,
                                 str(path),
                             ]
-                        )
+                        ).as_dict()
                         base = (
                             f" | baseline (previous enqueue) {b['seconds']:.1f} s, "
                             f"{b['peak_bytes'] / 2**30:.2f} GiB: x{b['seconds'] / r['seconds']:.2f}"

@@ -7,7 +7,7 @@ Parquet write alone of pre-generated random arrays (the I/O floor of the same sc
     .venv/bin/python -m bench.simulate [--sizes 10M,100M] [--dir /tmp]
 
 Scaling in subscribers, the whole command as users run it (`amends simulate` in a subprocess,
-wall time and peak RSS from getrusage(RUSAGE_CHILDREN) in a fresh measuring process per run): the
+wall time and peak RSS by bench/measure.py, os.wait4 on each run's command): the
 issue-18 nationwide outage (two days, 90% of every call type failing in every region for 12 hours
 on the second), 3 call attempts per subscriber per day:
 
@@ -29,6 +29,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench.measure import measure
 
 DAYS = 10
 ROWS_PER_SUBSCRIBER = 50  # over the simulated period: 5 attempts per subscriber per day
@@ -195,27 +197,6 @@ outages:
 CALLS_PER_SUBSCRIBER_DAY = 3
 
 
-def measure(cmd: list[str], cwd: Path | None = None) -> dict[str, float]:
-    """Run `cmd` from a fresh measuring process: wall seconds and the command's peak RSS (bytes,
-    getrusage(RUSAGE_CHILDREN) in that process, so runs never mix)."""
-    probe = (
-        "import json, resource, subprocess, sys, time\n"
-        "t = time.perf_counter()\n"
-        "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
-        "wall = time.perf_counter() - t\n"
-        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024\n"
-        "print(json.dumps({'code': r.returncode, 'seconds': wall, 'peak_bytes': peak,"
-        " 'err': r.stderr.decode()[-500:]}))\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", probe, *cmd], capture_output=True, text=True, check=True, cwd=cwd
-    )
-    result = json.loads(out.stdout)
-    if result["code"] != 0:
-        raise RuntimeError(f"{' '.join(cmd)} failed: {result['err']}")
-    return result
-
-
 def scale_subscribers(sizes: list[int], base: Path, baseline: Path | None, base_max: int) -> int:
     """`amends simulate` at each number of subscribers, against another checkout's command."""
     import os
@@ -235,7 +216,7 @@ def scale_subscribers(sizes: list[int], base: Path, baseline: Path | None, base_
                 cmd = [str(root / ".venv/bin/python"), "-m", "amends", "simulate", "-o", str(out)]
                 cmd += ["--scenario", str(scenario), "--subscribers", str(n), "--seed", "1"]
                 cmd += ["--calls-per-day", str(CALLS_PER_SUBSCRIBER_DAY * n)]
-                r = measure(cmd, cwd=root)
+                r = measure(cmd, cwd=root).as_dict()
                 truth = json.loads(out.with_name("calls.truth.json").read_text())
                 r["rows"] = truth["rows"]
                 r["affected"] = truth["windows"][0]["subscribers_affected"]

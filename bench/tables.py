@@ -24,6 +24,8 @@ import uuid
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bench.measure import measure
+
 #: One INSERT … SELECT per server: row i is a call at second i·86400/rows of 2026-03-02.
 ACC_FILL = """
 INSERT INTO {schema}.acc (method, callid, sip_code, time, src_user, dst_user, src_ip)
@@ -63,19 +65,9 @@ OUTAGE = "(i * 24 >= 10 * {rows} AND i * 24 < 12 * {rows})"
 
 def run_impact(source: str, mapping: str, out: Path) -> tuple[float, float, dict]:
     """`amends impact SOURCE --map MAPPING`: wall seconds, peak MiB, the report."""
-    started = time.perf_counter()
-    child = subprocess.Popen(
-        [sys.executable, "-m", "amends", "impact", source, "--map", mapping,
-         "-o", str(out), "--no-chart"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    err = child.stderr.read() if child.stderr else ""
-    _, status, usage = os.wait4(child.pid, 0)  # this child's own peak, not the run's
-    child.returncode = os.waitstatus_to_exitcode(status)
-    wall = time.perf_counter() - started
-    if child.returncode != 0:
-        raise SystemExit(f"amends impact {source} failed: {err.strip()}")
-    return wall, usage.ru_maxrss / 1024, json.loads((out / "impact.json").read_text())
+    argv = [sys.executable, "-m", "amends", "impact", source, "--map", mapping]
+    run = measure([*argv, "-o", str(out), "--no-chart"])
+    return run.seconds, run.peak_mib, json.loads((out / "impact.json").read_text())
 
 
 def fill(kind: str, execute, schema: str, rows: int) -> None:

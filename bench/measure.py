@@ -1,0 +1,81 @@
+"""Run one command as users run it and measure it: wall time, CPU time and peak memory of that
+command and everything it starts. Every benchmark that times a whole command goes through here,
+so each figure in docs/benchmarks.md is measured the same way."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Measured:
+    """One run of a command: what it took and what it printed."""
+
+    seconds: float  # wall time
+    cpu_seconds: float  # user + system of the command and its children (not a database server's)
+    peak_bytes: int  # the largest resident set of the command or any child it waited for
+    code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def peak_mib(self) -> float:
+        """Peak RSS in MiB."""
+        return self.peak_bytes / 2**20
+
+    def figures(self) -> tuple[float, float, float]:
+        """(wall seconds, peak MiB, CPU seconds)."""
+        return self.seconds, self.peak_mib, self.cpu_seconds
+
+    def as_dict(self) -> dict[str, float]:
+        """The figures, keyed as the benchmarks' JSON lines print them."""
+        return {"seconds": self.seconds, "peak_bytes": self.peak_bytes, "cpu": self.cpu_seconds}
+
+
+def bench_env() -> dict[str, str]:
+    """The environment of a measured command: compiled bytecode cached outside the tree.
+
+    This machine sets PYTHONDONTWRITEBYTECODE, which makes every run compile ibis, pandas and
+    matplotlib from source (over a second); an installed package has its .pyc files.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "amends-bench-pycache")
+    return env
+
+
+def measure(
+    argv: list[str],
+    *,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    check: bool = True,
+) -> Measured:
+    """Run `argv` to its end. The figures come from os.wait4 on this one child, so runs in one
+    benchmark never mix. With `check`, a failing command stops the benchmark with its output."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        child = subprocess.Popen(argv, env=env or bench_env(), cwd=cwd, stdout=out, stderr=err)
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = code = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        stdout = out.read().decode(errors="replace")
+        stderr = err.read().decode(errors="replace")
+    if check and code != 0:
+        tail = stdout[-2000:] + stderr[-3000:]
+        raise SystemExit(f"{' '.join(argv[:4])} … failed ({code}):\n{tail}")
+    return Measured(
+        seconds=wall,
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
+        peak_bytes=usage.ru_maxrss * 1024,
+        code=code,
+        stdout=stdout,
+        stderr=stderr,
+    )
