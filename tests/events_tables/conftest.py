@@ -121,9 +121,10 @@ def acc_table(request: pytest.FixtureRequest) -> Iterator[AccTable]:
         def drop() -> None:
             table.execute("DROP SCHEMA {schema} CASCADE")
     else:
+        base = mysql_url()  # skips without a server or the driver
+
         import MySQLdb
 
-        base = mysql_url()
         parts = urlsplit(base)
         server = {"host": parts.hostname or "127.0.0.1", "port": parts.port or 3306}
         server["user"] = parts.username or "root"
