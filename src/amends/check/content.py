@@ -38,7 +38,7 @@ SERVICE = {
     "en": _rx(
         r"\bcalls?\b|\bcalling\b|\bdial(?:l?ing)?\b|\bphones?\b|\blandlines?\b|\bmobiles?\b|"
         r"\btexts?\b|\btext messages?\b|\bsms\b|\binternet\b|\bbroadband\b|\bmobile data\b|\bdata\b|"
-        r"\bwi-?fi\b|\bnbn\b|\bapp\b|\bwebsite\b|\bemails?\b|\bvoicemail\b|\b(?:000|911|112|999)\b|"
+        r"\bwi-?fi\b|\bnbn\b|\bapps?\b|\bwebsites?\b|\bemails?\b|\bvoicemail\b|\b(?:000|911|112|999)\b|"
         r"\blong[- ]distance\b|\binternational\b|\btv\b|\bstreaming\b|\bpayments?\b|\blog ?in\b|\bsign in\b|"
         r"\bcheckout\b|\bonline banking\b|\bcards?\b|\bcoverage\b|\bsignal\b|\bcell\b|\bwireless\b|"
         r"\bget online\b|\bdashboard\b"
@@ -147,7 +147,7 @@ AREA = {
 CAUSE = {
     "en": _rx(
         r"\bfib(?:er|re)\b.{0,40}\b(?:cut|break|broke|broken|damaged|severed)\b",
-        r"\b(?:cut|damaged|severed|broke)\b.{0,30}\b(?:fib(?:er|re)|cable|line)\b",
+        r"\b(?:cut|damaged|severed|broke)\b.{0,30}\b(?:fib(?:er|re)|cable|line)s?\b",
         r"\bcable\b.{0,20}\b(?:cut|damaged|fault)\b",
         r"\b(?:power (?:failure|outage|cut|loss|supply)|lost (?:mains )?power|mains power|generator|"
         r"batter(?:y|ies)|ups\b)",
@@ -182,8 +182,16 @@ CAUSE = {
         r"\btraced (?:it |this |the \w+ )?(?:back )?to\b|\bincorrect(?:ly)?\b|\bthe cause (?:was|is)\b(?!\s*[\[{<])|"
         r"\bwrong (?:procedure|process|setting|step|command|value|order)\b|\b(?:problem|fault|failure) (?:is|was|lay) (?:in|with|at)\b",
         # where the fault was, whatever the verb: "the outage sits with ...", "the problem started at ..."
-        r"\b(?:fault|problem|outage|failure|issue|cause)s? (?:is |was )?(?:sits?|sat|lies|lay|started|began|originated|"
-        r"came) (?:with|at|in|on|from)\b",
+        r"\b(?:fault|problem|outage|failure|issue|cause|slowdown|disruption|damage|break)s? (?:is |was )?(?:sits?|sat|lies|lay|started|began|originated|"
+        r"came|is|was) (?:with|at|in|on|from)\b",
+        # a thing of ours that was wrong, whatever it is, as the object of what was done to it: "we
+        # loaded a faulty channel list", "we pushed a bad update", "an inadequately tested
+        # modification", "the wrong list of number ranges", "set a limit too low"
+        r"\b(?:a|an|the|one)\s+(?:[\w-]+\s+)?(?:faulty|defective|bad|wrong|incorrect|flawed|corrupt(?:ed)?|untested|"
+        r"(?:inadequately|poorly|badly|not properly) (?:tested|planned|configured|checked))\s+(?!(?:day|time|moment|news|luck|weather)\b)\w",
+        r"\b(?:set|configured|sized|built|dimensioned|planned|wired) (?:[\w-]+ ){0,4}?(?:too (?:low|high|small|large|tight|short)|wrong(?:ly)?|"
+        r"incorrectly|badly)\b",
+        r"\bflood ?waters?\b|\bflood(?:ed|s)\b",
     ),
     "es": _rx(
         r"\bcorte de (?:fibra|cable|energía|luz)\b",
@@ -203,6 +211,11 @@ CAUSE = {
         r"\berror (?:en|de) (?:la|el|los|las|un|una|nuestr\w+)\b|\bse produjo (?:un|una) (?:error|fallo|falla|avería|corte)\b",
         # the decision that caused it, in a chief executive's words: "yo aprobé hacer un cambio"
         r"\b(?:aprobé|aprobamos|autoricé|autorizamos|decidí|decidimos) (?:hacer |aplicar )?(?:un|una|el|la)\b",
+        # a thing of ours that was wrong, as an object or a subject: "cargamos una configuración
+        # equivocada", "tiene una configuración equivocada", "tuvo su origen en"
+        r"\b(?:un|una|el|la|los|las)\s+(?:\w+\s+){1,3}?(?:equivocad[oa]s?|incorrect[oa]s?|defectuos[oa]s?|erróne[oa]s?|mal hech[oa]s?)\b",
+        r"\btuvo su origen en\b|\b(?:salió|salieron) mal\b",
+        r"\b(?:un|el|una|la) (?:cambio|actualización|ajuste|configuración) que (?:hicimos|aplicamos|instalamos|cargamos)\b",
     ),
 }
 #: A failure told in any words, whatever failed: "a cooling unit stopped", "planned work ... went
@@ -214,15 +227,18 @@ FAILED = {
         r"\b(?:failed|stopped|broke|went (?:wrong|down|dead|offline)|(?:was|were) (?:wrong|faulty|defective|"
         r"disconnected|damaged|deleted|cut|unplugged|switched off|set up wrong)|ran (?:over|out)|took longer than|"
         r"grew (?:larger|bigger|too)|lost (?:mains )?power|overheated|shut (?:itself|themselves) (?:down|off)|"
-        r"filled up|crashed|expired|wore out|had (?:an? )?(?:error|fault|bug|defect|flaw))\b",
+        r"filled up|crashed|expired|wore out|had (?:an? )?(?:error|fault|bug|defect|flaw)|clashed with|conflicted with|"
+        r"(?:had )?(?:missed|skipped) (?:a|one|an important) (?:step|check|test)|destabili[sz]ed|drilled (?:through|into)|"
+        r"(?:was|is) sending (?:\w+ )?(?:to|into) the wrong)\b",
         # the decision that caused it, in a chief executive's words: "I approved a change ...", "I
         # signed off an upgrade ...", "I had agreed to replace ..."
-        r"\b(?:i|we) (?:had )?(?:approved|signed off|authori[sz]ed|agreed to|decided to|chose to) (?:\w+ )?(?:a|an|the|to|our)\b",
+        r"\b(?:i|we) (?:had )?(?:approved|signed off|authori[sz]ed|agreed to|decided to|chose to) (?:\w+ ){0,2}(?:a|an|the|to|our|new)\b",
     ),
     "es": _rx(
         r"\b(?:falló|fallaron|se (?:dañó|dañaron|cayó|cayeron|apagó|apagaron|rompió|rompieron|quemó|llenó)|"
         r"dejó de funcionar|dejaron de funcionar|no arrancó|no arrancaron|(?:estaba|era|fue) (?:incorrect[oa]|"
-        r"defectuos[oa]|equivocad[oa]))\b"
+        r"defectuos[oa]|equivocad[oa])|(?:había|habían )?(?:borrado|borró|borraron|rompió|rompieron|dañó|dañaron)|"
+        r"dejó sin|dejaron sin)\b"
     ),
 }
 #: What customers saw is not a cause when it is the subject of a failure verb.
@@ -623,7 +639,9 @@ def check_who(doc: Doc, ctx: Context) -> str | None:
 CAUSE_VAGUE = {
     "en": _rx(
         r"\b(?:an?|some) (?:[\w-]+ ){0,3}?issues?\b|\btechnical (?:difficulties|issues|problems|glitch(?:es)?)\b|"
-        r"\ba glitch\b|\bcaused issues\b|\bcapacity issues\b"
+        r"\ba glitch\b|\bcaused issues\b|\bcapacity issues\b",
+        # a part named only by its kind: "a misconfiguration in a network component"
+        r"\b(?:a|an|one|some) (?:network|system|hardware|software|technical) (?:components?|elements?|items?)\b",
     ),
     "es": _rx(r"\bproblemas? técnicos?\b|\buna incidencia\b|\binconvenientes técnicos\b"),
 }

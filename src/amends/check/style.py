@@ -245,6 +245,7 @@ CORPORATE = _words(
     r"mitigaci[oó]n",
     r"degradaci[oó]n del servicio",
 )
+#: A space in a term matches a line break too ("enlace\ntroncal" as a statement wraps it).
 TECHNICAL = re.compile(
     r"\b(?:BGP|DNS|SIP(?: \d{3})?|Q\.850(?: cause)?(?: \d+)?|CDRs?|MPLS|NOC|SLA|API|CDN|RCA|OSPF|DWDM|SS7|IMS|"
     r"VoLTE|HLR|HSS|PSTN|PoP|TLS|SBC|IP|VoIP|HTTP(?: \d{3})?|5xx|\d{3} errors?|cause code \d+|packet loss|"
@@ -253,7 +254,11 @@ TECHNICAL = re.compile(
     r"(?:packet|IMS) core|core IMS|core de paquetes|media gateways?|interconnects?|peering|"
     r"backbone(?: routers?)?|[Mm]isconfigur\w+|soft deletes?|RTO|DR program|señalización(?: SIP)?|"
     # engineering words left in English in a Spanish statement: "un rollback fallido del firmware"
-    r"BNG|BRAS|OLT|rollbacks?|firmware)\b"
+    r"BNG|BRAS|OLT|rollbacks?|firmware|"
+    # the rest of the same families: DNS answer codes, fibre-access kit, control-plane words, and
+    # the Spanish of terms listed above in English ("latencia", "pérdida de paquetes", "troncal")
+    r"NXDOMAIN|SERVFAIL|G?PON|ONTs?|OLTs|line cards?|control plane|plano de control|flapping|"
+    r"latencia|pérdida de paquetes|enlaces? troncal(?:es)?)\b".replace(" ", r"\s+")
 )
 # An engineering term is forgiven when it is explained in plain words right after it.
 EXPLAINED = re.compile(
