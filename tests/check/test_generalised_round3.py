@@ -41,3 +41,41 @@ def test_a_cause_by_what_was_wrong_with_the_thing(text: str, locale: str) -> Non
 )
 def test_a_cause_only_in_engineering_or_generic_words_is_no_cause(text: str, locale: str) -> None:
     assert "cause" in rules(text, "resolve", locale)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Comments about this summary can go to example.com/notes.",
+        "Have your say on this notice at example.com/say.",
+        "Rate this notice at example.com/stars.",
+        "Send us your thoughts by replying to this letter.",
+        "Answer back to this email with your view.",
+    ],
+)
+def test_feedback_invited_in_any_words(text: str) -> None:
+    assert "feedback" not in rules(text, "explain")
+
+
+def test_feedback_still_needs_a_channel() -> None:
+    assert "feedback" in rules("We value your comments.", "explain")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("That was a wasted evening for everyone studying at home.", "en"),
+        ("For the bakery next door, it meant a till that could not take cards.", "en"),
+        ("The outage cost small shops sales on a busy Saturday.", "en"),
+        ("Losing the last ten minutes of a film is infuriating.", "en"),
+        ("We know callers were trying to reach their pharmacy.", "en"),
+        ("We realise homework became impossible for many pupils.", "en"),
+        ("Fue una mañana perdida para muchas tiendas.", "es"),
+    ],
+)
+def test_empathy_told_as_what_it_cost(text: str, locale: str) -> None:
+    assert "empathy" not in rules(text, locale=locale)
+
+
+def test_thanks_for_patience_is_still_no_empathy() -> None:
+    assert "empathy" in rules("Thank you for bearing with us while we worked.")

@@ -335,7 +335,7 @@ EMPATHY = {
         # "we know people missed calls from hospitals", "we realise many of you couldn't pay"
         r"\b(?:we|i) (?:know|understand|realise|realize|recognise|recognize)\b[^.]{0,80}?\b(?:lost|miss\w*|"
         r"could ?n[o’']t|could not|cost|cut (?:\w+ )?off|without|unable|disrupt\w*|interrupt\w*|annoy\w*|hard|"
-        r"difficult|scar\w*|frighten\w*|rely|relied|depend\w*|serious)\b",
+        r"difficult\w*|impossible|scar\w*|frighten\w*|rely|relied|depend\w*|serious)\b",
         r"\bfrustrat\w+|\bworr(?:y|ied|ying)\b|\bstressful\b|\bstress\b|\banxious\b|\bupsetting\b|\bscary\b|"
         r"\bfrightening\b",
         r"\bcost you\b|\byou (?:may have |might have )?(?:missed|lost)\b|\blet you down\b|\bleft you\b",
@@ -348,12 +348,22 @@ EMPATHY = {
         r"\b(?:we|i) (?:know|understand|realise|realize|recognise|recognize)\b(?! (?:now |already )?(?:the (?:cause|fault|reason|problem)|"
         r"what (?:caused|went|happened)|why|where|when|how (?:it|this) happened|more|it was)\b) (?:that )?(?:[\w’'-]+ ){0,3}?"
         r"(?:people|famil(?:y|ies)|customers|you|many|shops|businesses|households|parents|patients|messages|calls|everyone|"
-        r"those|some|most|nobody|no one)\b",
+        r"those|some|most|nobody|no one|members|users|subscribers|viewers|callers|children|kids|students|workers|"
+        r"neighbou?rs|anyone|working|older|elderly)\b",
+        # what the outage cost people, told as its consequence rather than after "we know": "a lost
+        # morning for ...", "that meant a shop that could not open", "cost local businesses calls and
+        # orders", "is maddening"
+        r"\b(?:a|an|one) (?:lost|wasted|ruined|spoilt|spoiled) (?:morning|afternoon|evening|night|day|weekend|workday|week)\b|"
+        r"\b(?:meant|means) (?:lost|missed|no |(?:a|an) (?:[\w-]+ ){1,2}that (?:could|would) ?n[o’']?t)|"
+        r"\bcost (?:[\w-]+ ){1,3}?(?:calls|orders|sales|money|work|time|income|a sale|a job|customers|business)\b|"
+        r"\b(?:is|was|it[’']s|that[’']s) (?:\w+ )?(?:maddening|infuriating|exasperating|distressing|miserable|awful|heartbreaking)\b",
     ),
     "es": _rx(
         r"\b(?:sabemos|sé) (?:lo|la|el|que|cuánto)\b",
         r"\bentendemos\b",
         r"\bfrustra\w+|\bpreocupa\w+",
+        # the loss told as its consequence: "fue una tarde perdida para quienes trabajan desde casa"
+        r"\b(?:una|un) (?:tarde|mañana|noche|jornada|día|semana|fin de semana) perdid[oa]\b",
     ),
 }
 OWNERSHIP = {
@@ -550,6 +560,13 @@ FEEDBACK = {
         r"\bwe want to hear\b|\bhear from you\b|\byour (?:questions|comments|views|thoughts)\b|\bsurvey\b",
         # a chief executive in the first person: "write to me", "email me", "tell me what you think"
         r"\btell me\b|\b(?:write|reply) to me\b|\bemail me\b|\blet me know\b",
+        # an invitation to give a view, in any words: "comments on this report go to ...", "have your
+        # say", "rate this report", "we want your view", "send comments", "write back ... with
+        # anything you want us to hear"
+        r"\b(?:comments?|views?|thoughts|opinions?|ratings?) (?:on|about) (?:this|how|our|the way)\b|\bhave your say\b|"
+        r"\brate (?:this|our|us|how)\b|\bwant (?:your|to hear your) (?:view|views|opinion|thoughts|comments)\b|"
+        r"\b(?:send|share|leave|give|post|add) (?:us )?(?:your |any |a )?(?:comments?|views?|thoughts|opinions?|ratings?)\b|"
+        r"\byour (?:view|views|say|opinion|comments)\b|\bwant us to hear\b|\b(?:write|answer) back\b",
     ),
     "es": _rx(
         r"\bsu opinión\b|\bescríbanos\b|\bresponda a este\b|\bqueremos escuchar\w*\b|\bdíganos\b|"
@@ -890,7 +907,12 @@ def check_feedback(doc: Doc, ctx: Context) -> str | None:
         if fb.search(s) and (
             P.URL.search(s)
             or ("@" in s and P.EMAIL.search(s))
-            or re.search(r"\breply|\bform\b|\bcall\b|\brespond\w*|\bformulario\b", s, re.I)
+            or re.search(
+                r"\breply|\bform\b|\bcall\b|\brespond\w*|\bformulario\b|\bthis (?:email|e-mail|message|letter)\b|"
+                r"\bwrite back\b|\b(?:este|esta) (?:correo|mensaje|carta)\b",
+                s,
+                re.I,
+            )
         ):
             return None
     return None if _extra(ctx, "feedback", doc.lower) else ""
