@@ -79,3 +79,30 @@ def test_empathy_told_as_what_it_cost(text: str, locale: str) -> None:
 
 def test_thanks_for_patience_is_still_no_empathy() -> None:
     assert "empathy" in rules("Thank you for bearing with us while we worked.")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Our billing team uploaded a poorly checked price file.", "en"),
+        ("Our night crew severed a duct near the depot.", "en"),
+        ("We pushed that list. We did that.", "en"),
+        ("It was our generator failing.", "en"),
+        ("Fue una falla de mantenimiento nuestra.", "es"),
+        ("Es nuestra central y nos hacemos cargo.", "es"),
+        ("La central no la revisamos a tiempo.", "es"),
+    ],
+)
+def test_ownership_by_who_did_the_defective_thing(text: str, locale: str) -> None:
+    assert "ownership" not in rules(text, locale=locale)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our engineers replaced the faulty card.",
+        "A faulty card in the Hobart exchange failed.",
+    ],
+)
+def test_a_repair_of_a_faulty_part_is_still_no_ownership(text: str) -> None:
+    assert "ownership" in rules(text)

@@ -391,6 +391,19 @@ OWNERSHIP = {
         # the owner's word before the fault, a word or two apart: "our crew's mistake", "our planning
         # error", "our own fault"
         r"\bour(?<!not our)(?<!n[’']t our) (?:[\w’'-]+ ){1,2}(?:mistake|fault|error|failure|decision|choice)\b",
+        # the provider as the doer of a defective thing or of the damage, whoever of ours did it: "our
+        # operations team implemented an inadequately tested modification", "our crew cut one of our
+        # cables"; the act owned by a pronoun: "we did that", "we own that", "this was our equipment
+        # failing"
+        r"\b(?:we|i|our (?:own )?(?:[\w-]+ )?(?:team|teams|crew|crews|engineers?|technicians?|staff|operators?|people|"
+        r"specialists|installers?|contractors?|operations|company)) (?!(?:\w+ )?(?:replac|repair|remov|fix|swapp|revers|isolat|found|"
+        r"identifi|trac|locat|spott|detect|disabl|withdr|pull|undid|correct|disconnect|switched off)\w*)(?:\w+ )?(?:\w+ed|sent|put|set|ran|made|wrote|took|"
+        r"built|bought|chose) (?:a|an|the|one) (?:[\w-]+ )?(?:faulty|defective|bad|wrong|incorrect|flawed|untested|"
+        r"(?:inadequately|poorly|badly|not properly) (?:tested|planned|configured|checked))\b",
+        r"\bour (?:own )?(?:[\w-]+ )?(?:team|teams|crew|crews|engineers?|technicians?|staff|contractors?|installers?) "
+        r"(?:cut|broke|damaged|severed|dug through|drilled through|deleted|unplugged|switched off)\b",
+        r"\b(?:we|i) (?:did|caused) (?:that|this|it)\b|\bown (?:this|that|it)\b|"
+        r"\b(?:this|it|that) (?:was|is) our (?:own )?[\w-]+ (?:failing|that failed|at fault)\b",
     ),
     "es": _rx(
         r"\b(?:cometimos|causamos|fallamos|aplicamos|instalamos|asumimos (?:toda )?la responsabilidad)\b",
@@ -403,6 +416,12 @@ OWNERSHIP = {
         # "fue un error mío", "yo aprobé el cambio"
         r"\b(?:decisión|error|culpa|responsabilidad|fallo|cambio) (?:fue |es |era )?(?:nuestr[oa]|mí[oa])\b",
         r"\b(?:yo )?(?:aprobé|autoricé|decidí|ordené)\b",
+        # the fault named as ours with any noun, and taken on: "fue una falla nuestra", "un error de
+        # configuración nuestro", "nuestra equivocación", "nos hacemos cargo", "no lo dimensionamos bien"
+        r"\b(?:error|falla|fallo|equivocación|descuido|culpa)(?: de \w+)? (?:fue |es |era )?nuestr[oa]\b|"
+        r"\bnuestr[oa] (?:falla|equivocación|descuido|negligencia)\b",
+        r"\bnos (?:hacemos|hicimos) cargo\b|\bnos responsabilizamos\b|"
+        r"\bno (?:lo |la |los |las )?\w+(?:amos|imos) (?:bien|a tiempo|correctamente|lo suficiente)\b",
     ),
 }
 #: The fix, told by the verb whatever its subject ("engineers", "the technician", "we", none):
