@@ -106,3 +106,26 @@ def test_ownership_by_who_did_the_defective_thing(text: str, locale: str) -> Non
 )
 def test_a_repair_of_a_faulty_part_is_still_no_ownership(text: str) -> None:
     assert "ownership" in rules(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Engineers uploaded the earlier price table to the billing servers.", "en"),
+        ("We saw the migration was failing and halted it.", "en"),
+        ("Technicians took the new firmware off every cabinet.", "en"),
+        ("The energy company carried out the repair overnight.", "en"),
+        ("Subimos la tabla anterior a los servidores de facturación.", "es"),
+        ("La antena fue reemplazada a las 9:00.", "es"),
+        ("Los técnicos volvieron al programa de ayer.", "es"),
+    ],
+)
+def test_a_fix_by_the_right_thing_put_back_or_the_bad_work_stopped(text: str, locale: str) -> None:
+    assert "fix" not in rules(text, "resolve", locale)
+
+
+@pytest.mark.parametrize(
+    "text", ["We sent a new update to the modems.", "We stopped answering calls at 9 PM."]
+)
+def test_a_new_thing_sent_or_stopped_service_is_still_no_fix(text: str) -> None:
+    assert "fix" in rules(text, "resolve")

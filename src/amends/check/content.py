@@ -459,6 +459,17 @@ FIX = {
         # the fix in the passive voice: "the change was reversed and calls returned"
         r"\b(?:was|were|been) (?:reversed|rolled back|replaced|repaired|removed|undone|spliced|rerouted|switched off|"
         r"corrected|reinstated|reverted|reconnected|patched)\b",
+        # the right thing put in place of the wrong one, whatever the verb: "loaded the correct list",
+        # "sent a fixed update", "pushed the earlier version"
+        r"\b(?:loaded|sent|pushed|put|installed|applied|published|uploaded|deployed|released|rolled out|copied|issued) "
+        r"(?:a|an|the|our) (?:correct(?:ed)?|fixed|right|previous|earlier|last working|working|good|original|repaired) [\w-]+",
+        # the faulty work stopped or taken away: "we stopped it", "began removing it", "took the
+        # update off the towers", "carried out the repair"
+        r"\b(?:we|engineers|technicians|crews?|they|team|and) (?:\w+ )?(?:stopped|halted|paused|cancell?ed|aborted) "
+        r"(?:it|them|the (?:move|change|update|upgrade|work|rollout|migration))\b|"
+        r"\b(?:began|started|finished) (?:removing|undoing|withdrawing|pulling)\b|"
+        r"\b(?:took|pulled|removed) (?:(?!\w+ed\b)[\w-]+ ){1,3}off (?:the|our|every|each|all)\b|"
+        r"\b(?:carried out|completed|made|did|finished) (?:the|a|their|our|its) repairs?\b",
     ),
     "es": _rx(
         # any person of the preterite: "deshicimos", "reinstalaron", "conectaron", "la corregimos"
@@ -469,6 +480,14 @@ FIX = {
         r"\bvolv(?:imos|ieron) a (?:la|el|los|las) (?:versión|configuración|equipos?|software|programa)\b|"
         r"\bvolv(?:imos|ieron) a (?:instalar|conectar|poner|arrancar)\b",
         r"\bse (?:corrigió|reparó|reemplazó|revirtió|deshizo|cambió|sustituyó|retiró)\b",
+        # the passive with "fue", the contraction "al", and the right thing put in place of the wrong one
+        # ("cargaron la configuración correcta", "enviaron una actualización corregida"), or the work
+        # stopped ("lo paramos")
+        r"\b(?:fue|fueron) (?:corregid|reparad|reemplazad|revertid|restablecid|sustituid|retirad|deshech)[oa]s?\b",
+        r"\bvolv(?:imos|ieron) al (?:sistema|programa|equipo|software|ajuste|plan)\b",
+        r"\b\w+(?:aron|amos|ieron|imos) (?:la|el|una|un|los|las) \w+ (?:correct[oa]s?|corregid[oa]s?|anterior(?:es)?|"
+        r"buen[oa]s?|reparad[oa]s?)\b",
+        r"\b(?:lo|la|los|las) (?:paramos|detuvimos|pararon|detuvieron)\b",
         r"\b(?:técnicos|ingenieros|equipos técnicos|cuadrillas)\b[^.]{0,60}?\b(?:revirtieron|reiniciaron|cambiaron|"
         r"desviaron|empalmaron|instalaron|retiraron|desinstalaron|arrancaron|ampliaron|actualizaron|repararon|"
         r"reemplazaron|restablecieron|sustituyeron)\b",
