@@ -129,3 +129,34 @@ def test_a_fix_by_the_right_thing_put_back_or_the_bad_work_stopped(text: str, lo
 )
 def test_a_new_thing_sent_or_stopped_service_is_still_no_fix(text: str) -> None:
     assert "fix" in rules(text, "resolve")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Our next bulletin here will be at 3 PM AEST.", "en"),
+        ("We'll write again at 6 p.m. ET.", "en"),
+        ("El siguiente comunicado saldrá a las 18:00.", "es"),
+        ("Publicaremos más a las 14:00 aquí.", "es"),
+    ],
+)
+def test_the_next_update_in_any_words(text: str, locale: str) -> None:
+    assert "next_update" not in rules(text, "update", locale)
+
+
+def test_later_this_morning_is_still_no_time_for_the_next_update() -> None:
+    assert "next_update" in rules("We will post the next update later this morning.", "update")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("We expect texts to arrive normally by 4 PM AEST.", "en"),
+        ("El proveedor prevé devolver la señal a las 20:00.", "es"),
+        ("Esperamos tenerlo resuelto antes de las 15:00.", "es"),
+        ("Esperamos que las llamadas vuelvan antes de las 9:00.", "es"),
+        ("No podemos dar una hora todavía, porque seguimos sin acceso al sitio.", "es"),
+    ],
+)
+def test_an_estimate_with_any_verb_of_return(text: str, locale: str) -> None:
+    assert "eta" not in rules(text, "update", locale)

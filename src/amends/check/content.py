@@ -272,17 +272,22 @@ RESTORE = {
         r"\b(?:work|working|connect(?:ing)?|load(?:ing)?|normal) (?:by|from|again)\b|\beta\b",
         # the end of the outage in any words: "texts to flow again", "calls to be stable again",
         # "they expect to finish by 5 PM"
-        r"\bagain\b|\bstable\b|\bfinish\w*|\bcomplete (?:the|their|our) (?:work|repair)",
+        r"\bagain\b|\bstable\b|\bfinish\w*|\bcomplete (?:the|their|our) (?:work|repair)|\bnormally\b|\bas (?:usual|normal)\b",
     ),
     "es": _rx(
         r"\brestabl\w+|\brestaur\w+|\bvuelva\b|\bvolverá\b|\breparad\w+",
         # "esperamos recuperar la señal", "que vuelva a funcionar", "funcione de nuevo"
         r"\brecuper\w+|\bvuelv\w+ a funcionar\b|\bde nuevo\b|\botra vez\b|\bnormalidad\b|\bterminar\w*",
+        # any verb of return or repair, in any person: "vuelve", "vuelvan", "devolver la luz",
+        # "tenerlo resuelto", "corregirla", "solucionarlo"
+        r"\bvuelv\w*|\bvolver\w*|\bdevolver\w*|\bresuel\w+|\bresolver\w*|\bcorreg\w+|\bcorrig\w+|\barregl\w+|\bsolucion\w+",
     ),
 }
 ETA_WORDS = {
     "en": _rx(r"\b(?:expect|estimate[ds]?|eta|should be|will be|aim to|plan to|hope to|by)\b"),
-    "es": _rx(r"\b(?:esperamos|estim\w+|prevemos|calculamos|antes de las|para las)\b"),
+    # any person of the verbs of estimating ("la empresa calcula", "prevé"), or a time to come after
+    # a verb of return in the present ("vuelve a las 11:00")
+    "es": _rx(r"\b(?:esper\w+|estim\w+|prev\w+|calcul\w+|antes de las|para las)\b|\b(?:vuelve|vuelven|volverá|volverán) a las\b"),
 }
 NO_ETA = {
     "en": _rx(
@@ -292,6 +297,7 @@ NO_ETA = {
     ),
     "es": _rx(
         r"\b(?:todavía|aún|por ahora) no (?:podemos|es posible) (?:dar|estimar|decir|calcular)\b",
+        r"\bno (?:podemos|es posible|sabemos) (?:dar|estimar|decir|calcular)\b.{0,60}\b(?:aún|todavía|porque|hasta)\b",
         r"\bsin (?:una )?estimación\b",
     ),
 }
@@ -303,8 +309,17 @@ UPDATE = {
         r"\bupdate (?:you|this page|this post|everyone) (?:again )?(?:by|at|in|within|every|before)\b",
         r"\b(?:another|further|an?) updates? (?:by|at|in|within|every|before)\b",
         r"\bupdates? every\b",
+        # the next word from us in any form: "our next post here", "we'll post again at"
+        r"\bnext (?:post|notice|bulletin|message|report|statement)\b|\b(?:we[’']ll|we will|i[’']ll|i will) (?:post|write|report|check in) again\b",
     ),
-    "es": _rx(r"\bpróxima actualización\b", r"\bactualizaremos\b", r"\bnueva actualización\b"),
+    "es": _rx(
+        r"\bpróxima actualización\b",
+        r"\bactualizaremos\b",
+        r"\bnueva actualización\b",
+        # "la siguiente actualización será a las", "siguiente aviso", "aviso a las 10:00", "publicaré"
+        r"\bsiguiente (?:actualización|aviso|informe|mensaje|comunicado)\b|\bpróximo (?:aviso|informe|mensaje|comunicado)\b|"
+        r"\baviso a las\b|\b(?:publicaremos|publicaré|informaremos|informaré|avisaremos|avisaré)\b",
+    ),
 }
 APOLOGY = {
     "en": re.compile(

@@ -128,7 +128,7 @@ ISO_TZ = re.compile(r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2
 #: A time expression in the future ("in 2 hours", "by 9 PM", "within 30 minutes", "tonight").
 RELATIVE = re.compile(
     r"\b(?:in|within|every|after|before|by)\s+(?:about\s+|around\s+)?(?:an?|one|two|three|four|six|"
-    r"\d+(?:\.\d+)?)\s*(?:hours?|hrs?|minutes?|mins?|days?)\b|\b(?:tonight|tomorrow|this (?:morning|"
+    r"\d+(?:\.\d+)?)\s*(?:hours?|hrs?|minutes?|mins?|days?)\b|\b(?<!later )(?<!sometime )(?<!some time )(?:tonight|tomorrow|this (?:morning|"
     r"afternoon|evening))\b|\ben\s+(?:\d+|una?|dos|tres)\s+(?:horas?|minutos?)\b|\bcada\s+\d+\s+horas\b",
     re.I,
 )
