@@ -160,3 +160,56 @@ def test_later_this_morning_is_still_no_time_for_the_next_update() -> None:
 )
 def test_an_estimate_with_any_verb_of_return(text: str, locale: str) -> None:
     assert "eta" not in rules(text, "update", locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("We wholeheartedly apologise.", "en"),
+        ("I am profoundly sorry.", "en"),
+        ("Les ofrecemos una sincera disculpa.", "es"),
+        ("Le pido una disculpa.", "es"),
+    ],
+)
+def test_an_apology_with_any_adverb_or_article(text: str, locale: str) -> None:
+    assert "apology" not in rules(text, locale=locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "also"),
+    [
+        ("We apologise to members who might have noticed slow calls.", "en", "non-apology"),
+        ("Lamentamos lo ocurrido con las llamadas.", "es", "non-apology"),
+        ("Lamentamos que se hayan producido cortes.", "es", "non-apology"),
+    ],
+)
+def test_a_conditional_reach_or_a_regret_is_no_apology(text: str, locale: str, also: str) -> None:
+    found = rules(text, locale=locale)
+    assert "apology" in found and also in found
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Ring 1300 555 010; the line is staffed day or night.", "en"),
+        ("Our help desk on 1300 555 010 runs continuously.", "en"),
+        ("Call 1300 555 010; that line never closes.", "en"),
+        ("Llame al 0800 555 010, toda la noche.", "es"),
+    ],
+)
+def test_help_that_never_stops_is_hours(text: str, locale: str) -> None:
+    assert "support" not in rules(text, locale=locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Each customer gets $6 in their wallet by 2 May, automatically.", "en"),
+        ("Every affected line gets $4 back on the next invoice.", "en"),
+        ("Restaremos 3 euros de la próxima factura, sin que tenga que pedirlo.", "es"),
+        ("Cada cliente recibirá 8 soles de descuento en su próximo recibo.", "es"),
+        ("Cada cliente recibirá 500 pesos en su billetera, de forma automática.", "es"),
+    ],
+)
+def test_compensation_paid_in_or_given_back(text: str, locale: str) -> None:
+    assert "repair" not in rules(text, "resolve", locale)

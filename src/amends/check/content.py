@@ -324,23 +324,32 @@ UPDATE = {
 APOLOGY = {
     "en": re.compile(
         r"\b(?:we|i)(?:[’']re|[’']m| are| am|[’']d like to| would like to| want to| wish to)? "
-        r"(?:(?:truly|deeply|very|so|really|sincerely|genuinely|still|again|all) )*"
+        # any adverb in "-ly" ("we unreservedly apologise", "I am profoundly sorry")
+        r"(?:(?:[a-z]+ly|very|so|still|again|all) )*"
         r"(?:sorry|apologi[sz]e)\b|\bour (?:sincere |deepest )?apologies\b|\bplease accept our apolog",
         re.I,
     ),
     "es": re.compile(
         r"\b(?:lo sentimos|lo siento|lamentamos|lamento|(?:les |le )?(?:pido|pedimos|ofrecemos|ofrezco)\s+"
-        r"(?:(?:sinceras|nuestras|mis) )?(?:perdón|disculpas))\b",
+        r"(?:(?:sinceras|nuestras|mis|una|nuestra|mi|sincera) )*(?:perdón|disculpas?))\b",
         re.I,
     ),
 }
 APOLOGY_UNDONE = {
     "en": re.compile(
         r"^\W*(?:\w+\W+){0,2}?(?:if\b|that you (?:feel|felt)|you (?:feel|felt)|to anyone who|for any|"
-        r"for the inconvenience|for the trouble|for any (?:inconvenience|trouble))",
+        r"for the inconvenience|for the trouble|for any (?:inconvenience|trouble)|"
+        # a conditional reach: "to any customers who may have been impacted"
+        r"to (?:any |all |those |the )?(?:customers?|users?|members|subscribers|people|anyone|of you) (?:who|that) (?:may|might|could))",
         re.I,
     ),
-    "es": re.compile(r"^\W*(?:\w+\W+){0,2}?(?:si\b|las molestias|cualquier molestia)", re.I),
+    # "lamentamos lo sucedido", "lamentamos que se hayan presentado fallas": a regret for what
+    # happened, not an apology (the Spanish of "we regret that this happened")
+    "es": re.compile(
+        r"^\W*(?:\w+\W+){0,2}?(?:si\b|las molestias|cualquier molestia)|^\W*(?:lo (?:sucedido|ocurrido|que (?:pasó|ocurrió|"
+        r"sucedió))|que\b)",
+        re.I,
+    ),
 }
 EMPATHY = {
     "en": _rx(
@@ -539,15 +548,17 @@ REBATE = {
         r"\d\s+off\b|\boff (?:the |your |their |each |every )?(?:next |this |[a-z]+ month[’']s )?(?:bill|invoice|statement|account)s?\b",
         r"\b(?:bill|invoice|statement)s? (?:\S+ ){0,3}(?:lower|smaller|less)\b",
         r"\b(?:fees?|charges?|rental|money|cost) back\b|\badded to (?:your|their|each|every) (?:\w+ )?account\b",
+        # money paid in or given back: "£3 in their account", "£5 in their wallet", "$5 back on"
+        r"\d\s+(?:in|into) (?:your|their|its|each|every) (?:\w+ )?(?:account|wallet|balance)\b|\d\s+back\b",
     ),
     "es": _rx(
-        r"\bdescont\w+|\babon(?:ar|aremos|amos|ará|arán)\b|\bmenos en\b|\bbonific\w+",
+        r"\bdescont\w+|\babon(?:ar|aremos|amos|ará|arán)\b|\bmenos en\b|\bbonific\w+|\brest(?:ar|aremos|amos|ará|arán)\b|\brebaj\w+",
         r"\d[\d.,]*\s*(?:pesos|euros|dólares|soles|€|\$)\s+(?:\w+\s+){0,2}en\s+(?:su|tu|la)\s+(?:próxima\s+|siguiente\s+)?"
-        r"(?:cuenta|factura|boleta|recibo|línea)\b",
+        r"(?:cuenta|factura|boleta|recibo|línea|billetera|saldo|monedero)\b",
     ),
 }
 AMOUNT = re.compile(
-    r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|(?:per ?cent|dollars?|dólar(?:es)?|euros?|pesos?|gb|days?|weeks?|"
+    r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|(?:per ?cent|dollars?|dólar(?:es)?|euros?|pesos?|soles?|pounds?|libras?|reales|gb|days?|weeks?|"
     r"months?|hours?|días|meses)\b)|"
     # a unit of service or the very charges paid: "a free data day", "any late fees you paid"
     r"\b(?:free )?data days?\b|\bday of (?:free )?(?:data|service)\b|"
@@ -579,7 +590,7 @@ APPLIED = {
         r"\bse (?:aplicará|abonará|verá) (?:antes del?|a más tardar el|el)\b|\ba más tardar el\b",
         r"\bde forma automática\b|\ben su (?:cuenta|línea)\b|\bantes del? \d{1,2} de\b",
         # the bill or account, with any article: "de la próxima factura", "en la próxima boleta"
-        r"\b(?:la|su|tu|el|su) (?:próxim[oa] |siguiente )?(?:factura|boleta|recibo|cuenta)\b",
+        r"\b(?:la|su|tu|el|su) (?:próxim[oa] |siguiente )?(?:factura|boleta|recibo|cuenta|billetera|saldo|monedero)\b",
         # nothing to ask: "sin que tenga que pedirlo", "sin trámites", "no tiene que hacer nada"
         r"\bsin (?:que (?:tenga|tengan) que|trámites|hacer nada|pedirlo)\b|\bno (?:tiene|tienen) que hacer nada\b",
     ),
@@ -600,11 +611,14 @@ HOURS = {
         r"\b24/7\b|\b24 hours\b|\baround the clock\b|\bday and night\b|\bevery day\b|\bdaily\b|"
         # a weekday is opening hours, unless it is the day of the outage (`NOT_HOURS`)
         r"\bopen (?:until|till|from|now)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|"
-        r"\bweekdays\b|\bany ?time\b|\b(?:any|every|all) hours?\b"
+        r"\bweekdays\b|\bany ?time\b|\b(?:any|every|all) hours?\b",
+        # help that never stops, however it is said: "day or night", "operates continuously", "never
+        # closes", "open all night", "every night"
+        r"\bday (?:and|or) night\b|\bcontinuous(?:ly)?\b|\bnever clos\w+|\b(?:all|every) night\b",
     ),
     "es": _rx(
         r"\b24 horas\b|\btodos los días\b|\blas 24 horas\b|\bde lunes a\b|\b24/7\b",
-        r"\bdía y noche\b|\ba (?:cualquier|toda) hora\b|\bsiempre\b",
+        r"\bdía y noche\b|\ba (?:cualquier|toda) hora\b|\bsiempre\b|\btoda la noche\b|\bsin interrupción\b",
     ),
 }
 FEEDBACK = {

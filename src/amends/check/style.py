@@ -81,7 +81,8 @@ NON_APOLOGY = {
         r"(?:mistakes|errors) were made",
         r"(?:we )?regret any",
         r"(?:we )?regret (?:that )?you",
-        r"(?:sorry|apologi[sz]e) to (?:anyone|those|any customers?) who (?:may have|might have|feel|felt)",
+        r"(?:sorry|apologi[sz]e) to (?:any |all |those |the )?(?:anyone|those|customers?|users?|members|subscribers|people|of you) "
+        r"(?:who|that) (?:may have|might have|may be|might be|could have|feel|felt)",
         r"if anyone was (?:affected|inconvenienced)",
         r"to the extent that",
         r"(?:we )?apologi[sz]e for any (?:impact|disruption)",
@@ -92,6 +93,8 @@ NON_APOLOGY = {
     "es": _words(
         r"lo sentimos si",
         r"lamentamos si",
+        # a regret for what happened in place of an apology
+        r"lamentamos (?:mucho )?(?:lo (?:sucedido|ocurrido)|que se (?:haya|hayan) (?:presentado|producido|registrado))",
         r"se cometieron errores",
         r"(?:pedimos|ofrecemos|les pedimos) disculpas si",
         # the fault admitted with no one who made it: "se produjo un error", "se cometieron fallos"
