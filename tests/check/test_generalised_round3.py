@@ -213,3 +213,48 @@ def test_help_that_never_stops_is_hours(text: str, locale: str) -> None:
 )
 def test_compensation_paid_in_or_given_back(text: str, locale: str) -> None:
     assert "repair" not in rules(text, "resolve", locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("The disruption began inside our hosting provider's Dublin data hall.", "en"),
+        ("The fault came from a bad batch of cards made by the company that supplies our routers.", "en"),
+        ("The outage is theirs to repair, not ours to explain.", "en"),
+        ("The damage is entirely down to the council's contractors.", "en"),
+        ("Nothing on our side has gone wrong.", "en"),
+        ("El corte se originó en la red de la empresa de agua.", "es"),
+        ("La avería estaba en su central, no en la nuestra.", "es"),
+        ("La reparación depende de ellos.", "es"),
+    ],
+)
+def test_blame_by_handing_the_fault_or_the_repair_to_another_party(text: str, locale: str) -> None:
+    assert "blame" in rules(text, locale=locale)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calls failed because the router that we use in our Leeds exchange stopped after we updated it.",
+        "Calls failed because a change we made to our links with other carriers did not work.",
+    ],
+)
+def test_our_own_equipment_and_our_own_change_are_still_no_blame(text: str) -> None:
+    assert "blame" not in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No provider could have prevented a flood this size.",
+        "Even the most modern networks struggle in heat like this.",
+        "With winds this strong, outages were simply unavoidable.",
+    ],
+)
+def test_excuse_that_nobody_could_have_done_better(text: str) -> None:
+    assert "excuse" in rules(text)
+
+
+def test_an_apology_for_harm_hedged_after_a_noun_is_a_non_apology() -> None:
+    text = "We apologise for any trouble this fault might have caused."
+    assert "non-apology" in rules(text, "resolve")

@@ -88,7 +88,7 @@ NON_APOLOGY = {
         r"(?:we )?apologi[sz]e for any (?:impact|disruption)",
         r"(?:sorry|apologi[sz]e|apologies) for (?:[\w-]+ ){0,5}?(?:any )?perceived",
         # the harm itself hedged: "we apologize for any inconvenience this may have caused"
-        r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,50}?(?:this|it|that|which) (?:may|might|could) have (?:caused|had)",
+        r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,50}?(?:this|it|that|which)(?: [\w-]+)? (?:may|might|could) have (?:caused|had)",
     ),
     "es": _words(
         r"lo sentimos si",
@@ -117,17 +117,25 @@ BLAME = {
         # "caused when the data center company that hosts our servers lost power", "a break in an
         # undersea cable owned by another operator", "caused by their crew")
         r"(?:caused (?:by|when)|due to|because (?:of )?|triggered by|the result of|began with|started with|traced (?:back )?to|"
-        r"received from|escalated to|the cause (?:is|was)|(?:fault|failure|problem|issue|outage|cause)s? (?:is |was )?"
-        r"(?:(?:sits?|sat|lies|lay|started|began|originated|came) )?(?:with|at|in|on|from))[^.;]{0,90}?"
-        r"(?:vendors?|suppliers?|partners?|contractors?|third[- ]party|providers?|"
+        r"received from|escalated to|the (?:root )?cause (?:is|was)|the root of the (?:problem|fault|outage) (?:is|was)|"
+        r"(?:fault|failure|problem|issue|outage|cause|disruption|slowdown|break|damage|interruption)s? (?:is |was )?"
+        r"(?:(?:sits?|sat|lies|lay|started|began|originated|came) )?(?:with|at|in|on|from|inside|within))[^.;]{0,90}?"
+        r"(?:vendors?|suppliers?|partners?|contractors?|third[- ]party|providers?|processors?|"
+        r"(?:the|a|another) compan(?:y|ies) (?:that|which|who) (?:makes?|supplies|sells?|builds?|runs?|owns?|provides?|rents?)|"
         r"(?:another|other|a different|an outside|an external) (?:operator|carrier|company|firm|business)|"
         r"(?:power|energy|hosting|cloud|data cent(?:er|re)|construction|utility|cable|building) (?:compan(?:y|ies)|provider)|"
         r"council|utility|wholesale (?:network|provider)|network owner|peering network|"
-        r"(?:owned|run|operated|managed|supplied|hosted)(?: and (?:run|managed|operated))? by|"
+        r"(?:owned|run|operated|managed|supplied|hosted|delivered|made|sold|built)(?: and (?:run|managed|operated))? by|belonging to|"
         r"their (?:crew|engineers|technicians|staff|network|equipment|systems|side|software|servers)|nbn co)",
         # the contrast that puts the fault elsewhere: "..., not ours", "not by our network", "on their side"
         r"(?:not (?:by |in |on |with |from )?(?:ours|our (?:network|equipment|systems|side|staff|engineers))|"
         r"on (?:their|the (?:vendor|supplier|provider|partner|operator)[’']s) (?:side|end))",
+        # the repair or the fault handed to the other party: "the outage is theirs to fix", "repairs to
+        # that cable are theirs to make", "entirely down to their work", "nothing on our side has failed"
+        r"(?:is|are|was|were) theirs to (?:fix|make|repair|sort|resolve|handle|restore)",
+        r"(?:is|are|was|were) (?:entirely |all |solely |wholly )?down to (?:their|the (?:contractors?|council|suppliers?|vendors?|"
+        r"providers?|utility|operator))",
+        r"nothing (?:on|at|in) our (?:side|end) (?:has |had )?(?:failed|gone wrong|broken)",
     ),
     "es": _words(
         r"fuera de nuestro control",
@@ -135,8 +143,11 @@ BLAME = {
         r"no (?:fue|es) nuestra culpa",
         r"(?:se debió a|debido a|por culpa de|causad[oa] por|provocad[oa] por|se originó (?:en|por)|(?:se )?(?:originó|inició|"
         r"comenzó|estuvo|está) en)[^.;]{0,90}?(?:proveedor(?:es)?|terceros?|contratistas?|otr[oa] (?:operador|empresa|"
-        r"compañía)|compañía eléctrica|empresa (?:externa|que))",
-        r"no (?:en|de) (?:la |nuestra )?(?:nuestra|red nuestra|nuestros equipos)|del lado (?:del|de la) (?:proveedor|operador|empresa)",
+        r"compañía)|compañía eléctrica|empresa (?:externa|que|de \w+))",
+        r"no (?:en|de) (?:la |nuestra )?(?:nuestra|red nuestra|nuestros equipos)|del lado (?:del|de la) (?:proveedor|operador|empresa)|"
+        r"no en (?:el|la|los|las) nuestr[oa]s?",
+        # the repair handed to the other party: "la reparación depende de ellos"
+        r"(?:la reparación|el arreglo|la solución) (?:depende|dependía|está en manos) de (?:ellos|ellas|la empresa|el proveedor)",
     ),
 }
 EXCUSE = {
@@ -162,6 +173,14 @@ EXCUSE = {
         r"issues|moments|faults|failures|bad days|these|this)",
         r"(?:we )?invest(?:ed|s)? (?:heavily|billions|millions|a lot|more than \w+|hundreds of millions)",
         r"one of the (?:most (?:reliable|resilient|robust|advanced|trusted)|best|strongest|fastest|largest) (?:networks?|operators?|providers?)",
+        # nobody could have done better, however it is said: "no network could have withstood a storm
+        # like this", "something no carrier can fully plan for", "even the best-built networks
+        # struggle", "outages across the industry were unavoidable"
+        r"no (?:[\w-]+ )?(?:networks?|operators?|providers?|carriers?|compan(?:y|ies)|systems?) (?:can|could|would) (?:\w+ )?"
+        r"(?:have withstood|withstand|plan for|prevent|avoid|cope with|survive|have survived|foresee|have prevented)",
+        r"even the (?:best|strongest|most [\w-]+|biggest|largest)[\w-]* (?:networks?|operators?|providers?|carriers?|systems?) "
+        r"(?:struggle|fail|go down|have outages|suffer)",
+        r"(?:was|were|is|are) (?:simply |completely )?(?:unavoidable|inevitable)",
     ),
     "es": _words(
         r"a pesar de nuestros (?:mejores )?esfuerzos",
