@@ -258,3 +258,89 @@ def test_excuse_that_nobody_could_have_done_better(text: str) -> None:
 def test_an_apology_for_harm_hedged_after_a_noun_is_a_non_apology() -> None:
     text = "We apologise for any trouble this fault might have caused."
     assert "non-apology" in rules(text, "resolve")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("It seems a portion of our users in certain suburbs may have slow pages.", "en"),
+        ("A subset of members cannot log in.", "en"),
+        ("This could potentially affect your calls.", "en"),
+    ],
+)
+def test_vague_share_or_spread_hedge(text: str, locale: str) -> None:
+    assert "vague" in rules(text, locale=locale)
+
+
+def test_a_share_beside_a_real_count_is_minimise_not_vague() -> None:
+    text = "About 3,100 customers in Hobart lost calls, only a tiny fraction of our customers."
+    found = rules(text)
+    assert "minimise" in found and "vague" not in found
+
+
+def test_affected_customers_may_request_a_credit_is_not_a_hedge() -> None:
+    text = "Affected customers may request a credit through the app."
+    assert "vague" not in rules(text, "resolve")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Only a modest group of customers lost calls.", "en"),
+        ("Fueron muy pocos clientes y solo unas horas.", "es"),
+        ("Fue una incidencia puntual.", "es"),
+        ("Afectó a un número reducido de líneas.", "es"),
+    ],
+)
+def test_minimising_by_a_small_count_or_length(text: str, locale: str) -> None:
+    assert "minimise" in rules(text, locale=locale)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pedimos disculpas por las molestias que esto le haya causado.",
+        "Les ofrecemos perdón por cualquier molestia.",
+    ],
+)
+def test_a_spanish_apology_for_the_nuisance_is_generic(text: str) -> None:
+    assert "generic-apology" in rules(text, locale="es")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Since <START TIME> AEST calls have failed. We expect them back by 3 PM AEST.", "en"),
+        ("Desde las {{hora}} (hora peninsular) no hay datos.", "es"),
+    ],
+)
+def test_a_start_time_in_any_template_brackets_is_no_time(text: str, locale: str) -> None:
+    assert "when" in rules(text, locale=locale)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Las horas de este aviso son las de Canarias. 8:10: no hay datos.",
+        "Desde las 9:00 (tiempo del centro) no hay datos.",
+    ],
+)
+def test_a_spanish_zone_in_other_words(text: str) -> None:
+    assert "when" not in rules(text, locale="es")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Viewers saw a total blackout of television channels.", "en"),
+        ("About 900 homes had no nbn internet.", "en"),
+        ("Los clientes no pudieron pagar con el celular.", "es"),
+    ],
+)
+def test_what_failed_and_the_symptom_in_other_words(text: str, locale: str) -> None:
+    assert "what" not in rules(text, locale=locale)
+
+
+def test_empathy_about_what_an_outage_can_do_is_no_symptom() -> None:
+    text = "Service was affected. We know a day without internet can hurt a family."
+    assert "what" in rules(text)

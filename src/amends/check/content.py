@@ -41,12 +41,13 @@ SERVICE = {
         r"\bwi-?fi\b|\bnbn\b|\bapps?\b|\bwebsites?\b|\bemails?\b|\bvoicemail\b|\b(?:000|911|112|999)\b|"
         r"\blong[- ]distance\b|\binternational\b|\btv\b|\bstreaming\b|\bpayments?\b|\blog ?in\b|\bsign in\b|"
         r"\bcheckout\b|\bonline banking\b|\bcards?\b|\bcoverage\b|\bsignal\b|\bcell\b|\bwireless\b|"
-        r"\bget online\b|\bdashboard\b"
+        r"\bget online\b|\bdashboard\b|\btelevision\b"
     ),
     "es": _rx(
         r"\bllamadas?\b|\bteléfonos?\b|\bmóvil(?:es)?\b|\bmensajes?\b|\bsms\b|\binternet\b|\bdatos\b|"
         r"\baplicación\b|\bapp\b|\bsitio web\b|\bcorreos?\b|\bfibra\b|\blarga distancia\b|"
-        r"\bllamar\b|\bnavegar\b|\btelevisión\b|\btv\b|\bfijos?\b|\bvoz\b|\bseñal\b|\bred\b"
+        r"\bllamar\b|\bnavegar\b|\btelevisión\b|\btv\b|\bfijos?\b|\bvoz\b|\bseñal\b|\bred\b|\bcelular(?:es)?\b|"
+        r"\bpag(?:ar|os?)\b|\bbilletera\b"
     ),
 }
 SYMPTOM = {
@@ -59,7 +60,8 @@ SYMPTOM = {
         r"\bcrash(?:ed|ing|es)?\b|\bdelayed\b|\bnot delivered\b|\bout\b|"
         r"\b(?:arrived|arriving|came|delivered|were|was|ran) (?:\w+ )?late\b|"
         # loss and absence as people write it: "lost TV and broadband", "had no home internet"
-        r"\blos(?:t|e|es|ing|s of)\b|\bwithout\b|\b(?:had|have|has|with|left|get) no\b|\bno (?:internet|data|"
+        r"\b(?:complete|total|full) (?:interruption|loss|outage|failure|blackout)\b|"
+        r"\blos(?:t|e|es|ing|s of)\b|\bwithout\b|\b(?:had|have|has|with|left|get) no\b|\bno (?:[\w-]+ )?(?:internet|data|"
         r"coverage|connection|signal|tv|broadband|calls?|texts?)\b|\bsos\b|"
         r"\b(?:could|would|was|were|did|does|do|is|are|ca|wo)n[’']t\b|\bfailures?\b|\bunavailable\b|"
         # a symptom, unless hedged: "may have trouble making calls" says nothing happened
@@ -675,13 +677,23 @@ def _sentence_at(doc: Doc, offset: int) -> str:
 
 
 # ---------------------------------------------------------------- matchers
+#: A sentence of empathy about what an outage can do in general ("we know even an hour without
+#: data can hurt a small business") tells what it may cost, not what customers saw.
+EMPATHY_ONLY = re.compile(
+    r"\W*(?:we|i) (?:know|understand|realise|realize)\b[^.]*\b(?:can|could|may|might|would) (?:hurt|cost|mean|ruin|harm)\b",
+    re.I,
+)
+
+
 def check_what(doc: Doc, ctx: Context) -> str | None:
     """What failed (a service in the customer's words) and the symptom, in one sentence."""
     svc, sym = _lex(SERVICE, ctx.locale), _lex(SYMPTOM, ctx.locale)
     if _extra(ctx, "what", doc.lower) or (
         _in(svc, doc)
         and _in(sym, doc)
-        and any(svc.search(s) and sym.search(s) for s in _sentences(doc))
+        and any(
+            svc.search(s) and sym.search(s) and not EMPATHY_ONLY.match(s) for s in _sentences(doc)
+        )
     ):
         return None
     if svc.search(doc.text):

@@ -30,7 +30,11 @@ VAGUE = {
     "en": _words(
         r"some (?:of our )?(?:customers|users|subscribers|people|services|areas|regions|accounts)",
         r"a (?:small |limited |certain )?number of (?:customers|users|subscribers|people|services|areas)",
-        r"certain (?:customers|users|areas|regions|services)",
+        r"certain (?:customers|users|areas|regions|services|neighbou?rhoods|suburbs|parts|places|locations|towns|cities)",
+        # a share with no number: "a portion of our customers", "a subset of users", "a modest slice of"
+        r"(?:a|an) (?:\w+ )?(?:portion|subset|fraction|segment|slice|sliver|proportion|share) of (?:our |the )?"
+        r"(?:customers|users|subscribers|members|people|services|customer base|user base|network)",
+        r"(?:could|may|might) potentially",
         r"a (?:few|handful of) (?:customers|users|areas)",
         r"technical (?:difficulties|issues|problems|glitch(?:es)?)",
         r"an issue",
@@ -38,7 +42,7 @@ VAGUE = {
         r"(?:a|an|some) (?:network|connectivity|service) (?:issue|issues|event|incident|disruption)",
         r"(?:an|some) (?:unexpected|unforeseen) (?:issue|issues|problem|event)",
         r"a glitch",
-        r"(?:affected|impacted) (?:customers|users) may",
+        r"(?:affected|impacted) (?:customers|users) may (?:be|have|experience|see|notice|still|continue|find)",
         # hedges spread over a sentence (docs/field-study.md, "Hedges and vague quantities")
         r"(?:potentially|possibly) (?:impacted|affected)",
         r"(?:customers|users|people|you|it|this) may have (?:been )?(?:affected|impacted|seen|had)",
@@ -69,7 +73,9 @@ GENERIC = {
         re.I,
     ),
     "es": re.compile(
-        r"\b(?:disculpe|disculpen|disculpad|sentimos|lamentamos)\s+(?:las|cualquier)\s+molestias?\b",
+        r"\b(?:disculpe|disculpen|disculpad|sentimos|lamentamos)\s+(?:las|cualquier)\s+molestias?\b|"
+        # any apology for the nuisance, as in English: "pedimos disculpas por las molestias ocasionadas"
+        r"\b(?:disculp\w*|perdón|sentimos|lamentamos|siento|lamento)\b[^.!?]{0,40}?\bmolestias?\b",
         re.I,
     ),
 }
@@ -202,8 +208,9 @@ MINIMISE = {
     "en": _words(
         r"minor",
         r"brief(?:ly)?",
-        r"only a (?:few|handful|small)",
-        r"just a (?:few|handful|small)",
+        r"only a (?:\w+ )?(?:few|handful|small|modest|tiny|little|slice|fraction|sliver)",
+        r"just a (?:\w+ )?(?:few|handful|small|modest|tiny|little|slice|fraction|sliver)",
+        r"(?:modest|small|tiny|slim|minute) (?:slice|fraction|share|sliver|portion|number|group|percentage)",
         r"slight(?:ly)?",
         r"small (?:number|percentage|subset|fraction|proportion)",
         r"limited (?:impact|number)",
@@ -236,6 +243,13 @@ MINIMISE = {
         r"apenas",
         r"(?:solo|sólo) unos pocos",
         r"(?:nunca|no) (?:hubo|ha habido|ha sufrido)(?: en ningún momento)? una caída generalizada",
+        # the harm made small by the count or the length: "muy pocos clientes", "un número muy
+        # reducido", "serán solo unos minutos", "un corte puntual", "un porcentaje mínimo"
+        r"muy pocos (?:clientes|usuarios|abonados|hogares)",
+        r"(?:un )?número (?:muy )?(?:reducido|pequeño|limitado)",
+        r"(?:solo|sólo) (?:unos|unas) (?:minutos|horas|pocos|pocas|cuantos|cuantas)",
+        r"(?:corte|fallo|falla|incidencia|interrupción) puntual",
+        r"porcentaje (?:mínimo|muy pequeño|pequeño|ínfimo)",
     ),
 }
 CORPORATE = _words(
@@ -325,9 +339,29 @@ def _extra_spans(doc: Doc, ctx: Context, rule: str) -> Iterator[Span]:
 INCIDENCIA = re.compile(r"\bincidencias?\b", re.I)
 
 
+#: A share or a small number told by a size word ("a small fraction of", "a handful of"): vague when
+#: it stands in for the count, `minimise` alone when the statement gives the count as well.
+SHARE = re.compile(
+    r"\b(?:portion|subset|fraction|segment|slice|sliver|proportion|share|handful|few)\b.*\b(?:customers?|users|members|"
+    r"subscribers|people|customer base|user base|clientes|usuarios)\b",
+    re.I | re.S,
+)
+
+
 def match_vague(doc: Doc, ctx: Context) -> Iterator[Span]:
-    """Vague quantities and causes; 'some 38,000 customers' is a number, not vague."""
-    yield from _spans(VAGUE.get(ctx.locale.split("-")[0], VAGUE["en"]), doc)
+    """Vague quantities and causes; 'some 38,000 customers' is a number, not vague, and a size
+    word beside a real count ("about 2,600 customers ... only a handful") makes the harm small
+    (`minimise`) rather than hiding the number."""
+    from amends.check.content import COUNT, _lex
+
+    counted: bool | None = None
+    for span in _spans(VAGUE.get(ctx.locale.split("-")[0], VAGUE["en"]), doc):
+        if SHARE.search(span[2]):
+            if counted is None:
+                counted = bool(_lex(COUNT, ctx.locale).search(doc.text))
+            if counted:
+                continue
+        yield span
     if ctx.locale.split("-")[0] == "es" and INCIDENCIA.search(doc.text):
         from amends.check.content import check_what
 
