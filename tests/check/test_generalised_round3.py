@@ -219,7 +219,7 @@ def test_compensation_paid_in_or_given_back(text: str, locale: str) -> None:
     ("text", "locale"),
     [
         ("The disruption began inside our hosting provider's Dublin data hall.", "en"),
-        ("The fault came from a bad batch of cards made by the company that supplies our routers.", "en"),
+        ("The fault came from cards made by the company that supplies our routers.", "en"),
         ("The outage is theirs to repair, not ours to explain.", "en"),
         ("The damage is entirely down to the council's contractors.", "en"),
         ("Nothing on our side has gone wrong.", "en"),
@@ -235,7 +235,7 @@ def test_blame_by_handing_the_fault_or_the_repair_to_another_party(text: str, lo
 @pytest.mark.parametrize(
     "text",
     [
-        "Calls failed because the router that we use in our Leeds exchange stopped after we updated it.",
+        "Calls failed because the router that we use in Leeds stopped after we updated it.",
         "Calls failed because a change we made to our links with other carriers did not work.",
     ],
 )

@@ -289,7 +289,9 @@ ETA_WORDS = {
     "en": _rx(r"\b(?:expect|estimate[ds]?|eta|should be|will be|aim to|plan to|hope to|by)\b"),
     # any person of the verbs of estimating ("la empresa calcula", "prevé"), or a time to come after
     # a verb of return in the present ("vuelve a las 11:00")
-    "es": _rx(r"\b(?:esper\w+|estim\w+|prev\w+|calcul\w+|antes de las|para las)\b|\b(?:vuelve|vuelven|volverá|volverán) a las\b"),
+    "es": _rx(
+        r"\b(?:esper\w+|estim\w+|prev\w+|calcul\w+|antes de las|para las)\b|\b(?:vuelve|vuelven|volverá|volverán) a las\b"
+    ),
 }
 NO_ETA = {
     "en": _rx(
