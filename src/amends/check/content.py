@@ -230,8 +230,7 @@ FAILED = {
         r"disconnected|damaged|deleted|cut|unplugged|switched off|set up wrong)|ran (?:over|out)|took longer than|"
         r"grew (?:larger|bigger|too)|lost (?:mains )?power|overheated|shut (?:itself|themselves) (?:down|off)|"
         r"filled up|crashed|expired|wore out|had (?:an? )?(?:error|fault|bug|defect|flaw)|clashed with|conflicted with|"
-        r"(?:had )?(?:missed|skipped) (?:a|one|an important) (?:step|check|test)|destabili[sz]ed|drilled (?:through|into)|"
-        r"(?:was|is) sending (?:\w+ )?(?:to|into) the wrong)\b",
+        r"(?:had )?(?:missed|skipped) (?:a|one|an important) (?:step|check|test)|destabili[sz]ed|drilled (?:through|into))\b",
         # the decision that caused it, in a chief executive's words: "I approved a change ...", "I
         # signed off an upgrade ...", "I had agreed to replace ..."
         r"\b(?:i|we) (?:had )?(?:approved|signed off|authori[sz]ed|agreed to|decided to|chose to) (?:\w+ ){0,2}(?:a|an|the|to|our|new)\b",
