@@ -9,7 +9,10 @@ committed before the checker first ran on it; its blind figures are recorded in 
 ("Evaluation"). The rules were then generalised while reading its mismatches (structural
 matchers instead of phrase lists), so it too is now tuned on and its figures are an upper bound.
 The second blind corpus (`tests/check/corpus_blind2`) was written by another hand during that
-work and never tuned on: its figures are the honest ones (docs/rules.md, "Second blind corpus").
+work and measured once, blind (41 of 124 exactly right; docs/rules.md, "Second blind corpus");
+the rules were then generalised again while reading its mismatches, so it too is tuned on now
+and its figures are an upper bound. The honest figure for this round comes from a third blind
+set (`tests/check/corpus_blind3`), measured once after the work.
 
 Run: `.venv/bin/python -m bench.eval_check`. Exits 1 if a rule is below the floor on any set,
 unless docs/rules.md gives the reason (listed in `EXPLAINED`).
@@ -30,13 +33,14 @@ CORPORA = {
     "heldout": ROOT / "corpus_heldout",
     "blind2": ROOT / "corpus_blind2",
 }
-#: Column titles: the field set was tuned on; so was the held-out set, after its first blind run
-#: (docs/rules.md, "Evaluation"). A fresh blind set is needed for an unbiased figure.
+#: Column titles: the field set was tuned on; so were the held-out and second blind sets, after
+#: their first blind runs (docs/rules.md, "Evaluation"). A fresh blind set is needed for an
+#: unbiased figure.
 TITLES = {
     "dev": "dev",
     "field": "field (tuned on)",
     "heldout": "held out (tuned on after blind run)",
-    "blind2": "blind 2 (never tuned on)",
+    "blind2": "blind 2 (tuned on after blind run)",
 }
 FLOOR = 0.95
 #: (corpus, rule) pairs below the floor whose reason docs/rules.md states ("Evaluation") and that

@@ -38,15 +38,16 @@ SERVICE = {
     "en": _rx(
         r"\bcalls?\b|\bcalling\b|\bdial(?:l?ing)?\b|\bphones?\b|\blandlines?\b|\bmobiles?\b|"
         r"\btexts?\b|\btext messages?\b|\bsms\b|\binternet\b|\bbroadband\b|\bmobile data\b|\bdata\b|"
-        r"\bwi-?fi\b|\bnbn\b|\bapp\b|\bwebsite\b|\bemails?\b|\bvoicemail\b|\b(?:000|911|112|999)\b|"
+        r"\bwi-?fi\b|\bnbn\b|\bapps?\b|\bwebsites?\b|\bemails?\b|\bvoicemail\b|\b(?:000|911|112|999)\b|"
         r"\blong[- ]distance\b|\binternational\b|\btv\b|\bstreaming\b|\bpayments?\b|\blog ?in\b|\bsign in\b|"
         r"\bcheckout\b|\bonline banking\b|\bcards?\b|\bcoverage\b|\bsignal\b|\bcell\b|\bwireless\b|"
-        r"\bget online\b|\bdashboard\b"
+        r"\bget online\b|\bdashboard\b|\btelevision\b"
     ),
     "es": _rx(
         r"\bllamadas?\b|\bteléfonos?\b|\bmóvil(?:es)?\b|\bmensajes?\b|\bsms\b|\binternet\b|\bdatos\b|"
         r"\baplicación\b|\bapp\b|\bsitio web\b|\bcorreos?\b|\bfibra\b|\blarga distancia\b|"
-        r"\bllamar\b|\bnavegar\b|\btelevisión\b|\btv\b|\bfijos?\b|\bvoz\b|\bseñal\b|\bred\b"
+        r"\bllamar\b|\bnavegar\b|\btelevisión\b|\btv\b|\bfijos?\b|\bvoz\b|\bseñal\b|\bred\b|\bcelular(?:es)?\b|"
+        r"\bpag(?:ar|os?)\b|\bbilletera\b"
     ),
 }
 SYMPTOM = {
@@ -59,7 +60,8 @@ SYMPTOM = {
         r"\bcrash(?:ed|ing|es)?\b|\bdelayed\b|\bnot delivered\b|\bout\b|"
         r"\b(?:arrived|arriving|came|delivered|were|was|ran) (?:\w+ )?late\b|"
         # loss and absence as people write it: "lost TV and broadband", "had no home internet"
-        r"\blos(?:t|e|es|ing|s of)\b|\bwithout\b|\b(?:had|have|has|with|left|get) no\b|\bno (?:internet|data|"
+        r"\b(?:complete|total|full) (?:interruption|loss|outage|failure|blackout)\b|"
+        r"\blos(?:t|e|es|ing|s of)\b|\bwithout\b|\b(?:had|have|has|with|left|get) no\b|\bno (?:[\w-]+ )?(?:internet|data|"
         r"coverage|connection|signal|tv|broadband|calls?|texts?)\b|\bsos\b|"
         r"\b(?:could|would|was|were|did|does|do|is|are|ca|wo)n[’']t\b|\bfailures?\b|\bunavailable\b|"
         # a symptom, unless hedged: "may have trouble making calls" says nothing happened
@@ -147,7 +149,7 @@ AREA = {
 CAUSE = {
     "en": _rx(
         r"\bfib(?:er|re)\b.{0,40}\b(?:cut|break|broke|broken|damaged|severed)\b",
-        r"\b(?:cut|damaged|severed|broke)\b.{0,30}\b(?:fib(?:er|re)|cable|line)\b",
+        r"\b(?:cut|damaged|severed|broke)\b.{0,30}\b(?:fib(?:er|re)|cable|line)s?\b",
         r"\bcable\b.{0,20}\b(?:cut|damaged|fault)\b",
         r"\b(?:power (?:failure|outage|cut|loss|supply)|lost (?:mains )?power|mains power|generator|"
         r"batter(?:y|ies)|ups\b)",
@@ -182,8 +184,16 @@ CAUSE = {
         r"\btraced (?:it |this |the \w+ )?(?:back )?to\b|\bincorrect(?:ly)?\b|\bthe cause (?:was|is)\b(?!\s*[\[{<])|"
         r"\bwrong (?:procedure|process|setting|step|command|value|order)\b|\b(?:problem|fault|failure) (?:is|was|lay) (?:in|with|at)\b",
         # where the fault was, whatever the verb: "the outage sits with ...", "the problem started at ..."
-        r"\b(?:fault|problem|outage|failure|issue|cause)s? (?:is |was )?(?:sits?|sat|lies|lay|started|began|originated|"
-        r"came) (?:with|at|in|on|from)\b",
+        r"\b(?:fault|problem|outage|failure|issue|cause|slowdown|disruption|damage|break)s? (?:is |was )?(?:sits?|sat|lies|lay|started|began|originated|"
+        r"came|is|was) (?:with|at|in|on|from)\b",
+        # a thing of ours that was wrong, whatever it is, as the object of what was done to it: "we
+        # loaded a faulty channel list", "we pushed a bad update", "an inadequately tested
+        # modification", "the wrong list of number ranges", "set a limit too low"
+        r"\b(?:a|an|the|one)\s+(?:[\w-]+\s+)?(?:faulty|defective|bad|wrong|incorrect|flawed|corrupt(?:ed)?|untested|"
+        r"(?:inadequately|poorly|badly|not properly) (?:tested|planned|configured|checked))\s+(?!(?:day|time|moment|news|luck|weather)\b)\w",
+        r"\b(?:set|configured|sized|built|dimensioned|planned|wired) (?:[\w-]+ ){0,4}?(?:too (?:low|high|small|large|tight|short)|wrong(?:ly)?|"
+        r"incorrectly|badly)\b",
+        r"\bflood ?waters?\b|\bflood(?:ed|s)\b",
     ),
     "es": _rx(
         r"\bcorte de (?:fibra|cable|energía|luz)\b",
@@ -203,6 +213,11 @@ CAUSE = {
         r"\berror (?:en|de) (?:la|el|los|las|un|una|nuestr\w+)\b|\bse produjo (?:un|una) (?:error|fallo|falla|avería|corte)\b",
         # the decision that caused it, in a chief executive's words: "yo aprobé hacer un cambio"
         r"\b(?:aprobé|aprobamos|autoricé|autorizamos|decidí|decidimos) (?:hacer |aplicar )?(?:un|una|el|la)\b",
+        # a thing of ours that was wrong, as an object or a subject: "cargamos una configuración
+        # equivocada", "tiene una configuración equivocada", "tuvo su origen en"
+        r"\b(?:un|una|el|la|los|las)\s+(?:\w+\s+){1,3}?(?:equivocad[oa]s?|incorrect[oa]s?|defectuos[oa]s?|erróne[oa]s?|mal hech[oa]s?)\b",
+        r"\btuvo su origen en\b|\b(?:salió|salieron) mal\b",
+        r"\b(?:un|el|una|la) (?:cambio|actualización|ajuste|configuración) que (?:hicimos|aplicamos|instalamos|cargamos)\b",
     ),
 }
 #: A failure told in any words, whatever failed: "a cooling unit stopped", "planned work ... went
@@ -214,15 +229,17 @@ FAILED = {
         r"\b(?:failed|stopped|broke|went (?:wrong|down|dead|offline)|(?:was|were) (?:wrong|faulty|defective|"
         r"disconnected|damaged|deleted|cut|unplugged|switched off|set up wrong)|ran (?:over|out)|took longer than|"
         r"grew (?:larger|bigger|too)|lost (?:mains )?power|overheated|shut (?:itself|themselves) (?:down|off)|"
-        r"filled up|crashed|expired|wore out|had (?:an? )?(?:error|fault|bug|defect|flaw))\b",
+        r"filled up|crashed|expired|wore out|had (?:an? )?(?:error|fault|bug|defect|flaw)|clashed with|conflicted with|"
+        r"(?:had )?(?:missed|skipped) (?:a|one|an important) (?:step|check|test)|destabili[sz]ed|drilled (?:through|into))\b",
         # the decision that caused it, in a chief executive's words: "I approved a change ...", "I
         # signed off an upgrade ...", "I had agreed to replace ..."
-        r"\b(?:i|we) (?:had )?(?:approved|signed off|authori[sz]ed|agreed to|decided to|chose to) (?:\w+ )?(?:a|an|the|to|our)\b",
+        r"\b(?:i|we) (?:had )?(?:approved|signed off|authori[sz]ed|agreed to|decided to|chose to) (?:\w+ ){0,2}(?:a|an|the|to|our|new)\b",
     ),
     "es": _rx(
         r"\b(?:falló|fallaron|se (?:dañó|dañaron|cayó|cayeron|apagó|apagaron|rompió|rompieron|quemó|llenó)|"
         r"dejó de funcionar|dejaron de funcionar|no arrancó|no arrancaron|(?:estaba|era|fue) (?:incorrect[oa]|"
-        r"defectuos[oa]|equivocad[oa]))\b"
+        r"defectuos[oa]|equivocad[oa])|(?:había|habían )?(?:borrado|borró|borraron|rompió|rompieron|dañó|dañaron)|"
+        r"dejó sin|dejaron sin)\b"
     ),
 }
 #: What customers saw is not a cause when it is the subject of a failure verb.
@@ -256,17 +273,24 @@ RESTORE = {
         r"\b(?:work|working|connect(?:ing)?|load(?:ing)?|normal) (?:by|from|again)\b|\beta\b",
         # the end of the outage in any words: "texts to flow again", "calls to be stable again",
         # "they expect to finish by 5 PM"
-        r"\bagain\b|\bstable\b|\bfinish\w*|\bcomplete (?:the|their|our) (?:work|repair)",
+        r"\bagain\b|\bstable\b|\bfinish\w*|\bcomplete (?:the|their|our) (?:work|repair)|\bnormally\b|\bas (?:usual|normal)\b",
     ),
     "es": _rx(
         r"\brestabl\w+|\brestaur\w+|\bvuelva\b|\bvolverá\b|\breparad\w+",
         # "esperamos recuperar la señal", "que vuelva a funcionar", "funcione de nuevo"
         r"\brecuper\w+|\bvuelv\w+ a funcionar\b|\bde nuevo\b|\botra vez\b|\bnormalidad\b|\bterminar\w*",
+        # any verb of return or repair, in any person: "vuelve", "vuelvan", "devolver la luz",
+        # "tenerlo resuelto", "corregirla", "solucionarlo"
+        r"\bvuelv\w*|\bvolver\w*|\bdevolver\w*|\bresuel\w+|\bresolver\w*|\bcorreg\w+|\bcorrig\w+|\barregl\w+|\bsolucion\w+",
     ),
 }
 ETA_WORDS = {
     "en": _rx(r"\b(?:expect|estimate[ds]?|eta|should be|will be|aim to|plan to|hope to|by)\b"),
-    "es": _rx(r"\b(?:esperamos|estim\w+|prevemos|calculamos|antes de las|para las)\b"),
+    # any person of the verbs of estimating ("la empresa calcula", "prevé"), or a time to come after
+    # a verb of return in the present ("vuelve a las 11:00")
+    "es": _rx(
+        r"\b(?:esper\w+|estim\w+|prev\w+|calcul\w+|antes de las|para las)\b|\b(?:vuelve|vuelven|volverá|volverán) a las\b"
+    ),
 }
 NO_ETA = {
     "en": _rx(
@@ -276,6 +300,7 @@ NO_ETA = {
     ),
     "es": _rx(
         r"\b(?:todavía|aún|por ahora) no (?:podemos|es posible) (?:dar|estimar|decir|calcular)\b",
+        r"\bno (?:podemos|es posible|sabemos) (?:dar|estimar|decir|calcular)\b.{0,60}\b(?:aún|todavía|porque|hasta)\b",
         r"\bsin (?:una )?estimación\b",
     ),
 }
@@ -287,29 +312,47 @@ UPDATE = {
         r"\bupdate (?:you|this page|this post|everyone) (?:again )?(?:by|at|in|within|every|before)\b",
         r"\b(?:another|further|an?) updates? (?:by|at|in|within|every|before)\b",
         r"\bupdates? every\b",
+        # the next word from us in any form: "our next post here", "we'll post again at"
+        r"\bnext (?:post|notice|bulletin|message|report|statement)\b|\b(?:we[’']ll|we will|i[’']ll|i will) (?:post|write|report|check in) again\b",
     ),
-    "es": _rx(r"\bpróxima actualización\b", r"\bactualizaremos\b", r"\bnueva actualización\b"),
+    "es": _rx(
+        r"\bpróxima actualización\b",
+        r"\bactualizaremos\b",
+        r"\bnueva actualización\b",
+        # "la siguiente actualización será a las", "siguiente aviso", "aviso a las 10:00", "publicaré"
+        r"\bsiguiente (?:actualización|aviso|informe|mensaje|comunicado)\b|\bpróximo (?:aviso|informe|mensaje|comunicado)\b|"
+        r"\baviso a las\b|\b(?:publicaremos|publicaré|informaremos|informaré|avisaremos|avisaré)\b",
+    ),
 }
 APOLOGY = {
     "en": re.compile(
         r"\b(?:we|i)(?:[’']re|[’']m| are| am|[’']d like to| would like to| want to| wish to)? "
-        r"(?:(?:truly|deeply|very|so|really|sincerely|genuinely|still|again|all) )*"
+        # any adverb in "-ly" ("we unreservedly apologise", "I am profoundly sorry")
+        r"(?:(?:[a-z]+ly|very|so|still|again|all) )*"
         r"(?:sorry|apologi[sz]e)\b|\bour (?:sincere |deepest )?apologies\b|\bplease accept our apolog",
         re.I,
     ),
     "es": re.compile(
         r"\b(?:lo sentimos|lo siento|lamentamos|lamento|(?:les |le )?(?:pido|pedimos|ofrecemos|ofrezco)\s+"
-        r"(?:(?:sinceras|nuestras|mis) )?(?:perdón|disculpas))\b",
+        r"(?:(?:sinceras|nuestras|mis|una|nuestra|mi|sincera) )*(?:perdón|disculpas?))\b",
         re.I,
     ),
 }
 APOLOGY_UNDONE = {
     "en": re.compile(
         r"^\W*(?:\w+\W+){0,2}?(?:if\b|that you (?:feel|felt)|you (?:feel|felt)|to anyone who|for any|"
-        r"for the inconvenience|for the trouble|for any (?:inconvenience|trouble))",
+        r"for the inconvenience|for the trouble|for any (?:inconvenience|trouble)|"
+        # a conditional reach: "to any customers who may have been impacted"
+        r"to (?:any |all |those |the )?(?:customers?|users?|members|subscribers|people|anyone|of you) (?:who|that) (?:may|might|could))",
         re.I,
     ),
-    "es": re.compile(r"^\W*(?:\w+\W+){0,2}?(?:si\b|las molestias|cualquier molestia)", re.I),
+    # "lamentamos lo sucedido", "lamentamos que se hayan presentado fallas": a regret for what
+    # happened, not an apology (the Spanish of "we regret that this happened")
+    "es": re.compile(
+        r"^\W*(?:\w+\W+){0,2}?(?:si\b|las molestias|cualquier molestia)|^\W*(?:lo (?:sucedido|ocurrido|que (?:pasó|ocurrió|"
+        r"sucedió))|que\b)",
+        re.I,
+    ),
 }
 EMPATHY = {
     "en": _rx(
@@ -319,7 +362,7 @@ EMPATHY = {
         # "we know people missed calls from hospitals", "we realise many of you couldn't pay"
         r"\b(?:we|i) (?:know|understand|realise|realize|recognise|recognize)\b[^.]{0,80}?\b(?:lost|miss\w*|"
         r"could ?n[o’']t|could not|cost|cut (?:\w+ )?off|without|unable|disrupt\w*|interrupt\w*|annoy\w*|hard|"
-        r"difficult|scar\w*|frighten\w*|rely|relied|depend\w*|serious)\b",
+        r"difficult\w*|impossible|scar\w*|frighten\w*|rely|relied|depend\w*|serious)\b",
         r"\bfrustrat\w+|\bworr(?:y|ied|ying)\b|\bstressful\b|\bstress\b|\banxious\b|\bupsetting\b|\bscary\b|"
         r"\bfrightening\b",
         r"\bcost you\b|\byou (?:may have |might have )?(?:missed|lost)\b|\blet you down\b|\bleft you\b",
@@ -332,12 +375,22 @@ EMPATHY = {
         r"\b(?:we|i) (?:know|understand|realise|realize|recognise|recognize)\b(?! (?:now |already )?(?:the (?:cause|fault|reason|problem)|"
         r"what (?:caused|went|happened)|why|where|when|how (?:it|this) happened|more|it was)\b) (?:that )?(?:[\w’'-]+ ){0,3}?"
         r"(?:people|famil(?:y|ies)|customers|you|many|shops|businesses|households|parents|patients|messages|calls|everyone|"
-        r"those|some|most|nobody|no one)\b",
+        r"those|some|most|nobody|no one|members|users|subscribers|viewers|callers|children|kids|students|workers|"
+        r"neighbou?rs|anyone|working|older|elderly)\b",
+        # what the outage cost people, told as its consequence rather than after "we know": "a lost
+        # morning for ...", "that meant a shop that could not open", "cost local businesses calls and
+        # orders", "is maddening"
+        r"\b(?:a|an|one) (?:lost|wasted|ruined|spoilt|spoiled) (?:morning|afternoon|evening|night|day|weekend|workday|week)\b|"
+        r"\b(?:meant|means) (?:lost|missed|no |(?:a|an) (?:[\w-]+ ){1,2}that (?:could|would) ?n[o’']?t)|"
+        r"\bcost (?:[\w-]+ ){1,3}?(?:calls|orders|sales|money|work|time|income|a sale|a job|customers|business)\b|"
+        r"\b(?:is|was|it[’']s|that[’']s) (?:\w+ )?(?:maddening|infuriating|exasperating|distressing|miserable|awful|heartbreaking)\b",
     ),
     "es": _rx(
         r"\b(?:sabemos|sé) (?:lo|la|el|que|cuánto)\b",
         r"\bentendemos\b",
         r"\bfrustra\w+|\bpreocupa\w+",
+        # the loss told as its consequence: "fue una tarde perdida para quienes trabajan desde casa"
+        r"\b(?:una|un) (?:tarde|mañana|noche|jornada|día|semana|fin de semana) perdid[oa]\b",
     ),
 }
 OWNERSHIP = {
@@ -379,6 +432,42 @@ OWNERSHIP = {
         r"\b(?:yo )?(?:aprobé|autoricé|decidí|ordené)\b",
     ),
 }
+#: Ownership told in more roundabout forms, tried only when none of the forms above occurs (most
+#: statements that own the failure say so plainly, so these rarely run on them).
+OWNERSHIP_MORE = {
+    "en": _rx(
+        # the provider as the doer of a defective thing or of the damage, whoever of ours did it: "our
+        # operations team implemented an inadequately tested modification", "our crew cut one of our
+        # cables"; the act owned by a pronoun: "we did that", "we own that", "this was our equipment
+        # failing"
+        r"\b(?:we|i|our (?:own )?(?:[\w-]+ )?(?:team|teams|crew|crews|engineers?|technicians?|staff|operators?|people|"
+        r"specialists|installers?|contractors?|operations|company)) (?!(?:\w+ )?(?:replac|repair|remov|fix|swapp|revers|isolat|found|"
+        r"identifi|trac|locat|spott|detect|disabl|withdr|pull|undid|correct|disconnect|switched off)\w*)(?:\w+ )?(?:\w+ed|sent|put|set|ran|made|wrote|took|"
+        r"built|bought|chose) (?:a|an|the|one) (?:[\w-]+ )?(?:faulty|defective|bad|wrong|incorrect|flawed|untested|"
+        r"(?:inadequately|poorly|badly|not properly) (?:tested|planned|configured|checked))\b",
+        r"\bour (?:own )?(?:[\w-]+ )?(?:team|teams|crew|crews|engineers?|technicians?|staff|contractors?|installers?) "
+        r"(?:cut|broke|damaged|severed|dug through|drilled through|deleted|unplugged|switched off)\b",
+        r"\b(?:we|i) (?:did|caused) (?:that|this|it)\b|\bown (?:this|that|it)\b|"
+        r"\b(?:this|it|that) (?:was|is) our (?:own )?[\w-]+ (?:failing|that failed|at fault)\b",
+    ),
+    "es": _rx(
+        # the fault named as ours with any noun, and taken on: "fue una falla nuestra", "un error de
+        # configuración nuestro", "nuestra equivocación", "nos hacemos cargo", "no lo dimensionamos bien"
+        r"\b(?:error|falla|fallo|equivocación|descuido|culpa)(?: de \w+)? (?:fue |es |era )?nuestr[oa]\b|"
+        r"\bnuestr[oa] (?:falla|equivocación|descuido|negligencia)\b",
+        r"\bnos (?:hacemos|hicimos) cargo\b|\bnos responsabilizamos\b|"
+        r"\bno (?:lo |la |los |las )?\w+(?:amos|imos) (?:bien|a tiempo|correctamente|lo suficiente)\b",
+    ),
+}
+
+
+def _check_ownership(doc: Doc, ctx: Context) -> str | None:
+    """'We' in the active voice: the provider owns what happened."""
+    if _in(_lex(OWNERSHIP, ctx.locale), doc) or _in(_lex(OWNERSHIP_MORE, ctx.locale), doc):
+        return None
+    return None if _extra(ctx, "ownership", doc.lower) else ""
+
+
 #: The fix, told by the verb whatever its subject ("engineers", "the technician", "we", none):
 #: a verb of repair in the past tense with an object ("put the old software back", "reinstated
 #: the previous arrangement", "fitted a new unit", "deshicimos el cambio", "reinstalaron la
@@ -414,6 +503,17 @@ FIX = {
         # the fix in the passive voice: "the change was reversed and calls returned"
         r"\b(?:was|were|been) (?:reversed|rolled back|replaced|repaired|removed|undone|spliced|rerouted|switched off|"
         r"corrected|reinstated|reverted|reconnected|patched)\b",
+        # the right thing put in place of the wrong one, whatever the verb: "loaded the correct list",
+        # "sent a fixed update", "pushed the earlier version"
+        r"\b(?:loaded|sent|pushed|put|installed|applied|published|uploaded|deployed|released|rolled out|copied|issued) "
+        r"(?:a|an|the|our) (?:correct(?:ed)?|fixed|right|previous|earlier|last working|working|good|original|repaired) [\w-]+",
+        # the faulty work stopped or taken away: "we stopped it", "began removing it", "took the
+        # update off the towers", "carried out the repair"
+        r"\b(?:we|engineers|technicians|crews?|they|team|and) (?:\w+ )?(?:stopped|halted|paused|cancell?ed|aborted) "
+        r"(?:it|them|the (?:move|change|update|upgrade|work|rollout|migration))\b|"
+        r"\b(?:began|started|finished) (?:removing|undoing|withdrawing|pulling)\b|"
+        r"\b(?:took|pulled|removed) (?:(?!\w+ed\b)[\w-]+ ){1,3}off (?:the|our|every|each|all)\b|"
+        r"\b(?:carried out|completed|made|did|finished) (?:the|a|their|our|its) repairs?\b",
     ),
     "es": _rx(
         # any person of the preterite: "deshicimos", "reinstalaron", "conectaron", "la corregimos"
@@ -424,6 +524,14 @@ FIX = {
         r"\bvolv(?:imos|ieron) a (?:la|el|los|las) (?:versión|configuración|equipos?|software|programa)\b|"
         r"\bvolv(?:imos|ieron) a (?:instalar|conectar|poner|arrancar)\b",
         r"\bse (?:corrigió|reparó|reemplazó|revirtió|deshizo|cambió|sustituyó|retiró)\b",
+        # the passive with "fue", the contraction "al", and the right thing put in place of the wrong one
+        # ("cargaron la configuración correcta", "enviaron una actualización corregida"), or the work
+        # stopped ("lo paramos")
+        r"\b(?:fue|fueron) (?:corregid|reparad|reemplazad|revertid|restablecid|sustituid|retirad|deshech)[oa]s?\b",
+        r"\bvolv(?:imos|ieron) al (?:sistema|programa|equipo|software|ajuste|plan)\b",
+        r"\b\w+(?:aron|amos|ieron|imos) (?:la|el|una|un|los|las) \w+ (?:correct[oa]s?|corregid[oa]s?|anterior(?:es)?|"
+        r"buen[oa]s?|reparad[oa]s?)\b",
+        r"\b(?:lo|la|los|las) (?:paramos|detuvimos|pararon|detuvieron)\b",
         r"\b(?:técnicos|ingenieros|equipos técnicos|cuadrillas)\b[^.]{0,60}?\b(?:revirtieron|reiniciaron|cambiaron|"
         r"desviaron|empalmaron|instalaron|retiraron|desinstalaron|arrancaron|ampliaron|actualizaron|repararon|"
         r"reemplazaron|restablecieron|sustituyeron)\b",
@@ -460,15 +568,17 @@ REBATE = {
         r"\d\s+off\b|\boff (?:the |your |their |each |every )?(?:next |this |[a-z]+ month[’']s )?(?:bill|invoice|statement|account)s?\b",
         r"\b(?:bill|invoice|statement)s? (?:\S+ ){0,3}(?:lower|smaller|less)\b",
         r"\b(?:fees?|charges?|rental|money|cost) back\b|\badded to (?:your|their|each|every) (?:\w+ )?account\b",
+        # money paid in or given back: "£3 in their account", "£5 in their wallet", "$5 back on"
+        r"\d\s+(?:in|into) (?:your|their|its|each|every) (?:\w+ )?(?:account|wallet|balance)\b|\d\s+back\b",
     ),
     "es": _rx(
-        r"\bdescont\w+|\babon(?:ar|aremos|amos|ará|arán)\b|\bmenos en\b|\bbonific\w+",
+        r"\bdescont\w+|\babon(?:ar|aremos|amos|ará|arán)\b|\bmenos en\b|\bbonific\w+|\brest(?:ar|aremos|amos|ará|arán)\b|\brebaj\w+",
         r"\d[\d.,]*\s*(?:pesos|euros|dólares|soles|€|\$)\s+(?:\w+\s+){0,2}en\s+(?:su|tu|la)\s+(?:próxima\s+|siguiente\s+)?"
-        r"(?:cuenta|factura|boleta|recibo|línea)\b",
+        r"(?:cuenta|factura|boleta|recibo|línea|billetera|saldo|monedero)\b",
     ),
 }
 AMOUNT = re.compile(
-    r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|(?:per ?cent|dollars?|dólar(?:es)?|euros?|pesos?|gb|days?|weeks?|"
+    r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|(?:per ?cent|dollars?|dólar(?:es)?|euros?|pesos?|soles?|pounds?|libras?|reales|gb|days?|weeks?|"
     r"months?|hours?|días|meses)\b)|"
     # a unit of service or the very charges paid: "a free data day", "any late fees you paid"
     r"\b(?:free )?data days?\b|\bday of (?:free )?(?:data|service)\b|"
@@ -500,7 +610,7 @@ APPLIED = {
         r"\bse (?:aplicará|abonará|verá) (?:antes del?|a más tardar el|el)\b|\ba más tardar el\b",
         r"\bde forma automática\b|\ben su (?:cuenta|línea)\b|\bantes del? \d{1,2} de\b",
         # the bill or account, with any article: "de la próxima factura", "en la próxima boleta"
-        r"\b(?:la|su|tu|el|su) (?:próxim[oa] |siguiente )?(?:factura|boleta|recibo|cuenta)\b",
+        r"\b(?:la|su|tu|el|su) (?:próxim[oa] |siguiente )?(?:factura|boleta|recibo|cuenta|billetera|saldo|monedero)\b",
         # nothing to ask: "sin que tenga que pedirlo", "sin trámites", "no tiene que hacer nada"
         r"\bsin (?:que (?:tenga|tengan) que|trámites|hacer nada|pedirlo)\b|\bno (?:tiene|tienen) que hacer nada\b",
     ),
@@ -521,11 +631,14 @@ HOURS = {
         r"\b24/7\b|\b24 hours\b|\baround the clock\b|\bday and night\b|\bevery day\b|\bdaily\b|"
         # a weekday is opening hours, unless it is the day of the outage (`NOT_HOURS`)
         r"\bopen (?:until|till|from|now)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|"
-        r"\bweekdays\b|\bany ?time\b|\b(?:any|every|all) hours?\b"
+        r"\bweekdays\b|\bany ?time\b|\b(?:any|every|all) hours?\b",
+        # help that never stops, however it is said: "day or night", "operates continuously", "never
+        # closes", "open all night", "every night"
+        r"\bday (?:and|or) night\b|\bcontinuous(?:ly)?\b|\bnever clos\w+|\b(?:all|every) night\b",
     ),
     "es": _rx(
         r"\b24 horas\b|\btodos los días\b|\blas 24 horas\b|\bde lunes a\b|\b24/7\b",
-        r"\bdía y noche\b|\ba (?:cualquier|toda) hora\b|\bsiempre\b",
+        r"\bdía y noche\b|\ba (?:cualquier|toda) hora\b|\bsiempre\b|\btoda la noche\b|\bsin interrupción\b",
     ),
 }
 FEEDBACK = {
@@ -534,6 +647,13 @@ FEEDBACK = {
         r"\bwe want to hear\b|\bhear from you\b|\byour (?:questions|comments|views|thoughts)\b|\bsurvey\b",
         # a chief executive in the first person: "write to me", "email me", "tell me what you think"
         r"\btell me\b|\b(?:write|reply) to me\b|\bemail me\b|\blet me know\b",
+        # an invitation to give a view, in any words: "comments on this report go to ...", "have your
+        # say", "rate this report", "we want your view", "send comments", "write back ... with
+        # anything you want us to hear"
+        r"\b(?:comments?|views?|thoughts|opinions?|ratings?) (?:on|about) (?:this|how|our|the way)\b|\bhave your say\b|"
+        r"\brate (?:this|our|us|how)\b|\bwant (?:your|to hear your) (?:view|views|opinion|thoughts|comments)\b|"
+        r"\b(?:send|share|leave|give|post|add) (?:us )?(?:your |any |a )?(?:comments?|views?|thoughts|opinions?|ratings?)\b|"
+        r"\byour (?:view|views|say|opinion|comments)\b|\bwant us to hear\b|\b(?:write|answer) back\b",
     ),
     "es": _rx(
         r"\bsu opinión\b|\bescríbanos\b|\bresponda a este\b|\bqueremos escuchar\w*\b|\bdíganos\b|"
@@ -575,13 +695,23 @@ def _sentence_at(doc: Doc, offset: int) -> str:
 
 
 # ---------------------------------------------------------------- matchers
+#: A sentence of empathy about what an outage can do in general ("we know even an hour without
+#: data can hurt a small business") tells what it may cost, not what customers saw.
+EMPATHY_ONLY = re.compile(
+    r"\W*(?:we|i) (?:know|understand|realise|realize)\b[^.]*\b(?:can|could|may|might|would) (?:hurt|cost|mean|ruin|harm)\b",
+    re.I,
+)
+
+
 def check_what(doc: Doc, ctx: Context) -> str | None:
     """What failed (a service in the customer's words) and the symptom, in one sentence."""
     svc, sym = _lex(SERVICE, ctx.locale), _lex(SYMPTOM, ctx.locale)
     if _extra(ctx, "what", doc.lower) or (
         _in(svc, doc)
         and _in(sym, doc)
-        and any(svc.search(s) and sym.search(s) for s in _sentences(doc))
+        and any(
+            svc.search(s) and sym.search(s) and not EMPATHY_ONLY.match(s) for s in _sentences(doc)
+        )
     ):
         return None
     if svc.search(doc.text):
@@ -623,7 +753,9 @@ def check_who(doc: Doc, ctx: Context) -> str | None:
 CAUSE_VAGUE = {
     "en": _rx(
         r"\b(?:an?|some) (?:[\w-]+ ){0,3}?issues?\b|\btechnical (?:difficulties|issues|problems|glitch(?:es)?)\b|"
-        r"\ba glitch\b|\bcaused issues\b|\bcapacity issues\b"
+        r"\ba glitch\b|\bcaused issues\b|\bcapacity issues\b",
+        # a part named only by its kind: "a misconfiguration in a network component"
+        r"\b(?:a|an|one|some) (?:network|system|hardware|software|technical) (?:components?|elements?|items?)\b",
     ),
     "es": _rx(r"\bproblemas? técnicos?\b|\buna incidencia\b|\binconvenientes técnicos\b"),
 }
@@ -872,7 +1004,12 @@ def check_feedback(doc: Doc, ctx: Context) -> str | None:
         if fb.search(s) and (
             P.URL.search(s)
             or ("@" in s and P.EMAIL.search(s))
-            or re.search(r"\breply|\bform\b|\bcall\b|\brespond\w*|\bformulario\b", s, re.I)
+            or re.search(
+                r"\breply|\bform\b|\bcall\b|\brespond\w*|\bformulario\b|\bthis (?:email|e-mail|message|letter)\b|"
+                r"\bwrite back\b|\b(?:este|esta) (?:correo|mensaje|carta)\b",
+                s,
+                re.I,
+            )
         ):
             return None
     return None if _extra(ctx, "feedback", doc.lower) else ""
@@ -1067,7 +1204,7 @@ CONTENT_RULES: list[Rule] = [
             _ex("A change was made that broke call routing."),
             _ex("The network experienced a fault."),
         ),
-        require=_simple(OWNERSHIP, "ownership"),  # type: ignore[arg-type]
+        require=_check_ownership,
         channels=FULL_CHANNELS,
     ),
     Rule(

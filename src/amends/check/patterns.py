@@ -69,7 +69,7 @@ _ZONE_WORDS = (
     r"(?:(?-i:(?:Australian\s+)?(?:Eastern|Pacific|Central|Mountain|Atlantic|Western|Alaska|Hawaii|"
     r"Newfoundland|Greenwich\s+Mean|British\s+Summer|Coordinated\s+Universal)(?:\s+(?:Standard|Daylight|"
     r"Summer))?)(?:\s+[Tt]ime)?\b|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+time\b|"
-    r"hora\s+(?:peninsular|canaria|oficial|local\s+de\s+\w+|del\s+(?:centro|este|pacífico)(?:\s+de\s+méxico)?|"
+    r"(?:hora|tiempo)\s+(?:peninsular|canaria|oficial|local\s+de\s+\w+|del\s+(?:centro|este|pacífico)(?:\s+de\s+méxico)?|"
     r"de(?:l|\s+la)?\s+(?-i:[A-ZÁÉÍÓÚ][\wáéíóúñ]+)(?:\s+(?:de\s+)?(?-i:[A-ZÁÉÍÓÚ][\wáéíóúñ]+))*)|"
     # a country or region in capitals ("UK time") and Spain's own adjectives ("horas peninsulares")
     r"(?-i:[A-Z]{2,3})\s+time\b|\b(?:peninsulares|canarias)\b)"
@@ -98,7 +98,10 @@ ZONE_DECLARED = re.compile(
     + _TZ
     + r"\b|"
     + _ZONE_WORDS
-    + r")",
+    + r")"
+    # the hours named by the place they are kept in: "las horas que damos son las de la península"
+    r"|\blas\s+horas\s+(?:[\wáéíóúñ]+\s+){0,3}?son\s+(?:las\s+)?(?:de\s+)?(?:la\s+)?(?:península|canarias|"
+    r"(?-i:[A-ZÁÉÍÓÚ][\wáéíóúñ]+))\b",
     re.I,
 )
 #: A zone written anywhere shortly after a time in the same sentence, not only right after it:
@@ -120,7 +123,9 @@ ZONE_WINDOW = 70
 #: A start time that is an unfilled slot: "Since [start time] AEST", "Between [START TIME] and
 #: 4:20 PM ET", "desde las [hora]" give no start time, whatever zone follows.
 SLOT_START = re.compile(
-    r"\b(?:since|from|between|starting(?: at)?|desde|entre)\s+(?:the\s+|las?\s+)?\[[^\]\n]{1,40}\]",
+    # a slot in any template's brackets: "[start time]", "<START TIME>", "{{hora}}"
+    r"\b(?:since|from|between|starting(?: at)?|desde|entre)\s+(?:the\s+|las?\s+)?(?:\[[^\]\n]{1,40}\]|<[^>\n]{1,40}>|"
+    r"\{\{?[^}\n]{1,40}\}\}?)",
     re.I,
 )
 #: ISO 8601 date-times with a zone.
@@ -128,7 +133,7 @@ ISO_TZ = re.compile(r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2
 #: A time expression in the future ("in 2 hours", "by 9 PM", "within 30 minutes", "tonight").
 RELATIVE = re.compile(
     r"\b(?:in|within|every|after|before|by)\s+(?:about\s+|around\s+)?(?:an?|one|two|three|four|six|"
-    r"\d+(?:\.\d+)?)\s*(?:hours?|hrs?|minutes?|mins?|days?)\b|\b(?:tonight|tomorrow|this (?:morning|"
+    r"\d+(?:\.\d+)?)\s*(?:hours?|hrs?|minutes?|mins?|days?)\b|\b(?<!later )(?<!sometime )(?<!some time )(?:tonight|tomorrow|this (?:morning|"
     r"afternoon|evening))\b|\ben\s+(?:\d+|una?|dos|tres)\s+(?:horas?|minutos?)\b|\bcada\s+\d+\s+horas\b",
     re.I,
 )
@@ -182,7 +187,7 @@ def has_tz_time(text: str) -> bool:
 
 def slot_time(text: str) -> bool:
     """True when the start time is an unfilled slot ("since [start time] AEST")."""
-    return "[" in text and SLOT_START.search(text) is not None
+    return ("[" in text or "<" in text or "{" in text) and SLOT_START.search(text) is not None
 
 
 def count_times(text: str) -> int:

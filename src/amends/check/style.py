@@ -30,7 +30,11 @@ VAGUE = {
     "en": _words(
         r"some (?:of our )?(?:customers|users|subscribers|people|services|areas|regions|accounts)",
         r"a (?:small |limited |certain )?number of (?:customers|users|subscribers|people|services|areas)",
-        r"certain (?:customers|users|areas|regions|services)",
+        r"certain (?:customers|users|areas|regions|services|neighbou?rhoods|suburbs|parts|places|locations|towns|cities)",
+        # a share with no number: "a portion of our customers", "a subset of users", "a modest slice of"
+        r"(?:portion|subset|fraction|segment|slice|sliver|proportion|share) of (?:our |the )?"
+        r"(?:customers|users|subscribers|members|people|services|customer base|user base|network)",
+        r"(?:could|may|might) potentially",
         r"a (?:few|handful of) (?:customers|users|areas)",
         r"technical (?:difficulties|issues|problems|glitch(?:es)?)",
         r"an issue",
@@ -38,7 +42,7 @@ VAGUE = {
         r"(?:a|an|some) (?:network|connectivity|service) (?:issue|issues|event|incident|disruption)",
         r"(?:an|some) (?:unexpected|unforeseen) (?:issue|issues|problem|event)",
         r"a glitch",
-        r"(?:affected|impacted) (?:customers|users) may",
+        r"(?:affected|impacted) (?:customers|users) may (?:be|have|experience|see|notice|still|continue|find)",
         # hedges spread over a sentence (docs/field-study.md, "Hedges and vague quantities")
         r"(?:potentially|possibly) (?:impacted|affected)",
         r"(?:customers|users|people|you|it|this) may have (?:been )?(?:affected|impacted|seen|had)",
@@ -69,7 +73,9 @@ GENERIC = {
         re.I,
     ),
     "es": re.compile(
-        r"\b(?:disculpe|disculpen|disculpad|sentimos|lamentamos)\s+(?:las|cualquier)\s+molestias?\b",
+        r"\b(?:disculpe|disculpen|disculpad|sentimos|lamentamos)\s+(?:las|cualquier)\s+molestias?\b|"
+        # any apology for the nuisance, as in English: "pedimos disculpas por las molestias ocasionadas"
+        r"\b(?:disculp\w*|perdón|sentimos|lamentamos|siento|lamento)\b[^.!?]{0,40}?\bmolestias?\b",
         re.I,
     ),
 }
@@ -81,17 +87,20 @@ NON_APOLOGY = {
         r"(?:mistakes|errors) were made",
         r"(?:we )?regret any",
         r"(?:we )?regret (?:that )?you",
-        r"(?:sorry|apologi[sz]e) to (?:anyone|those|any customers?) who (?:may have|might have|feel|felt)",
+        r"(?:sorry|apologi[sz]e) to (?:any |all |those |the )?(?:anyone|those|customers?|users?|members|subscribers|people|of you) "
+        r"(?:who|that) (?:may have|might have|may be|might be|could have|feel|felt)",
         r"if anyone was (?:affected|inconvenienced)",
         r"to the extent that",
         r"(?:we )?apologi[sz]e for any (?:impact|disruption)",
         r"(?:sorry|apologi[sz]e|apologies) for (?:[\w-]+ ){0,5}?(?:any )?perceived",
         # the harm itself hedged: "we apologize for any inconvenience this may have caused"
-        r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,50}?(?:this|it|that|which) (?:may|might|could) have (?:caused|had)",
+        r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,50}?(?:this|it|that|which)(?: [\w-]+)? (?:may|might|could) have (?:caused|had)",
     ),
     "es": _words(
         r"lo sentimos si",
         r"lamentamos si",
+        # a regret for what happened in place of an apology
+        r"lamentamos (?:mucho )?(?:lo (?:sucedido|ocurrido)|que se (?:haya|hayan) (?:presentado|producido|registrado))",
         r"se cometieron errores",
         r"(?:pedimos|ofrecemos|les pedimos) disculpas si",
         # the fault admitted with no one who made it: "se produjo un error", "se cometieron fallos"
@@ -114,17 +123,25 @@ BLAME = {
         # "caused when the data center company that hosts our servers lost power", "a break in an
         # undersea cable owned by another operator", "caused by their crew")
         r"(?:caused (?:by|when)|due to|because (?:of )?|triggered by|the result of|began with|started with|traced (?:back )?to|"
-        r"received from|escalated to|the cause (?:is|was)|(?:fault|failure|problem|issue|outage|cause)s? (?:is |was )?"
-        r"(?:(?:sits?|sat|lies|lay|started|began|originated|came) )?(?:with|at|in|on|from))[^.;]{0,90}?"
-        r"(?:vendors?|suppliers?|partners?|contractors?|third[- ]party|providers?|"
+        r"received from|escalated to|the (?:root )?cause (?:is|was)|the root of the (?:problem|fault|outage) (?:is|was)|"
+        r"(?:fault|failure|problem|issue|outage|cause|disruption|slowdown|break|damage|interruption)s? (?:is |was )?"
+        r"(?:(?:sits?|sat|lies|lay|started|began|originated|came) )?(?:with|at|in|on|from|inside|within))[^.;]{0,90}?"
+        r"(?:vendors?|suppliers?|partners?|contractors?|third[- ]party|providers?|processors?|"
+        r"(?:the|a|another) compan(?:y|ies) (?:that|which|who) (?:makes?|supplies|sells?|builds?|runs?|owns?|provides?|rents?)|"
         r"(?:another|other|a different|an outside|an external) (?:operator|carrier|company|firm|business)|"
         r"(?:power|energy|hosting|cloud|data cent(?:er|re)|construction|utility|cable|building) (?:compan(?:y|ies)|provider)|"
         r"council|utility|wholesale (?:network|provider)|network owner|peering network|"
-        r"(?:owned|run|operated|managed|supplied|hosted)(?: and (?:run|managed|operated))? by|"
+        r"(?:owned|run|operated|managed|supplied|hosted|delivered|made|sold|built)(?: and (?:run|managed|operated))? by|belonging to|"
         r"their (?:crew|engineers|technicians|staff|network|equipment|systems|side|software|servers)|nbn co)",
         # the contrast that puts the fault elsewhere: "..., not ours", "not by our network", "on their side"
         r"(?:not (?:by |in |on |with |from )?(?:ours|our (?:network|equipment|systems|side|staff|engineers))|"
         r"on (?:their|the (?:vendor|supplier|provider|partner|operator)[’']s) (?:side|end))",
+        # the repair or the fault handed to the other party: "the outage is theirs to fix", "repairs to
+        # that cable are theirs to make", "entirely down to their work", "nothing on our side has failed"
+        r"(?:is|are|was|were) theirs to (?:fix|make|repair|sort|resolve|handle|restore)",
+        r"(?:is|are|was|were) (?:entirely |all |solely |wholly )?down to (?:their|the (?:contractors?|council|suppliers?|vendors?|"
+        r"providers?|utility|operator))",
+        r"nothing (?:on|at|in) our (?:side|end) (?:has |had )?(?:failed|gone wrong|broken)",
     ),
     "es": _words(
         r"fuera de nuestro control",
@@ -132,8 +149,11 @@ BLAME = {
         r"no (?:fue|es) nuestra culpa",
         r"(?:se debió a|debido a|por culpa de|causad[oa] por|provocad[oa] por|se originó (?:en|por)|(?:se )?(?:originó|inició|"
         r"comenzó|estuvo|está) en)[^.;]{0,90}?(?:proveedor(?:es)?|terceros?|contratistas?|otr[oa] (?:operador|empresa|"
-        r"compañía)|compañía eléctrica|empresa (?:externa|que))",
-        r"no (?:en|de) (?:la |nuestra )?(?:nuestra|red nuestra|nuestros equipos)|del lado (?:del|de la) (?:proveedor|operador|empresa)",
+        r"compañía)|compañía eléctrica|empresa (?:externa|que|de \w+))",
+        r"no (?:en|de) (?:la |nuestra )?(?:nuestra|red nuestra|nuestros equipos)|del lado (?:del|de la) (?:proveedor|operador|empresa)|"
+        r"no en (?:el|la|los|las) nuestr[oa]s?",
+        # the repair handed to the other party: "la reparación depende de ellos"
+        r"(?:la reparación|el arreglo|la solución) (?:depende|dependía|está en manos) de (?:ellos|ellas|la empresa|el proveedor)",
     ),
 }
 EXCUSE = {
@@ -159,6 +179,14 @@ EXCUSE = {
         r"issues|moments|faults|failures|bad days|these|this)",
         r"(?:we )?invest(?:ed|s)? (?:heavily|billions|millions|a lot|more than \w+|hundreds of millions)",
         r"one of the (?:most (?:reliable|resilient|robust|advanced|trusted)|best|strongest|fastest|largest) (?:networks?|operators?|providers?)",
+        # nobody could have done better, however it is said: "no network could have withstood a storm
+        # like this", "something no carrier can fully plan for", "even the best-built networks
+        # struggle", "outages across the industry were unavoidable"
+        r"no (?:[\w-]+ )?(?:networks?|operators?|providers?|carriers?|compan(?:y|ies)|systems?) (?:can|could|would) (?:\w+ )?"
+        r"(?:have withstood|withstand|plan for|prevent|avoid|cope with|survive|have survived|foresee|have prevented)",
+        r"even the (?:best|strongest|most [\w-]+|biggest|largest)[\w-]* (?:networks?|operators?|providers?|carriers?|systems?) "
+        r"(?:struggle|fail|go down|have outages|suffer)",
+        r"(?:was|were|is|are) (?:simply |completely )?(?:unavoidable|inevitable)",
     ),
     "es": _words(
         r"a pesar de nuestros (?:mejores )?esfuerzos",
@@ -180,8 +208,9 @@ MINIMISE = {
     "en": _words(
         r"minor",
         r"brief(?:ly)?",
-        r"only a (?:few|handful|small)",
-        r"just a (?:few|handful|small)",
+        r"only a (?:\w+ )?(?:few|handful|small|modest|tiny|little|slice|fraction|sliver)",
+        r"just a (?:\w+ )?(?:few|handful|small|modest|tiny|little|slice|fraction|sliver)",
+        r"(?:modest|small|tiny|slim|minute) (?:slice|fraction|share|sliver|portion|number|group|percentage)",
         r"slight(?:ly)?",
         r"small (?:number|percentage|subset|fraction|proportion)",
         r"limited (?:impact|number)",
@@ -214,6 +243,13 @@ MINIMISE = {
         r"apenas",
         r"(?:solo|sólo) unos pocos",
         r"(?:nunca|no) (?:hubo|ha habido|ha sufrido)(?: en ningún momento)? una caída generalizada",
+        # the harm made small by the count or the length: "muy pocos clientes", "un número muy
+        # reducido", "serán solo unos minutos", "un corte puntual", "un porcentaje mínimo"
+        r"muy pocos (?:clientes|usuarios|abonados|hogares)",
+        r"(?:un )?número (?:muy )?(?:reducido|pequeño|limitado)",
+        r"(?:solo|sólo) (?:unos|unas) (?:minutos|horas|pocos|pocas|cuantos|cuantas)",
+        r"(?:corte|fallo|falla|incidencia|interrupción) puntual",
+        r"porcentaje (?:mínimo|muy pequeño|pequeño|ínfimo)",
     ),
 }
 CORPORATE = _words(
@@ -245,6 +281,8 @@ CORPORATE = _words(
     r"mitigaci[oó]n",
     r"degradaci[oó]n del servicio",
 )
+#: Searched with line breaks read as spaces (`_flat`), so a term a statement wraps across two
+#: lines ("enlace\ntroncal") is still found, and the spaces stay literal (fast to find).
 TECHNICAL = re.compile(
     r"\b(?:BGP|DNS|SIP(?: \d{3})?|Q\.850(?: cause)?(?: \d+)?|CDRs?|MPLS|NOC|SLA|API|CDN|RCA|OSPF|DWDM|SS7|IMS|"
     r"VoLTE|HLR|HSS|PSTN|PoP|TLS|SBC|IP|VoIP|HTTP(?: \d{3})?|5xx|\d{3} errors?|cause code \d+|packet loss|"
@@ -253,7 +291,11 @@ TECHNICAL = re.compile(
     r"(?:packet|IMS) core|core IMS|core de paquetes|media gateways?|interconnects?|peering|"
     r"backbone(?: routers?)?|[Mm]isconfigur\w+|soft deletes?|RTO|DR program|señalización(?: SIP)?|"
     # engineering words left in English in a Spanish statement: "un rollback fallido del firmware"
-    r"BNG|BRAS|OLT|rollbacks?|firmware)\b"
+    r"BNG|BRAS|OLT|rollbacks?|firmware|"
+    # the rest of the same families: DNS answer codes, fibre-access kit, control-plane words, and
+    # the Spanish of terms listed above in English ("latencia", "pérdida de paquetes", "troncal")
+    r"NXDOMAIN|SERVFAIL|G?PON|ONTs?|OLTs|line cards?|control plane|plano de control|flapping|"
+    r"latencia|pérdida de paquetes|enlaces? troncal(?:es)?)\b"
 )
 # An engineering term is forgiven when it is explained in plain words right after it.
 EXPLAINED = re.compile(
@@ -298,9 +340,29 @@ def _extra_spans(doc: Doc, ctx: Context, rule: str) -> Iterator[Span]:
 INCIDENCIA = re.compile(r"\bincidencias?\b", re.I)
 
 
+#: A share or a small number told by a size word ("a small fraction of", "a handful of"): vague when
+#: it stands in for the count, `minimise` alone when the statement gives the count as well.
+SHARE = re.compile(
+    r"\b(?:portion|subset|fraction|segment|slice|sliver|proportion|share|handful|few)\b.*\b(?:customers?|users|members|"
+    r"subscribers|people|customer base|user base|clientes|usuarios)\b",
+    re.I | re.S,
+)
+
+
 def match_vague(doc: Doc, ctx: Context) -> Iterator[Span]:
-    """Vague quantities and causes; 'some 38,000 customers' is a number, not vague."""
-    yield from _spans(VAGUE.get(ctx.locale.split("-")[0], VAGUE["en"]), doc)
+    """Vague quantities and causes; 'some 38,000 customers' is a number, not vague, and a size
+    word beside a real count ("about 2,600 customers ... only a handful") makes the harm small
+    (`minimise`) rather than hiding the number."""
+    from amends.check.content import COUNT, _lex
+
+    counted: bool | None = None
+    for span in _spans(VAGUE.get(ctx.locale.split("-")[0], VAGUE["en"]), doc):
+        if SHARE.search(span[2]):
+            if counted is None:
+                counted = bool(_lex(COUNT, ctx.locale).search(doc.text))
+            if counted:
+                continue
+        yield span
     if ctx.locale.split("-")[0] == "es" and INCIDENCIA.search(doc.text):
         from amends.check.content import check_what
 
@@ -309,17 +371,24 @@ def match_vague(doc: Doc, ctx: Context) -> Iterator[Span]:
     yield from _extra_spans(doc, ctx, "vague")
 
 
+def _flat(text: str) -> str:
+    """The text with line breaks as spaces: same length, so offsets hold."""
+    return text.replace("\n", " ") if "\n" in text else text
+
+
 def technical_terms(text: str) -> list[str]:
     """Engineering terms in a text that are not explained in plain words right after them."""
+    text = _flat(text)
     return [m.group(0) for m in TECHNICAL.finditer(text) if not EXPLAINED.match(text, m.end())]
 
 
 def match_jargon(doc: Doc, ctx: Context) -> Iterator[Span]:
     """Corporate jargon always; engineering terms unless explained in plain words right after."""
     yield from _spans(CORPORATE, doc)
-    for m in TECHNICAL.finditer(doc.text):
-        if not EXPLAINED.match(doc.text, m.end()):
-            yield m.start(), m.end(), m.group(0)
+    text = _flat(doc.text)
+    for m in TECHNICAL.finditer(text):
+        if not EXPLAINED.match(text, m.end()):
+            yield m.start(), m.end(), doc.text[m.start() : m.end()]
     yield from _extra_spans(doc, ctx, "jargon")
 
 
