@@ -49,6 +49,7 @@ from amends.store.users import (
     set_role,
 )
 from amends.web.console.security import new_login_nonce, same
+from amends.web.console.workspace import install_workspace
 from amends.web.render import TEMPLATES
 
 if TYPE_CHECKING:
@@ -501,4 +502,5 @@ def console_router(store: Store, settings: Settings, console: ConsoleSettings) -
         disposition = f'attachment; filename="amends-audit.{format}"'
         return Response(body, media_type=kind, headers={"content-disposition": disposition})
 
+    install_workspace(router, store, console, root, render, page_access, form_access, refuse)
     return router
