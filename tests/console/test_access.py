@@ -70,20 +70,20 @@ ROUTES = (
             ("audience", "public"),
             ("text", "{update_text}"),
         ),
-    ),  # fmt: skip
+    ),
     Route(
         "POST",
         "/console/incidents/{incident_id}/submit",
         "author",
         (("stage", "update"), ("channel", "web")),
-    ),  # fmt: skip
+    ),
     Route("POST", "/console/submissions/{submission_id}/approve", "approver"),
     Route(
         "POST",
         "/console/submissions/{returned_id}/return",
         "approver",
         (("comment", "name the exchange"),),
-    ),  # fmt: skip
+    ),
     Route("POST", "/console/tokens", "admin", (("name", "status-bot"), ("scope", "read"))),
     Route("POST", "/console/tokens/revoke", "admin", (("id", "1"),)),
     Route("POST", "/console/logout", "viewer"),

@@ -106,14 +106,16 @@ def test_a_draft_is_rechecked_on_save_and_only_warnings_may_be_overridden(consol
     assert r.status_code == 422 and 'id="submit-error"' in r.text and "warning" in r.text
     # a reason answers the warning (recorded); the draft is then ready
     reason = "the words are quoted from the notice on purpose"
-    r = author.post(f"{path}/drafts", data=form | {"csrf": token, "text": text,
-                                                   "override_reason": reason})  # fmt: skip
+    r = author.post(
+        f"{path}/drafts", data=form | {"csrf": token, "text": text, "override_reason": reason}
+    )
     assert r.status_code == 303
     assert f"overridden: “{reason}”" in _draft(author.get(path).text, "web-en-public")
     # an error is never overridden: the text is saved to fix, and cannot be submitted
     hostile = text + "\nWe are sorry for any inconvenience. TBD"
-    r = author.post(f"{path}/drafts", data=form | {"csrf": token, "text": hostile,
-                                                   "override_reason": reason})  # fmt: skip
+    r = author.post(
+        f"{path}/drafts", data=form | {"csrf": token, "text": hostile, "override_reason": reason}
+    )
     assert r.status_code == 200 and "error(s)" in r.text
     assert '<mark class="f-error"' in _draft(r.text, "web-en-public")
     r = author.post(
@@ -198,8 +200,7 @@ def test_sending_back_needs_a_comment_and_is_recorded(console, incident_id):
     from amends.publish import workspace as ws
 
     with console.store.begin() as conn:
-        sub = ws.submit(conn, incident_id, "acknowledge", ["sms"], by="author",
-                        now=console.clock())  # fmt: skip
+        sub = ws.submit(conn, incident_id, "acknowledge", ["sms"], by="author", now=console.clock())
     approver = console.browser()
     approver.login("approver")
     token = approver.csrf()
@@ -232,8 +233,10 @@ def test_a_stage_without_the_two_person_rule_publishes_at_once(console, incident
         path = f"/console/incidents/{incident_id}"
         page = author.get(path).text
         assert "Publish now" in page
-        r = author.post(f"{path}/submit", data={"csrf": author.csrf(path), "stage": "acknowledge",
-                                                "channel": "sms"})  # fmt: skip
+        r = author.post(
+            f"{path}/submit",
+            data={"csrf": author.csrf(path), "stage": "acknowledge", "channel": "sms"},
+        )
         assert r.status_code == 303, r.text[:300]
     finally:
         server.should_exit = True  # type: ignore[attr-defined]
