@@ -346,8 +346,15 @@ def _label(path: str) -> str:
 
 
 def _model_fields(
-    model: type[BaseModel], value: BaseModel | None, prefix: str, out: list[FactField]
+    model: type[BaseModel],
+    value: BaseModel | None,
+    prefix: str,
+    out: list[FactField],
+    *,
+    optional_section: bool = False,
 ) -> None:
+    """The inputs of a model's fields under `prefix` (an absent optional section requires
+    nothing: leaving all of it empty leaves it out)."""
     for name, info in model.model_fields.items():
         path = f"{prefix}.{name}" if prefix else name
         generic = re.sub(r"^(regions)\.[^.]+", r"\1.*", path)
@@ -356,7 +363,7 @@ def _model_fields(
         inner, optional = _unwrap(info.annotation)
         current = getattr(value, name, None) if value is not None else None
         if isinstance(inner, type) and issubclass(inner, BaseModel):
-            _model_fields(inner, current, path, out)
+            _model_fields(inner, current, path, out, optional_section=optional and current is None)
             continue
         kind, choices = _kind(inner, name)
         out.append(
@@ -367,7 +374,7 @@ def _model_fields(
                 value=_shown(current, kind),
                 description=info.description or "",
                 choices=choices,
-                required=info.is_required() and not optional,
+                required=info.is_required() and not optional and not optional_section,
             )
         )
 
@@ -400,7 +407,7 @@ def fact_fields(record: Incident, needed: Iterable[str] = ()) -> list[FactField]
             for i, entry in enumerate([*value, None]):  # each entry, and one empty to add
                 _model_fields(item, entry, f"{name}.{i}", out)
         elif isinstance(inner, type) and issubclass(inner, BaseModel):
-            _model_fields(inner, value, name, out)
+            _model_fields(inner, value, name, out, optional_section=optional and value is None)
         else:
             kind, choices = _kind(inner, name)
             out.append(
