@@ -205,7 +205,8 @@ def test_sending_back_needs_a_comment_and_is_recorded(console, incident_id):
     approver.login("approver")
     token = approver.csrf()
     r = approver.post(f"/console/submissions/{sub.id}/return", data={"csrf": token})
-    assert r.status_code == 409 and "a comment is needed" in r.text
+    assert r.status_code == 422 and 'id="comment-error"' in r.text
+    assert "a comment is needed" in r.text
     r = approver.post(
         f"/console/submissions/{sub.id}/return",
         data={"csrf": token, "comment": "say which exchange"},
@@ -244,3 +245,19 @@ def test_a_stage_without_the_two_person_rule_publishes_at_once(console, incident
     with console.store.connect() as conn:
         (row,) = conn.execute(select(statements.c.channel, statements.c.published_by)).all()
     assert tuple(row) == ("sms", "author")
+
+
+def test_open_incidents_come_first(console, incident_id):
+    from tests.web.factories import incident
+
+    from amends.publish.operations import save_incident
+
+    save_incident(console.store, incident("2026-03-10-ca-fiber", ongoing=False))
+    viewer = console.browser()
+    viewer.login("viewer")
+    page = viewer.get("/console/incidents").text
+    assert page.index(incident_id) < page.index("2026-03-10-ca-fiber")
+    assert "a person" in page  # the published one was not opened by the watcher
+    r = viewer.get("/console/incidents/2026-03-10-ca-fiber")
+    assert r.status_code == 200 and "Calls and texts failing in California" in r.text
+    assert viewer.get("/console/incidents/no-such-incident").status_code == 404

@@ -58,6 +58,8 @@ if TYPE_CHECKING:
 WORKSPACE_CHANNELS: tuple[str, ...] = ("web", "email", "sms", "social")
 #: Audience whose statements are published (the `customers` drafts are shown for reference).
 PUBLISHED_AUDIENCE = "public"
+#: What an approver is told when sending back without saying why.
+COMMENT_NEEDED = "Say what to change: a comment is needed to send it back."
 CLOSED = ("resolved", "postmortem")
 
 
@@ -765,9 +767,7 @@ def submit(
     chosen = [c for c in WORKSPACE_CHANNELS if c in set(channels)]
     if not chosen:
         raise InputError("choose at least one channel to publish on")
-    if submissions(conn, incident_id, state="pending") and any(
-        p.stage == stage for p in submissions(conn, incident_id, state="pending")
-    ):
+    if any(p.stage == stage for p in submissions(conn, incident_id, state="pending")):
         raise InputError(f"the {stage} statement already waits for approval")
     loaded = require_record(conn, incident_id)
     views = stage_drafts(loaded.record, stage, draft_edits(conn, incident_id, stage), now)
@@ -871,7 +871,7 @@ def send_back(
     """Return a submission to its author with a comment (the approver may not be its author)."""
     comment = comment.strip()
     if not comment:
-        raise InputError("say what to change: a comment is needed to send it back")
+        raise InputError(COMMENT_NEEDED)
     sub = _pending(conn, submission_id, by, own_allowed=False)
     decide(conn, sub.id, "returned", by=by, at=now, comment=comment[:4000])
     audit(

@@ -233,8 +233,15 @@ def install_workspace(
         session = page_access(request, "viewer")
         if isinstance(session, Response):
             return session
+        if not submission_id.isdigit():
+            return refuse(404, "No such submission", "It does not exist.", session)
+        return review(session, int(submission_id))
+
+    def review(
+        session: Session, sid: int, status: int = 200, errors: dict[str, str] | None = None
+    ) -> HTMLResponse:
         with store.connect() as conn:
-            sub = get_submission(conn, int(submission_id)) if submission_id.isdigit() else None
+            sub = get_submission(conn, sid)
             if sub is None:
                 return refuse(404, "No such submission", "It does not exist.", session)
             diffs = [
@@ -243,7 +250,9 @@ def install_workspace(
                 )
                 for i in sub.items
             ]
-        return render("submission.j2", session=session, sub=sub, diffs=diffs, errors={})
+        return render(
+            "submission.j2", status, session=session, sub=sub, diffs=diffs, errors=errors or {}
+        )
 
     def decision(
         request: Request, submission_id: str, csrf: str, act: Callable[..., Any]
@@ -278,7 +287,12 @@ def install_workspace(
     def send_back(
         request: Request, submission_id: str, comment: str = Form(""), csrf: str = Form("")
     ) -> Response:
-        """Send a submission back to its author with a comment."""
+        """Send a submission back to its author with a comment (required: said at the field)."""
+        if not comment.strip() and submission_id.isdigit():
+            session = form_access(request, "approver", csrf)
+            if isinstance(session, Response):
+                return session
+            return review(session, int(submission_id), 422, {"comment": ws.COMMENT_NEEDED})
 
         def act(sid: int, name: str) -> None:
             with store.begin() as conn:
