@@ -21,6 +21,7 @@ from tests.notify.servers import SmtpRecorder, SmtpServer
 
 from amends.publish.subscriptions import subscribe
 from amends.publish.worker import Worker
+from amends.store.audit import entries
 
 CHROMIUM = os.environ.get("AMENDS_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
@@ -131,7 +132,8 @@ def test_author_and_approver_publish_an_incident_opened_from_records(console, ch
         page.get_by_role("button", name="Approve and publish").click()
         page.wait_for_url(re.compile(rf".*/incidents/{incident_id}\?stage=acknowledge#publish$"))
         elapsed = time.monotonic() - started
-        assert "approved by approver" in page.locator("#publish ~ ul, section").last.inner_text()
+        panel = page.locator("section", has=page.locator("#publish")).inner_text()
+        assert "approved by approver" in panel
         _shot(page, "published")
         print(f"\nworkspace flow: opened the incident to published in {elapsed:.1f} s")
         # what the public sees
@@ -156,6 +158,15 @@ def test_author_and_approver_publish_an_incident_opened_from_records(console, ch
         worker = Worker(console.store, notify, until_empty=True)
         worker.run()
         messages = smtp.recorder.parsed()
+    with console.store.connect() as conn:
+        trail = [(e.actor, e.action) for e in entries(conn) if "." in e.action][::-1]
+    assert [t for t in trail if t[1].split(".")[0] in ("incident", "draft", "statement")] == [
+        ("author", "incident.facts"),
+        ("author", "draft.edit"),
+        ("author", "draft.edit"),
+        ("author", "statement.submit"),
+        ("approver", "statement.approve"),
+    ]
     assert [str(m["To"]) for m in messages] == ["ana@example.org"]
     body = messages[0].get_body(preferencelist=("plain",)).get_content()
     assert FIXED in body and FLAGGED not in body
