@@ -77,6 +77,12 @@ ROUTES = (
         "author",
         (("stage", "update"), ("channel", "web")),
     ),
+    Route(
+        "POST",
+        "/console/incidents/{incident_id}/affected-link",
+        "author",
+        (("subscriber", "sub-000417"),),
+    ),
     Route("POST", "/console/submissions/{submission_id}/approve", "approver"),
     Route(
         "POST",
@@ -173,6 +179,8 @@ def test_every_route_against_every_role(console, role):
             expected = 403
         elif route.path == "/console/tokens" and route.method == "POST":
             expected = 201  # the new token is shown once, on the answer itself
+        elif route.path.endswith("/affected-link"):
+            expected = 200  # the signed link is shown on the answer itself
         else:
             expected = 200 if route.method == "GET" else 303
         assert r.status_code == expected, f"{where}: {r.status_code} {r.text[:300]}"

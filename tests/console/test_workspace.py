@@ -12,7 +12,9 @@ import pytest
 from sqlalchemy import select
 from tests.console.conftest import PASSWORD
 from tests.console.watched import open_watched_incident
+from tests.web.conftest import settings_for_tests
 
+from amends.publish.signing import verify_affected
 from amends.store.audit import entries
 from amends.store.schema import statements, workspace_submissions
 from amends.store.users import add_user
@@ -261,3 +263,28 @@ def test_open_incidents_come_first(console, incident_id):
     r = viewer.get("/console/incidents/2026-03-10-ca-fiber")
     assert r.status_code == 200 and "Calls and texts failing in California" in r.text
     assert viewer.get("/console/incidents/no-such-incident").status_code == 404
+
+
+def test_an_author_makes_a_was_i_affected_link_the_site_accepts(console, incident_id):
+    author = console.browser()
+    author.login("author")
+    path = f"/console/incidents/{incident_id}"
+    token = author.csrf(path)
+    r = author.post(f"{path}/affected-link", data={"csrf": token, "subscriber": " "})
+    assert r.status_code == 422 and 'id="affected-error"' in r.text
+    r = author.post(f"{path}/affected-link", data={"csrf": token, "subscriber": "sub-000417"})
+    assert r.status_code == 200
+    found = re.search(r'<code id="affected-link">([^<]+)</code>', r.text)
+    assert found and "/affected/" in found.group(1)
+    assert found.group(1).startswith(settings_for_tests().url + "/affected/")
+    signed = found.group(1).split("/affected/", 1)[1]
+    claim = verify_affected(settings_for_tests().secret, signed)  # what the page checks
+    assert claim is not None
+    assert (claim.incident_id, claim.subscriber) == (incident_id, "sub-000417")
+    assert verify_affected(settings_for_tests().secret, signed[:-2] + "xx") is None
+    with console.store.connect() as conn:
+        (e,) = [e for e in entries(conn) if e.action == "affected.link"]
+    assert e.actor == "author" and e.after == {"subscriber": "sub-000417"}
+    viewer = console.browser()
+    viewer.login("viewer")
+    assert "Make the link" not in viewer.get(path).text

@@ -502,5 +502,12 @@ def console_router(store: Store, settings: Settings, console: ConsoleSettings) -
         disposition = f'attachment; filename="amends-audit.{format}"'
         return Response(body, media_type=kind, headers={"content-disposition": disposition})
 
-    install_workspace(router, store, console, root, render, page_access, form_access, refuse)
+    def affected_link(incident_id: str, subscriber: str) -> str:
+        from amends.publish.signing import affected_url
+
+        return affected_url(settings.url, settings.secret, incident_id, subscriber)
+
+    install_workspace(
+        router, store, console, root, render, page_access, form_access, refuse, affected_link
+    )
     return router

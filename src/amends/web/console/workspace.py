@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from amends.errors import InputError
 from amends.publish import workspace as ws
 from amends.publish.operations import STAGES
+from amends.store.audit import record as audit
 from amends.store.workspace import draft_edits, get_submission, submissions
 
 if TYPE_CHECKING:
@@ -36,8 +37,10 @@ def install_workspace(
     page_access: Callable[[Request, str], Any],
     form_access: Callable[[Request, str, str], Any],
     refuse: Callable[[int, str, str, Any], HTMLResponse],
+    affected_link: Callable[[str, str], str],
 ) -> None:
-    """Add the workspace's routes to the console's router."""
+    """Add the workspace's routes to the console's router; `affected_link(incident, subscriber)`
+    signs a customer's "was I affected?" link as the public site verifies it."""
     now: Callable[[], datetime] = console.clock
 
     def incident_page(
@@ -51,6 +54,7 @@ def install_workspace(
         draft_views: dict[str, ws.DraftView] | None = None,
         draft_errors: dict[str, str] | None = None,
         message: str | None = None,
+        affected: tuple[str, str] | None = None,
     ) -> HTMLResponse:
         moment = now()
         with store.connect() as conn:
@@ -99,6 +103,7 @@ def install_workspace(
             submissions=subs,
             approval=chosen in console.approval_stages,
             message=message,
+            affected=affected,
             now=moment,
         )
 
@@ -226,6 +231,36 @@ def install_workspace(
             return RedirectResponse(f"{root}submissions/{sub.id}", 303)
 
         return await run_in_threadpool(work)
+
+    @router.post(f"{root}incidents/{{incident_id}}/affected-link", response_class=HTMLResponse)
+    def make_affected_link(
+        request: Request, incident_id: str, subscriber: str = Form(""), csrf: str = Form("")
+    ) -> Response:
+        """A signed, expiring "was I affected?" link for one customer (shown once, recorded)."""
+        session = form_access(request, "author", csrf)
+        if isinstance(session, Response):
+            return session
+        subscriber = subscriber.strip()
+        if not subscriber or len(subscriber) > 200:
+            problem = "Give the customer's subscriber id as the call records have it."
+            return incident_page(
+                session, incident_id, None, 422, draft_errors={"affected": problem}
+            )
+        with store.begin() as conn:
+            if ws.load_record(conn, incident_id) is None:
+                return refuse(
+                    404, "No such incident", f"There is no incident {incident_id!r}.", session
+                )
+            audit(
+                conn,
+                actor=session.user.name,
+                action="affected.link",
+                object=f"incident:{incident_id}",
+                after={"subscriber": subscriber},
+                at=now(),
+            )
+        url = affected_link(incident_id, subscriber)
+        return incident_page(session, incident_id, None, affected=(subscriber, url))
 
     @router.get(f"{root}submissions/{{submission_id}}", response_class=HTMLResponse)
     def submission(request: Request, submission_id: str) -> Response:
