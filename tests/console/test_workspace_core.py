@@ -61,3 +61,19 @@ def test_findings_are_marked_where_they_are():
     marked = {found[s.finding]["rule"]: s.text for s in spans if s.finding is not None}
     assert "inconvenience" in marked.get("generic-apology", "")
     assert marked.get("vague", "").lower().startswith("some customers")
+
+
+def test_the_stages_needing_approval_come_from_the_environment(monkeypatch):
+    from amends.errors import InputError
+    from amends.publish.operations import STAGES
+    from amends.web.console.settings import ConsoleSettings
+
+    monkeypatch.delenv("AMENDS_CONSOLE_APPROVAL_STAGES", raising=False)
+    assert ConsoleSettings.from_env().approval_stages == frozenset(STAGES)  # default: all
+    monkeypatch.setenv("AMENDS_CONSOLE_APPROVAL_STAGES", "none")
+    assert ConsoleSettings.from_env().approval_stages == frozenset()
+    monkeypatch.setenv("AMENDS_CONSOLE_APPROVAL_STAGES", "acknowledge, update")
+    assert ConsoleSettings.from_env().approval_stages == {"acknowledge", "update"}
+    monkeypatch.setenv("AMENDS_CONSOLE_APPROVAL_STAGES", "acknowledge,publish")
+    with pytest.raises(InputError, match="AMENDS_CONSOLE_APPROVAL_STAGES: unknown stage 'publish'"):
+        ConsoleSettings.from_env()
