@@ -49,6 +49,47 @@ ROUTES = (
         (("current", PASSWORD), ("password", NEW_PASSWORD), ("again", NEW_PASSWORD)),
     ),
     Route("GET", "/console/tokens", "admin"),
+    Route("GET", "/console/incidents", "viewer"),
+    Route("GET", "/console/incidents/{incident_id}", "viewer"),
+    Route("GET", "/console/incidents/{incident_id}?stage=update", "viewer"),
+    Route("GET", "/console/submissions/{submission_id}", "viewer"),
+    Route(
+        "POST",
+        "/console/incidents/{incident_id}/facts",
+        "author",
+        (("symptom", "calls end with a fast busy tone"),),
+    ),
+    Route(
+        "POST",
+        "/console/incidents/{incident_id}/drafts",
+        "author",
+        (
+            ("stage", "update"),
+            ("channel", "web"),
+            ("locale", "en"),
+            ("audience", "public"),
+            ("text", "{update_text}"),
+        ),
+    ),
+    Route(
+        "POST",
+        "/console/incidents/{incident_id}/submit",
+        "author",
+        (("stage", "update"), ("channel", "web")),
+    ),
+    Route(
+        "POST",
+        "/console/incidents/{incident_id}/affected-link",
+        "author",
+        (("subscriber", "sub-000417"),),
+    ),
+    Route("POST", "/console/submissions/{submission_id}/approve", "approver"),
+    Route(
+        "POST",
+        "/console/submissions/{returned_id}/return",
+        "approver",
+        (("comment", "name the exchange"),),
+    ),
     Route("POST", "/console/tokens", "admin", (("name", "status-bot"), ("scope", "read"))),
     Route("POST", "/console/tokens/revoke", "admin", (("id", "1"),)),
     Route("POST", "/console/logout", "viewer"),
@@ -63,9 +104,51 @@ def test_the_table_holds_every_console_route(console):
 
     router = console_router(console.store, settings_for_tests(), console.settings)
     served = {(m, r.path) for r in router.routes for m in getattr(r, "methods", ())}
-    listed = {(r.method, r.path.split("?")[0]) for r in ROUTES}
+    listed = {
+        (r.method, r.path.split("?")[0].replace("{returned_id}", "{submission_id}")) for r in ROUTES
+    }
     public = {("GET", "/console/login"), ("POST", "/console/login")}
     assert served == listed | public
+
+
+def _workspace(console) -> dict[str, str]:
+    """An incident opened by the watcher with its facts complete, its acknowledgement submitted by
+    another author (to approve), a later stage submitted too (to send back), and the text of its
+    update draft; the values the table's paths and forms name."""
+    from tests.console.watched import open_watched_incident
+
+    from amends.publish import workspace as ws
+    from amends.store.users import add_user
+    from amends.store.workspace import add_submission
+
+    now = console.clock()
+    incident_id = open_watched_incident(console.store, now)
+    with console.store.begin() as conn:
+        add_user(conn, "writer", "author", PASSWORD, by="tests")
+        ack = ws.submit(conn, incident_id, "acknowledge", ["web"], by="writer", now=now)
+        later = add_submission(conn, incident_id, "explain", [], by="writer", at=now)
+        record = ws.require_record(conn, incident_id).record
+    (web,) = [v for v in ws.stage_drafts(record, "update", {}, now) if v.key == "web-en-public"]
+    assert web.ready, web.findings
+    return {
+        "incident_id": incident_id,
+        "submission_id": str(ack.id),
+        "returned_id": str(later.id),
+        "update_text": web.text or "",
+    }
+
+
+def _decisions(console) -> dict[str, tuple[str, str | None]]:
+    """Each submission's state and decider, and the workspace rows written."""
+    from amends.store.schema import workspace_drafts, workspace_records, workspace_submissions
+
+    with console.store.connect() as conn:
+        t = workspace_submissions.c
+        rows = conn.execute(select(t.id, t.stage, t.state, t.decided_by))
+        out = {f"sub:{r.id}:{r.stage}": (r.state, r.decided_by) for r in rows}
+        out["records"] = (str(len(conn.execute(select(workspace_records)).all())), None)
+        out["drafts"] = (str(len(conn.execute(select(workspace_drafts)).all())), None)
+    return out
 
 
 def _state(console) -> dict[str, tuple[str, bool]]:
@@ -81,13 +164,14 @@ def test_every_route_against_every_role(console, role):
     browser = console.browser()
     if role is not None:
         assert browser.login(role).status_code == 303
-    before = _state(console)
+    values = _workspace(console)
+    before, decided = _state(console), _decisions(console)
     for route in ROUTES:
         allowed = role is not None and ROLES.index(role) >= ROLES.index(route.role)
-        data = dict(route.form)
+        data = {k: v.format(**values) for k, v in route.form}
         if route.method == "POST" and role is not None:
             data["csrf"] = browser.csrf()
-        r = browser.request(route.method, route.path, data=data or None)
+        r = browser.request(route.method, route.path.format(**values), data=data or None)
         where = f"{route.method} {route.path} as {role or 'no session'}"
         if role is None:
             expected = 303 if route.method == "GET" else 401
@@ -95,6 +179,8 @@ def test_every_route_against_every_role(console, role):
             expected = 403
         elif route.path == "/console/tokens" and route.method == "POST":
             expected = 201  # the new token is shown once, on the answer itself
+        elif route.path.endswith("/affected-link"):
+            expected = 200  # the signed link is shown on the answer itself
         else:
             expected = 200 if route.method == "GET" else 303
         assert r.status_code == expected, f"{where}: {r.status_code} {r.text[:300]}"
@@ -108,6 +194,20 @@ def test_every_route_against_every_role(console, role):
         assert after["viewer"] == ("viewer", False)
     else:
         assert after == before, f"{role or 'no session'} changed accounts"
+    now = _decisions(console)
+    ack, later = (
+        f"sub:{values['submission_id']}:acknowledge",
+        f"sub:{values['returned_id']}:explain",
+    )
+    if role in ("approver", "admin"):
+        assert now[ack] == ("approved", role) and now[later] == ("returned", role)
+    else:
+        assert now[ack] == decided[ack] == ("pending", None), role
+        assert now[later] == ("pending", None), role
+    if role in (None, "viewer"):
+        assert now == decided, f"{role or 'no session'} changed the workspace"
+    else:
+        assert now["records"] == ("1", None) and now["drafts"] == ("1", None), role
 
 
 def test_a_logged_out_session_is_refused(console):

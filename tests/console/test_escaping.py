@@ -43,3 +43,64 @@ def test_csv_export_defuses_formulas(store):
         body = export(conn, "csv")
     line = body.splitlines()[1]
     assert ",'=HYPERLINK(1),user.add,'@SUM(A1)," in line
+
+
+def test_hostile_facts_and_drafts_are_escaped_on_the_workspace_pages(console):
+    from tests.console.watched import open_watched_incident
+
+    from amends.store.workspace import add_submission
+
+    incident_id = open_watched_incident(console.store, console.clock())
+    author = console.browser()
+    author.login("author")
+    path = f"/console/incidents/{incident_id}"
+    token = author.csrf(path)
+    facts = {
+        "csrf": token,
+        "title": f"Calls fail {HOSTILE}",
+        "symptom": HOSTILE,
+        "cause.description": f"<img src=x onerror=alert(1)> {HOSTILE}",
+        "support.0.contact": HOSTILE,
+    }
+    assert author.post(f"{path}/facts", data=facts).status_code == 303
+    draft = {
+        "csrf": token,
+        "stage": "acknowledge",
+        "channel": "web",
+        "locale": "en",
+        "audience": "public",
+        "subject": HOSTILE,
+        "text": f"We are sorry. {HOSTILE}",
+    }
+    assert author.post(f"{path}/drafts", data=draft).status_code in (200, 303)
+    bad = author.post(f"{path}/facts", data=facts | {"update_interval_minutes": HOSTILE})
+    assert bad.status_code == 422  # the refused value is shown back, escaped
+    with console.store.begin() as conn:
+        sub = add_submission(
+            conn,
+            incident_id,
+            "acknowledge",
+            [
+                {
+                    "channel": "web",
+                    "locale": "en",
+                    "audience": "public",
+                    "subject": HOSTILE,
+                    "text": HOSTILE,
+                    "override_reason": HOSTILE,
+                }
+            ],
+            by="author",
+            at=console.clock(),
+        )
+    admin = console.browser()
+    admin.login("admin")
+    pages = {
+        p: admin.get(p)
+        for p in (path, "/console/incidents", f"/console/submissions/{sub.id}", "/console/audit")
+    }
+    pages["refused facts"] = bad
+    for where, r in pages.items():
+        assert r.status_code in (200, 422), where
+        assert "<script>" not in r.text and "<img" not in r.text, where
+        assert "&lt;script&gt;" in r.text or "\\u003cscript\\u003e" in r.text, where

@@ -558,5 +558,55 @@ audit_trail = Table(
     Index(None, "object"),
 )
 
+#: Submission states of the console's two-person rule.
+SUBMISSION_STATES = ("pending", "approved", "returned")
+
+#: The console's working copy of an incident record: the facts people have confirmed, not public
+#: until a statement that uses them is published.
+workspace_records = Table(
+    "workspace_records",
+    metadata,
+    Column("incident_id", String(200), primary_key=True),
+    Column("record", JSONText, nullable=False, comment="Incident.model_dump(mode='json')"),
+    Column("updated_by", String(200), nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+#: A person's edit of one draft (incident, stage, channel, locale, audience); absent: compose's.
+workspace_drafts = Table(
+    "workspace_drafts",
+    metadata,
+    _id(),
+    Column("incident_id", String(200), nullable=False),
+    Column("stage", String(16), nullable=False),
+    Column("channel", String(16), nullable=False),
+    Column("locale", String(35), nullable=False),
+    Column("audience", String(16), nullable=False),
+    Column("subject", Text, nullable=True),
+    Column("body_text", Text, nullable=False),
+    Column("override_reason", Text, nullable=True, comment="why its warnings may stand"),
+    Column("edited_by", String(200), nullable=False),
+    Column("edited_at", UTCDateTime, nullable=False),
+    UniqueConstraint("incident_id", "stage", "channel", "locale", "audience"),
+)
+
+#: Statements submitted for approval (two-person rule): the texts as submitted, and the decision.
+workspace_submissions = Table(
+    "workspace_submissions",
+    metadata,
+    _id(),
+    Column("incident_id", String(200), nullable=False),
+    Column("stage", String(16), nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("items", JSONText, nullable=False, comment="[{channel, locale, audience, text, ...}]"),
+    Column("submitted_by", String(200), nullable=False),
+    Column("submitted_at", UTCDateTime, nullable=False),
+    Column("decided_by", String(200), nullable=True),
+    Column("decided_at", UTCDateTime, nullable=True),
+    Column("comment", Text, nullable=True),
+    _one_of("state", SUBMISSION_STATES, "state"),
+    Index(None, "incident_id", "state"),
+)
+
 #: Every table, in dependency order (parents first).
 TABLES: tuple[Table, ...] = tuple(metadata.sorted_tables)

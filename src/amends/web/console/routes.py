@@ -49,6 +49,7 @@ from amends.store.users import (
     set_role,
 )
 from amends.web.console.security import new_login_nonce, same
+from amends.web.console.workspace import install_workspace
 from amends.web.render import TEMPLATES
 
 if TYPE_CHECKING:
@@ -501,4 +502,12 @@ def console_router(store: Store, settings: Settings, console: ConsoleSettings) -
         disposition = f'attachment; filename="amends-audit.{format}"'
         return Response(body, media_type=kind, headers={"content-disposition": disposition})
 
+    def affected_link(incident_id: str, subscriber: str) -> str:
+        from amends.publish.signing import affected_url
+
+        return affected_url(settings.url, settings.secret, incident_id, subscriber)
+
+    install_workspace(
+        router, store, console, root, render, page_access, form_access, refuse, affected_link
+    )
     return router
