@@ -244,17 +244,22 @@ def _esc(text: str) -> str:
 def confirm(conn: Connection, token: str) -> int | None:
     """Confirm the subscription whose token this is; returns its id (None: unknown token)."""
     s = notify_subscriptions.c
-    row = conn.execute(
-        select(s.id, s.confirmed_at).where(s.confirm_token_hash == _hash(token.strip()))
-    ).one_or_none()
-    if row is None:
+    # one link confirms every subscription chosen in one form (they share the token)
+    rows = conn.execute(
+        select(s.id, s.confirmed_at)
+        .where(s.confirm_token_hash == _hash(token.strip()))
+        .order_by(s.id)
+    ).all()
+    if not rows:
         return None
-    conn.execute(
-        notify_subscriptions.update()
-        .where(s.id == row.id)
-        .values(confirmed_at=row.confirmed_at or datetime.now(UTC), confirm_token_hash=None)
-    )
-    return int(row.id)
+    moment = datetime.now(UTC)
+    for row in rows:
+        conn.execute(
+            notify_subscriptions.update()
+            .where(s.id == row.id)
+            .values(confirmed_at=row.confirmed_at or moment, confirm_token_hash=None)
+        )
+    return int(rows[0].id)
 
 
 def unsubscribe(conn: Connection, settings: NotifySettings, token: str) -> int | None:
