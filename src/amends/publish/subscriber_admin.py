@@ -174,7 +174,7 @@ def remove(conn: Connection, subscription_id: int, *, by: str, now: datetime | N
         ).where(s.id == subscription_id)
     ).one_or_none()
     if row is None:
-        raise InputError(f"no subscription with id {subscription_id}")
+        raise InputError(f"id: no subscription with id {subscription_id}")
     o = outbox.c
     conn.execute(
         outbox.update()

@@ -129,7 +129,7 @@ def subscribers_router(store: Store, settings: Settings, console: ConsoleSetting
             return session
         try:
             if not id.isdigit() or len(id) > 18:
-                raise InputError(f"id: no subscription with id {id[:20]!r}")
+                raise InputError(f"id: {id[:20]} is not a subscription id (a number)")
             with store.begin() as conn:
                 remove(conn, int(id), by=session.user.name, now=now())
         except InputError as exc:
