@@ -29,6 +29,30 @@ if TYPE_CHECKING:
     from amends.web.cache import SnapshotCache
     from amends.web.settings import Settings
 
+
+def _html(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"text/html": {}}}
+
+
+#: An unknown locale (JSON, as FastAPI's other 404s).
+NOT_FOUND: dict[str, Any] = {
+    "description": "No such locale on this site",
+    "content": {"application/json": {}},
+}
+#: What the form's post can answer (documented in the OpenAPI schema).
+POST_RESPONSES: dict[int | str, dict[str, Any]] = {
+    303: {"description": "Taken (or nothing to send): on to the check-your-inbox page"},
+    403: _html("The form's token is missing, expired or not this browser's: the form again"),
+    404: NOT_FOUND,
+    413: {"description": "Request body over the limit", "content": {"application/json": {}}},
+    422: {
+        "description": "A field is wrong: the form again with the error at the field",
+        "content": {"text/html": {}, "application/json": {}},
+    },
+    429: _html("Too many forms from this client: try again later"),
+    503: {"description": "Notification settings unreadable", "content": {"application/json": {}}},
+}
+
 #: The cookie of the form's double submit, and how long a form stays valid (seconds).
 COOKIE = "amends-subscribe"
 FORM_MAX_AGE = 2 * 3600
@@ -170,15 +194,11 @@ def subscribe_router(
         resp.headers["referrer-policy"] = "no-referrer"
         return resp
 
-    @router.get(f"{base}subscribe/", response_class=HTMLResponse)
-    @router.get(f"{base}{{locale}}/subscribe/", response_class=HTMLResponse)
-    def subscribe_page(request: Request, locale: str | None = None) -> Response:
+    def show_form(request: Request, locale: str | None = None) -> Response:
         """The form: an email address and the services, areas or everything to hear about."""
         return form(request, locale_of(locale))
 
-    @router.post(f"{base}subscribe/", response_class=HTMLResponse)
-    @router.post(f"{base}{{locale}}/subscribe/", response_class=HTMLResponse)
-    def subscribe_post(
+    def take_form(
         request: Request,
         locale: str | None = None,
         email: str = Form(""),
@@ -189,6 +209,7 @@ def subscribe_router(
     ) -> Response:
         """Check the form, subscribe unconfirmed and queue one confirmation email."""
         from amends.publish.signup import SignupError, signup
+        from amends.publish.subscriptions import with_secret
 
         loc = locale_of(locale)
         t = translations(loc).gettext
@@ -208,8 +229,6 @@ def subscribe_router(
         notify = notify_settings()
         try:
             with store.begin() as conn:
-                from amends.publish.subscriptions import with_secret
-
                 signup(
                     conn,
                     with_secret(conn, notify),
@@ -224,9 +243,7 @@ def subscribe_router(
         pre = cache.current().site._prefix(loc)
         return RedirectResponse(f"{base}{pre}subscribe/sent", 303)
 
-    @router.get(f"{base}subscribe/sent", response_class=HTMLResponse)
-    @router.get(f"{base}{{locale}}/subscribe/sent", response_class=HTMLResponse)
-    def subscribe_sent(locale: str | None = None) -> Response:
+    def sent(locale: str | None = None) -> Response:
         """Check your inbox (said whatever the address: no one learns who is subscribed)."""
         loc = locale_of(locale)
         t = translations(loc).gettext
@@ -241,6 +258,61 @@ def subscribe_router(
                 ),
                 back=base + cache.current().site._prefix(loc),
             )
+        )
+
+    # the default locale's paths take no locale at all; the others' name it in the path
+    def show_form_in(request: Request, locale: str) -> Response:
+        """The form in another of the site's locales."""
+        return show_form(request, locale)
+
+    def take_form_in(
+        request: Request,
+        locale: str,
+        email: str = Form(""),
+        component: list[str] = Form([]),
+        region: list[str] = Form([]),
+        everything: str = Form(""),
+        csrf: str = Form(""),
+    ) -> Response:
+        """The form's post in another of the site's locales."""
+        return take_form(request, locale, email, component, region, everything, csrf)
+
+    def sent_in(locale: str) -> Response:
+        """Check your inbox, in another of the site's locales."""
+        return sent(locale)
+
+    def default_form(request: Request) -> Response:
+        """The form: an email address and the services, areas or everything to hear about."""
+        return show_form(request)
+
+    def default_take(
+        request: Request,
+        email: str = Form(""),
+        component: list[str] = Form([]),
+        region: list[str] = Form([]),
+        everything: str = Form(""),
+        csrf: str = Form(""),
+    ) -> Response:
+        """Check the form, subscribe unconfirmed and queue one confirmation email."""
+        return take_form(request, None, email, component, region, everything, csrf)
+
+    def default_sent() -> Response:
+        """Check your inbox (said whatever the address: no one learns who is subscribed)."""
+        return sent()
+
+    for prefix, get_form, post_form, get_sent, extra in (
+        (base, default_form, default_take, default_sent, {}),
+        (f"{base}{{locale}}/", show_form_in, take_form_in, sent_in, {404: NOT_FOUND}),
+    ):
+        html: dict[str, Any] = {"response_class": HTMLResponse}
+        router.add_api_route(
+            f"{prefix}subscribe/", get_form, methods=["GET"], responses=extra, **html
+        )
+        router.add_api_route(
+            f"{prefix}subscribe/", post_form, methods=["POST"], responses=POST_RESPONSES, **html
+        )
+        router.add_api_route(
+            f"{prefix}subscribe/sent", get_sent, methods=["GET"], responses=extra, **html
         )
 
     return router
