@@ -176,3 +176,21 @@ def test_the_page_in_the_incidents_other_locale(site):
         assert conn.execute(select(s.notify_subscriptions.c.locale)).scalar_one() == "es"
     assert httpx.get(site.url + "/fr/subscribe/").status_code == 404
     assert httpx.get(site.url + "/en/subscribe/").status_code == 404  # the default has no prefix
+
+
+def test_every_field_at_fault_is_named_at_once(site):
+    r = Visitor(site.url).send({"email": "nope"})
+    assert r.status_code == 422
+    assert 'id="email-error"' in r.text and 'id="components-error"' in r.text
+    summary = r.text.split('role="alert"', 1)[1].split("</div>", 1)[0]
+    assert 'href="#email"' in summary and 'href="#choices"' in summary  # links to both fields
+    assert _subs(site.store) == []
+
+
+def test_the_publish_function_says_the_field_first(site):
+    from amends.publish.signup import SignupError, signup
+
+    with site.store.begin() as conn, pytest.raises(SignupError) as caught:
+        signup(conn, NotifySettings(), "x", chosen_components=[], chosen_regions=[])
+    assert str(caught.value).startswith("email: This is not an email address")
+    assert set(caught.value.errors) == {"email", "components"}

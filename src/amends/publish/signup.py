@@ -34,11 +34,13 @@ MAX_CHOICES = 200
 
 
 class SignupError(ValueError):
-    """A field of the form that cannot be taken: `field` names it, the message says the fix."""
+    """Fields of the form that cannot be taken: `errors` maps each field to the fix; the
+    message is the first one, prefixed with its field."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
+    def __init__(self, errors: dict[str, str]) -> None:
+        field, message = next(iter(errors.items()))
+        super().__init__(f"{field}: {message}")
+        self.errors = errors
 
 
 @dataclass(frozen=True)
@@ -93,30 +95,34 @@ def check_choices(
     chosen_regions: list[str],
     everything: bool,
 ) -> tuple[str, list[tuple[str | None, str | None]]]:
-    """The normalised address and the (component, region) targets, or SignupError naming the
-    first field at fault."""
+    """The normalised address and the (component, region) targets, or SignupError naming every
+    field at fault."""
+    errors: dict[str, str] = {}
+    address = ""
     if not email.strip():
-        raise SignupError("email", "Give your email address.")
-    try:
-        address = normalize_address("email", email, settings)
-    except AddressError:
-        message = "This is not an email address; write it like name@example.com."
-        raise SignupError("email", message) from None
+        errors["email"] = "Give your email address."
+    else:
+        try:
+            address = normalize_address("email", email, settings)
+        except AddressError:
+            errors["email"] = "This is not an email address; write it like name@example.com."
     wanted_c = list(dict.fromkeys(c.strip() for c in chosen_components if c.strip()))
     wanted_r = list(dict.fromkeys(r.strip() for r in chosen_regions if r.strip()))
+    targets: list[tuple[str | None, str | None]] = [(None, None)]
     if len(wanted_c) + len(wanted_r) > MAX_CHOICES:
-        raise SignupError("components", f"Choose at most {MAX_CHOICES} services and areas.")
-    if everything:
-        return address, [(None, None)]
-    if not wanted_c and not wanted_r:
-        raise SignupError("components", "Choose at least one service or area, or everything.")
-    names, regions = known_choices(conn)
-    unknown = next((c for c in wanted_c if c not in names), None)
-    if unknown is not None:
-        raise SignupError("components", "One of the chosen services is not on this page.")
-    if next((r for r in wanted_r if r not in regions), None) is not None:
-        raise SignupError("regions", "One of the chosen areas is not on this page.")
-    return address, [(c, None) for c in wanted_c] + [(None, r) for r in wanted_r]
+        errors["components"] = "Choose fewer services and areas, or everything."
+    elif not everything:
+        names, regions = known_choices(conn)
+        if not wanted_c and not wanted_r:
+            errors["components"] = "Choose at least one service or area, or everything."
+        elif any(c not in names for c in wanted_c):
+            errors["components"] = "One of the chosen services is not on this page."
+        elif any(r not in regions for r in wanted_r):
+            errors["regions"] = "One of the chosen areas is not on this page."
+        targets = [(c, None) for c in wanted_c] + [(None, r) for r in wanted_r]
+    if errors:
+        raise SignupError(errors)
+    return address, targets
 
 
 def _hash(token: str) -> str:

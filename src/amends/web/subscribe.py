@@ -239,7 +239,8 @@ def subscribe_router(
                     locale=loc,
                 )
         except SignupError as exc:
-            return form(request, loc, 422, errors={exc.field: t(str(exc))}, **keep)
+            found = {field: t(text) for field, text in exc.errors.items()}
+            return form(request, loc, 422, errors=found, **keep)
         pre = cache.current().site._prefix(loc)
         return RedirectResponse(f"{base}{pre}subscribe/sent", 303)
 
