@@ -194,3 +194,29 @@ def test_the_publish_function_says_the_field_first(site):
         signup(conn, NotifySettings(), "x", chosen_components=[], chosen_regions=[])
     assert str(caught.value).startswith("email: This is not an email address")
     assert set(caught.value.errors) == {"email", "components"}
+
+
+def test_one_unsubscribe_link_stops_every_choice_of_the_address(site):
+    from amends.publish.subscriptions import unsubscribe_token, with_secret
+
+    visitor = Visitor(site.url)
+    data = {"email": "f@example.com", "component": ["voice:california", "sms:california"]}
+    assert visitor.send(data).status_code == 303
+    visitor.send({"email": "other@example.com", "everything": "1"})
+    (body,) = [m[2] for m in _confirmations(site.store) if m[0] == "f@example.com"]
+    link = re.search(r"(http://\S+/notify/confirm/\S+)", body)
+    assert link and httpx.get(link.group(1)).status_code == 200
+    c = s.notify_subscriptions.c
+    with site.store.begin() as conn:
+        first = conn.execute(select(func.min(c.id)).where(c.address == "f@example.com"))
+        token = unsubscribe_token(
+            with_secret(conn, site.app.state.notify_settings), first.scalar_one()
+        )
+    assert httpx.post(f"{site.url}/notify/unsubscribe/{token}").status_code == 200
+    with site.store.connect() as conn:
+        rows = conn.execute(select(c.address, c.unsubscribed_at).order_by(c.id)).all()
+    assert [(a, u is not None) for a, u in rows] == [
+        ("f@example.com", True),
+        ("f@example.com", True),
+        ("other@example.com", False),
+    ]
