@@ -220,3 +220,34 @@ def test_one_unsubscribe_link_stops_every_choice_of_the_address(site):
         ("f@example.com", True),
         ("other@example.com", False),
     ]
+
+
+def test_hostile_names_are_escaped_on_the_form_and_in_the_email(site):
+    from sqlalchemy import insert
+
+    evil = '<script>alert("x")</script>'
+    with site.store.begin() as conn:
+        conn.execute(
+            insert(s.components).values(id="data:evil", name=evil, service="data", region="evil")
+        )
+    site.app.state.cache.invalidate()
+    visitor = Visitor(site.url)
+    page, _ = visitor.form()
+    assert evil not in page.text and "&lt;script&gt;" in page.text
+    assert visitor.send({"email": "g@example.com", "component": ["data:evil"]}).status_code == 303
+    with site.store.connect() as conn:
+        html, text = conn.execute(select(s.outbox.c.body_html, s.outbox.c.body_text)).one()
+    assert evil not in html and "&lt;script&gt;" in html
+    assert evil in text  # plain text is not markup
+
+
+def test_the_client_limiter_counts_a_sliding_window_and_stays_bounded():
+    from amends.web.subscribe import ClientLimiter
+
+    limiter = ClientLimiter(limit=2, window=10, max_clients=3)
+    assert limiter.allow("a", now=0) and limiter.allow("a", now=1)
+    assert not limiter.allow("a", now=5)  # a third within 10 s
+    assert limiter.allow("a", now=10.5)  # the first has left the window
+    for n, client in enumerate(("b", "c", "d", "e")):
+        assert limiter.allow(client, now=11 + n)
+    assert len(limiter._seen) <= 3  # never more clients than the bound
