@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 from tests.console.conftest import PASSWORD, ROLES
 
-from amends.store.schema import api_tokens, users
+from amends.store.schema import api_tokens, notify_subscriptions, users
 
 NEW_PASSWORD = "a new password for the table"
 
@@ -92,6 +92,11 @@ ROUTES = (
     ),
     Route("POST", "/console/tokens", "admin", (("name", "status-bot"), ("scope", "read"))),
     Route("POST", "/console/tokens/revoke", "admin", (("id", "1"),)),
+    Route("GET", "/console/subscribers", "admin"),
+    Route("GET", "/console/subscribers?q=example", "admin"),
+    Route("GET", "/console/subscribers/export?format=csv", "admin"),
+    Route("GET", "/console/subscribers/export?format=json", "admin"),
+    Route("POST", "/console/subscribers/remove", "admin", (("id", "1"),)),
     Route("POST", "/console/logout", "viewer"),
 )
 
@@ -101,9 +106,12 @@ def test_the_table_holds_every_console_route(console):
     from tests.web.conftest import settings_for_tests
 
     from amends.web.console.routes import console_router
+    from amends.web.console.subscribers import subscribers_router
 
-    router = console_router(console.store, settings_for_tests(), console.settings)
-    served = {(m, r.path) for r in router.routes for m in getattr(r, "methods", ())}
+    served = set()
+    for make in (console_router, subscribers_router):
+        router = make(console.store, settings_for_tests(), console.settings)
+        served |= {(m, r.path) for r in router.routes for m in getattr(r, "methods", ())}
     listed = {
         (r.method, r.path.split("?")[0].replace("{returned_id}", "{submission_id}")) for r in ROUTES
     }
@@ -156,11 +164,19 @@ def _state(console) -> dict[str, tuple[str, bool]]:
         rows = conn.execute(select(users.c.name, users.c.role, users.c.disabled_at))
         people = {r.name: (r.role, r.disabled_at is None) for r in rows}
         rows = conn.execute(select(api_tokens.c.name, api_tokens.c.revoked_at))
-        return people | {f"token:{r.name}": ("token", r.revoked_at is None) for r in rows}
+        tokens = {f"token:{r.name}": ("token", r.revoked_at is None) for r in rows}
+        rows = conn.execute(select(notify_subscriptions.c.id, notify_subscriptions.c.address))
+        subs = {f"subscription:{r.id}": (r.address, True) for r in rows}
+        return people | tokens | subs
 
 
 @pytest.mark.parametrize("role", [None, *ROLES])
 def test_every_route_against_every_role(console, role):
+    from amends.publish.notifyconfig import NotifySettings
+    from amends.publish.subscriptions import subscribe
+
+    with console.store.begin() as conn:  # subscription 1, for the removal
+        subscribe(conn, NotifySettings(), "email", "someone@example.com", confirmed=True)
     browser = console.browser()
     if role is not None:
         assert browser.login(role).status_code == 303
@@ -192,6 +208,7 @@ def test_every_route_against_every_role(console, role):
         assert after["newcomer"] == ("author", True)
         assert after["author"] == ("approver", True)
         assert after["viewer"] == ("viewer", False)
+        assert "subscription:1" in before and "subscription:1" not in after  # removed
     else:
         assert after == before, f"{role or 'no session'} changed accounts"
     now = _decisions(console)

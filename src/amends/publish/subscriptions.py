@@ -244,21 +244,27 @@ def _esc(text: str) -> str:
 def confirm(conn: Connection, token: str) -> int | None:
     """Confirm the subscription whose token this is; returns its id (None: unknown token)."""
     s = notify_subscriptions.c
-    row = conn.execute(
-        select(s.id, s.confirmed_at).where(s.confirm_token_hash == _hash(token.strip()))
-    ).one_or_none()
-    if row is None:
+    # one link confirms every subscription chosen in one form (they share the token)
+    rows = conn.execute(
+        select(s.id, s.confirmed_at)
+        .where(s.confirm_token_hash == _hash(token.strip()))
+        .order_by(s.id)
+    ).all()
+    if not rows:
         return None
-    conn.execute(
-        notify_subscriptions.update()
-        .where(s.id == row.id)
-        .values(confirmed_at=row.confirmed_at or datetime.now(UTC), confirm_token_hash=None)
-    )
-    return int(row.id)
+    moment = datetime.now(UTC)
+    for row in rows:
+        conn.execute(
+            notify_subscriptions.update()
+            .where(s.id == row.id)
+            .values(confirmed_at=row.confirmed_at or moment, confirm_token_hash=None)
+        )
+    return int(rows[0].id)
 
 
 def unsubscribe(conn: Connection, settings: NotifySettings, token: str) -> int | None:
-    """One-click unsubscribe: mark it and cancel what is still queued for it (None: bad token)."""
+    """One-click unsubscribe: end every subscription of the token's address (of its kind) and
+    cancel what is still queued for them; returns the token's subscription (None: bad token)."""
     from itsdangerous import BadSignature
 
     try:
@@ -267,18 +273,23 @@ def unsubscribe(conn: Connection, settings: NotifySettings, token: str) -> int |
     except (BadSignature, ValueError, TypeError):
         return None
     s = notify_subscriptions.c
-    found = conn.execute(
-        notify_subscriptions.update()
-        .where(s.id == sub_id, s.unsubscribed_at.is_(None))
-        .values(unsubscribed_at=datetime.now(UTC))
-    ).rowcount
-    exists = found or conn.execute(select(s.id).where(s.id == sub_id)).one_or_none()
-    if not exists:
+    named = conn.execute(select(s.kind, s.address).where(s.id == sub_id)).one_or_none()
+    if named is None:
         return None
+    # the page promises "no more messages at this address": every subscription of this address
+    # ends (one form may have made several: a component, a region, ...), not only the named one
+    ids = list(
+        conn.execute(select(s.id).where(s.kind == named.kind, s.address == named.address)).scalars()
+    )
+    conn.execute(
+        notify_subscriptions.update()
+        .where(s.id.in_(ids), s.unsubscribed_at.is_(None))
+        .values(unsubscribed_at=datetime.now(UTC))
+    )
     o = outbox.c
     conn.execute(
         outbox.update()
-        .where(o.subscription_id == sub_id, o.status.in_(("queued", "failed")))
+        .where(o.subscription_id.in_(ids), o.status.in_(("queued", "failed")))
         .values(status="dead", last_error="unsubscribed")
     )
     return sub_id

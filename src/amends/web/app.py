@@ -38,6 +38,7 @@ from amends.web.maintenance import maintenance_router
 from amends.web.metrics import RequestMetrics, exposition
 from amends.web.render import ATOM, HTML, RSS, environment
 from amends.web.settings import Settings
+from amends.web.subscribe import subscribe_router
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,16 @@ MAX_STATEMENT = 20_000
 MAX_ID = 2**53 - 1
 
 #: Path prefixes the public fast path never answers (they are FastAPI routes).
-DYNAMIC = ("api/admin", "admin", "affected/", "console", "docs", "redoc", "openapi.json")
+DYNAMIC = (
+    "api/admin",
+    "admin",
+    "affected/",
+    "console",
+    "docs",
+    "redoc",
+    "openapi.json",
+    "subscribe/",
+)
 
 
 #: Pages need no script, no frames and nothing from elsewhere: say so to the browser.
@@ -672,6 +682,10 @@ def create_app(
             heading=t("Unsubscribed"),
             message=t("You will get no more messages from us at this address."),
         )
+
+    app.include_router(
+        subscribe_router(store, settings, cache, page, notify_settings, PAGE_HEADERS)
+    )
 
     # ----- admin API ------------------------------------------------------------------------
 

@@ -33,6 +33,9 @@ class Settings:
     feedback_limit: int = 5
     feedback_window_seconds: int = 3600
     affected_max_age_days: float = 60.0
+    #: Subscribe forms one client address may send per window (counted per server process).
+    subscribe_limit: int = 5
+    subscribe_window_seconds: int = 3600
     #: The largest request body taken (bytes; env AMENDS_MAX_BODY_BYTES): larger ones get 413
     #: before they are read whole, chunked or not.
     max_body_bytes: int = 1 << 20

@@ -25,11 +25,13 @@ def install_console(
     given)."""
     from amends.web.console.routes import console_router
     from amends.web.console.security import ConsoleHeaders
+    from amends.web.console.subscribers import subscribers_router
 
     console = console or ConsoleSettings.from_env()
     base = settings.base_path.rstrip("/") + "/"
     app.state.console = console
     app.include_router(console_router(store, settings, console))
+    app.include_router(subscribers_router(store, settings, console))
     app.add_middleware(
         ConsoleHeaders, prefix=f"{base}console", https=settings.url.startswith("https://")
     )
