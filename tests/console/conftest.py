@@ -51,6 +51,11 @@ class Console:
         return Browser(self.url)
 
 
+#: Seconds a request may take before the test gives up: a guard against a hung server, long
+#: enough for a password check on a loaded machine (httpx's default of 5 s is not).
+TIMEOUT = 60.0
+
+
 @dataclass
 class Browser:
     """A client that keeps cookies itself: the console's are Secure, and a cookie jar would not
@@ -64,6 +69,7 @@ class Browser:
         headers = dict(kwargs.pop("headers", {}))
         if self.cookies:
             headers["cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        kwargs.setdefault("timeout", TIMEOUT)
         r = httpx.request(
             method, self.url + path, headers=headers, follow_redirects=False, **kwargs
         )

@@ -9,6 +9,7 @@ import io
 
 import httpx
 from sqlalchemy import select
+from tests.console.conftest import TIMEOUT
 
 from amends.publish import operations as ops
 from amends.publish.notifyconfig import NotifySettings
@@ -131,7 +132,7 @@ def test_addresses_stay_off_the_public_site(console):
              "/history.rss", "/api/v2/summary.json", "/api/v2/components.json",
              "/incidents/2026-03-10-ca-fiber/"]  # fmt: skip
     for path in paths:
-        r = httpx.get(console.url + path)
+        r = httpx.get(console.url + path, timeout=TIMEOUT)
         assert r.status_code == 200, path
         for address in ("ana@example.com", "ben@example.com", "cmd@example.com"):
             assert address not in r.text, f"{address} on {path}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import httpx
+from tests.console.conftest import TIMEOUT
 
 from amends.store.audit import entries
 
@@ -21,13 +22,21 @@ def test_a_token_made_in_the_console_works_until_revoked(console):
     listing = browser.get("/console/tokens").text
     assert token not in listing and token[:8] in listing  # shown once, then only its start
     bearer = {"Authorization": f"Bearer {token}"}
-    assert httpx.get(f"{console.url}/api/admin/due", headers=bearer).status_code == 200
-    publish = httpx.post(f"{console.url}/api/admin/incidents", content="x", headers=bearer)
+    assert (
+        httpx.get(f"{console.url}/api/admin/due", headers=bearer, timeout=TIMEOUT).status_code
+        == 200
+    )
+    publish = httpx.post(
+        f"{console.url}/api/admin/incidents", content="x", headers=bearer, timeout=TIMEOUT
+    )
     assert publish.status_code == 401  # a read token cannot publish
     token_id = re.search(r'name="id" value="(\d+)"', listing).group(1)
     r = browser.post("/console/tokens/revoke", data={"id": token_id, "csrf": browser.csrf()})
     assert r.status_code == 303
-    assert httpx.get(f"{console.url}/api/admin/due", headers=bearer).status_code == 401
+    assert (
+        httpx.get(f"{console.url}/api/admin/due", headers=bearer, timeout=TIMEOUT).status_code
+        == 401
+    )
     with console.store.connect() as conn:
         trail = [e for e in entries(conn) if e.object == f"token:{token_id}"]
     assert [(e.actor, e.action) for e in trail] == [
