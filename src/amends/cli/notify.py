@@ -338,12 +338,11 @@ def audience_cmd(
     db: str | None = DB_OPTION,
 ) -> None:
     """An incident's affected customers with their contacts: the audience for personal notices."""
-    import os
-
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     from amends.errors import prepare_output
+    from amends.files import atomic_path
     from amends.publish.subscriptions import affected_audience
 
     prepare_output(output, create=False)  # before any work: a refused run leaves nothing
@@ -367,16 +366,13 @@ def audience_cmd(
     finally:
         store.close()
     prepare_output(output)
-    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
     try:
-        pq.write_table(out, tmp)
-        os.replace(tmp, output)
+        with atomic_path(output) as tmp:
+            pq.write_table(out, tmp)
     except OSError as exc:
         raise InputError(
             f"cannot write ({exc.strerror}); give a file you can write", path=str(output)
         ) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
     reachable = sum(
         1 for e, p in zip(out["email"].to_pylist(), out["phone"].to_pylist(), strict=True) if e or p
     )

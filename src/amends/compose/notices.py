@@ -8,7 +8,6 @@ million notices never touch a per-row Python template.
 
 from __future__ import annotations
 
-import os
 import re
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -520,12 +519,15 @@ def write_notices(
     import pyarrow.parquet as pq
 
     from amends.errors import InputError, escape_controls, prepare_output
+    from amends.files import atomic_path
 
     prepare_output(output)
-    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
     rows = 0
     try:
-        with pq.ParquetWriter(tmp, NOTICES_SCHEMA, compression="zstd") as writer:
+        with (
+            atomic_path(output) as tmp,
+            pq.ParquetWriter(tmp, NOTICES_SCHEMA, compression="zstd") as writer,
+        ):
             for batch in iter_notices(
                 incident,
                 affected,
@@ -540,23 +542,17 @@ def write_notices(
                 rows += batch.num_rows
                 if progress is not None:
                     progress(rows)
-        os.replace(tmp, output)
     except duckdb.Error as exc:
-        tmp.unlink(missing_ok=True)
         reason = escape_controls((str(exc) or type(exc).__name__).splitlines()[0][:200])
         names = ", ".join(str(p) for p in inputs) or "the inputs"
         raise InputError(
             f"cannot join the inputs ({reason}); check the column types of {names}", path=where
         ) from exc
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise InputError(
             f"cannot write the notices ({exc.strerror}); give a file you can write",
             path=str(output),
         ) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return rows
 
 
