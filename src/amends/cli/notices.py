@@ -28,21 +28,16 @@ def read_side_input(path: Path, what: str) -> pa.Table | Path:
     Parquet) and check its columns; a Parquet file is returned as its path (streamed later)."""
     import pyarrow as pa
     import pyarrow.compute as pc
-    import pyarrow.csv as pcsv
     import pyarrow.parquet as pq
+
+    from amends.files import read_csv_text
 
     where = str(path)
     if not path.is_file():
         raise InputError("file not found" if not path.exists() else "is not a file", path=where)
     if path.suffix.lower() == ".csv":
         try:
-            names = pcsv.open_csv(path).schema.names
-            table = pcsv.read_csv(
-                path,
-                convert_options=pcsv.ConvertOptions(
-                    column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=True
-                ),
-            )
+            table = read_csv_text(path)
         except (pa.ArrowInvalid, UnicodeDecodeError, OSError) as exc:
             reason = escape_controls((str(exc) or type(exc).__name__).splitlines()[0][:200])
             raise InputError(

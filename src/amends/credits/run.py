@@ -12,7 +12,6 @@ DuckDB tables, never one value at a time in Python.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -28,7 +27,7 @@ from amends.credits.compute import (
 )
 from amends.credits.policy import CASH, Policy, load_policy
 from amends.errors import InputError, read_text
-from amends.files import atomic_path, save_figure_atomic
+from amends.files import atomic_path, open_csv_text, save_figure_atomic
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -279,18 +278,9 @@ def _is_csv(path: Path) -> bool:
 
 
 def _csv_reader(path: Path, columns: Sequence[str] | None = None) -> Any:
-    """A streaming reader of a CSV file, every column as text (the header read as CSV, so quoted
-    names and a BOM are fine); `columns`: only those."""
-    import pyarrow as pa
-    import pyarrow.csv as pcsv
-
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        header = next(csv.reader(fh), [])
-    types = {key: pa.string() for name in header for key in (name, name.strip())}
-    include = [c for c in header if c in columns] if columns is not None else []
-    return pcsv.open_csv(
-        path, convert_options=pcsv.ConvertOptions(column_types=types, include_columns=include)
-    )
+    """A streaming reader of a CSV file, every column as text (an empty field is the empty
+    string); `columns`: only those."""
+    return open_csv_text(path, columns, empty_is_null=False)
 
 
 def read_table(path: Path, what: str) -> pa.Table:
