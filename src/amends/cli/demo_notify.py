@@ -28,15 +28,14 @@ def run(output: Path, db_url: str, console: Console) -> list[tuple[str, Path]]:
     prints what arrived and writes `notify-deliveries.json`. Returns [(label, path)].
     """
     from rich.table import Table
-    from sqlalchemy import select
 
     from amends.files import write_text_atomic
     from amends.publish.notifyconfig import load_settings
-    from amends.publish.outbox import enqueue_statement, status_counts
+    from amends.publish.outbox import enqueue_published, status_counts
     from amends.publish.subscriptions import confirm, subscribe
     from amends.publish.worker import Worker
     from amends.store import open_store
-    from amends.store.schema import components, incident_components, statements
+    from amends.store.components import incident_regions
 
     output.mkdir(parents=True, exist_ok=True)
     store = open_store(db_url, create=True)
@@ -50,17 +49,7 @@ def run(output: Path, db_url: str, console: Console) -> list[tuple[str, Path]]:
             poll_s=0.05,
         )
         with store.begin() as conn:
-            regions = sorted(
-                r
-                for (r,) in conn.execute(
-                    select(components.c.region)
-                    .join(
-                        incident_components, incident_components.c.component_id == components.c.id
-                    )
-                    .distinct()
-                )
-                if r
-            )
+            regions = incident_regions(conn)
             subs = [
                 subscribe(conn, settings, k, a, confirmed=True, **kw)
                 for k, a, kw in DEMO_SUBSCRIBERS
@@ -83,10 +72,9 @@ def run(output: Path, db_url: str, console: Console) -> list[tuple[str, Path]]:
         with store.begin() as conn:
             if reader.confirm_token:
                 confirm(conn, reader.confirm_token)
-            ids = conn.execute(select(statements.c.id).order_by(statements.c.id)).scalars().all()
-            queued = sum(enqueue_statement(conn, sid) for sid in ids)
+            published, queued = enqueue_published(conn)
         console.print(
-            f"notify: {len(subs) + 2} subscriptions, {len(ids)} published statements, "
+            f"notify: {len(subs) + 2} subscriptions, {published} published statements, "
             f"{queued} messages queued; delivering (SMTP sink :{sink.port}, "
             f"webhook receiver :{receiver.port})"
         )

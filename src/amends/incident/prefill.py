@@ -175,9 +175,16 @@ def find_plans(impact_dir: Path, plans: Path | None) -> pa.Table | None:
             return pq.read_table(plans)
         except (OSError, ValueError) as exc:
             raise InputError(f"cannot read the plans file ({exc})", path=str(plans)) from None
+    near = plans_near(impact_dir)
+    return pq.read_table(near) if near is not None else None
+
+
+def plans_near(impact_dir: Path) -> Path | None:
+    """The single `*.subscribers.parquet` in the impact folder, else in its parent (where
+    `amends simulate` writes it); None when there is none, or several."""
     base = impact_dir if impact_dir.is_dir() else impact_dir.parent
     for folder in (base, base.parent):
         found = sorted(folder.glob("*.subscribers.parquet"))
         if len(found) == 1:
-            return pq.read_table(found[0])
+            return found[0]
     return None

@@ -815,3 +815,17 @@ def publish(
     )
     with store.begin() as conn:
         return write_publication(conn, publication, by=by)
+
+
+def published_keys(store: Store, incident_id: str) -> set[tuple[str, str, str]]:
+    """(stage, locale, channel) of every statement already published for the incident."""
+    from sqlalchemy import select
+
+    from amends.store import schema as s
+
+    t = s.statements
+    with store.connect() as conn:
+        rows = conn.execute(
+            select(t.c.stage, t.c.locale, t.c.channel).where(t.c.incident_id == incident_id)
+        )
+        return {(r.stage, r.locale, r.channel) for r in rows}

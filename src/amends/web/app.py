@@ -451,6 +451,15 @@ LAZY_MODULES = (
 )
 
 
+def settle_heap() -> None:
+    """Collect once and freeze what start-up allocated, so garbage collection during requests
+    only walks what requests allocate (shorter pauses: a better p99)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
 def warm_up(app: FastAPI) -> None:
     """Do before the first request what it would otherwise wait for: the routes' imports, the
     first read of the store and the home page (together most of a second on a busy machine)."""
