@@ -38,8 +38,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
-from amends.cli.demo_notify import SmtpSink, WebhookReceiver
 from amends.publish.outbox import enqueue_notices, status_counts
+from amends.publish.receivers import SmtpSink, WebhookReceiver
 from amends.store import open_store
 from amends.store.schema import outbox
 from bench.measure import measure

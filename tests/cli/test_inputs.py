@@ -292,7 +292,7 @@ def test_events_header_names_are_escaped_and_cut(work: Path, rejected) -> None:
 
 
 def test_written_files_get_the_umask_mode(work: Path, cli) -> None:
-    from amends.incident.io import write_text_atomic
+    from amends.files import write_text_atomic
 
     old = os.umask(0o022)
     try:
@@ -395,15 +395,15 @@ def test_duplicate_keys_in_scenario_and_facts(work: Path, rejected) -> None:
 def test_atomic_writer_failure_is_an_input_error_and_leaves_nothing(
     work: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import amends.incident.io as incident_io
+    import amends.files
     from amends.errors import InputError
 
     def full(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(incident_io.os, "replace", full)
+    monkeypatch.setattr(amends.files.os, "replace", full)
     with pytest.raises(InputError, match="No space left on device"):
-        incident_io.write_text_atomic(work / "d" / "a.txt", "x\n")
+        amends.files.write_text_atomic(work / "d" / "a.txt", "x\n")
     assert list((work / "d").iterdir()) == []
 
 

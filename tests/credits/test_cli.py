@@ -238,11 +238,11 @@ def test_the_policy_named_by_the_incident_is_the_default(cli, case: dict[str, Pa
 
 
 def test_incident_windows_fall_back_to_a_plain_yaml_read(case: dict[str, Path]) -> None:
-    from amends.cli.credits import _read_incident_raw, read_incident
+    from amends.credits.run import incident_inputs, read_incident_raw
 
-    incident_id, windows = _read_incident_raw(case["incident"])
+    incident_id, windows = read_incident_raw(case["incident"])
     assert (incident_id, windows) == ("cli-test", [])
-    incident_id, windows = read_incident(case["incident"], case["impact"])
+    incident_id, windows = incident_inputs(case["incident"], case["impact"])
     assert incident_id == "cli-test" and [w.id for w in windows] == ["w1"]
 
 

@@ -16,7 +16,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from amends.cli.impact import _analyse_parquet, _canonical_parquet, load
 from amends.events.failures import FailurePolicy
 from amends.events.schema import EVENT_SCHEMA
 from amends.impact import ImpactConfig, analyse, analyse_aggregates
@@ -30,6 +29,7 @@ from amends.impact.aggregate import (
     series_table,
     window_failures,
 )
+from amends.impact.engines import _analyse_parquet, _canonical_parquet, load
 from amends.impact.subscribers import WindowScope, affected
 
 POLICIES = [

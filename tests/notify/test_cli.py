@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from amends.cli.demo_notify import SmtpSink
+from amends.publish.receivers import SmtpSink
 from amends.store.testing import create_store
 
 

@@ -16,9 +16,9 @@ import pyarrow as pa
 import pytest
 from sqlalchemy import select
 
-from amends.cli.demo_notify import SmtpSink, WebhookReceiver
 from amends.publish.email import message_id
 from amends.publish.outbox import enqueue_notices, status_counts
+from amends.publish.receivers import SmtpSink, WebhookReceiver
 from amends.publish.subscriptions import subscribe
 from amends.publish.webhook import webhook_id
 from amends.store.schema import outbox

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from amends.errors import InputError
-from amends.store import Store
+from amends.store import Store, open_store
+from amends.store.audit import entries
 from amends.store.schema import api_tokens
 from amends.store.testing import create_store
 from amends.store.tokens import create_token, hash_token, list_tokens, revoke_token, verify_token
@@ -39,8 +40,8 @@ def test_verify_scope_touch_and_revoke(store: Store) -> None:
         used = {t.name: t.last_used_at for t in list_tokens(conn)}
     assert used["ops"] is not None and used["ops"] - info.created_at < timedelta(hours=1)
     with store.begin() as conn:
-        assert revoke_token(conn, "ops") == 1
-        assert revoke_token(conn, "ops") == 0
+        assert revoke_token(conn, "ops", by="test") == 1
+        assert revoke_token(conn, "ops", by="test") == 0
         assert verify_token(conn, admin.token) is None
         assert [t.name for t in list_tokens(conn, include_revoked=False)] == ["widget"]
 
@@ -65,3 +66,11 @@ def test_token_commands(cli, store_url: str) -> None:
     assert cli("token", "revoke", "bot", "--db", store_url).code == 0
     again = cli("token", "revoke", "bot", "--db", store_url)
     assert again.code == 2 and "no active token" in again.err
+    store = open_store(store_url)
+    try:
+        with store.connect() as conn:
+            trail = [(e.action, e.actor) for e in entries(conn)]
+    finally:
+        store.close()
+    assert sorted(a for a, _ in trail) == ["token.create", "token.revoke"]
+    assert all(who.startswith("cli:") for _, who in trail)

@@ -11,8 +11,8 @@ import httpx
 from prometheus_client.parser import text_string_to_metric_families
 from tests.watch.helpers import csv_lines, sorted_events
 
-from amends.cli.demo_notify import SmtpSink, WebhookReceiver
 from amends.publish.notifyconfig import NotifySettings
+from amends.publish.receivers import SmtpSink, WebhookReceiver
 from amends.store import open_store
 from amends.watch.policy import WatchPolicy
 from amends.watch.service import Watcher, WatchOptions

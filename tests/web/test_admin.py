@@ -74,6 +74,34 @@ def test_create_publish_refuse_override_and_audit(live, token):
         assert page.status_code == 200 and "legal asked for this wording" in page.text
 
 
+def test_a_publication_is_one_all_or_nothing_request(live, token):
+    """What `amends publish --server` sends: a refusal anywhere leaves the store as it was."""
+    inc = incident()
+    body = {
+        "record": incident_yaml(inc),
+        "stage": "acknowledge",
+        "locales": ["en"],
+        "text": BAD,
+        "components": [{"id": "sms:california", "status": "major_outage"}],
+    }
+    with httpx.Client(base_url=live.url, headers=_auth(token)) as c:
+        refused = c.post("/api/admin/publications", json=body)
+        assert refused.status_code == 422
+        assert "generic-apology" in {f["rule"] for f in refused.json()["detail"]["findings"]}
+        assert c.get(f"/incidents/{inc.id}/").status_code == 404  # not even the incident
+        ok = c.post("/api/admin/publications", json={**body, "text": GOOD})
+        assert ok.status_code == 200, ok.text
+        (row,) = ok.json()["statements"]
+        assert row["channel"] == "web" and row["locale"] == "en" and not row["unchanged"]
+        again = c.post("/api/admin/publications", json={**body, "text": GOOD}).json()
+        assert again["statements"][0]["unchanged"] is True
+        doc = c.get("/api/v2/components.json").json()
+        status = {x["id"]: x["status"] for x in doc["components"]}
+        assert status["sms:california"] == "major_outage"
+        updates = c.get("/api/v2/incidents.json").json()["incidents"][0]["incident_updates"]
+        assert [u["body"] for u in updates] == [GOOD]
+
+
 def test_malformed_incident_file_is_a_clear_422(live, token):
     r = httpx.post(f"{live.url}/api/admin/incidents", content="id: [unclosed", headers=_auth(token))
     assert r.status_code == 422

@@ -23,7 +23,7 @@ def test_every_operation_documents_its_errors(sqlite_store):
                 assert op["responses"]["401"]["content"]["application/json"]["schema"] == problem
             if method == "post":
                 assert "413" in codes, (method, path)
-    assert admin == 15  # 9, the alert routes and the maintenance routes (two POSTs, one GET each)
+    assert admin == 16  # 10, the alert routes and the maintenance routes (two POSTs, one GET each)
     assert "401" in spec["paths"]["/admin/"]["get"]["responses"]
     body = spec["paths"]["/api/admin/incidents"]["post"]["requestBody"]
     assert body["required"] is True

@@ -32,6 +32,7 @@ EXAMPLES = 100
 SEMANTIC = {
     "/api/admin/incidents",
     "/api/admin/incidents/{incident_id}/statements",
+    "/api/admin/publications",  # the record inside it, as /api/admin/incidents
     "/api/admin/alerts/alertmanager",
     "/api/admin/alerts/generic",
     "/api/admin/maintenances",  # its components must exist

@@ -257,7 +257,7 @@ def _fix(reports: list, texts: list[tuple[str, dict]], *, write: bool) -> int:
     """Print each file's diff (and write it with --write); 1 if errors remain after the fixes."""
     from amends.check import check_text
     from amends.check.fix import apply, unified_diff
-    from amends.incident.io import write_text_atomic
+    from amends.files import write_text_atomic
 
     remaining = False
     for report, (text, options) in zip(reports, texts, strict=True):

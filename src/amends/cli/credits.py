@@ -10,8 +10,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from amends.errors import InputError, read_text
-
 if TYPE_CHECKING:
     from amends.credits.run import CreditsRun, Summary
 
@@ -54,7 +52,9 @@ def credits(
     ),
 ) -> None:
     """Compute each affected customer's credit, record it once in the ledger, export it."""
-    incident_id, windows = read_incident(incident, impact)
+    from amends.credits.run import incident_inputs, incident_policy
+
+    incident_id, windows = incident_inputs(incident, impact)
     if policy is None:
         policy = incident_policy(incident)
     result = run_credits(
@@ -69,79 +69,6 @@ def credits(
         chart=chart,
     )
     print_summary(result, out_console)
-
-
-def read_incident(path: Path, impact: Path) -> tuple[str, list[Any]]:
-    """The incident id and windows: from the incident file, windows from impact.json if absent."""
-    try:
-        from amends.incident import load_incident
-
-        record = load_incident(path)
-        incident_id, windows = record.id, list(record.windows)
-    except InputError:
-        raise
-    except Exception:  # the incident model is in flux: read just the id and windows
-        incident_id, windows = _read_incident_raw(path)
-    if not windows:
-        windows = _impact_windows(impact)
-    return incident_id, windows
-
-
-def incident_policy(path: Path) -> Path:
-    """The policy the incident names (compensation.policy, relative to the incident file)."""
-    import yaml
-
-    from amends.incident.io import safe_load_unique
-
-    try:
-        data = safe_load_unique(read_text(path, what="incident file"))
-    except yaml.YAMLError:
-        data = None
-    named = (
-        ((data or {}).get("compensation") or {}).get("policy") if isinstance(data, dict) else None
-    )
-    if not isinstance(named, str) or not named:
-        raise InputError(
-            "no --policy given and the incident names none (compensation.policy); pass --policy",
-            path=str(path),
-        )
-    return path.parent / named
-
-
-def _read_incident_raw(path: Path) -> tuple[str, list[Any]]:
-    import yaml
-
-    from amends.impact.model import Window
-    from amends.incident.io import safe_load_unique
-
-    text = read_text(path, what="incident file", hint="check the path")
-    try:
-        data = safe_load_unique(text)
-    except yaml.YAMLError as exc:
-        raise InputError(f"cannot read the incident ({exc})", path=str(path)) from None
-    if not isinstance(data, dict) or not isinstance(data.get("id"), str):
-        raise InputError("the incident has no `id`; add one (a slug)", path=str(path))
-    try:
-        windows = [Window.model_validate(w) for w in data.get("windows") or []]
-    except ValueError as exc:
-        raise InputError(f"windows: {str(exc).splitlines()[0]}", path=str(path)) from None
-    return data["id"], windows
-
-
-def _impact_windows(impact: Path) -> list[Any]:
-    from pydantic import ValidationError
-
-    from amends.impact.model import ImpactReport
-
-    path = impact / "impact.json"
-    try:
-        return list(ImpactReport.model_validate_json(path.read_bytes()).windows)
-    except FileNotFoundError:
-        raise InputError("no impact.json here; run `amends impact` first", path=str(path)) from None
-    except ValidationError as exc:
-        raise InputError(
-            f"not an impact report ({exc.errors()[0]['msg']})", path=str(path)
-        ) from None
 
 
 def run_credits(

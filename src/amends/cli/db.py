@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -115,21 +114,16 @@ def read_plans(path: Path) -> pa.Table:
     """The plans file (CSV with a header, every column read as text so fees stay exact; or
     Parquet) as an Arrow table."""
     import pyarrow as pa
-    import pyarrow.csv as pcsv
     import pyarrow.parquet as pq
+
+    from amends.files import read_csv_text
 
     if not path.is_file():
         raise InputError("no such plans file; check the path", path=str(path))
     try:
         if path.suffix.lower() in (".csv", ".txt"):
-            with path.open(encoding="utf-8-sig", newline="") as f:
-                header = next(csv.reader(f), [])
-            types = {name: pa.string() for name in header}
             # only an empty field is missing: "NaN", "null" or "NA" reach the checks as text
-            options = pcsv.ConvertOptions(
-                column_types=types, strings_can_be_null=True, null_values=[""]
-            )
-            return pcsv.read_csv(path, convert_options=options)
+            return read_csv_text(path)
         return pq.read_table(path)
     except (pa.ArrowInvalid, OSError, UnicodeDecodeError) as exc:
         reason = str(exc).strip().splitlines()[0]

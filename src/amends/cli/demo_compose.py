@@ -152,11 +152,11 @@ def run(output: Path, impact_dir: Path, console: Console) -> list[tuple[str, Pat
     from amends.compose import draft
     from amends.eta import load_history_csv, with_estimate
     from amends.eta.demo_data import SAMPLE_HISTORY
-    from amends.impact.model import ImpactReport
+    from amends.impact.outputs import read_report
     from amends.incident import dump_incident
     from amends.incident.prefill import prefill
 
-    report = ImpactReport.model_validate_json((impact_dir / "impact.json").read_bytes())
+    report = read_report(impact_dir)
     plans = _plans(impact_dir)
     # The demo's day holds two unrelated outages; this incident is the fiber cut: the failures
     # window with the most failed calls.

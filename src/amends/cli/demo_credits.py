@@ -24,11 +24,12 @@ def run(
 
     `windows`: the incident's own windows (default: every window in impact.json).
     """
-    from amends.cli.credits import _impact_windows, print_summary, run_credits
+    from amends.cli.credits import print_summary, run_credits
+    from amends.credits.run import impact_windows
 
     result = run_credits(
         incident_id=incident_id,
-        windows=windows if windows is not None else _impact_windows(impact_dir),
+        windows=windows if windows is not None else impact_windows(impact_dir),
         impact=impact_dir,
         policy_path=DEMO_POLICY,
         plans_path=subscribers_file,

@@ -46,7 +46,6 @@ DEMO_STANDING = {
 def run(output: Path, calls: Path, plans: Path | None, console: Console) -> list[tuple[str, Path]]:
     """Replay the demo day's afternoon into `output/live/cdr` with a watcher running; print what
     it opened and when; export each incident's record and drafts. Returns what it wrote."""
-    import duckdb
     import pyarrow.parquet as pq
     from rich.table import Table
 
@@ -54,7 +53,7 @@ def run(output: Path, calls: Path, plans: Path | None, console: Console) -> list
     from amends.store.watch import incident_summary, list_watch_incidents
     from amends.watch.export import export
     from amends.watch.policy import WatchPolicy
-    from amends.watch.replay import replay
+    from amends.watch.replay import events_before, replay
     from amends.watch.service import Watcher, WatchOptions, bootstrap_history
     from amends.watch.sources import parse_source
 
@@ -63,10 +62,7 @@ def run(output: Path, calls: Path, plans: Path | None, console: Console) -> list
     folder.mkdir(parents=True, exist_ok=True)
     url = f"sqlite:///{(live / 'watch.db').resolve()}"
     history = live / "history.parquet"
-    duckdb.sql(
-        f"COPY (SELECT * FROM read_parquet('{calls}') WHERE ts < TIMESTAMPTZ "
-        f"'{LIVE_FROM.isoformat()}') TO '{history}' (FORMAT PARQUET)"
-    )
+    events_before(calls, LIVE_FROM, history)
     said: list[str] = []
     with open_store(url, create=True) as store:
         options = WatchOptions(

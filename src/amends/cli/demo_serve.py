@@ -25,36 +25,6 @@ def _stages(incident: Any) -> list[tuple[str, datetime]]:
     return out
 
 
-def _a_customer(store: Any, incident_id: str) -> str | None:
-    """One subscriber with a credit for the incident (for the example personal link)."""
-    from sqlalchemy import select
-
-    from amends.store import schema as s
-
-    t = s.ledger
-    with store.connect() as conn:
-        return conn.execute(
-            select(t.c.subscriber)
-            .where(t.c.incident_id == incident_id)
-            .order_by(t.c.subscriber)
-            .limit(1)
-        ).scalar()
-
-
-def _published(store: Any, incident_id: str) -> set[tuple[str, str, str]]:
-    """(stage, locale, channel) of the statements already published for the incident."""
-    from sqlalchemy import select
-
-    from amends.store import schema as s
-
-    t = s.statements
-    with store.connect() as conn:
-        rows = conn.execute(
-            select(t.c.stage, t.c.locale, t.c.channel).where(t.c.incident_id == incident_id)
-        )
-        return {(r.stage, r.locale, r.channel) for r in rows}
-
-
 def run(output: Path, db_url: str, incident_path: Path, console: Console) -> list[tuple[str, Path]]:
     """Publish the incident to the store at `db_url` and build the static site into
     output/site; returns (label, path) of what it wrote."""
@@ -64,6 +34,7 @@ def run(output: Path, db_url: str, incident_path: Path, console: Console) -> lis
     from amends.publish.signing import affected_url
     from amends.publish.static import build_site
     from amends.store import open_store
+    from amends.store.ledger import credited_subscriber
     from amends.web.settings import Settings
 
     incident = load_incident(incident_path)
@@ -71,7 +42,7 @@ def run(output: Path, db_url: str, incident_path: Path, console: Console) -> lis
     published: list[tuple[str, str, str, int]] = []
     with open_store(db_url, create=True) as store:
         ops.save_incident(store, incident)
-        done = _published(store, incident.id)
+        done = ops.published_keys(store, incident.id)
         # The status page (web) and the subscribers' inbox (email) get every stage.
         stages = _stages(incident)
         for stage, at in stages:
@@ -94,7 +65,7 @@ def run(output: Path, db_url: str, incident_path: Path, console: Console) -> lis
         # The page as it stood after the last statement: the 90-day uptime bars show the outage.
         as_of = max(at for _, at in stages)
         written = build_site(store, site_dir, settings, now=as_of)
-        someone = _a_customer(store, incident.id)
+        someone = credited_subscriber(store, incident.id)
     console.print(
         f"published {len(published)} statement(s): "
         + (", ".join(f"{s} {ch} ({loc})" for s, loc, ch, _ in published) or "none")

@@ -103,24 +103,18 @@ def step_simulate(state: DemoState, *, subscribers: int, calls_per_day: int, see
 
 def step_impact(state: DemoState) -> None:
     """Measure the outage from the call records alone, and compare it with what was injected."""
-    import ibis
-
-    from amends.cli.impact import summary_table, write_outputs
+    from amends.cli.impact import summary_table
     from amends.events.config import load_failure_policy
-    from amends.events.load import load_events
     from amends.impact import ImpactConfig
-    from amends.impact.analysis import analyse
+    from amends.impact.engines import analyse_sources
+    from amends.impact.outputs import write_outputs
 
     assert state.calls is not None
     out = state.output / "impact"
     with _progress(state.console) as progress:
         progress.add_task("measuring the outage from the call records", total=None)
-        con = ibis.duckdb.connect()
-        try:
-            cfg = ImpactConfig(failures=load_failure_policy(None))
-            result = analyse(load_events([str(state.calls)], con=con), cfg)
-        finally:
-            con.disconnect()
+        cfg = ImpactConfig(failures=load_failure_policy(None))
+        result = analyse_sources([str(state.calls)], cfg)
         paths = write_outputs(result, out, chart=True, tz="UTC")
     state.impact_dir = out
     state.console.print(summary_table(result, "UTC"))

@@ -33,7 +33,7 @@ def write_draft(d: Draft, folder: Path) -> list[Path]:
     """Write a draft's files atomically: web .md + .html, email .eml (text + HTML), .txt, named
     `STAGE.CHANNEL.LOCALE[.AUDIENCE]` (the audience only when it is not the default, customers)."""
     from amends.compose.draft import draft_name
-    from amends.incident.io import write_text_atomic
+    from amends.files import write_text_atomic
 
     base = folder / draft_name(d.stage, d.channel, d.locale, d.audience)
     paths: list[Path] = []

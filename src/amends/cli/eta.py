@@ -3,8 +3,6 @@ estimate and its basis, and draw the survival curve (PNG + SVG)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -134,18 +132,15 @@ def re_estimated(
 
 
 def load_cases(files: list[Path], db: str | None) -> list[PastCase]:
-    """Past incidents from the CSV files and the store; a ref seen twice keeps the later."""
-    from amends.eta.history import load_history_csv
+    """Past incidents from the CSV files and the store at `db` (`amends.store.history`)."""
+    from amends.store.history import past_cases
 
-    cases: dict[str, PastCase] = {}
-    if db is not None:
-        from amends.cli.history import load_store_cases, open_db
+    if db is None:
+        return past_cases(files)
+    from amends.cli.history import open_db
 
-        with open_db(db) as store:
-            cases.update((c.ref, c) for c in load_store_cases(store))
-    for path in files:
-        cases.update((c.ref, c) for c in load_history_csv(path))
-    return list(cases.values())
+    with open_db(db) as store:
+        return past_cases(files, store)
 
 
 def chart_paths(output: Path) -> list[Path]:
@@ -165,14 +160,9 @@ def save_atomic(fig: object, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"cannot create the folder ({exc.strerror})", path=str(path)) from None
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=path.suffix)
-    os.close(fd)
-    try:
-        fig.savefig(tmp, dpi=110, format=path.suffix[1:])  # type: ignore[attr-defined]
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from amends.files import save_figure_atomic
+
+    save_figure_atomic(fig, path, dpi=110)
 
 
 def estimate_table(est: Estimate) -> Table:

@@ -3,12 +3,10 @@ store's `past_incidents` table, in one transaction; re-importing a file changes 
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -17,7 +15,6 @@ from rich.markup import escape
 from amends.errors import InputError
 
 if TYPE_CHECKING:
-    from amends.eta.history import PastCase
     from amends.store import Store
 
 console = Console()
@@ -31,94 +28,6 @@ history_app = typer.Typer(
 def register(app: typer.Typer) -> None:
     """Add the `history` command group."""
     app.add_typer(history_app)
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    """What an import did: rows added, rows whose facts changed, rows already there as given."""
-
-    inserted: int
-    updated: int
-    unchanged: int
-
-
-def _same(old: Any, case: PastCase) -> bool:
-    """Whether the stored row already says what the case says."""
-    return (
-        old.cause_category == case.cause_category
-        and old.started_at == case.started_at
-        and old.restored_at == case.restored_at
-        and tuple(json.loads(old.regions or "[]")) == case.regions
-        and tuple(json.loads(old.services or "[]")) == case.services
-        and old.customers_affected == case.customers_affected
-        and old.open_as_of == case.open_as_of
-    )
-
-
-def import_cases(
-    store: Store, cases: Sequence[PastCase], *, source: str = "import"
-) -> ImportResult:
-    """Insert new cases and update changed ones (matched by ref), all in one transaction.
-
-    Writes through `amends.store.history.save_past_incidents`; counts what changed.
-    """
-    from sqlalchemy import select
-
-    from amends.store.history import save_past_incidents
-    from amends.store.schema import past_incidents as table
-
-    by_ref = {c.ref: c for c in cases}
-    with store.begin() as conn:
-        existing = {
-            row.ref: row
-            for batch in _chunks(list(by_ref), 500)
-            for row in conn.execute(select(table).where(table.c.ref.in_(batch)))
-        }
-        changed = [
-            c for ref, c in by_ref.items() if ref in existing and not _same(existing[ref], c)
-        ]
-        fresh = [c for ref, c in by_ref.items() if ref not in existing]
-        save_past_incidents(conn, [*fresh, *changed], source=source)
-    return ImportResult(len(fresh), len(changed), len(existing) - len(changed))
-
-
-def _chunks(items: list[str], size: int) -> list[list[str]]:
-    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
-
-
-def load_store_cases(store: Store) -> list[PastCase]:
-    """Every past incident the store knows: imported ones, plus its own incidents (by id) not
-    imported, with their cause category from the incident record."""
-    from sqlalchemy import select
-
-    from amends.eta.history import PastCase, table_to_cases
-    from amends.incident import Incident
-    from amends.store.history import incident_case, load_past_incidents
-    from amends.store.schema import incidents
-
-    out: dict[str, PastCase] = {}
-    with store.connect() as conn:
-        out.update((c.ref, c) for c in table_to_cases(load_past_incidents(conn)))
-        query = select(
-            incidents.c.id, incidents.c.record, incidents.c.started_at, incidents.c.resolved_at
-        ).where(incidents.c.started_at.is_not(None))
-        for row in conn.execute(query):
-            if row.id in out:
-                continue
-            try:  # a record this version cannot read, or contradicting its row, is left out
-                case = incident_case(Incident.model_validate_json(row.record))
-                case["restored_at"] = case["restored_at"] or row.resolved_at
-                out[row.id] = PastCase.model_validate(
-                    {
-                        **case,
-                        "ref": row.id,
-                        "regions": tuple(case["regions"]),
-                        "services": tuple(case["services"]),
-                    }
-                )
-            except ValueError:
-                continue
-    return list(out.values())
 
 
 @contextmanager
@@ -144,6 +53,7 @@ def import_command(
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from amends.eta.history import load_history_csv
+    from amends.store.history import import_past_incidents
 
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console
@@ -152,7 +62,7 @@ def import_command(
         cases = load_history_csv(file)
         progress.update(task, description=f"importing {len(cases):,} past incidents")
         with open_db(db) as store:
-            result = import_cases(store, cases)
+            result = import_past_incidents(store, cases)
         progress.update(task, description="done", total=1, completed=1)
     open_cases = sum(c.restored_at is None for c in cases)
     console.print(

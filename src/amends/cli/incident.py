@@ -26,56 +26,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(incident_app, name="incident")
 
 
-def read_impact(impact_dir: Path) -> object:
-    """Parse `impact.json` in a folder written by `amends impact` (InputError when unusable)."""
-    from pydantic import ValidationError
-
-    from amends.impact.model import ImpactReport
-    from amends.incident.model import check_window
-
-    path = impact_dir / "impact.json" if impact_dir.is_dir() else impact_dir
-    try:
-        report = ImpactReport.model_validate_json(path.read_bytes())
-        for w in report.windows:  # what the record would refuse, refused here naming the file
-            check_window(w)
-        return report
-    except FileNotFoundError:
-        raise InputError(
-            "impact.json not found; run `amends impact` first and pass its output folder",
-            path=str(path),
-        ) from None
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"])
-        raise InputError(
-            f"not an impact report: {where}: {err['msg']}; pass the impact.json that "
-            "`amends impact` wrote",
-            path=str(path),
-        ) from None
-    except ValueError as exc:  # a window that cannot be true
-        raise InputError(
-            f"{exc}; pass the impact.json that `amends impact` wrote", path=str(path)
-        ) from None
-
-
-def find_plans(impact_dir: Path, plans: Path | None) -> object:
-    """The plans table (subscribers with zone, locale, contacts): --plans, else the single
-    `*.subscribers.parquet` next to the impact folder; None when there is none."""
-    import pyarrow.parquet as pq
-
-    if plans is not None:
-        try:
-            return pq.read_table(plans)
-        except (OSError, ValueError) as exc:
-            raise InputError(f"cannot read the plans file ({exc})", path=str(plans)) from None
-    base = impact_dir if impact_dir.is_dir() else impact_dir.parent
-    for folder in (base, base.parent):
-        found = sorted(folder.glob("*.subscribers.parquet"))
-        if len(found) == 1:
-            return pq.read_table(found[0])
-    return None
-
-
 @incident_app.command("init")
 def init(
     impact: Path = typer.Option(..., "--impact", help="Folder written by `amends impact`."),
@@ -94,7 +44,7 @@ def init(
     """Pre-fill an incident record from impact.json; mark what a person must still supply."""
     from amends.errors import check_locale, prepare_output
     from amends.incident.io import dump_incident
-    from amends.incident.prefill import TODO_NOTES, prefill
+    from amends.incident.prefill import TODO_NOTES, find_plans, prefill, read_impact
 
     if output.is_dir():
         prepare_output(output, kind="file")
@@ -107,7 +57,7 @@ def init(
     report = read_impact(impact)
     record = prefill(
         report,
-        plans=find_plans(impact, plans),  # type: ignore[arg-type]
+        plans=find_plans(impact, plans),
         locales=locales,
         windows=window or None,
     )
@@ -127,7 +77,7 @@ def schema(
     output: Path | None = typer.Option(None, "-o", "--output", help="Write here (default stdout)."),
 ) -> None:
     """Print the incident record's JSON Schema (for editors and validators)."""
-    from amends.incident.io import write_text_atomic
+    from amends.files import write_text_atomic
     from amends.incident.schema import incident_schema
 
     text = json.dumps(incident_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -12,74 +12,13 @@ from typing import TYPE_CHECKING
 import typer
 from rich.console import Console
 
-from amends.errors import InputError, escape_controls, prepare_output
+from amends.errors import InputError, prepare_output
 
 if TYPE_CHECKING:
-    import pyarrow as pa
+    pass
 
 console = Console(stderr=True)
 out_console = Console()
-#: Columns each side input must have.
-NEEDED = {"plans": ("subscriber",), "credits": ("subscriber", "amount", "currency")}
-
-
-def read_side_input(path: Path, what: str) -> pa.Table | Path:
-    """Open a --plans or --credits file by its extension (.csv read as text columns, else
-    Parquet) and check its columns; a Parquet file is returned as its path (streamed later)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyarrow.csv as pcsv
-    import pyarrow.parquet as pq
-
-    where = str(path)
-    if not path.is_file():
-        raise InputError("file not found" if not path.exists() else "is not a file", path=where)
-    if path.suffix.lower() == ".csv":
-        try:
-            names = pcsv.open_csv(path).schema.names
-            table = pcsv.read_csv(
-                path,
-                convert_options=pcsv.ConvertOptions(
-                    column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=True
-                ),
-            )
-        except (pa.ArrowInvalid, UnicodeDecodeError, OSError) as exc:
-            reason = escape_controls((str(exc) or type(exc).__name__).splitlines()[0][:200])
-            raise InputError(
-                f"cannot read the {what} file as CSV ({reason}); give UTF-8 CSV with a header",
-                path=where,
-            ) from exc
-        names = table.column_names
-    else:
-        try:
-            names = pq.read_schema(path).names
-        except (pa.ArrowException, OSError) as exc:
-            raise InputError(
-                f"not a Parquet file; give the {what} as .parquet or .csv", path=where
-            ) from exc
-        table = None
-    if len(set(names)) != len(names):
-        twice = next(n for n in names if names.count(n) > 1)
-        raise InputError(f"column {twice!r} appears twice; keep one", path=where)
-    missing = [c for c in NEEDED[what] if c not in names]
-    if missing:
-        shown = ", ".join(repr(n)[:40] for n in names[:10])
-        raise InputError(
-            f"the {what} file needs column(s) {', '.join(missing)} (it has {shown or 'none'})",
-            path=where,
-        )
-    if table is None:
-        return path
-    if what == "credits":
-        try:
-            pc.cast(table.column("amount"), pa.decimal128(38, 9))
-        except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
-            raise InputError(
-                "column 'amount' holds a value that is not a decimal number; write amounts "
-                "like 12.50",
-                path=where,
-            ) from exc
-    return table
 
 
 def register(app: typer.Typer) -> None:
@@ -105,8 +44,9 @@ def notices_command(
     import pyarrow.parquet as pq
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from amends.compose.notices import write_notices
+    from amends.compose.notices import read_side_input, write_notices
     from amends.incident import load_incident
+    from amends.incident.prefill import plans_near
 
     prepare_output(output, create=False)  # before any work; creates nothing yet
     record = load_incident(incident)
@@ -116,12 +56,7 @@ def notices_command(
         raise InputError(
             "subscribers.parquet not found; pass the folder `amends impact` wrote", path=str(folder)
         )
-    plan_file = plans
-    if plan_file is None:
-        found = sorted(folder.glob("*.subscribers.parquet")) or sorted(
-            folder.parent.glob("*.subscribers.parquet")
-        )
-        plan_file = found[0] if len(found) == 1 else None
+    plan_file = plans if plans is not None else plans_near(folder)
     plan_src = read_side_input(plan_file, "plans") if plan_file is not None else None
     credit_src = read_side_input(credits, "credits") if credits is not None else None
     try:

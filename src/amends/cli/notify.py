@@ -338,45 +338,16 @@ def audience_cmd(
     db: str | None = DB_OPTION,
 ) -> None:
     """An incident's affected customers with their contacts: the audience for personal notices."""
-    import os
-
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
     from amends.errors import prepare_output
-    from amends.publish.subscriptions import affected_audience
+    from amends.publish.subscriptions import read_affected, write_audience
 
     prepare_output(output, create=False)  # before any work: a refused run leaves nothing
-    try:
-        table = pq.read_table(affected)
-    except (OSError, pa.ArrowInvalid) as exc:
-        raise InputError(f"cannot read Parquet ({exc})", path=str(affected)) from None
-    names = set(table.column_names)
-    if "subscriber" not in names or (
-        "failed_attempts" not in names and names & {"plan", "monthly_fee", "currency"}
-    ):
-        raise InputError(
-            "this is not subscribers.parquet from `amends impact` (a table of affected "
-            "subscribers: subscriber, window, failed_attempts); pass that file",
-            path=str(affected),
-        )
+    table = read_affected(affected)
     store = _open(db)
     try:
-        with store.connect() as conn:
-            out = affected_audience(conn, table)
+        out = write_audience(store, table, output)
     finally:
         store.close()
-    prepare_output(output)
-    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
-    try:
-        pq.write_table(out, tmp)
-        os.replace(tmp, output)
-    except OSError as exc:
-        raise InputError(
-            f"cannot write ({exc.strerror}); give a file you can write", path=str(output)
-        ) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
     reachable = sum(
         1 for e, p in zip(out["email"].to_pylist(), out["phone"].to_pylist(), strict=True) if e or p
     )

@@ -28,3 +28,13 @@ def parse_time(text: str, *, option: str = "--now") -> datetime:
 def parse_now(text: str | None) -> datetime:
     """--now as an aware datetime; the current time when it is not given."""
     return datetime.now(UTC) if text is None else parse_time(text)
+
+
+def actor() -> str:
+    """Who the audit trail names for a change made from the CLI: `cli:` and the login name."""
+    import getpass
+
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli:unknown"

@@ -3,7 +3,7 @@ checked statement, into a local store (--db) or through a remote server's admin 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +80,16 @@ def publish(
     """
     import getpass
 
+    from amends.cli.db import open_cli_store
     from amends.incident import load_incident
+    from amends.incident.io import incident_yaml
+    from amends.publish.operations import (
+        Changes,
+        CheckRefused,
+        check_publication,
+        prepare_publication,
+        write_publication,
+    )
 
     incident = load_incident(incident_file)
     if stage is not None and stage not in STAGES:
@@ -106,31 +115,46 @@ def publish(
         note=note,
     )
     if server:
-        _check_values(jobs, changes)  # the server would refuse them after saving the incident
+        check_publication(jobs, changes)  # the server would refuse them; say it here
         rows = _remote(
             server,
             token,
-            _record_bytes(incident) if estimated else incident_file.read_bytes(),
-            incident.id,
-            stage,
-            jobs,
-            body,
-            override,
-            resolve,
-            changes,
+            {
+                "record": (
+                    incident_yaml(incident)
+                    if estimated
+                    else read_text(incident_file, what="incident file")
+                ),
+                "stage": stage,
+                "channels": channel,
+                "locales": locales,
+                "text": body,
+                "override_reason": override,
+                "resolve": resolve,
+                "components": [{"id": c, "status": v} for c, v in changes.components],
+                "actions": [{"id": a, "status": v} for a, v in changes.actions],
+                "note": note,
+            },
         )
     else:
-        rows = _local(db, incident, stage, jobs, body, override, who, resolve, changes)
+        try:
+            publication = prepare_publication(
+                incident,
+                stage,
+                jobs,
+                text=body,
+                override_reason=override,
+                resolve=resolve,
+                changes=changes,
+            )
+        except CheckRefused as exc:
+            _findings(exc.report.findings)
+            raise
+        with open_cli_store(db) as store, store.begin() as conn:
+            done = write_publication(conn, publication, by=who)
+        pairs = zip(publication.statements, done, strict=True)
+        rows = [{"channel": p.channel, "locale": p.locale, **asdict(r)} for p, r in pairs]
     _report(incident.id, stage, rows)
-
-
-@dataclass
-class Changes:
-    """Component statuses and action-item progress to record along with the incident."""
-
-    components: list[tuple[str, str]]
-    actions: list[tuple[int, str]]
-    note: str | None
 
 
 def _pair(value: str, option: str) -> tuple[str, str]:
@@ -147,99 +171,8 @@ def _action(value: str) -> tuple[int, str]:
     return int(key), val
 
 
-def _check_values(jobs: list[tuple[str, str]], changes: Changes) -> None:
-    """Refuse an unknown channel, locale, component status or action status before anything
-    is written (locally or on a server)."""
-    from amends.publish import operations as ops
-
-    for _comp, status in changes.components:
-        ops.check_component_status(status)
-    for _action_id, status in changes.actions:
-        ops.check_action_status(status)
-    for chan, loc in jobs:
-        if chan not in ops.CHANNELS:
-            raise InputError(
-                f"--channel {chan!r} is not a channel; use one of {', '.join(ops.CHANNELS)}"
-            )
-        ops.check_locale(loc)
-
-
-def _local(
-    db: str | None,
-    incident: Any,
-    stage: str | None,
-    jobs: list[tuple[str, str]],
-    body: str | None,
-    override: str | None,
-    who: str,
-    resolve: bool,
-    changes: Changes,
-) -> list[dict]:
-    """Validate everything and prepare (draft + check) every statement first, then write it all
-    in ONE transaction: a refusal anywhere leaves the store as it was."""
-    from datetime import UTC, datetime
-
-    from amends.cli.db import open_cli_store
-    from amends.publish import operations as ops
-
-    now = datetime.now(UTC)
-    _check_values(jobs, changes)
-    ops.check_storable(incident)
-    current = ops.resolved_record(incident, now=now) if resolve else incident
-    prepared = []
-    for chan, loc in jobs:
-        try:
-            p = ops.prepare_statement(
-                current, stage or "", chan, loc, override_reason=override, text=body, now=now
-            )
-        except ops.CheckRefused as exc:
-            _findings(exc.report.findings)
-            raise
-        prepared.append(p)
-        current = p.incident
-    rows = []
-    with open_cli_store(db) as store, store.begin() as conn:
-        ops.save_incident_in(conn, incident, now=now)
-        if resolve:
-            ops.resolve_incident_in(conn, incident, now=now)
-        for comp, status in changes.components:
-            ops.set_component_status_in(conn, comp, status, now=now)
-        for action_id, status in changes.actions:
-            ops.record_action_progress_in(conn, action_id, status, note=changes.note, now=now)
-        for p in prepared:
-            res = ops.write_statement(conn, p, by=who)
-            rows.append(
-                {
-                    "channel": p.channel,
-                    "locale": p.locale,
-                    "statement_id": res.statement_id,
-                    "check_errors": res.check_errors,
-                    "queued": res.queued,
-                    "unchanged": res.unchanged,
-                }
-            )
-    return rows
-
-
-def _record_bytes(incident: Any) -> bytes:
-    """The (re-estimated) record as the YAML the admin API takes."""
-    from amends.incident.io import incident_yaml
-
-    return incident_yaml(incident).encode("utf-8")
-
-
-def _remote(
-    server: str,
-    token: str | None,
-    record: bytes,
-    incident_id: str,
-    stage: str | None,
-    jobs: list[tuple[str, str]],
-    body: str | None,
-    override: str | None,
-    resolve: bool,
-    changes: Changes,
-) -> list[dict]:
+def _remote(server: str, token: str | None, payload: dict[str, Any]) -> list[dict]:
+    """Send the publication to the server's admin API as ONE all-or-nothing request."""
     import httpx
 
     if not token:
@@ -247,57 +180,34 @@ def _remote(
             "--server needs --token (or env AMENDS_TOKEN); create one with "
             "`amends token create NAME` on the server"
         )
-    base = server.rstrip("/")
     headers = {"Authorization": f"Bearer {token}"}
-    rows = []
     try:
-        with httpx.Client(base_url=base, headers=headers, timeout=30) as client:
-            r = client.post(
-                "/api/admin/incidents",
-                content=record,
-                headers={"Content-Type": "application/yaml"},
-            )
-            _raise(r, server)
-            if resolve:
-                _raise(client.post(f"/api/admin/incidents/{incident_id}/resolve", json={}), server)
-            for comp, status in changes.components:
-                r = client.post(f"/api/admin/components/{comp}/status", json={"status": status})
-                _raise(r, server)
-            for action_id, status in changes.actions:
-                body_ = {"status": status, "note": changes.note}
-                _raise(client.post(f"/api/admin/action-items/{action_id}", json=body_), server)
-            for chan, loc in jobs:
-                payload = {
-                    "stage": stage,
-                    "channel": chan,
-                    "locale": loc,
-                    "text": body,
-                    "override_reason": override,
-                }
-                r = client.post(f"/api/admin/incidents/{incident_id}/statements", json=payload)
-                if r.status_code == 422 and isinstance(r.json().get("detail"), dict):
-                    detail = r.json()["detail"]
-                    from amends.check import Finding
-
-                    _findings([Finding.model_validate(f) for f in detail.get("findings", [])])
-                    raise InputError(detail.get("error", "refused by the check"))
-                _raise(r, server)
-                data = r.json()
-                rows.append({"channel": chan, "locale": loc, **data})
+        with httpx.Client(base_url=server.rstrip("/"), headers=headers, timeout=30) as client:
+            r = client.post("/api/admin/publications", json=payload)
     except httpx.HTTPError as exc:
         raise InputError(f"cannot reach {server}: {exc}; check --server") from exc
-    return rows
+    if r.status_code == 422 and isinstance(_detail(r), dict):
+        from amends.check import Finding
+
+        detail = _detail(r)
+        _findings([Finding.model_validate(f) for f in detail.get("findings", [])])
+        raise InputError(detail.get("error", "refused by the check"))
+    _raise(r, server)
+    return list(r.json()["statements"])
+
+
+def _detail(response: Any) -> Any:
+    """The `detail` of a JSON error answer, else None."""
+    if not response.headers.get("content-type", "").startswith("application/json"):
+        return None
+    return response.json().get("detail")
 
 
 def _raise(response: Any, server: str) -> None:
     if response.status_code == 401:
         raise InputError(f"{server} rejected the token; check --token (needs the publish scope)")
     if response.status_code >= 400:
-        detail = (
-            response.json().get("detail")
-            if response.headers.get("content-type", "").startswith("application/json")
-            else response.text
-        )
+        detail = _detail(response) or response.text
         raise InputError(f"{server} answered {response.status_code}: {detail}")
 
 

@@ -52,9 +52,8 @@ def build(
 
     from amends.cli.db import open_cli_store
     from amends.cli.options import parse_time
-    from amends.cli.serve import check_site_settings
     from amends.publish.static import build_site, check_output
-    from amends.web.settings import Settings
+    from amends.web.settings import Settings, check_site_settings
 
     check_output(output)  # before the store is opened: a refused folder costs nothing
     as_of = parse_time(now) if now is not None else None

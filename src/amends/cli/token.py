@@ -5,15 +5,13 @@ from __future__ import annotations
 import typer
 
 from amends.cli.db import DB_OPTION, open_cli_store
+from amends.cli.options import actor
 
 token_app = typer.Typer(
     name="token",
     help="API tokens for the admin API: create (shown once), list, revoke.",
     no_args_is_help=True,
 )
-
-
-#: The longest token name accepted.
 
 
 def register(app: typer.Typer) -> None:
@@ -30,11 +28,11 @@ def create(
     db: str | None = DB_OPTION,
 ) -> None:
     """Create a token and print it once; only its sha256 hash is stored."""
-    from amends.store.tokens import check_token_name, create_token
+    from amends.store.tokens import check_token_name, issue_token
 
     check_token_name(name)  # before the store is opened: a refused name writes nothing
     with open_cli_store(db) as store, store.begin() as conn:
-        new = create_token(conn, name, scopes=scope)
+        new = issue_token(conn, name, scopes=scope, by=actor())
     typer.echo(new.token)
     typer.echo(
         f"token {new.info.id} '{new.info.name}' ({' '.join(new.info.scopes)}) created; "
@@ -83,7 +81,7 @@ def revoke(
     from amends.store.tokens import revoke_token
 
     with open_cli_store(db) as store, store.begin() as conn:
-        count = revoke_token(conn, key)
+        count = revoke_token(conn, key, by=actor())
     if count == 0:
         raise InputError(f"no active token named {key!r}; see `amends token list`")
     typer.echo(f"revoked {count} token{'s' if count != 1 else ''} matching {key!r}")

@@ -11,6 +11,7 @@ import sys
 import typer
 
 from amends.cli.db import DB_OPTION, open_cli_store
+from amends.cli.options import actor
 from amends.errors import InputError
 
 user_app = typer.Typer(
@@ -25,16 +26,6 @@ ROLE_HELP = "viewer, author, approver or admin."
 def register(app: typer.Typer) -> None:
     """Add the `user` command group."""
     app.add_typer(user_app, name="user")
-
-
-def actor() -> str:
-    """Who the audit trail names for a change made here: `cli:` and the login name."""
-    import getpass
-
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (KeyError, OSError):
-        return "cli:unknown"
 
 
 def read_password() -> str:

@@ -91,9 +91,9 @@ def watch(
     import signal
 
     from amends.cli.db import open_cli_store
-    from amends.cli.incident import find_plans as read_plans_near
     from amends.eta.history import load_history_csv
     from amends.impact.config import load_impact_config
+    from amends.incident.prefill import find_plans as read_plans_near
     from amends.publish.notifyconfig import load_settings
     from amends.watch.metrics import WatchMetrics
     from amends.watch.policy import load_policy

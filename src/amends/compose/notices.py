@@ -8,7 +8,6 @@ million notices never touch a per-row Python template.
 
 from __future__ import annotations
 
-import os
 import re
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -520,12 +519,15 @@ def write_notices(
     import pyarrow.parquet as pq
 
     from amends.errors import InputError, escape_controls, prepare_output
+    from amends.files import atomic_path
 
     prepare_output(output)
-    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
     rows = 0
     try:
-        with pq.ParquetWriter(tmp, NOTICES_SCHEMA, compression="zstd") as writer:
+        with (
+            atomic_path(output) as tmp,
+            pq.ParquetWriter(tmp, NOTICES_SCHEMA, compression="zstd") as writer,
+        ):
             for batch in iter_notices(
                 incident,
                 affected,
@@ -540,23 +542,17 @@ def write_notices(
                 rows += batch.num_rows
                 if progress is not None:
                     progress(rows)
-        os.replace(tmp, output)
     except duckdb.Error as exc:
-        tmp.unlink(missing_ok=True)
         reason = escape_controls((str(exc) or type(exc).__name__).splitlines()[0][:200])
         names = ", ".join(str(p) for p in inputs) or "the inputs"
         raise InputError(
             f"cannot join the inputs ({reason}); check the column types of {names}", path=where
         ) from exc
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise InputError(
             f"cannot write the notices ({exc.strerror}); give a file you can write",
             path=str(output),
         ) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return rows
 
 
@@ -635,3 +631,61 @@ def render_one(
     )
     subject = " ".join(env.get_template("notice.subject.j2").render(**values).split())
     return subject, text
+
+
+#: Columns each side input must have.
+NEEDED = {"plans": ("subscriber",), "credits": ("subscriber", "amount", "currency")}
+
+
+def read_side_input(path: Path, what: str) -> pa.Table | Path:
+    """Open a --plans or --credits file by its extension (.csv read as text columns, else
+    Parquet) and check its columns; a Parquet file is returned as its path (streamed later)."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    from amends.errors import InputError, escape_controls
+    from amends.files import read_csv_text
+
+    where = str(path)
+    if not path.is_file():
+        raise InputError("file not found" if not path.exists() else "is not a file", path=where)
+    if path.suffix.lower() == ".csv":
+        try:
+            table = read_csv_text(path)
+        except (pa.ArrowInvalid, UnicodeDecodeError, OSError) as exc:
+            reason = escape_controls((str(exc) or type(exc).__name__).splitlines()[0][:200])
+            raise InputError(
+                f"cannot read the {what} file as CSV ({reason}); give UTF-8 CSV with a header",
+                path=where,
+            ) from exc
+        names = table.column_names
+    else:
+        try:
+            names = pq.read_schema(path).names
+        except (pa.ArrowException, OSError) as exc:
+            raise InputError(
+                f"not a Parquet file; give the {what} as .parquet or .csv", path=where
+            ) from exc
+        table = None
+    if len(set(names)) != len(names):
+        twice = next(n for n in names if names.count(n) > 1)
+        raise InputError(f"column {twice!r} appears twice; keep one", path=where)
+    missing = [c for c in NEEDED[what] if c not in names]
+    if missing:
+        shown = ", ".join(repr(n)[:40] for n in names[:10])
+        raise InputError(
+            f"the {what} file needs column(s) {', '.join(missing)} (it has {shown or 'none'})",
+            path=where,
+        )
+    if table is None:
+        return path
+    if what == "credits":
+        try:
+            pc.cast(table.column("amount"), pa.decimal128(38, 9))
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
+            raise InputError(
+                "column 'amount' holds a value that is not a decimal number; write amounts "
+                "like 12.50",
+                path=where,
+            ) from exc
+    return table

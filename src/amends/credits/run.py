@@ -12,9 +12,6 @@ DuckDB tables, never one value at a time in Python.
 
 from __future__ import annotations
 
-import csv
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -29,7 +26,8 @@ from amends.credits.compute import (
     exclusions_table,
 )
 from amends.credits.policy import CASH, Policy, load_policy
-from amends.errors import InputError, public_mode
+from amends.errors import InputError, read_text
+from amends.files import atomic_path, open_csv_text, save_figure_atomic
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -86,6 +84,71 @@ class CreditsRun:
     recorded: RecordResult
     summary: Summary
     paths: list[Path]
+
+
+def incident_inputs(path: Path, impact: Path) -> tuple[str, list[Any]]:
+    """The incident id and windows: from the incident file, windows from impact.json if absent."""
+    try:
+        from amends.incident import load_incident
+
+        record = load_incident(path)
+        incident_id, windows = record.id, list(record.windows)
+    except InputError:
+        raise
+    except Exception:  # the incident model is in flux: read just the id and windows
+        incident_id, windows = read_incident_raw(path)
+    if not windows:
+        windows = impact_windows(impact)
+    return incident_id, windows
+
+
+def incident_policy(path: Path) -> Path:
+    """The policy the incident names (compensation.policy, relative to the incident file)."""
+    import yaml
+
+    from amends.incident.io import safe_load_unique
+
+    try:
+        data = safe_load_unique(read_text(path, what="incident file"))
+    except yaml.YAMLError:
+        data = None
+    named = (
+        ((data or {}).get("compensation") or {}).get("policy") if isinstance(data, dict) else None
+    )
+    if not isinstance(named, str) or not named:
+        raise InputError(
+            "no --policy given and the incident names none (compensation.policy); pass --policy",
+            path=str(path),
+        )
+    return path.parent / named
+
+
+def read_incident_raw(path: Path) -> tuple[str, list[Any]]:
+    """The incident's id and windows read as plain YAML (when the full record does not load)."""
+    import yaml
+
+    from amends.impact.model import Window
+    from amends.incident.io import safe_load_unique
+
+    text = read_text(path, what="incident file", hint="check the path")
+    try:
+        data = safe_load_unique(text)
+    except yaml.YAMLError as exc:
+        raise InputError(f"cannot read the incident ({exc})", path=str(path)) from None
+    if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+        raise InputError("the incident has no `id`; add one (a slug)", path=str(path))
+    try:
+        windows = [Window.model_validate(w) for w in data.get("windows") or []]
+    except ValueError as exc:
+        raise InputError(f"windows: {str(exc).splitlines()[0]}", path=str(path)) from None
+    return data["id"], windows
+
+
+def impact_windows(impact: Path) -> list[Any]:
+    """Every window of the impact folder's impact.json."""
+    from amends.impact.outputs import read_report
+
+    return list(read_report(impact).windows)
 
 
 def prepare(
@@ -215,18 +278,9 @@ def _is_csv(path: Path) -> bool:
 
 
 def _csv_reader(path: Path, columns: Sequence[str] | None = None) -> Any:
-    """A streaming reader of a CSV file, every column as text (the header read as CSV, so quoted
-    names and a BOM are fine); `columns`: only those."""
-    import pyarrow as pa
-    import pyarrow.csv as pcsv
-
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        header = next(csv.reader(fh), [])
-    types = {key: pa.string() for name in header for key in (name, name.strip())}
-    include = [c for c in header if c in columns] if columns is not None else []
-    return pcsv.open_csv(
-        path, convert_options=pcsv.ConvertOptions(column_types=types, include_columns=include)
-    )
+    """A streaming reader of a CSV file, every column as text (an empty field is the empty
+    string); `columns`: only those."""
+    return open_csv_text(path, columns, empty_is_null=False)
 
 
 def read_table(path: Path, what: str) -> pa.Table:
@@ -377,29 +431,18 @@ def write_export(con: Any, export: str, output: Path, policy: Policy) -> list[Pa
         f"CAST(amount AS DECIMAL(20, {scale})) AS amount" if c == "amount" else f'"{c}"'
         for c in EXPORT_COLUMNS
     )
-    temps: list[str] = []
     try:
-        for path in (csv_path, parquet_path):
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-            os.close(fd)
-            temps.append(tmp)
-        reader = con.sql(f"SELECT {columns} FROM {export}").to_arrow_reader(EXPORT_BATCH)
-        with (
-            pcsv.CSVWriter(temps[0], reader.schema) as csv_out,
-            pq.ParquetWriter(temps[1], reader.schema) as parquet_out,
-        ):
-            for batch in reader:
-                csv_out.write_batch(batch)
-                parquet_out.write_batch(batch)
-        for tmp, path in zip(temps, (csv_path, parquet_path), strict=True):
-            public_mode(tmp)
-            os.replace(tmp, path)
+        with atomic_path(parquet_path) as parquet_tmp, atomic_path(csv_path) as csv_tmp:
+            reader = con.sql(f"SELECT {columns} FROM {export}").to_arrow_reader(EXPORT_BATCH)
+            with (
+                pcsv.CSVWriter(csv_tmp, reader.schema) as csv_out,
+                pq.ParquetWriter(parquet_tmp, reader.schema) as parquet_out,
+            ):
+                for batch in reader:
+                    csv_out.write_batch(batch)
+                    parquet_out.write_batch(batch)
     except OSError as exc:
         raise InputError(f"cannot write the export ({exc.strerror})", path=str(csv_path)) from None
-    finally:
-        for tmp in temps:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
     return [csv_path, parquet_path]
 
 
@@ -412,17 +455,6 @@ def write_chart(summary: Summary, policy: Policy, csv_path: Path) -> list[Path]:
 
     regions = [(name, cash) for name, _subs, cash, rows in summary.per_region if rows]
     fig = render(summary.cash_per_amount, regions, policy.currency, policy.digits)
-    paths = []
-    for ext in ("png", "svg"):
-        path = csv_path.with_suffix(f".{ext}")
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".{ext}", dir=path.parent)
-        os.close(fd)
-        try:
-            fig.savefig(tmp, dpi=110, format=ext)
-            public_mode(tmp)
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-        paths.append(path)
-    return paths
+    return [
+        save_figure_atomic(fig, csv_path.with_suffix(f".{ext}"), dpi=110) for ext in ("png", "svg")
+    ]

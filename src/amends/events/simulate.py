@@ -7,10 +7,10 @@ to Parquet by a writer thread with bounded memory, and exactly reproducible from
 
 from __future__ import annotations
 
-import os
 import queue
 import threading
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -35,6 +35,7 @@ from amends.events.scenario import (
     TruthSubscriber,
     TruthWindow,
 )
+from amends.files import atomic_path
 
 #: Eight US states with their IANA zones, weighted by population (millions, 2024).
 DEFAULT_REGIONS: tuple[RegionSpec, ...] = (
@@ -899,28 +900,23 @@ def simulate(
     expected = plan.lam.sum(axis=1).cumsum()
     total = round(float(expected[-1])) if len(expected) else 0
 
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    try:
-        writer = _Writer(tmp, schema, config.compression)
-    except OSError as exc:
-        raise InputError(f"cannot write the output ({exc})", path=str(out)) from None
     rows = 0
-    try:
-        for index, m0 in enumerate(range(0, plan.minutes, step)):
-            m1 = min(plan.minutes, m0 + step)
-            s = _generate(plan, index, m0, m1)
-            rows += len(s.ts_s)
-            writer.put(_to_arrow(s, schema, ids, region_dict, service_dict, width))
-            if progress is not None:
-                progress(round(float(expected[m1 - 1])), total)
-    except BaseException:
+    with ExitStack() as stack:
         try:
-            writer.close()
+            tmp = stack.enter_context(atomic_path(out))
+            writer = _Writer(tmp, schema, config.compression)
+        except OSError as exc:
+            raise InputError(f"cannot write the output ({exc})", path=str(out)) from None
+        try:
+            for index, m0 in enumerate(range(0, plan.minutes, step)):
+                m1 = min(plan.minutes, m0 + step)
+                s = _generate(plan, index, m0, m1)
+                rows += len(s.ts_s)
+                writer.put(_to_arrow(s, schema, ids, region_dict, service_dict, width))
+                if progress is not None:
+                    progress(round(float(expected[m1 - 1])), total)
         finally:
-            tmp.unlink(missing_ok=True)
-        raise
-    writer.close()
-    tmp.replace(out)
+            writer.close()
 
     _write_subscribers(plan, subscribers_path(out))
     truth = _truth(plan, rows, out)

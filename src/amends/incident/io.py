@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -11,7 +9,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from amends.errors import InputError, prepare_output, public_mode, read_text
+from amends.errors import InputError, read_text
+from amends.files import write_text_atomic
 from amends.incident.model import FieldError, Incident
 
 
@@ -193,34 +192,6 @@ def incident_yaml(
             parts.append(f"# TODO(person): {note}\n")
         parts.append(yaml.safe_dump({key: value}, sort_keys=False, allow_unicode=True, width=100))
     return "".join(parts)
-
-
-def write_text_atomic(path: Path, text: str) -> Path:
-    """Write text to a temp file beside `path` and rename it into place (never half-written).
-
-    A path that is a folder, or under a file, is an InputError; the file gets the umask's mode.
-    """
-    path = prepare_output(Path(path), kind="file")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise InputError(
-            f"cannot write here ({exc.strerror or exc}); give another path", path=str(path)
-        ) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        public_mode(tmp)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise InputError(
-                f"cannot write the file ({exc.strerror or exc}); nothing was changed",
-                path=str(path),
-            ) from None
-        raise
-    return path
 
 
 def dump_incident(

@@ -9,6 +9,7 @@ from collections import Counter
 from datetime import datetime
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
@@ -145,3 +146,45 @@ def prefill(
         locales=locales,
         translations=translations,
     )
+
+
+def read_impact(path: Path) -> ImpactReport:
+    """The report in an impact folder (or impact.json), refusing here, naming the file, a window
+    the record would refuse."""
+    from amends.impact.outputs import read_report, report_path
+    from amends.incident.model import check_window
+
+    report = read_report(path)
+    try:
+        for w in report.windows:
+            check_window(w)
+    except ValueError as exc:  # a window that cannot be true
+        raise InputError(
+            f"{exc}; pass the impact.json that `amends impact` wrote", path=str(report_path(path))
+        ) from None
+    return report
+
+
+def find_plans(impact_dir: Path, plans: Path | None) -> pa.Table | None:
+    """The plans table (subscribers with zone, locale, contacts): `plans`, else the single
+    `*.subscribers.parquet` next to the impact folder; None when there is none."""
+    import pyarrow.parquet as pq
+
+    if plans is not None:
+        try:
+            return pq.read_table(plans)
+        except (OSError, ValueError) as exc:
+            raise InputError(f"cannot read the plans file ({exc})", path=str(plans)) from None
+    near = plans_near(impact_dir)
+    return pq.read_table(near) if near is not None else None
+
+
+def plans_near(impact_dir: Path) -> Path | None:
+    """The single `*.subscribers.parquet` in the impact folder, else in its parent (where
+    `amends simulate` writes it); None when there is none, or several."""
+    base = impact_dir if impact_dir.is_dir() else impact_dir.parent
+    for folder in (base, base.parent):
+        found = sorted(folder.glob("*.subscribers.parquet"))
+        if len(found) == 1:
+            return found[0]
+    return None

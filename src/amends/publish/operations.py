@@ -1,9 +1,10 @@
 """Write operations on the status site: create or update an incident from its record, publish
 a statement (checked first), change a component's status, resolve, record action-item progress.
 
-The admin API and the CLI call exactly these; each is one database transaction, and each has an
-`_in(conn)` variant so the CLI can run several in ONE transaction (all or nothing). Statements
-are prepared (validated, drafted, checked) before anything is written. Publishing runs
+The admin API, the console and the CLI call exactly these; each is one database transaction, and
+each has an `_in(conn)` variant; `publish` runs a whole publication (the incident, its resolution,
+component and action changes, statements on several channels and locales) in ONE transaction.
+Statements are prepared (validated, drafted, checked) before anything is written. Publishing runs
 `amends check` and refuses on error findings unless an override reason is given, which is stored
 with the statement and shown in the audit log.
 """
@@ -11,7 +12,8 @@ with the statement and shown in the audit log.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -700,3 +702,130 @@ def audit_log(store: Store, incident_id: str | None = None) -> list[dict[str, An
         q = q.where(t.c.incident_id == incident_id)
     with store.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(q)]
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Component statuses and action-item progress to record along with the incident."""
+
+    components: Sequence[tuple[str, str]] = ()
+    actions: Sequence[tuple[int, str]] = ()
+    note: str | None = None
+
+
+def check_publication(jobs: Sequence[tuple[str, str]], changes: Changes) -> None:
+    """Refuse an unknown channel, locale, component status or action status before anything is
+    written (`jobs`: (channel, locale) pairs)."""
+    for _component, status in changes.components:
+        check_component_status(status)
+    for _action, status in changes.actions:
+        check_action_status(status)
+    for channel, locale in jobs:
+        if channel not in CHANNELS:
+            raise InputError(f"unknown channel {channel!r}; use one of {', '.join(CHANNELS)}")
+        check_locale(locale)
+
+
+@dataclass(frozen=True)
+class Publication:
+    """A checked publication, ready to write: the incident as given, whether to resolve it, the
+    changes, and every statement prepared (drafted and checked)."""
+
+    incident: Incident
+    resolve: bool
+    changes: Changes
+    statements: list[Prepared] = field(default_factory=list)
+    at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+
+def prepare_publication(
+    incident: Incident,
+    stage: str | None,
+    jobs: Sequence[tuple[str, str]],
+    *,
+    text: str | None = None,
+    override_reason: str | None = None,
+    resolve: bool = False,
+    changes: Changes | None = None,
+    now: datetime | None = None,
+) -> Publication:
+    """Validate everything and prepare every statement (one per (channel, locale) of `jobs`)
+    without writing anything; `CheckRefused` on the first statement with error findings."""
+    changes = changes or Changes()
+    at = _now(now)
+    check_publication(jobs, changes)
+    check_storable(incident)
+    if jobs and stage is None:
+        raise InputError(f"a statement needs a stage; use one of {', '.join(STAGES)}")
+    current = resolved_record(incident, now=at) if resolve else incident
+    prepared = []
+    for channel, locale in jobs:
+        p = prepare_statement(
+            current,
+            stage or "",
+            channel,
+            locale,
+            override_reason=override_reason,
+            text=text,
+            now=at,
+        )
+        prepared.append(p)
+        current = p.incident
+    return Publication(incident, resolve, changes, prepared, at)
+
+
+def write_publication(conn: Connection, publication: Publication, *, by: str) -> list[Published]:
+    """Write a prepared publication in the caller's transaction: the incident saved (and
+    resolved), the component and action changes, and each statement (one `Published` each)."""
+    pub, at = publication, publication.at
+    save_incident_in(conn, pub.incident, now=at)
+    if pub.resolve:
+        resolve_incident_in(conn, pub.incident, now=at)
+    for component, status in pub.changes.components:
+        set_component_status_in(conn, component, status, now=at)
+    for action_id, status in pub.changes.actions:
+        record_action_progress_in(conn, action_id, status, note=pub.changes.note, now=at)
+    return [write_statement(conn, p, by=by) for p in pub.statements]
+
+
+def publish(
+    store: Store,
+    incident: Incident,
+    stage: str | None,
+    jobs: Sequence[tuple[str, str]],
+    *,
+    by: str,
+    text: str | None = None,
+    override_reason: str | None = None,
+    resolve: bool = False,
+    changes: Changes | None = None,
+    now: datetime | None = None,
+) -> list[Published]:
+    """Prepare, then write the whole publication in ONE transaction: a refusal anywhere leaves
+    the store as it was."""
+    publication = prepare_publication(
+        incident,
+        stage,
+        jobs,
+        text=text,
+        override_reason=override_reason,
+        resolve=resolve,
+        changes=changes,
+        now=now,
+    )
+    with store.begin() as conn:
+        return write_publication(conn, publication, by=by)
+
+
+def published_keys(store: Store, incident_id: str) -> set[tuple[str, str, str]]:
+    """(stage, locale, channel) of every statement already published for the incident."""
+    from sqlalchemy import select
+
+    from amends.store import schema as s
+
+    t = s.statements
+    with store.connect() as conn:
+        rows = conn.execute(
+            select(t.c.stage, t.c.locale, t.c.channel).where(t.c.incident_id == incident_id)
+        )
+        return {(r.stage, r.locale, r.channel) for r in rows}

@@ -163,6 +163,13 @@ NOTICE_COLUMNS: tuple[str, ...] = (
 NOTICE_STAGE = "notice"
 
 
+def enqueue_published(conn: Connection) -> tuple[int, int]:
+    """Enqueue every published statement for the current subscribers (idempotent, as
+    `enqueue_statement`); returns (statements, messages queued)."""
+    ids = conn.execute(select(statements.c.id).order_by(statements.c.id)).scalars().all()
+    return len(ids), sum(enqueue_statement(conn, sid) for sid in ids)
+
+
 def notice_key(incident_id: str, subscriber: str, channel: str, stage: str = NOTICE_STAGE) -> str:
     """The idempotency key of a personal notice: one per (incident, subscriber, stage, channel).
 

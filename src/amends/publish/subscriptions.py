@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 from sqlalchemy import Connection, select
@@ -30,6 +30,9 @@ from amends.publish.outbox import insert_rows
 from amends.publish.urlguard import BlockedURL, check_url, parse_networks
 from amends.store.schema import notify_subscriptions, outbox, subscribers
 from amends.store.secrets import instance_secret
+
+if TYPE_CHECKING:
+    from amends.store import Store
 
 KINDS: tuple[str, ...] = ("email", "webhook", "sms")
 #: A pragmatic address check: one @, a dotted domain, no spaces or angle brackets.
@@ -415,6 +418,47 @@ def affected_audience(conn: Connection, affected: pa.Table) -> pa.Table:
             out = out.drop_columns([name])
         values = [contacts.get(s, (None,) * 4)[i] for s in ids.to_pylist()]
         out = out.append_column(name, pa.array(values, type=pa.string()))
+    return out
+
+
+def read_affected(path: Path) -> pa.Table:
+    """subscribers.parquet from `amends impact` (a table of affected subscribers); InputError
+    naming the file when it is not that."""
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.read_table(path)
+    except (OSError, pa.ArrowInvalid) as exc:
+        raise InputError(f"cannot read Parquet ({exc})", path=str(path)) from None
+    names = set(table.column_names)
+    if "subscriber" not in names or (
+        "failed_attempts" not in names and names & {"plan", "monthly_fee", "currency"}
+    ):
+        raise InputError(
+            "this is not subscribers.parquet from `amends impact` (a table of affected "
+            "subscribers: subscriber, window, failed_attempts); pass that file",
+            path=str(path),
+        )
+    return table
+
+
+def write_audience(store: Store, affected: pa.Table, output: Path) -> pa.Table:
+    """`affected_audience` written to `output` as Parquet (whole or not at all); returns it."""
+    import pyarrow.parquet as pq
+
+    from amends.errors import prepare_output
+    from amends.files import atomic_path
+
+    with store.connect() as conn:
+        out = affected_audience(conn, affected)
+    prepare_output(output)
+    try:
+        with atomic_path(output) as tmp:
+            pq.write_table(out, tmp)
+    except OSError as exc:
+        raise InputError(
+            f"cannot write ({exc.strerror}); give a file you can write", path=str(output)
+        ) from exc
     return out
 
 

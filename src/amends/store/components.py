@@ -104,3 +104,16 @@ def list_components(conn: Connection) -> list[Component]:
     """Every component in page order (position, then id)."""
     rows = conn.execute(select(components).order_by(components.c.position, components.c.id))
     return [Component(**r._mapping) for r in rows]
+
+
+def incident_regions(conn: Connection) -> list[str]:
+    """The regions of every component some incident affects, sorted (the demo subscribes one
+    address per region)."""
+    from amends.store.schema import incident_components
+
+    query = (
+        select(components.c.region)
+        .join(incident_components, incident_components.c.component_id == components.c.id)
+        .distinct()
+    )
+    return sorted(r for (r,) in conn.execute(query) if r)

@@ -8,9 +8,11 @@ store (source "store"); a null `restored_at` is a still-open (censored) case, la
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 from sqlalchemy import Connection, select
@@ -20,6 +22,10 @@ from amends.eta.history import HISTORY_SCHEMA  # the table `amends.eta` reads
 from amends.incident import Incident
 from amends.store.schema import PAST_SOURCES, past_incidents
 from amends.store.upsert import upsert
+
+if TYPE_CHECKING:
+    from amends.eta.history import PastCase
+    from amends.store import Store
 
 _FIELDS = tuple(HISTORY_SCHEMA.names)
 _BATCH = 5_000
@@ -127,3 +133,93 @@ def incident_case(incident: Incident) -> dict[str, Any]:
 def record_incident(conn: Connection, incident: Incident) -> None:
     """Add or refresh this incident in the history (source "store"), so later estimates use it."""
     save_past_incidents(conn, [incident_case(incident)], source="store")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did: rows added, rows whose facts changed, rows already there as given."""
+
+    inserted: int
+    updated: int
+    unchanged: int
+
+
+def _same(old: Any, case: PastCase) -> bool:
+    """Whether the stored row already says what the case says."""
+    return (
+        old.cause_category == case.cause_category
+        and old.started_at == case.started_at
+        and old.restored_at == case.restored_at
+        and tuple(json.loads(old.regions or "[]")) == case.regions
+        and tuple(json.loads(old.services or "[]")) == case.services
+        and old.customers_affected == case.customers_affected
+        and old.open_as_of == case.open_as_of
+    )
+
+
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def import_past_incidents(
+    store: Store, cases: Sequence[PastCase], *, source: str = "import"
+) -> ImportResult:
+    """Insert new cases and update changed ones (matched by ref), all in one transaction;
+    re-importing the same cases changes nothing."""
+    by_ref = {c.ref: c for c in cases}
+    with store.begin() as conn:
+        existing = {
+            row.ref: row
+            for batch in _chunks(list(by_ref), 500)
+            for row in conn.execute(select(past_incidents).where(past_incidents.c.ref.in_(batch)))
+        }
+        changed = [
+            c for ref, c in by_ref.items() if ref in existing and not _same(existing[ref], c)
+        ]
+        fresh = [c for ref, c in by_ref.items() if ref not in existing]
+        save_past_incidents(conn, [*fresh, *changed], source=source)
+    return ImportResult(len(fresh), len(changed), len(existing) - len(changed))
+
+
+def store_cases(store: Store) -> list[PastCase]:
+    """Every past incident the store knows: imported ones, plus its own incidents (by id) not
+    imported, with their cause category from the incident record."""
+    from amends.eta.history import PastCase, table_to_cases
+    from amends.store.schema import incidents
+
+    out: dict[str, PastCase] = {}
+    with store.connect() as conn:
+        out.update((c.ref, c) for c in table_to_cases(load_past_incidents(conn)))
+        query = select(
+            incidents.c.id, incidents.c.record, incidents.c.started_at, incidents.c.resolved_at
+        ).where(incidents.c.started_at.is_not(None))
+        for row in conn.execute(query):
+            if row.id in out:
+                continue
+            try:  # a record this version cannot read, or contradicting its row, is left out
+                case = incident_case(Incident.model_validate_json(row.record))
+                case["restored_at"] = case["restored_at"] or row.resolved_at
+                out[row.id] = PastCase.model_validate(
+                    {
+                        **case,
+                        "ref": row.id,
+                        "regions": tuple(case["regions"]),
+                        "services": tuple(case["services"]),
+                    }
+                )
+            except ValueError:
+                continue
+    return list(out.values())
+
+
+def past_cases(files: Sequence[Path], store: Store | None = None) -> list[PastCase]:
+    """Past incidents from the store (when given) and the history CSV files; a ref seen twice
+    keeps the later (files after the store, in order)."""
+    from amends.eta.history import load_history_csv
+
+    cases: dict[str, PastCase] = {}
+    if store is not None:
+        cases.update((c.ref, c) for c in store_cases(store))
+    for path in files:
+        cases.update((c.ref, c) for c in load_history_csv(path))
+    return list(cases.values())

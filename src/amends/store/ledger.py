@@ -645,3 +645,19 @@ def ledger_totals(store: Store, incident_id: str) -> pa.Table:
             ]
         )
     )
+
+
+def credited_subscriber(store: Store, incident_id: str) -> str | None:
+    """One subscriber with a ledger row for the incident (the first by id), or None: the demo's
+    example of a personal "was I affected?" link."""
+    from sqlalchemy import select
+
+    from amends.store.schema import ledger
+
+    with store.connect() as conn:
+        return conn.execute(
+            select(ledger.c.subscriber)
+            .where(ledger.c.incident_id == incident_id)
+            .order_by(ledger.c.subscriber)
+            .limit(1)
+        ).scalar()

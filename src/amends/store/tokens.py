@@ -168,18 +168,19 @@ def list_tokens(conn: Connection, *, include_revoked: bool = True) -> list[Token
     return [_info(r) for r in conn.execute(query)]
 
 
-def revoke_token(conn: Connection, name_or_id: str, *, now: datetime | None = None) -> int:
-    """Revoke the active token(s) with this name, id or prefix; returns how many were revoked."""
+def revoke_token(conn: Connection, name_or_id: str, *, by: str, now: datetime | None = None) -> int:
+    """Revoke the active token(s) with this name, id or prefix, each recorded in the audit trail
+    as `token.revoke` by `by`; returns how many were revoked."""
     key = name_or_id.strip()
     match = [api_tokens.c.name == key, api_tokens.c.prefix == key]
     if key.isdigit():
         match.append(api_tokens.c.id == int(key))
-    result = conn.execute(
-        update(api_tokens)
+    ids = conn.execute(
+        select(api_tokens.c.id)
         .where(or_(*match), api_tokens.c.revoked_at.is_(None))
-        .values(revoked_at=now or utcnow())
-    )
-    return result.rowcount
+        .order_by(api_tokens.c.id)
+    ).scalars()
+    return len([withdraw_token(conn, token_id, by=by, now=now) for token_id in list(ids)])
 
 
 def _audit_view(info: TokenInfo) -> dict[str, object]:

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from amends.compose.draft import draft_name
-from amends.incident.io import dump_incident, write_text_atomic
+from amends.files import write_text_atomic
+from amends.incident.io import dump_incident
 from amends.incident.model import Incident
 from amends.incident.prefill import TODO_NOTES
 

@@ -668,3 +668,21 @@ class _ReadAhead:
         """Let the thread end (it drops what it was about to queue)."""
         self._stopped.set()
         self._thread.join(timeout=5)
+
+
+def events_before(source: Path, before: datetime, out: Path) -> Path:
+    """The canonical events of a Parquet file before `before`, written to `out` (Parquet, whole
+    or not at all): the history a replayed watcher starts from."""
+    import duckdb
+
+    from amends.files import atomic_path
+
+    def q(text: object) -> str:
+        return "'" + str(text).replace("'", "''") + "'"
+
+    with atomic_path(out, suffix=".parquet") as tmp:
+        duckdb.sql(
+            f"COPY (SELECT * FROM read_parquet({q(source)}) WHERE ts < TIMESTAMPTZ "
+            f"{q(before.isoformat())}) TO {q(tmp)} (FORMAT PARQUET)"
+        )
+    return out

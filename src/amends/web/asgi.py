@@ -8,9 +8,8 @@ from fastapi import FastAPI
 
 def app_from_env() -> FastAPI:
     """The site over the store named by AMENDS_DB_URL (migrations are run by `amends serve`)."""
-    from amends.cli.serve import settle_heap
     from amends.store import open_store
-    from amends.web.app import create_app, warm_up
+    from amends.web.app import create_app, settle_heap, warm_up
     from amends.web.settings import Settings
 
     app = create_app(open_store(migrate=False), settings=Settings.from_env())

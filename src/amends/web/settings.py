@@ -71,6 +71,36 @@ class Settings:
         )
 
 
+def check_site_settings(settings: Settings) -> Settings:
+    """Refuse a URL, time zone or locale the page could not use (InputError naming the option
+    and its environment variable), before a site is served or exported."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from babel import Locale, UnknownLocaleError
+
+    from amends.errors import check_site_url
+
+    check_site_url(settings.url, option="--url (or AMENDS_SITE_URL)")
+
+    try:
+        if not settings.time_zone or settings.time_zone != settings.time_zone.strip():
+            raise ValueError(settings.time_zone)
+        ZoneInfo(settings.time_zone)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise InputError(
+            f"--tz {settings.time_zone!r} (or AMENDS_SITE_TZ) is not a time zone; use an IANA "
+            "name like America/Los_Angeles or Etc/UTC"
+        ) from None
+    try:
+        Locale.parse(settings.locale.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise InputError(
+            f"--locale {settings.locale!r} (or AMENDS_SITE_LOCALE) is not a locale; use a tag "
+            "like en, es or es-MX"
+        ) from None
+    return settings
+
+
 def _max_body(value: str | None) -> int:
     """AMENDS_MAX_BODY_BYTES as a positive number of bytes (InputError naming it otherwise)."""
     if value is None:
