@@ -123,6 +123,28 @@ def _window_table(policy: Policy, terms: list[WindowTerms], incident_id: str) ->
     return pa.table(arrays)
 
 
+#: JSON's short escapes of control characters; the others are written \u00XX (as DuckDB does).
+_SHORT_ESCAPES = {8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r"}
+
+
+def _json_escape(code: int) -> str:
+    return _SHORT_ESCAPES.get(code) or "\\u" + format(code, "04X")
+
+
+def json_text(column: str) -> str:
+    """SQL quoting a text column as a JSON string exactly as DuckDB's to_json does, in plain SQL
+    that Spark runs too (NULL stays NULL)."""
+    slash, quote = chr(92), chr(34)
+    escaped = f"replace(replace({column}, chr(92), {_q(slash * 2)}), chr(34), {_q(slash + quote)})"
+    for code in range(32):
+        escaped = f"replace({escaped}, chr({code}), {_q(_json_escape(code))})"
+    special = " || ".join(f"chr({code})" for code in (34, 92, *range(32)))
+    return (
+        f"('\"' || CASE WHEN translate({column}, {special}, '') = {column} THEN {column} "
+        f"ELSE {escaped} END || '\"')"
+    )
+
+
 def _round_sql(num: str, den: str, digits: int, mode: str) -> str:
     """SQL for round(num / den) to `digits` places, in minor units (num, den >= 0, integers)."""
     scale = 10**digits
@@ -472,10 +494,10 @@ def _query(policy: Policy, hits_region: str, *, int_type: str, has_exclusions: b
     selects: list[str] = []
     digits = policy.digits
     inputs = (
-        "concat(w_json, ',\"failed_attempts\":', fa,"
-        " ',\"plan\":', coalesce(to_json(plan)::VARCHAR, 'null'),"
-        " ',\"monthly_fee\":', coalesce(to_json(monthly_fee)::VARCHAR, 'null'),"
-        " ',\"region\":', coalesce(to_json(region)::VARCHAR, 'null'), '}')"
+        "concat(w_json, ',\"failed_attempts\":', CAST(fa AS VARCHAR),"
+        f" ',\"plan\":', coalesce({json_text('plan')}, 'null'),"
+        f" ',\"monthly_fee\":', coalesce({json_text('monthly_fee')}, 'null'),"
+        f" ',\"region\":', coalesce({json_text('region')}, 'null'), '}}')"
     )
     common = (
         f'subscriber, win AS "window", {_q(policy.id)} AS policy, '
