@@ -25,6 +25,7 @@ from amends.credits.policy import (
 )
 from amends.credits.terms import WindowTerms, spans, window_terms
 from amends.errors import InputError
+from amends.impact.engines import Engine
 
 #: Arrow type of every amount: the ledger's Numeric(20, 6).
 AMOUNT_TYPE = pa.decimal128(20, 6)
@@ -138,7 +139,7 @@ def json_text(column: str) -> str:
     escaped = f"replace(replace({column}, chr(92), {_q(slash * 2)}), chr(34), {_q(slash + quote)})"
     for code in range(32):
         escaped = f"replace({escaped}, chr({code}), {_q(_json_escape(code))})"
-    special = " || ".join(f"chr({code})" for code in (34, 92, *range(32)))
+    special = "concat(" + ", ".join(f"chr({code})" for code in (34, 92, *range(32))) + ")"
     return (
         f"('\"' || CASE WHEN translate({column}, {special}, '') = {column} THEN {column} "
         f"ELSE {escaped} END || '\"')"
@@ -281,12 +282,14 @@ def credits_sql(
     *,
     affected: pa.Schema,
     plans: pa.Schema | None,
+    engine: Engine = Engine.DUCKDB,
 ) -> str | None:
     """Validate the inputs and give the SQL of the credits (CREDITS_SCHEMA's columns); None
     when no window is left.
 
-    `con` holds `affected_in` (`affected_view`), `plans_in` (when `plans` is given) and
-    `excl_in` (`exclusions_table`); the window table `wins` is added here."""
+    `con` (DuckDB, or `amends.credits.spark.SparkSQL` for `engine` spark) holds `affected_in`
+    (`affected_view`), `plans_in` (when `plans` is given) and `excl_in` (`exclusions_table`);
+    the window table `wins` is added here. The SQL is DuckDB's; Spark runs it transpiled."""
     check_inputs(affected, plans, policy)
     terms = [window_terms(policy, s) for s in spans(list(windows))]
     if not terms:
@@ -300,12 +303,13 @@ def credits_sql(
     if any(isinstance(c, Prorata) for c in policy.credit):
         max_fee = _first(con, "SELECT max(fee) FROM plans")[0]
     has_exclusions = _first(con, "SELECT count(*) FROM excl_in")[0] > 0
-    return _query(
-        policy,
-        region,
-        int_type=_int_type(policy, terms, max_fee),
-        has_exclusions=has_exclusions,
-    )
+    int_type = _int_type(policy, terms, max_fee)
+    if int_type == "HUGEINT" and engine is Engine.SPARK:
+        raise InputError(
+            f"policy {policy.id}'s sums here need integers beyond 64 bits (very large fees or "
+            "amounts), which Spark SQL lacks; run these credits with --engine duckdb"
+        )
+    return _query(policy, region, int_type=int_type, has_exclusions=has_exclusions)
 
 
 def compute(
