@@ -1,7 +1,8 @@
-"""`amends impact` and `amends credits` with `--engine spark --spark-master spark://...` on a real
-standalone cluster (a master and two workers, separate processes, started once for the module):
-impact reads the records partitioned by day and region as a carrier keeps them, and both give
-the same outputs as DuckDB's, with the work run in executors on both workers."""
+"""`amends impact`, `amends credits` and `amends notices` with `--engine spark --spark-master
+spark://...` on a real standalone cluster (a master and two workers, separate processes, started
+once for the module): impact reads the records partitioned by day and region as a carrier keeps
+them, and all three give the same outputs as DuckDB's, with the work run in executors on both
+workers."""
 
 from __future__ import annotations
 
@@ -13,9 +14,13 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from tests.compose.conftest import impact_dir  # noqa: F401
+from tests.compose.test_notices_spark import KEY, side_inputs
 from tests.credits.test_spark import credits_args, ledger_rows, make_case
 from tests.spark_cluster import Cluster, standalone_cluster
 
+from amends.cli.demo_compose import demo_facts
+from amends.incident import dump_incident, load_incident
 from amends.store.testing import create_store
 
 pytestmark = [pytest.mark.spark, pytest.mark.slow, pytest.mark.xdist_group("spark")]
@@ -108,6 +113,31 @@ def test_credits_on_a_standalone_cluster_equal_duckdb(
     assert len({r[3] for r in rows}) == 2 and len(rows) > 100
     assert ledger_rows(dbs["spark"]) == rows
     ran_on_both_workers(cluster, "amends-credits", runs=2)
+
+
+def test_notices_on_a_standalone_cluster_equal_duckdb(
+    cli,
+    cluster: Cluster,
+    impact_dir,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    impact = impact_dir("demo")
+    incident = tmp_path / "incident.yaml"
+    assert (
+        cli("incident", "init", "--impact", impact, "-o", incident, "--locale", "en,es").code == 0
+    )
+    dump_incident(demo_facts(load_incident(incident), stage="resolve"), incident)
+    files = side_inputs(impact, tmp_path)
+    args = ["notices", incident, "--impact", impact, "--credits", files["credits"]]
+    args += ["--plans", files["plans.parquet"]]
+    assert cli(*args, "-o", tmp_path / "duckdb.parquet").code == 0
+    run = submit(*args, "-o", tmp_path / "spark.parquet", "--engine", "spark",
+                 "--spark-master", cluster.master)  # fmt: skip
+    assert run.returncode == 0, run.stderr[-3000:]
+    ran_on_both_workers(cluster, "amends-notices")
+    duck = pq.read_table(tmp_path / "duckdb.parquet").sort_by(KEY)
+    assert duck.num_rows > 300 and duck.column("credit").null_count == 0
+    assert pq.read_table(tmp_path / "spark.parquet").sort_by(KEY).equals(duck)
 
 
 def test_spark_master_is_checked_before_anything_is_read(cli, tmp_path: Path) -> None:
