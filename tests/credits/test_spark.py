@@ -258,17 +258,25 @@ def test_credits_on_spark_equal_duckdb(spark, cli, tmp_path: Path) -> None:  # n
     assert any(r[1] >= "S400" for r in rows if r[3] == "spark-sum")  # in-area, never failed
 
 
-def test_huge_amounts_are_refused_on_spark_not_wrapped(spark, cli, tmp_path: Path) -> None:  # noqa: F811
+def test_bad_inputs_are_refused_on_spark_as_on_duckdb(spark, cli, tmp_path: Path) -> None:  # noqa: F811
     case = make_case(tmp_path / "case", subscribers=20)
     plans = pcsv.read_csv(case["folder"] / "plans.csv", convert_options=pcsv.ConvertOptions(
         column_types={"monthly_fee": pa.string()}))  # fmt: skip
-    huge = pa.array(["9" * 13 + ".123457"] * plans.num_rows)
-    pcsv.write_csv(plans.set_column(2, "monthly_fee", huge), case["folder"] / "huge.csv")
+    fees = plans.column("monthly_fee").to_pylist()
+    for name, fee in (("huge", "9" * 13 + ".123457"), ("bad", "12,50"), ("fine", "1.1234567")):
+        column = pa.array([*fees[:5], fee, *fees[6:]])
+        pcsv.write_csv(plans.set_column(2, "monthly_fee", column), case["folder"] / f"{name}.csv")
     db = create_store(f"sqlite:///{tmp_path / 'l.db'}")
     args = credits_args(case, "max.toml", "huge.csv", db, tmp_path / "o.csv")
     result = cli(*args, "--engine", "spark")
     assert result.code == 2 and "beyond 64 bits" in result.err and "--engine duckdb" in result.err
     assert cli(*args).code == 0  # DuckDB has 128-bit integers
+    for name in ("bad", "fine"):  # unreadable, and more than 6 places: the same line on both
+        args = credits_args(case, "max.toml", f"{name}.csv", db, tmp_path / "o.csv")
+        results = [cli(*args, "--engine", engine) for engine in ("duckdb", "spark")]
+        assert [r.code for r in results] == [2, 2]
+        duck, ours = (r.err[r.err.index("error:") :].replace("\n", "") for r in results)
+        assert ours == duck and "monthly_fee" in ours and "S005" in ours
 
 
 def test_spark_master_needs_the_spark_engine(cli, tmp_path: Path) -> None:

@@ -394,7 +394,7 @@ def _validate_plans(con: Any, plans: pa.Schema | None, policy: Policy) -> None:
             con,
             "SELECT subscriber, monthly_fee FROM plans WHERE fee IS NULL OR fee < 0 "
             + (
-                "OR TRY_CAST(monthly_fee AS DECIMAL(38, 12)) <> fee "
+                "OR TRY_CAST(monthly_fee AS DECIMAL(38, 12)) <> CAST(fee AS DECIMAL(38, 12)) "
                 if _fee_may_have_more_places(plans)
                 else ""
             )
