@@ -10,6 +10,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from amends.impact.engines import Engine
+
 if TYPE_CHECKING:
     from amends.credits.run import CreditsRun, Summary
 
@@ -50,6 +52,15 @@ def credits(
     chart: bool = typer.Option(
         True, "--chart/--no-chart", help="Draw credits.png and .svg beside the CSV."
     ),
+    engine: Engine = typer.Option(
+        Engine.DUCKDB, "--engine", help="Compute on duckdb (embedded) or spark."
+    ),
+    spark_master: str | None = typer.Option(
+        None,
+        "--spark-master",
+        help="With --engine spark: local[*] (default), spark://HOST:PORT, yarn or k8s://URL "
+        "(or $AMENDS_SPARK_MASTER).",
+    ),
 ) -> None:
     """Compute each affected customer's credit, record it once in the ledger, export it."""
     from amends.credits.run import incident_inputs, incident_policy
@@ -67,6 +78,8 @@ def credits(
         output=output,
         console=console,
         chart=chart,
+        engine=engine,
+        spark_master=spark_master,
     )
     print_summary(result, out_console)
 
@@ -83,6 +96,8 @@ def run_credits(
     console: Console,
     chart: bool = True,
     create_store: bool = False,
+    engine: Engine = Engine.DUCKDB,
+    spark_master: str | None = None,
 ) -> CreditsRun:
     """Check the inputs, open the store and run `amends.credits.run.run` behind a progress bar.
 
@@ -100,6 +115,8 @@ def run_credits(
         plans_path=plans_path,
         output=output,
         chart=chart,
+        engine=engine,
+        master=spark_master,
     )
     store = open_cli_store(db_url, create=create_store)
     try:

@@ -7,15 +7,12 @@ checked before any notice is written; a bad file is one line naming it, never a 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 
 from amends.errors import InputError, prepare_output
-
-if TYPE_CHECKING:
-    pass
+from amends.impact.engines import Engine, check_master
 
 console = Console(stderr=True)
 out_console = Console()
@@ -38,6 +35,15 @@ def notices_command(
     locale: str = typer.Option("en", "--locale", help="Locale for customers without one."),
     templates: Path | None = typer.Option(None, "--templates", help="Your template folder."),
     output: Path = typer.Option(..., "-o", "--output", help="Notices Parquet to write."),
+    engine: Engine = typer.Option(
+        Engine.DUCKDB, "--engine", help="Join and aggregate on duckdb (embedded) or spark."
+    ),
+    spark_master: str | None = typer.Option(
+        None,
+        "--spark-master",
+        help="With --engine spark: local[*] (default), spark://HOST:PORT, yarn or k8s://URL "
+        "(or $AMENDS_SPARK_MASTER).",
+    ),
 ) -> None:
     """Write one notice per affected customer: their failed calls, local times, credit, help."""
     import pyarrow as pa
@@ -48,6 +54,7 @@ def notices_command(
     from amends.incident import load_incident
     from amends.incident.prefill import plans_near
 
+    check_master(engine, spark_master)
     prepare_output(output, create=False)  # before any work; creates nothing yet
     record = load_incident(incident)
     folder = impact if impact.is_dir() else impact.parent
@@ -80,5 +87,7 @@ def notices_command(
             progress=lambda done: progress.update(task, completed=min(total, done)),
             inputs=[p for p in (affected, plan_file, credits) if p is not None],
             where=str(incident),
+            engine=engine,
+            master=spark_master,
         )
     out_console.print(f"wrote {rows:,} notices to {output}")

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -32,6 +33,7 @@ from amends.compose.draft import todo_fields
 from amends.compose.facts import build_facts
 from amends.compose.i18n import environment
 from amends.compose.model import MissingFacts
+from amends.impact.engines import Engine
 from amends.incident.model import Incident
 
 #: Columns of the notices table, in order.
@@ -132,8 +134,9 @@ def _kit(incident: Incident, locale: str, templates: Path | None, now: datetime)
     return LocaleKit(locale=locale, text=text, subject=subject)
 
 
-def _relation(con: duckdb.DuckDBPyConnection, name: str, source: Source) -> str:
-    """Register a table or point at a Parquet file; returns the SQL to select from it."""
+def _relation(con: Any, name: str, source: Source) -> str:
+    """Register a table or point at a Parquet file; returns the SQL to select from it (DuckDB's
+    read_parquet, which Spark reads as parquet.`path`)."""
     if isinstance(source, pa.Table):
         con.register(name, source)
         return name
@@ -143,7 +146,7 @@ def _relation(con: duckdb.DuckDBPyConnection, name: str, source: Source) -> str:
 
 def _query(
     incident: Incident,
-    con: duckdb.DuckDBPyConnection,
+    con: Any,
     affected: Source,
     plans: Source | None,
     credits: Source | None,
@@ -401,9 +404,11 @@ def iter_notices(
     templates: Path | None = None,
     batch_size: int | None = None,
     now: datetime | None = None,
+    engine: Engine = Engine.DUCKDB,
+    master: str | None = None,
 ) -> Iterator[pa.RecordBatch]:
     """Stream the notices in batches of `batch_size` (default BATCH_ROWS) customers: DuckDB
-    joins and aggregates within DUCKDB_MEMORY (spilling beyond), Arrow builds the text."""
+    (or Spark, running the same SQL transpiled) joins and aggregates, Arrow builds the text."""
     todo = todo_fields(incident.model_dump(mode="json"))
     if todo:
         raise MissingFacts(todo, stage="notices")
@@ -415,6 +420,25 @@ def iter_notices(
     locales = list(dict.fromkeys([locale, *incident.locales]))
     kits = {loc: _kit(incident, loc, templates, now) for loc in locales}
     restored: dict[str, dict[str, str]] = {}
+
+    def compose(reader: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        for batch in reader:
+            for z in pc.unique(batch.column("time_zone")).to_pylist():
+                if z not in restored:
+                    restored[z] = {
+                        loc: fmt.clock_tz(incident.ended_at, z, loc) if incident.ended_at else ""
+                        for loc in locales
+                    }
+            if len(batch):
+                yield _batch_notices(batch, kits, locale, restored, notice_stage(incident))
+
+    if engine is Engine.SPARK:  # Spark partitions the join itself
+        from amends.spark_sql import spark_sql
+
+        with spark_sql(master, "amends-notices") as spark:
+            sql = _query(incident, spark, affected, plans, credits, locale)
+            yield from compose(spark.batches(sql, batch_size or BATCH_ROWS))
+        return
     spill = tempfile.TemporaryDirectory(prefix="amends-notices-")
     con = duckdb.connect(
         config={  # joins and aggregates past this spill to disk: bounded memory at any size
@@ -430,18 +454,7 @@ def iter_notices(
             if part["affected"] is None:
                 continue  # no affected subscriber hashed here
             sql = _query(incident, con, part["affected"], part["plans"], part["credits"], locale)
-            reader = con.sql(sql).to_arrow_reader(batch_size or BATCH_ROWS)
-            for batch in reader:
-                for z in pc.unique(batch.column("time_zone")).to_pylist():
-                    if z not in restored:
-                        restored[z] = {
-                            loc: fmt.clock_tz(incident.ended_at, z, loc)
-                            if incident.ended_at
-                            else ""
-                            for loc in locales
-                        }
-                if len(batch):
-                    yield _batch_notices(batch, kits, locale, restored, notice_stage(incident))
+            yield from compose(con.sql(sql).to_arrow_reader(batch_size or BATCH_ROWS))
     finally:
         con.close()
         spill.cleanup()
@@ -510,6 +523,8 @@ def write_notices(
     batch_size: int | None = None,
     inputs: Sequence[Path] = (),
     where: str | None = None,
+    engine: Engine = Engine.DUCKDB,
+    master: str | None = None,
 ) -> int:
     """Stream every notice to `output` (zstd Parquet, one row group per batch), through a temp
     file renamed into place: a failed run leaves no half-written file. Returns the notices
@@ -537,6 +552,8 @@ def write_notices(
                 templates=templates,
                 now=now,
                 batch_size=batch_size,
+                engine=engine,
+                master=master,
             ):
                 writer.write_batch(batch)
                 rows += batch.num_rows

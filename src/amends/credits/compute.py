@@ -25,6 +25,7 @@ from amends.credits.policy import (
 )
 from amends.credits.terms import WindowTerms, spans, window_terms
 from amends.errors import InputError
+from amends.impact.engines import Engine
 
 #: Arrow type of every amount: the ledger's Numeric(20, 6).
 AMOUNT_TYPE = pa.decimal128(20, 6)
@@ -121,6 +122,28 @@ def _window_table(policy: Policy, terms: list[WindowTerms], incident_id: str) ->
     arrays = {name: pa.array(values, type=types.get(name, _BIG)) for name, values in cols.items()}
     arrays["w_regions"] = pa.array(regions, type=pa.list_(pa.string()))
     return pa.table(arrays)
+
+
+#: JSON's short escapes of control characters; the others are written \u00XX (as DuckDB does).
+_SHORT_ESCAPES = {8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r"}
+
+
+def _json_escape(code: int) -> str:
+    return _SHORT_ESCAPES.get(code) or "\\u" + format(code, "04X")
+
+
+def json_text(column: str) -> str:
+    """SQL quoting a text column as a JSON string exactly as DuckDB's to_json does, in plain SQL
+    that Spark runs too (NULL stays NULL)."""
+    slash, quote = chr(92), chr(34)
+    escaped = f"replace(replace({column}, chr(92), {_q(slash * 2)}), chr(34), {_q(slash + quote)})"
+    for code in range(32):
+        escaped = f"replace({escaped}, chr({code}), {_q(_json_escape(code))})"
+    special = "concat(" + ", ".join(f"chr({code})" for code in (34, 92, *range(32))) + ")"
+    return (
+        f"('\"' || CASE WHEN translate({column}, {special}, '') = {column} THEN {column} "
+        f"ELSE {escaped} END || '\"')"
+    )
 
 
 def _round_sql(num: str, den: str, digits: int, mode: str) -> str:
@@ -259,12 +282,14 @@ def credits_sql(
     *,
     affected: pa.Schema,
     plans: pa.Schema | None,
+    engine: Engine = Engine.DUCKDB,
 ) -> str | None:
     """Validate the inputs and give the SQL of the credits (CREDITS_SCHEMA's columns); None
     when no window is left.
 
-    `con` holds `affected_in` (`affected_view`), `plans_in` (when `plans` is given) and
-    `excl_in` (`exclusions_table`); the window table `wins` is added here."""
+    `con` (DuckDB, or `amends.credits.spark.SparkSQL` for `engine` spark) holds `affected_in`
+    (`affected_view`), `plans_in` (when `plans` is given) and `excl_in` (`exclusions_table`);
+    the window table `wins` is added here. The SQL is DuckDB's; Spark runs it transpiled."""
     check_inputs(affected, plans, policy)
     terms = [window_terms(policy, s) for s in spans(list(windows))]
     if not terms:
@@ -278,12 +303,13 @@ def credits_sql(
     if any(isinstance(c, Prorata) for c in policy.credit):
         max_fee = _first(con, "SELECT max(fee) FROM plans")[0]
     has_exclusions = _first(con, "SELECT count(*) FROM excl_in")[0] > 0
-    return _query(
-        policy,
-        region,
-        int_type=_int_type(policy, terms, max_fee),
-        has_exclusions=has_exclusions,
-    )
+    int_type = _int_type(policy, terms, max_fee)
+    if int_type == "HUGEINT" and engine is Engine.SPARK:
+        raise InputError(
+            f"policy {policy.id}'s sums here need integers beyond 64 bits (very large fees or "
+            "amounts), which Spark SQL lacks; run these credits with --engine duckdb"
+        )
+    return _query(policy, region, int_type=int_type, has_exclusions=has_exclusions)
 
 
 def compute(
@@ -368,7 +394,7 @@ def _validate_plans(con: Any, plans: pa.Schema | None, policy: Policy) -> None:
             con,
             "SELECT subscriber, monthly_fee FROM plans WHERE fee IS NULL OR fee < 0 "
             + (
-                "OR TRY_CAST(monthly_fee AS DECIMAL(38, 12)) <> fee "
+                "OR TRY_CAST(monthly_fee AS DECIMAL(38, 12)) <> CAST(fee AS DECIMAL(38, 12)) "
                 if _fee_may_have_more_places(plans)
                 else ""
             )
@@ -472,10 +498,10 @@ def _query(policy: Policy, hits_region: str, *, int_type: str, has_exclusions: b
     selects: list[str] = []
     digits = policy.digits
     inputs = (
-        "concat(w_json, ',\"failed_attempts\":', fa,"
-        " ',\"plan\":', coalesce(to_json(plan)::VARCHAR, 'null'),"
-        " ',\"monthly_fee\":', coalesce(to_json(monthly_fee)::VARCHAR, 'null'),"
-        " ',\"region\":', coalesce(to_json(region)::VARCHAR, 'null'), '}')"
+        "concat(w_json, ',\"failed_attempts\":', CAST(fa AS VARCHAR),"
+        f" ',\"plan\":', coalesce({json_text('plan')}, 'null'),"
+        f" ',\"monthly_fee\":', coalesce({json_text('monthly_fee')}, 'null'),"
+        f" ',\"region\":', coalesce({json_text('region')}, 'null'), '}}')"
     )
     common = (
         f'subscriber, win AS "window", {_q(policy.id)} AS policy, '

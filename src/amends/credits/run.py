@@ -13,6 +13,7 @@ DuckDB tables, never one value at a time in Python.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -28,6 +29,7 @@ from amends.credits.compute import (
 from amends.credits.policy import CASH, Policy, load_policy
 from amends.errors import InputError, read_text
 from amends.files import atomic_path, open_csv_text, save_figure_atomic
+from amends.impact.engines import Engine, check_master
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -60,6 +62,9 @@ class CreditsJob:
     plans: pa.Schema | None
     output: Path
     chart: bool = True
+    engine: Engine = Engine.DUCKDB
+    #: the Spark master (with Engine.SPARK; None: AMENDS_SPARK_MASTER or local[*])
+    master: str | None = None
 
 
 @dataclass(frozen=True)
@@ -160,8 +165,12 @@ def prepare(
     plans_path: Path | None,
     output: Path,
     chart: bool = True,
+    engine: Engine = Engine.DUCKDB,
+    master: str | None = None,
 ) -> CreditsJob:
-    """Load the policy and check the files (their schemas) and `-o`, before any store is open."""
+    """Load the policy and check the files (their schemas), `-o` and the engine, before any store
+    is open."""
+    check_master(engine, master)
     policy = load_policy(policy_path)
     check_export_paths(output, create=False)  # before the ledger: refuse a bad -o up front
     affected_path = impact / "subscribers.parquet"
@@ -178,6 +187,8 @@ def prepare(
         plans,
         output,
         chart,
+        engine,
+        master,
     )
 
 
@@ -199,27 +210,37 @@ def run(job: CreditsJob, store: Store, progress: Progress | None = None) -> Cred
         if job.plans_path is not None:
             _plans_in(con, job.plans_path, job.plans)
         _exclusions(con, job, store)
-        try:
-            sql = credits_sql(
-                con,
-                job.windows,
-                policy,
-                job.incident_id,
-                affected=job.affected,
-                plans=job.plans,
-            )
-        except InputError as exc:  # name the file the message is about
-            if exc.path is None and job.plans_path is not None and "plans file" in str(exc):
-                raise InputError(str(exc), path=str(job.plans_path)) from None
-            raise
-        if sql is None:
-            con.execute(
-                'CREATE TABLE credits (subscriber VARCHAR, "window" VARCHAR, '
-                "amount DECIMAL(20, 6), currency VARCHAR, unit VARCHAR, reason VARCHAR, "
-                "inputs VARCHAR, region VARCHAR)"
-            )
-        else:
-            con.execute(f"CREATE TABLE credits AS {sql}")
+        with ExitStack() as stack:
+            engine_con = con
+            if job.engine is Engine.SPARK:
+                from amends.credits.spark import spark_inputs
+
+                say(f"computing credits ({policy.id}) on Spark")
+                engine_con = stack.enter_context(spark_inputs(con, job))
+            try:
+                sql = credits_sql(
+                    engine_con,
+                    job.windows,
+                    policy,
+                    job.incident_id,
+                    affected=job.affected,
+                    plans=job.plans,
+                    engine=job.engine,
+                )
+            except InputError as exc:  # name the file the message is about
+                if exc.path is None and job.plans_path is not None and "plans file" in str(exc):
+                    raise InputError(str(exc), path=str(job.plans_path)) from None
+                raise
+            if sql is None:
+                con.execute(
+                    'CREATE TABLE credits (subscriber VARCHAR, "window" VARCHAR, '
+                    "amount DECIMAL(20, 6), currency VARCHAR, unit VARCHAR, reason VARCHAR, "
+                    "inputs VARCHAR, region VARCHAR)"
+                )
+            elif engine_con is con:
+                con.execute(f"CREATE TABLE credits AS {sql}")
+            else:
+                engine_con.fetch_into(con, "credits", sql)
         count = con.execute("SELECT count(*) FROM credits").fetchall()[0][0]
         check_export_paths(job.output)  # make the folder now, so the export cannot fail after
         say(f"recording {count:,} credits in the ledger", 0, count)

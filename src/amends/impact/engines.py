@@ -45,19 +45,21 @@ def spark_master(master: str | None = None) -> str:
     return chosen
 
 
-def connect(
-    engine: Engine, *, master: str | None = None, app: str = "amends"
-) -> tuple[Any, Callable[[], None]]:
-    """An Ibis connection for the engine, and a function that releases it.
+def check_master(engine: Engine, master: str | None) -> None:
+    """Refuse a --spark-master without --engine spark, or one that is not a Spark master URL."""
+    if master is not None:
+        if engine is not Engine.SPARK:
+            raise InputError("--spark-master runs the analysis on Spark: add --engine spark")
+        spark_master(master)
+
+
+def spark_session(master: str | None = None, app: str = "amends") -> tuple[Any, Callable[[], None]]:
+    """A SparkSession on the master (see `spark_master`), and a function that releases it.
 
     On a cluster the executors run this interpreter's Python (PYSPARK_PYTHON, unless set), so
     the workers must see the same installation path, as on one machine or a shared image.
+    A local session is kept for the next call in-process.
     """
-    import ibis
-
-    if engine is Engine.DUCKDB:
-        con = ibis.duckdb.connect()
-        return con, con.disconnect
     try:
         from pyspark.sql import SparkSession
     except ImportError:
@@ -76,8 +78,21 @@ def connect(
     )
     session.sparkContext.setLogLevel("ERROR")
     if url.startswith("local"):
-        return ibis.pyspark.connect(session), lambda: None  # kept for the next call in-process
-    return ibis.pyspark.connect(session), session.stop
+        return session, lambda: None
+    return session, session.stop
+
+
+def connect(
+    engine: Engine, *, master: str | None = None, app: str = "amends"
+) -> tuple[Any, Callable[[], None]]:
+    """An Ibis connection for the engine, and a function that releases it (see `spark_session`)."""
+    import ibis
+
+    if engine is Engine.DUCKDB:
+        con = ibis.duckdb.connect()
+        return con, con.disconnect
+    session, stop = spark_session(master, app)
+    return ibis.pyspark.connect(session), stop
 
 
 def analyse_sources(
@@ -98,10 +113,7 @@ def analyse_sources(
     `chart`: import matplotlib meanwhile (while the engine scans); `step(text)`: what it does.
     """
     say = step or (lambda _text: None)
-    if master is not None:
-        if engine is not Engine.SPARK:
-            raise InputError("--spark-master runs the analysis on Spark: add --engine spark")
-        spark_master(master)  # checked before anything is read
+    check_master(engine, master)  # before anything is read
     # Import what detection and the chart need while the engine scans (the scan releases the GIL).
     warm = threading.Thread(target=_preload, args=(chart,), daemon=True)
     warm.start()
