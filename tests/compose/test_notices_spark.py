@@ -68,7 +68,7 @@ def test_notices_on_spark_equal_duckdb(
     impact_dir: Callable[[str], Path],
     tmp_path: Path,
 ) -> None:
-    from amends.cli.notices import read_side_input
+    from amends.compose.notices import read_side_input
 
     impact = impact_dir("demo")
     record, now = record_for(impact, "resolve")

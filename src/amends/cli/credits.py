@@ -13,7 +13,7 @@ from rich.table import Table
 from amends.impact.engines import Engine
 
 if TYPE_CHECKING:
-    from amends.credits.run import CreditsRun, Summary
+    from amends.credits.run import CreditsJob, CreditsRun, Summary
 
 console = Console(stderr=True)
 out_console = Console()
@@ -63,61 +63,34 @@ def credits(
     ),
 ) -> None:
     """Compute each affected customer's credit, record it once in the ledger, export it."""
-    from amends.credits.run import incident_inputs, incident_policy
+    from amends.credits.run import incident_inputs, incident_policy, prepare
 
     incident_id, windows = incident_inputs(incident, impact)
-    if policy is None:
-        policy = incident_policy(incident)
-    result = run_credits(
-        incident_id=incident_id,
-        windows=windows,
-        impact=impact,
-        policy_path=policy,
-        plans_path=plans,
-        db_url=db,
-        output=output,
-        console=console,
-        chart=chart,
-        engine=engine,
-        spark_master=spark_master,
-    )
-    print_summary(result, out_console)
-
-
-def run_credits(
-    *,
-    incident_id: str,
-    windows: list[Any],
-    impact: Path,
-    policy_path: Path,
-    plans_path: Path | None,
-    db_url: str | None,
-    output: Path,
-    console: Console,
-    chart: bool = True,
-    create_store: bool = False,
-    engine: Engine = Engine.DUCKDB,
-    spark_master: str | None = None,
-) -> CreditsRun:
-    """Check the inputs, open the store and run `amends.credits.run.run` behind a progress bar.
-
-    `create_store`: the ledger's store may be created (the demo); otherwise it must exist."""
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    from amends.cli.db import open_cli_store
-    from amends.credits.run import prepare, run
-
     job = prepare(
         incident_id=incident_id,
         windows=windows,
         impact=impact,
-        policy_path=policy_path,
-        plans_path=plans_path,
+        policy_path=policy if policy is not None else incident_policy(incident),
+        plans_path=plans,
         output=output,
         chart=chart,
         engine=engine,
         master=spark_master,
     )
+    print_summary(run_credits(job, db_url=db, console=console), out_console)
+
+
+def run_credits(
+    job: CreditsJob, *, db_url: str | None, console: Console, create_store: bool = False
+) -> CreditsRun:
+    """Open the store and run a prepared job (`amends.credits.run`) behind a progress bar.
+
+    `create_store`: the ledger's store may be created (the demo); otherwise it must exist."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from amends.cli.db import open_cli_store
+    from amends.credits.run import run
+
     store = open_cli_store(db_url, create=create_store)
     try:
         with Progress(

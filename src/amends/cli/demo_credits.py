@@ -25,19 +25,17 @@ def run(
     `windows`: the incident's own windows (default: every window in impact.json).
     """
     from amends.cli.credits import print_summary, run_credits
-    from amends.credits.run import impact_windows
+    from amends.credits.run import impact_windows, prepare
 
-    result = run_credits(
+    job = prepare(
         incident_id=incident_id,
         windows=windows if windows is not None else impact_windows(impact_dir),
         impact=impact_dir,
         policy_path=DEMO_POLICY,
         plans_path=subscribers_file,
-        db_url=db_url,
         output=output / "credits.csv",
-        console=console,
-        create_store=True,  # the demo makes its own store
     )
+    result = run_credits(job, db_url=db_url, console=console, create_store=True)  # its own store
     print_summary(result, console)
     labels = {
         ".csv": "credits per customer (CSV)",
