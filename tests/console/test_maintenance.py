@@ -100,6 +100,26 @@ def test_an_author_schedules_and_steps_through_a_maintenance(console):
     assert start.after["started_at"] == "2026-12-03T09:02:00+00:00"  # the console's clock
     done = author.get(path)
     assert "complete</th><td>1</td>" in done.text  # what was sent, per step
+    assert "Take a step now" not in done.text  # a completed maintenance has no step left
+
+
+def test_the_page_offers_the_steps_its_state_allows(console):
+    _seed(console.store)
+    author = console.browser()
+    author.login("author")
+    _schedule(author)
+    path = "/console/maintenances/ca-routers"
+
+    def buttons() -> list[str]:
+        import re
+
+        return re.findall(r"<button type=\"submit\">([^<]+)</button>", author.get(path).text)
+
+    assert buttons() == ["Log out", "Announce", "Start now", "Cancel"]
+    author.post(f"{path}/announce", data={"csrf": author.csrf(path)})
+    assert buttons() == ["Log out", "Announce", "Remind", "Start now", "Cancel"]
+    author.post(f"{path}/start", data={"csrf": author.csrf(path)})
+    assert buttons() == ["Log out", "Complete now", "Cancel"]
 
 
 def test_a_second_announce_sends_nothing_twice(console):

@@ -77,6 +77,15 @@ def sent_summary(conn: Connection, maintenance_id: str) -> list[Sent]:
     return [Sent(step, *counts[step]) for step in mnt.STEPS if step in counts]
 
 
+def available_steps(m: Mapping[str, Any]) -> list[str]:
+    """The steps a maintenance in its present state can take (the buttons its page shows)."""
+    if m["status"] == "scheduled":
+        return ["announce", *(["remind"] if m["announced_at"] else []), "start", "cancel"]
+    if m["status"] in ("in_progress", "verifying"):
+        return ["complete", "cancel"]
+    return []
+
+
 def form_locales(settings: Settings) -> list[str]:
     """The locales the form asks a title and a description in: the site's first, then the
     languages the messages are written in."""
@@ -290,7 +299,7 @@ def maintenance_router(store: Store, settings: Settings, console: ConsoleSetting
             m=m,
             sent=sent,
             names=names,
-            steps=HAND_STEPS,
+            steps=available_steps(m),
             error=error,
             can_act=session.user.can(ROLE),
         )
