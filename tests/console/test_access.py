@@ -86,6 +86,12 @@ ROUTES = (
         "author",
         (("subscriber", "sub-000417"),),
     ),
+    Route(
+        "POST",
+        "/console/incidents/{incident_id}/restored",
+        "author",
+        (("restored_at", "2026-12-03T08:59"),),
+    ),
     Route("POST", "/console/submissions/{submission_id}/approve", "approver"),
     Route(
         "POST",
