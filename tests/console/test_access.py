@@ -4,6 +4,7 @@ requests get 401; a role below the route's: 403."""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import timedelta
@@ -219,6 +220,12 @@ def _decisions(console) -> dict[str, tuple[str, str | None]]:
         out = {f"sub:{r.id}:{r.stage}": (r.state, r.decided_by) for r in rows}
         out["records"] = (str(len(conn.execute(select(workspace_records)).all())), None)
         out["drafts"] = (str(len(conn.execute(select(workspace_drafts)).all())), None)
+        records = [
+            r if isinstance(r, dict) else json.loads(r)
+            for r in conn.execute(select(workspace_records.c.record)).scalars()
+        ]
+        restored = sorted(str(r.get("restored_at")) for r in records)
+        out["restored"] = (" ".join(restored), None)
     return out
 
 
@@ -301,6 +308,7 @@ def test_every_route_against_every_role(console, role):
             for a in ("create", "announce", "remind", "start", "complete", "cancel")
         ), role
         assert now["records"] == ("1", None) and now["drafts"] == ("1", None), role
+        assert now["restored"] == ("2026-12-03T08:59:00Z", None), role
 
 
 def test_a_logged_out_session_is_refused(console):
