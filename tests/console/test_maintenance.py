@@ -190,6 +190,9 @@ def test_errors_are_shown_at_their_fields_one_line_each(console):
     )
     assert r.status_code == 422 and 'id="components-error"' in r.text
     assert 'id="start-error"' in r.text
+    r = _schedule(author, **{"title-es": "Trabajos a las XX:XX"})  # the checker's placeholder
+    assert r.status_code == 422
+    assert 'id="title-es-error">title in &#39;es&#39; holds a placeholder' in r.text
     assert _schedule(author).status_code == 303
     r = _schedule(author)  # the same id again
     assert r.status_code == 422

@@ -182,7 +182,7 @@ def _field_of(err: Mapping[str, Any], locales: list[str]) -> str | None:
 
 
 def _one_line(field: str, err: Mapping[str, Any]) -> str:
-    if field == "id":
+    if field == "id" and [str(p) for p in err["loc"]][:1] == ["id"]:
         return "use lowercase letters, digits and hyphens, e.g. core-2026-12"
     if field == "end":
         return "the end must be after the start"
