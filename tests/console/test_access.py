@@ -4,13 +4,17 @@ requests get 401; a role below the route's: 403."""
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from tests.console.conftest import PASSWORD, ROLES
 
-from amends.store.schema import api_tokens, notify_subscriptions, users
+from amends.store.audit import entries
+from amends.store.schema import api_tokens, components, notify_subscriptions, outbox, users
 
 NEW_PASSWORD = "a new password for the table"
 
@@ -83,6 +87,12 @@ ROUTES = (
         "author",
         (("subscriber", "sub-000417"),),
     ),
+    Route(
+        "POST",
+        "/console/incidents/{incident_id}/restored",
+        "author",
+        (("restored_at", "2026-12-03T08:59"),),
+    ),
     Route("POST", "/console/submissions/{submission_id}/approve", "approver"),
     Route(
         "POST",
@@ -97,6 +107,27 @@ ROUTES = (
     Route("GET", "/console/subscribers/export?format=csv", "admin"),
     Route("GET", "/console/subscribers/export?format=json", "admin"),
     Route("POST", "/console/subscribers/remove", "admin", (("id", "1"),)),
+    Route("GET", "/console/maintenances", "viewer"),
+    Route("GET", "/console/maintenances/{maintenance_id}", "viewer"),
+    Route(
+        "POST",
+        "/console/maintenances",
+        "author",
+        (
+            ("id", "table-new"),
+            ("components", "table:one"),
+            ("start", "2026-12-20T01:00"),
+            ("end", "2026-12-20T02:00"),
+            ("zone", "UTC"),
+            ("title-en", "Planned work"),
+            ("body-en", "Calls may drop for a minute."),
+        ),
+    ),
+    Route("POST", "/console/maintenances/{maintenance_id}/announce", "author"),
+    Route("POST", "/console/maintenances/{maintenance_id}/remind", "author"),
+    Route("POST", "/console/maintenances/{maintenance_id}/start", "author"),
+    Route("POST", "/console/maintenances/{maintenance_id}/complete", "author"),
+    Route("POST", "/console/maintenances/{cancel_id}/cancel", "author"),
     Route("POST", "/console/logout", "viewer"),
 )
 
@@ -105,18 +136,35 @@ def test_the_table_holds_every_console_route(console):
     """A route added to the console without a row here fails this test."""
     from tests.web.conftest import settings_for_tests
 
+    from amends.web.console.maintenance import maintenance_router
     from amends.web.console.routes import console_router
     from amends.web.console.subscribers import subscribers_router
 
     served = set()
-    for make in (console_router, subscribers_router):
+    for make in (console_router, subscribers_router, maintenance_router):
         router = make(console.store, settings_for_tests(), console.settings)
         served |= {(m, r.path) for r in router.routes for m in getattr(r, "methods", ())}
-    listed = {
-        (r.method, r.path.split("?")[0].replace("{returned_id}", "{submission_id}")) for r in ROUTES
-    }
+    listed = {(r.method, _template(r.path)) for r in ROUTES}
     public = {("GET", "/console/login"), ("POST", "/console/login")}
     assert served == listed | public
+
+
+def _template(path: str) -> str:
+    """The path as the router declares it (the table names concrete steps and objects)."""
+    path = path.split("?")[0].replace("{returned_id}", "{submission_id}")
+    path = path.replace("{cancel_id}", "{maintenance_id}")
+    return re.sub(r"(/maintenances/\{maintenance_id\})/\w+$", r"\1/{step}", path)
+
+
+def _maintenances(console) -> dict[str, str]:
+    """Each maintenance's status and when it was announced, and the outbox's keys."""
+    from amends.publish.maintenance import list_maintenances
+
+    with console.store.connect() as conn:
+        out = {m["id"]: f"{m['status']} {m['announced_at']}" for m in list_maintenances(conn)}
+        keys = conn.execute(select(outbox.c.idempotency_key).order_by(outbox.c.id)).scalars()
+        out["outbox"] = " ".join(keys)
+    return out
 
 
 def _workspace(console) -> dict[str, str]:
@@ -125,6 +173,7 @@ def _workspace(console) -> dict[str, str]:
     update draft; the values the table's paths and forms name."""
     from tests.console.watched import open_watched_incident
 
+    from amends.publish import maintenance as mnt
     from amends.publish import workspace as ws
     from amends.store.users import add_user
     from amends.store.workspace import add_submission
@@ -132,6 +181,19 @@ def _workspace(console) -> dict[str, str]:
     now = console.clock()
     incident_id = open_watched_incident(console.store, now)
     with console.store.begin() as conn:
+        conn.execute(
+            insert(components).values(id="table:one", name="One", service="table", region="one")
+        )
+        for mid in ("table-work", "table-cancel"):
+            spec = mnt.MaintenanceSpec(
+                id=mid,
+                title={"en": "Work"},
+                body={"en": "Calls may drop."},
+                components=["table:one"],
+                scheduled_for=now + timedelta(days=3),
+                scheduled_until=now + timedelta(days=3, hours=1),
+            )
+            mnt.create_maintenance(conn, spec, by="tests", now=now)
         add_user(conn, "writer", "author", PASSWORD, by="tests")
         ack = ws.submit(conn, incident_id, "acknowledge", ["web"], by="writer", now=now)
         later = add_submission(conn, incident_id, "explain", [], by="writer", at=now)
@@ -143,6 +205,8 @@ def _workspace(console) -> dict[str, str]:
         "submission_id": str(ack.id),
         "returned_id": str(later.id),
         "update_text": web.text or "",
+        "maintenance_id": "table-work",
+        "cancel_id": "table-cancel",
     }
 
 
@@ -156,6 +220,12 @@ def _decisions(console) -> dict[str, tuple[str, str | None]]:
         out = {f"sub:{r.id}:{r.stage}": (r.state, r.decided_by) for r in rows}
         out["records"] = (str(len(conn.execute(select(workspace_records)).all())), None)
         out["drafts"] = (str(len(conn.execute(select(workspace_drafts)).all())), None)
+        records = [
+            r if isinstance(r, dict) else json.loads(r)
+            for r in conn.execute(select(workspace_records.c.record)).scalars()
+        ]
+        restored = sorted(str(r.get("restored_at")) for r in records)
+        out["restored"] = (" ".join(restored), None)
     return out
 
 
@@ -181,7 +251,7 @@ def test_every_route_against_every_role(console, role):
     if role is not None:
         assert browser.login(role).status_code == 303
     values = _workspace(console)
-    before, decided = _state(console), _decisions(console)
+    before, decided, planned = _state(console), _decisions(console), _maintenances(console)
     for route in ROUTES:
         allowed = role is not None and ROLES.index(role) >= ROLES.index(route.role)
         data = {k: v.format(**values) for k, v in route.form}
@@ -223,8 +293,22 @@ def test_every_route_against_every_role(console, role):
         assert now[later] == ("pending", None), role
     if role in (None, "viewer"):
         assert now == decided, f"{role or 'no session'} changed the workspace"
+        assert _maintenances(console) == planned, f"{role or 'no session'} changed maintenance"
     else:
+        done = _maintenances(console)
+        assert done["table-work"].startswith("completed 20"), role
+        assert done["table-cancel"] == "cancelled None" and "table-new" in done, role
+        steps = ("announce", "remind", "start", "complete")  # to subscription 1 (everything),
+        sent = " ".join(f"m:table-work:{s}:1" for s in steps)  # unless an admin removed it first
+        assert done["outbox"] == ("" if role == "admin" else sent), role
+        with console.store.connect() as conn:
+            acts = [e.action for e in entries(conn) if e.object.startswith("maintenance:")]
+        assert sorted(acts) == sorted(
+            f"maintenance.{a}"
+            for a in ("create", "announce", "remind", "start", "complete", "cancel")
+        ), role
         assert now["records"] == ("1", None) and now["drafts"] == ("1", None), role
+        assert now["restored"] == ("2026-12-03T08:59:00Z", None), role
 
 
 def test_a_logged_out_session_is_refused(console):

@@ -104,3 +104,48 @@ def test_hostile_facts_and_drafts_are_escaped_on_the_workspace_pages(console):
         assert r.status_code in (200, 422), where
         assert "<script>" not in r.text and "<img" not in r.text, where
         assert "&lt;script&gt;" in r.text or "\\u003cscript\\u003e" in r.text, where
+
+
+def test_hostile_maintenance_text_is_escaped_on_the_maintenance_pages(console):
+    from datetime import timedelta
+
+    from sqlalchemy import insert
+
+    from amends.publish import maintenance as mnt
+    from amends.store import schema as s
+
+    now = console.clock()
+    with console.store.begin() as conn:
+        conn.execute(
+            insert(s.components).values(
+                id="voice:ca", name=f"Calls {HOSTILE}", service="voice", region="ca"
+            )
+        )
+        spec = mnt.MaintenanceSpec(
+            id="hostile-work",
+            title={"en": f"Routers {HOSTILE}", "es": f"<b>Routers</b> {HOSTILE}"},
+            body={"en": f"Work {HOSTILE}", "es": f"<img src=x onerror=alert(1)> {HOSTILE}"},
+            components=["voice:ca"],
+            scheduled_for=now + timedelta(days=1),
+            scheduled_until=now + timedelta(days=1, hours=1),
+        )
+        mnt.create_maintenance(conn, spec, by=HOSTILE, now=now)
+    author = console.browser()
+    author.login("author")
+    listed = author.get("/console/maintenances")
+    page = author.get("/console/maintenances/hostile-work")
+    assert listed.status_code == page.status_code == 200
+    assert "Routers &lt;script&gt;alert(1)&lt;/script&gt;" in listed.text
+    assert "Calls &lt;script&gt;" in listed.text
+    assert "Work &lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page.text
+    token = author.csrf("/console/maintenances")
+    form = {
+        "csrf": token, "id": "bad id", "components": "voice:ca", "zone": "UTC",
+        "start": "2026-12-20T01:00", "end": "2026-12-20T02:00",
+        "title-en": HOSTILE, "body-en": f"</textarea>{HOSTILE}",
+    }  # fmt: skip
+    again = author.post("/console/maintenances", data=form)
+    assert again.status_code == 422 and "&lt;/textarea&gt;&lt;script&gt;" in again.text
+    for r in (listed, page, again):
+        assert "<script>" not in r.text and "<b>" not in r.text and "<img" not in r.text

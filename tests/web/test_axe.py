@@ -2,9 +2,10 @@
 Chromium on every public page (status page with an incident and a maintenance, incident and
 explanation pages in both locales, history, promised fixes, the subscribe form empty and with
 errors, its "check your inbox", confirmation and unsubscribe pages, the personal page, the admin
-page) and every console page (login, home, people, tokens, audit, account, subscribers, logout)
-logged in as an admin. No violation of impact serious or critical may remain. A screenshot of
-each page goes to build/screenshots/axe-*.png."""
+page) and every console page (login, home, people, tokens, audit, account, subscribers, an
+incident's resolve stage, maintenances, one maintenance, logout) logged in as an admin. No
+violation of impact serious or critical may remain. A screenshot of each page goes to
+build/screenshots/axe-*.png."""
 
 from __future__ import annotations
 
@@ -200,6 +201,9 @@ def test_no_serious_or_critical_violation_on_any_page(site, browser):
         ("console-audit", "/console/audit"),
         ("console-account", "/console/account"),
         ("console-subscribers", "/console/subscribers"),
+        ("console-incident", "/console/incidents/2026-03-10-ca-fiber?stage=resolve"),
+        ("console-maintenances", "/console/maintenances"),
+        ("console-maintenance", "/console/maintenances/core-upgrade"),
         ("console-logout", "/console/logout"),
     ):
         assert page.goto(site.url + path).status == 200, path
@@ -208,7 +212,7 @@ def test_no_serious_or_critical_violation_on_any_page(site, browser):
     context.close()
     report = "\n".join([*axe.blocking, "(not blocking)", *axe.others])
     Path(SCREENSHOTS / "axe-report.txt").write_text(report + "\n", encoding="utf-8")
-    assert len(axe.pages) == 26
+    assert len(axe.pages) == 29
     assert not axe.blocking, "axe found serious or critical violations:\n" + report
 
 

@@ -31,6 +31,7 @@ from amends.publish.operations import (
     Published,
     check_statement,
     prepare_statement,
+    resolved_record,
     write_statement,
 )
 from amends.store import schema as s
@@ -534,6 +535,44 @@ def save_facts(
     return updated
 
 
+def mark_restored(
+    conn: Connection, incident_id: str, at: datetime, *, by: str, now: datetime
+) -> Incident:
+    """Record in the working record when service returned (the resolve stage drafts from it;
+    publishing that stage resolves the incident). `FactErrors` at `restored_at`; audited."""
+    loaded = require_record(conn, incident_id)
+    rec = loaded.record
+    if rec.status in CLOSED:
+        raise InputError(f"incident {incident_id!r} is already {rec.status}")
+    if at > now:
+        raise FactErrors({"restored_at": "service cannot have returned in the future"})
+    try:
+        updated = Incident.model_validate(
+            {**rec.model_dump(mode="json"), "restored_at": at.isoformat()}
+        )
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        cause = (err.get("ctx") or {}).get("error")
+        msg = str(cause) if isinstance(cause, FieldError) else str(err["msg"])
+        message = msg.removeprefix("Value error, ").splitlines()[0][:300]
+        raise FactErrors({"restored_at": message}) from None
+    put_record(conn, incident_id, updated.model_dump(mode="json"), by=by, at=now)
+    audit(
+        conn,
+        actor=by,
+        action="incident.restored",
+        object=f"incident:{incident_id}",
+        before={"restored_at": _iso(rec.restored_at)},
+        after={"restored_at": _iso(updated.restored_at)},
+        at=now,
+    )
+    return updated
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
 # ----- drafts and their findings ------------------------------------------------------------------
 
 
@@ -830,6 +869,11 @@ def approve(
         sub = _pending(conn, submission_id, by, own_allowed=own_allowed)
         loaded = require_record(conn, sub.incident_id)
         rec = loaded.record
+        resolution = None
+        if sub.stage == "resolve":  # the resolution statement resolves the incident
+            before = {"status": rec.status, "restored_at": _iso(rec.restored_at)}
+            rec = resolved_record(rec, now=now)
+            resolution = (before, {"status": rec.status, "restored_at": _iso(rec.restored_at)})
         prepared = []
         for item in sub.items:
             p = prepare_statement(
@@ -862,6 +906,16 @@ def approve(
             },
             at=now,
         )
+        if resolution is not None:
+            audit(
+                conn,
+                actor=by,
+                action="incident.resolve",
+                object=f"incident:{sub.incident_id}",
+                before=resolution[0],
+                after=resolution[1],
+                at=now,
+            )
     return done
 
 

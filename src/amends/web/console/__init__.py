@@ -23,6 +23,7 @@ def install_console(
 ) -> None:
     """Serve the console under `<base>console/` on `app` (settings from the environment unless
     given)."""
+    from amends.web.console.maintenance import maintenance_router
     from amends.web.console.routes import console_router
     from amends.web.console.security import ConsoleHeaders
     from amends.web.console.subscribers import subscribers_router
@@ -32,6 +33,7 @@ def install_console(
     app.state.console = console
     app.include_router(console_router(store, settings, console))
     app.include_router(subscribers_router(store, settings, console))
+    app.include_router(maintenance_router(store, settings, console))
     app.add_middleware(
         ConsoleHeaders, prefix=f"{base}console", https=settings.url.startswith("https://")
     )

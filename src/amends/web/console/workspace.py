@@ -6,7 +6,7 @@ back). Routes are thin: they parse the form, call `amends.publish.workspace`, an
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Form, Request
@@ -102,6 +102,7 @@ def install_workspace(
             panel=ws.panel(store, incident_id, moment),
             submissions=subs,
             approval=chosen in console.approval_stages,
+            approval_stages=console.approval_stages,
             message=message,
             affected=affected,
             now=moment,
@@ -231,6 +232,41 @@ def install_workspace(
             return RedirectResponse(f"{root}submissions/{sub.id}", 303)
 
         return await run_in_threadpool(work)
+
+    @router.post(f"{root}incidents/{{incident_id}}/restored", response_class=HTMLResponse)
+    def restored(
+        request: Request, incident_id: str, restored_at: str = Form(""), csrf: str = Form("")
+    ) -> Response:
+        """Record when service returned (UTC); the resolve statement, once published, resolves
+        the incident (audited)."""
+        session = form_access(request, "author", csrf)
+        if isinstance(session, Response):
+            return session
+        try:
+            at = datetime.fromisoformat(restored_at.strip()[:40])
+        except ValueError:
+            problem = "give a date and time, e.g. 2026-12-03T08:30"
+            return incident_page(
+                session, incident_id, None, 422, draft_errors={"restored": problem}
+            )
+        at = at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+        try:
+            with store.begin() as conn:
+                ws.mark_restored(conn, incident_id, at, by=session.user.name, now=now())
+        except ws.FactErrors as exc:
+            message = next(iter(exc.errors.values()))
+            return incident_page(
+                session, incident_id, None, 422, draft_errors={"restored": message}
+            )
+        except InputError as exc:
+            with store.connect() as conn:
+                known = ws.load_record(conn, incident_id) is not None
+            if not known:
+                return refuse(404, "No such incident", str(exc), session)
+            return incident_page(
+                session, incident_id, None, 409, draft_errors={"restored": str(exc)}
+            )
+        return RedirectResponse(_page(root, incident_id, "resolve", "drafts"), 303)
 
     @router.post(f"{root}incidents/{{incident_id}}/affected-link", response_class=HTMLResponse)
     def make_affected_link(
