@@ -7,13 +7,12 @@ time from opening the incident to the published acknowledgement is printed (not 
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from tests.browser import BROWSER_MARKS, launched, screenshot
 from tests.console.conftest import PASSWORD
 from tests.console.watched import STANDING, open_watched_incident
 from tests.notify.helpers import settings_for
@@ -23,34 +22,20 @@ from amends.publish.subscriptions import subscribe
 from amends.publish.worker import Worker
 from amends.store.audit import entries
 
-CHROMIUM = os.environ.get("AMENDS_CHROMIUM", "/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 FLAGGED = "because of technical difficulties"
 FIXED = "with a fast busy tone"
 
-pytestmark = [
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM} (set AMENDS_CHROMIUM)"
-    ),
-    pytest.mark.slow,
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        try:
-            yield b
-        finally:
-            b.close()
+def browser() -> Iterator[object]:
+    """One Chromium for the module's tests."""
+    yield from launched()
 
 
 def _shot(page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"workspace-{name}.png"), full_page=True)
+    screenshot(page, f"workspace-{name}")
 
 
 def _login(page, url: str, name: str) -> None:
@@ -74,7 +59,7 @@ def _fix_sentence(page, key: str) -> None:
     assert "The check found nothing." in article.inner_text()
 
 
-def test_author_and_approver_publish_an_incident_opened_from_records(console, chromium, store):
+def test_author_and_approver_publish_an_incident_opened_from_records(console, browser, store):
     if not console.url.startswith("http://127.0.0.1"):
         pytest.skip("the flow runs against the local server")
     url = console.url
@@ -89,7 +74,7 @@ def test_author_and_approver_publish_an_incident_opened_from_records(console, ch
         with console.store.begin() as conn:
             subscribe(conn, notify, "email", "ana@example.org", confirmed=True)
 
-        context = chromium.new_context(viewport={"width": 1200, "height": 900})
+        context = browser.new_context(viewport={"width": 1200, "height": 900})
         page = context.new_page()
         # the author
         _login(page, url, "author")

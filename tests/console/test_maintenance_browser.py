@@ -5,12 +5,11 @@ subscriber of its component gets exactly those three, the other component's subs
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import insert
+from tests.browser import BROWSER_MARKS, launched, screenshot
 from tests.console.conftest import PASSWORD
-from tests.console.test_flow_browser import CHROMIUM, SCREENSHOTS
 from tests.notify.helpers import settings_for
 from tests.notify.servers import SmtpRecorder, SmtpServer
 
@@ -19,32 +18,20 @@ from amends.publish.worker import Worker
 from amends.store import schema as s
 from amends.store.audit import entries
 
-pytestmark = [
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM} (set AMENDS_CHROMIUM)"
-    ),
-    pytest.mark.slow,
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        try:
-            yield b
-        finally:
-            b.close()
+def browser() -> Iterator[object]:
+    """One Chromium for the module's tests."""
+    yield from launched()
 
 
 def _shot(page: object, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"maintenance-{name}.png"), full_page=True)  # type: ignore[attr-defined]
+    screenshot(page, f"maintenance-{name}")
 
 
-def test_an_author_runs_a_maintenance_and_only_its_subscribers_hear(console, chromium):
+def test_an_author_runs_a_maintenance_and_only_its_subscribers_hear(console, browser):
     if not console.url.startswith("http://127.0.0.1"):
         pytest.skip("the flow runs against the local server")
     url = console.url
@@ -65,7 +52,7 @@ def test_an_author_runs_a_maintenance_and_only_its_subscribers_hear(console, chr
         def deliver() -> None:
             Worker(console.store, notify, until_empty=True).run()
 
-        context = chromium.new_context(viewport={"width": 1200, "height": 900})  # type: ignore[attr-defined]
+        context = browser.new_context(viewport={"width": 1200, "height": 900})  # type: ignore[attr-defined]
         page = context.new_page()
         page.goto(url + "/console/login")
         page.get_by_label("User name").fill("author")

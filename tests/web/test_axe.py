@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from tests.browser import BROWSER_MARKS, SCREENSHOTS, launched, screenshot
 from tests.web.conftest import Live, settings_for_tests, start_server
 from tests.web.factories import START, incident, insert_statement
-from tests.web.test_browser import CHROMIUM, SCREENSHOTS
 
 from amends.publish import maintenance as mnt
 from amends.publish import operations as ops
@@ -31,12 +31,7 @@ PASSWORD = "an admin password for axe"
 #: What fails the test (axe's impacts: minor, moderate, serious, critical).
 BLOCKING = ("serious", "critical")
 
-pytestmark = [
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM} (set AMENDS_CHROMIUM)"
-    ),
-    pytest.mark.slow,
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture
@@ -83,14 +78,8 @@ def site(sqlite_store: Store) -> Iterator[Live]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        try:
-            yield b
-        finally:
-            b.close()
+    """One Chromium for the module's tests."""
+    yield from launched()
 
 
 class Auditor:
@@ -113,8 +102,7 @@ class Auditor:
             targets = [" ".join(map(str, n["target"])) for n in v["nodes"]][:5]
             line = f"{name}: {v['id']} ({v['impact']}) {v['help']} at {targets}"
             (self.blocking if v["impact"] in BLOCKING else self.others).append(line)
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"axe-{name}.png"), full_page=True)  # type: ignore[attr-defined]
+        screenshot(page, f"axe-{name}")
 
 
 def test_no_serious_or_critical_violation_on_any_page(site, browser):

@@ -4,48 +4,25 @@ link shows one customer's figures while a tampered one shows nothing. Screenshot
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import httpx
 import pytest
+from tests.browser import BROWSER_MARKS, launched, screenshot
 from tests.web.factories import SECRET_SUBSCRIBER, START, incident, insert_statement
 
 from amends.publish import operations as ops
 from amends.publish.signing import sign_affected
 
-CHROMIUM = os.environ.get("AMENDS_CHROMIUM", "/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
-
-pytestmark = [
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM} (set AMENDS_CHROMIUM)"
-    ),
-    pytest.mark.slow,
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        try:
-            yield b
-        finally:
-            b.close()
-
-
-def _shot(page, tmp_path: Path, name: str) -> None:
-    path = tmp_path / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    shutil.copy(path, SCREENSHOTS / path.name)
+    """One Chromium for the module's tests."""
+    yield from launched()
 
 
 def _seed(store) -> str:
@@ -72,7 +49,7 @@ def test_status_page_incident_timeline_and_feeds(live_sqlite, browser, tmp_path)
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("h1").first.inner_text() == "Major System Outage"
     assert page.get_by_role("link", name="Calls and texts failing in California").count() == 1
-    _shot(page, tmp_path, "status-page")
+    screenshot(page, "status-page")
     page.get_by_role("link", name="Calls and texts failing in California").click()
     page.wait_for_url(f"**/incidents/{inc_id}/")
     items = page.locator("ol.timeline > li")
@@ -80,7 +57,7 @@ def test_status_page_incident_timeline_and_feeds(live_sqlite, browser, tmp_path)
     assert "splicing" in items.nth(0).inner_text()  # newest first
     assert "California" in items.nth(1).locator("strong").inner_text()  # Markdown rendered
     assert page.locator("figure.chart svg").count() == 1
-    _shot(page, tmp_path, "incident-page")
+    screenshot(page, "incident-page")
     hrefs = [a.get_attribute("href") for a in page.locator("a.feed").all()]
     assert hrefs
     for href in hrefs:
@@ -94,7 +71,7 @@ def test_status_page_incident_timeline_and_feeds(live_sqlite, browser, tmp_path)
     page.wait_for_url(f"**/es/incidents/{inc_id}/")
     assert page.locator("html").get_attribute("lang") == "es"
     assert page.get_by_role("heading", name="Cronología").count() == 1
-    _shot(page, tmp_path, "incident-page-es")
+    screenshot(page, "incident-page-es")
     page.goto(f"{live.url}/incidents/{inc_id}/")
     # keyboard: the skip link is the first tab stop and moves focus to the content
     page.keyboard.press("Tab")
@@ -102,7 +79,7 @@ def test_status_page_incident_timeline_and_feeds(live_sqlite, browser, tmp_path)
     # narrow screens: no horizontal scrolling
     page.set_viewport_size({"width": 360, "height": 800})
     assert page.evaluate("document.documentElement.scrollWidth <= 360")
-    _shot(page, tmp_path, "incident-page-mobile")
+    screenshot(page, "incident-page-mobile")
     page.close()
 
 
@@ -120,7 +97,7 @@ def test_feedback_form_submits_and_is_stored(live_sqlite, browser, tmp_path):
     page.get_by_role("button", name="Send").click()
     page.wait_for_url("**/feedback/thanks")
     assert page.locator("h1").inner_text() == "Thank you"
-    _shot(page, tmp_path, "feedback-thanks")
+    screenshot(page, "feedback-thanks")
     with live.store.connect() as conn:
         rows = conn.execute(select(s.feedback.c.helpful, s.feedback.c.comment)).all()
     assert [(r.helpful, r.comment) for r in rows] == [(False, "Please say which towns.")]
@@ -164,7 +141,7 @@ def test_signed_link_shows_one_customer_and_tampered_shows_nothing(live_sqlite, 
     assert page.locator("[data-figure=credit]").inner_text() == "$12.50"
     body = page.content()
     assert SECRET_SUBSCRIBER in body and "sub-other" not in body and "99.00" not in body
-    _shot(page, tmp_path, "affected-page")
+    screenshot(page, "affected-page")
     bad = token[:-3] + ("xyz" if not token.endswith("xyz") else "abc")
     resp = page.goto(f"{live.url}/affected/{bad}")
     assert resp.status == 404
@@ -172,7 +149,7 @@ def test_signed_link_shows_one_customer_and_tampered_shows_nothing(live_sqlite, 
     text = page.content()
     assert SECRET_SUBSCRIBER not in text and "12.50" not in text
     assert "not valid" in text
-    _shot(page, tmp_path, "affected-tampered")
+    screenshot(page, "affected-tampered")
     page.close()
 
 
@@ -197,5 +174,5 @@ def test_static_export_works_opened_from_disk(sqlite_store, browser, tmp_path):
     assert page.locator("html").get_attribute("lang") == "es"
     page.get_by_role("link", name="Estado").click()
     page.wait_for_url("**/es/index.html")
-    _shot(page, tmp_path, "static-export-es")
+    screenshot(page, "static-export-es")
     page.close()

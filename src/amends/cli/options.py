@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 from amends.errors import InputError
 
@@ -38,3 +39,16 @@ def actor() -> str:
         return f"cli:{getpass.getuser()}"
     except (KeyError, OSError):
         return "cli:unknown"
+
+
+def emit(body: str, output: Path | None, what: str) -> None:
+    """Print an export, or write it whole to `output` (atomically) and say so on stderr."""
+    import typer
+
+    from amends.files import write_text_atomic
+
+    if output is None:
+        typer.echo(body, nl=False)
+        return
+    write_text_atomic(output, body)
+    typer.echo(f"{what} written to {output}", err=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from amends.cli.db import DB_OPTION, open_cli_store
+from amends.cli.options import emit
 
 subscribers_app = typer.Typer(
     name="subscribers",
@@ -39,11 +40,4 @@ def export_(
         prepare_output(output)
     with open_cli_store(db) as store, store.connect() as conn:
         body = export(conn, fmt)
-    if output is None:
-        typer.echo(body, nl=False)
-    else:
-        try:
-            output.write_text(body, encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"cannot write ({exc.strerror or exc})", path=str(output)) from None
-        typer.echo(f"subscribers written to {output}", err=True)
+    emit(body, output, "subscribers")
