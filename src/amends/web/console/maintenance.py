@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -24,9 +24,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from amends.errors import InputError
 from amends.publish import maintenance as mnt
 from amends.store.audit import record as audit
-from amends.store.schema import ROLES
-from amends.store.sessions import Session, find_session
-from amends.web.console.security import same
+from amends.store.sessions import Session
+from amends.web.console.pages import Pages
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -192,53 +191,18 @@ def _one_line(field: str, err: Mapping[str, Any]) -> str:
 
 def maintenance_router(store: Store, settings: Settings, console: ConsoleSettings) -> APIRouter:
     """The routes `<base>console/maintenances`, `.../{id}` and `.../{id}/{step}`."""
-    from amends.web.console.routes import console_environment
 
-    base = settings.base_path.rstrip("/") + "/"
-    root = f"{base}console/"
+    pages = Pages(store, settings, console)
+    root, now = pages.root, pages.now
     router = APIRouter(include_in_schema=False)
-    env = console_environment()
-    now: Callable[[], datetime] = console.clock
+    render, refuse = pages.render, pages.refuse
     locales = form_locales(settings)
 
-    def render(template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
-        html = env.get_template(template).render(
-            root=root, base=base, site_name=settings.name, roles=ROLES, **ctx
-        )
-        return HTMLResponse(html, status_code=status)
-
-    def refuse(status: int, heading: str, message: str, session: Session | None) -> HTMLResponse:
-        return render("message.j2", status, heading=heading, message=message, session=session)
-
-    def current(request: Request) -> Session | None:
-        with store.begin() as conn:
-            return find_session(
-                conn, request.cookies.get(console.cookie), now=now(), expiry=console.expiry
-            )
-
     def page_access(request: Request) -> Session | Response:
-        session = current(request)
-        if session is None:
-            return RedirectResponse(f"{root}login", 303)
-        if not session.user.can("viewer"):
-            return refuse(403, "Not allowed", "This page needs the viewer role.", session)
-        return session
+        return pages.page_access(request, "viewer")
 
     def form_access(request: Request, csrf: str) -> Session | Response:
-        session = current(request)
-        if session is None:
-            return refuse(401, "Logged out", "Your session has ended; log in again.", None)
-        if not same(csrf, session.csrf_token):
-            return refuse(
-                403,
-                "Form expired",
-                "This form is stale or was not sent from the console; reload the page and "
-                "try again.",
-                session,
-            )
-        if not session.user.can(ROLE):
-            return refuse(403, "Not allowed", f"This action needs the {ROLE} role.", session)
-        return session
+        return pages.form_access(request, ROLE, csrf)
 
     def components(conn: Connection) -> list[Any]:
         from sqlalchemy import select

@@ -9,23 +9,18 @@ also needs the session's CSRF token (no session: 401; wrong token or role: 403).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from jinja2 import Environment, FileSystemLoader
 
 from amends.errors import InputError
 from amends.store.audit import FORMATS, entries, export, record
 from amends.store.incidents import list_incidents
 from amends.store.login_throttle import note_failure, note_success, throttled
-from amends.store.schema import ROLES
 from amends.store.sessions import (
     Session,
     end_session,
-    find_session,
     purge_expired,
     start_session,
 )
@@ -48,9 +43,9 @@ from amends.store.users import (
     set_password,
     set_role,
 )
+from amends.web.console.pages import Pages
 from amends.web.console.security import new_login_nonce, same
 from amends.web.console.workspace import install_workspace
-from amends.web.render import TEMPLATES
 
 if TYPE_CHECKING:
     from amends.store import Store
@@ -65,68 +60,16 @@ VERIFY_SLOTS = threading.BoundedSemaphore(4)
 VERIFY_WAIT = 10.0
 
 
-def console_environment() -> Environment:
-    """Jinja2 for the console's templates; every value is HTML-escaped."""
-    return Environment(
-        loader=FileSystemLoader(TEMPLATES / "console"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
 def console_router(store: Store, settings: Settings, console: ConsoleSettings) -> APIRouter:
     """The console's routes under `<base>console/`."""
-    base = settings.base_path.rstrip("/") + "/"
-    root = f"{base}console/"
+    pages = Pages(store, settings, console)
+    root, now = pages.root, pages.now
     router = APIRouter(include_in_schema=False)
-    env = console_environment()
-    now: Callable[[], datetime] = console.clock
-
-    def render(template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
-        ctx.setdefault("session", None)
-        html = env.get_template(template).render(
-            root=root, base=base, site_name=settings.name, roles=ROLES, **ctx
-        )
-        return HTMLResponse(html, status_code=status)
-
-    def refuse(status: int, heading: str, message: str, session: Session | None) -> HTMLResponse:
-        return render("message.j2", status, heading=heading, message=message, session=session)
+    render, refuse = pages.render, pages.refuse
+    page_access, form_access = pages.page_access, pages.form_access
 
     def address(request: Request) -> str:
         return request.client.host if request.client else "-"
-
-    def current(request: Request) -> Session | None:
-        with store.begin() as conn:
-            return find_session(
-                conn, request.cookies.get(console.cookie), now=now(), expiry=console.expiry
-            )
-
-    def page_access(request: Request, role: str) -> Session | Response:
-        """The session of a page request, or the answer: log in first, or not your role."""
-        session = current(request)
-        if session is None:
-            return RedirectResponse(f"{root}login", 303)
-        if not session.user.can(role):
-            return refuse(403, "Not allowed", f"This page needs the {role} role.", session)
-        return session
-
-    def form_access(request: Request, role: str, csrf: str) -> Session | Response:
-        """The session of an unsafe request, or the refusal: no session, no token, not the role."""
-        session = current(request)
-        if session is None:
-            return refuse(401, "Logged out", "Your session has ended; log in again.", None)
-        if not same(csrf, session.csrf_token):
-            return refuse(
-                403,
-                "Form expired",
-                "This form is stale or was not sent from the console; reload the page and "
-                "try again.",
-                session,
-            )
-        if not session.user.can(role):
-            return refuse(403, "Not allowed", f"This action needs the {role} role.", session)
-        return session
 
     # ----- login and logout -------------------------------------------------------------------
 

@@ -9,18 +9,15 @@ and refuses a form (401); another role gets 403; a form without the session's CS
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from amends.errors import InputError
 from amends.publish.subscriber_admin import FORMATS, counts, export, remove, subscriptions
-from amends.store.schema import ROLES
-from amends.store.sessions import Session, find_session
-from amends.web.console.security import same
+from amends.store.sessions import Session
+from amends.web.console.pages import Pages
 
 if TYPE_CHECKING:
     from amends.store import Store
@@ -35,52 +32,17 @@ ROLE = "admin"
 
 def subscribers_router(store: Store, settings: Settings, console: ConsoleSettings) -> APIRouter:
     """The routes `<base>console/subscribers`, `.../export` and `.../remove`."""
-    from amends.web.console.routes import console_environment
 
-    base = settings.base_path.rstrip("/") + "/"
-    root = f"{base}console/"
+    pages = Pages(store, settings, console)
+    root, now = pages.root, pages.now
     router = APIRouter(include_in_schema=False)
-    env = console_environment()
-    now: Callable[[], datetime] = console.clock
-
-    def render(template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
-        html = env.get_template(template).render(
-            root=root, base=base, site_name=settings.name, roles=ROLES, **ctx
-        )
-        return HTMLResponse(html, status_code=status)
-
-    def refuse(status: int, heading: str, message: str, session: Session | None) -> HTMLResponse:
-        return render("message.j2", status, heading=heading, message=message, session=session)
-
-    def current(request: Request) -> Session | None:
-        with store.begin() as conn:
-            return find_session(
-                conn, request.cookies.get(console.cookie), now=now(), expiry=console.expiry
-            )
+    render, refuse = pages.render, pages.refuse
 
     def page_access(request: Request) -> Session | Response:
-        session = current(request)
-        if session is None:
-            return RedirectResponse(f"{root}login", 303)
-        if not session.user.can(ROLE):
-            return refuse(403, "Not allowed", f"This page needs the {ROLE} role.", session)
-        return session
+        return pages.page_access(request, ROLE)
 
     def form_access(request: Request, csrf: str) -> Session | Response:
-        session = current(request)
-        if session is None:
-            return refuse(401, "Logged out", "Your session has ended; log in again.", None)
-        if not same(csrf, session.csrf_token):
-            return refuse(
-                403,
-                "Form expired",
-                "This form is stale or was not sent from the console; reload the page and "
-                "try again.",
-                session,
-            )
-        if not session.user.can(ROLE):
-            return refuse(403, "Not allowed", f"This action needs the {ROLE} role.", session)
-        return session
+        return pages.form_access(request, ROLE, csrf)
 
     def listing(
         session: Session, status: int = 200, *, q: str = "", errors: dict[str, str] | None = None
