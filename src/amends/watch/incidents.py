@@ -351,11 +351,22 @@ def _due(state: Any, now: float) -> tuple[frozenset[str], int] | None:
     return None
 
 
-def claim_alerts(store: Store, now: float | None = None) -> list[DueAlert]:
+def _waits_until(state: Any) -> float | None:
+    """When an alert that is not due now will be: its retry, or a claim's end."""
+    if isinstance(state, dict) and state.get("state") == "retrying":
+        return float(state["next_at"])
+    if isinstance(state, dict) and state.get("state") == "sending":
+        return float(state["until"])
+    return None
+
+
+def claim_alerts(store: Store, now: float | None = None) -> tuple[list[DueAlert], float | None]:
     """The on-duty alerts due now (never tried, or past their back-off), each claimed in one
-    transaction so that of several watchers on one store only one sends it."""
+    transaction so that of several watchers on one store only one sends it; and when the
+    earliest alert left waiting will be due (None: none waits)."""
     at = time.time() if now is None else now
     out = []
+    later: list[float] = []
     with store.begin() as conn:
         _lock(conn)
         for inc in list_watch_incidents(conn):
@@ -363,6 +374,8 @@ def claim_alerts(store: Store, now: float | None = None) -> list[DueAlert]:
             for event, state in inc.alerts.items():
                 due = _due(state, at)
                 if due is None:
+                    if (when := _waits_until(state)) is not None:
+                        later.append(when)
                     continue
                 out.append(DueAlert(inc, event, *due))
                 claimed[event] = {
@@ -373,7 +386,7 @@ def claim_alerts(store: Store, now: float | None = None) -> list[DueAlert]:
                 }
             if claimed != inc.alerts:
                 update_watch_incident(conn, inc.id, alerts=claimed)
-    return out
+    return out, min(later, default=None)
 
 
 def next_alert_at(store: Store) -> float | None:
@@ -381,12 +394,7 @@ def next_alert_at(store: Store) -> float | None:
     is due; None when none waits."""
     with store.connect() as conn:
         incs = list_watch_incidents(conn)
-    times = [
-        s["next_at"] if s.get("state") == "retrying" else s["until"]
-        for i in incs
-        for s in i.alerts.values()
-        if isinstance(s, dict) and s.get("state") in ("retrying", "sending")
-    ]
+    times = [t for i in incs for s in i.alerts.values() if (t := _waits_until(s)) is not None]
     return min(times, default=None)
 
 

@@ -467,7 +467,9 @@ class Watcher:
         """Send the on-duty alerts that are due; a target that failed is tried again after a
         back-off, and a target already told is never told again."""
         targets = self.opts.policy.on_duty
-        for due in claim_alerts(self.store):
+        due_now, later = claim_alerts(self.store)
+        waits = [] if later is None else [later]
+        for due in due_now:
             if not targets:
                 mark_alert(self.store, due.incident.id, due.event, "no one on duty configured")
                 continue
@@ -478,13 +480,16 @@ class Watcher:
             )
             for v in outcomes.values():
                 self.metrics.alerts.labels("sent" if v == "sent" else "failed").inc()
-            mark_alert(self.store, due.incident.id, due.event, alert_state(due, outcomes))
-        self._retry_at = next_alert_at(self.store)
+            state = alert_state(due, outcomes)
+            mark_alert(self.store, due.incident.id, due.event, state)
+            if isinstance(state, dict):
+                waits.append(state["next_at"])
+        self._retry_at = min(waits, default=None)
 
     async def _drain_alerts(self, grace_s: float) -> None:
         """Before a replay ends: retry failed alerts while their back-off fits in `grace_s`."""
         deadline = time.time() + grace_s
-        while (at := next_alert_at(self.store)) is not None and at <= deadline:
+        while (at := self._retry_at) is not None and at <= deadline:
             await asyncio.sleep(max(0.0, at - time.time()))
             await asyncio.to_thread(self._send_alerts)
 
