@@ -34,6 +34,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 
 HERE = Path(__file__).parent
 SIPP = HERE / "sipp"
+#: The alerting rules on amends' own metrics that the project ships (tested by promtool too).
+SHIPPED_RULES = HERE.parents[1] / "docs" / "prometheus" / "amends-rules.yml"
 AMENDS = Path(sys.executable).with_name("amends")
 MODULE_DIRS = [
     Path("/usr/lib/x86_64-linux-gnu/kamailio/modules"),
@@ -287,6 +289,7 @@ def test_kamailio_outage_is_measured_and_alerted(
         CARRIER=f"127.0.0.1:{exporter_port}",
         AMENDS=f"127.0.0.1:{serve_port}",
         ALERTMANAGER=f"127.0.0.1:{am_port}",
+        SHIPPED_RULES=str(SHIPPED_RULES),  # before RULES, which it contains
         RULES=str(HERE / "rules.yml"),
     )
     procs.start("alertmanager", [
@@ -371,6 +374,11 @@ def test_kamailio_outage_is_measured_and_alerted(
         time.sleep(0.2)
     else:
         pytest.fail("no alert arrived: " + procs.log("alertmanager") + procs.log("prometheus"))
+    # the rules amends ships for its own metrics are loaded and evaluate without error
+    groups = httpx.get(f"http://127.0.0.1:{prom_port}/api/v1/rules").json()["data"]["groups"]
+    shipped = {r["name"]: r["health"] for g in groups if g["name"] == "amends" for r in g["rules"]}
+    assert {"AmendsOutboxGrowing", "AmendsSourceSilent", "AmendsWatcherLagging"} <= set(shipped)
+    assert set(shipped.values()) == {"ok"}, shipped
     time.sleep(max(0.0, until + 4 - time.time()))  # the callers finish their last calls
     with httpx.Client(base_url=serve, headers=auth) as client:
         import sqlite3
