@@ -5,7 +5,7 @@ per-row Python Decimal/Fraction loop (`amends.credits.reference`), in the same r
 
     .venv/bin/python -m bench.credits [--subscribers 10000000] [--sample 50000]
     .venv/bin/python -m bench.credits --command [--sizes 1000000,10000000] [--db sqlite|postgresql]
-        [--baseline-rev REV --baseline-size 200000]
+        [--baseline-rev REV --baseline-size 200000] [--floor]
     .venv/bin/python -m bench.credits --crash 10000000 [--db sqlite|postgresql]
 
 It builds a plans table and an impact table in memory (every subscriber affected in one 26-hour
@@ -106,6 +106,11 @@ def main() -> None:
     parser.add_argument("--baseline-rev", default="9cd2efb")
     parser.add_argument("--baseline-size", type=int, default=200_000)
     parser.add_argument("--work", type=Path, default=None, help="folder for inputs and stores")
+    parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="with --command: also time the database alone loading the same ledger rows",
+    )
     args = parser.parse_args()
     if args.command:
         command_main(args)
@@ -380,6 +385,13 @@ def command_main(args: argparse.Namespace) -> None:
                 f"({n / wall:,.0f} customers/s; inputs made in {made:.1f} s); {_load()}"
             )
             print(f"  {recorded.strip()[:110]}")
+            if args.floor:
+                floor = ledger_floor(args.db, url, folder, n)
+                print(
+                    f"  floor: the {args.db} database alone loading the same {n:,} ledger rows "
+                    f"(its own bulk path, no amends): {floor:.1f} s; amends' whole command is "
+                    f"{wall / floor:.2f}x that; {_load()}"
+                )
             shutil.rmtree(folder / f"in-{n}")
             shutil.rmtree(out.parent)
             if args.db == "sqlite":
@@ -395,6 +407,53 @@ def command_main(args: argparse.Namespace) -> None:
     finally:
         if args.work is None:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+#: The ledger's columns a run writes (the id is the database's).
+LEDGER_COLUMNS = (
+    "run_id, incident_id, subscriber, window_id, policy_id, policy_version, kind, amount, "
+    "currency, unit, reason, inputs, created_at"
+)
+
+
+def ledger_floor(kind: str, url: str, folder: Path, n: int) -> float:
+    """Seconds the database alone takes to load the ledger rows the command wrote, into a fresh,
+    migrated store with the same indexes, by its own bulk path: PostgreSQL `COPY ... FROM` a CSV
+    file (psql `\\copy`), SQLite one `INSERT ... SELECT` from a staging table in the same file
+    (C code only). No amends code runs in what is timed: a floor no ledger writer can beat."""
+    import sqlite3
+
+    csv_path = folder / f"floor-{n}.csv"
+    if kind == "postgresql":
+        plain = url.replace("postgresql+psycopg://", "postgresql://")
+        subprocess.run(
+            ["psql", plain, "-q", "-c",
+             f"\\copy (SELECT {LEDGER_COLUMNS} FROM ledger) TO '{csv_path}' CSV"],
+            check=True,
+        )  # fmt: skip
+        fresh = fresh_store(kind, folder, "floor").replace("postgresql+psycopg://", "postgresql://")
+        run = measure(
+            ["psql", fresh, "-q", "-c", f"\\copy ledger ({LEDGER_COLUMNS}) FROM '{csv_path}' CSV"]
+        )
+        csv_path.unlink()
+        return run.seconds
+    source = url.removeprefix("sqlite:///")
+    fresh = fresh_store(kind, folder, "floor").removeprefix("sqlite:///")
+    con = sqlite3.connect(fresh)
+    try:
+        con.execute(f"ATTACH DATABASE '{source}' AS src")
+        con.execute(f"CREATE TABLE staging AS SELECT {LEDGER_COLUMNS} FROM src.ledger")
+        con.commit()
+        con.execute("DETACH DATABASE src")
+        t0 = time.perf_counter()
+        con.execute(f"INSERT INTO ledger ({LEDGER_COLUMNS}) SELECT * FROM staging")
+        con.commit()
+        seconds = time.perf_counter() - t0
+    finally:
+        con.close()
+    for leftover in folder.glob("ledger-floor.db*"):
+        leftover.unlink()
+    return seconds
 
 
 def _ledger_counts(url: str) -> tuple[int, int, int, Decimal, int]:

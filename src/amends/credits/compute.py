@@ -132,9 +132,12 @@ def _json_escape(code: int) -> str:
     return _SHORT_ESCAPES.get(code) or "\\u" + format(code, "04X")
 
 
-def json_text(column: str) -> str:
-    """SQL quoting a text column as a JSON string exactly as DuckDB's to_json does, in plain SQL
-    that Spark runs too (NULL stays NULL)."""
+def json_text(column: str, engine: Engine = Engine.SPARK) -> str:
+    """SQL quoting a text column as a JSON string exactly as DuckDB's to_json does (NULL stays
+    NULL): DuckDB's own function on DuckDB, plain SQL that Spark runs too on Spark (seven times
+    slower on DuckDB: 35 s of a 10M-row run)."""
+    if engine is Engine.DUCKDB:
+        return f"CAST(to_json({column}) AS VARCHAR)"
     slash, quote = chr(92), chr(34)
     escaped = f"replace(replace({column}, chr(92), {_q(slash * 2)}), chr(34), {_q(slash + quote)})"
     for code in range(32):
@@ -309,7 +312,9 @@ def credits_sql(
             f"policy {policy.id}'s sums here need integers beyond 64 bits (very large fees or "
             "amounts), which Spark SQL lacks; run these credits with --engine duckdb"
         )
-    return _query(policy, region, int_type=int_type, has_exclusions=has_exclusions)
+    return _query(
+        policy, region, int_type=int_type, has_exclusions=has_exclusions, engine=engine
+    )
 
 
 def compute(
@@ -446,7 +451,14 @@ def _exclusion_sql(has_exclusions: bool) -> str:
               ON x_win.subscriber = b.subscriber AND x_win.win = b.win"""
 
 
-def _query(policy: Policy, hits_region: str, *, int_type: str, has_exclusions: bool) -> str:
+def _query(
+    policy: Policy,
+    hits_region: str,
+    *,
+    int_type: str,
+    has_exclusions: bool,
+    engine: Engine = Engine.DUCKDB,
+) -> str:
     """The whole computation as one SQL statement over affected_in, plans, wins and excl_in.
 
     `int_type` is BIGINT when every numerator provably fits in 63 bits, else HUGEINT.
@@ -499,9 +511,9 @@ def _query(policy: Policy, hits_region: str, *, int_type: str, has_exclusions: b
     digits = policy.digits
     inputs = (
         "concat(w_json, ',\"failed_attempts\":', CAST(fa AS VARCHAR),"
-        f" ',\"plan\":', coalesce({json_text('plan')}, 'null'),"
-        f" ',\"monthly_fee\":', coalesce({json_text('monthly_fee')}, 'null'),"
-        f" ',\"region\":', coalesce({json_text('region')}, 'null'), '}}')"
+        f" ',\"plan\":', coalesce({json_text('plan', engine)}, 'null'),"
+        f" ',\"monthly_fee\":', coalesce({json_text('monthly_fee', engine)}, 'null'),"
+        f" ',\"region\":', coalesce({json_text('region', engine)}, 'null'), '}}')"
     )
     common = (
         f'subscriber, win AS "window", {_q(policy.id)} AS policy, '

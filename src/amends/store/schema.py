@@ -219,10 +219,7 @@ ledger = Table(
         "policy_version",
         "unit",
         name="uq_ledger_entry",
-    ),
-    Index(None, "run_id"),
-    Index(None, "incident_id", "policy_id"),
-    Index(None, "subscriber"),
+    ),  # every read names the incident: this key is the only index (migration 0010)
     _one_of("kind", LEDGER_KINDS, "kind"),
 )
 
