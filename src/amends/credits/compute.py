@@ -312,9 +312,7 @@ def credits_sql(
             f"policy {policy.id}'s sums here need integers beyond 64 bits (very large fees or "
             "amounts), which Spark SQL lacks; run these credits with --engine duckdb"
         )
-    return _query(
-        policy, region, int_type=int_type, has_exclusions=has_exclusions, engine=engine
-    )
+    return _query(policy, region, int_type=int_type, has_exclusions=has_exclusions, engine=engine)
 
 
 def compute(
