@@ -194,6 +194,17 @@ CAUSE = {
         r"\b(?:set|configured|sized|built|dimensioned|planned|wired) (?:[\w-]+ ){0,4}?(?:too (?:low|high|small|large|tight|short)|wrong(?:ly)?|"
         r"incorrectly|badly)\b",
         r"\bflood ?waters?\b|\bflood(?:ed|s)\b",
+        # round 4: what a thing lacked ("we hadn't given it enough room", "not enough capacity");
+        # a thing we sent that its receiver could not read or handle ("an update the boxes
+        # couldn't read"); a thing that made equipment fail ("a setting that makes them restart",
+        # "it stops them from letting modems sign in"); work done without a check ("without
+        # testing it"); a path that was already full
+        r"(?:\bnot|n[’']t|\bnever|\bno|\bwithout) (?:\w+ ){0,3}?enough (?:room|capacity|space|power|cooling|bandwidth|headroom|spares?|testing|time|staff|people)\b",
+        r"\b(?:that|which) (?:they|it|the [\w-]+|our [\w-]+(?: [\w-]+)?) (?:could ?n[o’']t|could not|can ?n[o’']t|cannot|did ?n[o’']t|did not|"
+        r"were unable to|was unable to) (?:read|handle|load|open|understand|process|accept|cope with|run|recogni[sz]e)\b",
+        r"\b(?:makes?|made|forces?|forced|keeps?|kept) (?:them|it|the [\w-]+|our [\w-]+) (?:restart|reboot|crash|freeze|fail|drop|shut down|hang)\w*|"
+        r"\bstop(?:s|ped)? (?:them|it|the [\w-]+|our [\w-]+) from \w+ing\b",
+        r"\bwithout (?:first |properly |fully )?(?:testing|checking|trying|warning|telling)\b|\b(?:that|which) was (?:already )?(?:full|overloaded|too (?:small|busy|full))\b",
     ),
     "es": _rx(
         r"\bcorte de (?:fibra|cable|energía|luz)\b",
@@ -209,7 +220,7 @@ CAUSE = {
         r"\b(?:avería|variación de (?:energía|tensión)|corte de energía|fallo (?:en|de)|falla (?:en|de)|error humano)\b",
         # where the fault was, whatever the verb: "la falla se originó en los equipos de ..."
         r"\b(?:falla|fallo|problema|avería|error|incidencia|caída)s? (?:se )?(?:originó|origina|produjo|estuvo|está|inició|"
-        r"comenzó) (?:en|por|con)\b|\bse originó (?:en|por)\b",
+        r"comenzó|vino|venía|viene|provino) (?:en|por|con|de)\b|\bse originó (?:en|por)\b",
         r"\berror (?:en|de) (?:la|el|los|las|un|una|nuestr\w+)\b|\bse produjo (?:un|una) (?:error|fallo|falla|avería|corte)\b",
         # the decision that caused it, in a chief executive's words: "yo aprobé hacer un cambio"
         r"\b(?:aprobé|aprobamos|autoricé|autorizamos|decidí|decidimos) (?:hacer |aplicar )?(?:un|una|el|la)\b",
@@ -218,6 +229,14 @@ CAUSE = {
         r"\b(?:un|una|el|la|los|las)\s+(?:\w+\s+){1,3}?(?:equivocad[oa]s?|incorrect[oa]s?|defectuos[oa]s?|erróne[oa]s?|mal hech[oa]s?)\b",
         r"\btuvo su origen en\b|\b(?:salió|salieron) mal\b",
         r"\b(?:un|el|una|la) (?:cambio|actualización|ajuste|configuración) que (?:hicimos|aplicamos|instalamos|cargamos)\b",
+        # round 4: a thing with an error in it ("una lista con un error"); done badly or unchecked by
+        # us ("lo configuramos mal", "lo dejamos mal conectado", "no revisamos bien la conexión",
+        # "sin probarlo", "nos equivocamos"); the power gone ("se cortó la luz", "un apagón")
+        r"\bcon (?:un|una|algún|varios|varias) (?:error|errores|fallo|fallos|falla|fallas|defecto)\b",
+        r"\b(?:lo|la|los|las) (?:\w+ )?\w+(?:amos|imos|aron|ieron) mal\b|\bmal (?:conectad|configurad|instalad|puest|montad|hech)[oa]s?\b",
+        r"\bno (?:lo |la |los |las )?(?:probamos|revisamos|comprobamos|configuramos|conectamos|verificamos|dimensionamos)(?: \w+)? bien\b",
+        r"\bsin (?:probar|revisar|comprobar|verificar|avisar)\w*|\bnos (?:equivocamos|confundimos)\b",
+        r"\bse (?:cortó|fue|cayó|interrumpió) (?:la )?(?:luz|energía|corriente|electricidad)\b|\bapagón\b",
     ),
 }
 #: A failure told in any words, whatever failed: "a cooling unit stopped", "planned work ... went
@@ -229,8 +248,12 @@ FAILED = {
         r"\b(?:failed|stopped|broke|went (?:wrong|down|dead|offline)|(?:was|were) (?:wrong|faulty|defective|"
         r"disconnected|damaged|deleted|cut|unplugged|switched off|set up wrong)|ran (?:over|out)|took longer than|"
         r"grew (?:larger|bigger|too)|lost (?:mains )?power|overheated|shut (?:itself|themselves) (?:down|off)|"
-        r"filled up|crashed|expired|wore out|had (?:an? )?(?:error|fault|bug|defect|flaw)|clashed with|conflicted with|"
-        r"(?:had )?(?:missed|skipped) (?:a|one|an important) (?:step|check|test)|destabili[sz]ed|drilled (?:through|into))\b",
+        r"filled up|crashed|expired|wore out|ha[sd] (?:an? )?(?:error|fault|bug|defect|flaw)|clashed with|conflicted with|"
+        r"(?:had )?(?:missed|skipped|forgot|left out) (?:a|one|an important|the) (?:step|check|test|setting|value|line|entry|rule|part|file)|"
+        r"destabili[sz]ed|drilled (?:through|into)|"
+        # round 4: "it did not come back cleanly", "the new board isn't working", "it cut out", "came loose"
+        r"did ?n[o’']t (?:come back|work|start|restart|boot|load|respond|take over)|(?:is|are|was|were) ?n[o’']t working|"
+        r"(?:is|are|was|were) not working|cut out|came (?:loose|off|apart|away)|gave way)\b",
         # the decision that caused it, in a chief executive's words: "I approved a change ...", "I
         # signed off an upgrade ...", "I had agreed to replace ..."
         r"\b(?:i|we) (?:had )?(?:approved|signed off|authori[sz]ed|agreed to|decided to|chose to) (?:\w+ ){0,2}(?:a|an|the|to|our|new)\b",
@@ -239,7 +262,11 @@ FAILED = {
         r"\b(?:falló|fallaron|se (?:dañó|dañaron|cayó|cayeron|apagó|apagaron|rompió|rompieron|quemó|llenó)|"
         r"dejó de funcionar|dejaron de funcionar|no arrancó|no arrancaron|(?:estaba|era|fue) (?:incorrect[oa]|"
         r"defectuos[oa]|equivocad[oa])|(?:había|habían )?(?:borrado|borró|borraron|rompió|rompieron|dañó|dañaron)|"
-        r"dejó sin|dejaron sin)\b"
+        r"dejó sin|dejaron sin|"
+        # round 4: "la pieza nueva ha fallado", "se agotó", "se paró", "no duraron", "el cambio tenía un error"
+        r"ha fallado|han fallado|ha dejado de funcionar|se (?:agotó|agotaron|paró|pararon|cortó|cortaron|desconectó|"
+        r"desconectaron|soltó|soltaron|calentó|sobrecalentó|averió|averiaron)|no (?:duró|duraron|aguantó|aguantaron)|"
+        r"(?:tenía|tuvo|tiene|traía|tenían) (?:un|una) (?:error|fallo|falla|defecto))\b"
     ),
 }
 #: What customers saw is not a cause when it is the subject of a failure verb.
@@ -251,7 +278,17 @@ _SYMPTOM_SUBJECT = re.compile(
 )
 #: The clause before a failure verb: back to the last clause break.
 _CLAUSE_BREAK = re.compile(
-    r".*(?:[.;:!?]|,\s+(?:and|but|so|y|pero)\b|\b(?:and|y|then|luego)\b)", re.S
+    r".*(?:[.;:!?]|,\s+(?:and|but|so|y|pero)\b|\b(?:and|y|then|luego)\b|"
+    r"\b(?:found|saw|learned|learnt|discovered|noticed|realised|realized|vimos|descubrimos) (?:that|que)\b)",
+    re.S,
+)
+#: The provider's own act earlier in the sentence, so that a pronoun or a bare verb after it names
+#: the thing acted on: "we added new equipment, and it clashed with ...", "we updated our text
+#: system and missed a setting".
+_OUR_ACT = re.compile(
+    r"\b(?:we|i)\b(?: \w+){0,2}? (?!(?:noticed|learned|learnt|detected|confirmed|heard|reported|expected|hoped|wanted|"
+    r"tried|know|knew)\b)(?:\w+ed|put|set|sent|made|built|ran|took|cut|fit|swapped)\b|"
+    r"\b\w+(?:amos|imos)\b"
 )
 CAUSE_UNKNOWN = {
     "en": _rx(
@@ -756,6 +793,8 @@ CAUSE_VAGUE = {
         r"\ba glitch\b|\bcaused issues\b|\bcapacity issues\b",
         # a part named only by its kind: "a misconfiguration in a network component"
         r"\b(?:a|an|one|some) (?:network|system|hardware|software|technical) (?:components?|elements?|items?)\b",
+        # an event named only by its kind: "a network event", "a system incident"
+        r"\b(?:a|an|one|some) (?:network|system|technical|service|connectivity|platform) (?:events?|incidents?|anomal(?:y|ies)|conditions?)\b",
     ),
     "es": _rx(r"\bproblemas? técnicos?\b|\buna incidencia\b|\binconvenientes técnicos\b"),
 }
@@ -785,6 +824,20 @@ def _failed_thing(doc: Doc, ctx: Context) -> Iterator[int]:
         # on our call server was wrong"); a bare pronoun ("it failed") names nothing
         if 1 < len(words) <= 14 and not _SYMPTOM_SUBJECT.search(" ".join(words[:3])):
             yield m.start()
+        elif (
+            len(words) <= 1
+            and (not words or words[0] in ("it", "they", "we", "i"))
+            and cut
+            and _OUR_ACT.search(before, 0, cut.end())
+        ):
+            yield m.start()
+
+
+#: A remedy verb right before a defective thing named by "the" ("we withdrew the bad routes",
+#: "engineers replaced the faulty card"): the thing was told before, and this is the fix.
+_REMEDY_BEFORE = re.compile(
+    r"\b(?:withdrew|removed|replaced|reverted|corrected|fixed|undid|pulled|reversed|deleted|disabled|swapped)\s+$"
+)
 
 
 def check_cause(doc: Doc, ctx: Context) -> str | None:
@@ -796,7 +849,15 @@ def check_cause(doc: Doc, ctx: Context) -> str | None:
     if _extra(ctx, "cause", doc.lower):
         return None
     told: set[str] = set()
-    starts = (m.start() for m in _lex(CAUSE, ctx.locale).iterate(doc.text, doc.lower))
+    starts = (
+        m.start()
+        for m in _lex(CAUSE, ctx.locale).iterate(doc.text, doc.lower)
+        # "we withdrew the bad routes" is the fix; the bad thing is its object, not a cause told
+        if not (
+            m.group(0).startswith(("the ", "those ", "that "))
+            and _REMEDY_BEFORE.search(doc.lower, max(0, m.start() - 16), m.start())
+        )
+    )
     for start in itertools.chain(starts, _failed_thing(doc, ctx)):
         sentence = _sentence_at(doc, start)
         if sentence not in told:
