@@ -592,7 +592,7 @@ COMP = {
         r"\bcompensat\w+|\bmoney back\b|\bfees back\b|\brebate\b"
     ),
     "es": _rx(
-        r"\bcrédito\b|\breembols\w+|\bdescuento\b|\bgratis\b|\bcompensación\b|\bbonificación\b|\bdevol\w+|"
+        r"\bcrédito\b|\breembols\w+|\bdescuento\b|\bgratis\b|\bsin (?:coste|costo|cargo)\b|\bcompensación\b|\bbonificación\b|\bdevol\w+|"
         r"\bdevuelve\w*|\babonad\w+"
     ),
 }
@@ -603,27 +603,35 @@ COMP = {
 REBATE = {
     "en": _rx(
         r"\d\s+off\b|\boff (?:the |your |their |each |every )?(?:next |this |[a-z]+ month[’']s )?(?:bill|invoice|statement|account)s?\b",
-        r"\b(?:bill|invoice|statement)s? (?:\S+ ){0,3}(?:lower|smaller|less)\b",
+        r"\b(?:bill|invoice|statement)s? (?:\S+ ){0,8}?(?:lower|smaller|less)\b",
+        # round 4: money taken off or given back, whatever the verb: "$7 will be taken off",
+        # "£4 deducted", "will pay $5 less", "two days' fees will come back"
+        r"\b(?:taken|knocked|come|comes|coming|came) off\b|\bdeduct\w*|\d\s+less\b|\bpay (?:\S+ ){0,2}less\b|"
+        r"\b(?:fees?|charges?|money|rental)[’']? (?:\w+ ){0,2}back\b",
         r"\b(?:fees?|charges?|rental|money|cost) back\b|\badded to (?:your|their|each|every) (?:\w+ )?account\b",
         # money paid in or given back: "£3 in their account", "£5 in their wallet", "$5 back on"
         r"\d\s+(?:in|into) (?:your|their|its|each|every) (?:\w+ )?(?:account|wallet|balance)\b|\d\s+back\b",
     ),
     "es": _rx(
         r"\bdescont\w+|\babon(?:ar|aremos|amos|ará|arán)\b|\bmenos en\b|\bbonific\w+|\brest(?:ar|aremos|amos|ará|arán)\b|\brebaj\w+",
+        # round 4: "verá 6 euros menos", "le bajaremos 60 pesos", "3 dólares a su favor", "5.000 pesos de saldo"
+        r"\d[\d.,]*\s*(?:[a-záéíóú]+\s+)?menos\b|\bbaj(?:ar|aremos|amos|ará|arán)\b|\ba su favor\b|\d[\d.,]*\s*[a-záéíóú]+\s+de\s+saldo\b",
         r"\d[\d.,]*\s*(?:pesos|euros|dólares|soles|€|\$)\s+(?:\w+\s+){0,2}en\s+(?:su|tu|la)\s+(?:próxima\s+|siguiente\s+)?"
         r"(?:cuenta|factura|boleta|recibo|línea|billetera|saldo|monedero)\b",
     ),
 }
 AMOUNT = re.compile(
-    r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|(?:per ?cent|dollars?|dólar(?:es)?|euros?|pesos?|soles?|pounds?|libras?|reales|gb|days?|weeks?|"
-    r"months?|hours?|días|meses)\b)|"
+    # (a help line open "24 hours" is not an amount)
+    r"[$€£¥]\s?\d|\b(?!24 ?hours)\d+(?:[.,]\d+)?\s?(?:%|(?:per ?cent|dollars?|dólar(?:es)?|euros?|pesos?|soles?|pounds?|libras?|reales|gb|days?|weeks?|"
+    r"months?|hours?|días|meses|lempiras?|bolivianos?|colones|quetzales|guaraníes|bolívares|córdobas)\b)|"
     # a unit of service or the very charges paid: "a free data day", "any late fees you paid"
     r"\b(?:free )?data days?\b|\bday of (?:free )?(?:data|service)\b|"
-    r"\b(?:any|every|all|cualquier|todos? los)\s+(?:late[- ]payment |late )?(?:fees?|charges?|recargos?|cargos?)\b|\b(?:a|one|two|three|a full|one full|full) (?:day|days|week|weeks|month|months)[’']?s?\b|"
+    r"\b(?:any|every|all|cualquier|todos? los)\s+(?:late[- ]payment |late )?(?:fees?|charges?|recargos?|cargos?)\b|(?<!hours )\b(?:a|one|two|three|a full|one full|full) (?:day|days|week|weeks|month|months)[’']?s?\b|"
     r"\bfull month\b|\bmonthly fee\b|\bun mes\b|"
     # a length of free service, counted in words: "one free month", "dos días de servicio gratis"
     r"\b(?:a|an|one|two|three|four|five|six|seven|ten)\s+free\s+(?:days?|weeks?|months?)\b|"
     r"\b(?:un|una|dos|tres|cuatro|cinco|siete|diez|\d+)\s+(?:días?|semanas?|mes(?:es)?)\s+de\s+(?:servicio|datos|cuota)\b|"
+    r"\b(?:dos|tres|cuatro|cinco|siete|diez)\s+(?:días|semanas|meses)\s+sin\s+(?:coste|costo|cargo)\b|"
     # The sign or code after the number, as Spanish and most European locales write it: 3,00 US$
     r"\b\d[\d.,]*\s?(?:us\$|\$|€|£|¥|usd|eur|gbp|aud|mxn|cad|jpy)(?!\w)",
     re.I,
@@ -641,6 +649,8 @@ APPLIED = {
         r"\bourselves\b|\b(?:it|this|that) for you\b|\bwithout (?:you |them |customers |having )?(?:to |needing to )?"
         r"(?:ask|claim|call|contact|do anything)\w*|\b(?:nothing|no need) (?:you need )?(?:to|for you to)\b|"
         r"\bdo(?:n[’']t| not) (?:have|need) to\b|\bno need\b",
+        # round 4: "you need not ask", "it goes on by itself", "we add it for you", "added for you"
+        r"\bneed not\b|\bby itself\b|\bfor you\b|\bnothing to (?:claim|do|ask)\b",
     ),
     "es": _rx(
         r"\ben su (?:próxima )?factura\b|\bautomáticamente\b|\ben tu (?:próxima )?factura\b",
@@ -650,6 +660,11 @@ APPLIED = {
         r"\b(?:la|su|tu|el|su) (?:próxim[oa] |siguiente )?(?:factura|boleta|recibo|cuenta|billetera|saldo|monedero)\b",
         # nothing to ask: "sin que tenga que pedirlo", "sin trámites", "no tiene que hacer nada"
         r"\bsin (?:que (?:tenga|tengan) que|trámites|hacer nada|pedirlo)\b|\bno (?:tiene|tienen) que hacer nada\b",
+        # round 4: "al próximo recibo", "se aplica solo", "lo aplicamos nosotros", "por nuestra cuenta",
+        # "no tiene que llamar", "no hace falta reclamar", "sin ningún trámite"
+        r"\bal (?:próximo|siguiente) (?:recibo|mes|cobro)\b|\bse aplica(?:n|rá|rán)? sol[oa]s?\b|\b(?:lo|la) aplicamos nosotros\b|"
+        r"\bpor nuestra cuenta\b|\bno (?:tiene|tienen|hace falta|necesita) (?:que )?(?:llamar|reclamar|pedir\w*|hacer nada)\b|"
+        r"\bsin (?:ningún|ninguna) (?:trámite|gestión)\b|\bel mes que viene\b|\baplicad[oa] por nosotros\b",
     ),
 }
 CONTACT = {
