@@ -311,6 +311,9 @@ RESTORE = {
         # the end of the outage in any words: "texts to flow again", "calls to be stable again",
         # "they expect to finish by 5 PM"
         r"\bagain\b|\bstable\b|\bfinish\w*|\bcomplete (?:the|their|our) (?:work|repair)|\bnormally\b|\bas (?:usual|normal)\b",
+        # round 4: "expect you to be online by", "expect service by 7pm"
+        r"\bbe (?:back )?online\b|\b(?:back|get you|have you) online\b|"
+        r"\bexpect (?:\w+ ){0,2}?(?:service|calls|data|internet|broadband|tv|signal|coverage|phones?)(?: back| to work)? (?:by|before|around|at)\b",
     ),
     "es": _rx(
         r"\brestabl\w+|\brestaur\w+|\bvuelva\b|\bvolverá\b|\breparad\w+",
@@ -319,6 +322,7 @@ RESTORE = {
         # any verb of return or repair, in any person: "vuelve", "vuelvan", "devolver la luz",
         # "tenerlo resuelto", "corregirla", "solucionarlo"
         r"\bvuelv\w*|\bvolver\w*|\bdevolver\w*|\bresuel\w+|\bresolver\w*|\bcorreg\w+|\bcorrig\w+|\barregl\w+|\bsolucion\w+",
+        r"\bfuncion(?:e|en|ará|arán)\b",
     ),
 }
 ETA_WORDS = {
@@ -333,7 +337,7 @@ NO_ETA = {
     "en": _rx(
         r"\b(?:can ?not|can[’']t|cannot|are unable to|do ?n[’']t|do not|are not able to) (?:yet )?"
         r"(?:give|offer|estimate|say|predict|promise|know|tell you)\b.{0,80}\b(?:when|estimate|restor|time|eta)",
-        r"\bno (?:reliable )?(?:estimate|eta|restoration time)\b.{0,60}\b(?:yet|because|until)",
+        r"\bno (?:reliable |firm |repair |restoration |fix |return )?(?:estimate|eta|restoration time|time|timeline)\b.{0,60}\b(?:yet|because|until)",
     ),
     "es": _rx(
         r"\b(?:todavía|aún|por ahora) no (?:podemos|es posible) (?:dar|estimar|decir|calcular)\b",
@@ -358,7 +362,8 @@ UPDATE = {
         r"\bnueva actualización\b",
         # "la siguiente actualización será a las", "siguiente aviso", "aviso a las 10:00", "publicaré"
         r"\bsiguiente (?:actualización|aviso|informe|mensaje|comunicado)\b|\bpróximo (?:aviso|informe|mensaje|comunicado)\b|"
-        r"\baviso a las\b|\b(?:publicaremos|publicaré|informaremos|informaré|avisaremos|avisaré)\b",
+        r"\baviso a las\b|\b(?:publicaremos|publicaré|informaremos|informaré|avisaremos|avisaré)\b|"
+        r"\bvolveremos a (?:informar|escribir|publicar|actualizar|avisar)\b",
     ),
 }
 APOLOGY = {
@@ -410,7 +415,7 @@ EMPATHY = {
         # their phones", "we know people were stuck at a checkout"), but not by the cause ("we know
         # what caused it", "we know where the fault is")
         r"\b(?:we|i) (?:know|understand|realise|realize|recognise|recognize)\b(?! (?:now |already )?(?:the (?:cause|fault|reason|problem)|"
-        r"what (?:caused|went|happened)|why|where|when|how (?:it|this) happened|more|it was)\b) (?:that )?(?:[\w’'-]+ ){0,3}?"
+        r"what (?:caused|went|happened)|why|where|when|how (?:it|this) happened|more|it was)\b) (?:that )?(?:[\w’'-]+ ){0,5}?"
         r"(?:people|famil(?:y|ies)|customers|you|many|shops|businesses|households|parents|patients|messages|calls|everyone|"
         r"those|some|most|nobody|no one|members|users|subscribers|viewers|callers|children|kids|students|workers|"
         r"neighbou?rs|anyone|working|older|elderly)\b",
@@ -421,6 +426,8 @@ EMPATHY = {
         r"\b(?:meant|means) (?:lost|missed|no |(?:a|an) (?:[\w-]+ ){1,2}that (?:could|would) ?n[o’']?t)|"
         r"\bcost (?:[\w-]+ ){1,3}?(?:calls|orders|sales|money|work|time|income|a sale|a job|customers|business)\b|"
         r"\b(?:is|was|it[’']s|that[’']s) (?:\w+ )?(?:maddening|infuriating|exasperating|distressing|miserable|awful|heartbreaking)\b",
+        # round 4: the size of the harm granted: "is no small thing", "a big deal"
+        r"\bno small (?:thing|matter)\b|\ba (?:big|real) deal\b",
     ),
     "es": _rx(
         r"\b(?:sabemos|sé) (?:lo|la|el|que|cuánto)\b",
@@ -439,7 +446,7 @@ OWNERSHIP = {
         # a chief executive's decision in the first person ("I approved a change", "I signed off"),
         # and something set up wrong by us ("we had set it up wrong", "we had wired the spare up wrong")
         r"approved|signed off|authori[sz]ed|agreed to|allowed|ordered|pushed for|gave the go-ahead|"
-        r"(?:set|put|built|wired|configured|planned) (?:\w+ ){0,3}?(?:wrong|badly|incorrectly))\b",
+        r"(?:set|put|built|wired|configured|planned) (?:\w+ ){0,4}?(?:wrong(?:ly)?|badly|incorrectly))\b",
         r"\bour job\b|\bour (?:choice|decision)\b|(?<!not )(?<!n[’\']t )\bour (?:mistake|fault|error|failure|responsibility|change|update|upgrade|release|software|"
         r"testing|network failed|decision)\b",
         r"\bwe (?:manage|operate|built|maintain|look after)\b|\b(?:a|the|an) [\w-]+ we (?:run|own)\b",
@@ -467,6 +474,8 @@ OWNERSHIP = {
         # "fue un error mío", "yo aprobé el cambio"
         r"\b(?:decisión|error|culpa|responsabilidad|fallo|cambio) (?:fue |es |era )?(?:nuestr[oa]|mí[oa])\b",
         r"\b(?:yo )?(?:aprobé|autoricé|decidí|ordené)\b",
+        # round 4: the act claimed with "nosotros": "la pusimos nosotros", "lo hicimos nosotros"
+        r"\b(?:lo|la|los|las) (?:pusimos|hicimos|instalamos|configuramos|cargamos|enviamos|cambiamos|conectamos|dejamos) nosotros\b",
     ),
 }
 #: Ownership told in more roundabout forms, tried only when none of the forms above occurs (most
@@ -525,7 +534,7 @@ FIX = {
         r"(?! (?:to|from|into|over|on|in|at|by|with|without|for|after|when|until|because)\b)(?= \w|\s*[.,;]\s| it\b| them\b)",
         # the fix with its doer named (the list this rule started from); "fixed" only with an object
         # other than "it": "We fixed it." says nothing about what was done
-        r"\b(?:we|our (?:engineers|technicians|crews?|team|teams|staff)|crews|engineers|technicians) "
+        r"\b(?:we|our (?:engineers?|technicians?|techs?|crews?|team|teams|staff)|crews|engineers|technicians|techs) "
         r"(?:\w+ ){0,2}(?:replaced|repaired|spliced|rolled back|reverted|undid|undone|restored|rerouted|"
         r"re-routed|switched|restarted|rebooted|fixed(?! it\b| this\b| that\b| the (?:problem|issue|fault)\b)|"
         r"patched|reconnected|brought|installed|swapped|moved|renewed|removed|reversed|turned|rebuilt|added|released)\b",
@@ -551,6 +560,14 @@ FIX = {
         r"\b(?:began|started|finished) (?:removing|undoing|withdrawing|pulling)\b|"
         r"\b(?:took|pulled|removed) (?:(?!\w+ed\b)[\w-]+ ){1,3}off (?:the|our|every|each|all)\b|"
         r"\b(?:carried out|completed|made|did|finished) (?:the|a|their|our|its) repairs?\b",
+        # round 4: the old thing put back, whatever the verb ("sent the old settings back", "wired the
+        # old power back in", "put the old equipment back into service"); a defective thing taken
+        # away ("withdrew the bad routes"); repair work begun ("began joining the fibre")
+        r"\b(?:put|sent|brought|wired|switched|moved|rolled|changed|turned|set|loaded|copied|installed|fitted|pushed) "
+        r"(?:the|our|a|an) (?:old|previous|earlier|original|former|last|spare|working|older) [\w-]+(?: [\w-]+)? back\b",
+        r"\b(?:withdrew|withdrawn|removed|pulled|deleted|disabled|took out|cleared|dropped) (?:the|those|these|that|a|an) "
+        r"(?:bad|faulty|wrong|broken|defective|incorrect|corrupt(?:ed)?)\b",
+        r"\b(?:began|started) (?:joining|rejoining|re-joining|mending|fixing|rewiring|rebuilding)\b",
     ),
     "es": _rx(
         # any person of the preterite: "deshicimos", "reinstalaron", "conectaron", "la corregimos"
@@ -571,7 +588,9 @@ FIX = {
         r"\b(?:lo|la|los|las) (?:paramos|detuvimos|pararon|detuvieron)\b",
         r"\b(?:técnicos|ingenieros|equipos técnicos|cuadrillas)\b[^.]{0,60}?\b(?:revirtieron|reiniciaron|cambiaron|"
         r"desviaron|empalmaron|instalaron|retiraron|desinstalaron|arrancaron|ampliaron|actualizaron|repararon|"
-        r"reemplazaron|restablecieron|sustituyeron)\b",
+        r"reemplazaron|restablecieron|sustituyeron|trajeron|llevaron|colocaron|pusieron|montaron)\b",
+        # round 4: a part brought or fitted by us: "colocamos una batería nueva", "pusimos un generador"
+        r"\b(?:trajimos|colocamos|pusimos|montamos) (?:un|una|el|la|los|las|otr[oa]s?)\b",
     ),
 }
 #: Words that undo a remedy verb before it: "we had not replaced it", "hadn't replaced".
@@ -690,7 +709,7 @@ HOURS = {
     ),
     "es": _rx(
         r"\b24 horas\b|\btodos los días\b|\blas 24 horas\b|\bde lunes a\b|\b24/7\b",
-        r"\bdía y noche\b|\ba (?:cualquier|toda) hora\b|\bsiempre\b|\btoda la noche\b|\bsin interrupción\b",
+        r"\bdía y noche\b|\ba (?:cualquier|toda) hora\b|\bsiempre\b|\btoda la noche\b|\bsin interrupción\b|\bcada día\b",
     ),
 }
 FEEDBACK = {
@@ -705,13 +724,15 @@ FEEDBACK = {
         r"\b(?:comments?|views?|thoughts|opinions?|ratings?) (?:on|about) (?:this|how|our|the way)\b|\bhave your say\b|"
         r"\brate (?:this|our|us|how)\b|\bwant (?:your|to hear your) (?:view|views|opinion|thoughts|comments)\b|"
         r"\b(?:send|share|leave|give|post|add) (?:us )?(?:your |any |a )?(?:comments?|views?|thoughts|opinions?|ratings?)\b|"
-        r"\byour (?:view|views|say|opinion|comments)\b|\bwant us to hear\b|\b(?:write|answer) back\b",
+        r"\byour (?:view|views|say|opinion|comments)\b|\bwant us to hear\b|\b(?:write|answer) back\b|\bwhat you think\b",
     ),
     "es": _rx(
         r"\bsu opinión\b|\bescríbanos\b|\bresponda a este\b|\bqueremos escuchar\w*\b|\bdíganos\b|"
         r"\bqué opina\b|\bcuéntenos\b|\bcontarnos\b",
         # the first person singular: "Escríbame ... para decirme qué piensa"
         r"\bescríbame\b|\bdígame\b|\bdecirme\b|\bcuénteme\b|\bqué piensa\b|\bescríbanos\b",
+        # round 4: an invitation to rate: "valore cómo lo hicimos", "califique"
+        r"\bvalor(?:e|en)\b|\bcalifiqu(?:e|en)\b|\bpuntú(?:e|en)\b",
     ),
 }
 
@@ -732,7 +753,12 @@ def _in(rx: re.Pattern[str] | Lexicon, doc: Doc) -> bool:
     return lex.occurs(doc.text, doc.lower)
 
 
-CLOCK_RANGE = re.compile(P._CLOCK + r"\s*(?:[–—-]|to|until)\s*" + P._CLOCK, re.I)
+CLOCK_RANGE = re.compile(
+    P._CLOCK + r"\s*(?:[–—-]|to|until)\s*" + P._CLOCK
+    # open until a time: "on 0800 555 0261 until midnight"
+    + r"|\b(?:until|till)\s+" + P._CLOCK,
+    re.I,
+)
 
 
 def _sentences(doc: Doc) -> list[str]:
