@@ -415,7 +415,7 @@ EMPATHY = {
         # their phones", "we know people were stuck at a checkout"), but not by the cause ("we know
         # what caused it", "we know where the fault is")
         r"\b(?:we|i) (?:know|understand|realise|realize|recognise|recognize)\b(?! (?:now |already )?(?:the (?:cause|fault|reason|problem)|"
-        r"what (?:caused|went|happened)|why|where|when|how (?:it|this) happened|more|it was)\b) (?:that )?(?:[\w’'-]+ ){0,5}?"
+        r"what (?:caused|went|happened)|why|where|when|how (?:it|this) happened|more|it was|about|of)\b) (?:that )?(?:[\w’'-]+ ){0,5}?"
         r"(?:people|famil(?:y|ies)|customers|you|many|shops|businesses|households|parents|patients|messages|calls|everyone|"
         r"those|some|most|nobody|no one|members|users|subscribers|viewers|callers|children|kids|students|workers|"
         r"neighbou?rs|anyone|working|older|elderly)\b",
