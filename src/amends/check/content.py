@@ -781,17 +781,24 @@ EMPATHY_ONLY = re.compile(
 )
 
 
+#: A sentence whose subject is a pronoun standing for what the sentence before named.
+PRONOUN_SUBJECT = re.compile(r"\W*(?:it|they|this|that)\b(?! (?:is|was) (?:our|my|on)\b)", re.I)
+
+
 def check_what(doc: Doc, ctx: Context) -> str | None:
     """What failed (a service in the customer's words) and the symptom, in one sentence."""
     svc, sym = _lex(SERVICE, ctx.locale), _lex(SYMPTOM, ctx.locale)
-    if _extra(ctx, "what", doc.lower) or (
-        _in(svc, doc)
-        and _in(sym, doc)
-        and any(
-            svc.search(s) and sym.search(s) and not EMPATHY_ONLY.match(s) for s in _sentences(doc)
-        )
-    ):
+    if _extra(ctx, "what", doc.lower):
         return None
+    if _in(svc, doc) and _in(sym, doc):
+        said = _sentences(doc)
+        for i, s in enumerate(said):
+            if not sym.search(s) or EMPATHY_ONLY.match(s):
+                continue
+            # the service named in this sentence, or in the one before when this one refers to it
+            # by a pronoun ("Broadband in Leeds is back. It was down from ...")
+            if svc.search(s) or (i and PRONOUN_SUBJECT.match(s) and svc.search(said[i - 1])):
+                return None
     if svc.search(doc.text):
         return "say what customers saw: the symptom (calls failed, 'all circuits are busy', pages not loading)"
     return None if False else ""
