@@ -29,10 +29,10 @@ def _words(*phrases: str) -> re.Pattern[str]:
 VAGUE = {
     "en": _words(
         r"some (?:of our )?(?:customers|users|subscribers|people|services|areas|regions|accounts)",
-        r"a (?:small |limited |certain )?number of (?:customers|users|subscribers|people|services|areas)",
-        r"certain (?:customers|users|areas|regions|services|neighbou?rhoods|suburbs|parts|places|locations|towns|cities)",
+        r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:customers|users|subscribers|people|services|areas)",
+        r"certain (?:[\w-]+ )?(?:customers|users|areas|regions|services|neighbou?rhoods|suburbs|parts|places|locations|towns|cities)",
         # a share with no number: "a portion of our customers", "a subset of users", "a modest slice of"
-        r"(?:portion|subset|fraction|segment|slice|sliver|proportion|share) of (?:our |the )?"
+        r"(?:portion|subset|fraction|segment|slice|sliver|proportion|share|pocket|percentage) of (?:our |the )?"
         r"(?:customers|users|subscribers|members|people|services|customer base|user base|network)",
         r"(?:could|may|might) potentially",
         r"a (?:few|handful of) (?:customers|users|areas)",
@@ -124,15 +124,18 @@ BLAME = {
         # undersea cable owned by another operator", "caused by their crew")
         r"(?:caused (?:by|when)|due to|because (?:of )?|triggered by|the result of|began with|started with|traced (?:back )?to|"
         r"received from|escalated to|the (?:root )?cause (?:is|was)|the root of the (?:problem|fault|outage) (?:is|was)|"
-        r"(?:fault|failure|problem|issue|outage|cause|disruption|slowdown|break|damage|interruption)s? (?:is |was )?"
-        r"(?:(?:sits?|sat|lies|lay|started|began|originated|came) )?(?:with|at|in|on|from|inside|within))[^.;]{0,90}?"
-        r"(?:vendors?|suppliers?|partners?|contractors?|third[- ]party|providers?|processors?|"
+        r"(?:fault|failure|problem|issue|outage|cause|disruption|slowdown|break|damage|interruption|cut)s? (?:is |was )?"
+        r"(?:(?:sits?|sat|lies|lay|started|began|originated|came|happened|occurred) )?(?:with|at|in|on|from|inside|within)|"
+        r"(?:cut|damaged|broken|severed|knocked out|switched off|turned off) by)[^.;]{0,90}?"
+        # (a contractor we hired is our own: "a contractor we hired was replacing the link")
+        r"(?:vendors?|suppliers?|partners?|contractors?(?! (?:that |who )?we (?:hired|employ|engaged|chose|use))|third[- ]party|providers?|processors?|distributors?|"
         r"(?:the|a|another) compan(?:y|ies) (?:that|which|who) (?:makes?|supplies|sells?|builds?|runs?|owns?|provides?|rents?)|"
         r"(?:another|other|a different|an outside|an external) (?:operator|carrier|company|firm|business)|"
-        r"(?:power|energy|hosting|cloud|data cent(?:er|re)|construction|utility|cable|building) (?:compan(?:y|ies)|provider)|"
-        r"council|utility|wholesale (?:network|provider)|network owner|peering network|"
+        r"(?:power|energy|electricity|hosting|cloud|data cent(?:er|re)|construction|utility|cable|building) (?:compan(?:y|ies)|provider|distributor|supplier)|"
+        r"council|utility|wholesale (?:network|provider|company|operator|carrier)|network owner|peering network|"
+        r"(?:company|firm|operator) whose|"
         r"(?:owned|run|operated|managed|supplied|hosted|delivered|made|sold|built)(?: and (?:run|managed|operated))? by|belonging to|"
-        r"their (?:crew|engineers|technicians|staff|network|equipment|systems|side|software|servers)|nbn co)",
+        r"their (?:crews?|engineers|technicians|staff|teams?|network|equipment|systems|side|software|servers)|nbn co)",
         # the contrast that puts the fault elsewhere: "..., not ours", "not by our network", "on their side"
         r"(?:not (?:by |in |on |with |from )?(?:ours|our (?:network|equipment|systems|side|staff|engineers))|"
         r"on (?:their|the (?:vendor|supplier|provider|partner|operator)[’']s) (?:side|end))",
@@ -142,6 +145,11 @@ BLAME = {
         r"(?:is|are|was|were) (?:entirely |all |solely |wholly )?down to (?:their|the (?:contractors?|council|suppliers?|vendors?|"
         r"providers?|utility|operator))",
         r"nothing (?:on|at|in) our (?:side|end) (?:has |had )?(?:failed|gone wrong|broken)",
+        # round 4: the fault or the repair declared theirs: "the repair is in their hands", "the
+        # damage was entirely theirs", "none of this started on our side"
+        r"(?:is|are|was|were|lies|rests) (?:entirely |now |wholly )?in their hands",
+        r"(?:is|are|was|were) (?:entirely|all|solely|wholly) theirs",
+        r"none of (?:this|it) (?:started|began|happened|came|failed|broke)(?: \w+)? (?:on|at|in|from) our (?:side|end|network)",
     ),
     "es": _words(
         r"fuera de nuestro control",
@@ -182,8 +190,14 @@ EXCUSE = {
         # nobody could have done better, however it is said: "no network could have withstood a storm
         # like this", "something no carrier can fully plan for", "even the best-built networks
         # struggle", "outages across the industry were unavoidable"
-        r"no (?:[\w-]+ )?(?:networks?|operators?|providers?|carriers?|compan(?:y|ies)|systems?) (?:can|could|would) (?:\w+ )?"
-        r"(?:have withstood|withstand|plan for|prevent|avoid|cope with|survive|have survived|foresee|have prevented)",
+        r"no (?:[\w-]+ )?(?:networks?|operators?|providers?|carriers?|compan(?:y|ies)|systems?|one|body)|nobody (?:can|could|would) (?:[\w-]+ ){0,3}?"
+        r"(?:have withstood|withstand|stand up to|plan for|have planned for|prevent|avoid|cope with|survive|have survived|foresee|"
+        r"have foreseen|have prevented|have predicted|predict)",
+        # round 4: praise of the network's record in place of an explanation ("up 99.99% of the time",
+        # "outages like this are very rare for us"); a disaster sized as once in an age
+        r"(?:up|available|online|working|running) (?:\w+ )?\d{2}(?:\.\d+)?\s?(?:%|per ?cent) of the time",
+        r"(?:outages?|failures?|faults?|this|events?) (?:like (?:this|these) )?(?:are|is|were|was) (?:very |extremely |incredibly |exceptionally )?rare",
+        r"once[- ]in[- ]a[- ](?:[\w]+[- ])?(?:years?|generation|lifetime|century)",
         r"even the (?:best|strongest|most [\w-]+|biggest|largest)[\w-]* (?:networks?|operators?|providers?|carriers?|systems?) "
         r"(?:struggle|fail|go down|have outages|suffer)",
         r"(?:was|were|is|are) (?:simply |completely )?(?:unavoidable|inevitable)",
@@ -202,6 +216,9 @@ EXCUSE = {
         r"(?:todas las|todos los) (?:redes|operadores|operadoras|compañías) (?:tienen|sufren|han tenido)",
         r"invert(?:imos|ido) (?:millones|fuertemente|mucho)",
         r"una de las redes más (?:fiables|confiables|robustas)",
+        # round 4: "algo así era inevitable", "era difícil evitar que"
+        r"(?:era|es|fue|sería|resultaba|resulta) (?:\w+ )?inevitable",
+        r"(?:era|es|fue|sería|resultaba|resulta) (?:muy |casi )?(?:difícil|imposible) (?:de )?evitar",
     ),
 }
 MINIMISE = {
@@ -250,6 +267,9 @@ MINIMISE = {
         r"(?:solo|sólo) (?:unos|unas) (?:minutos|horas|pocos|pocas|cuantos|cuantas)",
         r"(?:corte|fallo|falla|incidencia|interrupción) puntual",
         r"porcentaje (?:mínimo|muy pequeño|pequeño|ínfimo)",
+        # round 4: "una fracción mínima", "una parte pequeña", "por poco tiempo"
+        r"(?:fracción|parte|proporción|grupo) (?:muy )?(?:mínim[oa]|pequeñ[oa]|ínfim[oa]|reducid[oa])",
+        r"por (?:muy )?poco tiempo",
     ),
 }
 CORPORATE = _words(
@@ -343,7 +363,7 @@ INCIDENCIA = re.compile(r"\bincidencias?\b", re.I)
 #: A share or a small number told by a size word ("a small fraction of", "a handful of"): vague when
 #: it stands in for the count, `minimise` alone when the statement gives the count as well.
 SHARE = re.compile(
-    r"\b(?:portion|subset|fraction|segment|slice|sliver|proportion|share|handful|few)\b.*\b(?:customers?|users|members|"
+    r"\b(?:portion|subset|fraction|segment|slice|sliver|proportion|share|pocket|percentage|handful|few)\b.*\b(?:customers?|users|members|"
     r"subscribers|people|customer base|user base|clientes|usuarios)\b",
     re.I | re.S,
 )
