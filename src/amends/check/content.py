@@ -95,7 +95,8 @@ COUNT = {
     "en": re.compile(
         (
             # "38,214 customers", "9,400 landline and nbn voice services", "12 million daily users"
-            r"(?:\b(?<![:\d])(?<!less than )(?<!fewer than )"
+            # (a sum of money is not a count: "$5 will be taken off each account's bill")
+            r"(?:\b(?<![:\d$£€])(?<!less than )(?<!fewer than )"
             + P.NUMBER
             + r" (?:[^\s.;:]+ ){0,6}?"
             + PEOPLE["en"]

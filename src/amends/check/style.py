@@ -369,20 +369,36 @@ SHARE = re.compile(
 )
 
 
+#: A sentence of empathy: "We know ...", "I realise ...".
+EMPATHY_LEAD = re.compile(r"\W*(?:we|i) (?:know|understand|realise|realize|recognise|recognize)\b", re.I)
+#: The outage called "the issue" or "the problem": vague when the statement says no cause.
+ISSUE_REF = re.compile(r"\bthe (?:issue|problem)\b", re.I)
+
+
 def match_vague(doc: Doc, ctx: Context) -> Iterator[Span]:
     """Vague quantities and causes; 'some 38,000 customers' is a number, not vague, and a size
     word beside a real count ("about 2,600 customers ... only a handful") makes the harm small
     (`minimise`) rather than hiding the number."""
-    from amends.check.content import COUNT, _lex
+    from amends.check.content import COUNT, _lex, _sentence_at
 
     counted: bool | None = None
     for span in _spans(VAGUE.get(ctx.locale.split("-")[0], VAGUE["en"]), doc):
-        if SHARE.search(span[2]):
+        share = SHARE.search(span[2])
+        # "some people" in a sentence of empathy ("We know some people couldn't reach their GP")
+        # is a part of the customers the statement has counted, not a count withheld
+        felt = span[2][:4].lower() == "some" and EMPATHY_LEAD.match(_sentence_at(doc, span[0]))
+        if share or felt:
             if counted is None:
                 counted = bool(_lex(COUNT, ctx.locale).search(doc.text))
             if counted:
                 continue
         yield span
+    if ISSUE_REF.search(doc.text):
+        from amends.check.content import check_cause
+
+        # "The issue has been resolved" stands in for a cause only where none is told
+        if check_cause(doc, ctx) is not None:
+            yield from _spans(ISSUE_REF, doc)
     if ctx.locale.split("-")[0] == "es" and INCIDENCIA.search(doc.text):
         from amends.check.content import check_what
 
