@@ -190,7 +190,7 @@ EXCUSE = {
         # nobody could have done better, however it is said: "no network could have withstood a storm
         # like this", "something no carrier can fully plan for", "even the best-built networks
         # struggle", "outages across the industry were unavoidable"
-        r"no (?:[\w-]+ )?(?:networks?|operators?|providers?|carriers?|compan(?:y|ies)|systems?|one|body)|nobody (?:can|could|would) (?:[\w-]+ ){0,3}?"
+        r"(?:no (?:[\w-]+ )?(?:networks?|operators?|providers?|carriers?|compan(?:y|ies)|systems?|one)|nobody) (?:can|could|would) (?:[\w-]+ ){0,3}?"
         r"(?:have withstood|withstand|stand up to|plan for|have planned for|prevent|avoid|cope with|survive|have survived|foresee|"
         r"have foreseen|have prevented|have predicted|predict)",
         # round 4: praise of the network's record in place of an explanation ("up 99.99% of the time",
