@@ -200,7 +200,7 @@ CAUSE = {
         # couldn't read"); a thing that made equipment fail ("a setting that makes them restart",
         # "it stops them from letting modems sign in"); work done without a check ("without
         # testing it"); a path that was already full
-        r"(?:\bnot|n[’']t|\bnever|\bno|\bwithout) (?:\w+ ){0,3}?enough (?:room|capacity|space|power|cooling|bandwidth|headroom|spares?|testing|time|staff|people)\b",
+        r"\b(?:not|never|no|without|[a-z]{2,5}n[’']t) (?:\w+ ){0,3}?enough (?:room|capacity|space|power|cooling|bandwidth|headroom|spares?|testing|time|staff|people)\b",
         r"\b(?:that|which) (?:they|it|the [\w-]+|our [\w-]+(?: [\w-]+)?) (?:could ?n[o’']t|could not|can ?n[o’']t|cannot|did ?n[o’']t|did not|"
         r"were unable to|was unable to) (?:read|handle|load|open|understand|process|accept|cope with|run|recogni[sz]e)\b",
         r"\b(?:makes?|made|forces?|forced|keeps?|kept) (?:them|it|the [\w-]+|our [\w-]+) (?:restart|reboot|crash|freeze|fail|drop|shut down|hang)\w*|"
@@ -622,13 +622,12 @@ COMP = {
 #: 1.000 pesos", "2 euros menos", "recibirán 50 pesos en su cuenta").
 REBATE = {
     "en": _rx(
-        r"\d\s+off\b|\boff (?:the |your |their |each |every )?(?:next |this |[a-z]+ month[’']s )?(?:bill|invoice|statement|account)s?\b",
+        r"\d\s+(?:off|less)\b|\boff (?:the |your |their |each |every )?(?:next |this |[a-z]+ month[’']s )?(?:bill|invoice|statement|account)s?\b",
         r"\b(?:bill|invoice|statement)s? (?:\S+ ){0,8}?(?:lower|smaller|less)\b",
         # round 4: money taken off or given back, whatever the verb: "$7 will be taken off",
         # "£4 deducted", "will pay $5 less", "two days' fees will come back"
-        r"\b(?:taken|knocked|come|comes|coming|came) off\b|\bdeduct\w*|\d\s+less\b|\bpay (?:\S+ ){0,2}less\b|"
-        r"\b(?:fees?|charges?|money|rental)[’']? (?:\w+ ){0,2}back\b",
-        r"\b(?:fees?|charges?|rental|money|cost) back\b|\badded to (?:your|their|each|every) (?:\w+ )?account\b",
+        r"\b(?:taken|knocked|come|comes|coming|came) off\b|\bdeduct\w*",
+        r"\b(?:fees?|charges?|rental|money|cost)[’']? (?:\w+ ){0,2}?back\b|\badded to (?:your|their|each|every) (?:\w+ )?account\b",
         # money paid in or given back: "£3 in their account", "£5 in their wallet", "$5 back on"
         r"\d\s+(?:in|into) (?:your|their|its|each|every) (?:\w+ )?(?:account|wallet|balance)\b|\d\s+back\b",
     ),

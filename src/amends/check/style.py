@@ -124,8 +124,9 @@ BLAME = {
         # undersea cable owned by another operator", "caused by their crew")
         r"(?:caused (?:by|when)|due to|because (?:of )?|triggered by|the result of|began with|started with|traced (?:back )?to|"
         r"received from|escalated to|the (?:root )?cause (?:is|was)|the root of the (?:problem|fault|outage) (?:is|was)|"
-        r"(?:fault|failure|problem|issue|outage|cause|disruption|slowdown|break|damage|interruption|cut)s? (?:is |was )?"
+        r"(?:fault|failure|problem|issue|outage|cause|disruption|slowdown|break|damage|interruption)s? (?:is |was )?"
         r"(?:(?:sits?|sat|lies|lay|started|began|originated|came|happened|occurred) )?(?:with|at|in|on|from|inside|within)|"
+        r"cut (?:happened|occurred) (?:on|in|at)|"
         r"(?:cut|damaged|broken|severed|knocked out|switched off|turned off) by)[^.;]{0,90}?"
         # (a contractor we hired is our own: "a contractor we hired was replacing the link")
         r"(?:vendors?|suppliers?|partners?|contractors?(?! (?:that |who )?we (?:hired|employ|engaged|chose|use))|third[- ]party|providers?|processors?|distributors?|"
