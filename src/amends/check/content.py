@@ -200,7 +200,7 @@ CAUSE = {
         # couldn't read"); a thing that made equipment fail ("a setting that makes them restart",
         # "it stops them from letting modems sign in"); work done without a check ("without
         # testing it"); a path that was already full
-        r"\b(?:not|never|no|without|[a-z]{2,5}n[’']t) (?:\w+ ){0,3}?enough (?:room|capacity|space|power|cooling|bandwidth|headroom|spares?|testing|time|staff|people)\b",
+        r"\b(?:not|never|no|without|[a-z]{2,5}n[’']t) (?:\w+ ){0,5}?enough (?:room|capacity|space|power|cooling|bandwidth|headroom|memory|storage|fuel|batter(?:y|ies)|spares?|testing|time|staff|people)\b",
         r"\b(?:that|which) (?:they|it|the [\w-]+|our [\w-]+(?: [\w-]+)?) (?:could ?n[o’']t|could not|can ?n[o’']t|cannot|did ?n[o’']t|did not|"
         r"were unable to|was unable to) (?:read|handle|load|open|understand|process|accept|cope with|run|recogni[sz]e)\b",
         r"\b(?:makes?|made|forces?|forced|keeps?|kept) (?:them|it|the [\w-]+|our [\w-]+) (?:restart|reboot|crash|freeze|fail|drop|shut down|hang)\w*|"
@@ -754,9 +754,12 @@ def _in(rx: re.Pattern[str] | Lexicon, doc: Doc) -> bool:
 
 
 CLOCK_RANGE = re.compile(
-    P._CLOCK + r"\s*(?:[–—-]|to|until)\s*" + P._CLOCK
+    P._CLOCK
+    + r"\s*(?:[–—-]|to|until)\s*"
+    + P._CLOCK
     # open until a time: "on 0800 555 0261 until midnight"
-    + r"|\b(?:until|till)\s+" + P._CLOCK,
+    + r"|\b(?:until|till)\s+"
+    + P._CLOCK,
     re.I,
 )
 
@@ -870,14 +873,15 @@ def _failed_thing(doc: Doc, ctx: Context) -> Iterator[int]:
         words = (before[cut.end() :] if cut else before).split()
         # the head of the subject comes first ("calls from Perth failed", "a setting we changed
         # on our call server was wrong"); a bare pronoun ("it failed") names nothing
-        if 1 < len(words) <= 14 and not _SYMPTOM_SUBJECT.search(" ".join(words[:3])):
-            yield m.start()
-        elif (
+        named = 1 < len(words) <= 14 and not _SYMPTOM_SUBJECT.search(" ".join(words[:3]))
+        # or a pronoun (or nothing) standing for what we had just acted on
+        acted_on = (
             len(words) <= 1
             and (not words or words[0] in ("it", "they", "we", "i"))
-            and cut
-            and _OUR_ACT.search(before, 0, cut.end())
-        ):
+            and cut is not None
+            and _OUR_ACT.search(before, 0, cut.end()) is not None
+        )
+        if named or acted_on:
             yield m.start()
 
 

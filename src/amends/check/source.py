@@ -193,9 +193,10 @@ _BLANK = re.compile(r"\n[ \t]*\n")
 #: "9 a.m. Sydney time" and "a.m. AEST" do not).
 _AMPM = re.compile(r"\b[ap]\.m$")
 _NEW_SENTENCE = re.compile(
-    r"\s+(?!(?:Eastern|Pacific|Central|Mountain|Atlantic|Alaska|Hawaii|Newfoundland|Australian|Greenwich|British|"
-    r"Coordinated|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)\b|[A-Z][a-z]+(?: [A-Z][a-z]+)? time\b)(?:[A-Z][a-z]|I\b)"
+    r"\s+(?!(?:Eastern|Pacific|Central|Mountain|Atlantic|Alaska|Hawaii|Newfoundland|Australian|Greenwich|"
+    r"British|Coordinated|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b|"
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+)? time\b)(?:[A-Z][a-z]|I\b)"
 )
 
 
@@ -276,9 +277,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of masked prose (see the module notes on where a sentence ends)."""
     cuts: set[int] = set()
     for m in _PUNCT.finditer(text):  # the end marks, then the exceptions: a fast scan
-        if any(not _NOT_END.search(text, max(0, k - 4), k) for k in range(m.start(), m.end())):
-            cuts.add(m.end())
-        elif _AMPM.search(text, max(0, m.end() - 4), m.end() - 1) and _NEW_SENTENCE.match(text, m.end()):
+        ends = any(not _NOT_END.search(text, max(0, k - 4), k) for k in range(m.start(), m.end()))
+        if ends or (
+            _AMPM.search(text, max(0, m.end() - 4), m.end() - 1)
+            and _NEW_SENTENCE.match(text, m.end())
+        ):
             cuts.add(m.end())
     for m in _BLANK.finditer(text):
         cuts.add(m.start())

@@ -371,7 +371,9 @@ SHARE = re.compile(
 
 
 #: A sentence of empathy: "We know ...", "I realise ...".
-EMPATHY_LEAD = re.compile(r"\W*(?:we|i) (?:know|understand|realise|realize|recognise|recognize)\b", re.I)
+EMPATHY_LEAD = re.compile(
+    r"\W*(?:we|i) (?:know|understand|realise|realize|recognise|recognize)\b", re.I
+)
 #: The outage called "the issue" or "the problem": vague when the statement says no cause.
 ISSUE_REF = re.compile(r"\bthe (?:issue|problem)\b", re.I)
 
