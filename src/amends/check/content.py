@@ -789,7 +789,8 @@ PRONOUN_SUBJECT = re.compile(r"\W*(?:it|they|this|that)\b(?! (?:is|was) (?:our|m
 
 
 def check_what(doc: Doc, ctx: Context) -> str | None:
-    """What failed (a service in the customer's words) and the symptom, in one sentence."""
+    """What failed (a service in the customer's words) and the symptom, in one sentence (or in
+    the next, when it refers to the service by a pronoun: "Broadband is back. It was down ...")."""
     svc, sym = _lex(SERVICE, ctx.locale), _lex(SYMPTOM, ctx.locale)
     if _extra(ctx, "what", doc.lower):
         return None
