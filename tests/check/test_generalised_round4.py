@@ -4,6 +4,8 @@ with guard cases the rules must still get right."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from amends.check import check_text
@@ -297,3 +299,62 @@ def test_minimise_in_spanish() -> None:
     assert "minimise" in rules(
         "Fue una parte mínima de los clientes y por poco tiempo.", locale="es"
     )
+
+
+# ---------------------------------------------------------------- speed: word starts
+def _tables() -> list[tuple[str, re.Pattern[str]]]:
+    from amends.check import content, style
+
+    found = [("TECHNICAL", style.TECHNICAL)]
+    for module in (content, style):
+        for name, value in vars(module).items():
+            if isinstance(value, dict):
+                found += [(f"{name}.{k}", v) for k, v in value.items() if isinstance(v, re.Pattern)]
+    return found
+
+
+def test_word_start_prefix_finds_the_same_matches_on_every_corpus() -> None:
+    """`fold.at_word_starts` only puts `\\b(?=\\w)` before patterns whose every alternative
+    starts with a word boundary before a word character: the matches must be the same."""
+    from pathlib import Path
+
+    from amends.check.evaluate import load_corpus
+
+    root = Path(__file__).parent
+    texts = [
+        item.text
+        for folder in ("corpus", "corpus_field", "corpus_heldout", "corpus_blind2", "corpus_blind3")
+        for item in load_corpus(root / folder)
+    ]
+    prefix = r"\b(?=\w)"
+    checked = 0
+    for name, rx in _tables():
+        if not rx.pattern.startswith(prefix):
+            continue
+        # without the look-ahead: a plain word boundary before the same alternatives
+        plain = re.compile(r"\b" + rx.pattern[len(prefix) :], rx.flags)
+        for text in texts:
+            for target in (text, text.lower()):
+                got = [m.span() for m in rx.finditer(target)]
+                assert got == [m.span() for m in plain.finditer(target)], name
+        checked += 1
+    assert checked > 40
+
+
+@pytest.mark.parametrize(
+    ("pattern", "prefixed"),
+    [
+        (r"\bcalls?\b|\bphones?\b", True),
+        (r"\b(?:a |the )?bug\b", True),
+        (r"\d\s+off\b|\boff\b", False),  # an alternative that does not start at a boundary
+        (r"\b(?:\$|£)\d", False),  # a boundary before a sign is not a word start
+        (r"\b(?:x|)y", True),  # an empty alternative before a letter
+        (r"\b(?:x|)", False),  # an empty alternative that may match nothing
+    ],
+)
+def test_at_word_starts_only_where_every_alternative_starts_a_word(
+    pattern: str, prefixed: bool
+) -> None:
+    from amends.check.fold import at_word_starts
+
+    assert (at_word_starts(pattern) != pattern) is prefixed

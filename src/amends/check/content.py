@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from amends.check import patterns as P
-from amends.check.fold import Lexicon, lexicon
+from amends.check.fold import Lexicon, at_word_starts, lexicon, word_rx
 from amends.check.model import AFTER, ALL_STAGES, ONGOING, Channel, Severity, Stage
 from amends.check.rule import Context, Example, Rule
 from amends.check.source import Doc
@@ -26,7 +26,7 @@ FULL_CHANNELS = frozenset({Channel.WEB, Channel.EMAIL, Channel.NOTICE})
 def _rx(*parts: str) -> re.Pattern[str]:
     """One case-insensitive pattern. Its spaces stay literal (sre finds literal prefixes fast);
     a line break in the prose matches them because matchers see it flattened (`fold.Lexicon`)."""
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.I)
+    return re.compile(at_word_starts("|".join(f"(?:{p})" for p in parts), re.I), re.I)
 
 
 # ---------------------------------------------------------------- phrase lists, per locale
@@ -126,6 +126,7 @@ COUNT = {
         re.I,
     ),
 }
+COUNT = {loc: word_rx(rx) for loc, rx in COUNT.items()}
 AREA = {
     "en": re.compile(
         _spaced(
@@ -147,6 +148,7 @@ AREA = {
         )
     ),
 }
+AREA = {loc: word_rx(rx) for loc, rx in AREA.items()}
 CAUSE = {
     "en": _rx(
         r"\bfib(?:er|re)\b.{0,40}\b(?:cut|break|broke|broken|damaged|severed)\b",
@@ -381,6 +383,7 @@ APOLOGY = {
         re.I,
     ),
 }
+APOLOGY = {loc: word_rx(rx) for loc, rx in APOLOGY.items()}
 APOLOGY_UNDONE = {
     "en": re.compile(
         r"^\W*(?:\w+\W+){0,2}?(?:if\b|that you (?:feel|felt)|you (?:feel|felt)|to anyone who|for any|"
