@@ -303,12 +303,14 @@ def test_minimise_in_spanish() -> None:
 
 # ---------------------------------------------------------------- speed: word starts
 def _tables() -> list[tuple[str, re.Pattern[str]]]:
-    from amends.check import content, style
+    from amends.check import content, patterns, style
 
-    found = [("TECHNICAL", style.TECHNICAL)]
-    for module in (content, style):
+    found: list[tuple[str, re.Pattern[str]]] = []
+    for module in (content, style, patterns):
         for name, value in vars(module).items():
-            if isinstance(value, dict):
+            if isinstance(value, re.Pattern):
+                found.append((name, value))
+            elif isinstance(value, dict):
                 found += [(f"{name}.{k}", v) for k, v in value.items() if isinstance(v, re.Pattern)]
     return found
 

@@ -756,14 +756,16 @@ def _in(rx: re.Pattern[str] | Lexicon, doc: Doc) -> bool:
     return lex.occurs(doc.text, doc.lower)
 
 
-CLOCK_RANGE = re.compile(
-    P._CLOCK
-    + r"\s*(?:[–—-]|to|until)\s*"
-    + P._CLOCK
-    # open until a time: "on 0800 555 0261 until midnight"
-    + r"|\b(?:until|till)\s+"
-    + P._CLOCK,
-    re.I,
+CLOCK_RANGE = word_rx(
+    re.compile(
+        P._CLOCK
+        + r"\s*(?:[–—-]|to|until)\s*"
+        + P._CLOCK
+        # open until a time: "on 0800 555 0261 until midnight"
+        + r"|\b(?:until|till)\s+"
+        + P._CLOCK,
+        re.I,
+    )
 )
 
 

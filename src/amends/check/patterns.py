@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from amends.check.fold import word_rx
+
 TZ_ABBREVIATIONS = [
     "UTC",
     "GMT",
@@ -170,6 +172,12 @@ EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 PHONE = re.compile(
     r"(?:\+(?<![\d:]\+)\d[\d\s().-]{5,}\d|\d(?<![\d:]\d)[\d\s().-]{5,}\d|"
     r"\d(?<![\w:]\d)\d\d\b(?=\s+(?:from|at|any|24|or)))(?![\d:])"
+)
+
+
+# Patterns whose every alternative starts a word: checked at word starts only (`fold.word_rx`).
+CLOCK, CLOCK_TZ, ZONE_DECLARED, RELATIVE, DEADLINE, ISO_TZ = (
+    word_rx(rx) for rx in (CLOCK, CLOCK_TZ, ZONE_DECLARED, RELATIVE, DEADLINE, ISO_TZ)
 )
 
 
