@@ -129,15 +129,60 @@ def _word_start(seq: list[tuple[object, object]]) -> bool:
     return False
 
 
+def _first_chars(seq: list[tuple[object, object]]) -> set[str] | None:
+    """The characters a match of the sequence can start with (None: any, or not worked out)."""
+    if not seq:
+        return None
+    op, av = seq[0]
+    if op is _C.LITERAL:
+        return {chr(av)}  # type: ignore[arg-type]
+    if op is _C.IN:
+        chars: set[str] = set()
+        for o, a in av:  # type: ignore[union-attr]
+            if o is _C.LITERAL:
+                chars.add(chr(a))
+            elif o is _C.RANGE and a[1] - a[0] < 64:
+                chars.update(chr(c) for c in range(a[0], a[1] + 1))
+            else:
+                return None
+        return chars
+    if op is _C.SUBPATTERN:
+        return _first_chars([*av[3], *seq[1:]])  # type: ignore[index]
+    if op is _C.BRANCH:
+        chars = set()
+        for alt in av[1]:  # type: ignore[index]
+            first = _first_chars([*alt, *seq[1:]])
+            if first is None:
+                return None
+            chars |= first
+        return chars
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+        lo, _hi, item = av  # type: ignore[misc]
+        first = _first_chars(list(item))
+        if first is None or lo >= 1:
+            return first
+        rest = _first_chars(seq[1:])
+        return None if rest is None else first | rest
+    if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):  # consume nothing
+        return _first_chars(seq[1:])
+    return None
+
+
 def at_word_starts(pattern: str, flags: int = 0) -> str:
-    """The pattern with `\\b(?=\\w)` in front when every alternative starts with `\\b` before a
-    word character (the same matches). CPython's `re` then rejects a position that does not start
-    a word at one character, instead of trying every alternative there: most of the text."""
+    """The pattern with `\\b(?=[...])` in front when every alternative starts with `\\b` before a
+    word character (the same matches): the class holds the letters a match can start with, or is
+    `\\w`. CPython's `re` then rejects, at one character, a position that starts no word or a
+    word no alternative can start, instead of trying every alternative there: most of the text.
+    (Under re.I the class matches both cases, like the letters it was taken from.)"""
     try:
-        tree = _parser.parse(pattern, flags)
+        tree = list(_parser.parse(pattern, flags))
     except re.error:
         return pattern
-    return r"\b(?=\w)(?:" + pattern + ")" if _word_start(list(tree)) else pattern
+    if not _word_start(tree):
+        return pattern
+    first = _first_chars(tree)
+    ahead = "[" + re.escape("".join(sorted(first))) + "]" if first else r"\w"
+    return r"\b(?=" + ahead + ")(?:" + pattern + ")"
 
 
 def word_rx(rx: re.Pattern[str]) -> re.Pattern[str]:
