@@ -121,6 +121,10 @@ def test_compensation_in_more_general_forms(text: str, locale: str) -> None:
     assert "repair" not in rules(text, "resolve", locale)
 
 
+def test_a_credit_waiting_for_you_says_no_when_or_how() -> None:
+    assert "repair" in rules("A $10 credit is waiting for you; call us to claim it.", "resolve")
+
+
 def test_a_help_line_open_24_hours_a_day_is_no_amount() -> None:
     text = "A credit will reach your account soon. Call 0800 555 0100, 24 hours a day."
     assert "repair" in rules(text, "resolve")
@@ -142,6 +146,8 @@ def test_an_eta_in_more_general_forms(text: str, locale: str) -> None:
 
 def test_getting_online_is_no_eta_without_an_expectation() -> None:
     assert "eta" in rules("Since 9am customers could not get online.")
+    # "no time" alone is not a reason for having no estimate
+    assert "eta" in rules("We lost no time because calls matter; calls failed at 9am.")
 
 
 def test_next_update_volveremos_a_informar() -> None:
@@ -215,6 +221,7 @@ def test_a_symptom_told_of_a_pronoun_after_the_service() -> None:
 
 def test_a_pronoun_without_a_service_before_is_no_symptom() -> None:
     assert "what" in rules("We are sorry. It was down for hours.", "resolve")
+    assert "what" in rules("Our internet had a fault. It was down to a cable.", "resolve")
 
 
 def test_a_zone_as_a_country_adjective() -> None:

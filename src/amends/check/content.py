@@ -340,7 +340,7 @@ NO_ETA = {
     "en": _rx(
         r"\b(?:can ?not|can[’']t|cannot|are unable to|do ?n[’']t|do not|are not able to) (?:yet )?"
         r"(?:give|offer|estimate|say|predict|promise|know|tell you)\b.{0,80}\b(?:when|estimate|restor|time|eta)",
-        r"\bno (?:reliable |firm |repair |restoration |fix |return )?(?:estimate|eta|restoration time|time|timeline)\b.{0,60}\b(?:yet|because|until)",
+        r"\bno (?:(?:reliable |firm )?(?:estimate|eta|timeline)|(?:reliable |firm )?(?:repair|restoration|fix|return) time)\b.{0,60}\b(?:yet|because|until)",
     ),
     "es": _rx(
         r"\b(?:todavía|aún|por ahora) no (?:podemos|es posible) (?:dar|estimar|decir|calcular)\b",
@@ -672,7 +672,8 @@ APPLIED = {
         r"(?:ask|claim|call|contact|do anything)\w*|\b(?:nothing|no need) (?:you need )?(?:to|for you to)\b|"
         r"\bdo(?:n[’']t| not) (?:have|need) to\b|\bno need\b",
         # round 4: "you need not ask", "it goes on by itself", "we add it for you", "added for you"
-        r"\bneed not\b|\bby itself\b|\bfor you\b|\bnothing to (?:claim|do|ask)\b",
+        r"\bneed not\b|\bby itself\b|\bnothing to (?:claim|do|ask)\b|"
+        r"\b(?:make|makes|made|add|adds|added|apply|applies|applied|do|does|did)(?: [\w’'-]+){0,2} for you\b",
     ),
     "es": _rx(
         r"\ben su (?:próxima )?factura\b|\bautomáticamente\b|\ben tu (?:próxima )?factura\b",
@@ -790,7 +791,9 @@ EMPATHY_ONLY = re.compile(
 
 
 #: A sentence whose subject is a pronoun standing for what the sentence before named.
-PRONOUN_SUBJECT = re.compile(r"\W*(?:it|they|this|that)\b(?! (?:is|was) (?:our|my|on)\b)", re.I)
+PRONOUN_SUBJECT = re.compile(
+    r"\W*(?:it|they|this|that)\b(?! (?:is|was) (?:our|my|on|down to)\b)", re.I
+)
 
 
 def check_what(doc: Doc, ctx: Context) -> str | None:
