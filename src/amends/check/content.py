@@ -205,8 +205,8 @@ CAUSE = {
         r"\b(?:not|never|no|without|[a-z]{2,5}n[’']t) (?:\w+ ){0,5}?enough (?:room|capacity|space|power|cooling|bandwidth|headroom|memory|storage|fuel|batter(?:y|ies)|spares?|testing|time|staff|people)\b",
         r"\b(?:that|which) (?:they|it|the [\w-]+|our [\w-]+(?: [\w-]+)?) (?:could ?n[o’']t|could not|can ?n[o’']t|cannot|did ?n[o’']t|did not|"
         r"were unable to|was unable to) (?:read|handle|load|open|understand|process|accept|cope with|run|recogni[sz]e)\b",
-        r"\b(?:makes?|made|forces?|forced|keeps?|kept) (?:them|it|the [\w-]+|our [\w-]+) (?:restart|reboot|crash|freeze|fail|drop|shut down|hang)\w*|"
-        r"\bstop(?:s|ped)? (?:them|it|the [\w-]+|our [\w-]+) from \w+ing\b",
+        r"\b(?:that|which) (?:makes?|made|forces?|forced|keeps?|kept) (?:them|it|the [\w-]+|our [\w-]+) (?:restart|reboot|crash|freeze|fail|drop|shut down|hang)\w*|"
+        r"\b(?:it|that|which) stop(?:s|ped)? (?:them|it|the [\w-]+|our [\w-]+) from \w+ing\b",
         r"\bwithout (?:first |properly |fully )?(?:testing|checking|trying|warning|telling)\b|\b(?:that|which) was (?:already )?(?:full|overloaded|too (?:small|busy|full))\b",
     ),
     "es": _rx(
@@ -236,7 +236,7 @@ CAUSE = {
         # us ("lo configuramos mal", "lo dejamos mal conectado", "no revisamos bien la conexión",
         # "sin probarlo", "nos equivocamos"); the power gone ("se cortó la luz", "un apagón")
         r"\bcon (?:un|una|algún|varios|varias) (?:error|errores|fallo|fallos|falla|fallas|defecto)\b",
-        r"\b(?:lo|la|los|las) (?:\w+ )?\w+(?:amos|imos|aron|ieron) mal\b|\bmal (?:conectad|configurad|instalad|puest|montad|hech)[oa]s?\b",
+        r"\b(?:lo|la|los|las) \w+(?:amos|imos) mal\b|\bmal (?:conectad|configurad|instalad|puest|montad|hech)[oa]s?\b",
         r"\bno (?:lo |la |los |las )?(?:probamos|revisamos|comprobamos|configuramos|conectamos|verificamos|dimensionamos)(?: \w+)? bien\b",
         r"\bsin (?:probar|revisar|comprobar|verificar|avisar)\w*|\bnos (?:equivocamos|confundimos)\b",
         r"\bse (?:cortó|fue|cayó|interrumpió) (?:la )?(?:luz|energía|corriente|electricidad)\b|\bapagón\b",
@@ -276,7 +276,9 @@ FAILED = {
 _SYMPTOM_SUBJECT = re.compile(
     r"\b(?:calls?|texts?|messages?|phones?|internet|broadband|data|app|apps|website|sites?|pages?|service|services|"
     r"network|connections?|payments?|log ?ins?|sign-?ins?|emails?|tv|streams?|signal|coverage|customers|users|"
-    r"llamadas?|mensajes?|servicio|red|datos|página|aplicación|clientes)\b",
+    # what customers hold: "modems aren't working", "your router isn't working"
+    r"your|modems|handsets|screens|devices|set-top|decoders|"
+    r"llamadas?|mensajes?|servicio|red|datos|página|aplicación|clientes|módems|decodificadores|pantallas)\b",
     re.I,
 )
 #: The clause before a failure verb: back to the last clause break.
