@@ -113,6 +113,7 @@ def test_sending_something_back_is_no_fix_without_the_old_thing() -> None:
         ("One week's fees will come back to you on your next bill.", "en"),
         ("The next invoice for each affected business will be £10 lower; we do it for you.", "en"),
         ("A $6 credit goes on your next bill by itself.", "en"),
+        ("We will reduce every affected customer's next bill by £5, automatically.", "en"),
         ("Cada cliente verá 4 euros menos en su próxima factura.", "es"),
         ("Le bajaremos 100 pesos al próximo recibo; no tiene que llamar.", "es"),
         ("Cada línea tendrá 2 dólares a su favor en la siguiente factura.", "es"),
@@ -249,6 +250,8 @@ def test_a_sentence_ends_after_am_when_a_new_one_follows() -> None:
         "The damage was entirely theirs.",
         "None of this started on our side.",
         "Power to our mast was cut by the electricity distributor.",
+        "The supplier's equipment failed at 9am.",
+        "Our vendors' software crashed.",
     ],
 )
 def test_blame_in_more_general_forms(text: str) -> None:
@@ -266,6 +269,7 @@ def test_a_contractor_we_hired_is_no_blame() -> None:
         ("Faults like this are extremely rare.", "en"),
         ("It was a once-in-a-generation storm.", "en"),
         ("Nobody could have foreseen the heat.", "en"),
+        ("Despite the tireless work of our crews, calls failed.", "en"),
         ("No system can be designed to cope with a flood that size.", "en"),
         ("Con tanta lluvia, un corte así era inevitable.", "es"),
         ("Era casi imposible evitar que fallara la antena.", "es"),

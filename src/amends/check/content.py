@@ -631,7 +631,7 @@ REBATE = {
         r"\b(?:bill|invoice|statement)s? (?:\S+ ){0,8}?(?:lower|smaller|less)\b",
         # round 4: money taken off or given back, whatever the verb: "$7 will be taken off",
         # "£4 deducted", "will pay $5 less", "two days' fees will come back"
-        r"\b(?:taken|knocked|come|comes|coming|came) off\b|\bdeduct\w*",
+        r"\b(?:taken|knocked|come|comes|coming|came) off\b|\bdeduct\w*|\breduc(?:e|ed|es|ing|tion)\b",
         r"\b(?:fees?|charges?|rental|money|cost)[’']? (?:\w+ ){0,2}?back\b|\badded to (?:your|their|each|every) (?:\w+ )?account\b",
         # money paid in or given back: "£3 in their account", "£5 in their wallet", "$5 back on"
         r"\d\s+(?:in|into) (?:your|their|its|each|every) (?:\w+ )?(?:account|wallet|balance)\b|\d\s+back\b",

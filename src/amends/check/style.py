@@ -123,6 +123,9 @@ BLAME = {
         r"(?:not|wasn[’']t|was not|isn[’']t|is not) our fault",
         r"(?:the|our) (?:vendor|supplier|contractor|partner)(?:[’']s)? (?:error|mistake|fault|failure)",
         r"(?:vendor|supplier|contractor|partner) (?:error|mistake|failure)",
+        # round 4: the other party's own thing as what failed: "the supplier's equipment failed"
+        r"(?:vendor|supplier|contractor|partner|provider|wholesaler)(?:[’']s|s[’']) (?:[\w-]+ )?(?:equipment|network|software|system|"
+        r"systems|cable|servers?|crews?|staff|hardware|update) (?:failed|broke|crashed|went down|stopped|was cut|caused)",
         r"(?:another|a different) (?:carrier|provider|company)(?:[’']s)? (?:network|fault|error)",
         r"human error",
         # blame without the word (docs/field-study.md, "Blame without the word"), by structure: an
@@ -176,6 +179,8 @@ BLAME = {
 EXCUSE = {
     "en": _words(
         r"despite (?:our|all our|all of our) (?:best )?efforts",
+        # round 4: the effort praised in any words: "despite the tireless work of our crews"
+        r"despite (?:the|our|all (?:of )?(?:the|our)) (?:[\w-]+ ){0,2}?(?:efforts|work|hard work|dedication)",
         r"unprecedented",
         r"(?:happens?|can happen) to (?:every|all|any|other) (?:operators?|providers?|networks?|companies|carriers)",
         r"(?:extremely|highly|very) rare (?:event|occurrence|combination)",
