@@ -11,8 +11,10 @@ matchers instead of phrase lists), so it too is now tuned on and its figures are
 The second blind corpus (`tests/check/corpus_blind2`) was written by another hand during that
 work and measured once, blind (41 of 124 exactly right; docs/rules.md, "Second blind corpus");
 the rules were then generalised again while reading its mismatches, so it too is tuned on now
-and its figures are an upper bound. The honest figure for this round comes from a third blind
-set (`tests/check/corpus_blind3`), measured once after the work.
+and its figures are an upper bound. The third blind set (`tests/check/corpus_blind3`) was measured
+once after that work (46 of 124 exactly right) and then tuned on in the fourth round, so it too is
+an upper bound now; the honest figure for the fourth round comes from a fourth blind set
+(`tests/check/corpus_blind4`), measured once after the work.
 
 Run: `.venv/bin/python -m bench.eval_check`. Exits 1 if a rule is below the floor on any set,
 unless docs/rules.md gives the reason (listed in `EXPLAINED`).
@@ -34,21 +36,23 @@ CORPORA = {
     "blind2": ROOT / "corpus_blind2",
     "blind3": ROOT / "corpus_blind3",
 }
-#: Column titles: the field set was tuned on; so were the held-out and second blind sets, after
-#: their first blind runs (docs/rules.md, "Evaluation"). A fresh blind set is needed for an
+#: Column titles: the field set was tuned on; so were the held-out, second and third blind sets,
+#: after their first blind runs (docs/rules.md, "Evaluation"). A fresh blind set is needed for an
 #: unbiased figure.
 TITLES = {
     "dev": "dev",
     "field": "field (tuned on)",
     "heldout": "held out (tuned on after blind run)",
     "blind2": "blind 2 (tuned on after blind run)",
-    "blind3": "blind 3 (never tuned on)",
+    "blind3": "blind 3 (tuned on after blind run)",
 }
 FLOOR = 0.95
 #: (corpus, rule) pairs below the floor whose reason docs/rules.md states ("Evaluation") and that
 #: are a limit of the labels, not of the rules. The held-out rows listed are the three where its
 #: labels and the development or field labels read the same wording differently (fitting one set
-#: would break the other); any other row below the floor is a gap in a rule and fails `make eval`.
+#: would break the other); so is the third blind set's `readability` (it grades status posts under
+#: 20 words, which the development labels do not). Any other row below the floor is a gap in a
+#: rule and fails `make eval`.
 EXPLAINED: frozenset[tuple[str, str]] = frozenset(
     {
         ("field", "readability"),
@@ -56,6 +60,7 @@ EXPLAINED: frozenset[tuple[str, str]] = frozenset(
         ("heldout", "what"),
         ("heldout", "cause"),
         ("heldout", "readability"),
+        ("blind3", "readability"),
     }
 )
 

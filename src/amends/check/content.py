@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from amends.check import patterns as P
-from amends.check.fold import Lexicon, lexicon
+from amends.check.fold import Lexicon, at_word_starts, lexicon, word_rx
 from amends.check.model import AFTER, ALL_STAGES, ONGOING, Channel, Severity, Stage
 from amends.check.rule import Context, Example, Rule
 from amends.check.source import Doc
@@ -26,7 +26,7 @@ FULL_CHANNELS = frozenset({Channel.WEB, Channel.EMAIL, Channel.NOTICE})
 def _rx(*parts: str) -> re.Pattern[str]:
     """One case-insensitive pattern. Its spaces stay literal (sre finds literal prefixes fast);
     a line break in the prose matches them because matchers see it flattened (`fold.Lexicon`)."""
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.I)
+    return re.compile(at_word_starts("|".join(f"(?:{p})" for p in parts), re.I), re.I)
 
 
 # ---------------------------------------------------------------- phrase lists, per locale
@@ -95,7 +95,8 @@ COUNT = {
     "en": re.compile(
         (
             # "38,214 customers", "9,400 landline and nbn voice services", "12 million daily users"
-            r"(?:\b(?<![:\d])(?<!less than )(?<!fewer than )"
+            # (a sum of money is not a count: "$5 will be taken off each account's bill")
+            r"(?:\b(?<![:\d$£€])(?<!less than )(?<!fewer than )"
             + P.NUMBER
             + r" (?:[^\s.;:]+ ){0,6}?"
             + PEOPLE["en"]
@@ -125,6 +126,7 @@ COUNT = {
         re.I,
     ),
 }
+COUNT = {loc: word_rx(rx) for loc, rx in COUNT.items()}
 AREA = {
     "en": re.compile(
         _spaced(
@@ -146,6 +148,7 @@ AREA = {
         )
     ),
 }
+AREA = {loc: word_rx(rx) for loc, rx in AREA.items()}
 CAUSE = {
     "en": _rx(
         r"\bfib(?:er|re)\b.{0,40}\b(?:cut|break|broke|broken|damaged|severed)\b",
@@ -194,6 +197,17 @@ CAUSE = {
         r"\b(?:set|configured|sized|built|dimensioned|planned|wired) (?:[\w-]+ ){0,4}?(?:too (?:low|high|small|large|tight|short)|wrong(?:ly)?|"
         r"incorrectly|badly)\b",
         r"\bflood ?waters?\b|\bflood(?:ed|s)\b",
+        # round 4: what a thing lacked ("we hadn't given it enough room", "not enough capacity");
+        # a thing we sent that its receiver could not read or handle ("an update the boxes
+        # couldn't read"); a thing that made equipment fail ("a setting that makes them restart",
+        # "it stops them from letting modems sign in"); work done without a check ("without
+        # testing it"); a path that was already full
+        r"\b(?:not|never|no|without|[a-z]{2,5}n[’']t) (?:\w+ ){0,5}?enough (?:room|capacity|space|power|cooling|bandwidth|headroom|memory|storage|fuel|batter(?:y|ies)|spares?|testing|time|staff|people)\b",
+        r"\b(?:that|which) (?:they|it|the [\w-]+|our [\w-]+(?: [\w-]+)?) (?:could ?n[o’']t|could not|can ?n[o’']t|cannot|did ?n[o’']t|did not|"
+        r"were unable to|was unable to) (?:read|handle|load|open|understand|process|accept|cope with|run|recogni[sz]e)\b",
+        r"\b(?:that|which) (?:makes?|made|forces?|forced|keeps?|kept) (?:them|it|the [\w-]+|our [\w-]+) (?:restart|reboot|crash|freeze|fail|drop|shut down|hang)\w*|"
+        r"\b(?:it|that|which) stop(?:s|ped)? (?:them|it|the [\w-]+|our [\w-]+) from \w+ing\b",
+        r"\bwithout (?:first |properly |fully )?(?:testing|checking|trying|warning|telling)\b|\b(?:that|which) was (?:already )?(?:full|overloaded|too (?:small|busy|full))\b",
     ),
     "es": _rx(
         r"\bcorte de (?:fibra|cable|energía|luz)\b",
@@ -209,7 +223,7 @@ CAUSE = {
         r"\b(?:avería|variación de (?:energía|tensión)|corte de energía|fallo (?:en|de)|falla (?:en|de)|error humano)\b",
         # where the fault was, whatever the verb: "la falla se originó en los equipos de ..."
         r"\b(?:falla|fallo|problema|avería|error|incidencia|caída)s? (?:se )?(?:originó|origina|produjo|estuvo|está|inició|"
-        r"comenzó) (?:en|por|con)\b|\bse originó (?:en|por)\b",
+        r"comenzó|vino|venía|viene|provino) (?:en|por|con|de)\b|\bse originó (?:en|por)\b",
         r"\berror (?:en|de) (?:la|el|los|las|un|una|nuestr\w+)\b|\bse produjo (?:un|una) (?:error|fallo|falla|avería|corte)\b",
         # the decision that caused it, in a chief executive's words: "yo aprobé hacer un cambio"
         r"\b(?:aprobé|aprobamos|autoricé|autorizamos|decidí|decidimos) (?:hacer |aplicar )?(?:un|una|el|la)\b",
@@ -218,6 +232,14 @@ CAUSE = {
         r"\b(?:un|una|el|la|los|las)\s+(?:\w+\s+){1,3}?(?:equivocad[oa]s?|incorrect[oa]s?|defectuos[oa]s?|erróne[oa]s?|mal hech[oa]s?)\b",
         r"\btuvo su origen en\b|\b(?:salió|salieron) mal\b",
         r"\b(?:un|el|una|la) (?:cambio|actualización|ajuste|configuración) que (?:hicimos|aplicamos|instalamos|cargamos)\b",
+        # round 4: a thing with an error in it ("una lista con un error"); done badly or unchecked by
+        # us ("lo configuramos mal", "lo dejamos mal conectado", "no revisamos bien la conexión",
+        # "sin probarlo", "nos equivocamos"); the power gone ("se cortó la luz", "un apagón")
+        r"\bcon (?:un|una|algún|varios|varias) (?:error|errores|fallo|fallos|falla|fallas|defecto)\b",
+        r"\b(?:lo|la|los|las) \w+(?:amos|imos) mal\b|\bmal (?:conectad|configurad|instalad|puest|montad|hech)[oa]s?\b",
+        r"\bno (?:lo |la |los |las )?(?:probamos|revisamos|comprobamos|configuramos|conectamos|verificamos|dimensionamos)(?: \w+)? bien\b",
+        r"\bsin (?:probar|revisar|comprobar|verificar|avisar)\w*|\bnos (?:equivocamos|confundimos)\b",
+        r"\bse (?:cortó|fue|cayó|interrumpió) (?:la )?(?:luz|energía|corriente|electricidad)\b|\bapagón\b",
     ),
 }
 #: A failure told in any words, whatever failed: "a cooling unit stopped", "planned work ... went
@@ -229,8 +251,12 @@ FAILED = {
         r"\b(?:failed|stopped|broke|went (?:wrong|down|dead|offline)|(?:was|were) (?:wrong|faulty|defective|"
         r"disconnected|damaged|deleted|cut|unplugged|switched off|set up wrong)|ran (?:over|out)|took longer than|"
         r"grew (?:larger|bigger|too)|lost (?:mains )?power|overheated|shut (?:itself|themselves) (?:down|off)|"
-        r"filled up|crashed|expired|wore out|had (?:an? )?(?:error|fault|bug|defect|flaw)|clashed with|conflicted with|"
-        r"(?:had )?(?:missed|skipped) (?:a|one|an important) (?:step|check|test)|destabili[sz]ed|drilled (?:through|into))\b",
+        r"filled up|crashed|expired|wore out|ha[sd] (?:an? )?(?:error|fault|bug|defect|flaw)|clashed with|conflicted with|"
+        r"(?:had )?(?:missed|skipped|forgot|left out) (?:a|one|an important|the) (?:step|check|test|setting|value|line|entry|rule|part|file)|"
+        r"destabili[sz]ed|drilled (?:through|into)|"
+        # round 4: "it did not come back cleanly", "the new board isn't working", "it cut out", "came loose"
+        r"did ?n[o’']t (?:come back|work|start|restart|boot|load|respond|take over)|(?:is|are|was|were) ?n[o’']t working|"
+        r"(?:is|are|was|were) not working|cut out|came (?:loose|off|apart|away)|gave way)\b",
         # the decision that caused it, in a chief executive's words: "I approved a change ...", "I
         # signed off an upgrade ...", "I had agreed to replace ..."
         r"\b(?:i|we) (?:had )?(?:approved|signed off|authori[sz]ed|agreed to|decided to|chose to) (?:\w+ ){0,2}(?:a|an|the|to|our|new)\b",
@@ -239,19 +265,35 @@ FAILED = {
         r"\b(?:falló|fallaron|se (?:dañó|dañaron|cayó|cayeron|apagó|apagaron|rompió|rompieron|quemó|llenó)|"
         r"dejó de funcionar|dejaron de funcionar|no arrancó|no arrancaron|(?:estaba|era|fue) (?:incorrect[oa]|"
         r"defectuos[oa]|equivocad[oa])|(?:había|habían )?(?:borrado|borró|borraron|rompió|rompieron|dañó|dañaron)|"
-        r"dejó sin|dejaron sin)\b"
+        r"dejó sin|dejaron sin|"
+        # round 4: "la pieza nueva ha fallado", "se agotó", "se paró", "no duraron", "el cambio tenía un error"
+        r"ha fallado|han fallado|ha dejado de funcionar|se (?:agotó|agotaron|paró|pararon|cortó|cortaron|desconectó|"
+        r"desconectaron|soltó|soltaron|calentó|sobrecalentó|averió|averiaron)|no (?:duró|duraron|aguantó|aguantaron)|"
+        r"(?:tenía|tuvo|tiene|traía|tenían) (?:un|una) (?:error|fallo|falla|defecto))\b"
     ),
 }
 #: What customers saw is not a cause when it is the subject of a failure verb.
 _SYMPTOM_SUBJECT = re.compile(
     r"\b(?:calls?|texts?|messages?|phones?|internet|broadband|data|app|apps|website|sites?|pages?|service|services|"
     r"network|connections?|payments?|log ?ins?|sign-?ins?|emails?|tv|streams?|signal|coverage|customers|users|"
-    r"llamadas?|mensajes?|servicio|red|datos|página|aplicación|clientes)\b",
+    # what customers hold: "modems aren't working", "your router isn't working"
+    r"your|modems|handsets|screens|devices|set-top|decoders|"
+    r"llamadas?|mensajes?|servicio|red|datos|página|aplicación|clientes|módems|decodificadores|pantallas)\b",
     re.I,
 )
 #: The clause before a failure verb: back to the last clause break.
 _CLAUSE_BREAK = re.compile(
-    r".*(?:[.;:!?]|,\s+(?:and|but|so|y|pero)\b|\b(?:and|y|then|luego)\b)", re.S
+    r".*(?:[.;:!?]|,\s+(?:and|but|so|y|pero)\b|\b(?:and|y|then|luego)\b|"
+    r"\b(?:found|saw|learned|learnt|discovered|noticed|realised|realized|vimos|descubrimos) (?:that|que)\b)",
+    re.S,
+)
+#: The provider's own act earlier in the sentence, so that a pronoun or a bare verb after it names
+#: the thing acted on: "we added new equipment, and it clashed with ...", "we updated our text
+#: system and missed a setting".
+_OUR_ACT = re.compile(
+    r"\b(?:we|i)\b(?: \w+){0,2}? (?!(?:noticed|learned|learnt|detected|confirmed|heard|reported|expected|hoped|wanted|"
+    r"tried|know|knew)\b)(?:\w+ed|put|set|sent|made|built|ran|took|cut|fit|swapped)\b|"
+    r"\b\w+(?:amos|imos)\b"
 )
 CAUSE_UNKNOWN = {
     "en": _rx(
@@ -274,6 +316,9 @@ RESTORE = {
         # the end of the outage in any words: "texts to flow again", "calls to be stable again",
         # "they expect to finish by 5 PM"
         r"\bagain\b|\bstable\b|\bfinish\w*|\bcomplete (?:the|their|our) (?:work|repair)|\bnormally\b|\bas (?:usual|normal)\b",
+        # round 4: "expect you to be online by", "expect service by 7pm"
+        r"\bbe (?:back )?online\b|\b(?:back|get you|have you) online\b|"
+        r"\bexpect (?:\w+ ){0,2}?(?:service|calls|data|internet|broadband|tv|signal|coverage|phones?)(?: back| to work)? (?:by|before|around|at)\b",
     ),
     "es": _rx(
         r"\brestabl\w+|\brestaur\w+|\bvuelva\b|\bvolverá\b|\breparad\w+",
@@ -282,6 +327,7 @@ RESTORE = {
         # any verb of return or repair, in any person: "vuelve", "vuelvan", "devolver la luz",
         # "tenerlo resuelto", "corregirla", "solucionarlo"
         r"\bvuelv\w*|\bvolver\w*|\bdevolver\w*|\bresuel\w+|\bresolver\w*|\bcorreg\w+|\bcorrig\w+|\barregl\w+|\bsolucion\w+",
+        r"\bfuncion(?:e|en|ará|arán)\b",
     ),
 }
 ETA_WORDS = {
@@ -296,7 +342,7 @@ NO_ETA = {
     "en": _rx(
         r"\b(?:can ?not|can[’']t|cannot|are unable to|do ?n[’']t|do not|are not able to) (?:yet )?"
         r"(?:give|offer|estimate|say|predict|promise|know|tell you)\b.{0,80}\b(?:when|estimate|restor|time|eta)",
-        r"\bno (?:reliable )?(?:estimate|eta|restoration time)\b.{0,60}\b(?:yet|because|until)",
+        r"\bno (?:(?:reliable |firm )?(?:estimate|eta|timeline)|(?:reliable |firm )?(?:repair|restoration|fix|return) time)\b.{0,60}\b(?:yet|because|until)",
     ),
     "es": _rx(
         r"\b(?:todavía|aún|por ahora) no (?:podemos|es posible) (?:dar|estimar|decir|calcular)\b",
@@ -321,7 +367,8 @@ UPDATE = {
         r"\bnueva actualización\b",
         # "la siguiente actualización será a las", "siguiente aviso", "aviso a las 10:00", "publicaré"
         r"\bsiguiente (?:actualización|aviso|informe|mensaje|comunicado)\b|\bpróximo (?:aviso|informe|mensaje|comunicado)\b|"
-        r"\baviso a las\b|\b(?:publicaremos|publicaré|informaremos|informaré|avisaremos|avisaré)\b",
+        r"\baviso a las\b|\b(?:publicaremos|publicaré|informaremos|informaré|avisaremos|avisaré)\b|"
+        r"\bvolveremos a (?:informar|escribir|publicar|actualizar|avisar)\b",
     ),
 }
 APOLOGY = {
@@ -338,6 +385,7 @@ APOLOGY = {
         re.I,
     ),
 }
+APOLOGY = {loc: word_rx(rx) for loc, rx in APOLOGY.items()}
 APOLOGY_UNDONE = {
     "en": re.compile(
         r"^\W*(?:\w+\W+){0,2}?(?:if\b|that you (?:feel|felt)|you (?:feel|felt)|to anyone who|for any|"
@@ -373,7 +421,7 @@ EMPATHY = {
         # their phones", "we know people were stuck at a checkout"), but not by the cause ("we know
         # what caused it", "we know where the fault is")
         r"\b(?:we|i) (?:know|understand|realise|realize|recognise|recognize)\b(?! (?:now |already )?(?:the (?:cause|fault|reason|problem)|"
-        r"what (?:caused|went|happened)|why|where|when|how (?:it|this) happened|more|it was)\b) (?:that )?(?:[\w’'-]+ ){0,3}?"
+        r"what (?:caused|went|happened)|why|where|when|how (?:it|this) happened|more|it was|about|of)\b) (?:that )?(?:[\w’'-]+ ){0,5}?"
         r"(?:people|famil(?:y|ies)|customers|you|many|shops|businesses|households|parents|patients|messages|calls|everyone|"
         r"those|some|most|nobody|no one|members|users|subscribers|viewers|callers|children|kids|students|workers|"
         r"neighbou?rs|anyone|working|older|elderly)\b",
@@ -384,6 +432,8 @@ EMPATHY = {
         r"\b(?:meant|means) (?:lost|missed|no |(?:a|an) (?:[\w-]+ ){1,2}that (?:could|would) ?n[o’']?t)|"
         r"\bcost (?:[\w-]+ ){1,3}?(?:calls|orders|sales|money|work|time|income|a sale|a job|customers|business)\b|"
         r"\b(?:is|was|it[’']s|that[’']s) (?:\w+ )?(?:maddening|infuriating|exasperating|distressing|miserable|awful|heartbreaking)\b",
+        # round 4: the size of the harm granted: "is no small thing", "a big deal"
+        r"\bno small (?:thing|matter)\b|\ba (?:big|real) deal\b",
     ),
     "es": _rx(
         r"\b(?:sabemos|sé) (?:lo|la|el|que|cuánto)\b",
@@ -402,7 +452,7 @@ OWNERSHIP = {
         # a chief executive's decision in the first person ("I approved a change", "I signed off"),
         # and something set up wrong by us ("we had set it up wrong", "we had wired the spare up wrong")
         r"approved|signed off|authori[sz]ed|agreed to|allowed|ordered|pushed for|gave the go-ahead|"
-        r"(?:set|put|built|wired|configured|planned) (?:\w+ ){0,3}?(?:wrong|badly|incorrectly))\b",
+        r"(?:set|put|built|wired|configured|planned) (?:\w+ ){0,4}?(?:wrong(?:ly)?|badly|incorrectly))\b",
         r"\bour job\b|\bour (?:choice|decision)\b|(?<!not )(?<!n[’\']t )\bour (?:mistake|fault|error|failure|responsibility|change|update|upgrade|release|software|"
         r"testing|network failed|decision)\b",
         r"\bwe (?:manage|operate|built|maintain|look after)\b|\b(?:a|the|an) [\w-]+ we (?:run|own)\b",
@@ -430,6 +480,8 @@ OWNERSHIP = {
         # "fue un error mío", "yo aprobé el cambio"
         r"\b(?:decisión|error|culpa|responsabilidad|fallo|cambio) (?:fue |es |era )?(?:nuestr[oa]|mí[oa])\b",
         r"\b(?:yo )?(?:aprobé|autoricé|decidí|ordené)\b",
+        # round 4: the act claimed with "nosotros": "la pusimos nosotros", "lo hicimos nosotros"
+        r"\b(?:lo|la|los|las) (?:pusimos|hicimos|instalamos|configuramos|cargamos|enviamos|cambiamos|conectamos|dejamos) nosotros\b",
     ),
 }
 #: Ownership told in more roundabout forms, tried only when none of the forms above occurs (most
@@ -488,7 +540,7 @@ FIX = {
         r"(?! (?:to|from|into|over|on|in|at|by|with|without|for|after|when|until|because)\b)(?= \w|\s*[.,;]\s| it\b| them\b)",
         # the fix with its doer named (the list this rule started from); "fixed" only with an object
         # other than "it": "We fixed it." says nothing about what was done
-        r"\b(?:we|our (?:engineers|technicians|crews?|team|teams|staff)|crews|engineers|technicians) "
+        r"\b(?:we|our (?:engineers?|technicians?|techs?|crews?|team|teams|staff)|crews|engineers|technicians|techs) "
         r"(?:\w+ ){0,2}(?:replaced|repaired|spliced|rolled back|reverted|undid|undone|restored|rerouted|"
         r"re-routed|switched|restarted|rebooted|fixed(?! it\b| this\b| that\b| the (?:problem|issue|fault)\b)|"
         r"patched|reconnected|brought|installed|swapped|moved|renewed|removed|reversed|turned|rebuilt|added|released)\b",
@@ -514,6 +566,14 @@ FIX = {
         r"\b(?:began|started|finished) (?:removing|undoing|withdrawing|pulling)\b|"
         r"\b(?:took|pulled|removed) (?:(?!\w+ed\b)[\w-]+ ){1,3}off (?:the|our|every|each|all)\b|"
         r"\b(?:carried out|completed|made|did|finished) (?:the|a|their|our|its) repairs?\b",
+        # round 4: the old thing put back, whatever the verb ("sent the old settings back", "wired the
+        # old power back in", "put the old equipment back into service"); a defective thing taken
+        # away ("withdrew the bad routes"); repair work begun ("began joining the fibre")
+        r"\b(?:put|sent|brought|wired|switched|moved|rolled|changed|turned|set|loaded|copied|installed|fitted|pushed) "
+        r"(?:the|our|a|an) (?:old|previous|earlier|original|former|last|spare|working|older) [\w-]+(?: [\w-]+)? back\b",
+        r"\b(?:withdrew|withdrawn|removed|pulled|deleted|disabled|took out|cleared|dropped) (?:the|those|these|that|a|an) "
+        r"(?:bad|faulty|wrong|broken|defective|incorrect|corrupt(?:ed)?)\b",
+        r"\b(?:began|started) (?:joining|rejoining|re-joining|mending|fixing|rewiring|rebuilding)\b",
     ),
     "es": _rx(
         # any person of the preterite: "deshicimos", "reinstalaron", "conectaron", "la corregimos"
@@ -534,7 +594,9 @@ FIX = {
         r"\b(?:lo|la|los|las) (?:paramos|detuvimos|pararon|detuvieron)\b",
         r"\b(?:técnicos|ingenieros|equipos técnicos|cuadrillas)\b[^.]{0,60}?\b(?:revirtieron|reiniciaron|cambiaron|"
         r"desviaron|empalmaron|instalaron|retiraron|desinstalaron|arrancaron|ampliaron|actualizaron|repararon|"
-        r"reemplazaron|restablecieron|sustituyeron)\b",
+        r"reemplazaron|restablecieron|sustituyeron|trajeron|llevaron|colocaron|pusieron|montaron)\b",
+        # round 4: a part brought or fitted by us: "colocamos una batería nueva", "pusimos un generador"
+        r"\b(?:trajimos|colocamos|pusimos|montamos) (?:un|una|el|la|los|las|otr[oa]s?)\b",
     ),
 }
 #: Words that undo a remedy verb before it: "we had not replaced it", "hadn't replaced".
@@ -555,7 +617,7 @@ COMP = {
         r"\bcompensat\w+|\bmoney back\b|\bfees back\b|\brebate\b"
     ),
     "es": _rx(
-        r"\bcrédito\b|\breembols\w+|\bdescuento\b|\bgratis\b|\bcompensación\b|\bbonificación\b|\bdevol\w+|"
+        r"\bcrédito\b|\breembols\w+|\bdescuento\b|\bgratis\b|\bsin (?:coste|costo|cargo)\b|\bcompensación\b|\bbonificación\b|\bdevol\w+|"
         r"\bdevuelve\w*|\babonad\w+"
     ),
 }
@@ -565,28 +627,35 @@ COMP = {
 #: 1.000 pesos", "2 euros menos", "recibirán 50 pesos en su cuenta").
 REBATE = {
     "en": _rx(
-        r"\d\s+off\b|\boff (?:the |your |their |each |every )?(?:next |this |[a-z]+ month[’']s )?(?:bill|invoice|statement|account)s?\b",
-        r"\b(?:bill|invoice|statement)s? (?:\S+ ){0,3}(?:lower|smaller|less)\b",
-        r"\b(?:fees?|charges?|rental|money|cost) back\b|\badded to (?:your|their|each|every) (?:\w+ )?account\b",
+        r"\d\s+(?:off|less)\b|\boff (?:the |your |their |each |every )?(?:next |this |[a-z]+ month[’']s )?(?:bill|invoice|statement|account)s?\b",
+        r"\b(?:bill|invoice|statement)s? (?:\S+ ){0,8}?(?:lower|smaller|less)\b",
+        # round 4: money taken off or given back, whatever the verb: "$7 will be taken off",
+        # "£4 deducted", "will pay $5 less", "two days' fees will come back"
+        r"\b(?:taken|knocked|come|comes|coming|came) off\b|\bdeduct\w*|\breduc(?:e|ed|es|ing|tion)\b",
+        r"\b(?:fees?|charges?|rental|money|cost)[’']? (?:\w+ ){0,2}?back\b|\badded to (?:your|their|each|every) (?:\w+ )?account\b",
         # money paid in or given back: "£3 in their account", "£5 in their wallet", "$5 back on"
         r"\d\s+(?:in|into) (?:your|their|its|each|every) (?:\w+ )?(?:account|wallet|balance)\b|\d\s+back\b",
     ),
     "es": _rx(
         r"\bdescont\w+|\babon(?:ar|aremos|amos|ará|arán)\b|\bmenos en\b|\bbonific\w+|\brest(?:ar|aremos|amos|ará|arán)\b|\brebaj\w+",
+        # round 4: "verá 6 euros menos", "le bajaremos 60 pesos", "3 dólares a su favor", "5.000 pesos de saldo"
+        r"\d[\d.,]*\s*(?:[a-záéíóú]+\s+)?menos\b|\bbaj(?:ar|aremos|amos|ará|arán)\b|\ba su favor\b|\d[\d.,]*\s*[a-záéíóú]+\s+de\s+saldo\b",
         r"\d[\d.,]*\s*(?:pesos|euros|dólares|soles|€|\$)\s+(?:\w+\s+){0,2}en\s+(?:su|tu|la)\s+(?:próxima\s+|siguiente\s+)?"
         r"(?:cuenta|factura|boleta|recibo|línea|billetera|saldo|monedero)\b",
     ),
 }
 AMOUNT = re.compile(
-    r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:%|(?:per ?cent|dollars?|dólar(?:es)?|euros?|pesos?|soles?|pounds?|libras?|reales|gb|days?|weeks?|"
-    r"months?|hours?|días|meses)\b)|"
+    # (a help line open "24 hours" is not an amount)
+    r"[$€£¥]\s?\d|\b(?!24 ?hours)\d+(?:[.,]\d+)?\s?(?:%|(?:per ?cent|dollars?|dólar(?:es)?|euros?|pesos?|soles?|pounds?|libras?|reales|gb|days?|weeks?|"
+    r"months?|hours?|días|meses|lempiras?|bolivianos?|colones|quetzales|guaraníes|bolívares|córdobas)\b)|"
     # a unit of service or the very charges paid: "a free data day", "any late fees you paid"
     r"\b(?:free )?data days?\b|\bday of (?:free )?(?:data|service)\b|"
-    r"\b(?:any|every|all|cualquier|todos? los)\s+(?:late[- ]payment |late )?(?:fees?|charges?|recargos?|cargos?)\b|\b(?:a|one|two|three|a full|one full|full) (?:day|days|week|weeks|month|months)[’']?s?\b|"
+    r"\b(?:any|every|all|cualquier|todos? los)\s+(?:late[- ]payment |late )?(?:fees?|charges?|recargos?|cargos?)\b|(?<!hours )\b(?:a|one|two|three|a full|one full|full) (?:day|days|week|weeks|month|months)[’']?s?\b|"
     r"\bfull month\b|\bmonthly fee\b|\bun mes\b|"
     # a length of free service, counted in words: "one free month", "dos días de servicio gratis"
     r"\b(?:a|an|one|two|three|four|five|six|seven|ten)\s+free\s+(?:days?|weeks?|months?)\b|"
     r"\b(?:un|una|dos|tres|cuatro|cinco|siete|diez|\d+)\s+(?:días?|semanas?|mes(?:es)?)\s+de\s+(?:servicio|datos|cuota)\b|"
+    r"\b(?:dos|tres|cuatro|cinco|siete|diez)\s+(?:días|semanas|meses)\s+sin\s+(?:coste|costo|cargo)\b|"
     # The sign or code after the number, as Spanish and most European locales write it: 3,00 US$
     r"\b\d[\d.,]*\s?(?:us\$|\$|€|£|¥|usd|eur|gbp|aud|mxn|cad|jpy)(?!\w)",
     re.I,
@@ -604,6 +673,9 @@ APPLIED = {
         r"\bourselves\b|\b(?:it|this|that) for you\b|\bwithout (?:you |them |customers |having )?(?:to |needing to )?"
         r"(?:ask|claim|call|contact|do anything)\w*|\b(?:nothing|no need) (?:you need )?(?:to|for you to)\b|"
         r"\bdo(?:n[’']t| not) (?:have|need) to\b|\bno need\b",
+        # round 4: "you need not ask", "it goes on by itself", "we add it for you", "added for you"
+        r"\bneed not\b|\bby itself\b|\bnothing to (?:claim|do|ask)\b|"
+        r"\b(?:make|makes|made|add|adds|added|apply|applies|applied|do|does|did)(?: [\w’'-]+){0,2} for you\b",
     ),
     "es": _rx(
         r"\ben su (?:próxima )?factura\b|\bautomáticamente\b|\ben tu (?:próxima )?factura\b",
@@ -613,6 +685,11 @@ APPLIED = {
         r"\b(?:la|su|tu|el|su) (?:próxim[oa] |siguiente )?(?:factura|boleta|recibo|cuenta|billetera|saldo|monedero)\b",
         # nothing to ask: "sin que tenga que pedirlo", "sin trámites", "no tiene que hacer nada"
         r"\bsin (?:que (?:tenga|tengan) que|trámites|hacer nada|pedirlo)\b|\bno (?:tiene|tienen) que hacer nada\b",
+        # round 4: "al próximo recibo", "se aplica solo", "lo aplicamos nosotros", "por nuestra cuenta",
+        # "no tiene que llamar", "no hace falta reclamar", "sin ningún trámite"
+        r"\bal (?:próximo|siguiente) (?:recibo|mes|cobro)\b|\bse aplica(?:n|rá|rán)? sol[oa]s?\b|\b(?:lo|la) aplicamos nosotros\b|"
+        r"\bpor nuestra cuenta\b|\bno (?:tiene|tienen|hace falta|necesita) (?:que )?(?:llamar|reclamar|pedir\w*|hacer nada)\b|"
+        r"\bsin (?:ningún|ninguna) (?:trámite|gestión)\b|\bel mes que viene\b|\baplicad[oa] por nosotros\b",
     ),
 }
 CONTACT = {
@@ -638,7 +715,7 @@ HOURS = {
     ),
     "es": _rx(
         r"\b24 horas\b|\btodos los días\b|\blas 24 horas\b|\bde lunes a\b|\b24/7\b",
-        r"\bdía y noche\b|\ba (?:cualquier|toda) hora\b|\bsiempre\b|\btoda la noche\b|\bsin interrupción\b",
+        r"\bdía y noche\b|\ba (?:cualquier|toda) hora\b|\bsiempre\b|\btoda la noche\b|\bsin interrupción\b|\bcada día\b",
     ),
 }
 FEEDBACK = {
@@ -653,13 +730,15 @@ FEEDBACK = {
         r"\b(?:comments?|views?|thoughts|opinions?|ratings?) (?:on|about) (?:this|how|our|the way)\b|\bhave your say\b|"
         r"\brate (?:this|our|us|how)\b|\bwant (?:your|to hear your) (?:view|views|opinion|thoughts|comments)\b|"
         r"\b(?:send|share|leave|give|post|add) (?:us )?(?:your |any |a )?(?:comments?|views?|thoughts|opinions?|ratings?)\b|"
-        r"\byour (?:view|views|say|opinion|comments)\b|\bwant us to hear\b|\b(?:write|answer) back\b",
+        r"\byour (?:view|views|say|opinion|comments)\b|\bwant us to hear\b|\b(?:write|answer) back\b|\bwhat you think\b",
     ),
     "es": _rx(
         r"\bsu opinión\b|\bescríbanos\b|\bresponda a este\b|\bqueremos escuchar\w*\b|\bdíganos\b|"
         r"\bqué opina\b|\bcuéntenos\b|\bcontarnos\b",
         # the first person singular: "Escríbame ... para decirme qué piensa"
         r"\bescríbame\b|\bdígame\b|\bdecirme\b|\bcuénteme\b|\bqué piensa\b|\bescríbanos\b",
+        # round 4: an invitation to rate: "valore cómo lo hicimos", "califique"
+        r"\bvalor(?:e|en)\b|\bcalifiqu(?:e|en)\b|\bpuntú(?:e|en)\b",
     ),
 }
 
@@ -680,7 +759,17 @@ def _in(rx: re.Pattern[str] | Lexicon, doc: Doc) -> bool:
     return lex.occurs(doc.text, doc.lower)
 
 
-CLOCK_RANGE = re.compile(P._CLOCK + r"\s*(?:[–—-]|to|until)\s*" + P._CLOCK, re.I)
+CLOCK_RANGE = word_rx(
+    re.compile(
+        P._CLOCK
+        + r"\s*(?:[–—-]|to|until)\s*"
+        + P._CLOCK
+        # open until a time: "on 0800 555 0261 until midnight"
+        + r"|\b(?:until|till)\s+"
+        + P._CLOCK,
+        re.I,
+    )
+)
 
 
 def _sentences(doc: Doc) -> list[str]:
@@ -703,17 +792,27 @@ EMPATHY_ONLY = re.compile(
 )
 
 
+#: A sentence whose subject is a pronoun standing for what the sentence before named.
+PRONOUN_SUBJECT = re.compile(
+    r"\W*(?:it|they|this|that)\b(?! (?:is|was) (?:our|my|on|down to)\b)", re.I
+)
+
+
 def check_what(doc: Doc, ctx: Context) -> str | None:
-    """What failed (a service in the customer's words) and the symptom, in one sentence."""
+    """What failed (a service in the customer's words) and the symptom, in one sentence (or in
+    the next, when it refers to the service by a pronoun: "Broadband is back. It was down ...")."""
     svc, sym = _lex(SERVICE, ctx.locale), _lex(SYMPTOM, ctx.locale)
-    if _extra(ctx, "what", doc.lower) or (
-        _in(svc, doc)
-        and _in(sym, doc)
-        and any(
-            svc.search(s) and sym.search(s) and not EMPATHY_ONLY.match(s) for s in _sentences(doc)
-        )
-    ):
+    if _extra(ctx, "what", doc.lower):
         return None
+    if _in(svc, doc) and _in(sym, doc):
+        said = _sentences(doc)
+        for i, s in enumerate(said):
+            if not sym.search(s) or EMPATHY_ONLY.match(s):
+                continue
+            # the service named in this sentence, or in the one before when this one refers to it
+            # by a pronoun ("Broadband in Leeds is back. It was down from ...")
+            if svc.search(s) or (i and PRONOUN_SUBJECT.match(s) and svc.search(said[i - 1])):
+                return None
     if svc.search(doc.text):
         return "say what customers saw: the symptom (calls failed, 'all circuits are busy', pages not loading)"
     return None if False else ""
@@ -756,6 +855,8 @@ CAUSE_VAGUE = {
         r"\ba glitch\b|\bcaused issues\b|\bcapacity issues\b",
         # a part named only by its kind: "a misconfiguration in a network component"
         r"\b(?:a|an|one|some) (?:network|system|hardware|software|technical) (?:components?|elements?|items?)\b",
+        # an event named only by its kind: "a network event", "a system incident"
+        r"\b(?:a|an|one|some) (?:network|system|technical|service|connectivity|platform) (?:events?|incidents?|anomal(?:y|ies)|conditions?)\b",
     ),
     "es": _rx(r"\bproblemas? técnicos?\b|\buna incidencia\b|\binconvenientes técnicos\b"),
 }
@@ -783,8 +884,23 @@ def _failed_thing(doc: Doc, ctx: Context) -> Iterator[int]:
         words = (before[cut.end() :] if cut else before).split()
         # the head of the subject comes first ("calls from Perth failed", "a setting we changed
         # on our call server was wrong"); a bare pronoun ("it failed") names nothing
-        if 1 < len(words) <= 14 and not _SYMPTOM_SUBJECT.search(" ".join(words[:3])):
+        named = 1 < len(words) <= 14 and not _SYMPTOM_SUBJECT.search(" ".join(words[:3]))
+        # or a pronoun (or nothing) standing for what we had just acted on
+        acted_on = (
+            len(words) <= 1
+            and (not words or words[0] in ("it", "they", "we", "i"))
+            and cut is not None
+            and _OUR_ACT.search(before, 0, cut.end()) is not None
+        )
+        if named or acted_on:
             yield m.start()
+
+
+#: A remedy verb right before a defective thing named by "the" ("we withdrew the bad routes",
+#: "engineers replaced the faulty card"): the thing was told before, and this is the fix.
+_REMEDY_BEFORE = re.compile(
+    r"\b(?:withdrew|removed|replaced|reverted|corrected|fixed|undid|pulled|reversed|deleted|disabled|swapped)\s+$"
+)
 
 
 def check_cause(doc: Doc, ctx: Context) -> str | None:
@@ -796,7 +912,15 @@ def check_cause(doc: Doc, ctx: Context) -> str | None:
     if _extra(ctx, "cause", doc.lower):
         return None
     told: set[str] = set()
-    starts = (m.start() for m in _lex(CAUSE, ctx.locale).iterate(doc.text, doc.lower))
+    starts = (
+        m.start()
+        for m in _lex(CAUSE, ctx.locale).iterate(doc.text, doc.lower)
+        # "we withdrew the bad routes" is the fix; the bad thing is its object, not a cause told
+        if not (
+            m.group(0).startswith(("the ", "those ", "that "))
+            and _REMEDY_BEFORE.search(doc.lower, max(0, m.start() - 16), m.start())
+        )
+    )
     for start in itertools.chain(starts, _failed_thing(doc, ctx)):
         sentence = _sentence_at(doc, start)
         if sentence not in told:

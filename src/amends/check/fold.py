@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from re import _constants as _C  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
 
 _ESCAPE = re.compile(r"\\.")
 
@@ -81,6 +83,112 @@ class Lexicon:
     def finditer(self, text: str) -> list[re.Match[str]]:
         rx, target = self._target(text)
         return list(rx.finditer(target))
+
+
+def _word_first(seq: list[tuple[object, object]]) -> bool:
+    """True when the parsed sequence can only start by matching a word character."""
+    if not seq:
+        return False
+    op, av = seq[0]
+    if op is _C.LITERAL:
+        return chr(av).isalnum() or chr(av) == "_"  # type: ignore[arg-type]
+    if op is _C.IN:
+        items = [(o, a) for o, a in av if o is not _C.NEGATE] if av[0][0] is not _C.NEGATE else []  # type: ignore[index,union-attr]
+        return bool(items) and all(
+            (o is _C.LITERAL and (chr(a).isalnum() or chr(a) == "_"))
+            or (o is _C.RANGE and all(chr(c).isalnum() for c in a))
+            or (o is _C.CATEGORY and a in (_C.CATEGORY_WORD, _C.CATEGORY_DIGIT))
+            for o, a in items
+        )
+    if op is _C.SUBPATTERN:
+        return _word_first([*av[3], *seq[1:]])  # type: ignore[index]
+    if op is _C.BRANCH:
+        return all(_word_first([*alt, *seq[1:]]) for alt in av[1])  # type: ignore[index]
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+        lo, _hi, item = av  # type: ignore[misc]
+        # an optional part ("(?:had )?missed"): whatever comes first, it is a word character
+        return _word_first(list(item)) and (lo >= 1 or _word_first(seq[1:]))
+    if op in (_C.ASSERT, _C.ASSERT_NOT):  # a look-around consumes nothing
+        return _word_first(seq[1:])
+    return False
+
+
+def _word_start(seq: list[tuple[object, object]]) -> bool:
+    """True when every way through the sequence starts with `\\b` before a word character."""
+    if not seq:
+        return False
+    op, av = seq[0]
+    if op is _C.SUBPATTERN:
+        return _word_start([*av[3], *seq[1:]])  # type: ignore[index]
+    if op is _C.BRANCH:
+        return all(_word_start([*alt, *seq[1:]]) for alt in av[1])  # type: ignore[index]
+    if op is _C.AT and av is _C.AT_BOUNDARY:
+        return _word_first(seq[1:])
+    if op in (_C.ASSERT, _C.ASSERT_NOT):
+        return _word_start(seq[1:])
+    return False
+
+
+def _first_chars(seq: list[tuple[object, object]]) -> set[str] | None:
+    """The characters a match of the sequence can start with (None: any, or not worked out)."""
+    if not seq:
+        return None
+    op, av = seq[0]
+    if op is _C.LITERAL:
+        return {chr(av)}  # type: ignore[arg-type]
+    if op is _C.IN:
+        chars: set[str] = set()
+        for o, a in av:  # type: ignore[union-attr]
+            if o is _C.LITERAL:
+                chars.add(chr(a))
+            elif o is _C.RANGE and a[1] - a[0] < 64:
+                chars.update(chr(c) for c in range(a[0], a[1] + 1))
+            else:
+                return None
+        return chars
+    if op is _C.SUBPATTERN:
+        return _first_chars([*av[3], *seq[1:]])  # type: ignore[index]
+    if op is _C.BRANCH:
+        chars = set()
+        for alt in av[1]:  # type: ignore[index]
+            first = _first_chars([*alt, *seq[1:]])
+            if first is None:
+                return None
+            chars |= first
+        return chars
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+        lo, _hi, item = av  # type: ignore[misc]
+        first = _first_chars(list(item))
+        if first is None or lo >= 1:
+            return first
+        rest = _first_chars(seq[1:])
+        return None if rest is None else first | rest
+    if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):  # consume nothing
+        return _first_chars(seq[1:])
+    return None
+
+
+def at_word_starts(pattern: str, flags: int = 0) -> str:
+    """The pattern with `\\b(?=[...])` in front when every alternative starts with `\\b` before a
+    word character (the same matches): the class holds the letters a match can start with, or is
+    `\\w`. CPython's `re` then rejects, at one character, a position that starts no word or a
+    word no alternative can start, instead of trying every alternative there: most of the text.
+    (Under re.I the class matches both cases, like the letters it was taken from.)"""
+    try:
+        tree = list(_parser.parse(pattern, flags))
+    except re.error:
+        return pattern
+    if not _word_start(tree):
+        return pattern
+    first = _first_chars(tree)
+    ahead = "[" + re.escape("".join(sorted(first))) + "]" if first else r"\w"
+    return r"\b(?=" + ahead + ")(?:" + pattern + ")"
+
+
+def word_rx(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """The compiled pattern with `at_word_starts` applied (itself when that does not apply)."""
+    pattern = at_word_starts(rx.pattern, rx.flags)
+    return rx if pattern == rx.pattern else re.compile(pattern, rx.flags)
 
 
 _BY_ID: dict[int, Lexicon] = {}

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from amends.check.fold import word_rx
+
 TZ_ABBREVIATIONS = [
     "UTC",
     "GMT",
@@ -72,7 +74,9 @@ _ZONE_WORDS = (
     r"(?:hora|tiempo)\s+(?:peninsular|canaria|oficial|local\s+de\s+\w+|del\s+(?:centro|este|pacífico)(?:\s+de\s+méxico)?|"
     r"de(?:l|\s+la)?\s+(?-i:[A-ZÁÉÍÓÚ][\wáéíóúñ]+)(?:\s+(?:de\s+)?(?-i:[A-ZÁÉÍÓÚ][\wáéíóúñ]+))*)|"
     # a country or region in capitals ("UK time") and Spain's own adjectives ("horas peninsulares")
-    r"(?-i:[A-Z]{2,3})\s+time\b|\b(?:peninsulares|canarias)\b)"
+    r"(?-i:[A-Z]{2,3})\s+time\b|\b(?:peninsulares|canarias)\b|"
+    # a country's own adjective: "hora colombiana", "hora argentina", "horario peruano"
+    r"(?:hora|horario)\s+(?!temprana\b)[a-záéíóú]+(?:ana|ano|ina|ino|eña|eño|esa|ense|ena|eno|aya|ayo)\b)"
 )
 _OFFSET = r"(?:(?:UTC|GMT)\s?[+−-]\s?\d{1,2}(?::?\d{2})?|[+−-]\d{2}:?\d{2})"
 _CLOCK = r"(?:\b(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s?(?:[ap]\.?\s?m\.?))?|\b(?:1[0-2]|0?[1-9])\s?(?:[ap]\.?m\b\.?)|\b(?:noon|midday|midnight|mediodía|medianoche)\b)"
@@ -158,7 +162,8 @@ DEADLINE = re.compile(
 NUMBER = r"(?:\d{1,3}(?:[,. ]\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:%|per ?cent|million|billion|thousand|mil|millones))?"
 URL = re.compile(
     r"\bhttps?://[^\s<>\"')]+|\bwww\.[^\s<>\"')]+|"
-    r"\b[\w-]+\.(?:[\w-]+\.)*(?:com|net|org|au|io|co|es|mx|uk|ca|nz|ie|us|pe|ar|cl)/[^\s<>\"')]*",
+    # a domain with a path, under a generic or any country's two-letter ending ("ejemplo.com.ve/...")
+    r"\b[\w-]+\.(?:[\w-]+\.)*(?:com|net|org|io|info|[a-z]{2})/[^\s<>\"')]*",
     re.I,
 )
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -167,6 +172,12 @@ EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 PHONE = re.compile(
     r"(?:\+(?<![\d:]\+)\d[\d\s().-]{5,}\d|\d(?<![\d:]\d)[\d\s().-]{5,}\d|"
     r"\d(?<![\w:]\d)\d\d\b(?=\s+(?:from|at|any|24|or)))(?![\d:])"
+)
+
+
+# Patterns whose every alternative starts a word: checked at word starts only (`fold.word_rx`).
+CLOCK, CLOCK_TZ, ZONE_DECLARED, RELATIVE, DEADLINE, ISO_TZ = (
+    word_rx(rx) for rx in (CLOCK, CLOCK_TZ, ZONE_DECLARED, RELATIVE, DEADLINE, ISO_TZ)
 )
 
 

@@ -188,6 +188,16 @@ def _line_starts(src: str) -> list[int]:
 _PUNCT = re.compile(r"[.!?]+(?=[\s\"')\]]|$)")
 _NOT_END = re.compile(r"(?:[A-Z]\.[a-z]|\b[ap]\.m|\be\.g|\bi\.e)$")
 _BLANK = re.compile(r"\n[ \t]*\n")
+#: After "a.m."/"p.m.", a new sentence: a capitalised word that is not a zone, a day or a month
+#: ("... at 4 a.m. Every line gets a credit" ends one; "7:10 a.m. Eastern", "9 a.m. Monday",
+#: "9 a.m. Sydney time" and "a.m. AEST" do not).
+_AMPM = re.compile(r"\b[ap]\.m$")
+_NEW_SENTENCE = re.compile(
+    r"\s+(?!(?:Eastern|Pacific|Central|Mountain|Atlantic|Alaska|Hawaii|Newfoundland|Australian|Greenwich|"
+    r"British|Coordinated|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b|"
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+)? time\b)(?:[A-Z][a-z]|I\b)"
+)
 
 
 @dataclass
@@ -267,7 +277,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of masked prose (see the module notes on where a sentence ends)."""
     cuts: set[int] = set()
     for m in _PUNCT.finditer(text):  # the end marks, then the exceptions: a fast scan
-        if any(not _NOT_END.search(text, max(0, k - 4), k) for k in range(m.start(), m.end())):
+        ends = any(not _NOT_END.search(text, max(0, k - 4), k) for k in range(m.start(), m.end()))
+        if ends or (
+            _AMPM.search(text, max(0, m.end() - 4), m.end() - 1)
+            and _NEW_SENTENCE.match(text, m.end())
+        ):
             cuts.add(m.end())
     for m in _BLANK.finditer(text):
         cuts.add(m.start())

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from amends.check.content import SEED_A, SEED_B
-from amends.check.fold import folded
+from amends.check.fold import folded, word_rx
 from amends.check.model import ALL_STAGES, Severity, Stage
 from amends.check.rule import Context, Example, Rule
 from amends.check.source import Doc
@@ -22,17 +22,24 @@ LEWICKI = "Lewicki, Polin & Lount (2016), 'An Exploration of the Structure of Ef
 
 
 def _words(*phrases: str) -> re.Pattern[str]:
-    """One case-insensitive pattern for the phrases; a space matches any run of white space."""
-    return re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in phrases) + r")\b", re.I)
+    """One case-insensitive pattern for the phrases; a space matches any run of white space.
+
+    Every phrase starts with a letter, so a match starts where a word does: `fold.word_rx` says
+    so (and with which letters) before the alternatives are tried, and the word boundaries that
+    end a word fail at one character instead of at every phrase (a quarter to a third less time
+    for these patterns in CPython).
+    """
+    body = "|".join(p.replace(" ", r"\s+") for p in phrases)
+    return word_rx(re.compile(r"\b(?:" + body + r")\b", re.I))
 
 
 VAGUE = {
     "en": _words(
         r"some (?:of our )?(?:customers|users|subscribers|people|services|areas|regions|accounts)",
-        r"a (?:small |limited |certain )?number of (?:customers|users|subscribers|people|services|areas)",
-        r"certain (?:customers|users|areas|regions|services|neighbou?rhoods|suburbs|parts|places|locations|towns|cities)",
+        r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:customers|users|subscribers|people|services|areas)",
+        r"certain (?:[\w-]+ )?(?:customers|users|areas|regions|services|neighbou?rhoods|suburbs|parts|places|locations|towns|cities)",
         # a share with no number: "a portion of our customers", "a subset of users", "a modest slice of"
-        r"(?:portion|subset|fraction|segment|slice|sliver|proportion|share) of (?:our |the )?"
+        r"(?:portion|subset|fraction|segment|slice|sliver|proportion|share|pocket|percentage) of (?:our |the )?"
         r"(?:customers|users|subscribers|members|people|services|customer base|user base|network)",
         r"(?:could|may|might) potentially",
         r"a (?:few|handful of) (?:customers|users|areas)",
@@ -79,6 +86,7 @@ GENERIC = {
         re.I,
     ),
 }
+GENERIC = {loc: word_rx(rx) for loc, rx in GENERIC.items()}
 NON_APOLOGY = {
     "en": _words(
         r"(?:sorry|apologi[sz]e) if",
@@ -115,6 +123,9 @@ BLAME = {
         r"(?:not|wasn[’']t|was not|isn[’']t|is not) our fault",
         r"(?:the|our) (?:vendor|supplier|contractor|partner)(?:[’']s)? (?:error|mistake|fault|failure)",
         r"(?:vendor|supplier|contractor|partner) (?:error|mistake|failure)",
+        # round 4: the other party's own thing as what failed: "the supplier's equipment failed"
+        r"(?:vendor|supplier|contractor|partner|provider|wholesaler)(?:[’']s|s[’']) (?:[\w-]+ )?(?:equipment|network|software|system|"
+        r"systems|cable|servers?|crews?|staff|hardware|update) (?:failed|broke|crashed|went down|stopped|was cut|caused)",
         r"(?:another|a different) (?:carrier|provider|company)(?:[’']s)? (?:network|fault|error)",
         r"human error",
         # blame without the word (docs/field-study.md, "Blame without the word"), by structure: an
@@ -125,14 +136,18 @@ BLAME = {
         r"(?:caused (?:by|when)|due to|because (?:of )?|triggered by|the result of|began with|started with|traced (?:back )?to|"
         r"received from|escalated to|the (?:root )?cause (?:is|was)|the root of the (?:problem|fault|outage) (?:is|was)|"
         r"(?:fault|failure|problem|issue|outage|cause|disruption|slowdown|break|damage|interruption)s? (?:is |was )?"
-        r"(?:(?:sits?|sat|lies|lay|started|began|originated|came) )?(?:with|at|in|on|from|inside|within))[^.;]{0,90}?"
-        r"(?:vendors?|suppliers?|partners?|contractors?|third[- ]party|providers?|processors?|"
+        r"(?:(?:sits?|sat|lies|lay|started|began|originated|came|happened|occurred) )?(?:with|at|in|on|from|inside|within)|"
+        r"cut (?:happened|occurred) (?:on|in|at)|"
+        r"(?:cut|damaged|broken|severed|knocked out|switched off|turned off) by)[^.;]{0,90}?"
+        # (a contractor we hired is our own: "a contractor we hired was replacing the link")
+        r"(?:vendors?|suppliers?|partners?|contractors?(?! (?:that |who )?we (?:hired|employ|engaged|chose|use))|third[- ]party|providers?|processors?|distributors?|"
         r"(?:the|a|another) compan(?:y|ies) (?:that|which|who) (?:makes?|supplies|sells?|builds?|runs?|owns?|provides?|rents?)|"
         r"(?:another|other|a different|an outside|an external) (?:operator|carrier|company|firm|business)|"
-        r"(?:power|energy|hosting|cloud|data cent(?:er|re)|construction|utility|cable|building) (?:compan(?:y|ies)|provider)|"
-        r"council|utility|wholesale (?:network|provider)|network owner|peering network|"
+        r"(?:power|energy|electricity|hosting|cloud|data cent(?:er|re)|construction|utility|cable|building) (?:compan(?:y|ies)|provider|distributor|supplier)|"
+        r"council|utility|wholesale (?:network|provider|company|operator|carrier)|network owner|peering network|"
+        r"(?:company|firm|operator) whose|"
         r"(?:owned|run|operated|managed|supplied|hosted|delivered|made|sold|built)(?: and (?:run|managed|operated))? by|belonging to|"
-        r"their (?:crew|engineers|technicians|staff|network|equipment|systems|side|software|servers)|nbn co)",
+        r"their (?:crews?|engineers|technicians|staff|teams?|network|equipment|systems|side|software|servers)|nbn co)",
         # the contrast that puts the fault elsewhere: "..., not ours", "not by our network", "on their side"
         r"(?:not (?:by |in |on |with |from )?(?:ours|our (?:network|equipment|systems|side|staff|engineers))|"
         r"on (?:their|the (?:vendor|supplier|provider|partner|operator)[’']s) (?:side|end))",
@@ -142,6 +157,11 @@ BLAME = {
         r"(?:is|are|was|were) (?:entirely |all |solely |wholly )?down to (?:their|the (?:contractors?|council|suppliers?|vendors?|"
         r"providers?|utility|operator))",
         r"nothing (?:on|at|in) our (?:side|end) (?:has |had )?(?:failed|gone wrong|broken)",
+        # round 4: the fault or the repair declared theirs: "the repair is in their hands", "the
+        # damage was entirely theirs", "none of this started on our side"
+        r"(?:is|are|was|were|lies|rests) (?:entirely |now |wholly )?in their hands",
+        r"(?:is|are|was|were) (?:entirely|all|solely|wholly) theirs",
+        r"none of (?:this|it) (?:started|began|happened|came|failed|broke)(?: \w+)? (?:on|at|in|from) our (?:side|end|network)",
     ),
     "es": _words(
         r"fuera de nuestro control",
@@ -159,6 +179,8 @@ BLAME = {
 EXCUSE = {
     "en": _words(
         r"despite (?:our|all our|all of our) (?:best )?efforts",
+        # round 4: the effort praised in any words: "despite the tireless work of our crews"
+        r"despite (?:the|our|all (?:of )?(?:the|our)) (?:[\w-]+ ){0,2}?(?:efforts|work|hard work|dedication)",
         r"unprecedented",
         r"(?:happens?|can happen) to (?:every|all|any|other) (?:operators?|providers?|networks?|companies|carriers)",
         r"(?:extremely|highly|very) rare (?:event|occurrence|combination)",
@@ -182,8 +204,14 @@ EXCUSE = {
         # nobody could have done better, however it is said: "no network could have withstood a storm
         # like this", "something no carrier can fully plan for", "even the best-built networks
         # struggle", "outages across the industry were unavoidable"
-        r"no (?:[\w-]+ )?(?:networks?|operators?|providers?|carriers?|compan(?:y|ies)|systems?) (?:can|could|would) (?:\w+ )?"
-        r"(?:have withstood|withstand|plan for|prevent|avoid|cope with|survive|have survived|foresee|have prevented)",
+        r"(?:no (?:[\w-]+ )?(?:networks?|operators?|providers?|carriers?|compan(?:y|ies)|systems?|one)|nobody) (?:can|could|would) (?:[\w-]+ ){0,3}?"
+        r"(?:have withstood|withstand|stand up to|plan for|have planned for|prevent|avoid|cope with|survive|have survived|foresee|"
+        r"have foreseen|have prevented|have predicted|predict)",
+        # round 4: praise of the network's record in place of an explanation ("up 99.99% of the time",
+        # "outages like this are very rare for us"); a disaster sized as once in an age
+        r"(?:up|available|online|working|running) (?:\w+ )?\d{2}(?:\.\d+)?\s?(?:%|per ?cent) of the time",
+        r"(?:outages?|failures?|faults?|this|events?) (?:like (?:this|these) )?(?:are|is|were|was) (?:very |extremely |incredibly |exceptionally )?rare",
+        r"once[- ]in[- ]a[- ](?:[\w]+[- ])?(?:years?|generation|lifetime|century)",
         r"even the (?:best|strongest|most [\w-]+|biggest|largest)[\w-]* (?:networks?|operators?|providers?|carriers?|systems?) "
         r"(?:struggle|fail|go down|have outages|suffer)",
         r"(?:was|were|is|are) (?:simply |completely )?(?:unavoidable|inevitable)",
@@ -202,6 +230,9 @@ EXCUSE = {
         r"(?:todas las|todos los) (?:redes|operadores|operadoras|compañías) (?:tienen|sufren|han tenido)",
         r"invert(?:imos|ido) (?:millones|fuertemente|mucho)",
         r"una de las redes más (?:fiables|confiables|robustas)",
+        # round 4: "algo así era inevitable", "era difícil evitar que"
+        r"(?:era|es|fue|sería|resultaba|resulta) (?:\w+ )?inevitable",
+        r"(?:era|es|fue|sería|resultaba|resulta) (?:muy |casi )?(?:difícil|imposible) (?:de )?evitar",
     ),
 }
 MINIMISE = {
@@ -250,6 +281,9 @@ MINIMISE = {
         r"(?:solo|sólo) (?:unos|unas) (?:minutos|horas|pocos|pocas|cuantos|cuantas)",
         r"(?:corte|fallo|falla|incidencia|interrupción) puntual",
         r"porcentaje (?:mínimo|muy pequeño|pequeño|ínfimo)",
+        # round 4: "una fracción mínima", "una parte pequeña", "por poco tiempo"
+        r"(?:fracción|parte|proporción|grupo) (?:muy )?(?:mínim[oa]|pequeñ[oa]|ínfim[oa]|reducid[oa])",
+        r"por (?:muy )?poco tiempo",
     ),
 }
 CORPORATE = _words(
@@ -297,6 +331,7 @@ TECHNICAL = re.compile(
     r"NXDOMAIN|SERVFAIL|G?PON|ONTs?|OLTs|line cards?|control plane|plano de control|flapping|"
     r"latencia|pérdida de paquetes|enlaces? troncal(?:es)?)\b"
 )
+TECHNICAL = word_rx(TECHNICAL)
 # An engineering term is forgiven when it is explained in plain words right after it.
 EXPLAINED = re.compile(
     r"\s*(?:\(|[–—-]\s|:\s|,\s*(?:the|a|an|which|that is|meaning|i\.e\.)\b|(?:is|are|means)\s+(?:the|a|an|how)\b|error\s*\()",
@@ -343,26 +378,44 @@ INCIDENCIA = re.compile(r"\bincidencias?\b", re.I)
 #: A share or a small number told by a size word ("a small fraction of", "a handful of"): vague when
 #: it stands in for the count, `minimise` alone when the statement gives the count as well.
 SHARE = re.compile(
-    r"\b(?:portion|subset|fraction|segment|slice|sliver|proportion|share|handful|few)\b.*\b(?:customers?|users|members|"
+    r"\b(?:portion|subset|fraction|segment|slice|sliver|proportion|share|pocket|percentage|handful|few)\b.*\b(?:customers?|users|members|"
     r"subscribers|people|customer base|user base|clientes|usuarios)\b",
     re.I | re.S,
 )
+
+
+#: A sentence of empathy: "We know ...", "I realise ...".
+EMPATHY_LEAD = re.compile(
+    r"\W*(?:we|i) (?:know|understand|realise|realize|recognise|recognize)\b", re.I
+)
+#: The outage called "the issue" or "the problem": vague when the statement says no cause.
+ISSUE_REF = re.compile(r"\bthe (?:issue|problem)\b", re.I)
 
 
 def match_vague(doc: Doc, ctx: Context) -> Iterator[Span]:
     """Vague quantities and causes; 'some 38,000 customers' is a number, not vague, and a size
     word beside a real count ("about 2,600 customers ... only a handful") makes the harm small
     (`minimise`) rather than hiding the number."""
-    from amends.check.content import COUNT, _lex
+    from amends.check.content import COUNT, _lex, _sentence_at
 
     counted: bool | None = None
     for span in _spans(VAGUE.get(ctx.locale.split("-")[0], VAGUE["en"]), doc):
-        if SHARE.search(span[2]):
+        share = SHARE.search(span[2])
+        # "some people" in a sentence of empathy ("We know some people couldn't reach their GP")
+        # is a part of the customers the statement has counted, not a count withheld
+        felt = span[2][:4].lower() == "some" and EMPATHY_LEAD.match(_sentence_at(doc, span[0]))
+        if share or felt:
             if counted is None:
                 counted = bool(_lex(COUNT, ctx.locale).search(doc.text))
             if counted:
                 continue
         yield span
+    if ISSUE_REF.search(doc.text):
+        from amends.check.content import check_cause
+
+        # "The issue has been resolved" stands in for a cause only where none is told
+        if check_cause(doc, ctx) is not None:
+            yield from _spans(ISSUE_REF, doc)
     if ctx.locale.split("-")[0] == "es" and INCIDENCIA.search(doc.text):
         from amends.check.content import check_what
 
