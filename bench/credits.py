@@ -37,6 +37,7 @@ import pyarrow.compute as pc
 from amends.credits import WindowSpan, compute, parse_policy
 from amends.credits.reference import compute_naive
 from amends.events.simulate import PLANS, subscriber_ids
+from amends.store.ledger import COPY_WRITERS
 from bench.measure import measure
 
 POLICY = """
@@ -418,9 +419,10 @@ LEDGER_COLUMNS = (
 
 def ledger_floor(kind: str, url: str, folder: Path, n: int) -> float:
     """Seconds the database alone takes to load the ledger rows the command wrote, into a fresh,
-    migrated store with the same indexes, by its own bulk path: PostgreSQL `COPY ... FROM` a CSV
-    file (psql `\\copy`), SQLite one `INSERT ... SELECT` from a staging table in the same file
-    (C code only). No amends code runs in what is timed: a floor no ledger writer can beat."""
+    migrated store with the same indexes, by its own bulk path: PostgreSQL `COPY ... FROM` CSV
+    files (psql `\\copy`, as many streams at once as amends uses), SQLite one `INSERT ...
+    SELECT` from a staging table in the same file (C code only). No amends code runs in what is
+    timed: a floor no ledger writer can beat."""
     import sqlite3
 
     csv_path = folder / f"floor-{n}.csv"
@@ -432,11 +434,22 @@ def ledger_floor(kind: str, url: str, folder: Path, n: int) -> float:
             check=True,
         )  # fmt: skip
         fresh = fresh_store(kind, folder, "floor").replace("postgresql+psycopg://", "postgresql://")
-        run = measure(
-            ["psql", fresh, "-q", "-c", f"\\copy ledger ({LEDGER_COLUMNS}) FROM '{csv_path}' CSV"]
-        )
-        csv_path.unlink()
-        return run.seconds
+        # as many COPY streams at once as amends uses, each a contiguous share of the rows
+        parts = _split_lines(csv_path, COPY_WRITERS)
+        t0 = time.perf_counter()
+        loads = [
+            subprocess.Popen(
+                ["psql", fresh, "-q", "-c", f"\\copy ledger ({LEDGER_COLUMNS}) FROM '{part}' CSV"]
+            )
+            for part in parts
+        ]
+        codes = [load.wait() for load in loads]
+        seconds = time.perf_counter() - t0
+        if any(codes):
+            raise SystemExit(f"psql \\copy failed: {codes}")
+        for path in (csv_path, *parts):
+            path.unlink()
+        return seconds
     source = url.removeprefix("sqlite:///")
     fresh = fresh_store(kind, folder, "floor").removeprefix("sqlite:///")
     con = sqlite3.connect(fresh)
@@ -454,6 +467,25 @@ def ledger_floor(kind: str, url: str, folder: Path, n: int) -> float:
     for leftover in folder.glob("ledger-floor.db*"):
         leftover.unlink()
     return seconds
+
+
+def _split_lines(path: Path, parts: int) -> list[Path]:
+    """`path` cut into `parts` files of whole lines, in order (none of them quoted across lines:
+    the ledger's CSV has no line breaks inside fields)."""
+    total = sum(1 for _ in path.open("rb"))
+    share = -(-total // parts)
+    out: list[Path] = []
+    with path.open("rb") as source:
+        for i in range(parts):
+            part = path.with_suffix(f".{i}.csv")
+            with part.open("wb") as sink:
+                for _ in range(share):
+                    line = source.readline()
+                    if not line:
+                        break
+                    sink.write(line)
+            out.append(part)
+    return out
 
 
 def _ledger_counts(url: str) -> tuple[int, int, int, Decimal, int]:
