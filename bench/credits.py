@@ -7,6 +7,7 @@ per-row Python Decimal/Fraction loop (`amends.credits.reference`), in the same r
     .venv/bin/python -m bench.credits --command [--sizes 1000000,10000000] [--db sqlite|postgresql]
         [--baseline-rev REV --baseline-size 200000] [--floor]
     .venv/bin/python -m bench.credits --crash 10000000 [--db sqlite|postgresql]
+    .venv/bin/python -m bench.credits --command --spark-cluster --sizes 1000000,10000000
 
 It builds a plans table and an impact table in memory (every subscriber affected in one 26-hour
 window, 1 to 15 failed calls each), applies a policy with prorata, tiers by failed calls, a flat
@@ -108,11 +109,20 @@ def main() -> None:
     parser.add_argument("--baseline-size", type=int, default=200_000)
     parser.add_argument("--work", type=Path, default=None, help="folder for inputs and stores")
     parser.add_argument(
+        "--spark-cluster",
+        action="store_true",
+        help="with --command: start a local standalone Spark cluster (a master, two workers) and "
+        "run each size on it (--engine spark) and on DuckDB",
+    )
+    parser.add_argument(
         "--floor",
         action="store_true",
         help="with --command: also time the database alone loading the same ledger rows",
     )
     args = parser.parse_args()
+    if args.command and args.spark_cluster:
+        spark_main(args)
+        return
     if args.command:
         command_main(args)
         return
@@ -405,6 +415,48 @@ def command_main(args: argparse.Namespace) -> None:
                 f"{a:,} -> {b:,} ({b / a:.0f}x the customers): {growth:.2f}x the time "
                 f"({'at most' if growth <= b / a else 'MORE than'} linear)"
             )
+    finally:
+        if args.work is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def spark_main(args: argparse.Namespace) -> None:
+    """Time `amends credits --engine spark` on a standalone cluster started here from PySpark's
+    scripts (a master and two one-core workers, separate processes) against the same command on
+    DuckDB, at each size, each into a fresh store; the two exports must be byte-identical."""
+    from tests.spark_cluster import standalone_cluster
+
+    folder = args.work or Path(tempfile.mkdtemp(prefix="amends-bench-credits-spark-"))
+    sizes = [int(x) for x in args.sizes.split(",") if x]
+    (folder / "cluster").mkdir(parents=True, exist_ok=True)
+    try:
+        with standalone_cluster(folder / "cluster", workers=2, memory="4g") as cluster:
+            print(f"Spark standalone cluster at {cluster.master}; store {args.db}; {_load()}")
+            for n in sizes:
+                inputs = write_inputs(folder / f"in-{n}", n)
+                runs: dict[str, tuple[float, float, Path]] = {}
+                for engine in ("duckdb", "spark"):
+                    url = fresh_store(args.db, folder, f"{engine}-{n}")
+                    out = folder / f"out-{engine}-{n}" / "credits.csv"
+                    argv = [*command(inputs, url, out), "--no-chart", "--engine", engine]
+                    if engine == "spark":
+                        argv += ["--spark-master", cluster.master]
+                    wall, rss, text = timed(argv)
+                    cpu = text.rsplit("cpu: ", 1)[1]
+                    runs[engine] = (wall, rss, out)
+                    print(
+                        f"{n:,} affected on {engine}: {wall:.1f} s wall, {cpu} s CPU of the "
+                        f"command (the cluster's JVMs are not in it), peak RSS {rss:,.0f} MB; "
+                        f"{_load()}"
+                    )
+                same = runs["duckdb"][2].read_bytes() == runs["spark"][2].read_bytes()
+                print(
+                    f"  Spark cluster / DuckDB: {runs['spark'][0] / runs['duckdb'][0]:.2f}x the "
+                    f"wall time; exports byte-identical: {same}"
+                )
+                shutil.rmtree(folder / f"in-{n}")
+                if not same:
+                    raise SystemExit("the engines' exports differ")
     finally:
         if args.work is None:
             shutil.rmtree(folder, ignore_errors=True)

@@ -16,7 +16,7 @@ import pyarrow as pa
 
 from amends.errors import InputError
 
-#: Rows per Arrow batch moved from Spark to the driver.
+#: Rows (about) per Arrow batch handed on by the driver (Spark's own Arrow batches are gathered).
 FETCH_BATCH = 65_536
 #: Arrow types of Spark's simple types (by DataType.typeName()).
 _ARROW = {
@@ -118,33 +118,51 @@ class SparkSQL:
         return pa.schema(fields), frame.selectExpr(*exprs)
 
     def batches(self, sql: str, rows: int = FETCH_BATCH) -> Iterator[pa.RecordBatch]:
-        """The query's result as Arrow batches of `rows` rows, one partition at a time (the
-        driver holds a batch, not the result); timestamps in UTC."""
+        """The query's result as Arrow batches of about `rows` rows, one partition at a time (the
+        driver holds a partition's batches, not the result); timestamps in UTC.
+
+        The executors hand over Arrow itself: each of their Arrow batches travels as one Arrow
+        IPC message (`mapInArrow`), so the driver never builds a Python object per value."""
+        import pyarrow.ipc as ipc
+
         schema, frame = self._arrow(self.sql(sql))
 
-        def batch(chunk: list[Any]) -> pa.RecordBatch:
-            arrays = []
-            for i, field in enumerate(schema):
-                values = [r[i] for r in chunk]
-                if pa.types.is_timestamp(field.type):
-                    arrays.append(pa.array(values, pa.int64()).cast(field.type))
-                else:
-                    arrays.append(pa.array(values, field.type))
-            return pa.RecordBatch.from_arrays(arrays, schema=schema)
+        def as_ipc(parts: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+            import pyarrow as arrow  # on the executors
 
-        chunk: list[Any] = []
+            for part in parts:
+                if part.num_rows == 0:
+                    continue
+                sink = arrow.BufferOutputStream()
+                with arrow.ipc.new_stream(sink, part.schema) as writer:
+                    writer.write_batch(part)
+                blob = arrow.array([sink.getvalue().to_pybytes()], arrow.binary())
+                yield arrow.RecordBatch.from_arrays([blob], names=["ipc"])
+
+        held: list[pa.Table] = []
+        count = 0
+
+        def flush() -> pa.RecordBatch:
+            table = pa.concat_tables(held).combine_chunks()
+            held.clear()
+            return table.to_batches()[0]
+
         try:
-            for row in frame.toLocalIterator(prefetchPartitions=True):
-                chunk.append(row)
-                if len(chunk) == rows:
-                    yield batch(chunk)
-                    chunk = []
+            for row in frame.mapInArrow(as_ipc, "ipc binary").toLocalIterator(
+                prefetchPartitions=True
+            ):
+                part = ipc.open_stream(bytes(row[0])).read_all()
+                held.append(part.select(schema.names).cast(schema))
+                count += part.num_rows
+                if count >= rows:
+                    yield flush()
+                    count = 0
         except Exception as exc:
             if type(exc).__module__.startswith(("pyspark", "py4j")):
                 raise _spark_error(exc) from exc
             raise
-        if chunk:
-            yield batch(chunk)
+        if held:
+            yield flush()
 
     def fetch_into(self, con: Any, table: str, sql: str, rows: int = FETCH_BATCH) -> None:
         """Create DuckDB table `table` (on connection `con`) from the query's batches."""

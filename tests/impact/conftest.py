@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,9 @@ def spark() -> Iterator[Any]:
         pytest.skip("no Java: Spark needs Java 17")
     from pyspark.sql import SparkSession
 
+    # the executors run Python where results come back as Arrow: this interpreter, as
+    # amends.impact.engines.spark_session sets it (read when the context starts)
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     session = (
         SparkSession.builder.master("local[2]")
         .appName("amends-impact-tests")
