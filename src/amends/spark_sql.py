@@ -126,6 +126,11 @@ class SparkSQL:
         import pyarrow.ipc as ipc
 
         schema, frame = self._arrow(self.sql(sql))
+        # a result of one big partition would have to fit in an executor's and then the driver's
+        # heap at once: rebalance it into partitions of about RESULT_PARTITION bytes (engines; the
+        # queries have no ORDER BY, so no order is lost)
+        self._view(frame, "amends_result")
+        frame = self.session.sql("SELECT /*+ REBALANCE */ * FROM amends_result")
 
         def as_ipc(parts: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
             import pyarrow as arrow  # on the executors

@@ -53,6 +53,11 @@ def check_master(engine: Engine, master: str | None) -> None:
         spark_master(master)
 
 
+#: Bytes (about) of a result partition handed to the driver: AQE's advisory partition size,
+#: which `amends.spark_sql` results are rebalanced to (a bounded share of the heap each).
+RESULT_PARTITION = "4m"
+
+
 def spark_session(master: str | None = None, app: str = "amends") -> tuple[Any, Callable[[], None]]:
     """A SparkSession on the master (see `spark_master`), and a function that releases it.
 
@@ -74,6 +79,8 @@ def spark_session(master: str | None = None, app: str = "amends") -> tuple[Any, 
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
+        # results are rebalanced into partitions of this size before they cross to the driver
+        .config("spark.sql.adaptive.advisoryPartitionSizeInBytes", RESULT_PARTITION)
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")
