@@ -119,7 +119,8 @@ class SparkSQL:
 
     def batches(self, sql: str, rows: int = FETCH_BATCH) -> Iterator[pa.RecordBatch]:
         """The query's result as Arrow batches of about `rows` rows, one partition at a time (the
-        driver holds a partition's batches, not the result); timestamps in UTC.
+        driver holds a partition's batches, not the result); timestamps in UTC; in no particular
+        order (the result is rebalanced first: callers sort where they need to).
 
         The executors hand over Arrow itself: each of their Arrow batches travels as one Arrow
         IPC message (`mapInArrow`), so the driver never builds a Python object per value."""
@@ -127,8 +128,7 @@ class SparkSQL:
 
         schema, frame = self._arrow(self.sql(sql))
         # a result of one big partition would have to fit in an executor's and then the driver's
-        # heap at once: rebalance it into partitions of about RESULT_PARTITION bytes (engines; the
-        # queries have no ORDER BY, so no order is lost)
+        # heap at once: rebalance it into partitions of about RESULT_PARTITION bytes (engines)
         self._view(frame, "amends_result")
         frame = self.session.sql("SELECT /*+ REBALANCE */ * FROM amends_result")
 
