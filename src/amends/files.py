@@ -66,6 +66,34 @@ def save_figure_atomic(fig: Any, path: Path | str, **savefig: Any) -> Path:
     return target
 
 
+#: The formats of the admins' exports (audit trail, subscribers).
+EXPORT_FORMATS = ("csv", "json")
+
+
+def export_text(rows: Sequence[dict[str, Any]], fields: Sequence[str], fmt: str) -> str:
+    """Rows as a JSON array (indented, UTF-8 kept) or as CSV with a header of `fields` (None as
+    an empty cell), where a text cell a spreadsheet would run as a formula gets a leading
+    apostrophe: addresses, names and objects in these exports are typed by strangers."""
+    import csv
+    import io
+    import json
+
+    if fmt == "json":
+        return json.dumps(list(rows), ensure_ascii=False, indent=1) + "\n"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fields, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _no_formula("" if v is None else v) for k, v in row.items()})
+    return out.getvalue()
+
+
+def _no_formula(value: Any) -> Any:
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def csv_header(path: Path) -> list[str]:
     """A CSV file's header, read as CSV (quoted names and a byte-order mark are fine; one that
     is not CSV at all is left to the Arrow reader to refuse)."""

@@ -181,25 +181,19 @@ def import_cmd(
 @notify_app.command("list")
 def list_cmd(db: str | None = DB_OPTION) -> None:
     """List subscriptions (no secrets)."""
-    from amends.publish.subscriptions import list_subscriptions
+    from amends.publish.subscriber_admin import subscriptions
 
     store = _open(db)
     try:
         with store.connect() as conn:
-            rows = list_subscriptions(conn)
+            rows = subscriptions(conn)
     finally:
         store.close()
     table = Table(title=f"{len(rows)} subscriptions", title_justify="left")
     for col in ("id", "kind", "address", "component", "region", "locale", "state"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        state = (
-            "unsubscribed"
-            if r["unsubscribed_at"]
-            else "confirmed"
-            if r["confirmed_at"]
-            else "unconfirmed"
-        )
+        state = "unconfirmed" if r["state"] == "pending" else r["state"]
         table.add_row(
             str(r["id"]),
             r["kind"],

@@ -8,9 +8,6 @@ them through this module; the public site never does.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -18,12 +15,13 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, select
 
 from amends.errors import InputError
+from amends.files import EXPORT_FORMATS, export_text
 from amends.store.audit import record
 from amends.store.schema import components, notify_subscriptions, outbox
 from amends.store.types import utcnow
 
 #: The export formats.
-FORMATS = ("csv", "json")
+FORMATS = EXPORT_FORMATS
 #: Columns of an export, in order.
 FIELDS = (
     "id",
@@ -135,26 +133,11 @@ def export(conn: Connection, fmt: str) -> str:
                 "unsubscribed_at": _iso(r["unsubscribed_at"]),
             }
         )
-    if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
-    out = io.StringIO()
-    writer = csv.DictWriter(out, FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _no_formula("" if v is None else v) for k, v in row.items()})
-    return out.getvalue()
+    return export_text(rows, FIELDS, fmt)
 
 
 def _iso(value: datetime | None) -> str | None:
     return None if value is None else value.isoformat()
-
-
-def _no_formula(value: Any) -> Any:
-    """A cell a spreadsheet would run as a formula gets a leading apostrophe (addresses and
-    webhook URLs come from strangers)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def remove(conn: Connection, subscription_id: int, *, by: str, now: datetime | None = None) -> None:

@@ -460,20 +460,3 @@ def write_audience(store: Store, affected: pa.Table, output: Path) -> pa.Table:
             f"cannot write ({exc.strerror}); give a file you can write", path=str(output)
         ) from exc
     return out
-
-
-def list_subscriptions(conn: Connection) -> list[dict[str, Any]]:
-    """Every subscription (for `amends notify list`), newest first; secrets left out."""
-    s = notify_subscriptions.c
-    q = select(
-        s.id,
-        s.kind,
-        s.address,
-        s.component_id,
-        s.region,
-        s.locale,
-        s.confirmed_at,
-        s.unsubscribed_at,
-        s.created_at,
-    ).order_by(s.id.desc())
-    return [dict(r._mapping) for r in conn.execute(q)]

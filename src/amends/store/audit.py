@@ -5,8 +5,6 @@ or JSON for whoever reviews it.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,11 +13,12 @@ from typing import Any, Literal
 from sqlalchemy import Connection, insert, select
 
 from amends.errors import InputError
+from amends.files import EXPORT_FORMATS, export_text
 from amends.store.schema import audit_trail
 from amends.store.types import utcnow
 
 #: The export formats.
-FORMATS = ("csv", "json")
+FORMATS = EXPORT_FORMATS
 #: Columns of an export, in order.
 FIELDS = ("id", "at", "actor", "action", "object", "before", "after")
 
@@ -113,22 +112,9 @@ def export(conn: Connection, fmt: Literal["csv", "json"] | str) -> str:
     if fmt not in FORMATS:
         raise InputError(f"unknown audit export format {fmt!r}; use csv or json")
     rows = [e.as_json() for e in reversed(entries(conn))]
-    if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
-    out = io.StringIO()
-    writer = csv.DictWriter(out, FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        for key in ("before", "after"):
-            value = row[key]
-            row[key] = "" if value is None else json.dumps(value, ensure_ascii=False)
-        writer.writerow({k: _no_formula(v) for k, v in row.items()})
-    return out.getvalue()
-
-
-def _no_formula(value: Any) -> Any:
-    """A text cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection:
-    names and objects are typed by people)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    if fmt == "csv":  # before/after as JSON text in their cells
+        for row in rows:
+            for key in ("before", "after"):
+                if row[key] is not None:
+                    row[key] = json.dumps(row[key], ensure_ascii=False)
+    return export_text(rows, FIELDS, fmt)

@@ -777,6 +777,11 @@ def create_app(
     def input_error(exc: InputError) -> HTTPException:
         return HTTPException(422, str(exc))
 
+    def check_refused(exc: ops.CheckRefused) -> HTTPException:
+        """422 with the checker's findings: the statement was not published."""
+        findings = [f.model_dump(mode="json") for f in exc.report.findings]
+        return HTTPException(422, {"error": str(exc), "findings": findings})
+
     @app.post(
         f"{base}api/admin/incidents",
         tags=tags,
@@ -835,13 +840,7 @@ def create_app(
                 subject=body.subject,
             )
         except ops.CheckRefused as exc:
-            raise HTTPException(
-                422,
-                {
-                    "error": str(exc),
-                    "findings": [f.model_dump(mode="json") for f in exc.report.findings],
-                },
-            ) from None
+            raise check_refused(exc) from None
         except InputError as exc:
             raise input_error(exc) from None
         return done(
@@ -887,13 +886,7 @@ def create_app(
                 ),
             )
         except ops.CheckRefused as exc:
-            raise HTTPException(
-                422,
-                {
-                    "error": str(exc),
-                    "findings": [f.model_dump(mode="json") for f in exc.report.findings],
-                },
-            ) from None
+            raise check_refused(exc) from None
         except InputError as exc:
             raise input_error(exc) from None
         except RecursionError:

@@ -94,3 +94,18 @@ class Pages:
         if not session.user.can(role):
             return self.refuse(403, "Not allowed", f"This action needs the {role} role.", session)
         return session
+
+    def download(
+        self, session: Session, fmt: str, export: Callable[[Any, str], str], name: str
+    ) -> Response:
+        """An admin export (`export(conn, fmt)`) sent as the file `amends-{name}.{fmt}`, or 422
+        for a format other than csv and json."""
+        from amends.files import EXPORT_FORMATS
+
+        if fmt not in EXPORT_FORMATS:
+            return self.refuse(422, "Unknown format", "Export as csv or json.", session)
+        with self.store.connect() as conn:
+            body = export(conn, fmt)
+        kind = "text/csv; charset=utf-8" if fmt == "csv" else "application/json"
+        disposition = f'attachment; filename="amends-{name}.{fmt}"'
+        return Response(body, media_type=kind, headers={"content-disposition": disposition})

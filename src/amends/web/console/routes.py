@@ -15,7 +15,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from amends.errors import InputError
-from amends.store.audit import FORMATS, entries, export, record
+from amends.store.audit import entries, export, record
 from amends.store.incidents import list_incidents
 from amends.store.login_throttle import note_failure, note_success, throttled
 from amends.store.sessions import (
@@ -437,13 +437,7 @@ def console_router(store: Store, settings: Settings, console: ConsoleSettings) -
         session = page_access(request, "admin")
         if isinstance(session, Response):
             return session
-        if format not in FORMATS:
-            return refuse(422, "Unknown format", "Export as csv or json.", session)
-        with store.connect() as conn:
-            body = export(conn, format)
-        kind = "text/csv; charset=utf-8" if format == "csv" else "application/json"
-        disposition = f'attachment; filename="amends-audit.{format}"'
-        return Response(body, media_type=kind, headers={"content-disposition": disposition})
+        return pages.download(session, format, export, "audit")
 
     def affected_link(incident_id: str, subscriber: str) -> str:
         from amends.publish.signing import affected_url

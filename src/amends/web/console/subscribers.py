@@ -15,7 +15,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from amends.errors import InputError
-from amends.publish.subscriber_admin import FORMATS, counts, export, remove, subscriptions
+from amends.publish.subscriber_admin import counts, export, remove, subscriptions
 from amends.store.sessions import Session
 from amends.web.console.pages import Pages
 
@@ -36,7 +36,7 @@ def subscribers_router(store: Store, settings: Settings, console: ConsoleSetting
     pages = Pages(store, settings, console)
     root, now = pages.root, pages.now
     router = APIRouter(include_in_schema=False)
-    render, refuse = pages.render, pages.refuse
+    render = pages.render
 
     def page_access(request: Request) -> Session | Response:
         return pages.page_access(request, ROLE)
@@ -75,13 +75,7 @@ def subscribers_router(store: Store, settings: Settings, console: ConsoleSetting
         session = page_access(request)
         if isinstance(session, Response):
             return session
-        if format not in FORMATS:
-            return refuse(422, "Unknown format", "Export as csv or json.", session)
-        with store.connect() as conn:
-            body = export(conn, format)
-        kind = "text/csv; charset=utf-8" if format == "csv" else "application/json"
-        disposition = f'attachment; filename="amends-subscribers.{format}"'
-        return Response(body, media_type=kind, headers={"content-disposition": disposition})
+        return pages.download(session, format, export, "subscribers")
 
     @router.post(f"{root}subscribers/remove", response_class=HTMLResponse)
     def subscribers_remove(request: Request, id: str = Form(""), csrf: str = Form("")) -> Response:
