@@ -38,7 +38,7 @@ import pyarrow.compute as pc
 from amends.credits import WindowSpan, compute, parse_policy
 from amends.credits.reference import compute_naive
 from amends.events.simulate import PLANS, subscriber_ids
-from amends.store.ledger import COPY_WRITERS
+from amends.store.parallel import WRITERS
 from bench.measure import measure
 
 POLICY = """
@@ -487,7 +487,7 @@ def ledger_floor(kind: str, url: str, folder: Path, n: int) -> float:
         )  # fmt: skip
         fresh = fresh_store(kind, folder, "floor").replace("postgresql+psycopg://", "postgresql://")
         # as many COPY streams at once as amends uses, each a contiguous share of the rows
-        parts = _split_lines(csv_path, COPY_WRITERS)
+        parts = _split_lines(csv_path, WRITERS)
         t0 = time.perf_counter()
         loads = [
             subprocess.Popen(

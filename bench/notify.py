@@ -388,8 +388,14 @@ def _kill_and_rerun(cmd: list[str], url: str, n: int) -> str:
     )
 
 
-def bench_command(sizes: list[int], where: Path, base_max: int, kill: bool) -> bool:
-    """The whole enqueue command at each size on both backends, against the previous enqueue."""
+def bench_command(
+    sizes: list[int],
+    where: Path,
+    base_max: int,
+    kill: bool,
+    kinds: tuple[str, ...] = ("sqlite", "postgresql"),
+) -> bool:
+    """The whole enqueue command at each size on each backend, against the previous enqueue."""
     ok = True
     first: dict[str, float] = {}
     load = os.getloadavg()
@@ -397,7 +403,7 @@ def bench_command(sizes: list[int], where: Path, base_max: int, kill: bool) -> b
     for n in sizes:
         with tempfile.TemporaryDirectory(dir=where) as tmp:
             path = notices_file(n, Path(tmp) / "notices.parquet")
-            for kind in ("sqlite", "postgresql"):
+            for kind in kinds:
                 with database(kind) as url:
                     cmd = [sys.executable, "-m", "amends", "notify", "enqueue-notices", "bench"]
                     cmd += [str(path), "--db", url]
@@ -455,6 +461,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline-max", default="1M", help="largest size for the baseline")
     parser.add_argument("--kill", action="store_true", help="with --command: SIGKILL, re-run")
     parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()))
+    parser.add_argument(
+        "--db",
+        choices=("sqlite", "postgresql"),
+        action="append",
+        help="with --command: only these backends (repeatable; default both)",
+    )
     parser.add_argument("--baseline-child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.baseline_child:
@@ -462,7 +474,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command:
         sizes = [_size(x) for x in args.command.split(",")]
-        return 0 if bench_command(sizes, args.dir, _size(args.baseline_max), args.kill) else 1
+        kinds = tuple(args.db or ("sqlite", "postgresql"))
+        ok = bench_command(sizes, args.dir, _size(args.baseline_max), args.kill, kinds)
+        return 0 if ok else 1
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  # progress in logs
     sections = set(args.only or ("enqueue", "delivery", "crash"))
     ok = True

@@ -18,7 +18,8 @@ from tests.credits.conftest import affected, plans, span
 from amends.credits import compute, parse_policy
 from amends.errors import InputError
 from amends.store import Store, open_store
-from amends.store.ledger import COPY_WRITERS, ledger_entries, ledger_totals, record
+from amends.store.ledger import ledger_entries, ledger_totals, record
+from amends.store.parallel import WRITERS
 from amends.store.schema import ledger, ledger_runs
 
 FLAT = 'id = "p"\ncurrency = "USD"\n[[credit]]\nkind = "flat"\namount = "{amount}"\n'
@@ -220,7 +221,7 @@ def test_a_killed_record_keeps_its_batches_and_a_rerun_pays_nobody_twice(
             paid_before = conn.execute(select(func.count()).select_from(ledger)).scalar()
             runs = conn.execute(select(ledger_runs.c.finished_at)).all()
         assert paid_before % KILL_BATCH == 0
-        assert 3 * KILL_BATCH <= paid_before <= (2 + COPY_WRITERS) * KILL_BATCH
+        assert 3 * KILL_BATCH <= paid_before <= (2 + WRITERS) * KILL_BATCH
         assert len(runs) == 1 and runs[0].finished_at is None
         win = span("2026-03-10 14:00", "2026-03-10 15:00")
         table = compute([win], _hits(N_KILLED), None, flat("5"), "inc")

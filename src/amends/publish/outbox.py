@@ -25,6 +25,7 @@ import pyarrow.compute as pc
 from sqlalchemy import Connection, func, select
 
 from amends.errors import InputError
+from amends.store.parallel import WRITERS, load_in_parallel
 from amends.store.schema import (
     components,
     incident_components,
@@ -343,16 +344,26 @@ def enqueue_notice_file(
     batch. Every row is checked before the first batch is written."""
     now = datetime.now(UTC)
     added = done = 0
+
+    def load(batch: pa.RecordBatch) -> tuple[int, int]:
+        with store.begin() as conn:
+            return len(batch), _load_notices(conn, incident_id, batch, now)
+
+    def loaded(counts: tuple[int, int]) -> None:
+        nonlocal added, done
+        done += counts[0]
+        added += counts[1]
+        if progress is not None:
+            progress(done, reachable)
+
     try:
         stream = _stream_notices(path, incident_id, batch_size)
         rows, reachable, _ = next(stream)
-        for _, _, batch in stream:
-            assert batch is not None
-            with store.begin() as conn:
-                added += _load_notices(conn, incident_id, batch, now)
-            done += len(batch)
-            if progress is not None:
-                progress(done, reachable)
+        batches = (batch for _, _, batch in stream if batch is not None)
+        # PostgreSQL: several connections at once, batches committing in any order (the unique
+        # key makes a re-run add only what is missing); SQLite has one writer
+        writers = WRITERS if store.dialect == "postgresql" else 1
+        load_in_parallel(batches, load, loaded, writers=writers)
     except InputError as exc:
         if exc.path == "notices":
             raise InputError(str(exc).split(": ", 1)[1], path=str(path)) from None

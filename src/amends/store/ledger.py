@@ -21,7 +21,7 @@ import queue
 import tempfile
 import threading
 import uuid
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,6 +34,7 @@ from sqlalchemy import insert, update
 
 from amends.errors import InputError
 from amends.store import Store
+from amends.store.parallel import load_in_parallel
 from amends.store.schema import ledger, ledger_runs
 
 #: Rows per write transaction (one COPY or one executemany): progress, and what a crash can cost.
@@ -526,49 +527,16 @@ def _copy_batches(
             os.unlink(path)
             return min(start + batch, total) - start
 
-        _load_in_parallel(_prefetched(produce, con, total, batch), load, total, on_batch)
+        done = 0
 
-
-#: PostgreSQL connections loading ledger batches at once: COPY keeps one server process busy,
-#: so two take what a second core gives (each batch is still its own transaction).
-COPY_WRITERS = 2
-
-
-def _load_in_parallel(
-    batches: Generator[tuple[int, Path], None, None],
-    load: Callable[[int, Path], int],
-    total: int,
-    on_batch: Progress | None,
-) -> None:
-    """`load(start, path)` for each batch, up to COPY_WRITERS at once, reporting rows done.
-
-    Batches commit in any order: a crash leaves some committed, and the re-run's diff writes
-    only the keys still missing, so every row is still written once. The first failure stops
-    taking batches and is raised once the loads under way have ended."""
-    from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-
-    done = 0
-    pending: set[Future[int]] = set()
-
-    def settle(finished: set[Future[int]]) -> None:
-        nonlocal done
-        for future in finished:
-            done += future.result()
+        def loaded(rows: int) -> None:
+            nonlocal done
+            done += rows
             if on_batch is not None:
                 on_batch(done, total)
 
-    with ThreadPoolExecutor(COPY_WRITERS, thread_name_prefix="amends-ledger-copy") as pool:
-        try:
-            for start, path in batches:
-                pending.add(pool.submit(load, start, path))
-                if len(pending) >= COPY_WRITERS:
-                    finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    settle(finished)
-            finished, pending = wait(pending)
-            settle(finished)
-        finally:
-            batches.close()  # the producer thread stops (and its cursor closes) on a failure too
-            wait(pending)
+        # batches commit in any order: a re-run's diff writes only the keys still missing
+        load_in_parallel(_prefetched(produce, con, total, batch), lambda b: load(*b), loaded)
 
 
 def _insert_batches(
