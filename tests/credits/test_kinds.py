@@ -260,9 +260,14 @@ def test_inputs_and_reason_record_what_produced_the_amount() -> None:
     inputs = json.loads(row["inputs"])
     assert inputs["failed_attempts"] == 12
     assert inputs["monthly_fee"] == "45.000000"
-    assert inputs["hours"] == "1.5000"
-    assert inputs["window"] == "w1"
     assert row["reason"] == "window w1: tier by failed calls"
+    # what every credit of the window shares is kept once, for the ledger run's row
+    assert "hours" not in inputs and "start" not in inputs
+    meta = table.schema.metadata
+    assert meta[b"amends.incident"] == b"i"
+    window = json.loads(meta[b"amends.windows"])["w1"]
+    assert window["hours"] == "1.5000"
+    assert window["start"] == "2026-03-10T14:00:00+00:00"
 
 
 def test_amounts_are_decimal_never_float() -> None:

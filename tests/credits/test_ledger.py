@@ -53,6 +53,30 @@ def test_rerun_is_a_no_op(store: Store) -> None:
         assert conn.execute(select(func.count()).select_from(ledger_runs)).scalar() == 1
 
 
+def test_a_run_keeps_its_windows_facts_once_and_each_row_its_own(store: Store) -> None:
+    import json
+
+    record(store, "inc", compute([WIN], HIT, None, flat("5.00"), "inc"))
+    with store.connect() as conn:
+        windows = conn.execute(select(ledger_runs.c.windows)).scalar_one()
+        inputs = conn.execute(select(ledger.c.inputs).where(ledger.c.subscriber == "C")).scalar()
+    assert json.loads(windows)["w1"] == {
+        "start": "2026-03-10T14:00:00+00:00",
+        "end": "2026-03-10T15:00:00+00:00",
+        "hours": "1.0000",
+        "month_days": 31,
+        "days_beyond": 0,
+    }
+    assert json.loads(inputs)["failed_attempts"] == 12
+    assert "start" not in json.loads(inputs)
+
+
+def test_credits_computed_for_another_incident_are_refused(store: Store) -> None:
+    with pytest.raises(InputError, match="computed for incident other, not inc"):
+        record(store, "inc", compute([WIN], HIT, None, flat("5.00"), "other"))
+    assert rows(store) == []
+
+
 def test_changed_policy_writes_adjustments_with_the_delta(store: Store) -> None:
     old = flat("5.00")
     new = parse_policy(

@@ -74,15 +74,34 @@ def _label(component: Any) -> str:
     return component.label or default_label(component)
 
 
-def _window_table(policy: Policy, terms: list[WindowTerms], incident_id: str) -> pa.Table:
-    """One row per window: denominators, constant numerators and the facts for `inputs`."""
+def window_facts(terms: Sequence[WindowTerms]) -> dict[str, dict[str, Any]]:
+    """Per window, the facts every credit in it shares (span, hours, the month's days, whole
+    days beyond the allowance): kept once per ledger run, not in each row's `inputs`."""
+    return {
+        t.span.id: {
+            "start": t.span.start.isoformat(),
+            "end": t.span.end.isoformat(),
+            "hours": str(round(Decimal(t.span.hours.numerator) / t.span.hours.denominator, 4)),
+            "month_days": t.month_days,
+            "days_beyond": max(t.per_day_days, default=0),
+        }
+        for t in terms
+    }
+
+
+def run_windows(windows: Sequence[Any], policy: Policy) -> dict[str, dict[str, Any]]:
+    """`window_facts` of impact Windows (or WindowSpans) under a policy."""
+    return window_facts([window_terms(policy, s) for s in spans(list(windows))])
+
+
+def _window_table(policy: Policy, terms: list[WindowTerms]) -> pa.Table:
+    """One row per window: denominators, constant numerators and its reason prefix."""
     cols: dict[str, list[Any]] = {
         "w_id": [],
         "den": [],
         "den_k": [],
         "mult_exact": [],
         "mult_whole": [],
-        "w_json": [],
         "w_reason": [],
     }
     regions: list[list[str]] = []
@@ -100,17 +119,6 @@ def _window_table(policy: Policy, terms: list[WindowTerms], incident_id: str) ->
         for whole, name in ((False, "mult_exact"), (True, "mult_whole")):
             share = t.shares.get(whole)
             cols[name].append(None if share is None else Decimal(int(share * k)))
-        facts = {
-            "incident": incident_id,
-            "window": t.span.id,
-            "start": t.span.start.isoformat(),
-            "end": t.span.end.isoformat(),
-            "hours": str(round(Decimal(t.span.hours.numerator) / t.span.hours.denominator, 4)),
-            "month_days": t.month_days,
-            "days_beyond": max(t.per_day_days, default=0),
-        }
-        # the window's facts as the head of each row's inputs JSON (rows append their own)
-        cols["w_json"].append(json.dumps(facts, separators=(",", ":"))[:-1])
         cols["w_reason"].append(f"window {t.span.id}: ")
         for i, value in enumerate(t.cash):
             cols[f"c{i}"].append(Decimal(value) if isinstance(value, int) else None)
@@ -118,7 +126,7 @@ def _window_table(policy: Policy, terms: list[WindowTerms], incident_id: str) ->
             for j, value in enumerate(values):
                 cols[f"a{u}_{j}"].append(Decimal(value))
         regions.append(list(t.span.regions))
-    types = {"w_id": pa.string(), "w_json": pa.string(), "w_reason": pa.string()}
+    types = {"w_id": pa.string(), "w_reason": pa.string()}
     arrays = {name: pa.array(values, type=types.get(name, _BIG)) for name, values in cols.items()}
     arrays["w_regions"] = pa.array(regions, type=pa.list_(pa.string()))
     return pa.table(arrays)
@@ -281,7 +289,6 @@ def credits_sql(
     con: Any,
     windows: Sequence[Any],
     policy: Policy,
-    incident_id: str,
     *,
     affected: pa.Schema,
     plans: pa.Schema | None,
@@ -297,7 +304,7 @@ def credits_sql(
     terms = [window_terms(policy, s) for s in spans(list(windows))]
     if not terms:
         return None
-    con.register("wins", _window_table(policy, terms, incident_id))
+    con.register("wins", _window_table(policy, terms))
     con.execute(f"CREATE OR REPLACE TEMP VIEW plans AS {_plans_view(plans)}")
     _validate_plans(con, plans, policy)
     region = "min(region)" if "region" in affected.names else "NULL::VARCHAR"
@@ -348,23 +355,31 @@ def compute(
             con,
             windows,
             policy,
-            incident_id,
             affected=affected.schema,
             plans=None if plans is None else plans.schema,
         )
         if sql is None:
-            return with_policy(CREDITS_SCHEMA.empty_table(), policy)
+            return with_policy(CREDITS_SCHEMA.empty_table(), policy, incident_id, {})
         result = con.sql(sql).to_arrow_table()
     finally:
         con.close()
-    return with_policy(result.select(CREDITS_SCHEMA.names).cast(CREDITS_SCHEMA), policy)
+    table = result.select(CREDITS_SCHEMA.names).cast(CREDITS_SCHEMA)
+    return with_policy(table, policy, incident_id, run_windows(windows, policy))
 
 
-def with_policy(table: pa.Table, policy: Policy) -> pa.Table:
-    """The table with its policy id and version in the schema metadata (kept when it is empty,
-    so recording an empty result still reverses what an earlier version paid)."""
+def with_policy(
+    table: pa.Table, policy: Policy, incident_id: str, windows: dict[str, dict[str, Any]]
+) -> pa.Table:
+    """The table with what the ledger records once per run in its schema metadata: the policy
+    id and version (kept when it is empty, so recording an empty result still reverses what an
+    earlier version paid), the incident it was computed for and `window_facts`."""
     return table.replace_schema_metadata(
-        {b"amends.policy": policy.id.encode(), b"amends.policy_version": policy.version.encode()}
+        {
+            b"amends.policy": policy.id.encode(),
+            b"amends.policy_version": policy.version.encode(),
+            b"amends.incident": incident_id.encode(),
+            b"amends.windows": json.dumps(windows, separators=(",", ":")).encode(),
+        }
     )
 
 
@@ -508,7 +523,7 @@ def _query(
     selects: list[str] = []
     digits = policy.digits
     inputs = (
-        "concat(w_json, ',\"failed_attempts\":', CAST(fa AS VARCHAR),"
+        "concat('{\"failed_attempts\":', CAST(fa AS VARCHAR),"
         f" ',\"plan\":', coalesce({json_text('plan', engine)}, 'null'),"
         f" ',\"monthly_fee\":', coalesce({json_text('monthly_fee', engine)}, 'null'),"
         f" ',\"region\":', coalesce({json_text('region', engine)}, 'null'), '}}')"

@@ -25,6 +25,7 @@ from amends.credits.compute import (
     affected_view,
     credits_sql,
     exclusions_table,
+    run_windows,
 )
 from amends.credits.policy import CASH, Policy, load_policy
 from amends.errors import InputError, read_text
@@ -222,7 +223,6 @@ def run(job: CreditsJob, store: Store, progress: Progress | None = None) -> Cred
                     engine_con,
                     job.windows,
                     policy,
-                    job.incident_id,
                     affected=job.affected,
                     plans=job.plans,
                     engine=job.engine,
@@ -251,6 +251,7 @@ def run(job: CreditsJob, store: Store, progress: Progress | None = None) -> Cred
             job.incident_id,
             policy_id=policy.id,
             version=policy.version,
+            windows=run_windows(job.windows, policy),
             on_batch=lambda done, total: say(
                 f"recording {count:,} credits in the ledger", done, total
             ),

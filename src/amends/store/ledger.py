@@ -16,6 +16,7 @@ is written. `ledger_totals` gives what each subscriber is owed.
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import tempfile
@@ -168,12 +169,20 @@ def record(
         raise InputError(
             "an empty credits table without its policy: use record_policy(policy_id, version)"
         )
+    computed_for = meta.get(b"amends.incident", b"").decode()
+    if computed_for and computed_for != incident_id:
+        raise InputError(
+            f"these credits were computed for incident {computed_for}, not {incident_id}: "
+            "compute them for the incident they are recorded in"
+        )
+    windows = json.loads(meta[b"amends.windows"]) if b"amends.windows" in meta else None
     return record_policy(
         store,
         incident_id,
         table,
         policy_id=policies.pop(),
         version=versions.pop(),
+        windows=windows,
         on_batch=on_batch,
         batch=batch,
     )
@@ -186,10 +195,12 @@ def record_policy(
     *,
     policy_id: str,
     version: str,
+    windows: dict[str, Any] | None = None,
     on_batch: Progress | None = None,
     batch: int = BATCH,
 ) -> RecordResult:
-    """`record` for a known policy id and version (the table may be empty: everything reversed)."""
+    """`record` for a known policy id and version (the table may be empty: everything reversed);
+    `windows` as in `record_from`."""
     with duckdb_session() as con:
         con.register("credits_in", table)
         con.execute(
@@ -204,6 +215,7 @@ def record_policy(
             incident_id,
             policy_id=policy_id,
             version=version,
+            windows=windows,
             on_batch=on_batch,
             batch=batch,
         )
@@ -217,11 +229,14 @@ def record_from(
     *,
     policy_id: str,
     version: str,
+    windows: dict[str, Any] | None = None,
     on_batch: Progress | None = None,
     batch: int = BATCH,
 ) -> RecordResult:
     """Record the credits in DuckDB table `source` (subscriber, window, amount, currency, unit,
-    reason, inputs) on connection `con`; see the module's docstring.
+    reason, inputs) on connection `con`; see the module's docstring. `windows`: the facts every
+    credit of a window shares (`amends.credits.compute.window_facts`), kept once in the run's
+    `ledger_runs` row rather than in each row's `inputs`.
 
     Leaves in `con` the table `ledger_after` (the incident's rows of this policy, as the ledger
     holds them once the run is written) and the view `ledger_export` (their net per key: what
@@ -275,6 +290,7 @@ def record_from(
                 policy_version=version,
                 started_at=now,
                 rows=0,
+                windows=None if windows is None else json.dumps(windows, separators=(",", ":")),
             )
         )
     constants = {

@@ -191,6 +191,7 @@ ledger_runs = Table(
     Column("inserted", Integer, nullable=False, server_default="0"),
     Column("adjusted", Integer, nullable=False, server_default="0"),
     Column("unchanged", Integer, nullable=False, server_default="0"),
+    Column("windows", JSONText, nullable=True, comment="facts every credit of a window shares"),
     Index(None, "incident_id"),
 )
 
