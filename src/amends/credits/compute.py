@@ -319,7 +319,16 @@ def credits_sql(
             f"policy {policy.id}'s sums here need integers beyond 64 bits (very large fees or "
             "amounts), which Spark SQL lacks; run these credits with --engine duckdb"
         )
-    return _query(policy, region, int_type=int_type, has_exclusions=has_exclusions, engine=engine)
+    # DuckDB stores each (window, subscriber)'s sum before the join instead of streaming it in:
+    # an aggregate feeding a join that spills needs both in memory at once (100M customers in
+    # 1 GB failed so; each step alone spills and fits)
+    kind = "TABLE" if engine is Engine.DUCKDB else "TEMP VIEW"
+    con.execute(
+        f"CREATE OR REPLACE {kind} hits AS SELECT win, subscriber, sum(failed_attempts) AS fa, "
+        f"{region} AS region FROM affected_in WHERE win IN (SELECT w_id FROM wins) "
+        "GROUP BY win, subscriber"
+    )
+    return _query(policy, int_type=int_type, has_exclusions=has_exclusions, engine=engine)
 
 
 def compute(
@@ -466,13 +475,12 @@ def _exclusion_sql(has_exclusions: bool) -> str:
 
 def _query(
     policy: Policy,
-    hits_region: str,
     *,
     int_type: str,
     has_exclusions: bool,
     engine: Engine = Engine.DUCKDB,
 ) -> str:
-    """The whole computation as one SQL statement over affected_in, plans, wins and excl_in.
+    """The whole computation as one SQL statement over hits, plans, wins and excl_in.
 
     `int_type` is BIGINT when every numerator provably fits in 63 bits, else HUGEINT.
     """
@@ -561,13 +569,7 @@ def _query(
                 FROM rows WHERE {minor} > 0"""
         )
     return f"""
-        WITH hits AS (
-            SELECT win, subscriber, sum(failed_attempts) AS fa,
-                   {hits_region} AS region
-            FROM affected_in WHERE win IN (SELECT w_id FROM wins)
-            GROUP BY win, subscriber
-        ),
-        base AS ({base}),
+        WITH base AS ({base}),
         eligible AS (
             SELECT b.* FROM base b {_exclusion_sql(has_exclusions)}
             WHERE {where}
