@@ -208,6 +208,27 @@ CAUSE = {
         r"\b(?:that|which) (?:makes?|made|forces?|forced|keeps?|kept) (?:them|it|the [\w-]+|our [\w-]+) (?:restart|reboot|crash|freeze|fail|drop|shut down|hang)\w*|"
         r"\b(?:it|that|which) stop(?:s|ped)? (?:them|it|the [\w-]+|our [\w-]+) from \w+ing\b",
         r"\bwithout (?:first |properly |fully )?(?:testing|checking|trying|warning|telling)\b|\b(?:that|which) was (?:already )?(?:full|overloaded|too (?:small|busy|full))\b",
+        # round 5: something left undone or left in a bad state, whoever left it ("left one breaker
+        # off", "left a cable loose", "left out part of the plan", "forgot to copy the list"); a
+        # check not done, told in the negative past ("didn't test it first", "had not serviced the
+        # unit"); a thing got or set up wrong, or for somewhere else ("we got the range wrong", "one
+        # set up for a different area", "not set up for calls"); work done too fast; a thing done by
+        # mistake
+        r"\bleft (?:out\b|(?:[\w-]+ ){1,3}?(?:loose|off|out|open|unplugged|disconnected|unconnected|unfinished|switched off|turned off)\b)|"
+        r"\b(?:forgot|forgotten|neglected|omitted) to \w+",
+        r"\b(?:did ?n[o’']t|did not|never|had ?n[o’']t|had not) (?:\w+ )?(?:test|check|try|trial|review|verify|rehears|inspect)\w* "
+        r"(?:it|them|this|that|those|these|the|our|its|their)\b|"
+        r"\bhad ?(?:not|n[’']t) (?:yet )?(?:serviced|replaced|checked|tested|renewed|maintained|upgraded|reinforced|updated|patched|repaired|inspected)\b",
+        r"\bgot (?:[\w-]+ ){1,3}?wrong\b|\b(?:set up|configured|programmed|built|made|meant|intended|sized|rated) for (?:a |an |the )?(?:different|wrong|another|other)\b|"
+        r"\bnot (?:\w+ )?(?:set up|configured|programmed|built|rated|sized|designed) (?:for|to handle|properly|correctly|right)\b",
+        r"\b(?:we|i)\b(?: \w+){0,2}? (?:moved|went|acted|rushed|pushed ahead|worked) too (?:fast|quickly|soon|early|hastily)\b|"
+        r"\b(?:by mistake|in error|by accident|accidentally|mistakenly)\b",
+        # damage to a line by work near it ("drilled through our fibre bundle", "bored straight
+        # through our cable"); an electrical fault that is a fault whatever the subject
+        r"\b(?:drilled|bored|dug|sliced|ploughed|plowed|cut|driven|drove) (?:straight |right )?(?:through|into) (?:[\w-]+ ){0,3}?(?:fib(?:er|re)s?|cables?|lines?|bundles?|ducts?|conduits?|pipes?)\b|"
+        r"\bshort(?:ed|-circuited)(?: out)?\b|\bcaught fire\b|\bburn(?:ed|t) out\b|\bblew (?:a|its|the) fuse\b",
+        # where the fault began, inside a place ("the outage began inside the data centre of ...")
+        r"\b(?:fault|problem|outage|failure|issue|cause)s? (?:began|started|originated|sat|lay) (?:inside|within|deep in)\b",
     ),
     "es": _rx(
         r"\bcorte de (?:fibra|cable|energía|luz)\b",
@@ -229,7 +250,7 @@ CAUSE = {
         r"\b(?:aprobé|aprobamos|autoricé|autorizamos|decidí|decidimos) (?:hacer |aplicar )?(?:un|una|el|la)\b",
         # a thing of ours that was wrong, as an object or a subject: "cargamos una configuración
         # equivocada", "tiene una configuración equivocada", "tuvo su origen en"
-        r"\b(?:un|una|el|la|los|las)\s+(?:\w+\s+){1,3}?(?:equivocad[oa]s?|incorrect[oa]s?|defectuos[oa]s?|erróne[oa]s?|mal hech[oa]s?)\b",
+        r"\b(?:un|una|el|la|los|las|al|del)\s+(?:\w+\s+){1,3}?(?:equivocad[oa]s?|incorrect[oa]s?|defectuos[oa]s?|erróne[oa]s?|mal hech[oa]s?)\b",
         r"\btuvo su origen en\b|\b(?:salió|salieron) mal\b",
         r"\b(?:un|el|una|la) (?:cambio|actualización|ajuste|configuración) que (?:hicimos|aplicamos|instalamos|cargamos)\b",
         # round 4: a thing with an error in it ("una lista con un error"); done badly or unchecked by
@@ -240,6 +261,23 @@ CAUSE = {
         r"\bno (?:lo |la |los |las )?(?:probamos|revisamos|comprobamos|configuramos|conectamos|verificamos|dimensionamos)(?: \w+)? bien\b",
         r"\bsin (?:probar|revisar|comprobar|verificar|avisar)\w*|\bnos (?:equivocamos|confundimos)\b",
         r"\bse (?:cortó|fue|cayó|interrumpió) (?:la )?(?:luz|energía|corriente|electricidad)\b|\bapagón\b",
+        # round 5: the reflexive perfect and "quedó" with the thing after the verb ("se ha roto el
+        # cable", "quedó desconectada la fibra"); something forgotten or done by mistake ("se nos
+        # olvidó renovar", "borramos por error"); a check not done in the pluperfect ("no las
+        # habíamos reforzado", "un programa que no habíamos probado bien"); a thing of ours checked
+        # in the negative without "bien" ("no la revisamos"); set up for somewhere else ("la
+        # configuramos para otra ciudad"); left in a bad state ("lo dejamos con la configuración de
+        # fábrica"); weather that brought equipment down ("el temporal derribó dos antenas")
+        r"\bse (?:ha|han|había|habían) (?:roto|dañado|quemado|averiado|soltado|estropeado|desconectado|fundido)\b|"
+        r"\bqued(?:ó|aron|aba|aban) (?:mal (?:conectad|configurad|instalad)|desconectad|suelt|dañad|rot|apagad|sin (?:luz|energía|corriente))[oa]?s?\b",
+        r"\b(?:se nos olvidó|se nos olvidaron|olvidamos|nos olvidamos de|olvidaron)\b|\bpor (?:error|equivocación|descuido)\b",
+        r"\bno (?:lo |la |los |las )?(?:habíamos|hemos|había|habían) (?:probado|revisado|comprobado|verificado|reforzado|renovado|cambiado|"
+        r"reemplazado|sustituido|mantenido|actualizado|preparado|planificado|protegido)\b|"
+        r"\bno (?:lo|la|los|las) (?:revisamos|probamos|comprobamos|verificamos|revisaron|probaron|comprobaron)\b",
+        r"\b\w+(?:amos|aron|ó|imos|ieron) para (?:otr[oa]s?|un[oa]? (?:\w+ )?(?:distint|diferent)\w*)\b|"
+        r"\b(?:lo|la|los|las) (?:dejamos|dejaron|dejó) (?:con|sin|mal|suelt|desconectad|apagad|abiert)\w*",
+        r"\b(?:temporal|viento|huracán|ciclón|nevada|granizo|tornado|tormenta|lluvia)s? (?:\w+ ){0,3}?(?:derribó|derribaron|tumbó|tumbaron|"
+        r"arrancó|arrancaron|dañó|dañaron|rompió|rompieron|cortó|cortaron|inundó|inundaron)\b|\bola de calor\b",
     ),
 }
 #: A failure told in any words, whatever failed: "a cooling unit stopped", "planned work ... went
@@ -251,12 +289,22 @@ FAILED = {
         r"\b(?:failed|stopped|broke|went (?:wrong|down|dead|offline)|(?:was|were) (?:wrong|faulty|defective|"
         r"disconnected|damaged|deleted|cut|unplugged|switched off|set up wrong)|ran (?:over|out)|took longer than|"
         r"grew (?:larger|bigger|too)|lost (?:mains )?power|overheated|shut (?:itself|themselves) (?:down|off)|"
-        r"filled up|crashed|expired|wore out|ha[sd] (?:an? )?(?:error|fault|bug|defect|flaw)|clashed with|conflicted with|"
+        r"filled up|crashed|expired|wore out|ha[sd] (?:an? )?(?:[\w-]+ )?(?:error|fault|bug|defect|flaw|mistake|typo|glitch)|clashed with|conflicted with|"
         r"(?:had )?(?:missed|skipped|forgot|left out) (?:a|one|an important|the) (?:step|check|test|setting|value|line|entry|rule|part|file)|"
         r"destabili[sz]ed|drilled (?:through|into)|"
         # round 4: "it did not come back cleanly", "the new board isn't working", "it cut out", "came loose"
         r"did ?n[o’']t (?:come back|work|start|restart|boot|load|respond|take over)|(?:is|are|was|were) ?n[o’']t working|"
-        r"(?:is|are|was|were) not working|cut out|came (?:loose|off|apart|away)|gave way)\b",
+        r"(?:is|are|was|were) not working|cut out|came (?:loose|off|apart|away)|gave way|"
+        # round 5: a thing that did not fit what it met, or lacked a part ("those settings did not
+        # suit older modems", "the new software did not include the settings"); a thing that
+        # destroyed or refused ("it wiped their channel list", "the new system is turning calls
+        # away", "the software was dropping every connection"); a part that died; weather or
+        # a fall that took equipment down ("ice brought down our lines")
+        r"did ?n[o’']t (?:suit|fit|match|support|include|contain|carry|copy|load|have|set (?:\w+ ){0,2}up)|"
+        r"(?:wiped|erased|overwrote|corrupted|scrambled|deleted) (?:the|its|their|our|every|all|a|an)|"
+        r"(?:is|are|was|were) (?:turning|dropping|rejecting|blocking|refusing|cutting off) (?:\w+ )?(?:calls?|connections?|texts?|traffic|"
+        r"customers?|log ?ins?|requests?|sessions?)|turn(?:ed|s|ing)? (?:calls|connections|customers|texts) away|"
+        r"died|blew (?:down|over)|(?:brought|took|knocked|pulled|tore) (?:down|out) (?:our|the|two|three|several|a|an|\d+))\b",
         # the decision that caused it, in a chief executive's words: "I approved a change ...", "I
         # signed off an upgrade ...", "I had agreed to replace ..."
         r"\b(?:i|we) (?:had )?(?:approved|signed off|authori[sz]ed|agreed to|decided to|chose to) (?:\w+ ){0,2}(?:a|an|the|to|our|new)\b",
@@ -291,9 +339,45 @@ _CLAUSE_BREAK = re.compile(
 #: the thing acted on: "we added new equipment, and it clashed with ...", "we updated our text
 #: system and missed a setting".
 _OUR_ACT = re.compile(
-    r"\b(?:we|i)\b(?: \w+){0,2}? (?!(?:noticed|learned|learnt|detected|confirmed|heard|reported|expected|hoped|wanted|"
+    r"\b(?:we|i|our (?:own )?(?:[\w-]+ )?(?:crew|crews|team|teams|engineers?|technicians?|staff))\b(?: \w+){0,2}? (?!(?:noticed|learned|learnt|detected|confirmed|heard|reported|expected|hoped|wanted|"
     r"tried|know|knew)\b)(?:\w+ed|put|set|sent|made|built|ran|took|cut|fit|swapped)\b|"
     r"\b\w+(?:amos|imos)\b"
+)
+#: Words that stand alone before a verb without naming a thing: "it failed", "nothing broke".
+_NOT_NAMES = frozenset(
+    [
+        "it",
+        "they",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "who",
+        "what",
+        "everything",
+        "nothing",
+        "something",
+        "anything",
+        "all",
+        "none",
+        "we",
+        "i",
+        "he",
+        "she",
+        "you",
+        "one",
+        "both",
+        "each",
+        "some",
+        "many",
+        "most",
+        "service",
+    ]
+)
+#: Failure verbs that, right after "we" or "I", tell a slip of ours (not "we stopped the work").
+_OUR_SLIPS = frozenset(
+    {"missed", "skipped", "forgot", "left", "had", "did", "didn't", "didn’t", "got"}
 )
 CAUSE_UNKNOWN = {
     "en": _rx(
@@ -876,7 +960,7 @@ def _failed_thing(doc: Doc, ctx: Context) -> Iterator[int]:
     """Offsets of failures whose subject is a thing of the provider's (a part, a change, work),
     not the service or its users: "a cooling unit stopped" is a cause, "calls failed" is not."""
     for m in _lex(FAILED, ctx.locale).iterate(doc.text, doc.lower):
-        if m.group(0)[:2] in ("i ", "we"):
+        if m.group(0).startswith(("i ", "we ")):  # the decision form, not "were ..."
             yield m.start()
             continue
         before = doc.lower[max(0, m.start() - 90) : m.start()]
@@ -884,7 +968,11 @@ def _failed_thing(doc: Doc, ctx: Context) -> Iterator[int]:
         words = (before[cut.end() :] if cut else before).split()
         # the head of the subject comes first ("calls from Perth failed", "a setting we changed
         # on our call server was wrong"); a bare pronoun ("it failed") names nothing
-        named = 1 < len(words) <= 14 and not _SYMPTOM_SUBJECT.search(" ".join(words[:3]))
+        # ("ice brought down our lines": a single noun names a thing too, a pronoun does not)
+        named = (
+            1 < len(words) <= 14
+            or (len(words) == 1 and words[0].isalpha() and words[0] not in _NOT_NAMES)
+        ) and not _SYMPTOM_SUBJECT.search(" ".join(words[:3]))
         # or a pronoun (or nothing) standing for what we had just acted on
         acted_on = (
             len(words) <= 1
@@ -892,7 +980,10 @@ def _failed_thing(doc: Doc, ctx: Context) -> Iterator[int]:
             and cut is not None
             and _OUR_ACT.search(before, 0, cut.end()) is not None
         )
-        if named or acted_on:
+        # or "we"/"I" right before a slip of our own ("... while we were moving them we skipped the
+        # step that copies ...": the subject is the last word, however long the clause before it)
+        ours = bool(words) and words[-1] in ("we", "i") and m.group(0).split()[0] in _OUR_SLIPS
+        if named or acted_on or ours:
             yield m.start()
 
 
