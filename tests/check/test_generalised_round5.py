@@ -85,3 +85,44 @@ def test_a_cause_in_round5_forms(text: str, locale: str) -> None:
 )
 def test_still_no_cause_round5(text: str, locale: str) -> None:
     assert "cause" in rules(text, "resolve", locale)
+
+
+# ---------------------------------------------------------------- ownership
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # the provider is the subject of the sentence that tells the cause
+        ("Overnight we pushed a price list to the tills, and it wiped the day's orders.", "en"),
+        (
+            "Our technician rewired the Bega cabinet and plugged two pairs into the wrong ports.",
+            "en",
+        ),
+        (
+            "6.40am: we moved the Kiama lines to a new switch and forgot to copy the short codes.",
+            "en",
+        ),
+        ("We loaded a tariff file onto the billing server, and it had a typing mistake.", "en"),
+        ("Montamos la tarjeta nueva y la programamos para otra provincia.", "es"),
+    ],
+)
+def test_ownership_by_the_subject_of_the_cause(text: str, locale: str) -> None:
+    assert "ownership" not in rules(text, "resolve", locale)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a remedy on a faulty thing is the fix, not an act that caused it
+        "We replaced faulty equipment.",
+        # a plan, a thing brought in, or an apology is not the act that failed
+        "By 30 June we will put a spare battery at the tower.",
+        "We brought in generators and restored service.",
+        "We are sorry that calls failed because of the hosting partner's outage.",
+        # a cause with no subject of ours
+        "A power unit at the Orange exchange died.",
+        # finding out is not acting
+        "We found that a contractor's digger had cut the duct.",
+    ],
+)
+def test_still_no_ownership(text: str) -> None:
+    assert "ownership" in rules(text, "resolve")

@@ -597,9 +597,95 @@ OWNERSHIP_MORE = {
 }
 
 
+#: A sentence whose subject is the provider, acting: "We ...", "I ...", "Overnight we ...", "Our
+#: technician ...", "7.10am: we ...", or a Spanish verb in the first person plural ("Cambiamos ...").
+#: Verbs of finding out are not acts ("we found that ...", "we know ...").
+_WE_ACTED = {
+    "en": re.compile(
+        r"\W*(?:[\w.:]+\s+){0,3}?(?:we|i|our (?:own )?(?:[\w-]+ )?(?:team|teams|crew|crews|engineers?|technicians?|staff|"
+        r"fitters?|installers?|people))\b(?!\s+(?:\w+\s+)?(?:found|noticed|learned|learnt|saw|know|knew|heard|detected|"
+        r"discovered|were told|are told|have been told|expect|think|believe)\b)"
+        # then an act in the past tense (not "we will ...", "we are sorry ...")
+        r"(?=\s+(?:\w+ly\s+|also\s+|then\s+|first\s+|later\s+|had\s+|have\s+|has\s+)?(?:\w+ed|sent|put|set|made|built|ran|took|cut|"
+        r"fit|got|left|forgot|wrote|chose|brought|lost|did|didn[’']t|drove|dug|gave|hit|let|swapped|typed|loaded|went|began|"
+        r"undertook|overlooked|kept|held)\b)",
+        re.I,
+    ),
+    "es": re.compile(
+        r"\W*(?:[\w.:]+\s+){0,3}?(?:\w+(?:amos|imos)|nosotros|nuestr[oa]s? (?:técnicos?|equipos?|cuadrillas?))\b",
+        re.I,
+    ),
+}
+
+
+#: Cause forms that name a thing or a causal word, not an act (`_owned_cause`).
+_NOT_ACTS = (
+    "generator",
+    "batter",
+    "ups",
+    "capacity",
+    "overload",
+    "too much",
+    "traffic",
+    "storm",
+    "flood",
+    "fire",
+    "lightning",
+    "earthquake",
+    "heatwave",
+    "landslide",
+    "because",
+    "due to",
+    "caused",
+    "triggered",
+    "led to",
+    "result",
+    "power",
+    "mains",
+    "vandal",
+    "interference",
+    "dig",
+    "excavat",
+    "backhoe",
+    "roadworks",
+    "construction",
+    "bug",
+    "a bug",
+    "the bug",
+    "tormenta",
+    "incendio",
+    "inundaci",
+    "porque",
+    "debido",
+)
+
+
+def _owned_cause(doc: Doc, ctx: Context) -> bool:
+    """True when a cause is told in a sentence whose subject is the provider ("We sent an update
+    to the boxes, and it wiped their channel list"; "Our technician typed one number wrong"):
+    the provider names itself as the one that acted, which is ownership in the active voice."""
+    we = _WE_ACTED.get(ctx.locale.split("-")[0], _WE_ACTED["en"])
+    for start in _cause_starts(doc, ctx):
+        # a cause named only by a thing or a causal word says nothing of who acted ("we brought in
+        # generators", "we are sorry ... because of ..."), and a remedy verb before the faulty
+        # thing makes it the fix ("we replaced faulty equipment")
+        if doc.lower.startswith(_NOT_ACTS, start) or _REMEDY_BEFORE.search(
+            doc.lower, max(0, start - 16), start
+        ):
+            continue
+        i = max(bisect_right(doc.sentences, (start, len(doc.text))) - 1, 0)
+        s, _ = doc.sentences[i] if doc.sentences else (0, 0)
+        m = we.match(doc.text, s)
+        if m is not None and m.end() <= start:
+            return True
+    return False
+
+
 def _check_ownership(doc: Doc, ctx: Context) -> str | None:
     """'We' in the active voice: the provider owns what happened."""
     if _in(_lex(OWNERSHIP, ctx.locale), doc) or _in(_lex(OWNERSHIP_MORE, ctx.locale), doc):
+        return None
+    if _owned_cause(doc, ctx):
         return None
     return None if _extra(ctx, "ownership", doc.lower) else ""
 
@@ -994,15 +1080,8 @@ _REMEDY_BEFORE = re.compile(
 )
 
 
-def check_cause(doc: Doc, ctx: Context) -> str | None:
-    """The cause in plain words; before `resolve`, an explicit 'we do not know yet' also passes.
-
-    A cause given only in engineering terms or vague words ("a BGP misconfiguration", "an issue
-    with a partner") is not a cause the customer can read.
-    """
-    if _extra(ctx, "cause", doc.lower):
-        return None
-    told: set[str] = set()
+def _cause_starts(doc: Doc, ctx: Context) -> Iterator[int]:
+    """Offsets where a cause is told (a listed form, or a failure of a thing of ours)."""
     starts = (
         m.start()
         for m in _lex(CAUSE, ctx.locale).iterate(doc.text, doc.lower)
@@ -1012,7 +1091,19 @@ def check_cause(doc: Doc, ctx: Context) -> str | None:
             and _REMEDY_BEFORE.search(doc.lower, max(0, m.start() - 16), m.start())
         )
     )
-    for start in itertools.chain(starts, _failed_thing(doc, ctx)):
+    return itertools.chain(starts, _failed_thing(doc, ctx))
+
+
+def check_cause(doc: Doc, ctx: Context) -> str | None:
+    """The cause in plain words; before `resolve`, an explicit 'we do not know yet' also passes.
+
+    A cause given only in engineering terms or vague words ("a BGP misconfiguration", "an issue
+    with a partner") is not a cause the customer can read.
+    """
+    if _extra(ctx, "cause", doc.lower):
+        return None
+    told: set[str] = set()
+    for start in _cause_starts(doc, ctx):
         sentence = _sentence_at(doc, start)
         if sentence not in told:
             if _plain(sentence, ctx):
