@@ -126,3 +126,44 @@ def test_ownership_by_the_subject_of_the_cause(text: str, locale: str) -> None:
 )
 def test_still_no_ownership(text: str) -> None:
     assert "ownership" in rules(text, "resolve")
+
+
+# ---------------------------------------------------------------- empathy
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # people as the subject of what they went through, with no "we know"
+        ("Some of you had no way to check on a parent in hospital.", "en"),
+        ("Plenty of households missed the school notices that morning.", "en"),
+        ("Many shops could not take a single card payment.", "en"),
+        # the acknowledgement after the harm; what it cost; a day lost or hard
+        ("The evening was gone for people studying at home; we get that.", "en"),
+        ("Nobody could call an ambulance for two hours, and that frightens us.", "en"),
+        ("The outage cost many of you a day's takings.", "en"),
+        ("For a lot of people it was a morning of study lost.", "en"),
+        ("It was a rough afternoon for anyone running a stall at the market.", "en"),
+        ("For many it meant a night without any way to call home.", "en"),
+        # Spanish
+        ("Para muchos fue una tarde de estudio perdida.", "es"),
+        ("Mucha gente no pudo cobrar en su tienda.", "es"),
+        ("Muchos comercios se quedaron toda la tarde sin vender.", "es"),
+        ("Fue una mañana difícil para los autónomos, y lo sabemos.", "es"),
+        ("Los mayores se quedaron sin teléfono, y eso nos pesa.", "es"),
+    ],
+)
+def test_empathy_in_round5_forms(text: str, locale: str) -> None:
+    assert "empathy" not in rules(text, "resolve", locale)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # customers, or people counted, as the subject of the symptom
+        "About 2 million people could not open the app.",
+        "Customers could not make calls.",
+        # thanks are not empathy
+        "Thank you for your patience.",
+    ],
+)
+def test_still_no_empathy(text: str) -> None:
+    assert "empathy" in rules(text, "resolve")

@@ -518,6 +518,22 @@ EMPATHY = {
         r"\b(?:is|was|it[’']s|that[’']s) (?:\w+ )?(?:maddening|infuriating|exasperating|distressing|miserable|awful|heartbreaking)\b",
         # round 4: the size of the harm granted: "is no small thing", "a big deal"
         r"\bno small (?:thing|matter)\b|\ba (?:big|real) deal\b",
+        # round 5: what people went through, told with the people as the subject and no "we know"
+        # ("some of you had no way to call for help", "plenty of families missed the news", "some
+        # of you went without both"); the customers, and people counted ("3.5 billion people could
+        # not ..."), are left out, as "customers could not call" is the symptom
+        r"\b(?:(?:some|many|most|all|plenty|lots|a lot|several|few) of (?:you|them|us)|(?<!\d )(?<!illion )(?<!usand )(?:many |some |plenty of |lots of )?(?:famil(?:y|ies)|households|"
+        r"people|businesses|shops|parents|patients|farmers|workers|students|families|neighbou?rs|visitors|older people|everyone|anyone)) "
+        r"(?:[\w’'-]+ ){0,2}?(?:had no way|went without|(?:were|was) (?:left )?(?:without|stuck|stranded|cut off|unable)|missed|lost|"
+        r"could ?n[o’']t|could not|had to|gave up|were left)\b",
+        # the acknowledgement after the harm ("..., and we get that", "that frightens us"); what it
+        # cost them ("cost a lot of you an afternoon's work"); a day lost or hard ("a day of work or
+        # classes lost", "a tough day for anyone working from home", "it meant a day with no work")
+        r"\b(?:we|i) (?:get|feel|see) (?:that|it)\b|\b(?:frighten|worri|scar|sadden|pain|troubl|weigh|haunt)\w* (?:on )?(?:us|me)\b",
+        r"\bcost (?:[\w’'-]+ ){0,4}?(?:you|families|people|businesses|many|them)\b",
+        r"\b(?:morning|afternoon|evening|day|night|weekend|workday)s? of (?:[\w-]+ ){1,3}?(?:lost|gone|wasted|ruined)\b|"
+        r"\b(?:a|an) (?:tough|hard|long|bad|rough|difficult|stressful|awful|miserable|anxious|worrying) (?:day|morning|afternoon|evening|night|weekend|week)\b|"
+        r"\b(?:meant|means) (?:a|an) (?:[\w-]+ )?(?:day|morning|afternoon|evening|night|weekend|week) (?:with(?:out)?|of)\b",
     ),
     "es": _rx(
         r"\b(?:sabemos|sé) (?:lo|la|el|que|cuánto)\b",
@@ -525,6 +541,14 @@ EMPATHY = {
         r"\bfrustra\w+|\bpreocupa\w+",
         # the loss told as its consequence: "fue una tarde perdida para quienes trabajan desde casa"
         r"\b(?:una|un) (?:tarde|mañana|noche|jornada|día|semana|fin de semana) perdid[oa]\b",
+        # round 5: the loss with what was lost in between ("una mañana de trabajo perdida"); people as
+        # the subject of what they could not do ("mucha gente no pudo trabajar", "muchos negocios se
+        # quedaron un día sin vender"); the acknowledgement after it ("y lo sabemos", "somos
+        # conscientes", "eso nos pesa")
+        r"\b(?:tarde|mañana|noche|jornada|día|semana)s? de (?:\w+ ){1,2}?perdid[oa]s?\b",
+        r"\b(?:mucha gente|la gente|muchos|muchas|algunos|algunas|familias|negocios|comercios|hogares|personas|mayores|vecinos)"
+        r"(?: \w+){0,2}? (?:no (?:pudo|pudieron|ha podido|han podido|podían)|se (?:quedó|quedaron) (?:\w+ ){0,3}?sin|perdieron|tuvieron que)\b",
+        r"\blo sabemos\b|\bsomos conscientes\b|\bnos (?:pesa|pesan|duele|duelen|apena)\b",
     ),
 }
 OWNERSHIP = {
