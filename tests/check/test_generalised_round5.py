@@ -167,3 +167,41 @@ def test_empathy_in_round5_forms(text: str, locale: str) -> None:
 )
 def test_still_no_empathy(text: str) -> None:
     assert "empathy" in rules(text, "resolve")
+
+
+# ---------------------------------------------------------------- repair
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # an amount taken from the bill or from what is owed, whatever the verb
+        ("Each affected home will have $9 trimmed from the next bill, unasked.", "en"),
+        ("We'll knock $7 from what each customer owes next month, automatically.", "en"),
+        # how it is applied in other words
+        ("Those affected pay £4 less next time, and we make the adjustment.", "en"),
+        ("Every line gets $3 off the upcoming bill, with no action needed.", "en"),
+        ("Each account gets five days' service free on its August bill.", "en"),
+        ("Every customer will be billed £2 less, without being asked. It's automatic.", "en"),
+        # Spanish: days not charged
+        ("Ningún cliente afectado pagará tres días en el próximo recibo; se aplica solo.", "es"),
+        (
+            "Los clientes afectados no pagarán cuatro días en su próxima factura, sin trámites.",
+            "es",
+        ),
+    ],
+)
+def test_repair_in_round5_forms(text: str, locale: str) -> None:
+    assert "repair" not in rules(text, "resolve", locale)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no amount, or no how and when
+        "A credit will be applied to affected accounts.",
+        "Customers will receive a $12 credit.",
+        # a sum of money that is not taken off anything
+        "We spent $5 million on the network last year.",
+    ],
+)
+def test_still_no_repair(text: str) -> None:
+    assert "repair" in rules(text, "resolve")

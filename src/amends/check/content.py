@@ -829,11 +829,16 @@ REBATE = {
         r"\b(?:fees?|charges?|rental|money|cost)[’']? (?:\w+ ){0,2}?back\b|\badded to (?:your|their|each|every) (?:\w+ )?account\b",
         # money paid in or given back: "£3 in their account", "£5 in their wallet", "$5 back on"
         r"\d\s+(?:in|into) (?:your|their|its|each|every) (?:\w+ )?(?:account|wallet|balance)\b|\d\s+back\b",
+        # round 5: an amount taken from the bill or from what is owed, whatever the verb ("$11
+        # removed from the next bill", "shave $6 from what each customer owes", "cutting $5 from")
+        r"\d\s+(?:[a-z]+\s+){0,2}?(?:from|off) (?:the |your |their |its |each |every |what |this )(?:[\w’'-]+ ){0,3}?(?:bill|invoice|statement|account|owes?|charges?)\b",
     ),
     "es": _rx(
         r"\bdescont\w+|\babon(?:ar|aremos|amos|ará|arán)\b|\bmenos en\b|\bbonific\w+|\brest(?:ar|aremos|amos|ará|arán)\b|\brebaj\w+",
         # round 4: "verá 6 euros menos", "le bajaremos 60 pesos", "3 dólares a su favor", "5.000 pesos de saldo"
         r"\d[\d.,]*\s*(?:[a-záéíóú]+\s+)?menos\b|\bbaj(?:ar|aremos|amos|ará|arán)\b|\ba su favor\b|\d[\d.,]*\s*[a-záéíóú]+\s+de\s+saldo\b",
+        # round 5: days not charged ("no pagará dos días", "ningún cliente afectado pagará ...")
+        r"\bno (?:pagará|pagarán|paga|pagan|le cobraremos|les cobraremos|cobraremos)\b|\bningún (?:\w+ ){1,2}?pagará\b",
         r"\d[\d.,]*\s*(?:pesos|euros|dólares|soles|€|\$)\s+(?:\w+\s+){0,2}en\s+(?:su|tu|la)\s+(?:próxima\s+|siguiente\s+)?"
         r"(?:cuenta|factura|boleta|recibo|línea|billetera|saldo|monedero)\b",
     ),
@@ -844,12 +849,14 @@ AMOUNT = re.compile(
     r"months?|hours?|días|meses|lempiras?|bolivianos?|colones|quetzales|guaraníes|bolívares|córdobas)\b)|"
     # a unit of service or the very charges paid: "a free data day", "any late fees you paid"
     r"\b(?:free )?data days?\b|\bday of (?:free )?(?:data|service)\b|"
-    r"\b(?:any|every|all|cualquier|todos? los)\s+(?:late[- ]payment |late )?(?:fees?|charges?|recargos?|cargos?)\b|(?<!hours )\b(?:a|one|two|three|a full|one full|full) (?:day|days|week|weeks|month|months)[’']?s?\b|"
+    r"\b(?:any|every|all|cualquier|todos? los)\s+(?:late[- ]payment |late )?(?:fees?|charges?|recargos?|cargos?)\b|(?<!hours )\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a full|one full|full) (?:day|days|week|weeks|month|months)[’']?s?\b|"
     r"\bfull month\b|\bmonthly fee\b|\bun mes\b|"
     # a length of free service, counted in words: "one free month", "dos días de servicio gratis"
     r"\b(?:a|an|one|two|three|four|five|six|seven|ten)\s+free\s+(?:days?|weeks?|months?)\b|"
     r"\b(?:un|una|dos|tres|cuatro|cinco|siete|diez|\d+)\s+(?:días?|semanas?|mes(?:es)?)\s+de\s+(?:servicio|datos|cuota)\b|"
     r"\b(?:dos|tres|cuatro|cinco|siete|diez)\s+(?:días|semanas|meses)\s+sin\s+(?:coste|costo|cargo)\b|"
+    # round 5: days counted in words are an amount wherever an offer is made ("no pagará dos días")
+    r"\b(?:dos|tres|cuatro|cinco|seis|siete|ocho|diez)\s+(?:días|semanas|meses)\b|"
     # The sign or code after the number, as Spanish and most European locales write it: 3,00 US$
     r"\b\d[\d.,]*\s?(?:us\$|\$|€|£|¥|usd|eur|gbp|aud|mxn|cad|jpy)(?!\w)",
     re.I,
@@ -870,6 +877,15 @@ APPLIED = {
         # round 4: "you need not ask", "it goes on by itself", "we add it for you", "added for you"
         r"\bneed not\b|\bby itself\b|\bnothing to (?:claim|do|ask)\b|"
         r"\b(?:make|makes|made|add|adds|added|apply|applies|applied|do|does|did)(?: [\w’'-]+){0,2} for you\b",
+        # round 5: nothing asked of the customer in other words ("without being asked", "unasked",
+        # "with no action needed", "it's automatic"); we do it ("we make the adjustment", "we set
+        # that up"); the bill it goes on, with any determiner or time word ("on its July bill", "the
+        # coming bill", "next time", "next month")
+        r"\bwithout (?:being asked|any (?:call|claim|request|action|form)|a claim)\b|\bunasked\b|"
+        r"\bno (?:action|claim|call|form|request) (?:is )?(?:needed|required|necessary)\b|\bautomatic\b",
+        r"\bwe(?:[’']ll| will)? (?:make|do|handle|process|sort|set up|apply) (?:the|this|that|it)(?: (?:adjustment|change|credit|deduction|refund|discount))?\b(?! (?:work|repair|fix)\b)",
+        r"\b(?:on|to|in|from) (?:its|the|each|every|his|her) (?:next |[a-z]\w+ )?(?:bill|invoice|account|statement)\b|"
+        r"\b(?:coming|upcoming|following) (?:bill|invoice|statement)\b|\bnext (?:time|month|billing (?:cycle|period))\b",
     ),
     "es": _rx(
         r"\ben su (?:próxima )?factura\b|\bautomáticamente\b|\ben tu (?:próxima )?factura\b",
