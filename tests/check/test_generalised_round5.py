@@ -205,3 +205,29 @@ def test_repair_in_round5_forms(text: str, locale: str) -> None:
 )
 def test_still_no_repair(text: str) -> None:
     assert "repair" in rules(text, "resolve")
+
+
+# ---------------------------------------------------------------- who
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the customers addressed, counted, and the place addressed by the apology
+        "I'm sorry, Ballarat. Since 7am AEST about 6,100 of you have had no internet.",
+        "Sorry Tamworth: mobile data is down for 3,200 customers since 9am AEST.",
+        "About 2,900 of you in Orange have had no calls since 8am AEST.",
+    ],
+)
+def test_who_in_round5_forms(text: str) -> None:
+    assert "who" not in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an apology to "we" or a weekday is no place; "of you" with no number is no count
+        "Sorry, we know this hurts. About 6,100 of you have had no internet.",
+        "Some of you in Orange have had no calls since 8am AEST.",
+    ],
+)
+def test_still_no_who(text: str) -> None:
+    assert "who" in rules(text)

@@ -81,7 +81,9 @@ SYMPTOM = {
 PEOPLE = {
     "en": r"(?:customers?|users?|subscribers?|services?|accounts?|people|households?|homes|"
     r"businesses|companies|lines|premises|connections|members|websites|workspaces|of (?:our|all) (?:customers|users|services)|"
-    r"mobile (?:customers|services)|(?:phone|landline|broadband|internet) (?:customers|services))",
+    r"mobile (?:customers|services)|(?:phone|landline|broadband|internet) (?:customers|services)|"
+    # round 5: the customers addressed ("about 12,400 of you had no internet")
+    r"of you)",
     "es": r"(?:clientes?|usuarios?|abonados?|servicios?|líneas?|hogar(?:es)?|cuentas?|empresas|pymes|negocios)",
 }
 
@@ -138,7 +140,9 @@ AREA = {
             + r"\b)[A-Z][\w'-]+|\bnationwide\b|\bstatewide\b|\bcountry-?wide\b|\bworldwide\b|\bglobally\b|"
             r"\bevery (?:state|region|city)\b|\bacross the country\b|"
             r"\barea codes?\b|\bpostcodes?\b|\bzip codes?\b|\b(?:[A-Z][a-z]+ )?exchange\b|\ball (?:states|regions)\b|"
-            r"\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT|CA|NY|TX|WA)\b"
+            r"\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT|CA|NY|TX|WA)\b|"
+            # round 5: the place addressed by the apology ("I'm sorry, Darwin.", "Sorry Bendigo:")
+            r"\b[Ss]orry,? (?!" + _NOT_PLACES + r"\b)[A-Z][\w'-]+"
         )
     ),
     "es": re.compile(
