@@ -231,3 +231,26 @@ def test_who_in_round5_forms(text: str) -> None:
 )
 def test_still_no_who(text: str) -> None:
     assert "who" in rules(text)
+
+
+# ---------------------------------------------------------------- what
+@pytest.mark.parametrize(
+    ("text", "locale", "channel"),
+    [
+        # "no" with up to two words before the service; calls that drop; web pages
+        ("Outage: no home phone service in Dubbo since 6am AEST.", "en", "sms"),
+        ("Since 9am calls in Dubbo drop after a few seconds.", "en", None),
+        ("Web pages would not load in Dubbo this morning.", "en", None),
+        # Spanish: "se quedaron sin fijo", a line as the service
+        ("Unos 2.000 clientes de Lugo se quedaron sin fijo ni internet.", "es", None),
+        ("Ya funciona la red en Lugo. 1.200 clientes sin línea de 9:00 a 11:00.", "es", "sms"),
+    ],
+)
+def test_what_in_round5_forms(text: str, locale: str, channel: str | None) -> None:
+    assert "what" not in rules(text, "resolve", locale, channel)
+
+
+def test_wifi_that_drops_in_empathy_is_still_no_symptom() -> None:
+    # "drops" counts only with calls, connections or lines as its subject
+    text = "We are looking into home Wi-Fi. We know how annoying it is when Wi-Fi drops."
+    assert "what" in rules(text)

@@ -41,13 +41,13 @@ SERVICE = {
         r"\bwi-?fi\b|\bnbn\b|\bapps?\b|\bwebsites?\b|\bemails?\b|\bvoicemail\b|\b(?:000|911|112|999)\b|"
         r"\blong[- ]distance\b|\binternational\b|\btv\b|\bstreaming\b|\bpayments?\b|\blog ?in\b|\bsign in\b|"
         r"\bcheckout\b|\bonline banking\b|\bcards?\b|\bcoverage\b|\bsignal\b|\bcell\b|\bwireless\b|"
-        r"\bget online\b|\bdashboard\b|\btelevision\b"
+        r"\bget online\b|\bdashboard\b|\btelevision\b|\bweb ?pages?\b"
     ),
     "es": _rx(
         r"\bllamadas?\b|\bteléfonos?\b|\bmóvil(?:es)?\b|\bmensajes?\b|\bsms\b|\binternet\b|\bdatos\b|"
         r"\baplicación\b|\bapp\b|\bsitio web\b|\bcorreos?\b|\bfibra\b|\blarga distancia\b|"
         r"\bllamar\b|\bnavegar\b|\btelevisión\b|\btv\b|\bfijos?\b|\bvoz\b|\bseñal\b|\bred\b|\bcelular(?:es)?\b|"
-        r"\bpag(?:ar|os?)\b|\bbilletera\b"
+        r"\bpag(?:ar|os?)\b|\bbilletera\b|\blíneas?\b"
     ),
 }
 SYMPTOM = {
@@ -61,8 +61,8 @@ SYMPTOM = {
         r"\b(?:arrived|arriving|came|delivered|were|was|ran) (?:\w+ )?late\b|"
         # loss and absence as people write it: "lost TV and broadband", "had no home internet"
         r"\b(?:complete|total|full) (?:interruption|loss|outage|failure|blackout)\b|"
-        r"\blos(?:t|e|es|ing|s of)\b|\bwithout\b|\b(?:had|have|has|with|left|get) no\b|\bno (?:[\w-]+ )?(?:internet|data|"
-        r"coverage|connection|signal|tv|broadband|calls?|texts?)\b|\bsos\b|"
+        r"\blos(?:t|e|es|ing|s of)\b|\bwithout\b|\b(?:had|have|has|with|left|get) no\b|\bno (?:[\w-]+ ){0,2}(?:internet|data|"
+        r"coverage|connection|signal|tv|broadband|calls?|texts?|service|phone|landline)\b|\bsos\b|\b(?:calls?|connections?|lines?) (?:\w+ ){0,3}?drops?\b|"
         r"\b(?:could|would|was|were|did|does|do|is|are|ca|wo)n[’']t\b|\bfailures?\b|\bunavailable\b|"
         # a symptom, unless hedged: "may have trouble making calls" says nothing happened
         # (the look-behinds follow the word, so they run only where it occurs)
@@ -75,7 +75,9 @@ SYMPTOM = {
         r"\bsin servicio\b|\bocupad\w+\b|\bcortad\w+\b|\berror(?:es)?\b|"
         r"\bno (?:pueden|puede|pudieron|podían|tienen|tuvieron|tenían|hay|hubo|oía|se oía|encuentra\w*|"
         r"conecta\w*)\b|\bsin (?:internet|conexión|señal|línea|red|tono|voz|datos)\b|"
-        r"\bse (?:cortan|cortaban|cortaron|caen|cayeron|caía)\b|\bfall(?:an|aban|aron|ó)\b|\binterrupci[oó]n\b"
+        r"\bse (?:cortan|cortaban|cortaron|caen|cayeron|caía)\b|\bfall(?:an|aban|aron|ó)\b|\binterrupci[oó]n\b|"
+        # round 5: "se quedaron sin fijo ni internet", "3.300 clientes sin línea"
+        r"\b(?:se (?:quedaron|quedó|han quedado|ha quedado|quedan|queda) )?sin (?:fijo|teléfono|servicio|televisión|tv|móvil|celular|cobertura)\b"
     ),
 }
 PEOPLE = {
