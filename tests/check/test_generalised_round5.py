@@ -254,3 +254,56 @@ def test_wifi_that_drops_in_empathy_is_still_no_symptom() -> None:
     # "drops" counts only with calls, connections or lines as its subject
     text = "We are looking into home Wi-Fi. We know how annoying it is when Wi-Fi drops."
     assert "what" in rules(text)
+
+
+# ---------------------------------------------------------------- fix
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # a thing done again, by its "re-" form
+        ("Our crews restrung the drop cables along Main Street.", "en"),
+        ("A technician re-seated the line card in the Orange exchange.", "en"),
+        # copied or moved over; the missing part supplied; a repair done by anyone
+        ("We copied the saved profiles over, and logins worked again.", "en"),
+        ("Engineers added the missing routes to the Orange switch.", "en"),
+        ("Once the power company's repair was done, our towers came back.", "en"),
+        # Spanish: a thing done again
+        ("Los técnicos volvieron a instalar el programa anterior.", "es"),
+        ("Nuestros técnicos arrancaron de nuevo los servidores.", "es"),
+        ("Cuando volvió la luz, encendimos los equipos.", "es"),
+    ],
+)
+def test_fix_in_round5_forms(text: str, locale: str) -> None:
+    assert "fix" not in rules(text, "resolve", locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # a symptom that came back is no fix; calls "volvieron a funcionar" has no object
+        ("Calls worked again at noon.", "en"),
+        ("Las llamadas volvieron a funcionar a las 12:00.", "es"),
+        # a repair not yet done
+        ("The repair is not done yet.", "en"),
+    ],
+)
+def test_still_no_fix(text: str, locale: str) -> None:
+    assert "fix" in rules(text, "resolve", locale)
+
+
+# ---------------------------------------------------------------- prevention
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # a sentence led by its date states a rule from then on, in any tense
+        ("From 1 August, no router change goes live without a second engineer's sign-off.", "en"),
+        ("Desde el 1 de julio, un segundo técnico revisará cada cambio.", "es"),
+    ],
+)
+def test_prevention_led_by_its_date(text: str, locale: str) -> None:
+    assert "prevention" not in rules(text, "explain", locale)
+
+
+def test_the_outage_dates_are_no_plan() -> None:
+    text = "From April 5 to April 18, customers could not open the app."
+    assert "prevention" in rules(text, "explain")

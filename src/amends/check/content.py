@@ -774,6 +774,15 @@ FIX = {
         r"\b(?:withdrew|withdrawn|removed|pulled|deleted|disabled|took out|cleared|dropped) (?:the|those|these|that|a|an) "
         r"(?:bad|faulty|wrong|broken|defective|incorrect|corrupt(?:ed)?)\b",
         r"\b(?:began|started) (?:joining|rejoining|re-joining|mending|fixing|rewiring|rebuilding)\b",
+        # round 5: a thing done again, by its "re-" form ("restrung 14 miles of cable", "re-seated
+        # the card"); a thing copied or moved over to where it belongs ("copied the accounts
+        # over"); the missing part supplied ("added the missing settings"); a repair done, whoever
+        # did it ("when their repair was done")
+        r"\bre-?(?:strung|laid|joined|hung|mounted|seated|ran|set|made|placed|powered|terminated|flashed|imaged|provisioned|"
+        r"programmed|configured|synced|uploaded|pointed|routed|cabled)\b",
+        r"\b(?:copied|moved|carried|transferred|ported|migrated|synced|restored) (?:\S+ ){1,4}?(?:over|across)\b|"
+        r"\b(?:added|loaded|put in|filled in|supplied|entered|restored|copied|fitted|installed) (?:the|a|an) missing\b|"
+        r"\brepairs? (?:was|were|had been|is|are) (?:done|finished|completed|made|carried out)\b",
     ),
     "es": _rx(
         # any person of the preterite: "deshicimos", "reinstalaron", "conectaron", "la corregimos"
@@ -797,6 +806,10 @@ FIX = {
         r"reemplazaron|restablecieron|sustituyeron|trajeron|llevaron|colocaron|pusieron|montaron)\b",
         # round 4: a part brought or fitted by us: "colocamos una batería nueva", "pusimos un generador"
         r"\b(?:trajimos|colocamos|pusimos|montamos) (?:un|una|el|la|los|las|otr[oa]s?)\b",
+        # round 5: a thing done again ("volvieron a cargar la configuración anterior", "encendieron de
+        # nuevo los equipos")
+        r"\bvolv(?:imos|ieron) a \w+(?:ar|er|ir) (?:la|el|los|las|un|una|nuestr\w+)\b|"
+        r"\b\w+(?:aron|amos|ieron|imos) (?:de nuevo|otra vez)\b|\b(?:encend|prend)(?:imos|ieron)\b",
     ),
 }
 #: Words that undo a remedy verb before it: "we had not replaced it", "hadn't replaced".
@@ -1273,12 +1286,27 @@ EMPTY_PLAN = {
 }
 
 
+#: A sentence that opens with a date from which something holds, set off by a comma: "From 1 May,
+#: ...", "Starting June 15, ...", "Desde el 1 de junio, ..." (not "From April 5 to April 18", the
+#: outage's dates, nor "By ..." alone, which may date the outage's end).
+_DATE_LED = re.compile(
+    r"\W*(?:from|starting|as of|beginning|a partir del?|desde(?: el)?)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?"
+    + P.MONTHS
+    + r"|"
+    + P.MONTHS
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?)\b,\s",
+    re.I,
+)
+
+
 def check_prevention(doc: Doc, ctx: Context) -> str | None:
     """What will change, and by when (a deadline in the same sentence)."""
     future, comp = _lex(FUTURE, ctx.locale), _lex(COMP, ctx.locale)
     planned = False
-    for s in _sentences(doc) if _in(future, doc) else ():
-        if future.search(s) and not comp.search(s):
+    # a sentence led by its date states a rule from then on, in any tense ("From 31 May, no such
+    # change goes live until a second engineer has approved it")
+    for s in _sentences(doc) if _in(future, doc) or _in(P.DEADLINE, doc) else ():
+        if (future.search(s) or _DATE_LED.match(s)) and not comp.search(s):
             planned = True
             if P.DEADLINE.search(s) and not _lex(EMPTY_PLAN, ctx.locale).search(s):
                 return None
