@@ -307,3 +307,78 @@ def test_prevention_led_by_its_date(text: str, locale: str) -> None:
 def test_the_outage_dates_are_no_plan() -> None:
     text = "From April 5 to April 18, customers could not open the app."
     assert "prevention" in rules(text, "explain")
+
+
+# ---------------------------------------------------------------- blame
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # our own side declared sound
+        ("A cable in a tunnel flooded. None of our own equipment was at fault.", "en"),
+        ("The supplier's router crashed; there is nothing wrong with any of our own gear.", "en"),
+        ("The wholesale link failed. Our own network is running normally.", "en"),
+        ("The pole was knocked over by a lorry, not by anything we did.", "en"),
+        # the repair declared theirs
+        ("A node in Ipswich lost power, and fixing it is their job.", "en"),
+        ("It is for their engineers to sort out.", "en"),
+        ("Their field technicians are handling the repair.", "en"),
+        # a thing run by another party, a crew working for one
+        ("A data centre run by an outside hosting firm lost cooling.", "en"),
+        ("A crew working for the water company cut our duct.", "en"),
+        # Spanish
+        ("La falla fue de la empresa que nos alquila la fibra.", "es"),
+        ("Ese corte no fue nuestro.", "es"),
+        ("Su reparación estaba en manos de ellos.", "es"),
+        ("Se cayó el enlace que gestiona otra empresa.", "es"),
+        ("Nuestra red funciona con normalidad.", "es"),
+    ],
+)
+def test_blame_in_round5_forms(text: str, locale: str) -> None:
+    assert "blame" in rules(text, "resolve", locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # owning the fault, or our own crew, is no blame
+        ("Nothing about this was anyone's fault but ours.", "en"),
+        ("A crew working for us cut the cable; that is on us.", "en"),
+        ("Our engineers are handling the repair.", "en"),
+        ("Ese error fue nuestro.", "es"),
+    ],
+)
+def test_still_no_blame(text: str, locale: str) -> None:
+    assert "blame" not in rules(text, "resolve", locale)
+
+
+# ---------------------------------------------------------------- excuse
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # no equipment made for it
+        ("No network is designed for a flood of that size.", "en"),
+        # any network would have failed
+        ("Winds like those would flatten towers on any operator's network.", "en"),
+        ("A blackout that long tests any telco, however well run.", "en"),
+        # a disaster sized by memory
+        ("The hail was the worst in living memory.", "en"),
+        # Spanish
+        ("Con esa nevada ninguna red habría resistido.", "es"),
+        ("Con lluvias así era imposible mantener las torres.", "es"),
+    ],
+)
+def test_excuse_in_round5_forms(text: str, locale: str) -> None:
+    assert "excuse" in rules(text, "resolve", locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # a plan to test every change, help at any hour, an estimate not yet possible
+        ("By March 31 we will test every network change on a copy of the network.", "en"),
+        ("Call us at any hour.", "en"),
+        ("Todavía es imposible dar una hora.", "es"),
+    ],
+)
+def test_still_no_excuse(text: str, locale: str) -> None:
+    assert "excuse" not in rules(text, "resolve", locale)
