@@ -382,3 +382,49 @@ def test_excuse_in_round5_forms(text: str, locale: str) -> None:
 )
 def test_still_no_excuse(text: str, locale: str) -> None:
     assert "excuse" not in rules(text, "resolve", locale)
+
+
+# ---------------------------------------------------------------- support and feedback
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Ring 0808 555 0199, open round the clock.", "en"),
+        ("Call 1800 555 019, open through the night and day.", "en"),
+        ("Teléfono de ayuda: 900 555 019, de 9:00 a 21:00.", "es"),
+        ("Call 1800 555 019 from Monday to Saturday.", "en"),
+    ],
+)
+def test_support_hours_in_round5_forms(text: str, locale: str) -> None:
+    assert "support" not in rules(text, "resolve", locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # a weekday in a sentence that offers no help is not opening hours
+        (
+            "We know Saturday evening is when many of you stream the match. Ring 0808 555 0199.",
+            "en",
+        ),
+        # a count of customers written with dots is no phone number
+        ("De 9:00 a 12:00, unos 120.000 clientes no tuvieron internet. Escríbanos.", "es"),
+    ],
+)
+def test_still_no_support_hours(text: str, locale: str) -> None:
+    assert "support" in rules(text, "resolve", locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Was this report clear? Answer this email and tell us.", "en"),
+        ("If you have questions or comments, reply and send them.", "en"),
+        ("Si quiere opinar sobre este informe, conteste a este correo.", "es"),
+    ],
+)
+def test_feedback_in_round5_forms(text: str, locale: str) -> None:
+    assert "feedback" not in rules(text, "explain", locale)
+
+
+def test_valuing_feedback_is_still_no_channel() -> None:
+    assert "feedback" in rules("We value your feedback.", "explain")

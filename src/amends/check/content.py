@@ -941,6 +941,8 @@ HOURS = {
         # help that never stops, however it is said: "day or night", "operates continuously", "never
         # closes", "open all night", "every night"
         r"\bday (?:and|or) night\b|\bcontinuous(?:ly)?\b|\bnever clos\w+|\b(?:all|every) night\b",
+        # round 5: "open round the clock", "through the night and day"
+        r"\b(?:a)?round the clock\b|\bnight and day\b|\bthrough the night\b",
     ),
     "es": _rx(
         r"\b24 horas\b|\btodos los días\b|\blas 24 horas\b|\bde lunes a\b|\b24/7\b",
@@ -960,6 +962,9 @@ FEEDBACK = {
         r"\brate (?:this|our|us|how)\b|\bwant (?:your|to hear your) (?:view|views|opinion|thoughts|comments)\b|"
         r"\b(?:send|share|leave|give|post|add) (?:us )?(?:your |any |a )?(?:comments?|views?|thoughts|opinions?|ratings?)\b|"
         r"\byour (?:view|views|say|opinion|comments)\b|\bwant us to hear\b|\b(?:write|answer) back\b|\bwhat you think\b",
+        # round 5: an invitation to answer this very message ("Answer this email and say so",
+        # "reply and send them")
+        r"\b(?:answer|reply to|respond to) (?:this|our) (?:email|e-mail|message|letter|report)\b|\breply and (?:send|tell|share|say|let)\b",
     ),
     "es": _rx(
         r"\bsu opinión\b|\bescríbanos\b|\bresponda a este\b|\bqueremos escuchar\w*\b|\bdíganos\b|"
@@ -968,6 +973,8 @@ FEEDBACK = {
         r"\bescríbame\b|\bdígame\b|\bdecirme\b|\bcuénteme\b|\bqué piensa\b|\bescríbanos\b",
         # round 4: an invitation to rate: "valore cómo lo hicimos", "califique"
         r"\bvalor(?:e|en)\b|\bcalifiqu(?:e|en)\b|\bpuntú(?:e|en)\b",
+        # round 5: "si quiere opinar ..., conteste a este correo"
+        r"\bopin(?:ar|e|en)\b|\b(?:conteste|contesten|responda|respondan) (?:a )?este (?:correo|mensaje|informe)\b",
     ),
 }
 
@@ -991,7 +998,7 @@ def _in(rx: re.Pattern[str] | Lexicon, doc: Doc) -> bool:
 CLOCK_RANGE = word_rx(
     re.compile(
         P._CLOCK
-        + r"\s*(?:[–—-]|to|until)\s*"
+        + r"\s*(?:[–—-]|to|until|a|hasta)\s*"
         + P._CLOCK
         # open until a time: "on 0800 555 0261 until midnight"
         + r"|\b(?:until|till)\s+"
@@ -1341,18 +1348,36 @@ def check_repair(doc: Doc, ctx: Context) -> str | None:
 NOT_HOURS = re.compile(r"\b(?:last|this|next|on|since|from|el|desde)\s+$")
 
 
+_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?")
+
+
 def _hours(doc: Doc, ctx: Context) -> bool:
-    """True when the text says when help is available (a weekday only if it does not date the outage)."""
+    """True when the text says when help is available (a weekday only if it does not date the
+    outage, and only in a sentence that offers help: "We know Sunday afternoon is when many of you
+    call family" names a day, not opening hours)."""
+    contact = _lex(CONTACT, ctx.locale)
     for m in _lex(HOURS, ctx.locale).iterate(doc.text, doc.lower):
-        if not m.group(0).endswith(("day", "days")) or not NOT_HOURS.search(
-            doc.lower, max(0, m.start() - 8), m.start()
-        ):
+        if not _WEEKDAY.fullmatch(m.group(0).lower()):
+            return True
+        if NOT_HOURS.search(doc.lower, max(0, m.start() - 8), m.start()):
+            continue
+        s = _sentence_at(doc, m.start())
+        if P.URL.search(s) or _phone(s) or contact.search(s) or re.search(r"\bopen\b", s, re.I):
             return True
     return False
 
 
 #: An offer of compensation in either form, searched in one pass.
 OFFER = {loc: re.compile(COMP[loc].pattern + "|" + REBATE[loc].pattern, re.I) for loc in COMP}
+
+
+#: What follows a count of people: "150.000 clientes" is a count, not a phone number.
+_COUNTED = re.compile(r"\s+(?:" + PEOPLE["en"] + "|" + PEOPLE["es"] + r")\b", re.I)
+
+
+def _phone(sentence: str) -> bool:
+    """True when the sentence gives a phone number (not a count of customers written with dots)."""
+    return any(not _COUNTED.match(sentence, m.end()) for m in P.PHONE.finditer(sentence))
 
 
 def check_support(doc: Doc, ctx: Context) -> str | None:
@@ -1367,7 +1392,7 @@ def check_support(doc: Doc, ctx: Context) -> str | None:
     contact = _lex(CONTACT, ctx.locale)
     where = link or P.PHONE.search(doc.text) or contact.search(doc.text)
     when = _hours(doc, ctx) or any(
-        CLOCK_RANGE.search(s) and (P.URL.search(s) or P.PHONE.search(s) or contact.search(s))
+        CLOCK_RANGE.search(s) and (P.URL.search(s) or _phone(s) or contact.search(s))
         for s in (_sentences(doc) if _in(CLOCK_RANGE, doc) else ())
     )
     if (where and when) or _extra(ctx, "support", doc.lower):
