@@ -428,3 +428,32 @@ def test_feedback_in_round5_forms(text: str, locale: str) -> None:
 
 def test_valuing_feedback_is_still_no_channel() -> None:
     assert "feedback" in rules("We value your feedback.", "explain")
+
+
+# ---------------------------------------------------------------- eta and next_update
+@pytest.mark.parametrize(
+    ("text", "locale", "channel"),
+    [
+        ("We expect full speeds by 4pm AEST.", "en", None),
+        ("Repair due 3pm AEST.", "en", "sms"),
+        ("Esperamos normalizar la señal a las 17:00.", "es", None),
+    ],
+)
+def test_eta_in_round5_forms(text: str, locale: str, channel: str | None) -> None:
+    assert "eta" not in rules(text, "update", locale, channel)
+
+
+def test_the_next_update_expected_is_no_eta() -> None:
+    assert "eta" in rules("We expect to post an update by 3pm AEST.", "update")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "channel"),
+    [
+        ("Next text 2pm AEST.", "en", "sms"),
+        ("Escribiré de nuevo a las 18:00.", "es", None),
+        ("Informaremos otra vez a las 18:00.", "es", None),
+    ],
+)
+def test_next_update_in_round5_forms(text: str, locale: str, channel: str | None) -> None:
+    assert "next_update" not in rules(text, "update", locale, channel)

@@ -409,6 +409,10 @@ RESTORE = {
         # round 4: "expect you to be online by", "expect service by 7pm"
         r"\bbe (?:back )?online\b|\b(?:back|get you|have you) online\b|"
         r"\bexpect (?:\w+ ){0,2}?(?:service|calls|data|internet|broadband|tv|signal|coverage|phones?)(?: back| to work)? (?:by|before|around|at)\b",
+        # round 5: anything expected by a time ("we expect normal speeds by 1pm"), unless it is the
+        # next word from us; the fix said to be due ("Fix due 12:00")
+        r"\bexpect (?!(?:to )?(?:post|share|send|give|have (?:an?|more|further)|update|know|say))(?:[\w-]+ ){1,3}?(?:by|before|around)\b|"
+        r"\b(?:fix|repair|restoration|return|service|reconnection) (?:is |are )?(?:due|expected|estimated)\b",
     ),
     "es": _rx(
         r"\brestabl\w+|\brestaur\w+|\bvuelva\b|\bvolverá\b|\breparad\w+",
@@ -418,10 +422,14 @@ RESTORE = {
         # "tenerlo resuelto", "corregirla", "solucionarlo"
         r"\bvuelv\w*|\bvolver\w*|\bdevolver\w*|\bresuel\w+|\bresolver\w*|\bcorreg\w+|\bcorrig\w+|\barregl\w+|\bsolucion\w+",
         r"\bfuncion(?:e|en|ará|arán)\b",
+        # round 5: "esperamos normalizar el servicio a las 15:00"
+        r"\bnormaliz\w+",
     ),
 }
 ETA_WORDS = {
-    "en": _rx(r"\b(?:expect|estimate[ds]?|eta|should be|will be|aim to|plan to|hope to|by)\b"),
+    "en": _rx(
+        r"\b(?:expect|estimate[ds]?|eta|should be|will be|aim to|plan to|hope to|by)\b|\bdue\b(?! to\b)"
+    ),
     # any person of the verbs of estimating ("la empresa calcula", "prevé"), or a time to come after
     # a verb of return in the present ("vuelve a las 11:00")
     "es": _rx(
@@ -449,7 +457,7 @@ UPDATE = {
         r"\b(?:another|further|an?) updates? (?:by|at|in|within|every|before)\b",
         r"\bupdates? every\b",
         # the next word from us in any form: "our next post here", "we'll post again at"
-        r"\bnext (?:post|notice|bulletin|message|report|statement)\b|\b(?:we[’']ll|we will|i[’']ll|i will) (?:post|write|report|check in) again\b",
+        r"\bnext (?:post|notice|bulletin|message|report|statement|text|sms|email|e-mail)\b|\b(?:we[’']ll|we will|i[’']ll|i will) (?:post|write|report|check in) again\b",
     ),
     "es": _rx(
         r"\bpróxima actualización\b",
@@ -459,6 +467,9 @@ UPDATE = {
         r"\bsiguiente (?:actualización|aviso|informe|mensaje|comunicado)\b|\bpróximo (?:aviso|informe|mensaje|comunicado)\b|"
         r"\baviso a las\b|\b(?:publicaremos|publicaré|informaremos|informaré|avisaremos|avisaré)\b|"
         r"\bvolveremos a (?:informar|escribir|publicar|actualizar|avisar)\b",
+        # round 5: any word from us in the future, again ("escribiré de nuevo a las 21:30")
+        r"\b(?:escribiré|escribiremos|informaré|informaremos|publicaré|publicaremos|avisaré|avisaremos|contaré|contaremos)\b|"
+        r"\b\w+(?:ré|remos) (?:de nuevo|otra vez)\b",
     ),
 }
 APOLOGY = {
