@@ -457,3 +457,44 @@ def test_the_next_update_expected_is_no_eta() -> None:
 )
 def test_next_update_in_round5_forms(text: str, locale: str, channel: str | None) -> None:
     assert "next_update" not in rules(text, "update", locale, channel)
+
+
+# ---------------------------------------------------------------- vague and minimise
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("A small number of our Dubbo customers lost calls.", "en"),
+        ("Un pequeño grupo de usuarios de Lugo no tuvo internet.", "es"),
+        ("Un número reducido de clientes no pudo llamar.", "es"),
+    ],
+)
+def test_vague_in_round5_forms(text: str, locale: str) -> None:
+    assert "vague" in rules(text, "resolve", locale)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was a short-lived fault.",
+        "Few of you will have noticed it.",
+        "Only about 2% of our customers lost calls.",
+    ],
+)
+def test_minimise_in_round5_forms(text: str) -> None:
+    assert "minimise" in rules(text, "resolve")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a small group something is tried on first is a test, not the harm made small
+        "By 30 June every update will go to a small group of homes first.",
+        "We did not try the change on a small group first.",
+    ],
+)
+def test_a_test_group_is_not_minimising(text: str) -> None:
+    assert "minimise" not in rules(text, "resolve")
+
+
+def test_a_small_group_affected_is_still_minimising() -> None:
+    assert "minimise" in rules("The fault hit a small group of customers.", "resolve")

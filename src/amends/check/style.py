@@ -36,7 +36,7 @@ def _words(*phrases: str) -> re.Pattern[str]:
 VAGUE = {
     "en": _words(
         r"some (?:of our )?(?:customers|users|subscribers|people|services|areas|regions|accounts)",
-        r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:customers|users|subscribers|people|services|areas)",
+        r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[A-Z][\w-]+ )?(?:customers|users|subscribers|people|services|areas)",
         r"certain (?:[\w-]+ )?(?:customers|users|areas|regions|services|neighbou?rhoods|suburbs|parts|places|locations|towns|cities)",
         # a share with no number: "a portion of our customers", "a subset of users", "a modest slice of"
         r"(?:portion|subset|fraction|segment|slice|sliver|proportion|share|pocket|percentage) of (?:our |the )?"
@@ -66,6 +66,8 @@ VAGUE = {
     ),
     "es": _words(
         r"algunos (?:clientes|usuarios)",
+        # round 5: a group with no number ("un pequeño grupo de usuarios", "un número reducido de clientes")
+        r"un (?:pequeño |reducido |limitado )?(?:grupo|número) (?:pequeño |reducido |limitado )?de (?:clientes|usuarios|abonados|hogares)",
         r"problemas técnicos",
         r"inconvenientes técnicos",
     ),
@@ -283,7 +285,8 @@ MINIMISE = {
         r"brief(?:ly)?",
         r"only a (?:\w+ )?(?:few|handful|small|modest|tiny|little|slice|fraction|sliver)",
         r"just a (?:\w+ )?(?:few|handful|small|modest|tiny|little|slice|fraction|sliver)",
-        r"(?:modest|small|tiny|slim|minute) (?:slice|fraction|share|sliver|portion|number|group|percentage)",
+        # (a small group something is tried on first is a test, not the harm: "on a small group")
+        r"(?<!on\x20a\x20)(?<!to\x20a\x20)(?<!on\x20one\x20)(?<!to\x20one\x20)(?:modest|small|tiny|slim|minute) (?:slice|fraction|share|sliver|portion|number|group|percentage)",
         r"slight(?:ly)?",
         r"small (?:number|percentage|subset|fraction|proportion)",
         r"limited (?:impact|number)",
@@ -300,7 +303,11 @@ MINIMISE = {
         r"short in duration",
         r"temporary (?:loss|disruption|outage|interruption|issue|problem)s?",
         r"relatively (?:small|few|minor|short)",
-        r"small (?:pocket|group|portion)",
+        r"(?<!on\x20a\x20)(?<!to\x20a\x20)(?<!on\x20one\x20)(?<!to\x20one\x20)small (?:pocket|group|portion)",
+        # round 5: a short time in other words, few who noticed, a share with "only"
+        r"short-lived",
+        r"(?:few|not many|hardly any) (?:of you|customers|people|users) (?:will |would )?(?:have )?(?:noticed|notice|seen)",
+        r"only (?:around |about |roughly |some )?\d[\d.,]*(?=\s?(?:%|per ?cent))",
         r"not (?:a )?(?:nationwide|widespread|national|network-wide) (?:outage|issue|problem|fault)",
         r"resolved (?:quickly|promptly|swiftly)",
         r"within (?:just )?a few (?:hours|minutes)",
