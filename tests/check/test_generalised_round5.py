@@ -498,3 +498,26 @@ def test_a_test_group_is_not_minimising(text: str) -> None:
 
 def test_a_small_group_affected_is_still_minimising() -> None:
     assert "minimise" in rules("The fault hit a small group of customers.", "resolve")
+
+
+# ---------------------------------------------------------------- apology and non-apology
+@pytest.mark.parametrize(
+    "text", ["Sorry, Ballarat. Calls failed this morning.", "Sorry Wagga Wagga: calls failed."]
+)
+def test_sorry_said_to_a_place_is_an_apology(text: str) -> None:
+    assert "apology" not in rules(text)
+
+
+def test_sorry_for_the_inconvenience_is_still_no_apology() -> None:
+    assert "apology" in rules("Sorry for the inconvenience. Calls failed.")
+
+
+@pytest.mark.parametrize(
+    "text", ["We regret the disruption.", "I deeply regret what happened on Monday."]
+)
+def test_regret_for_what_happened_is_a_non_apology(text: str) -> None:
+    assert "non-apology" in rules(text)
+
+
+def test_regret_is_not_read_into_other_words() -> None:
+    assert "non-apology" not in rules("We are sorry. We made a change we now regret making.")

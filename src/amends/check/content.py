@@ -1242,12 +1242,21 @@ def check_next_update(doc: Doc, ctx: Context) -> str | None:
     return None
 
 
+#: "Sorry" opening a sentence and said to someone by name, in the first person by its form:
+#: "Sorry, Mackay.", "Sorry Bendigo:", "Sorry, everyone." (not "Sorry for the inconvenience").
+_SORRY_TO = re.compile(
+    r"(?:^|[.!?:]\s+)\W*[Ss]orry,?\s+(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?|everyone|all)\s*[.:!,]"
+)
+
+
 def check_apology(doc: Doc, ctx: Context) -> str | None:
     """A plain, unconditional first-person apology."""
     rx, undone = _lex(APOLOGY, ctx.locale), _lex(APOLOGY_UNDONE, ctx.locale)
     matches = rx.finditer(doc.text)
     if ctx.short:  # a bare "Sorry:" opening is the first person on a 160-character channel
         matches += list(re.finditer(r"(?:^|[.!?:]\s+)\W*sorry\b", doc.text, re.I))
+    else:  # on any channel, "Sorry" said to the people or place affected: "Sorry, Mackay."
+        matches += list(_SORRY_TO.finditer(doc.text))
     for m in matches:
         tail = " ".join(re.split(r"[.!?]", doc.text[m.end() : m.end() + 80], maxsplit=1)[0].split())
         if not undone.search(tail):

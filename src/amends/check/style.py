@@ -97,6 +97,9 @@ NON_APOLOGY = {
         r"(?:mistakes|errors) were made",
         r"(?:we )?regret any",
         r"(?:we )?regret (?:that )?you",
+        # round 5: a regret for what happened in place of an apology, as in Spanish ("we regret the
+        # disruption", "I regret what happened")
+        r"(?:we|i) (?:deeply |sincerely |greatly )?regret (?:the|this|that|these|what)",
         r"(?:sorry|apologi[sz]e) to (?:any |all |those |the )?(?:anyone|those|customers?|users?|members|subscribers|people|of you) "
         r"(?:who|that) (?:may have|might have|may be|might be|could have|feel|felt)",
         r"if anyone was (?:affected|inconvenienced)",
