@@ -2,9 +2,9 @@
 
 Only their shape is tested: how the checker does on them is measured by `make eval` and never
 asserted here, so that no test pulls the rules towards a set. The second was measured once blind
-and has since been tuned on, and the third was measured once, untuned (docs/rules.md,
-"Evaluation"); the fourth is measured once, untuned. Unit tests of the rules use sentences of
-their own, not these sets'.
+and has since been tuned on, and so have the third and the fourth, each after its blind run
+(docs/rules.md, "Evaluation"). Unit tests of the rules use sentences of their own, not these
+sets'.
 """
 
 from __future__ import annotations
