@@ -214,27 +214,6 @@ CAUSE = {
         r"\b(?:that|which) (?:makes?|made|forces?|forced|keeps?|kept) (?:them|it|the [\w-]+|our [\w-]+) (?:restart|reboot|crash|freeze|fail|drop|shut down|hang)\w*|"
         r"\b(?:it|that|which) stop(?:s|ped)? (?:them|it|the [\w-]+|our [\w-]+) from \w+ing\b",
         r"\bwithout (?:first |properly |fully )?(?:testing|checking|trying|warning|telling)\b|\b(?:that|which) was (?:already )?(?:full|overloaded|too (?:small|busy|full))\b",
-        # round 5: something left undone or left in a bad state, whoever left it ("left one breaker
-        # off", "left a cable loose", "left out part of the plan", "forgot to copy the list"); a
-        # check not done, told in the negative past ("didn't test it first", "had not serviced the
-        # unit"); a thing got or set up wrong, or for somewhere else ("we got the range wrong", "one
-        # set up for a different area", "not set up for calls"); work done too fast; a thing done by
-        # mistake
-        r"\bleft (?:out\b|(?:[\w-]+ ){1,3}?(?:loose|off|out|open|unplugged|disconnected|unconnected|unfinished|switched off|turned off)\b)|"
-        r"\b(?:forgot|forgotten|neglected|omitted) to \w+",
-        r"\b(?:did ?n[o’']t|did not|never|had ?n[o’']t|had not) (?:\w+ )?(?:test|check|try|trial|review|verify|rehears|inspect)\w* "
-        r"(?:it|them|this|that|those|these|the|our|its|their)\b|"
-        r"\bhad ?(?:not|n[’']t) (?:yet )?(?:serviced|replaced|checked|tested|renewed|maintained|upgraded|reinforced|updated|patched|repaired|inspected)\b",
-        r"\bgot (?:[\w-]+ ){1,3}?wrong\b|\b(?:set up|configured|programmed|built|made|meant|intended|sized|rated) for (?:a |an |the )?(?:different|wrong|another|other)\b|"
-        r"\bnot (?:\w+ )?(?:set up|configured|programmed|built|rated|sized|designed) (?:for|to handle|properly|correctly|right)\b",
-        r"\b(?:we|i)\b(?: \w+){0,2}? (?:moved|went|acted|rushed|pushed ahead|worked) too (?:fast|quickly|soon|early|hastily)\b|"
-        r"\b(?:by mistake|in error|by accident|accidentally|mistakenly)\b",
-        # damage to a line by work near it ("drilled through our fibre bundle", "bored straight
-        # through our cable"); an electrical fault that is a fault whatever the subject
-        r"\b(?:drilled|bored|dug|sliced|ploughed|plowed|cut|driven|drove) (?:straight |right )?(?:through|into) (?:[\w-]+ ){0,3}?(?:fib(?:er|re)s?|cables?|lines?|bundles?|ducts?|conduits?|pipes?)\b|"
-        r"\bshort(?:ed|-circuited)(?: out)?\b|\bcaught fire\b|\bburn(?:ed|t) out\b|\bblew (?:a|its|the) fuse\b",
-        # where the fault began, inside a place ("the outage began inside the data centre of ...")
-        r"\b(?:fault|problem|outage|failure|issue|cause)s? (?:began|started|originated|sat|lay) (?:inside|within|deep in)\b",
     ),
     "es": _rx(
         r"\bcorte de (?:fibra|cable|energía|luz)\b",
@@ -267,6 +246,36 @@ CAUSE = {
         r"\bno (?:lo |la |los |las )?(?:probamos|revisamos|comprobamos|configuramos|conectamos|verificamos|dimensionamos)(?: \w+)? bien\b",
         r"\bsin (?:probar|revisar|comprobar|verificar|avisar)\w*|\bnos (?:equivocamos|confundimos)\b",
         r"\bse (?:cortó|fue|cayó|interrumpió) (?:la )?(?:luz|energía|corriente|electricidad)\b|\bapagón\b",
+    ),
+}
+
+#: Causes told in the forms added in round 5, tried only when the forms above have found no
+#: cause in plain words (most statements give one there, so these rarely run on them).
+CAUSE_MORE = {
+    "en": _rx(
+        # round 5: something left undone or left in a bad state, whoever left it ("left one breaker
+        # off", "left a cable loose", "left out part of the plan", "forgot to copy the list"); a
+        # check not done, told in the negative past ("didn't test it first", "had not serviced the
+        # unit"); a thing got or set up wrong, or for somewhere else ("we got the range wrong", "one
+        # set up for a different area", "not set up for calls"); work done too fast; a thing done by
+        # mistake
+        r"\bleft (?:out\b|(?:[\w-]+ ){1,3}?(?:loose|off|out|open|unplugged|disconnected|unconnected|unfinished|switched off|turned off)\b)|"
+        r"\b(?:forgot|forgotten|neglected|omitted) to \w+",
+        r"\b(?:did ?n[o’']t|did not|never|had ?n[o’']t|had not) (?:\w+ )?(?:test|check|try|trial|review|verify|rehears|inspect)\w* "
+        r"(?:it|them|this|that|those|these|the|our|its|their)\b|"
+        r"\bhad ?(?:not|n[’']t) (?:yet )?(?:serviced|replaced|checked|tested|renewed|maintained|upgraded|reinforced|updated|patched|repaired|inspected)\b",
+        r"\bgot (?:[\w-]+ ){1,3}?wrong\b|\b(?:set up|configured|programmed|built|made|meant|intended|sized|rated) for (?:a |an |the )?(?:different|wrong|another|other)\b|"
+        r"\bnot (?:\w+ )?(?:set up|configured|programmed|built|rated|sized|designed) (?:for|to handle|properly|correctly|right)\b",
+        r"\b(?:we|i)\b(?: \w+){0,2}? (?:moved|went|acted|rushed|pushed ahead|worked) too (?:fast|quickly|soon|early|hastily)\b|"
+        r"\b(?:by mistake|in error|by accident|accidentally|mistakenly)\b",
+        # damage to a line by work near it ("drilled through our fibre bundle", "bored straight
+        # through our cable"); an electrical fault that is a fault whatever the subject
+        r"\b(?:drilled|bored|dug|sliced|ploughed|plowed|cut|driven|drove) (?:straight |right )?(?:through|into) (?:[\w-]+ ){0,3}?(?:fib(?:er|re)s?|cables?|lines?|bundles?|ducts?|conduits?|pipes?)\b|"
+        r"\bshort(?:ed|-circuited)(?: out)?\b|\bcaught fire\b|\bburn(?:ed|t) out\b|\bblew (?:a|its|the) fuse\b",
+        # where the fault began, inside a place ("the outage began inside the data centre of ...")
+        r"\b(?:fault|problem|outage|failure|issue|cause)s? (?:began|started|originated|sat|lay) (?:inside|within|deep in)\b",
+    ),
+    "es": _rx(
         # round 5: the reflexive perfect and "quedó" with the thing after the verb ("se ha roto el
         # cable", "quedó desconectada la fibra"); something forgotten or done by mistake ("se nos
         # olvidó renovar", "borramos por error"); a check not done in the pluperfect ("no las
@@ -535,6 +544,19 @@ EMPATHY = {
         r"\b(?:is|was|it[’']s|that[’']s) (?:\w+ )?(?:maddening|infuriating|exasperating|distressing|miserable|awful|heartbreaking)\b",
         # round 4: the size of the harm granted: "is no small thing", "a big deal"
         r"\bno small (?:thing|matter)\b|\ba (?:big|real) deal\b",
+    ),
+    "es": _rx(
+        r"\b(?:sabemos|sé) (?:lo|la|el|que|cuánto)\b",
+        r"\bentendemos\b",
+        r"\bfrustra\w+|\bpreocupa\w+",
+        # the loss told as its consequence: "fue una tarde perdida para quienes trabajan desde casa"
+        r"\b(?:una|un) (?:tarde|mañana|noche|jornada|día|semana|fin de semana) perdid[oa]\b",
+    ),
+}
+
+#: Empathy in the forms added in round 5, tried only when the forms above find none.
+EMPATHY_MORE = {
+    "en": _rx(
         # round 5: what people went through, told with the people as the subject and no "we know"
         # ("some of you had no way to call for help", "plenty of families missed the news", "some
         # of you went without both"); the customers, and people counted ("3.5 billion people could
@@ -553,11 +575,6 @@ EMPATHY = {
         r"\b(?:meant|means) (?:a|an) (?:[\w-]+ )?(?:day|morning|afternoon|evening|night|weekend|week) (?:with(?:out)?|of)\b",
     ),
     "es": _rx(
-        r"\b(?:sabemos|sé) (?:lo|la|el|que|cuánto)\b",
-        r"\bentendemos\b",
-        r"\bfrustra\w+|\bpreocupa\w+",
-        # the loss told as its consequence: "fue una tarde perdida para quienes trabajan desde casa"
-        r"\b(?:una|un) (?:tarde|mañana|noche|jornada|día|semana|fin de semana) perdid[oa]\b",
         # round 5: the loss with what was lost in between ("una mañana de trabajo perdida"); people as
         # the subject of what they could not do ("mucha gente no pudo trabajar", "muchos negocios se
         # quedaron un día sin vender"); the acknowledgement after it ("y lo sabemos", "somos
@@ -785,15 +802,6 @@ FIX = {
         r"\b(?:withdrew|withdrawn|removed|pulled|deleted|disabled|took out|cleared|dropped) (?:the|those|these|that|a|an) "
         r"(?:bad|faulty|wrong|broken|defective|incorrect|corrupt(?:ed)?)\b",
         r"\b(?:began|started) (?:joining|rejoining|re-joining|mending|fixing|rewiring|rebuilding)\b",
-        # round 5: a thing done again, by its "re-" form ("restrung 14 miles of cable", "re-seated
-        # the card"); a thing copied or moved over to where it belongs ("copied the accounts
-        # over"); the missing part supplied ("added the missing settings"); a repair done, whoever
-        # did it ("when their repair was done")
-        r"\bre-?(?:strung|laid|joined|hung|mounted|seated|ran|set|made|placed|powered|terminated|flashed|imaged|provisioned|"
-        r"programmed|configured|synced|uploaded|pointed|routed|cabled)\b",
-        r"\b(?:copied|moved|carried|transferred|ported|migrated|synced|restored) (?:\S+ ){1,4}?(?:over|across)\b|"
-        r"\b(?:added|loaded|put in|filled in|supplied|entered|restored|copied|fitted|installed) (?:the|a|an) missing\b|"
-        r"\brepairs? (?:was|were|had been|is|are) (?:done|finished|completed|made|carried out)\b",
     ),
     "es": _rx(
         # any person of the preterite: "deshicimos", "reinstalaron", "conectaron", "la corregimos"
@@ -817,6 +825,23 @@ FIX = {
         r"reemplazaron|restablecieron|sustituyeron|trajeron|llevaron|colocaron|pusieron|montaron)\b",
         # round 4: a part brought or fitted by us: "colocamos una batería nueva", "pusimos un generador"
         r"\b(?:trajimos|colocamos|pusimos|montamos) (?:un|una|el|la|los|las|otr[oa]s?)\b",
+    ),
+}
+
+#: Fixes in the forms added in round 5, tried only when the forms above find none.
+FIX_MORE = {
+    "en": _rx(
+        # round 5: a thing done again, by its "re-" form ("restrung 14 miles of cable", "re-seated
+        # the card"); a thing copied or moved over to where it belongs ("copied the accounts
+        # over"); the missing part supplied ("added the missing settings"); a repair done, whoever
+        # did it ("when their repair was done")
+        r"\bre-?(?:strung|laid|joined|hung|mounted|seated|ran|set|made|placed|powered|terminated|flashed|imaged|provisioned|"
+        r"programmed|configured|synced|uploaded|pointed|routed|cabled)\b",
+        r"\b(?:copied|moved|carried|transferred|ported|migrated|synced|restored) (?:\S+ ){1,4}?(?:over|across)\b|"
+        r"\b(?:added|loaded|put in|filled in|supplied|entered|restored|copied|fitted|installed) (?:the|a|an) missing\b|"
+        r"\brepairs? (?:was|were|had been|is|are) (?:done|finished|completed|made|carried out)\b",
+    ),
+    "es": _rx(
         # round 5: a thing done again ("volvieron a cargar la configuración anterior", "encendieron de
         # nuevo los equipos")
         r"\bvolv(?:imos|ieron) a \w+(?:ar|er|ir) (?:la|el|los|las|un|una|nuestr\w+)\b|"
@@ -1158,7 +1183,18 @@ _REMEDY_BEFORE = re.compile(
 
 
 def _cause_starts(doc: Doc, ctx: Context) -> Iterator[int]:
-    """Offsets where a cause is told (a listed form, or a failure of a thing of ours)."""
+    """Offsets where a cause is told (a listed form, or a failure of a thing of ours), found
+    lazily (`check_cause` usually stops at the first) and remembered for the statement, so that
+    `ownership` goes on from where `cause` stopped instead of searching again."""
+    key = ("cause starts", ctx.locale)
+    seen, rest = doc.memo.setdefault(key, ([], _find_cause_starts(doc, ctx)))  # type: ignore[misc]
+    yield from seen
+    for start in rest:
+        seen.append(start)
+        yield start
+
+
+def _find_cause_starts(doc: Doc, ctx: Context) -> Iterator[int]:
     starts = (
         m.start()
         for m in _lex(CAUSE, ctx.locale).iterate(doc.text, doc.lower)
@@ -1168,7 +1204,8 @@ def _cause_starts(doc: Doc, ctx: Context) -> Iterator[int]:
             and _REMEDY_BEFORE.search(doc.lower, max(0, m.start() - 16), m.start())
         )
     )
-    return itertools.chain(starts, _failed_thing(doc, ctx))
+    more = (m.start() for m in _lex(CAUSE_MORE, ctx.locale).iterate(doc.text, doc.lower))
+    return itertools.chain(starts, _failed_thing(doc, ctx), more)
 
 
 def check_cause(doc: Doc, ctx: Context) -> str | None:
@@ -1177,6 +1214,13 @@ def check_cause(doc: Doc, ctx: Context) -> str | None:
     A cause given only in engineering terms or vague words ("a BGP misconfiguration", "an issue
     with a partner") is not a cause the customer can read.
     """
+    key = ("cause", ctx.locale, ctx.stage.value)
+    if key not in doc.memo:  # `vague` asks again for the same statement
+        doc.memo[key] = _check_cause(doc, ctx)
+    return doc.memo[key]  # type: ignore[return-value]
+
+
+def _check_cause(doc: Doc, ctx: Context) -> str | None:
     if _extra(ctx, "cause", doc.lower):
         return None
     told: set[str] = set()
@@ -1244,9 +1288,13 @@ def check_next_update(doc: Doc, ctx: Context) -> str | None:
 
 #: "Sorry" opening a sentence and said to someone by name, in the first person by its form:
 #: "Sorry, Mackay.", "Sorry Bendigo:", "Sorry, everyone." (not "Sorry for the inconvenience").
-_SORRY_TO = re.compile(
-    r"(?:^|[.!?:]\s+)\W*[Ss]orry,?\s+(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?|everyone|all)\s*[.:!,]"
-)
+_SORRY_TO = re.compile(r"[Ss]orry,?\s+(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?|everyone|all)\s*[.:!,]")
+
+
+def _opens(text: str, at: int) -> bool:
+    """True when the offset opens the text or a sentence (after '.', '!', '?' or ':')."""
+    before = text[max(0, at - 40) : at].rstrip(" \t\n\"'“‘(*-–—")
+    return (at < 40 and not before) or before.endswith((".", "!", "?", ":"))
 
 
 def check_apology(doc: Doc, ctx: Context) -> str | None:
@@ -1255,8 +1303,13 @@ def check_apology(doc: Doc, ctx: Context) -> str | None:
     matches = rx.finditer(doc.text)
     if ctx.short:  # a bare "Sorry:" opening is the first person on a 160-character channel
         matches += list(re.finditer(r"(?:^|[.!?:]\s+)\W*sorry\b", doc.text, re.I))
-    else:  # on any channel, "Sorry" said to the people or place affected: "Sorry, Mackay."
-        matches += list(_SORRY_TO.finditer(doc.text))
+    elif "sorry" in doc.lower:  # "Sorry" said to the people or place affected: "Sorry, Mackay."
+        at = doc.lower.find("sorry")
+        while at >= 0:
+            m = _SORRY_TO.match(doc.text, at)
+            if m is not None and _opens(doc.text, at):
+                matches.append(m)
+            at = doc.lower.find("sorry", at + 5)
     for m in matches:
         tail = " ".join(re.split(r"[.!?]", doc.text[m.end() : m.end() + 80], maxsplit=1)[0].split())
         if not undone.search(tail):
@@ -1275,11 +1328,21 @@ def _simple(table: dict[str, re.Pattern[str]], rule: str) -> object:
     return check
 
 
+def check_empathy(doc: Doc, ctx: Context) -> str | None:
+    """What the outage cost the customer, acknowledged (the round-5 forms only when no other)."""
+    if _in(_lex(EMPATHY, ctx.locale), doc) or _in(_lex(EMPATHY_MORE, ctx.locale), doc):
+        return None
+    return None if _extra(ctx, "empathy", doc.lower) else ""
+
+
 def check_fix(doc: Doc, ctx: Context) -> str | None:
     """What was done to restore service: a verb of repair, in any voice and with any subject,
     that is not negated ("we had not replaced the battery" is a cause, not a fix)."""
-    fix = _lex(FIX, ctx.locale)
-    for m in fix.iterate(doc.text, doc.lower):
+    found = itertools.chain(
+        _lex(FIX, ctx.locale).iterate(doc.text, doc.lower),
+        _lex(FIX_MORE, ctx.locale).iterate(doc.text, doc.lower),
+    )
+    for m in found:
         said = doc.lower[max(0, m.start() - 24) : m.end()]
         if not FIX_NEGATED.search(
             said, 0, len(said) - (m.end() - m.start())
@@ -1610,7 +1673,7 @@ CONTENT_RULES: list[Rule] = [
             _ex("This was frustrating and worrying."),
         ),
         bad=(_ex("We value your business."), _ex("Thank you for your patience.")),
-        require=_simple(EMPATHY, "empathy"),  # type: ignore[arg-type]
+        require=check_empathy,
         channels=FULL_CHANNELS,
     ),
     Rule(

@@ -36,7 +36,7 @@ def _words(*phrases: str) -> re.Pattern[str]:
 VAGUE = {
     "en": _words(
         r"some (?:of our )?(?:customers|users|subscribers|people|services|areas|regions|accounts)",
-        r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[A-Z][\w-]+ )?(?:customers|users|subscribers|people|services|areas)",
+        r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[\w-]+ )?(?:customers|users|subscribers|people|services|areas)",
         r"certain (?:[\w-]+ )?(?:customers|users|areas|regions|services|neighbou?rhoods|suburbs|parts|places|locations|towns|cities)",
         # a share with no number: "a portion of our customers", "a subset of users", "a modest slice of"
         r"(?:portion|subset|fraction|segment|slice|sliver|proportion|share|pocket|percentage) of (?:our |the )?"
