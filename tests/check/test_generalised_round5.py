@@ -521,3 +521,12 @@ def test_regret_for_what_happened_is_a_non_apology(text: str) -> None:
 
 def test_regret_is_not_read_into_other_words() -> None:
     assert "non-apology" not in rules("We are sorry. We made a change we now regret making.")
+
+
+def test_a_plan_about_any_network_change_is_no_excuse() -> None:
+    text = "By 30 June we will check any network change with a second engineer."
+    assert "excuse" not in rules(text, "resolve")
+
+
+def test_seeing_a_fault_is_no_empathy() -> None:
+    assert "empathy" in rules("We see that the fault is in the Orange exchange.", "resolve")

@@ -568,7 +568,7 @@ EMPATHY_MORE = {
         # the acknowledgement after the harm ("..., and we get that", "that frightens us"); what it
         # cost them ("cost a lot of you an afternoon's work"); a day lost or hard ("a day of work or
         # classes lost", "a tough day for anyone working from home", "it meant a day with no work")
-        r"\b(?:we|i) (?:get|feel|see) (?:that|it)\b|\b(?:frighten|worri|scar|sadden|pain|troubl|weigh|haunt)\w* (?:on )?(?:us|me)\b",
+        r"\b(?:we|i) (?:get|feel) (?:that|it)(?=\s*[.!;,]|\s*$)|\b(?:frighten|worri|scar|sadden|pain|troubl|weigh|haunt)\w* (?:on )?(?:us|me)\b",
         r"\bcost (?:[\w’'-]+ ){0,4}?(?:you|families|people|businesses|many|them)\b",
         r"\b(?:morning|afternoon|evening|day|night|weekend|workday)s? of (?:[\w-]+ ){1,3}?(?:lost|gone|wasted|ruined)\b|"
         r"\b(?:a|an) (?:tough|hard|long|bad|rough|difficult|stressful|awful|miserable|anxious|worrying) (?:day|morning|afternoon|evening|night|weekend|week)\b|"

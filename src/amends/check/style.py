@@ -253,7 +253,7 @@ EXCUSE = {
         # sized by memory ("nobody had seen in living memory")
         r"no (?:[\w-]+ )?(?:networks?|equipment|systems?|operators?|providers?|carriers?|telcos?|kit|gear|hardware) (?:is|are|was|were|can be|could be) "
         r"(?:built|designed|made|rated|prepared|meant|engineered) (?:for|to)",
-        r"(?:would|could|will) [^.;]{0,60}?\bany (?:[\w-]+ )?(?:carrier|network|operator|telco|provider|company)",
+        r"(?:would|could) [^.;]{0,60}?\b(?:on|to|for|in|at|of) any (?:[\w-]+ )?(?:carrier|network|operator|telco|provider|company)",
         r"(?:tests|challenges|defeats|overwhelms|beats|would (?:test|beat|defeat|overwhelm|challenge)) any (?:[\w-]+ )?(?:telco|network|carrier|operator|provider|system)",
         r"however well (?:prepared|built|designed|run|maintained|planned)",
         r"in living memory|(?:nobody|no one)(?: \w+){0,3} (?:had|has|have) (?:ever )?seen",
