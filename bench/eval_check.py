@@ -13,9 +13,10 @@ work and measured once, blind (41 of 124 exactly right; docs/rules.md, "Second b
 the rules were then generalised again while reading its mismatches, so it too is tuned on now
 and its figures are an upper bound. The third blind set (`tests/check/corpus_blind3`) was measured
 once after that work (46 of 124 exactly right) and then tuned on in the fourth round, so it too is
-an upper bound now. The fourth blind set (`tests/check/corpus_blind4`) has never been tuned on:
-measured blind before and after the fourth round (23 and 31 of 124 exactly right; docs/rules.md,
-"Fourth blind corpus"), its figures are the honest estimate.
+an upper bound now. The fourth blind set (`tests/check/corpus_blind4`) was measured blind before
+and after the fourth round (23 and 31 of 124 exactly right; docs/rules.md, "Fourth blind
+corpus": those are the honest figures) and then tuned on in the fifth round ("Fifth round"), so
+it too is an upper bound now. The next honest figure needs a fifth blind set.
 
 Run: `.venv/bin/python -m bench.eval_check`. Exits 1 if a rule is below the floor on any set,
 unless docs/rules.md gives the reason (listed in `EXPLAINED`).
@@ -38,24 +39,26 @@ CORPORA = {
     "blind3": ROOT / "corpus_blind3",
     "blind4": ROOT / "corpus_blind4",
 }
-#: Column titles: the field set was tuned on; so were the held-out, second and third blind sets,
-#: after their first blind runs (docs/rules.md, "Evaluation"). A fresh blind set is needed for an
-#: unbiased figure.
+#: Column titles: the field set was tuned on; so were the held-out, second, third and fourth blind
+#: sets, after their first blind runs (docs/rules.md, "Evaluation"). A fresh blind set is needed
+#: for an unbiased figure.
 TITLES = {
     "dev": "dev",
     "field": "field (tuned on)",
     "heldout": "held out (tuned on after blind run)",
     "blind2": "blind 2 (tuned on after blind run)",
     "blind3": "blind 3 (tuned on after blind run)",
-    "blind4": "blind 4 (never tuned on)",
+    "blind4": "blind 4 (tuned on after blind run)",
 }
 FLOOR = 0.95
 #: (corpus, rule) pairs below the floor whose reason docs/rules.md states ("Evaluation") and that
 #: are a limit of the labels, not of the rules. The held-out rows listed are the three where its
 #: labels and the development or field labels read the same wording differently (fitting one set
-#: would break the other); so is the third blind set's `readability` (it grades status posts under
-#: 20 words, which the development labels do not). Any other row below the floor is a gap in a
-#: rule and fails `make eval`.
+#: would break the other); so are the third and fourth blind sets' `readability` (they grade status
+#: posts under 20 words, which the development labels do not, and the fourth one post of 21 words
+#: by a different syllable counter), and the fourth set's `what` (it reads a hedged symptom as
+#: none, as the rule is documented, where a field label reads the same hedge as a symptom). Any
+#: other row below the floor is a gap in a rule and fails `make eval`.
 EXPLAINED: frozenset[tuple[str, str]] = frozenset(
     {
         ("field", "readability"),
@@ -64,6 +67,8 @@ EXPLAINED: frozenset[tuple[str, str]] = frozenset(
         ("heldout", "cause"),
         ("heldout", "readability"),
         ("blind3", "readability"),
+        ("blind4", "readability"),
+        ("blind4", "what"),
     }
 )
 

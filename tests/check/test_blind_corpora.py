@@ -2,10 +2,10 @@
 
 Only their shape is tested: how the checker does on them is measured by `make eval` and never
 asserted here, so that no test pulls the rules towards a set. The second was measured once blind
-and has since been tuned on, and the third was measured once, untuned (docs/rules.md,
-"Evaluation"); the fourth is measured once, untuned. The fifth (corpus_blind5) was written blind
-and never run through the checker before it was committed; it is not wired into
-bench/eval_check.py. Unit tests of the rules use sentences of their own, not these sets'.
+and has since been tuned on, and so have the third and the fourth, each after its blind run
+(docs/rules.md, "Evaluation"). The fifth (corpus_blind5) was written blind and never run through
+the checker before it was committed; it was measured blind on round 4's and round 5's rules and
+nobody has tuned on it. Unit tests of the rules use sentences of their own, not these sets'.
 """
 
 from __future__ import annotations

@@ -146,9 +146,10 @@ MONTHS = (
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
     r"septiembre|octubre|noviembre|diciembre)"
 )
-#: A deadline: "by 30 June", "by March 2027", "by the end of May", "by Q3", "within 60 days".
+#: A deadline: "by 30 June", "by March 2027", "by the end of May", "by Q3", "within 60 days",
+#: "desde el 1 de junio".
 DEADLINE = re.compile(
-    r"\b(?:by|before|until|no later than|from|starting|as of|antes del?|para el|para|a partir del?)\s+(?:the\s+)?(?:end of\s+|mid-?\s*|el\s+)?"
+    r"\b(?:by|before|until|no later than|from|starting|as of|antes del?|para el|para|a partir del?|desde)\s+(?:the\s+)?(?:end of\s+|mid-?\s*|el\s+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?"
     + MONTHS
     + r"|"

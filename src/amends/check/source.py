@@ -216,6 +216,9 @@ class Doc:
     words_cache: list[tuple[int, str, list[str]]] | None = field(
         default=None, repr=False, compare=False
     )
+    #: Results a matcher computed that another asks for again: the cause rule's verdict, which
+    #: `vague` consults, and the offsets where a cause is told, which `ownership` consults.
+    memo: dict[tuple[str, ...], object] = field(default_factory=dict, repr=False, compare=False)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset."""

@@ -36,7 +36,7 @@ def _words(*phrases: str) -> re.Pattern[str]:
 VAGUE = {
     "en": _words(
         r"some (?:of our )?(?:customers|users|subscribers|people|services|areas|regions|accounts)",
-        r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:customers|users|subscribers|people|services|areas)",
+        r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[\w-]+ )?(?:customers|users|subscribers|people|services|areas)",
         r"certain (?:[\w-]+ )?(?:customers|users|areas|regions|services|neighbou?rhoods|suburbs|parts|places|locations|towns|cities)",
         # a share with no number: "a portion of our customers", "a subset of users", "a modest slice of"
         r"(?:portion|subset|fraction|segment|slice|sliver|proportion|share|pocket|percentage) of (?:our |the )?"
@@ -66,6 +66,8 @@ VAGUE = {
     ),
     "es": _words(
         r"algunos (?:clientes|usuarios)",
+        # round 5: a group with no number ("un pequeño grupo de usuarios", "un número reducido de clientes")
+        r"un (?:pequeño |reducido |limitado )?(?:grupo|número) (?:pequeño |reducido |limitado )?de (?:clientes|usuarios|abonados|hogares)",
         r"problemas técnicos",
         r"inconvenientes técnicos",
     ),
@@ -95,6 +97,9 @@ NON_APOLOGY = {
         r"(?:mistakes|errors) were made",
         r"(?:we )?regret any",
         r"(?:we )?regret (?:that )?you",
+        # round 5: a regret for what happened in place of an apology, as in Spanish ("we regret the
+        # disruption", "I regret what happened")
+        r"(?:we|i) (?:deeply |sincerely |greatly )?regret (?:the|this|that|these|what)",
         r"(?:sorry|apologi[sz]e) to (?:any |all |those |the )?(?:anyone|those|customers?|users?|members|subscribers|people|of you) "
         r"(?:who|that) (?:may have|might have|may be|might be|could have|feel|felt)",
         r"if anyone was (?:affected|inconvenienced)",
@@ -162,6 +167,22 @@ BLAME = {
         r"(?:is|are|was|were|lies|rests) (?:entirely |now |wholly )?in their hands",
         r"(?:is|are|was|were) (?:entirely|all|solely|wholly) theirs",
         r"none of (?:this|it) (?:started|began|happened|came|failed|broke)(?: \w+)? (?:on|at|in|from) our (?:side|end|network)",
+        # round 5: our own side declared sound ("none of our own equipment is at fault", "nothing
+        # wrong with any of our own kit", "our own network is running normally", "not by anything we
+        # did"); the repair declared theirs ("fixing it is their job", "it is for their engineers to
+        # sort out", "their technicians are handling the repair"); a thing run by another party, or
+        # a crew working for one ("a switch run by a long-distance carrier", "a crew working for the
+        # gas utility")
+        r"none of our (?:own )?(?:[\w-]+ )?(?:equipment|kit|network|networks|systems?|gear|hardware|sites?|staff) (?:is |was |were |has |had )?"
+        r"(?:been )?(?:at fault|failed|faulty|broken|to blame|involved|(?:gone|went) wrong)",
+        r"nothing (?:is |was )?wrong with (?:any of )?our (?:own )?",
+        r"our own (?:[\w-]+ )?(?:network|equipment|kit|systems?|gear) (?:is|was|are|were|has been|remained|stayed) (?:running |working |operating )?(?:normally|fine|unaffected|as normal|as usual)",
+        r"not by (?:anything|something|any(?:one|body)) (?:we did|of ours|on our side)",
+        r"(?:fixing|repairing|mending|restoring|the repair of) (?:it|this|that|the [\w-]+) (?:is|was) (?:their|its) (?:job|responsibility|call|work)",
+        r"(?:is|was) for their (?:[\w-]+ )?(?:engineers|technicians|crews?|staff|teams?|people) to (?:sort|fix|repair|resolve|handle|deal)",
+        r"their (?:[\w-]+ )?(?:engineers|technicians|crews?|staff|teams?) (?:are|were|is) (?:handling|doing|carrying out|making|running|in charge of) the (?:repair|fix|work)",
+        r"(?:run|owned|operated|managed|maintained) by (?:a|an|another|the) (?:[\w-]+ ){0,2}?(?:carrier|operator|company|provider|utility|firm|supplier|wholesaler)",
+        r"working for (?:the|a|an|another) (?:[\w-]+ )?(?:utility|company|council|carrier|operator|firm|provider)",
     ),
     "es": _words(
         r"fuera de nuestro control",
@@ -174,6 +195,17 @@ BLAME = {
         r"no en (?:el|la|los|las) nuestr[oa]s?",
         # the repair handed to the other party: "la reparación depende de ellos"
         r"(?:la reparación|el arreglo|la solución) (?:depende|dependía|está en manos) de (?:ellos|ellas|la empresa|el proveedor)",
+        # round 5: the fault declared another's or not ours ("la falla fue de nuestro proveedor", "ese
+        # daño no fue nuestro"); the repair theirs with any determiner ("su reparación dependía de
+        # ellos", "la reparación corre de su cuenta"); our own network declared sound ("nuestra red
+        # funciona con normalidad"); a thing run by another company ("el cable que gestiona otra
+        # compañía")
+        r"(?:falla|fallo|avería|problema|error|daño|origen) (?:fue|era|estuvo|está) (?:de|en) (?:nuestro |el |la |un |una |los |las )?(?:\w+ )?(?:proveedor|operador|compañía|"
+        r"empresa|contratista|tercero)",
+        r"(?:daño|falla|fallo|error|problema|avería|corte|caída|apagón) no (?:fue|es|era) nuestr[oa]",
+        r"(?:reparación|arreglo|solución) (?:\w+ )?(?:depende|dependía|está en manos|estaba en manos|corre|corría) (?:de|por|a) (?:su|sus|ellos|ellas|la empresa|el proveedor|cuenta)",
+        r"nuestra red (?:funciona|está funcionando|opera|sigue funcionando|funcionaba) (?:con normalidad|normalmente|bien)",
+        r"(?:que )?(?:gestiona|opera|administra|mantiene|explota|pertenece a) (?:otra|otro) (?:compañía|empresa|operador|operadora|proveedor)",
     ),
 }
 EXCUSE = {
@@ -215,6 +247,16 @@ EXCUSE = {
         r"even the (?:best|strongest|most [\w-]+|biggest|largest)[\w-]* (?:networks?|operators?|providers?|carriers?|systems?) "
         r"(?:struggle|fail|go down|have outages|suffer)",
         r"(?:was|were|is|are) (?:simply |completely )?(?:unavoidable|inevitable)",
+        # round 5: no equipment made for it ("no network is built for that", "no equipment is designed
+        # for heat like that"); any network would have failed ("would take down lines on any
+        # carrier's network", "heat like that tests any telco, however well prepared"); a disaster
+        # sized by memory ("nobody had seen in living memory")
+        r"no (?:[\w-]+ )?(?:networks?|equipment|systems?|operators?|providers?|carriers?|telcos?|kit|gear|hardware) (?:is|are|was|were|can be|could be) "
+        r"(?:built|designed|made|rated|prepared|meant|engineered) (?:for|to)",
+        r"(?:would|could) [^.;]{0,60}?\b(?:on|to|for|in|at|of) any (?:[\w-]+ )?(?:carrier|network|operator|telco|provider|company)",
+        r"(?:tests|challenges|defeats|overwhelms|beats|would (?:test|beat|defeat|overwhelm|challenge)) any (?:[\w-]+ )?(?:telco|network|carrier|operator|provider|system)",
+        r"however well (?:prepared|built|designed|run|maintained|planned)",
+        r"in living memory|(?:nobody|no one)(?: \w+){0,3} (?:had|has|have) (?:ever )?seen",
     ),
     "es": _words(
         r"a pesar de nuestros (?:mejores )?esfuerzos",
@@ -233,6 +275,11 @@ EXCUSE = {
         # round 4: "algo así era inevitable", "era difícil evitar que"
         r"(?:era|es|fue|sería|resultaba|resulta) (?:\w+ )?inevitable",
         r"(?:era|es|fue|sería|resultaba|resulta) (?:muy |casi )?(?:difícil|imposible) (?:de )?evitar",
+        # round 5: no network would have held ("ninguna red habría aguantado"); it was impossible, in
+        # the past ("era imposible mantenerlas en pie")
+        r"ningun[oa] (?:red|operador|operadora|empresa|sistema|compañía|equipo|instalación) (?:habría|hubiera|podría|habría podido|hubiese) "
+        r"(?:aguantado|resistido|soportado|evitado|aguantar|resistir|soportar|evitar)",
+        r"(?:era|fue|habría sido|hubiera sido|resultaba) (?:prácticamente |casi |simplemente )?imposible",
     ),
 }
 MINIMISE = {
@@ -241,7 +288,8 @@ MINIMISE = {
         r"brief(?:ly)?",
         r"only a (?:\w+ )?(?:few|handful|small|modest|tiny|little|slice|fraction|sliver)",
         r"just a (?:\w+ )?(?:few|handful|small|modest|tiny|little|slice|fraction|sliver)",
-        r"(?:modest|small|tiny|slim|minute) (?:slice|fraction|share|sliver|portion|number|group|percentage)",
+        # (a small group something is tried on first is a test, not the harm: "on a small group")
+        r"(?<!on\x20a\x20)(?<!to\x20a\x20)(?<!on\x20one\x20)(?<!to\x20one\x20)(?:modest|small|tiny|slim|minute) (?:slice|fraction|share|sliver|portion|number|group|percentage)",
         r"slight(?:ly)?",
         r"small (?:number|percentage|subset|fraction|proportion)",
         r"limited (?:impact|number)",
@@ -258,7 +306,11 @@ MINIMISE = {
         r"short in duration",
         r"temporary (?:loss|disruption|outage|interruption|issue|problem)s?",
         r"relatively (?:small|few|minor|short)",
-        r"small (?:pocket|group|portion)",
+        r"(?<!on\x20a\x20)(?<!to\x20a\x20)(?<!on\x20one\x20)(?<!to\x20one\x20)small (?:pocket|group|portion)",
+        # round 5: a short time in other words, few who noticed, a share with "only"
+        r"short-lived",
+        r"(?:few|not many|hardly any) (?:of you|customers|people|users) (?:will |would )?(?:have )?(?:noticed|notice|seen)",
+        r"only (?:around |about |roughly |some )?\d[\d.,]*(?=\s?(?:%|per ?cent))",
         r"not (?:a )?(?:nationwide|widespread|national|network-wide) (?:outage|issue|problem|fault)",
         r"resolved (?:quickly|promptly|swiftly)",
         r"within (?:just )?a few (?:hours|minutes)",
