@@ -307,3 +307,38 @@ def test_a_killed_runs_work_folder_is_removed_by_the_next_session(tmp_path: Path
     with duckdb_session() as con:
         assert con.execute("SELECT 42").fetchall() == [(42,)]
     assert not left.exists()
+
+
+def test_running_out_of_duckdb_memory_is_one_line_and_exit_1(
+    cli, case: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import amends.credits.run
+
+    monkeypatch.setattr(amends.credits.run, "ENGINE_MEMORY", "1KB")
+    result = cli(*_args(case))
+    assert result.code == 1, result.err
+    (line,) = [x for x in result.err.splitlines() if x.startswith("error:")]  # after progress
+    assert line.startswith("error: out of memory in DuckDB (Out of Memory Error")
+    assert line.endswith("run the command again")
+    assert "Traceback" not in result.err
+    assert not case["out"].exists()
+
+
+def test_a_full_disk_is_one_line_and_exit_1(
+    cli, case: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import amends.credits.run
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(case["out"]))
+
+    monkeypatch.setattr(amends.credits.run, "write_export", full)
+    result = cli(*_args(case))
+    assert result.code == 1, result.err
+    assert result.err.splitlines()[-1] == (
+        f"error: no space left on the device writing {case['out']}; free disk space and run "
+        "the command again"
+    )
+    assert "Traceback" not in result.err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
 import pkgutil
 import sys
@@ -105,7 +106,30 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         report_error("interrupted")
         return 130
+    except Exception as exc:
+        message = _out_of_resources(exc)
+        if message is None:
+            raise
+        report_error(message)
+        return 1
     return result if isinstance(result, int) else 0
+
+
+def _out_of_resources(exc: BaseException) -> str | None:
+    """One line for a run that ran out of memory or disk (not the user's input: exit 1), or None
+    for any other error. The ledger and the outbox commit per batch and a re-run adds only what
+    is missing; files are written whole or not at all."""
+    duckdb = sys.modules.get("duckdb")  # only if a command used it: no import for the check
+    if duckdb is not None and isinstance(exc, duckdb.OutOfMemoryException):
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return (
+            f"out of memory in DuckDB ({first}); free memory, or disk for its spill files "
+            "in the temporary folder (TMPDIR), and run the command again"
+        )
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        where = f" writing {exc.filename}" if exc.filename else ""
+        return f"no space left on the device{where}; free disk space and run the command again"
+    return None
 
 
 def entry() -> None:  # pragma: no cover - the console script

@@ -559,6 +559,8 @@ def write_notices(
                 rows += batch.num_rows
                 if progress is not None:
                     progress(rows)
+    except duckdb.OutOfMemoryException:
+        raise  # the machine's limit, not the inputs' fault (amends.cli.main says so)
     except duckdb.Error as exc:
         reason = escape_controls((str(exc) or type(exc).__name__).splitlines()[0][:200])
         names = ", ".join(str(p) for p in inputs) or "the inputs"

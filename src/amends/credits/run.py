@@ -334,6 +334,8 @@ def _plans_in(con: Any, path: Path, schema: pa.Schema | None) -> None:
             con.register("plans_reader", reader)
             con.execute("CREATE TABLE plans_in AS SELECT * FROM plans_reader")
             con.unregister("plans_reader")
+    except duckdb.OutOfMemoryException:
+        raise  # the machine's limit, not the file's fault (amends.cli.main says so)
     except (pa.ArrowInvalid, OSError, UnicodeDecodeError, duckdb.Error) as exc:
         raise _unreadable("plans", path, exc) from None
 

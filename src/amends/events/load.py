@@ -47,6 +47,8 @@ def engine_errors(paths: Sequence[str | Path]) -> Iterator[None]:
 
     try:
         yield
+    except duckdb.OutOfMemoryException:
+        raise  # the machine's limit, not the file's fault (amends.cli.main says so)
     except duckdb.Error as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         named = re.search(r'file "([^"]+)"', reason)

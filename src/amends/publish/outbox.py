@@ -304,6 +304,8 @@ def _stream_notices(
         for batch in reader:
             if len(batch):
                 yield total, reachable, batch
+    except duckdb.OutOfMemoryException:
+        raise  # the machine's limit, not the file's fault (amends.cli.main says so)
     except duckdb.Error as exc:
         reason = (str(exc) or type(exc).__name__).splitlines()[0][:200]
         raise InputError(f"cannot read the notices ({reason})", path="notices") from None
