@@ -33,6 +33,7 @@ from amends.compose.draft import todo_fields
 from amends.compose.facts import build_facts
 from amends.compose.i18n import environment
 from amends.compose.model import MissingFacts
+from amends.hash_split import parts_for, split_by_subscriber
 from amends.impact.engines import Engine
 from amends.incident.model import Incident
 
@@ -60,10 +61,6 @@ BATCH_ROWS = 100_000
 #: DuckDB's working memory for the joins and the per-customer aggregate; beyond it DuckDB spills
 #: to a private temporary folder, so 100 million customers fit the same few GB as one million.
 DUCKDB_MEMORY = "1500MB"
-#: Above this many rows of affected subscribers the inputs are first split by a hash of the
-#: subscriber into partitions of about this many rows (one DuckDB pass per input), and each
-#: partition is joined on its own: the working set is one partition's, the time linear in rows.
-PARTITION_ROWS = 8_000_000
 _SLOT = re.compile("\x00(\\w+)\x00")
 SLOTS = ("n", "first", "last", "day", "restored", "amount")
 Source = pa.Table | Path | str
@@ -448,7 +445,7 @@ def iter_notices(
         }
     )
     try:
-        parts = -(-_rows(affected) // PARTITION_ROWS)
+        parts = parts_for(_rows(affected))
         inputs = {"affected": affected, "plans": plans, "credits": credits}
         for part in _partitions(con, inputs, parts, Path(spill.name)):
             if part["affected"] is None:
@@ -478,32 +475,25 @@ def _partitions(
     parts: int,
     folder: Path,
 ) -> Iterator[dict[str, Source | None]]:
-    """The inputs whole (parts <= 1), or split by hash(subscriber) % parts: each input written
-    once as hive-partitioned Parquet under `folder`, then one dict of sources per partition
-    (a partition an input has no rows in gets that input's empty table)."""
+    """The inputs whole (parts <= 1), or one dict of sources per part of
+    `amends.hash_split.split_by_subscriber` (a part an input has no rows in gets that input's
+    empty table; an absent input stays None)."""
     if parts <= 1:
         yield inputs
         return
+    relations: dict[str, str] = {}
     empty: dict[str, pa.Table] = {}
     for name, source in inputs.items():
-        if source is None:
-            continue
-        rel = _relation(con, f"{name}_whole", source)
-        empty[name] = con.sql(f"SELECT * FROM {rel} LIMIT 0").to_arrow_table()
-        out = str(folder / name).replace("'", "''")
-        con.execute(
-            f"COPY (SELECT *, (hash(subscriber::VARCHAR) % {parts})::INTEGER AS amends_part "
-            f"FROM {rel}) TO '{out}' (FORMAT parquet, PARTITION_BY (amends_part), "
-            "COMPRESSION zstd)"
-        )
-    for p in range(parts):
+        if source is not None:
+            relations[name] = _relation(con, f"{name}_whole", source)
+            empty[name] = con.sql(f"SELECT * FROM {relations[name]} LIMIT 0").to_arrow_table()
+    for split in split_by_subscriber(con, relations, parts, folder):
         part: dict[str, Source | None] = {}
         for name, source in inputs.items():
-            where = folder / name / f"amends_part={p}"
             if source is None:
                 part[name] = None
-            elif any(where.glob("*.parquet")):
-                part[name] = str(where / "*.parquet")
+            elif split[name] is not None:
+                part[name] = split[name]
             else:
                 part[name] = None if name == "affected" else empty[name]
         yield part

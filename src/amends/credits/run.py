@@ -30,6 +30,7 @@ from amends.credits.compute import (
 from amends.credits.policy import CASH, Policy, load_policy
 from amends.errors import InputError, read_text
 from amends.files import atomic_path, open_csv_text, save_figure_atomic
+from amends.hash_split import parts_for, split_by_subscriber
 from amends.impact.engines import Engine, check_master
 
 if TYPE_CHECKING:
@@ -207,40 +208,28 @@ def run(job: CreditsJob, store: Store, progress: Progress | None = None) -> Cred
         con.execute(
             f"CREATE VIEW affected_src AS SELECT * FROM read_parquet({_q(job.affected_path)})"
         )
-        con.execute(f"CREATE VIEW affected_in AS {affected_view(job.affected, 'affected_src')}")
+        parts = 1 if job.engine is Engine.SPARK else parts_for(_parquet_rows(job.affected_path))
         if job.plans_path is not None:
-            _plans_in(con, job.plans_path, job.plans)
+            _plans_in(con, job.plans_path, job.plans, "plans_in" if parts == 1 else "plans_whole")
         _exclusions(con, job, store)
-        with ExitStack() as stack:
-            engine_con = con
-            if job.engine is Engine.SPARK:
-                from amends.credits.spark import spark_inputs
+        if parts > 1:
+            _compute_in_parts(con, job, parts, say)
+        else:
+            con.execute(f"CREATE VIEW affected_in AS {affected_view(job.affected, 'affected_src')}")
+            with ExitStack() as stack:
+                engine_con = con
+                if job.engine is Engine.SPARK:
+                    from amends.credits.spark import spark_inputs
 
-                say(f"computing credits ({policy.id}) on Spark")
-                engine_con = stack.enter_context(spark_inputs(con, job))
-            try:
-                sql = credits_sql(
-                    engine_con,
-                    job.windows,
-                    policy,
-                    affected=job.affected,
-                    plans=job.plans,
-                    engine=job.engine,
-                )
-            except InputError as exc:  # name the file the message is about
-                if exc.path is None and job.plans_path is not None and "plans file" in str(exc):
-                    raise InputError(str(exc), path=str(job.plans_path)) from None
-                raise
-            if sql is None:
-                con.execute(
-                    'CREATE TABLE credits (subscriber VARCHAR, "window" VARCHAR, '
-                    "amount DECIMAL(20, 6), currency VARCHAR, unit VARCHAR, reason VARCHAR, "
-                    "inputs VARCHAR, region VARCHAR)"
-                )
-            elif engine_con is con:
-                con.execute(f"CREATE TABLE credits AS {sql}")
-            else:
-                engine_con.fetch_into(con, "credits", sql)
+                    say(f"computing credits ({policy.id}) on Spark")
+                    engine_con = stack.enter_context(spark_inputs(con, job))
+                sql = _credits_sql(engine_con, job)
+                if sql is None:
+                    _no_credits(con)
+                elif engine_con is con:
+                    con.execute(f"CREATE TABLE credits AS {sql}")
+                else:
+                    engine_con.fetch_into(con, "credits", sql)
         count = con.execute("SELECT count(*) FROM credits").fetchall()[0][0]
         check_export_paths(job.output)  # make the folder now, so the export cannot fail after
         say(f"recording {count:,} credits in the ledger", 0, count)
@@ -265,6 +254,82 @@ def run(job: CreditsJob, store: Store, progress: Progress | None = None) -> Cred
             paths += write_chart(summary, policy, paths[0])
     say("done", 1, 1)
     return CreditsRun(policy, recorded, summary, paths)
+
+
+def _credits_sql(con: Any, job: CreditsJob) -> str | None:
+    """`credits_sql` for the job on `con`, naming the plans file in a message about it."""
+    try:
+        return credits_sql(
+            con,
+            job.windows,
+            job.policy,
+            affected=job.affected,
+            plans=job.plans,
+            engine=job.engine,
+        )
+    except InputError as exc:
+        if exc.path is None and job.plans_path is not None and "plans file" in str(exc):
+            raise InputError(str(exc), path=str(job.plans_path)) from None
+        raise
+
+
+def _no_credits(con: Any) -> None:
+    """The empty `credits` table (no window left to credit)."""
+    con.execute(
+        'CREATE TABLE credits (subscriber VARCHAR, "window" VARCHAR, '
+        "amount DECIMAL(20, 6), currency VARCHAR, unit VARCHAR, reason VARCHAR, "
+        "inputs VARCHAR, region VARCHAR)"
+    )
+
+
+def _compute_in_parts(
+    con: Any, job: CreditsJob, parts: int, say: Callable[[str, int | None, int | None], None]
+) -> None:
+    """`credits` on DuckDB above `amends.hash_split.PART_ROWS` affected rows: the impact's
+    subscribers and the plans split by a hash of the subscriber, each part computed on its own
+    (each subscriber's rows are in one part), so DuckDB's working set is one part's."""
+    from amends.store.ledger import session_folder
+
+    work = session_folder(con)
+    assert work is not None  # run() computes in a duckdb_session
+    folder = work / "parts"
+    relations = {"affected": "affected_src"}
+    if job.plans_path is not None:
+        relations["plans"] = "plans_whole"
+    con.execute("SET preserve_insertion_order = false")  # credits are stored in key order later
+    try:
+        say(f"computing credits ({job.policy.id}): splitting the inputs", 0, parts)
+        made = False
+        for i, part in enumerate(split_by_subscriber(con, relations, parts, folder)):
+            if part["affected"] is not None:
+                source = f"read_parquet({_q(part['affected'])})"
+                con.execute(
+                    f"CREATE OR REPLACE VIEW affected_in AS {affected_view(job.affected, source)}"
+                )
+                if job.plans_path is not None:
+                    plans = (
+                        f"SELECT * FROM read_parquet({_q(part['plans'])})"
+                        if part.get("plans")
+                        else "SELECT * FROM plans_whole LIMIT 0"
+                    )
+                    con.execute(f"CREATE OR REPLACE VIEW plans_in AS {plans}")
+                sql = _credits_sql(con, job)
+                if sql is None:
+                    break  # no window: the same for every part
+                con.execute(f"{'INSERT INTO credits' if made else 'CREATE TABLE credits AS'} {sql}")
+                made = True
+            say(f"computing credits ({job.policy.id}): part {i + 1} of {parts}", i + 1, parts)
+        if not made:
+            _no_credits(con)
+    finally:
+        con.execute("SET preserve_insertion_order = true")
+
+
+def _parquet_rows(path: Path) -> int:
+    """Rows of a Parquet file, from its footer."""
+    import pyarrow.parquet as pq
+
+    return int(pq.ParquetFile(path).metadata.num_rows)
 
 
 def _q(text: object) -> str:
@@ -320,19 +385,19 @@ def read_table(path: Path, what: str) -> pa.Table:
         raise _unreadable(what, path, exc) from None
 
 
-def _plans_in(con: Any, path: Path, schema: pa.Schema | None) -> None:
-    """`plans_in`: a view over a Parquet plans file, or the CSV's used columns streamed into a
-    DuckDB table once (the query reads the plans several times)."""
+def _plans_in(con: Any, path: Path, schema: pa.Schema | None, name: str = "plans_in") -> None:
+    """`name` (`plans_in`): a view over a Parquet plans file, or the CSV's used columns
+    streamed into a DuckDB table once (the query reads the plans several times)."""
     import duckdb
     import pyarrow as pa
 
     if not _is_csv(path):
-        con.execute(f"CREATE VIEW plans_in AS SELECT * FROM read_parquet({_q(path)})")
+        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({_q(path)})")
         return
     try:
         with _csv_reader(path, _PLAN_COLUMNS) as reader:
             con.register("plans_reader", reader)
-            con.execute("CREATE TABLE plans_in AS SELECT * FROM plans_reader")
+            con.execute(f"CREATE TABLE {name} AS SELECT * FROM plans_reader")
             con.unregister("plans_reader")
     except duckdb.OutOfMemoryException:
         raise  # the machine's limit, not the file's fault (amends.cli.main says so)

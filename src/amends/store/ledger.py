@@ -121,7 +121,7 @@ def duckdb_session(memory: str = "1GB") -> Iterator[Any]:
 _SESSION_PREFIX = "amends-duckdb-"
 
 
-def _session_folder(con: Any) -> Path | None:
+def session_folder(con: Any) -> Path | None:
     """The temp folder of a `duckdb_session` (files put there go when a later session sweeps
     a killed run's folder); None for another connection (then the system's temp folder)."""
     spill = con.execute("SELECT current_setting('temp_directory')").fetchall()[0][0]
@@ -442,7 +442,7 @@ def _load_postgres(store: Store, con: Any, name: str, where: str, names: list[st
     query = sql.SQL("COPY (SELECT {} FROM ledger WHERE {}) TO STDOUT (FORMAT csv)").format(
         sql.SQL(", ").join(sql.Identifier(c) for c in names), sql.SQL(where)
     )
-    with tempfile.TemporaryDirectory(prefix="ledger-", dir=_session_folder(con)) as folder:
+    with tempfile.TemporaryDirectory(prefix="ledger-", dir=session_folder(con)) as folder:
         path = Path(folder) / "ledger.csv"
         with store.connect() as conn, path.open("wb") as out:
             raw = conn.connection.driver_connection
@@ -520,7 +520,7 @@ def _copy_batches(
         f"inputs, {_q(now.isoformat())} AS created_at FROM ledger_write"
     )
     listed = ", ".join(_COLUMNS)
-    with tempfile.TemporaryDirectory(prefix="ledger-", dir=_session_folder(con)) as folder:
+    with tempfile.TemporaryDirectory(prefix="ledger-", dir=session_folder(con)) as folder:
 
         def produce(cursor: Any, start: int) -> tuple[int, Path]:
             path = Path(folder) / f"batch-{start}.csv"
