@@ -4,14 +4,10 @@ before issue 19, the cases that say "not" or "stays" guard against the broader p
 from __future__ import annotations
 
 import pytest
+from tests.check.helpers import rules
 
-from amends.check import check_text
 from amends.check.patterns import has_tz_time
 from amends.check.readability import words
-
-
-def rules(text: str, stage: str = "acknowledge", locale: str = "en") -> set[str]:
-    return check_text(text, stage=stage, locale=locale).rule_ids()
 
 
 @pytest.mark.parametrize(

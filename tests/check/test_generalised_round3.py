@@ -4,12 +4,7 @@ case is our own sentence, none from a corpus, that the rules before this round g
 from __future__ import annotations
 
 import pytest
-
-from amends.check import check_text
-
-
-def rules(text: str, stage: str = "acknowledge", locale: str = "en") -> set[str]:
-    return check_text(text, stage=stage, locale=locale).rule_ids()
+from tests.check.helpers import rules
 
 
 @pytest.mark.parametrize(

@@ -7,15 +7,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from tests.check.helpers import rules
 
-from amends.check import check_text
 from amends.check.source import split_sentences
-
-
-def rules(
-    text: str, stage: str = "acknowledge", locale: str = "en", channel: str | None = None
-) -> set[str]:
-    return check_text(text, stage=stage, locale=locale, channel=channel).rule_ids()
 
 
 # ---------------------------------------------------------------- cause

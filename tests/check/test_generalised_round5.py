@@ -5,14 +5,7 @@ with guard cases the rules must still get right."""
 from __future__ import annotations
 
 import pytest
-
-from amends.check import check_text
-
-
-def rules(
-    text: str, stage: str = "acknowledge", locale: str = "en", channel: str | None = None
-) -> set[str]:
-    return check_text(text, stage=stage, locale=locale, channel=channel).rule_ids()
+from tests.check.helpers import rules
 
 
 # ---------------------------------------------------------------- cause

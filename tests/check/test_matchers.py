@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from tests.check.helpers import rules
 
 from amends.check import Stage, check_text, infer_stage
 from amends.check.readability import syllables
-
-
-def rules(text: str, stage: str = "acknowledge", **kw: object) -> set[str]:
-    return check_text(text, stage=stage, **kw).rule_ids()  # type: ignore[arg-type]
 
 
 def test_some_with_a_number_is_not_vague() -> None:

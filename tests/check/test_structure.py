@@ -6,13 +6,9 @@ a corpus; the cases that say "still" guard the edges of the broader patterns."""
 from __future__ import annotations
 
 import pytest
+from tests.check.helpers import rules
 
-from amends.check import check_text
 from amends.check.patterns import has_tz_time
-
-
-def rules(text: str, stage: str = "acknowledge", locale: str = "en") -> set[str]:
-    return check_text(text, stage=stage, locale=locale).rule_ids()
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,19 @@
+"""What the rule tests share: the rule ids `amends check` finds in one text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from amends.check import check_text
+
+
+def rules(
+    text: str,
+    stage: str = "acknowledge",
+    locale: str = "en",
+    channel: str | None = None,
+    **kw: Any,
+) -> set[str]:
+    """The ids of the rules that fire on `text` (checked as `stage`, in `locale`, for
+    `channel`; `kw`: the rest of `check_text`'s options)."""
+    return check_text(text, stage=stage, locale=locale, channel=channel, **kw).rule_ids()
