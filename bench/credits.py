@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import shutil
 import signal
@@ -329,10 +330,19 @@ def command(inputs: dict[str, Path], url: str, out: Path) -> list[str]:
 
 
 def timed(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
-    """Run a command: its wall time (s), its peak RSS with its children (MB), its stdout (with
-    a last line `cpu: S`, the command's own CPU time: the database server's is not in it)."""
+    """Run a command: its wall time (s), its peak RSS with its children (MB), its stdout and
+    stderr (the steps it logs) with a last line `cpu: S`, the command's own CPU time: the
+    database server's is not in it."""
     run = measure(argv, env=env)
-    return run.seconds, run.peak_mib, f"{run.stdout}\ncpu: {run.cpu_seconds:.1f}"
+    return run.seconds, run.peak_mib, f"{run.stdout}\n{run.stderr}\ncpu: {run.cpu_seconds:.1f}"
+
+
+def steps(text: str) -> list[str]:
+    """The step lines `amends credits` logs when its output is not a terminal ("  12.3 s  ...")."""
+    return [line for line in text.splitlines() if STEP.match(line)]
+
+
+STEP = re.compile(r"^\s*\d+\.\d s  \S")
 
 
 def baseline_env(rev: str, folder: Path) -> dict[str, str]:
@@ -396,6 +406,8 @@ def command_main(args: argparse.Namespace) -> None:
                 f"({n / wall:,.0f} customers/s; inputs made in {made:.1f} s); {_load()}"
             )
             print(f"  {recorded.strip()[:110]}")
+            for line in steps(text):
+                print(f"  step at {line.strip()}")
             if args.floor:
                 floor = ledger_floor(args.db, url, folder, n)
                 print(

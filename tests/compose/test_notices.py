@@ -15,7 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 from tests.compose.records import fixed_incident, now_for, record_for
 
-from amends import hash_split
+from amends import subscriber_ranges
 from amends.compose import MissingFacts
 from amends.compose.notices import NOTICES_SCHEMA, iter_notices, notices, render_one
 
@@ -265,7 +265,7 @@ def test_stage_column_and_streamed_file_with_small_duckdb_memory(
     whole = notices(record, affected, plans=plans, credits=credits, now=now)  # type: ignore[arg-type]
     monkeypatch.setattr(mod, "DUCKDB_MEMORY", "64MB")
     monkeypatch.setattr(mod, "BATCH_ROWS", 37)
-    monkeypatch.setattr(hash_split, "PART_ROWS", 100)  # split by subscriber hash: several parts
+    monkeypatch.setattr(subscriber_ranges, "PART_ROWS", 100)  # several subscriber ranges
     assert affected.num_rows > 300
     pq.write_table(affected, tmp_path / "affected.parquet")
     out = tmp_path / "notices.parquet"

@@ -347,9 +347,9 @@ def test_a_full_disk_is_one_line_and_exit_1(
 def test_inputs_split_by_subscriber_give_the_same_credits_as_whole(
     cli, case: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Above amends.hash_split.PART_ROWS affected rows the run computes part by part: the
+    """Above amends.subscriber_ranges.PART_ROWS affected rows the run computes part by part: the
     export and the ledger are the same as one piece (a CSV plans file here; Parquet below)."""
-    from amends import hash_split
+    from amends import subscriber_ranges
 
     whole = cli(*_args(case))
     assert whole.code == 0, whole.err
@@ -357,7 +357,7 @@ def test_inputs_split_by_subscriber_give_the_same_credits_as_whole(
     url = create_store(f"sqlite:///{tmp_path / 'split.db'}")
     split = dict(case, db=Path(url.removeprefix("sqlite:///")))
     split["out"] = tmp_path / "split" / "credits.csv"
-    monkeypatch.setattr(hash_split, "PART_ROWS", 1)  # three subscribers: three parts
+    monkeypatch.setattr(subscriber_ranges, "PART_ROWS", 1)  # three subscribers: three parts
     again = cli(*_args(split))
     assert again.code == 0, again.err
     assert split["out"].read_bytes() == exported
@@ -376,12 +376,12 @@ def test_many_parts_with_a_parquet_plans_file(
 ) -> None:
     from bench.credits import write_inputs
 
-    from amends import hash_split
+    from amends import subscriber_ranges
 
     files = write_inputs(tmp_path / "in", 2_000)
     outs = []
     for name, rows in (("whole", 10**9), ("split", 300)):
-        monkeypatch.setattr(hash_split, "PART_ROWS", rows)
+        monkeypatch.setattr(subscriber_ranges, "PART_ROWS", rows)
         out = tmp_path / name / "credits.csv"
         url = create_store(f"sqlite:///{tmp_path / name}.db")
         result = cli(

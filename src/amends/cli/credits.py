@@ -86,25 +86,13 @@ def run_credits(
     """Open the store and run a prepared job (`amends.credits.run`) behind a progress bar.
 
     `create_store`: the ledger's store may be created (the demo); otherwise it must exist."""
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     from amends.cli.db import open_cli_store
+    from amends.cli.progress import step_progress
     from amends.credits.run import run
 
     store = open_cli_store(db_url, create=create_store)
     try:
-        with Progress(
-            SpinnerColumn(),
-            TextColumn("{task.description}"),
-            BarColumn(),
-            TimeElapsedColumn(),
-            console=console,
-        ) as progress:
-            task = progress.add_task(f"computing credits ({job.policy.id})", total=None)
-
-            def show(what: str, done: int | None, total: int | None) -> None:
-                progress.update(task, description=what, completed=done or 0, total=total)
-
+        with step_progress(console, f"computing credits ({job.policy.id})") as show:
             return run(job, store, show)
     finally:
         store.close()

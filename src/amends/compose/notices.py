@@ -33,9 +33,9 @@ from amends.compose.draft import todo_fields
 from amends.compose.facts import build_facts
 from amends.compose.i18n import environment
 from amends.compose.model import MissingFacts
-from amends.hash_split import parts_for, split_by_subscriber
 from amends.impact.engines import Engine
 from amends.incident.model import Incident
+from amends.subscriber_ranges import parts_for, split_by_subscriber
 
 #: Columns of the notices table, in order.
 NOTICES_SCHEMA = pa.schema(
@@ -449,7 +449,7 @@ def iter_notices(
         inputs = {"affected": affected, "plans": plans, "credits": credits}
         for part in _partitions(con, inputs, parts, Path(spill.name)):
             if part["affected"] is None:
-                continue  # no affected subscriber hashed here
+                continue  # no affected subscriber in this range
             sql = _query(incident, con, part["affected"], part["plans"], part["credits"], locale)
             yield from compose(con.sql(sql).to_arrow_reader(batch_size or BATCH_ROWS))
     finally:
@@ -476,7 +476,7 @@ def _partitions(
     folder: Path,
 ) -> Iterator[dict[str, Source | None]]:
     """The inputs whole (parts <= 1), or one dict of sources per part of
-    `amends.hash_split.split_by_subscriber` (a part an input has no rows in gets that input's
+    `amends.subscriber_ranges.split_by_subscriber` (a part an input has no rows in gets that input's
     empty table; an absent input stays None)."""
     if parts <= 1:
         yield inputs

@@ -30,8 +30,8 @@ from amends.credits.compute import (
 from amends.credits.policy import CASH, Policy, load_policy
 from amends.errors import InputError, read_text
 from amends.files import atomic_path, open_csv_text, save_figure_atomic
-from amends.hash_split import parts_for, split_by_subscriber
 from amends.impact.engines import Engine, check_master
+from amends.subscriber_ranges import parts_for, split_by_subscriber
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -212,7 +212,8 @@ def run(job: CreditsJob, store: Store, progress: Progress | None = None) -> Cred
         if job.plans_path is not None:
             _plans_in(con, job.plans_path, job.plans, "plans_in" if parts == 1 else "plans_whole")
         _exclusions(con, job, store)
-        if parts > 1:
+        ordered = parts > 1  # the parts are computed in key order
+        if ordered:
             _compute_in_parts(con, job, parts, say)
         else:
             con.execute(f"CREATE VIEW affected_in AS {affected_view(job.affected, 'affected_src')}")
@@ -241,6 +242,7 @@ def run(job: CreditsJob, store: Store, progress: Progress | None = None) -> Cred
             policy_id=policy.id,
             version=policy.version,
             windows=run_windows(job.windows, policy),
+            ordered=ordered,
             on_batch=lambda done, total: say(
                 f"recording {count:,} credits in the ledger", done, total
             ),
@@ -285,10 +287,12 @@ def _no_credits(con: Any) -> None:
 def _compute_in_parts(
     con: Any, job: CreditsJob, parts: int, say: Callable[[str, int | None, int | None], None]
 ) -> None:
-    """`credits` on DuckDB above `amends.hash_split.PART_ROWS` affected rows: the impact's
-    subscribers and the plans split by a hash of the subscriber, each part computed on its own
-    (each subscriber's rows are in one part), so DuckDB's working set is one part's."""
-    from amends.store.ledger import session_folder
+    """`credits` on DuckDB above `amends.subscriber_ranges.PART_ROWS` affected rows: the impact's
+    subscribers and the plans split into ranges of subscriber ids, each part computed on its own
+    (each subscriber's rows are in one part), so DuckDB's working set is one part's. Each part is
+    stored sorted into the ledger's key order and the parts follow in subscriber order, so the
+    table is in key order with no sort of the whole (`record_from(..., ordered=True)`)."""
+    from amends.store.ledger import KEY_ORDER, session_folder
 
     work = session_folder(con)
     assert work is not None  # run() computes in a duckdb_session
@@ -296,7 +300,7 @@ def _compute_in_parts(
     relations = {"affected": "affected_src"}
     if job.plans_path is not None:
         relations["plans"] = "plans_whole"
-    con.execute("SET preserve_insertion_order = false")  # credits are stored in key order later
+    con.execute("SET preserve_insertion_order = false")  # for the split; the parts keep order
     try:
         say(f"computing credits ({job.policy.id}): splitting the inputs", 0, parts)
         made = False
@@ -316,7 +320,12 @@ def _compute_in_parts(
                 sql = _credits_sql(con, job)
                 if sql is None:
                     break  # no window: the same for every part
-                con.execute(f"{'INSERT INTO credits' if made else 'CREATE TABLE credits AS'} {sql}")
+                con.execute("SET preserve_insertion_order = true")
+                con.execute(
+                    f"{'INSERT INTO credits' if made else 'CREATE TABLE credits AS'} "
+                    f"SELECT * FROM ({sql}) ORDER BY {KEY_ORDER}"
+                )
+                con.execute("SET preserve_insertion_order = false")
                 made = True
             say(f"computing credits ({job.policy.id}): part {i + 1} of {parts}", i + 1, parts)
         if not made:

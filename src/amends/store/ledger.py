@@ -42,6 +42,9 @@ from amends.store.schema import ledger, ledger_runs
 BATCH = 200_000
 #: Rows per chunk streamed from the ledger into DuckDB.
 READ_CHUNK = 100_000
+#: The order a first run's rows are written in (the unique key's, after the incident and policy):
+#: PostgreSQL then adds each key at the right edge of its index.
+KEY_ORDER = 'subscriber, "window", unit'
 _MONEY = pa.decimal128(38, 6)
 #: The ledger's rows for one incident as DuckDB holds them (see `load_ledger`).
 _LOADED = (
@@ -230,13 +233,16 @@ def record_from(
     policy_id: str,
     version: str,
     windows: dict[str, Any] | None = None,
+    ordered: bool = False,
     on_batch: Progress | None = None,
     batch: int = BATCH,
 ) -> RecordResult:
     """Record the credits in DuckDB table `source` (subscriber, window, amount, currency, unit,
     reason, inputs) on connection `con`; see the module's docstring. `windows`: the facts every
     credit of a window shares (`amends.credits.compute.window_facts`), kept once in the run's
-    `ledger_runs` row rather than in each row's `inputs`.
+    `ledger_runs` row rather than in each row's `inputs`. `ordered`: `source` is stored in
+    `KEY_ORDER` already (computed part by part in subscriber ranges), so a first run's rows are
+    taken as they are instead of sorted again.
 
     Leaves in `con` the table `ledger_after` (the incident's rows of this policy, as the ledger
     holds them once the run is written) and the view `ledger_export` (their net per key: what
@@ -247,7 +253,8 @@ def record_from(
         con.execute(
             'CREATE OR REPLACE TABLE ledger_write AS SELECT subscriber, "window" AS window_id, '
             "'credit' AS kind, CAST(amount AS DECIMAL(38, 6)) AS amount, currency, unit, reason, "
-            f'inputs FROM {source} WHERE amount <> 0 ORDER BY subscriber, "window", unit'
+            f"inputs FROM {source} WHERE amount <> 0"
+            + ("" if ordered else f" ORDER BY {KEY_ORDER}")
         )
         inserted = con.execute("SELECT count(*) FROM ledger_write").fetchall()[0][0]
         adjusted = 0
