@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -342,6 +343,28 @@ def test_a_full_disk_is_one_line_and_exit_1(
         "the command again"
     )
     assert "Traceback" not in result.err
+
+
+def test_logs_each_step_with_its_time_when_not_on_a_terminal(cli, case: dict[str, Path]) -> None:
+    """In a log or a pipe (no live bar), each step is one line with the seconds since the start,
+    in the order the run takes them."""
+    result = cli(*_args(case))
+    assert result.code == 0, result.err
+    steps = [
+        line.split(" s  ", 1)
+        for line in result.err.splitlines()
+        if re.match(r"^\s*\d+\.\d s  ", line)
+    ]
+    names = [what for _, what in steps]
+    assert names == [
+        "computing credits (cli-credit)",
+        "recording 3 credits in the ledger",
+        "writing the export",
+        "drawing the chart",
+        "done",
+    ]
+    seconds = [float(at) for at, _ in steps]
+    assert seconds == sorted(seconds) and seconds[0] < 1.0
 
 
 def test_inputs_split_by_subscriber_give_the_same_credits_as_whole(
