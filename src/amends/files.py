@@ -6,6 +6,7 @@ into place (with a plain file's mode) when the block succeeds, or removes it whe
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -36,9 +37,13 @@ def atomic_path(path: Path | str, *, suffix: str = ".tmp") -> Iterator[Path]:
         tmp.unlink(missing_ok=True)
 
 
+#: Errors of a full disk or quota: `amends.cli.main` reports them as the machine's, exit 1.
+_OUT_OF_SPACE = (errno.ENOSPC, errno.EDQUOT)
+
+
 def write_text_atomic(path: Path | str, text: str) -> Path:
     """Write text through `atomic_path`; a folder, a path under a file or a failed write is an
-    InputError, and nothing is changed."""
+    InputError (a full disk: an OSError naming the file), and nothing is changed."""
     target = prepare_output(Path(path), kind="file")
     try:
         with ExitStack() as stack:
@@ -51,6 +56,8 @@ def write_text_atomic(path: Path | str, text: str) -> Path:
                 ) from None
             tmp.write_text(text, encoding="utf-8")
     except OSError as exc:
+        if exc.errno in _OUT_OF_SPACE:  # the machine's limit, not the input's (exit 1, not 2)
+            raise OSError(exc.errno, exc.strerror, str(target)) from None
         raise InputError(
             f"cannot write the file ({exc.strerror or exc}); nothing was changed",
             path=str(target),

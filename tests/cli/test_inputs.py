@@ -401,13 +401,35 @@ def test_atomic_writer_failure_is_an_input_error_and_leaves_nothing(
     import amends.files
     from amends.errors import InputError
 
+    def refused(src: object, dst: object) -> None:
+        raise OSError(13, "Permission denied")
+
+    monkeypatch.setattr(amends.files.os, "replace", refused)
+    with pytest.raises(InputError, match="Permission denied"):
+        amends.files.write_text_atomic(work / "d" / "a.txt", "x\n")
+    assert list((work / "d").iterdir()) == []
+
+
+def test_a_full_disk_under_the_atomic_writer_is_one_line_and_exit_1(
+    cli, work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk is the machine's limit, not bad input: exit 1 as everywhere else (not the
+    input error's 2), the file named, nothing left behind."""
+    import amends.files
+
     def full(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(amends.files.os, "replace", full)
-    with pytest.raises(InputError, match="No space left on device"):
+    with pytest.raises(OSError, match="No space left on device") as raised:
         amends.files.write_text_atomic(work / "d" / "a.txt", "x\n")
+    assert raised.value.filename == str(work / "d" / "a.txt")
     assert list((work / "d").iterdir()) == []
+    result = cli("incident", "init", "--impact", "impact", "-o", "inc.yaml")
+    assert result.code == 1, result.err
+    assert result.err.splitlines()[-1].startswith("error: no space left on the device writing ")
+    assert result.err.rstrip().endswith("inc.yaml; free disk space and run the command again")
+    assert "Traceback" not in result.err and not (work / "inc.yaml").exists()
 
 
 def test_merge_keys_may_still_be_overridden() -> None:
