@@ -558,8 +558,9 @@ def _ledger_counts(url: str) -> tuple[int, int, int, Decimal, int]:
     keys == subscribers)."""
     import duckdb
 
+    from amends.duckdb_session import duckdb_session
     from amends.store import open_store
-    from amends.store.ledger import duckdb_session, load_ledger
+    from amends.store.ledger import load_ledger
 
     store = open_store(url)
     try:

@@ -297,7 +297,7 @@ def test_a_parquet_plans_file_gives_the_same_export_as_the_csv(cli, case: dict[s
 def test_a_killed_runs_work_folder_is_removed_by_the_next_session(tmp_path: Path) -> None:
     import tempfile
 
-    from amends.store.ledger import duckdb_session
+    from amends.duckdb_session import duckdb_session
 
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()

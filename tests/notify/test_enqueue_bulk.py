@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -113,6 +114,53 @@ def test_rerun_after_a_partial_write_adds_only_the_rest(store, tmp_path):
     pq.write_table(_notices(100, stage="resolve"), resolved)
     assert enqueue_notice_file(store, "inc-1", resolved).added == 90
     assert enqueue_notice_file(store, "inc-2", resolved).added == 90
+
+
+def test_a_large_file_is_loaded_in_key_order_bucket_by_bucket(store, tmp_path, monkeypatch):
+    """Above KEY_ORDER_FROM notices the rows reach the outbox in ascending key order (its unique
+    index then grows at its right edge); the same notices, each once, and a re-run after a crash
+    adds only the rest."""
+    from amends.publish import outbox as mod
+
+    monkeypatch.setattr(mod, "KEY_ORDER_FROM", 1_000)
+    monkeypatch.setattr(mod, "KEY_BUCKET_ROWS", 20)  # 2,700 rows: two hex digits, 256 buckets
+    n = 3000
+    table = _notices(n)
+    path = tmp_path / "notices.parquet"
+    pq.write_table(table, path, row_group_size=500)
+    reachable = n - n // 10
+    calls = 0
+
+    def crash(done: int, total: int) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        enqueue_notice_file(store, "inc-1", path, batch_size=400, progress=crash)
+    partial, _ = _outbox(store)
+    assert 0 < partial < reachable
+    result = enqueue_notice_file(store, "inc-1", path, batch_size=400)
+    assert (result.reachable, result.added) == (reachable, reachable - partial)
+    assert _outbox(store) == (reachable, reachable)
+    with store.connect() as conn:
+        keys = list(conn.execute(select(outbox.c.idempotency_key).order_by(outbox.c.id)).scalars())
+    expected = {
+        notice_key("inc-1", s, c)
+        for s, c, r in zip(
+            table["subscriber"].to_pylist(),
+            table["channel"].to_pylist(),
+            table["recipient"].to_pylist(),
+            strict=True,
+        )
+        if r
+    }
+    assert set(keys) == expected
+    if store.dialect == "sqlite":  # one writer: the order rows were added in is the key order
+        first_run, rerun = keys[:partial], keys[partial:]
+        assert first_run == sorted(first_run) and rerun == sorted(rerun)
+    assert not list(Path(tempfile.gettempdir()).glob("amends-duckdb-*/keyed"))
 
 
 def test_every_row_is_checked_before_the_first_batch(store, tmp_path):

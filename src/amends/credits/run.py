@@ -196,7 +196,8 @@ def prepare(
 
 def run(job: CreditsJob, store: Store, progress: Progress | None = None) -> CreditsRun:
     """Compute, record and export (and draw): the whole command, minus its printing."""
-    from amends.store.ledger import duckdb_session, record_from
+    from amends.duckdb_session import duckdb_session
+    from amends.store.ledger import record_from
 
     def say(what: str, done: int | None = None, total: int | None = None) -> None:
         if progress is not None:
@@ -292,7 +293,8 @@ def _compute_in_parts(
     (each subscriber's rows are in one part), so DuckDB's working set is one part's. Each part is
     stored sorted into the ledger's key order and the parts follow in subscriber order, so the
     table is in key order with no sort of the whole (`record_from(..., ordered=True)`)."""
-    from amends.store.ledger import KEY_ORDER, session_folder
+    from amends.duckdb_session import session_folder
+    from amends.store.ledger import KEY_ORDER
 
     work = session_folder(con)
     assert work is not None  # run() computes in a duckdb_session
