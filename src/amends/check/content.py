@@ -507,7 +507,7 @@ APOLOGY_UNDONE = {
     # "lamentamos lo sucedido", "lamentamos que se hayan presentado fallas": a regret for what
     # happened, not an apology (the Spanish of "we regret that this happened")
     "es": re.compile(
-        r"^\W*(?:\w+\W+){0,2}?(?:si\b|las molestias|cualquier molestia)|^\W*(?:lo (?:sucedido|ocurrido|que (?:pasó|ocurrió|"
+        r"^\W*(?:\w+\W+){0,2}?(?:si\b|las molestias|cualquier molestia|los inconvenientes|cualquier inconveniente)|^\W*(?:lo (?:sucedido|ocurrido|que (?:pasó|ocurrió|"
         r"sucedió))|que\b)",
         re.I,
     ),

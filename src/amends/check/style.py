@@ -36,10 +36,17 @@ def _words(*phrases: str) -> re.Pattern[str]:
 VAGUE = {
     "en": _words(
         r"some (?:of our )?(?:customers|users|subscribers|people|services|areas|regions|accounts)",
+        # round 6: the other names for the customers and the places ("some members", "some clients",
+        # "some suburbs"); the parts of a place with no number ("in parts of Reno", "across parts of
+        # the county"); several or various places ("several neighbourhoods", "various suburbs")
+        r"some (?:of our )?(?:members|clients|account holders|suburbs|neighbou?rhoods|towns|locations|sites|parts|streets|postcodes|zip codes)",
+        r"(?:in|across|throughout|around|for) (?:some |certain |several |various |a few |many )?parts of",
+        r"(?:several|various|multiple|a few|a number of) (?:[\w-]+ )?(?:areas|neighbou?rhoods|suburbs|towns|regions|locations|districts|"
+        r"postcodes|zip codes|streets|parts|sites|exchanges)",
         r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[\w-]+ )?(?:customers|users|subscribers|people|services|areas)",
         r"certain (?:[\w-]+ )?(?:customers|users|areas|regions|services|neighbou?rhoods|suburbs|parts|places|locations|towns|cities)",
         # a share with no number: "a portion of our customers", "a subset of users", "a modest slice of"
-        r"(?:portion|subset|fraction|segment|slice|sliver|proportion|share|pocket|percentage) of (?:our |the )?"
+        r"(?:portion|subset|fraction|segment|slice|sliver|proportion|share|pocket|percentage|cluster|smattering|scattering) of (?:our |the )?"
         r"(?:customers|users|subscribers|members|people|services|customer base|user base|network)",
         r"(?:could|may|might) potentially",
         r"a (?:few|handful of) (?:customers|users|areas)",
@@ -53,6 +60,13 @@ VAGUE = {
         # hedges spread over a sentence (docs/field-study.md, "Hedges and vague quantities")
         r"(?:potentially|possibly) (?:impacted|affected)",
         r"(?:customers|users|people|you|it|this) may have (?:been )?(?:affected|impacted|seen|had)",
+        # round 6: the symptom itself hedged as what someone "may notice" or "might find" (the
+        # hedge stands in for what failed and for whom): "customers ... might find that calls fail",
+        # "members may notice problems", "may have noticed their broadband running slowly"
+        # (not the harm an apology hedges: "any disruption customers may have experienced" is `non-apology`)
+        r"(?<!disruption\x20)(?<!inconvenience\x20)(?<!trouble\x20)(?<!impact\x20)(?<!problems\x20)"
+        r"(?:customers|users|members|subscribers|people|households|homes|clients) (?:[\w-]+ ){0,5}?(?:may|might|could) "
+        r"(?:find|notice|have noticed|be noticing|have found|see|spot|have spotted|experience|have experienced|be experiencing)",
         r"(?:the|these|those) issues",
         r"(?:experienced|caused|had) issues",
         r"(?:capacity|connectivity|connection|network|service) issues",
@@ -66,6 +80,11 @@ VAGUE = {
     ),
     "es": _words(
         r"algunos (?:clientes|usuarios)",
+        # round 6: several or some places or people with no number ("varios barrios", "algunas zonas",
+        # "ciertos sectores", "algunos de nuestros servicios")
+        r"(?:varios|varias|algunos|algunas|ciertos|ciertas|diversos|diversas|determinados|determinadas) "
+        r"(?:de nuestros |de nuestras )?(?:barrios|zonas|áreas|sectores|municipios|localidades|colonias|comunas|partes|regiones|"
+        r"calles|clientes|usuarios|abonados|hogares|servicios|puntos)",
         # round 5: a group with no number ("un pequeño grupo de usuarios", "un número reducido de clientes")
         r"un (?:pequeño |reducido |limitado )?(?:grupo|número) (?:pequeño |reducido |limitado )?de (?:clientes|usuarios|abonados|hogares)",
         r"problemas técnicos",
@@ -77,14 +96,15 @@ GENERIC = {
         r"\b(?:sorry|apologi[sz]e|apologies|regret)\b[^.!?]{0,40}?\binconvenien(?:ce|ces|t)\b|"
         r"\binconvenien(?:ce|ces)\b[^.!?]{0,40}?\b(?:sorry|apologi[sz]e|apologies|regret)\b|"
         r"\b(?:sorry|apologi[sz]e|apologies)\s+for\s+(?:any\s+(?:trouble|disruption|issues?)|the\s+(?:trouble|issues?)|"
-        r"the\s+disruption(?=\s*[.!;]|\s+(?:caused|this)))\b|"
-        r"\bsorry\s+for\s+any\b(?!\s+perceived)",
+        r"the\s+disruption(?=\s*[.!;]|\s+(?:caused|this)))\b(?![^.!?]{0,30}?\b(?:may|might|could)\s+have\b)|"
+        r"\bsorry\s+for\s+any\b(?!\s+perceived)(?![^.!?]{0,30}?\b(?:may|might|could)\s+have\b)",
         re.I,
     ),
     "es": re.compile(
-        r"\b(?:disculpe|disculpen|disculpad|sentimos|lamentamos)\s+(?:las|cualquier)\s+molestias?\b|"
-        # any apology for the nuisance, as in English: "pedimos disculpas por las molestias ocasionadas"
-        r"\b(?:disculp\w*|perdón|sentimos|lamentamos|siento|lamento)\b[^.!?]{0,40}?\bmolestias?\b",
+        r"\b(?:disculpe|disculpen|disculpad|sentimos|lamentamos)\s+(?:las|los|cualquier)\s+(?:molestias?|inconvenientes?)\b|"
+        # any apology for the nuisance, as in English: "pedimos disculpas por las molestias ocasionadas";
+        # round 6: "inconvenientes", the other Spanish word for it ("Disculpen los inconvenientes")
+        r"\b(?:disculp\w*|perdón|sentimos|lamentamos|siento|lamento)\b[^.!?]{0,40}?\b(?:molestias?|inconvenientes?)\b",
         re.I,
     ),
 }
@@ -108,6 +128,12 @@ NON_APOLOGY = {
         r"(?:sorry|apologi[sz]e|apologies) for (?:[\w-]+ ){0,5}?(?:any )?perceived",
         # the harm itself hedged: "we apologize for any inconvenience this may have caused"
         r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,50}?(?:this|it|that|which)(?: [\w-]+)? (?:may|might|could) have (?:caused|had)",
+        # round 6: the harm hedged with "you" as its subject ("for any disruption you may have
+        # experienced", "for the trouble you might have had"); a regret with nobody who regrets ("It
+        # is regrettable that ...", "it's unfortunate that ...", "this was a regrettable incident")
+        r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,40}?(?:you|customers|anyone|some of you) (?:may|might|could) have (?:experienced|had|faced|suffered|seen|noticed|been)",
+        r"(?:it|this|that)(?: is|[’']s| was| has been| remains) (?:deeply |very |most |truly |extremely )?(?:regrettable|unfortunate|a (?:great )?pity|a (?:great )?shame)",
+        r"(?:a |an |this |that )?(?:regrettable|unfortunate) (?:incident|event|situation|outage|episode|disruption|interruption)",
     ),
     "es": _words(
         r"lo sentimos si",
@@ -118,6 +144,11 @@ NON_APOLOGY = {
         r"(?:pedimos|ofrecemos|les pedimos) disculpas si",
         # the fault admitted with no one who made it: "se produjo un error", "se cometieron fallos"
         r"se (?:produjo|produjeron|cometió|cometieron) (?:un |una |unos |algunos )?(?:error(?:es)?|fallos?|fallas?)",
+        # round 6: the harm hedged ("los inconvenientes que esto haya podido causarles", "si ... le ha
+        # causado algún problema"); a regret with nobody who regrets ("es lamentable que")
+        r"(?:haya|hayan|hubiera|hubieran|pueda|puedan) podido (?:causar|ocasionar|provocar|generar)\w*",
+        r"(?:le|les) (?:ha|han|haya|hayan) (?:causado|ocasionado|provocado) (?:algún|alguna|algun)",
+        r"(?:es|fue|resulta|resultó) (?:muy |realmente )?(?:lamentable|una pena|una lástima) que",
     ),
 }
 BLAME = {
@@ -440,8 +471,13 @@ SHARE = re.compile(
 EMPATHY_LEAD = re.compile(
     r"\W*(?:we|i) (?:know|understand|realise|realize|recognise|recognize)\b", re.I
 )
-#: The outage called "the issue" or "the problem": vague when the statement says no cause.
-ISSUE_REF = re.compile(r"\bthe (?:issue|problem)\b", re.I)
+#: The outage called "the issue" or "the problem", or named by the service and "issue" with no
+#: article ("Savannah internet issue still going on", round 6): vague when the statement says no cause.
+ISSUE_REF = re.compile(
+    r"\b(?:the|this|that|internet|broadband|network|phone|mobile|service|connection|connectivity|data|wi-?fi|tv|"
+    r"cable|calling|texting|email|signal|landline|fibre|fiber) (?:issue|problem)\b",
+    re.I,
+)
 
 
 def match_vague(doc: Doc, ctx: Context) -> Iterator[Span]:
