@@ -214,6 +214,34 @@ BLAME = {
         r"their (?:[\w-]+ )?(?:engineers|technicians|crews?|staff|teams?) (?:are|were|is) (?:handling|doing|carrying out|making|running|in charge of) the (?:repair|fix|work)",
         r"(?:run|owned|operated|managed|maintained) by (?:a|an|another|the) (?:[\w-]+ ){0,2}?(?:carrier|operator|company|provider|utility|firm|supplier|wholesaler)",
         r"working for (?:the|a|an|another) (?:[\w-]+ )?(?:utility|company|council|carrier|operator|firm|provider)",
+        # round 6, by class rather than by phrase. Our own side declared blameless, with any of our
+        # things as the subject and any verdict: "our network itself did nothing wrong", "we had done
+        # everything right", "our equipment is in perfect working order", "our part of the service was
+        # working the whole time", "our own network worked as designed throughout", "there's no fault
+        # anywhere in our own network", "not something our team did"
+        r"(?:we|our (?:own )?(?:[\w-]+ )?(?:network|equipment|kit|systems?|gear|hardware|team|staff|engineers|crews?|side|people)"
+        r"(?: itself| themselves)?) (?:had |has |have )?(?:done|did) (?:nothing|everything|all) (?:wrong|right|correctly|by the book|we could)",
+        r"our (?:own )?(?:[\w-]+ )?(?:network|equipment|kit|systems?|gear|hardware|side|part(?: of the service)?|cables?|sites?)(?: itself)? "
+        r"(?:is|was|are|were|remained|stayed|has been) (?:in )?(?:perfect|full|good|normal|proper) (?:working )?(?:order|condition|health|shape)",
+        r"our (?:own )?(?:[\w-]+ )?(?:network|equipment|kit|systems?|gear|hardware|side|part(?: of the service)?)(?: itself)? "
+        r"(?:(?:was|were|is|are) )?(?:working|worked|functioning|functioned|running|ran|performing|performed|operating|operated) "
+        # (a verdict on the outage's time, not a status after it: "our network is running normally" is not blame)
+        r"(?:as designed|as intended|as it should|perfectly|the whole time|throughout|all along|without (?:a )?fault)",
+        r"no (?:fault|faults|problem|problems|failure|issue) (?:at all |whatsoever )?(?:anywhere )?(?:in|with|on|at) our (?:own )?",
+        r"not (?:something|anything) (?:that )?(?:we|our (?:[\w-]+ )?(?:team|staff|engineers|crews?|network|people)) (?:did|caused|could have prevented)",
+        # the fault, the damage or the repair declared theirs, with any noun and any owner: "this was
+        # their error", "the work was theirs and so was the damage", "it's their site to fix",
+        # "getting it back is up to them", "entirely in the operator's hands"
+        r"(?:was|is|were|are) (?:entirely |all |solely |wholly |clearly )?their (?:own )?(?:error|mistake|fault|doing|responsibility|failure|"
+        r"problem|negligence|equipment and their repair)",
+        r"(?:work|damage|fault|error|mistake|failure|responsibility|problem|repair|job|cut|outage)s? (?:is|are|was|were) "
+        r"(?:entirely |all |solely |wholly |also )?theirs",
+        r"so (?:is|was|were|are) the (?:damage|fault|blame|repair|responsibility|error)",
+        r"(?:it[’']s|it is|it was|they[’']re|is|was) their (?:[\w-]+ )?(?:site|cable|equipment|network|kit|line|lines|mast|tower|problem|fault|"
+        r"outage|job|feed|power|gear) to (?:fix|repair|sort|mend|restore|resolve|reconnect)",
+        r"(?:is|are|was|were|lies|rests) (?:now |entirely |wholly |solely )?(?:up to|in the hands of|down to) (?:them|the (?:[\w-]+ )?(?:company|utility|"
+        r"council|operator|supplier|provider|owner|contractor|distributor|wholesaler|network owner))",
+        r"(?:is|are|was|were|lies|rests) (?:now |entirely |wholly |solely )?in (?:[\w-]+|the [\w-]+)[’']s hands",
     ),
     "es": _words(
         r"fuera de nuestro control",
@@ -237,6 +265,19 @@ BLAME = {
         r"(?:reparación|arreglo|solución) (?:\w+ )?(?:depende|dependía|está en manos|estaba en manos|corre|corría) (?:de|por|a) (?:su|sus|ellos|ellas|la empresa|el proveedor|cuenta)",
         r"nuestra red (?:funciona|está funcionando|opera|sigue funcionando|funcionaba) (?:con normalidad|normalmente|bien)",
         r"(?:que )?(?:gestiona|opera|administra|mantiene|explota|pertenece a) (?:otra|otro) (?:compañía|empresa|operador|operadora|proveedor)",
+        # round 6: the repair or the fault handed to them in other words ("que es quien tiene que
+        # repararla", "la solución estaba en sus manos", "el problema era de ellos"); our own things
+        # declared sound with any noun and any verdict ("nuestros equipos están en perfecto estado",
+        # "nuestra parte funcionó bien todo el tiempo")
+        r"(?:es|son|era|eran|fue|será) (?:quien|quienes|la que|el que|los que|las que) (?:tiene|tienen|tenía|debe|deben|debía) (?:que )?"
+        r"(?:reparar|arreglar|solucionar|resolver|restablecer|reponer)\w*",
+        r"(?:está|estaba|estuvo|queda|quedaba|quedó|sigue|seguía) (?:enteramente |totalmente |solo )?en (?:sus manos|manos de (?:ellos|ellas|la|el|otr[oa]))",
+        r"(?:problema|falla|fallo|culpa|error|avería|daño|responsabilidad|reparación|arreglo)(?:es|s)? (?:era|fue|es|eran|fueron|son) "
+        r"(?:\w+ )?(?:de ellos|de ellas|suy[oa]s?)",
+        r"nuestr[oa]s? (?:propi[oa]s? )?(?:equipos?|red|redes|instalaciones|sistemas?|parte|cables?|antenas?) (?:\w+ )?"
+        r"(?:están|está|estaban|estaba|estuvo|estuvieron|funcionan|funciona|funcionaban|funcionaba|funcionó|funcionaron|siguen|seguían) "
+        r"(?:en (?:perfecto|buen) estado|perfectamente|correctamente|con normalidad|normalmente|sin (?:ningún )?(?:problema|fallo|falla)s?)",
+        r"no (?:hicimos|hemos hecho|habíamos hecho) nada mal",
     ),
 }
 EXCUSE = {
@@ -288,6 +329,27 @@ EXCUSE = {
         r"(?:tests|challenges|defeats|overwhelms|beats|would (?:test|beat|defeat|overwhelm|challenge)) any (?:[\w-]+ )?(?:telco|network|carrier|operator|provider|system)",
         r"however well (?:prepared|built|designed|run|maintained|planned)",
         r"in living memory|(?:nobody|no one)(?: \w+){0,3} (?:had|has|have) (?:ever )?seen",
+        # round 6, by class. Any network, building or kit would have failed, whatever the words
+        # between ("more than any network on this coast can realistically cope with", "only so much
+        # cooling any building can do", "even the best-kept gear is going to struggle"); the outage as
+        # the price of a place or of the weather ("simply the price of living somewhere this remote",
+        # "part and parcel of"); a disaster sized by the years since the last ("not seen in decades",
+        # "the worst in a generation"); nothing anyone could have done
+        r"any (?:[\w-]+ )?(?:networks?|buildings?|equipment|kit|gear|hardware|systems?|operators?|carriers?|telcos?|providers?|towers?|masts?|"
+        r"cables?|infrastructure|exchanges?|sites?)(?: [\w-]+){0,4}? (?:can|could|would|will) (?:[\w-]+ )?(?:cope with|handle|withstand|take|"
+        r"survive|stand up to|bear|do|manage|deal with)",
+        r"(?:there[’']s|there is|there was|you can|we can|it can) only (?:do )?so much",
+        r"even the (?:best|strongest|most [\w-]+|toughest|newest|sturdiest|hardiest)[\w-]* (?:[\w-]+ )?(?:networks?|gear|equipment|kit|hardware|systems?|"
+        r"cables?|towers?|masts?|sites?|buildings?|infrastructure|operators?|carriers?|providers?)(?: [\w-]+){0,3}? "
+        r"(?:struggles?|struggled|fails?|failed|goes down|went down|gives? out|gave out|suffers?|suffered|buckles?|buckled|breaks?|broke)",
+        r"(?:simply |just |sadly |unfortunately )?(?:the|a) (?:price|cost|fact|reality|part) of (?:living|life|being|doing business|operating|working|"
+        r"running a network|serving)",
+        r"part and parcel of",
+        r"(?:not|never|un)(?:-| )?seen (?:here |around here |on this coast )?(?:in|for) (?:decades|generations|a generation|a century|years|\d+ years|living memory)",
+        r"(?:the )?(?:worst|strongest|biggest|heaviest|hottest|coldest|wettest|fiercest) (?:[\w-]+ )?(?:in|for) (?:decades|a generation|a century|"
+        r"\d+ years|living memory|a lifetime)",
+        r"(?:little|nothing)(?: more)? (?:we|anyone|anybody|any (?:operator|carrier|network|company)) (?:could|can|would) (?:have )?(?:do|done)",
+        r"(?:there was|there is|there[’']s) (?:little|nothing)(?: more)? (?:to be done|that could (?:have )?be(?:en)? done|(?:we|anyone) could (?:have )?do(?:ne)?)",
     ),
     "es": _words(
         r"a pesar de nuestros (?:mejores )?esfuerzos",
@@ -311,6 +373,18 @@ EXCUSE = {
         r"ningun[oa] (?:red|operador|operadora|empresa|sistema|compañía|equipo|instalación) (?:habría|hubiera|podría|habría podido|hubiese) "
         r"(?:aguantado|resistido|soportado|evitado|aguantar|resistir|soportar|evitar)",
         r"(?:era|fue|habría sido|hubiera sido|resultaba) (?:prácticamente |casi |simplemente )?imposible",
+        # round 6: nothing of its kind was ready, whatever the words between ("ninguna torre del país
+        # está preparada para aguantar", "ninguna red de la costa estaba preparada para algo así");
+        # little could be done ("poco se podía hacer", "no se podía hacer nada"); a disaster sized
+        # by the years ("de los que no se ven en décadas", "el peor en cincuenta años")
+        r"ningun[oa] (?:[\wáéíóúñ]+ ){1,4}?(?:está|estaba|estaría|es|era|estuvo|habría estado|hubiera estado) (?:\w+ )?"
+        r"(?:preparad|diseñad|pensad|hech|construid|equipad)[oa]s? para",
+        r"(?:poco|nada|muy poco)(?: más)? se (?:podía|puede|pudo|podría|hubiera podido|habría podido) hacer",
+        r"no se (?:podía|pudo|puede|podría|hubiera podido|habría podido) hacer (?:nada|más|mucho)",
+        r"no se (?:ven|veían|había visto|habían visto|ve|veía|recuerda|recordaba)n? (?:en|desde hace) (?:décadas|años|un siglo|siglos|generaciones|"
+        r"\w+ años)",
+        r"(?:el|la|los|las) (?:peor|peores|más (?:fuerte|fuertes|intens[oa]s?|grave|graves)) (?:[\wáéíóúñ]+ )?(?:en|de los últimos|desde hace) (?:décadas|"
+        r"un siglo|\w+ años)",
     ),
 }
 MINIMISE = {
@@ -347,6 +421,18 @@ MINIMISE = {
         r"within (?:just )?a few (?:hours|minutes)",
         # a share given only as its upper bound: "less than 2 per cent of our customers"
         r"(?:less|fewer) than (?:\d[\d.,]*(?=\s?%)|(?:\d[\d.,]*|one|two|three|a|an) ?(?:per ?cent|percent))",
+        # round 6, by class. A word that says almost nobody or almost nothing ("hardly anyone will
+        # have been put out", "most of you will barely notice", "scarcely noticeable"); a duration
+        # with a word that makes it small ("just 45 minutes", "only a couple of hours", "a mere 20
+        # minutes", "over in under an hour"); a size word on a group with no number ("a handful of
+        # customers", "a small cluster of", "a smattering of")
+        r"(?:hardly|barely|scarcely) (?:any(?:one|body)?|a soul|notice\w*|noticeable|affected|felt|registered)",
+        r"(?:will|would|may|might|did|do|have|has|had)(?: have)? (?:hardly|barely|scarcely) (?:have )?(?:\w+)",
+        r"(?:just|only|merely|a mere|barely|all of) (?:\d[\d.,]*|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|fifty|"
+        r"a few|a couple of|a handful of)(?:[ -](?:or so|more))? (?:minutes?|mins?|hours?|seconds?|moments?)",
+        r"(?:over|done|finished|back|resolved|fixed|sorted|restored) (?:with)?in (?:under|less than|little more than|a little over) (?:an? |one |\d+ )?"
+        r"(?:hour|minute|minutes|hours|day)",
+        r"(?<!on\x20a\x20)(?<!to\x20a\x20)(?:a |an )?(?:small |tiny |little |modest )?(?:handful|cluster|smattering|sprinkling|trickle) of",
     ),
     "es": _words(
         r"menor(?:es)?",
@@ -367,6 +453,14 @@ MINIMISE = {
         # round 4: "una fracción mínima", "una parte pequeña", "por poco tiempo"
         r"(?:fracción|parte|proporción|grupo) (?:muy )?(?:mínim[oa]|pequeñ[oa]|ínfim[oa]|reducid[oa])",
         r"por (?:muy )?poco tiempo",
+        # round 6: almost nobody ("casi nadie lo notó", "casi ningún cliente"); a duration made small
+        # ("fue cosa de menos de una hora", "solo 40 minutos", "apenas unos minutos"); a matter of no
+        # importance ("un fallo sin importancia", "sin mayor importancia")
+        r"casi (?:nadie|ningún|ninguna|ninguno)",
+        r"cosa de (?:menos de |unos |unas |pocos |pocas |apenas )?(?:una hora|media hora|minutos|segundos|horas|\d+ minutos)",
+        r"(?:solo|sólo|apenas|tan solo|tan sólo|nada más) (?:\d+|un|una|unos|unas|media|dos|tres|cuatro|cinco|diez|quince|veinte|treinta|cuarenta)"
+        r" (?:minutos?|horas?|segundos?)",
+        r"sin (?:mayor |gran |ninguna )?importancia",
     ),
 }
 CORPORATE = _words(
