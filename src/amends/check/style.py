@@ -21,6 +21,14 @@ LAZARE = "Lazare, 'Go Ahead, Say You're Sorry' (Psychology Today, 1995) and On A
 LEWICKI = "Lewicki, Polin & Lount (2016), 'An Exploration of the Structure of Effective Apologies': acknowledgement of responsibility is the most important component"
 
 
+#: Round 6: a provider's own things, as the subject a verdict is passed on ("our cabling itself did
+#: nothing wrong", "even the toughest cabinets struggle"): one word class for `blame` and `excuse`.
+KIT = (
+    r"(?:networks?|equipment|kit|systems?|gear|hardware|cabling|cables?|lines?|exchanges?|sites?|towers?|masts?|cabinets?|"
+    r"huts?|infrastructure|generators?|batteries|routers?|servers?|buildings?)"
+)
+
+
 def _words(*phrases: str) -> re.Pattern[str]:
     """One case-insensitive pattern for the phrases; a space matches any run of white space.
 
@@ -147,6 +155,7 @@ NON_APOLOGY = {
         # round 6: the harm hedged ("los inconvenientes que esto haya podido causarles", "si ... le ha
         # causado algún problema"); a regret with nobody who regrets ("es lamentable que")
         r"(?:haya|hayan|hubiera|hubieran|pueda|puedan) podido (?:causar|ocasionar|provocar|generar)\w*",
+        r"(?:pueda|puedan|pudiera|pudieran|podría|podrían) haber(?:les?)? (?:causado|ocasionado|provocado|generado)",
         r"(?:le|les) (?:ha|han|haya|hayan) (?:causado|ocasionado|provocado) (?:algún|alguna|algun)",
         r"(?:es|fue|resulta|resultó) (?:muy |realmente )?(?:lamentable|una pena|una lástima) que",
     ),
@@ -219,15 +228,15 @@ BLAME = {
         # everything right", "our equipment is in perfect working order", "our part of the service was
         # working the whole time", "our own network worked as designed throughout", "there's no fault
         # anywhere in our own network", "not something our team did"
-        r"(?:we|our (?:own )?(?:[\w-]+ )?(?:network|equipment|kit|systems?|gear|hardware|team|staff|engineers|crews?|side|people)"
+        r"(?:we|our (?:own )?(?:[\w-]+ )?(?:" + KIT + r"|team|staff|engineers|crews?|side|people)"
         r"(?: itself| themselves)?) (?:had |has |have )?(?:done|did) (?:nothing|everything|all) (?:wrong|right|correctly|by the book|we could)",
-        r"our (?:own )?(?:[\w-]+ )?(?:network|equipment|kit|systems?|gear|hardware|side|part(?: of the service)?|cables?|sites?)(?: itself)? "
+        r"our (?:own )?(?:[\w-]+ )?(?:" + KIT + r"|side|part(?: of the service)?)(?: itself)? "
         r"(?:is|was|are|were|remained|stayed|has been) (?:in )?(?:perfect|full|good|normal|proper) (?:working )?(?:order|condition|health|shape)",
-        r"our (?:own )?(?:[\w-]+ )?(?:network|equipment|kit|systems?|gear|hardware|side|part(?: of the service)?)(?: itself)? "
+        r"our (?:own )?(?:[\w-]+ )?(?:" + KIT + r"|side|part(?: of the service)?)(?: itself)? "
         r"(?:(?:was|were|is|are) )?(?:working|worked|functioning|functioned|running|ran|performing|performed|operating|operated) "
         # (a verdict on the outage's time, not a status after it: "our network is running normally" is not blame)
         r"(?:as designed|as intended|as it should|perfectly|the whole time|throughout|all along|without (?:a )?fault)",
-        r"no (?:fault|faults|problem|problems|failure|issue) (?:at all |whatsoever )?(?:anywhere )?(?:in|with|on|at) our (?:own )?",
+        r"no (?:fault|faults|problem|problems|failure|issue) (?:at all |whatsoever )?(?:anywhere )?(?:in|with|on|at) our (?:own )?" + KIT,
         r"not (?:something|anything) (?:that )?(?:we|our (?:[\w-]+ )?(?:team|staff|engineers|crews?|network|people)) (?:did|caused|could have prevented)",
         # the fault, the damage or the repair declared theirs, with any noun and any owner: "this was
         # their error", "the work was theirs and so was the damage", "it's their site to fix",
@@ -335,12 +344,11 @@ EXCUSE = {
         # the price of a place or of the weather ("simply the price of living somewhere this remote",
         # "part and parcel of"); a disaster sized by the years since the last ("not seen in decades",
         # "the worst in a generation"); nothing anyone could have done
-        r"any (?:[\w-]+ )?(?:networks?|buildings?|equipment|kit|gear|hardware|systems?|operators?|carriers?|telcos?|providers?|towers?|masts?|"
-        r"cables?|infrastructure|exchanges?|sites?)(?: [\w-]+){0,4}? (?:can|could|would|will) (?:[\w-]+ )?(?:cope with|handle|withstand|take|"
+        r"any (?:[\w-]+ )?(?:" + KIT + r"|operators?|carriers?|telcos?|providers?)(?: [\w-]+){0,4}? (?:can|could|would|will) (?:[\w-]+ )?(?:cope with|handle|withstand|take|"
         r"survive|stand up to|bear|do|manage|deal with)",
         r"(?:there[’']s|there is|there was|you can|we can|it can) only (?:do )?so much",
-        r"even the (?:best|strongest|most [\w-]+|toughest|newest|sturdiest|hardiest)[\w-]* (?:[\w-]+ )?(?:networks?|gear|equipment|kit|hardware|systems?|"
-        r"cables?|towers?|masts?|sites?|buildings?|infrastructure|operators?|carriers?|providers?)(?: [\w-]+){0,3}? "
+        r"even the (?:best|strongest|most [\w-]+|toughest|newest|sturdiest|hardiest)[\w-]* (?:[\w-]+ )?(?:" + KIT + r"|operators?|carriers?|"
+        r"providers?)(?: [\w-]+){0,3}? "
         r"(?:struggles?|struggled|fails?|failed|goes down|went down|gives? out|gave out|suffers?|suffered|buckles?|buckled|breaks?|broke)",
         r"(?:simply |just |sadly |unfortunately )?(?:the|a) (?:price|cost|fact|reality|part) of (?:living|life|being|doing business|operating|working|"
         r"running a network|serving)",
@@ -432,7 +440,8 @@ MINIMISE = {
         r"a few|a couple of|a handful of)(?:[ -](?:or so|more))? (?:minutes?|mins?|hours?|seconds?|moments?)",
         r"(?:over|done|finished|back|resolved|fixed|sorted|restored) (?:with)?in (?:under|less than|little more than|a little over) (?:an? |one |\d+ )?"
         r"(?:hour|minute|minutes|hours|day)",
-        r"(?<!on\x20a\x20)(?<!to\x20a\x20)(?:a |an )?(?:small |tiny |little |modest )?(?:handful|cluster|smattering|sprinkling|trickle) of",
+        # (not the group a change is tried on first: "on a handful of homes first")
+        r"(?<!on\x20)(?<!to\x20)(?<!for\x20)(?:a|an) (?:small |tiny |little |modest )?(?:handful|cluster|smattering|sprinkling|trickle) of",
     ),
     "es": _words(
         r"menor(?:es)?",
