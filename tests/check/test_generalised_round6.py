@@ -47,7 +47,7 @@ def test_blame_by_class(text: str, locale: str) -> None:
     ("text", "locale"),
     [
         # a third party named as the doer, as plain fact, is not blame (the development corpus)
-        ("A road crew cut a fibre cable near our Ashford exchange, and we had no second route.", "en"),
+        ("A road crew cut a fibre cable near Ashford, and we had no second route.", "en"),
         # a status after the repair, not a verdict on the outage
         ("The fault is fixed and our network is running normally.", "en"),
         ("Our equipment is in the new cabinet now.", "en"),
@@ -93,7 +93,7 @@ def test_excuse_by_class(text: str, locale: str) -> None:
     ("text", "locale"),
     [
         # the facts of the weather, and what we will change, are not excuses
-        ("The gale brought a tree down on our line; the line ran overhead because we never buried it.", "en"),
+        ("The gale brought a tree down on our line, which we never buried.", "en"),
         ("By 30 June any cabinet on the coast will have a second pump.", "en"),
         ("We will test every change on one exchange first.", "en"),
         ("La tormenta tumbó dos postes nuestros, y no los habíamos revisado.", "es"),

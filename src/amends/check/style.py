@@ -236,7 +236,8 @@ BLAME = {
         r"(?:(?:was|were|is|are) )?(?:working|worked|functioning|functioned|running|ran|performing|performed|operating|operated) "
         # (a verdict on the outage's time, not a status after it: "our network is running normally" is not blame)
         r"(?:as designed|as intended|as it should|perfectly|the whole time|throughout|all along|without (?:a )?fault)",
-        r"no (?:fault|faults|problem|problems|failure|issue) (?:at all |whatsoever )?(?:anywhere )?(?:in|with|on|at) our (?:own )?" + KIT,
+        r"no (?:fault|faults|problem|problems|failure|issue) (?:at all |whatsoever )?(?:anywhere )?(?:in|with|on|at) our (?:own )?"
+        + KIT,
         r"not (?:something|anything) (?:that )?(?:we|our (?:[\w-]+ )?(?:team|staff|engineers|crews?|network|people)) (?:did|caused|could have prevented)",
         # the fault, the damage or the repair declared theirs, with any noun and any owner: "this was
         # their error", "the work was theirs and so was the damage", "it's their site to fix",
@@ -344,10 +345,14 @@ EXCUSE = {
         # the price of a place or of the weather ("simply the price of living somewhere this remote",
         # "part and parcel of"); a disaster sized by the years since the last ("not seen in decades",
         # "the worst in a generation"); nothing anyone could have done
-        r"any (?:[\w-]+ )?(?:" + KIT + r"|operators?|carriers?|telcos?|providers?)(?: [\w-]+){0,4}? (?:can|could|would|will) (?:[\w-]+ )?(?:cope with|handle|withstand|take|"
+        r"any (?:[\w-]+ )?(?:"
+        + KIT
+        + r"|operators?|carriers?|telcos?|providers?)(?: [\w-]+){0,4}? (?:can|could|would|will) (?:[\w-]+ )?(?:cope with|handle|withstand|take|"
         r"survive|stand up to|bear|do|manage|deal with)",
         r"(?:there[’']s|there is|there was|you can|we can|it can) only (?:do )?so much",
-        r"even the (?:best|strongest|most [\w-]+|toughest|newest|sturdiest|hardiest)[\w-]* (?:[\w-]+ )?(?:" + KIT + r"|operators?|carriers?|"
+        r"even the (?:best|strongest|most [\w-]+|toughest|newest|sturdiest|hardiest)[\w-]* (?:[\w-]+ )?(?:"
+        + KIT
+        + r"|operators?|carriers?|"
         r"providers?)(?: [\w-]+){0,3}? "
         r"(?:struggles?|struggled|fails?|failed|goes down|went down|gives? out|gave out|suffers?|suffered|buckles?|buckled|breaks?|broke)",
         r"(?:simply |just |sadly |unfortunately )?(?:the|a) (?:price|cost|fact|reality|part) of (?:living|life|being|doing business|operating|working|"
