@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from amends.check import patterns as P
+from amends.check.admission import admits, admitted_acts
 from amends.check.fold import Lexicon, at_word_starts, lexicon, word_rx
 from amends.check.model import AFTER, ALL_STAGES, ONGOING, Channel, Severity, Stage
 from amends.check.rule import Context, Example, Rule
@@ -743,7 +744,7 @@ def _check_ownership(doc: Doc, ctx: Context) -> str | None:
     """'We' in the active voice: the provider owns what happened."""
     if _in(_lex(OWNERSHIP, ctx.locale), doc) or _in(_lex(OWNERSHIP_MORE, ctx.locale), doc):
         return None
-    if _owned_cause(doc, ctx):
+    if _owned_cause(doc, ctx) or admits(doc, ctx.locale):  # round 6: "That's our doing."
         return None
     return None if _extra(ctx, "ownership", doc.lower) else ""
 
@@ -1205,7 +1206,8 @@ def _find_cause_starts(doc: Doc, ctx: Context) -> Iterator[int]:
         )
     )
     more = (m.start() for m in _lex(CAUSE_MORE, ctx.locale).iterate(doc.text, doc.lower))
-    return itertools.chain(starts, _failed_thing(doc, ctx), more)
+    # round 6: the act an admission points back to ("We restarted a router at noon. We shouldn't have.")
+    return itertools.chain(starts, _failed_thing(doc, ctx), more, admitted_acts(doc, ctx.locale))
 
 
 def check_cause(doc: Doc, ctx: Context) -> str | None:
