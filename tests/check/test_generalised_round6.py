@@ -225,3 +225,71 @@ def test_hedged_any_disruption_is_a_non_apology_not_a_generic_one() -> None:
     assert "generic-apology" in rules(
         "We apologise for any inconvenience this may have caused.", "resolve"
     )
+
+
+# ---------------------------------------------------------------- admissions: ownership and cause
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("We moved the Kendal routers at lunchtime. We shouldn't have.", "en"),
+        ("Our fitter swapped the wrong card in Kendal. That's our doing.", "en"),
+        ("A technician of ours unplugged the Kendal shelf. That oversight was ours.", "en"),
+        ("Our team reloaded last year's settings in Kendal. Our team did that.", "en"),
+        ("Un operario nuestro apagó el armario de Soria. Eso lo asumimos.", "es"),
+        ("Cambiamos la tarjeta de Soria sin copiar su ajuste. La culpa es nuestra.", "es"),
+    ],
+)
+def test_an_admission_is_ownership_and_points_to_the_cause(text: str, locale: str) -> None:
+    found = rules(text, "resolve", locale)
+    assert "ownership" not in found and "cause" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # the sentence before the admission tells only the symptom: no act of ours to point to
+        ("About 8,000 customers in Kendal had no internet. That was our mistake.", "en"),
+        # an expectation is not a regret
+        ("We should have service back by 3pm.", "en"),
+        ("Unos 3.000 clientes de Soria no tuvieron señal. Fue un error nuestro.", "es"),
+    ],
+)
+def test_admission_near_misses(text: str, locale: str) -> None:
+    assert "cause" in rules(text, "resolve", locale)
+
+
+def test_should_have_as_expectation_is_not_ownership() -> None:
+    assert "ownership" in rules("We should have service back by 3pm.", "resolve")
+
+
+# ---------------------------------------------------------------- fix: an act, then the return
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Our crew strapped the mast back down, and calls returned at 4pm.", "en"),
+        ("Our engineers trucked in a spare chiller and had everything running again by 6pm.", "en"),
+        ("We reloaded the old profile, and service was back by 11am.", "en"),
+        ("Los técnicos cambiaron la placa y a las 17:10 volvió la señal.", "es"),
+        ("Un técnico lo volvió a enchufar a las 9:40.", "es"),
+    ],
+)
+def test_fix_as_an_act_then_the_return(text: str, locale: str) -> None:
+    assert "fix" not in rules(text, "resolve", locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # the return with no act of ours before it
+        ("Service came back at 4pm.", "en"),
+        ("Calls returned by themselves at 4pm.", "en"),
+        ("La señal volvió a las 17:10.", "es"),
+    ],
+)
+def test_fix_near_misses(text: str, locale: str) -> None:
+    assert "fix" in rules(text, "resolve", locale)
+
+
+def test_spanish_corporate_jargon() -> None:
+    found = rules("Apalancaremos los aprendizajes para robustecer la red.", "explain", "es")
+    assert "jargon" in found

@@ -16,6 +16,7 @@ from amends.check import patterns as P
 from amends.check.admission import admits, admitted_acts
 from amends.check.fold import Lexicon, at_word_starts, lexicon, word_rx
 from amends.check.model import AFTER, ALL_STAGES, ONGOING, Channel, Severity, Stage
+from amends.check.restored import acted_then_restored
 from amends.check.rule import Context, Example, Rule
 from amends.check.source import Doc
 
@@ -589,7 +590,7 @@ EMPATHY_MORE = {
 OWNERSHIP = {
     "en": _rx(
         r"\b(?:we|i) (?:\w+ )?(?:made|caused|broke|pushed|deployed|installed(?! it\b| (?:the|their|a|its) (?:fix|patch)\b)|rushed|launched|changed|missed|"
-        r"skipped|chose|decided|failed|fitted|forgot|introduced|had no|did not have|had not|hadn[’\']t|had (?:\w+ )?\w+ed|should have|did ?n[o’']t|did not|got it wrong|messed up|lost|"
+        r"skipped|chose|decided|failed|fitted|forgot|introduced|had no|did not have|had not|hadn[’\']t|had (?:\w+ )?\w+ed|should have(?= (?:\w+ed|had|done|known|seen|put|set|kept|built|run|taken|brought|caught|thought)\b)|did ?n[o’']t|did not|got it wrong|messed up|lost|"
         r"let you down|take (?:full )?responsibility|are responsible|own this|cut|misconfigured|"
         r"rolled out|started|applied|ran|scheduled|left|"
         # a chief executive's decision in the first person ("I approved a change", "I signed off"),
@@ -1350,6 +1351,8 @@ def check_fix(doc: Doc, ctx: Context) -> str | None:
             said, 0, len(said) - (m.end() - m.start())
         ) and not _NEGATION.search(doc.lower, m.start(), m.end()):
             return None
+    if acted_then_restored(doc, ctx.locale):  # round 6: "we ..., and service returned at 9"
+        return None
     return None if _extra(ctx, "fix", doc.lower) else ""
 
 

@@ -505,6 +505,13 @@ CORPORATE = _words(
     r"remediaci[oó]n",
     r"mitigaci[oó]n",
     r"degradaci[oó]n del servicio",
+    # round 6: the Spanish of the English corporate words above ("leverage the learnings to make
+    # our processes robust": "apalancar los aprendizajes", "robustecer"), in any form of the verb
+    r"apalanc(?:ar|amos|aremos|ando|ado|ada|an|a)\w*",
+    r"aprendizajes",
+    r"robustec\w+",
+    r"sinergias?",
+    r"impactad[oa]s?",
 )
 #: Searched with line breaks read as spaces (`_flat`), so a term a statement wraps across two
 #: lines ("enlace\ntroncal") is still found, and the spaces stay literal (fast to find).
