@@ -611,7 +611,8 @@ OWNERSHIP = {
         r"\b(?:we|i)[’']?(?:re| are) responsible\b",
         # the owner's word before the fault, a word or two apart: "our crew's mistake", "our planning
         # error", "our own fault"
-        r"\bour(?<!not our)(?<!n[’']t our) (?:[\w’'-]+ ){1,2}(?:mistake|fault|error|failure|decision|choice)\b",
+        # (round 6: not a manner, "switched off the power to our equipment by mistake")
+        r"\bour(?<!not our)(?<!n[’']t our) (?:[\w’'-]+ ){1,2}(?<!\bby\s)(?<!\bin\s)(?:mistake|fault|error|failure|decision|choice)\b",
     ),
     "es": _rx(
         r"\b(?:cometimos|causamos|fallamos|aplicamos|instalamos|asumimos (?:toda )?la responsabilidad)\b",
