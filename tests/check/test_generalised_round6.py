@@ -293,3 +293,50 @@ def test_fix_near_misses(text: str, locale: str) -> None:
 def test_spanish_corporate_jargon() -> None:
     found = rules("Apalancaremos los aprendizajes para robustecer la red.", "explain", "es")
     assert "jargon" in found
+
+
+# ---------------------------------------------------------------- times in words, estimates
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Since a quarter past seven this morning, Eastern time, calls have failed in Troy.", "en"),
+        ("Desde las diez y media de la mañana (hora peninsular) no hay fibra en Jaca.", "es"),
+    ],
+)
+def test_a_time_in_words_is_a_time(text: str, locale: str) -> None:
+    assert "when" not in rules(text, "acknowledge", locale)
+
+
+def test_a_number_of_things_is_not_a_time() -> None:
+    assert "when" in rules("Las dos torres de Jaca cayeron.", "acknowledge", "es")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("The council's crew is aiming for 3pm AEST to finish.", "en"),
+        ("Calculamos tener cobertura a las 19:00.", "es"),
+    ],
+)
+def test_an_estimate_in_other_words(text: str, locale: str) -> None:
+    assert "eta" not in rules(text, "acknowledge", locale)
+
+
+# ---------------------------------------------------------------- empathy and feedback
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shoppers can't pay by card in town today.",
+        "The outage has stopped families calling each other.",
+        "We see how stressful a day offline can be.",
+        "We know farmers rely on the weather radar app.",
+    ],
+)
+def test_empathy_in_other_words(text: str) -> None:
+    assert "empathy" not in rules(text, "resolve")
+
+
+def test_feedback_by_return_email() -> None:
+    text = "Tell us what you think of this report by return email."
+    assert "feedback" not in rules(text, "explain")
+    assert "feedback" in rules("We value what you think.", "explain")

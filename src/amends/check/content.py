@@ -424,6 +424,8 @@ RESTORE = {
         # next word from us; the fix said to be due ("Fix due 12:00")
         r"\bexpect (?!(?:to )?(?:post|share|send|give|have (?:an?|more|further)|update|know|say))(?:[\w-]+ ){1,3}?(?:by|before|around)\b|"
         r"\b(?:fix|repair|restoration|return|service|reconnection) (?:is |are )?(?:due|expected|estimated)\b",
+        # round 6: a target for the end, by whoever does the work ("the tower company is aiming for 1pm")
+        r"\baim(?:s|ing)? (?:for|at)\b",
     ),
     "es": _rx(
         r"\brestabl\w+|\brestaur\w+|\bvuelva\b|\bvolverá\b|\breparad\w+",
@@ -435,11 +437,14 @@ RESTORE = {
         r"\bfuncion(?:e|en|ará|arán)\b",
         # round 5: "esperamos normalizar el servicio a las 15:00"
         r"\bnormaliz\w+",
+        # round 6: having the service again is its return ("esperamos tener señal a las 12:00",
+        # "calculamos tener internet antes de las 18:00")
+        r"\btener (?:de nuevo |otra vez )?(?:señal|servicio|conexión|internet|línea|cobertura|datos|televisión|luz|red)\b",
     ),
 }
 ETA_WORDS = {
     "en": _rx(
-        r"\b(?:expect|estimate[ds]?|eta|should be|will be|aim to|plan to|hope to|by)\b|\bdue\b(?! to\b)"
+        r"\b(?:expect|estimate[ds]?|eta|should be|will be|aim to|aim(?:s|ing)? (?:for|at)|plan to|hope to|by)\b|\bdue\b(?! to\b)"
     ),
     # any person of the verbs of estimating ("la empresa calcula", "prevé"), or a time to come after
     # a verb of return in the present ("vuelve a las 11:00")
@@ -564,9 +569,18 @@ EMPATHY_MORE = {
         # of you went without both"); the customers, and people counted ("3.5 billion people could
         # not ..."), are left out, as "customers could not call" is the symptom
         r"\b(?:(?:some|many|most|all|plenty|lots|a lot|several|few) of (?:you|them|us)|(?<!\d )(?<!illion )(?<!usand )(?:many |some |plenty of |lots of )?(?:famil(?:y|ies)|households|"
-        r"people|businesses|shops|parents|patients|farmers|workers|students|families|neighbou?rs|visitors|older people|everyone|anyone)) "
+        r"people|businesses|shops|parents|patients|farmers|workers|students|families|neighbou?rs|visitors|older people|everyone|anyone|"
+        r"shoppers|residents|commuters|traders|islanders|pensioners|travell?ers|tourists|drivers|callers)) "
         r"(?:[\w’'-]+ ){0,2}?(?:had no way|went without|(?:were|was) (?:left )?(?:without|stuck|stranded|cut off|unable)|missed|lost|"
-        r"could ?n[o’']t|could not|had to|gave up|were left)\b",
+        r"could ?n[o’']t|could not|had to|gave up|were left|can[’']t|cannot|can not|are unable|are left|are stuck)\b",
+        # round 6: the outage as what stopped people ("it's stopped people paying and messaging");
+        # how hard it was, got ("we get how disruptive that is"); what people depend on ("we know
+        # islanders lean on the internet", "we know older customers rely on the landline")
+        r"\b(?:stopped|kept|prevented) (?:many |some |lots of |plenty of )?(?:people|families|households|businesses|shops|students|workers|you) "
+        r"(?:from )?\w+ing\b",
+        r"\b(?:we|i) (?:get|see|know|understand|realise|realize) (?:just )?how (?:\w+ )?(?:disruptive|hard|frustrating|difficult|stressful|"
+        r"worrying|upsetting|much|serious|isolating)\b",
+        r"\b(?:we|i) know (?:[\w’'-]+ ){1,3}?(?:lean|leans|rely|relies|depend|depends|count|counts|need|needs) on\b",
         # the acknowledgement after the harm ("..., and we get that", "that frightens us"); what it
         # cost them ("cost a lot of you an afternoon's work"); a day lost or hard ("a day of work or
         # classes lost", "a tough day for anyone working from home", "it meant a day with no work")
@@ -585,6 +599,8 @@ EMPATHY_MORE = {
         r"\b(?:mucha gente|la gente|muchos|muchas|algunos|algunas|familias|negocios|comercios|hogares|personas|mayores|vecinos)"
         r"(?: \w+){0,2}? (?:no (?:pudo|pudieron|ha podido|han podido|podían)|se (?:quedó|quedaron) (?:\w+ ){0,3}?sin|perdieron|tuvieron que)\b",
         r"\blo sabemos\b|\bsomos conscientes\b|\bnos (?:pesa|pesan|duele|duelen|apena)\b",
+        # round 6: what people depend on ("sabemos que los vecinos dependen del fijo")
+        r"\bsabemos que (?:[\wáéíóúñ]+ ){1,3}?(?:dependen|depende|cuentan|necesitan|necesita|usan) (?:de|con|el|la|los|las)\b",
     ),
 }
 OWNERSHIP = {
@@ -1500,7 +1516,9 @@ def check_feedback(doc: Doc, ctx: Context) -> str | None:
             or ("@" in s and P.EMAIL.search(s))
             or re.search(
                 r"\breply|\bform\b|\bcall\b|\brespond\w*|\bformulario\b|\bthis (?:email|e-mail|message|letter)\b|"
-                r"\bwrite back\b|\b(?:este|esta) (?:correo|mensaje|carta)\b",
+                r"\bwrite back\b|\b(?:este|esta) (?:correo|mensaje|carta)\b|"
+                # round 6: the channel in other words ("by return email", "by writing back to us")
+                r"\b(?:writing|emailing|replying) (?:back|to us)\b|\bby return(?: of)? (?:email|e-mail|post|mail)\b",
                 s,
                 re.I,
             )
