@@ -20,7 +20,7 @@ def _fires(rule: str, text: str, locale: str = "en", stage: str = "resolve") -> 
         ("Our cabling itself did nothing wrong.", "en"),
         ("We had done everything right on our side of the street.", "en"),
         ("Our switching gear was in perfect working order all day.", "en"),
-        ("Our radio equipment remained in good condition.", "en"),
+        ("Our radio equipment remained in perfect condition.", "en"),
         ("Our own exchange worked as designed the whole time.", "en"),
         ("Our part of the service was working throughout.", "en"),
         ("There was no fault anywhere in our own equipment.", "en"),

@@ -18,14 +18,25 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from amends.check.fold import lexicon, word_rx
+
 if TYPE_CHECKING:
     from amends.check.source import Doc
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
     """A case-insensitive pattern in which a space matches any run of white space (a statement
-    wraps its lines anywhere, "We\\nshouldn't have")."""
-    return re.compile(pattern.replace(" ", r"\s+"), re.I)
+    wraps its lines anywhere, "We\\nshouldn't have"), searched from word starts only."""
+    return word_rx(re.compile(pattern.replace(" ", r"\s+"), re.I))
+
+
+def _low(rx: re.Pattern[str], doc: Doc) -> tuple[re.Pattern[str], str]:
+    """The pattern and the text to search: the lower-cased text with the case-sensitive pattern
+    when offsets hold (`fold.Lexicon`'s fast path), else the text itself."""
+    fast = lexicon(rx).fast
+    if fast is not None and len(doc.lower) == len(doc.text):
+        return fast, doc.lower
+    return rx, doc.text
 
 
 _NOUN = r"(?:mistake|fault|error|doing|oversight|failure|responsibility|call|decision|slip|blunder|miss)"
@@ -55,11 +66,16 @@ ACT: dict[str, re.Pattern[str]] = {
         r"\b(?:we|i|he|she|our (?:[\w-]+ ){0,2}?(?:engineers?|technicians?|crews?|team|staff|fitters?|electricians?|contractors?|installers?)|"
         r"(?:an?|one|the) (?:[\w-]+ )?(?:engineer|technician|crew|fitter|electrician|contractor|installer|worker)s?)"
         r"(?: (?!know\b|understand\b|realise\b|realize\b)[\w’'-]+){0,8}? "
+        # (telling or finding out is not an act: "we confirmed service was back", "we found that ...")
+        r"(?!(?:confirmed|reported|announced|noticed|learned|learnt|found|heard|saw|informed|thanked|apologi[sz]ed)\b)"
         r"(?:\w+ed|set|put|cut|hit|left|made|took|sent|ran|did|built|chose|let|shut|split|wrote|forgot|broke|brought|got|gave|"
         r"tore|dropped|switched|turned|ordered|skipped|missed)\b",
     ),
     "es": _rx(
-        r"\b(?:\w{2,}(?:amos|imos)|decidí|aprobé|elegí|firmé|ordené|(?:técnicos?|ingenieros?|operarios?|equipo|cuadrilla)(?: nuestros?)? "
+        # (telling, thanking, feeling or expecting is not an act: "informamos que el servicio se restableció")
+        r"\b(?!(?:informamos|comunicamos|confirmamos|agradecemos|sabemos|entendemos|lamentamos|sentimos|pedimos|queremos|"
+        r"esperamos|estimamos|calculamos|creemos|pensamos|seguimos|estamos|tenemos|podemos|debemos)\b)"
+        r"(?:\w{2,}(?:amos|imos)|decidí|aprobé|elegí|firmé|ordené|(?:técnicos?|ingenieros?|operarios?|equipo|cuadrilla)(?: nuestros?)? "
         r"(?:lo |la |los |las |le )?\w{3,}(?:ó|aron|ieron))\b",
     ),
 }
@@ -76,15 +92,17 @@ def _table(table: dict[str, re.Pattern[str]], locale: str) -> re.Pattern[str]:
 
 def admits(doc: Doc, locale: str) -> bool:
     """True when the statement admits the act as its own (ownership in other words)."""
-    return _table(ADMISSION, locale).search(doc.text) is not None
+    rx, text = _low(_table(ADMISSION, locale), doc)
+    return rx.search(text) is not None
 
 
 def admitted_acts(doc: Doc, locale: str) -> Iterator[int]:
     """Offsets of acts an admission points back to: the clause before the admission in its own
     sentence, else the sentence before it, when an agent of ours acted there in the past tense."""
-    admission, act = _table(ADMISSION, locale), _table(ACT, locale)
+    admission, text = _low(_table(ADMISSION, locale), doc)
+    act, _ = _low(_table(ACT, locale), doc)
     sentences = doc.sentences
-    for m in admission.finditer(doc.text):
+    for m in admission.finditer(text):
         i = next((k for k, (s, e) in enumerate(sentences) if s <= m.start() < e), None)
         if i is None:
             continue
@@ -95,7 +113,7 @@ def admitted_acts(doc: Doc, locale: str) -> Iterator[int]:
         for a, b in spans:
             if b - a < 12 or _NOT_ACT.match(doc.text, a):
                 continue
-            found = act.search(doc.text, a, b)
+            found = act.search(text, a, b)
             if found is not None:
                 yield found.start()
                 break

@@ -15,21 +15,22 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from amends.check.admission import ACT, _rx, _table
+from amends.check.admission import ACT, _low, _rx, _table
 
 if TYPE_CHECKING:
     from amends.check.source import Doc
 
-#: The service returning, after the act: "and service returned", "calls came back at", "everything
-#: back up by", "running again by", "y a las 18:20 volvió la conexión", "se recuperaron los canales".
+#: The service returning, after the act in the same sentence: "and service returned", "calls came
+#: back at", "everything back up by", "running again by", "y a las 18:20 volvió la conexión".
 RETURNED: dict[str, re.Pattern[str]] = {
     "en": _rx(
-        r"\b(?:and|so|then|until)(?: [\w’'-]+){0,4}? (?:returned|came back|was back|were back|reconnected|recovered|"
-        r"(?:was|were) restored|(?:was|were) working again|(?:was|were) (?:back )?online)\b|"
+        r"\b(?:returned|came back|(?:was|were) back|reconnected|recovered|(?:was|were) restored|(?:was|were) working again|"
+        r"(?:was|were) (?:back )?online)\b|"
         r"\b(?:back up|back on|back online|running again|working again|up again) (?:by|at|from|before)\b"
     ),
     "es": _rx(
-        r"\by (?:[\wáéíóúñ:.]+ ){0,4}?(?:volvió|volvieron|regresó|regresaron|se recuperó|se recuperaron|se restableció|"
+        # (not "volvió a fallar": it failed again)
+        r"\b(?:volvió|volvieron|regresó|regresaron)\b(?! a \w+(?:ar|er|ir)\b)|\b(?:se recuperó|se recuperaron|se restableció|"
         r"se restablecieron|funcionó de nuevo|funcionaron de nuevo)\b|"
         r"\b(?:lo|la|los|las) volvi(?:ó|eron|mos) a \w+(?:ar|er|ir)\b"
     ),
@@ -38,16 +39,16 @@ RETURNED: dict[str, re.Pattern[str]] = {
 
 def acted_then_restored(doc: Doc, locale: str) -> bool:
     """True when a sentence tells an act of ours and then the service's return (the fix)."""
-    returned = _table(RETURNED, locale)
-    if returned.search(doc.text) is None:
+    returned, text = _low(_table(RETURNED, locale), doc)
+    if returned.search(text) is None:
         return False
-    act = _table(ACT, locale)
+    act, _ = _low(_table(ACT, locale), doc)
     for s, e in doc.sentences:
-        back = returned.search(doc.text, s, e)
+        back = returned.search(text, s, e)
         if back is None:
             continue
         if back.group(0).lower().startswith(("lo ", "la ", "los ", "las ")):
             return True  # the re- form is the act itself
-        if act.search(doc.text, s, back.start() + 1) is not None:
+        if act.search(text, s, back.start() + 1) is not None:
             return True
     return False
