@@ -79,24 +79,7 @@ _ZONE_WORDS = (
     r"(?:hora|horario)\s+(?!temprana\b)[a-záéíóú]+(?:ana|ano|ina|ino|eña|eño|esa|ense|ena|eno|aya|ayo)\b)"
 )
 _OFFSET = r"(?:(?:UTC|GMT)\s?[+−-]\s?\d{1,2}(?::?\d{2})?|[+−-]\d{2}:?\d{2})"
-#: Round 6: a time in words is a time ("twenty past six", "half past one", "a quarter to eight",
-#: "las nueve y cuarto", "las tres menos cuarto", "las once en punto"); in Spanish only with the
-#: minutes or "en punto", so "las dos torres" is not a time.
-_HOUR_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_HORA_WORD = r"(?:una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)"
-_CLOCK_WORDS = (
-    r"\b(?:(?:a\s+)?quarter|half|five|ten|twenty|twenty[- ]five)\s+(?:past|to|after)\s+(?:"
-    + _HOUR_WORD
-    + r"|noon|midnight)\b|"
-    r"\b" + _HOUR_WORD + r"\s+o[’']clock\b|"
-    r"\blas\s+"
-    + _HORA_WORD
-    + r"\s+(?:y\s+(?:cuarto|media|cinco|diez|veinte|veinticinco)|menos\s+(?:cuarto|cinco|diez|veinte)|en\s+punto)\b"
-)
-_CLOCK = (
-    r"(?:\b(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s?(?:[ap]\.?\s?m\.?))?|\b(?:1[0-2]|0?[1-9])\s?(?:[ap]\.?m\b\.?)|"
-    r"\b(?:noon|midday|midnight|mediodía|medianoche)\b|" + _CLOCK_WORDS + r")"
-)
+_CLOCK = r"(?:\b(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s?(?:[ap]\.?\s?m\.?))?|\b(?:1[0-2]|0?[1-9])\s?(?:[ap]\.?m\b\.?)|\b(?:noon|midday|midnight|mediodía|medianoche)\b)"
 
 #: A clock time, with or without a zone.
 CLOCK = re.compile(_CLOCK, re.I)
