@@ -325,3 +325,9 @@ def test_feedback_by_return_email() -> None:
     text = "Tell us what you think of this report by return email."
     assert "feedback" not in rules(text, "explain")
     assert "feedback" in rules("We value what you think.", "explain")
+
+
+def test_an_apology_for_harm_hedged_is_no_apology() -> None:
+    found = rules("We sincerely apologise for the delays this might have caused.", "resolve")
+    assert "apology" in found and "non-apology" in found
+    assert "apology" not in rules("We apologise for the delays this caused.", "resolve")

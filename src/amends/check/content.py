@@ -508,7 +508,9 @@ APOLOGY_UNDONE = {
         r"^\W*(?:\w+\W+){0,2}?(?:if\b|that you (?:feel|felt)|you (?:feel|felt)|to anyone who|for any|"
         r"for the inconvenience|for the trouble|for any (?:inconvenience|trouble)|"
         # a conditional reach: "to any customers who may have been impacted"
-        r"to (?:any |all |those |the )?(?:customers?|users?|members|subscribers|people|anyone|of you) (?:who|that) (?:may|might|could))",
+        r"to (?:any |all |those |the )?(?:customers?|users?|members|subscribers|people|anyone|of you) (?:who|that) (?:may|might|could)|"
+        # round 6: the harm hedged ("for the impact this may have had", "for any delays you might have faced")
+        r"for [^.!?]{0,40}?\b(?:this|it|that|which|you) (?:may|might|could) have\b)",
         re.I,
     ),
     # "lamentamos lo sucedido", "lamentamos que se hayan presentado fallas": a regret for what
