@@ -331,3 +331,8 @@ def test_an_apology_for_harm_hedged_is_no_apology() -> None:
     found = rules("We sincerely apologise for the delays this might have caused.", "resolve")
     assert "apology" in found and "non-apology" in found
     assert "apology" not in rules("We apologise for the delays this caused.", "resolve")
+
+
+def test_what_customers_may_receive_is_not_a_hedge() -> None:
+    text = "About 3,100 customers in Ayr may see a one-off credit on their next bill."
+    assert "vague" not in rules(text, "resolve")

@@ -74,7 +74,10 @@ VAGUE = {
         # "members may notice problems", "may have noticed their broadband running slowly"
         # (not the harm an apology hedges, "any disruption customers may have experienced": `match_vague`)
         r"(?:customers|users|members|subscribers|people|households|homes|clients) (?:[\w-]+ ){0,5}?(?:may|might|could) "
-        r"(?:find|notice|have noticed|be noticing|have found|see|spot|have spotted|experience|have experienced|be experiencing)",
+        r"(?:find|notice|have noticed|be noticing|have found|see|spot|have spotted|experience|have experienced|be experiencing)"
+        # (not what they will receive: "customers may see the credit on their next bill")
+        r"(?! (?:a |an |the |their |this |your |our )?(?:[\w-]+ )?(?:credit|refund|discount|bill|text|email|message|letter|notification|update|"
+        r"reminder|call from us)s?\b)",
         r"(?:the|these|those) issues",
         r"(?:experienced|caused|had) issues",
         r"(?:capacity|connectivity|connection|network|service) issues",
