@@ -13,8 +13,10 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from amends.check import patterns as P
+from amends.check.admission import admits, admitted_acts
 from amends.check.fold import Lexicon, at_word_starts, lexicon, word_rx
 from amends.check.model import AFTER, ALL_STAGES, ONGOING, Channel, Severity, Stage
+from amends.check.restored import acted_then_restored
 from amends.check.rule import Context, Example, Rule
 from amends.check.source import Doc
 
@@ -422,6 +424,8 @@ RESTORE = {
         # next word from us; the fix said to be due ("Fix due 12:00")
         r"\bexpect (?!(?:to )?(?:post|share|send|give|have (?:an?|more|further)|update|know|say))(?:[\w-]+ ){1,3}?(?:by|before|around)\b|"
         r"\b(?:fix|repair|restoration|return|service|reconnection) (?:is |are )?(?:due|expected|estimated)\b",
+        # round 6: a target for the end, by whoever does the work ("the tower company is aiming for 1pm")
+        r"\baim(?:s|ing)? (?:for|at)\b",
     ),
     "es": _rx(
         r"\brestabl\w+|\brestaur\w+|\bvuelva\b|\bvolverá\b|\breparad\w+",
@@ -433,11 +437,14 @@ RESTORE = {
         r"\bfuncion(?:e|en|ará|arán)\b",
         # round 5: "esperamos normalizar el servicio a las 15:00"
         r"\bnormaliz\w+",
+        # round 6: having the service again is its return ("esperamos tener señal a las 12:00",
+        # "calculamos tener internet antes de las 18:00")
+        r"\btener (?:de nuevo |otra vez )?(?:señal|servicio|conexión|internet|línea|cobertura|datos|televisión|luz|red)\b",
     ),
 }
 ETA_WORDS = {
     "en": _rx(
-        r"\b(?:expect|estimate[ds]?|eta|should be|will be|aim to|plan to|hope to|by)\b|\bdue\b(?! to\b)"
+        r"\b(?:expect|estimate[ds]?|eta|should be|will be|aim to|aim(?:s|ing)? (?:for|at)|plan to|hope to|by)\b|\bdue\b(?! to\b)"
     ),
     # any person of the verbs of estimating ("la empresa calcula", "prevé"), or a time to come after
     # a verb of return in the present ("vuelve a las 11:00")
@@ -501,13 +508,15 @@ APOLOGY_UNDONE = {
         r"^\W*(?:\w+\W+){0,2}?(?:if\b|that you (?:feel|felt)|you (?:feel|felt)|to anyone who|for any|"
         r"for the inconvenience|for the trouble|for any (?:inconvenience|trouble)|"
         # a conditional reach: "to any customers who may have been impacted"
-        r"to (?:any |all |those |the )?(?:customers?|users?|members|subscribers|people|anyone|of you) (?:who|that) (?:may|might|could))",
+        r"to (?:any |all |those |the )?(?:customers?|users?|members|subscribers|people|anyone|of you) (?:who|that) (?:may|might|could)|"
+        # round 6: the harm hedged ("for the impact this may have had", "for any delays you might have faced")
+        r"for [^.!?]{0,40}?\b(?:this|it|that|which|you) (?:may|might|could) have\b)",
         re.I,
     ),
     # "lamentamos lo sucedido", "lamentamos que se hayan presentado fallas": a regret for what
     # happened, not an apology (the Spanish of "we regret that this happened")
     "es": re.compile(
-        r"^\W*(?:\w+\W+){0,2}?(?:si\b|las molestias|cualquier molestia)|^\W*(?:lo (?:sucedido|ocurrido|que (?:pasó|ocurrió|"
+        r"^\W*(?:\w+\W+){0,2}?(?:si\b|las molestias|cualquier molestia|los inconvenientes|cualquier inconveniente)|^\W*(?:lo (?:sucedido|ocurrido|que (?:pasó|ocurrió|"
         r"sucedió))|que\b)",
         re.I,
     ),
@@ -562,9 +571,18 @@ EMPATHY_MORE = {
         # of you went without both"); the customers, and people counted ("3.5 billion people could
         # not ..."), are left out, as "customers could not call" is the symptom
         r"\b(?:(?:some|many|most|all|plenty|lots|a lot|several|few) of (?:you|them|us)|(?<!\d )(?<!illion )(?<!usand )(?:many |some |plenty of |lots of )?(?:famil(?:y|ies)|households|"
-        r"people|businesses|shops|parents|patients|farmers|workers|students|families|neighbou?rs|visitors|older people|everyone|anyone)) "
+        r"people|businesses|shops|parents|patients|farmers|workers|students|families|neighbou?rs|visitors|older people|everyone|anyone|"
+        r"shoppers|residents|commuters|traders|islanders|pensioners|travell?ers|tourists|drivers|callers)) "
         r"(?:[\w’'-]+ ){0,2}?(?:had no way|went without|(?:were|was) (?:left )?(?:without|stuck|stranded|cut off|unable)|missed|lost|"
-        r"could ?n[o’']t|could not|had to|gave up|were left)\b",
+        r"could ?n[o’']t|could not|had to|gave up|were left|can[’']t|cannot|can not|are unable|are left|are stuck)\b",
+        # round 6: the outage as what stopped people ("it's stopped people paying and messaging");
+        # how hard it was, got ("we get how disruptive that is"); what people depend on ("we know
+        # islanders lean on the internet", "we know older customers rely on the landline")
+        r"\b(?:stopped|kept|prevented) (?:many |some |lots of |plenty of )?(?:people|families|households|businesses|shops|students|workers|you) "
+        r"(?:from )?\w+ing\b",
+        r"\b(?:we|i) (?:get|see|know|understand|realise|realize) (?:just )?how (?:\w+ )?(?:disruptive|hard|frustrating|difficult|stressful|"
+        r"worrying|upsetting|much|serious|isolating)\b",
+        r"\b(?:we|i) know (?:[\w’'-]+ ){1,3}?(?:lean|leans|rely|relies|depend|depends|count|counts|need|needs) on\b",
         # the acknowledgement after the harm ("..., and we get that", "that frightens us"); what it
         # cost them ("cost a lot of you an afternoon's work"); a day lost or hard ("a day of work or
         # classes lost", "a tough day for anyone working from home", "it meant a day with no work")
@@ -583,12 +601,14 @@ EMPATHY_MORE = {
         r"\b(?:mucha gente|la gente|muchos|muchas|algunos|algunas|familias|negocios|comercios|hogares|personas|mayores|vecinos)"
         r"(?: \w+){0,2}? (?:no (?:pudo|pudieron|ha podido|han podido|podían)|se (?:quedó|quedaron) (?:\w+ ){0,3}?sin|perdieron|tuvieron que)\b",
         r"\blo sabemos\b|\bsomos conscientes\b|\bnos (?:pesa|pesan|duele|duelen|apena)\b",
+        # round 6: what people depend on ("sabemos que los vecinos dependen del fijo")
+        r"\bsabemos que (?:[\wáéíóúñ]+ ){1,3}?(?:dependen|depende|cuentan|necesitan|necesita|usan) (?:de|con|el|la|los|las)\b",
     ),
 }
 OWNERSHIP = {
     "en": _rx(
         r"\b(?:we|i) (?:\w+ )?(?:made|caused|broke|pushed|deployed|installed(?! it\b| (?:the|their|a|its) (?:fix|patch)\b)|rushed|launched|changed|missed|"
-        r"skipped|chose|decided|failed|fitted|forgot|introduced|had no|did not have|had not|hadn[’\']t|had (?:\w+ )?\w+ed|should have|did ?n[o’']t|did not|got it wrong|messed up|lost|"
+        r"skipped|chose|decided|failed|fitted|forgot|introduced|had no|did not have|had not|hadn[’\']t|had (?:\w+ )?\w+ed|should have(?= (?:\w+ed|had|done|known|seen|put|set|kept|built|run|taken|brought|caught|thought)\b)|did ?n[o’']t|did not|got it wrong|messed up|lost|"
         r"let you down|take (?:full )?responsibility|are responsible|own this|cut|misconfigured|"
         r"rolled out|started|applied|ran|scheduled|left|"
         # a chief executive's decision in the first person ("I approved a change", "I signed off"),
@@ -609,7 +629,8 @@ OWNERSHIP = {
         r"\b(?:we|i)[’']?(?:re| are) responsible\b",
         # the owner's word before the fault, a word or two apart: "our crew's mistake", "our planning
         # error", "our own fault"
-        r"\bour(?<!not our)(?<!n[’']t our) (?:[\w’'-]+ ){1,2}(?:mistake|fault|error|failure|decision|choice)\b",
+        # (round 6: not a manner, "switched off the power to our equipment by mistake")
+        r"\bour(?<!not our)(?<!n[’']t our) (?:[\w’'-]+ ){1,2}(?<!\bby\s)(?<!\bin\s)(?:mistake|fault|error|failure|decision|choice)\b",
     ),
     "es": _rx(
         r"\b(?:cometimos|causamos|fallamos|aplicamos|instalamos|asumimos (?:toda )?la responsabilidad)\b",
@@ -743,7 +764,7 @@ def _check_ownership(doc: Doc, ctx: Context) -> str | None:
     """'We' in the active voice: the provider owns what happened."""
     if _in(_lex(OWNERSHIP, ctx.locale), doc) or _in(_lex(OWNERSHIP_MORE, ctx.locale), doc):
         return None
-    if _owned_cause(doc, ctx):
+    if _owned_cause(doc, ctx) or admits(doc, ctx.locale):  # round 6: "That's our doing."
         return None
     return None if _extra(ctx, "ownership", doc.lower) else ""
 
@@ -1205,7 +1226,8 @@ def _find_cause_starts(doc: Doc, ctx: Context) -> Iterator[int]:
         )
     )
     more = (m.start() for m in _lex(CAUSE_MORE, ctx.locale).iterate(doc.text, doc.lower))
-    return itertools.chain(starts, _failed_thing(doc, ctx), more)
+    # round 6: the act an admission points back to ("We restarted a router at noon. We shouldn't have.")
+    return itertools.chain(starts, _failed_thing(doc, ctx), more, admitted_acts(doc, ctx.locale))
 
 
 def check_cause(doc: Doc, ctx: Context) -> str | None:
@@ -1348,6 +1370,8 @@ def check_fix(doc: Doc, ctx: Context) -> str | None:
             said, 0, len(said) - (m.end() - m.start())
         ) and not _NEGATION.search(doc.lower, m.start(), m.end()):
             return None
+    if acted_then_restored(doc, ctx.locale):  # round 6: "we ..., and service returned at 9"
+        return None
     return None if _extra(ctx, "fix", doc.lower) else ""
 
 
@@ -1494,7 +1518,9 @@ def check_feedback(doc: Doc, ctx: Context) -> str | None:
             or ("@" in s and P.EMAIL.search(s))
             or re.search(
                 r"\breply|\bform\b|\bcall\b|\brespond\w*|\bformulario\b|\bthis (?:email|e-mail|message|letter)\b|"
-                r"\bwrite back\b|\b(?:este|esta) (?:correo|mensaje|carta)\b",
+                r"\bwrite back\b|\b(?:este|esta) (?:correo|mensaje|carta)\b|"
+                # round 6: the channel in other words ("by return email", "by writing back to us")
+                r"\b(?:writing|emailing|replying) (?:back|to us)\b|\bby return(?: of)? (?:email|e-mail|post|mail)\b",
                 s,
                 re.I,
             )

@@ -21,6 +21,14 @@ LAZARE = "Lazare, 'Go Ahead, Say You're Sorry' (Psychology Today, 1995) and On A
 LEWICKI = "Lewicki, Polin & Lount (2016), 'An Exploration of the Structure of Effective Apologies': acknowledgement of responsibility is the most important component"
 
 
+#: Round 6: a provider's own things, as the subject a verdict is passed on ("our cabling itself did
+#: nothing wrong", "even the toughest cabinets struggle"): one word class for `blame` and `excuse`.
+KIT = (
+    r"(?:networks?|equipment|kit|systems?|gear|hardware|cabling|cables?|lines?|exchanges?|sites?|towers?|masts?|cabinets?|"
+    r"huts?|infrastructure|generators?|batteries|routers?|servers?|buildings?)"
+)
+
+
 def _words(*phrases: str) -> re.Pattern[str]:
     """One case-insensitive pattern for the phrases; a space matches any run of white space.
 
@@ -35,11 +43,19 @@ def _words(*phrases: str) -> re.Pattern[str]:
 
 VAGUE = {
     "en": _words(
-        r"some (?:of our )?(?:customers|users|subscribers|people|services|areas|regions|accounts)",
+        # (round 6: the other names for the customers and the places: "some members", "some clients",
+        # "some suburbs")
+        r"some (?:of our )?(?:customers|users|subscribers|people|services|areas|regions|accounts|members|clients|account holders|"
+        r"suburbs|neighbou?rhoods|towns|locations|sites|parts|streets|postcodes|zip codes)",
+        # round 6: the parts of a place with no number ("in parts of Reno", "across parts of the
+        # county"); several or various places ("several neighbourhoods", "various suburbs")
+        r"(?:in|across|throughout|around|for|some|many|certain|several|various) parts of",
+        r"(?:several|various|multiple) (?:[\w-]+ )?(?:areas|neighbou?rhoods|suburbs|towns|regions|locations|districts|"
+        r"postcodes|zip codes|streets|parts|sites|exchanges)",
         r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[\w-]+ )?(?:customers|users|subscribers|people|services|areas)",
         r"certain (?:[\w-]+ )?(?:customers|users|areas|regions|services|neighbou?rhoods|suburbs|parts|places|locations|towns|cities)",
         # a share with no number: "a portion of our customers", "a subset of users", "a modest slice of"
-        r"(?:portion|subset|fraction|segment|slice|sliver|proportion|share|pocket|percentage) of (?:our |the )?"
+        r"(?:portion|subset|fraction|segment|slice|sliver|proportion|share|pocket|percentage|cluster|smattering|scattering) of (?:our |the )?"
         r"(?:customers|users|subscribers|members|people|services|customer base|user base|network)",
         r"(?:could|may|might) potentially",
         r"a (?:few|handful of) (?:customers|users|areas)",
@@ -53,6 +69,15 @@ VAGUE = {
         # hedges spread over a sentence (docs/field-study.md, "Hedges and vague quantities")
         r"(?:potentially|possibly) (?:impacted|affected)",
         r"(?:customers|users|people|you|it|this) may have (?:been )?(?:affected|impacted|seen|had)",
+        # round 6: the symptom itself hedged as what someone "may notice" or "might find" (the
+        # hedge stands in for what failed and for whom): "customers ... might find that calls fail",
+        # "members may notice problems", "may have noticed their broadband running slowly"
+        # (not the harm an apology hedges, "any disruption customers may have experienced": `match_vague`)
+        r"(?:customers|users|members|subscribers|people|households|homes|clients) (?:[\w-]+ ){0,5}?(?:may|might|could) "
+        r"(?:find|notice|have noticed|be noticing|have found|see|spot|have spotted|experience|have experienced|be experiencing)"
+        # (not what they will receive: "customers may see the credit on their next bill")
+        r"(?! (?:a |an |the |their |this |your |our )?(?:[\w-]+ )?(?:credit|refund|discount|bill|text|email|message|letter|notification|update|"
+        r"reminder|call from us)s?\b)",
         r"(?:the|these|those) issues",
         r"(?:experienced|caused|had) issues",
         r"(?:capacity|connectivity|connection|network|service) issues",
@@ -66,6 +91,11 @@ VAGUE = {
     ),
     "es": _words(
         r"algunos (?:clientes|usuarios)",
+        # round 6: several or some places or people with no number ("varios barrios", "algunas zonas",
+        # "ciertos sectores", "algunos de nuestros servicios")
+        r"(?:varios|varias|algunos|algunas|ciertos|ciertas|diversos|diversas|determinados|determinadas) "
+        r"(?:de nuestros |de nuestras )?(?:barrios|zonas|áreas|sectores|municipios|localidades|colonias|comunas|partes|regiones|"
+        r"calles|clientes|usuarios|abonados|hogares|servicios|puntos)",
         # round 5: a group with no number ("un pequeño grupo de usuarios", "un número reducido de clientes")
         r"un (?:pequeño |reducido |limitado )?(?:grupo|número) (?:pequeño |reducido |limitado )?de (?:clientes|usuarios|abonados|hogares)",
         r"problemas técnicos",
@@ -77,14 +107,15 @@ GENERIC = {
         r"\b(?:sorry|apologi[sz]e|apologies|regret)\b[^.!?]{0,40}?\binconvenien(?:ce|ces|t)\b|"
         r"\binconvenien(?:ce|ces)\b[^.!?]{0,40}?\b(?:sorry|apologi[sz]e|apologies|regret)\b|"
         r"\b(?:sorry|apologi[sz]e|apologies)\s+for\s+(?:any\s+(?:trouble|disruption|issues?)|the\s+(?:trouble|issues?)|"
-        r"the\s+disruption(?=\s*[.!;]|\s+(?:caused|this)))\b|"
-        r"\bsorry\s+for\s+any\b(?!\s+perceived)",
+        r"the\s+disruption(?=\s*[.!;]|\s+(?:caused|this)))\b(?![^.!?]{0,30}?\b(?:may|might|could)\s+have\b)|"
+        r"\bsorry\s+for\s+any\b(?!\s+perceived)(?![^.!?]{0,30}?\b(?:may|might|could)\s+have\b)",
         re.I,
     ),
     "es": re.compile(
-        r"\b(?:disculpe|disculpen|disculpad|sentimos|lamentamos)\s+(?:las|cualquier)\s+molestias?\b|"
-        # any apology for the nuisance, as in English: "pedimos disculpas por las molestias ocasionadas"
-        r"\b(?:disculp\w*|perdón|sentimos|lamentamos|siento|lamento)\b[^.!?]{0,40}?\bmolestias?\b",
+        r"\b(?:disculpe|disculpen|disculpad|sentimos|lamentamos)\s+(?:las|los|cualquier)\s+(?:molestias?|inconvenientes?)\b|"
+        # any apology for the nuisance, as in English: "pedimos disculpas por las molestias ocasionadas";
+        # round 6: "inconvenientes", the other Spanish word for it ("Disculpen los inconvenientes")
+        r"\b(?:disculp\w*|perdón|sentimos|lamentamos|siento|lamento)\b[^.!?]{0,40}?\b(?:molestias?|inconvenientes?)\b",
         re.I,
     ),
 }
@@ -108,6 +139,12 @@ NON_APOLOGY = {
         r"(?:sorry|apologi[sz]e|apologies) for (?:[\w-]+ ){0,5}?(?:any )?perceived",
         # the harm itself hedged: "we apologize for any inconvenience this may have caused"
         r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,50}?(?:this|it|that|which)(?: [\w-]+)? (?:may|might|could) have (?:caused|had)",
+        # round 6: the harm hedged with "you" as its subject ("for any disruption you may have
+        # experienced", "for the trouble you might have had"); a regret with nobody who regrets ("It
+        # is regrettable that ...", "it's unfortunate that ...", "this was a regrettable incident")
+        r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,40}?(?:you|customers|anyone|some of you) (?:may|might|could) have (?:experienced|had|faced|suffered|seen|noticed|been)",
+        r"(?:regrettable|unfortunate)(?= that\b| (?:incident|event|situation|outage|episode|disruption|interruption)\b|\s*[.!;])|"
+        r"(?:pity|shame) that",
     ),
     "es": _words(
         r"lo sentimos si",
@@ -118,6 +155,12 @@ NON_APOLOGY = {
         r"(?:pedimos|ofrecemos|les pedimos) disculpas si",
         # the fault admitted with no one who made it: "se produjo un error", "se cometieron fallos"
         r"se (?:produjo|produjeron|cometió|cometieron) (?:un |una |unos |algunos )?(?:error(?:es)?|fallos?|fallas?)",
+        # round 6: the harm hedged ("los inconvenientes que esto haya podido causarles", "si ... le ha
+        # causado algún problema"); a regret with nobody who regrets ("es lamentable que")
+        r"(?:haya|hayan|hubiera|hubieran|pueda|puedan) podido (?:causar|ocasionar|provocar|generar)\w*",
+        r"(?:pueda|puedan|pudiera|pudieran|podría|podrían) haber(?:les?)? (?:causado|ocasionado|provocado|generado)",
+        r"(?:le|les) (?:ha|han|haya|hayan) (?:causado|ocasionado|provocado) (?:algún|alguna|algun)",
+        r"(?:es|fue|resulta|resultó) (?:muy |realmente )?(?:lamentable|una pena|una lástima) que",
     ),
 }
 BLAME = {
@@ -183,6 +226,34 @@ BLAME = {
         r"their (?:[\w-]+ )?(?:engineers|technicians|crews?|staff|teams?) (?:are|were|is) (?:handling|doing|carrying out|making|running|in charge of) the (?:repair|fix|work)",
         r"(?:run|owned|operated|managed|maintained) by (?:a|an|another|the) (?:[\w-]+ ){0,2}?(?:carrier|operator|company|provider|utility|firm|supplier|wholesaler)",
         r"working for (?:the|a|an|another) (?:[\w-]+ )?(?:utility|company|council|carrier|operator|firm|provider)",
+        # round 6, by class rather than by phrase. Our own side declared blameless, with any of our
+        # things as the subject and any verdict: "our network itself did nothing wrong", "we had done
+        # everything right", "our equipment is in perfect working order", "our part of the service was
+        # working the whole time", "our own network worked as designed throughout", "there's no fault
+        # anywhere in our own network", "not something our team did"
+        # (each form starts at its rarest word, so the search rejects most positions at once)
+        r"(?:we|itself|had|have|has|team|network|equipment|side|staff|engineers|kit|systems) (?:done|did) (?:nothing|everything) "
+        r"(?:wrong|right|correctly|by the book)",
+        r"(?:perfect|full) (?:working )?(?:order|condition|health|shape)",
+        r"(?:"
+        + KIT
+        + r"|side|service|part|itself)(?: (?:was|were|is|are))? (?:working|worked|functioning|functioned|running|ran|"
+        r"performing|performed|operating|operated) (?:as designed|as intended|as it should|perfectly|the whole time|throughout|all along|"
+        r"without (?:a )?fault)",
+        r"(?<=no\x20)(?:fault|faults|problem|problems|failure|issue) (?:at all |whatsoever )?(?:anywhere )?(?:in|with|on|at) our (?:own )?"
+        + KIT,
+        r"(?<=not\x20)(?:something|anything) (?:that )?(?:we|our (?:[\w-]+ )?(?:team|staff|engineers|crews?|network|people)) "
+        r"(?:did|caused|could have prevented)",
+        # the fault, the damage or the repair declared theirs, with any noun and any owner: "this was
+        # their error", "the work was theirs and so was the damage", "it's their site to fix",
+        # "getting it back is up to them", "entirely in the operator's hands"
+        r"their (?:own )?(?:error|mistake|fault|doing|negligence)|their equipment and their repair",
+        r"theirs(?! to (?:keep|choose|decide|use))",
+        r"their (?:[\w-]+ )?(?:site|cable|equipment|network|kit|line|lines|mast|tower|problem|fault|outage|job|feed|power|gear) to "
+        r"(?:fix|repair|sort|mend|restore|resolve|reconnect)",
+        r"(?:up to|in the hands of) (?:them|the (?:[\w-]+ )?(?:company|utility|council|operator|supplier|provider|owner|contractor|"
+        r"distributor|wholesaler|network owner))\b",
+        r"(?<=[’']s\x20)hands",
     ),
     "es": _words(
         r"fuera de nuestro control",
@@ -206,6 +277,19 @@ BLAME = {
         r"(?:reparación|arreglo|solución) (?:\w+ )?(?:depende|dependía|está en manos|estaba en manos|corre|corría) (?:de|por|a) (?:su|sus|ellos|ellas|la empresa|el proveedor|cuenta)",
         r"nuestra red (?:funciona|está funcionando|opera|sigue funcionando|funcionaba) (?:con normalidad|normalmente|bien)",
         r"(?:que )?(?:gestiona|opera|administra|mantiene|explota|pertenece a) (?:otra|otro) (?:compañía|empresa|operador|operadora|proveedor)",
+        # round 6: the repair or the fault handed to them in other words ("que es quien tiene que
+        # repararla", "la solución estaba en sus manos", "el problema era de ellos"); our own things
+        # declared sound with any noun and any verdict ("nuestros equipos están en perfecto estado",
+        # "nuestra parte funcionó bien todo el tiempo")
+        r"(?:es|son|era|eran|fue|será) (?:quien|quienes|la que|el que|los que|las que) (?:tiene|tienen|tenía|debe|deben|debía) (?:que )?"
+        r"(?:reparar|arreglar|solucionar|resolver|restablecer|reponer)\w*",
+        r"(?:está|estaba|estuvo|queda|quedaba|quedó|sigue|seguía) (?:enteramente |totalmente |solo )?en (?:sus manos|manos de (?:ellos|ellas|la|el|otr[oa]))",
+        r"(?:problema|falla|fallo|culpa|error|avería|daño|responsabilidad|reparación|arreglo)(?:es|s)? (?:era|fue|es|eran|fueron|son) "
+        r"(?:\w+ )?(?:de ellos|de ellas|suy[oa]s?)",
+        r"nuestr[oa]s? (?:propi[oa]s? )?(?:equipos?|red|redes|instalaciones|sistemas?|parte|cables?|antenas?) (?:\w+ )?"
+        r"(?:están|está|estaban|estaba|estuvo|estuvieron|funcionan|funciona|funcionaban|funcionaba|funcionó|funcionaron|siguen|seguían) "
+        r"(?:en (?:perfecto|buen) estado|perfectamente|correctamente|con normalidad|normalmente|sin (?:ningún )?(?:problema|fallo|falla)s?)",
+        r"no (?:hicimos|hemos hecho|habíamos hecho) nada mal",
     ),
 }
 EXCUSE = {
@@ -257,6 +341,29 @@ EXCUSE = {
         r"(?:tests|challenges|defeats|overwhelms|beats|would (?:test|beat|defeat|overwhelm|challenge)) any (?:[\w-]+ )?(?:telco|network|carrier|operator|provider|system)",
         r"however well (?:prepared|built|designed|run|maintained|planned)",
         r"in living memory|(?:nobody|no one)(?: \w+){0,3} (?:had|has|have) (?:ever )?seen",
+        # round 6, by class. Any network, building or kit would have failed, whatever the words
+        # between ("more than any network on this coast can realistically cope with", "only so much
+        # cooling any building can do", "even the best-kept gear is going to struggle"); the outage as
+        # the price of a place or of the weather ("simply the price of living somewhere this remote",
+        # "part and parcel of"); a disaster sized by the years since the last ("not seen in decades",
+        # "the worst in a generation"); nothing anyone could have done
+        r"any (?:[\w-]+ )?(?:"
+        + KIT
+        + r"|operators?|carriers?|telcos?|providers?)(?: [\w-]+){0,4}? (?:can|could|would|will) (?:[\w-]+ )?"
+        r"(?:cope with|handle|withstand|take|survive|stand up to|bear|do|manage|deal with)",
+        r"only (?:do )?so much",
+        r"even the (?:best|strongest|most [\w-]+|toughest|newest|sturdiest|hardiest)[\w-]* (?:[\w-]+ )?(?:"
+        + KIT
+        + r"|operators?|carriers?|"
+        r"providers?)(?: [\w-]+){0,3}? "
+        r"(?:struggles?|struggled|fails?|failed|goes down|went down|gives? out|gave out|suffers?|suffered|buckles?|buckled|breaks?|broke)",
+        r"(?:price|cost|reality) of (?:living|life|being|doing business|operating|working|running a network|serving)|fact of life",
+        r"part and parcel of",
+        r"seen (?:here |around here |on this coast )?(?:in|for) (?:decades|generations|a generation|a century|\d+ years|living memory)",
+        r"(?:worst|strongest|biggest|heaviest|hottest|coldest|wettest|fiercest) (?:[\w-]+ )?(?:in|for) (?:decades|a generation|a century|"
+        r"\d+ years|living memory|a lifetime)",
+        r"(?:little|nothing)(?: more)? (?:we|anyone|anybody|any (?:operator|carrier|network|company)) (?:could|can|would) (?:have )?(?:do|done)|"
+        r"(?:little|nothing)(?: more)? (?:to be done|that could (?:have )?be(?:en)? done)",
     ),
     "es": _words(
         r"a pesar de nuestros (?:mejores )?esfuerzos",
@@ -280,6 +387,18 @@ EXCUSE = {
         r"ningun[oa] (?:red|operador|operadora|empresa|sistema|compañía|equipo|instalación) (?:habría|hubiera|podría|habría podido|hubiese) "
         r"(?:aguantado|resistido|soportado|evitado|aguantar|resistir|soportar|evitar)",
         r"(?:era|fue|habría sido|hubiera sido|resultaba) (?:prácticamente |casi |simplemente )?imposible",
+        # round 6: nothing of its kind was ready, whatever the words between ("ninguna torre del país
+        # está preparada para aguantar", "ninguna red de la costa estaba preparada para algo así");
+        # little could be done ("poco se podía hacer", "no se podía hacer nada"); a disaster sized
+        # by the years ("de los que no se ven en décadas", "el peor en cincuenta años")
+        r"ningun[oa] (?:[\wáéíóúñ]+ ){1,4}?(?:está|estaba|estaría|es|era|estuvo|habría estado|hubiera estado) (?:\w+ )?"
+        r"(?:preparad|diseñad|pensad|hech|construid|equipad)[oa]s? para",
+        r"(?:poco|nada|muy poco)(?: más)? se (?:podía|puede|pudo|podría|hubiera podido|habría podido) hacer",
+        r"no se (?:podía|pudo|puede|podría|hubiera podido|habría podido) hacer (?:nada|más|mucho)",
+        r"no se (?:ven|veían|había visto|habían visto|ve|veía|recuerda|recordaba)n? (?:en|desde hace) (?:décadas|años|un siglo|siglos|generaciones|"
+        r"\w+ años)",
+        r"(?:el|la|los|las) (?:peor|peores|más (?:fuerte|fuertes|intens[oa]s?|grave|graves)) (?:[\wáéíóúñ]+ )?(?:en|de los últimos|desde hace) (?:décadas|"
+        r"un siglo|\w+ años)",
     ),
 }
 MINIMISE = {
@@ -316,6 +435,19 @@ MINIMISE = {
         r"within (?:just )?a few (?:hours|minutes)",
         # a share given only as its upper bound: "less than 2 per cent of our customers"
         r"(?:less|fewer) than (?:\d[\d.,]*(?=\s?%)|(?:\d[\d.,]*|one|two|three|a|an) ?(?:per ?cent|percent))",
+        # round 6, by class. A word that says almost nobody or almost nothing ("hardly anyone will
+        # have been put out", "most of you will barely notice", "scarcely noticeable"); a duration
+        # with a word that makes it small ("just 45 minutes", "only a couple of hours", "a mere 20
+        # minutes", "over in under an hour"); a size word on a group with no number ("a handful of
+        # customers", "a small cluster of", "a smattering of")
+        r"(?:hardly|barely|scarcely) (?:have )?(?:any(?:one|body)?|a soul|notic\w*|affected|felt|registered|seen|been (?:affected|noticed))",
+        r"(?:just|only|merely|a mere|barely|all of) (?:\d[\d.,]*|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|fifty|"
+        r"a few|a couple of|a handful of)(?:[ -](?:or so|more))? (?:minutes?|mins?|hours?|seconds?|moments?)",
+        r"(?:over|done|back|fixed|sorted|resolved|restored|finished) (?:with)?in (?:under|less than|little more than|a little over) (?:an? |one |\d+ )?"
+        r"(?:hour|minute|minutes|hours|day)",
+        # (not the group a change is tried on first: "on a handful of homes first")
+        r"(?:a|small|tiny|little|modest)(?<!on\x20a)(?<!to\x20a)(?<!for\x20a) (?:small |tiny |little |modest )?"
+        r"(?:handful|cluster|smattering|sprinkling|trickle) of",
     ),
     "es": _words(
         r"menor(?:es)?",
@@ -336,6 +468,14 @@ MINIMISE = {
         # round 4: "una fracción mínima", "una parte pequeña", "por poco tiempo"
         r"(?:fracción|parte|proporción|grupo) (?:muy )?(?:mínim[oa]|pequeñ[oa]|ínfim[oa]|reducid[oa])",
         r"por (?:muy )?poco tiempo",
+        # round 6: almost nobody ("casi nadie lo notó", "casi ningún cliente"); a duration made small
+        # ("fue cosa de menos de una hora", "solo 40 minutos", "apenas unos minutos"); a matter of no
+        # importance ("un fallo sin importancia", "sin mayor importancia")
+        r"casi (?:nadie|ningún|ninguna|ninguno)",
+        r"cosa de (?:menos de |unos |unas |pocos |pocas |apenas )?(?:una hora|media hora|minutos|segundos|horas|\d+ minutos)",
+        r"(?:solo|sólo|apenas|tan solo|tan sólo|nada más) (?:\d+|un|una|unos|unas|media|dos|tres|cuatro|cinco|diez|quince|veinte|treinta|cuarenta)"
+        r" (?:minutos?|horas?|segundos?)",
+        r"sin (?:mayor |gran |ninguna )?importancia",
     ),
 }
 CORPORATE = _words(
@@ -366,6 +506,13 @@ CORPORATE = _words(
     r"remediaci[oó]n",
     r"mitigaci[oó]n",
     r"degradaci[oó]n del servicio",
+    # round 6: the Spanish of the English corporate words above ("leverage the learnings to make
+    # our processes robust": "apalancar los aprendizajes", "robustecer"), in any form of the verb
+    r"apalanc(?:ar|amos|aremos|ando|ado|ada|an|a)\w*",
+    r"aprendizajes",
+    r"robustec\w+",
+    r"sinergias?",
+    r"impactad[oa]s?",
 )
 #: Searched with line breaks read as spaces (`_flat`), so a term a statement wraps across two
 #: lines ("enlace\ntroncal") is still found, and the spaces stay literal (fast to find).
@@ -440,8 +587,52 @@ SHARE = re.compile(
 EMPATHY_LEAD = re.compile(
     r"\W*(?:we|i) (?:know|understand|realise|realize|recognise|recognize)\b", re.I
 )
-#: The outage called "the issue" or "the problem": vague when the statement says no cause.
-ISSUE_REF = re.compile(r"\bthe (?:issue|problem)\b", re.I)
+#: The outage called "the issue" or "the problem", or named by the service and "issue" with no
+#: article ("Savannah internet issue still going on", round 6): vague when the statement says no cause.
+ISSUE_REF = word_rx(re.compile(r"\b(?:issue|problem)\b", re.I))
+#: The words before "issue"/"problem" that make it the outage's stand-in name (found at the rarer
+#: word, then the one before it looked up: a fifth of the time of an alternation led by "the").
+ISSUE_NAMERS = frozenset(
+    [
+        "the",
+        "this",
+        "that",
+        "internet",
+        "broadband",
+        "network",
+        "phone",
+        "mobile",
+        "service",
+        "connection",
+        "connectivity",
+        "data",
+        "wi-fi",
+        "wifi",
+        "tv",
+        "cable",
+        "calling",
+        "texting",
+        "email",
+        "signal",
+        "landline",
+        "fibre",
+        "fiber",
+    ]
+)
+
+
+def _issue_refs(doc: Doc) -> Iterator[Span]:
+    """Spans of "the issue", "internet issue", "this problem": the outage named and not told."""
+    low = doc.lower if len(doc.lower) == len(doc.text) else doc.text  # offsets must hold
+    for m in ISSUE_REF.finditer(low):
+        before = low[max(0, m.start() - 16) : m.start()].split()
+        if before and before[-1].lower() in ISSUE_NAMERS:
+            start = m.start() - 1 - len(before[-1])
+            yield start, m.end(), doc.text[start : m.end()]
+
+
+#: The harm an apology names: a hedge right after it qualifies the apology (`non-apology`), not a count.
+_HARM_WORDS = ("disruption", "inconvenience", "trouble", "impact", "problems")
 
 
 def match_vague(doc: Doc, ctx: Context) -> Iterator[Span]:
@@ -452,6 +643,8 @@ def match_vague(doc: Doc, ctx: Context) -> Iterator[Span]:
 
     counted: bool | None = None
     for span in _spans(VAGUE.get(ctx.locale.split("-")[0], VAGUE["en"]), doc):
+        if doc.lower[max(0, span[0] - 16) : span[0]].rstrip().endswith(_HARM_WORDS):
+            continue  # "any disruption customers may have experienced": the apology's hedge
         share = SHARE.search(span[2])
         # "some people" in a sentence of empathy ("We know some people couldn't reach their GP")
         # is a part of the customers the statement has counted, not a count withheld
@@ -462,12 +655,13 @@ def match_vague(doc: Doc, ctx: Context) -> Iterator[Span]:
             if counted:
                 continue
         yield span
-    if ISSUE_REF.search(doc.text):
+    refs = list(_issue_refs(doc))
+    if refs:
         from amends.check.content import check_cause
 
         # "The issue has been resolved" stands in for a cause only where none is told
         if check_cause(doc, ctx) is not None:
-            yield from _spans(ISSUE_REF, doc)
+            yield from refs
     if ctx.locale.split("-")[0] == "es" and INCIDENCIA.search(doc.text):
         from amends.check.content import check_what
 
