@@ -1,4 +1,4 @@
-"""`make eval` (check): per-rule precision and recall of `amends check` on seven labelled corpora.
+"""`make eval` (check): per-rule precision and recall of `amends check` on eight labelled corpora.
 
 The development corpus (`tests/check/corpus`) is the one the rules were written against. The
 field corpus (`tests/check/corpus_field`) was written from docs/field-study.md and labelled by
@@ -19,10 +19,14 @@ corpus": those are the honest figures) and then tuned on in the fifth round ("Fi
 it too is an upper bound now. The fifth blind set (`tests/check/corpus_blind5`) was measured
 blind on round 4's and round 5's rules (35 and 57 of 124 exactly right; docs/rules.md, "Fifth
 blind corpus": those are the honest figures) and then tuned on in the sixth round ("Round 6"),
-so it too is an upper bound now; the next honest figure needs a sixth blind set.
+so it too is an upper bound now. The sixth blind set (`tests/check/corpus_blind6`) was measured
+blind on round 5's and round 6's rules (52 and 59 of 124 exactly right; docs/rules.md, "Sixth
+blind corpus") and has never been tuned on: its figures are the honest estimate. Tuning on it
+needs a seventh blind set first.
 
 Run: `.venv/bin/python -m bench.eval_check`. Exits 1 if a rule is below the floor on any set,
-unless docs/rules.md gives the reason (listed in `EXPLAINED`).
+unless docs/rules.md gives the reason (listed in `EXPLAINED`). The mismatches of a set nobody has
+tuned on (`UNSEEN`) are listed only with `--show-unseen`.
 """
 
 from __future__ import annotations
@@ -42,9 +46,10 @@ CORPORA = {
     "blind3": ROOT / "corpus_blind3",
     "blind4": ROOT / "corpus_blind4",
     "blind5": ROOT / "corpus_blind5",
+    "blind6": ROOT / "corpus_blind6",
 }
 #: Column titles: the field set was tuned on; so were the held-out and the second to fifth blind
-#: sets, after their first blind runs (docs/rules.md, "Evaluation").
+#: sets, after their first blind runs (docs/rules.md, "Evaluation"). The sixth never was.
 TITLES = {
     "dev": "dev",
     "field": "field (tuned on)",
@@ -53,8 +58,12 @@ TITLES = {
     "blind3": "blind 3 (tuned on after blind run)",
     "blind4": "blind 4 (tuned on after blind run)",
     "blind5": "blind 5 (tuned on after blind run)",
+    "blind6": "blind 6 (never tuned on)",
 }
 FLOOR = 0.95
+#: Sets nobody has tuned on: their counts are printed, their mismatches only with
+#: `--show-unseen` (whoever reads them turns the set into a tuned one; write the next set first).
+UNSEEN = frozenset({"blind6"})
 #: (corpus, rule) pairs below the floor whose reason docs/rules.md states ("Evaluation") and that
 #: are a limit of the labels, not of the rules. The held-out rows listed are the three where its
 #: labels and the development or field labels read the same wording differently (fitting one set
@@ -107,6 +116,9 @@ def main() -> int:
         cells = " | ".join(_cell(results[n][0][rule]) for n in CORPORA)
         print(f"{rule:<16} | {cells}" + (f"  <- {'; '.join(flags)}" if flags else ""))
     for name in CORPORA:
+        if name in UNSEEN and "--show-unseen" not in sys.argv:
+            print(f"mismatches of {name}: not shown (never tuned on; reading them spoils it)")
+            continue
         for ident, extra, missing in results[name][1]:
             print(f"mismatch {name} {ident}: unexpected {sorted(extra)} missing {sorted(missing)}")
     return status
