@@ -297,15 +297,14 @@ def _stream_notices(
             check, rows = _notice_sql(src, names, row, incident_id)
             reachable = _check_notices(con, check)
             yield total, reachable, None
-            readers = (
+            batches = (
                 _key_ordered(con, rows, reachable, batch_size)
                 if reachable > KEY_ORDER_FROM
-                else [con.sql(rows).to_arrow_reader(batch_size)]
+                else con.sql(rows).to_arrow_reader(batch_size)
             )
-            for reader in readers:
-                for batch in reader:
-                    if len(batch):
-                        yield total, reachable, batch
+            for batch in batches:
+                if len(batch):
+                    yield total, reachable, batch
     except duckdb.OutOfMemoryException:
         raise  # the machine's limit, not the file's fault (amends.cli.main says so)
     except duckdb.Error as exc:
@@ -314,10 +313,13 @@ def _stream_notices(
 
 
 def _key_ordered(con: Any, rows: str, reachable: int, batch_size: int) -> Iterator[Any]:
-    """Readers of the outbox rows in ascending key order, bucket after bucket: one pass writes
+    """Batches of the outbox rows in ascending key order, bucket after bucket: one pass writes
     the rows to Parquet buckets by the key's first hex digits (enough digits for at most about
     `KEY_BUCKET_ROWS` a bucket), and each bucket is then sorted on its own, so no sort ever holds
-    more than one bucket."""
+    more than one bucket; a bucket's files go once it has been read, so the disk holds the
+    buckets or the outbox's new rows, not both (at 100M notices the buckets take some 20 GB)."""
+    import shutil
+
     from amends.duckdb_session import session_folder
 
     digits = 1
@@ -335,10 +337,11 @@ def _key_ordered(con: Any, rows: str, reachable: int, batch_size: int) -> Iterat
     columns = ", ".join(NOTICE_COLUMNS)
     for bucket in sorted(out.iterdir(), key=lambda p: p.name):
         files = _quote(str(bucket / "*.parquet"))
-        yield con.sql(
+        yield from con.sql(
             f"SELECT {columns} FROM read_parquet({files}, hive_partitioning = false) "
             "ORDER BY idempotency_key"
         ).to_arrow_reader(batch_size)
+        shutil.rmtree(bucket)
 
 
 def enqueue_notices(
