@@ -40,7 +40,7 @@ from amends.credits import WindowSpan, compute, parse_policy
 from amends.credits.reference import compute_naive
 from amends.events.simulate import PLANS, subscriber_ids
 from amends.store.parallel import WRITERS
-from bench.measure import measure
+from bench.measure import measure, revision_env
 
 POLICY = """
 id = "bench"
@@ -345,19 +345,6 @@ def steps(text: str) -> list[str]:
 STEP = re.compile(r"^\s*\d+\.\d s  \S")
 
 
-def baseline_env(rev: str, folder: Path) -> dict[str, str]:
-    """An environment running the `amends` of git revision `rev` (its src/ unpacked in
-    `folder`) with this checkout's virtualenv: the named baseline."""
-    src = folder / f"amends-{rev}"
-    if not src.exists():
-        src.mkdir(parents=True)
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", rev, "src"], check=True, capture_output=True
-        ).stdout
-        subprocess.run(["tar", "-x", "-C", str(src)], input=archive, check=True)
-    return dict(os.environ, PYTHONPATH=str(src / "src"))
-
-
 def _load() -> str:
     return f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs"
 
@@ -373,7 +360,7 @@ def command_main(args: argparse.Namespace) -> None:
         if args.baseline_rev and args.baseline_size:
             n = args.baseline_size
             inputs = write_inputs(folder / f"in-{n}", n)
-            env = baseline_env(args.baseline_rev, folder)
+            env = revision_env(args.baseline_rev, folder)
             url = fresh_store(args.db, folder, "baseline")
             wall, rss, _ = timed(command(inputs, url, folder / "out-base" / "credits.csv"), env)
             print(

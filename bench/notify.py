@@ -42,7 +42,7 @@ from amends.publish.outbox import enqueue_notices, status_counts
 from amends.publish.receivers import SmtpSink, WebhookReceiver
 from amends.store import open_store
 from amends.store.schema import outbox
-from bench.measure import measure
+from bench.measure import measure, revision_env
 
 PG = os.environ.get("AMENDS_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -388,14 +388,45 @@ def _kill_and_rerun(cmd: list[str], url: str, n: int) -> str:
     )
 
 
+def _wal(url: str) -> int | None:
+    """PostgreSQL's WAL position in bytes (None on SQLite): the difference around a command is
+    the WAL it wrote, whole pages after each checkpoint included (the server is otherwise idle)."""
+    if not url.startswith("postgresql"):
+        return None
+    store = open_store(url, migrate=False)
+    with store.connect() as conn:
+        at = conn.execute(text("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')")).scalar()
+    store.close()
+    return int(at)
+
+
+def _timed_load(
+    cmd: list[str], url: str, n: int, env: dict[str, str] | None = None
+) -> tuple[dict[str, float], str, bool]:
+    """Run one enqueue command: its figures, its WAL in KB a notice ('' on SQLite), and whether
+    the outbox then holds every notice once."""
+    before = _wal(url)
+    r = measure(cmd, env=env).as_dict()
+    after = _wal(url)
+    wal = (
+        ""
+        if before is None or after is None
+        else f", WAL {(after - before) / n / 1e3:.2f} KB/notice"
+    )
+    rows, keys = _count(url)
+    return r, wal, rows == keys == n
+
+
 def bench_command(
     sizes: list[int],
     where: Path,
     base_max: int,
     kill: bool,
     kinds: tuple[str, ...] = ("sqlite", "postgresql"),
+    rev: str | None = None,
 ) -> bool:
-    """The whole enqueue command at each size on each backend, against the previous enqueue."""
+    """The whole enqueue command at each size on each backend, against the previous enqueue
+    (up to `base_max`) and, with `rev`, against that git revision's command at every size."""
     ok = True
     first: dict[str, float] = {}
     load = os.getloadavg()
@@ -404,12 +435,27 @@ def bench_command(
         with tempfile.TemporaryDirectory(dir=where) as tmp:
             path = notices_file(n, Path(tmp) / "notices.parquet")
             for kind in kinds:
+                cmd = [sys.executable, "-m", "amends", "notify", "enqueue-notices", "bench"]
+                cmd += [str(path), "--db", ""]
+                if rev is not None:
+                    with database(kind) as url:
+                        cmd[-1] = url
+                        env = revision_env(rev, Path(tmp))
+                        old, old_wal, same = _timed_load(cmd, url, n, env)
+                        ok &= same
+                    print(
+                        f"enqueue-notices {kind:10s} {n:>12,} at {rev}: {old['seconds']:7.1f} s "
+                        f"wall, {n / old['seconds']:,.0f}/s, peak RSS "
+                        f"{old['peak_bytes'] / 2**30:.2f} GiB{old_wal}, load "
+                        f"{os.getloadavg()[0]:.2f}",
+                        flush=True,
+                    )
                 with database(kind) as url:
-                    cmd = [sys.executable, "-m", "amends", "notify", "enqueue-notices", "bench"]
-                    cmd += [str(path), "--db", url]
-                    r = measure(cmd).as_dict()
-                    rows, keys = _count(url)
-                    ok &= rows == keys == n
+                    cmd[-1] = url
+                    r, wal, same = _timed_load(cmd, url, n)
+                    ok &= same
+                if rev is not None:
+                    wal += f" | {rev}'s time x{old['seconds'] / r['seconds']:.2f} ours"
                 base = ""
                 if n <= base_max:
                     with database(kind) as url:
@@ -433,7 +479,7 @@ def bench_command(
                     f"enqueue-notices {kind:10s} {n:>12,}: {r['seconds']:7.1f} s wall, "
                     f"{n / r['seconds']:,.0f}/s, peak RSS {r['peak_bytes'] / 2**30:.2f} GiB, "
                     f"time per notice x{r['seconds'] / n / first[kind]:.2f} of the first size, "
-                    f"load {os.getloadavg()[0]:.2f}{base}",
+                    f"load {os.getloadavg()[0]:.2f}{wal}{base}",
                     flush=True,
                 )
                 ok &= r["peak_bytes"] < 4e9
@@ -460,6 +506,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--command", help="time the whole command at sizes, e.g. 1M,10M")
     parser.add_argument("--baseline-max", default="1M", help="largest size for the baseline")
     parser.add_argument("--kill", action="store_true", help="with --command: SIGKILL, re-run")
+    parser.add_argument(
+        "--baseline-rev", help="with --command: also time this git revision's command, same data"
+    )
     parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()))
     parser.add_argument(
         "--db",
@@ -475,7 +524,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command:
         sizes = [_size(x) for x in args.command.split(",")]
         kinds = tuple(args.db or ("sqlite", "postgresql"))
-        ok = bench_command(sizes, args.dir, _size(args.baseline_max), args.kill, kinds)
+        ok = bench_command(
+            sizes, args.dir, _size(args.baseline_max), args.kill, kinds, args.baseline_rev
+        )
         return 0 if ok else 1
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  # progress in logs
     sections = set(args.only or ("enqueue", "delivery", "crash"))
