@@ -123,7 +123,8 @@ def test_a_large_file_is_loaded_in_key_order_bucket_by_bucket(store, tmp_path, m
     from amends.publish import outbox as mod
 
     monkeypatch.setattr(mod, "KEY_ORDER_FROM", 1_000)
-    monkeypatch.setattr(mod, "KEY_BUCKET_ROWS", 20)  # 2,700 rows: two hex digits, 256 buckets
+    monkeypatch.setattr(mod, "KEY_FLUSH_ROWS", 64)  # many small writes per bucket
+    monkeypatch.setattr(mod, "KEY_SORT_BYTES", 4_000)  # buckets split again by the next digit
     n = 3000
     table = _notices(n)
     path = tmp_path / "notices.parquet"

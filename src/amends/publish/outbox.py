@@ -157,8 +157,12 @@ NOTICE_DUCKDB_MEMORY = "512MB"
 #: of WAL (whole pages rewritten after every checkpoint) against 1.4 KB at the start, and the
 #: load slowed from 25,000 to 18,000 a second.
 KEY_ORDER_FROM = 1_000_000
-#: Notices per key bucket at most (each bucket sorted on its own, spilling past the memory cap).
-KEY_BUCKET_ROWS = 500_000
+#: Rows DuckDB buffers per writer while it splits notices into 16 key buckets (16 open files:
+#: bounded buffers, where 256 open files ran out of memory at 100M notices).
+KEY_FLUSH_ROWS = 32_768
+#: A key bucket larger than this (uncompressed) is split again before it is sorted: a quarter
+#: of DuckDB's memory here, since its sort of a bucket about twice its memory ran out of it.
+KEY_SORT_BYTES = 128 * 2**20
 #: The columns `enqueue_notices` loads per batch (the rest are constants of the incident).
 NOTICE_COLUMNS: tuple[str, ...] = (
     "idempotency_key",
@@ -298,7 +302,7 @@ def _stream_notices(
             reachable = _check_notices(con, check)
             yield total, reachable, None
             batches = (
-                _key_ordered(con, rows, reachable, batch_size)
+                _key_ordered(con, rows, batch_size)
                 if reachable > KEY_ORDER_FROM
                 else con.sql(rows).to_arrow_reader(batch_size)
             )
@@ -312,36 +316,54 @@ def _stream_notices(
         raise InputError(f"cannot read the notices ({reason})", path="notices") from None
 
 
-def _key_ordered(con: Any, rows: str, reachable: int, batch_size: int) -> Iterator[Any]:
-    """Batches of the outbox rows in ascending key order, bucket after bucket: one pass writes
-    the rows to Parquet buckets by the key's first hex digits (enough digits for at most about
-    `KEY_BUCKET_ROWS` a bucket), and each bucket is then sorted on its own, so no sort ever holds
-    more than one bucket; a bucket's files go once it has been read, so the disk holds the
-    buckets or the outbox's new rows, not both (at 100M notices the buckets take some 20 GB)."""
-    import shutil
-
+def _key_ordered(con: Any, rows: str, batch_size: int) -> Iterator[Any]:
+    """Batches of the outbox rows in ascending key order: split into 16 Parquet buckets by the
+    key's first hex digit, a bucket larger than `KEY_SORT_BYTES` split again by the next digit,
+    and each small bucket sorted on its own, so no sort holds more than a fraction of DuckDB's
+    memory (its sort of a bucket three times that ran out of it). Each bucket's files go once
+    read, so the disk holds the buckets or the outbox's new rows, not both."""
     from amends.duckdb_session import session_folder
 
-    digits = 1
-    while reachable > KEY_BUCKET_ROWS * 16**digits and digits < 4:
-        digits += 1
     folder = session_folder(con)
     assert folder is not None  # _stream_notices reads in a duckdb_session
-    out = folder / "keyed"
-    # keys are 'n:' and lowercase hex: the bucket is the hex after the prefix
+    con.execute(f"SET partitioned_write_flush_threshold = {KEY_FLUSH_ROWS}")
+    yield from _sorted_buckets(con, f"({rows})", folder / "keyed", 0, batch_size)
+
+
+def _sorted_buckets(
+    con: Any, relation: str, out: Path, depth: int, batch_size: int
+) -> Iterator[Any]:
+    """`relation` split by the key's hex digit `depth` (after its 'n:') into folders under
+    `out`; then, bucket by bucket in key order, its batches sorted by key."""
+    import shutil
+
     con.execute(
-        f"COPY (SELECT *, substr(idempotency_key, 3, {digits}) AS amends_bucket FROM ({rows})) "
-        f"TO {_quote(str(out))} (FORMAT parquet, PARTITION_BY (amends_bucket), "
-        "COMPRESSION zstd)"
+        f"COPY (SELECT *, substr(idempotency_key, {3 + depth}, 1) AS amends_bucket "
+        f"FROM {relation}) TO {_quote(str(out))} (FORMAT parquet, "
+        f"PARTITION_BY (amends_bucket), COMPRESSION zstd, ROW_GROUP_SIZE {KEY_FLUSH_ROWS})"
     )
     columns = ", ".join(NOTICE_COLUMNS)
     for bucket in sorted(out.iterdir(), key=lambda p: p.name):
-        files = _quote(str(bucket / "*.parquet"))
-        yield from con.sql(
-            f"SELECT {columns} FROM read_parquet({files}, hive_partitioning = false) "
-            "ORDER BY idempotency_key"
-        ).to_arrow_reader(batch_size)
+        files = sorted(bucket.glob("*.parquet"))
+        source = f"read_parquet({_quote(str(bucket / '*.parquet'))}, hive_partitioning = false)"
+        if _uncompressed_bytes(files) > KEY_SORT_BYTES and depth < 30:
+            yield from _sorted_buckets(con, source, bucket / "split", depth + 1, batch_size)
+        else:
+            yield from con.sql(
+                f"SELECT {columns} FROM {source} ORDER BY idempotency_key"
+            ).to_arrow_reader(batch_size)
         shutil.rmtree(bucket)
+
+
+def _uncompressed_bytes(files: Sequence[Path]) -> int:
+    """The data of Parquet files as their footers give it, uncompressed."""
+    import pyarrow.parquet as pq
+
+    total = 0
+    for path in files:
+        meta = pq.ParquetFile(path).metadata
+        total += sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+    return total
 
 
 def enqueue_notices(
