@@ -10,6 +10,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow as pa
@@ -45,6 +46,19 @@ def _outbox(store) -> tuple[int, int]:
         distinct = select(func.count(func.distinct(outbox.c.idempotency_key)))
         keys = conn.execute(distinct).scalar_one()
     return int(rows), int(keys)
+
+
+def _crash_at(batch: int) -> Callable[[int, int], None]:
+    """A progress callback that interrupts the load once `batch` batches are committed."""
+    calls = 0
+
+    def crash(done: int, total: int) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == batch:
+            raise KeyboardInterrupt
+
+    return crash
 
 
 def test_keys_from_duckdb_match_the_python_reference(store, tmp_path):
@@ -90,16 +104,8 @@ def test_rerun_after_a_partial_write_adds_only_the_rest(store, tmp_path):
     with store.begin() as conn:
         first = enqueue_notices(conn, "inc-1", table.slice(0, 1700))
 
-    calls = 0
-
-    def crash(done: int, total: int) -> None:  # a second crash after two more batches
-        nonlocal calls
-        calls += 1
-        if calls == 2:
-            raise KeyboardInterrupt
-
-    with pytest.raises(KeyboardInterrupt):
-        enqueue_notice_file(store, "inc-1", path, batch_size=900, progress=crash)
+    with pytest.raises(KeyboardInterrupt):  # a second crash after two more batches
+        enqueue_notice_file(store, "inc-1", path, batch_size=900, progress=_crash_at(2))
     partial, _ = _outbox(store)
     assert first < partial < reachable
     result = enqueue_notice_file(store, "inc-1", path, batch_size=900)
@@ -130,16 +136,8 @@ def test_a_large_file_is_loaded_in_key_order_bucket_by_bucket(store, tmp_path, m
     path = tmp_path / "notices.parquet"
     pq.write_table(table, path, row_group_size=500)
     reachable = n - n // 10
-    calls = 0
-
-    def crash(done: int, total: int) -> None:
-        nonlocal calls
-        calls += 1
-        if calls == 3:
-            raise KeyboardInterrupt
-
     with pytest.raises(KeyboardInterrupt):
-        enqueue_notice_file(store, "inc-1", path, batch_size=400, progress=crash)
+        enqueue_notice_file(store, "inc-1", path, batch_size=400, progress=_crash_at(3))
     partial, _ = _outbox(store)
     assert 0 < partial < reachable
     result = enqueue_notice_file(store, "inc-1", path, batch_size=400)
