@@ -1,4 +1,4 @@
-"""The blind corpora (tests/check/corpus_blind2 to corpus_blind6) load and are well-formed.
+"""The blind corpora (tests/check/corpus_blind2 to corpus_blind7) load and are well-formed.
 
 Only their shape is tested: how the checker does on them is measured by `make eval` and never
 asserted here, so that no test pulls the rules towards a set. The second was measured once blind
@@ -7,7 +7,9 @@ and has since been tuned on, and so have the third and the fourth, each after it
 the checker before it was committed; it was measured blind on round 4's and round 5's rules and
 then tuned on in round 6. The sixth (corpus_blind6) was written blind in the same way, never run
 through the checker before it was committed, measured blind on round 5's and round 6's rules, and
-nobody has tuned on it. Unit tests of the rules use sentences of their own, not these sets'.
+nobody has tuned on it. The seventh (corpus_blind7) was written blind the same way, never run
+through the checker, and nobody has tuned on it. Unit tests of the rules use sentences of their
+own, not these sets'.
 """
 
 from __future__ import annotations
@@ -97,6 +99,7 @@ CORPORA = [
     Corpus("blind4", {"ongoing": "do-", "resolve": "dr-", "explain": "dx-"}),
     Corpus("blind5", {"ongoing": "eo-", "resolve": "er-", "explain": "ex-"}),
     Corpus("blind6", {"ongoing": "fo-", "resolve": "fr-", "explain": "fx-"}),
+    Corpus("blind7", {"ongoing": "go-", "resolve": "gr-", "explain": "gx-"}),
 ]
 
 
