@@ -358,7 +358,7 @@ def test_logs_each_step_with_its_time_when_not_on_a_terminal(cli, case: dict[str
     names = [what for _, what in steps]
     assert names == [
         "computing credits (cli-credit)",
-        "recording 3 credits in the ledger",
+        "recording credits in the ledger: 0 of 3",  # with its count, and a line a minute
         "writing the export",
         "drawing the chart",
         "done",

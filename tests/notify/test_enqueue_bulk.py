@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import func, select
 
 from amends.errors import InputError
-from amends.publish.outbox import enqueue_notice_file, enqueue_notices, notice_key
+from amends.publish.outbox import ENQUEUEING, enqueue_notice_file, enqueue_notices, notice_key
 from amends.store.schema import outbox
 
 
@@ -48,13 +48,13 @@ def _outbox(store) -> tuple[int, int]:
     return int(rows), int(keys)
 
 
-def _crash_at(batch: int) -> Callable[[int, int], None]:
+def _crash_at(batch: int) -> Callable[[str, int | None, int | None], None]:
     """A progress callback that interrupts the load once `batch` batches are committed."""
     calls = 0
 
-    def crash(done: int, total: int) -> None:
+    def crash(what: str, done: int | None, total: int | None) -> None:
         nonlocal calls
-        calls += 1
+        calls += done is not None
         if calls == batch:
             raise KeyboardInterrupt
 
@@ -82,13 +82,16 @@ def test_batch_boundaries_load_every_row_once(store, tmp_path, batch_size):
     n = 300 if batch_size == 1 else 3000
     path = tmp_path / "notices.parquet"
     pq.write_table(_notices(n), path, row_group_size=128)
-    seen: list[int] = []
+    calls: list[tuple[str, int | None, int | None]] = []
     result = enqueue_notice_file(
-        store, "inc-1", path, batch_size=batch_size, progress=lambda d, t: seen.append(d)
+        store, "inc-1", path, batch_size=batch_size, progress=lambda *a: calls.append(a)
     )
     reachable = n - len(range(0, n, 10))
     assert (result.rows, result.reachable, result.added) == (n, reachable, reachable)
     assert _outbox(store) == (reachable, reachable)
+    assert calls[0] == ("checking notices", None, None)  # a stage, then the load's counts
+    assert {(what, total) for what, _, total in calls[1:]} == {(ENQUEUEING, reachable)}
+    seen = [done for _, done, _ in calls[1:]]
     assert seen[-1] == reachable and seen == sorted(seen)
     steps = [b - a for a, b in zip([0, *seen], seen, strict=False)]
     assert max(steps) <= batch_size and len(seen) >= -(-reachable // batch_size)
@@ -143,9 +146,17 @@ def test_a_large_file_is_loaded_in_key_order_bucket_by_bucket(store, tmp_path, m
         enqueue_notice_file(store, "inc-1", path, batch_size=400, progress=_crash_at(3))
     partial, _ = _outbox(store)
     assert 0 < partial < reachable
-    result = enqueue_notice_file(store, "inc-1", path, batch_size=400)
+    stages: list[str] = []
+    result = enqueue_notice_file(
+        store, "inc-1", path, batch_size=400, progress=lambda what, *_: stages.append(what)
+    )
     assert (result.reachable, result.added) == (reachable, reachable - partial)
     assert _outbox(store) == (reachable, reachable)
+    assert list(dict.fromkeys(stages)) == [
+        "checking notices",
+        "sorting notices into key order",  # the long first split, shown before it starts
+        ENQUEUEING,
+    ]
     with store.connect() as conn:
         keys = list(conn.execute(select(outbox.c.idempotency_key).order_by(outbox.c.id)).scalars())
     expected = {
@@ -223,5 +234,8 @@ def test_cli_rerun_reports_nothing_added(cli, tmp_path: Path):
     pq.write_table(_notices(500), tmp_path / "n.parquet")
     r = cli("notify", "enqueue-notices", "inc-1", tmp_path / "n.parquet", "--db", db)
     assert r.code == 0 and "enqueued 450 of 500" in r.out, r.err
+    # in a log, one line per stage with the seconds since the start, and the count loaded
+    log = [line.split(" s  ", 1)[1] for line in r.err.splitlines() if " s  " in line]
+    assert log == ["checking notices", "enqueueing notices: 450 of 450"], r.err
     r = cli("notify", "enqueue-notices", "inc-1", tmp_path / "n.parquet", "--db", db)
     assert r.code == 0 and "enqueued 0 of 500" in r.out

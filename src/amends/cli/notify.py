@@ -295,28 +295,15 @@ def enqueue_notices_cmd(
 ) -> None:
     """Put personal notices into the outbox in batches, one transaction each (re-running, even
     after a crash, adds none twice)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
+    from amends.cli.progress import step_progress
     from amends.publish.outbox import enqueue_notice_file
 
     store = _open(db)
     t0 = time.perf_counter()
     try:
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err_console,
-            transient=True,
-        ) as bar:
-            task = bar.add_task("enqueueing notices", total=None)
+        with step_progress(err_console, "checking notices") as show:
             result = enqueue_notice_file(
-                store,
-                incident,
-                notices,
-                batch_size=batch_size,
-                progress=lambda done, total: bar.update(task, completed=done, total=total),
+                store, incident, notices, batch_size=batch_size, progress=show
             )
     finally:
         store.close()

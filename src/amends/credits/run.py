@@ -234,7 +234,7 @@ def run(job: CreditsJob, store: Store, progress: Progress | None = None) -> Cred
                     engine_con.fetch_into(con, "credits", sql)
         count = con.execute("SELECT count(*) FROM credits").fetchall()[0][0]
         check_export_paths(job.output)  # make the folder now, so the export cannot fail after
-        say(f"recording {count:,} credits in the ledger", 0, count)
+        say("recording credits in the ledger", 0, count)
         recorded = record_from(
             store,
             con,
@@ -244,9 +244,7 @@ def run(job: CreditsJob, store: Store, progress: Progress | None = None) -> Cred
             version=policy.version,
             windows=run_windows(job.windows, policy),
             ordered=ordered,
-            on_batch=lambda done, total: say(
-                f"recording {count:,} credits in the ledger", done, total
-            ),
+            on_batch=lambda done, total: say("recording credits in the ledger", done, total),
         )
         say("writing the export")
         con.execute("CREATE TABLE export AS SELECT * FROM ledger_export")
@@ -255,7 +253,7 @@ def run(job: CreditsJob, store: Store, progress: Progress | None = None) -> Cred
         if job.chart:
             say("drawing the chart")
             paths += write_chart(summary, policy, paths[0])
-    say("done", 1, 1)
+    say("done")
     return CreditsRun(policy, recorded, summary, paths)
 
 
@@ -304,7 +302,7 @@ def _compute_in_parts(
         relations["plans"] = "plans_whole"
     con.execute("SET preserve_insertion_order = false")  # for the split; the parts keep order
     try:
-        say(f"computing credits ({job.policy.id}): splitting the inputs", 0, parts)
+        say(f"computing credits ({job.policy.id}): splitting the inputs into {parts} parts")
         made = False
         for i, part in enumerate(split_by_subscriber(con, relations, parts, folder)):
             if part["affected"] is not None:
@@ -329,7 +327,7 @@ def _compute_in_parts(
                 )
                 con.execute("SET preserve_insertion_order = false")
                 made = True
-            say(f"computing credits ({job.policy.id}): part {i + 1} of {parts}", i + 1, parts)
+            say(f"computing credits ({job.policy.id}): parts done", i + 1, parts)
         if not made:
             _no_credits(con)
     finally:

@@ -157,6 +157,12 @@ NOTICE_DUCKDB_MEMORY = "512MB"
 #: of WAL (whole pages rewritten after every checkpoint) against 1.4 KB at the start, and the
 #: load slowed from 25,000 to 18,000 a second.
 KEY_ORDER_FROM = 1_000_000
+#: step(what): the stage of an enqueue about to start.
+Step = Callable[[str], None]
+#: progress(what, done, total): the stage under way and, while loading, notices loaded so far.
+Progress = Callable[[str, int | None, int | None], None]
+#: The loading stage's name in `Progress`.
+ENQUEUEING = "enqueueing notices"
 #: Rows DuckDB buffers per writer while it splits notices into 16 key buckets (16 open files:
 #: bounded buffers, where 256 open files ran out of memory at 100M notices).
 KEY_FLUSH_ROWS = 32_768
@@ -285,27 +291,30 @@ def _check_notices(con: duckdb.DuckDBPyConnection, sql: str) -> int:
 
 
 def _stream_notices(
-    notices: pa.Table | Path, incident_id: str, batch_size: int
+    notices: pa.Table | Path, incident_id: str, batch_size: int, step: Step | None = None
 ) -> Iterator[tuple[int, int, pa.RecordBatch | None]]:
     """Check the notices, then yield (rows, reachable, batch) for each batch of outbox columns
     (a first item with batch None carries the counts). DuckDB streams: memory is one batch.
-    Above `KEY_ORDER_FROM` notices the batches come in ascending key order (`_key_ordered`)."""
+    Above `KEY_ORDER_FROM` notices the batches come in ascending key order (`_key_ordered`).
+    `step(what)` names each stage before it starts."""
     import duckdb
 
     from amends.duckdb_session import duckdb_session
 
+    step = step or (lambda what: None)
     try:
         with duckdb_session(NOTICE_DUCKDB_MEMORY) as con:
             con.execute("SET preserve_insertion_order = false")
+            step("checking notices")
             src, names, row, total = _notice_source(con, notices)
             check, rows = _notice_sql(src, names, row, incident_id)
             reachable = _check_notices(con, check)
             yield total, reachable, None
-            batches = (
-                _key_ordered(con, rows, batch_size)
-                if reachable > KEY_ORDER_FROM
-                else con.sql(rows).to_arrow_reader(batch_size)
-            )
+            if reachable > KEY_ORDER_FROM:
+                step("sorting notices into key order")
+                batches = _key_ordered(con, rows, batch_size)
+            else:
+                batches = con.sql(rows).to_arrow_reader(batch_size)
             for batch in batches:
                 if len(batch):
                     yield total, reachable, batch
@@ -388,15 +397,16 @@ def enqueue_notice_file(
     path: Path,
     *,
     batch_size: int = NOTICE_BATCH,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> Enqueued:
     """A whole incident's notices file into the outbox: streamed in batches, one transaction per
     batch, in bounded memory whatever the number of notices.
 
     Exactly once across crashes: a batch is committed whole or not at all, and the database's
     unique idempotency key (incident, subscriber, stage, channel) makes a re-run after a crash
-    add only what the crashed run had not committed. `progress(loaded, reachable)` after each
-    batch. Every row is checked before the first batch is written."""
+    add only what the crashed run had not committed. `progress(what, loaded, reachable)` as
+    each stage starts (loaded None) and after each batch. Every row is checked before the first
+    batch is written."""
     now = datetime.now(UTC)
     added = done = 0
 
@@ -409,10 +419,14 @@ def enqueue_notice_file(
         done += counts[0]
         added += counts[1]
         if progress is not None:
-            progress(done, reachable)
+            progress(ENQUEUEING, done, reachable)
+
+    def step(what: str) -> None:
+        if progress is not None:
+            progress(what, None, None)
 
     try:
-        stream = _stream_notices(path, incident_id, batch_size)
+        stream = _stream_notices(path, incident_id, batch_size, step)
         rows, reachable, _ = next(stream)
         batches = (batch for _, _, batch in stream if batch is not None)
         # PostgreSQL: several connections at once, batches committing in any order (the unique
