@@ -510,14 +510,18 @@ APOLOGY_UNDONE = {
         # a conditional reach: "to any customers who may have been impacted"
         r"to (?:any |all |those |the )?(?:customers?|users?|members|subscribers|people|anyone|of you) (?:who|that) (?:may|might|could)|"
         # round 6: the harm hedged ("for the impact this may have had", "for any delays you might have faced")
-        r"for [^.!?]{0,40}?\b(?:this|it|that|which|you) (?:may|might|could) have\b)",
+        r"for [^.!?]{0,40}?\b(?:this|it|that|which|you) (?:may|might|could) have\b|"
+        # round 7: whoever turns out to have been hurt ("to anybody who", "to any customer who")
+        r"to (?:anybody|whoever|any (?:[\w-]+ )?(?:customers?|users?|members?|subscribers?|households?|clients?|one)) (?:who|that))",
         re.I,
     ),
     # "lamentamos lo sucedido", "lamentamos que se hayan presentado fallas": a regret for what
     # happened, not an apology (the Spanish of "we regret that this happened")
     "es": re.compile(
         r"^\W*(?:\w+\W+){0,2}?(?:si\b|las molestias|cualquier molestia|los inconvenientes|cualquier inconveniente)|^\W*(?:lo (?:sucedido|ocurrido|que (?:pasó|ocurrió|"
-        r"sucedió))|que\b)",
+        r"sucedió))|que\b)|"
+        # round 7: to whoever may have been hurt ("a quienes hayan podido verse afectados")
+        r"^\W*(?:\w+\W+){0,2}?(?:quienes|los que|las que|aquellos que|quien) (?:se )?(?:hayan|haya|puedan|pueda|pudieran|pudiera|hubieran|hubiera) podido",
         re.I,
     ),
 }
