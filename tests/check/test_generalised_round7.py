@@ -219,3 +219,48 @@ def test_a_hedged_spanish_apology_is_none() -> None:
     plain = "Pedimos disculpas a quienes se quedaron sin línea."
     assert "apology" in rules(hedged, "resolve", "es")
     assert "apology" not in rules(plain, "resolve", "es")
+
+
+# ---------------------------------------------------------------- required elements
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # the places named as a pair, or labelling the text, with no preposition before them
+        ("Why Tamworth and Gunnedah lost calls. About 2,300 customers had no dial tone.", "en"),
+        ("We apologise to our Dubbo and Orange customers: 4,100 of you had no internet.", "en"),
+        ("Mildura: broadband is back for all 1,900 affected homes.", "en"),
+        ("Perdón, Teruel: 2.100 clientes sin fijo desde las 9:00.", "es"),
+        ("Les pedimos perdón, Jaén y Úbeda. Unos 5.600 clientes no tuvieron internet.", "es"),
+    ],
+)
+def test_who_places_without_a_preposition(text: str, locale: str) -> None:
+    assert "who" not in rules(text, "resolve", locale)
+
+
+def test_who_still_asks_for_a_place() -> None:
+    """A heading word before a colon, or two weekdays, is not a place."""
+    assert "who" in rules("Update: broadband is back for all 1,900 affected homes.", "resolve")
+    assert "who" in rules("On Monday and Tuesday about 1,900 homes lost calls.", "resolve")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # a symptom sentence with no subject refers back to the service named before it
+        ("Mildura: broadband is back. Out from 7.10am to 9.45am AEDT.", "en"),
+        ("Teruel: el fijo ya funciona. Falló de 8:10 a 11:25.", "es"),
+        # without any service the customer names; a difficulty doing something
+        ("Unos 2.100 clientes de Teruel se quedaron sin mensajes.", "es"),
+        ("Unos 2.100 clientes de Teruel tuvieron problemas para llamar.", "es"),
+        # a sentence wrapped mid-way over a one-word line is still one sentence
+        ("About 2,100 customers in Ayr could\nnot make calls on Monday.", "en"),
+    ],
+)
+def test_what_by_class(text: str, locale: str) -> None:
+    assert "what" not in rules(text, "resolve", locale)
+
+
+def test_spaced_spanish_times_do_not_end_a_sentence() -> None:
+    """ "de 7:00 a. m. a 11:00 p. m." after a phone number says when help is there."""
+    text = "Atención al cliente: 800 555 0100, de 7:00 a. m. a 11:00 p. m."
+    assert "support" not in rules(text, "resolve", "es")

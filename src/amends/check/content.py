@@ -79,7 +79,11 @@ SYMPTOM = {
         r"conecta\w*)\b|\bsin (?:internet|conexión|señal|línea|red|tono|voz|datos)\b|"
         r"\bse (?:cortan|cortaban|cortaron|caen|cayeron|caía)\b|\bfall(?:an|aban|aron|ó)\b|\binterrupci[oó]n\b|"
         # round 5: "se quedaron sin fijo ni internet", "3.300 clientes sin línea"
-        r"\b(?:se (?:quedaron|quedó|han quedado|ha quedado|quedan|queda) )?sin (?:fijo|teléfono|servicio|televisión|tv|móvil|celular|cobertura)\b"
+        r"\b(?:se (?:quedaron|quedó|han quedado|ha quedado|quedan|queda) )?sin (?:fijo|teléfono|servicio|televisión|tv|móvil|celular|cobertura)\b",
+        # round 7: without any service the customer names ("sin llamadas ni datos", "sin mensajes"); a
+        # difficulty doing something ("dificultades para navegar", "problemas al llamar")
+        r"\bsin (?:llamadas|mensajes|sms|fibra|wifi|wi-fi|correo|aplicación|app|navegación|televisión|banda ancha)\b|"
+        r"\b(?:dificultad(?:es)?|problemas?) (?:para|al) (?:navegar|llamar|conectar\w*|enviar|recibir|cargar|pagar|usar|entrar|ver)\b",
     ),
 }
 PEOPLE = {
@@ -146,13 +150,30 @@ AREA = {
             r"\barea codes?\b|\bpostcodes?\b|\bzip codes?\b|\b(?:[A-Z][a-z]+ )?exchange\b|\ball (?:states|regions)\b|"
             r"\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT|CA|NY|TX|WA)\b|"
             # round 5: the place addressed by the apology ("I'm sorry, Darwin.", "Sorry Bendigo:")
-            r"\b[Ss]orry,? (?!" + _NOT_PLACES + r"\b)[A-Z][\w'-]+"
+            r"\b[Ss]orry,? (?!" + _NOT_PLACES + r"\b)[A-Z][\w'-]+|"
+            # round 7: the places named as a pair, whatever comes before ("Why Tamworth and Gunnedah
+            # lost calls", "our Dubbo and Orange customers", "Provo & Orem:"), and a place labelling
+            # the text or a line, followed by the service ("Alnwick: broadband is back", "Geraldton
+            # update: mobile calls still failing")
+            r"\b(?!"
+            + _NOT_PLACES
+            + r"\b)[A-Z][\w'-]+(?: [A-Z][\w'-]+)? (?:and|&) (?!"
+            + _NOT_PLACES
+            + r"\b)[A-Z][a-z][\w'-]*|"
+            r"(?:^|\n)(?!"
+            + _NOT_PLACES
+            + r"\b)[A-Z][\w'-]+(?: [A-Z][\w'-]+)?(?: update)?: (?:[a-z]+ ){0,2}?"
+            r"(?:broadband|internet|mobile|calls?|phones?|landlines?|TV|data|services?|signal|texts?|\d)"
         )
     ),
     "es": re.compile(
         _spaced(
             r"\b(?:en|de|del|por toda|en toda|en todo) (?:la |el )?(?:ciudad de |provincia de |estado de )?"
-            r"[A-ZÁÉÍÓÚ][\wáéíóúñ'-]+|\btodo el país\b|\bcódigos? postal(?:es)?\b"
+            r"[A-ZÁÉÍÓÚ][\wáéíóúñ'-]+|\btodo el país\b|\bcódigos? postal(?:es)?\b|"
+            # round 7: the place the apology is said to ("Perdón, Murcia:", "Les pido disculpas,
+            # Querétaro"), and places named as a pair ("Ambato y Latacunga")
+            r"\b(?:[Pp]erdón|[Dd]isculpas|[Ll]o sient(?:o|imos)), [A-ZÁÉÍÓÚ][\wáéíóúñ'-]+|"
+            r"\b[A-ZÁÉÍÓÚ][\wáéíóúñ'-]+(?: [A-ZÁÉÍÓÚ][\wáéíóúñ'-]+)? (?:y|e) [A-ZÁÉÍÓÚ][\wáéíóúñ'-]+"
         )
     ),
 }
@@ -1090,8 +1111,12 @@ EMPATHY_ONLY = re.compile(
 
 
 #: A sentence whose subject is a pronoun standing for what the sentence before named.
+#: Round 7: or no subject at all, the sentence opening on the symptom and its times, as a short
+#: message or Spanish has it ("Out from 6.40am to 10.05am.", "Down since noon.", "Falló de 10:20 a 14:05.").
 PRONOUN_SUBJECT = re.compile(
-    r"\W*(?:it|they|this|that)\b(?! (?:is|was) (?:our|my|on|down to)\b)", re.I
+    r"\W*(?:(?:it|they|this|that)\b(?! (?:is|was) (?:our|my|on|down to)\b)|(?:out|down|offline) (?:from|since|between)\b|"
+    r"(?:falló|fallaron|estuvo caído|estuvieron caídos|se cayó|se cortó) (?:de|desde|entre)\b)",
+    re.I,
 )
 
 
