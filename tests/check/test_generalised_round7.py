@@ -264,3 +264,36 @@ def test_spaced_spanish_times_do_not_end_a_sentence() -> None:
     """ "de 7:00 a. m. a 11:00 p. m." after a phone number says when help is there."""
     text = "Atención al cliente: 800 555 0100, de 7:00 a. m. a 11:00 p. m."
     assert "support" not in rules(text, "resolve", "es")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # work done in order to mend a thing; "re-" verbs and "jointed"; new cable run in
+        ("Our jointers stayed out past midnight to re-lay the damaged duct.", "en"),
+        ("Our engineers rebalanced traffic across both routers.", "en"),
+        ("Our team jointed the two ends in a new enclosure.", "en"),
+        ("Crews pulled in 300 metres of new fibre.", "en"),
+        # power brought to the site; things started up again
+        ("Our technicians trucked a portable generator to the hut.", "en"),
+        ("Our crew powered the cabinet up again at 4pm.", "en"),
+        # Spanish: the third person singular, the perfect, a cable laid
+        ("El técnico ajustó el amplificador.", "es"),
+        ("Hemos revertido el cambio en la central.", "es"),
+        ("La cuadrilla tendió un cable provisional.", "es"),
+    ],
+)
+def test_fix_by_class(text: str, locale: str) -> None:
+    assert "fix" not in rules(text, "resolve", locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # restoring service is not an act, and the service coming back by itself is not one either
+        ("Our engineers worked around the clock to restore services.", "en"),
+        ("El servicio se restableció con normalidad.", "es"),
+    ],
+)
+def test_fix_near_misses(text: str, locale: str) -> None:
+    assert "fix" in rules(text, "resolve", locale)

@@ -886,12 +886,31 @@ FIX_MORE = {
         r"\b(?:copied|moved|carried|transferred|ported|migrated|synced|restored) (?:\S+ ){1,4}?(?:over|across)\b|"
         r"\b(?:added|loaded|put in|filled in|supplied|entered|restored|copied|fitted|installed) (?:the|a|an) missing\b|"
         r"\brepairs? (?:was|were|had been|is|are) (?:done|finished|completed|made|carried out)\b",
+        # round 7: work done in order to mend a thing ("worked through the night to rejoin the cable";
+        # not "worked around the clock to restore services", which names no act); more
+        # "re-" verbs and the British "jointed"; new cable run in; power brought to the site ("hauled
+        # a generator to the exchange", "took generators to both towers"); things started up again
+        r"\b(?:worked|went|drove|climbed|raced|flew|came|were out|stayed)\b[^.]{0,50}?\bto (?:re-?join|replace|splice|mend|"
+        r"rebuild|restring|re-?hang|re-?lay)\b",
+        r"\bre-?(?:balanced|joined|jointed|spliced|aligned|aimed|started|loaded|wired)\b|\bjointed\b",
+        r"\b(?:pulled|ran|laid|strung|threaded|hung|fed) (?:in )?(?:some |a |\d[\d,]* (?:feet|metres|meters|m|ft) of )?(?:new|fresh|spare|"
+        r"temporary|replacement) (?:cable|fibre|fiber|line|wire|duct)",
+        r"\b(?:took|hauled|brought|drove|carried|trucked|towed|flew|ran) (?:an? |the |\w+ |some )?(?:portable |mobile |spare |backup )?"
+        r"generators? (?:to|up to|out to|into|in)\b",
+        r"\b(?:started|brought|powered|fired|booted|switched|turned) (?:\w+ ){0,2}?(?:up|on|back on) again\b",
     ),
     "es": _rx(
         # round 5: a thing done again ("volvieron a cargar la configuración anterior", "encendieron de
         # nuevo los equipos")
         r"\bvolv(?:imos|ieron) a \w+(?:ar|er|ir) (?:la|el|los|las|un|una|nuestr\w+)\b|"
         r"\b\w+(?:aron|amos|ieron|imos) (?:de nuevo|otra vez)\b|\b(?:encend|prend)(?:imos|ieron)\b",
+        # round 7: the remedy in the third person singular ("la cuadrilla reparó la fibra", "el técnico
+        # ajustó el equipo"; not the service coming back, "se restableció") and in the perfect ("hemos
+        # revertido el cambio", "hemos ejecutado un rollback"); "ajustar" and "tender" a cable too
+        r"\b(?<!se )(?:repar|reemplaz|cambi|desvi|empalm|retir|ajust|reinici|sustitu|corrig|revirt)(?:ó|ió|aron|amos|ieron|imos)\b|"
+        r"\b(?:tend|tendi)(?:ió|imos|ieron) (?:un|una|el|la|otro|otra) (?:cable|fibra|línea|enlace)\b",
+        r"\b(?:hemos|han|ha) (?:repar|reemplaz|cambi|revert|revirt|restablec|reinici|ajust|corregi|sustitu|reconect|empalm)\w*(?:ado|ido)\b|"
+        r"\b(?:hemos|han|ha) (?:ejecutado|hecho|aplicado|realizado) (?:un|el|una|la) (?:rollback|marcha atrás|vuelta atrás|reversión)\b",
     ),
 }
 #: Words that undo a remedy verb before it: "we had not replaced it", "hadn't replaced".
