@@ -150,8 +150,22 @@ AREA = {
             r"\barea codes?\b|\bpostcodes?\b|\bzip codes?\b|\b(?:[A-Z][a-z]+ )?exchange\b|\ball (?:states|regions)\b|"
             r"\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT|CA|NY|TX|WA)\b|"
             # round 5: the place addressed by the apology ("I'm sorry, Darwin.", "Sorry Bendigo:")
-            r"\b[Ss]orry,? (?!" + _NOT_PLACES + r"\b)[A-Z][\w'-]+|"
-            # round 7: the places named as a pair, whatever comes before ("Why Tamworth and Gunnedah
+            r"\b[Ss]orry,? (?!" + _NOT_PLACES + r"\b)[A-Z][\w'-]+"
+        )
+    ),
+    "es": re.compile(
+        _spaced(
+            r"\b(?:en|de|del|por toda|en toda|en todo) (?:la |el )?(?:ciudad de |provincia de |estado de )?"
+            r"[A-ZÁÉÍÓÚ][\wáéíóúñ'-]+|\btodo el país\b|\bcódigos? postal(?:es)?\b"
+        )
+    ),
+}
+AREA = {loc: word_rx(rx) for loc, rx in AREA.items()}
+#: Places named with no preposition before them, tried only when `AREA` finds none (round 7).
+AREA_MORE = {
+    "en": re.compile(
+        _spaced(
+            # the places named as a pair, whatever comes before ("Why Tamworth and Gunnedah
             # lost calls", "our Dubbo and Orange customers", "Provo & Orem:"), and a place labelling
             # the text or a line, followed by the service ("Alnwick: broadband is back", "Geraldton
             # update: mobile calls still failing")
@@ -168,16 +182,14 @@ AREA = {
     ),
     "es": re.compile(
         _spaced(
-            r"\b(?:en|de|del|por toda|en toda|en todo) (?:la |el )?(?:ciudad de |provincia de |estado de )?"
-            r"[A-ZÁÉÍÓÚ][\wáéíóúñ'-]+|\btodo el país\b|\bcódigos? postal(?:es)?\b|"
-            # round 7: the place the apology is said to ("Perdón, Murcia:", "Les pido disculpas,
+            # the place the apology is said to ("Perdón, Murcia:", "Les pido disculpas,
             # Querétaro"), and places named as a pair ("Ambato y Latacunga")
             r"\b(?:[Pp]erdón|[Dd]isculpas|[Ll]o sient(?:o|imos)), [A-ZÁÉÍÓÚ][\wáéíóúñ'-]+|"
             r"\b[A-ZÁÉÍÓÚ][\wáéíóúñ'-]+(?: [A-ZÁÉÍÓÚ][\wáéíóúñ'-]+)? (?:y|e) [A-ZÁÉÍÓÚ][\wáéíóúñ'-]+"
         )
     ),
 }
-AREA = {loc: word_rx(rx) for loc, rx in AREA.items()}
+AREA_MORE = {loc: word_rx(rx) for loc, rx in AREA_MORE.items()}
 CAUSE = {
     "en": _rx(
         r"\bfib(?:er|re)\b.{0,40}\b(?:cut|break|broke|broken|damaged|severed)\b",
@@ -1182,6 +1194,8 @@ def check_who(doc: Doc, ctx: Context) -> str | None:
         return None
     count = _lex(COUNT, ctx.locale).search(doc.text)
     area = _lex(AREA, ctx.locale).search(doc.text)
+    if count and not area:
+        area = _lex(AREA_MORE, ctx.locale).search(doc.text)
     if count and area:
         return None
     if count:
