@@ -7,9 +7,9 @@ and has since been tuned on, and so have the third and the fourth, each after it
 the checker before it was committed; it was measured blind on round 4's and round 5's rules and
 then tuned on in round 6. The sixth (corpus_blind6) was written blind in the same way, never run
 through the checker before it was committed, measured blind on round 5's and round 6's rules, and
-nobody has tuned on it. The seventh (corpus_blind7) was written blind the same way, never run
-through the checker, and nobody has tuned on it. Unit tests of the rules use sentences of their
-own, not these sets'.
+then tuned on in round 7. The seventh (corpus_blind7) was written blind the same way, never run
+through the checker before it was committed, measured blind on round 6's and round 7's rules, and
+nobody has tuned on it. Unit tests of the rules use sentences of their own, not these sets'.
 """
 
 from __future__ import annotations

@@ -79,7 +79,11 @@ SYMPTOM = {
         r"conecta\w*)\b|\bsin (?:internet|conexión|señal|línea|red|tono|voz|datos)\b|"
         r"\bse (?:cortan|cortaban|cortaron|caen|cayeron|caía)\b|\bfall(?:an|aban|aron|ó)\b|\binterrupci[oó]n\b|"
         # round 5: "se quedaron sin fijo ni internet", "3.300 clientes sin línea"
-        r"\b(?:se (?:quedaron|quedó|han quedado|ha quedado|quedan|queda) )?sin (?:fijo|teléfono|servicio|televisión|tv|móvil|celular|cobertura)\b"
+        r"\b(?:se (?:quedaron|quedó|han quedado|ha quedado|quedan|queda) )?sin (?:fijo|teléfono|servicio|televisión|tv|móvil|celular|cobertura)\b",
+        # round 7: without any service the customer names ("sin llamadas ni datos", "sin mensajes"); a
+        # difficulty doing something ("dificultades para navegar", "problemas al llamar")
+        r"\bsin (?:llamadas|mensajes|sms|fibra|wifi|wi-fi|correo|aplicación|app|navegación|televisión|banda ancha)\b|"
+        r"\b(?:dificultad(?:es)?|problemas?) (?:para|al) (?:navegar|llamar|conectar\w*|enviar|recibir|cargar|pagar|usar|entrar|ver)\b",
     ),
 }
 PEOPLE = {
@@ -157,6 +161,35 @@ AREA = {
     ),
 }
 AREA = {loc: word_rx(rx) for loc, rx in AREA.items()}
+#: Places named with no preposition before them, tried only when `AREA` finds none (round 7).
+AREA_MORE = {
+    "en": re.compile(
+        _spaced(
+            # the places named as a pair, whatever comes before ("Why Tamworth and Gunnedah
+            # lost calls", "our Dubbo and Orange customers", "Provo & Orem:"), and a place labelling
+            # the text or a line, followed by the service ("Alnwick: broadband is back", "Geraldton
+            # update: mobile calls still failing")
+            r"\b(?!"
+            + _NOT_PLACES
+            + r"\b)[A-Z][\w'-]+(?: [A-Z][\w'-]+)? (?:and|&) (?!"
+            + _NOT_PLACES
+            + r"\b)[A-Z][a-z][\w'-]*|"
+            r"(?:^|\n)(?!"
+            + _NOT_PLACES
+            + r"\b)[A-Z][\w'-]+(?: [A-Z][\w'-]+)?(?: update)?: (?:[a-z]+ ){0,2}?"
+            r"(?:broadband|internet|mobile|calls?|phones?|landlines?|TV|data|services?|signal|texts?|\d)"
+        )
+    ),
+    "es": re.compile(
+        _spaced(
+            # the place the apology is said to ("Perdón, Murcia:", "Les pido disculpas,
+            # Querétaro"), and places named as a pair ("Ambato y Latacunga")
+            r"\b(?:[Pp]erdón|[Dd]isculpas|[Ll]o sient(?:o|imos)), [A-ZÁÉÍÓÚ][\wáéíóúñ'-]+|"
+            r"\b[A-ZÁÉÍÓÚ][\wáéíóúñ'-]+(?: [A-ZÁÉÍÓÚ][\wáéíóúñ'-]+)? (?:y|e) [A-ZÁÉÍÓÚ][\wáéíóúñ'-]+"
+        )
+    ),
+}
+AREA_MORE = {loc: word_rx(rx) for loc, rx in AREA_MORE.items()}
 CAUSE = {
     "en": _rx(
         r"\bfib(?:er|re)\b.{0,40}\b(?:cut|break|broke|broken|damaged|severed)\b",
@@ -510,14 +543,18 @@ APOLOGY_UNDONE = {
         # a conditional reach: "to any customers who may have been impacted"
         r"to (?:any |all |those |the )?(?:customers?|users?|members|subscribers|people|anyone|of you) (?:who|that) (?:may|might|could)|"
         # round 6: the harm hedged ("for the impact this may have had", "for any delays you might have faced")
-        r"for [^.!?]{0,40}?\b(?:this|it|that|which|you) (?:may|might|could) have\b)",
+        r"for [^.!?]{0,40}?\b(?:this|it|that|which|you) (?:may|might|could) have\b|"
+        # round 7: whoever turns out to have been hurt ("to anybody who", "to any customer who")
+        r"to (?:anybody|whoever|any (?:[\w-]+ )?(?:customers?|users?|members?|subscribers?|households?|clients?|one)) (?:who|that))",
         re.I,
     ),
     # "lamentamos lo sucedido", "lamentamos que se hayan presentado fallas": a regret for what
     # happened, not an apology (the Spanish of "we regret that this happened")
     "es": re.compile(
         r"^\W*(?:\w+\W+){0,2}?(?:si\b|las molestias|cualquier molestia|los inconvenientes|cualquier inconveniente)|^\W*(?:lo (?:sucedido|ocurrido|que (?:pasó|ocurrió|"
-        r"sucedió))|que\b)",
+        r"sucedió))|que\b)|"
+        # round 7: to whoever may have been hurt ("a quienes hayan podido verse afectados")
+        r"^\W*(?:\w+\W+){0,2}?(?:quienes|los que|las que|aquellos que|quien) (?:se )?(?:hayan|haya|puedan|pueda|pudieran|pudiera|hubieran|hubiera) podido",
         re.I,
     ),
 }
@@ -861,12 +898,31 @@ FIX_MORE = {
         r"\b(?:copied|moved|carried|transferred|ported|migrated|synced|restored) (?:\S+ ){1,4}?(?:over|across)\b|"
         r"\b(?:added|loaded|put in|filled in|supplied|entered|restored|copied|fitted|installed) (?:the|a|an) missing\b|"
         r"\brepairs? (?:was|were|had been|is|are) (?:done|finished|completed|made|carried out)\b",
+        # round 7: work done in order to mend a thing ("worked through the night to rejoin the cable";
+        # not "worked around the clock to restore services", which names no act); more
+        # "re-" verbs and the British "jointed"; new cable run in; power brought to the site ("hauled
+        # a generator to the exchange", "took generators to both towers"); things started up again
+        r"\b(?:worked|went|drove|climbed|raced|flew|came|were out|stayed)\b[^.]{0,50}?\bto (?:re-?join|replace|splice|mend|"
+        r"rebuild|restring|re-?hang|re-?lay)\b",
+        r"\bre-?(?:balanced|joined|jointed|spliced|aligned|aimed|started|loaded|wired)\b|\bjointed\b",
+        r"\b(?:pulled|ran|laid|strung|threaded|hung|fed) (?:in )?(?:some |a |\d[\d,]* (?:feet|metres|meters|m|ft) of )?(?:new|fresh|spare|"
+        r"temporary|replacement) (?:cable|fibre|fiber|line|wire|duct)",
+        r"\b(?:took|hauled|brought|drove|carried|trucked|towed|flew|ran) (?:an? |the |\w+ |some )?(?:portable |mobile |spare |backup )?"
+        r"generators? (?:to|up to|out to|into|in)\b",
+        r"\b(?:started|brought|powered|fired|booted|switched|turned) (?:\w+ ){0,2}?(?:up|on|back on) again\b",
     ),
     "es": _rx(
         # round 5: a thing done again ("volvieron a cargar la configuración anterior", "encendieron de
         # nuevo los equipos")
         r"\bvolv(?:imos|ieron) a \w+(?:ar|er|ir) (?:la|el|los|las|un|una|nuestr\w+)\b|"
         r"\b\w+(?:aron|amos|ieron|imos) (?:de nuevo|otra vez)\b|\b(?:encend|prend)(?:imos|ieron)\b",
+        # round 7: the remedy in the third person singular ("la cuadrilla reparó la fibra", "el técnico
+        # ajustó el equipo"; not the service coming back, "se restableció") and in the perfect ("hemos
+        # revertido el cambio", "hemos ejecutado un rollback"); "ajustar" and "tender" a cable too
+        r"\b(?<!se )(?:repar|reemplaz|cambi|desvi|empalm|retir|ajust|reinici|sustitu|corrig|revirt)(?:ó|ió|aron|amos|ieron|imos)\b|"
+        r"\b(?:tend|tendi)(?:ió|imos|ieron) (?:un|una|el|la|otro|otra) (?:cable|fibra|línea|enlace)\b",
+        r"\b(?:hemos|han|ha) (?:repar|reemplaz|cambi|revert|revirt|restablec|reinici|ajust|corregi|sustitu|reconect|empalm)\w*(?:ado|ido)\b|"
+        r"\b(?:hemos|han|ha) (?:ejecutado|hecho|aplicado|realizado) (?:un|el|una|la) (?:rollback|marcha atrás|vuelta atrás|reversión)\b",
     ),
 }
 #: Words that undo a remedy verb before it: "we had not replaced it", "hadn't replaced".
@@ -1086,8 +1142,12 @@ EMPATHY_ONLY = re.compile(
 
 
 #: A sentence whose subject is a pronoun standing for what the sentence before named.
+#: Round 7: or no subject at all, the sentence opening on the symptom and its times, as a short
+#: message or Spanish has it ("Out from 6.40am to 10.05am.", "Down since noon.", "Falló de 10:20 a 14:05.").
 PRONOUN_SUBJECT = re.compile(
-    r"\W*(?:it|they|this|that)\b(?! (?:is|was) (?:our|my|on|down to)\b)", re.I
+    r"\W*(?:(?:it|they|this|that)\b(?! (?:is|was) (?:our|my|on|down to)\b)|(?:out|down|offline) (?:from|since|between)\b|"
+    r"(?:falló|fallaron|estuvo caído|estuvieron caídos|se cayó|se cortó) (?:de|desde|entre)\b)",
+    re.I,
 )
 
 
@@ -1134,6 +1194,8 @@ def check_who(doc: Doc, ctx: Context) -> str | None:
         return None
     count = _lex(COUNT, ctx.locale).search(doc.text)
     area = _lex(AREA, ctx.locale).search(doc.text)
+    if count and not area:
+        area = _lex(AREA_MORE, ctx.locale).search(doc.text)
     if count and area:
         return None
     if count:

@@ -186,12 +186,13 @@ def _line_starts(src: str) -> list[int]:
 #: "U.S", "a.m", "e.g", "i.e". Found first and checked after: look-behinds in one pattern would
 #: run at every character.
 _PUNCT = re.compile(r"[.!?]+(?=[\s\"')\]]|$)")
-_NOT_END = re.compile(r"(?:[A-Z]\.[a-z]|\b[ap]\.m|\be\.g|\bi\.e)$")
+#: Round 7: the spaced Spanish "7:00 a. m." and "11 p. m." too (its first dot follows a number).
+_NOT_END = re.compile(r"(?:[A-Z]\.[a-z]|\b[ap]\.\s?m|\be\.g|\bi\.e|\d\s[ap])$")
 _BLANK = re.compile(r"\n[ \t]*\n")
 #: After "a.m."/"p.m.", a new sentence: a capitalised word that is not a zone, a day or a month
 #: ("... at 4 a.m. Every line gets a credit" ends one; "7:10 a.m. Eastern", "9 a.m. Monday",
 #: "9 a.m. Sydney time" and "a.m. AEST" do not).
-_AMPM = re.compile(r"\b[ap]\.m$")
+_AMPM = re.compile(r"\b[ap]\.\s?m$")
 _NEW_SENTENCE = re.compile(
     r"\s+(?!(?:Eastern|Pacific|Central|Mountain|Atlantic|Alaska|Hawaii|Newfoundland|Australian|Greenwich|"
     r"British|Coordinated|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -276,23 +277,45 @@ def _only_markup_before(src: str, offset: int) -> bool:
     return not head.strip() or (head.lstrip().startswith("---") and head.count("---") >= 2)
 
 
+#: Round 7: words a heading does not end on; a short line ending on one was wrapped mid-sentence.
+_RUN_ON = frozenset(
+    {
+        *("a", "an", "the", "at", "to", "from", "by", "on", "in", "of", "for", "and", "or", "but"),
+        *("with", "until", "since", "could", "would", "should", "will", "not", "no", "every"),
+        *("each", "our", "their", "de", "del", "la", "las", "el", "los", "en", "y", "o", "con"),
+        *("para", "por", "sin", "desde", "hasta"),
+    }
+)
+
+
+def _wrapped(line: str, after: str) -> bool:
+    """True when a short unpunctuated line is a sentence wrapped mid-way, not a heading: the next
+    line goes on in lower case ("could" / "not make calls"), or the line ends on a word no heading
+    ends on ("at" / "2pm ACST")."""
+    nxt = after.lstrip()
+    return bool(nxt) and (nxt[0].islower() or line.split()[-1].lower() in _RUN_ON)
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of masked prose (see the module notes on where a sentence ends)."""
     cuts: set[int] = set()
     for m in _PUNCT.finditer(text):  # the end marks, then the exceptions: a fast scan
         ends = any(not _NOT_END.search(text, max(0, k - 4), k) for k in range(m.start(), m.end()))
         if ends or (
-            _AMPM.search(text, max(0, m.end() - 4), m.end() - 1)
+            _AMPM.search(text, max(0, m.end() - 5), m.end() - 1)
             and _NEW_SENTENCE.match(text, m.end())
         ):
             cuts.add(m.end())
     for m in _BLANK.finditer(text):
         cuts.add(m.start())
     pos = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
         end = pos + len(line)
         stripped = line.strip()
-        if stripped and stripped[-1] not in ".!?,;:" and len(stripped.split()) <= 8:
+        after = lines[i + 1] if i + 1 < len(lines) else ""
+        heading = stripped and stripped[-1] not in ".!?,;:" and len(stripped.split()) <= 8
+        if heading and not _wrapped(stripped, after):
             cuts.add(end)  # a heading or a label line
         pos = end + 1
     spans: list[tuple[int, int]] = []

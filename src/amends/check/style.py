@@ -22,10 +22,11 @@ LEWICKI = "Lewicki, Polin & Lount (2016), 'An Exploration of the Structure of Ef
 
 
 #: Round 6: a provider's own things, as the subject a verdict is passed on ("our cabling itself did
-#: nothing wrong", "even the toughest cabinets struggle"): one word class for `blame` and `excuse`.
+#: nothing wrong", "even the toughest cabinets struggle"): one word class for `blame` and `excuse`
+#: (round 7 adds units, antennas, nodes, hubs, poles and ducts).
 KIT = (
     r"(?:networks?|equipment|kit|systems?|gear|hardware|cabling|cables?|lines?|exchanges?|sites?|towers?|masts?|cabinets?|"
-    r"huts?|infrastructure|generators?|batteries|routers?|servers?|buildings?)"
+    r"huts?|infrastructure|generators?|batteries|routers?|servers?|buildings?|units?|antennas?|nodes?|hubs?|poles?|ducts?)"
 )
 
 
@@ -88,6 +89,22 @@ VAGUE = {
         r"(?:customers|users|people|subscribers) who (?:may|might) (?:have been |be |have )?(?:experiencing|impacted|"
         r"affected|having|seeing|experienced|had|seen)",
         r"technical (?:issue|problem|fault|error)",
+        # round 7: a few people or places with no number, however introduced ("a handful of our
+        # customers", "a couple of Tamworth streets"), a small group ("a small group of customers", not
+        # the group a change is tried on first); "some" with nothing after it ("still down for some.");
+        # the majority with no number ("for the majority of customers"); issues being had ("customers
+        # still experiencing issues")
+        # (each form starts at its rarest word; the article before it is looked behind)
+        r"(?<=a\x20)(?:few|handful of|couple of) (?:of )?(?:our )?(?:[\w-]+ )?(?:customers|users|subscribers|members|clients|people|homes|households|"
+        r"areas|streets|suburbs|neighbou?rhoods|towns|postcodes|zip codes|blocks|estates)",
+        r"(?:(?<=\ba\x20)|(?<=\bone\x20))(?<!on\x20a\x20)(?<!to\x20a\x20)(?<!for\x20a\x20)(?<!on\x20one\x20)(?<!to\x20one\x20)"
+        r"(?:small|tiny|limited|select|modest) group of (?:our )?(?:[\w-]+ )?(?:customers|users|"
+        r"subscribers|members|clients|people|homes|households)",
+        r"(?:(?<=for\x20)|(?<=affecting\x20)|(?<=to\x20)|(?<=hitting\x20)|(?<=impacting\x20))(?:some|a few|several)(?=\s*(?:[.,;:!?)]|$))",
+        r"(?:majority|most) of (?:our )?(?:customers|users|subscribers|members|clients|people|homes|households|"
+        r"accounts|services)",
+        r"(?:(?<=experiencing\x20)|(?<=experienced\x20)|(?<=having\x20)|(?<=had\x20)|(?<=seeing\x20)|(?<=facing\x20)|(?<=faced\x20)|"
+        r"(?<=reporting\x20)|(?<=reported\x20))(?:some |any |ongoing |intermittent |further |these |continued )?issues",
     ),
     "es": _words(
         r"algunos (?:clientes|usuarios)",
@@ -100,6 +117,8 @@ VAGUE = {
         r"un (?:pequeño |reducido |limitado )?(?:grupo|número) (?:pequeño |reducido |limitado )?de (?:clientes|usuarios|abonados|hogares)",
         r"problemas técnicos",
         r"inconvenientes técnicos",
+        # round 7: the majority with no number ("la mayoría de los clientes", "la mayor parte de los usuarios")
+        r"(?:mayoría|mayor parte) de (?:los |las |nuestros |nuestras )?(?:clientes|usuarios|abonados|hogares|servicios)",
     ),
 }
 GENERIC = {
@@ -145,6 +164,10 @@ NON_APOLOGY = {
         r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,40}?(?:you|customers|anyone|some of you) (?:may|might|could) have (?:experienced|had|faced|suffered|seen|noticed|been)",
         r"(?:regrettable|unfortunate)(?= that\b| (?:incident|event|situation|outage|episode|disruption|interruption)\b|\s*[.!;])|"
         r"(?:pity|shame) that",
+        # round 7: an apology addressed to whoever turns out to have been hurt ("we apologise to anyone
+        # who was affected", "sorry to any customer who lost service"), as `apology` reads it
+        r"(?:sorry|apologi[sz]e|apologies) to (?:anyone|anybody|whoever|any (?:[\w-]+ )?(?:customers?|users?|members?|subscribers?|people|"
+        r"households?|homes?|clients?|one)) (?:who|that|whose)",
     ),
     "es": _words(
         r"lo sentimos si",
@@ -161,6 +184,13 @@ NON_APOLOGY = {
         r"(?:pueda|puedan|pudiera|pudieran|podría|podrían) haber(?:les?)? (?:causado|ocasionado|provocado|generado)",
         r"(?:le|les) (?:ha|han|haya|hayan) (?:causado|ocasionado|provocado) (?:algún|alguna|algun)",
         r"(?:es|fue|resulta|resultó) (?:muy |realmente )?(?:lamentable|una pena|una lástima) que",
+        # round 7: any hedge made with "podido" ("a quienes hayan podido verse afectados", "lo que
+        # pueda haber notado"); a regret that a harm befell someone, told with "se" and nobody who caused
+        # it ("lamentamos que algunos clientes se hayan visto afectados", "lamento que se perdiera la
+        # señal"; not "lamentamos que no pudieran llamar; fue un error nuestro", round 6)
+        r"(?:haya|hayan|hubiera|hubieran|pueda|puedan|pudiera|pudieran) podido (?:verse|resultar|sufrir|notar|tener|experimentar|padecer)\w*",
+        r"(?:lamentamos|lamento|nos lamentamos de) (?:mucho |profundamente |sinceramente |de verdad )?que (?:[\wáéíóúñ]+ ){0,3}?se "
+        r"(?:haya|hayan|hubiera|hubieran|viera|vieran|perdiera|perdieran|cortara|cortaran|quedara|quedaran|produjera|produjeran)\b",
     ),
 }
 BLAME = {
@@ -254,6 +284,37 @@ BLAME = {
         r"(?:up to|in the hands of) (?:them|the (?:[\w-]+ )?(?:company|utility|council|operator|supplier|provider|owner|contractor|"
         r"distributor|wholesaler|network owner))\b",
         r"(?<=[’']s\x20)hands",
+        # round 7, by class. Our own things declared blameless with any verb of behaving ("our network
+        # behaved exactly as it should have", "our software responded just as designed"); the other
+        # party accused of neglect ("they had the plans and ignored them", "the builder should have dug
+        # by hand", "switched off our feed without warning us"); our work made to wait on them
+        # ("nothing our crews can do until the utility ...", "we're waiting on them"); the thing, the
+        # crew and the repair listed as theirs ("it's their pole", "their cable, their crew and their
+        # repair"); the fault put down to them ("entirely down to them"); restoring it declared someone
+        # else's job ("restoring that feed is the power company's job")
+        # (the verdict is found at its rarer verbs, any subject: round 6's form has the others)
+        r"(?:behaved|responded|reacted|performed|functioned) "
+        r"(?:exactly |just |precisely |entirely )?as (?:designed|intended|built|(?:it|they) (?:should|was meant to|were meant to|was built to|"
+        r"were built to)(?: have| do)?)",
+        r"(?:(?<=they\x20)|(?<=they\x20simply\x20)|(?<=they\x20just\x20)|(?<=they\x20then\x20)|(?<=they\x20had\x20)|(?<=developer\x20)|"
+        r"(?<=developers\x20)|(?<=contractor\x20)|(?<=contractors\x20)|(?<=builders\x20)|(?<=council\x20)|(?<=utility\x20)|(?<=company\x20))"
+        r"(?:ignored|disregarded|overlooked) (?:them|it|the|our|those|these|every|all|both)",
+        r"(?:developer|contractor|subcontractor|builder|council|utility|distributor|co-op|landlord|(?:power|water|gas|electricity|energy|"
+        r"construction) company)(?:[’']s)?(?: (?!we\b|our\b)[\w’'-]+){0,10}? should have (?!been\b)",
+        r"without (?:warning|telling|notifying|informing|asking|consulting|checking with) us",
+        r"(?:company|co-op|utility|council|developer|contractor|subcontractor|distributor|operator|landlord)(?: (?!we\b)[\w’'-]+){0,12}? "
+        r"without (?:warning|telling|notifying|informing|asking|consulting) (?:anyone|anybody)",
+        r"(?:nothing|little) (?:that )?(?:we|our (?:[\w-]+ )?(?:technicians|engineers|crews?|teams?|staff|people|techs)) (?:can|could) do"
+        r"(?: [\w-]+){0,5}? until (?:they|the (?:[\w-]+ ){0,2}?(?:company|utility|co-op|council|operator|distributor|owner|supplier|provider|"
+        r"wholesaler|contractor|landlord))",
+        r"waiting (?:on them|for them to (?:fix|repair|restore|reconnect|finish|replace|turn|switch|re-?\w+))\b",
+        r"their [\w-]+, their [\w-]+,? and their",
+        r"(?:(?<=it[’']s\x20)|(?<=it\x20is\x20)|(?<=it\x20was\x20)|(?<=that[’']s\x20)|(?<=that\x20is\x20)|(?<=that\x20was\x20)|"
+        r"(?<=entirely\x20)|(?<=wholly\x20)|(?<=solely\x20))their (?:own )?(?:pole|cable|line|site|mast|tower|"
+        r"equipment|kit|network|cabinet|substation|feed|supply|fault|problem|responsibility|repair|gear|node|duct|fibre|fiber|dig|work)s?\b",
+        r"down to them\b|down to the (?:[\w-]+ )?(?:developers?|builders?|compan(?:y|ies)|distributor|owners?|landlord|co-op)",
+        r"(?:fixing|repairing|mending|restoring|reconnecting) (?:it|this|that|the|their|its)(?: [\w-]+)? (?:is|was|remains) "
+        r"(?:entirely |solely )?(?:their|its|(?:the )?(?:[\w-]+ ){0,2}?[\w-]+[’']s) (?:job|responsibility|call|work|task)",
     ),
     "es": _words(
         r"fuera de nuestro control",
@@ -290,6 +351,16 @@ BLAME = {
         r"(?:están|está|estaban|estaba|estuvo|estuvieron|funcionan|funciona|funcionaban|funcionaba|funcionó|funcionaron|siguen|seguían) "
         r"(?:en (?:perfecto|buen) estado|perfectamente|correctamente|con normalidad|normalmente|sin (?:ningún )?(?:problema|fallo|falla)s?)",
         r"no (?:hicimos|hemos hecho|habíamos hecho) nada mal",
+        # round 7: the repair or the return of service depends on them alone ("la reposición depende
+        # solo de ellos", "el restablecimiento está en manos de la distribuidora"); our part declared
+        # faultless ("por nuestra parte no hubo ninguna falla"); their act done without telling us
+        # ("sin avisarnos", "sin consultarnos")
+        r"(?:reparación|arreglo|solución|reposición|restablecimiento|recuperación|vuelta)(?: [\wáéíóúñ]+){0,3}? (?:depende|dependía|dependerá|"
+        r"está en manos|estaba en manos|corre|corría) (?:solo |sólo |únicamente |exclusivamente |enteramente |totalmente )?(?:de|por|a) "
+        r"(?:ellos|ellas|su|sus|la empresa|el proveedor|la compañía|la distribuidora|cuenta)",
+        r"(?:por|de|en) nuestr[oa] (?:parte|lado|red|equipos?)[, ]+no (?:hubo|hay|ha habido|había|se produjo|existió|tuvimos) "
+        r"(?:ningún |ninguna |ni un |ni una )?(?:falla|fallo|error|problema|avería|incidencia)",
+        r"sin (?:avisarnos|consultarnos|decirnos nada|notificarnos|informarnos)",
     ),
 }
 EXCUSE = {
@@ -364,6 +435,35 @@ EXCUSE = {
         r"\d+ years|living memory|a lifetime)",
         r"(?:little|nothing)(?: more)? (?:we|anyone|anybody|any (?:operator|carrier|network|company)) (?:could|can|would) (?:have )?(?:do|done)|"
         r"(?:little|nothing)(?: more)? (?:to be done|that could (?:have )?be(?:en)? done)",
+        # round 7, by class. Any kit would have failed, however it is said: the force "will beat any
+        # cooling system", "puts a strain on any network", "any hut by the sea will cop it sooner or
+        # later"; brought down "anywhere in the state" (found at the verb); no operator "on this coast can plan around" it; a
+        # concession that preparation does not matter ("however carefully it's hung", "however well
+        # they're looked after", "no matter how it's sealed"); at the mercy of the weather; faults of
+        # the kind called normal ("problems like these are not unusual", "to be expected")
+        r"(?:beat|defeat|overwhelm|take out|knock out|bring down|wear out|wear down|outlast) "
+        r"(?:[\w-]+ )?any (?:[\w-]+ )?(?:" + KIT + r"|operators?|carriers?|telcos?|providers?)",
+        r"(?:strain|pressure|stress|toll|demands) on any (?:[\w-]+ )?(?:"
+        + KIT
+        + r"|operators?|carriers?|telcos?|providers?)",
+        r"any (?:[\w-]+ )?(?:"
+        + KIT
+        + r"|operators?|carriers?|telcos?|providers?)(?: [\w-]+){0,5}? (?:will|would|is going to|are going to|is bound to|are bound to) "
+        r"(?:[\w-]+ ){0,3}?(?:sooner or later|eventually|at some point|in the end)",
+        r"(?:bring|brings|brought|take|takes|took|knock|knocks|knocked|pull|pulls|pulled|blow|blows|blew|tear|tears|tore) (?:down|out) "
+        r"(?:[\w-]+ ){0,3}?anywhere (?:in|on|along|across|around|up)",
+        r"no (?:[\w-]+ )?(?:"
+        + KIT
+        + r"|operators?|carriers?|telcos?|providers?|compan(?:y|ies))(?: [\w-]+){0,4}? (?:can|could|would|will) (?:[\w-]+ ){0,2}?(?:plan around|"
+        r"plan for|guard against|prepare for|protect against|design for|build for|withstand|cope with|handle|survive|stand up to)",
+        r"(?:however|no matter how) (?:well |carefully |hard |much |strongly |securely |solidly |thoroughly |robustly |well[- ][\w-]+ )?"
+        r"(?:(?:it|they|you|we|the [\w-]+)(?:[’']s|[’']re| is| are| was| were| has been| have been| gets| get) )?"
+        r"(?:built|hung|sealed|prepared|maintained|looked after|designed|protected|engineered|installed|made|planned|run|kept|buried|serviced|"
+        r"strung|fixed|fitted|housed|cooled|anchored|reinforced|checked)",
+        r"at the mercy of (?:the |a |an |our )?(?:[\w-]+ )?(?:weather|winters?|storms?|winds?|seas?|ocean|elements|rain|floods?|heat|snow|ice|"
+        r"nature|climate|cyclones?|bushfires?|fires?|gales?|tides?|lightning)",
+        r"(?:(?<=not\x20)|(?<=n[’']t\x20)|(?<=not\x20at\x20all\x20)|(?<=not\x20that\x20)|(?<=not\x20particularly\x20))"
+        r"(?:unusual|uncommon|out of the ordinary|abnormal)|to be expected(?! (?:back|to|by|at|on|in)\b)",
     ),
     "es": _words(
         r"a pesar de nuestros (?:mejores )?esfuerzos",
@@ -399,6 +499,19 @@ EXCUSE = {
         r"\w+ años)",
         r"(?:el|la|los|las) (?:peor|peores|más (?:fuerte|fuertes|intens[oa]s?|grave|graves)) (?:[\wáéíóúñ]+ )?(?:en|de los últimos|desde hace) (?:décadas|"
         r"un siglo|\w+ años)",
+        # round 7: not even the best-prepared network would have held ("ni la red mejor preparada del
+        # país habría aguantado"); no kit is safe ("ningún equipo está del todo a salvo"); faults
+        # called unavoidable in the plural ("estos cortes son inevitables"); a concession that
+        # preparation does not matter ("por mucho que se prepare una red", "por muy bien protegida que esté")
+        r"ni (?:el|la|los|las) (?:[\wáéíóúñ]+ ){0,2}?(?:mejor|mejores|más) (?:preparad|protegid|construid|mantenid|diseñad|equipad|resistente|"
+        r"robust|sólid)\w*",
+        r"ni (?:el|la|los|las) (?:[\wáéíóúñ]+ ){1,5}?(?:habría|hubiera|hubiese|podría|habrían|hubieran) (?:aguantado|resistido|soportado|"
+        r"evitado)",
+        r"(?:ningún|ninguna|ninguno) (?:[\wáéíóúñ]+ ){0,4}?(?:está|estaba|es|era|estaría|queda|quedaría|estuvo) (?:del todo |completamente |totalmente |"
+        r"realmente |nunca )?(?:a salvo|protegid[oa]|inmune|libre de)",
+        r"(?:son|eran|serán|fueron|serían|resultan|resultaban) (?:\w+ )?inevitables",
+        r"por (?:mucho|más|muy bien|bien) que se (?:prepare|preparen|proteja|protejan|construya|construyan|mantenga|mantengan|diseñe|diseñen|"
+        r"refuerce|refuercen|cuide|cuiden|invierta)|por muy (?:bien |preparad|protegid|robust|fuerte|sólid)\w*",
     ),
 }
 MINIMISE = {
@@ -448,6 +561,23 @@ MINIMISE = {
         # (not the group a change is tried on first: "on a handful of homes first")
         r"(?:a|small|tiny|little|modest)(?<!on\x20a)(?<!to\x20a)(?<!for\x20a) (?:small |tiny |little |modest )?"
         r"(?:handful|cluster|smattering|sprinkling|trickle) of",
+        # round 7, by class. A length made small by its word ("for a limited period", "a short
+        # spell"); the harm called modest or limited ("the disruption was modest", "the impact remained
+        # small"); a share under one per cent ("well under one per cent"); not a widespread outage, in
+        # any form ("this isn't a major fault"); confined to one small part ("confined to one corner of
+        # town", "limited to a single street"); most people never noticed ("most of you won't have noticed")
+        r"(?:limited|short|brief) (?:period|spell|window|duration)|limited (?:time|while)",
+        r"(?:disruption|impact|outage|effect|damage|interruption|harm|inconvenience)s? (?:was|were|is|are|has been|remained|stayed) "
+        r"(?:fairly |relatively |quite |very |pretty |thankfully |mercifully |only |always )?(?:modest|limited|small|minimal|contained|slight|"
+        r"light|mild|manageable)(?! to\b)",
+        r"(?:under|below) (?:\d[\d.,]*(?=\s?%)|(?:\d[\d.,]*|one|two|three|half (?:a|of one)|a|an) ?(?:per ?cent|percent))",
+        r"(?:(?:isn|wasn)[’']t|not) (?:a |an )?(?:nationwide|widespread|national|network-wide|major|big|large|serious|general|"
+        r"region-wide|statewide|state-wide|area-wide)(?: [\w-]+)? (?:outage|issue|problem|fault|incident|event|disruption)",
+        r"(?:confined|limited|restricted|contained|isolated|locali[sz]ed) to (?:just |only )?(?:one|a|a single|a small|a few|a couple of|a tiny|"
+        r"one small|a handful of) (?:small |tiny |little |single )?(?:corner|pocket|part|patch|section|handful|area|street|streets|cluster|"
+        r"bit|slice|group|couple)",
+        r"most (?:of you|of our customers|customers|people|users|households|homes|members)(?: [\w-]+){0,2}? (?:won[’']t|will not|didn[’']t|"
+        r"did not|wouldn[’']t|would not|never|will never|may not|might not)(?: even)?(?: have)? (?:noticed|notice|seen|felt)",
     ),
     "es": _words(
         r"menor(?:es)?",
@@ -476,6 +606,11 @@ MINIMISE = {
         r"(?:solo|sólo|apenas|tan solo|tan sólo|nada más) (?:\d+|un|una|unos|unas|media|dos|tres|cuatro|cinco|diez|quince|veinte|treinta|cuarenta)"
         r" (?:minutos?|horas?|segundos?)",
         r"sin (?:mayor |gran |ninguna )?importancia",
+        # round 7: most never noticed ("la mayoría ni se dio cuenta", "casi todos ni lo notaron"); a
+        # short cut ("un corte corto")
+        r"(?:la mayoría|casi todos|muchos|la mayor parte)(?: de (?:ustedes|los clientes|nuestros clientes|los usuarios))? (?:ni (?:siquiera )?|no )"
+        r"(?:se (?:dio|dieron|habrá|habrán|ha|han) (?:dado )?cuenta|lo (?:notó|notaron|habrá notado|habrán notado|ha notado|han notado)|notó|notaron)",
+        r"(?:corte|fallo|falla|interrupción|caída|incidencia) (?:muy )?(?:corto|corta)",
     ),
 }
 CORPORATE = _words(
@@ -577,8 +712,8 @@ INCIDENCIA = re.compile(r"\bincidencias?\b", re.I)
 #: A share or a small number told by a size word ("a small fraction of", "a handful of"): vague when
 #: it stands in for the count, `minimise` alone when the statement gives the count as well.
 SHARE = re.compile(
-    r"\b(?:portion|subset|fraction|segment|slice|sliver|proportion|share|pocket|percentage|handful|few)\b.*\b(?:customers?|users|members|"
-    r"subscribers|people|customer base|user base|clientes|usuarios)\b",
+    r"\b(?:portion|subset|fraction|segment|slice|sliver|proportion|share|pocket|percentage|handful|few|couple|group|majority|most|mayoría|"
+    r"mayor parte)\b.*\b(?:customers?|users|members|subscribers|people|customer base|user base|clientes|usuarios)\b",
     re.I | re.S,
 )
 
