@@ -22,7 +22,10 @@ blind corpus": those are the honest figures) and then tuned on in the sixth roun
 so it too is an upper bound now. The sixth blind set (`tests/check/corpus_blind6`) was measured
 blind on round 5's and round 6's rules (52 and 59 of 124 exactly right; docs/rules.md, "Sixth
 blind corpus": those are the honest figures) and then tuned on in the seventh round ("Round 7"),
-so it too is an upper bound now.
+so it too is an upper bound now. The seventh blind set (`tests/check/corpus_blind7`) was measured
+blind on round 6's and round 7's rules (48 and 53 of 124 exactly right; docs/rules.md, "Seventh
+blind corpus") and has never been tuned on: its figures are the honest estimate. Tuning on it
+needs an eighth blind set first.
 
 Run: `.venv/bin/python -m bench.eval_check`. Exits 1 if a rule is below the floor on any set,
 unless docs/rules.md gives the reason (listed in `EXPLAINED`). The mismatches of a set nobody has
@@ -47,6 +50,7 @@ CORPORA = {
     "blind4": ROOT / "corpus_blind4",
     "blind5": ROOT / "corpus_blind5",
     "blind6": ROOT / "corpus_blind6",
+    "blind7": ROOT / "corpus_blind7",
 }
 #: Column titles: the field set was tuned on; so were the held-out and the second to sixth blind
 #: sets, after their first blind runs (docs/rules.md, "Evaluation"), the sixth in round 7.
@@ -59,11 +63,12 @@ TITLES = {
     "blind4": "blind 4 (tuned on after blind run)",
     "blind5": "blind 5 (tuned on after blind run)",
     "blind6": "blind 6 (tuned on after blind run)",
+    "blind7": "blind 7 (never tuned on)",
 }
 FLOOR = 0.95
 #: Sets nobody has tuned on: their counts are printed, their mismatches only with
 #: `--show-unseen` (whoever reads them turns the set into a tuned one; write the next set first).
-UNSEEN: frozenset[str] = frozenset()
+UNSEEN: frozenset[str] = frozenset({"blind7"})
 #: (corpus, rule) pairs below the floor whose reason docs/rules.md states ("Evaluation") and that
 #: are a limit of the labels, not of the rules. The held-out rows listed are the three where its
 #: labels and the development or field labels read the same wording differently (fitting one set
