@@ -382,9 +382,10 @@ def _kill_and_rerun(cmd: list[str], url: str, n: int) -> str:
     again = subprocess.run(cmd, capture_output=True, text=True, check=True)
     rows, keys = _count(url)
     ok = killed and rows == keys == n
+    log = "".join(f"\n  re-run's log: {line.strip()}" for line in again.stderr.splitlines())
     return (
         f"SIGKILL at {at:,} enqueued, re-run: {again.stdout.strip()}; outbox {rows:,} rows, "
-        f"{keys:,} distinct keys -> " + ("each notice exactly once" if ok else "FAILED")
+        f"{keys:,} distinct keys -> " + ("each notice exactly once" if ok else "FAILED") + log
     )
 
 
