@@ -17,3 +17,8 @@ def rules(
     """The ids of the rules that fire on `text` (checked as `stage`, in `locale`, for
     `channel`; `kw`: the rest of `check_text`'s options)."""
     return check_text(text, stage=stage, locale=locale, channel=channel, **kw).rule_ids()
+
+
+def fires(rule: str, text: str, locale: str = "en", stage: str = "resolve") -> bool:
+    """Whether `rule` fires on `text` (checked as a resolution by default, in `locale`)."""
+    return rule in rules(text, stage, locale)

@@ -5,11 +5,8 @@ several word classes, spellings and languages, and near misses the rules must no
 from __future__ import annotations
 
 import pytest
+from tests.check.helpers import fires as _fires
 from tests.check.helpers import rules
-
-
-def _fires(rule: str, text: str, locale: str = "en", stage: str = "resolve") -> bool:
-    return rule in rules(text, stage, locale)
 
 
 # ---------------------------------------------------------------- blame
