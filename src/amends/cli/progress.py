@@ -5,13 +5,13 @@ count), so a batch run's log shows where its time went."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
 
-#: show(description, done, total): the step under way and its count (None: no count).
-Show = Callable[[str, int | None, int | None], None]
+from amends.progress import Progress
+
 #: Seconds between a counted step's lines in a log.
 LOG_EVERY = 60.0
 #: The clock a log's seconds are read from.
@@ -26,7 +26,7 @@ def _count(done: int | None, total: int | None) -> str:
 
 
 @contextmanager
-def step_progress(console: Console, first: str) -> Iterator[Show]:
+def step_progress(console: Console, first: str) -> Iterator[Progress]:
     """Yield `show` for the steps of one command, starting with step `first`."""
     if not console.is_terminal:
         start = clock()

@@ -12,7 +12,7 @@ DuckDB tables, never one value at a time in Python.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -31,6 +31,7 @@ from amends.credits.policy import CASH, Policy, load_policy
 from amends.errors import InputError, read_text
 from amends.files import atomic_path, open_csv_text, save_figure_atomic
 from amends.impact.engines import Engine, check_master
+from amends.progress import Progress
 from amends.subscriber_ranges import parts_for, split_by_subscriber
 
 if TYPE_CHECKING:
@@ -45,9 +46,6 @@ ENGINE_MEMORY = "1GB"
 EXPORT_BATCH = 262_144
 #: Columns of the exported credits (CSV and Parquet).
 EXPORT_COLUMNS = ("subscriber", "window", "amount", "currency", "unit", "policy", "reason")
-
-#: progress(description, done, total): what the run is doing (done/total None: no count).
-Progress = Callable[[str, int | None, int | None], None]
 
 
 @dataclass(frozen=True)
@@ -283,9 +281,7 @@ def _no_credits(con: Any) -> None:
     )
 
 
-def _compute_in_parts(
-    con: Any, job: CreditsJob, parts: int, say: Callable[[str, int | None, int | None], None]
-) -> None:
+def _compute_in_parts(con: Any, job: CreditsJob, parts: int, say: Progress) -> None:
     """`credits` on DuckDB above `amends.subscriber_ranges.PART_ROWS` affected rows: the impact's
     subscribers and the plans split into ranges of subscriber ids, each part computed on its own
     (each subscriber's rows are in one part), so DuckDB's working set is one part's. Each part is

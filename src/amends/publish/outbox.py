@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import repeat
@@ -25,6 +25,7 @@ import pyarrow.compute as pc
 from sqlalchemy import Connection, func, select
 
 from amends.errors import InputError
+from amends.progress import Progress
 from amends.store.parallel import WRITERS, load_in_parallel
 from amends.store.schema import (
     components,
@@ -157,11 +158,7 @@ NOTICE_DUCKDB_MEMORY = "512MB"
 #: of WAL (whole pages rewritten after every checkpoint) against 1.4 KB at the start, and the
 #: load slowed from 25,000 to 18,000 a second.
 KEY_ORDER_FROM = 1_000_000
-#: step(what): the stage of an enqueue about to start.
-Step = Callable[[str], None]
-#: progress(what, done, total): the stage under way and, while loading, notices loaded so far.
-Progress = Callable[[str, int | None, int | None], None]
-#: The loading stage's name in `Progress`.
+#: The loading stage's name in the progress an enqueue reports (its count: notices loaded).
 ENQUEUEING = "enqueueing notices"
 #: Rows DuckDB buffers per writer while it splits notices into 16 key buckets (16 open files:
 #: bounded buffers, where 256 open files ran out of memory at 100M notices).
@@ -291,17 +288,20 @@ def _check_notices(con: duckdb.DuckDBPyConnection, sql: str) -> int:
 
 
 def _stream_notices(
-    notices: pa.Table | Path, incident_id: str, batch_size: int, step: Step | None = None
+    notices: pa.Table | Path, incident_id: str, batch_size: int, progress: Progress | None = None
 ) -> Iterator[tuple[int, int, pa.RecordBatch | None]]:
     """Check the notices, then yield (rows, reachable, batch) for each batch of outbox columns
     (a first item with batch None carries the counts). DuckDB streams: memory is one batch.
     Above `KEY_ORDER_FROM` notices the batches come in ascending key order (`_key_ordered`).
-    `step(what)` names each stage before it starts."""
+    `progress(what, None, None)` names each stage before it starts."""
     import duckdb
 
     from amends.duckdb_session import duckdb_session
 
-    step = step or (lambda what: None)
+    def step(what: str) -> None:
+        if progress is not None:
+            progress(what, None, None)
+
     try:
         with duckdb_session(NOTICE_DUCKDB_MEMORY) as con:
             con.execute("SET preserve_insertion_order = false")
@@ -421,12 +421,8 @@ def enqueue_notice_file(
         if progress is not None:
             progress(ENQUEUEING, done, reachable)
 
-    def step(what: str) -> None:
-        if progress is not None:
-            progress(what, None, None)
-
     try:
-        stream = _stream_notices(path, incident_id, batch_size, step)
+        stream = _stream_notices(path, incident_id, batch_size, progress)
         rows, reachable, _ = next(stream)
         batches = (batch for _, _, batch in stream if batch is not None)
         # PostgreSQL: several connections at once, batches committing in any order (the unique
