@@ -1,4 +1,4 @@
-"""Benchmark the plans import (`amends.store.subscribers.import_subscribers`) against the naive
+"""Benchmark the plans import (`amends.store.plans.import_plans`) against the naive
 baseline of one INSERT statement per customer (same transaction), on SQLite and PostgreSQL.
 
 Run: `.venv/bin/python -m bench.store [ROWS]` (default 100,000 rows). PostgreSQL runs when env
@@ -19,8 +19,8 @@ import pyarrow as pa
 from sqlalchemy import delete, insert
 
 from amends.store import Store, open_store
+from amends.store.plans import COLUMNS, import_plans, prepare_rows
 from amends.store.schema import subscribers
-from amends.store.subscribers import COLUMNS, import_subscribers, prepare_rows
 from amends.store.testing import postgres_schema_url
 
 
@@ -55,7 +55,7 @@ def baseline(store: Store, table: pa.Table) -> None:
 def ours(store: Store, table: pa.Table) -> None:
     """The bulk import (COPY on PostgreSQL, batched executemany upserts on SQLite)."""
     with store.begin() as conn:
-        import_subscribers(conn, table)
+        import_plans(conn, table)
 
 
 def _timed(store: Store, fn: Callable[[Store, pa.Table], None], table: pa.Table) -> float:
@@ -74,7 +74,7 @@ def run(label: str, url: str, table: pa.Table) -> None:
     n = table.num_rows
     print(
         f"{label:<11} rows={n:,}  baseline(row-by-row INSERT) {n / base:>10,.0f} rows/s  "
-        f"import_subscribers {n / fast:>10,.0f} rows/s  ratio {base / fast:.1f}x"
+        f"import_plans {n / fast:>10,.0f} rows/s  ratio {base / fast:.1f}x"
     )
 
 

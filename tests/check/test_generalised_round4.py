@@ -324,7 +324,7 @@ def _tables() -> list[tuple[str, re.Pattern[str]]]:
 
 
 def test_word_start_prefix_finds_the_same_matches_on_every_corpus() -> None:
-    """`fold.at_word_starts` only puts `\\b(?=[...])` before patterns whose every alternative
+    """`lowercase.at_word_starts` only puts `\\b(?=[...])` before patterns whose every alternative
     starts with a word boundary before a word character: the matches must be the same."""
     from pathlib import Path
 
@@ -366,6 +366,6 @@ def test_word_start_prefix_finds_the_same_matches_on_every_corpus() -> None:
 def test_at_word_starts_only_where_every_alternative_starts_a_word(
     pattern: str, prefixed: bool
 ) -> None:
-    from amends.check.fold import at_word_starts
+    from amends.check.lowercase import at_word_starts
 
     assert (at_word_starts(pattern) != pattern) is prefixed

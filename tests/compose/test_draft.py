@@ -10,8 +10,8 @@ import pytest
 from tests.compose.records import base_incident, fixed_incident, now_for, window
 
 from amends.compose import MissingFacts, draft
-from amends.compose.catalog import extract
 from amends.compose.gsm import segments
+from amends.compose.translations import extract
 from amends.errors import InputError
 from amends.incident import Cause, RegionInfo
 

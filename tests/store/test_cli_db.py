@@ -47,7 +47,7 @@ def test_import_plans_csv_and_parquet(cli, store_url: str, tmp_path: Path) -> No
     import pyarrow.parquet as pq
 
     from amends.store import open_store
-    from amends.store.subscribers import load_subscribers
+    from amends.store.plans import load_plans
 
     csv_file = tmp_path / "plans.csv"
     csv_file.write_text(
@@ -62,7 +62,7 @@ def test_import_plans_csv_and_parquet(cli, store_url: str, tmp_path: Path) -> No
     pq.write_table(pa.table({"subscriber": ["S3"], "monthly_fee": ["5"]}), parquet_file)
     assert cli("db", "import-plans", parquet_file, "--db", store_url).code == 0
     with open_store(store_url, create=True) as store, store.connect() as conn:
-        rows = {r["subscriber"]: r for r in load_subscribers(conn).to_pylist()}
+        rows = {r["subscriber"]: r for r in load_plans(conn).to_pylist()}
     assert list(rows) == ["S1", "S2", "S3"]
     assert str(rows["S1"]["monthly_fee"]) == "29.990000" and rows["S2"]["home_region"] is None
 

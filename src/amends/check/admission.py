@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from amends.check.fold import lexicon, word_rx
+from amends.check.lowercase import lexicon, word_rx
 
 if TYPE_CHECKING:
     from amends.check.source import Doc

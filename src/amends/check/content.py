@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from amends.check import patterns as P
 from amends.check.admission import admits, admitted_acts
-from amends.check.fold import Lexicon, at_word_starts, lexicon, word_rx
+from amends.check.lowercase import Lexicon, at_word_starts, lexicon, word_rx
 from amends.check.model import AFTER, ALL_STAGES, ONGOING, Channel, Severity, Stage
 from amends.check.restored import acted_then_restored
 from amends.check.rule import Context, Example, Rule

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from functools import lru_cache
 
-from amends.check import fix, fold
+from amends.check import fix, lowercase
 from amends.check.config import CheckConfig, CustomRule
 from amends.check.model import (
     SEVERITY_WEIGHT,
@@ -117,7 +117,7 @@ def check_text(
     Findings that can be fixed mechanically carry their replacements; `zone` (from the incident
     record) is the zone a bare time is given, else `[check.fix] zone`.
     """
-    fold.forget()
+    lowercase.forget()
     doc = parse(text, fmt)
     if stage is None:
         guess = infer_stage(doc.text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from amends.check.fold import word_rx
+from amends.check.lowercase import word_rx
 
 TZ_ABBREVIATIONS = [
     "UTC",
@@ -176,7 +176,7 @@ PHONE = re.compile(
 )
 
 
-# Patterns whose every alternative starts a word: checked at word starts only (`fold.word_rx`).
+# Patterns whose every alternative starts a word: checked at word starts only (`lowercase.word_rx`).
 CLOCK, CLOCK_TZ, ZONE_DECLARED, RELATIVE, DEADLINE, ISO_TZ = (
     word_rx(rx) for rx in (CLOCK, CLOCK_TZ, ZONE_DECLARED, RELATIVE, DEADLINE, ISO_TZ)
 )

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Literal
 
-from amends.check.fold import flat_lower
+from amends.check.lowercase import flat_lower
 
 Format = Literal["text", "markdown", "html"]
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from amends.check.content import SEED_A, SEED_B
-from amends.check.fold import folded, word_rx
+from amends.check.lowercase import folded, word_rx
 from amends.check.model import ALL_STAGES, Severity, Stage
 from amends.check.rule import Context, Example, Rule
 from amends.check.source import Doc
@@ -33,7 +33,7 @@ KIT = (
 def _words(*phrases: str) -> re.Pattern[str]:
     """One case-insensitive pattern for the phrases; a space matches any run of white space.
 
-    Every phrase starts with a letter, so a match starts where a word does: `fold.word_rx` says
+    Every phrase starts with a letter, so a match starts where a word does: `lowercase.word_rx` says
     so (and with which letters) before the alternatives are tried, and the word boundaries that
     end a word fail at one character instead of at every phrase (a quarter to a third less time
     for these patterns in CPython).

@@ -151,7 +151,7 @@ def import_plans(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from amends.store.subscribers import import_subscribers
+    from amends.store.plans import import_plans
 
     table = read_plans(plans)
     first_row = 2 if plans.suffix.lower() in (".csv", ".txt") else 1
@@ -168,7 +168,7 @@ def import_plans(
     ):
         task = progress.add_task("importing customers", total=table.num_rows)
         with store.begin() as conn:
-            count = import_subscribers(
+            count = import_plans(
                 conn,
                 table,
                 source=str(plans),

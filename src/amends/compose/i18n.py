@@ -63,7 +63,7 @@ def translations(lang: str, templates: Path | None = None) -> gettext.NullTransl
 
 def _require_complete(catalog: object, source: str) -> None:
     """Refuse a catalog that would let English sentences into another language's statement."""
-    from amends.compose.catalog import extract
+    from amends.compose.translations import extract
 
     have = {
         (m.id if isinstance(m.id, str) else m.id[0]): m
@@ -86,7 +86,7 @@ def _require_complete(catalog: object, source: str) -> None:
     if gaps:
         raise InputError(
             f"the catalog leaves {len(gaps)} message(s) untranslated (first: {gaps[0]!r}); "
-            "translate every msgstr (python -m amends.compose.catalog LANG merges new ones)",
+            "translate every msgstr (python -m amends.compose.translations LANG merges new ones)",
             path=source,
         )
 

@@ -20,7 +20,7 @@ from amends.errors import InputError
 from amends.events.mapping import Mapping, resolve_mapping
 from amends.events.schema import EVENT_SCHEMA
 from amends.events.sources import detect_format, expand_sources
-from amends.events.stage import Staged, stage_clf, stage_csv, temp_name
+from amends.events.staging import Staged, stage_clf, stage_csv, temp_name
 from amends.events.transform import check_tz, compile_mapping
 from amends.events.validate import (
     check_canonical_parquet,

@@ -1,4 +1,4 @@
-"""The fast path of `amends.check.fold` (matching on lower-cased text, line breaks as spaces)
+"""The fast path of `amends.check.lowercase` (matching on lower-cased text, line breaks as spaces)
 finds exactly what the plain case-insensitive patterns find on that text."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 
 from amends.check import content, style
 from amends.check.evaluate import load_corpus
-from amends.check.fold import flat_lower, lexicon
+from amends.check.lowercase import flat_lower, lexicon
 from amends.check.registry import builtin_rules
 
 CORPUS = Path(__file__).parent / "corpus"

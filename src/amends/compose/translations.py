@@ -1,5 +1,5 @@
 """The message catalog of the statement templates: extract every translatable sentence, and
-start or update a language's `.po` file (`python -m amends.compose.catalog fr`)."""
+start or update a language's `.po` file (`python -m amends.compose.translations fr`)."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def main(argv: list[str]) -> int:
     from babel.messages.pofile import read_po, write_po
 
     if len(argv) != 1:
-        print("usage: python -m amends.compose.catalog LANG > amends.po", file=sys.stderr)
+        print("usage: python -m amends.compose.translations LANG > amends.po", file=sys.stderr)
         return 2
     lang = argv[0]
     template = extract()

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from amends.errors import InputError
 from amends.store import Store
+from amends.store.plans import import_plans, load_plans
 from amends.store.schema import subscribers
-from amends.store.subscribers import import_subscribers, load_subscribers
 
 
 def _plans(n: int, fee: pa.Array | None = None) -> pa.Table:
@@ -39,12 +39,12 @@ def _count(store: Store) -> int:
 def test_bulk_import_then_update(store: Store) -> None:
     steps: list[int] = []
     with store.begin() as conn:
-        assert import_subscribers(conn, _plans(12_000), progress=steps.append) == 12_000
+        assert import_plans(conn, _plans(12_000), progress=steps.append) == 12_000
     assert sum(steps) == 12_000 and _count(store) == 12_000
     changed = pa.table({"subscriber": ["sub-000001", "new-1"], "monthly_fee": ["10.5", None]})
     with store.begin() as conn:
-        import_subscribers(conn, changed)
-        got = load_subscribers(conn, ["sub-000001", "new-1", "sub-000002", "absent"])
+        import_plans(conn, changed)
+        got = load_plans(conn, ["sub-000001", "new-1", "sub-000002", "absent"])
     assert _count(store) == 12_001
     rows = {r["subscriber"]: r for r in got.to_pylist()}
     assert list(rows) == ["new-1", "sub-000001", "sub-000002"]
@@ -57,8 +57,8 @@ def test_bulk_import_then_update(store: Store) -> None:
 
 def test_replace_drops_missing_customers(store: Store) -> None:
     with store.begin() as conn:
-        import_subscribers(conn, _plans(10))
-        import_subscribers(conn, _plans(3), replace=True)
+        import_plans(conn, _plans(10))
+        import_plans(conn, _plans(3), replace=True)
     assert _count(store) == 3
 
 
@@ -73,8 +73,8 @@ def test_values_are_normalised(store: Store) -> None:
         }
     )
     with store.begin() as conn:
-        import_subscribers(conn, table)
-        rows = load_subscribers(conn).to_pylist()
+        import_plans(conn, table)
+        rows = load_plans(conn).to_pylist()
     assert [(r["subscriber"], r["currency"], r["email"]) for r in rows] == [
         ("a", "USD", "x@example.net"),
         ("b", "EUR", None),
@@ -84,9 +84,9 @@ def test_values_are_normalised(store: Store) -> None:
 def test_float_fees_are_refused_and_nothing_is_written(store: Store) -> None:
     """Money is exact: a floating-point fee column (as `amends credits` also says) is refused."""
     with pytest.raises(InputError, match="floating-point"), store.begin() as conn:
-        import_subscribers(conn, _plans(2, fee=pa.array([19.99, 0.1 + 0.2])))
+        import_plans(conn, _plans(2, fee=pa.array([19.99, 0.1 + 0.2])))
     with store.connect() as conn:
-        assert load_subscribers(conn).num_rows == 0
+        assert load_plans(conn).num_rows == 0
 
 
 @pytest.mark.parametrize(
@@ -116,15 +116,15 @@ def test_bad_rows_are_refused_and_nothing_written(
     store: Store, table: pa.Table, message: str
 ) -> None:
     with store.begin() as conn:
-        import_subscribers(conn, _plans(5))
+        import_plans(conn, _plans(5))
     with pytest.raises(InputError, match=message), store.begin() as conn:
-        import_subscribers(conn, table, source="plans.csv", replace=True)
+        import_plans(conn, table, source="plans.csv", replace=True)
     assert _count(store) == 5
 
 
 def test_decimal_fees_with_more_places_are_rounded_half_even(store: Store) -> None:
     fees = pa.array([Decimal("1.12345650"), Decimal("2.00000050")], pa.decimal128(10, 8))
     with store.begin() as conn:
-        import_subscribers(conn, _plans(2, fee=fees))
-        got = load_subscribers(conn).column("monthly_fee").to_pylist()
+        import_plans(conn, _plans(2, fee=fees))
+        got = load_plans(conn).column("monthly_fee").to_pylist()
     assert got == [Decimal("1.123456"), Decimal("2.000000")]

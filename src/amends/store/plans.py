@@ -39,8 +39,8 @@ COLUMNS: tuple[str, ...] = (
     "phone",
 )
 
-#: Arrow schema of `load_subscribers` (money as exact decimal128).
-SUBSCRIBERS_SCHEMA = pa.schema(
+#: Arrow schema of `load_plans` (money as exact decimal128).
+PLANS_SCHEMA = pa.schema(
     [
         pa.field("subscriber", pa.string(), nullable=False),
         pa.field("plan", pa.string()),
@@ -274,7 +274,7 @@ def _write_postgres(
         cur.execute(f"DROP TABLE {temp}")
 
 
-def import_subscribers(
+def import_plans(
     conn: Connection,
     table: pa.Table,
     *,
@@ -300,9 +300,9 @@ def import_subscribers(
     return len(rows)
 
 
-def load_subscribers(conn: Connection, ids: Iterable[str] | None = None) -> pa.Table:
-    """The stored customers (all, or those in `ids`) as an Arrow table (`SUBSCRIBERS_SCHEMA`)."""
-    query = select(*(subscribers.c[f.name] for f in SUBSCRIBERS_SCHEMA)).order_by(
+def load_plans(conn: Connection, ids: Iterable[str] | None = None) -> pa.Table:
+    """The stored customers (all, or those in `ids`) as an Arrow table (`PLANS_SCHEMA`)."""
+    query = select(*(subscribers.c[f.name] for f in PLANS_SCHEMA)).order_by(
         subscribers.c.subscriber
     )
     wanted = None if ids is None else list(dict.fromkeys(ids))
@@ -314,6 +314,6 @@ def load_subscribers(conn: Connection, ids: Iterable[str] | None = None) -> pa.T
             part = wanted[start : start + 10_000]
             found.extend(conn.execute(query.where(subscribers.c.subscriber.in_(part))))
         found.sort(key=lambda r: r.subscriber)
-    data = {f.name: [getattr(r, f.name) for r in found] for f in SUBSCRIBERS_SCHEMA}
+    data = {f.name: [getattr(r, f.name) for r in found] for f in PLANS_SCHEMA}
     data["monthly_fee"] = [None if v is None else Decimal(v) for v in data["monthly_fee"]]
-    return pa.Table.from_pydict(data, schema=SUBSCRIBERS_SCHEMA)
+    return pa.Table.from_pydict(data, schema=PLANS_SCHEMA)
