@@ -312,14 +312,21 @@ def test_minimise_in_spanish() -> None:
 # ---------------------------------------------------------------- speed: word starts
 def _tables() -> list[tuple[str, re.Pattern[str]]]:
     from amends.check import content, patterns, style
+    from amends.check.lowercase import Lexicon
+
+    def pattern(value: object) -> re.Pattern[str] | None:
+        if isinstance(value, Lexicon):  # a table written on first use
+            return value.rx
+        return value if isinstance(value, re.Pattern) else None
 
     found: list[tuple[str, re.Pattern[str]]] = []
     for module in (content, style, patterns):
         for name, value in vars(module).items():
-            if isinstance(value, re.Pattern):
-                found.append((name, value))
-            elif isinstance(value, dict):
-                found += [(f"{name}.{k}", v) for k, v in value.items() if isinstance(v, re.Pattern)]
+            items = value.items() if isinstance(value, dict) else [("", value)]
+            for key, item in items:
+                rx = pattern(item)
+                if rx is not None:
+                    found.append((f"{name}.{key}" if key else name, rx))
     return found
 
 

@@ -32,7 +32,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 def _low(rx: re.Pattern[str], doc: Doc) -> tuple[re.Pattern[str], str]:
     """The pattern and the text to search: the lower-cased text with the case-sensitive pattern
-    when offsets hold (`fold.Lexicon`'s fast path), else the text itself."""
+    when offsets hold (`lowercase.Lexicon`'s fast path), else the text itself."""
     fast = lexicon(rx).fast
     if fast is not None and len(doc.lower) == len(doc.text):
         return fast, doc.lower

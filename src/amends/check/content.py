@@ -14,8 +14,9 @@ from collections.abc import Iterator
 
 from amends.check import patterns as P
 from amends.check.admission import admits, admitted_acts
-from amends.check.lowercase import Lexicon, at_word_starts, lexicon, word_rx
+from amends.check.lowercase import Lexicon, ahead_of, lexicon, word_rx
 from amends.check.model import AFTER, ALL_STAGES, ONGOING, Channel, Severity, Stage
+from amends.check.prefixes import first_letters, prefix_tree
 from amends.check.restored import acted_then_restored
 from amends.check.rule import Context, Example, Rule
 from amends.check.source import Doc
@@ -25,10 +26,19 @@ SEED_B = "seeds/003 (Three Apologies for Call Outages)"
 FULL_CHANNELS = frozenset({Channel.WEB, Channel.EMAIL, Channel.NOTICE})
 
 
-def _rx(*parts: str) -> re.Pattern[str]:
-    """One case-insensitive pattern. Its spaces stay literal (sre finds literal prefixes fast);
-    a line break in the prose matches them because matchers see it flattened (`fold.Lexicon`)."""
-    return re.compile(at_word_starts("|".join(f"(?:{p})" for p in parts), re.I), re.I)
+def _rx(*parts: str) -> Lexicon:
+    """One case-insensitive pattern, its alternatives sharing their prefixes (`prefix_tree`),
+    written and compiled on first use (a run checks one language). Its spaces stay literal (sre
+    finds literal prefixes fast); a line break in the prose matches them because matchers see
+    it flattened (`lowercase.Lexicon`)."""
+    PHRASE_TABLES.append(parts)
+    return Lexicon.later(
+        lambda: ahead_of(prefix_tree(parts, space=" "), first_letters(parts)), re.I
+    )
+
+
+#: Every table as written (the tests hold each one's pattern to the plain alternation).
+PHRASE_TABLES: list[tuple[str, ...]] = []
 
 
 # ---------------------------------------------------------------- phrase lists, per locale
@@ -1092,7 +1102,7 @@ FEEDBACK = {
 }
 
 
-def _lex(table: dict[str, re.Pattern[str]], locale: str) -> Lexicon:
+def _lex(table: dict[str, re.Pattern[str]] | dict[str, Lexicon], locale: str) -> Lexicon:
     """The table's pattern for a locale ('es-MX' uses 'es'; English when there is none)."""
     return lexicon(table.get(locale.split("-")[0], table["en"]))
 
@@ -1537,7 +1547,10 @@ def _hours(doc: Doc, ctx: Context) -> bool:
 
 
 #: An offer of compensation in either form, searched in one pass.
-OFFER = {loc: re.compile(COMP[loc].pattern + "|" + REBATE[loc].pattern, re.I) for loc in COMP}
+OFFER = {
+    loc: Lexicon.later(lambda loc=loc: COMP[loc].pattern + "|" + REBATE[loc].pattern, re.I)  # type: ignore[misc]
+    for loc in COMP
+}
 
 
 #: What follows a count of people: "150.000 clientes" is a count, not a phone number.

@@ -8,9 +8,10 @@ for everything but a handful of letters such as 'İ', for which the original pat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
+from typing import Any
 
 _ESCAPE = re.compile(r"\\.")
 
@@ -38,10 +39,13 @@ def folded(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     return lexicon(rx).fast
 
 
-def _fold(rx: re.Pattern[str]) -> re.Pattern[str] | None:
-    if not rx.flags & re.I or any(c.isupper() for c in _ESCAPE.sub("", rx.pattern)):
+def _fold(pattern: str, flags: int) -> re.Pattern[str] | None:
+    if not flags & re.I or any(c.isupper() for c in _ESCAPE.sub("", pattern)):
         return None
-    return re.compile(rx.pattern, rx.flags & ~re.I)
+    return re.compile(pattern, flags & ~re.I)
+
+
+_UNSET: Any = object()
 
 
 class Lexicon:
@@ -49,13 +53,44 @@ class Lexicon:
 
     Match positions refer to the text given; `group()` returns lower-cased text on the fast path,
     so callers that quote the match should slice the original text by `start()`/`end()`.
+    Built from a compiled pattern, or (`Lexicon.later`) from a function that writes the pattern:
+    then nothing is compiled until the first search, and only the form that search needs.
     """
 
-    __slots__ = ("fast", "rx")
+    __slots__ = ("_fast", "_make", "_pattern", "_rx", "flags")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
-        self.rx = rx
-        self.fast = _fold(rx)
+        self._rx: re.Pattern[str] | None = rx
+        self._pattern: str | None = rx.pattern
+        self._make: Callable[[], str] | None = None
+        self.flags = rx.flags
+        self._fast: re.Pattern[str] | None = _UNSET
+
+    @classmethod
+    def later(cls, make: Callable[[], str], flags: int) -> Lexicon:
+        """A lexicon whose pattern `make()` writes on first use (tables of many phrases: most
+        runs search only one language's, and writing and compiling one takes a while)."""
+        lex = cls.__new__(cls)
+        lex._rx, lex._pattern, lex._make, lex.flags, lex._fast = None, None, make, flags, _UNSET
+        return lex
+
+    @property
+    def pattern(self) -> str:
+        if self._pattern is None:
+            self._pattern = self._make()  # type: ignore[misc]
+        return self._pattern
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        if self._rx is None:
+            self._rx = re.compile(self.pattern, self.flags)
+        return self._rx
+
+    @property
+    def fast(self) -> re.Pattern[str] | None:
+        if self._fast is _UNSET:
+            self._fast = _fold(self.pattern, self.flags)
+        return self._fast
 
     def _target(self, text: str) -> tuple[re.Pattern[str], str]:
         if self.fast is not None:
@@ -181,7 +216,15 @@ def at_word_starts(pattern: str, flags: int = 0) -> str:
     if not _word_start(tree):
         return pattern
     first = _first_chars(tree)
-    ahead = "[" + re.escape("".join(sorted(first))) + "]" if first else r"\w"
+    return ahead_of(pattern, frozenset(first) if first else frozenset({r"\w"}))
+
+
+def ahead_of(pattern: str, letters: frozenset[str] | None) -> str:
+    """`pattern` with `\\b(?=[letters])` in front (`at_word_starts`), when the letters every
+    match starts a word with are known (`\\w`: any); unchanged when they are not."""
+    if not letters:
+        return pattern
+    ahead = r"\w" if r"\w" in letters else "[" + re.escape("".join(sorted(letters))) + "]"
     return r"\b(?=" + ahead + ")(?:" + pattern + ")"
 
 
@@ -194,14 +237,16 @@ def word_rx(rx: re.Pattern[str]) -> re.Pattern[str]:
 _BY_ID: dict[int, Lexicon] = {}
 
 
-def lexicon(rx: re.Pattern[str]) -> Lexicon:
-    """The shared `Lexicon` for a compiled pattern.
+def lexicon(rx: re.Pattern[str] | Lexicon) -> Lexicon:
+    """The shared `Lexicon` for a compiled pattern (a `Lexicon` is its own).
 
     Looked up by identity: hashing a compiled pattern hashes its whole code, which cost more
     than many of the searches. The entry keeps the pattern, so a reused id is never confused.
     """
+    if isinstance(rx, Lexicon):
+        return rx
     lex = _BY_ID.get(id(rx))
-    if lex is None or lex.rx is not rx:
+    if lex is None or lex._rx is not rx:
         if len(_BY_ID) > 4096:
             _BY_ID.clear()
         lex = _BY_ID[id(rx)] = Lexicon(rx)

@@ -11,8 +11,9 @@ import re
 from collections.abc import Iterator
 
 from amends.check.content import SEED_A, SEED_B
-from amends.check.lowercase import folded, word_rx
+from amends.check.lowercase import Lexicon, ahead_of, lexicon, word_rx
 from amends.check.model import ALL_STAGES, Severity, Stage
+from amends.check.prefixes import first_letters, prefix_tree
 from amends.check.rule import Context, Example, Rule
 from amends.check.source import Doc
 
@@ -30,16 +31,26 @@ KIT = (
 )
 
 
-def _words(*phrases: str) -> re.Pattern[str]:
+def _words(*phrases: str) -> Lexicon:
     """One case-insensitive pattern for the phrases; a space matches any run of white space.
 
-    Every phrase starts with a letter, so a match starts where a word does: `lowercase.word_rx` says
-    so (and with which letters) before the alternatives are tried, and the word boundaries that
-    end a word fail at one character instead of at every phrase (a quarter to a third less time
-    for these patterns in CPython).
+    The phrases share their prefixes (`prefixes.prefix_tree`: the same matches, found in about
+    two thirds of the time). Every phrase starts with a letter, so a match starts where a word
+    does: `lowercase.at_word_starts` says so (and with which letters) before the alternatives are
+    tried. Written and compiled on first use: a run checks one language.
     """
-    body = "|".join(p.replace(" ", r"\s+") for p in phrases)
-    return word_rx(re.compile(r"\b(?:" + body + r")\b", re.I))
+    PHRASE_TABLES.append(phrases)
+    return Lexicon.later(
+        lambda: ahead_of(
+            r"\b(?:" + prefix_tree(phrases) + r")\b", first_letters(phrases, bounded=True)
+        ),
+        re.I,
+    )
+
+
+#: Every phrase table as written (the tests hold each table's pattern to the plain alternation
+#: of its phrases).
+PHRASE_TABLES: list[tuple[str, ...]] = []
 
 
 VAGUE = {
@@ -678,18 +689,14 @@ PLACEHOLDER = re.compile(
 )
 
 
-def _spans(rx: re.Pattern[str], doc: Doc) -> Iterator[Span]:
+def _spans(rx: re.Pattern[str] | Lexicon, doc: Doc) -> Iterator[Span]:
     """Matches of a case-insensitive pattern as (start, end, original text) spans."""
-    fast = folded(rx)
-    if fast is not None and len(doc.lower) == len(doc.text):
-        for m in fast.finditer(doc.lower):
-            yield m.start(), m.end(), doc.text[m.start() : m.end()]
-        return
-    for m in rx.finditer(doc.text):
-        yield m.start(), m.end(), m.group(0)
+    text = doc.text
+    for m in (rx if isinstance(rx, Lexicon) else lexicon(rx)).iterate(text, doc.lower):
+        yield m.start(), m.end(), text[m.start() : m.end()]
 
 
-def _phrases(table: dict[str, re.Pattern[str]], rule: str) -> object:
+def _phrases(table: dict[str, Lexicon], rule: str) -> object:
     def match(doc: Doc, ctx: Context) -> Iterator[Span]:
         yield from _spans(table.get(ctx.locale.split("-")[0], table["en"]), doc)
         yield from _extra_spans(doc, ctx, rule)

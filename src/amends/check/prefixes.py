@@ -1,0 +1,350 @@
+"""Phrase alternations factored by their common prefixes: the same matches, found faster.
+
+CPython's `re` tries the alternatives of `a|b|c|...` one after another wherever a match could
+start, so a table of 700 phrases costs hundreds of tests at every word. Grouping the phrases by
+their first character, then their next one, gives one test per character of a prefix and then
+only the phrases that share it. An alternation is ordered (the first alternative that matches
+wins), so two phrases keep their order wherever both could match at the same place, and the
+spans found are those of the plain alternation: `tests/check/test_prefixes.py` holds it to that.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from re import _parser  # type: ignore[attr-defined]
+
+from amends.check.lowercase import _first_chars, _word_first, _word_start
+
+#: A phrase's leading group is expanded into its alternatives (sharing their own prefixes, each
+#: followed by a copy of the rest of the phrase) when they start in at most this many ways; a
+#: group with more is kept whole, as the copies would cost more to compile than they save.
+EXPAND = 16
+#: Levels of characters factored out; past them, the phrases that share a prefix are listed.
+#: (Counted in instructions over the corpus: 16 and 3 check it 1.29x as fast as the plain
+#: tables, 8 and 3 1.25x, 30 and 3 1.30x with larger patterns to compile; docs/benchmarks.md.)
+DEPTH = 3
+
+_QUANT = "?*+{"
+_SPECIAL = set(".^$*+?{}[]()|\\")
+_SAFE_ESCAPES = set("-.'\"/,:;&#%@!=<>~`_")
+
+
+def _group_end(p: str, start: int) -> int:
+    """The index just past the `)` that closes the `(` at `start`."""
+    depth, i = 0, start
+    in_class = False
+    while i < len(p):
+        c = p[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+        elif c == "[":
+            in_class = True
+            if p[i + 1 : i + 2] == "^":
+                i += 1
+            if p[i + 1 : i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    raise ValueError(f"unbalanced group in {p!r}")
+
+
+def _class_end(p: str, start: int) -> int:
+    """The index just past the `]` that closes the class at `start`."""
+    i = start + 1
+    if p[i : i + 1] == "^":
+        i += 1
+    if p[i : i + 1] == "]":
+        i += 1
+    while i < len(p):
+        if p[i] == "\\":
+            i += 2
+            continue
+        if p[i] == "]":
+            return i + 1
+        i += 1
+    raise ValueError(f"unclosed class in {p!r}")
+
+
+def _split_top(body: str) -> list[str]:
+    """The alternatives of `body` at depth 0."""
+    parts, depth, i, last = [], 0, 0, 0
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(body, i)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(body[last:i])
+            last = i + 1
+        i += 1
+    parts.append(body[last:])
+    return parts
+
+
+def _quantifier(p: str, i: int) -> str:
+    """The quantifier at `p[i:]` ('' when none), with a lazy or possessive mark."""
+    if i >= len(p) or p[i] not in _QUANT:
+        return ""
+    j = p.index("}", i) + 1 if p[i] == "{" else i + 1
+    if j < len(p) and p[j] in "?+":
+        j += 1
+    return p[i:j]
+
+
+class _Alts(tuple[str, ...]):
+    """The phrases a phrase expands to, in the order its alternation tries them."""
+
+
+@lru_cache(maxsize=16384)
+def _lead(p: str) -> tuple[str, str] | _Alts | None:
+    """What a phrase starts with.
+
+    (char, rest) when it starts with one literal character or a word boundary (`\\b`); the
+    phrases it expands to (`_Alts`) when it starts with a plain group or class; None when it
+    cannot be split (a quantified atom, a look-around, a capture, an anchor, empty).
+    """
+    if not p:
+        return None
+    behind = _behind(p)
+    if behind is not None:
+        return _after(*behind)
+    c = p[0]
+    if c == "(":
+        end = _group_end(p, 0)
+        if not p.startswith("(?:"):
+            return None
+        q = _quantifier(p, end)
+        # the group's own alternatives, their prefixes shared: one copy of the rest of the
+        # phrase per first character, not one per alternative
+        alts = _tree(_split_top(p[3 : end - 1]), 0, True)
+        rest = p[end + len(q) :]
+        if q == "":
+            return _Alts(a + rest for a in alts)
+        if q == "?":
+            return _Alts([*(a + rest for a in alts), rest])
+        if q == "??":
+            return _Alts([rest, *(a + rest for a in alts)])
+        return None
+    if c == "[":
+        end = _class_end(p, 0)
+        inner = p[1 : end - 1]
+        if _quantifier(p, end) or inner.startswith("^") or any(ch in inner for ch in "\\-["):
+            return None
+        return _Alts(ch + p[end:] for ch in dict.fromkeys(inner))
+    if c == "\\":
+        if p[1:2] == "b" and not _quantifier(p, 2):
+            return "\\b", p[2:]  # a word boundary: shared like a character
+        if len(p) < 2 or p[1] not in _SAFE_ESCAPES or _quantifier(p, 2):
+            return None
+        return p[1], p[2:]
+    if c in _SPECIAL or _quantifier(p, 1):
+        return None
+    return c, p[1:]
+
+
+def _lookbehinds(p: str) -> tuple[list[str], int]:
+    """The look-behinds a phrase starts with, and where they end."""
+    parts, i = [], 0
+    while p.startswith(("(?<=", "(?<!"), i):
+        end = _group_end(p, i)
+        parts.append(p[i:end])
+        i = end
+    return parts, i
+
+
+def _behind(p: str) -> tuple[list[list[str]], str] | None:
+    """A phrase led by look-behinds: (their alternatives, each a list of look-behinds; the rest),
+    from `(?<=a)(?<!b)rest` or `(?:(?<=a)|(?<=b))rest`; None when it is not led so."""
+    parts, end = _lookbehinds(p)
+    if parts:
+        return [parts], p[end:]
+    if not p.startswith("(?:(?<"):
+        return None
+    end = _group_end(p, 0)
+    if _quantifier(p, end):
+        return None
+    options = []
+    for alternative in _split_top(p[3 : end - 1]):
+        parts, stop = _lookbehinds(alternative)
+        if not parts or stop != len(alternative):
+            return None
+        options.append(parts)
+    return options, p[end:]
+
+
+def _after(options: list[list[str]], rest: str) -> tuple[str, str] | _Alts | None:
+    """A look-behind moved past the first character of what follows it, so the phrase starts
+    with that character: `(?<=x )ab` is `a(?<=x a)b` (each still of fixed width)."""
+
+    def written(extra: str) -> str:
+        alts = ["".join(part[:-1] + extra + ")" for part in parts) for parts in options]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    lead = _lead(rest)
+    if isinstance(lead, _Alts):
+        return _Alts(written("") + alt for alt in lead)
+    if lead is None:
+        return None
+    key, tail = lead
+    if key == "\\b":  # two assertions at one place, in either order
+        return key, written("") + tail
+    if key.isspace():  # a space may stand for any run of white space: not of fixed width
+        return None
+    return key, written(_emit(key)) + tail
+
+
+def _keyed(phrases: Iterable[str]) -> list[tuple[str | None, str]]:
+    """Each phrase as (first character, rest), expanded where needed; (None, phrase) when not."""
+    out: list[tuple[str | None, str]] = []
+    for p in phrases:
+        lead = _lead(p)
+        if isinstance(lead, _Alts) and len(lead) <= EXPAND:
+            out.extend(_keyed(lead))
+        elif lead is not None and not isinstance(lead, _Alts):
+            out.append(lead)
+        else:
+            out.append((None, p))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _starts(p: str) -> frozenset[str] | None:
+    """The (lower-case) characters a phrase can start with; None when any or not known."""
+    try:
+        chars = _first_chars(list(_parser.parse(p, re.I)))
+    except re.error:
+        return None
+    return None if chars is None else frozenset(c.lower() for c in chars)
+
+
+def _emit(key: str) -> str:
+    return "\\" + key if len(key) == 1 and key in _SPECIAL else key
+
+
+def _starts_with_text(p: str) -> bool:
+    """True when every way the phrase can start is a literal character other than a space."""
+    lead = _lead(p)
+    if isinstance(lead, _Alts):
+        return bool(lead) and all(_starts_with_text(q) for q in lead)
+    return lead is not None and not lead[0].isspace()
+
+
+class _Slot:
+    """Phrases sharing a first atom (`key`; None: one phrase that could not be split), with the
+    characters they can start with (None: any)."""
+
+    __slots__ = ("items", "key", "starts")
+
+    def __init__(self, starts: frozenset[str] | None, key: str | None, rest: str) -> None:
+        self.starts, self.key, self.items = starts, key, [rest]
+
+    def add(self, starts: frozenset[str] | None, rest: str) -> None:
+        self.items.append(rest)
+        self.starts = None if starts is None or self.starts is None else self.starts | starts
+
+
+def _tree(phrases: list[str], depth: int, spaces: bool) -> list[str]:
+    """One alternation for the phrases, prefixes shared, finding the same match.
+
+    A phrase joins the group of its first atom (a character, or a word boundary) unless a
+    phrase placed after that group could start with the same character: then the order between
+    the two would change. `spaces`: a space stands for a run of white space."""
+    if depth >= DEPTH:
+        return phrases
+    slots: list[_Slot] = []
+    for key, rest in _keyed(phrases):
+        if key is None:
+            slots.append(_Slot(_starts(rest), None, rest))
+            continue
+        key = key.lower()
+        first = _starts(rest) if key == "\\b" else frozenset(key)
+        for slot in reversed(slots):
+            if slot.key == key:
+                slot.add(first, rest)
+                break
+            if slot.starts is None or first is None or slot.starts & first:
+                slots.append(_Slot(first, key, rest))
+                break
+        else:
+            slots.append(_Slot(first, key, rest))
+    alternatives: list[str] = []
+    for slot in slots:
+        key, items = slot.key, slot.items
+        if key is None or len(items) == 1:
+            alternatives.append(items[0] if key is None else _emit(key) + items[0])
+        elif spaces and key == " " and not all(_starts_with_text(r) for r in items):
+            # a shared run of white space is tried longest first for every phrase, which is
+            # only the same as trying each phrase in turn when none can start with a space
+            alternatives.extend(_emit(key) + r for r in items)
+        else:
+            inner = _tree(items, depth + 1, spaces)
+            one = inner[0] if len(inner) == 1 else "(?:" + "|".join(inner) + ")"
+            alternatives.append(_emit(key) + one)
+    return alternatives
+
+
+def prefix_tree(phrases: Iterable[str], space: str = r"\s+") -> str:
+    """The phrases (regular-expression text for a case-insensitive pattern, a space standing for
+    `space`) as one alternation with their prefixes shared; it matches the same spans as
+    `"|".join(phrases)` with the spaces replaced."""
+    alternatives = [alt for p in phrases for alt in _split_top(p)]
+    return "|".join(_tree(alternatives, 0, space != " ")).replace(" ", space)
+
+
+def first_letters(phrases: Iterable[str], bounded: bool = False) -> frozenset[str] | None:
+    """The (lower-case) letters a match of the alternation can start with, when every match
+    starts a word (a word boundary, given by the caller when `bounded`, before a word
+    character); None when one may not. `\\w` stands for any word character. Read from the
+    phrases themselves: a table need not be parsed whole to learn it."""
+    found: set[str] = set()
+    for phrase in phrases:
+        for alternative in _split_top(phrase):
+            letters = _letters(alternative, bounded)
+            if letters is None:
+                return None
+            found |= letters
+    return frozenset(found)
+
+
+@lru_cache(maxsize=16384)
+def _letters(p: str, bounded: bool) -> frozenset[str] | None:
+    lead = _lead(p)
+    if isinstance(lead, _Alts):
+        found: set[str] = set()
+        for alt in lead:
+            letters = _letters(alt, bounded)
+            if letters is None:
+                return None
+            found |= letters
+        return frozenset(found)
+    if lead is not None:
+        key, rest = lead
+        if key == "\\b":
+            return _letters(rest, True)
+        return frozenset({key.lower()}) if bounded and (key.isalnum() or key == "_") else None
+    try:  # a phrase we cannot split: read it as `at_word_starts` does
+        tree = list(_parser.parse(p, re.I))
+    except re.error:
+        return None
+    if not (_word_first(tree) if bounded else _word_start(tree)):
+        return None
+    chars = _first_chars(tree)
+    return frozenset({"\\w"}) if chars is None else frozenset(c.lower() for c in chars)

@@ -1,0 +1,143 @@
+"""`amends.check.prefixes`: a phrase table with its prefixes shared finds exactly the spans of the
+plain alternation of its phrases (on every corpus statement, and on generated phrases and texts)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from amends.check import content, style
+from amends.check.evaluate import load_corpus
+from amends.check.lowercase import flat_lower
+from amends.check.prefixes import prefix_tree
+
+HERE = Path(__file__).parent
+
+
+def _plain(phrases: tuple[str, ...] | list[str], space: str = r"\s+") -> str:
+    return "|".join(p.replace(" ", space) for p in phrases)
+
+
+def _spans(pattern: str, text: str, flags: int = 0) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(pattern, text, flags)]
+
+
+def _texts() -> list[str]:
+    texts: list[str] = []
+    for folder in sorted(HERE.glob("corpus*")):
+        texts += [item.text for item in load_corpus(folder)]
+    return texts
+
+
+#: (module, index, space): the style tables read a space as any white space, the content
+#: tables as itself (the text they search has its line breaks flattened).
+TABLES = [(style, i, r"\s+") for i in range(len(style.PHRASE_TABLES))] + [
+    (content, i, " ") for i in range(len(content.PHRASE_TABLES))
+]
+
+
+@pytest.mark.parametrize(
+    ("module", "index", "space"), TABLES, ids=[f"{m.__name__[13:]}-{i}" for m, i, _ in TABLES]
+)
+def test_every_table_finds_the_spans_of_its_plain_alternation(
+    module: object, index: int, space: str
+) -> None:
+    phrases = module.PHRASE_TABLES[index]  # type: ignore[attr-defined]
+    plain = re.compile(_plain([f"(?:{p})" for p in phrases], space))
+    tree = re.compile(prefix_tree(phrases, space))
+    assert tree.pattern != plain.pattern  # the table was factored, not passed through
+    texts = _texts()
+    for text in texts:
+        low = flat_lower(text)
+        assert _spans(tree.pattern, low) == _spans(plain.pattern, low), text[:80]
+    for text in texts[::7]:  # the case-insensitive form, on the text as written
+        assert _spans(tree.pattern, text, re.I) == _spans(plain.pattern, text, re.I)
+
+
+def test_order_is_kept_where_two_phrases_match_at_the_same_place() -> None:
+    # "some" is tried before "someone": the first alternative that matches wins
+    tree = prefix_tree(["some", "someone", "soon"])
+    assert _spans(tree, "someone soon") == _spans(
+        _plain(["some", "someone", "soon"]), "someone soon"
+    )
+    assert [m.group() for m in re.finditer(tree, "someone")] == ["some"]
+    # an optional group tries its words first, as the plain alternation does
+    phrases = ["(?:the )?line", "the line cut"]
+    text = "the line cut"
+    assert _spans(prefix_tree(phrases), text) == _spans(_plain(phrases), text) == [(0, 8)]
+
+
+def test_shared_prefixes_are_written_once() -> None:
+    tree = prefix_tree(["due to", "due in part to", "down to"], space=" ")
+    assert tree.startswith("d(?:u") and tree.count("d") == 1 and tree.count("u") == 1
+    assert tree.endswith("|own to)")
+
+
+def test_a_phrase_that_cannot_be_split_keeps_its_place() -> None:
+    # a leading look-ahead cannot be keyed: the phrases after it that could start with the same
+    # letter stay after it, those that cannot are grouped with their kin
+    phrases = ["cut", "(?=cab)cable", "cables down", "fibre"]
+    tree = prefix_tree(phrases)
+    for text in ["cables down", "the cut cable", "fibre cables", "cabinet"]:
+        assert _spans(tree, text) == _spans(_plain(phrases), text)
+    assert tree.index("(?=cab)cable") < tree.index("ables")
+
+
+def test_a_leading_look_behind_moves_past_the_first_letter() -> None:
+    phrases = [r"(?<!not\x20)cable", r"(?:(?<=they\x20)|(?<=they\x20just\x20))(?:cut|broke) it"]
+    tree = prefix_tree(phrases)
+    assert not tree.startswith("(?")  # every phrase now starts with its letter
+    for text in ["cable", "not cable", "they cut it", "they just broke it", "we cut it", "cut it"]:
+        assert _spans(tree, text) == _spans(_plain(phrases), text)
+
+
+def test_white_space_shared_only_when_no_phrase_can_start_with_it() -> None:
+    phrases = ["a (?: )?b", "a b"]
+    for text in ["a b", "a  b", "a   b", "a\tb"]:
+        assert _spans(prefix_tree(phrases), text) == _spans(_plain(phrases), text)
+
+
+# Generated phrase tables: words from a small alphabet, so that phrases share prefixes and
+# collide, with groups, optional groups, classes and look-arounds in front and inside.
+_WORD = st.text(alphabet="abc", min_size=1, max_size=3)
+_ATOM = st.one_of(
+    _WORD,
+    st.lists(_WORD, min_size=1, max_size=3).map(lambda ws: "(?:" + "|".join(ws) + ")"),
+    st.lists(_WORD, min_size=1, max_size=3).map(lambda ws: "(?:" + "|".join(ws) + ")?"),
+    st.sampled_from(
+        [
+            "[ab]",
+            "[bc]c",
+            "a?",
+            r"(?<!c\x20)",
+            r"(?<=b)a",
+            r"(?<!c\x20)ab",
+            r"(?:(?<=a)|(?<=b\x20))(?:a|bc)",
+            r"(?:(?<=a)|(?<!c\x20b))",
+            "(?=a)",
+            r"\w",
+            "b+",
+            r"\b",
+            r"\ba",
+        ]
+    ),
+)
+_PHRASE = st.lists(_ATOM, min_size=1, max_size=3).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    phrases=st.lists(_PHRASE, min_size=1, max_size=8),
+    text=st.text(alphabet="abc \t", max_size=40),
+)
+def test_generated_tables_find_the_same_spans(phrases: list[str], text: str) -> None:
+    plain = r"\b(?:" + _plain(phrases) + r")\b"
+    tree = r"\b(?:" + prefix_tree(phrases) + r")\b"
+    assert _spans(tree, text) == _spans(plain, text)
+    assert _spans(tree, text.upper(), re.I) == _spans(plain, text.upper(), re.I)
+    literal = prefix_tree(phrases, space=" ")  # a space as itself, as the content tables read it
+    assert _spans(literal, text) == _spans(_plain([f"(?:{p})" for p in phrases], " "), text)
