@@ -3,12 +3,22 @@ against proselint on the same corpus in the same run.
 
 Run: `.venv/bin/python -m bench.check`. Targets: < 20 ms per 1,000-word statement; >= 3x the
 words per second of proselint (all its default checks) on the labelled corpus.
+
+`--instructions [--baseline-rev REV]`: count instructions instead of timing (valgrind's
+callgrind, the same count whatever else the machine runs): a pass over the corpus through
+`check_text`, and one short statement in a new process (start-up included), for this checkout
+and for the named revision.
 """
 
 from __future__ import annotations
 
+import argparse
+import re
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -89,5 +99,69 @@ def main() -> int:
     return 0 if median_ms < 20 and ratio >= 3 else 1
 
 
+#: A child's work: check the corpus PASSES times, or (0) one short statement.
+_CHILD = """
+import sys
+from pathlib import Path
+from amends.check import check_text
+from amends.check.evaluate import load_corpus
+passes = int(sys.argv[1])
+if passes == 0:
+    check_text("We are sorry: calls failed in Reno from 09:00 to 11:00 PST because a power"
+               " supply failed at our exchange. We replaced it.", stage="explain")
+else:
+    items = load_corpus(Path(sys.argv[2]))
+    for _ in range(passes):
+        for i in items:
+            check_text(i.text, stage=i.stage, fmt=i.fmt, channel=i.channel, locale=i.locale)
+"""
+
+
+def _instructions(env: dict[str, str], passes: int) -> int:
+    """Instructions callgrind counts for the child (after a warm-up run that caches bytecode)."""
+    argv = [sys.executable, "-c", _CHILD, str(passes), str(CORPUS)]
+    subprocess.run(argv, env=env, check=True)
+    run = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = re.search(r"Collected : (\d+)", run.stderr)
+    if found is None:
+        raise SystemExit(f"callgrind printed no count:\n{run.stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def instructions(baseline_rev: str | None) -> int:
+    """Print instruction counts for this checkout and, when given, a named revision."""
+    from bench.measure import bench_env, revision_env
+
+    if shutil.which("valgrind") is None:
+        raise SystemExit("valgrind is not installed (Debian: apt-get install valgrind)")
+    with tempfile.TemporaryDirectory() as folder:
+        codes = {"this checkout": bench_env()}
+        if baseline_rev:
+            codes[baseline_rev] = revision_env(baseline_rev, Path(folder))
+        counts = {}
+        for name, env in codes.items():
+            one, three = _instructions(env, 1), _instructions(env, 3)
+            counts[name] = ((three - one) // 2, _instructions(env, 0))
+            print(
+                f"{name}: a pass over the corpus {counts[name][0] / 1e6:,.1f} M instructions; "
+                f"one statement in a new process {counts[name][1] / 1e9:,.2f} G",
+                flush=True,
+            )
+    if baseline_rev:
+        (ours, ours_one), (base, base_one) = counts["this checkout"], counts[baseline_rev]
+        print(f"corpus pass: {base / ours:.2f}x fewer; one statement: {base_one / ours_one:.2f}x")
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--instructions", action="store_true", help="count with callgrind")
+    parser.add_argument("--baseline-rev", help="with --instructions: also count this revision")
+    args = parser.parse_args()
+    sys.exit(instructions(args.baseline_rev) if args.instructions else main())
