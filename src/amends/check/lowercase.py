@@ -34,12 +34,8 @@ def forget() -> None:
     _MEMO.clear()
 
 
-def folded(rx: re.Pattern[str]) -> re.Pattern[str] | None:
-    """The pattern without re.I, or None when it is case-sensitive or names an upper-case letter."""
-    return lexicon(rx).fast
-
-
 def _fold(pattern: str, flags: int) -> re.Pattern[str] | None:
+    """The pattern without re.I, or None when it is case-sensitive or names an upper-case letter."""
     if not flags & re.I or any(c.isupper() for c in _ESCAPE.sub("", pattern)):
         return None
     return re.compile(pattern, flags & ~re.I)
@@ -120,7 +116,7 @@ class Lexicon:
         return list(rx.finditer(target))
 
 
-def _word_first(seq: list[tuple[object, object]]) -> bool:
+def word_first(seq: list[tuple[object, object]]) -> bool:
     """True when the parsed sequence can only start by matching a word character."""
     if not seq:
         return False
@@ -136,35 +132,35 @@ def _word_first(seq: list[tuple[object, object]]) -> bool:
             for o, a in items
         )
     if op is _C.SUBPATTERN:
-        return _word_first([*av[3], *seq[1:]])  # type: ignore[index]
+        return word_first([*av[3], *seq[1:]])  # type: ignore[index]
     if op is _C.BRANCH:
-        return all(_word_first([*alt, *seq[1:]]) for alt in av[1])  # type: ignore[index]
+        return all(word_first([*alt, *seq[1:]]) for alt in av[1])  # type: ignore[index]
     if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
         lo, _hi, item = av  # type: ignore[misc]
         # an optional part ("(?:had )?missed"): whatever comes first, it is a word character
-        return _word_first(list(item)) and (lo >= 1 or _word_first(seq[1:]))
+        return word_first(list(item)) and (lo >= 1 or word_first(seq[1:]))
     if op in (_C.ASSERT, _C.ASSERT_NOT):  # a look-around consumes nothing
-        return _word_first(seq[1:])
+        return word_first(seq[1:])
     return False
 
 
-def _word_start(seq: list[tuple[object, object]]) -> bool:
+def word_start(seq: list[tuple[object, object]]) -> bool:
     """True when every way through the sequence starts with `\\b` before a word character."""
     if not seq:
         return False
     op, av = seq[0]
     if op is _C.SUBPATTERN:
-        return _word_start([*av[3], *seq[1:]])  # type: ignore[index]
+        return word_start([*av[3], *seq[1:]])  # type: ignore[index]
     if op is _C.BRANCH:
-        return all(_word_start([*alt, *seq[1:]]) for alt in av[1])  # type: ignore[index]
+        return all(word_start([*alt, *seq[1:]]) for alt in av[1])  # type: ignore[index]
     if op is _C.AT and av is _C.AT_BOUNDARY:
-        return _word_first(seq[1:])
+        return word_first(seq[1:])
     if op in (_C.ASSERT, _C.ASSERT_NOT):
-        return _word_start(seq[1:])
+        return word_start(seq[1:])
     return False
 
 
-def _first_chars(seq: list[tuple[object, object]]) -> set[str] | None:
+def first_chars(seq: list[tuple[object, object]]) -> set[str] | None:
     """The characters a match of the sequence can start with (None: any, or not worked out)."""
     if not seq:
         return None
@@ -182,24 +178,24 @@ def _first_chars(seq: list[tuple[object, object]]) -> set[str] | None:
                 return None
         return chars
     if op is _C.SUBPATTERN:
-        return _first_chars([*av[3], *seq[1:]])  # type: ignore[index]
+        return first_chars([*av[3], *seq[1:]])  # type: ignore[index]
     if op is _C.BRANCH:
         chars = set()
         for alt in av[1]:  # type: ignore[index]
-            first = _first_chars([*alt, *seq[1:]])
+            first = first_chars([*alt, *seq[1:]])
             if first is None:
                 return None
             chars |= first
         return chars
     if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
         lo, _hi, item = av  # type: ignore[misc]
-        first = _first_chars(list(item))
+        first = first_chars(list(item))
         if first is None or lo >= 1:
             return first
-        rest = _first_chars(seq[1:])
+        rest = first_chars(seq[1:])
         return None if rest is None else first | rest
     if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):  # consume nothing
-        return _first_chars(seq[1:])
+        return first_chars(seq[1:])
     return None
 
 
@@ -213,9 +209,9 @@ def at_word_starts(pattern: str, flags: int = 0) -> str:
         tree = list(_parser.parse(pattern, flags))
     except re.error:
         return pattern
-    if not _word_start(tree):
+    if not word_start(tree):
         return pattern
-    first = _first_chars(tree)
+    first = first_chars(tree)
     return ahead_of(pattern, frozenset(first) if first else frozenset({r"\w"}))
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from re import _parser  # type: ignore[attr-defined]
 
-from amends.check.lowercase import _first_chars, _word_first, _word_start
+from amends.check.lowercase import first_chars, word_first, word_start
 
 #: A phrase's leading group is expanded into its alternatives (sharing their own prefixes, each
 #: followed by a copy of the rest of the phrase) when they start in at most this many ways; a
@@ -229,7 +229,7 @@ def _keyed(phrases: Iterable[str]) -> list[tuple[str | None, str]]:
 def _starts(p: str) -> frozenset[str] | None:
     """The (lower-case) characters a phrase can start with; None when any or not known."""
     try:
-        chars = _first_chars(list(_parser.parse(p, re.I)))
+        chars = first_chars(list(_parser.parse(p, re.I)))
     except re.error:
         return None
     return None if chars is None else frozenset(c.lower() for c in chars)
@@ -344,7 +344,7 @@ def _letters(p: str, bounded: bool) -> frozenset[str] | None:
         tree = list(_parser.parse(p, re.I))
     except re.error:
         return None
-    if not (_word_first(tree) if bounded else _word_start(tree)):
+    if not (word_first(tree) if bounded else word_start(tree)):
         return None
-    chars = _first_chars(tree)
+    chars = first_chars(tree)
     return frozenset({"\\w"}) if chars is None else frozenset(c.lower() for c in chars)
