@@ -34,10 +34,11 @@ KIT = (
 def _words(*phrases: str) -> Lexicon:
     """One case-insensitive pattern for the phrases; a space matches any run of white space.
 
-    The phrases share their prefixes (`prefixes.prefix_tree`: the same matches, found in about
-    two thirds of the time). Every phrase starts with a letter, so a match starts where a word
-    does: `lowercase.at_word_starts` says so (and with which letters) before the alternatives are
-    tried. Written and compiled on first use: a run checks one language.
+    The phrases share their prefixes (`prefixes.prefix_tree`: the same matches, in about half
+    to two thirds of the time). Every phrase starts with a letter, so a match starts where a word
+    does: `lowercase.ahead_of` puts the letters it can start with (`prefixes.first_letters`) in
+    front, so `re` rejects most places at one character. Written and compiled on first use: a
+    run checks one language.
     """
     PHRASE_TABLES.append(phrases)
     return Lexicon.later(
