@@ -1,4 +1,4 @@
-"""The blind corpora (tests/check/corpus_blind2 to corpus_blind7) load and are well-formed.
+"""The blind corpora (tests/check/corpus_blind2 to corpus_blind8) load and are well-formed.
 
 Only their shape is tested: how the checker does on them is measured by `make eval` and never
 asserted here, so that no test pulls the rules towards a set. The second was measured once blind
@@ -9,7 +9,9 @@ then tuned on in round 6. The sixth (corpus_blind6) was written blind in the sam
 through the checker before it was committed, measured blind on round 5's and round 6's rules, and
 then tuned on in round 7. The seventh (corpus_blind7) was written blind the same way, never run
 through the checker before it was committed, measured blind on round 6's and round 7's rules, and
-nobody has tuned on it. Unit tests of the rules use sentences of their own, not these sets'.
+nobody has tuned on it. The eighth (corpus_blind8) was written blind the same way, never run
+through the checker before it was committed, and nobody has tuned on it. Unit tests of the rules
+use sentences of their own, not these sets'.
 """
 
 from __future__ import annotations
@@ -100,6 +102,7 @@ CORPORA = [
     Corpus("blind5", {"ongoing": "eo-", "resolve": "er-", "explain": "ex-"}),
     Corpus("blind6", {"ongoing": "fo-", "resolve": "fr-", "explain": "fx-"}),
     Corpus("blind7", {"ongoing": "go-", "resolve": "gr-", "explain": "gx-"}),
+    Corpus("blind8", {"ongoing": "ho-", "resolve": "hr-", "explain": "hx-"}),
 ]
 
 
