@@ -274,7 +274,8 @@ def _tree(phrases: list[str], depth: int, spaces: bool) -> list[str]:
         if key is None:
             slots.append(_Slot(_starts(rest), None, rest))
             continue
-        key = key.lower()
+        if len(key.lower()) == 1:  # ('İ' lower-cases to two characters: kept as written)
+            key = key.lower()
         first = _starts(rest) if key == "\\b" else frozenset(key)
         for slot in reversed(slots):
             if slot.key == key:
