@@ -14,9 +14,9 @@ from collections.abc import Iterator
 
 from amends.check import patterns as P
 from amends.check.admission import admits, admitted_acts
-from amends.check.lowercase import Lexicon, ahead_of, lexicon, word_rx
+from amends.check.lowercase import Lexicon, lexicon, word_rx
 from amends.check.model import AFTER, ALL_STAGES, ONGOING, Channel, Severity, Stage
-from amends.check.prefixes import first_letters, prefix_tree
+from amends.check.prefixes import table
 from amends.check.restored import acted_then_restored
 from amends.check.rule import Context, Example, Rule
 from amends.check.source import Doc
@@ -27,18 +27,11 @@ FULL_CHANNELS = frozenset({Channel.WEB, Channel.EMAIL, Channel.NOTICE})
 
 
 def _rx(*parts: str) -> Lexicon:
-    """One case-insensitive pattern, its alternatives sharing their prefixes (`prefix_tree`),
-    written and compiled on first use (a run checks one language). Its spaces stay literal (sre
-    finds literal prefixes fast); a line break in the prose matches them because matchers see
-    it flattened (`lowercase.Lexicon`)."""
-    PHRASE_TABLES.append(parts)
-    return Lexicon.later(
-        lambda: ahead_of(prefix_tree(parts, space=" "), first_letters(parts)), re.I
-    )
-
-
-#: Every table as written (the tests hold each one's pattern to the plain alternation).
-PHRASE_TABLES: list[tuple[str, ...]] = []
+    """One case-insensitive pattern, its alternatives sharing their prefixes (`prefixes.table`),
+    written and compiled on first use. Its spaces stay literal (sre finds literal prefixes fast);
+    a line break in the prose matches them because matchers see it flattened
+    (`lowercase.Lexicon`)."""
+    return table(parts, space=" ")
 
 
 # ---------------------------------------------------------------- phrase lists, per locale
@@ -1114,8 +1107,7 @@ def _extra(ctx: Context, rule: str, text: str) -> bool:
 
 def _in(rx: re.Pattern[str] | Lexicon, doc: Doc) -> bool:
     """True if the pattern occurs anywhere in the text: a cheap test before per-sentence ones."""
-    lex = rx if isinstance(rx, Lexicon) else lexicon(rx)
-    return lex.occurs(doc.text, doc.lower)
+    return lexicon(rx).occurs(doc.text, doc.lower)
 
 
 CLOCK_RANGE = word_rx(
@@ -1548,7 +1540,7 @@ def _hours(doc: Doc, ctx: Context) -> bool:
 
 #: An offer of compensation in either form, searched in one pass.
 OFFER = {
-    loc: Lexicon.later(lambda loc=loc: COMP[loc].pattern + "|" + REBATE[loc].pattern, re.I)  # type: ignore[misc]
+    loc: Lexicon.later(lambda loc=loc: COMP[loc].pattern + "|" + REBATE[loc].pattern, re.I)
     for loc in COMP
 }
 
