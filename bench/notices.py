@@ -8,6 +8,12 @@ The whole command as users run it (`amends notices incident.yaml --impact DIR --
 os.wait4 on the command, so runs never mix):
 
     .venv/bin/python -m bench.notices --command 1M,10M [--dir /tmp]
+    .venv/bin/python -m bench.notices --command 1M,10M --spark-cluster [--dir /tmp]
+
+With `--spark-cluster`, a standalone cluster (a master and two one-core workers, separate
+processes started from PySpark's scripts, as in tests/impact/test_spark_cluster.py) is started
+once and each size runs again with `--engine spark --spark-master`; its notices must be the
+DuckDB run's, row for row (compared in DuckDB both ways, `EXCEPT ALL`).
 
 Inputs are written by DuckDB in the shapes the command reads (impact's subscribers.parquet, a
 plans file beside it, a credits file). Baselines in the same run: the per-row Jinja2 + Babel
@@ -142,8 +148,9 @@ def _size(text: str) -> int:
     return int(float(text.rstrip("KM")) * scale)
 
 
-def command(sizes: list[int], where: Path) -> int:
-    """Time `amends notices` as users run it at each size, against the baselines."""
+def command(sizes: list[int], where: Path, master: str | None = None) -> int:
+    """Time `amends notices` as users run it at each size, against the baselines; with `master`,
+    also on that Spark cluster (`--engine spark`), whose notices must equal DuckDB's."""
     import os
 
     from amends.incident.io import dump_incident
@@ -195,6 +202,21 @@ def command(sizes: list[int], where: Path) -> int:
                 [sys.executable, "-c", f"import duckdb; duckdb.connect().execute({floor!r})"]
             ).as_dict()
             rows_of[n] = got
+            if master is not None:
+                spark_out = folder / "spark.parquet"
+                spark = [*cmd[:-1], str(spark_out), "--engine", "spark", "--spark-master", master]
+                on_spark = measure(spark).as_dict()
+                differ = _rows_not_in_both(out, spark_out, folder)
+                print(
+                    f"notices {n:>12,} on the Spark cluster: {on_spark['seconds']:7.1f} s wall, "
+                    f"peak RSS {on_spark['peak_bytes'] / 2**30:5.2f} GiB (the command; the "
+                    f"cluster's JVMs are not in it), {on_spark['seconds'] / got['seconds']:.2f}x "
+                    f"DuckDB's time; rows in one output and not the other: {differ:,}; "
+                    f"load {os.getloadavg()[0]:.2f}"
+                )
+                if differ:
+                    raise SystemExit("the engines' notices differ")
+                spark_out.unlink()
             la = os.getloadavg()[0]
             print(
                 f"notices {n:>12,}: {got['seconds']:7.1f} s wall, peak RSS "
@@ -219,11 +241,44 @@ def command(sizes: list[int], where: Path) -> int:
     return 0 if ok else 1
 
 
+def _rows_not_in_both(a: Path, b: Path, folder: Path) -> int:
+    """Rows of one Parquet file missing from the other (duplicates counted), both ways, in
+    DuckDB with a memory limit (it spills to `folder`): 0 when the two hold the same rows."""
+    import duckdb
+
+    con = duckdb.connect(
+        config={"memory_limit": "4GB", "temp_directory": str(folder / "compare.tmp")}
+    )
+    try:
+        one, two = f"read_parquet('{a}')", f"read_parquet('{b}')"
+        return sum(
+            con.execute(f"SELECT count(*) FROM (FROM {x} EXCEPT ALL FROM {y})").fetchall()[0][0]
+            for x, y in ((one, two), (two, one))
+        )
+    finally:
+        con.close()
+
+
+def _command_main(argv: list[str]) -> int:
+    """`--command SIZES [--dir DIR] [--spark-cluster]`."""
+    where = Path(argv[argv.index("--dir") + 1]) if "--dir" in argv else Path("/tmp")
+    sizes = [_size(x) for x in argv[1].split(",")]
+    if "--spark-cluster" not in argv:
+        return command(sizes, where)
+    from tests.spark_cluster import standalone_cluster
+
+    with (
+        tempfile.TemporaryDirectory(dir=where) as tmp,
+        standalone_cluster(Path(tmp), workers=2, memory="4g") as cluster,
+    ):
+        print(f"Spark standalone cluster at {cluster.master} (a master, two workers)")
+        return command(sizes, where, cluster.master)
+
+
 def main(argv: list[str]) -> int:
     """Time the vectorised notices and the naive baseline; print the ratio; exit 1 on a miss."""
     if argv[:1] == ["--command"]:
-        where = Path(argv[argv.index("--dir") + 1]) if "--dir" in argv else Path("/tmp")
-        return command([_size(x) for x in argv[1].split(",")], where)
+        return _command_main(argv)
     n = int(argv[0]) if argv else ROWS
     inc = record()
     now = datetime(2026, 3, 11, 17, tzinfo=UTC)
