@@ -548,7 +548,10 @@ APOLOGY_UNDONE = {
         # round 6: the harm hedged ("for the impact this may have had", "for any delays you might have faced")
         r"for [^.!?]{0,40}?\b(?:this|it|that|which|you) (?:may|might|could) have\b|"
         # round 7: whoever turns out to have been hurt ("to anybody who", "to any customer who")
-        r"to (?:anybody|whoever|any (?:[\w-]+ )?(?:customers?|users?|members?|subscribers?|households?|clients?|one)) (?:who|that))",
+        r"to (?:anybody|whoever|any (?:[\w-]+ )?(?:customers?|users?|members?|subscribers?|households?|clients?|one)) (?:who|that)|"
+        # round 8: the same with the place between ("to any customer in Swan Hill who")
+        r"to (?:anybody|anyone|any (?:[\w-]+ )?(?:customers?|users?|members?|subscribers?|households?|clients?|one)) "
+        r"(?:in|at|from|across|around|near) (?:[\w’'&-]+ ){1,5}?(?:who|that))",
         re.I,
     ),
     # "lamentamos lo sucedido", "lamentamos que se hayan presentado fallas": a regret for what
@@ -1383,6 +1386,18 @@ def _opens(text: str, at: int) -> bool:
     return (at < 40 and not before) or before.endswith((".", "!", "?", ":"))
 
 
+#: Round 8: an apology whose sentence opens with its condition ("If you were affected, we
+#: apologise", "Si usted se vio perjudicado, le pedimos disculpas"): the "if" put first.
+_ON_CONDITION = re.compile(r"\W*(?:if|si)\b[^,;]{3,90},\s*(?:\w+\s+){0,3}$", re.I)
+
+
+def _head(text: str, at: int) -> str:
+    """The sentence up to an offset: back to the last '.', '!', '?' or line break before it."""
+    before = text[max(0, at - 120) : at]
+    cut = max(before.rfind(c) for c in ".!?\n")
+    return before[cut + 1 :]
+
+
 def check_apology(doc: Doc, ctx: Context) -> str | None:
     """A plain, unconditional first-person apology."""
     rx, undone = _lex(APOLOGY, ctx.locale), _lex(APOLOGY_UNDONE, ctx.locale)
@@ -1398,7 +1413,7 @@ def check_apology(doc: Doc, ctx: Context) -> str | None:
             at = doc.lower.find("sorry", at + 5)
     for m in matches:
         tail = " ".join(re.split(r"[.!?]", doc.text[m.end() : m.end() + 80], maxsplit=1)[0].split())
-        if not undone.search(tail):
+        if not undone.search(tail) and not _ON_CONDITION.match(_head(doc.text, m.start())):
             return None
     if _extra(ctx, "apology", doc.lower):
         return None

@@ -57,6 +57,14 @@ VAGUE = {
         # a share with no number: "a portion of our customers", "a subset of users", "a modest slice of"
         r"(?:portion|subset|fraction|segment|slice|sliver|proportion|share|pocket|percentage|cluster|smattering|scattering) of (?:our |the )?"
         r"(?:customers|users|subscribers|members|people|services|customer base|user base|network)",
+        # round 8: the same share with a place or a service before the noun ("a small percentage of
+        # Frederick customers", "a subset of broadband customers"); places chosen but not named ("in
+        # select markets", "across selected areas")
+        r"(?:portion|subset|fraction|segment|slice|sliver|proportion|share|pocket|percentage|cluster|smattering|scattering) of (?:our |the )?"
+        r"[\w-]+ (?:customers|users|subscribers|members|households|homes|accounts)",
+        r"(?:(?<=in\x20)|(?<=across\x20)|(?<=for\x20)|(?<=throughout\x20))select(?:ed)? (?:[\w-]+ )?(?:markets|areas|regions|locations|cities|"
+        r"towns|neighbou?rhoods|suburbs|districts|sites)(?! first\b)",
+        r"certain (?:[\w-]+ )?markets",
         r"(?:could|may|might) potentially",
         r"a (?:few|handful of) (?:customers|users|areas)",
         r"technical (?:difficulties|issues|problems|glitch(?:es)?)",
@@ -118,6 +126,12 @@ VAGUE = {
         r"inconvenientes técnicos",
         # round 7: the majority with no number ("la mayoría de los clientes", "la mayor parte de los usuarios")
         r"(?:mayoría|mayor parte) de (?:los |las |nuestros |nuestras )?(?:clientes|usuarios|abonados|hogares|servicios)",
+        # round 8: a small share with no number, the size word before or after ("un porcentaje
+        # reducido de usuarios", "una pequeña parte de nuestros clientes")
+        r"(?:porcentaje|parte|fracción|proporción|porción) (?:muy )?(?:reducid[oa]|pequeñ[oa]|mínim[oa]|ínfim[oa]) de (?:los |las |nuestros |"
+        r"nuestras )?(?:clientes|usuarios|abonados|hogares)",
+        r"(?:pequeña|mínima|reducida|ínfima) (?:parte|fracción|proporción|porción) de (?:los |las |nuestros |nuestras )?(?:clientes|usuarios|"
+        r"abonados|hogares)",
     ),
 }
 GENERIC = {
@@ -130,7 +144,8 @@ GENERIC = {
         re.I,
     ),
     "es": re.compile(
-        r"\b(?:disculpe|disculpen|disculpad|sentimos|lamentamos)\s+(?:las|los|cualquier)\s+(?:molestias?|inconvenientes?)\b|"
+        # (round 8: the other imperative, "perdonen las molestias")
+        r"\b(?:disculpe|disculpen|disculpad|perdone|perdonen|perdonad|sentimos|lamentamos)\s+(?:las|los|cualquier)\s+(?:molestias?|inconvenientes?)\b|"
         # any apology for the nuisance, as in English: "pedimos disculpas por las molestias ocasionadas";
         # round 6: "inconvenientes", the other Spanish word for it ("Disculpen los inconvenientes")
         r"\b(?:disculp\w*|perdón|sentimos|lamentamos|siento|lamento)\b[^.!?]{0,40}?\b(?:molestias?|inconvenientes?)\b",
@@ -156,7 +171,8 @@ NON_APOLOGY = {
         r"(?:we )?apologi[sz]e for any (?:impact|disruption)",
         r"(?:sorry|apologi[sz]e|apologies) for (?:[\w-]+ ){0,5}?(?:any )?perceived",
         # the harm itself hedged: "we apologize for any inconvenience this may have caused"
-        r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,50}?(?:this|it|that|which)(?: [\w-]+)? (?:may|might|could) have (?:caused|had)",
+        # (round 8: any noun as its subject, "for any inconvenience the outage may have caused")
+        r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,50}?(?:this|it|that|which|the)(?: [\w-]+)? (?:may|might|could) have (?:caused|had)",
         # round 6: the harm hedged with "you" as its subject ("for any disruption you may have
         # experienced", "for the trouble you might have had"); a regret with nobody who regrets ("It
         # is regrettable that ...", "it's unfortunate that ...", "this was a regrettable incident")
@@ -167,6 +183,12 @@ NON_APOLOGY = {
         # who was affected", "sorry to any customer who lost service"), as `apology` reads it
         r"(?:sorry|apologi[sz]e|apologies) to (?:anyone|anybody|whoever|any (?:[\w-]+ )?(?:customers?|users?|members?|subscribers?|people|"
         r"households?|homes?|clients?|one)) (?:who|that|whose)",
+        # round 8: the same with the place between ("to any customer in Swan Hill and Kerang who");
+        # an apology made on condition, the "if" first ("If you were affected, we apologise")
+        r"(?:sorry|apologi[sz]e|apologies) to (?:anyone|anybody|any (?:[\w-]+ )?(?:customers?|users?|members?|subscribers?|people|"
+        r"households?|homes?|clients?|one)) (?:in|at|from|across|around|near) (?:[\w’'&-]+ ){1,5}?(?:who|that|whose)",
+        r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=\n))if (?:[\w’'-]+ ){1,10}?(?:affected|impacted|inconvenienced|disrupted|caused|hurt|put out)"
+        r"[^.!?]{0,30}?, (?:we|i)(?:[’']re|[’']m| are| am| do| would like to| want to)? (?:(?:[a-z]+ly|very|so|truly) )?(?:sorry|apologi[sz]e)",
     ),
     "es": _words(
         r"lo sentimos si",
@@ -190,6 +212,19 @@ NON_APOLOGY = {
         r"(?:haya|hayan|hubiera|hubieran|pueda|puedan|pudiera|pudieran) podido (?:verse|resultar|sufrir|notar|tener|experimentar|padecer)\w*",
         r"(?:lamentamos|lamento|nos lamentamos de) (?:mucho |profundamente |sinceramente |de verdad )?que (?:[\wáéíóúñ]+ ){0,3}?se "
         r"(?:haya|hayan|hubiera|hubieran|viera|vieran|perdiera|perdieran|cortara|cortaran|quedara|quedaran|produjera|produjeran)\b",
+        # round 8: the harm hedged with "pueda" ("las molestias que esto pueda ocasionar"); a regret
+        # that some customers had a hard time, told of them and not of us ("lamentamos que algunos
+        # clientes hayan tenido dificultades"); an apology made on condition, the "si" first ("Si
+        # usted se vio perjudicado, le pedimos disculpas")
+        r"(?:que|lo que) (?:esto |ello |esta situación |este corte |esta incidencia |la incidencia |el corte |la caída )?(?:les? )?"
+        r"(?:pueda|puedan|pudiera|pudieran|podría|podrían) (?:causar|ocasionar|provocar|generar)\w*",
+        r"(?:lamentamos|lamento) (?:mucho |profundamente |sinceramente |de verdad )?que (?:algunos|algunas|ciertos|ciertas|varios|varias|"
+        r"algún|alguna|parte de (?:los|nuestros)) (?:de (?:nuestros|los) )?(?:clientes|usuarios|abonados|hogares|vecinos)",
+        r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=\n))si (?:[\wáéíóúñ]+ ){1,10}?(?:afectad|perjudicad|perjuicio|molesti|problema|inconveniente|"
+        r"causad|ocasionad)[\wáéíóúñ]*[^.!?]{0,30}?, (?:le |les )?(?:pedimos|ofrecemos|presentamos|pido|ofrezco) (?:(?:sinceras|nuestras|"
+        r"mis|una|nuestra|mi) )*(?:disculpas|perdón)|"
+        r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=\n))si (?:[\wáéíóúñ]+ ){1,10}?(?:afectad|perjudicad|perjuicio|molesti|problema|inconveniente|"
+        r"causad|ocasionad)[\wáéíóúñ]*[^.!?]{0,30}?, (?:lo sentimos|lo siento|lamentamos)",
     ),
 }
 BLAME = {
@@ -213,7 +248,8 @@ BLAME = {
         r"(?:caused (?:by|when)|due to|because (?:of )?|triggered by|the result of|began with|started with|traced (?:back )?to|"
         r"received from|escalated to|the (?:root )?cause (?:is|was)|the root of the (?:problem|fault|outage) (?:is|was)|"
         r"(?:fault|failure|problem|issue|outage|cause|disruption|slowdown|break|damage|interruption)s? (?:is |was )?"
-        r"(?:(?:sits?|sat|lies|lay|started|began|originated|came|happened|occurred) )?(?:with|at|in|on|from|inside|within)|"
+        r"(?:(?:sits?|sat|lies|lay|started|began|originated|came|happened|occurred) )?(?:entirely |solely |squarely |wholly )?"
+        r"(?:with|at|in|on|from|inside|within)|"
         r"cut (?:happened|occurred) (?:on|in|at)|"
         r"(?:cut|damaged|broken|severed|knocked out|switched off|turned off) by)[^.;]{0,90}?"
         # (a contractor we hired is our own: "a contractor we hired was replacing the link")
@@ -314,6 +350,44 @@ BLAME = {
         r"down to them\b|down to the (?:[\w-]+ )?(?:developers?|builders?|compan(?:y|ies)|distributor|owners?|landlord|co-op)",
         r"(?:fixing|repairing|mending|restoring|reconnecting) (?:it|this|that|the|their|its)(?: [\w-]+)? (?:is|was|remains) "
         r"(?:entirely |solely )?(?:their|its|(?:the )?(?:[\w-]+ ){0,2}?[\w-]+[’']s) (?:job|responsibility|call|work|task)",
+        # round 8, by class. The fault or the job put on them with "on" ("this one is on them",
+        # "getting the power back is on the co-op's crews"; not "it is on the council's land"); the
+        # fault or the responsibility placed with them ("responsibility for this outage sits with
+        # them", "the blame lies squarely with the developer"); our network said not to be where the
+        # fault was ("not a fault in our network", "not a problem with our kit"), or sound ("our
+        # equipment is in good shape"); the repair out of our hands; nothing we could do from our
+        # side; their neglect ("they went ahead anyway", "the contractor was digging without checking")
+        r"(?:(?<=one\x20is\x20)|(?<=one[’']s\x20)|(?<=one\x20was\x20)|(?<=that[’']s\x20)|(?<=it[’']s\x20)|(?<=this\x20is\x20)|"
+        r"(?<=that\x20is\x20)|(?<=it\x20is\x20)|(?<=it\x20was\x20)|(?<=this\x20was\x20)|(?<=that\x20was\x20)|(?<=back\x20is\x20)|"
+        r"(?<=back\x20was\x20)|(?<=fault\x20is\x20)|(?<=fault\x20was\x20)|(?<=blame\x20is\x20)|(?<=blame\x20was\x20)|"
+        r"(?<=damage\x20is\x20)|(?<=damage\x20was\x20)|(?<=repair\x20is\x20)|(?<=repair\x20was\x20)|(?<=outage\x20is\x20)|"
+        r"(?<=outage\x20was\x20)|(?<=responsibility\x20is\x20)|(?<=job\x20is\x20)|(?<=work\x20is\x20)|(?<=fix\x20is\x20)|"
+        r"(?<=rests\x20)|(?<=rested\x20)|(?<=falls\x20)|(?<=fell\x20))"
+        r"(?:all |entirely |squarely |firmly |fully |wholly |solely |very much |now )?on (?:them\b|(?:the|their) (?:[\w-]+ ){0,2}?"
+        r"(?:contractors?|council|utility|company|co-op|cooperative|distributor|operator|owner|wholesaler|builders?|developers?|landlord|"
+        r"provider|supplier|vendor|partner)\b(?![’']))",
+        r"(?:(?<=is\x20)|(?<=was\x20)|(?<=are\x20)|(?<=were\x20)|(?<=rests\x20)|(?<=falls\x20)|(?<=lies\x20))"
+        r"(?:all |entirely |squarely |firmly |fully |wholly |solely |now )?on (?:the|their) (?:[\w-]+ ){0,2}?[\w-]+[’']s "
+        r"(?:crews?|engineers|technicians|staff|teams?|people|shoulders)\b",
+        r"(?:fault|failure|problem|blame|responsibility|cause|damage|outage)s? (?:for (?:[\w’'-]+ ){1,3}?)?(?:lay|lies|sat|sits|"
+        r"rests|rested|lie|sit|rest|is|was) (?:entirely |solely |squarely |wholly |firmly |fully |only |clearly )?with (?:them\b|"
+        r"the (?:[\w-]+ ){0,3}?(?:(?:sub)?contractors?(?! (?:that |who )?we (?:hired|employ|engaged|chose|use))|council|utility|co-op|"
+        r"cooperative|distributor|operator|owner|wholesaler|builders?|developers?|landlord|supplier|vendor|wholesale [\w-]+)\b)",
+        r"(?<=not\x20)(?:a |any )?(?:fault|failure|problem|issue) (?:in|with|of|on) (?:our (?:own )?"
+        + KIT
+        + r"|ours)\b",
+        r"(?<=our\x20)(?:own )?"
+        + KIT
+        + r" (?:is|are|was|were|remains|remained|stayed) (?:in )?(?:good|fine|perfect|great|full) "
+        r"(?:working )?(?:shape|order|condition|health)\b(?! (?:again|now)\b)",
+        r"(?:out of|outside|beyond) our hands",
+        r"(?:could|can|were able to) do nothing (?:more |further |else )?(?:from|on|at) our (?:side|end)|"
+        r"nothing (?:more |further |else )?(?:we|our [\w-]+) (?:could|can) (?:have )?do(?:ne)? (?:from|on|at) our (?:side|end)",
+        r"(?:(?<=they\x20)|(?<=they\x20just\x20)|(?<=they\x20simply\x20))went ahead (?:anyway|regardless|all the same|without)",
+        r"(?:developer|contractor|subcontractor|builder|council|utility|distributor|co-op|landlord|crew|(?:power|water|gas|electricity|energy|"
+        r"construction) company)s?(?:[’']s)?(?: (?!we\b|our\b)[\w’'-]+){0,8}? (?:dug|digging|drilled|drilling|bored|boring|excavated|"
+        r"excavating|worked|working|trenched|trenching) (?:[\w-]+ ){0,3}?without (?:checking|looking|calling|asking|locating|a permit|permission|"
+        r"marking|consulting)",
     ),
     "es": _words(
         r"fuera de nuestro control",
@@ -360,6 +434,23 @@ BLAME = {
         r"(?:por|de|en) nuestr[oa] (?:parte|lado|red|equipos?)[, ]+no (?:hubo|hay|ha habido|había|se produjo|existió|tuvimos) "
         r"(?:ningún |ninguna |ni un |ni una )?(?:falla|fallo|error|problema|avería|incidencia)",
         r"sin (?:avisarnos|consultarnos|decirnos nada|notificarnos|informarnos)",
+        # round 8: the cause declared foreign to us ("totalmente ajena a nosotros", "ajena a nuestra
+        # operación"); the repair theirs by right ("a ellos les correspondía repararlo"); our network
+        # declared sound at every moment or with no problem ("nuestra red funcionó en todo momento",
+        # "nuestra red no tuvo ningún problema"); out of our hands; our work made to wait on them
+        # ("solo tuvimos que esperar a que ellos repusieran la energía")
+        r"ajen[oa]s? a (?:nosotros|nuestra (?:operación|red|empresa|compañía|responsabilidad|gestión)|nuestro (?:control|trabajo|servicio)|"
+        r"la compañía|la empresa)",
+        r"(?:les|le) (?:correspondía|corresponde|correspondió|tocaba|toca|tocó) (?:a ellos |a ellas )?(?:repararl|reparar|arreglar|"
+        r"solucionar|resolver|restablecer|reponer)\w*",
+        r"nuestr[oa]s? (?:propi[oa]s? )?(?:equipos?|red|redes|instalaciones|sistemas?|parte|cables?|antenas?) (?:\w+ )?"
+        r"(?:funcionó|funcionaron|funcionaba|funcionaban|funciona|funcionan|operó|operaron|estuvo|estuvieron) (?:bien |correctamente |"
+        r"perfectamente |con normalidad )?(?:en todo momento|todo el tiempo|sin interrupción)|"
+        r"nuestr[oa]s? (?:propi[oa]s? )?(?:equipos?|red|redes|instalaciones|sistemas?|parte|cables?|antenas?) no (?:tuvo|tuvieron|ha tenido|"
+        r"han tenido|tenía|presentó|presentaron|sufrió|sufrieron) (?:ningún|ninguna|nada de) (?:problema|falla|fallo|avería|error|daño)",
+        r"(?:fuera de|no (?:estaba|está|estuvo) en) nuestras manos|no (?:dependía|depende|dependió) de nosotros",
+        r"(?:esperar|esperando|esperamos|esperábamos|esperar) a que (?:ellos|ellas|la (?:[\wáéíóúñ]+ ){0,2}?(?:empresa|compañía|"
+        r"distribuidora|eléctrica|operadora|constructora|municipalidad)|el (?:proveedor|operador|ayuntamiento|municipio|contratista))",
     ),
 }
 EXCUSE = {
@@ -463,6 +554,25 @@ EXCUSE = {
         r"nature|climate|cyclones?|bushfires?|fires?|gales?|tides?|lightning)",
         r"(?:(?<=not\x20)|(?<=n[’']t\x20)|(?<=not\x20at\x20all\x20)|(?<=not\x20that\x20)|(?<=not\x20particularly\x20))"
         r"(?:unusual|uncommon|out of the ordinary|abnormal)|to be expected(?! (?:back|to|by|at|on|in)\b)",
+        # round 8, by class. The outage as part of the place or the trade ("comes with the
+        # territory", "part of running a network out here"); kit that will always take a beating
+        # ("lines will always take a battering", "sites are always exposed to gales"); anyone would
+        # have failed ("whoever runs them", "nobody can guarantee service in heat like that", "no
+        # network anywhere is built to shrug off winds like these"); no way to guard against it
+        r"(?:comes?|came|go|goes|went) with the territory|part of (?:running|operating|life|living|doing business|working|serving|having|"
+        r"owning) (?:a |an |any |our |the )?",
+        r"(?:(?<=are\x20)|(?<=is\x20)|(?<=will\x20)|(?<=were\x20)|(?<=was\x20))always (?:be |been |going to (?:be )?)?(?:exposed to|vulnerable to|"
+        r"at risk (?:from|of)|take a (?:battering|beating|hammering|pounding)|get (?:battered|hammered|hit)|be hit|struggle|suffer)",
+        r"(?:whoever|whichever (?:company|operator|carrier|provider|telco|network)) (?:runs|owns|operates|maintains|manages|built|builds|"
+        r"looks after|ran|owned|operated)",
+        r"(?:nobody|no one|no (?:[\w-]+ )?(?:operators?|carriers?|providers?|telcos?|compan(?:y|ies)|networks?)) (?:can|could|would|is able to) "
+        r"(?:[\w-]+ )?(?:guarantee|promise)",
+        r"no (?:[\w-]+ )?(?:"
+        + KIT
+        + r"|operators?|carriers?|providers?|telcos?)(?: [\w-]+){1,4}? (?:is|are|was|were|can be|could be) "
+        r"(?:built|designed|made|rated|prepared|meant|engineered) (?:for|to)",
+        r"(?:(?<=no\x20way\x20)|(?<=impossible\x20)|(?<=not\x20possible\x20))to (?:fully |completely |entirely |totally |ever )?"
+        r"(?:guard against|protect against|rule out|(?:prevent|avoid) (?:them|it|this|that|these|such|outages|faults|storms|every))",
     ),
     "es": _words(
         r"a pesar de nuestros (?:mejores )?esfuerzos",
@@ -511,6 +621,14 @@ EXCUSE = {
         r"(?:son|eran|serán|fueron|serían|resultan|resultaban) (?:\w+ )?inevitables",
         r"por (?:mucho|más|muy bien|bien) que se (?:prepare|preparen|proteja|protejan|construya|construyan|mantenga|mantengan|diseñe|diseñen|"
         r"refuerce|refuercen|cuide|cuiden|invierta)|por muy (?:bien |preparad|protegid|robust|fuerte|sólid)\w*",
+        # round 8: the outage as part of life or of the trade ("los sismos son parte de la vida");
+        # nobody is spared ("ninguna operadora se libra de cortes", "nadie se salva"); no network can
+        # be safe ("ninguna red puede estar completamente protegida"); it happens to every operator
+        r"(?:son|es|forman|forma|fueron|era|eran) parte (?:de la vida|del día a día|de (?:operar|trabajar|vivir|dar servicio|tener) )",
+        r"(?:ningun[oa]|nadie)(?: [\wáéíóúñ]+){0,2}? se (?:libra|libró|salva|salvó|escapa|escapó|librará|libraría)",
+        r"(?:ningún|ninguna|ninguno) (?:[\wáéíóúñ]+ ){0,4}?(?:puede|podría|podía|pudo) (?:estar|quedar|considerarse) (?:del todo |completamente |"
+        r"totalmente |realmente )?(?:a salvo|protegid[oa]|inmune|libre de|preparad[oa])",
+        r"(?:le|les) (?:ocurre|pasa|sucede|ocurriría|pasaría) a (?:todos|todas|cualquier)",
     ),
 }
 MINIMISE = {
@@ -577,6 +695,13 @@ MINIMISE = {
         r"bit|slice|group|couple)",
         r"most (?:of you|of our customers|customers|people|users|households|homes|members)(?: [\w-]+){0,2}? (?:won[’']t|will not|didn[’']t|"
         r"did not|wouldn[’']t|would not|never|will never|may not|might not)(?: even)?(?: have)? (?:noticed|notice|seen|felt)",
+        # round 8: the rest said to be fine ("the rest of the network is working normally", "most
+        # customers kept their service"); a few minutes with no number ("for a few minutes")
+        r"(?<=the\x20)rest of (?:the |our )?(?:[\w-]+ )?(?:network|island|city|town|county|state|region|area|customers|country|province|"
+        r"district)(?: [\w-]+){0,2}? (?:is|was|are|were|remained|remains|stayed|kept) (?:working|running|operating|unaffected|fine|normal)",
+        r"(?:most|majority) of (?:our |the )?(?:[\w-]+ )?(?:customers|users|subscribers|members|homes|households)(?: [\w-]+){0,2}? "
+        r"(?:kept|still (?:have|had)|were unaffected|weren[’']t affected|were not affected|are unaffected|have kept|retained|never lost)",
+        r"for (?:just |only )?a (?:few|couple of) (?:minutes|moments|seconds)",
     ),
     "es": _words(
         r"menor(?:es)?",
@@ -610,6 +735,22 @@ MINIMISE = {
         r"(?:la mayoría|casi todos|muchos|la mayor parte)(?: de (?:ustedes|los clientes|nuestros clientes|los usuarios))? (?:ni (?:siquiera )?|no )"
         r"(?:se (?:dio|dieron|habrá|habrán|ha|han) (?:dado )?cuenta|lo (?:notó|notaron|habrá notado|habrán notado|ha notado|han notado)|notó|notaron)",
         r"(?:corte|fallo|falla|interrupción|caída|incidencia) (?:muy )?(?:corto|corta)",
+        # round 8: the harm called local or one-off with any noun ("una afectación muy puntual", "una
+        # avería muy localizada", not "localizada en la central"); most kept their service and the rest
+        # works ("la mayoría de clientes mantiene el servicio", "el resto funciona con normalidad"); a
+        # share under one per cent ("menos del 1 %"); a small part before its noun ("una pequeña
+        # parte de nuestros clientes", "un porcentaje reducido"); a few minutes ("durante unos minutos")
+        r"(?:afectación|afectaciones|corte|cortes|fallo|falla|incidencia|interrupción|caída|avería|problema|impacto) (?:muy |bastante |"
+        r"totalmente |algo )?(?:puntual(?:es)?|localizad[oa]s?(?! en\b)|aislad[oa]s?(?! en\b)|acotad[oa]s?)",
+        r"(?:la mayoría|la mayor parte|casi todos|el resto)(?: de (?:los |las |la |el |nuestros |nuestras )?[\wáéíóúñ]+)?(?: de [\wáéíóúñ]+)? "
+        r"(?:mantiene|mantuvo|mantienen|mantuvieron|conserva|conservó|conservan|sigue con|siguió con|siguen con|no se vio afectad[oa]|"
+        r"no se ha visto afectad[oa]|funciona|funcionó|sigue funcionando|siguió funcionando) (?:el servicio|la conexión|la línea|"
+        r"con normalidad|normalmente|sin problemas|bien)",
+        r"(?:menos|menor|por debajo) (?:del|de un|de|que el|que un) (?:\d[\d.,]*(?=\s?%)|\d[\d.,]* por ciento|uno por ciento|medio por ciento)",
+        r"(?:pequeña|mínima|ínfima|reducida|pequeñísima) (?:parte|fracción|proporción|porción)|porcentaje (?:muy )?reducido",
+        r"(?:durante|por|en) (?:unos|escasos|pocos|unos pocos) minutos",
+        r"(?:la mayoría|casi todos|muchos|la mayor parte)(?: de (?:[\wáéíóúñ]+ ){1,6}?)?(?:ni (?:siquiera )?|no )(?:l[oa]s? )?"
+        r"(?:notó|notaron|habrá notado|habrán notado|percibió|percibieron)",
     ),
 }
 CORPORATE = _words(
@@ -708,11 +849,20 @@ INCIDENCIA = re.compile(r"\bincidencias?\b", re.I)
 #: it stands in for the count, `minimise` alone when the statement gives the count as well.
 SHARE = re.compile(
     r"\b(?:portion|subset|fraction|segment|slice|sliver|proportion|share|pocket|percentage|handful|few|couple|group|majority|most|mayoría|"
-    r"mayor parte)\b.*\b(?:customers?|users|members|subscribers|people|customer base|user base|clientes|usuarios)\b",
+    r"mayor parte|porcentaje|parte|fracción|proporción|porción)\b.*\b(?:customers?|users|members|subscribers|people|customer base|user base|clientes|usuarios)\b",
     re.I | re.S,
 )
 
 
+#: Round 8: what follows a majority that "never noticed" ("la mayoría de los hogares ni la notaron",
+#: "most of our customers won't have noticed"): that majority shrinks the harm (`minimise`), it is
+#: not a count of the affected withheld.
+UNNOTICED = re.compile(
+    r"(?:\s+(?:de|of|in|en|la|el|los|las|the|our|nuestros|nuestras|ciudad|city|town|area|zona|\w+))"
+    r"{0,5}?\s+(?:ni|no|never|won[’']t|will not|didn[’']t|did not|wouldn[’']t|would not|barely|hardly|may not|might not)"
+    r"(?:\s+(?:siquiera|even|se|l[oa]s?|have|will))*\s+(?:not(?:ó|aron|ado|iced|ice)|dio cuenta|dieron cuenta|percib\w+|seen|felt)\b",
+    re.I,
+)
 #: A sentence of empathy: "We know ...", "I realise ...".
 EMPATHY_LEAD = re.compile(
     r"\W*(?:we|i) (?:know|understand|realise|realize|recognise|recognize)\b", re.I
@@ -775,6 +925,8 @@ def match_vague(doc: Doc, ctx: Context) -> Iterator[Span]:
     for span in _spans(VAGUE.get(ctx.locale.split("-")[0], VAGUE["en"]), doc):
         if doc.lower[max(0, span[0] - 16) : span[0]].rstrip().endswith(_HARM_WORDS):
             continue  # "any disruption customers may have experienced": the apology's hedge
+        if span[2][:4].lower() in ("majo", "most", "mayo") and UNNOTICED.match(doc.lower, span[1]):
+            continue  # "most customers never noticed": the harm made small (`minimise`), no count withheld
         share = SHARE.search(span[2])
         # "some people" in a sentence of empathy ("We know some people couldn't reach their GP")
         # is a part of the customers the statement has counted, not a count withheld

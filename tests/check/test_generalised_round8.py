@@ -1,0 +1,230 @@
+"""Eighth round (issue 19, after the seventh blind set was measured): the forbidden-language rules
+and the required elements by class, not by phrase. Each case is our own sentence, none from a
+corpus: the general pattern in several word classes, spellings and languages, and near misses the
+rules must not flag."""
+
+from __future__ import annotations
+
+import pytest
+from tests.check.helpers import fires as _fires
+from tests.check.helpers import rules
+
+
+# ---------------------------------------------------------------- blame
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # the fault or the job put on them with "on"
+        ("That one is squarely on them, and they know it.", "en"),
+        ("Reconnecting the feed is on the distributor's engineers.", "en"),
+        ("The damage was entirely on the developer.", "en"),
+        # the fault or the responsibility placed with them
+        ("The blame rests solely with the builders on Mill Lane.", "en"),
+        ("Responsibility for Tuesday's cut lies with them.", "en"),
+        ("The failure sat squarely with the wholesale carrier.", "en"),
+        # our side said not to be where the fault was, or sound
+        ("It was a fault on the grid, not a problem with our equipment.", "en"),
+        ("Our cabling remains in perfect working order.", "en"),
+        # out of our hands; nothing to do from our side
+        ("Getting the supply back was out of our hands.", "en"),
+        ("Our engineers could do nothing from our end until then.", "en"),
+        # their neglect
+        ("The marks were painted, and they went ahead regardless.", "en"),
+        ("The gas company's crew was trenching without calling anyone first.", "en"),
+        # Spanish
+        ("El apagón fue por causas ajenas a nuestra empresa.", "es"),
+        ("A la distribuidora le correspondía restablecer la línea.", "es"),
+        ("Nuestras antenas funcionaron correctamente en todo momento.", "es"),
+        ("Nuestros equipos no presentaron ningún fallo.", "es"),
+        ("La vuelta del servicio no dependía de nosotros.", "es"),
+        ("Estuvimos esperando a que la compañía eléctrica repusiera el suministro.", "es"),
+    ],
+)
+def test_blame_by_class(text: str, locale: str) -> None:
+    assert _fires("blame", text, locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("The cabinet sits on the council's land behind the station.", "en"),
+        ("It was on us to check the plans, and we did not.", "en"),
+        ("Our network is in good shape again after the repair.", "en"),
+        ("The fault lay with a contractor we hired, and we should have supervised them.", "en"),
+        ("We were digging without checking the plans, and that was our mistake.", "en"),
+        ("Nos correspondía revisar la batería y no lo hicimos.", "es"),
+        ("Esperamos a que bajara el agua para entrar en la central.", "es"),
+    ],
+)
+def test_blame_near_misses(text: str, locale: str) -> None:
+    assert not _fires("blame", text, locale)
+
+
+# ---------------------------------------------------------------- excuse
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # the outage as part of the place or the trade
+        ("Up in the ranges, lost signal after snow comes with the territory.", "en"),
+        ("Salt spray is part of operating a network on the coast.", "en"),
+        # kit that will always take a beating
+        ("Masts on the headland will always take a hammering in a gale.", "en"),
+        ("Cabinets by the river are always vulnerable to flooding.", "en"),
+        # anyone would have failed
+        ("A flood like that swamps the pits, whichever company owns them.", "en"),
+        ("No carrier can guarantee a signal in a cyclone.", "en"),
+        ("No exchange in the state is designed to run at 50 degrees.", "en"),
+        ("There is no way to completely protect against lightning strikes.", "en"),
+        # Spanish
+        ("En la sierra, las nevadas forman parte de la vida.", "es"),
+        ("Con una ola de calor así, nadie se salva de cortes.", "es"),
+        ("Ninguna central puede estar del todo protegida frente a una riada.", "es"),
+        ("Es algo que les pasa a todos los operadores en verano.", "es"),
+    ],
+)
+def test_excuse_by_class(text: str, locale: str) -> None:
+    assert _fires("excuse", text, locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("We will always tell you when a repair is planned.", "en"),
+        ("The route will always fail over to the Leeds link now.", "en"),
+        ("We can't guarantee a repair time until the crew is on site.", "en"),
+        ("There is no way to reach the hut until the road reopens.", "en"),
+        ("Part of the cable has already been replaced.", "en"),
+        ("Este cable es parte de la red troncal de la provincia.", "es"),
+    ],
+)
+def test_excuse_near_misses(text: str, locale: str) -> None:
+    assert not _fires("excuse", text, locale)
+
+
+# ---------------------------------------------------------------- minimise
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # the rest said to be fine; most kept their service; a few minutes
+        ("The rest of the state network is running normally.", "en"),
+        ("The majority of our Hobart customers kept their connection.", "en"),
+        ("Texts were held up for a couple of minutes.", "en"),
+        # Spanish: local or one-off with any noun; most kept it; under one per cent
+        ("Fue una caída muy localizada.", "es"),
+        ("Se trató de un problema aislado.", "es"),
+        ("La mayor parte de los abonados conservó la línea.", "es"),
+        ("El resto de la provincia funciona con normalidad.", "es"),
+        ("Afectó a menos de un 2 % de los usuarios.", "es"),
+        ("Solo una mínima parte de la red se vio afectada.", "es"),
+        ("El corte se notó durante escasos minutos.", "es"),
+        ("La mayoría de los vecinos del barrio ni lo notaron.", "es"),
+    ],
+)
+def test_minimise_by_class(text: str, locale: str) -> None:
+    assert _fires("minimise", text, locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Everything is working normally again.", "en"),
+        ("We will post again in a few minutes.", "en"),
+        ("Una avería localizada en la central dejó sin línea a 3.200 clientes.", "es"),
+        ("La mayoría de los clientes estuvo sin internet seis horas.", "es"),
+        ("El resto de la tarde trabajamos en la central.", "es"),
+    ],
+)
+def test_minimise_near_misses(text: str, locale: str) -> None:
+    assert not _fires("minimise", text, locale)
+
+
+# ---------------------------------------------------------------- vague
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # the share with a place or a service before its noun; places chosen but not named
+        ("A fraction of Launceston customers lost their landline.", "en"),
+        ("A proportion of mobile subscribers could not send texts.", "en"),
+        ("Customers across selected regions could not stream.", "en"),
+        ("Calls failed in certain markets on Friday.", "en"),
+        # Spanish: a small share with no number
+        ("Un porcentaje pequeño de clientes perdió la señal.", "es"),
+        ("Una mínima parte de los usuarios no pudo navegar.", "es"),
+    ],
+)
+def test_vague_by_class(text: str, locale: str) -> None:
+    assert _fires("vague", text, locale, stage="acknowledge")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # a count given; a trial group; a majority that never noticed is `minimise`, not vague
+        ("About 2,400 Launceston customers, a fraction of our customers there, lost calls.", "en"),
+        ("We will try the new settings in select markets first.", "en"),
+        ("Unos 700 clientes sin red; la mayoría de los hogares del barrio ni lo notaron.", "es"),
+    ],
+)
+def test_vague_near_misses(text: str, locale: str) -> None:
+    assert not _fires("vague", text, locale, stage="acknowledge")
+
+
+# ---------------------------------------------------------------- apologies
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # the harm hedged, with any noun as its subject
+        ("We apologise for any trouble the fault may have caused.", "en"),
+        # to whoever was hurt, with the place between
+        ("We apologise to any household in Dubbo and Orange who lost calls.", "en"),
+        # the condition first
+        ("If your calls were affected, we apologise.", "en"),
+        ("If the outage disrupted your work, I am sorry.", "en"),
+        # Spanish: "pueda"; a regret told of some customers; the condition first
+        ("Lamentamos los inconvenientes que el corte pueda causarles.", "es"),
+        ("Lamentamos que varios usuarios tuvieran problemas para llamar.", "es"),
+        ("Si el corte le ocasionó molestias, le ofrecemos disculpas.", "es"),
+        ("Si usted resultó afectado, lo sentimos.", "es"),
+    ],
+)
+def test_non_apology_by_class(text: str, locale: str) -> None:
+    assert _fires("non-apology", text, locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("We apologise to everyone in Dubbo who lost calls.", "en"),
+        ("We are sorry. If you need help, call us.", "en"),
+        ("Lamentamos que no pudieran llamar; fue un error nuestro.", "es"),
+        ("Le pedimos disculpas. Si necesita ayuda, llámenos.", "es"),
+    ],
+)
+def test_non_apology_near_misses(text: str, locale: str) -> None:
+    assert not _fires("non-apology", text, locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("If you were affected, we apologise.", "en"),
+        ("We apologise to any customer in Dubbo and Orange who lost calls.", "en"),
+        ("Si usted resultó afectado, le pedimos disculpas.", "es"),
+    ],
+)
+def test_a_conditional_apology_is_none(text: str, locale: str) -> None:
+    """An apology on condition, or only to whoever was hurt, leaves `apology` asking for one."""
+    assert "apology" in rules(text, "resolve", locale)
+
+
+def test_a_plain_apology_before_an_if_is_one() -> None:
+    assert "apology" not in rules("We are sorry. If you need help, call us.", "resolve")
+    spanish = "Le pedimos disculpas. Si necesita ayuda, llame."
+    assert "apology" not in rules(spanish, "resolve", "es")
+
+
+@pytest.mark.parametrize(
+    "text", ["Perdonen las molestias.", "Perdone los inconvenientes de esta mañana."]
+)
+def test_generic_apology_perdonen(text: str) -> None:
+    assert _fires("generic-apology", text, "es")
