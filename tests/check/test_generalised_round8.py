@@ -30,7 +30,7 @@ from tests.check.helpers import rules
         ("Our engineers could do nothing from our end until then.", "en"),
         # their neglect
         ("The marks were painted, and they went ahead regardless.", "en"),
-        ("The gas company's crew was trenching without calling anyone first.", "en"),
+        ("The gas company was trenching without calling anyone first.", "en"),
         # Spanish
         ("El apagón fue por causas ajenas a nuestra empresa.", "es"),
         ("A la distribuidora le correspondía restablecer la línea.", "es"),
@@ -52,6 +52,7 @@ def test_blame_by_class(text: str, locale: str) -> None:
         ("Our network is in good shape again after the repair.", "en"),
         ("The fault lay with a contractor we hired, and we should have supervised them.", "en"),
         ("We were digging without checking the plans, and that was our mistake.", "en"),
+        ("Our crew was drilling without checking the plans.", "en"),
         ("Nos correspondía revisar la batería y no lo hicimos.", "es"),
         ("Esperamos a que bajara el agua para entrar en la central.", "es"),
     ],

@@ -248,8 +248,7 @@ BLAME = {
         r"(?:caused (?:by|when)|due to|because (?:of )?|triggered by|the result of|began with|started with|traced (?:back )?to|"
         r"received from|escalated to|the (?:root )?cause (?:is|was)|the root of the (?:problem|fault|outage) (?:is|was)|"
         r"(?:fault|failure|problem|issue|outage|cause|disruption|slowdown|break|damage|interruption)s? (?:is |was )?"
-        r"(?:(?:sits?|sat|lies|lay|started|began|originated|came|happened|occurred) )?(?:entirely |solely |squarely |wholly )?"
-        r"(?:with|at|in|on|from|inside|within)|"
+        r"(?:(?:sits?|sat|lies|lay|started|began|originated|came|happened|occurred) )?(?:with|at|in|on|from|inside|within)|"
         r"cut (?:happened|occurred) (?:on|in|at)|"
         r"(?:cut|damaged|broken|severed|knocked out|switched off|turned off) by)[^.;]{0,90}?"
         # (a contractor we hired is our own: "a contractor we hired was replacing the link")
@@ -357,18 +356,13 @@ BLAME = {
         # fault was ("not a fault in our network", "not a problem with our kit"), or sound ("our
         # equipment is in good shape"); the repair out of our hands; nothing we could do from our
         # side; their neglect ("they went ahead anyway", "the contractor was digging without checking")
-        r"(?:(?<=one\x20is\x20)|(?<=one[’']s\x20)|(?<=one\x20was\x20)|(?<=that[’']s\x20)|(?<=it[’']s\x20)|(?<=this\x20is\x20)|"
-        r"(?<=that\x20is\x20)|(?<=it\x20is\x20)|(?<=it\x20was\x20)|(?<=this\x20was\x20)|(?<=that\x20was\x20)|(?<=back\x20is\x20)|"
-        r"(?<=back\x20was\x20)|(?<=fault\x20is\x20)|(?<=fault\x20was\x20)|(?<=blame\x20is\x20)|(?<=blame\x20was\x20)|"
-        r"(?<=damage\x20is\x20)|(?<=damage\x20was\x20)|(?<=repair\x20is\x20)|(?<=repair\x20was\x20)|(?<=outage\x20is\x20)|"
-        r"(?<=outage\x20was\x20)|(?<=responsibility\x20is\x20)|(?<=job\x20is\x20)|(?<=work\x20is\x20)|(?<=fix\x20is\x20)|"
-        r"(?<=rests\x20)|(?<=rested\x20)|(?<=falls\x20)|(?<=fell\x20))"
-        r"(?:all |entirely |squarely |firmly |fully |wholly |solely |very much |now )?on (?:them\b|(?:the|their) (?:[\w-]+ ){0,2}?"
-        r"(?:contractors?|council|utility|company|co-op|cooperative|distributor|operator|owner|wholesaler|builders?|developers?|landlord|"
-        r"provider|supplier|vendor|partner)\b(?![’']))",
-        r"(?:(?<=is\x20)|(?<=was\x20)|(?<=are\x20)|(?<=were\x20)|(?<=rests\x20)|(?<=falls\x20)|(?<=lies\x20))"
-        r"(?:all |entirely |squarely |firmly |fully |wholly |solely |now )?on (?:the|their) (?:[\w-]+ ){0,2}?[\w-]+[’']s "
-        r"(?:crews?|engineers|technicians|staff|teams?|people|shoulders)\b",
+        # (found at "on", the verb or the adverb before it looked behind)
+        r"(?:(?<=is\x20)|(?<=was\x20)|(?<=[’']s\x20)|(?<=rests\x20)|(?<=falls\x20)|(?<=fell\x20)|(?<=lies\x20)|(?<=all\x20)|"
+        r"(?<=entirely\x20)|(?<=squarely\x20)|(?<=firmly\x20)|(?<=fully\x20)|(?<=wholly\x20)|(?<=solely\x20))"
+        r"(?<!focus\x20is\x20)(?<!focus\x20was\x20)(?<!thoughts\x20are\x20)"
+        r"on (?:them\b(?! (?:to|for|and|in|at|with|about|as)\b)|(?:the|their) (?:[\w-]+ ){0,2}?(?:(?:contractors?|council|utility|company|co-op|"
+        r"cooperative|distributor|operator|owner|wholesaler|builders?|developers?|landlord|provider|supplier|vendor|partner)\b(?![’'])|"
+        r"[\w-]+[’']s (?:crews?|engineers|technicians|staff|teams?|people|shoulders)\b))",
         r"(?:fault|failure|problem|blame|responsibility|cause|damage|outage)s? (?:for (?:[\w’'-]+ ){1,3}?)?(?:lay|lies|sat|sits|"
         r"rests|rested|lie|sit|rest|is|was) (?:entirely |solely |squarely |wholly |firmly |fully |only |clearly )?with (?:them\b|"
         r"the (?:[\w-]+ ){0,3}?(?:(?:sub)?contractors?(?! (?:that |who )?we (?:hired|employ|engaged|chose|use))|council|utility|co-op|"
@@ -384,10 +378,10 @@ BLAME = {
         r"(?:could|can|were able to) do nothing (?:more |further |else )?(?:from|on|at) our (?:side|end)|"
         r"nothing (?:more |further |else )?(?:we|our [\w-]+) (?:could|can) (?:have )?do(?:ne)? (?:from|on|at) our (?:side|end)",
         r"(?:(?<=they\x20)|(?<=they\x20just\x20)|(?<=they\x20simply\x20))went ahead (?:anyway|regardless|all the same|without)",
-        r"(?:developer|contractor|subcontractor|builder|council|utility|distributor|co-op|landlord|crew|(?:power|water|gas|electricity|energy|"
-        r"construction) company)s?(?:[’']s)?(?: (?!we\b|our\b)[\w’'-]+){0,8}? (?:dug|digging|drilled|drilling|bored|boring|excavated|"
-        r"excavating|worked|working|trenched|trenching) (?:[\w-]+ ){0,3}?without (?:checking|looking|calling|asking|locating|a permit|permission|"
-        r"marking|consulting)",
+        # (found at the verb; our own digging is ours: "we were digging", "our crew was drilling")
+        r"(?<!we\x20were\x20)(?<!we\x20)(?<!crew\x20was\x20)(?<!crews\x20were\x20)(?<!team\x20was\x20)(?<!i\x20was\x20)(?<!i\x20)"
+        r"(?:dug|digging|drilled|drilling|bored|boring|excavated|excavating|trenched|trenching) (?:[\w-]+ ){0,3}?without "
+        r"(?:checking|looking|calling|asking|locating|a permit|permission|marking|consulting)",
     ),
     "es": _words(
         r"fuera de nuestro control",
