@@ -229,3 +229,51 @@ def test_a_plain_apology_before_an_if_is_one() -> None:
 )
 def test_generic_apology_perdonen(text: str) -> None:
     assert _fires("generic-apology", text, "es")
+
+
+# ---------------------------------------------------------------- cause
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # a thing that burst, snapped or has a break; power or cooling knocked out
+        ("A main burst in the basement under our switch room.", "en"),
+        ("A gale snapped three poles on the coast road.", "en"),
+        ("Our cable under the strait has a fault near the far shore.", "en"),
+        ("The heatwave knocked out cooling at our Broome exchange.", "en"),
+        ("Thunderstorms brought down lines west of the town.", "en"),
+        # damage done through a line; a thing left in a bad state
+        ("A council crew put an auger through our duct on Hill Street.", "en"),
+        ("A link at our Leeds hub was left unplugged after the move.", "en"),
+        # our work under way, then the slip
+        ("We were moving traffic to a new router and missed a step in the plan.", "en"),
+        # Spanish: a line cut as the object, whatever cut it; a network saturated
+        ("Una excavadora rompió nuestra fibra junto al puerto.", "es"),
+        ("Con el partido, la antena se saturó.", "es"),
+    ],
+)
+def test_cause_by_class(text: str, locale: str) -> None:
+    assert "cause" not in rules(text, "explain", locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # a fault placed only by a site, or said to be in "equipment"
+        ("A small fault at our Dundee mast stopped calls.", "en"),
+        ("This was due to a technical fault with equipment at one of our sites.", "en"),
+        ("Calls failed because of a problem in equipment at the exchange.", "en"),
+    ],
+)
+def test_cause_named_only_by_a_place_is_vague(text: str, locale: str) -> None:
+    assert "cause" in rules(text, "explain", locale)
+
+
+def test_a_fault_in_a_named_part_is_a_cause() -> None:
+    text = "A fault in one of our own routers in Hobart stopped calls."
+    assert "cause" not in rules(text, "explain")
+
+
+def test_a_verb_of_telling_is_not_our_act() -> None:
+    """'Informamos que ...' opens a sentence whose cause nobody owns."""
+    text = "Informamos que la caída fue ocasionada por la saturación de un enlace."
+    assert "ownership" in rules(text, "explain", "es")

@@ -210,6 +210,8 @@ CAUSE = {
         r"(?:failed|crashed|expired|overheated|fault|failure|stopped)\b",
         r"\bfailures? (?:in|of) (?:the |our )?(?:\w+ )?(?:equipment|hardware|software|router|link|power)\b",
         r"\b(?:storm|flood(?:ing)?|bushfire|fire|lightning|earthquake|heatwave|landslide)\b",
+        # round 8: storms of any kind ("a windstorm", "the thunderstorms"), gales and cyclones
+        r"\b(?:wind|snow|thunder|hail|rain|ice |dust |sand)storms?\b|\b(?:gales?|cyclones?|hurricanes?|tornado(?:e?s)?|blizzards?)\b",
         r"\b(?:capacity|overload(?:ed)?|too much traffic|traffic surge)\b",
         r"\b(?:a |the )?bug\b",
         r"\b(?:caused|triggered|started) (?:by|when)\b",
@@ -260,6 +262,8 @@ CAUSE = {
         r"\b(?:una|la|esa|nuestra) actualización\b",  # not the heading "Actualización 17:00"
         r"\bcausad[oa] por\b",
         r"\btormenta\b|\bincendios?\b|\binundaci\w+",
+        # round 8: a network saturated ("cualquier red se satura", "la saturación del enlace")
+        r"\bse (?:satura|saturó|saturaron|saturan|congestion(?:a|ó|aron))\b|\bsaturaci[oó]n\b|\bsobrecarga\w*",
         r"\bcaus(?:ó|aron|a)\b|\bse debió a\b|\bdebido a\b|\bprovoc(?:ó|aron|ado)\b|\bporque\b",
         r"\b(?:equipo|central|cable|fibra|software|batería|planta|antena|cambio|router)s?(?: [\w,-]+){0,12}? "
         r"(?:falló|fallaron|se dañó|se reinició|dejó de|cortaron|cortó|dañó|apagó|no arrancó|tenía un fallo|"
@@ -308,7 +312,10 @@ CAUSE_MORE = {
         r"\b(?:by mistake|in error|by accident|accidentally|mistakenly)\b",
         # damage to a line by work near it ("drilled through our fibre bundle", "bored straight
         # through our cable"); an electrical fault that is a fault whatever the subject
-        r"\b(?:drilled|bored|dug|sliced|ploughed|plowed|cut|driven|drove) (?:straight |right )?(?:through|into) (?:[\w-]+ ){0,3}?(?:fib(?:er|re)s?|cables?|lines?|bundles?|ducts?|conduits?|pipes?)\b|"
+        r"\b(?:drilled|bored|dug|sliced|ploughed|plowed|cut|driven|drove|went (?:straight|right)|(?:put|ran|drove) (?:a|an|the|its|their) [\w-]+) "
+        r"(?:straight |right )?(?:through|into) (?:[\w-]+ ){0,3}?(?:fib(?:er|re)s?|cables?|lines?|bundles?|ducts?|conduits?|pipes?)\b|"
+        # round 8: a thing left in a bad state, the passive ("a fibre link was left unplugged")
+        r"\b(?:was|were|been|got) left (?:loose|unplugged|disconnected|unconnected|switched off|turned off|open|unfinished)\b|"
         r"\bshort(?:ed|-circuited)(?: out)?\b|\bcaught fire\b|\bburn(?:ed|t) out\b|\bblew (?:a|its|the) fuse\b",
         # where the fault began, inside a place ("the outage began inside the data centre of ...")
         r"\b(?:fault|problem|outage|failure|issue|cause)s? (?:began|started|originated|sat|lay) (?:inside|within|deep in)\b",
@@ -331,6 +338,11 @@ CAUSE_MORE = {
         r"\b(?:lo|la|los|las) (?:dejamos|dejaron|dejó) (?:con|sin|mal|suelt|desconectad|apagad|abiert)\w*",
         r"\b(?:temporal|viento|huracán|ciclón|nevada|granizo|tornado|tormenta|lluvia)s? (?:\w+ ){0,3}?(?:derribó|derribaron|tumbó|tumbaron|"
         r"arrancó|arrancaron|dañó|dañaron|rompió|rompieron|cortó|cortaron|inundó|inundaron)\b|\bola de calor\b",
+        # round 8: whatever did it, a line cut or broken as the object ("una obra cortó la única ruta",
+        # "una máquina rompió la fibra")
+        r"\b(?:cortó|cortaron|rompió|rompieron|dañó|dañaron|partió|partieron|perforó|perforaron|arrancó|arrancaron|seccionó) "
+        r"(?:la|el|los|las|nuestr[oa]s?|un|una|dos|tres)(?: [\wáéíóúñ]+){0,2}? (?:fibras?|cables?|rutas?|enlaces?|líneas?|conductos?|postes?|"
+        r"antenas?|tuberías?|canalizaciones?)\b",
     ),
 }
 #: A failure told in any words, whatever failed: "a cooling unit stopped", "planned work ... went
@@ -357,7 +369,11 @@ FAILED = {
         r"(?:wiped|erased|overwrote|corrupted|scrambled|deleted) (?:the|its|their|our|every|all|a|an)|"
         r"(?:is|are|was|were) (?:turning|dropping|rejecting|blocking|refusing|cutting off) (?:\w+ )?(?:calls?|connections?|texts?|traffic|"
         r"customers?|log ?ins?|requests?|sessions?)|turn(?:ed|s|ing)? (?:calls|connections|customers|texts) away|"
-        r"died|blew (?:down|over)|(?:brought|took|knocked|pulled|tore) (?:down|out) (?:our|the|two|three|several|a|an|\d+))\b",
+        r"died|blew (?:down|over)|(?:brought|took|knocked|pulled|tore) (?:down|out) (?:our|the|two|three|several|a|an|\d+)|"
+        # round 8: a thing that burst or snapped, or has a break in it ("a water pipe burst", "a gale
+        # snapped two poles", "our subsea cable has a break"); power or cooling knocked out
+        r"burst|snapped|ha[sd] (?:a|an) (?:[\w-]+ )?(?:break|leak|crack|hole|short)|"
+        r"(?:knocked|took|cut) out (?:the )?(?:power|cooling|electricity|mains|air[- ]con\w*|supply))\b",
         # the decision that caused it, in a chief executive's words: "I approved a change ...", "I
         # signed off an upgrade ...", "I had agreed to replace ..."
         r"\b(?:i|we) (?:had )?(?:approved|signed off|authori[sz]ed|agreed to|decided to|chose to) (?:\w+ ){0,2}(?:a|an|the|to|our|new)\b",
@@ -394,6 +410,8 @@ _CLAUSE_BREAK = re.compile(
 _OUR_ACT = re.compile(
     r"\b(?:we|i|our (?:own )?(?:[\w-]+ )?(?:crew|crews|team|teams|engineers?|technicians?|staff))\b(?: \w+){0,2}? (?!(?:noticed|learned|learnt|detected|confirmed|heard|reported|expected|hoped|wanted|"
     r"tried|know|knew)\b)(?:\w+ed|put|set|sent|made|built|ran|took|cut|fit|swapped)\b|"
+    # round 8: our work under way ("we were moving the traffic ... and skipped a step")
+    r"\b(?:we|i) (?:were|was) \w+ing\b|"
     r"\b\w+(?:amos|imos)\b"
 )
 #: Words that stand alone before a verb without naming a thing: "it failed", "nothing broke".
@@ -734,7 +752,9 @@ _WE_ACTED = {
         re.I,
     ),
     "es": re.compile(
-        r"\W*(?:[\w.:]+\s+){0,3}?(?:\w+(?:amos|imos)|nosotros|nuestr[oa]s? (?:técnicos?|equipos?|cuadrillas?))\b",
+        # (round 8: not a verb of telling or feeling, "Informamos que la caída fue ocasionada por ...")
+        r"\W*(?:[\w.:]+\s+){0,3}?(?:(?!(?:informamos|comunicamos|confirmamos|lamentamos|sentimos|pedimos|queremos|agradecemos|"
+        r"esperamos|sabemos|creemos|estimamos|ofrecemos|seguimos)\b)\w+(?:amos|imos)|nosotros|nuestr[oa]s? (?:técnicos?|equipos?|cuadrillas?))\b",
         re.I,
     ),
 }
@@ -1217,6 +1237,11 @@ CAUSE_VAGUE = {
         r"\b(?:a|an|one|some) (?:network|system|hardware|software|technical) (?:components?|elements?|items?)\b",
         # an event named only by its kind: "a network event", "a system incident"
         r"\b(?:a|an|one|some) (?:network|system|technical|service|connectivity|platform) (?:events?|incidents?|anomal(?:y|ies)|conditions?)\b",
+        # round 8: a fault placed only by a site or said to be in "equipment" ("a minor fault at our
+        # mast", "a technical fault with equipment at one of our facilities", "a fault in equipment")
+        r"\b(?:a|an|one|some) (?:minor |small |technical |equipment |hardware |slight )?(?:fault|failure|problem|malfunction)s? (?:with|in|at|on) "
+        r"(?:some |the |our )?(?:equipment|hardware|one of our (?:own )?(?:sites|facilities|masts|towers|exchanges|hubs)|"
+        r"(?:a|one|our)(?: [\w-]+)? (?:site|facility|mast|tower|exchange|hub)s?\b)",
     ),
     "es": _rx(r"\bproblemas? técnicos?\b|\buna incidencia\b|\binconvenientes técnicos\b"),
 }
