@@ -277,3 +277,48 @@ def test_a_verb_of_telling_is_not_our_act() -> None:
     """'Informamos que ...' opens a sentence whose cause nobody owns."""
     text = "Informamos que la caída fue ocasionada por la saturación de un enlace."
     assert "ownership" in rules(text, "explain", "es")
+
+
+# ---------------------------------------------------------------- what and who
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # a loss told in a general word right after the service was named
+        ("Broadband in Ayr is back. About 900 customers in Ayr had no connection.", "en"),
+        ("Ya va la fibra en Teruel. Unos 900 clientes de Teruel estuvieron sin conexión.", "es"),
+        # Spanish: a service lost, down or cut; "telefonía"
+        ("Unos 900 clientes de Teruel perdieron la televisión.", "es"),
+        ("Teruel: la fibra volvió para 900 clientes. Estuvo caída de 8:10 a 9:40.", "es"),
+        ("Unos 900 clientes de Teruel tuvieron cortes en la fibra.", "es"),
+        ("Unos 900 clientes de Teruel no tienen telefonía fija.", "es"),
+    ],
+)
+def test_what_by_class(text: str, locale: str) -> None:
+    assert "what" not in rules(text, "resolve", locale)
+
+
+def test_out_with_a_time_after_it_refers_back() -> None:
+    """ "Out" with the times right after it, over a line break in an SMS, is the outage."""
+    text = "Ayr: landlines are back for all 900 affected customers. Out\n8.10am-9.40am GMT. Sorry."
+    assert "what" not in rules(text, "resolve", channel="sms")
+
+
+def test_a_hedged_cut_is_no_symptom() -> None:
+    text = "Teruel: algunos clientes pueden tener cortes de internet."
+    assert "what" in rules(text, "acknowledge", "es", channel="sms")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Update, 9am GMT. Lerwick customers have had no broadband since 6am; 900 lines.", "en"),
+        ("Teruel: sin fibra para unos 900 clientes desde las 8:10.", "es"),
+    ],
+)
+def test_who_a_place_before_its_customers_or_labelling_the_text(text: str, locale: str) -> None:
+    assert "who" not in rules(text, "update", locale)
+
+
+def test_who_a_service_before_customers_is_no_place() -> None:
+    text = "Broadband customers have had no service since 6am GMT; 900 lines are down."
+    assert "who" in rules(text, "update")

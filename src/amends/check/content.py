@@ -52,7 +52,7 @@ SERVICE = {
         r"\bllamadas?\b|\bteléfonos?\b|\bmóvil(?:es)?\b|\bmensajes?\b|\bsms\b|\binternet\b|\bdatos\b|"
         r"\baplicación\b|\bapp\b|\bsitio web\b|\bcorreos?\b|\bfibra\b|\blarga distancia\b|"
         r"\bllamar\b|\bnavegar\b|\btelevisión\b|\btv\b|\bfijos?\b|\bvoz\b|\bseñal\b|\bred\b|\bcelular(?:es)?\b|"
-        r"\bpag(?:ar|os?)\b|\bbilletera\b|\blíneas?\b"
+        r"\bpag(?:ar|os?)\b|\bbilletera\b|\blíneas?\b|\btelefon[íi]a\b"
     ),
 }
 SYMPTOM = {
@@ -87,6 +87,14 @@ SYMPTOM = {
         # difficulty doing something ("dificultades para navegar", "problemas al llamar")
         r"\bsin (?:llamadas|mensajes|sms|fibra|wifi|wi-fi|correo|aplicación|app|navegación|televisión|banda ancha)\b|"
         r"\b(?:dificultad(?:es)?|problemas?) (?:para|al) (?:navegar|llamar|conectar\w*|enviar|recibir|cargar|pagar|usar|entrar|ver)\b",
+        # round 8: a service lost, down or cut ("perdieron internet y televisión", "estuvo caído",
+        # "tuvieron cortes en el internet")
+        r"\bperd(?:ieron|ió|ían|ía)\b|\b(?:estuvo|estuvieron|está|están|quedó|quedaron|sigue|siguen) caíd[oa]s?\b|"
+        r"\b(?:tuvieron|tuvo|tienen|tiene|sufrieron|sufrió|hubo|hay) (?:\w+ )?cortes\b|"
+        # (not hedged: "pueden tener cortes de internet" says nothing happened)
+        r"\bcortes(?<!pueden\x20tener\x20cortes)(?<!puede\x20tener\x20cortes)(?<!podrían\x20tener\x20cortes)"
+        r"(?<!podría\x20tener\x20cortes)(?<!pueden\x20sufrir\x20cortes)(?<!podrían\x20sufrir\x20cortes) (?:en|de) (?:el |la |los |las |su |sus )?"
+        r"(?:servicio|internet|fibra|llamadas|datos|línea|señal|conexión|móvil|televisión|telefonía)\b",
     ),
 }
 PEOPLE = {
@@ -180,7 +188,13 @@ AREA_MORE = {
             r"(?:^|\n)(?!"
             + _NOT_PLACES
             + r"\b)[A-Z][\w'-]+(?: [A-Z][\w'-]+)?(?: update)?: (?:[a-z]+ ){0,2}?"
-            r"(?:broadband|internet|mobile|calls?|phones?|landlines?|TV|data|services?|signal|texts?|\d)"
+            r"(?:broadband|internet|mobile|calls?|phones?|landlines?|TV|data|services?|signal|texts?|\d)|"
+            # round 8: a place before the customers it names ("Kodiak customers have had no ...")
+            r"\b(?!"
+            + _NOT_PLACES
+            + r"\b)(?!(?:Mobile|Broadband|Internet|Landline|Phone|TV|Business|Home|Residential|Affected|Some|All|Many|Most|"
+            r"Wireless|Fibre|Fiber|Cable|Prepaid|Postpaid|Those|These|Other|Any|Every|Existing|New|Rural)\b)[A-Z][a-z][\w'-]+ "
+            r"(?:customers|households|homes|subscribers|users|residents|businesses)\b"
         )
     ),
     "es": re.compile(
@@ -188,7 +202,12 @@ AREA_MORE = {
             # the place the apology is said to ("Perdón, Murcia:", "Les pido disculpas,
             # Querétaro"), and places named as a pair ("Ambato y Latacunga")
             r"\b(?:[Pp]erdón|[Dd]isculpas|[Ll]o sient(?:o|imos)), [A-ZÁÉÍÓÚ][\wáéíóúñ'-]+|"
-            r"\b[A-ZÁÉÍÓÚ][\wáéíóúñ'-]+(?: [A-ZÁÉÍÓÚ][\wáéíóúñ'-]+)? (?:y|e) [A-ZÁÉÍÓÚ][\wáéíóúñ'-]+"
+            r"\b[A-ZÁÉÍÓÚ][\wáéíóúñ'-]+(?: [A-ZÁÉÍÓÚ][\wáéíóúñ'-]+)? (?:y|e) [A-ZÁÉÍÓÚ][\wáéíóúñ'-]+|"
+            # round 8: a place labelling the text, followed by the service or its loss ("Xalapa: el
+            # internet volvió", "Morelia: sin datos móviles"), as in English
+            r"(?:^|\n)(?!(?:Actualización|Aviso|Atención|Ayuda|Nota|Causa|Soporte|Hora|Próxima|Incidencia|Estado|Resumen|Importante|"
+            r"Teléfono|Detalles|Resuelto|Solucionado)\b)[A-ZÁÉÍÓÚ][\wáéíóúñ'-]+(?: [A-ZÁÉÍÓÚ][\wáéíóúñ'-]+)?: (?:[a-záéíóúñ]+ ){0,2}?"
+            r"(?:internet|fibra|móvil|llamadas?|teléfono|fijo|televisión|datos|servicio|señal|mensajes|sin|\d)"
         )
     ),
 }
@@ -1170,8 +1189,17 @@ EMPATHY_ONLY = re.compile(
 #: Round 7: or no subject at all, the sentence opening on the symptom and its times, as a short
 #: message or Spanish has it ("Out from 6.40am to 10.05am.", "Down since noon.", "Falló de 10:20 a 14:05.").
 PRONOUN_SUBJECT = re.compile(
-    r"\W*(?:(?:it|they|this|that)\b(?! (?:is|was) (?:our|my|on|down to)\b)|(?:out|down|offline) (?:from|since|between)\b|"
-    r"(?:falló|fallaron|estuvo caído|estuvieron caídos|se cayó|se cortó) (?:de|desde|entre)\b)",
+    r"\W*(?:(?:it|they|this|that)\b(?! (?:is|was) (?:our|my|on|down to)\b)|(?:out|down|offline)\s+(?:from|since|between|(?=\d))\b|"
+    r"(?:falló|fallaron|estuvo caíd[oa]|estuvieron caíd[oa]s|se cayó|se cortó) (?:de|desde|entre)\b)",
+    re.I,
+)
+
+
+#: Round 8: a loss told in a general word ("had no connection", "sin conexión"), which stands for
+#: the service named in the sentence before it.
+LOSS_OF_IT = re.compile(
+    r"\b(?:(?:had|have|has|with|left) no (?:connection|service)|lost (?:their |the |all )?(?:connection|service)|"
+    r"sin (?:conexión|servicio)|perd(?:ieron|ió) (?:la |el |su )?(?:conexión|servicio))\b",
     re.I,
 )
 
@@ -1190,6 +1218,10 @@ def check_what(doc: Doc, ctx: Context) -> str | None:
             # the service named in this sentence, or in the one before when this one refers to it
             # by a pronoun ("Broadband in Leeds is back. It was down from ...")
             if svc.search(s) or (i and PRONOUN_SUBJECT.match(s) and svc.search(said[i - 1])):
+                return None
+            # round 8: the loss told in a general word right after the service was named
+            # ("Broadband in Ayr is back. About 900 customers had no connection.")
+            if i and LOSS_OF_IT.search(s) and svc.search(said[i - 1]):
                 return None
     if svc.search(doc.text):
         return "say what customers saw: the symptom (calls failed, 'all circuits are busy', pages not loading)"
