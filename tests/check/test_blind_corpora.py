@@ -9,7 +9,7 @@ then tuned on in round 6. The sixth (corpus_blind6) was written blind in the sam
 through the checker before it was committed, measured blind on round 5's and round 6's rules, and
 then tuned on in round 7. The seventh (corpus_blind7) was written blind the same way, never run
 through the checker before it was committed, measured blind on round 6's and round 7's rules, and
-nobody has tuned on it. The eighth (corpus_blind8) was written blind the same way, never run
+then tuned on in round 8. The eighth (corpus_blind8) was written blind the same way, never run
 through the checker before it was committed, and nobody has tuned on it. Unit tests of the rules
 use sentences of their own, not these sets'.
 """
