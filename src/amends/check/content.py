@@ -1448,11 +1448,12 @@ def _opens(text: str, at: int) -> bool:
 _ON_CONDITION = re.compile(r"\W*(?:if|si)\b[^,;]{3,90},\s*(?:\w+\s+){0,3}$", re.I)
 
 
-def _head(text: str, at: int) -> str:
-    """The sentence up to an offset: back to the last '.', '!', '?' or line break before it."""
-    before = text[max(0, at - 120) : at]
-    cut = max(before.rfind(c) for c in ".!?\n")
-    return before[cut + 1 :]
+def _head(doc: Doc, at: int) -> str:
+    """The sentence that holds an offset, up to that offset (the statement's own sentences, so a
+    line wrapped mid-sentence does not cut it)."""
+    i = bisect_right(doc.sentences, (at, len(doc.text))) - 1
+    start = doc.sentences[i][0] if i >= 0 else 0
+    return doc.text[start:at]
 
 
 def check_apology(doc: Doc, ctx: Context) -> str | None:
@@ -1470,7 +1471,7 @@ def check_apology(doc: Doc, ctx: Context) -> str | None:
             at = doc.lower.find("sorry", at + 5)
     for m in matches:
         tail = " ".join(re.split(r"[.!?]", doc.text[m.end() : m.end() + 80], maxsplit=1)[0].split())
-        if not undone.search(tail) and not _ON_CONDITION.match(_head(doc.text, m.start())):
+        if not undone.search(tail) and not _ON_CONDITION.match(_head(doc, m.start())):
             return None
     if _extra(ctx, "apology", doc.lower):
         return None
