@@ -7,6 +7,7 @@ fetchone, description), so one query builder serves both engines.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -46,9 +47,44 @@ def to_spark(sql: str) -> str:
         sys.setrecursionlimit(limit)
 
 
+#: A Java throwable's class name in a Py4J error's text (which carries the Java stack trace).
+_THROWABLE = re.compile(r"\b(?:[a-z_][\w$]*\.)+[A-Z][\w$]*(?:Error|Exception)\b")
+#: Throwables that only wrap the cause ("Job aborted due to stage failure: ...").
+_WRAPPERS = ("org.apache.spark.SparkException", "py4j.", "java.util.concurrent.ExecutionException")
+#: A JVM out of heap: Spark's page allocator retries a failed allocation by calling itself, so a
+#: full heap can surface as a StackOverflowError there (a lost executor as ExecutorLostFailure).
+_OUT_OF_MEMORY = ("OutOfMemoryError", "StackOverflowError")
+
+
+def java_cause(text: str) -> tuple[str, str] | None:
+    """The first throwable in a Java stack trace's text that is not a wrapper, with the frame it
+    was raised in ("" when the text has none); None when the text names no throwable."""
+    for found in _THROWABLE.finditer(text):
+        name = found.group(0)
+        if name.startswith(_WRAPPERS):
+            continue
+        frame = re.search(r"\n\s*at ([\w$.]+)\(", text[found.end() :])
+        return name, frame.group(1) if frame else ""
+    return None
+
+
 def _spark_error(exc: BaseException) -> InputError:
-    first = (str(exc) or type(exc).__name__).strip().splitlines()[0][:300]
-    return InputError(f"Spark could not run the query ({first}); check the inputs' columns")
+    """One line for a failed Spark query: a query Spark refused (its analysis) points at the
+    inputs; a failure while it ran names the Java error, and the memory settings when a JVM ran
+    out of heap."""
+    text = str(exc) or type(exc).__name__
+    first = text.strip().splitlines()[0][:300]
+    if not type(exc).__module__.startswith("py4j"):
+        return InputError(f"Spark could not run the query ({first}); check the inputs' columns")
+    name, frame = java_cause(text) or ("", "")
+    what = f"{name} in {frame}" if frame else name or first
+    if "ExecutorLostFailure" in text or name.endswith(_OUT_OF_MEMORY):
+        return InputError(
+            f"Spark ran out of memory while running the query ({what}); give the driver and the "
+            "executors more (spark.driver.memory, spark.executor.memory in spark-defaults.conf) "
+            "or the query more partitions"
+        )
+    return InputError(f"Spark failed while running the query ({what}); see Spark's logs")
 
 
 class SparkSQL:
