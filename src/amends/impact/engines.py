@@ -56,9 +56,12 @@ def check_master(engine: Engine, master: str | None) -> None:
 #: Bytes (about) of a result partition handed to the driver: AQE's advisory partition size,
 #: which `amends.spark_sql` results are rebalanced to (a bounded share of the heap each).
 RESULT_PARTITION = "4m"
-#: The largest side of a join Spark broadcasts, judged by AQE on the shuffled rows (Spark's
-#: default threshold, no longer applied to the compressed size of files before the run).
-BROADCAST_MAX = "10m"
+#: How many times its size on disk a Parquet file is taken to hold when Spark plans a join:
+#: columnar files of ids and repeated values shrink 100x and more, so at Spark's 1.0 a file of
+#: millions of rows looked small enough to broadcast. Small tables shipped from the driver keep
+#: their exact size (and their broadcast); a file's join is broadcast by AQE once it is run and
+#: seen to be small.
+FILE_EXPANSION = "100"
 
 
 def spark_session(master: str | None = None, app: str = "amends") -> tuple[Any, Callable[[], None]]:
@@ -84,11 +87,9 @@ def spark_session(master: str | None = None, app: str = "amends") -> tuple[Any, 
         .config("spark.ui.showConsoleProgress", "false")
         # results are rebalanced into partitions of this size before they cross to the driver
         .config("spark.sql.adaptive.advisoryPartitionSizeInBytes", RESULT_PARTITION)
-        # Broadcast joins are chosen at run time, on the rows actually shuffled: before the run
-        # Spark sizes a Parquet file by its compressed bytes, so a 6 MB file of ten million plans
+        # Spark sizes a Parquet file by its compressed bytes: a 6 MB file of ten million plans
         # was broadcast, built on the driver and filled its heap (docs/scale.md)
-        .config("spark.sql.autoBroadcastJoinThreshold", "-1")
-        .config("spark.sql.adaptive.autoBroadcastJoinThreshold", BROADCAST_MAX)
+        .config("spark.sql.sources.fileCompressionFactor", FILE_EXPANSION)
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")
