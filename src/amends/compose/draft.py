@@ -24,9 +24,8 @@ from amends.compose.i18n import environment
 from amends.compose.model import CHANNELS, DEFAULT_AUDIENCE, STAGES, Draft, MissingFacts
 from amends.errors import InputError
 from amends.incident.model import Incident
+from amends.incident.prefill import TODO
 
-#: Marker a person's still-to-do value carries (written by `amends incident init`).
-TODO = "TODO(person)"
 SHORT_LIMITS = {"sms": 160, "social": 280}
 SHORT_LEVELS = 4
 _md = MarkdownIt("commonmark", {"html": False})

@@ -18,6 +18,7 @@ from amends.errors import InputError
 from amends.impact.model import ImpactReport
 from amends.incident.model import Incident, RegionInfo
 
+#: Marker a person's still-to-do value carries (`amends draft` and the console refuse it).
 TODO = "TODO(person)"
 
 #: Comments written above top-level keys: what a person must still supply there.
