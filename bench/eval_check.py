@@ -27,10 +27,11 @@ blind on round 6's and round 7's rules (48 and 53 of 124 exactly right; docs/rul
 blind corpus": those are the honest figures) and then tuned on in the eighth round ("Round 8"), so
 it too is an upper bound now. The eighth (`tests/check/corpus_blind8`) was written the same way
 and measured blind on round 7's and round 8's rules (63 and 66 of 124 exactly right;
-docs/rules.md, "Eighth blind corpus" and "Eighth blind corpus after round 8"); nobody has tuned
-on it. The ninth (`tests/check/corpus_blind9`) was written the same way after round 8 and
-measured once on round 8's rules (docs/rules.md, "Ninth blind corpus"); nobody has tuned on it
-either, so the eighth can be tuned on and the ninth measured after.
+docs/rules.md, "Eighth blind corpus" and "Eighth blind corpus after round 8": those are the
+honest figures) and then tuned on in the ninth round ("Round 9"), so it too is an upper bound
+now. The ninth (`tests/check/corpus_blind9`) was written the same way after round 8 and measured
+once on round 8's rules (docs/rules.md, "Ninth blind corpus"); nobody has tuned on it, and it is
+the set round 9 is to be measured on.
 
 Run: `.venv/bin/python -m bench.eval_check`. Exits 1 if a rule is below the floor on any set,
 unless docs/rules.md gives the reason (listed in `EXPLAINED`). The mismatches of a set nobody has
@@ -59,8 +60,8 @@ CORPORA = {
     "blind8": ROOT / "corpus_blind8",
     "blind9": ROOT / "corpus_blind9",
 }
-#: Column titles: the field set was tuned on; so were the held-out and the second to seventh blind
-#: sets, after their first blind runs (docs/rules.md, "Evaluation"), the seventh in round 8.
+#: Column titles: the field set was tuned on; so were the held-out and the second to eighth blind
+#: sets, after their first blind runs (docs/rules.md, "Evaluation"), the eighth in round 9.
 TITLES = {
     "dev": "dev",
     "field": "field (tuned on)",
@@ -71,13 +72,13 @@ TITLES = {
     "blind5": "blind 5 (tuned on after blind run)",
     "blind6": "blind 6 (tuned on after blind run)",
     "blind7": "blind 7 (tuned on after blind run)",
-    "blind8": "blind 8 (never tuned on)",
+    "blind8": "blind 8 (tuned on after blind run)",
     "blind9": "blind 9 (never tuned on)",
 }
 FLOOR = 0.95
 #: Sets nobody has tuned on: their counts are printed, their mismatches only with
 #: `--show-unseen` (whoever reads them turns the set into a tuned one; write the next set first).
-UNSEEN: frozenset[str] = frozenset({"blind8", "blind9"})
+UNSEEN: frozenset[str] = frozenset({"blind9"})
 #: (corpus, rule) pairs below the floor whose reason docs/rules.md states ("Evaluation") and that
 #: are a limit of the labels, not of the rules. The held-out rows listed are the three where its
 #: labels and the development or field labels read the same wording differently (fitting one set
