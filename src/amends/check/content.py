@@ -41,7 +41,7 @@ _NOT_PLACES = (
 )
 SERVICE = {
     "en": _rx(
-        r"\bcalls?\b|\bcalling\b|\bdial(?:l?ing)?\b|\bphones?\b|\blandlines?\b|\bmobiles?\b|"
+        r"\bcalls?\b|\bcalling\b|\btexting\b|\bdial(?:l?ing)?\b|\bphones?\b|\blandlines?\b|\bmobiles?\b|"
         r"\btexts?\b|\btext messages?\b|\bsms\b|\binternet\b|\bbroadband\b|\bmobile data\b|\bdata\b|"
         r"\bwi-?fi\b|\bnbn\b|\bapps?\b|\bwebsites?\b|\bemails?\b|\bvoicemail\b|\b(?:000|911|112|999)\b|"
         r"\blong[- ]distance\b|\binternational\b|\btv\b|\bstreaming\b|\bpayments?\b|\blog ?in\b|\bsign in\b|"
@@ -95,6 +95,11 @@ SYMPTOM = {
         r"\bcortes(?<!pueden\x20tener\x20cortes)(?<!puede\x20tener\x20cortes)(?<!podrían\x20tener\x20cortes)"
         r"(?<!podría\x20tener\x20cortes)(?<!pueden\x20sufrir\x20cortes)(?<!podrían\x20sufrir\x20cortes) (?:en|de) (?:el |la |los |las |su |sus )?"
         r"(?:servicio|internet|fibra|llamadas|datos|línea|señal|conexión|móvil|televisión|telefonía)\b",
+        # round 9: one cut of a named service, in the singular ("el corte de llamadas", "un breve corte
+        # de internet"; not "corte de luz", a cause; not hedged, "podrían tener un breve corte")
+        r"\bcorte(?<!tener\x20un\x20corte)(?<!tener\x20un\x20breve\x20corte)(?<!sufrir\x20un\x20corte)(?<!sufrir\x20un\x20breve\x20corte)"
+        r"(?<!experimentar\x20un\x20corte)(?<!notar\x20un\x20corte) (?:de|en) (?:el |la |los |las )?(?:internet|llamadas|datos|telefonía|televisión|fibra|señal|móvil|línea fija|"
+        r"servicio de (?:internet|datos|llamadas|telefonía|televisión))\b",
     ),
 }
 PEOPLE = {
@@ -217,6 +222,9 @@ CAUSE = {
         r"\bfib(?:er|re)\b.{0,40}\b(?:cut|break|broke|broken|damaged|severed)\b",
         r"\b(?:cut|damaged|severed|broke)\b.{0,30}\b(?:fib(?:er|re)|cable|line)s?\b",
         r"\bcable\b.{0,20}\b(?:cut|damaged|fault)\b",
+        # round 9: a link, a route or a duct cut, as the object ("a crew cut that link", "severed our
+        # only route")
+        r"\b(?:cut|severed|broke|snapped|damaged|sliced through) (?:that|the|our|a|its|their|one|both) (?:[\w-]+ ){0,2}?(?:links?|routes?|ducts?|conduits?)\b",
         r"\b(?:power (?:failure|outage|cut|loss|supply)|lost (?:mains )?power|mains power|generator|"
         r"batter(?:y|ies)|ups\b)",
         r"\b(?:software|config(?:uration)?|network|routing|firmware|code|database) (?:change|update|"
@@ -281,6 +289,10 @@ CAUSE = {
         r"\b(?:una|la|esa|nuestra) actualización\b",  # not the heading "Actualización 17:00"
         r"\bcausad[oa] por\b",
         r"\btormenta\b|\bincendios?\b|\binundaci\w+",
+        # round 9: the ground and the weather that bring lines down, as English lists them
+        # ("un deslizamiento de tierra", "un derrumbe", "un sismo", "un rayo", "el vendaval")
+        r"\b(?:deslizamientos? de tierra|derrumbes?|desprendimientos?|aludes?|corrimientos? de tierra|terremotos?|sismos?|"
+        r"rayos?|vendaval(?:es)?|temporal(?:es)?|huracanes?|ciclones?|tornados?|granizadas?|nevadas?|heladas?|riadas?|crecidas?)\b",
         # round 8: a network saturated ("cualquier red se satura", "la saturación del enlace")
         r"\bse (?:satura|saturó|saturaron|saturan|congestion(?:a|ó|aron))\b|\bsaturaci[oó]n\b|\bsobrecarga\w*",
         r"\bcaus(?:ó|aron|a)\b|\bse debió a\b|\bdebido a\b|\bprovoc(?:ó|aron|ado)\b|\bporque\b",
@@ -508,6 +520,8 @@ RESTORE = {
         # "tenerlo resuelto", "corregirla", "solucionarlo"
         r"\bvuelv\w*|\bvolver\w*|\bdevolver\w*|\bresuel\w+|\bresolver\w*|\bcorreg\w+|\bcorrig\w+|\barregl\w+|\bsolucion\w+",
         r"\bfuncion(?:e|en|ará|arán)\b",
+        # round 9: "regresar", the Latin American "volver" ("esperamos que el servicio regrese a las 14:00")
+        r"\bregres(?:e|en|ará|arán|ar)\b",
         # round 5: "esperamos normalizar el servicio a las 15:00"
         r"\bnormaliz\w+",
         # round 6: having the service again is its return ("esperamos tener señal a las 12:00",
@@ -517,7 +531,7 @@ RESTORE = {
 }
 ETA_WORDS = {
     "en": _rx(
-        r"\b(?:expect|estimate[ds]?|eta|should be|will be|aim to|aim(?:s|ing)? (?:for|at)|plan to|hope to|by)\b|\bdue\b(?! to\b)"
+        r"\b(?:expect(?:ed)?|estimate[ds]?|eta|should be|will be|aim to|aim(?:s|ing)? (?:for|at)|plan to|hope to|by)\b|\bdue\b(?! to\b)"
     ),
     # any person of the verbs of estimating ("la empresa calcula", "prevé"), or a time to come after
     # a verb of return in the present ("vuelve a las 11:00")
@@ -547,6 +561,9 @@ UPDATE = {
         r"\bupdates? every\b",
         # the next word from us in any form: "our next post here", "we'll post again at"
         r"\bnext (?:post|notice|bulletin|message|report|statement|text|sms|email|e-mail)\b|\b(?:we[’']ll|we will|i[’']ll|i will) (?:post|write|report|check in) again\b",
+        # round 9: the same with a place or a channel between, or by text ("we'll post here again at
+        # 3pm", "we'll text again at 1pm", "we will email you again by 6pm")
+        r"\b(?:we[’']ll|we will|i[’']ll|i will) (?:post|write|report|text|email|e-mail|message|sms) (?:here |there |you |to you |on this page )?again\b",
     ),
     "es": _rx(
         r"\bpróxima actualización\b",
@@ -694,6 +711,8 @@ OWNERSHIP = {
         # a chief executive's decision in the first person ("I approved a change", "I signed off"),
         # and something set up wrong by us ("we had set it up wrong", "we had wired the spare up wrong")
         r"approved|signed off|authori[sz]ed|agreed to|allowed|ordered|pushed for|gave the go-ahead|"
+        # (round 9: a chief executive's refusal, "I turned down a second link", "we rejected the plan")
+        r"turned down|refused|rejected|vetoed|declined|"
         r"(?:set|put|built|wired|configured|planned) (?:\w+ ){0,4}?(?:wrong(?:ly)?|badly|incorrectly))\b",
         r"\bour job\b|\bour (?:choice|decision)\b|(?<!not )(?<!n[’\']t )\bour (?:mistake|fault|error|failure|responsibility|change|update|upgrade|release|software|"
         r"testing|network failed|decision)\b",
@@ -702,7 +721,9 @@ OWNERSHIP = {
         # "maintenance we carried out", "a change my team made"
         r"\b(?:mistake|fault|error|failure|responsibility|decision|choice|change|update|bug) (?:was|is) (?:ours|mine)\b",
         r"\b(?:is|was) (?:on me|mine)\b|\bmy (?:responsibility|fault|mistake|decision)\b|\bmy team (?:made|pushed|ran)\b",
-        r"\b(?:we|i) let\b|\blet (?:\w+ ){0,2}(?:customers|you|people|everyone) down\b",
+        r"\b(?:we|i) (?:had |have |has )?let\b|\blet (?:\w+ ){0,2}(?:customers|you|people|everyone) down\b",
+        # round 9: the act answered for in other words ("I answer for that", "we accept the blame")
+        r"\b(?:we|i) (?:\w+ )?(?:answer for|accept (?:the |full |all )?(?:blame|responsibility)|take the blame)\b",
         r"\b(?:maintenance|work|change|update|upgrade|command|script) (?:that )?we (?:carried out|did|made|ran|were doing|"
         r"scheduled|applied|installed|released)\b",
         r"\b(?:this|it|that)(?:[’']s| is| was) (?:on us|our (?:fault|mistake|failure|responsibility))\b",
@@ -723,6 +744,10 @@ OWNERSHIP = {
         # "fue un error mío", "yo aprobé el cambio"
         r"\b(?:decisión|error|culpa|responsabilidad|fallo|cambio) (?:fue |es |era )?(?:nuestr[oa]|mí[oa])\b",
         r"\b(?:yo )?(?:aprobé|autoricé|decidí|ordené)\b",
+        # round 9: our own work named as what we did ("anoche hicimos un cambio en la central"); the
+        # fault taken on in the first person ("me equivoqué, y lo asumo", "respondo por ello")
+        r"\b(?:hicimos|hice|realizamos|realicé) (?:un|una|el|la|unos|unas) (?:cambios?|actualización|actualizaciones|ajustes?|trabajos?|"
+        r"obras?|mantenimiento|pruebas?|migración)\b|\b(?:lo|la) asumo\b|\brespondo (?:por|de) (?:ello|eso|esto)\b",
         # round 4: the act claimed with "nosotros": "la pusimos nosotros", "lo hicimos nosotros"
         r"\b(?:lo|la|los|las) (?:pusimos|hicimos|instalamos|configuramos|cargamos|enviamos|cambiamos|conectamos|dejamos) nosotros\b",
     ),
@@ -738,7 +763,8 @@ OWNERSHIP_MORE = {
         r"\b(?:we|i|our (?:own )?(?:[\w-]+ )?(?:team|teams|crew|crews|engineers?|technicians?|staff|operators?|people|"
         r"specialists|installers?|contractors?|operations|company)) (?!(?:\w+ )?(?:replac|repair|remov|fix|swapp|revers|isolat|found|"
         r"identifi|trac|locat|spott|detect|disabl|withdr|pull|undid|correct|disconnect|switched off)\w*)(?:\w+ )?(?:\w+ed|sent|put|set|ran|made|wrote|took|"
-        r"built|bought|chose) (?:a|an|the|one) (?:[\w-]+ )?(?:faulty|defective|bad|wrong|incorrect|flawed|untested|"
+        r"built|bought|chose) (?:a|an|the|one) (?:[\w-]+ )?(?:faulty|defective|bad|wrong|incorrect|flawed|untested|erroneous|mistaken|"
+        r"corrupt(?:ed)?|misconfigured|"
         r"(?:inadequately|poorly|badly|not properly) (?:tested|planned|configured|checked))\b",
         r"\bour (?:own )?(?:[\w-]+ )?(?:team|teams|crew|crews|engineers?|technicians?|staff|contractors?|installers?) "
         r"(?:cut|broke|damaged|severed|dug through|drilled through|deleted|unplugged|switched off)\b",
@@ -955,6 +981,19 @@ FIX_MORE = {
         r"\b(?:took|hauled|brought|drove|carried|trucked|towed|flew|ran) (?:an? |the |\w+ |some )?(?:portable |mobile |spare |backup )?"
         r"generators? (?:to|up to|out to|into|in)\b",
         r"\b(?:started|brought|powered|fired|booted|switched|turned) (?:\w+ ){0,2}?(?:up|on|back on) again\b",
+        # round 9: a line joined again ("our splicers joined the fibre", "fused both ends"); a thing
+        # switched on in the passive ("the standby supply was switched on"); the change taken out
+        # ("we took the update out", "pulled that setting off"); the remedy as a gerund after a
+        # noun of repair ("the repair involved reverting the change", "remediation comprised
+        # rerouting"); the remedy named by its noun after "via" ("via a configuration rollback")
+        r"\b(?:joined|fused|welded|mended|married) (?:the|our|a|both|two|all|\d+) (?:[\w-]+ ){0,2}?(?:fib(?:er|re)s?|cables?|lines?|ends?|"
+        r"links?|wires?|strands?)\b",
+        r"\b(?:was|were|been|got) (?:switched|turned|powered|brought) (?:back )?(?:on|online|up|into service)\b",
+        r"\b(?:took|pulled|backed|taken|ripped) (?:the|that|this|our|those|these) (?:[\w-]+ )?(?:change|update|upgrade|release|settings?|"
+        r"patch|software|configuration|config|rules?|version)s? (?:out|off)\b",
+        r"\b(?:comprised|involved|consisted of|included|meant|required) (?:restoring|repairing|replacing|reverting|rolling back|splicing|"
+        r"reconnecting|rerouting|re-routing|reinstalling|switching|swapping)\b",
+        r"\b(?:via|through|by means of|by way of) (?:a |an |the )?(?:[\w-]+ )?(?:rollback|roll-back|reversion|re-?route|re-?routing)\b",
     ),
     "es": _rx(
         # round 5: a thing done again ("volvieron a cargar la configuración anterior", "encendieron de
@@ -1234,6 +1273,8 @@ def check_when(doc: Doc, ctx: Context) -> str | None:
         return None
     if P.slot_time(doc.text):
         return "fill in the start time: a template slot is not a time"
+    if P.slot_span(doc.text):
+        return "fill in the end time and the date: a template slot is not a time"
     if not P.has_tz_time(doc.text):
         if P.count_times(doc.text):
             return "add the time zone to the times (for example 2:05 PM PST, 14:05 AEST or UTC+10)"

@@ -108,6 +108,13 @@ ZONE_DECLARED = re.compile(
     r"(?-i:[A-ZÁÉÍÓÚ][\wáéíóúñ]+))\b",
     re.I,
 )
+#: Round 9: a zone alone in brackets in the opening sentence, before any time, as a heading gives
+#: it for the whole text ("About the outage on March 3 (Central time).", "Sobre el corte en
+#: Mendoza (hora argentina).", "Qué pasó en Lima (hora de Perú)").
+ZONE_HEADING = re.compile(
+    r"[^.!?\n:]{0,120}?\(\s*(?:" + _TZ + r"\b|" + _ZONE_WORDS + r")\s*\)",
+    re.I,
+)
 #: A zone written anywhere shortly after a time in the same sentence, not only right after it:
 #: "from 1:30 p.m. on November 9 until 7:10 a.m. on November 10, Eastern time", "from 09:40 on
 #: Tuesday to 14:20 on Wednesday, GMT". Abbreviations count here only in capitals ("west London"
@@ -187,7 +194,7 @@ def has_tz_time(text: str) -> bool:
     the same sentence), an ISO time with an offset, or times under a zone stated once."""
     if CLOCK_TZ.search(text) or ISO_TZ.search(text):
         return True
-    if ZONE_DECLARED.search(text) and CLOCK.search(text):
+    if (ZONE_DECLARED.search(text) or ZONE_HEADING.match(text)) and CLOCK.search(text):
         return True
     for m in CLOCK.finditer(text):
         window = text[m.end() : m.end() + ZONE_WINDOW]
@@ -200,6 +207,23 @@ def has_tz_time(text: str) -> bool:
 def slot_time(text: str) -> bool:
     """True when the start time is an unfilled slot ("since [start time] AEST")."""
     return ("[" in text or "<" in text or "{" in text) and SLOT_START.search(text) is not None
+
+
+#: Round 9: the rest of the outage's span left as a slot: the end time of a range ("from 10.30am to
+#: [END TIME]", "de 9:00 a [HORA]"), or the date right after the times ("7:50 p.m. Mountain on
+#: [DATE]"; not a deadline further on, "by [DATE]").
+SLOT_SPAN = re.compile(
+    r"\b(?:to|until|till|and|hasta|a|y)\s+(?:the\s+|las?\s+)?(?:\[[^\]\n]{0,20}(?:time|hora|end|fin)[^\]\n]{0,20}\]|"
+    r"<[^>\n]{0,20}(?:time|hora|end|fin)[^>\n]{0,20}>|\{\{?[^}\n]{0,20}(?:time|hora|end|fin)[^}\n]{0,20}\}\}?)|"
+    + _CLOCK
+    + r"[^\n\[]{0,30}?\b(?:on|el|del)\s+\[[^\]\n]{0,12}(?:date|fecha|day|día)[^\]\n]{0,12}\]",
+    re.I,
+)
+
+
+def slot_span(text: str) -> bool:
+    """True when the end time or the date of the outage is an unfilled slot."""
+    return "[" in text and SLOT_SPAN.search(text) is not None
 
 
 def count_times(text: str) -> int:

@@ -111,7 +111,22 @@ VAGUE = {
         r"(?:majority|most) of (?:our )?(?:customers|users|subscribers|members|clients|people|homes|households|"
         r"accounts|services)",
         r"(?:(?<=experiencing\x20)|(?<=experienced\x20)|(?<=having\x20)|(?<=had\x20)|(?<=seeing\x20)|(?<=facing\x20)|(?<=faced\x20)|"
-        r"(?<=reporting\x20)|(?<=reported\x20))(?:some |any |ongoing |intermittent |further |these |continued )?issues",
+        r"(?<=reporting\x20)|(?<=reported\x20))(?:some |any |ongoing |intermittent |further |these |continued |residual |lingering |"
+        r"remaining |leftover |occasional )?issues",
+        # round 9, by class. "Some" with a place or a kind before the customers ("some Tulsa
+        # customers", "some business users"; not "some 38,000 customers"); a part of "you" with no
+        # number, hedged or after "for" ("some of you might be seeing slow data", "still failing for
+        # a few of you"); service called degraded ("degraded service", "reduced performance");
+        # an event named by its kind ("a power event at the utility", "Network event impacting data
+        # services" as a heading)
+        r"some (?!\d)[\w-]+ (?:customers|users|subscribers|members|clients|households|homes|account holders|premises|services)",
+        r"(?:some|a few|a handful|several|a number|a small number) of you (?:[\w-]+ ){0,3}?(?:may|might|could) (?:be )?"
+        r"(?:find|notice|noticing|have noticed|see|seeing|spot|have spotted|experience|experiencing|have experienced|have had|have been)\b",
+        r"(?:(?<=[a-z]\x20for\x20)|(?<=[a-z]\x20affecting\x20)|(?<=[a-z]\x20hitting\x20)|(?<=[a-z]\x20impacting\x20))"
+        r"(?:some|a few|several|a handful|a number) of you(?=\s*(?:[.;:!?)]|$))",
+        r"(?:degraded|impaired|diminished|reduced) (?:[\w-]+ (?:and [\w-]+ )?)?(?:service|services|performance|connectivity|experience)",
+        r"(?:a|an|some|the) (?:power|electrical|system|platform|technical|grid|utility|transmission) (?:event|incident|anomaly)s?",
+        r"(?:(?<=^)|(?<=:\x20)|(?<=\n))(?:network|service|connectivity|system|power|platform) (?:event|incident|issue|disruption)s?",
     ),
     "es": _words(
         r"algunos (?:clientes|usuarios)",
@@ -132,6 +147,18 @@ VAGUE = {
         r"nuestras )?(?:clientes|usuarios|abonados|hogares)",
         r"(?:pequeña|mínima|reducida|ínfima) (?:parte|fracción|proporción|porción) de (?:los |las |nuestros |nuestras )?(?:clientes|usuarios|"
         r"abonados|hogares)",
+        # round 9: the masculine share with the size before it ("un pequeño porcentaje de clientes")
+        r"(?:pequeño|mínimo|reducido|ínfimo|escaso) (?:porcentaje|grupo|sector) de (?:los |las |nuestros |nuestras )?(?:clientes|usuarios|"
+        r"abonados|hogares)",
+        # round 9: those who had trouble, with no number ("los clientes que tuvieron inconvenientes");
+        # the service called degraded ("servicio degradado"); the outage called "una afectación" in
+        # the services with none named ("una afectación en nuestros servicios"; not "la afectación
+        # del servicio de datos", which names it)
+        r"(?:clientes|usuarios|abonados|hogares|quienes|los que|las que)(?: que)? (?:tuvieron|tienen|han tenido|tuvieran|presentaron|presentan|"
+        r"experimentaron|experimentan|sufrieron|sufren) (?:algún |algunos |algunas |ciertos |ciertas )?(?:inconvenientes|problemas|"
+        r"dificultades|fallas|fallos|intermitencias|afectaciones)",
+        r"servicios? degradados?|rendimiento degradado",
+        r"(?:una|alguna|cierta) afectaci[oó]n (?:en|de|a) (?:nuestros |nuestras |los |las |sus |el |la )?(?:servicios|red|redes)\b",
     ),
 }
 GENERIC = {
@@ -312,7 +339,8 @@ BLAME = {
         # their error", "the work was theirs and so was the damage", "it's their site to fix",
         # "getting it back is up to them", "entirely in the operator's hands"
         r"their (?:own )?(?:error|mistake|fault|doing|negligence)|their equipment and their repair",
-        r"theirs(?! to (?:keep|choose|decide|use))",
+        # (round 9: not the fault taken back from them, "that was our choice, not theirs")
+        r"(?<!not\x20)theirs(?! to (?:keep|choose|decide|use))",
         r"their (?:[\w-]+ )?(?:site|cable|equipment|network|kit|line|lines|mast|tower|problem|fault|outage|job|feed|power|gear) to "
         r"(?:fix|repair|sort|mend|restore|resolve|reconnect)",
         r"(?:up to|in the hands of) (?:them|the (?:[\w-]+ )?(?:company|utility|council|operator|supplier|provider|owner|contractor|"
@@ -342,6 +370,12 @@ BLAME = {
         r"(?: [\w-]+){0,5}? until (?:they|the (?:[\w-]+ ){0,2}?(?:company|utility|co-op|council|operator|distributor|owner|supplier|provider|"
         r"wholesaler|contractor|landlord))",
         r"waiting (?:on them|for them to (?:fix|repair|restore|reconnect|finish|replace|turn|switch|re-?\w+))\b",
+        # round 9: our work made to wait on a party named by its kind or as the wholesale network
+        # ("we were waiting on the distributor the whole time", "waiting on nbn", "waiting for the
+        # power company to reconnect"; not "waiting on parts", "waiting for the water to go down")
+        r"(?:(?<=waiting\x20)|(?<=waited\x20))(?:on|for) (?:nbn|openreach|the (?:[\w-]+ ){0,2}?(?:company|utility|co-op|council|operator|"
+        r"distributor|owner|supplier|provider|wholesaler|contractors?|landlord|network owner|wholesale network|carrier|vendor))\b"
+        r"(?:(?! to\b)|(?= to (?:fix|repair|restore|reconnect|finish|replace|turn|switch|re-?\w+)\b))",
         r"their [\w-]+, their [\w-]+,? and their",
         r"(?:(?<=it[’']s\x20)|(?<=it\x20is\x20)|(?<=it\x20was\x20)|(?<=that[’']s\x20)|(?<=that\x20is\x20)|(?<=that\x20was\x20)|"
         r"(?<=entirely\x20)|(?<=wholly\x20)|(?<=solely\x20))their (?:own )?(?:pole|cable|line|site|mast|tower|"
@@ -517,7 +551,9 @@ EXCUSE = {
         r"seen (?:here |around here |on this coast )?(?:in|for) (?:decades|generations|a generation|a century|\d+ years|living memory)",
         r"(?:worst|strongest|biggest|heaviest|hottest|coldest|wettest|fiercest) (?:[\w-]+ )?(?:in|for) (?:decades|a generation|a century|"
         r"\d+ years|living memory|a lifetime)",
-        r"(?:little|nothing)(?: more)? (?:we|anyone|anybody|any (?:operator|carrier|network|company)) (?:could|can|would) (?:have )?(?:do|done)|"
+        # (round 9: not "nothing more we can do from our end", the repair put on them: `blame`)
+        r"(?:little|nothing)(?: more)? (?:we|anyone|anybody|any (?:operator|carrier|network|company)) (?:could|can|would) (?:have )?(?:do|done)"
+        r"(?! (?:from|on|at) our (?:side|end))|"
         r"(?:little|nothing)(?: more)? (?:to be done|that could (?:have )?be(?:en)? done)",
         # round 7, by class. Any kit would have failed, however it is said: the force "will beat any
         # cooling system", "puts a strain on any network", "any hut by the sea will cop it sooner or
@@ -567,6 +603,21 @@ EXCUSE = {
         r"(?:built|designed|made|rated|prepared|meant|engineered) (?:for|to)",
         r"(?:(?<=no\x20way\x20)|(?<=impossible\x20)|(?<=not\x20possible\x20))to (?:fully |completely |entirely |totally |ever )?"
         r"(?:guard against|protect against|rule out|(?:prevent|avoid) (?:them|it|this|that|these|such|outages|faults|storms|every))",
+        # round 9, by class. No kit would have stayed up, in the future of the going-to form ("no
+        # network is going to stay up in that heat", "no mast will hold out in winds like these");
+        # nobody can protect kit fully ("nobody can fully protect a mast against a direct strike",
+        # "no engineer could weatherproof a cabinet for that"); the hazard said always to carry the
+        # risk ("digging near a road always carries that risk", "coastal sites always come with some risk")
+        r"no (?:[\w-]+ )?(?:"
+        + KIT
+        + r"|operators?|carriers?|providers?|telcos?)(?: [\w-]+){0,4}? (?:is going to|was going to|are going to|were going to|will|would|"
+        r"can|could) (?:ever )?(?:stay (?:up|online|on|standing|connected)|keep (?:running|working|going)|hold (?:up|out|on)|come through|"
+        r"ride (?:it|that|this) out)\b",
+        r"(?:nobody|no one|no (?:[\w-]+ )?(?:operators?|carriers?|providers?|telcos?|compan(?:y|ies)|networks?|engineers?)) (?:can|could|"
+        r"would|is able to|will ever|could ever) (?:fully |completely |entirely |totally |really )?(?:protect|guard|shield|safeguard|"
+        r"weatherproof|storm-?proof|future-?proof|insulate)\b",
+        r"always (?:carry|carries|carried|come with|comes with|came with|bring|brings|brought|pose|poses|posed|involve|involves|"
+        r"involved) (?:a |an |this |that |these |some |the |real |an element of )?(?:[\w-]+ )?(?:risk|risks|danger|dangers)\b",
     ),
     "es": _words(
         r"a pesar de nuestros (?:mejores )?esfuerzos",
@@ -623,6 +674,12 @@ EXCUSE = {
         r"(?:ningún|ninguna|ninguno) (?:[\wáéíóúñ]+ ){0,4}?(?:puede|podría|podía|pudo) (?:estar|quedar|considerarse) (?:del todo |completamente |"
         r"totalmente |realmente )?(?:a salvo|protegid[oa]|inmune|libre de|preparad[oa])",
         r"(?:le|les) (?:ocurre|pasa|sucede|ocurriría|pasaría) a (?:todos|todas|cualquier)",
+        # round 9: nobody can promise service ("ninguna operadora de la zona puede garantizar la
+        # cobertura", "nadie puede asegurar el servicio con este viento"); the hazard said always to
+        # carry the risk ("las obras en la calle siempre conllevan ese riesgo", "siempre hay un riesgo")
+        r"(?:ningun[oa]|nadie)(?: [\wáéíóúñ]+){0,5}? (?:puede|podría|podía|pudo|podrá|es capaz de) (?:garantizar|asegurar|prometer)",
+        r"siempre (?:conlleva|conllevan|conllevaron|tiene|tienen|implica|implican|supone|suponen|entraña|entrañan|trae|traen) "
+        r"(?:este|ese|un|cierto|algún|el|su) (?:[\wáéíóúñ]+ )?riesgo|siempre (?:hay|habrá|existe|existirá) (?:un |algún |cierto )?riesgo",
     ),
 }
 MINIMISE = {
@@ -665,8 +722,16 @@ MINIMISE = {
         # minutes", "over in under an hour"); a size word on a group with no number ("a handful of
         # customers", "a small cluster of", "a smattering of")
         r"(?:hardly|barely|scarcely) (?:have )?(?:any(?:one|body)?|a soul|notic\w*|affected|felt|registered|seen|been (?:affected|noticed))",
+        # (round 9: not what our backup lasted, an admission: "the batteries lasted only forty minutes")
+        r"(?<!lasted\x20)(?<!lasted\x20for\x20)(?<!last\x20)(?<!lasts\x20)(?<!ran\x20for\x20)(?<!held\x20out\x20for\x20)(?<!held\x20up\x20for\x20)"
+        r"(?<!kept\x20going\x20for\x20)(?<!survived\x20)(?<!survived\x20for\x20)"
         r"(?:just|only|merely|a mere|barely|all of) (?:\d[\d.,]*|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|fifty|"
         r"a few|a couple of|a handful of)(?:[ -](?:or so|more))? (?:minutes?|mins?|hours?|seconds?|moments?)",
+        # (the outage's own length is still made small: "the outage lasted just 20 minutes")
+        r"(?:outage|disruption|interruption|cut|fault|problem|issue|downtime|blackout|loss|it|this|that) "
+        r"(?:(?:only|just|merely) (?:lasted|ran|went on|continued)(?: for)? (?:a mere |barely )?|"
+        r"(?:lasted|ran|went on|continued)(?: for)? (?:just|only|merely|a mere|barely) )(?:\d[\d.,]*|one|two|three|four|five|six|ten|fifteen|"
+        r"twenty|thirty|forty|forty-five|fifty|a few|a couple of|a handful of) (?:minutes?|mins?|hours?|seconds?|moments?)",
         r"(?:over|done|back|fixed|sorted|resolved|restored|finished) (?:with)?in (?:under|less than|little more than|a little over) (?:an? |one |\d+ )?"
         r"(?:hour|minute|minutes|hours|day)",
         # (not the group a change is tried on first: "on a handful of homes first")
@@ -721,9 +786,13 @@ MINIMISE = {
         # importance ("un fallo sin importancia", "sin mayor importancia")
         r"casi (?:nadie|ningún|ninguna|ninguno)",
         r"cosa de (?:menos de |unos |unas |pocos |pocas |apenas )?(?:una hora|media hora|minutos|segundos|horas|\d+ minutos)",
+        r"(?<!duró\x20)(?<!duraron\x20)(?<!aguantó\x20)(?<!aguantaron\x20)(?<!resistió\x20)(?<!resistieron\x20)"
         r"(?:solo|sólo|apenas|tan solo|tan sólo|nada más) (?:\d+|un|una|unos|unas|media|dos|tres|cuatro|cinco|diez|quince|veinte|treinta|cuarenta)"
         r" (?:minutos?|horas?|segundos?)",
         r"sin (?:mayor |gran |ninguna )?importancia",
+        # (round 9: the outage's own length made small, "el corte duró solo 40 minutos")
+        r"(?:corte|caída|interrupción|fallo|falla|incidencia|avería|apagón) (?:solo |sólo )?(?:duró|duraron) (?:solo|sólo|apenas|tan solo|"
+        r"tan sólo|nada más) (?:\d+|un|una|unos|unas|media|dos|tres|cuatro|cinco|diez|quince|veinte|treinta|cuarenta) (?:minutos?|horas?|segundos?)",
         # round 7: most never noticed ("la mayoría ni se dio cuenta", "casi todos ni lo notaron"); a
         # short cut ("un corte corto")
         r"(?:la mayoría|casi todos|muchos|la mayor parte)(?: de (?:ustedes|los clientes|nuestros clientes|los usuarios))? (?:ni (?:siquiera )?|no )"
@@ -742,6 +811,9 @@ MINIMISE = {
         r"con normalidad|normalmente|sin problemas|bien)",
         r"(?:menos|menor|por debajo) (?:del|de un|de|que el|que un) (?:\d[\d.,]*(?=\s?%)|\d[\d.,]* por ciento|uno por ciento|medio por ciento)",
         r"(?:pequeña|mínima|ínfima|reducida|pequeñísima) (?:parte|fracción|proporción|porción)|porcentaje (?:muy )?reducido",
+        # round 9: the masculine share words with the size before them ("un pequeño porcentaje", "un
+        # mínimo porcentaje de usuarios", "un reducido número"; the size after them is above)
+        r"(?:pequeño|mínimo|ínfimo|reducido|pequeñísimo|escaso) (?:porcentaje|número|sector)",
         r"(?:durante|por|en) (?:unos|escasos|pocos|unos pocos) minutos",
         r"(?:la mayoría|casi todos|muchos|la mayor parte)(?: de (?:[\wáéíóúñ]+ ){1,6}?)?(?:ni (?:siquiera )?|no )(?:l[oa]s? )?"
         r"(?:notó|notaron|habrá notado|habrán notado|percibió|percibieron)",
@@ -774,7 +846,7 @@ CORPORATE = _words(
     # Spanish corporate jargon, the same in any locale's text
     r"remediaci[oó]n",
     r"mitigaci[oó]n",
-    r"degradaci[oó]n del servicio",
+    r"degradaci[oó]n (?:del|de la|en el|en la|de los|en los) (?:servicio|rendimiento|desempeño|calidad)",
     # round 6: the Spanish of the English corporate words above ("leverage the learnings to make
     # our processes robust": "apalancar los aprendizajes", "robustecer"), in any form of the verb
     r"apalanc(?:ar|amos|aremos|ando|ado|ada|an|a)\w*",
@@ -797,7 +869,10 @@ TECHNICAL = re.compile(
     # the rest of the same families: DNS answer codes, fibre-access kit, control-plane words, and
     # the Spanish of terms listed above in English ("latencia", "pérdida de paquetes", "troncal")
     r"NXDOMAIN|SERVFAIL|G?PON|ONTs?|OLTs|line cards?|control plane|plano de control|flapping|"
-    r"latencia|pérdida de paquetes|enlaces? troncal(?:es)?)\b"
+    r"latencia|pérdida de paquetes|enlaces? troncal(?:es)?|"
+    # round 9: the trunk network in Spanish ("la red troncal", as "enlace troncal" above) and
+    # transmission kit named as such ("a transmission fault", "the transmission network")
+    r"(?:red|redes|anillo|anillos) troncal(?:es)?|transmission (?:faults?|failures?|networks?|links?|equipment|systems?|paths?))\b"
 )
 TECHNICAL = word_rx(TECHNICAL)
 # An engineering term is forgiven when it is explained in plain words right after it.
