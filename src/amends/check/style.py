@@ -125,7 +125,8 @@ VAGUE = {
         r"(?:(?<=[a-z]\x20for\x20)|(?<=[a-z]\x20affecting\x20)|(?<=[a-z]\x20hitting\x20)|(?<=[a-z]\x20impacting\x20))"
         r"(?:some|a few|several|a handful|a number) of you(?=\s*(?:[.;:!?)]|$))",
         r"(?:degraded|impaired|diminished|reduced) (?:[\w-]+ (?:and [\w-]+ )?)?(?:service|services|performance|connectivity|experience)",
-        r"(?:a|an|some|the) (?:power|electrical|system|platform|technical|grid|utility|transmission) (?:event|incident|anomaly)s?",
+        r"(?:(?<=a\x20)|(?<=an\x20)|(?<=some\x20)|(?<=the\x20))(?:power|electrical|system|platform|technical|grid|utility|transmission) "
+        r"(?:event|incident|anomaly)s?",
         r"(?:(?<=^)|(?<=:\x20)|(?<=\n))(?:network|service|connectivity|system|power|platform) (?:event|incident|issue|disruption)s?",
     ),
     "es": _words(
@@ -728,7 +729,9 @@ MINIMISE = {
         r"(?:just|only|merely|a mere|barely|all of) (?:\d[\d.,]*|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|fifty|"
         r"a few|a couple of|a handful of)(?:[ -](?:or so|more))? (?:minutes?|mins?|hours?|seconds?|moments?)",
         # (the outage's own length is still made small: "the outage lasted just 20 minutes")
-        r"(?:outage|disruption|interruption|cut|fault|problem|issue|downtime|blackout|loss|it|this|that) "
+        # (found at the verb or the word before it; not after our kit, "the batteries lasted only")
+        r"(?<!batteries\x20)(?<!battery\x20)(?<!generator\x20)(?<!generators\x20)(?<!backup\x20)(?<!backups\x20)(?<!fuel\x20)"
+        r"(?<!cells\x20)(?<!supply\x20)(?<!supplies\x20)(?<!ups\x20)"
         r"(?:(?:only|just|merely) (?:lasted|ran|went on|continued)(?: for)? (?:a mere |barely )?|"
         r"(?:lasted|ran|went on|continued)(?: for)? (?:just|only|merely|a mere|barely) )(?:\d[\d.,]*|one|two|three|four|five|six|ten|fifteen|"
         r"twenty|thirty|forty|forty-five|fifty|a few|a couple of|a handful of) (?:minutes?|mins?|hours?|seconds?|moments?)",
