@@ -95,8 +95,8 @@ SYMPTOM = {
         r"\bcortes(?<!pueden\x20tener\x20cortes)(?<!puede\x20tener\x20cortes)(?<!podrían\x20tener\x20cortes)"
         r"(?<!podría\x20tener\x20cortes)(?<!pueden\x20sufrir\x20cortes)(?<!podrían\x20sufrir\x20cortes) (?:en|de) (?:el |la |los |las |su |sus )?"
         r"(?:servicio|internet|fibra|llamadas|datos|línea|señal|conexión|móvil|televisión|telefonía)\b",
-        # round 9: one cut of a named service, in the singular ("el corte de llamadas", "un breve corte
-        # de internet"; not "corte de luz", a cause; not hedged, "podrían tener un breve corte")
+        # round 9: one cut of a named service, in the singular ("sigue el corte de datos", "un corte de
+        # telefonía"; not "corte de luz", a cause; not hedged, "podrían sufrir un corte")
         r"\bcorte(?<!tener\x20un\x20corte)(?<!tener\x20un\x20breve\x20corte)(?<!sufrir\x20un\x20corte)(?<!sufrir\x20un\x20breve\x20corte)"
         r"(?<!experimentar\x20un\x20corte)(?<!notar\x20un\x20corte) (?:de|en) (?:el |la |los |las )?(?:internet|llamadas|datos|telefonía|televisión|fibra|señal|móvil|línea fija|"
         r"servicio de (?:internet|datos|llamadas|telefonía|televisión))\b",
@@ -222,8 +222,8 @@ CAUSE = {
         r"\bfib(?:er|re)\b.{0,40}\b(?:cut|break|broke|broken|damaged|severed)\b",
         r"\b(?:cut|damaged|severed|broke)\b.{0,30}\b(?:fib(?:er|re)|cable|line)s?\b",
         r"\bcable\b.{0,20}\b(?:cut|damaged|fault)\b",
-        # round 9: a link, a route or a duct cut, as the object ("a crew cut that link", "severed our
-        # only route")
+        # round 9: a link, a route or a duct cut, as the object ("a contractor severed that link", "a
+        # digger cut our only route")
         r"\b(?:cut|severed|broke|snapped|damaged|sliced through) (?:that|the|our|a|its|their|one|both) (?:[\w-]+ ){0,2}?(?:links?|routes?|ducts?|conduits?)\b",
         r"\b(?:power (?:failure|outage|cut|loss|supply)|lost (?:mains )?power|mains power|generator|"
         r"batter(?:y|ies)|ups\b)",
@@ -520,7 +520,7 @@ RESTORE = {
         # "tenerlo resuelto", "corregirla", "solucionarlo"
         r"\bvuelv\w*|\bvolver\w*|\bdevolver\w*|\bresuel\w+|\bresolver\w*|\bcorreg\w+|\bcorrig\w+|\barregl\w+|\bsolucion\w+",
         r"\bfuncion(?:e|en|ará|arán)\b",
-        # round 9: "regresar", the Latin American "volver" ("esperamos que el servicio regrese a las 14:00")
+        # round 9: "regresar", the Latin American "volver" ("calculamos que la señal regrese hacia las 17:30")
         r"\bregres(?:e|en|ará|arán|ar)\b",
         # round 5: "esperamos normalizar el servicio a las 15:00"
         r"\bnormaliz\w+",
@@ -561,8 +561,8 @@ UPDATE = {
         r"\bupdates? every\b",
         # the next word from us in any form: "our next post here", "we'll post again at"
         r"\bnext (?:post|notice|bulletin|message|report|statement|text|sms|email|e-mail)\b|\b(?:we[’']ll|we will|i[’']ll|i will) (?:post|write|report|check in) again\b",
-        # round 9: the same with a place or a channel between, or by text ("we'll post here again at
-        # 3pm", "we'll text again at 1pm", "we will email you again by 6pm")
+        # round 9: the same with a place or a channel between, or by text ("we'll post on this page
+        # again", "we'll text you again", "we will email you again by 6pm")
         r"\b(?:we[’']ll|we will|i[’']ll|i will) (?:post|write|report|text|email|e-mail|message|sms) (?:here |there |you |to you |on this page )?again\b",
     ),
     "es": _rx(
@@ -711,7 +711,7 @@ OWNERSHIP = {
         # a chief executive's decision in the first person ("I approved a change", "I signed off"),
         # and something set up wrong by us ("we had set it up wrong", "we had wired the spare up wrong")
         r"approved|signed off|authori[sz]ed|agreed to|allowed|ordered|pushed for|gave the go-ahead|"
-        # (round 9: a chief executive's refusal, "I turned down a second link", "we rejected the plan")
+        # (round 9: a chief executive's refusal, "I refused the budget for a spare", "we rejected the plan")
         r"turned down|refused|rejected|vetoed|declined|"
         r"(?:set|put|built|wired|configured|planned) (?:\w+ ){0,4}?(?:wrong(?:ly)?|badly|incorrectly))\b",
         r"\bour job\b|\bour (?:choice|decision)\b|(?<!not )(?<!n[’\']t )\bour (?:mistake|fault|error|failure|responsibility|change|update|upgrade|release|software|"
@@ -722,7 +722,7 @@ OWNERSHIP = {
         r"\b(?:mistake|fault|error|failure|responsibility|decision|choice|change|update|bug) (?:was|is) (?:ours|mine)\b",
         r"\b(?:is|was) (?:on me|mine)\b|\bmy (?:responsibility|fault|mistake|decision)\b|\bmy team (?:made|pushed|ran)\b",
         r"\b(?:we|i) (?:had |have |has )?let\b|\blet (?:\w+ ){0,2}(?:customers|you|people|everyone) down\b",
-        # round 9: the act answered for in other words ("I answer for that", "we accept the blame")
+        # round 9: the act answered for in other words ("I will answer for this decision", "we accept the blame")
         r"\b(?:we|i) (?:\w+ )?(?:answer for|accept (?:the |full |all )?(?:blame|responsibility)|take the blame)\b",
         r"\b(?:maintenance|work|change|update|upgrade|command|script) (?:that )?we (?:carried out|did|made|ran|were doing|"
         r"scheduled|applied|installed|released)\b",
@@ -744,8 +744,8 @@ OWNERSHIP = {
         # "fue un error mío", "yo aprobé el cambio"
         r"\b(?:decisión|error|culpa|responsabilidad|fallo|cambio) (?:fue |es |era )?(?:nuestr[oa]|mí[oa])\b",
         r"\b(?:yo )?(?:aprobé|autoricé|decidí|ordené)\b",
-        # round 9: our own work named as what we did ("anoche hicimos un cambio en la central"); the
-        # fault taken on in the first person ("me equivoqué, y lo asumo", "respondo por ello")
+        # round 9: our own work named as what we did ("el martes hicimos una actualización del
+        # servidor"); the fault taken on in the first person ("no reforcé la torre; lo asumo", "respondo por ello")
         r"\b(?:hicimos|hice|realizamos|realicé) (?:un|una|el|la|unos|unas) (?:cambios?|actualización|actualizaciones|ajustes?|trabajos?|"
         r"obras?|mantenimiento|pruebas?|migración)\b|\b(?:lo|la) asumo\b|\brespondo (?:por|de) (?:ello|eso|esto)\b",
         # round 4: the act claimed with "nosotros": "la pusimos nosotros", "lo hicimos nosotros"
@@ -981,11 +981,11 @@ FIX_MORE = {
         r"\b(?:took|hauled|brought|drove|carried|trucked|towed|flew|ran) (?:an? |the |\w+ |some )?(?:portable |mobile |spare |backup )?"
         r"generators? (?:to|up to|out to|into|in)\b",
         r"\b(?:started|brought|powered|fired|booted|switched|turned) (?:\w+ ){0,2}?(?:up|on|back on) again\b",
-        # round 9: a line joined again ("our splicers joined the fibre", "fused both ends"); a thing
-        # switched on in the passive ("the standby supply was switched on"); the change taken out
-        # ("we took the update out", "pulled that setting off"); the remedy as a gerund after a
-        # noun of repair ("the repair involved reverting the change", "remediation comprised
-        # rerouting"); the remedy named by its noun after "via" ("via a configuration rollback")
+        # round 9: a line joined again ("the field team joined both cable ends", "fused the
+        # strands"); a thing switched on in the passive ("once the spare rectifier was switched
+        # on"); the change taken out ("engineers took that patch off", "pulled the update out"); the
+        # remedy as a gerund after a noun of repair ("the repair involved reverting the change"); the
+        # remedy named by its noun after "via" ("came back via a software rollback")
         r"\b(?:joined|fused|welded|mended|married) (?:the|our|a|both|two|all|\d+) (?:[\w-]+ ){0,2}?(?:fib(?:er|re)s?|cables?|lines?|ends?|"
         r"links?|wires?|strands?)\b",
         r"\b(?:was|were|been|got) (?:switched|turned|powered|brought) (?:back )?(?:on|online|up|into service)\b",

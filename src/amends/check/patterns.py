@@ -109,8 +109,8 @@ ZONE_DECLARED = re.compile(
     re.I,
 )
 #: Round 9: a zone alone in brackets in the opening sentence, before any time, as a heading gives
-#: it for the whole text ("About the outage on March 3 (Central time).", "Sobre el corte en
-#: Mendoza (hora argentina).", "Qué pasó en Lima (hora de Perú)").
+#: it for the whole text ("Our report on the Ames outage of June 2 (Central time).", "Informe del
+#: apagón de Rosario (hora argentina).", "Resumen de la caída en Lima (hora de Perú)").
 ZONE_HEADING = re.compile(
     r"[^.!?\n:]{0,120}?\(\s*(?:" + _TZ + r"\b|" + _ZONE_WORDS + r")\s*\)",
     re.I,
@@ -209,8 +209,8 @@ def slot_time(text: str) -> bool:
     return ("[" in text or "<" in text or "{" in text) and SLOT_START.search(text) is not None
 
 
-#: Round 9: the rest of the outage's span left as a slot: the end time of a range ("from 10.30am to
-#: [END TIME]", "de 9:00 a [HORA]"), or the date right after the times ("7:50 p.m. Mountain on
+#: Round 9: the rest of the outage's span left as a slot: the end time of a range ("from 9am to
+#: [END TIME]", "de 9:00 a [HORA]"), or the date right after the times ("11:10 a.m. Eastern on
 #: [DATE]"; not a deadline further on, "by [DATE]").
 SLOT_SPAN = re.compile(
     r"\b(?:to|until|till|and|hasta|a|y)\s+(?:the\s+|las?\s+)?(?:\[[^\]\n]{0,20}(?:time|hora|end|fin)[^\]\n]{0,20}\]|"

@@ -113,12 +113,12 @@ VAGUE = {
         r"(?:(?<=experiencing\x20)|(?<=experienced\x20)|(?<=having\x20)|(?<=had\x20)|(?<=seeing\x20)|(?<=facing\x20)|(?<=faced\x20)|"
         r"(?<=reporting\x20)|(?<=reported\x20))(?:some |any |ongoing |intermittent |further |these |continued |residual |lingering |"
         r"remaining |leftover |occasional )?issues",
-        # round 9, by class. "Some" with a place or a kind before the customers ("some Tulsa
-        # customers", "some business users"; not "some 38,000 customers"); a part of "you" with no
-        # number, hedged or after "for" ("some of you might be seeing slow data", "still failing for
-        # a few of you"); service called degraded ("degraded service", "reduced performance");
-        # an event named by its kind ("a power event at the utility", "Network event impacting data
-        # services" as a heading)
+        # round 9, by class. "Some" with a place or a kind before the customers ("some Dover
+        # households", "some business users"; not "some 38,000 customers"); a part of "you" with no
+        # number, hedged or after "for" ("some of you might notice pages loading slowly", "not
+        # arriving for a handful of you"); service called degraded ("ran on degraded service",
+        # "reduced performance"); an event named by its kind ("an electrical event at the
+        # substation", "CLOSED: Service incident on fixed lines" as a heading)
         r"some (?!\d)[\w-]+ (?:customers|users|subscribers|members|clients|households|homes|account holders|premises|services)",
         r"(?:some|a few|a handful|several|a number|a small number) of you (?:[\w-]+ ){0,3}?(?:may|might|could) (?:be )?"
         r"(?:find|notice|noticing|have noticed|see|seeing|spot|have spotted|experience|experiencing|have experienced|have had|have been)\b",
@@ -148,13 +148,13 @@ VAGUE = {
         r"nuestras )?(?:clientes|usuarios|abonados|hogares)",
         r"(?:pequeña|mínima|reducida|ínfima) (?:parte|fracción|proporción|porción) de (?:los |las |nuestros |nuestras )?(?:clientes|usuarios|"
         r"abonados|hogares)",
-        # round 9: the masculine share with the size before it ("un pequeño porcentaje de clientes")
+        # round 9: the masculine share with the size before it ("un pequeño porcentaje de abonados")
         r"(?:pequeño|mínimo|reducido|ínfimo|escaso) (?:porcentaje|grupo|sector) de (?:los |las |nuestros |nuestras )?(?:clientes|usuarios|"
         r"abonados|hogares)",
-        # round 9: those who had trouble, with no number ("los clientes que tuvieron inconvenientes");
-        # the service called degraded ("servicio degradado"); the outage called "una afectación" in
-        # the services with none named ("una afectación en nuestros servicios"; not "la afectación
-        # del servicio de datos", which names it)
+        # round 9: those who had trouble, with no number ("los abonados que tuvieron problemas",
+        # "quienes tuvieron dificultades"); the service called degraded ("servicio degradado"); the
+        # outage called "una afectación" in the services with none named ("hay una afectación en
+        # nuestros servicios de Tepic"; not "la afectación de la telefonía fija", which names it)
         r"(?:clientes|usuarios|abonados|hogares|quienes|los que|las que)(?: que)? (?:tuvieron|tienen|han tenido|tuvieran|presentaron|presentan|"
         r"experimentaron|experimentan|sufrieron|sufren) (?:algún |algunos |algunas |ciertos |ciertas )?(?:inconvenientes|problemas|"
         r"dificultades|fallas|fallos|intermitencias|afectaciones)",
@@ -340,7 +340,7 @@ BLAME = {
         # their error", "the work was theirs and so was the damage", "it's their site to fix",
         # "getting it back is up to them", "entirely in the operator's hands"
         r"their (?:own )?(?:error|mistake|fault|doing|negligence)|their equipment and their repair",
-        # (round 9: not the fault taken back from them, "that was our choice, not theirs")
+        # (round 9: not the fault taken back from them, "a single duct was our decision, not theirs")
         r"(?<!not\x20)theirs(?! to (?:keep|choose|decide|use))",
         r"their (?:[\w-]+ )?(?:site|cable|equipment|network|kit|line|lines|mast|tower|problem|fault|outage|job|feed|power|gear) to "
         r"(?:fix|repair|sort|mend|restore|resolve|reconnect)",
@@ -372,7 +372,7 @@ BLAME = {
         r"wholesaler|contractor|landlord))",
         r"waiting (?:on them|for them to (?:fix|repair|restore|reconnect|finish|replace|turn|switch|re-?\w+))\b",
         # round 9: our work made to wait on a party named by its kind or as the wholesale network
-        # ("we were waiting on the distributor the whole time", "waiting on nbn", "waiting for the
+        # ("our technicians waited on the distributor", "sat waiting on nbn", "waiting for the
         # power company to reconnect"; not "waiting on parts", "waiting for the water to go down")
         r"(?:(?<=waiting\x20)|(?<=waited\x20))(?:on|for) (?:nbn|openreach|the (?:[\w-]+ ){0,2}?(?:company|utility|co-op|council|operator|"
         r"distributor|owner|supplier|provider|wholesaler|contractors?|landlord|network owner|wholesale network|carrier|vendor))\b"
@@ -552,7 +552,7 @@ EXCUSE = {
         r"seen (?:here |around here |on this coast )?(?:in|for) (?:decades|generations|a generation|a century|\d+ years|living memory)",
         r"(?:worst|strongest|biggest|heaviest|hottest|coldest|wettest|fiercest) (?:[\w-]+ )?(?:in|for) (?:decades|a generation|a century|"
         r"\d+ years|living memory|a lifetime)",
-        # (round 9: not "nothing more we can do from our end", the repair put on them: `blame`)
+        # (round 9: not "nothing more we could do from our end", the repair put on them: `blame`)
         r"(?:little|nothing)(?: more)? (?:we|anyone|anybody|any (?:operator|carrier|network|company)) (?:could|can|would) (?:have )?(?:do|done)"
         r"(?! (?:from|on|at) our (?:side|end))|"
         r"(?:little|nothing)(?: more)? (?:to be done|that could (?:have )?be(?:en)? done)",
@@ -605,10 +605,10 @@ EXCUSE = {
         r"(?:(?<=no\x20way\x20)|(?<=impossible\x20)|(?<=not\x20possible\x20))to (?:fully |completely |entirely |totally |ever )?"
         r"(?:guard against|protect against|rule out|(?:prevent|avoid) (?:them|it|this|that|these|such|outages|faults|storms|every))",
         # round 9, by class. No kit would have stayed up, in the future of the going-to form ("no
-        # network is going to stay up in that heat", "no mast will hold out in winds like these");
-        # nobody can protect kit fully ("nobody can fully protect a mast against a direct strike",
-        # "no engineer could weatherproof a cabinet for that"); the hazard said always to carry the
-        # risk ("digging near a road always carries that risk", "coastal sites always come with some risk")
+        # exchange was going to stay online", "no mast will hold out in winds like these"); nobody
+        # can protect kit fully ("nobody can fully shield a hilltop hut from hail", "no engineer
+        # could weatherproof a cabinet for that"); the hazard said always to carry the risk
+        # ("trenching beside a motorway always brings some risk", "hilltop sites always come with some risk")
         r"no (?:[\w-]+ )?(?:"
         + KIT
         + r"|operators?|carriers?|providers?|telcos?)(?: [\w-]+){0,4}? (?:is going to|was going to|are going to|were going to|will|would|"
@@ -675,8 +675,8 @@ EXCUSE = {
         r"(?:ningún|ninguna|ninguno) (?:[\wáéíóúñ]+ ){0,4}?(?:puede|podría|podía|pudo) (?:estar|quedar|considerarse) (?:del todo |completamente |"
         r"totalmente |realmente )?(?:a salvo|protegid[oa]|inmune|libre de|preparad[oa])",
         r"(?:le|les) (?:ocurre|pasa|sucede|ocurriría|pasaría) a (?:todos|todas|cualquier)",
-        # round 9: nobody can promise service ("ninguna operadora de la zona puede garantizar la
-        # cobertura", "nadie puede asegurar el servicio con este viento"); the hazard said always to
+        # round 9: nobody can promise service ("ninguna compañía puede garantizar cobertura con
+        # nieve", "nadie puede asegurar el servicio con un temporal así"); the hazard said always to
         # carry the risk ("las obras en la calle siempre conllevan ese riesgo", "siempre hay un riesgo")
         r"(?:ningun[oa]|nadie)(?: [\wáéíóúñ]+){0,5}? (?:puede|podría|podía|pudo|podrá|es capaz de) (?:garantizar|asegurar|prometer)",
         r"siempre (?:conlleva|conllevan|conllevaron|tiene|tienen|implica|implican|supone|suponen|entraña|entrañan|trae|traen) "
@@ -723,13 +723,13 @@ MINIMISE = {
         # minutes", "over in under an hour"); a size word on a group with no number ("a handful of
         # customers", "a small cluster of", "a smattering of")
         r"(?:hardly|barely|scarcely) (?:have )?(?:any(?:one|body)?|a soul|notic\w*|affected|felt|registered|seen|been (?:affected|noticed))",
-        # (round 9: not what our backup lasted, an admission: "the batteries lasted only forty minutes")
+        # (round 9: not what our backup lasted, an admission: "our standby cells lasted only twenty minutes")
         r"(?<!lasted\x20)(?<!lasted\x20for\x20)(?<!last\x20)(?<!lasts\x20)(?<!ran\x20for\x20)(?<!held\x20out\x20for\x20)(?<!held\x20up\x20for\x20)"
         r"(?<!kept\x20going\x20for\x20)(?<!survived\x20)(?<!survived\x20for\x20)"
         r"(?:just|only|merely|a mere|barely|all of) (?:\d[\d.,]*|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|fifty|"
         r"a few|a couple of|a handful of)(?:[ -](?:or so|more))? (?:minutes?|mins?|hours?|seconds?|moments?)",
         # (the outage's own length is still made small: "the outage lasted just 20 minutes")
-        # (found at the verb or the word before it; not after our kit, "the batteries lasted only")
+        # (found at the verb or the word before it; not after our kit, "the cells lasted only")
         r"(?<!batteries\x20)(?<!battery\x20)(?<!generator\x20)(?<!generators\x20)(?<!backup\x20)(?<!backups\x20)(?<!fuel\x20)"
         r"(?<!cells\x20)(?<!supply\x20)(?<!supplies\x20)(?<!ups\x20)"
         r"(?:(?:only|just|merely) (?:lasted|ran|went on|continued)(?: for)? (?:a mere |barely )?|"
