@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +48,23 @@ def bench_env() -> dict[str, str]:
     return env
 
 
+#: Runs the command and writes its wall time, exit code, CPU time and peak RSS as JSON to the file
+#: named first. The command is measured from this small, fresh process rather than from the
+#: benchmark: Linux starts a child's peak RSS at the peak of the memory it was forked from (Python
+#: forks with vfork), so a benchmark that built its inputs in-process, a few GB, saw its own peak
+#: in every command's figure. From here the floor is this process's own, about 10 MB.
+_RUNNER = """
+import json, os, subprocess, sys, time
+started = time.perf_counter()
+child = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(child.pid, 0)
+wall = time.perf_counter() - started
+with open(sys.argv[1], "w") as out:
+    json.dump([wall, os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime,
+               usage.ru_maxrss], out)
+"""
+
+
 def measure(
     argv: list[str],
     *,
@@ -56,14 +72,21 @@ def measure(
     cwd: Path | None = None,
     check: bool = True,
 ) -> Measured:
-    """Run `argv` to its end. The figures come from os.wait4 on this one child, so runs in one
-    benchmark never mix. With `check`, a failing command stops the benchmark with its output."""
-    started = time.perf_counter()
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        child = subprocess.Popen(argv, env=env or bench_env(), cwd=cwd, stdout=out, stderr=err)
-        _, status, usage = os.wait4(child.pid, 0)
-        child.returncode = code = os.waitstatus_to_exitcode(status)
-        wall = time.perf_counter() - started
+    """Run `argv` to its end. The figures come from os.wait4 on this one command, in a small
+    runner process (see `_RUNNER`), so runs in one benchmark never mix and the benchmark's own
+    memory is not counted. With `check`, a failing command stops the benchmark with its output."""
+    import json
+    import sys
+
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.TemporaryDirectory() as tmp,
+    ):
+        figures = Path(tmp) / "figures.json"
+        runner = [sys.executable, "-c", _RUNNER, str(figures), *argv]
+        subprocess.run(runner, env=env or bench_env(), cwd=cwd, stdout=out, stderr=err, check=True)
+        wall, code, cpu, maxrss_kib = json.loads(figures.read_text())
         out.seek(0)
         err.seek(0)
         stdout = out.read().decode(errors="replace")
@@ -73,23 +96,9 @@ def measure(
         raise SystemExit(f"{' '.join(argv[:4])} … failed ({code}):\n{tail}")
     return Measured(
         seconds=wall,
-        cpu_seconds=usage.ru_utime + usage.ru_stime,
-        peak_bytes=usage.ru_maxrss * 1024,
+        cpu_seconds=cpu,
+        peak_bytes=maxrss_kib * 1024,
         code=code,
         stdout=stdout,
         stderr=stderr,
     )
-
-
-def revision_env(rev: str, folder: Path) -> dict[str, str]:
-    """An environment running the `amends` of git revision `rev` (its src/ unpacked under
-    `folder`) with this checkout's virtualenv: a named baseline measured in the same run."""
-    root = Path(__file__).resolve().parent.parent
-    src = folder / f"amends-{rev}"
-    if not src.exists():
-        src.mkdir(parents=True)
-        archive = subprocess.run(
-            ["git", "-C", str(root), "archive", rev, "src"], check=True, capture_output=True
-        ).stdout
-        subprocess.run(["tar", "-x", "-C", str(src)], input=archive, check=True)
-    return dict(bench_env(), PYTHONPATH=str(src / "src"))
