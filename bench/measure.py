@@ -102,3 +102,17 @@ def measure(
         stdout=stdout,
         stderr=stderr,
     )
+
+
+def revision_env(rev: str, folder: Path) -> dict[str, str]:
+    """An environment running the `amends` of git revision `rev` (its src/ unpacked under
+    `folder`) with this checkout's virtualenv: a named baseline measured in the same run."""
+    root = Path(__file__).resolve().parent.parent
+    src = folder / f"amends-{rev}"
+    if not src.exists():
+        src.mkdir(parents=True)
+        archive = subprocess.run(
+            ["git", "-C", str(root), "archive", rev, "src"], check=True, capture_output=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(src)], input=archive, check=True)
+    return dict(bench_env(), PYTHONPATH=str(src / "src"))
