@@ -1,4 +1,4 @@
-"""`make eval` (check): per-rule precision and recall of `amends check` on ten labelled corpora.
+"""`make eval` (check): per-rule precision and recall of `amends check` on twelve labelled corpora.
 
 The development corpus (`tests/check/corpus`) is the one the rules were written against. The
 field corpus (`tests/check/corpus_field`) was written from docs/field-study.md and labelled by
@@ -30,8 +30,11 @@ and measured blind on round 7's and round 8's rules (63 and 66 of 124 exactly ri
 docs/rules.md, "Eighth blind corpus" and "Eighth blind corpus after round 8": those are the
 honest figures) and then tuned on in the ninth round ("Round 9"), so it too is an upper bound
 now. The ninth (`tests/check/corpus_blind9`) was written the same way after round 8 and measured
-once on round 8's rules (docs/rules.md, "Ninth blind corpus"); nobody has tuned on it, and it is
-the set round 9 is to be measured on.
+blind on round 8's and round 9's rules (57 and 57 of 124 exactly right; docs/rules.md, "Ninth
+blind corpus" and "Ninth blind corpus after round 9") and then tuned on in the tenth round ("Round
+10"), so it too is an upper bound now. The tenth (`tests/check/corpus_blind10`) was measured once
+on round 9's rules ("Tenth blind corpus"); nobody has tuned on it, and it is the set round 10 is to
+be measured on.
 
 Run: `.venv/bin/python -m bench.eval_check`. Exits 1 if a rule is below the floor on any set,
 unless docs/rules.md gives the reason (listed in `EXPLAINED`). The mismatches of a set nobody has
@@ -61,8 +64,8 @@ CORPORA = {
     "blind9": ROOT / "corpus_blind9",
     "blind10": ROOT / "corpus_blind10",
 }
-#: Column titles: the field set was tuned on; so were the held-out and the second to eighth blind
-#: sets, after their first blind runs (docs/rules.md, "Evaluation"), the eighth in round 9.
+#: Column titles: the field set was tuned on; so were the held-out and the second to ninth blind
+#: sets, after their first blind runs (docs/rules.md, "Evaluation"), the ninth in round 10.
 TITLES = {
     "dev": "dev",
     "field": "field (tuned on)",
@@ -74,13 +77,13 @@ TITLES = {
     "blind6": "blind 6 (tuned on after blind run)",
     "blind7": "blind 7 (tuned on after blind run)",
     "blind8": "blind 8 (tuned on after blind run)",
-    "blind9": "blind 9 (never tuned on)",
+    "blind9": "blind 9 (tuned on after blind run)",
     "blind10": "blind 10 (never tuned on)",
 }
 FLOOR = 0.95
 #: Sets nobody has tuned on: their counts are printed, their mismatches only with
 #: `--show-unseen` (whoever reads them turns the set into a tuned one; write the next set first).
-UNSEEN: frozenset[str] = frozenset({"blind9", "blind10"})
+UNSEEN: frozenset[str] = frozenset({"blind10"})
 #: (corpus, rule) pairs below the floor whose reason docs/rules.md states ("Evaluation") and that
 #: are a limit of the labels, not of the rules. The held-out rows listed are the three where its
 #: labels and the development or field labels read the same wording differently (fitting one set

@@ -350,6 +350,21 @@ CAUSE_MORE = {
         r"\bshort(?:ed|-circuited)(?: out)?\b|\bcaught fire\b|\bburn(?:ed|t) out\b|\bblew (?:a|its|the) fuse\b",
         # where the fault began, inside a place ("the outage began inside the data centre of ...")
         r"\b(?:fault|problem|outage|failure|issue|cause)s? (?:began|started|originated|sat|lay) (?:inside|within|deep in)\b",
+        # round 10, by frame. Whoever did it (an agent from any class: thieves, a lorry, a falling
+        # tree, a contractor), a verb of damaging and our asset as its object, with a measure or a
+        # second verb between ("thieves cut and stole 300 metres of our copper", "a lorry hit and
+        # flattened one of our cabinets"); an outside force that pushed our kit past its limits
+        # ("the heat drove the cooling at our exchange beyond its rating"); a thing we or our
+        # engineer unplugged or switched off ("a lead our technician unplugged")
+        r"\b(?:cut|stole|damaged|severed|broke|snapped|smashed|vandali[sz]ed|burn(?:ed|t)|flattened|felled|toppled|hit|struck|"
+        r"ripped (?:out|up)|dug up|tore (?:down|out)|pulled (?:down|out)|crashed into|ran into|knocked (?:over|down))"
+        r"(?: and (?:[\w-]+ )?[\w-]+)? (?:[\w-]+ ){0,4}?(?:our|its|the|one of our|two of our|\d[\d,]* of our) (?:[\w-]+ ){0,2}?"
+        r"(?:cables?|fib(?:er|re)s?|lines?|poles?|masts?|towers?|cabinets?|antennas?|dish(?:es)?|links?|ducts?|wires?|copper|"
+        r"equipment|batter(?:y|ies)|generators?|huts?|exchanges?)\b",
+        r"\b(?:pushed|drove|took|stretched|overwhelmed|forced) (?:[\w-]+ ){1,8}?(?:past|beyond|over) (?:its|their|the|our) (?:[\w-]+ )?"
+        r"(?:limits?|capacity|rating|tolerances?)\b",
+        r"\b(?:cables?|fib(?:er|re)s?|leads?|links?|cards?|units?|breakers?|plugs?|ports?|feeds?) (?:that |which )?(?:we|our [\w-]+|"
+        r"an? (?:engineer|technician|contractor)) (?:had )?(?:unplugged|disconnected|removed|switched off|turned off|pulled(?: out)?)\b",
     ),
     "es": _rx(
         # round 5: the reflexive perfect and "quedó" with the thing after the verb ("se ha roto el
@@ -390,6 +405,8 @@ FAILED = {
         r"destabili[sz]ed|drilled (?:through|into)|"
         # round 4: "it did not come back cleanly", "the new board isn't working", "it cut out", "came loose"
         r"did ?n[o’']t (?:come back|work|start|restart|boot|load|respond|take over)|(?:is|are|was|were) ?n[o’']t working|"
+        # round 10: the same refusal with "would" ("it would not restart", "the unit wouldn't boot")
+        r"(?:would|could) ?(?:not|n[’']t) (?:start|restart|boot|come back|power (?:up|on)|switch (?:on|over)|take over)|"
         r"(?:is|are|was|were) not working|cut out|came (?:loose|off|apart|away)|gave way|"
         # round 5: a thing that did not fit what it met, or lacked a part ("those settings did not
         # suit older modems", "the new software did not include the settings"); a thing that

@@ -81,7 +81,7 @@ VAGUE = {
         # hedge stands in for what failed and for whom): "customers ... might find that calls fail",
         # "members may notice problems", "may have noticed their broadband running slowly"
         # (not the harm an apology hedges, "any disruption customers may have experienced": `match_vague`)
-        r"(?:customers|users|members|subscribers|people|households|homes|clients) (?:[\w-]+ ){0,5}?(?:may|might|could) "
+        r"(?:customers|users|members|subscribers|people|households|homes|clients|(?<![\w-]\x20)you) (?:[\w-]+ ){0,7}?(?:may|might|could) "
         r"(?:find|notice|have noticed|be noticing|have found|see|spot|have spotted|experience|have experienced|be experiencing)"
         # (not what they will receive: "customers may see the credit on their next bill")
         r"(?! (?:a |an |the |their |this |your |our )?(?:[\w-]+ )?(?:credit|refund|discount|bill|text|email|message|letter|notification|update|"
@@ -128,6 +128,22 @@ VAGUE = {
         r"(?:(?<=a\x20)|(?<=an\x20)|(?<=some\x20)|(?<=the\x20))(?:power|electrical|system|platform|technical|grid|utility|transmission) "
         r"(?:event|incident|anomaly)s?",
         r"(?:(?<=^)|(?<=:\x20)|(?<=\n))(?:network|service|connectivity|system|power|platform) (?:event|incident|issue|disruption)s?",
+        # round 10, by class. A small or unnamed count of places rather than people ("a small number
+        # of premises", "a subset of HFC end-users", "a handful of properties"); the event named only
+        # by what it did ("a service-affecting event", "an outage-causing incident"); a trouble with
+        # connecting named by no service ("connectivity problems", "difficulties connecting"); a part
+        # of "you" placed but not counted ("a few of you around Taupo are having ...")
+        r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[\w-]+ )?(?:premises|properties|addresses|end-?users|homes|"
+        r"households|businesses|connections)",
+        r"(?:portion|subset|fraction|segment|share|percentage) of (?:our |the )?(?:[\w-]+ )?(?:premises|properties|addresses|end-?users|"
+        r"connections)",
+        r"(?:service|customer|network)-(?:impacting|affecting) (?:event|incident|issue|condition)s?",
+        r"(?:connectivity|connection) (?:problems|difficulties|trouble)|difficult(?:y|ies) (?:connecting|getting online|staying online)",
+        r"(?:(?<=by\x20)|(?<=following\x20)|(?<=to\x20)|(?<=after\x20)|(?<=of\x20)|(?<=from\x20))(?:an?|the) (?:[\w-]+ )?"
+        r"(?:hardware|equipment) (?:fault|failure|issue|problem|malfunction)s?",
+        r"(?:several|various|a number|some|many) of our (?:[\w-]+ )?(?:lines|sites|cables|masts|towers|exchanges|cabinets|poles|nodes)",
+        r"(?:some|a few|a handful|several|a number) of you (?:in|around|across|near|out|up|down) (?:[\w’'.-]+ ){1,4}?"
+        r"(?:are|were|have been|may be|might be|will be) (?:having|seeing|experiencing|getting|noticing|hitting|without)\b",
     ),
     "es": _words(
         r"algunos (?:clientes|usuarios)",
@@ -160,6 +176,9 @@ VAGUE = {
         r"dificultades|fallas|fallos|intermitencias|afectaciones)",
         r"servicios? degradados?|rendimiento degradado",
         r"(?:una|alguna|cierta) afectaci[oó]n (?:en|de|a) (?:nuestros |nuestras |los |las |sus |el |la )?(?:servicios|red|redes)\b",
+        # round 10: most places with no number ("en la mayoría de las zonas", "en casi todos los barrios")
+        r"(?:en|a) (?:la mayoría|la mayor parte|casi todos|casi todas) (?:de )?(?:los |las )?(?:zonas|áreas|barrios|sectores|localidades|"
+        r"colonias|comunas|municipios|regiones)",
     ),
 }
 GENERIC = {
@@ -185,6 +204,10 @@ NON_APOLOGY = {
     "en": _words(
         r"(?:sorry|apologi[sz]e) if",
         r"(?:sorry|apologi[sz]e) (?:that )?(?:you|anyone|customers) (?:feel|felt|may feel|were upset|are upset)",
+        # round 10: the same feeling put on a part of them ("sorry that many of you felt let down",
+        # "we apologise that some customers feel ...")
+        r"(?:sorry|apologi[sz]e) (?:that )?(?:many|some|a few|most|several|so many) (?:of you|of our customers|customers|people|members) "
+        r"(?:feel|felt|may feel|were upset|are upset|were disappointed|are disappointed|were frustrated)",
         r"sorry you feel",
         r"(?:mistakes|errors) were made",
         r"(?:we )?regret any",
@@ -213,8 +236,13 @@ NON_APOLOGY = {
         r"households?|homes?|clients?|one)) (?:who|that|whose)",
         # round 8: the same with the place between ("to any customer in Swan Hill and Kerang who");
         # an apology made on condition, the "if" first ("If you were affected, we apologise")
-        r"(?:sorry|apologi[sz]e|apologies) to (?:anyone|anybody|any (?:[\w-]+ )?(?:customers?|users?|members?|subscribers?|people|"
-        r"households?|homes?|clients?|one)) (?:in|at|from|across|around|near) (?:[\w’'&-]+ ){1,5}?(?:who|that|whose)",
+        r"(?:sorry|apologi[sz]e|apologies) to (?:anyone|anybody|any (?:of (?:our|the|you) )?(?:[\w-]+ )?(?:customers?|users?|members?|"
+        r"subscribers?|people|households?|homes?|clients?|one)) (?:in|at|from|across|around|near) (?:[\w’'&-]+ ){1,5}?(?:who|that|whose)",
+        # round 10: the same addressee with "of our" ("to any of our customers who were hit"); the
+        # harm hedged in the present ("for any inconvenience this may cause")
+        r"(?:sorry|apologi[sz]e|apologies) to any of (?:our|the|you) (?:[\w-]+ )?(?:customers?|users?|members?|subscribers?|people|"
+        r"households?|homes?|clients?)? ?(?:who|that|whose)",
+        r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,50}?(?:this|it|that|which|the)(?: [\w-]+)? (?:may|might|could) (?:cause|be causing|bring)\b",
         r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=\n))if (?:[\w’'-]+ ){1,10}?(?:affected|impacted|inconvenienced|disrupted|caused|hurt|put out)"
         r"[^.!?]{0,30}?, (?:we|i)(?:[’']re|[’']m| are| am| do| would like to| want to)? (?:(?:[a-z]+ly|very|so|truly) )?(?:sorry|apologi[sz]e)",
     ),
@@ -259,6 +287,15 @@ BLAME = {
     "en": _words(
         r"(?:due to|because of|caused by|blame(?:d)? on) (?:an? |the |our |one of our )?(?:\w+ )?(?:vendor|supplier|partner|contractor|third[- ]party|upstream (?:provider|carrier)|wholesale (?:provider|partner)|power company|utility|council)s?(?:'s)?",
         r"(?:a |an |the )?third[- ]party (?:provider|vendor|supplier|contractor|carrier|service|software|partner)",
+        # round 10, by class. A party named by its role, and what it did to us: works or damage by a
+        # third party ("third-party civil works", "third party excavation"); let down by a party
+        # named by its kind ("badly let down by the firm that maintains our cooling"; not "felt let
+        # down by how long it took"); the failing thing disowned ("a fault on a network we do not
+        # own or operate", "kit that we don't control")
+        r"third[- ]party (?:[\w-]+ )?(?:works|work|digging|excavations?|roadworks|damage|crews?|workers|construction|activity|drilling)",
+        r"let down by (?:the|our|a|an|one of our|another) (?:[\w-]+ ){0,2}?(?:compan(?:y|ies)|contractors?|suppliers?|vendors?|partners?|"
+        r"providers?|operators?|firms?|utility|council|wholesalers?|distributors?|carriers?)",
+        r"(?:which|that) we (?:do not|don[’']t|did not|didn[’']t|no longer) (?:own|operate|control|run|manage|maintain)\b",
         r"(?:beyond|outside(?: of)?) our control",
         r"(?:not|wasn[’']t|was not|isn[’']t|is not) our fault",
         r"(?:the|our) (?:vendor|supplier|contractor|partner)(?:[’']s)? (?:error|mistake|fault|failure)",
@@ -276,7 +313,8 @@ BLAME = {
         r"(?:caused (?:by|when)|due to|because (?:of )?|triggered by|the result of|began with|started with|traced (?:back )?to|"
         r"received from|escalated to|the (?:root )?cause (?:is|was)|the root of the (?:problem|fault|outage) (?:is|was)|"
         r"(?:fault|failure|problem|issue|outage|cause|disruption|slowdown|break|damage|interruption)s? (?:is |was )?"
-        r"(?:(?:sits?|sat|lies|lay|started|began|originated|came|happened|occurred) )?(?:with|at|in|on|from|inside|within)|"
+        r"(?:(?:sits?|sat|lies|lay|rests?|rested|started|began|originated|came|happened|occurred) )?(?:(?:entirely|squarely|solely|"
+        r"wholly|firmly|clearly|fully) )?(?:with|at|in|on|from|inside|within)|"
         r"cut (?:happened|occurred) (?:on|in|at)|"
         r"(?:cut|damaged|broken|severed|knocked out|switched off|turned off) by)[^.;]{0,90}?"
         # (a contractor we hired is our own: "a contractor we hired was replacing the link")
@@ -289,7 +327,10 @@ BLAME = {
         r"(?:owned|run|operated|managed|supplied|hosted|delivered|made|sold|built)(?: and (?:run|managed|operated))? by|belonging to|"
         r"their (?:crews?|engineers|technicians|staff|teams?|network|equipment|systems|side|software|servers)|nbn co)",
         # the contrast that puts the fault elsewhere: "..., not ours", "not by our network", "on their side"
-        r"(?:not (?:by |in |on |with |from )?(?:ours|our (?:network|equipment|systems|side|staff|engineers))|"
+        # (round 10: not the fault taken back in the same breath, "the storm was not ours, but the
+        # single feed was my decision")
+        r"(?:not (?:by |in |on |with |from )?(?:ours|our (?:network|equipment|systems|side|staff|engineers))"
+        r"(?!,? but [^.;]{0,60}?\b(?:my|our) (?:own )?(?:decision|choice|call|fault|doing|responsibility|mistake))|"
         r"on (?:their|the (?:vendor|supplier|provider|partner|operator)[’']s) (?:side|end))",
         # the repair or the fault handed to the other party: "the outage is theirs to fix", "repairs to
         # that cable are theirs to make", "entirely down to their work", "nothing on our side has failed"
@@ -420,6 +461,14 @@ BLAME = {
     ),
     "es": _words(
         r"fuera de nuestro control",
+        # round 10: the same out of our control with the verb ("escapan a nuestro control", "se escapó
+        # de nuestras manos"); the fault made another party's responsibility ("fue responsabilidad de
+        # la distribuidora"); the part declared not ours to look after ("no nos corresponde ese tramo")
+        r"(?:escapa|escapan|escapó|escaparon|escapaba|escapaban) (?:a|de) nuestr[oa]s? (?:control|manos|alcance)",
+        r"(?:fue|es|era|fueron) (?:responsabilidad|culpa) (?:exclusiva |entera |total |única )?(?:de|del) (?:la |el |una |un |otra |otro )?"
+        r"(?:[\wáéíóúñ]+ )?(?:compañía|empresa|proveedor|proveedora|distribuidora|operador|operadora|contratista|tercero|eléctrica)",
+        r"(?:a nosotros )?no nos (?:corresponde|correspondía|correspondió|toca|tocaba) (?:ese|esa|este|esta|el|la|aquel|aquella) "
+        r"(?:[\wáéíóúñ]+ )?(?:tramo|parte|red|cable|equipo|sector|instalación|línea)",
         r"(?:debido a|por culpa de) (?:un |nuestro )?(?:proveedor|tercero)",
         r"no (?:fue|es) nuestra culpa",
         r"(?:se debió a|debido a|por culpa de|causad[oa] por|provocad[oa] por|se originó (?:en|por)|(?:se )?(?:originó|inició|"
@@ -510,7 +559,7 @@ EXCUSE = {
         # nobody could have done better, however it is said: "no network could have withstood a storm
         # like this", "something no carrier can fully plan for", "even the best-built networks
         # struggle", "outages across the industry were unavoidable"
-        r"(?:no (?:[\w-]+ )?(?:networks?|operators?|providers?|carriers?|compan(?:y|ies)|systems?|one)|nobody) (?:can|could|would) (?:[\w-]+ ){0,3}?"
+        r"(?:no (?:[\w-]+ )?(?:networks?|operators?|providers?|carriers?|compan(?:y|ies)|systems?|one)|nobody|no-one) (?:can|could|would) (?:[\w-]+ ){0,3}?"
         r"(?:have withstood|withstand|stand up to|plan for|have planned for|prevent|avoid|cope with|survive|have survived|foresee|"
         r"have foreseen|have prevented|have predicted|predict)",
         # round 4: praise of the network's record in place of an explanation ("up 99.99% of the time",
@@ -554,7 +603,7 @@ EXCUSE = {
         r"\d+ years|living memory|a lifetime)",
         # (round 9: not "nothing more we could do from our end", the repair put on them: `blame`)
         r"(?:little|nothing)(?: more)? (?:we|anyone|anybody|any (?:operator|carrier|network|company)) (?:could|can|would) (?:have )?(?:do|done)"
-        r"(?! (?:from|on|at) our (?:side|end))|"
+        r"(?! (?:from|on|at) our (?:side|end)| until (?:they|the|their)\b)|"
         r"(?:little|nothing)(?: more)? (?:to be done|that could (?:have )?be(?:en)? done)",
         # round 7, by class. Any kit would have failed, however it is said: the force "will beat any
         # cooling system", "puts a strain on any network", "any hut by the sea will cop it sooner or
@@ -592,7 +641,7 @@ EXCUSE = {
         # network anywhere is built to shrug off winds like these"); no way to guard against it
         r"(?:comes?|came|go|goes|went) with the territory|part of (?:running|operating|life|living|doing business|working|serving|having|"
         r"owning) (?:a |an |any |our |the )?",
-        r"(?:(?<=are\x20)|(?<=is\x20)|(?<=will\x20)|(?<=were\x20)|(?<=was\x20))always (?:be |been |going to (?:be )?)?(?:exposed to|vulnerable to|"
+        r"(?:(?<=are\x20)|(?<=is\x20)|(?<=will\x20)|(?<=were\x20)|(?<=was\x20))always (?:be |been |going to (?:be )?)?(?:exposed(?: to)?|vulnerable(?: to)?|"
         r"at risk (?:from|of)|take a (?:battering|beating|hammering|pounding)|get (?:battered|hammered|hit)|be hit|struggle|suffer)",
         r"(?:whoever|whichever (?:company|operator|carrier|provider|telco|network)) (?:runs|owns|operates|maintains|manages|built|builds|"
         r"looks after|ran|owned|operated)",
@@ -619,6 +668,38 @@ EXCUSE = {
         r"weatherproof|storm-?proof|future-?proof|insulate)\b",
         r"always (?:carry|carries|carried|come with|comes with|came with|bring|brings|brought|pose|poses|posed|involve|involves|"
         r"involved) (?:a |an |this |that |these |some |the |real |an element of )?(?:[\w-]+ )?(?:risk|risks|danger|dangers)\b",
+        # round 10, by class. Nobody builds kit for it (a universal subject, a verb of building, our
+        # kit and what it should survive: "nobody builds overhead lines to survive that", "no
+        # operator designs a cabinet to take a flood"); every operator faces the same ("every
+        # provider in the region faces this", "all carriers out here deal with it"); kit anywhere
+        # under strain ("equipment anywhere in the state is under strain"); beyond what any kit is
+        # built for; a challenge for any operator ("conditions like these pose real challenges for
+        # any network operator"); any kit can fail ("any equipment can fail in heat like that");
+        # everything humanly possible done; force majeure; a failure called unforeseen
+        r"(?:nobody|no one|no-one|no (?:[\w-]+ )?(?:operators?|carriers?|providers?|telcos?|compan(?:y|ies)|engineers?)) (?:builds|designs|"
+        r"makes|engineers|rates|can build|could build|would build|can design|could design) (?:[\w-]+ ){0,3}?"
+        + KIT
+        + r" to "
+        r"(?:survive|withstand|cope with|handle|stand up to|take|ride out|resist)\b",
+        r"(?:every|all|any|each) (?:[\w-]+ )?(?:operators?|carriers?|providers?|telcos?|networks?|compan(?:y|ies))(?: [\w-]+){0,4}? "
+        r"(?:faces?|faced|deals? with|dealt with|contends? with|would face|has to deal with|have to deal with|struggles? with|"
+        r"goes through|go through) (?:this|these|that|the same|it|such)\b",
+        KIT
+        + r" anywhere (?:in|on|across|along|around|near)(?: [\w’'-]+){1,4}? (?:is|are|was|were|would be|will be|gets|get|comes|come) "
+        r"under (?:strain|pressure|stress)",
+        r"beyond what (?:any|a|an|the best|even the best) (?:[\w-]+ )?(?:"
+        + KIT
+        + r"|operators?|carriers?|telcos?|providers?)",
+        r"(?:challenges?|difficult(?:y|ies)|problems|a test|risks?) for (?:any|every|all) (?:[\w-]+ ){0,2}?(?:"
+        + KIT
+        + r"|operators?|carriers?|telcos?|providers?)\b",
+        r"any (?:[\w-]+ )?"
+        + KIT
+        + r" (?:can|could|may|might|will) (?:eventually |sometimes |still )?(?:fail|go down|break down|give out|"
+        r"overheat)\b",
+        r"(?:everything|all) (?:that (?:was|is|were) |that[’']s )?humanly possible",
+        r"force majeure",
+        r"(?:unforeseen|unforeseeable) (?:[\w-]+ ){0,2}?(?:failure|fault|breakdown|event|outage|malfunction)s?",
     ),
     "es": _words(
         r"a pesar de nuestros (?:mejores )?esfuerzos",
@@ -681,6 +762,11 @@ EXCUSE = {
         r"(?:ningun[oa]|nadie)(?: [\wáéíóúñ]+){0,5}? (?:puede|podría|podía|pudo|podrá|es capaz de) (?:garantizar|asegurar|prometer)",
         r"siempre (?:conlleva|conllevan|conllevaron|tiene|tienen|implica|implican|supone|suponen|entraña|entrañan|trae|traen) "
         r"(?:este|ese|un|cierto|algún|el|su) (?:[\wáéíóúñ]+ )?riesgo|siempre (?:hay|habrá|existe|existirá) (?:un |algún |cierto )?riesgo",
+        # round 10: any kit can fail ("cualquier equipo puede fallar", "cualquier red podría caerse");
+        # force majeure ("por causas de fuerza mayor")
+        r"cualquier (?:[\wáéíóúñ]+ )?(?:equipo|red|sistema|instalación|central|antena|cable|operador|operadora|compañía|empresa) "
+        r"(?:[\wáéíóúñ]+ )?(?:puede|podría|habría podido|hubiera podido|va a|tiende a) (?:fallar|caer|caerse|dañarse|averiarse|sufrir)",
+        r"fuerza mayor",
     ),
 }
 MINIMISE = {
@@ -761,9 +847,23 @@ MINIMISE = {
         # customers kept their service"); a few minutes with no number ("for a few minutes")
         r"(?<=the\x20)rest of (?:the |our )?(?:[\w-]+ )?(?:network|island|city|town|county|state|region|area|customers|country|province|"
         r"district)(?: [\w-]+){0,2}? (?:is|was|are|were|remained|remains|stayed|kept) (?:working|running|operating|unaffected|fine|normal)",
-        r"(?:most|majority) of (?:our |the )?(?:[\w-]+ )?(?:customers|users|subscribers|members|homes|households)(?: [\w-]+){0,2}? "
+        r"(?:most|majority) of (?:our |the )?(?:[\w-]+ ){0,2}?(?:customers|users|subscribers|members|homes|households)(?: [\w-]+){0,2}?"
+        r"(?:,[^,.]{1,25},)? "
         r"(?:kept|still (?:have|had)|were unaffected|weren[’']t affected|were not affected|are unaffected|have kept|retained|never lost)",
         r"for (?:just |only )?a (?:few|couple of) (?:minutes|moments|seconds)",
+        # round 10, by class. The shrinking frame: a minimising adverb on the state of being cut off,
+        # then its length ("most were only without service for a few hours", "homes were just
+        # offline for about 40 minutes"); the outage's own length made small with an approximation
+        # ("the interruption lasted only around an hour"); a share told as "fewer than one in N"; a
+        # failure called isolated ("an isolated equipment failure", "this was an isolated incident")
+        r"(?:only|just|merely) (?:been |were |was |be )?(?:without (?:[\w-]+ ){0,2}?(?:service|signal|internet|broadband|connection|power|"
+        r"coverage|data|phones?)|offline|off-?line|down|out of service|cut off|disconnected|affected|interrupted|unavailable|disrupted) "
+        r"(?:for )?(?:about |around |roughly |approximately |under |less than )?(?:\d[\d.,]*|an?|one|two|three|four|a few|a couple of|"
+        r"half an?)(?: or so)? (?:minutes?|mins?|hours?|seconds?|moments?)",
+        r"(?:lasted|ran|went on|continued)(?: for)? (?:just|only|merely|barely) (?:about|around|roughly|approximately|under) (?:\d[\d.,]*|an?|"
+        r"one|two|half an?|a few|a couple of) (?:minutes?|mins?|hours?)",
+        r"(?:fewer|less) than one in (?:\d+|ten|twenty|fifty|a hundred|a thousand|every \w+)",
+        r"isolated (?:[\w-]+ )?(?:incident|failure|fault|issue|event|problem|case|outage|occurrence|glitch)",
     ),
     "es": _words(
         r"menor(?:es)?",
@@ -806,7 +906,9 @@ MINIMISE = {
         # works ("la mayoría de clientes mantiene el servicio", "el resto funciona con normalidad"); a
         # share under one per cent ("menos del 1 %"); a small part before its noun ("una pequeña
         # parte de nuestros clientes", "un porcentaje reducido"); a few minutes ("durante unos minutos")
-        r"(?:afectación|afectaciones|corte|cortes|fallo|falla|incidencia|interrupción|caída|avería|problema|impacto) (?:muy |bastante |"
+        r"(?:afectación|afectaciones|corte|cortes|fallo|falla|incidencia|interrupción|caída|avería|problema|impacto) "
+        # (round 10: with one adjective of kind between, "un problema técnico puntual")
+        r"(?:(?:técnic|eléctric|informátic|físic|lógic|operativ|energétic)[oa]s? )?(?:muy |bastante |"
         r"totalmente |algo )?(?:puntual(?:es)?|localizad[oa]s?(?! en\b)|aislad[oa]s?(?! en\b)|acotad[oa]s?)",
         r"(?:la mayoría|la mayor parte|casi todos|el resto)(?: de (?:los |las |la |el |nuestros |nuestras )?[\wáéíóúñ]+)?(?: de [\wáéíóúñ]+)? "
         r"(?:mantiene|mantuvo|mantienen|mantuvieron|conserva|conservó|conservan|sigue con|siguió con|siguen con|no se vio afectad[oa]|"
@@ -818,6 +920,10 @@ MINIMISE = {
         # mínimo porcentaje de usuarios", "un reducido número"; the size after them is above)
         r"(?:pequeño|mínimo|ínfimo|reducido|pequeñísimo|escaso) (?:porcentaje|número|sector)",
         r"(?:durante|por|en) (?:unos|escasos|pocos|unos pocos) minutos",
+        # round 10: the harm called mild ("intermitencias leves", "un corte leve", "leves cortes")
+        r"(?:intermitencias?|cortes?|fallos?|fallas?|afectaci(?:ón|ones)|problemas?|interrupci(?:ón|ones)|incidencias?|caídas?|lentitud|"
+        r"demoras?|molestias|microcortes) (?:muy |algo )?leves?|leves? (?:intermitencias|cortes|fallos|fallas|afectaciones|problemas|"
+        r"interrupciones|incidencias|caídas|demoras|molestias|microcortes)",
         r"(?:la mayoría|casi todos|muchos|la mayor parte)(?: de (?:[\wáéíóúñ]+ ){1,6}?)?(?:ni (?:siquiera )?|no )(?:l[oa]s? )?"
         r"(?:notó|notaron|habrá notado|habrán notado|percibió|percibieron)",
     ),
@@ -875,7 +981,10 @@ TECHNICAL = re.compile(
     r"latencia|pérdida de paquetes|enlaces? troncal(?:es)?|"
     # round 9: the trunk network in Spanish ("la red troncal", as "enlace troncal" above) and
     # transmission kit named as such ("a transmission fault", "the transmission network")
-    r"(?:red|redes|anillo|anillos) troncal(?:es)?|transmission (?:faults?|failures?|networks?|links?|equipment|systems?|paths?))\b"
+    r"(?:red|redes|anillo|anillos) troncal(?:es)?|transmission (?:faults?|failures?|networks?|links?|equipment|systems?|paths?)|"
+    # round 10: the power unit by its initials, the long-haul layer named as such ("the PSU was
+    # swapped", "a fault on the long-haul route"; not "our core network", plain in the dev labels)
+    r"PSUs?|long-haul (?:routes?|links?|networks?|fib(?:er|re)s?|circuits?))\b"
 )
 TECHNICAL = word_rx(TECHNICAL)
 # An engineering term is forgiven when it is explained in plain words right after it.
