@@ -255,3 +255,84 @@ def test_cause_near_misses(text: str) -> None:
 )
 def test_jargon_by_class(text: str) -> None:
     assert _fires("jargon", text)
+
+
+# ---------------------------------------------------------------- feedback
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # the invitation asked as a question, its channel in the next sentence
+        ("Comments or questions? Email us at help@example.com.", "en"),
+        ("Questions and concerns? Call 0800 555 010.", "en"),
+        # the Spanish invitation to answer this very message, with a modal or the feminine noun
+        ("Pueden responder a este correo y lo leeré.", "es"),
+        ("Puede contestar a esta carta si lo desea.", "es"),
+    ],
+)
+def test_feedback_by_frame(text: str, locale: str) -> None:
+    assert not _fires("feedback", text, locale, stage="explain")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Questions or comments are welcome.", "en"),
+        ("Any questions? We are sorry again.", "en"),
+        ("Puede que este correo llegue tarde.", "es"),
+    ],
+)
+def test_feedback_near_misses(text: str, locale: str) -> None:
+    assert _fires("feedback", text, locale, stage="explain")
+
+
+# ---------------------------------------------------------------- fix
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Calls failed in Orange. Our technician found the lead and plugged it back in.", "en"),
+        ("Calls failed in Orange. The crew clipped the feeder back on at noon.", "en"),
+        ("Las llamadas fallaron. A las 10:00 empezamos a cargar la configuración buena.", "es"),
+        ("Las llamadas fallaron hasta la aplicación del rollback.", "es"),
+    ],
+)
+def test_fix_by_frame(text: str, locale: str) -> None:
+    assert not _fires("fix", text, locale, stage="explain")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # the other party's repair is not ours
+        ("Calls failed in Orange. It was they who plugged it back in.", "en"),
+        ("Calls failed in Orange. We plugged in a laptop to look at the logs.", "en"),
+        ("Las llamadas fallaron. Empezamos a investigar a las 10:00.", "es"),
+    ],
+)
+def test_fix_near_misses(text: str, locale: str) -> None:
+    assert _fires("fix", text, locale, stage="explain")
+
+
+# ---------------------------------------------------------------- what
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Homes in Tarbes had an interruption to their broadband this morning.", "en"),
+        ("There was a brief interruption of mobile data across Kempsey.", "en"),
+        ("El internet en la colonia Centro presenta intermitencias desde las 9:00.", "es"),
+    ],
+)
+def test_what_by_frame(text: str, locale: str) -> None:
+    assert not _fires("what", text, locale, stage="update")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # a loss hedged says nothing happened
+        ("Some broadband users may have experienced some loss of service on Sunday.", "en"),
+        ("Customers might have had a loss of broadband overnight.", "en"),
+        ("Planned work means an interruption to the roadworks schedule, not to broadband.", "en"),
+    ],
+)
+def test_what_near_misses(text: str, locale: str) -> None:
+    assert _fires("what", text, locale, stage="update")

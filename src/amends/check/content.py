@@ -66,7 +66,13 @@ SYMPTOM = {
         r"\b(?:arrived|arriving|came|delivered|were|was|ran) (?:\w+ )?late\b|"
         # loss and absence as people write it: "lost TV and broadband", "had no home internet"
         r"\b(?:complete|total|full) (?:interruption|loss|outage|failure|blackout)\b|"
-        r"\blos(?:t|e|es|ing|s of)\b|\bwithout\b|\b(?:had|have|has|with|left|get) no\b|\bno (?:[\w-]+ ){0,2}(?:internet|data|"
+        # round 10: an interruption told with the service it cut ("an interruption to their internet
+        # service", "a short interruption to mobile data")
+        r"\binterruptions? (?:to|of|in) (?=(?:[\w-]+ ){0,3}?(?:internet|broadband|data|calls|phones?|tv|mobile|landline|service)\b)|"
+        # (round 10: not a loss hedged, "may have experienced some loss of service" says nothing happened)
+        r"\blos(?<!have\x20experienced\x20some\x20los)(?<!have\x20experienced\x20a\x20los)(?<!have\x20experienced\x20los)"
+        r"(?<!have\x20had\x20some\x20los)(?<!have\x20had\x20a\x20los)(?<!have\x20suffered\x20some\x20los)(?<!have\x20suffered\x20a\x20los)"
+        r"(?:t|e|es|ing|s of)\b|\bwithout\b|\b(?:had|have|has|with|left|get) no\b|\bno (?:[\w-]+ ){0,2}(?:internet|data|"
         r"coverage|connection|signal|tv|broadband|calls?|texts?|service|phone|landline)\b|\bsos\b|\b(?:calls?|connections?|lines?) (?:\w+ ){0,3}?drops?\b|"
         r"\b(?:could|would|was|were|did|does|do|is|are|ca|wo)n[’']t\b|\bfailures?\b|\bunavailable\b|"
         # a symptom, unless hedged: "may have trouble making calls" says nothing happened
@@ -92,6 +98,9 @@ SYMPTOM = {
         r"\bperd(?:ieron|ió|ían|ía)\b|\b(?:estuvo|estuvieron|está|están|quedó|quedaron|sigue|siguen) caíd[oa]s?\b|"
         r"\b(?:tuvieron|tuvo|tienen|tiene|sufrieron|sufrió|hubo|hay) (?:\w+ )?cortes\b|"
         # (not hedged: "pueden tener cortes de internet" says nothing happened)
+        # round 10: service that comes and goes, told of the service ("el internet presenta
+        # intermitencias", "tuvieron intermitencias en la señal")
+        r"\b(?:presenta|presentan|presentó|presentaron|tiene|tienen|tuvo|tuvieron|hay|hubo) (?:\w+ )?intermitencias?\b|"
         r"\bcortes(?<!pueden\x20tener\x20cortes)(?<!puede\x20tener\x20cortes)(?<!podrían\x20tener\x20cortes)"
         r"(?<!podría\x20tener\x20cortes)(?<!pueden\x20sufrir\x20cortes)(?<!podrían\x20sufrir\x20cortes) (?:en|de) (?:el |la |los |las |su |sus )?"
         r"(?:servicio|internet|fibra|llamadas|datos|línea|señal|conexión|móvil|televisión|telefonía)\b",
@@ -1011,6 +1020,11 @@ FIX_MORE = {
         r"\b(?:comprised|involved|consisted of|included|meant|required) (?:restoring|repairing|replacing|reverting|rolling back|splicing|"
         r"reconnecting|rerouting|re-routing|reinstalling|switching|swapping)\b",
         r"\b(?:via|through|by means of|by way of) (?:a |an |the )?(?:[\w-]+ )?(?:rollback|roll-back|reversion|re-?route|re-?routing)\b",
+        # round 10: a thing attached again, "back in" or "back on" ("plugged it back in", "clipped
+        # the lead back on", "screwed the panel back into place"); not by the other party ("it was
+        # they who plugged it back in" is their repair, not ours)
+        r"(?<!they\x20)(?<!who\x20)(?<!they\x20then\x20)\b(?:plugged|wired|slotted|clipped|hooked|patched|connected|screwed|bolted|fitted|put|pushed) (?:it|them|the [\w-]+|that [\w-]+|"
+        r"both [\w-]+|our [\w-]+|each [\w-]+)(?: [\w-]+)? back (?:in|on|up|into place|together)\b",
     ),
     "es": _rx(
         # round 5: a thing done again ("volvieron a cargar la configuración anterior", "encendieron de
@@ -1024,6 +1038,11 @@ FIX_MORE = {
         r"\b(?:tend|tendi)(?:ió|imos|ieron) (?:un|una|el|la|otro|otra) (?:cable|fibra|línea|enlace)\b",
         r"\b(?:hemos|han|ha) (?:repar|reemplaz|cambi|revert|revirt|restablec|reinici|ajust|corregi|sustitu|reconect|empalm)\w*(?:ado|ido)\b|"
         r"\b(?:hemos|han|ha) (?:ejecutado|hecho|aplicado|realizado) (?:un|el|una|la) (?:rollback|marcha atrás|vuelta atrás|reversión)\b",
+        # round 10: the remedy begun or finished ("empezamos a cargarla", "terminaron de empalmar la
+        # fibra"); the same rollback as a noun ("hasta la aplicación del rollback")
+        r"\b(?:empezamos|empezaron|comenzamos|comenzaron|terminamos|terminaron|acabamos|acabaron) (?:a|de) (?:cargar|instalar|aplicar|"
+        r"restaurar|reparar|reemplazar|sustituir|empalmar|revertir|reconfigurar|reconectar|reiniciar)\w*",
+        r"\b(?:aplicación|ejecución) (?:del|de un|de una|de la) (?:rollback|reversión|marcha atrás|vuelta atrás)\b",
     ),
 }
 #: Words that undo a remedy verb before it: "we had not replaced it", "hadn't replaced".
@@ -1179,6 +1198,8 @@ FEEDBACK = {
         # round 5: an invitation to answer this very message ("Answer this email and say so",
         # "reply and send them")
         r"\b(?:answer|reply to|respond to) (?:this|our) (?:email|e-mail|message|letter|report)\b|\breply and (?:send|tell|share|say|let)\b",
+        # round 10: questions and comments asked for together ("Questions or comments? Call ...")
+        r"\b(?:questions|comments) (?:or|and) (?:comments|questions|concerns)\b",
     ),
     "es": _rx(
         r"\bsu opinión\b|\bescríbanos\b|\bresponda a este\b|\bqueremos escuchar\w*\b|\bdíganos\b|"
@@ -1189,6 +1210,10 @@ FEEDBACK = {
         r"\bvalor(?:e|en)\b|\bcalifiqu(?:e|en)\b|\bpuntú(?:e|en)\b",
         # round 5: "si quiere opinar ..., conteste a este correo"
         r"\bopin(?:ar|e|en)\b|\b(?:conteste|contesten|responda|respondan) (?:a )?este (?:correo|mensaje|informe)\b",
+        # round 10: the same invitation to answer this very message with a modal or with the
+        # feminine noun ("pueden responder a este correo", "puede contestar a esta carta")
+        r"\b(?:puede|pueden|podrá|podrán|responda|respondan|conteste|contesten)(?: (?:responder|contestar))? (?:a )?(?:este|esta) "
+        r"(?:correo|mensaje|carta|informe|email)\b",
     ),
 }
 
@@ -1710,7 +1735,12 @@ def check_support(doc: Doc, ctx: Context) -> str | None:
 def check_feedback(doc: Doc, ctx: Context) -> str | None:
     """How to answer back: a channel for feedback."""
     fb = _lex(FEEDBACK, ctx.locale)
-    for s in _sentences(doc):
+    sentences = _sentences(doc)
+    for i, s in enumerate(sentences):
+        # round 10: an invitation asked as a question takes its channel from the next sentence
+        # ("Questions or comments? Call us on ...")
+        if s.rstrip().endswith("?") and i + 1 < len(sentences):
+            s = s + " " + sentences[i + 1]
         if fb.search(s) and (
             P.URL.search(s)
             or ("@" in s and P.EMAIL.search(s))
