@@ -336,3 +336,29 @@ def test_what_by_frame(text: str, locale: str) -> None:
 )
 def test_what_near_misses(text: str, locale: str) -> None:
     assert _fires("what", text, locale, stage="update")
+
+
+# ---------------------------------------------------------------- next_update and eta (Spanish)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unos 900 clientes de Salta no tienen internet. Volveré a escribirles a las 12:00.",
+        "Unos 900 clientes de Salta no tienen internet. Próximo SMS 12:00.",
+    ],
+)
+def test_next_update_by_frame(text: str) -> None:
+    assert not _fires("next_update", text, "es", stage="update")
+
+
+def test_next_update_near_miss() -> None:
+    assert _fires(
+        "next_update",
+        "Unos 900 clientes de Salta no tienen internet. Volveré a la central.",
+        "es",
+        "update",
+    )
+
+
+def test_eta_revised_time() -> None:
+    text = "Unos 900 clientes siguen sin internet. Nueva hora para restablecer el servicio: 16:00."
+    assert not _fires("eta", text, "es", stage="update")

@@ -562,7 +562,9 @@ ETA_WORDS = {
     # any person of the verbs of estimating ("la empresa calcula", "prevé"), or a time to come after
     # a verb of return in the present ("vuelve a las 11:00")
     "es": _rx(
-        r"\b(?:esper\w+|estim\w+|prev\w+|calcul\w+|antes de las|para las)\b|\b(?:vuelve|vuelven|volverá|volverán) a las\b"
+        r"\b(?:esper\w+|estim\w+|prev\w+|calcul\w+|antes de las|para las)\b|\b(?:vuelve|vuelven|volverá|volverán) a las\b|"
+        # round 10: a revised time given as such ("Nueva hora: 15:00", "nueva hora prevista")
+        r"\bnueva hora\b"
     ),
 }
 NO_ETA = {
@@ -598,7 +600,10 @@ UPDATE = {
         # "la siguiente actualización será a las", "siguiente aviso", "aviso a las 10:00", "publicaré"
         r"\bsiguiente (?:actualización|aviso|informe|mensaje|comunicado)\b|\bpróximo (?:aviso|informe|mensaje|comunicado)\b|"
         r"\baviso a las\b|\b(?:publicaremos|publicaré|informaremos|informaré|avisaremos|avisaré)\b|"
-        r"\bvolveremos a (?:informar|escribir|publicar|actualizar|avisar)\b",
+        # (round 10: in any person and with the pronoun joined, "volveré a escribirles")
+        r"\bvolver(?:emos|é) a (?:informar|escribir|publicar|actualizar|avisar)(?:les|le|los|las)?\b",
+        # round 10: the next text, as English "next text" ("próximo SMS 12:00")
+        r"\bpróximo (?:sms|mensaje de texto|correo|post|tuit)\b",
         # round 5: any word from us in the future, again ("escribiré de nuevo a las 21:30")
         r"\b(?:escribiré|escribiremos|informaré|informaremos|publicaré|publicaremos|avisaré|avisaremos|contaré|contaremos)\b|"
         r"\b\w+(?:ré|remos) (?:de nuevo|otra vez)\b",
