@@ -4,8 +4,10 @@ so each figure in docs/benchmarks.md is measured the same way."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,9 +77,6 @@ def measure(
     """Run `argv` to its end. The figures come from os.wait4 on this one command, in a small
     runner process (see `_RUNNER`), so runs in one benchmark never mix and the benchmark's own
     memory is not counted. With `check`, a failing command stops the benchmark with its output."""
-    import json
-    import sys
-
     with (
         tempfile.TemporaryFile() as out,
         tempfile.TemporaryFile() as err,
@@ -85,12 +84,14 @@ def measure(
     ):
         figures = Path(tmp) / "figures.json"
         runner = [sys.executable, "-c", _RUNNER, str(figures), *argv]
-        subprocess.run(runner, env=env or bench_env(), cwd=cwd, stdout=out, stderr=err, check=True)
-        wall, code, cpu, maxrss_kib = json.loads(figures.read_text())
+        ran = subprocess.run(runner, env=env or bench_env(), cwd=cwd, stdout=out, stderr=err)
         out.seek(0)
         err.seek(0)
         stdout = out.read().decode(errors="replace")
         stderr = err.read().decode(errors="replace")
+        if ran.returncode != 0 or not figures.exists():  # the command could not even start
+            raise SystemExit(f"{' '.join(argv[:4])} … could not be run:\n{stderr[-3000:]}")
+        wall, code, cpu, maxrss_kib = json.loads(figures.read_text())
     if check and code != 0:
         tail = stdout[-2000:] + stderr[-3000:]
         raise SystemExit(f"{' '.join(argv[:4])} … failed ({code}):\n{tail}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from bench.measure import measure
 
 PAGE = 4096
@@ -30,3 +31,10 @@ def test_exit_code_and_output_are_the_commands() -> None:
     run = measure([sys.executable, "-c", "print('out'); raise SystemExit(3)"], check=False)
     assert (run.code, run.stdout) == (3, "out\n")
     assert run.seconds > 0 and run.cpu_seconds > 0
+
+
+def test_a_command_that_cannot_start_stops_the_benchmark_with_why(tmp_path) -> None:
+    missing = str(tmp_path / "no-such-command")
+    with pytest.raises(SystemExit, match="could not be run") as stopped:
+        measure([missing])
+    assert "no-such-command" in str(stopped.value)
