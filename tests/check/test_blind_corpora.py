@@ -1,4 +1,4 @@
-"""The blind corpora (tests/check/corpus_blind2 to corpus_blind10) load and are well-formed.
+"""The blind corpora (tests/check/corpus_blind2 to corpus_blind11) load and are well-formed.
 
 Only their shape is tested: how the checker does on them is measured by `make eval` and never
 asserted here, so that no test pulls the rules towards a set. The second was measured once blind
@@ -13,8 +13,10 @@ then tuned on in round 8. The eighth (corpus_blind8) was written blind the same 
 through the checker before it was committed, and nobody has tuned on it. The ninth
 (corpus_blind9) was written blind the same way, never run through the checker before it was
 committed, and nobody has tuned on it. The tenth (corpus_blind10) was written blind the same way,
-never run through the checker before it was committed, and nobody has tuned on it. Unit tests
-of the rules use sentences of their own, not these sets'.
+never run through the checker before it was committed, and nobody has tuned on it. The eleventh
+(corpus_blind11) was written blind the same way, never run through the checker before it was
+committed, and nobody has tuned on it. Unit tests of the rules use sentences of their own, not
+these sets'.
 """
 
 from __future__ import annotations
@@ -108,6 +110,7 @@ CORPORA = [
     Corpus("blind8", {"ongoing": "ho-", "resolve": "hr-", "explain": "hx-"}),
     Corpus("blind9", {"ongoing": "io-", "resolve": "ir-", "explain": "ix-"}),
     Corpus("blind10", {"ongoing": "jo-", "resolve": "jr-", "explain": "jx-"}),
+    Corpus("blind11", {"ongoing": "ko-", "resolve": "kr-", "explain": "kx-"}),
 ]
 
 
