@@ -73,6 +73,8 @@ class CheckConfig(BaseModel):
     readability: Readability = Field(default_factory=Readability)
     profile: str | None = None
     fix: FixConfig = Field(default_factory=FixConfig)
+    #: The learned reading's warnings (amends.check.learned); false leaves only the patterns.
+    learned: bool = True
 
     def known_ids(self, builtin: set[str]) -> set[str]:
         """Built-in rule ids plus the ids of rules added here."""

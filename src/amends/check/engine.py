@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from functools import lru_cache
 
-from amends.check import fix, lowercase
+from amends.check import fix, learned, lowercase
 from amends.check.config import CheckConfig, CustomRule
 from amends.check.model import (
     SEVERITY_WEIGHT,
@@ -166,6 +166,8 @@ def check_text(
                     fix_opts = fix_opts or _fix_options(config, zone)
                     finding.replacements = _FIXERS[rule.id](doc, start, end, locale, fix_opts)
                 findings.append(finding)
+    if config is None or config.learned:
+        findings.extend(_learned(doc, rules, findings, guess.stage, chan, locale, path))
     findings.sort(key=lambda f: (f.line, f.column, f.rule))
     from amends.check.readability import grade
 
@@ -201,6 +203,35 @@ def _fix_options(config: CheckConfig | None, zone: str | None) -> fix.FixOptions
         values=tuple(cfg.values.items()) if cfg else (),
         glossary=tuple(cfg.glossary.items()) if cfg else (),
     )
+
+
+def _learned(
+    doc: Doc,
+    rules: list[Rule],
+    found: list[Finding],
+    stage: Stage,
+    chan: Channel | None,
+    locale: str,
+    path: str,
+) -> list[Finding]:
+    """The learned reading's warnings for enabled rules the patterns did not fire."""
+    fired = {f.rule for f in found}
+    wanted = {r.id: r for r in rules if r.id not in fired and r.applies(stage, chan)}
+    out = []
+    for reading in learned.read(doc.text, str(stage), locale, list(wanted)):
+        rule = wanted[reading.rule]
+        if doc.suppressed(rule.id, reading.start):
+            continue
+        line, col = doc.position(reading.start)
+        words = ", ".join(repr(w) for w in reading.evidence) or "the statement as a whole"
+        message = (
+            f"{rule.message} (a learned reading, {reading.score:.0%} likely: {words}; "
+            "no pattern matched, so read it and judge)"
+        )
+        finding = _finding(rule, path, line, col, message)
+        finding.severity = Severity.WARNING
+        out.append(finding)
+    return out
 
 
 def _finding(rule: Rule, path: str, line: int, col: int, message: str) -> Finding:

@@ -1,0 +1,176 @@
+"""A learned reading for the forbidden-language rules whose patterns miss new wordings.
+
+Ten rounds of hand-written patterns found a quarter to three fifths of the vague, blaming and
+excusing language a new writer puts in (docs/rules.md, "Evaluation"). This module adds, for the
+rules named in `learned.json`, a logistic model over a statement's words and word pairs, trained
+on our own labelled corpora (`bench/train_check.py`). It only adds: when the patterns already fire
+the rule, or its score is under the rule's threshold, it says nothing. What it says is a warning
+that names its score and the words that weighed most, so a person can judge it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+MODEL_FILE = "learned.json"
+_LETTERS = "a-záéíóúñü'"
+_WORD = re.compile(f"[{_LETTERS}]+|[0-9][0-9,.:]*")
+
+
+def features(text: str, stage: str, locale: str) -> set[str]:
+    """Lower-case words (every number as `0`) and adjacent pairs, with the stage and language."""
+    words = ["0" if w[0].isdigit() else w for w in _WORD.findall(text.lower())]
+    found = set(words)
+    found.update(f"{a} {b}" for a, b in itertools.pairwise(words))
+    found.add(f"STAGE={stage}")
+    found.add(f"LANG={locale[:2]}")
+    return found
+
+
+@dataclass(frozen=True)
+class RuleModel:
+    """One rule's weights: it fires when the logistic score reaches `threshold`."""
+
+    rule: str
+    bias: float
+    threshold: float
+    weights: dict[str, float]
+
+    def score(self, feats: Iterable[str]) -> float:
+        """The model's probability that the statement breaks the rule."""
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def evidence(self, feats: Iterable[str], most: int = 3) -> list[str]:
+        """The present words and pairs that raised the score most (stage and language left out)."""
+        raised = [(w, f) for f in feats if (w := self.weights.get(f, 0.0)) > 0 and "=" not in f]
+        return [f for _, f in sorted(raised, key=lambda p: (-p[0], p[1]))[:most]]
+
+
+@dataclass(frozen=True)
+class Model:
+    """The rules the learned reading covers, and what it was trained on."""
+
+    trained_on: tuple[str, ...]
+    digest: str
+    min_words: int
+    rules: dict[str, RuleModel]
+
+
+def from_json(data: dict) -> Model:
+    """A model from the JSON `bench/train_check.py` writes."""
+    rules = {
+        rid: RuleModel(rid, float(r["bias"]), float(r["threshold"]), dict(r["weights"]))
+        for rid, r in data["rules"].items()
+    }
+    return Model(tuple(data["trained_on"]), str(data["digest"]), int(data["min_words"]), rules)
+
+
+@cache
+def model() -> Model:
+    """The shipped model (`amends/check/learned.json`), read once."""
+    text = files("amends.check").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return from_json(json.loads(text))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A learned finding: the rule, its score, the words behind it and where the first one is."""
+
+    rule: str
+    score: float
+    evidence: list[str]
+    start: int
+
+
+def read(text: str, stage: str, locale: str, rules: Sequence[str]) -> list[Reading]:
+    """The learned findings for `rules` (those the model covers) on one statement.
+
+    It was trained on whole statements, so a text shorter than the model's `min_words` (a sentence
+    alone, a short SMS) is left to the patterns: one strong word would decide its score.
+    """
+    covered = [model().rules[r] for r in rules if r in model().rules]
+    if not covered or len(_WORD.findall(text)) < model().min_words:
+        return []
+    feats = features(text, stage, locale)
+    out = []
+    for m in covered:
+        p = m.score(feats)
+        if p >= m.threshold:
+            ev = m.evidence(feats)
+            out.append(Reading(m.rule, p, ev, _first(text, ev)))
+    return out
+
+
+def _first(text: str, evidence: list[str]) -> int:
+    """Where the first evidence word or pair starts in the text (0 when none is found)."""
+    low = text.lower()
+    for item in evidence:
+        body = re.escape(item).replace(r"\ ", f"[^{_LETTERS}]+")
+        hit = re.search(f"(?<![{_LETTERS}]){body}(?![{_LETTERS}])", low)
+        if hit:
+            return hit.start()
+    return 0
+
+
+def train(
+    rows: Sequence[tuple[str, str, str, set[str]]],
+    rules: Sequence[str],
+    *,
+    l1: float = 1.0,
+    threshold: float | dict[str, float] = 0.3,
+    min_count: int = 2,
+) -> dict[str, dict]:
+    """L1-regularised logistic weights per rule from (text, stage, locale, labels) rows.
+
+    Features seen fewer than `min_count` times are dropped; the L1 penalty (solved as two
+    non-negative halves with L-BFGS-B) keeps only the words that carry the label.
+    """
+    import numpy as np
+    from scipy.optimize import minimize
+    from scipy.sparse import csr_matrix
+
+    feats = [features(t, s, loc) for t, s, loc, _ in rows]
+    counts: dict[str, int] = {}
+    for fs in feats:
+        for f in fs:
+            counts[f] = counts.get(f, 0) + 1
+    vocab = {f: j for j, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
+    r_idx, c_idx = [], []
+    for i, fs in enumerate(feats):
+        for f in fs:
+            if (j := vocab.get(f)) is not None:
+                r_idx.append(i)
+                c_idx.append(j)
+    x = csr_matrix((np.ones(len(r_idx)), (r_idx, c_idx)), shape=(len(rows), len(vocab)))
+    n = len(vocab)
+    names = sorted(vocab, key=vocab.__getitem__)
+    out: dict[str, dict] = {}
+    for rule in rules:
+        y = np.array([rule in labels for *_, labels in rows], dtype=float)
+
+        def loss(v, y=y):  # type: ignore[no-untyped-def]
+            w = v[:n] - v[n : 2 * n]
+            z = x @ w + v[-1]
+            p = 1.0 / (1.0 + np.exp(-z))
+            g = x.T @ (p - y)
+            value = float(np.sum(np.logaddexp(0.0, z) - y * z) + l1 * np.sum(v[: 2 * n]))
+            return value, np.concatenate([g + l1, -g + l1, [np.sum(p - y)]])
+
+        bounds = [(0.0, None)] * (2 * n) + [(None, None)]
+        fit = minimize(loss, np.zeros(2 * n + 1), jac=True, method="L-BFGS-B", bounds=bounds)
+        w = fit.x[:n] - fit.x[n : 2 * n]
+        weights = {names[j]: round(float(w[j]), 4) for j in range(n) if abs(w[j]) >= 1e-3}
+        out[rule] = {
+            "bias": round(float(fit.x[-1]), 4),
+            "threshold": threshold if isinstance(threshold, float) else threshold[rule],
+            "weights": dict(sorted(weights.items())),
+        }
+    return out

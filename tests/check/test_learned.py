@@ -1,0 +1,107 @@
+"""The learned reading (amends.check.learned): what it adds, when it is quiet, what it learned."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+from bench import train_check
+from bench.eval_check import UNSEEN
+from tests.check.helpers import rules
+
+from amends.check import learned
+from amends.check.config import CheckConfig
+from amends.check.engine import check_text
+
+# Our own acknowledgement: no count, a fault with no cause, customers who "may be impacted". No
+# pattern of the vague rule matches it; the learned reading does.
+HEDGED = (
+    "Customers in Ballarat may be impacted by a fault on our network this morning. Our engineers "
+    "are on site working on the fault and expect to restore service by 3 pm AEST. We are sorry; "
+    "we know you rely on your phone. Next update by 1 pm AEST."
+)
+# The same acknowledgement with the count, the place and the cause.
+FACTUAL = (
+    "About 12,400 mobile customers in Ballarat cannot make calls this morning: a power supply "
+    "failed at our Sturt Street exchange. Our engineers are on site and expect to restore service "
+    "by 3 pm AEST. We are sorry; we know you rely on your phone. Next update by 1 pm AEST."
+)
+
+
+def _vague(text: str, **kw: object) -> list:
+    report = check_text(text, stage="acknowledge", locale="en-AU", **kw)  # type: ignore[arg-type]
+    return [f for f in report.findings if f.rule == "vague"]
+
+
+def test_a_hedged_statement_no_pattern_matches_gets_a_learned_warning() -> None:
+    (finding,) = _vague(HEDGED)
+    assert finding.severity == "warning"
+    assert "a learned reading" in finding.message
+    assert "'fault'" in finding.message and "'impacted'" in finding.message
+    score = int(finding.message.split("a learned reading, ")[1].split("%")[0])
+    assert 40 <= score <= 100
+    # it points at its first word of evidence, 'fault' in the first sentence
+    assert (finding.line, finding.column) == (1, HEDGED.index("fault") + 1)
+
+
+def test_the_facts_silence_it() -> None:
+    assert _vague(FACTUAL) == []
+
+
+def test_it_only_adds_to_the_patterns() -> None:
+    """Where a pattern fires, the findings are the pattern's own, none learned."""
+    text = HEDGED.replace("Customers in Ballarat", "Some customers in Ballarat")
+    found = _vague(text)
+    assert found and not any("a learned reading" in f.message for f in found)
+
+
+def test_a_sentence_alone_is_left_to_the_patterns() -> None:
+    first = HEDGED.split(". ")[0] + "."
+    assert len(first.split()) < learned.model().min_words
+    assert "vague" not in rules(first, locale="en-AU")
+
+
+def test_disabling_the_rule_the_reading_or_the_line_silences_it() -> None:
+    assert _vague(HEDGED, config=CheckConfig(disable=["vague"])) == []
+    assert _vague(HEDGED, config=CheckConfig(learned=False)) == []
+    assert _vague("<!-- amends: disable=vague -->\n" + HEDGED, fmt="markdown") == []
+    assert _vague(HEDGED, config=CheckConfig()) != []
+
+
+def test_it_never_raises_an_error_even_when_the_rule_is_one() -> None:
+    (finding,) = _vague(HEDGED, config=CheckConfig(severity={"vague": "error"}))
+    assert finding.severity == "warning"
+
+
+def test_evidence_is_the_present_words_that_raised_the_score_most() -> None:
+    m = learned.RuleModel("x", bias=-1.0, threshold=0.5, weights={"a": 0.2, "b c": 3.0, "d": -4})
+    feats = learned.features("B, c and a d", "update", "en")
+    assert feats >= {"b", "c", "b c", "a", "d", "STAGE=update", "LANG=en"}
+    assert m.evidence(feats) == ["b c", "a"]
+    assert m.score(feats) == pytest.approx(1 / (1 + math.exp(1.8)))
+    # numbers are one word, so a count next to a noun is a feature of its own
+    assert "0 customers" in learned.features("About 12,400 customers", "update", "en")
+
+
+def test_the_shipped_model_was_trained_on_the_tuned_corpora_as_they_are() -> None:
+    """Retrain after any corpus change (`python -m bench.train_check`); never on an unseen set."""
+    shipped = json.loads(train_check.OUT.read_text(encoding="utf-8"))
+    assert not set(shipped["trained_on"]) & UNSEEN
+    assert shipped["trained_on"] == train_check.training_sets()
+    assert shipped["digest"] == train_check.digest(shipped["trained_on"]), (
+        "a training corpus changed: run `python -m bench.train_check`"
+    )
+    assert set(shipped["rules"]) == set(train_check.RULES)
+
+
+def test_training_again_gives_the_shipped_readings() -> None:
+    """The weights come from the corpora by the committed code, not by hand."""
+    fresh = learned.from_json(train_check.build())
+    shipped = learned.model()
+    for text in (HEDGED, FACTUAL):
+        feats = learned.features(text, "acknowledge", "en-AU")
+        for rule in train_check.RULES:
+            assert fresh.rules[rule].score(feats) == pytest.approx(
+                shipped.rules[rule].score(feats), abs=0.02
+            )
