@@ -1,4 +1,4 @@
-"""`make eval` (check): per-rule precision and recall of `amends check` on twelve labelled corpora.
+"""`make eval` (check): per-rule precision and recall of `amends check` on 13 labelled corpora.
 
 The development corpus (`tests/check/corpus`) is the one the rules were written against. The
 field corpus (`tests/check/corpus_field`) was written from docs/field-study.md and labelled by
@@ -32,9 +32,11 @@ honest figures) and then tuned on in the ninth round ("Round 9"), so it too is a
 now. The ninth (`tests/check/corpus_blind9`) was written the same way after round 8 and measured
 blind on round 8's and round 9's rules (57 and 57 of 124 exactly right; docs/rules.md, "Ninth
 blind corpus" and "Ninth blind corpus after round 9") and then tuned on in the tenth round ("Round
-10"), so it too is an upper bound now. The tenth (`tests/check/corpus_blind10`) was measured once
-on round 9's rules ("Tenth blind corpus"); nobody has tuned on it, and it is the set round 10 is to
-be measured on.
+10"), so it too is an upper bound now. The tenth (`tests/check/corpus_blind10`) was measured
+on round 9's and round 10's rules and on the learned reading trained without it ("Tenth blind
+corpus", "Round 11: a learned reading"), and then trained on in round 11, so it too is an upper
+bound now. The eleventh (`tests/check/corpus_blind11`) was written blind during round 11 and
+measured once on its result; nobody has tuned on it.
 
 Run: `.venv/bin/python -m bench.eval_check`. Exits 1 if a rule is below the floor on any set,
 unless docs/rules.md gives the reason (listed in `EXPLAINED`). The mismatches of a set nobody has
@@ -63,9 +65,11 @@ CORPORA = {
     "blind8": ROOT / "corpus_blind8",
     "blind9": ROOT / "corpus_blind9",
     "blind10": ROOT / "corpus_blind10",
+    "blind11": ROOT / "corpus_blind11",
 }
 #: Column titles: the field set was tuned on; so were the held-out and the second to ninth blind
-#: sets, after their first blind runs (docs/rules.md, "Evaluation"), the ninth in round 10.
+#: sets, after their first blind runs (docs/rules.md, "Evaluation"), the ninth in round 10 and the
+#: tenth in round 11 (the learned reading was trained on it).
 TITLES = {
     "dev": "dev",
     "field": "field (tuned on)",
@@ -78,12 +82,13 @@ TITLES = {
     "blind7": "blind 7 (tuned on after blind run)",
     "blind8": "blind 8 (tuned on after blind run)",
     "blind9": "blind 9 (tuned on after blind run)",
-    "blind10": "blind 10 (never tuned on)",
+    "blind10": "blind 10 (tuned on after blind run)",
+    "blind11": "blind 11 (never tuned on)",
 }
 FLOOR = 0.95
 #: Sets nobody has tuned on: their counts are printed, their mismatches only with
 #: `--show-unseen` (whoever reads them turns the set into a tuned one; write the next set first).
-UNSEEN: frozenset[str] = frozenset({"blind10"})
+UNSEEN: frozenset[str] = frozenset({"blind11"})
 #: (corpus, rule) pairs below the floor whose reason docs/rules.md states ("Evaluation") and that
 #: are a limit of the labels, not of the rules. The held-out rows listed are the three where its
 #: labels and the development or field labels read the same wording differently (fitting one set
