@@ -18,8 +18,8 @@ never run through the checker before it was committed, and nobody has tuned on i
 committed, and nobody has tuned on it. The twelfth to fourteenth (corpus_blind12 to 14) were
 written blind the same way, at the same time by three hands (the twelfth's writer saw the end of
 the Evaluation section by accident; its README says what); the twelfth and thirteenth are the
-learned reading's training data from round 12, and nobody has tuned on the fourteenth. Unit tests of the rules use sentences of their own, not
-these sets'.
+learned reading's training data from round 12, and nobody has tuned on the fourteenth. Unit tests
+of the rules use sentences of their own, not these sets'.
 """
 
 from __future__ import annotations

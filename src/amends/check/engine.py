@@ -216,7 +216,12 @@ def _learned(
 ) -> list[Finding]:
     """The learned reading's warnings for enabled rules the patterns did not fire."""
     fired = {f.rule for f in found}
-    wanted = {r.id: r for r in rules if r.id not in fired and r.applies(stage, chan)}
+    covered = learned.model().rules
+    wanted = {
+        r.id: r for r in rules if r.id in covered and r.id not in fired and r.applies(stage, chan)
+    }
+    if not wanted:
+        return []
     out = []
     for reading in learned.read(doc.text, str(stage), locale, list(wanted)):
         rule = wanted[reading.rule]
