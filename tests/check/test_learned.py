@@ -99,6 +99,15 @@ def test_evidence_is_the_present_words_that_raised_the_score_most() -> None:
     assert "0 customers" in learned.features("About 12,400 customers", "update", "en")
 
 
+def test_a_number_in_the_evidence_is_found_and_shown_as_a_number() -> None:
+    text = "For about 12,400 customers the service was down."
+    assert learned._first(text, ["0 customers"]) == text.index("12,400")
+    assert learned._first(text, ["nothing here", "the service"]) == text.index("the service")
+    assert learned._first(text, ["absent"]) == 0
+    assert learned.shown("0 customers") == "[number] customers"
+    assert learned.shown("customers") == "customers"
+
+
 def test_the_shipped_model_was_trained_on_the_tuned_corpora_as_they_are() -> None:
     """Retrain after any corpus change (`python -m bench.train_check`); never on an unseen set."""
     shipped = json.loads(train_check.OUT.read_text(encoding="utf-8"))

@@ -228,7 +228,7 @@ def _learned(
         if doc.suppressed(rule.id, reading.start):
             continue
         line, col = doc.position(reading.start)
-        words = ", ".join(repr(w) for w in reading.evidence) or "the statement as a whole"
+        words = ", ".join(repr(learned.shown(w)) for w in reading.evidence) or "the statement"
         message = (
             f"{rule.message} (a learned reading, {reading.score:.0%} likely: {words}; "
             "no pattern matched, so read it and judge)"

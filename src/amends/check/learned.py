@@ -1,11 +1,12 @@
-"""A learned reading for the forbidden-language rules whose patterns miss new wordings.
+"""A learned reading for forbidden-language rules whose patterns miss new wordings.
 
 Ten rounds of hand-written patterns found a quarter to three fifths of the vague, blaming and
 excusing language a new writer puts in (docs/rules.md, "Evaluation"). This module adds, for the
-rules named in `learned.json`, a logistic model over a statement's words and word pairs, trained
-on our own labelled corpora (`bench/train_check.py`). It only adds: when the patterns already fire
-the rule, or its score is under the rule's threshold, it says nothing. What it says is a warning
-that names its score and the words that weighed most, so a person can judge it.
+rules named in `learned.json` (`vague`, `excuse`, `non-apology`, `blame`), a logistic model over
+a statement's words and word pairs, trained on our own labelled corpora (`bench/train_check.py`).
+It only adds: when the patterns already fire the rule, or its score is under the rule's
+threshold, it says nothing. What it says is a warning that names its score and the words that
+weighed most, so a person can judge it.
 """
 
 from __future__ import annotations
@@ -90,6 +91,11 @@ def model() -> Model:
     return from_json(json.loads(text))
 
 
+def shown(item: str) -> str:
+    """A word or pair of evidence as a person reads it: the number word `0` as "[number]"."""
+    return " ".join("[number]" if t == "0" else t for t in item.split(" "))
+
+
 @dataclass(frozen=True)
 class Reading:
     """A learned finding: the rule, its score, the words behind it and where the first one is."""
@@ -126,7 +132,8 @@ def _first(text: str, evidence: list[str]) -> int:
     """Where the first evidence word or pair starts in the text (0 when none is found)."""
     low = text.lower()
     for item in evidence:
-        body = re.escape(item).replace(r"\ ", f"[^{_LETTERS}]+")
+        parts = (_NUMBER.pattern if t == "0" else re.escape(t) for t in item.split(" "))
+        body = f"[^{_LETTERS}]+".join(parts)
         hit = re.search(f"(?<![{_LETTERS}]){body}(?![{_LETTERS}])", low)
         if hit:
             return hit.start()
