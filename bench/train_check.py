@@ -4,7 +4,7 @@ Every labelled corpus `make eval` lists is used except those nobody has tuned on
 the next blind set stays a fair measure. The file records which corpora it was trained on and a
 digest of their files; `tests/check/test_learned.py` fails when either no longer matches.
 
-Run: `.venv/bin/python -m bench.train_check` (about a minute); `--check` only compares.
+Run: `.venv/bin/python -m bench.train_check` (seconds); `--check` only compares.
 """
 
 from __future__ import annotations
