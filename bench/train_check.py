@@ -23,8 +23,9 @@ from bench.eval_check import CORPORA, UNSEEN
 #: training without each of three blind sets in turn (blind10, 12, 13) and counting what the reading
 #: added to the patterns there; a rule is kept where it raised F1 by 0.02 or more with at least
 #: three in five of its additions right (docs/rules.md, "Round 12"). `vague` is at 0.4, not the
-#: 0.3 chosen, because one development statement scores 0.39.
-THRESHOLD = {"vague": 0.4, "blame": 0.8, "excuse": 0.3, "non-apology": 0.6}
+#: 0.3 chosen, because one development statement scores 0.39. `excuse` was chosen too and left
+#: out: it fired at 0.86 on our own Spanish follow-up, on words like 'los' and 'del'.
+THRESHOLD = {"vague": 0.4, "blame": 0.8, "non-apology": 0.6}
 RULES = tuple(THRESHOLD)
 L1 = 1.0
 #: The shortest statement (in words) the model reads.

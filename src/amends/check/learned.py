@@ -2,7 +2,7 @@
 
 Ten rounds of hand-written patterns found a quarter to three fifths of the vague, blaming and
 excusing language a new writer puts in (docs/rules.md, "Evaluation"). This module adds, for the
-rules named in `learned.json` (`vague`, `excuse`, `non-apology`, `blame`), a logistic model over
+rules named in `learned.json` (`vague`, `non-apology`, `blame`), a logistic model over
 a statement's words and word pairs, trained on our own labelled corpora (`bench/train_check.py`).
 It only adds: when the patterns already fire the rule, or its score is under the rule's
 threshold, it says nothing. What it says is a warning that names its score and the words that
