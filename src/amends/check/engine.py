@@ -229,9 +229,15 @@ def _learned(
             continue
         line, col = doc.position(reading.start)
         words = ", ".join(repr(learned.shown(w)) for w in reading.evidence) or "the statement"
+        # a required element's pattern did match: the statement only reads like those that lack it
+        why = (
+            "a pattern found one, but it reads like the statements without"
+            if rule.require is not None
+            else "no pattern matched"
+        )
         message = (
             f"{rule.message} (a learned reading, {reading.score:.0%} likely: {words}; "
-            "no pattern matched, so read it and judge)"
+            f"{why}, so read it and judge)"
         )
         finding = _finding(rule, path, line, col, message)
         finding.severity = Severity.WARNING
