@@ -14,7 +14,9 @@ from tests.check.helpers import rules
 from amends.check import learned
 from amends.check.config import CheckConfig
 from amends.check.engine import check_text
+from amends.check.evaluate import load_corpus
 from amends.check.render import render_text
+from amends.check.source import parse
 
 # Our own acknowledgement: no count, a fault with no cause, customers who "may be impacted". No
 # pattern of the vague rule matches it; the learned reading does.
@@ -140,3 +142,17 @@ def test_training_again_gives_the_shipped_readings() -> None:
             assert fresh.rules[rule].score(feats) == pytest.approx(
                 shipped.rules[rule].score(feats), abs=0.02
             )
+
+
+def test_the_fast_path_scores_as_the_features_the_model_was_trained_on() -> None:
+    """`Model.present` skips the function-word filter and `Model.scores` scores every rule in one
+    pass; on every development statement both give what `features` and `RuleModel.score` give."""
+    shipped = learned.model()
+    corpus = Path(__file__).resolve().parent / "corpus"
+    for item in load_corpus(corpus):
+        text, stage = parse(item.text, item.fmt).text, str(item.stage)
+        words = learned.tokens(text)
+        fast = shipped.scores(shipped.present(words, stage, item.locale))
+        feats = learned.features(text, stage, item.locale, words)
+        for rule, m in shipped.rules.items():
+            assert fast[rule] == pytest.approx(m.score(feats), abs=1e-9), (item.id, rule)

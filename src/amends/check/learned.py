@@ -98,6 +98,37 @@ class Model:
     digest: str
     min_words: int
     rules: dict[str, RuleModel]
+    keys: frozenset[str] = field(default=frozenset(), init=False)
+    #: Each feature's weights as (rule's place in `rules`, weight): all rules scored in one pass.
+    table: dict[str, tuple[tuple[int, float], ...]] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", frozenset().union(*(m.keys for m in self.rules.values())))
+        table: dict[str, list[tuple[int, float]]] = {}
+        for i, m in enumerate(self.rules.values()):
+            for f, w in m.weights.items():
+                table.setdefault(f, []).append((i, w))
+        object.__setattr__(self, "table", {f: tuple(ws) for f, ws in table.items()})
+
+    def scores(self, present: frozenset[str]) -> dict[str, float]:
+        """Every rule's score for the features `present` returned (as `RuleModel.score`)."""
+        z = [m.bias for m in self.rules.values()]
+        table = self.table
+        for f in present:
+            for i, w in table[f]:
+                z[i] += w
+        return {r: 1.0 / (1.0 + math.exp(-v)) for r, v in zip(self.rules, z, strict=True)}
+
+    def present(self, words: list[str], stage: str, locale: str) -> frozenset[str]:
+        """The statement's features that any rule weighs: `features` cut to the model's keys.
+
+        Function words and pairs of two are in no rule's keys, so this skips their filter, joins
+        every pair in C and keeps only what the keys hold: a third of `features`' time.
+        """
+        keys = self.keys
+        pairs = map(" ".join, zip(words, words[1:], strict=False))  # noqa: RUF007
+        found = keys.intersection(words).union(keys.intersection(pairs))
+        return found.union(keys.intersection((f"STAGE={stage}", f"LANG={locale[:2]}")))
 
 
 def from_json(data: dict) -> Model:
@@ -137,16 +168,18 @@ def read(text: str, stage: str, locale: str, rules: Sequence[str]) -> list[Readi
     It was trained on whole statements, so a text shorter than the model's `min_words` (a sentence
     alone, a short SMS) is left to the patterns: one strong word would decide its score.
     """
-    covered = [model().rules[r] for r in rules if r in model().rules]
+    shipped = model()
+    covered = [shipped.rules[r] for r in rules if r in shipped.rules]
     if not covered:
         return []
     words = tokens(text)
-    if len(words) < model().min_words:
+    if len(words) < shipped.min_words:
         return []
-    feats = features(text, stage, locale, words)
+    feats = shipped.present(words, stage, locale)
+    scores = shipped.scores(feats)
     out = []
     for m in covered:
-        p = m.score(feats)
+        p = scores[m.rule]
         if p >= m.threshold:
             ev = m.evidence(feats)
             out.append(Reading(m.rule, p, ev, _first(text, ev)))
