@@ -5,7 +5,7 @@ the next blind set stays a fair measure. The file records which corpora it was t
 digest of their files; `tests/check/test_learned.py` fails when either no longer matches.
 
 Run: `.venv/bin/python -m bench.train_check` (seconds); `--check` only compares; `--select`
-prints the table the rules and thresholds were chosen from (`select`, about 20 s).
+prints the table the rules and thresholds were chosen from (`select`, a few minutes).
 """
 
 from __future__ import annotations

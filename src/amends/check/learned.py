@@ -1,12 +1,12 @@
-"""A learned reading for forbidden-language rules whose patterns miss new wordings.
+"""A learned reading for rules whose patterns miss new wordings.
 
 Ten rounds of hand-written patterns found a quarter to three fifths of the vague, blaming and
-excusing language a new writer puts in (docs/rules.md, "Evaluation"). This module adds, for the
-rules named in `learned.json` (`vague`, `non-apology`, `blame`, `excuse`), a logistic model over
-a statement's words and word pairs, trained on our own labelled corpora (`bench/train_check.py`).
-It only adds: when the patterns already fire the rule, or its score is under the rule's
-threshold, it says nothing. What it says is a warning that names its score and the words that
-weighed most, so a person can judge it.
+excusing language a new writer puts in, and let thin causes and fixes pass (docs/rules.md,
+"Evaluation"). This module adds, for the rules named in `learned.json`, a logistic model over a
+statement's words and word pairs, trained on our own labelled corpora (`bench/train_check.py`).
+It only adds: where the patterns already fire the rule (a forbidden wording) or found nothing of
+it (a required element), or where its score is under the rule's threshold, it says nothing. What
+it says is a warning that names its score and the words that weighed most, so a person can judge.
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ class Model:
         """The statement's features that any rule weighs: `features` cut to the model's keys.
 
         Function words and pairs of two are in no rule's keys, so this skips their filter, joins
-        every pair in C and keeps only what the keys hold: a third of `features`' time.
+        every pair in C and keeps only what the keys hold: two thirds of `features`' time.
         """
         keys = self.keys
         pairs = map(" ".join, zip(words, words[1:], strict=False))  # noqa: RUF007
