@@ -36,11 +36,13 @@ blind corpus" and "Ninth blind corpus after round 9") and then tuned on in the t
 on round 9's and round 10's rules and on the learned reading trained without it ("Tenth blind
 corpus", "Round 11: a learned reading"), and then trained on in round 11, so it too is an upper
 bound now. The eleventh (`tests/check/corpus_blind11`) was written blind during round 11 and
-measured on rounds 11 and 12; nobody has tuned on it. The twelfth to fourteenth were written blind
+measured on rounds 11 to 13. The twelfth to fourteenth were written blind
 at the same time after round 11 and measured once on it; the twelfth and thirteenth are the learned
-reading's training data from round 12 ("Round 12"), and nobody has tuned on the fourteenth. The
+reading's training data from round 12 ("Round 12"), the fourteenth from round 14. The
 fifteenth and sixteenth were written blind at the same time after round 13 had been chosen and
-measured once on it ("The fifteenth and sixteenth blind corpora"); nobody has tuned on them.
+measured once on it ("The fifteenth and sixteenth blind corpora"). Round 14 trained the learned
+reading on the eleventh to sixteenth too ("Round 14"), so all are upper bounds now; the seventeenth
+and eighteenth, written while round 14 was chosen, are the sets nobody has tuned on.
 
 Run: `.venv/bin/python -m bench.eval_check`. Exits 1 if a rule is below the floor on any set,
 unless docs/rules.md gives the reason (listed in `EXPLAINED`). The mismatches of a set nobody has
@@ -79,7 +81,7 @@ CORPORA = {
 #: Column titles: the field set was tuned on; so were the held-out and the second to ninth blind
 #: sets, after their first blind runs (docs/rules.md, "Evaluation"), the ninth in round 10 and the
 #: tenth in round 11 (the learned reading was trained on it), the twelfth and thirteenth in round
-#: 12.
+#: 12, the eleventh and fourteenth to sixteenth in round 14.
 TITLES = {
     "dev": "dev",
     "field": "field (tuned on)",
@@ -93,17 +95,17 @@ TITLES = {
     "blind8": "blind 8 (tuned on after blind run)",
     "blind9": "blind 9 (tuned on after blind run)",
     "blind10": "blind 10 (tuned on after blind run)",
-    "blind11": "blind 11 (never tuned on)",
+    "blind11": "blind 11 (trained on after blind run)",
     "blind12": "blind 12 (trained on after blind run)",
     "blind13": "blind 13 (trained on after blind run)",
-    "blind14": "blind 14 (never tuned on)",
-    "blind15": "blind 15 (never tuned on)",
-    "blind16": "blind 16 (never tuned on)",
+    "blind14": "blind 14 (trained on after blind run)",
+    "blind15": "blind 15 (trained on after blind run)",
+    "blind16": "blind 16 (trained on after blind run)",
 }
 FLOOR = 0.95
 #: Sets nobody has tuned on: their counts are printed, their mismatches only with
 #: `--show-unseen` (whoever reads them turns the set into a tuned one; write the next set first).
-UNSEEN: frozenset[str] = frozenset({"blind11", "blind14", "blind15", "blind16"})
+UNSEEN: frozenset[str] = frozenset({"blind17", "blind18"})
 #: (corpus, rule) pairs below the floor whose reason docs/rules.md states ("Evaluation") and that
 #: are a limit of the labels, not of the rules. The held-out rows listed are the three where its
 #: labels and the development or field labels read the same wording differently (fitting one set

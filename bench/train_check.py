@@ -22,20 +22,22 @@ from amends.check.learned import MODEL_FILE, RuleModel, features, tokens, train
 from amends.check.source import parse
 from bench.eval_check import CORPORA, UNSEEN
 
-#: The rules the learned reading covers and each one's score to fire at, chosen in round 13 (with
-#: function words left out of the features) by training without each of three blind sets in turn
-#: (blind10, 12, 13) and counting what the reading added to the patterns there. A rule is kept
-#: where its best threshold raises F1 by 0.02 or more with at least three in five additions right;
-#: the thresholds tried start 0.1 above the highest score any of our own composed drafts (the
-#: golden files) gets, so that our drafts stay clear (docs/rules.md, "Round 13").
+#: The rules the learned reading covers and each one's score to fire at, chosen in round 14 by
+#: training without each of four blind sets in turn (`FOLDS`) and counting what the reading added
+#: to the patterns there (`--select`). A rule is kept where its best threshold raises F1 by 0.02 or
+#: more with at least three in five additions right; the thresholds tried start 0.1 above the
+#: highest score any of our own composed drafts (the golden files) gets, and above the highest of
+#: any development statement without the label, so that our drafts and the rules' specification
+#: stay clear (docs/rules.md, "Round 14"). `non-apology` is out: one of our Spanish drafts scores
+#: 0.95 on it.
 THRESHOLD = {
-    "vague": 0.6,
+    "vague": 0.7,
     "blame": 0.6,
-    "non-apology": 0.8,
-    "excuse": 0.5,
-    "cause": 0.5,
-    "fix": 0.6,
-    "what": 0.5,
+    "excuse": 0.4,
+    "generic-apology": 0.3,
+    "what": 0.6,
+    "cause": 0.6,
+    "fix": 0.8,
 }
 RULES = tuple(THRESHOLD)
 L1 = 1.0
@@ -46,7 +48,7 @@ OUT = ROOT / "src" / "amends" / "check" / MODEL_FILE
 #: Our own composed drafts, one fixed record in every stage, channel, language and audience.
 GOLDEN = ROOT / "tests" / "compose" / "golden"
 #: The sets left out in turn when choosing, the rules tried and the thresholds tried.
-FOLDS = ("blind10", "blind12", "blind13")
+FOLDS = ("blind11", "blind14", "blind15", "blind16")
 CANDIDATES = (
     *("vague", "non-apology", "blame", "excuse", "minimise", "generic-apology", "jargon"),
     *("what", "who", "when", "cause", "eta", "apology", "empathy", "ownership", "fix"),

@@ -21,7 +21,8 @@ the Evaluation section by accident; its README says what); the twelfth and thirt
 learned reading's training data from round 12, and nobody has tuned on the fourteenth. The
 fifteenth and sixteenth (corpus_blind15, 16) were written blind the same way, at the same time by
 two hands, never run through the checker before they were committed, and measured once on round
-13's reading, which was chosen before they were read; nobody has tuned on them. Unit tests of the
+13's reading, which was chosen before they were read; the eleventh to sixteenth are the learned
+reading's training data from round 14. Unit tests of the
 rules use sentences of their own, not these sets'.
 """
 
