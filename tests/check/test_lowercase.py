@@ -45,3 +45,18 @@ def test_folding_finds_the_same_spans(name: str, rx: re.Pattern[str]) -> None:
 def test_a_phrase_wrapped_over_two_lines_still_matches() -> None:
     lex = lexicon(re.compile(r"\bno dial tone\b", re.I))
     assert lex.search("Phones had no\ndial tone.") is not None
+
+
+def test_a_lead_of_digits_finds_what_the_pattern_finds() -> None:
+    # clock times start with a digit or "noon"/"midnight": the lead names `\d`, not every `\w`
+    from amends.check.lowercase import at_word_starts
+    from amends.check.patterns import _CLOCK
+
+    led = at_word_starts(_CLOCK, re.I)
+    assert led.startswith(r"\b(?=[") and r"\d])" in led
+    plain, fast = re.compile(_CLOCK, re.I), re.compile(led, re.I)
+    for text in _texts():
+        for variant in (text, text.upper(), "٣:٠٠ " + text):  # Arabic-Indic digits are `\d` too
+            assert [m.span() for m in fast.finditer(variant)] == [
+                m.span() for m in plain.finditer(variant)
+            ]

@@ -49,6 +49,19 @@ def test_every_table_finds_the_spans_of_its_plain_alternation(index: int) -> Non
         assert _spans(tree, text, re.I) == _spans(plain, text, re.I)
 
 
+def test_the_case_sensitive_technical_terms_find_the_spans_of_their_plain_alternation() -> None:
+    # `style.TECHNICAL` is a case-sensitive tree: acronyms keep their case ("RAN", not "ran")
+    tree = prefix_tree([style._TECHNICAL_TERMS], " ", cased=True)
+    plain, tree = rf"\b(?:{style._TECHNICAL_TERMS})\b", rf"\b(?:{tree})\b"
+    assert tree != plain
+    for text in _texts():
+        flat = text.replace("\n", " ")
+        for variant in (flat, flat.upper(), flat.lower()):
+            assert _spans(tree, variant) == _spans(plain, variant), variant[:80]
+    # "IMS" is listed before "IMS core", so it wins there; "ran" is not "RAN"
+    assert _spans(tree, "the IMS core and the core IMS ran") == [(4, 7), (21, 29)]
+
+
 def test_every_table_is_listed() -> None:
     # style's and content's phrase tables are all built through `prefixes.table`
     spaces = Counter(space for _, space, _ in prefixes.TABLES)

@@ -1223,9 +1223,25 @@ FEEDBACK = {
 }
 
 
+_LEX: dict[tuple[int, str], tuple[object, Lexicon]] = {}
+
+
 def _lex(table: dict[str, re.Pattern[str]] | dict[str, Lexicon], locale: str) -> Lexicon:
-    """The table's pattern for a locale ('es-MX' uses 'es'; English when there is none)."""
-    return lexicon(table.get(locale.split("-")[0], table["en"]))
+    """The table's pattern for a locale ('es-MX' uses 'es'; English when there is none).
+
+    Remembered by the table's identity and the locale (called tens of thousands of times per
+    corpus pass); the entry keeps the table, so a reused id is never confused. The tables are
+    module constants, never changed after import.
+    """
+    key = (id(table), locale)
+    hit = _LEX.get(key)
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    lex = lexicon(table.get(locale.split("-")[0], table["en"]))
+    if len(_LEX) > 4096:
+        _LEX.clear()
+    _LEX[key] = (table, lex)
+    return lex
 
 
 def _extra(ctx: Context, rule: str, text: str) -> bool:
@@ -1473,12 +1489,21 @@ def _check_cause(doc: Doc, ctx: Context) -> str | None:
     return ""
 
 
+def _update_in(doc: Doc, ctx: Context, i: int, sentence: str) -> re.Match[str] | None:
+    """The `UPDATE` match in the statement's i-th sentence, searched once per statement: `eta`
+    and `next_update` both ask, sentence by sentence."""
+    found: dict[int, re.Match[str] | None] = doc.memo.setdefault(("update in", ctx.locale), {})  # type: ignore[assignment]
+    if i not in found:
+        found[i] = _lex(UPDATE, ctx.locale).search(sentence)
+    return found[i]
+
+
 def _eta_ok(doc: Doc, ctx: Context) -> bool:
     restore, words = _lex(RESTORE, ctx.locale), _lex(ETA_WORDS, ctx.locale)
     timed_anywhere = _in(P.CLOCK, doc) or _in(P.RELATIVE, doc)
     candidates = timed_anywhere and _in(restore, doc) and _in(words, doc)
-    for s in _sentences(doc) if candidates else ():
-        upd = _lex(UPDATE, ctx.locale).search(s)
+    for i, s in enumerate(_sentences(doc)) if candidates else ():
+        upd = _update_in(doc, ctx, i, s)
         s = s[: upd.start()] if upd else s
         timed = P.CLOCK.search(s) or P.RELATIVE.search(s)
         if restore.search(s) and words.search(s) and timed:
@@ -1488,8 +1513,8 @@ def _eta_ok(doc: Doc, ctx: Context) -> bool:
 
 def _update_ok(doc: Doc, ctx: Context) -> tuple[bool, float | None]:
     upd = _lex(UPDATE, ctx.locale)
-    for s in _sentences(doc) if _in(upd, doc) else ():
-        if upd.search(s) and (P.CLOCK.search(s) or P.RELATIVE.search(s)):
+    for i, s in enumerate(_sentences(doc)) if _in(upd, doc) else ():
+        if _update_in(doc, ctx, i, s) and (P.CLOCK.search(s) or P.RELATIVE.search(s)):
             m = re.search(
                 r"\b(?:in|within|every|cada|en)\s+(\d+(?:\.\d+)?)\s*(hours?|hrs?|horas?|minutes?|mins?)",
                 s,

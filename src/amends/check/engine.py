@@ -95,6 +95,15 @@ def _rules_for(config_json: str, profile: str | None) -> list[Rule]:
     return effective_rules(config, load_profile(profile) if profile else None)
 
 
+@lru_cache(maxsize=256)
+def _applying(
+    config_json: str, profile: str | None, stage: Stage, chan: Channel | None
+) -> tuple[Rule, ...]:
+    """The rules of `_rules_for` that apply at this stage on this channel, in order: asked once
+    per combination instead of once per rule and statement (the rules are never changed)."""
+    return tuple(r for r in _rules_for(config_json, profile) if r.applies(stage, chan))
+
+
 def score(findings: list[Finding]) -> int:
     """100 minus a weight per finding (error 15, warning 6, info 2), never below 0."""
     return max(0, 100 - sum(SEVERITY_WEIGHT[f.severity] for f in findings))
@@ -138,12 +147,11 @@ def check_text(
             if guess.stage is Stage.ACKNOWLEDGE
             else opts.next_update_max_hours_after_24h or opts.next_update_max_hours
         )
-    rules = _rules_for(config.model_dump_json() if config else "", profile)
+    config_json = config.model_dump_json() if config else ""
+    rules = _rules_for(config_json, profile)
     findings: list[Finding] = []
     fix_opts: fix.FixOptions | None = None  # built at the first fixable finding
-    for rule in rules:
-        if not rule.applies(guess.stage, chan):
-            continue
+    for rule in _applying(config_json, profile, guess.stage, chan):
         if rule.require is not None:
             msg = rule.require(doc, ctx)
             if msg is None or doc.suppressed(rule.id, None):

@@ -88,12 +88,21 @@ class Lexicon:
             self._fast = _fold(self.pattern, self.flags)
         return self._fast
 
+    # The methods below read `_fast` directly and call `fast` only while it is unset: they run
+    # tens of thousands of times per corpus pass, where a property call costs as much as a
+    # short search.
+
     def _target(self, text: str) -> tuple[re.Pattern[str], str]:
-        if self.fast is not None:
-            low = flat_lower(text)
+        fast = self._fast
+        if fast is _UNSET:
+            fast = self.fast
+        if fast is not None:
+            low = _MEMO.get(text)  # `flat_lower`, inlined
+            if low is None:
+                low = _MEMO[text] = text.lower().replace("\n", " ")
             if len(low) == len(text):
-                return self.fast, low
-        return self.rx, text
+                return fast, low
+        return self._rx or self.rx, text
 
     def search(self, text: str) -> re.Match[str] | None:
         rx, target = self._target(text)
@@ -101,14 +110,20 @@ class Lexicon:
 
     def occurs(self, text: str, lowered: str) -> bool:
         """True if the pattern matches anywhere; `lowered` is `flat_lower(text)`, computed once."""
-        if self.fast is not None and len(lowered) == len(text):
-            return self.fast.search(lowered) is not None
+        fast = self._fast
+        if fast is _UNSET:
+            fast = self.fast
+        if fast is not None and len(lowered) == len(text):
+            return fast.search(lowered) is not None
         return self.rx.search(text) is not None
 
     def iterate(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
         """Matches one at a time (a caller may stop early); `lowered` is `flat_lower(text)`."""
-        if self.fast is not None and len(lowered) == len(text):
-            return self.fast.finditer(lowered)
+        fast = self._fast
+        if fast is _UNSET:
+            fast = self.fast
+        if fast is not None and len(lowered) == len(text):
+            return fast.finditer(lowered)
         return self.rx.finditer(text)
 
     def finditer(self, text: str) -> list[re.Match[str]]:
@@ -160,8 +175,11 @@ def word_start(seq: list[tuple[object, object]]) -> bool:
     return False
 
 
-def first_chars(seq: list[tuple[object, object]]) -> set[str] | None:
-    """The characters a match of the sequence can start with (None: any, or not worked out)."""
+def first_chars(seq: list[tuple[object, object]], digits: bool = False) -> set[str] | None:
+    """The characters a match of the sequence can start with (None: any, or not worked out).
+
+    With `digits`, a `\\d` a match can start with is kept as the two characters `\\d` (for
+    `ahead_of`) instead of giving None."""
     if not seq:
         return None
     op, av = seq[0]
@@ -174,28 +192,30 @@ def first_chars(seq: list[tuple[object, object]]) -> set[str] | None:
                 chars.add(chr(a))
             elif o is _C.RANGE and a[1] - a[0] < 64:
                 chars.update(chr(c) for c in range(a[0], a[1] + 1))
+            elif digits and o is _C.CATEGORY and a is _C.CATEGORY_DIGIT:
+                chars.add(r"\d")
             else:
                 return None
         return chars
     if op is _C.SUBPATTERN:
-        return first_chars([*av[3], *seq[1:]])  # type: ignore[index]
+        return first_chars([*av[3], *seq[1:]], digits)  # type: ignore[index]
     if op is _C.BRANCH:
         chars = set()
         for alt in av[1]:  # type: ignore[index]
-            first = first_chars([*alt, *seq[1:]])
+            first = first_chars([*alt, *seq[1:]], digits)
             if first is None:
                 return None
             chars |= first
         return chars
     if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
         lo, _hi, item = av  # type: ignore[misc]
-        first = first_chars(list(item))
+        first = first_chars(list(item), digits)
         if first is None or lo >= 1:
             return first
-        rest = first_chars(seq[1:])
+        rest = first_chars(seq[1:], digits)
         return None if rest is None else first | rest
     if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):  # consume nothing
-        return first_chars(seq[1:])
+        return first_chars(seq[1:], digits)
     return None
 
 
@@ -211,16 +231,23 @@ def at_word_starts(pattern: str, flags: int = 0) -> str:
         return pattern
     if not word_start(tree):
         return pattern
-    first = first_chars(tree)
+    # digits kept as `\d`: clock times, dates and counts then skip the words that start with
+    # a letter, instead of being tried at every word (`\w`)
+    first = first_chars(tree, digits=True)
     return ahead_of(pattern, frozenset(first) if first else frozenset({r"\w"}))
 
 
 def ahead_of(pattern: str, letters: frozenset[str] | None) -> str:
     """`pattern` with `\\b(?=[letters])` in front (`at_word_starts`), when the letters every
-    match starts a word with are known (`\\w`: any); unchanged when they are not."""
+    match starts a word with are known (`\\w`: any; `\\d`: any digit, as the pattern's own
+    `\\d`); unchanged when they are not."""
     if not letters:
         return pattern
-    ahead = r"\w" if r"\w" in letters else "[" + re.escape("".join(sorted(letters))) + "]"
+    if r"\w" in letters:
+        ahead = r"\w"
+    else:
+        plain = "".join(sorted(c for c in letters if c != r"\d"))
+        ahead = "[" + re.escape(plain) + (r"\d" if r"\d" in letters else "") + "]"
     return r"\b(?=" + ahead + ")(?:" + pattern + ")"
 
 

@@ -115,18 +115,19 @@ class _Alts(tuple[str, ...]):
 
 
 @lru_cache(maxsize=16384)
-def _lead(p: str) -> tuple[str, str] | _Alts | None:
+def _lead(p: str, cased: bool = False) -> tuple[str, str] | _Alts | None:
     """What a phrase starts with.
 
     (char, rest) when it starts with one literal character or a word boundary (`\\b`); the
     phrases it expands to (`_Alts`) when it starts with a plain group or class; None when it
     cannot be split (a quantified atom, a look-around, a capture, an anchor, empty).
+    `cased`: the phrase is for a case-sensitive pattern (`_tree`).
     """
     if not p:
         return None
     behind = _behind(p)
     if behind is not None:
-        return _after(*behind)
+        return _after(*behind, cased)
     c = p[0]
     if c == "(":
         end = _group_end(p, 0)
@@ -135,7 +136,7 @@ def _lead(p: str) -> tuple[str, str] | _Alts | None:
         q = _quantifier(p, end)
         # the group's own alternatives, their prefixes shared: one copy of the rest of the
         # phrase per first character, not one per alternative
-        alts = _tree(_split_top(p[3 : end - 1]), 0, True)
+        alts = _tree(_split_top(p[3 : end - 1]), 0, True, cased)
         rest = p[end + len(q) :]
         if q == "":
             return _Alts(a + rest for a in alts)
@@ -191,7 +192,9 @@ def _behind(p: str) -> tuple[list[list[str]], str] | None:
     return options, p[end:]
 
 
-def _after(options: list[list[str]], rest: str) -> tuple[str, str] | _Alts | None:
+def _after(
+    options: list[list[str]], rest: str, cased: bool = False
+) -> tuple[str, str] | _Alts | None:
     """A look-behind moved past the first character of what follows it, so the phrase starts
     with that character: `(?<=x )ab` is `a(?<=x a)b` (each still of fixed width)."""
 
@@ -199,7 +202,7 @@ def _after(options: list[list[str]], rest: str) -> tuple[str, str] | _Alts | Non
         alts = ["".join(part[:-1] + extra + ")" for part in parts) for parts in options]
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
-    lead = _lead(rest)
+    lead = _lead(rest, cased)
     if isinstance(lead, _Alts):
         return _Alts(written("") + alt for alt in lead)
     if lead is None:
@@ -212,13 +215,13 @@ def _after(options: list[list[str]], rest: str) -> tuple[str, str] | _Alts | Non
     return key, written(_emit(key)) + tail
 
 
-def _keyed(phrases: Iterable[str]) -> list[tuple[str | None, str]]:
+def _keyed(phrases: Iterable[str], cased: bool = False) -> list[tuple[str | None, str]]:
     """Each phrase as (first character, rest), expanded where needed; (None, phrase) when not."""
     out: list[tuple[str | None, str]] = []
     for p in phrases:
-        lead = _lead(p)
+        lead = _lead(p, cased)
         if isinstance(lead, _Alts) and len(lead) <= EXPAND:
-            out.extend(_keyed(lead))
+            out.extend(_keyed(lead, cased))
         elif lead is not None and not isinstance(lead, _Alts):
             out.append(lead)
         else:
@@ -240,11 +243,11 @@ def _emit(key: str) -> str:
     return "\\" + key if len(key) == 1 and key in _SPECIAL else key
 
 
-def _starts_with_text(p: str) -> bool:
+def _starts_with_text(p: str, cased: bool = False) -> bool:
     """True when every way the phrase can start is a literal character other than a space."""
-    lead = _lead(p)
+    lead = _lead(p, cased)
     if isinstance(lead, _Alts):
-        return bool(lead) and all(_starts_with_text(q) for q in lead)
+        return bool(lead) and all(_starts_with_text(q, cased) for q in lead)
     return lead is not None and not lead[0].isspace()
 
 
@@ -262,22 +265,24 @@ class _Slot:
         self.starts = None if starts is None or self.starts is None else self.starts | starts
 
 
-def _tree(phrases: list[str], depth: int, spaces: bool) -> list[str]:
+def _tree(phrases: list[str], depth: int, spaces: bool, cased: bool = False) -> list[str]:
     """One alternation for the phrases, prefixes shared, finding the same match.
 
     A phrase joins the group of its first atom (a character, or a word boundary) unless a
     phrase placed after that group could start with the same character: then the order between
-    the two would change. `spaces`: a space stands for a run of white space."""
+    the two would change. `spaces`: a space stands for a run of white space. `cased`: for a
+    case-sensitive pattern, so the characters are kept as written (and compared lower-cased,
+    which only keeps more groups apart than needed)."""
     if depth >= DEPTH:
         return phrases
     slots: list[_Slot] = []
-    for key, rest in _keyed(phrases):
+    for key, rest in _keyed(phrases, cased):
         if key is None:
             slots.append(_Slot(_starts(rest), None, rest))
             continue
-        if len(key.lower()) == 1:  # ('İ' lower-cases to two characters: kept as written)
+        if not cased and len(key.lower()) == 1:  # ('İ' lower-cases to two: kept as written)
             key = key.lower()
-        first = _starts(rest) if key == "\\b" else frozenset(key)
+        first = _starts(rest) if key == "\\b" else frozenset(key.lower() if cased else key)
         for slot in reversed(slots):
             if slot.key == key:
                 slot.add(first, rest)
@@ -292,23 +297,23 @@ def _tree(phrases: list[str], depth: int, spaces: bool) -> list[str]:
         key, items = slot.key, slot.items
         if key is None or len(items) == 1:
             alternatives.append(items[0] if key is None else _emit(key) + items[0])
-        elif spaces and key == " " and not all(_starts_with_text(r) for r in items):
+        elif spaces and key == " " and not all(_starts_with_text(r, cased) for r in items):
             # a shared run of white space is tried longest first for every phrase, which is
             # only the same as trying each phrase in turn when none can start with a space
             alternatives.extend(_emit(key) + r for r in items)
         else:
-            inner = _tree(items, depth + 1, spaces)
+            inner = _tree(items, depth + 1, spaces, cased)
             one = inner[0] if len(inner) == 1 else "(?:" + "|".join(inner) + ")"
             alternatives.append(_emit(key) + one)
     return alternatives
 
 
-def prefix_tree(phrases: Iterable[str], space: str = r"\s+") -> str:
-    """The phrases (regular-expression text for a case-insensitive pattern, a space standing for
-    `space`) as one alternation with their prefixes shared; it matches the same spans as
-    `"|".join(phrases)` with the spaces replaced."""
+def prefix_tree(phrases: Iterable[str], space: str = r"\s+", *, cased: bool = False) -> str:
+    """The phrases (regular-expression text for a case-insensitive pattern, or with `cased` a
+    case-sensitive one; a space standing for `space`) as one alternation with their prefixes
+    shared; it matches the same spans as `"|".join(phrases)` with the spaces replaced."""
     alternatives = [alt for p in phrases for alt in _split_top(p)]
-    return "|".join(_tree(alternatives, 0, space != " ")).replace(" ", space)
+    return "|".join(_tree(alternatives, 0, space != " ", cased)).replace(" ", space)
 
 
 def first_letters(phrases: Iterable[str], bounded: bool = False) -> frozenset[str] | None:

@@ -63,7 +63,7 @@ def _grade(doc: Doc) -> tuple[float, int, int]:
             continue
         n_sent += 1
         total_words += len(ws)
-        total_syll += sum(syllables(w) for w in ws)
+        total_syll += sum(map(syllables, ws))
     if not total_words:
         return 0.0, 0, 0
     g = 0.39 * total_words / n_sent + 11.8 * total_syll / total_words - 15.59

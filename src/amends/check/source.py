@@ -189,6 +189,9 @@ _PUNCT = re.compile(r"[.!?]+(?=[\s\"')\]]|$)")
 #: Round 7: the spaced Spanish "7:00 a. m." and "11 p. m." too (its first dot follows a number).
 _NOT_END = re.compile(r"(?:[A-Z]\.[a-z]|\b[ap]\.\s?m|\be\.g|\bi\.e|\d\s[ap])$")
 _BLANK = re.compile(r"\n[ \t]*\n")
+#: The characters a `_NOT_END` exception can end on (`[a-z]`, "m", "g", "e", "a", "p"), and the
+#: line break its `$` may stand before.
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz\n")
 #: After "a.m."/"p.m.", a new sentence: a capitalised word that is not a zone, a day or a month
 #: ("... at 4 a.m. Every line gets a credit" ends one; "7:10 a.m. Eastern", "9 a.m. Monday",
 #: "9 a.m. Sydney time" and "a.m. AEST" do not).
@@ -299,24 +302,34 @@ def _wrapped(line: str, after: str) -> bool:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of masked prose (see the module notes on where a sentence ends)."""
     cuts: set[int] = set()
+    not_end = _NOT_END.search
     for m in _PUNCT.finditer(text):  # the end marks, then the exceptions: a fast scan
-        ends = any(not _NOT_END.search(text, max(0, k - 4), k) for k in range(m.start(), m.end()))
+        first, last = m.span()
+        ends = False
+        for k in range(first, last):
+            # every exception `_NOT_END` knows ends on an ASCII lower-case letter (or before a
+            # line break, where `$` also matches): after any other character, no search
+            if k == 0 or text[k - 1] not in _LOWER or not not_end(text, max(0, k - 4), k):
+                ends = True
+                break
         if ends or (
-            _AMPM.search(text, max(0, m.end() - 5), m.end() - 1)
-            and _NEW_SENTENCE.match(text, m.end())
+            _AMPM.search(text, max(0, last - 5), last - 1) and _NEW_SENTENCE.match(text, last)
         ):
-            cuts.add(m.end())
-    for m in _BLANK.finditer(text):
-        cuts.add(m.start())
+            cuts.add(last)
+    if "\n" in text:
+        for m in _BLANK.finditer(text):
+            cuts.add(m.start())
     pos = 0
     lines = text.split("\n")
+    n_lines = len(lines)
     for i, line in enumerate(lines):
         end = pos + len(line)
         stripped = line.strip()
-        after = lines[i + 1] if i + 1 < len(lines) else ""
-        heading = stripped and stripped[-1] not in ".!?,;:" and len(stripped.split()) <= 8
-        if heading and not _wrapped(stripped, after):
-            cuts.add(end)  # a heading or a label line
+        # a heading: a short line (at most 8 words) with no end punctuation
+        if stripped and stripped[-1] not in ".!?,;:" and len(stripped.split(None, 8)) <= 8:
+            after = lines[i + 1] if i + 1 < n_lines else ""
+            if not _wrapped(stripped, after):
+                cuts.add(end)  # a heading or a label line
         pos = end + 1
     spans: list[tuple[int, int]] = []
     start = 0
@@ -348,11 +361,13 @@ def parse(source: str, fmt: Format = "text") -> Doc:
         text = _mask_markdown(source)
     elif fmt == "html":
         text = _mask_html(source)
-    else:
+    elif "<!--" in source:  # every comment `_COMMENT` masks opens so
         chars = list(source)
         for m in _COMMENT.finditer(source):
             _mask(chars, m.start(), m.end())
         text = "".join(chars)
+    else:
+        text = source
     whole, ranges = _suppressions(source, starts)
     return Doc(
         source=source,

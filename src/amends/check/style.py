@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from amends.check.content import SEED_A, SEED_B
 from amends.check.lowercase import Lexicon, lexicon, word_rx
 from amends.check.model import ALL_STAGES, Severity, Stage
-from amends.check.prefixes import table
+from amends.check.prefixes import prefix_tree, table
 from amends.check.rule import Context, Example, Rule
 from amends.check.source import Doc
 
@@ -966,8 +966,8 @@ CORPORATE = _words(
 )
 #: Searched with line breaks read as spaces (`_flat`), so a term a statement wraps across two
 #: lines ("enlace\ntroncal") is still found, and the spaces stay literal (fast to find).
-TECHNICAL = re.compile(
-    r"\b(?:BGP|DNS|SIP(?: \d{3})?|Q\.850(?: cause)?(?: \d+)?|CDRs?|MPLS|NOC|SLA|API|CDN|RCA|OSPF|DWDM|SS7|IMS|"
+_TECHNICAL_TERMS = (
+    r"BGP|DNS|SIP(?: \d{3})?|Q\.850(?: cause)?(?: \d+)?|CDRs?|MPLS|NOC|SLA|API|CDN|RCA|OSPF|DWDM|SS7|IMS|"
     r"VoLTE|HLR|HSS|PSTN|PoP|TLS|SBC|IP|VoIP|HTTP(?: \d{3})?|5xx|\d{3} errors?|cause code \d+|packet loss|"
     r"latency|fail[- ]?over|load balancers?|core routers?|softswitch|trunks?|backhaul|OSS|BSS|MSC|eNodeB|gNodeB|RAN|"
     # seen in the field study: "network core", "media gateway", "interconnect", "peering", "backbone"
@@ -984,9 +984,14 @@ TECHNICAL = re.compile(
     r"(?:red|redes|anillo|anillos) troncal(?:es)?|transmission (?:faults?|failures?|networks?|links?|equipment|systems?|paths?)|"
     # round 10: the power unit by its initials, the long-haul layer named as such ("the PSU was
     # swapped", "a fault on the long-haul route"; not "our core network", plain in the dev labels)
-    r"PSUs?|long-haul (?:routes?|links?|networks?|fib(?:er|re)s?|circuits?))\b"
+    r"PSUs?|long-haul (?:routes?|links?|networks?|fib(?:er|re)s?|circuits?)"
 )
-TECHNICAL = word_rx(TECHNICAL)
+#: The terms as a case-sensitive prefix tree (`prefixes.prefix_tree`: the same matches as the
+#: plain alternation; acronyms keep their case, so it cannot use the lower-case fast path), led
+#: by the letters a term can start a word with (`word_rx`).
+TECHNICAL = word_rx(
+    re.compile(r"\b(?:" + prefix_tree([_TECHNICAL_TERMS], " ", cased=True) + r")\b")
+)
 # An engineering term is forgiven when it is explained in plain words right after it.
 EXPLAINED = re.compile(
     r"\s*(?:\(|[–—-]\s|:\s|,\s*(?:the|a|an|which|that is|meaning|i\.e\.)\b|(?:is|are|means)\s+(?:the|a|an|how)\b|error\s*\()",
