@@ -333,7 +333,7 @@ def first_letters(phrases: Iterable[str], bounded: bool = False) -> frozenset[st
 
 @lru_cache(maxsize=16384)
 def _letters(p: str, bounded: bool) -> frozenset[str] | None:
-    lead = _lead(p)
+    lead = _lead(p, False)  # the key the trees use: one cache entry per phrase
     if isinstance(lead, _Alts):
         found: set[str] = set()
         for alt in lead:
