@@ -5,7 +5,7 @@ the next blind set stays a fair measure. The file records which corpora it was t
 digest of their files; `tests/check/test_learned.py` fails when either no longer matches.
 
 Run: `.venv/bin/python -m bench.train_check` (seconds); `--check` only compares; `--select`
-prints the table the rules and thresholds were chosen from (`select`, a few minutes).
+prints the table the rules and thresholds were chosen from (`select`, about two minutes).
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 from amends.check.config import CheckConfig
@@ -75,8 +77,7 @@ def digest(names: list[str]) -> str:
 def build() -> dict:
     """The model's JSON: what it was trained on and each rule's weights."""
     names = training_sets()
-    rows = [row for name in names for row in _rows(name)]
-    rules = train(rows, RULES, l1=L1, threshold=THRESHOLD)
+    rules = train(_training_rows(), RULES, l1=L1, threshold=THRESHOLD)
     return {
         "trained_on": names,
         "digest": digest(names),
@@ -86,11 +87,18 @@ def build() -> dict:
     }
 
 
-def _rows(name: str) -> list[tuple[str, str, str, set[str]]]:
-    return [
-        (parse(item.text, item.fmt).text, str(item.stage), item.locale, set(item.expect))
+@cache
+def _rows(name: str) -> tuple[tuple[str, str, str, frozenset[str]], ...]:
+    """A corpus as (prose, stage, locale, labels) rows, read and parsed once per run."""
+    return tuple(
+        (parse(item.text, item.fmt).text, str(item.stage), item.locale, frozenset(item.expect))
         for item in load_corpus(CORPORA[name])
-    ]
+    )
+
+
+def _training_rows(leaving_out: str | None = None) -> list[tuple[str, str, str, frozenset[str]]]:
+    """The rows of every training set (but `leaving_out`, a fold being scored)."""
+    return [row for name in training_sets() if name != leaving_out for row in _rows(name)]
 
 
 def _f1(tp: int, fp: int, fn: int) -> float:
@@ -104,12 +112,10 @@ def select() -> list[str]:
     not counted again. The last columns are the highest score any of our golden drafts gets, and
     any development statement without the label (the rules' own specification must stay right).
     """
-    names = training_sets()
     rules = effective_rules(None, None)
     counts = {(r, t): [0, 0, 0, 0, 0] for r in CANDIDATES for t in TRIED}  # tp fp fn +right +wrong
     for fold in FOLDS:
-        data = [row for name in names if name != fold for row in _rows(name)]
-        trained = train(data, CANDIDATES, l1=L1, threshold=0.5)
+        trained = train(_training_rows(fold), CANDIDATES, l1=L1, threshold=0.5)
         models = {r: RuleModel(r, m["bias"], 0.5, m["weights"]) for r, m in trained.items()}
         for item in load_corpus(CORPORA[fold]):
             text = parse(item.text, item.fmt).text
@@ -148,34 +154,41 @@ def select() -> list[str]:
     return lines
 
 
-def golden_max(model: RuleModel) -> float:
-    """The highest score the model gives any golden draft long enough to be read."""
-    best = 0.0
+@cache
+def _golden() -> tuple[tuple[str, str, str, frozenset[str]], ...]:
+    """Our golden drafts as rows like `_rows`' (no labels), read once per run."""
+    rows = []
     for path in sorted(GOLDEN.glob("*.txt")):
         head, text = path.read_text(encoding="utf-8").split("\n---\n", 1)
         meta = dict(line.split(": ", 1) for line in head.splitlines())
-        if "stage" not in meta:  # the personal notices are not checked as statements
-            continue
-        words = tokens(text)
-        if len(words) >= MIN_WORDS:
-            best = max(best, model.score(features(text, meta["stage"], meta["locale"], words)))
-    return best
+        if "stage" in meta:  # the personal notices are not checked as statements
+            rows.append((text, meta["stage"], meta["locale"], frozenset()))
+    return tuple(rows)
 
 
-def dev_max(model: RuleModel) -> float:
-    """The highest score the model gives a development statement not labelled with its rule."""
+def _highest(model: RuleModel, rows: Iterable[tuple[str, str, str, frozenset[str]]]) -> float:
+    """The highest score the model gives a row without its label, long enough to be read."""
     best = 0.0
-    for text, stage, locale, labels in _rows("dev"):
+    for text, stage, locale, labels in rows:
         words = tokens(text)
         if model.rule not in labels and len(words) >= MIN_WORDS:
             best = max(best, model.score(features(text, stage, locale, words)))
     return best
 
 
+def golden_max(model: RuleModel) -> float:
+    """The highest score the model gives any golden draft."""
+    return _highest(model, _golden())
+
+
+def dev_max(model: RuleModel) -> float:
+    """The highest score the model gives a development statement not labelled with its rule."""
+    return _highest(model, _rows("dev"))
+
+
 def build_rules(rules: tuple[str, ...], threshold: float) -> dict[str, RuleModel]:
     """Models for `rules` trained on every training set, all at one threshold."""
-    data = [row for name in training_sets() for row in _rows(name)]
-    trained = train(data, rules, l1=L1, threshold=threshold)
+    trained = train(_training_rows(), rules, l1=L1, threshold=threshold)
     return {r: RuleModel(r, m["bias"], threshold, m["weights"]) for r, m in trained.items()}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -156,3 +157,20 @@ def test_the_fast_path_scores_as_the_features_the_model_was_trained_on() -> None
         feats = learned.features(text, stage, item.locale, words)
         for rule, m in shipped.rules.items():
             assert fast[rule] == pytest.approx(m.score(feats), abs=1e-9), (item.id, rule)
+
+
+def test_the_rules_and_thresholds_docs_list_are_the_shipped_ones() -> None:
+    """docs/check.md names each covered rule with its threshold, in two lists (forbidden wording,
+    then required elements); they are written by hand, so this keeps them true to the model."""
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "check.md").read_text(encoding="utf-8")
+    section = doc.split("### The learned reading", 1)[1].split("###", 1)[0]
+    listed: dict[str, float] = {}
+    for named, numbers in re.findall(
+        r"- for ((?:`[\w-]+`(?:, | and )?)+) \((?:thresholds )?([^)]*)\)", " ".join(section.split())
+    ):
+        names = re.findall(r"`([\w-]+)`", named)
+        values = [float(v) for v in re.findall(r"\d\.\d+", numbers)]
+        assert len(names) == len(values), named
+        listed.update(zip(names, values, strict=True))
+    shipped = {rule: m.threshold for rule, m in learned.model().rules.items()}
+    assert listed == shipped

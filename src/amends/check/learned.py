@@ -15,6 +15,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -199,7 +200,7 @@ def _first(text: str, evidence: list[str]) -> int:
 
 
 def train(
-    rows: Sequence[tuple[str, str, str, set[str]]],
+    rows: Sequence[tuple[str, str, str, AbstractSet[str]]],
     rules: Sequence[str],
     *,
     l1: float = 1.0,
