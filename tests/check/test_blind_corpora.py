@@ -1,36 +1,36 @@
-"""The blind corpora (tests/check/corpus_blind2 to corpus_blind21) load and are well-formed.
+"""The blind corpora (tests/check/corpus_blind2 to corpus_blind22) load and are well-formed.
 
 Only their shape is tested: how the checker does on them is measured by `make eval` and never
-asserted here, so that no test pulls the rules towards a set. The second was measured once blind
-and has since been tuned on, and so have the third and the fourth, each after its blind run
-(docs/rules.md, "Evaluation"). The fifth (corpus_blind5) was written blind and never run through
-the checker before it was committed; it was measured blind on round 4's and round 5's rules and
-then tuned on in round 6. The sixth (corpus_blind6) was written blind in the same way, never run
-through the checker before it was committed, measured blind on round 5's and round 6's rules, and
-then tuned on in round 7. The seventh (corpus_blind7) was written blind the same way, never run
-through the checker before it was committed, measured blind on round 6's and round 7's rules, and
-then tuned on in round 8. The eighth (corpus_blind8) was written blind the same way, never run
-through the checker before it was committed, and nobody has tuned on it. The ninth
-(corpus_blind9) was written blind the same way, never run through the checker before it was
-committed, and nobody has tuned on it. The tenth (corpus_blind10) was written blind the same way,
-never run through the checker before it was committed, and nobody has tuned on it. The eleventh
-(corpus_blind11) was written blind the same way, never run through the checker before it was
-committed, and nobody has tuned on it. The twelfth to fourteenth (corpus_blind12 to 14) were
-written blind the same way, at the same time by three hands (the twelfth's writer saw the end of
-the Evaluation section by accident; its README says what); the twelfth and thirteenth are the
-learned reading's training data from round 12 (the fourteenth from round 14). The
-fifteenth and sixteenth (corpus_blind15, 16) were written blind the same way, at the same time by
-two hands, never run through the checker before they were committed, and measured once on round
-13's reading, which was chosen before they were read; the eleventh to sixteenth are the learned
-reading's training data from round 14. The seventeenth and eighteenth (corpus_blind17, 18) were
-written blind the same way, at the same time by two hands, while round 14 was chosen, never run
-through the checker before they were committed, and measured once on round 14; nobody has tuned
-on them. The nineteenth and twentieth (corpus_blind19, 20) were written blind the same way, at
-the same time by two hands, after round 14 was committed, never run through the checker before
-they were committed, and measured once on rounds 12 to 14; nobody has tuned on them. The
-twenty-first (corpus_blind21) was written blind the same way, at the same time as a sibling set by
-another hand, and never run through the checker before it was committed; nobody has tuned on it.
-Unit tests of the rules use sentences of their own, not these sets'.
+asserted here, so that no test pulls the rules towards a set. The second was measured once blind and
+has since been tuned on, and so have the third and the fourth, each after its blind run
+(docs/rules.md, "Evaluation"). The fifth (corpus_blind5) was written blind and never run through the
+checker before it was committed; it was measured blind on round 4's and round 5's rules and then
+tuned on in round 6. The sixth (corpus_blind6) was written blind in the same way, never run through
+the checker before it was committed, measured blind on round 5's and round 6's rules, and then tuned
+on in round 7. The seventh (corpus_blind7) was written blind the same way, never run through the
+checker before it was committed, measured blind on round 6's and round 7's rules, and then tuned on
+in round 8. The eighth (corpus_blind8) was written blind the same way, never run through the checker
+before it was committed, and nobody has tuned on it. The ninth (corpus_blind9) was written blind the
+same way, never run through the checker before it was committed, and nobody has tuned on it. The
+tenth (corpus_blind10) was written blind the same way, never run through the checker before it was
+committed, and nobody has tuned on it. The eleventh (corpus_blind11) was written blind the same way,
+never run through the checker before it was committed, and nobody has tuned on it. The twelfth to
+fourteenth (corpus_blind12 to 14) were written blind the same way, at the same time by three hands
+(the twelfth's writer saw the end of the Evaluation section by accident; its README says what); the
+twelfth and thirteenth are the learned reading's training data from round 12 (the fourteenth from
+round 14). The fifteenth and sixteenth (corpus_blind15, 16) were written blind the same way, at the
+same time by two hands, never run through the checker before they were committed, and measured once
+on round 13's reading, which was chosen before they were read; the eleventh to sixteenth are the
+learned reading's training data from round 14. The seventeenth and eighteenth (corpus_blind17, 18)
+were written blind the same way, at the same time by two hands, while round 14 was chosen, never run
+through the checker before they were committed, and measured once on round 14 and once on round 15;
+nobody has tuned on them. The nineteenth and twentieth (corpus_blind19, 20) were written blind the
+same way, at the same time by two hands, after round 14 was committed, never run through the checker
+before they were committed, and measured once on rounds 12 to 14 and once on round 15; nobody has
+tuned on them. The twenty-first and twenty-second (corpus_blind21, 22) were written blind the same
+way, at the same time by two hands, while round 15 was chosen, and never run through the checker
+before they were committed; nobody has tuned on them. Unit tests of the rules use sentences of their
+own, not these sets'.
 """
 
 from __future__ import annotations
@@ -135,6 +135,7 @@ CORPORA = [
     Corpus("blind19", {"ongoing": "so-", "resolve": "sr-", "explain": "sx-"}),
     Corpus("blind20", {"ongoing": "to-", "resolve": "tr-", "explain": "tx-"}),
     Corpus("blind21", {"ongoing": "uo-", "resolve": "ur-", "explain": "ux-"}),
+    Corpus("blind22", {"ongoing": "vo-", "resolve": "vr-", "explain": "vx-"}),
 ]
 
 
