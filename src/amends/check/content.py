@@ -115,9 +115,14 @@ PEOPLE = {
     "en": r"(?:customers?|users?|subscribers?|services?|accounts?|people|households?|homes|"
     r"businesses|companies|lines|premises|connections|members|websites|workspaces|of (?:our|all) (?:customers|users|services)|"
     r"mobile (?:customers|services)|(?:phone|landline|broadband|internet) (?:customers|services)|"
-    # round 5: the customers addressed ("about 12,400 of you had no internet")
-    r"of you)",
-    "es": r"(?:clientes?|usuarios?|abonados?|servicios?|líneas?|hogar(?:es)?|cuentas?|empresas|pymes|negocios)",
+    # round 5: the customers addressed ("about 12,400 of you had no internet"); round 15: what a
+    # network team counts ("~3,300 subs", "1,900 SIOs", "2,050 end users", "640 properties")
+    r"of you|subs|sios?|end[- ]users|properties|onts?)",
+    # round 15: dwellings and people ("16.800 viviendas", "4.600 casas", "12.600 de ustedes",
+    # "familias", "personas", "suscriptores") and what a network team counts ("1.850 ONT", "1.800
+    # accesos FTTH")
+    "es": r"(?:clientes?|usuarios?|abonados?|servicios?|líneas?|hogar(?:es)?|cuentas?|empresas|pymes|negocios|viviendas|casas|"
+    r"familias|personas|suscriptores|comercios|de ustedes|ont|accesos|conexiones)",
 }
 
 
@@ -144,6 +149,12 @@ COUNT = {
             r"\b(?<!less than )(?<!fewer than )(?<!under )(?<!below )"
             + P.NUMBER
             + r" ?(?:%|per ?cent) of\b|"
+            # round 15: thousands written with "k" ("approx 11k broadband subs", "~2.2k services")
+            # and the count after the noun and a colon ("Impacted subs: ~2,100")
+            r"\b\d+(?:\.\d)?k (?:[^\s.;:]+ ){0,3}?" + PEOPLE["en"] + r"\b|"
+            r"\b(?:impacted|affected) "
+            + PEOPLE["en"]
+            + r": (?:~|c\.|approx\.? |approximately |about |around )?\d|"
             # the count after the noun: "our customers, about 12,000 in San Diego"
             r"\b"
             + PEOPLE["en"]
@@ -203,6 +214,13 @@ AREA_MORE = {
             + _NOT_PLACES
             + r"\b)[A-Z][\w'-]+(?: [A-Z][\w'-]+)?(?: update)?: (?:[a-z]+ ){0,2}?"
             r"(?:broadband|internet|mobile|calls?|phones?|landlines?|TV|data|services?|signal|texts?|\d)|"
+            # round 15: a place labelling a text message, with the time or the state before the
+            # colon ("Tobermory 12.30 BST: 1,150 homes", "Roanoke, 2 PM ET:", "Athens, GA:", "Euroa
+            # update 2.30pm AEST:")
+            r"(?:^|\n)(?!"
+            + _NOT_PLACES
+            + r"\b)[A-Z][a-z][\w'-]+(?: [A-Z][a-z][\w'-]+)?(?: update)?,? (?:[A-Z]{2}|\d{1,2}(?:[:.]\d{2})?\x20?"
+            r"(?:[ap]\.?m\.?|[AP]M)?(?: [A-Z]{2,5})?):|"
             # round 8: a place before the customers it names ("Kodiak customers have had no ...")
             r"\b(?!"
             + _NOT_PLACES
@@ -533,13 +551,16 @@ RESTORE = {
         r"\bexpect (?:\w+ ){0,2}?(?:service|calls|data|internet|broadband|tv|signal|coverage|phones?)(?: back| to work)? (?:by|before|around|at)\b",
         # round 5: anything expected by a time ("we expect normal speeds by 1pm"), unless it is the
         # next word from us; the fix said to be due ("Fix due 12:00")
-        r"\bexpect (?!(?:to )?(?:post|share|send|give|have (?:an?|more|further)|update|know|say))(?:[\w-]+ ){1,3}?(?:by|before|around)\b|"
+        # (round 15: "expects", and up to five words: "expects to have the cable spliced by 6pm")
+        r"\bexpects? (?!(?:to )?(?:post|share|send|give|have (?:an?|more|further)|update|know|say))(?:[\w-]+ ){1,5}?(?:by|before|around)\b|"
         r"\b(?:fix|repair|restoration|return|service|reconnection) (?:is |are )?(?:due|expected|estimated)\b",
         # round 6: a target for the end, by whoever does the work ("the tower company is aiming for 1pm")
         r"\baim(?:s|ing)? (?:for|at)\b",
+        # round 15: the network team's "ETR" (estimated time to restore)
+        r"\betr\b",
     ),
     "es": _rx(
-        r"\brestabl\w+|\brestaur\w+|\bvuelva\b|\bvolverá\b|\breparad\w+",
+        r"\brestabl\w+|\brestaur\w+|\bvuelva\b|\bvolverá\b|\breparad\w+|\brepon(?:er|dr\w+)\b",
         # "esperamos recuperar la señal", "que vuelva a funcionar", "funcione de nuevo"
         r"\brecuper\w+|\bvuelv\w+ a funcionar\b|\bde nuevo\b|\botra vez\b|\bnormalidad\b|\bterminar\w*",
         # any verb of return or repair, in any person: "vuelve", "vuelvan", "devolver la luz",
@@ -557,7 +578,8 @@ RESTORE = {
 }
 ETA_WORDS = {
     "en": _rx(
-        r"\b(?:expect(?:ed)?|estimate[ds]?|eta|should be|will be|aim to|aim(?:s|ing)? (?:for|at)|plan to|hope to|by)\b|\bdue\b(?! to\b)"
+        r"\b(?:expect(?:ed|s)?|estimate[ds]?|eta|etr|should be|will be|aim to|aim(?:s|ing)? (?:for|at)|plan to|hope to|by|fix time)\b|"
+        r"\bdue\b(?! to\b)"
     ),
     # any person of the verbs of estimating ("la empresa calcula", "prevé"), or a time to come after
     # a verb of return in the present ("vuelve a las 11:00")
@@ -569,14 +591,17 @@ ETA_WORDS = {
 }
 NO_ETA = {
     "en": _rx(
-        r"\b(?:can ?not|can[’']t|cannot|are unable to|do ?n[’']t|do not|are not able to) (?:yet )?"
-        r"(?:give|offer|estimate|say|predict|promise|know|tell you)\b.{0,80}\b(?:when|estimate|restor|time|eta)",
+        # (round 15: "we're not yet able to confirm when service will be restored")
+        r"\b(?:can ?not|can[’']t|cannot|are unable to|do ?n[’']t|do not|(?:are|[’']re) not (?:yet )?able to) (?:yet )?"
+        r"(?:give|offer|estimate|say|predict|promise|know|tell you|confirm|provide)\b.{0,80}\b(?:when|estimate|restor|time|eta)",
         r"\bno (?:(?:reliable |firm )?(?:estimate|eta|timeline)|(?:reliable |firm )?(?:repair|restoration|fix|return) time)\b.{0,60}\b(?:yet|because|until)",
     ),
     "es": _rx(
         r"\b(?:todavía|aún|por ahora) no (?:podemos|es posible) (?:dar|estimar|decir|calcular)\b",
         r"\bno (?:podemos|es posible|sabemos) (?:dar|estimar|decir|calcular)\b.{0,60}\b(?:aún|todavía|porque|hasta)\b",
         r"\bsin (?:una )?estimación\b",
+        # round 15: "no podemos dar una hora de arreglo", "no podemos darles una hora de reparación"
+        r"\bno (?:podemos|es posible) (?:dar|estimar|decir|calcular)\w* (?:aún |todavía )?(?:una |la )?hora\b",
     ),
 }
 UPDATE = {
@@ -626,8 +651,16 @@ APOLOGY = {
 APOLOGY = {loc: word_rx(rx) for loc, rx in APOLOGY.items()}
 APOLOGY_UNDONE = {
     "en": re.compile(
+        # (round 15: not "for the trouble", this outage's own, as `generic-apology` reads it)
         r"^\W*(?:\w+\W+){0,2}?(?:if\b|that you (?:feel|felt)|you (?:feel|felt)|to anyone who|for any|"
-        r"for the inconvenience|for the trouble|for any (?:inconvenience|trouble)|"
+        r"for the inconvenience|for any (?:inconvenience|trouble)|"
+        # round 15: the addressee hedged with no clause ("to anyone affected", "to those still
+        # affected", "to those who were impacted"), and a feeling put on a part of them ("that many
+        # of you feel we let you down"), as `non-apology` reads them
+        r"to (?:anyone|anybody|those(?: customers?| users?| of you)?|any (?:of (?:our|the|you) )?(?:[\w-]+ )?(?:customers?|users?|"
+        r"members?|subscribers?|people|households?|homes?|clients?)) (?:(?:who|that) (?:were|are|have been|was) )?(?:still )?"
+        r"(?:affected|impacted)\b|"
+        r"that (?:many|some|a few|most|so many) (?:of you|of our customers|customers|people) (?:feel|felt)|"
         # a conditional reach: "to any customers who may have been impacted"
         r"to (?:any |all |those |the )?(?:customers?|users?|members|subscribers|people|anyone|of you) (?:who|that) (?:may|might|could)|"
         # round 6: the harm hedged ("for the impact this may have had", "for any delays you might have faced")
@@ -645,7 +678,11 @@ APOLOGY_UNDONE = {
         r"^\W*(?:\w+\W+){0,2}?(?:si\b|las molestias|cualquier molestia|los inconvenientes|cualquier inconveniente)|^\W*(?:lo (?:sucedido|ocurrido|que (?:pasó|ocurrió|"
         r"sucedió))|que\b)|"
         # round 7: to whoever may have been hurt ("a quienes hayan podido verse afectados")
-        r"^\W*(?:\w+\W+){0,2}?(?:quienes|los que|las que|aquellos que|quien) (?:se )?(?:hayan|haya|puedan|pueda|pudieran|pudiera|hubieran|hubiera) podido",
+        r"^\W*(?:\w+\W+){0,2}?(?:quienes|los que|las que|aquellos que|quien) (?:se )?(?:hayan|haya|puedan|pueda|pudieran|pudiera|hubieran|hubiera) podido"
+        # round 15: the same in the subjunctive without "podido" ("a quienes se hayan visto
+        # afectados", "a los clientes que pudieran verse afectados"), as `non-apology` reads it
+        r"|^\W*(?:\w+\W+){0,2}?(?:quienes|(?:los|las|aquellos|aquellas) (?:[\wáéíóúñ]+ )?que) (?:se )?"
+        r"(?:hayan|hubieran|hubiesen|pudieran|pudiesen|pudieron|puedan)\b",
         re.I,
     ),
 }
@@ -763,6 +800,11 @@ OWNERSHIP = {
         # error", "our own fault"
         # (round 6: not a manner, "switched off the power to our equipment by mistake")
         r"\bour(?<!not our)(?<!n[’']t our) (?:[\w’'-]+ ){1,2}(?<!\bby\s)(?<!\bin\s)(?:mistake|fault|error|failure|decision|choice)\b",
+        # round 15: the fault taken on in other words ("a mistake on our part", "this one's on us",
+        # "the cause was ours", "We should have.", "this is our network")
+        r"\b(?:mistake|error|fault|failure|oversight) on (?:our|my) part\b|\b(?:this|that|it) one(?:[’']s| is| was) on (?:us|me)\b|"
+        r"\b(?:cause|blame|outage|problem|call) (?:was|is) (?:ours|mine|on us|on me)\b|\b(?:we|i) should have\s*[.!]|"
+        r"\b(?:this|it) (?:is|was) our (?:own )?(?:network|equipment|cable|kit|gear|system)\b",
     ),
     "es": _rx(
         r"\b(?:cometimos|causamos|fallamos|aplicamos|instalamos|asumimos (?:toda )?la responsabilidad)\b",
@@ -781,6 +823,14 @@ OWNERSHIP = {
         r"obras?|mantenimiento|pruebas?|migración)\b|\b(?:lo|la) asumo\b|\brespondo (?:por|de) (?:ello|eso|esto)\b",
         # round 4: the act claimed with "nosotros": "la pusimos nosotros", "lo hicimos nosotros"
         r"\b(?:lo|la|los|las) (?:pusimos|hicimos|instalamos|configuramos|cargamos|enviamos|cambiamos|conectamos|dejamos) nosotros\b",
+        # round 15: the cause or the thing owned ("la causa fue nuestra", "el equipo averiado es
+        # nuestro"), and one of ours as the doer of the fault ("nuestro equipo borró por error la
+        # lista", "nuestro equipo conectó mal un cable", "que cometió nuestro propio equipo")
+        r"\b(?:causa|avería|equivocación) (?:fue |es |era )?(?:nuestr[oa]|mí[oa])\b|"
+        r"\b(?:equipo|cable|red|antena|central)(?: [\wáéíóúñ]+)? (?:es|era|fue) nuestr[oa]\b",
+        r"\bnuestr[oa] (?:propi[oa] )?(?:equipo|personal|técnico|técnica|cuadrilla|gente)(?: [\wáéíóúñ]+){0,2}? (?:borró|borraron|"
+        r"conectó|conectaron|configuró|configuraron|desconectó|desconectaron|cortó|cortaron|cometió|cometieron|olvidó|olvidaron|"
+        r"apagó|apagaron|dejó|dejaron)\b|\bcometió nuestr[oa] (?:propi[oa] )?(?:equipo|personal)\b",
     ),
 }
 #: Ownership told in more roundabout forms, tried only when none of the forms above occurs (most
@@ -1030,6 +1080,38 @@ FIX_MORE = {
         # they who plugged it back in" is their repair, not ours)
         r"(?<!they\x20)(?<!who\x20)(?<!they\x20then\x20)\b(?:plugged|wired|slotted|clipped|hooked|patched|connected|screwed|bolted|fitted|put|pushed) (?:it|them|the [\w-]+|that [\w-]+|"
         r"both [\w-]+|our [\w-]+|each [\w-]+)(?: [\w-]+)? back (?:in|on|up|into place|together)\b",
+        # round 15: service brought back by a named act ("restored via a cold reboot", "sessions
+        # recovered following a reload of the BNG", "restored by rolling it back"); traffic moved
+        # to a standby ("traffic re-homed to the standby card"); the part changed, told as a note
+        # ("Card replaced by field ops", "module swapped at 13:40"); a part or person arriving with
+        # the remedy ("a replacement card arrived", "arrived with a generator"); a thing put back,
+        # joined or put right in the passive ("the cable was plugged back in", "the fibre was
+        # joined again", "a loose wire, which our engineer put right", "the splice was finished")
+        r"\b(?:restored|recovered|returned|resolved|mitigated|normali[sz]ed|came back|back online|cleared) (?:\S+ ){0,4}?"
+        r"(?:via|after|following|through|by|with) (?:an? |the )?(?:[\w-]+ ){0,3}?(?:re-?boot|reload|restart|re-?seat|splice|swap|"
+        r"replacement|fail-?over|re-?hom(?:e|ing)|re-?route|rollback|roll-back|reset|rolling (?:it|them|the [\w-]+) back|"
+        r"replacing|restarting|rebooting|swapping|reseating|reloading|splicing)\b",
+        r"\btraffic (?:was |has been |were )?(?:re-?homed|re-?routed|shifted|moved|switched|failed over|diverted|steered|migrated)\b",
+        r"\b(?:cards?|modules?|units?|parts?|psus?|rectifiers?|amplifiers?|batter(?:y|ies)|routers?|fib(?:er|re)s?|cables?|optics?|"
+        r"radios?|boards?|switch(?:es)?|supply|supplies) (?:swapped|replaced|spliced|re-?seated|reloaded|rebooted|restarted|repaired) "
+        r"(?:by|at|out|over|on site)\b",
+        r"\b(?:an?|the|our) (?:replacement|spare|new|working|fixed|corrected) [\w-]+(?: [\w-]+)? (?:arrived|went in|went out|was fitted|"
+        r"were fitted|was installed|were installed|was sent|was pushed)\b|\b(?:new|spare|replacement) [\w-]+ went in\b",
+        r"\b(?:arrived|came|drove|flew|raced|went)\b[^.]{0,50}?\bwith (?:an? |the |some )?(?:new |spare |replacement |portable |"
+        r"mobile )?(?:generators?|batter(?:y|ies)|spares?|replacements?|cards?|parts?)\b",
+        r"\b(?:was|were|been) (?:plugged|put|wired|clipped|fitted|pushed) back (?:in|on|into place)\b|"
+        r"\b(?:was|were|been) (?:re-?)?joined(?: again)?\b|"
+        r"\b(?:which|that) (?:our |the |an? )?[\w-]+(?: [\w-]+)? put (?:it )?right\b|\b(?:was|were|been) put right\b|"
+        r"\b(?:splices?|repairs?|swaps?|replacements?|rollbacks?|joints?) (?:was|were) (?:finished|completed|done|made)\b",
+        # round 15: what was done, told by its result ("had the link back by 2.05pm", "brought every
+        # customer back", "had it working by 7.40pm"; not "sorted it", which, like "fixed it", says
+        # nothing of what was done); the old part put back or the
+        # tower rolled back ("putting the old one back", "rolled the tower back to the old
+        # software"); more verbs of doing it again ("refitted", "thawed the line", "started swapping")
+        r"\bhad (?:it|them|the [\w-]+|(?:every|each|all)(?: [\w-]+){1,2}) (?:back|working|running)\b|"
+        r"\bbrought (?:every|each|all)(?: [\w-]+){1,3} back\b",
+        r"\bputting (?:the|our) (?:old|previous|original|spare|earlier) [\w-]+ back\b|\brolled (?:\S+ ){1,4}?back to\b",
+        r"\bre-?fitted\b|\bthawed (?:the|our|its)\b|\b(?:began|started) (?:swapping|fitting|rejoining|re-seating|reseating)\b",
     ),
     "es": _rx(
         # round 5: a thing done again ("volvieron a cargar la configuración anterior", "encendieron de
@@ -1048,6 +1130,20 @@ FIX_MORE = {
         r"\b(?:empezamos|empezaron|comenzamos|comenzaron|terminamos|terminaron|acabamos|acabaron) (?:a|de) (?:cargar|instalar|aplicar|"
         r"restaurar|reparar|reemplazar|sustituir|empalmar|revertir|reconfigurar|reconectar|reiniciar)\w*",
         r"\b(?:aplicación|ejecución) (?:del|de un|de una|de la) (?:rollback|reversión|marcha atrás|vuelta atrás)\b",
+        # round 15: the remedy named by its noun ("restablecida tras reinicio del router", "se mitigó
+        # mediante la reconfiguración", "el NOC ejecutó el reemplazo en caliente", "rollback
+        # aplicado"); traffic moved ("tráfico conmutado al anillo"); the part left mended ("el cable
+        # quedó empalmado"); one of us fitting a part ("nuestro equipo instaló un generador"; not
+        # "instaló una configuración equivocada", the cause) or starting it again ("volvimos a encenderlo")
+        r"\b(?:tras|mediante|con|por) (?:el |la |un |una )?(?:reinicio|reemplazo|sustitución|cambio de|reconfiguración|conmutación|"
+        r"empalme|reparación|rollback|reversión|failover)\b",
+        r"\b(?:ejecutó|realizó|aplicó|hizo|ejecutaron|realizaron|aplicaron|hicieron) (?:el|la|un|una) (?:reemplazo|sustitución|"
+        r"cambio|conmutación|reinicio|rollback|failover|empalme|reparación)\b|\brollback aplicado\b",
+        r"\btráfico (?:fue |ha sido )?(?:conmutado|desviado|redirigido|migrado|trasladado)\b",
+        r"\bqued(?:ó|aron) (?:empalmad|reparad|reemplazad|sustituid|reconectad|instalad)[oa]s?\b",
+        r"\b(?:instal|coloc|mont|conect)(?:ó|aron) (?:un|una|el|la|los|las|otr[oa]s?) (?:nuev[oa]s? )?(?:generador(?:es)?|baterías?|"
+        r"repuestos?|tarjetas?|fuentes?|cables?|antenas?|equipos? nuevos?)\b|\bencend(?:ió|ieron)\b|"
+        r"\bvolv(?:imos|ieron|ió) a \w+(?:ar|er|ir)(?:lo|la|los|las)\b",
     ),
 }
 #: Words that undo a remedy verb before it: "we had not replaced it", "hadn't replaced".
@@ -1306,6 +1402,27 @@ LOSS_OF_IT = re.compile(
 )
 
 
+#: A service named by its kind (not "service" or "mobile services" alone) and, later in the same
+#: sentence, told to be back: what failed, named by its return (round 15). Not an estimate ("should
+#: be back", "expected to be restored", "until it is restored").
+_NOT_YET = r"(?:(?!\b(?:will|should|expect\w*|hope\w*|until|once|when|not|before|may|might|soon|be|to)\b)[^.!?\n]){0,60}?"
+NAMED_BACK = {
+    "en": _rx(
+        r"\b(?:internet|broadband|phones?|phone lines?|landlines?|home phone|mobile (?:calls|data)|calls|data|tv|television|"
+        r"wireless|voice|fib(?:re|er)|texts?)\b"
+        + _NOT_YET
+        + r"\b(?:restored|back up and running|came back|returned to normal|back to normal|running normally|working normally|"
+        r"back online|(?:is|are) (?:now )?back|working again)\b"
+    ),
+    "es": _rx(
+        r"\b(?:internet|fibra|telefonía|teléfono|televisión|móvil|celular|datos|llamadas|cable)\b"
+        + r"(?:(?!\b(?:cuando|hasta|esperamos|prevemos|podría|debería|pronto)\b)[^.!?\n]){0,60}?"
+        + r"\b(?:restablecid[oa]s?|normalizad[oa]s?|ha vuelto|volvió|vuelve a funcionar|funciona(?:n)? con normalidad|"
+        r"recuperad[oa]s?)\b"
+    ),
+}
+
+
 def check_what(doc: Doc, ctx: Context) -> str | None:
     """What failed (a service in the customer's words) and the symptom, in one sentence (or in
     the next, when it refers to the service by a pronoun: "Broadband is back. It was down ...")."""
@@ -1325,6 +1442,10 @@ def check_what(doc: Doc, ctx: Context) -> str | None:
             # ("Broadband in Ayr is back. About 900 customers had no connection.")
             if i and LOSS_OF_IT.search(s) and svc.search(said[i - 1]):
                 return None
+    # round 15: a service named by its kind and told to be back ("Internet and TV service has been
+    # restored", "broadband services have returned to normal") says what failed
+    if _lex(NAMED_BACK, ctx.locale).search(doc.text):
+        return None
     if svc.search(doc.text):
         return "say what customers saw: the symptom (calls failed, 'all circuits are busy', pages not loading)"
     return None if False else ""
