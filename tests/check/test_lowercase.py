@@ -10,7 +10,7 @@ import pytest
 
 from amends.check import content, style
 from amends.check.evaluate import load_corpus
-from amends.check.lowercase import flat_lower, lexicon
+from amends.check.lowercase import flat_lower, lexicon, plain_ascii
 from amends.check.registry import builtin_rules
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -45,6 +45,16 @@ def test_folding_finds_the_same_spans(name: str, rx: re.Pattern[str]) -> None:
 def test_a_phrase_wrapped_over_two_lines_still_matches() -> None:
     lex = lexicon(re.compile(r"\bno dial tone\b", re.I))
     assert lex.search("Phones had no\ndial tone.") is not None
+
+
+def test_the_ascii_form_only_on_plain_ascii_text() -> None:
+    # a unit separator is white space to Unicode's `\s` only; "é" is a word character to it only
+    lex = lexicon(re.compile(r"\bno\s+dial\s+tone\b", re.I))
+    for text in ("No dial tone.", "no\x1fdial tone", "café: no dial tone", "caféno dial tone"):
+        rx, _ = lex.pick(text, flat_lower(text))
+        assert bool(rx.flags & re.ASCII) == plain_ascii(text) == text.startswith("No")
+        plain = re.finditer(lex.pattern, text, re.I)
+        assert [m.span() for m in lex.finditer(text)] == [m.span() for m in plain], repr(text)
 
 
 def test_a_lead_of_digits_finds_what_the_pattern_finds() -> None:
