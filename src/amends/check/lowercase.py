@@ -3,9 +3,10 @@
 CPython's `re` checks every character twice under `re.I`; matching a pattern compiled without it
 against `text.lower()` finds the same spans whenever lower-casing keeps the text's length (it does
 for everything but a handful of letters such as 'İ', for which the original pattern is used).
-On plain ASCII text (`plain_ascii`) the pattern is searched in its `re.ASCII` form, with the same
-matches: `re` then tells a word character (`\\b`, `\\w`) by a table instead of the Unicode
-database, a third of a phrase table's time.
+On text that `re.ASCII` reads as Unicode matching does (`reads_as_ascii`: ASCII, or beyond it
+only punctuation such as curly quotes and dashes) the pattern is searched in its `re.ASCII` form,
+with the same matches: `re` then tells a word character (`\\b`, `\\w`) by a table instead of
+the Unicode database, a third of a phrase table's time.
 """
 
 from __future__ import annotations
@@ -20,17 +21,23 @@ _ESCAPE = re.compile(r"\\.")
 
 
 _MEMO: dict[str, str] = {}
-#: The remembered lower-case texts that are plain ASCII (`plain_ascii`).
-_ASCII: set[str] = set()
+#: Whether `re.ASCII` reads a text as Unicode matching does (`reads_as_ascii`), remembered for
+#: the statement being checked.
+_ALIKE: dict[str, bool] = {}
 #: The ASCII characters Unicode's `\s` matches and `re.ASCII`'s does not (file, group, record
-#: and unit separators): a text with one is searched in the Unicode form.
+#: and unit separators).
 _UNICODE_ONLY_SPACE = re.compile(r"[\x1c-\x1f]")
+#: Those, and the characters beyond ASCII that are word characters or white space to Unicode
+#: (letters, digits, a no-break space) and neither to `re.ASCII`.
+_UNICODE_ONLY = re.compile(r"[\x1c-\x1f]|[^\W\x00-\x7f]|[^\S\x00-\x7f]")
 
 
-def plain_ascii(text: str) -> bool:
-    """True when `re.ASCII` reads the text as Unicode matching does: every character ASCII, and
-    none of the few that only Unicode counts as white space."""
-    return text.isascii() and _UNICODE_ONLY_SPACE.search(text) is None
+def reads_as_ascii(text: str) -> bool:
+    """True when `re.ASCII` reads the text as Unicode matching does: no character in it is a
+    word character (`\\w`, `\\b`, `\\d`) or white space to one and not to the other."""
+    if text.isascii():
+        return _UNICODE_ONLY_SPACE.search(text) is None
+    return _UNICODE_ONLY.search(text) is None
 
 
 def flat_lower(text: str) -> str:
@@ -44,10 +51,9 @@ def flat_lower(text: str) -> str:
 
 
 def _remember(text: str) -> str:
-    """`flat_lower` worked out, remembered, and noted in `_ASCII` when plain ASCII."""
+    """`flat_lower` worked out and remembered, with whether it reads as ASCII (`_ALIKE`)."""
     low = _MEMO[text] = text.lower().replace("\n", " ")
-    if plain_ascii(low):
-        _ASCII.add(low)
+    _ALIKE[low] = reads_as_ascii(low)
     return low
 
 
@@ -57,13 +63,12 @@ _ASCII_FORMS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 def suited(rx: re.Pattern[str], text: str) -> re.Pattern[str]:
     """`rx` in the form to search `text` with: its `re.ASCII` form (compiled once, case rules
-    kept) when the text is plain ASCII, which finds the same matches faster; else `rx` itself."""
-    if not text.isascii():
+    kept) when the text reads as ASCII, which finds the same matches faster; else `rx` itself."""
+    alike = _ALIKE.get(text)
+    if alike is None:
+        alike = _ALIKE[text] = reads_as_ascii(text)
+    if not alike:
         return rx
-    if text not in _ASCII:
-        if not plain_ascii(text):
-            return rx
-        _ASCII.add(text)
     entry = _ASCII_FORMS.get(id(rx))
     if entry is None or entry[0] is not rx:
         entry = _ASCII_FORMS[id(rx)] = (rx, re.compile(rx.pattern, (rx.flags & ~re.U) | re.A))
@@ -73,7 +78,7 @@ def suited(rx: re.Pattern[str], text: str) -> re.Pattern[str]:
 def forget() -> None:
     """Drop the remembered lower-case texts: called before each statement is checked."""
     _MEMO.clear()
-    _ASCII.clear()
+    _ALIKE.clear()
 
 
 def _folds(pattern: str, flags: int) -> bool:
@@ -142,8 +147,8 @@ class Lexicon:
 
     @property
     def ascii(self) -> re.Pattern[str]:
-        """`fast` in its `re.ASCII` form, for plain ASCII text; each form is compiled on first
-        use (a run on English text never needs the Unicode one, nor one on Spanish this)."""
+        """`fast` in its `re.ASCII` form, for text that reads as ASCII; each form is compiled on
+        first use (a run on English text never needs the Unicode one, nor one on Spanish this)."""
         if self._ascii is None:
             self._ascii = re.compile(self.pattern, (self.flags & ~re.I & ~re.UNICODE) | re.ASCII)
         return self._ascii
@@ -154,13 +159,13 @@ class Lexicon:
 
     def pick(self, text: str, lowered: str) -> tuple[re.Pattern[str], str]:
         """The pattern and the text to search: the folded pattern on `lowered` (`flat_lower(text)`)
-        when offsets hold, in its ASCII form when that is plain ASCII; else `rx` on `text`."""
+        when offsets hold, in its ASCII form when that reads as ASCII; else `rx` on `text`."""
         folds = self._folds
         if folds is _UNSET:
             folds = self.folds
         if not folds or len(lowered) != len(text):
             return self._rx or self.rx, text
-        if lowered in _ASCII:
+        if _ALIKE.get(lowered):
             return self._ascii or self.ascii, lowered
         return self._fast or self.fast, lowered  # type: ignore[return-value]
 
