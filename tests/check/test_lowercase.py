@@ -10,7 +10,7 @@ import pytest
 
 from amends.check import content, style
 from amends.check.evaluate import load_corpus
-from amends.check.lowercase import flat_lower, lexicon
+from amends.check.lowercase import flat_lower, lexicon, reads_as_ascii
 from amends.check.registry import builtin_rules
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -45,6 +45,19 @@ def test_folding_finds_the_same_spans(name: str, rx: re.Pattern[str]) -> None:
 def test_a_phrase_wrapped_over_two_lines_still_matches() -> None:
     lex = lexicon(re.compile(r"\bno dial tone\b", re.I))
     assert lex.search("Phones had no\ndial tone.") is not None
+
+
+def test_the_ascii_form_only_where_ascii_reads_alike() -> None:
+    # beyond ASCII, curly quotes and dashes read alike; "é" is a word character, a no-break space
+    # and a unit separator white space, to Unicode only
+    lex = lexicon(re.compile(r"\bno\s+dial\s+tone\b", re.I))
+    alike = ("No dial tone.", "We\u2019re sorry \u2014 no dial tone.")
+    other = ("no\x1fdial tone", "no\xa0dial tone", "café: no dial tone", "caféno dial tone")
+    for text in (*alike, *other):
+        rx, _ = lex.pick(text, flat_lower(text))
+        assert bool(rx.flags & re.ASCII) == reads_as_ascii(text) == (text in alike)
+        plain = re.finditer(lex.pattern, text, re.I)
+        assert [m.span() for m in lex.finditer(text)] == [m.span() for m in plain], repr(text)
 
 
 def test_a_lead_of_digits_finds_what_the_pattern_finds() -> None:

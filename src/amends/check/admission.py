@@ -33,10 +33,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 def _low(rx: re.Pattern[str], doc: Doc) -> tuple[re.Pattern[str], str]:
     """The pattern and the text to search: the lower-cased text with the case-sensitive pattern
     when offsets hold (`lowercase.Lexicon`'s fast path), else the text itself."""
-    fast = lexicon(rx).fast
-    if fast is not None and len(doc.lower) == len(doc.text):
-        return fast, doc.lower
-    return rx, doc.text
+    return lexicon(rx).pick(doc.text, doc.lower)
 
 
 _NOUN = r"(?:mistake|fault|error|doing|oversight|failure|responsibility|call|decision|slip|blunder|miss)"

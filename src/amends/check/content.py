@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from amends.check import patterns as P
 from amends.check.admission import admits, admitted_acts
-from amends.check.lowercase import Lexicon, lexicon, word_rx
+from amends.check.lowercase import Lexicon, lexicon, suited, word_rx
 from amends.check.model import AFTER, ALL_STAGES, ONGOING, Channel, Severity, Stage
 from amends.check.prefixes import table
 from amends.check.restored import acted_then_restored
@@ -1840,7 +1840,12 @@ def _hours(doc: Doc, ctx: Context) -> bool:
         if NOT_HOURS.search(doc.lower, max(0, m.start() - 8), m.start()):
             continue
         s = _sentence_at(doc, m.start())
-        if P.URL.search(s) or _phone(s) or contact.search(s) or re.search(r"\bopen\b", s, re.I):
+        if (
+            suited(P.URL, s).search(s)
+            or _phone(s)
+            or contact.search(s)
+            or re.search(r"\bopen\b", s, re.I)
+        ):
             return True
     return False
 
@@ -1858,12 +1863,16 @@ _COUNTED = re.compile(r"\s+(?:" + PEOPLE["en"] + "|" + PEOPLE["es"] + r")\b", re
 
 def _phone(sentence: str) -> bool:
     """True when the sentence gives a phone number (not a count of customers written with dots)."""
-    return any(not _COUNTED.match(sentence, m.end()) for m in P.PHONE.finditer(sentence))
+    return any(
+        not _COUNTED.match(sentence, m.end()) for m in suited(P.PHONE, sentence).finditer(sentence)
+    )
 
 
 def check_support(doc: Doc, ctx: Context) -> str | None:
     """Where to get help and when; on SMS and social, a link to the full statement is enough."""
-    link = P.URL.search(doc.text) or ("@" in doc.text and P.EMAIL.search(doc.text))
+    link = suited(P.URL, doc.text).search(doc.text) or (
+        "@" in doc.text and P.EMAIL.search(doc.text)
+    )
     if ctx.short:
         return (
             None
@@ -1871,9 +1880,9 @@ def check_support(doc: Doc, ctx: Context) -> str | None:
             else ("add a link to the full statement, where the help details are")
         )
     contact = _lex(CONTACT, ctx.locale)
-    where = link or P.PHONE.search(doc.text) or contact.search(doc.text)
+    where = link or suited(P.PHONE, doc.text).search(doc.text) or contact.search(doc.text)
     when = _hours(doc, ctx) or any(
-        CLOCK_RANGE.search(s) and (P.URL.search(s) or _phone(s) or contact.search(s))
+        CLOCK_RANGE.search(s) and (suited(P.URL, s).search(s) or _phone(s) or contact.search(s))
         for s in (_sentences(doc) if _in(CLOCK_RANGE, doc) else ())
     )
     if (where and when) or _extra(ctx, "support", doc.lower):
@@ -1893,7 +1902,7 @@ def check_feedback(doc: Doc, ctx: Context) -> str | None:
         if s.rstrip().endswith("?") and i + 1 < len(sentences):
             s = s + " " + sentences[i + 1]
         if fb.search(s) and (
-            P.URL.search(s)
+            suited(P.URL, s).search(s)
             or ("@" in s and P.EMAIL.search(s))
             or re.search(
                 r"\breply|\bform\b|\bcall\b|\brespond\w*|\bformulario\b|\bthis (?:email|e-mail|message|letter)\b|"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from amends.check.lowercase import word_rx
+from amends.check.lowercase import suited, word_rx
 
 TZ_ABBREVIATIONS = [
     "UTC",
@@ -192,11 +192,12 @@ CLOCK, CLOCK_TZ, ZONE_DECLARED, RELATIVE, DEADLINE, ISO_TZ = (
 def has_tz_time(text: str) -> bool:
     """True when the text gives a clock time with a zone (right after it, or a few words later in
     the same sentence), an ISO time with an offset, or times under a zone stated once."""
-    if CLOCK_TZ.search(text) or ISO_TZ.search(text):
+    if suited(CLOCK_TZ, text).search(text) or suited(ISO_TZ, text).search(text):
         return True
-    if (ZONE_DECLARED.search(text) or ZONE_HEADING.match(text)) and CLOCK.search(text):
+    clock = suited(CLOCK, text)
+    if (ZONE_DECLARED.search(text) or ZONE_HEADING.match(text)) and clock.search(text):
         return True
-    for m in CLOCK.finditer(text):
+    for m in clock.finditer(text):
         window = text[m.end() : m.end() + ZONE_WINDOW]
         end = _SENTENCE_END.search(window)
         if ZONE_NEAR.search(window[: end.start()] if end else window):

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from amends.check.content import SEED_A, SEED_B
-from amends.check.lowercase import Lexicon, lexicon, word_rx
+from amends.check.lowercase import Lexicon, lexicon, suited, word_rx
 from amends.check.model import ALL_STAGES, Severity, Stage
 from amends.check.prefixes import prefix_tree, table
 from amends.check.rule import Context, Example, Rule
@@ -1111,7 +1111,7 @@ ISSUE_NAMERS = frozenset(
 def _issue_refs(doc: Doc) -> Iterator[Span]:
     """Spans of "the issue", "internet issue", "this problem": the outage named and not told."""
     low = doc.lower if len(doc.lower) == len(doc.text) else doc.text  # offsets must hold
-    for m in ISSUE_REF.finditer(low):
+    for m in suited(ISSUE_REF, low).finditer(low):
         before = low[max(0, m.start() - 16) : m.start()].split()
         if before and before[-1].lower() in ISSUE_NAMERS:
             start = m.start() - 1 - len(before[-1])
@@ -1167,14 +1167,15 @@ def _flat(text: str) -> str:
 def technical_terms(text: str) -> list[str]:
     """Engineering terms in a text that are not explained in plain words right after them."""
     text = _flat(text)
-    return [m.group(0) for m in TECHNICAL.finditer(text) if not EXPLAINED.match(text, m.end())]
+    found = suited(TECHNICAL, text).finditer(text)
+    return [m.group(0) for m in found if not EXPLAINED.match(text, m.end())]
 
 
 def match_jargon(doc: Doc, ctx: Context) -> Iterator[Span]:
     """Corporate jargon always; engineering terms unless explained in plain words right after."""
     yield from _spans(CORPORATE, doc)
     text = _flat(doc.text)
-    for m in TECHNICAL.finditer(text):
+    for m in suited(TECHNICAL, text).finditer(text):
         if not EXPLAINED.match(text, m.end()):
             yield m.start(), m.end(), doc.text[m.start() : m.end()]
     yield from _extra_spans(doc, ctx, "jargon")
