@@ -177,6 +177,7 @@ def test_a_service_named_by_its_return(text: str, locale: str) -> None:
         "Service has been restored in your area.",
         "Internet service in Elgin should be back by 6pm.",
         "We expect broadband to be restored by noon.",
+        "The fibre was joined again and service came back.",
     ],
 )
 def test_what_near_misses(text: str) -> None:

@@ -1105,9 +1105,9 @@ FIX_MORE = {
         r"\b(?:splices?|repairs?|swaps?|replacements?|rollbacks?|joints?) (?:was|were) (?:finished|completed|done|made)\b",
         # round 15: what was done, told by its result ("had the link back by 2.05pm", "brought every
         # customer back", "had it working by 7.40pm"; not "sorted it", which, like "fixed it", says
-        # nothing of what was done); the old part put back or the
-        # tower rolled back ("putting the old one back", "rolled the tower back to the old
-        # software"); more verbs of doing it again ("refitted", "thawed the line", "started swapping")
+        # nothing of what was done); the old part put back or the tower rolled back ("putting the
+        # old one back", "rolled the tower back to the old software"); more verbs of doing it again
+        # ("refitted", "thawed the line", "started swapping")
         r"\bhad (?:it|them|the [\w-]+|(?:every|each|all)(?: [\w-]+){1,2}) (?:back|working|running)\b|"
         r"\bbrought (?:every|each|all)(?: [\w-]+){1,3} back\b",
         r"\bputting (?:the|our) (?:old|previous|original|spare|earlier) [\w-]+ back\b|\brolled (?:\S+ ){1,4}?back to\b",
@@ -1404,18 +1404,19 @@ LOSS_OF_IT = re.compile(
 
 #: A service named by its kind (not "service" or "mobile services" alone) and, later in the same
 #: sentence, told to be back: what failed, named by its return (round 15). Not an estimate ("should
-#: be back", "expected to be restored", "until it is restored").
+#: be back", "expected to be restored", "until it is restored"), and not a part ("the fibre", "el
+#: cable": "the fibre was joined and service came back" tells the fix, not what failed).
 _NOT_YET = r"(?:(?!\b(?:will|should|expect\w*|hope\w*|until|once|when|not|before|may|might|soon|be|to)\b)[^.!?\n]){0,60}?"
 NAMED_BACK = {
     "en": _rx(
         r"\b(?:internet|broadband|phones?|phone lines?|landlines?|home phone|mobile (?:calls|data)|calls|data|tv|television|"
-        r"wireless|voice|fib(?:re|er)|texts?)\b"
+        r"wireless|voice|texts?)\b"
         + _NOT_YET
         + r"\b(?:restored|back up and running|came back|returned to normal|back to normal|running normally|working normally|"
         r"back online|(?:is|are) (?:now )?back|working again)\b"
     ),
     "es": _rx(
-        r"\b(?:internet|fibra|telefonía|teléfono|televisión|móvil|celular|datos|llamadas|cable)\b"
+        r"\b(?:internet|telefonía|teléfono|televisión|móvil|celular|datos|llamadas)\b"
         + r"(?:(?!\b(?:cuando|hasta|esperamos|prevemos|podría|debería|pronto)\b)[^.!?\n]){0,60}?"
         + r"\b(?:restablecid[oa]s?|normalizad[oa]s?|ha vuelto|volvió|vuelve a funcionar|funciona(?:n)? con normalidad|"
         r"recuperad[oa]s?)\b"

@@ -186,7 +186,8 @@ GENERIC = {
         r"\b(?:sorry|apologi[sz]e|apologies|regret)\b[^.!?]{0,40}?\binconvenien(?:ce|ces|t)\b|"
         r"\binconvenien(?:ce|ces)\b[^.!?]{0,40}?\b(?:sorry|apologi[sz]e|apologies|regret)\b|"
         # round 15: "the trouble" and "the disruption" are this outage's own, not any nuisance at all
-        # (nine blind sets label "we're sorry for the disruption" plain, against one in round 8)
+        # (the tuned sets label "we're sorry for the disruption" plain 45 times and generic never;
+        # round 8 had kept it generic on one writer's labels)
         r"\b(?:sorry|apologi[sz]e|apologies)\s+for\s+(?:any\s+(?:trouble|disruption|issues?)|the\s+issues?)\b"
         r"(?![^.!?]{0,30}?\b(?:may|might|could)\s+have\b)|"
         r"\bsorry\s+for\s+any\b(?!\s+perceived)(?![^.!?]{0,30}?\b(?:may|might|could)\s+have\b)",
