@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from amends.check import content, style
+from amends.check import patterns as P
 from amends.check.evaluate import load_corpus
-from amends.check.lowercase import flat_lower, lexicon, reads_as_ascii
+from amends.check.lowercase import flat_lower, forget, lexicon, reads_as_ascii, suited
 from amends.check.registry import builtin_rules
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -73,3 +74,26 @@ def test_a_lead_of_digits_finds_what_the_pattern_finds() -> None:
             assert [m.span() for m in fast.finditer(variant)] == [
                 m.span() for m in plain.finditer(variant)
             ]
+
+
+@pytest.mark.parametrize(
+    "rx",
+    [style.TECHNICAL, style.ISSUE_REF, P.CLOCK, P.CLOCK_TZ, P.ISO_TZ, P.URL, P.PHONE],
+    ids=["TECHNICAL", "ISSUE_REF", "CLOCK", "CLOCK_TZ", "ISO_TZ", "URL", "PHONE"],
+)
+def test_a_suited_pattern_finds_what_the_pattern_finds(rx: re.Pattern[str]) -> None:
+    """The plain patterns searched through `suited` (the re.ASCII form where the text reads
+    alike): the same spans as the pattern itself, on the corpus and every rule example."""
+    forget()
+    seen_ascii = False
+    for text in _texts():
+        # ("é" glued to each word's front: a word character to Unicode only, so there the two
+        # forms would differ, and `suited` must keep the pattern itself)
+        for variant in (text, text.upper(), text.replace("\n", " "), text.replace(" ", " é")):
+            form = suited(rx, variant)
+            seen_ascii |= form is not rx
+            assert [m.span() for m in form.finditer(variant)] == [
+                m.span() for m in rx.finditer(variant)
+            ], variant[:80]
+        forget()
+    assert seen_ascii  # the corpus is mostly ASCII: the fast form was tried

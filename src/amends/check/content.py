@@ -649,17 +649,26 @@ APOLOGY = {
     ),
 }
 APOLOGY = {loc: word_rx(rx) for loc, rx in APOLOGY.items()}
+#: An apology's addressee hedged, with no clause after it (round 15): "to anyone affected", "to
+#: those still affected", "to those who were impacted" (not "to everyone who was cut off" or "to
+#: all customers affected"); in Spanish the subjunctive after "a" ("a quienes se hayan visto
+#: afectados", "a los clientes que pudieran verse afectados"; not "a todos los clientes
+#: afectados"). `non-apology` forbids the apology made so; `apology` does not count it.
+HEDGED_ADDRESSEE = {
+    "en": r"to (?:anyone|anybody|those(?: customers?| users?| of you)?|any (?:of (?:our|the|you) )?(?:[\w-]+ )?"
+    r"(?:customers?|users?|members?|subscribers?|people|households?|homes?|clients?)) (?:(?:who|that) (?:were|are|have been|was) )?"
+    r"(?:still )?(?:affected|impacted)\b",
+    "es": r"(?:quienes|(?:los|las|aquellos|aquellas) (?:[\wáéíóúñ]+ )?que) (?:se )?"
+    r"(?:hayan|hubieran|hubiesen|pudieran|pudiesen|pudieron|puedan)\b",
+}
 APOLOGY_UNDONE = {
     "en": re.compile(
         # (round 15: not "for the trouble", this outage's own, as `generic-apology` reads it)
         r"^\W*(?:\w+\W+){0,2}?(?:if\b|that you (?:feel|felt)|you (?:feel|felt)|to anyone who|for any|"
-        r"for the inconvenience|for any (?:inconvenience|trouble)|"
-        # round 15: the addressee hedged with no clause ("to anyone affected", "to those still
-        # affected", "to those who were impacted"), and a feeling put on a part of them ("that many
-        # of you feel we let you down"), as `non-apology` reads them
-        r"to (?:anyone|anybody|those(?: customers?| users?| of you)?|any (?:of (?:our|the|you) )?(?:[\w-]+ )?(?:customers?|users?|"
-        r"members?|subscribers?|people|households?|homes?|clients?)) (?:(?:who|that) (?:were|are|have been|was) )?(?:still )?"
-        r"(?:affected|impacted)\b|"
+        r"for the inconvenience|for any (?:inconvenience|trouble)|" + HEDGED_ADDRESSEE["en"] + r"|"
+        # round 15: the addressee hedged with no clause (`HEDGED_ADDRESSEE`, the line above), and a
+        # feeling put on a part of them ("that many of you feel we let you down"), as `non-apology`
+        # reads them
         r"that (?:many|some|a few|most|so many) (?:of you|of our customers|customers|people) (?:feel|felt)|"
         # a conditional reach: "to any customers who may have been impacted"
         r"to (?:any |all |those |the )?(?:customers?|users?|members|subscribers|people|anyone|of you) (?:who|that) (?:may|might|could)|"
@@ -679,10 +688,9 @@ APOLOGY_UNDONE = {
         r"sucedió))|que\b)|"
         # round 7: to whoever may have been hurt ("a quienes hayan podido verse afectados")
         r"^\W*(?:\w+\W+){0,2}?(?:quienes|los que|las que|aquellos que|quien) (?:se )?(?:hayan|haya|puedan|pueda|pudieran|pudiera|hubieran|hubiera) podido"
-        # round 15: the same in the subjunctive without "podido" ("a quienes se hayan visto
-        # afectados", "a los clientes que pudieran verse afectados"), as `non-apology` reads it
-        r"|^\W*(?:\w+\W+){0,2}?(?:quienes|(?:los|las|aquellos|aquellas) (?:[\wáéíóúñ]+ )?que) (?:se )?"
-        r"(?:hayan|hubieran|hubiesen|pudieran|pudiesen|pudieron|puedan)\b",
+        # round 15: the same in the subjunctive without "podido" (`HEDGED_ADDRESSEE`), as
+        # `non-apology` reads it
+        r"|^\W*(?:\w+\W+){0,2}?" + HEDGED_ADDRESSEE["es"],
         re.I,
     ),
 }
@@ -787,7 +795,8 @@ OWNERSHIP = {
         r"\bwe (?:manage|operate|built|maintain|look after)\b|\b(?:a|the|an) [\w-]+ we (?:run|own)\b",
         # ownership as written in the field: "the mistake was ours", "my responsibility", "we let ... down",
         # "maintenance we carried out", "a change my team made"
-        r"\b(?:mistake|fault|error|failure|responsibility|decision|choice|change|update|bug) (?:was|is) (?:ours|mine)\b",
+        r"\b(?:mistake|fault|error|failure|responsibility|decision|choice|change|update|bug|cause|blame|outage|problem|call) "
+        r"(?:was|is) (?:ours|mine)\b",
         r"\b(?:is|was) (?:on me|mine)\b|\bmy (?:responsibility|fault|mistake|decision)\b|\bmy team (?:made|pushed|ran)\b",
         r"\b(?:we|i) (?:had |have |has )?let\b|\blet (?:\w+ ){0,2}(?:customers|you|people|everyone) down\b",
         # round 9: the act answered for in other words ("I will answer for this decision", "we accept the blame")
@@ -803,7 +812,7 @@ OWNERSHIP = {
         # round 15: the fault taken on in other words ("a mistake on our part", "this one's on us",
         # "the cause was ours", "We should have.", "this is our network")
         r"\b(?:mistake|error|fault|failure|oversight) on (?:our|my) part\b|\b(?:this|that|it) one(?:[’']s| is| was) on (?:us|me)\b|"
-        r"\b(?:cause|blame|outage|problem|call) (?:was|is) (?:ours|mine|on us|on me)\b|\b(?:we|i) should have\s*[.!]|"
+        r"\b(?:cause|blame|outage|problem|call) (?:was|is) on (?:us|me)\b|\b(?:we|i) should have\s*[.!]|"
         r"\b(?:this|it) (?:is|was) our (?:own )?(?:network|equipment|cable|kit|gear|system)\b",
     ),
     "es": _rx(
@@ -814,8 +823,8 @@ OWNERSHIP = {
         r"\b(?:no )?(?:la |lo |las |los )?(?:habíamos|hemos) (?:probado|revisado|cambiado|hecho)\b|\bdebimos\b|"
         r"\bno (?:lo |la )?probamos\b",
         # the owner after the fault, and a chief executive's "mine": "esa decisión fue nuestra",
-        # "fue un error mío", "yo aprobé el cambio"
-        r"\b(?:decisión|error|culpa|responsabilidad|fallo|cambio) (?:fue |es |era )?(?:nuestr[oa]|mí[oa])\b",
+        # "fue un error mío", "yo aprobé el cambio" (round 15: "la causa fue nuestra")
+        r"\b(?:decisión|error|culpa|responsabilidad|fallo|cambio|causa|avería|equivocación) (?:fue |es |era )?(?:nuestr[oa]|mí[oa])\b",
         r"\b(?:yo )?(?:aprobé|autoricé|decidí|ordené)\b",
         # round 9: our own work named as what we did ("el martes hicimos una actualización del
         # servidor"); the fault taken on in the first person ("no reforcé la torre; lo asumo", "respondo por ello")
@@ -823,10 +832,9 @@ OWNERSHIP = {
         r"obras?|mantenimiento|pruebas?|migración)\b|\b(?:lo|la) asumo\b|\brespondo (?:por|de) (?:ello|eso|esto)\b",
         # round 4: the act claimed with "nosotros": "la pusimos nosotros", "lo hicimos nosotros"
         r"\b(?:lo|la|los|las) (?:pusimos|hicimos|instalamos|configuramos|cargamos|enviamos|cambiamos|conectamos|dejamos) nosotros\b",
-        # round 15: the cause or the thing owned ("la causa fue nuestra", "el equipo averiado es
-        # nuestro"), and one of ours as the doer of the fault ("nuestro equipo borró por error la
-        # lista", "nuestro equipo conectó mal un cable", "que cometió nuestro propio equipo")
-        r"\b(?:causa|avería|equivocación) (?:fue |es |era )?(?:nuestr[oa]|mí[oa])\b|"
+        # round 15: the thing owned ("el equipo averiado es nuestro"; "la causa fue nuestra" above),
+        # and one of ours as the doer of the fault ("nuestro equipo borró por error la lista",
+        # "nuestro equipo conectó mal un cable", "que cometió nuestro propio equipo")
         r"\b(?:equipo|cable|red|antena|central)(?: [\wáéíóúñ]+)? (?:es|era|fue) nuestr[oa]\b",
         r"\bnuestr[oa] (?:propi[oa] )?(?:equipo|personal|técnico|técnica|cuadrilla|gente)(?: [\wáéíóúñ]+){0,2}? (?:borró|borraron|"
         r"conectó|conectaron|configuró|configuraron|desconectó|desconectaron|cortó|cortaron|cometió|cometieron|olvidó|olvidaron|"

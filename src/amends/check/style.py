@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from amends.check.content import SEED_A, SEED_B
+from amends.check.content import HEDGED_ADDRESSEE, SEED_A, SEED_B
 from amends.check.lowercase import Lexicon, lexicon, suited, word_rx
 from amends.check.model import ALL_STAGES, Severity, Stage
 from amends.check.prefixes import prefix_tree, table
@@ -248,14 +248,11 @@ NON_APOLOGY = {
         r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,50}?(?:this|it|that|which|the)(?: [\w-]+)? (?:may|might|could) (?:cause|be causing|bring)\b",
         r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=\n))if (?:[\w’'-]+ ){1,10}?(?:affected|impacted|inconvenienced|disrupted|caused|hurt|put out)"
         r"[^.!?]{0,30}?, (?:we|i)(?:[’']re|[’']m| are| am| do| would like to| want to)? (?:(?:[a-z]+ly|very|so|truly) )?(?:sorry|apologi[sz]e)",
-        # round 15: the addressee hedged with no clause after it ("we apologise to anyone affected",
-        # "to any customers impacted", "to those still affected", "to those who were impacted"; not
-        # "to everyone who was cut off" or "to all customers affected"); the bare apology of a
-        # status post, with nobody who makes it and nothing it names ("Apologies for the impact.");
-        # a regret with nobody who regrets ("It is with regret that", "while regrettable,")
-        r"(?:sorry|apologi[sz]e|apologies) to (?:anyone|anybody|those(?: customers?| users?| of you)?|any (?:of (?:our|the|you) )?"
-        r"(?:[\w-]+ )?(?:customers?|users?|members?|subscribers?|people|households?|homes?|clients?)) (?:(?:who|that) (?:were|are|have been|was) )?"
-        r"(?:still )?(?:affected|impacted)\b",
+        # round 15: the addressee hedged with no clause after it ("we apologise to anyone affected";
+        # `HEDGED_ADDRESSEE`); the bare apology of a status post, with nobody who makes it and
+        # nothing it names ("Apologies for the impact."); a regret with nobody who regrets ("It is
+        # with regret that", "while regrettable,")
+        r"(?:sorry|apologi[sz]e|apologies) " + HEDGED_ADDRESSEE["en"],
         r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=\n))apologies for the (?:continued |ongoing )?(?:impact|disruption)(?: caused)?(?=\s*[.!](?:\s|$))",
         r"it is with (?:great |deep |much )?regret that",
         r"while regrettable(?=,)",
@@ -296,11 +293,9 @@ NON_APOLOGY = {
         r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=\n))si (?:[\wáéíóúñ]+ ){1,10}?(?:afectad|perjudicad|perjuicio|molesti|problema|inconveniente|"
         r"causad|ocasionad)[\wáéíóúñ]*[^.!?]{0,30}?, (?:lo sentimos|lo siento|lamentamos)",
         # round 15: an apology to whoever turns out to have been hurt, in the subjunctive ("pedimos
-        # disculpas a quienes se hayan visto afectados", "a los clientes que pudieran verse
-        # afectados"; not "a todos los clientes afectados"); the harm hedged with "pudo" ("los
-        # inconvenientes que esto pudo ocasionar")
-        r"(?:disculpas?|perdón) a (?:quienes|(?:los|las|aquellos|aquellas) (?:[\wáéíóúñ]+ )?que) (?:se )?"
-        r"(?:hayan|hubieran|hubiesen|pudieran|pudiesen|pudieron|puedan)\b",
+        # disculpas a quienes se hayan visto afectados"; `HEDGED_ADDRESSEE`); the harm hedged with
+        # "pudo" ("los inconvenientes que esto pudo ocasionar")
+        r"(?:disculpas?|perdón) a " + HEDGED_ADDRESSEE["es"],
         r"(?:que|lo que) (?:esto |ello |esta situación |este corte |la incidencia |el corte )?(?:les? )?(?:pudo|pudieron) "
         r"(?:causar|ocasionar|provocar|generar)\w*",
     ),
