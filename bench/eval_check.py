@@ -113,19 +113,17 @@ TITLES = {
     "blind14": "blind 14 (tuned on after blind run)",
     "blind15": "blind 15 (tuned on after blind run)",
     "blind16": "blind 16 (tuned on after blind run)",
-    "blind17": "blind 17 (never tuned on)",
-    "blind18": "blind 18 (never tuned on)",
-    "blind19": "blind 19 (never tuned on)",
-    "blind20": "blind 20 (never tuned on)",
+    "blind17": "blind 17 (tuned on after blind run)",
+    "blind18": "blind 18 (tuned on after blind run)",
+    "blind19": "blind 19 (tuned on after blind run)",
+    "blind20": "blind 20 (tuned on after blind run)",
     "blind21": "blind 21 (never tuned on)",
     "blind22": "blind 22 (never tuned on)",
 }
 FLOOR = 0.95
 #: Sets nobody has tuned on: their counts are printed, their mismatches only with
 #: `--show-unseen` (whoever reads them turns the set into a tuned one; write the next set first).
-UNSEEN: frozenset[str] = frozenset(
-    {"blind17", "blind18", "blind19", "blind20", "blind21", "blind22"}
-)
+UNSEEN: frozenset[str] = frozenset({"blind21", "blind22"})
 #: (corpus, rule) pairs below the floor whose reason docs/rules.md states ("Evaluation") and that
 #: are a limit of the labels, not of the rules. The held-out rows listed are the three where its
 #: labels and the development or field labels read the same wording differently (fitting one set

@@ -987,11 +987,11 @@ FIX = {
         # the fix with its doer named (the list this rule started from); "fixed" only with an object
         # other than "it": "We fixed it." says nothing about what was done
         r"\b(?:we|our (?:engineers?|technicians?|techs?|crews?|team|teams|staff)|crews|engineers|technicians|techs) "
-        r"(?:\w+ ){0,2}(?:replaced|repaired|spliced|rolled back|reverted|undid|undone|restored|rerouted|"
+        r"(?:\w+ ){0,2}(?:replaced|repaired|spliced|rolled back|reverted|undid|undone|restored(?! (?:all |full |the |our |phone |internet |mobile )?(?:service|services|connectivity|connections?|everyone|every|customers)\b)|rerouted|"
         r"re-routed|switched|restarted|rebooted|fixed(?! it\b| this\b| that\b| the (?:problem|issue|fault)\b)|"
         r"patched|reconnected|brought|installed|swapped|moved|renewed|removed|reversed|turned|rebuilt|added|released)\b",
         r"\b(?:technicians|engineers|crews?|we)\b[^.]{0,60}\b(?:replaced|repaired|spliced|re-spliced|rolled back|reverted|"
-        r"rerouted|restarted|rebooted|reconnected|restored|isolated|removed|reversed|laid|fitted|spread|diverted|"
+        r"rerouted|restarted|rebooted|reconnected|restored(?! (?:all |full |the |our |phone |internet |mobile )?(?:service|services|connectivity|connections?|everyone|every|customers)\b)|isolated|removed|reversed|laid|fitted|spread|diverted|"
         r"corrected|moved|switched|renewed|added servers|brought in)\b",
         r"\bwe (?:\w+ ){0,2}(?:rolled|switched|turned|put|brought) (?:\w+ ){0,3}back\b",
         r"\b(?:rolling|rolled) back\b|\bafter (?:we|our \w+) (?:replaced|repaired|spliced|reverted|switched)\b",
@@ -1027,8 +1027,8 @@ FIX = {
         r"sustitu(?:imos|yeron|yó)|(?:re)?(?:instal|conect|arranc|inici)(?:amos|aron)|"
         r"(?:repar|reemplaz|cambi|desvi|empalm|retir|ampli|actualiz|regres|sec|enfri|quit|restablec|restaur)"
         r"(?:amos|aron)|restablecimos|restablecieron|devolvimos|devolvieron)\b",
-        r"\bvolv(?:imos|ieron) a (?:la|el|los|las) (?:versión|configuración|equipos?|software|programa)\b|"
-        r"\bvolv(?:imos|ieron) a (?:instalar|conectar|poner|arrancar)\b",
+        r"\bvolv(?:imos|ieron|ió) a (?:la|el|los|las) (?:versión|configuración|equipos?|software|programa)\b|"
+        r"\bvolv(?:imos|ieron|ió) a (?:instalar|conectar|poner|arrancar)\b",
         r"\bse (?:corrigió|reparó|reemplazó|revirtió|deshizo|cambió|sustituyó|retiró)\b",
         # the passive with "fue", the contraction "al", and the right thing put in place of the wrong one
         # ("cargaron la configuración correcta", "enviaron una actualización corregida"), or the work
@@ -1120,6 +1120,20 @@ FIX_MORE = {
         r"\bbrought (?:every|each|all)(?: [\w-]+){1,3} back\b",
         r"\bputting (?:the|our) (?:old|previous|original|spare|earlier) [\w-]+ back\b|\brolled (?:\S+ ){1,4}?back to\b",
         r"\bre-?fitted\b|\bthawed (?:the|our|its)\b|\b(?:began|started) (?:swapping|fitting|rejoining|re-seating|reseating)\b",
+        # round 16: a part tightened or realigned ("our tech has tightened it", "realigned the
+        # dish"); a thing found and then sorted ("found a loose connection in a cabinet and sorted
+        # it": the thing names the fix); sessions or subscribers moved to a standby; code taken back
+        # out; a part changed by a named crew, told as a note ("SFP swapped by field engineering");
+        # service back after a named repair by its noun ("restored following realignment of the dish")
+        r"\b(?:re-?)?tightened\b|\bre-?aligned (?:the|our|a|an|its)\b|\b(?:refuell?ed|refilled|re-?charged|topped up) (?:the|our|its|a|an)\b",
+        r"\bfound (?:a|an|the) (?:[\w-]+ ){1,6}?and (?:sorted|fixed|cleared|sorted out) (?:it|them)\b",
+        r"\b(?:sessions|subscribers|subs|customers|users|calls|links?|circuits?) (?:was |were |has been |have been )?(?:re-?homed|re-?routed|"
+        r"failed over|moved over|switched over|migrated)\b",
+        r"\b(?:took|pulled|backed|taken) (?:the|that|this|our) (?:[\w-]+ )?(?:code|firmware|build|deploy(?:ment)?|script)s? (?:back )?(?:out|off)\b|"
+        r"\b(?:took|pulled|backed) (?:the|that|this|our) (?:[\w-]+ )?(?:change|update|upgrade|release|patch|software|version|code) back out\b",
+        r"\b(?:swapped|replaced|re-?seated|spliced|repaired|re-?aligned|re-?terminated) by (?:field|site|on-?site|our|the|an?) ",
+        r"\b(?:restored|recovered|returned|resolved|came back|back online) (?:\S+ ){0,4}?(?:after|following|through) (?:an? |the )?"
+        r"(?:re-?alignment|re-?configuration|re-?termination|re-?splicing|repair|replacement) of\b",
     ),
     "es": _rx(
         # round 5: a thing done again ("volvieron a cargar la configuración anterior", "encendieron de
@@ -1130,8 +1144,8 @@ FIX_MORE = {
         # ajustó el equipo"; not the service coming back, "se restableció") and in the perfect ("hemos
         # revertido el cambio", "hemos ejecutado un rollback"); "ajustar" and "tender" a cable too
         r"\b(?<!se )(?:repar|reemplaz|cambi|desvi|empalm|retir|ajust|reinici|sustitu|corrig|revirt)(?:ó|ió|aron|amos|ieron|imos)\b|"
-        r"\b(?:tend|tendi)(?:ió|imos|ieron) (?:un|una|el|la|otro|otra) (?:cable|fibra|línea|enlace)\b",
-        r"\b(?:hemos|han|ha) (?:repar|reemplaz|cambi|revert|revirt|restablec|reinici|ajust|corregi|sustitu|reconect|empalm)\w*(?:ado|ido)\b|"
+        r"\b(?:tend|tendi)(?:ió|imos|ieron) (?:un|una|el|la|otro|otra|\d[\d.]* (?:metros|m|km|kilómetros) de) (?:cable|fibra|línea|enlace)\b",
+        r"\b(?<!se )(?:hemos|han|ha) (?:repar|reemplaz|cambi|revert|revirt|restablec|reinici|ajust|corregi|sustitu|reconect|empalm)\w*(?:ado|ido)\b|"
         r"\b(?:hemos|han|ha) (?:ejecutado|hecho|aplicado|realizado) (?:un|el|una|la) (?:rollback|marcha atrás|vuelta atrás|reversión)\b",
         # round 10: the remedy begun or finished ("empezamos a cargarla", "terminaron de empalmar la
         # fibra"); the same rollback as a noun ("hasta la aplicación del rollback")
@@ -1152,10 +1166,37 @@ FIX_MORE = {
         r"\b(?:instal|coloc|mont|conect)(?:ó|aron) (?:un|una|el|la|los|las|otr[oa]s?) (?:nuev[oa]s? )?(?:generador(?:es)?|baterías?|"
         r"repuestos?|tarjetas?|fuentes?|cables?|antenas?|equipos? nuevos?)\b|\bencend(?:ió|ieron)\b|"
         r"\bvolv(?:imos|ieron|ió) a \w+(?:ar|er|ir)(?:lo|la|los|las)\b",
+        # round 16: the remedy in the reflexive passive ("se aisló el puerto afectado", "se amplió la
+        # capacidad del enlace", "se ejecutó el reenrutamiento"); a part brought up by our crew
+        # ("subieron un generador de alquiler"); the remedy under its label in a report ("Solución:
+        # sustitución de la fuente")
+        r"\bse (?:aisló|amplió|reinició|reconfiguró|desvió|conmutó|empalmó|reemplazaron|sustituyeron|repararon|aislaron)\b|"
+        r"\bse (?:ejecutó|realizó|aplicó|hizo) (?:el|la|un|una) (?:reenrutamiento|rollback|failover|conmutación|cambio|reinicio|"
+        r"reemplazo|sustitución|empalme|reparación)\b",
+        r"\b(?:subimos|subieron|llevamos|llevaron|trajimos|trajeron) (?:un|una|otro|otra) (?:generador|batería|equipo|tarjeta|repuesto)\b",
+        r"\bsolución: (?:la |el )?(?:sustitución|reemplazo|cambio|reinicio|empalme|reparación|reconfiguración|conmutación|reenrutamiento)\b",
     ),
 }
 #: Words that undo a remedy verb before it: "we had not replaced it", "hadn't replaced".
 FIX_NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever|\bno)\s+(?:\w+\s+)?$", re.I)
+#: Round 16: a remedy whose doer is the other party, named before it ("fueron sus técnicos quienes
+#: la repararon", "the vendor's engineers took the patch back out"), or whose object is named only
+#: vaguely in the passive ("a technical issue on our side has been corrected"): neither tells what
+#: we did.
+FIX_NOT_OURS = re.compile(
+    r"\b(?:(?:sus|cuyos|cuyas|their|whose|the [\w-]+[’']s) (?:[\w-]+ )?(?:técnicos|cuadrillas|ingenieros|engineers|crews|"
+    r"technicians|techs|teams?)(?: (?:quienes|quien|who|then))?(?: (?:la|lo|los|las|it|them))?|"
+    r"(?:issue|problem|glitch|fault|error)s?(?: (?:on|at|in|with) (?:our|the) [\w-]+)? (?:has|have|had|was|were|is|are)(?: been)?|"
+    r"\b(?:sus|cuyos|cuyas|their|whose))\s*$",
+    re.I,
+)
+#: Round 16: a repair told with the other party as its doer, after it ("the repair was carried out
+#: by Openreach engineers", "repairs were done by the network owner").
+FIX_BY_THEM = re.compile(
+    r"\s+by\s+(?:nbn|openreach|them\b|their\b|the\s+(?:[\w-]+\s+)?(?:dno|operator|provider|utility|council|wholesaler|carrier|"
+    r"owner|host|partner|power company|contractor)s?\b|[\w-]+[’']s\b)",
+    re.I,
+)
 #: A negation inside the matched words: "we had not replaced", "engineers never restarted".
 _NEGATION = re.compile(r"\b(?:not|never)\b|n[’']t\b")
 FUTURE = {
@@ -1421,13 +1462,18 @@ NAMED_BACK = {
         r"wireless|voice|texts?)\b"
         + _NOT_YET
         + r"\b(?:restored|back up and running|came back|returned to normal|back to normal|running normally|working normally|"
-        r"back online|(?:is|are) (?:now )?back|working again)\b"
+        r"back online|(?:is|are) (?:now )?back|working again|(?:operating|running|working) normally again)\b"
     ),
     "es": _rx(
-        r"\b(?:internet|telefonía|teléfono|televisión|móvil|celular|datos|llamadas)\b"
+        r"\b(?:internet|telefonía|teléfono|televisión|móvil|celular|datos|llamadas|fijo)\b"
         + r"(?:(?!\b(?:cuando|hasta|esperamos|prevemos|podría|debería|pronto)\b)[^.!?\n]){0,60}?"
         + r"\b(?:restablecid[oa]s?|normalizad[oa]s?|ha vuelto|volvió|vuelve a funcionar|funciona(?:n)? con normalidad|"
-        r"recuperad[oa]s?)\b"
+        r"recuperad[oa]s?|ya funciona(?:n)?)\b",
+        # round 16: the verb first ("vuelven a funcionar internet y el fijo", "ya se restableció el
+        # servicio de internet"), as short posts and resolutions in Spanish put it
+        r"\b(?:ya funciona(?:n)?|vuelven? a funcionar|volvieron a funcionar|(?:ya )?se restableci(?:ó|eron)|(?:ya )?se ha(?:n)? "
+        r"restablecido) (?:de nuevo )?(?:el |la |los |las )?(?:servicios? de )?(?:internet|telefonía|teléfono|televisión|móvil|"
+        r"celular|datos|llamadas|fijo)\b",
     ),
 }
 
@@ -1746,9 +1792,12 @@ def check_fix(doc: Doc, ctx: Context) -> str | None:
     )
     for m in found:
         said = doc.lower[max(0, m.start() - 24) : m.end()]
-        if not FIX_NEGATED.search(
-            said, 0, len(said) - (m.end() - m.start())
-        ) and not _NEGATION.search(doc.lower, m.start(), m.end()):
+        if (
+            not FIX_NEGATED.search(said, 0, len(said) - (m.end() - m.start()))
+            and not _NEGATION.search(doc.lower, m.start(), m.end())
+            and not FIX_NOT_OURS.search(doc.lower, max(0, m.start() - 48), m.start())
+            and not FIX_BY_THEM.match(doc.lower, m.end())
+        ):
             return None
     if acted_then_restored(doc, ctx.locale):  # round 6: "we ..., and service returned at 9"
         return None

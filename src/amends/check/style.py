@@ -473,8 +473,30 @@ BLAME = {
         r"(?:(?<=they\x20)|(?<=they\x20just\x20)|(?<=they\x20simply\x20))went ahead (?:anyway|regardless|all the same|without)",
         # (found at the verb; our own digging is ours: "we were digging", "our crew was drilling")
         r"(?<!we\x20were\x20)(?<!we\x20)(?<!crew\x20was\x20)(?<!crews\x20were\x20)(?<!team\x20was\x20)(?<!i\x20was\x20)(?<!i\x20)"
-        r"(?:dug|digging|drilled|drilling|bored|boring|excavated|excavating|trenched|trenching) (?:[\w-]+ ){0,3}?without "
-        r"(?:checking|looking|calling|asking|locating|a permit|permission|marking|consulting)",
+        r"(?:dug|digging|drilled|drilling|bored|boring|excavated|excavating|trenched|trenching) (?:[\w-]+ ){0,5}?without "
+        r"(?:first )?(?:checking|looking|calling|asking|locating|a permit|permission|marking|consulting)",
+        # round 16, by class. Our restoration made to hang on another party ("restoration is entirely
+        # dependent on their field teams", "timescales are dependent on the DNO", "we are reliant on
+        # the operator for a fix time"); the fault placed where it began or grew ("the problem
+        # originates with a regional provider", "stemmed from a constraint within our partner's
+        # core"); a host network or a maker named as the one whose thing failed ("the network of our
+        # host operator, who experienced ...", "firmware written by the manufacturer"); a party's
+        # crew doing the damage ("a contractor working for the city"); our own work declared
+        # uninvolved ("none of our own work was involved")
+        r"(?:restoration|repairs?|the fix|fix times?|timescales?|reinstatement|recovery|reconnection)(?: [\w-]+){0,3}? "
+        r"(?:is|are|was|were|remains?|remained) (?:entirely |wholly |solely |fully |completely |totally )?(?:dependent|reliant|contingent) "
+        r"(?:up)?on (?:the|that|those|their|its|our|an?) (?:[\w’'-]+ ){0,3}?(?:providers?|partners?|operators?|dno|carriers?|"
+        r"compan(?:y|ies)|utility|council|contractors?|suppliers?|vendors?|wholesalers?|crews?|engineers|technicians|teams?|"
+        r"owners?|distributors?)\b",
+        r"(?:reliant|dependent) on (?:them|their (?:[\w-]+ )?(?:crews?|engineers|technicians|teams?)) (?:for|to)\b",
+        r"(?:originates?|originated|stemm(?:ed|s)|stem) (?:from|with|on|in|at|within) [^.;]{0,60}?(?:providers?|partners?|"
+        r"suppliers?|vendors?|carriers?|(?:host|partner|wholesale) (?:network|operator)|another (?:operator|company)|"
+        r"manufacturers?)\b(?! (?:that |who )?we (?:hired|employ|engaged|chose|use))",
+        r"(?:host|partner|wholesale) (?:network|operator|carrier)s?,? (?:who|which) (?:experienced|had|suffered|saw)\b",
+        r"(?:written|provided|supplied|made|shipped|released|built) by (?:the|a|an|its|our) (?:[\w-]+ ){0,2}?"
+        r"(?:manufacturers?|makers?|vendors?|suppliers?)\b",
+        r"working for (?:the|a) (?:city|county|town|state|shire|municipality|local authority|highways agency)\b",
+        r"none of our (?:own )?work (?:is |was |were )?(?:involved|to blame|at fault)",
     ),
     "es": _words(
         r"fuera de nuestro control",
@@ -524,7 +546,8 @@ BLAME = {
         # faultless ("por nuestra parte no hubo ninguna falla"); their act done without telling us
         # ("sin avisarnos", "sin consultarnos")
         r"(?:reparación|arreglo|solución|reposición|restablecimiento|recuperación|vuelta)(?: [\wáéíóúñ]+){0,3}? (?:depende|dependía|dependerá|"
-        r"está en manos|estaba en manos|corre|corría) (?:solo |sólo |únicamente |exclusivamente |enteramente |totalmente )?(?:de|por|a) "
+        r"está en manos|estaba en manos|corre|corría) (?:solo |sólo |únicamente |exclusivamente |enteramente |totalmente |íntegramente |"
+        r"completamente )?(?:de|por|a) "
         r"(?:ellos|ellas|su|sus|la empresa|el proveedor|la compañía|la distribuidora|cuenta)",
         r"(?:por|de|en) nuestr[oa] (?:parte|lado|red|equipos?)[, ]+no (?:hubo|hay|ha habido|había|se produjo|existió|tuvimos) "
         r"(?:ningún |ninguna |ni un |ni una )?(?:falla|fallo|error|problema|avería|incidencia)",
@@ -546,6 +569,15 @@ BLAME = {
         r"(?:fuera de|no (?:estaba|está|estuvo) en) nuestras manos|no (?:dependía|depende|dependió) de nosotros",
         r"(?:esperar|esperando|esperamos|esperábamos|esperar) a que (?:ellos|ellas|la (?:[\wáéíóúñ]+ ){0,2}?(?:empresa|compañía|"
         r"distribuidora|eléctrica|operadora|constructora|municipalidad)|el (?:proveedor|operador|ayuntamiento|municipio|contratista))",
+        # round 16: the other party named as the one responsible for the part that failed ("un
+        # operador mayorista, quien es el responsable del mantenimiento de dicho tramo"); the fault
+        # placed in the network of the operator we ride on ("se produjo en la red del operador cuya
+        # cobertura utilizamos")
+        r"(?:quien|quienes|que|el cual|la cual|los cuales) (?:es|son|era|eran|fue|fueron) (?:el |la |los |las )?(?:únic[oa]s? )?"
+        r"responsables? (?:del|de la|de los|de las) (?:mantenimiento|reparación|tramo|red|cable|avería|equipo|instalación)",
+        r"(?:se produjo|ocurrió|se originó|tuvo (?:su )?origen|se inició) en (?:la red|los equipos|las instalaciones|el tramo) "
+        r"(?:del|de la|de un|de una) (?:operador|operadora|proveedor|proveedora|empresa|compañía)(?:[\wáéíóúñ ]{0,20}?) "
+        r"(?:cuy[oa]s?|mayorista|extern[oa]|ajen[oa])\b",
     ),
 }
 EXCUSE = {
