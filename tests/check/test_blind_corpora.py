@@ -23,11 +23,11 @@ same time by two hands, never run through the checker before they were committed
 on round 13's reading, which was chosen before they were read; the eleventh to sixteenth are the
 learned reading's training data from round 14. The seventeenth and eighteenth (corpus_blind17, 18)
 were written blind the same way, at the same time by two hands, while round 14 was chosen, never run
-through the checker before they were committed, and measured once on round 14 and once on round 15;
-nobody has tuned on them. The nineteenth and twentieth (corpus_blind19, 20) were written blind the
+through the checker before they were committed, measured once on round 14 and once on round 15,
+and tuned on in round 16. The nineteenth and twentieth (corpus_blind19, 20) were written blind the
 same way, at the same time by two hands, after round 14 was committed, never run through the checker
-before they were committed, and measured once on rounds 12 to 14 and once on round 15; nobody has
-tuned on them. The twenty-first and twenty-second (corpus_blind21, 22) were written blind the same
+before they were committed, measured once on rounds 12 to 14 and once on round 15, and tuned on in
+round 16. The twenty-first and twenty-second (corpus_blind21, 22) were written blind the same
 way, at the same time by two hands, while round 15 was chosen, and never run through the checker
 before they were committed; nobody has tuned on them. Unit tests of the rules use sentences of their
 own, not these sets'.
