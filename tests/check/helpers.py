@@ -22,3 +22,11 @@ def rules(
 def fires(rule: str, text: str, locale: str = "en", stage: str = "resolve") -> bool:
     """Whether `rule` fires on `text` (checked as a resolution by default, in `locale`)."""
     return rule in rules(text, stage, locale)
+
+
+def patterns_fire(rule: str, text: str, locale: str = "en", stage: str = "resolve") -> bool:
+    """Whether `rule` fires on `text` with the patterns alone (`learned = false`): the rounds'
+    tests hold the patterns; the learned reading has its own tests."""
+    from amends.check.config import CheckConfig
+
+    return rule in rules(text, stage, locale, config=CheckConfig(learned=False))

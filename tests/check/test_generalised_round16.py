@@ -8,16 +8,7 @@ tested alone (`learned = false`): the learned reading has its own tests."""
 from __future__ import annotations
 
 import pytest
-from tests.check.helpers import rules
-
-from amends.check.config import CheckConfig
-
-PATTERNS = CheckConfig(learned=False)
-
-
-def _fires(rule: str, text: str, locale: str = "en", stage: str = "resolve") -> bool:
-    """Whether `rule` fires on `text` with the patterns alone."""
-    return rule in rules(text, stage, locale, config=PATTERNS)
+from tests.check.helpers import patterns_fire as _fires
 
 
 # ---------------------------------------------------------------- blame
