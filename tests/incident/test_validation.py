@@ -90,3 +90,14 @@ def test_a_discovery_in_the_future_and_endless_text_are_refused(tmp_path) -> Non
     long_symptom = re.sub(r"^symptom: .*$", "symptom: " + "y" * 5001, text, flags=re.M)
     with pytest.raises(InputError, match="5,000"):
         load_incident(_write(tmp_path, long_symptom))
+
+
+def test_a_window_time_written_without_a_zone_is_utc(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A window's start written without a zone (its end with one) is read as UTC, not refused
+    with a comparison error, and the outage starts at that instant."""
+    text = incident_yaml(_record())
+    naive = re.sub(r"(start: ')2026-03-10T21:11:00\+00:00", r"\g<1>2026-03-10T20:00:00", text)
+    assert naive != text
+    record = load_incident(_write(tmp_path, naive))
+    assert record.started_at == datetime(2026, 3, 10, 20, 0, tzinfo=UTC)
+    assert record.windows[0].end == datetime(2026, 3, 10, 23, 11, tzinfo=UTC)

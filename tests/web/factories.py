@@ -78,7 +78,7 @@ def incident(
             contributing_factors=["we had no second cable on that route"],
         ),
         fixes=Fixes(
-            immediate=[ImmediateFix(what="we spliced the cable", at=START + timedelta(hours=3))],
+            immediate=[ImmediateFix(what="spliced the cable", at=START + timedelta(hours=3))],
             long_term=[
                 Action(
                     what="Add a second fiber route",

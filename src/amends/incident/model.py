@@ -78,11 +78,15 @@ class FieldError(ValueError):
         super().__init__(message)
 
 
+def _instant(value: datetime) -> datetime:
+    """A time as an instant: a window's time written without a zone is UTC (`Window`)."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
 def _in_range(value: object) -> None:
     """Refuse a time (or date) outside 1970-2999, or one too far from now to be a fact."""
     if isinstance(value, datetime):
-        instant = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-        if not EARLIEST <= instant < LATEST:
+        if not EARLIEST <= _instant(value) < LATEST:
             raise ValueError(f"{value.isoformat()} is out of range; give a time from 1970 to 2999")
     elif isinstance(value, date) and not EARLIEST.date() <= value < LATEST.date():
         raise ValueError(f"{value.isoformat()} is out of range; give a date from 1970 to 2999")
@@ -340,7 +344,12 @@ class Incident(_Strict):
         """Measured facts must be possible (see docs/incident.md, "What cannot be true")."""
         for w in windows:
             check_window(w)
-        return windows
+        # a window's times are UTC: one written without a zone is read so, and every later
+        # comparison (the start of the outage, its length) is between instants
+        return [
+            w.model_copy(update={"start": _instant(w.start), "end": w.end and _instant(w.end)})
+            for w in windows
+        ]
 
     @field_validator("discovered_at", "restored_at", "next_update_at")
     @classmethod
@@ -431,7 +440,7 @@ def check_window(w: Window) -> None:
                 _in_range(t)
             except ValueError as exc:
                 raise ValueError(f"{where}: {name} {exc}") from None
-    if w.end is not None and w.end <= w.start:
+    if w.end is not None and _instant(w.end) <= _instant(w.start):
         raise ValueError(f"{where}: end {w.end} is not after start {w.start}")
     counts: list[tuple[str, float]] = [
         ("duration_minutes", w.duration_minutes),
