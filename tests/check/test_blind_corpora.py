@@ -1,4 +1,4 @@
-"""The blind corpora (tests/check/corpus_blind2 to corpus_blind22) load and are well-formed.
+"""The blind corpora (tests/check/corpus_blind2 to corpus_blind24) load and are well-formed.
 
 Only their shape is tested: how the checker does on them is measured by `make eval` and never
 asserted here, so that no test pulls the rules towards a set. The second was measured once blind and
@@ -29,7 +29,9 @@ same way, at the same time by two hands, after round 14 was committed, never run
 before they were committed, and measured once on rounds 12 to 14 and once on round 15; nobody has
 tuned on them. The twenty-first and twenty-second (corpus_blind21, 22) were written blind the same
 way, at the same time by two hands, while round 15 was chosen, and never run through the checker
-before they were committed; nobody has tuned on them. Unit tests of the rules use sentences of their
+before they were committed; nobody has tuned on them. The twenty-fourth (corpus_blind24) was written
+blind the same way, at the same time as its sibling by another hand, never run through the checker
+before it was committed, and nobody has tuned on it. Unit tests of the rules use sentences of their
 own, not these sets'.
 """
 
@@ -136,6 +138,7 @@ CORPORA = [
     Corpus("blind20", {"ongoing": "to-", "resolve": "tr-", "explain": "tx-"}),
     Corpus("blind21", {"ongoing": "uo-", "resolve": "ur-", "explain": "ux-"}),
     Corpus("blind22", {"ongoing": "vo-", "resolve": "vr-", "explain": "vx-"}),
+    Corpus("blind24", {"ongoing": "xo-", "resolve": "xr-", "explain": "xx-"}),
 ]
 
 
