@@ -1,4 +1,4 @@
-"""The blind corpora (tests/check/corpus_blind2 to corpus_blind23) load and are well-formed.
+"""The blind corpora (tests/check/corpus_blind2 to corpus_blind24) load and are well-formed.
 
 Only their shape is tested: how the checker does on them is measured by `make eval` and never
 asserted here, so that no test pulls the rules towards a set. The second was measured once blind and
@@ -28,11 +28,12 @@ and tuned on in round 16. The nineteenth and twentieth (corpus_blind19, 20) were
 same way, at the same time by two hands, after round 14 was committed, never run through the checker
 before they were committed, measured once on rounds 12 to 14 and once on round 15, and tuned on in
 round 16. The twenty-first and twenty-second (corpus_blind21, 22) were written blind the same
-way, at the same time by two hands, while round 15 was chosen, and never run through the checker
-before they were committed; nobody has tuned on them. The twenty-third (corpus_blind23) was written
-blind the same way, at the same time as its sibling by another hand, and never run through the
-checker before it was committed; nobody has tuned on it. Unit tests of the rules use sentences of
-their own, not these sets'.
+way, at the same time by two hands, while round 15 was chosen, never run through the checker
+before they were committed, and measured on rounds 14 to 16; nobody has tuned on them. The
+twenty-third and twenty-fourth (corpus_blind23, 24) were written blind the same way, at the same
+time by two hands, while round 16 was chosen, never run through the checker before they were
+committed, and measured once on rounds 15 and 16; nobody has tuned on them. Unit tests of the rules
+use sentences of their own, not these sets'.
 """
 
 from __future__ import annotations
@@ -139,6 +140,7 @@ CORPORA = [
     Corpus("blind21", {"ongoing": "uo-", "resolve": "ur-", "explain": "ux-"}),
     Corpus("blind22", {"ongoing": "vo-", "resolve": "vr-", "explain": "vx-"}),
     Corpus("blind23", {"ongoing": "wo-", "resolve": "wr-", "explain": "wx-"}),
+    Corpus("blind24", {"ongoing": "xo-", "resolve": "xr-", "explain": "xx-"}),
 ]
 
 
