@@ -480,9 +480,9 @@ BLAME = {
         # the operator for a fix time"); the fault placed where it began or grew ("the problem
         # originates with a regional provider", "stemmed from a constraint within our partner's
         # core"); a host network or a maker named as the one whose thing failed ("the network of our
-        # host operator, who experienced ...", "firmware written by the manufacturer"); a party's
-        # crew doing the damage ("a contractor working for the city"); our own work declared
-        # uninvolved ("none of our own work was involved")
+        # host operator, who experienced ...", "a flaw in firmware written by the manufacturer"; not
+        # "a card supplied by our vendor"); a party's crew doing the damage ("a contractor working
+        # for the city"); our own work declared uninvolved ("none of our own work was involved")
         r"(?:restoration|repairs?|the fix|fix times?|timescales?|reinstatement|recovery|reconnection)(?: [\w-]+){0,3}? "
         r"(?:is|are|was|were|remains?|remained) (?:entirely |wholly |solely |fully |completely |totally )?(?:dependent|reliant|contingent) "
         r"(?:up)?on (?:the|that|those|their|its|our|an?) (?:[\w’'-]+ ){0,3}?(?:providers?|partners?|operators?|dno|carriers?|"
@@ -493,8 +493,10 @@ BLAME = {
         r"suppliers?|vendors?|carriers?|(?:host|partner|wholesale) (?:network|operator)|another (?:operator|company)|"
         r"manufacturers?)\b(?! (?:that |who )?we (?:hired|employ|engaged|chose|use))",
         r"(?:host|partner|wholesale) (?:network|operator|carrier)s?,? (?:who|which) (?:experienced|had|suffered|saw)\b",
-        r"(?:written|provided|supplied|made|shipped|released|built) by (?:the|a|an|its|our) (?:[\w-]+ ){0,2}?"
-        r"(?:manufacturers?|makers?|vendors?|suppliers?)\b",
+        r"(?:(?:flaw|fault|bug|defect|error)s? in|faulty|defective|flawed|buggy) [^.;]{0,40}?(?:written|provided|supplied|made|shipped|"
+        r"released|built) by (?:the|a|an|its|our) (?:[\w-]+ ){0,2}?(?:manufacturers?|makers?|vendors?|suppliers?)\b",
+        r"(?<!our\x20)(?<!our\x20own\x20)(?:contractors?|subcontractors?|crews?|diggers?|drivers?|workers?|firms?|compan(?:y|ies)|"
+        r"builders?|excavators?) (?:[\w-]+ ){0,2}?"
         r"working for (?:the|a) (?:city|county|town|state|shire|municipality|local authority|highways agency)\b",
         r"none of our (?:own )?work (?:is |was |were )?(?:involved|to blame|at fault)",
     ),
@@ -573,6 +575,7 @@ BLAME = {
         # operador mayorista, quien es el responsable del mantenimiento de dicho tramo"); the fault
         # placed in the network of the operator we ride on ("se produjo en la red del operador cuya
         # cobertura utilizamos")
+        r"(?:operador|operadora|proveedor|proveedora|empresa|compañía|mayorista|contratista|distribuidora|terceros?)[^.;]{0,40}? "
         r"(?:quien|quienes|que|el cual|la cual|los cuales) (?:es|son|era|eran|fue|fueron) (?:el |la |los |las )?(?:únic[oa]s? )?"
         r"responsables? (?:del|de la|de los|de las) (?:mantenimiento|reparación|tramo|red|cable|avería|equipo|instalación)",
         r"(?:se produjo|ocurrió|se originó|tuvo (?:su )?origen|se inició) en (?:la red|los equipos|las instalaciones|el tramo) "
