@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from amends.check import check_text
+from amends.check.config import CheckConfig
 
 
 def rules(
@@ -27,6 +28,4 @@ def fires(rule: str, text: str, locale: str = "en", stage: str = "resolve") -> b
 def patterns_fire(rule: str, text: str, locale: str = "en", stage: str = "resolve") -> bool:
     """Whether `rule` fires on `text` with the patterns alone (`learned = false`): the rounds'
     tests hold the patterns; the learned reading has its own tests."""
-    from amends.check.config import CheckConfig
-
     return rule in rules(text, stage, locale, config=CheckConfig(learned=False))

@@ -971,6 +971,13 @@ def _check_ownership(doc: Doc, ctx: Context) -> str | None:
 #: the previous arrangement", "fitted a new unit", "deshicimos el cambio", "reinstalaron la
 #: versión anterior"). Generic verbs with nothing concrete ("we fixed it", "we resolved the
 #: issue") say nothing about what was done and are not listed.
+#: "Restored" as an act of repair ("restored the old settings"), not the outcome: "restored
+#: service" or "restored services to the town" says the service came back, not what was done
+#: (round 16).
+_RESTORED_ACT = (
+    r"restored(?! (?:all |full |the |our |phone |internet |mobile )?(?:service|services|connectivity|"
+    r"connections?|everyone|every|customers)\b)"
+)
 FIX = {
     "en": _rx(
         # a remedy verb in the past tense, any subject, followed by its object
@@ -987,11 +994,15 @@ FIX = {
         # the fix with its doer named (the list this rule started from); "fixed" only with an object
         # other than "it": "We fixed it." says nothing about what was done
         r"\b(?:we|our (?:engineers?|technicians?|techs?|crews?|team|teams|staff)|crews|engineers|technicians|techs) "
-        r"(?:\w+ ){0,2}(?:replaced|repaired|spliced|rolled back|reverted|undid|undone|restored(?! (?:all |full |the |our |phone |internet |mobile )?(?:service|services|connectivity|connections?|everyone|every|customers)\b)|rerouted|"
+        r"(?:\w+ ){0,2}(?:replaced|repaired|spliced|rolled back|reverted|undid|undone|"
+        + _RESTORED_ACT
+        + r"|rerouted|"
         r"re-routed|switched|restarted|rebooted|fixed(?! it\b| this\b| that\b| the (?:problem|issue|fault)\b)|"
         r"patched|reconnected|brought|installed|swapped|moved|renewed|removed|reversed|turned|rebuilt|added|released)\b",
         r"\b(?:technicians|engineers|crews?|we)\b[^.]{0,60}\b(?:replaced|repaired|spliced|re-spliced|rolled back|reverted|"
-        r"rerouted|restarted|rebooted|reconnected|restored(?! (?:all |full |the |our |phone |internet |mobile )?(?:service|services|connectivity|connections?|everyone|every|customers)\b)|isolated|removed|reversed|laid|fitted|spread|diverted|"
+        r"rerouted|restarted|rebooted|reconnected|"
+        + _RESTORED_ACT
+        + r"|isolated|removed|reversed|laid|fitted|spread|diverted|"
         r"corrected|moved|switched|renewed|added servers|brought in)\b",
         r"\bwe (?:\w+ ){0,2}(?:rolled|switched|turned|put|brought) (?:\w+ ){0,3}back\b",
         r"\b(?:rolling|rolled) back\b|\bafter (?:we|our \w+) (?:replaced|repaired|spliced|reverted|switched)\b",
