@@ -109,7 +109,8 @@ def test_a_repair_of_a_faulty_part_is_still_no_ownership(text: str) -> None:
         ("Engineers uploaded the earlier price table to the billing servers.", "en"),
         ("We saw the migration was failing and halted it.", "en"),
         ("Technicians took the new firmware off every cabinet.", "en"),
-        ("The energy company carried out the repair overnight.", "en"),
+        # (round 17: not "the energy company carried out the repair": their repair is not our fix)
+        ("Our crew carried out the repair overnight.", "en"),
         ("Subimos la tabla anterior a los servidores de facturación.", "es"),
         ("La antena fue reemplazada a las 9:00.", "es"),
         ("Los técnicos volvieron al programa de ayer.", "es"),

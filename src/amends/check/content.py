@@ -46,13 +46,21 @@ SERVICE = {
         r"\bwi-?fi\b|\bnbn\b|\bapps?\b|\bwebsites?\b|\bemails?\b|\bvoicemail\b|\b(?:000|911|112|999)\b|"
         r"\blong[- ]distance\b|\binternational\b|\btv\b|\bstreaming\b|\bpayments?\b|\blog ?in\b|\bsign in\b|"
         r"\bcheckout\b|\bonline banking\b|\bcards?\b|\bcoverage\b|\bsignal\b|\bcell\b|\bwireless\b|"
-        r"\bget online\b|\bdashboard\b|\btelevision\b|\bweb ?pages?\b"
+        r"\bget online\b|\bdashboard\b|\btelevision\b|\bweb ?pages?\b",
+        # round 17: what online services carry and customers count (invites, meetings, rides,
+        # bookings, files), a line by its kind ("every full-fibre line") and callers. Not
+        # mailboxes or messages: "mailboxes are seeing delayed delivery" is an engineer's symptom.
+        r"\binvit(?:e|es|ations?)\b|\bmeetings?\b|\bcalendars?\b|\bvideo calls?\b|\brides?\b|\bbookings?\b|"
+        r"\bfiles?\b|\buploads?\b|\bcallers?\b|\b(?:full[- ]fib(?:re|er)|fib(?:re|er)|broadband|phone|"
+        r"copper|voice) lines?\b",
     ),
     "es": _rx(
         r"\bllamadas?\b|\bteléfonos?\b|\bmóvil(?:es)?\b|\bmensajes?\b|\bsms\b|\binternet\b|\bdatos\b|"
         r"\baplicación\b|\bapp\b|\bsitio web\b|\bcorreos?\b|\bfibra\b|\blarga distancia\b|"
         r"\bllamar\b|\bnavegar\b|\btelevisión\b|\btv\b|\bfijos?\b|\bvoz\b|\bseñal\b|\bred\b|\bcelular(?:es)?\b|"
-        r"\bpag(?:ar|os?)\b|\bbilletera\b|\blíneas?\b|\btelefon[íi]a\b"
+        r"\bpag(?:ar|os?)\b|\bbilletera\b|\blíneas?\b|\btelefon[íi]a\b",
+        # round 17: meetings, rides, mailboxes, files, a cloud switchboard
+        r"\breuniones\b|\bvideollamadas?\b|\bviajes?\b|\barchivos\b|\bcentralita\b|\bcalendario\b|\binvitaciones\b",
     ),
 }
 SYMPTOM = {
@@ -79,7 +87,14 @@ SYMPTOM = {
         # (the look-behinds follow the word, so they run only where it occurs)
         r"\b(?:trouble(?<!may have trouble)(?<!may have had trouble)(?<!might have trouble)"
         r"(?<!may be having trouble)|problems?|difficult(?:y|ies)) (?:making|connecting|loading|sending|"
-        r"calling|getting)\b"
+        r"calling|getting)\b",
+        # round 17: what a customer could not do since ("have not been able to open", "not able to
+        # pay"); a thing that never got there or would not start ("invites have not reached",
+        # "did not open"); calls ending by themselves; held back; a service interrupted. Not "the
+        # brief internet interruption": the tuned sets read that as no symptom.
+        r"\b(?:not|n[’']t) been able to\b|\bnot able to\b|\b(?:not|n[’']t) (?:reach|reached|arrive|arrived|open|opened|start|started|"
+        r"sync|synced|play|played)\b|\bended (?:on (?:their|its) own|early|abruptly|unexpectedly|without warning)\b|\bcut short\b|"
+        r"\b(?:was|were|been|is|are) held (?:back|up)\b|\b(?:was|were|been|is|are|being) interrupted\b"
     ),
     "es": _rx(
         r"\bno (?:pudieron|pudo|podían|funcion\w+|carga\w*)\b|\bfallaron\b|\bfalló\b|\bcaída\b|"
@@ -109,6 +124,11 @@ SYMPTOM = {
         r"\bcorte(?<!tener\x20un\x20corte)(?<!tener\x20un\x20breve\x20corte)(?<!sufrir\x20un\x20corte)(?<!sufrir\x20un\x20breve\x20corte)"
         r"(?<!experimentar\x20un\x20corte)(?<!notar\x20un\x20corte) (?:de|en) (?:el |la |los |las )?(?:internet|llamadas|datos|telefonía|televisión|fibra|señal|móvil|línea fija|"
         r"servicio de (?:internet|datos|llamadas|telefonía|televisión))\b",
+        # round 17: still unable ("siguen sin poder recibir llamadas"); impersonal ("no se podían
+        # pedir viajes"); fallen ("habían caído"). Not "presentan fallas en internet" nor
+        # "intermitencias en la app": the tuned sets read those as no symptom.
+        r"\bsin poder\b|"
+        r"\bno se (?:podía|podían|pudo|pudieron|puede|pueden)\b|\b(?:habían|había|han|ha) caído\b|\bcay(?:ó|eron)\b",
     ),
 }
 PEOPLE = {
@@ -117,12 +137,14 @@ PEOPLE = {
     r"mobile (?:customers|services)|(?:phone|landline|broadband|internet) (?:customers|services)|"
     # round 5: the customers addressed ("about 12,400 of you had no internet"); round 15: what a
     # network team counts ("~3,300 subs", "1,900 SIOs", "2,050 end users", "640 properties")
-    r"of you|subs|sios?|end[- ]users|properties|onts?)",
+    r"of you|subs|sios?|end[- ]users|properties|onts?|"
+    # round 17: what online services count ("22,600 meetings", "2,480 riders", "tenants", "players")
+    r"riders|drivers|meetings|tenants|players|mailboxes|organi[sz]ations)",
     # round 15: dwellings and people ("16.800 viviendas", "4.600 casas", "12.600 de ustedes",
     # "familias", "personas", "suscriptores") and what a network team counts ("1.850 ONT", "1.800
     # accesos FTTH")
     "es": r"(?:clientes?|usuarios?|abonados?|servicios?|líneas?|hogar(?:es)?|cuentas?|empresas|pymes|negocios|viviendas|casas|"
-    r"familias|personas|suscriptores|comercios|de ustedes|ont|accesos|conexiones)",
+    r"familias|personas|suscriptores|comercios|de ustedes|ont|accesos|conexiones|reuniones|conductores|jugadores)",
 }
 
 
@@ -392,6 +414,20 @@ CAUSE_MORE = {
         r"(?:limits?|capacity|rating|tolerances?)\b",
         r"\b(?:cables?|fib(?:er|re)s?|leads?|links?|cards?|units?|breakers?|plugs?|ports?|feeds?) (?:that |which )?(?:we|our [\w-]+|"
         r"an? (?:engineer|technician|contractor)) (?:had )?(?:unplugged|disconnected|removed|switched off|turned off|pulled(?: out)?)\b",
+        # round 17: damage named by its noun with what it hit ("physical damage to an undersea
+        # cable"); a vessel or vehicle that struck it ("where a boat struck it", "a ship's anchor
+        # dragged the cable"); wind that moved or knocked our kit ("high winds repositioned one of
+        # our antennas"); a change that removed or broke what it touched ("a change to our number
+        # database removed some entries"); a surge of demand ("a surge in call volumes")
+        r"\bdamage (?:to|on) (?:an?|the|our|its|their|one of our) (?:[\w-]+ ){0,2}?(?:cables?|fib(?:er|re)s?|lines?|masts?|towers?|"
+        r"cabinets?|antennas?|dish(?:es)?|links?|ducts?|poles?)\b|"
+        r"\b(?:boats?|ships?|vessels?|barges?|anchors?|trawlers?|lorr(?:y|ies)|trucks?|vehicles?|cars?|buses|tractors?|diggers?) "
+        r"(?:[\w’'-]+ ){0,2}?(?:struck|hit|snagged|dragged|broke|cut|crushed|flattened|damaged)\b",
+        r"\b(?:winds?|gales?|gusts?|storms?|ice|snow) (?:[\w-]+ ){0,2}?(?:repositioned|moved|shifted|knocked|twisted|blew|tore|toppled|"
+        r"bent|pushed)\b",
+        r"\b(?:change|update|upgrade|edit|script) (?:to|on|in) (?:our|the|its) (?:[\w-]+ ){0,3}?(?:removed|deleted|wiped|erased|broke|"
+        r"corrupted|stopped|overwrote)\b|\b(?:surge|spike|flood|jump) (?:in|of) (?:[\w-]+ )?(?:call |traffic |data )?(?:volumes?|traffic|"
+        r"demand|calls|sign-?ups|log-?ins|requests)\b",
     ),
     "es": _rx(
         # round 5: the reflexive perfect and "quedó" with the thing after the verb ("se ha roto el
@@ -416,6 +452,11 @@ CAUSE_MORE = {
         r"\b(?:cortó|cortaron|rompió|rompieron|dañó|dañaron|partió|partieron|perforó|perforaron|arrancó|arrancaron|seccionó) "
         r"(?:la|el|los|las|nuestr[oa]s?|un|una|dos|tres)(?: [\wáéíóúñ]+){0,2}? (?:fibras?|cables?|rutas?|enlaces?|líneas?|conductos?|postes?|"
         r"antenas?|tuberías?|canalizaciones?)\b",
+        # round 17: a part damaged in the reflexive, with what it was ("se dañó una tarjeta en una
+        # antena")
+        r"\bse (?:dañó|dañaron|rompió|rompieron|quemó|quemaron|averió|averiaron|estropeó) (?:un|una|el|la|los|las|nuestr[oa]s?) "
+        r"(?:[\wáéíóúñ]+ )?(?:tarjetas?|equipos?|cables?|fibras?|antenas?|fuentes?|baterías?|routers?|módulos?|placas?|discos?|"
+        r"servidores?|transformadores?|enlaces?)\b",
     ),
 }
 #: A failure told in any words, whatever failed: "a cooling unit stopped", "planned work ... went
@@ -814,6 +855,21 @@ OWNERSHIP = {
         r"\b(?:mistake|error|fault|failure|oversight) on (?:our|my) part\b|\b(?:this|that|it) one(?:[’']s| is| was) on (?:us|me)\b|"
         r"\b(?:cause|blame|outage|problem|call) (?:was|is) on (?:us|me)\b|\b(?:we|i) should have\s*[.!]|"
         r"\b(?:this|it) (?:is|was) our (?:own )?(?:network|equipment|cable|kit|gear|system)\b",
+        # round 17: what we had done or left undone before the fault, in the past perfect ("we had
+        # put off replacing it", "we had chosen not to put a generator there", "we had hung it on
+        # the dock"), or never did ("we never built a second route"); a thing of ours laid or
+        # placed where it could fail ("we laid that stretch shallow"); an act of ours done wrong
+        # ("we switched off the wrong circuit", "our crew ... cut the wrong cable"); the change
+        # that failed named as ours ("a bad update from us caused it"; not "next update from us")
+        r"\b(?:we|i) had (?:\w+ )?(?:put|chosen|hung|laid|left|built|set|run|kept|known|bought|taken|written|given|made|"
+        r"placed|mounted|fixed|relied|used|delayed|deferred|postponed)\b|\b(?:we|i) never (?:\w+ed|built|laid|put|bought|set|ran|"
+        r"had|fitted|made|took|kept)\b",
+        r"\b(?:we|i) (?:laid|hung|placed|put|mounted|left|ran|routed|built|sited) (?:[\w-]+ ){1,5}?(?:shallow|unprotected|exposed|"
+        r"with nothing|without (?:any )?(?:protection|a (?:backup|spare|second)))\b",
+        r"\b(?:we|i|our (?:own )?(?:[\w-]+ )?(?:team|crew|engineers?|technicians?|techs?|staff))\b[^.!?]{0,80}?\b(?:\w+ed|cut|hit|took|"
+        r"put|sent|ran|set|pulled|unplugged|dug) (?:\w+ )?(?:the wrong|by mistake|in error|by accident)\b",
+        r"\b(?:update|change|release|upgrade|patch|mistake|error) (?:from|by) us (?:caused|broke|triggered|was|had|that|which|"
+        r"stopped|took|cut)\b",
     ),
     "es": _rx(
         r"\b(?:cometimos|causamos|fallamos|aplicamos|instalamos|asumimos (?:toda )?la responsabilidad)\b",
@@ -839,6 +895,16 @@ OWNERSHIP = {
         r"\bnuestr[oa] (?:propi[oa] )?(?:equipo|personal|técnico|técnica|cuadrilla|gente)(?: [\wáéíóúñ]+){0,2}? (?:borró|borraron|"
         r"conectó|conectaron|configuró|configuraron|desconectó|desconectaron|cortó|cortaron|cometió|cometieron|olvidó|olvidaron|"
         r"apagó|apagaron|dejó|dejaron)\b|\bcometió nuestr[oa] (?:propi[oa] )?(?:equipo|personal)\b",
+        # round 17: one of ours as the doer ("uno de nuestros técnicos cortó por error"); what we
+        # had done or not done before the fault ("no habíamos marcado ese cable", "la habíamos
+        # fijado a un solo mástil", "la teníamos sin protección"); what we never did ("no tendimos
+        # uno de respaldo"); the change named as ours ("una actualización nuestra")
+        r"\buno de nuestr[oa]s (?:técnicos|empleados|operarios|instaladores)(?: [\wáéíóúñ]+){0,2}? (?:cortó|borró|desconectó|"
+        r"apagó|rompió|dañó|conectó|configuró|olvidó|dejó)\b",
+        r"\b(?:no )?(?:la |lo |las |los )?habíamos \w+(?:ado|ido|to|cho|sto)\b|\b(?:la|lo|las|los) teníamos\b",
+        r"\b(?:nosotros )?no (?:la |lo |las |los )?(?:tendimos|pusimos|instalamos|marcamos|probamos|revisamos|hicimos|cambiamos|"
+        r"compramos|reforzamos|construimos|previmos|dejamos|corregimos|actualizamos|protegimos|doblamos|duplicamos)\b",
+        r"\b(?:actualización|versión|configuración|obra|instalación) nuestra\b|\b(?:cambio|ajuste|trabajo|software) nuestro\b",
     ),
 }
 #: Ownership told in more roundabout forms, tried only when none of the forms above occurs (most
@@ -1044,7 +1110,8 @@ FIX = {
         # the passive with "fue", the contraction "al", and the right thing put in place of the wrong one
         # ("cargaron la configuración correcta", "enviaron una actualización corregida"), or the work
         # stopped ("lo paramos")
-        r"\b(?:fue|fueron) (?:corregid|reparad|reemplazad|revertid|restablecid|sustituid|retirad|deshech)[oa]s?\b",
+        # (round 17: not "restablecido", the service back: "el servicio fue restablecido el [FECHA]")
+        r"\b(?:fue|fueron) (?:corregid|reparad|reemplazad|revertid|sustituid|retirad|deshech)[oa]s?\b",
         r"\bvolv(?:imos|ieron) al (?:sistema|programa|equipo|software|ajuste|plan)\b",
         r"\b\w+(?:aron|amos|ieron|imos) (?:la|el|una|un|los|las) \w+ (?:correct[oa]s?|corregid[oa]s?|anterior(?:es)?|"
         r"buen[oa]s?|reparad[oa]s?)\b",
@@ -1145,6 +1212,22 @@ FIX_MORE = {
         r"\b(?:swapped|replaced|re-?seated|spliced|repaired|re-?aligned|re-?terminated) by (?:field|site|on-?site|our|the|an?) ",
         r"\b(?:restored|recovered|returned|resolved|came back|back online) (?:\S+ ){0,4}?(?:after|following|through) (?:an? |the )?"
         r"(?:re-?alignment|re-?configuration|re-?termination|re-?splicing|repair|replacement) of\b",
+        # round 17: power taken up to the site and started ("took a generator up the mountain road
+        # and started it", "took one up and started it"); a cloud service's remedies in the passive
+        # ("the secondary cluster was promoted", "thresholds have been tuned", "capacity has been
+        # scaled", "the failover was completed"); the update pulled; moving the load begun ("began
+        # moving files to our Dallas data center"); the remedy named by its noun ("a rollback of
+        # the change"); the right part fetched after the wrong one ("fetched the right part")
+        r"\b(?:took|hauled|brought|carried|drove) (?:an? |the |one |some )?(?:\w+ )?(?:generators?|one|batter(?:y|ies)) (?:up|out|over)\b"
+        r"[^.]{0,40}?\b(?:started|fitted|installed|connected|ran)\b",
+        r"\b(?:was|were|been) (?:promoted|tuned|scaled(?: up| out)?|provisioned|re-?deployed|re-?balanced|failed over)\b|"
+        r"\bcapacity (?:was |has been |were )?(?:provisioned|added|scaled)\b|"
+        r"\b(?:failover|fail-over|switchover|rollback|roll-back|migration) (?:was|has been|were) (?:completed|done|performed|carried out|"
+        r"finished|executed)\b",
+        r"\bpulled (?:the|that|this|our) (?:[\w-]+ )?(?:update|change|release|version|build|patch)\b|"
+        r"\b(?:began|started) (?:moving|migrating|shifting|transferring|copying|failing over)\b|"
+        r"\b(?:a|the) (?:rollback|roll-back|reversion) of\b|\b(?:fetched|got|brought|sourced|fitted|installed) (?:the|a) (?:right|correct) "
+        r"[\w-]+\b",
     ),
     "es": _rx(
         # round 5: a thing done again ("volvieron a cargar la configuración anterior", "encendieron de
@@ -1186,6 +1269,17 @@ FIX_MORE = {
         r"reemplazo|sustitución|empalme|reparación)\b",
         r"\b(?:subimos|subieron|llevamos|llevaron|trajimos|trajeron) (?:un|una|otro|otra) (?:generador|batería|equipo|tarjeta|repuesto)\b",
         r"\bsolución: (?:la |el )?(?:sustitución|reemplazo|cambio|reinicio|empalme|reparación|reconfiguración|conmutación|reenrutamiento)\b",
+        # round 17: the link or the lines moved over ("pasó el enlace a una antena de reserva",
+        # "pasó a él todas las líneas"); a thing done again by one of us ("volvió a fijar la
+        # principal"); a part taken up or fitted ("subieron una antena nueva y la fijaron", "montó
+        # un armario nuevo"); a remedy completed in the reflexive passive ("se completó el
+        # failover", "se hizo rollback del cambio")
+        r"\bpas(?:ó|aron|amos) (?:a (?:él|ella) )?(?:el|la|los|las|todo el|toda la|todas las|todos los) (?:enlace|tráfico|líneas|clientes|"
+        r"servicio|conexiones|llamadas)\b|\bvolvió a \w+(?:ar|er|ir) (?:la|el|los|las|un|una|nuestr\w+)\b",
+        r"\b(?:subimos|subieron|subió|montamos|montaron|montó|instaló|colocó|fijaron|fijamos) (?:un|una|otro|otra|el|la) (?:nuev[oa] )?"
+        r"(?:antena|armario|cable|fibra|equipo|router|módulo|tarjeta|mástil|torre)\b|\b(?:la|lo) fij(?:aron|amos|ó)\b",
+        r"\bse (?:completó|ejecutó|realizó|aplicó|hizo) (?:el |la |un |una )?(?:rollback|failover|conmutación|reenrutamiento|reversión)\b|"
+        r"\bse reprocesaron\b",
     ),
 }
 #: Words that undo a remedy verb before it: "we had not replaced it", "hadn't replaced".
@@ -1198,6 +1292,12 @@ FIX_NOT_OURS = re.compile(
     r"\b(?:(?:sus|cuyos|cuyas|their|whose|the [\w-]+[’']s) (?:[\w-]+ )?(?:técnicos|cuadrillas|ingenieros|engineers|crews|"
     r"technicians|techs|teams?)(?: (?:quienes|quien|who|then))?(?: (?:la|lo|los|las|it|them))?|"
     r"(?:issue|problem|glitch|fault|error)s?(?: (?:on|at|in|with) (?:our|the) [\w-]+)? (?:has|have|had|was|were|is|are)(?: been)?|"
+    # round 17: the other party named as the doer just before the verb ("until the co-op repaired
+    # the line", "the DNO put the power back on", "the cable company's ship repaired their cable",
+    # "once the cable owner's vessel had completed the repair", "la compañía eléctrica reparó")
+    r"\b(?:the|la|el) (?:[\w-]+ ){0,2}?(?:co-?op|dno|utility|council|company|operator|carrier|owner|vendor|provider|wholesaler|"
+    r"compañía|empresa|operadora?|distribuidora|proveedor|eléctrica)(?: [\wáéíóú]+)?(?:[’']s (?:[\w-]+ ){0,2}?(?:ship|vessel|boat|"
+    r"crews?|engineers|team|technicians))?(?: (?:had|has|have|then|finally))?|"
     r"\b(?:sus|cuyos|cuyas|their|whose))\s*$",
     re.I,
 )
@@ -1206,6 +1306,12 @@ FIX_NOT_OURS = re.compile(
 FIX_BY_THEM = re.compile(
     r"\s+by\s+(?:nbn|openreach|them\b|their\b|the\s+(?:[\w-]+\s+)?(?:dno|operator|provider|utility|council|wholesaler|carrier|"
     r"owner|host|partner|power company|contractor)s?\b|[\w-]+[’']s\b)",
+    re.I,
+)
+#: Round 17: what follows the verb makes it the cause or the credit, not the remedy: "we switched
+#: off the wrong power circuit", "we have added $[AMOUNT] in ride credit".
+FIX_NOT_REMEDY = re.compile(
+    r"[^.]{0,30}?\b(?:the wrong|by mistake|in error|by accident)\b|\s+(?:[$£€]|\[|(?:an? |the )?(?:[\w-]+ )?credits?\b)",
     re.I,
 )
 #: A negation inside the matched words: "we had not replaced", "engineers never restarted".
@@ -1448,7 +1554,7 @@ EMPATHY_ONLY = re.compile(
 #: message or Spanish has it ("Out from 6.40am to 10.05am.", "Down since noon.", "Falló de 10:20 a 14:05.").
 PRONOUN_SUBJECT = re.compile(
     r"\W*(?:(?:it|they|this|that)\b(?! (?:is|was) (?:our|my|on|down to)\b)|(?:out|down|offline)\s+(?:from|since|between|(?=\d))\b|"
-    r"(?:falló|fallaron|estuvo caíd[oa]|estuvieron caíd[oa]s|se cayó|se cortó) (?:de|desde|entre)\b)",
+    r"(?:falló|fallaron|estuvo caíd[oa]|estuvieron caíd[oa]s|se cayó|se cortó|caíd[oa]s?) (?:de|desde|entre)\b)",
     re.I,
 )
 
@@ -1466,27 +1572,66 @@ LOSS_OF_IT = re.compile(
 #: sentence, told to be back: what failed, named by its return (round 15). Not an estimate ("should
 #: be back", "expected to be restored", "until it is restored"), and not a part ("the fibre", "el
 #: cable": "the fibre was joined and service came back" tells the fix, not what failed).
-_NOT_YET = r"(?:(?!\b(?:will|should|expect\w*|hope\w*|until|once|when|not|before|may|might|soon|be|to)\b)[^.!?\n]){0,60}?"
+_NOT_YET = (
+    # (round 17: a place's abbreviation does not end the sentence, "service on St. Croix was restored")
+    r"(?:\b(?:st|mt|ft)\.\s|(?!\b(?:will|should|expect\w*|hope\w*|until|once|when|not|before|may|might|soon|be|to)\b)[^.!?\n]){0,60}?"
+)
 NAMED_BACK = {
     "en": _rx(
         r"\b(?:internet|broadband|phones?|phone lines?|landlines?|home phone|mobile (?:calls|data)|calls|data|tv|television|"
-        r"wireless|voice|texts?)\b"
+        # (round 17: what an online service carries, "ride bookings are working again")
+        r"wireless|voice|texts?|bookings|rides|payments|invites|meetings)\b"
         + _NOT_YET
         + r"\b(?:restored|back up and running|came back|returned to normal|back to normal|running normally|working normally|"
-        r"back online|(?:is|are) (?:now )?back|working again|(?:operating|running|working) normally again)\b"
+        r"back online|(?:is|are) (?:now )?back|working again|work again|(?:operating|running|working) normally again)\b"
     ),
     "es": _rx(
         r"\b(?:internet|telefonía|teléfono|televisión|móvil|celular|datos|llamadas|fijo)\b"
         + r"(?:(?!\b(?:cuando|hasta|esperamos|prevemos|podría|debería|pronto)\b)[^.!?\n]){0,60}?"
-        + r"\b(?:restablecid[oa]s?|normalizad[oa]s?|ha vuelto|volvió|vuelve a funcionar|funciona(?:n)? con normalidad|"
-        r"recuperad[oa]s?|ya funciona(?:n)?)\b",
+        + r"\b(?:restablecid[oa]s?|normalizad[oa]s?|ha vuelto|volvió|volvieron|vuelve a funcionar|funciona(?:n)? con normalidad|"
+        r"recuperad[oa]s?|ya funciona(?:n)?|de vuelta)\b",
         # round 16: the verb first ("vuelven a funcionar internet y el fijo", "ya se restableció el
         # servicio de internet"), as short posts and resolutions in Spanish put it
         r"\b(?:ya funciona(?:n)?|vuelven? a funcionar|volvieron a funcionar|(?:ya )?se restableci(?:ó|eron)|(?:ya )?se ha(?:n)? "
         r"restablecido) (?:de nuevo )?(?:el |la |los |las )?(?:servicios? de )?(?:internet|telefonía|teléfono|televisión|móvil|"
         r"celular|datos|llamadas|fijo)\b",
+        # round 17: the customers have it again ("ya tienen internet y telefonía", "vuelven a tener
+        # internet", "vuelven a recibir llamadas")
+        r"\b(?:ya (?:tienen|tiene|hay)|vuelven? a tener|volvieron a tener) (?:de nuevo )?(?:el |la |los |las )?(?:servicios? de )?"
+        r"(?:internet|telefonía|teléfono|televisión|móvil|celular|datos|llamadas|fijo)\b|"
+        r"\b(?:vuelven?|volvieron) a (?:recibir|hacer|realizar) llamadas\b",
     ),
 }
+#: Round 17: the message or tone customers saw or heard, quoted ("phones showed "No Service"",
+#: "callers hear "number unavailable"", "oían «número no disponible»"): that is what they saw.
+QUOTED_SEEN = {
+    "en": re.compile(
+        r"\b(?:see|sees|saw|seeing|seen|shows?|showed|showing|shown|hear|hears|heard|hearing|get|gets|got|getting|reached|reach|"
+        r"displays?|displayed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:message\s+|error\s+|screen\s+|tone\s+|notice\s+)?"
+        r"(?:saying\s+|reading\s+|of\s+)?[\"“‘«]\w",
+        re.I,
+    ),
+    "es": re.compile(
+        r"\b(?:ve|ven|veían|vieron|veía|oye|oyen|oía|oían|oyeron|aparece|aparecía|aparecen|muestra|muestran|mostraba|mostraban|"
+        r"recibían|reciben|recibe|recibía)\s+(?:un\s+|el\s+|una\s+|la\s+)?(?:mensaje\s+|aviso\s+|error\s+)?(?:de\s+|que\s+dice\s+|"
+        r"diciendo\s+)?[\"“«]\w",
+        re.I,
+    ),
+}
+#: Round 17: a symptom hedged by the words just before it ("may be unable to make calls", "may
+#: still experience no signal", "may be experiencing an intermittent loss of broadband", "pueden
+#: presentar cortes") says nothing happened; the rule is documented to read it as no symptom.
+_HEDGED_BEFORE = re.compile(
+    r"\b(?:may|might|could possibly|podría|podrían|puede|pueden|pudo|pudieron|posible)\b(?:\s+[^\s,;:]+){0,8}\s*$", re.I
+)
+
+
+def _told_symptom(sym: Lexicon, sentence: str) -> bool:
+    """True when a symptom occurs in the sentence other than hedged just before it."""
+    for m in sym.finditer(sentence):
+        if not _HEDGED_BEFORE.search(sentence, max(0, m.start() - 96), m.start()):
+            return True
+    return False
 
 
 def check_what(doc: Doc, ctx: Context) -> str | None:
@@ -1498,7 +1643,7 @@ def check_what(doc: Doc, ctx: Context) -> str | None:
     if _in(svc, doc) and _in(sym, doc):
         said = _sentences(doc)
         for i, s in enumerate(said):
-            if not sym.search(s) or EMPATHY_ONLY.match(s):
+            if not _told_symptom(sym, s) or EMPATHY_ONLY.match(s):
                 continue
             # the service named in this sentence, or in the one before when this one refers to it
             # by a pronoun ("Broadband in Leeds is back. It was down from ...")
@@ -1511,6 +1656,8 @@ def check_what(doc: Doc, ctx: Context) -> str | None:
     # round 15: a service named by its kind and told to be back ("Internet and TV service has been
     # restored", "broadband services have returned to normal") says what failed
     if _lex(NAMED_BACK, ctx.locale).search(doc.text):
+        return None
+    if QUOTED_SEEN.get(ctx.locale.split("-")[0], QUOTED_SEEN["en"]).search(doc.text):
         return None
     if svc.search(doc.text):
         return "say what customers saw: the symptom (calls failed, 'all circuits are busy', pages not loading)"
@@ -1808,6 +1955,7 @@ def check_fix(doc: Doc, ctx: Context) -> str | None:
             and not _NEGATION.search(doc.lower, m.start(), m.end())
             and not FIX_NOT_OURS.search(doc.lower, max(0, m.start() - 48), m.start())
             and not FIX_BY_THEM.match(doc.lower, m.end())
+            and not FIX_NOT_REMEDY.match(doc.lower, m.end())
         ):
             return None
     if acted_then_restored(doc, ctx.locale):  # round 6: "we ..., and service returned at 9"

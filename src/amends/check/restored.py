@@ -37,6 +37,15 @@ RETURNED: dict[str, re.Pattern[str]] = {
 }
 
 
+#: Round 17: an act that names nothing done ("made the necessary adjustments", "took the
+#: appropriate steps"): the return after it does not tell the fix.
+VAGUE_ACT = re.compile(
+    r"\b(?:made|carried out|did|took|performed) (?:the |some |all )?(?:necessary|required|appropriate|needed|relevant)? ?"
+    r"(?:adjustments|changes|steps|actions?|work|measures)\b(?! (?:to|on|at|in) (?:the|our|a|an) [\w-]+)",
+    re.I,
+)
+
+
 def acted_then_restored(doc: Doc, locale: str) -> bool:
     """True when a sentence tells an act of ours and then the service's return (the fix)."""
     returned, text = _low(_table(RETURNED, locale), doc)
@@ -49,6 +58,6 @@ def acted_then_restored(doc: Doc, locale: str) -> bool:
             continue
         if back.group(0).lower().startswith(("lo ", "la ", "los ", "las ")):
             return True  # the re- form is the act itself
-        if act.search(text, s, back.start() + 1) is not None:
+        if act.search(text, s, back.start() + 1) is not None and not VAGUE_ACT.search(text, s, back.start()):
             return True
     return False

@@ -144,6 +144,17 @@ VAGUE = {
         r"(?:several|various|a number|some|many) of our (?:[\w-]+ )?(?:lines|sites|cables|masts|towers|exchanges|cabinets|poles|nodes)",
         r"(?:some|a few|a handful|several|a number) of you (?:in|around|across|near|out|up|down) (?:[\w’'.-]+ ){1,4}?"
         r"(?:are|were|have been|may be|might be|will be) (?:having|seeing|experiencing|getting|noticing|hitting|without)\b",
+        # round 17, by class. What online services count, left uncounted ("some meetings", "a
+        # subset of sessions", "a few riders", "a handful of numbers", "a small number of
+        # numbers"); a fault called small and nothing more ("a minor issue", "a minor fault")
+        r"some (?:of our )?(?:meetings|riders|drivers|sessions|tenants|mailboxes|numbers|players)\b",
+        r"(?:portion|subset|fraction|segment|slice|share|percentage) of (?:our |the )?(?:[\w-]+ )?(?:sessions|mailboxes|meetings|tenants|"
+        r"riders|drivers|players|numbers)\b",
+        r"(?<=a\x20)(?:few|handful of|couple of) (?:of )?(?:our )?(?:[\w-]+ )?(?:riders|drivers|numbers|landlines|meetings|sessions|"
+        r"players|accounts|businesses|mailboxes)\b",
+        r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[\w-]+ )?(?:numbers|riders|drivers|landlines|meetings|"
+        r"mailboxes|accounts)\b",
+        r"(?<=a\x20)(?:minor|small|slight) (?:fault|issue|problem|glitch)\b",
     ),
     "es": _words(
         r"algunos (?:clientes|usuarios)",
@@ -179,6 +190,8 @@ VAGUE = {
         # round 10: most places with no number ("en la mayoría de las zonas", "en casi todos los barrios")
         r"(?:en|a) (?:la mayoría|la mayor parte|casi todos|casi todas) (?:de )?(?:los |las )?(?:zonas|áreas|barrios|sectores|localidades|"
         r"colonias|comunas|municipios|regiones)",
+        # round 17: many with no number ("muchos clientes no pueden llamar")
+        r"muchos (?:de nuestros )?(?:clientes|usuarios|abonados)",
     ),
 }
 GENERIC = {
@@ -499,6 +512,23 @@ BLAME = {
         r"builders?|excavators?) (?:[\w-]+ ){0,2}?"
         r"working for (?:the|a) (?:city|county|town|state|shire|municipality|local authority|highways agency)\b",
         r"none of our (?:own )?work (?:is |was |were )?(?:involved|to blame|at fault)",
+        # round 17, by class. The fault placed on the network we ride on or on another party's
+        # network ("it's a fault on our host network", "a fault on the DNO's network"); the other
+        # party's silence as our reason ("our network partner hasn't given us a fix time"); the
+        # other party as the one that fixed it ("after our network partner fixed the fault"); the
+        # fault attributed to them ("entirely attributable to the carrier's change management"); a
+        # party upstream named as where it sits ("on an upstream carrier interconnect")
+        r"(?:fault|failure|problem|outage|issue)s? (?:is |was |lies |lay )?(?:on|in|with|within) (?:our|the|an?) (?:[\w-]+ )?"
+        r"(?:host|partner|wholesale|upstream)(?: [\w-]+)? (?:network|operator|carrier|provider)\b|"
+        r"(?:fault|failure|problem|outage|issue)s? (?:is |was |lies |lay )?(?:on|in|with|within) the (?:[\w-]+ )?[\w-]+[’']s "
+        r"(?:[\w-]+ )?(?:network|equipment|lines?|cable|infrastructure|side)\b",
+        r"(?:partners?|providers?|carriers?|operators?|wholesalers?|owners?|suppliers?|vendors?|dno) (?:has|have|had)(?:n[’']t| not) (?:yet )?"
+        r"(?:given|told|shared|provided|sent|offered) (?:us|an?|any)\b",
+        r"(?:our|the) (?:[\w-]+ )?(?:partner|provider|carrier|operator|wholesaler|supplier|vendor)s? (?:fixed|repaired|resolved|cleared|"
+        r"restored) (?:the|their|its) (?:fault|issue|problem|outage)\b",
+        r"(?:attributable|attributed|owing) to (?:the|our|an?|their) (?:[\w-]+ ){0,2}?(?:carrier|partner|provider|vendor|supplier|"
+        r"operator|wholesaler|contractor|utility|dno)(?:s|[’']s)?\b",
+        r"on (?:an?|the|our) upstream (?:carrier|provider|operator|partner)\b",
     ),
     "es": _words(
         r"fuera de nuestro control",
@@ -581,6 +611,14 @@ BLAME = {
         r"(?:se produjo|ocurrió|se originó|tuvo (?:su )?origen|se inició) en (?:la red|los equipos|las instalaciones|el tramo) "
         r"(?:del|de la|de un|de una) (?:operador|operadora|proveedor|proveedora|empresa|compañía)(?:[\wáéíóúñ ]{0,20}?) "
         r"(?:cuy[oa]s?|mayorista|extern[oa]|ajen[oa])\b",
+        # round 17: the network declared not ours and out of our hands ("es una red que no es
+        # nuestra", "sobre la que no tenemos ningún control"); the damage done by a third party's
+        # works ("trabajos realizados por un tercero"); the repair on the contractor ("depende del
+        # contratista responsable")
+        r"(?:red|cable|equipo|antena|tramo|instalación|infraestructura)(?: [\wáéíóúñ]+){0,3}? (?:que )?no (?:es|era|fue) nuestr[oa]|"
+        r"no (?:tenemos|teníamos|tuvimos) (?:ningún|ningun|el|ni un) (?:\w+ )?control",
+        r"(?:realizad|hech|causad|provocad|ejecutad)[oa]s? por (?:un|una|otr[oa]) (?:tercero|empresa|compañía|contratista|operador)",
+        r"(?:depende|dependía|dependerá) (?:del|de la) (?:contratista|empresa|compañía|operador|operadora|proveedor|distribuidora)\b",
     ),
 }
 EXCUSE = {
@@ -752,6 +790,17 @@ EXCUSE = {
         r"(?:everything|all) (?:that (?:was|is|were) |that[’']s )?humanly possible",
         r"force majeure",
         r"(?:unforeseen|unforeseeable) (?:[\w-]+ ){0,2}?(?:failure|fault|breakdown|event|outage|malfunction)s?",
+        # round 17: nobody could have done it sooner or kept it up ("no one could have fixed the
+        # cable sooner", "no rural provider could have kept power on through it"); out of anyone's
+        # control ("outside the control of any island carrier"); any provider caught out; the repair
+        # called hard in itself ("subsea cable faults are extremely difficult to repair")
+        r"(?:no (?:[\w-]+ )?(?:networks?|operators?|providers?|carriers?|compan(?:y|ies)|telcos?|one)|nobody|no-one) (?:can|could|would) "
+        r"have (?:[\w-]+ ){1,6}?(?:sooner|faster|quicker|more quickly|earlier|through (?:it|that|this|a storm))",
+        r"(?:outside|beyond) (?:the )?control of (?:any|every|all)\b",
+        r"(?:any|every) (?:[\w-]+ )?(?:providers?|carriers?|operators?|compan(?:y|ies)|networks?|telcos?) (?:can|could|would|may|might) "
+        r"(?:be|get) caught out",
+        r"(?:are|is|were|was) (?:extremely|very|notoriously|incredibly|exceptionally) (?:difficult|hard|slow) to (?:repair|fix|reach|"
+        r"restore|predict|prevent)",
     ),
     "es": _words(
         r"a pesar de nuestros (?:mejores )?esfuerzos",
@@ -819,6 +868,8 @@ EXCUSE = {
         r"cualquier (?:[\wáéíóúñ]+ )?(?:equipo|red|sistema|instalación|central|antena|cable|operador|operadora|compañía|empresa) "
         r"(?:[\wáéíóúñ]+ )?(?:puede|podría|habría podido|hubiera podido|va a|tiende a) (?:fallar|caer|caerse|dañarse|averiarse|sufrir)",
         r"fuerza mayor",
+        # round 17: impossible to foresee ("un evento natural imposible de prever")
+        r"imposible de (?:prever|anticipar|predecir|evitar)",
     ),
 }
 MINIMISE = {
