@@ -94,7 +94,7 @@ SYMPTOM = {
         # brief internet interruption": the tuned sets read that as no symptom.
         r"\b(?:not|n[’']t) been able to\b|\bnot able to\b|\b(?:not|n[’']t) (?:reach|reached|arrive|arrived|open|opened|start|started|"
         r"sync|synced|play|played)\b|\bended (?:on (?:their|its) own|early|abruptly|unexpectedly|without warning)\b|\bcut short\b|"
-        r"\b(?:was|were|been|is|are) held (?:back|up)\b|\b(?:was|were|been|is|are|being) interrupted\b"
+        r"\b(?:was|were|been|is|are) held (?:back|up)\b|\b(?:was|were|been|is|are|being) interrupted\b",
     ),
     "es": _rx(
         r"\bno (?:pudieron|pudo|podían|funcion\w+|carga\w*)\b|\bfallaron\b|\bfalló\b|\bcaída\b|"
@@ -1622,7 +1622,8 @@ QUOTED_SEEN = {
 #: still experience no signal", "may be experiencing an intermittent loss of broadband", "pueden
 #: presentar cortes") says nothing happened; the rule is documented to read it as no symptom.
 _HEDGED_BEFORE = re.compile(
-    r"\b(?:may|might|could possibly|podría|podrían|puede|pueden|pudo|pudieron|posible)\b(?:\s+[^\s,;:]+){0,8}\s*$", re.I
+    r"\b(?:may|might|could possibly|podría|podrían|puede|pueden|pudo|pudieron|posible)\b(?:\s+[^\s,;:]+){0,8}\s*$",
+    re.I,
 )
 
 
