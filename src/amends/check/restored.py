@@ -58,6 +58,8 @@ def acted_then_restored(doc: Doc, locale: str) -> bool:
             continue
         if back.group(0).lower().startswith(("lo ", "la ", "los ", "las ")):
             return True  # the re- form is the act itself
-        if act.search(text, s, back.start() + 1) is not None and not VAGUE_ACT.search(text, s, back.start()):
+        if act.search(text, s, back.start() + 1) is not None and not VAGUE_ACT.search(
+            text, s, back.start()
+        ):
             return True
     return False
