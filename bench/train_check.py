@@ -25,22 +25,22 @@ from amends.check.source import parse
 from bench.eval_check import CORPORA, UNSEEN
 
 #: The rules the learned reading covers and each one's score to fire at, chosen in round 14 and
-#: again in round 16 (after training on four more sets) by training without each of four blind sets
-#: in turn (`FOLDS`) and counting what the reading added to the patterns there (`--select`). A rule
-#: is kept where its best threshold raises F1 by 0.02 or more with at least three in five additions
-#: right; the thresholds tried start 0.1 above the highest score any of our own composed drafts (the
-#: golden files) gets, and above the highest of any development statement without the label, so
-#: that our drafts and the rules' specification stay clear; of thresholds within 0.002 of the best
-#: F1, the highest (the fewest wrong additions) is taken (docs/rules.md, "Round 14", "Round 16").
-#: `non-apology` is out: one of our Spanish drafts scores 0.98 on it.
+#: again in rounds 16 and 17 (after training on more sets) by training without each of four blind
+#: sets in turn (`FOLDS`) and counting what the reading added to the patterns there (`--select`). A
+#: rule is kept where its best threshold raises F1 by 0.02 or more with at least three in five
+#: additions right; the thresholds tried start 0.1 above the highest score any of our own composed
+#: drafts (the golden files) gets, and above the highest of any development statement without the
+#: label, so that our drafts and the rules' specification stay clear; of thresholds within 0.002 of
+#: the best F1, the highest (the fewest wrong additions) is taken (docs/rules.md, "Round 14", "Round
+#: 16", "Round 17"). `non-apology` is out: one of our Spanish drafts scores 0.99 on it.
 THRESHOLD = {
     "vague": 0.6,
     "blame": 0.8,
-    "excuse": 0.3,
-    "generic-apology": 0.7,
-    "what": 0.8,
-    "cause": 0.6,
-    "fix": 0.9,
+    "excuse": 0.5,
+    "generic-apology": 0.6,
+    "what": 0.9,
+    "cause": 0.7,
+    "fix": 0.7,
 }
 RULES = tuple(THRESHOLD)
 L1 = 1.0
