@@ -43,6 +43,7 @@ def test_what_failed_is_told(text: str, locale: str) -> None:
         ("Anyone in Selby might be having an intermittent loss of broadband.", "en"),
         ("The brief internet interruption in Selby is over.", "en"),
         ("Mailboxes in EU-West are seeing delayed delivery.", "en"),
+        ('Once the router restarts you will see "Connected" again.', "en"),
         ("Algunos clientes de Soria pueden tener problemas para llamar.", "es"),
         ("Estamos presentando intermitencias en la app.", "es"),
     ],
@@ -101,6 +102,7 @@ def test_ownership_near_misses(text: str, locale: str) -> None:
         ("Subieron una antena nueva y la fijaron con cuatro anclajes.", "es"),
         ("Se completó el failover a las 13:20.", "es"),
         ("Se hizo rollback del cambio.", "es"),
+        ("The company replaced the card at 3 a.m.", "en"),
     ],
 )
 def test_the_fix_is_told(text: str, locale: str) -> None:
@@ -118,6 +120,7 @@ def test_the_fix_is_told(text: str, locale: str) -> None:
         ("Our technicians made the necessary adjustments and service returned to normal.", "en"),
         ("La compañía eléctrica reparó su línea por la tarde.", "es"),
         ("El servicio fue restablecido a las 18:00.", "es"),
+        ("La otra compañía reparó el cable por la tarde.", "es"),
     ],
 )
 def test_fix_near_misses(text: str, locale: str) -> None:
@@ -167,6 +170,7 @@ def test_blame_without_the_word(text: str, locale: str) -> None:
         ("The fault is on our own network, and we are fixing it.", "en"),
         ("Our engineers fixed the fault at 3 p.m.", "en"),
         ("Our partner has given us a repair time of 4 p.m.", "en"),
+        ("The fault is in the exchange's power equipment.", "en"),
         ("La red es nuestra y el control también.", "es"),
         ("El corte lo causaron obras realizadas por nuestro equipo.", "es"),
     ],
@@ -196,6 +200,7 @@ def test_excuses(text: str, locale: str) -> None:
     [
         ("We could have fixed it sooner, and we should have.", "en"),
         ("The fault was hard to find, but we found it.", "en"),
+        ("The mast is very hard to reach in snow, so we have no repair time yet.", "en"),
     ],
 )
 def test_excuse_near_misses(text: str, locale: str) -> None:

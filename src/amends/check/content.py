@@ -1295,9 +1295,13 @@ FIX_NOT_OURS = re.compile(
     # round 17: the other party named as the doer just before the verb ("until the co-op repaired
     # the line", "the DNO put the power back on", "the cable company's ship repaired their cable",
     # "once the cable owner's vessel had completed the repair", "la compañía eléctrica reparó")
-    r"\b(?:the|la|el) (?:[\w-]+ ){0,2}?(?:co-?op|dno|utility|council|company|operator|carrier|owner|vendor|provider|wholesaler|"
-    r"compañía|empresa|operadora?|distribuidora|proveedor|eléctrica)(?: [\wáéíóú]+)?(?:[’']s (?:[\w-]+ ){0,2}?(?:ship|vessel|boat|"
-    r"crews?|engineers|team|technicians))?(?: (?:had|has|have|then|finally))?|"
+    # (a company only by its trade, "the cable company", "la compañía eléctrica": "the company" alone
+    # may be the writer)
+    r"\b(?:the|la|el) (?:[\w-]+ ){0,2}?(?:co-?op|dno|utility|council|(?:cable|power|electric|electricity|energy|water|gas|phone|"
+    r"construction|building) company|operator|carrier|owner|vendor|provider|wholesaler|(?:compañía|empresa) (?:eléctrica|"
+    r"constructora|distribuidora|propietaria|dueña)|operadora?|distribuidora|proveedor|eléctrica)(?:[’']s (?:[\w-]+ ){0,2}?(?:ship|"
+    r"vessel|boat|crews?|engineers|team|technicians))?(?: (?:had|has|have|then|finally))?|"
+    r"\b(?:another (?:company|operator|carrier|provider)|(?:la |el )?otr[oa] (?:compañía|empresa|operadora?))(?: (?:had|has|then))?|"
     r"\b(?:sus|cuyos|cuyas|their|whose))\s*$",
     re.I,
 )
@@ -1606,8 +1610,7 @@ NAMED_BACK = {
 #: "callers hear "number unavailable"", "oían «número no disponible»"): that is what they saw.
 QUOTED_SEEN = {
     "en": re.compile(
-        r"\b(?:see|sees|saw|seeing|seen|shows?|showed|showing|shown|hear|hears|heard|hearing|get|gets|got|getting|reached|reach|"
-        r"displays?|displayed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:message\s+|error\s+|screen\s+|tone\s+|notice\s+)?"
+        r"\b(?:see|sees|saw|seeing|seen|shows?|showed|showing|shown|hear|hears|heard|hearing|reached|displays?|displayed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:message\s+|error\s+|screen\s+|tone\s+|notice\s+)?"
         r"(?:saying\s+|reading\s+|of\s+)?[\"“‘«]\w",
         re.I,
     ),
@@ -1625,6 +1628,22 @@ _HEDGED_BEFORE = re.compile(
     r"\b(?:may|might|could possibly|podría|podrían|puede|pueden|pudo|pudieron|posible)\b(?:\s+[^\s,;:]+){0,8}\s*$",
     re.I,
 )
+
+
+#: Words before a quoted message that make it a promise, not what was seen ("you will see "Service
+#: restored"", "once it shows "Connected"").
+_PROMISED_BEFORE = re.compile(
+    r"(?:\b(?:will|should|would|once|when|if|cuando|verán|oirán)\b|[’']ll)(?:\s+\S+){0,4}\s*$", re.I
+)
+
+
+def _seen_quoted(doc: Doc, ctx: Context) -> bool:
+    """True when a message or tone customers saw or heard is quoted (not one they will see)."""
+    rx = QUOTED_SEEN.get(ctx.locale.split("-")[0], QUOTED_SEEN["en"])
+    for m in rx.finditer(doc.text):
+        if not _PROMISED_BEFORE.search(doc.text, max(0, m.start() - 48), m.start()):
+            return True
+    return False
 
 
 def _told_symptom(sym: Lexicon, sentence: str) -> bool:
@@ -1658,7 +1677,7 @@ def check_what(doc: Doc, ctx: Context) -> str | None:
     # restored", "broadband services have returned to normal") says what failed
     if _lex(NAMED_BACK, ctx.locale).search(doc.text):
         return None
-    if QUOTED_SEEN.get(ctx.locale.split("-")[0], QUOTED_SEEN["en"]).search(doc.text):
+    if _seen_quoted(doc, ctx):
         return None
     if svc.search(doc.text):
         return "say what customers saw: the symptom (calls failed, 'all circuits are busy', pages not loading)"

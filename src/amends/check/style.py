@@ -518,9 +518,11 @@ BLAME = {
         # other party as the one that fixed it ("after our network partner fixed the fault"); the
         # fault attributed to them ("entirely attributable to the carrier's change management"); a
         # party upstream named as where it sits ("on an upstream carrier interconnect")
-        r"(?:fault|failure|problem|outage|issue)s? (?:is |was |lies |lay )?(?:on|in|with|within) (?:our|the|an?) (?:[\w-]+ )?"
-        r"(?:host|partner|wholesale|upstream)(?: [\w-]+)? (?:network|operator|carrier|provider)\b|"
-        r"(?:fault|failure|problem|outage|issue)s? (?:is |was |lies |lay )?(?:on|in|with|within) the (?:[\w-]+ )?[\w-]+[’']s "
+        # (not "our wholesale network": a wholesaler writing of its own)
+        r"(?:fault|failure|problem|outage|issue)s? (?:is |was |lies |lay )?(?:on|in|with|within) (?:our (?:[\w-]+ )?(?:host|partner|"
+        r"upstream)|(?:the|an?) (?:[\w-]+ )?(?:host|partner|wholesale|upstream))(?: [\w-]+)? (?:network|operator|carrier|provider)\b|"
+        r"(?:fault|failure|problem|outage|issue)s? (?:is |was |lies |lay )?(?:on|in|with|within) the (?:[\w-]+ )?(?:dno|council|"
+        r"company|utility|co-op|operator|owner|carrier|provider|partner|wholesaler|vendor|supplier|contractor|developer|landlord)[’']s "
         r"(?:[\w-]+ )?(?:network|equipment|lines?|cable|infrastructure|side)\b",
         r"(?:partners?|providers?|carriers?|operators?|wholesalers?|owners?|suppliers?|vendors?|dno) (?:has|have|had)(?:n[’']t| not) (?:yet )?"
         r"(?:given|told|shared|provided|sent|offered) (?:us|an?|any)\b",
@@ -799,7 +801,8 @@ EXCUSE = {
         r"(?:outside|beyond) (?:the )?control of (?:any|every|all)\b",
         r"(?:any|every) (?:[\w-]+ )?(?:providers?|carriers?|operators?|compan(?:y|ies)|networks?|telcos?) (?:can|could|would|may|might) "
         r"(?:be|get) caught out",
-        r"(?:are|is|were|was) (?:extremely|very|notoriously|incredibly|exceptionally) (?:difficult|hard|slow) to (?:repair|fix|reach|"
+        # (not "hard to reach": why there is no estimate yet is a fact, not an excuse)
+        r"(?:are|is|were|was) (?:extremely|very|notoriously|incredibly|exceptionally) (?:difficult|hard|slow) to (?:repair|fix|"
         r"restore|predict|prevent)",
     ),
     "es": _words(
