@@ -32,7 +32,9 @@ from bench.eval_check import CORPORA, UNSEEN
 #: drafts (the golden files) gets, and above the highest of any development statement without the
 #: label, so that our drafts and the rules' specification stay clear; of thresholds within 0.002 of
 #: the best F1, the highest (the fewest wrong additions) is taken (docs/rules.md, "Round 14", "Round
-#: 16", "Round 17"). `non-apology` is out: one of our Spanish drafts scores 0.99 on it.
+#: 16", "Round 17"). `non-apology` is out: one of our Spanish drafts scores 0.99 on it. `fix` is
+#: 0.9, not the folds' 0.7: the resolution the console composes for its test incident, one of our
+#: own drafts that the golden files do not hold, scores 0.76 on it (round 17).
 THRESHOLD = {
     "vague": 0.6,
     "blame": 0.8,
@@ -40,7 +42,7 @@ THRESHOLD = {
     "generic-apology": 0.6,
     "what": 0.9,
     "cause": 0.7,
-    "fix": 0.7,
+    "fix": 0.9,
 }
 RULES = tuple(THRESHOLD)
 L1 = 1.0
