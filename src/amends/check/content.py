@@ -51,7 +51,14 @@ SERVICE = {
         # bookings, files), a line by its kind ("every full-fibre line") and callers. Not
         # mailboxes or messages: "mailboxes are seeing delayed delivery" is an engineer's symptom.
         r"\binvit(?:e|es|ations?)\b|\bmeetings?\b|\bcalendars?\b|\bvideo calls?\b|\brides?\b|\bbookings?\b|"
-        r"\bfiles?\b|\buploads?\b|\bcallers?\b|\b(?:full[- ]fib(?:re|er)|fib(?:re|er)|broadband|phone|"
+        r"\bfiles?\b|\buploads?\b|\bcallers?\b|"
+        # round 18: alarms and their signals, players' matches and games, video and its player, sites
+        # hosted and their visitors, an eSIM; symptoms that name what they hit ("lag", "high ping",
+        # "buffering", "a black screen"). Not messages (the tuned sets read "messages were delayed"
+        # both ways), nor "signals" alone ("handled every signal received").
+        r"\balarms?\b|\balarm signals\b|\bmatch(?:es)?\b|\bgames?\b|\bvideos?\b|\bfilms\b|\bshows\b|\bplayback\b|"
+        r"\b(?:web |media )?player\b|\btvs\b|\b(?:customer|web|hosted|customers[’'] ) ?sites\b|\bvisit(?:or)?s\b|\besims?\b|"
+        r"\blog ?ins\b|\blogins\b|\blag\b(?<!replication\x20lag)(?<!consumer\x20lag)(?<!the\x20lag)|\bping\b|\bbuffering\b|\bblack screen\b|\brubber-?banding\b|\b(?:full[- ]fib(?:re|er)|fib(?:re|er)|broadband|phone|"
         r"copper|voice) lines?\b",
     ),
     "es": _rx(
@@ -60,6 +67,8 @@ SERVICE = {
         r"\bllamar\b|\bnavegar\b|\btelevisión\b|\btv\b|\bfijos?\b|\bvoz\b|\bseñal\b|\bred\b|\bcelular(?:es)?\b|"
         r"\bpag(?:ar|os?)\b|\bbilletera\b|\blíneas?\b|\btelefon[íi]a\b",
         # round 17: meetings, rides, mailboxes, files, a cloud switchboard
+        # round 18: alarms and their signals, games, the TV as people say it, a connection lost
+        r"\balarmas?\b|\bseñales\b|\bpartidas?\b|\bjuego\b|\btele\b|\bvídeos?\b|\bsin conexión\b|"
         r"\breuniones\b|\bvideollamadas?\b|\bviajes?\b|\barchivos\b|\bcentralita\b|\bcalendario\b|\binvitaciones\b",
     ),
 }
@@ -76,7 +85,8 @@ SYMPTOM = {
         r"\b(?:complete|total|full) (?:interruption|loss|outage|failure|blackout)\b|"
         # round 10: an interruption told with the service it cut ("an interruption to their internet
         # service", "a short interruption to mobile data")
-        r"\binterruptions? (?:to|of|in) (?=(?:[\w-]+ ){0,3}?(?:internet|broadband|data|calls|phones?|tv|mobile|landline|service)\b)|"
+        r"\binterruptions? (?:to|of|in) (?=(?:[\w-]+ ){0,3}?(?:internet|broadband|data|calls|phones?|tv|mobile|landline|service|"
+        r"websites?|sites|email|apps?|payments)\b)|"
         # (round 10: not a loss hedged, "may have experienced some loss of service" says nothing happened)
         r"\blos(?<!have\x20experienced\x20some\x20los)(?<!have\x20experienced\x20a\x20los)(?<!have\x20experienced\x20los)"
         r"(?<!have\x20had\x20some\x20los)(?<!have\x20had\x20a\x20los)(?<!have\x20suffered\x20some\x20los)(?<!have\x20suffered\x20a\x20los)"
@@ -95,6 +105,15 @@ SYMPTOM = {
         r"\b(?:not|n[’']t) been able to\b|\bnot able to\b|\b(?:not|n[’']t) (?:reach|reached|arrive|arrived|open|opened|start|started|"
         r"sync|synced|play|played)\b|\bended (?:on (?:their|its) own|early|abruptly|unexpectedly|without warning)\b|\bcut short\b|"
         r"\b(?:was|were|been|is|are) held (?:back|up)\b|\b(?:was|were|been|is|are|being) interrupted\b",
+        # round 18: frozen or stuck; off since or for a time ("TV & broadband off since 04.00"); kicked
+        # from a match; not reaching or connecting ("have not been reaching our centre", "has not
+        # connected"); nothing loads; lag, ping and disconnects as players write them
+        r"\b(?:froze|frozen|freezing|freezes|stuck)\b|\boff (?:since|for)\b|\b(?:are|is|were|was|been) off\b|"
+        r"\bkicked (?:from|out|off)\b|\b(?:not|n[’']t) (?:been )?(?:reaching|connected|connecting|syncing|playing|loading)\b|"
+        r"\bdid ?n[o’']t reach\b|\bnothing (?:loads|loaded|works|worked|plays|played|opens|opened)\b|"
+        r"\blag\b(?<!replication\x20lag)(?<!consumer\x20lag)(?<!the\x20lag)|\bhigh ping\b|"
+        r"\b\d+\+? ping\b|\bdisconnects\b|\bdisconnections\b|\brubber-?banding\b|\bbuffering\b|\bblack screen\b|"
+        r"\btrouble (?:playing|streaming|watching|opening|logging|signing|paying|booking)\b(?<!may have trouble playing)",
     ),
     "es": _rx(
         r"\bno (?:pudieron|pudo|podían|funcion\w+|carga\w*)\b|\bfallaron\b|\bfalló\b|\bcaída\b|"
@@ -128,6 +147,10 @@ SYMPTOM = {
         # pedir viajes"); fallen ("habían caído"). Not "presentan fallas en internet" nor
         # "intermitencias en la app": the tuned sets read those as no symptom.
         r"\bsin poder\b|"
+        # round 18: alarms we did not receive ("no recibimos las alarmas", "no nos llegan"); still
+        # down ("aún caído"); prevented ("impedía reproducir"); disconnections
+        r"\bno (?:recibimos|recibíamos|recibieron|nos llegan|nos llegaban|nos llegaron|llegan|llegaban|llegaron)\b|"
+        r"\b(?:aún|todavía) caíd[oa]s?\b|\bimped(?:ía|ían|ió|ieron|e|en)\b|\bdesconexiones\b|\bpantalla negra\b|"
         r"\bno se (?:podía|podían|pudo|pudieron|puede|pueden)\b|\b(?:habían|había|han|ha) caído\b|\bcay(?:ó|eron)\b",
     ),
 }
@@ -767,6 +790,20 @@ EMPATHY = {
         r"\b(?:is|was|it[’']s|that[’']s) (?:\w+ )?(?:maddening|infuriating|exasperating|distressing|miserable|awful|heartbreaking)\b",
         # round 4: the size of the harm granted: "is no small thing", "a big deal"
         r"\bno small (?:thing|matter)\b|\ba (?:big|real) deal\b",
+        # round 18: what part of "you" went through ("many of you had sat down for the evening",
+        # "some of you were turned away at the till", "many of you pay for us so you can watch");
+        # the apology turned to those it hurt most ("especially to those of you who work from
+        # home"); what it meant for many ("for many of you this is the only internet you have");
+        # what they pay us for ("you pay us so that someone is always listening"); a day's loss
+        # that hurts
+        # (not "the outage some of you had", "lots of you probably didn't even notice", "many of you
+        # told us you were unhappy")
+        r"\b(?:many|some|most|a lot|lots|plenty) of you\b(?![^.]{0,40}?\b(?:probably|even|never|barely|hardly)\b)[^.]{0,60}?\b(?:had "
+        r"(?:sat|waited|planned|saved|booked|been waiting)|sat|pay|paid|lost|missed|rely|relied|depend\w*|run|waited|were turned|were left|"
+        r"could ?n[o’']t|couldn[’']t|could not|are losing|were losing)\b",
+        r"\bespecially (?:to|for|if|as|when) (?:those of you|you|anyone|our|teams|people|customers|members|families)\b|"
+        r"\bfor (?:many|some|most|a lot) of you,? (?:this|it|that)\b|\byou (?:pay|rely on|count on|trust|depend on) us\b|"
+        r"\b(?:day|night|evening|morning|weekend|hours?)\b[^.]{0,30}\b(?:hurts|stings)\b",
     ),
     "es": _rx(
         r"\b(?:sabemos|sé) (?:lo|la|el|que|cuánto)\b",
@@ -774,6 +811,9 @@ EMPATHY = {
         r"\bfrustra\w+|\bpreocupa\w+",
         # the loss told as its consequence: "fue una tarde perdida para quienes trabajan desde casa"
         r"\b(?:una|un) (?:tarde|mañana|noche|jornada|día|semana|fin de semana) perdid[oa]\b",
+        # round 18: what they trusted us for ("ustedes creían estar protegidos", "confían en
+        # nosotros")
+        r"\bustedes (?:creían|confían|confiaban|pagan|cuentan|contaban)\b|\b(?:confían|confiaban|cuentan|contaban) (?:en|con) nosotros\b",
     ),
 }
 
@@ -1331,11 +1371,17 @@ FUTURE = {
 COMP = {
     "en": _rx(
         r"\bvouchers?\b|\bgift cards?\b|\bbonus data\b|\bcredit(?:s|ed|ing)?\b|\brefund\w*|\bdiscount\b|\bfree\b|\bwaiv\w+|"
-        r"\bcompensat\w+|\bmoney back\b|\bfees back\b|\brebate\b"
+        r"\bcompensat\w+|\bmoney back\b|\bfees back\b|\brebate\b",
+        # round 18: what online services give instead of money (days of Premium, in-game Crowns
+        # or gems, data, a free week); the fees a late payment cost, paid back ("we'll pay it, up
+        # to $240", "reimbursed")
+        r"\bpremium\b|\bcrowns\b|\bgems\b|\bcoins\b|\b\d+\s?gb\b|\breimburs\w+|\bwe[’']?(?:ll| will) pay (?:it|them|the (?:fee|charge)s?)\b",
     ),
     "es": _rx(
         r"\bcrédito\b|\breembols\w+|\bdescuento\b|\bgratis\b|\bsin (?:coste|costo|cargo)\b|\bcompensación\b|\bbonificación\b|\bdevol\w+|"
-        r"\bdevuelve\w*|\babonad\w+"
+        r"\bdevuelve\w*|\babonad\w+",
+        # round 18: in-game currency, data given
+        r"\bgemas\b|\bmonedas\b|\b\d+\s?gb\b|\bregal(?:amos|aremos)\b",
     ),
 }
 #: Compensation told by its effect on the bill, without a word such as "credit" or "refund":
@@ -1374,6 +1420,9 @@ AMOUNT = re.compile(
     r"\b(?:free )?data days?\b|\bday of (?:free )?(?:data|service)\b|"
     r"\b(?:any|every|all|cualquier|todos? los)\s+(?:late[- ]payment |late )?(?:fees?|charges?|recargos?|cargos?)\b|(?<!hours )\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a full|one full|full) (?:day|days|week|weeks|month|months)[’']?s?\b|"
     r"\bfull month\b|\bmonthly fee\b|\bun mes\b|"
+    # round 18: a unit counted with a hyphen ("a 3-day credit") and what games give ("500 Crowns",
+    # "300 gemas")
+    r"\b\d+-(?:day|week|month)\b|\b\d[\d.,]*\s+(?:crowns|gems|coins|gemas|monedas)\b|"
     # a length of free service, counted in words: "one free month", "dos días de servicio gratis"
     r"\b(?:a|an|one|two|three|four|five|six|seven|ten)\s+free\s+(?:days?|weeks?|months?)\b|"
     r"\b(?:un|una|dos|tres|cuatro|cinco|siete|diez|\d+)\s+(?:días?|semanas?|mes(?:es)?)\s+de\s+(?:servicio|datos|cuota)\b|"
@@ -1409,6 +1458,10 @@ APPLIED = {
         r"\bwe(?:[’']ll| will)? (?:make|do|handle|process|sort|set up|apply) (?:the|this|that|it)(?: (?:adjustment|change|credit|deduction|refund|discount))?\b(?! (?:work|repair|fix)\b)",
         r"\b(?:on|to|in|from) (?:its|the|each|every|his|her) (?:next |[a-z]\w+ )?(?:bill|invoice|account|statement)\b|"
         r"\b(?:coming|upcoming|following) (?:bill|invoice|statement)\b|\bnext (?:time|month|billing (?:cycle|period))\b",
+        # round 18: already there ("already in your account", "on every OCE account", "added to
+        # your account by Monday"); within working days
+        r"\balready (?:in|on) (?:your|their)\b|\bon (?:their|your|every|each|all) (?:[\w-]+ )?accounts?\b|"
+        r"\bwithin (?:one|two|three|four|five|\d+) (?:business|working) days\b",
     ),
     "es": _rx(
         r"\ben su (?:próxima )?factura\b|\bautomáticamente\b|\ben tu (?:próxima )?factura\b",
@@ -1423,6 +1476,9 @@ APPLIED = {
         r"\bal (?:próximo|siguiente) (?:recibo|mes|cobro)\b|\bse aplica(?:n|rá|rán)? sol[oa]s?\b|\b(?:lo|la) aplicamos nosotros\b|"
         r"\bpor nuestra cuenta\b|\bno (?:tiene|tienen|hace falta|necesita) (?:que )?(?:llamar|reclamar|pedir\w*|hacer nada)\b|"
         r"\bsin (?:ningún|ninguna) (?:trámite|gestión)\b|\bel mes que viene\b|\baplicad[oa] por nosotros\b",
+        # round 18: already there ("ya tienen 300 gemas en su cuenta", "que ya tenéis en la eSIM");
+        # within days ("en un plazo de 5 días")
+        r"\bya (?:tienen|tiene|tenéis|tienes)\b|\ben un plazo de (?:\d+|uno|dos|tres|cinco|diez) días\b",
     ),
 }
 CONTACT = {
@@ -1584,15 +1640,20 @@ NAMED_BACK = {
     "en": _rx(
         r"\b(?:internet|broadband|phones?|phone lines?|landlines?|home phone|mobile (?:calls|data)|calls|data|tv|television|"
         # (round 17: what an online service carries, "ride bookings are working again")
-        r"wireless|voice|texts?|bookings|rides|payments|invites|meetings)\b"
+        r"wireless|voice|texts?|bookings|rides|payments|invites|meetings|"
+        # (round 18: alarms and their signals, ping, video, players, logins)
+        r"alarm signall?ing|alarm monitoring|alarms|signals|ping|videos|playback|(?:web )?player|logins|log-ins)\b"
         + _NOT_YET
         + r"\b(?:restored|back up and running|came back|returned to normal|back to normal|running normally|working normally|"
-        r"back online|(?:is|are) (?:now )?back|working again|work again|(?:operating|running|working) normally again)\b"
+        r"back online|(?:is|are) (?:now )?back|[’']s (?:now )?back|working again|work again|(?:operating|running|working|playing) normally(?: again)?|"
+        r"again being received|being received again|(?:is|are) normal again)\b",
+        r"\b(?:again receiving|receiving again) (?:alarms|alarm signals|signals)\b",
     ),
     "es": _rx(
         r"\b(?:internet|telefonía|teléfono|televisión|móvil|celular|datos|llamadas|fijo)\b"
         + r"(?:(?!\b(?:cuando|hasta|esperamos|prevemos|podría|debería|pronto)\b)[^.!?\n]){0,60}?"
         + r"\b(?:restablecid[oa]s?|normalizad[oa]s?|ha vuelto|volvió|volvieron|vuelve a funcionar|funciona(?:n)? con normalidad|"
+        r"se restableci(?:ó|eron)|"
         r"recuperad[oa]s?|ya funciona(?:n)?|de vuelta)\b",
         # round 16: the verb first ("vuelven a funcionar internet y el fijo", "ya se restableció el
         # servicio de internet"), as short posts and resolutions in Spanish put it
@@ -1602,7 +1663,7 @@ NAMED_BACK = {
         # round 17: the customers have it again ("ya tienen internet y telefonía", "vuelven a tener
         # internet", "vuelven a recibir llamadas")
         r"\b(?:ya (?:tienen|tiene|hay)|vuelven? a tener|volvieron a tener) (?:de nuevo )?(?:el |la |los |las )?(?:servicios? de )?"
-        r"(?:internet|telefonía|teléfono|televisión|móvil|celular|datos|llamadas|fijo)\b|"
+        r"(?:internet|telefonía|teléfono|televisión|móvil|celular|datos|llamadas|fijo|conexión|tele|señal|cobertura)\b|"
         r"\b(?:vuelven?|volvieron) a (?:recibir|hacer|realizar) llamadas\b",
     ),
 }
@@ -1610,7 +1671,8 @@ NAMED_BACK = {
 #: "callers hear "number unavailable"", "oían «número no disponible»"): that is what they saw.
 QUOTED_SEEN = {
     "en": re.compile(
-        r"\b(?:see|sees|saw|seeing|seen|shows?|showed|showing|shown|hear|hears|heard|hearing|reached|displays?|displayed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:message\s+|error\s+|screen\s+|tone\s+|notice\s+)?"
+        r"\b(?:see|sees|saw|seeing|seen|shows?|showed|showing|shown|hear|hears|heard|hearing|reached|displays?|displayed|"
+        r"stuck\s+on|stuck\s+at)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:message\s+|error\s+|screen\s+|tone\s+|notice\s+)?"
         r"(?:saying\s+|reading\s+|of\s+)?[\"“‘«]\w",
         re.I,
     ),
@@ -1646,6 +1708,15 @@ def _seen_quoted(doc: Doc, ctx: Context) -> bool:
     return False
 
 
+def _engineers_words(sentence: str) -> bool:
+    """True when a sentence tells the symptom in two or more unexplained engineering terms ("SIP
+    registrations failed", "elevated packet loss and latency"): not in the customers' words
+    (round 18)."""
+    from amends.check.style import technical_terms  # style imports this module
+
+    return len(technical_terms(sentence)) >= 2
+
+
 def _told_symptom(sym: Lexicon, sentence: str) -> bool:
     """True when a symptom occurs in the sentence other than hedged just before it."""
     for m in sym.finditer(sentence):
@@ -1663,7 +1734,7 @@ def check_what(doc: Doc, ctx: Context) -> str | None:
     if _in(svc, doc) and _in(sym, doc):
         said = _sentences(doc)
         for i, s in enumerate(said):
-            if not _told_symptom(sym, s) or EMPATHY_ONLY.match(s):
+            if not _told_symptom(sym, s) or EMPATHY_ONLY.match(s) or _engineers_words(s):
                 continue
             # the service named in this sentence, or in the one before when this one refers to it
             # by a pronoun ("Broadband in Leeds is back. It was down from ...")
