@@ -162,12 +162,16 @@ PEOPLE = {
     # network team counts ("~3,300 subs", "1,900 SIOs", "2,050 end users", "640 properties")
     r"of you|subs|sios?|end[- ]users|properties|onts?|"
     # round 17: what online services count ("22,600 meetings", "2,480 riders", "tenants", "players")
-    r"riders|drivers|meetings|tenants|players|mailboxes|organi[sz]ations)",
+    r"riders|drivers|meetings|tenants|players|mailboxes|organi[sz]ations|"
+    # round 18: what a landline, TV, alarm or hosting provider counts ("2,180 landlines", "4,600
+    # receivers", "38,000 customer websites", "1,730 panels", "domains")
+    r"landlines|receivers|(?:tv |set-top )?boxes|devices|domains|panels|(?:customer )?(?:web)?sites)",
     # round 15: dwellings and people ("16.800 viviendas", "4.600 casas", "12.600 de ustedes",
     # "familias", "personas", "suscriptores") and what a network team counts ("1.850 ONT", "1.800
     # accesos FTTH")
     "es": r"(?:clientes?|usuarios?|abonados?|servicios?|líneas?|hogar(?:es)?|cuentas?|empresas|pymes|negocios|viviendas|casas|"
-    r"familias|personas|suscriptores|comercios|de ustedes|ont|accesos|conexiones|reuniones|conductores|jugadores)",
+    r"familias|personas|suscriptores|comercios|de ustedes|ont|accesos|conexiones|reuniones|conductores|jugadores|"
+    r"sitios|locales|equipos|dominios)",
 }
 
 
@@ -183,6 +187,8 @@ COUNT = {
             # (a sum of money is not a count: "$5 will be taken off each account's bill")
             r"(?:\b(?<![:\d$£€])(?<!less than )(?<!fewer than )"
             + P.NUMBER
+            # (round 18: not a time, "Since 10.15 BST, landlines around Louth ...")
+            + r"(?! ?(?:[ap]\.?m\b|bst|gmt|utc|aest|aedt|acst|acdt|awst|et|pt|ct|mt|cet|cest|hrs?\b))"
             + r" (?:[^\s.;:]+ ){0,6}?"
             + PEOPLE["en"]
             + r"\b)|"
@@ -1268,6 +1274,17 @@ FIX_MORE = {
         r"\b(?:began|started) (?:moving|migrating|shifting|transferring|copying|failing over)\b|"
         r"\b(?:a|the) (?:rollback|roll-back|reversion) of\b|\b(?:fetched|got|brought|sourced|fitted|installed) (?:the|a) (?:right|correct) "
         r"[\w-]+\b",
+        # round 18: the change reverted, told as a note ("Change reverted at 11:58", "ACL reverted
+        # at 14:48"); a part failed over by hand; "put in a new line card"; the old software loaded;
+        # a crew paid or sent to splice; a remedy as a gerund with an adverb ("involved manually
+        # promoting a healthy replica"); a hotfix released
+        r"\b(?:change|update|config(?:uration)?|acl|release|patch|deploy(?:ment)?|rule|setting)s? (?:was |were |has been |have been )?"
+        r"(?:reverted|rolled back|backed out|undone)\b|\b(?:was|were|been) (?:manually |automatically )?failed over\b|"
+        r"\bput in (?:a|an|the) (?:new|spare|replacement|working)\b|\bloaded (?:the|our) (?:old|older|previous|earlier) [\w-]+",
+        r"\b(?:paid|sent|called|brought|hired)\b[^.]{0,50}?\bto (?:re-?join|replace|splice|mend|rebuild|repair)\b|"
+        r"\b(?:comprised|involved|consisted of|included|required) (?:manually |quickly )?(?:promoting|failing over|draining|flushing|"
+        r"restarting|rebooting)\b|\b(?:hotfix|fix|patch)\b[^.]{0,30}?\b(?:has been|have been|was|were) (?:subsequently |then |now )?"
+        r"(?:released|deployed|pushed|shipped|rolled out)\b",
     ),
     "es": _rx(
         # round 5: a thing done again ("volvieron a cargar la configuración anterior", "encendieron de
@@ -1314,8 +1331,10 @@ FIX_MORE = {
         # principal"); a part taken up or fitted ("subieron una antena nueva y la fijaron", "montó
         # un armario nuevo"); a remedy completed in the reflexive passive ("se completó el
         # failover", "se hizo rollback del cambio")
-        r"\bpas(?:ó|aron|amos) (?:a (?:él|ella) )?(?:el|la|los|las|todo el|toda la|todas las|todos los) (?:enlace|tráfico|líneas|clientes|"
-        r"servicio|conexiones|llamadas)\b|\bvolvió a \w+(?:ar|er|ir) (?:la|el|los|las|un|una|nuestr\w+)\b",
+        r"\b(?:pas|traslad)(?:ó|aron|amos) (?:a (?:él|ella) )?(?:el|la|los|las|todo el|toda la|todas las|todos los) (?:enlace|tráfico|"
+        r"líneas|clientes|servicio|conexiones|llamadas|transmisión|señal)\b|"
+        # (round 18: "hicimos rollback", "activamos un segundo operador")
+        r"\bhic(?:imos|ieron|o) (?:un )?rollback\b|\bactiv(?:amos|aron|ó|ar) (?:un|una) (?:segund[oa]|nuev[oa]|otr[oa])\b|\bvolvió a \w+(?:ar|er|ir) (?:la|el|los|las|un|una|nuestr\w+)\b",
         r"\b(?:subimos|subieron|subió|montamos|montaron|montó|instaló|colocó|fijaron|fijamos) (?:un|una|otro|otra|el|la) (?:nuev[oa] )?"
         r"(?:antena|armario|cable|fibra|equipo|router|módulo|tarjeta|mástil|torre)\b|\b(?:la|lo) fij(?:aron|amos|ó)\b",
         r"\bse (?:completó|ejecutó|realizó|aplicó|hizo) (?:el |la |un |una )?(?:rollback|failover|conmutación|reenrutamiento|reversión)\b|"
@@ -1342,6 +1361,9 @@ FIX_NOT_OURS = re.compile(
     r"constructora|distribuidora|propietaria|dueña)|operadora?|distribuidora|proveedor|eléctrica)(?:[’']s (?:[\w-]+ ){0,2}?(?:ship|"
     r"vessel|boat|crews?|engineers|team|technicians))?(?: (?:had|has|have|then|finally))?|"
     r"\b(?:another (?:company|operator|carrier|provider)|(?:la |el )?otr[oa] (?:compañía|empresa|operadora?))(?: (?:had|has|then))?|"
+    # (round 18: "our partner's crews brought the towers back")
+    r"\bour (?:[\w-]+ )?(?:partner|provider|host|supplier|vendor|wholesaler|carrier)(?: network)?[’']s(?: (?:[\w-]+ )?(?:crews?|"
+    r"engineers|technicians|teams?))?|"
     r"\b(?:sus|cuyos|cuyas|their|whose))\s*$",
     re.I,
 )
