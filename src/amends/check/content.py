@@ -868,9 +868,9 @@ EMPATHY_MORE = {
 OWNERSHIP = {
     "en": _rx(
         r"\b(?:we|i) (?:\w+ )?(?:made|caused|broke|pushed|deployed|installed(?! it\b| (?:the|their|a|its) (?:fix|patch)\b)|rushed|launched|changed|missed|"
-        r"skipped|chose|decided|failed|fitted|forgot|introduced|had no|did not have|had not|hadn[’\']t|had (?:\w+ )?\w+ed|should have(?= (?:\w+ed|had|done|known|seen|put|set|kept|built|run|taken|brought|caught|thought)\b)|did ?n[o’']t|did not|got it wrong|messed up|lost|"
+        r"skipped|chose|decided|failed|fitted|forgot|introduced|had no(?! (?:control|way|choice|say|option|power|ability)\b)|did not have|had not|hadn[’\']t|had (?:\w+ )?\w+ed|should have(?= (?:\w+ed|had|done|known|seen|put|set|kept|built|run|taken|brought|caught|thought)\b)|did ?n[o’']t|did not|got it wrong|messed up|lost|"
         r"let you down|take (?:full )?responsibility|are responsible|own this|cut|misconfigured|"
-        r"rolled out|started|applied|ran|scheduled|left|"
+        r"rolled out|started|applied(?! (?:a|an|the) (?:[\w-]+ )?(?:credit|refund|discount))|ran|scheduled|left|"
         # a chief executive's decision in the first person ("I approved a change", "I signed off"),
         # and something set up wrong by us ("we had set it up wrong", "we had wired the spare up wrong")
         r"approved|signed off|authori[sz]ed|agreed to|allowed|ordered|pushed for|gave the go-ahead|"
@@ -916,6 +916,11 @@ OWNERSHIP = {
         r"put|sent|ran|set|pulled|unplugged|dug) (?:\w+ )?(?:the wrong|by mistake|in error|by accident)\b",
         r"\b(?:update|change|release|upgrade|patch|mistake|error) (?:from|by) us (?:caused|broke|triggered|was|had|that|which|"
         r"stopped|took|cut)\b",
+        # round 18: a known risk left as it was ("each time we pumped it out and left the equipment
+        # where it was"); what we never gave it ("we never gave it a backup supply"); the thing
+        # ours to run ("we own and run that station")
+        r"\bleft (?:the|our|it|them|that) (?:[\w-]+ )?where (?:it|they) (?:was|were)\b|\b(?:we|i) never (?:gave|got|bought|added|"
+        r"moved|checked)\b|\bwe own and (?:run|operate|maintain)\b",
     ),
     "es": _rx(
         r"\b(?:cometimos|causamos|fallamos|aplicamos|instalamos|asumimos (?:toda )?la responsabilidad)\b",
@@ -951,6 +956,10 @@ OWNERSHIP = {
         r"\b(?:nosotros )?no (?:la |lo |las |los )?(?:tendimos|pusimos|instalamos|marcamos|probamos|revisamos|hicimos|cambiamos|"
         r"compramos|reforzamos|construimos|previmos|dejamos|corregimos|actualizamos|protegimos|doblamos|duplicamos)\b",
         r"\b(?:actualización|versión|configuración|obra|instalación) nuestra\b|\b(?:cambio|ajuste|trabajo|software) nuestro\b",
+        # round 18: a thing we did badly ("escribimos mal el nombre", "lo cerramos mal nosotros");
+        # a job we kept putting off ("lo fuimos aplazando")
+        r"\b\w+(?:amos|imos) mal\b(?<!pasamos\x20mal)|\b(?:lo|la|los|las) (?:fuimos|hemos ido|íbamos) (?:aplazando|retrasando|posponiendo|"
+        r"dejando)\b",
     ),
 }
 #: Ownership told in more roundabout forms, tried only when none of the forms above occurs (most

@@ -326,7 +326,7 @@ BLAME = {
         r"let down by (?:the|our|a|an|one of our|another) (?:[\w-]+ ){0,2}?(?:compan(?:y|ies)|contractors?|suppliers?|vendors?|partners?|"
         r"providers?|operators?|firms?|utility|council|wholesalers?|distributors?|carriers?)",
         r"(?:which|that) we (?:do not|don[’']t|did not|didn[’']t|no longer) (?:own|operate|control|run|manage|maintain)\b",
-        r"(?:beyond|outside(?: of)?) our control",
+        r"(?:beyond|outside(?: of)?) our (?:reasonable )?control",
         r"(?:not|wasn[’']t|was not|isn[’']t|is not) our fault",
         r"(?:the|our) (?:vendor|supplier|contractor|partner)(?:[’']s)? (?:error|mistake|fault|failure)",
         r"(?:vendor|supplier|contractor|partner) (?:error|mistake|failure)",
@@ -531,6 +531,25 @@ BLAME = {
         r"(?:attributable|attributed|owing) to (?:the|our|an?|their) (?:[\w-]+ ){0,2}?(?:carrier|partner|provider|vendor|supplier|"
         r"operator|wholesaler|contractor|utility|dno)(?:s|[’']s)?\b",
         r"on (?:an?|the|our) upstream (?:carrier|provider|operator|partner)\b",
+        # round 18, by class. Out of our control in a relative clause ("an act by a third party over
+        # which we had no control"); a third party with a word between ("our third-party colocation
+        # provider"); the other party's thing at fault ("the spare provided by the vendor was also
+        # defective", "a malfunction in a card supplied by our vendor"); the part marked for them
+        # ("despite the cable's location being clearly marked"); the other party as the one that
+        # resolved it ("resolved by the carrier"); their word relied on ("the radio maker told us
+        # the update was safe"); the network we ride on as the one with the fault ("our partner
+        # network there has an outage")
+        r"over which we (?:had|have) no control|(?:an act|works?|damage|digging) by (?:a|an) third[- ]party\b|"
+        r"third[- ]party (?:[\w-]+ ){1,2}(?:provider|vendor|supplier|contractor|carrier|partner|operator)s?\b",
+        r"(?:supplied|provided|made|shipped|sold) by (?:the|our|its) (?:[\w-]+ )?(?:vendor|supplier|manufacturer|maker)s? (?:was|were) "
+        r"(?:also )?(?:defective|faulty|broken|flawed)|(?:malfunction|failure)s? in (?:[^.;]{0,40}?)(?:supplied|provided|made) by "
+        r"(?:the|our|its) (?:[\w-]+ )?(?:vendor|supplier|manufacturer|maker)s?\b",
+        r"despite (?:[\w’'-]+ ){1,5}?(?:being )?(?:clearly |well |plainly )?(?:marked|signposted|mapped|shown on)\b",
+        r"(?:resolved|fixed|repaired|restored|cleared) by (?:the|our|their) (?:[\w-]+ )?(?:carrier|partner|provider|operator|vendor|"
+        r"supplier|utility|dno|wholesaler|owner)\b",
+        r"(?:maker|vendor|manufacturer|supplier)s? (?:had )?(?:told|assured|promised) us\b",
+        r"(?:host|partner|wholesale|roaming) (?:network|operator|carrier)s?(?: [\w\[\]-]+){0,3}? (?:experienced|suffered|has had|had|has) "
+        r"(?:an? )?(?:[\w-]+ )?(?:fault|outage|failure|problem)\b",
     ),
     "es": _words(
         r"fuera de nuestro control",
@@ -621,6 +640,15 @@ BLAME = {
         r"no (?:tenemos|teníamos|tuvimos) (?:ningún|ningun|el|ni un) (?:\w+ )?control",
         r"(?:realizad|hech|causad|provocad|ejecutad)[oa]s? por (?:un|una|otr[oa]) (?:tercero|empresa|compañía|contratista|operador)",
         r"(?:depende|dependía|dependerá) (?:del|de la) (?:contratista|empresa|compañía|operador|operadora|proveedor|distribuidora)\b",
+        # round 18: the act of the operator whose lines we use ("debido a una actuación del
+        # operador de telefonía fija"); foreign to "this company"; a third party's works ("por
+        # trabajos de terceros"); the network of our partner operator as the origin ("se originó
+        # en la red de nuestro operador asociado"); not up to our company
+        r"(?:debido a|por|tras) (?:una|la|unas|las) (?:actuaci[oó]n|actuaciones|intervenci[oó]n|trabajos?|obras?) (?:del|de la) "
+        r"(?:operador|operadora|compañía|empresa|distribuidora)\b|ajen[oa]s? a (?:esta|nuestra) (?:empresa|compañía)|"
+        r"trabajos de (?:un )?terceros?\b",
+        r"(?:red|equipos?) (?:de|del) (?:nuestr[oa] )?(?:operador|operadora|socio) (?:asociad[oa]|mayorista|socio)\b|"
+        r"no (?:dependía|depende|dependió|dependen|dependían) de (?:nuestra (?:compañía|empresa)|nosotros)\b",
     ),
 }
 EXCUSE = {
