@@ -831,7 +831,23 @@ EXCUSE = {
         r"(?:be|get) caught out",
         # (not "hard to reach": why there is no estimate yet is a fact, not an excuse)
         r"(?:are|is|were|was) (?:extremely|very|notoriously|incredibly|exceptionally) (?:difficult|hard|slow) to (?:repair|fix|"
-        r"restore|predict|prevent)",
+        r"restore|predict|prevent|defend against|guard against)",
+        # round 18, by class. The hazard that hits every provider alike ("affects all satellite
+        # broadcasters", "can affect any hosting provider", "a reality for any service that relies
+        # on", "not something any monitoring company can prevent", "not just us"); the event called
+        # rare in any words ("weather of this severity is very rare", "storms that strong are very
+        # rare", "faults of this nature are rare"); our response ranked against the trade
+        # ("compares favourably with industry norms", "routine across the industry"); even the best
+        # caught out
+        r"(?:affects?|affected|hits?|can (?:affect|hit|happen to)|could (?:affect|hit|happen to)) (?:all|every|any) (?:[\w-]+ ){0,2}?"
+        r"(?:broadcasters?|operators?|providers?|carriers?|networks?|compan(?:y|ies)|services?|telcos?)\b",
+        r"(?:a|an) (?:\w+ )?(?:reality|fact of life|risk) for (?:any|every|all)\b|not something (?:any|every) (?:[\w-]+ ){0,2}?"
+        r"(?:company|provider|operator|carrier|network|telco) (?:can|could)\b|\bnot just us\b",
+        r"(?:weather|storms?|rain(?:fall)?|snow(?:fall)?|winds?|gales?|events?|faults?|failures?|attacks?|outages?)(?: [\w-]+){0,4}? "
+        r"(?:is|are|was|were) (?:very |extremely |highly |exceptionally |incredibly )?(?:rare|unusual|uncommon)\b",
+        r"compar\w+ (?:favou?rably|well) (?:with|to|against) (?:industry|other|the industry)|(?:common|routine|standard|normal) "
+        r"(?:across|in|throughout) the (?:whole |wider )?industry|more common across\b|even the best (?:[\w-]+ )?(?:can|could) (?:be|get) "
+        r"caught out",
     ),
     "es": _words(
         r"a pesar de nuestros (?:mejores )?esfuerzos",
@@ -901,6 +917,11 @@ EXCUSE = {
         r"fuerza mayor",
         # round 17: impossible to foresee ("un evento natural imposible de prever")
         r"imposible de (?:prever|anticipar|predecir|evitar)",
+        # round 18: no operator can avoid it ("algo que ningún operador puede evitar", "un fenómeno
+        # que ningún operador satelital puede controlar"); despite the effort or the conditions ("a
+        # pesar del enorme esfuerzo de nuestros equipos", "a pesar de las condiciones adversas")
+        r"(?:ningún|ninguna|nadie)(?: [\wáéíóúñ]+){0,3}? (?:puede|podría|podía|pudo) (?:evitar|controlar|prevenir|impedir)",
+        r"a pesar (?:del|de los|de las|de la) (?:[\wáéíóúñ]+ )?(?:esfuerzos?|trabajo|dedicación|condiciones)",
     ),
 }
 MINIMISE = {
