@@ -155,6 +155,14 @@ VAGUE = {
         r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[\w-]+ )?(?:numbers|riders|drivers|landlines|meetings|"
         r"mailboxes|accounts)\b",
         r"(?<=a\x20)(?:minor|small|slight) (?:fault|issue|problem|glitch)\b",
+        # round 18: the same for what hosting, payments, alarm and game services count ("a small
+        # subset of websites", "a subset of requests", "some back-to-base alarms", "some debit card
+        # payments", "certain players"); a part of "you" counted by a vague size ("a small number
+        # of you in Portugal")
+        r"(?:portion|subset|fraction|segment|share|percentage) of (?:our |the )?(?:[\w-]+ ){0,2}?(?:messages|servers|websites|sites|"
+        r"requests|players|devices|alarms|payments|transactions|calls|domains|zones)\b",
+        r"some (?:[\w-]+ ){0,2}?(?:alarms|alarm systems|payments|transfers|players|requests|devices|websites|domains)\b|"
+        r"certain (?:[\w-]+ )?(?:players|devices|accounts|sites|websites|alarms|members)\b|a (?:small |limited )?number of you\b",
     ),
     "es": _words(
         r"algunos (?:clientes|usuarios)",
@@ -192,6 +200,10 @@ VAGUE = {
         r"colonias|comunas|municipios|regiones)",
         # round 17: many with no number ("muchos clientes no pueden llamar")
         r"muchos (?:de nuestros )?(?:clientes|usuarios|abonados)",
+        # round 18: some or certain of what other services count ("determinados comunicadores",
+        # "algunos jugadores", "algunas alarmas")
+        r"(?:determinad|ciert|algun)[oa]s (?:[\wáéíóúñ]+ )?(?:comunicadores|equipos|dispositivos|jugadores|alarmas|sitios|cuentas|"
+        r"pagos|transferencias)",
     ),
 }
 GENERIC = {
