@@ -109,7 +109,7 @@ SYMPTOM = {
         # from a match; not reaching or connecting ("have not been reaching our centre", "has not
         # connected"); nothing loads; lag, ping and disconnects as players write them
         r"\b(?:froze|frozen|freezing|freezes|stuck)\b|\boff (?:since|for)\b|\b(?:are|is|were|was|been) off\b|"
-        r"\bkicked (?:from|out|off)\b|\b(?:not|n[’']t) (?:been )?(?:reaching|connected|connecting|syncing|playing|loading)\b|"
+        r"\bkicked (?:from|out|off)\b|\b(?:not|n[’']t) (?:been )?(?:reaching|receiving|connected|connecting|syncing|playing|loading)\b|"
         r"\bdid ?n[o’']t reach\b|\bnothing (?:loads|loaded|works|worked|plays|played|opens|opened)\b|"
         r"\blag\b(?<!replication\x20lag)(?<!consumer\x20lag)(?<!the\x20lag)|\bhigh ping\b|"
         r"\b\d+\+? ping\b|\bdisconnects\b|\bdisconnections\b|\brubber-?banding\b|\bbuffering\b|\bblack screen\b|"
@@ -1292,8 +1292,8 @@ FIX_MORE = {
         r"\bput in (?:a|an|the) (?:new|spare|replacement|working)\b|\bloaded (?:the|our) (?:old|older|previous|earlier) [\w-]+",
         r"\b(?:paid|sent|called|brought|hired)\b[^.]{0,50}?\bto (?:re-?join|replace|splice|mend|rebuild|repair)\b|"
         r"\b(?:comprised|involved|consisted of|included|required) (?:manually |quickly )?(?:promoting|failing over|draining|flushing|"
-        r"restarting|rebooting)\b|\b(?:hotfix|fix|patch)\b[^.]{0,30}?\b(?:has been|have been|was|were) (?:subsequently |then |now )?"
-        r"(?:released|deployed|pushed|shipped|rolled out)\b",
+        r"restarting|rebooting)\b|\b(?:hotfix|fix|patch)\b[^.]{0,30}?\b(?:(?:has|have)(?: since| subsequently| now| then)? been|was|were) "
+        r"(?:subsequently |then |now )?(?:released|deployed|pushed|shipped|rolled out)\b",
     ),
     "es": _rx(
         # round 5: a thing done again ("volvieron a cargar la configuración anterior", "encendieron de

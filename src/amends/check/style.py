@@ -1151,7 +1151,14 @@ _TECHNICAL_TERMS = (
     r"(?:red|redes|anillo|anillos) troncal(?:es)?|transmission (?:faults?|failures?|networks?|links?|equipment|systems?|paths?)|"
     # round 10: the power unit by its initials, the long-haul layer named as such ("the PSU was
     # swapped", "a fault on the long-haul route"; not "our core network", plain in the dev labels)
-    r"PSUs?|long-haul (?:routes?|links?|networks?|fib(?:er|re)s?|circuits?)"
+    r"PSUs?|long-haul (?:routes?|links?|networks?|fib(?:er|re)s?|circuits?)|"
+    # round 18: the words of satellite, hosting, messaging, alarm and fibre engineers ("uplink",
+    # "rain fade", "rate limiter", "429s", "canary", "RTC" and "GPRS" diallers, "Contact ID", "RF",
+    # "teleport", "colocation", "storage array", "ADSS", "fusion splice", "JVM heap", "pods")
+    r"uplinks?|downlinks?|rain fade|(?:signal )?attenuation|rate limiter|ingest tier|\d{3}s|canary(?: deploys?| coverage)?|RTC|GPRS|"
+    r"Contact ID|RF(?: chain| plant)?|teleports?|colocation|storage arrays?|shared hosting servers?|ADSS|PONs|fusion splice|"
+    r"de-energi[sz]ed|undergrounding|splitter nodes?|feeder|JVM|heap size|GC|broker nodes?|pods|memory leak|replicas?|"
+    r"session tokens?|anycast|ACLs?|egress|origin-pull|SDK|DRM"
 )
 #: The terms as a case-sensitive prefix tree (`prefixes.prefix_tree`: the same matches as the
 #: plain alternation; acronyms keep their case, so it cannot use the lower-case fast path), led
