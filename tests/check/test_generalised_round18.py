@@ -81,7 +81,7 @@ def test_empathy_near_misses(text: str, locale: str) -> None:
     [
         ("Every player gets 400 Crowns, already in your account.", "en"),
         ("Paid workspaces get a 2-day credit on their next invoice automatically.", "en"),
-        ("If you were charged a late fee, we'll pay it, up to $90, within three business days.", "en"),
+        ("Charged a late fee? We'll pay it, up to $90, within three business days.", "en"),
         ("Todos los jugadores ya tienen 200 gemas en su cuenta.", "es"),
     ],
 )
