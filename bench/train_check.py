@@ -25,24 +25,24 @@ from amends.check.source import parse
 from bench.eval_check import CORPORA, UNSEEN
 
 #: The rules the learned reading covers and each one's score to fire at, chosen in round 14 and
-#: again in rounds 16 and 17 (after training on more sets) by training without each of four blind
+#: again in rounds 16 to 18 (after training on more sets) by training without each of four blind
 #: sets in turn (`FOLDS`) and counting what the reading added to the patterns there (`--select`). A
 #: rule is kept where its best threshold raises F1 by 0.02 or more with at least three in five
 #: additions right; the thresholds tried start 0.1 above the highest score any of our own composed
 #: drafts (the golden files) gets, and above the highest of any development statement without the
 #: label, so that our drafts and the rules' specification stay clear; of thresholds within 0.002 of
 #: the best F1, the highest (the fewest wrong additions) is taken (docs/rules.md, "Round 14", "Round
-#: 16", "Round 17"). `non-apology` is out: one of our Spanish drafts scores 0.99 on it. `fix` is
-#: 0.9, not the folds' 0.7: the resolution the console composes for its test incident, one of our
-#: own drafts that the golden files do not hold, scores 0.76 on it (round 17).
+#: 16", "Round 17", "Round 18"). `non-apology` is out: one of our Spanish drafts scores 0.97 on it.
+#: `fix` is out from round 18: the resolution the console composes for its test incident, one of our
+#: own drafts that the golden files do not hold, scores 0.81 on it, so no threshold tried keeps the
+#: margin (round 17 took 0.9 over the folds' 0.7 for the same reason, at 0.76). `what` and `who` are
+#: out from round 18: their best thresholds add 0.015 and 0.0199 F1, under the bar.
 THRESHOLD = {
     "vague": 0.6,
     "blame": 0.8,
-    "excuse": 0.5,
+    "excuse": 0.4,
     "generic-apology": 0.6,
-    "what": 0.9,
     "cause": 0.7,
-    "fix": 0.9,
 }
 RULES = tuple(THRESHOLD)
 L1 = 1.0
