@@ -41,6 +41,7 @@ def test_what_failed_is_told(text: str, locale: str) -> None:
         ("Our team rebalanced the LAG and replication lag cleared.", "en"),
         ("All signals received were handled without delay.", "en"),
         ("Messages that were delayed have now been delivered.", "en"),
+        ("This shows we failed to test the change.", "en"),
     ],
 )
 def test_what_near_misses(text: str, locale: str) -> None:
@@ -190,6 +191,7 @@ def test_blame_without_the_word(text: str, locale: str) -> None:
         ("We fitted a card we had bought from our vendor.", "en"),
         ("The outage was resolved by our own engineers.", "en"),
         ("We told the maker about the fault.", "en"),
+        ("The fault was fixed by our night operator.", "en"),
     ],
 )
 def test_blame_near_misses(text: str, locale: str) -> None:
@@ -217,6 +219,7 @@ def test_excuses(text: str, locale: str) -> None:
     [
         ("The storm cut power to our tower at 2 a.m.", "en"),
         ("We compared the two logs and found the fault.", "en"),
+        ("The outage affected all services in Leeds.", "en"),
     ],
 )
 def test_excuse_near_misses(text: str, locale: str) -> None:
@@ -237,8 +240,15 @@ def test_vague_counts(text: str, locale: str) -> None:
     assert _fires("vague", text, locale)
 
 
-def test_vague_near_miss_a_counted_share() -> None:
-    assert not _fires("vague", "About 2,100 websites, 4% of those we host, were slow.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 2,100 websites, 4% of those we host, were slow.",
+        "Some 3000 payments failed in Leeds.",
+    ],
+)
+def test_vague_near_misses(text: str) -> None:
+    assert not _fires("vague", text)
 
 
 # ---------------------------------------------------------------- jargon

@@ -56,7 +56,7 @@ SERVICE = {
         # hosted and their visitors, an eSIM; symptoms that name what they hit ("lag", "high ping",
         # "buffering", "a black screen"). Not messages (the tuned sets read "messages were delayed"
         # both ways), nor "signals" alone ("handled every signal received").
-        r"\balarms?\b|\balarm signals\b|\bmatch(?:es)?\b|\bgames?\b|\bvideos?\b|\bfilms\b|\bshows\b|\bplayback\b|"
+        r"\balarms?\b|\balarm signals\b|\bmatch(?:es)?\b|\bgames?\b|\bvideos?\b|\bfilms\b|\btv shows\b|\bplayback\b|"
         r"\b(?:web |media )?player\b|\btvs\b|\b(?:customer|web|hosted|customers[’'] ) ?sites\b|\bvisit(?:or)?s\b|\besims?\b|"
         r"\blog ?ins\b|\blogins\b|\blag\b(?<!replication\x20lag)(?<!consumer\x20lag)(?<!the\x20lag)|\bping\b|\bbuffering\b|\bblack screen\b|\brubber-?banding\b|\b(?:full[- ]fib(?:re|er)|fib(?:re|er)|broadband|phone|"
         r"copper|voice) lines?\b",
@@ -188,7 +188,7 @@ COUNT = {
             r"(?:\b(?<![:\d$£€])(?<!less than )(?<!fewer than )"
             + P.NUMBER
             # (round 18: not a time, "Since 10.15 BST, landlines around Louth ...")
-            + r"(?! ?(?:[ap]\.?m\b|bst|gmt|utc|aest|aedt|acst|acdt|awst|et|pt|ct|mt|cet|cest|hrs?\b))"
+            + r"(?! ?(?:[ap]\.?m|bst|gmt|utc|aest|aedt|acst|acdt|awst|et|pt|ct|mt|cet|cest|hrs?)\b)"
             + r" (?:[^\s.;:]+ ){0,6}?"
             + PEOPLE["en"]
             + r"\b)|"
@@ -958,7 +958,7 @@ OWNERSHIP = {
         r"\b(?:actualización|versión|configuración|obra|instalación) nuestra\b|\b(?:cambio|ajuste|trabajo|software) nuestro\b",
         # round 18: a thing we did badly ("escribimos mal el nombre", "lo cerramos mal nosotros");
         # a job we kept putting off ("lo fuimos aplazando")
-        r"\b\w+(?:amos|imos) mal\b(?<!pasamos\x20mal)|\b(?:lo|la|los|las) (?:fuimos|hemos ido|íbamos) (?:aplazando|retrasando|posponiendo|"
+        r"\b\w+(?:amos|imos) mal\b(?<!pasamos\x20mal)(?<!estamos\x20mal)|\b(?:lo|la|los|las) (?:fuimos|hemos ido|íbamos) (?:aplazando|retrasando|posponiendo|"
         r"dejando)\b",
     ),
 }

@@ -161,7 +161,7 @@ VAGUE = {
         # of you in Portugal")
         r"(?:portion|subset|fraction|segment|share|percentage) of (?:our |the )?(?:[\w-]+ ){0,2}?(?:messages|servers|websites|sites|"
         r"requests|players|devices|alarms|payments|transactions|calls|domains|zones)\b",
-        r"some (?:[\w-]+ ){0,2}?(?:alarms|alarm systems|payments|transfers|players|requests|devices|websites|domains)\b|"
+        r"some (?!\d)(?:[\w-]+ ){0,2}?(?:alarms|alarm systems|payments|transfers|players|requests|devices|websites|domains)\b|"
         r"certain (?:[\w-]+ )?(?:players|devices|accounts|sites|websites|alarms|members)\b|a (?:small |limited )?number of you\b",
     ),
     "es": _words(
@@ -557,7 +557,8 @@ BLAME = {
         r"(?:also )?(?:defective|faulty|broken|flawed)|(?:malfunction|failure)s? in (?:[^.;]{0,40}?)(?:supplied|provided|made) by "
         r"(?:the|our|its) (?:[\w-]+ )?(?:vendor|supplier|manufacturer|maker)s?\b",
         r"despite (?:[\w’'-]+ ){1,5}?(?:being )?(?:clearly |well |plainly )?(?:marked|signposted|mapped|shown on)\b",
-        r"(?:resolved|fixed|repaired|restored|cleared) by (?:the|our|their) (?:[\w-]+ )?(?:carrier|partner|provider|operator|vendor|"
+        # (not "our": "fixed by our night operator" is one of ours)
+        r"(?:resolved|fixed|repaired|restored|cleared) by (?:the|their) (?:[\w-]+ )?(?:carrier|partner|provider|operator|vendor|"
         r"supplier|utility|dno|wholesaler|owner)\b",
         r"(?:maker|vendor|manufacturer|supplier)s? (?:had )?(?:told|assured|promised) us\b",
         r"(?:host|partner|wholesale|roaming) (?:network|operator|carrier)s?(?: [\w\[\]-]+){0,3}? (?:experienced|suffered|has had|had|has) "
@@ -851,8 +852,9 @@ EXCUSE = {
         # rare", "faults of this nature are rare"); our response ranked against the trade
         # ("compares favourably with industry norms", "routine across the industry"); even the best
         # caught out
-        r"(?:affects?|affected|hits?|can (?:affect|hit|happen to)|could (?:affect|hit|happen to)) (?:all|every|any) (?:[\w-]+ ){0,2}?"
-        r"(?:broadcasters?|operators?|providers?|carriers?|networks?|compan(?:y|ies)|services?|telcos?)\b",
+        # (not "the outage affected all services": what this outage did, told)
+        r"(?:affects|hits|can (?:affect|hit|happen to)|could (?:affect|hit|happen to)) (?:all|every|any) (?:[\w-]+ ){0,2}?"
+        r"(?:broadcasters?|operators?|providers?|carriers?|compan(?:y|ies)|telcos?)\b",
         r"(?:a|an) (?:\w+ )?(?:reality|fact of life|risk) for (?:any|every|all)\b|not something (?:any|every) (?:[\w-]+ ){0,2}?"
         r"(?:company|provider|operator|carrier|network|telco) (?:can|could)\b|\bnot just us\b",
         r"(?:weather|storms?|rain(?:fall)?|snow(?:fall)?|winds?|gales?|events?|faults?|failures?|attacks?|outages?)(?: [\w-]+){0,4}? "
