@@ -38,8 +38,8 @@ hands, while round 17 was chosen, never run through the checker before they were
 measured once on each of rounds 16 to 18; nobody has tuned on them. The twenty-seventh and
 twenty-eighth (corpus_blind27, 28) were written blind the same way, at the same time by two hands,
 while round 18 was chosen, never run through the checker before they were committed, and measured
-once on rounds 16 to 18; nobody has tuned on them. Unit tests of the rules use sentences of their
-own, not these sets'.
+once on each of rounds 16 to 18; nobody has tuned on them. Unit tests of the rules use sentences
+of their own, not these sets'.
 """
 
 from __future__ import annotations
