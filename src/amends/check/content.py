@@ -93,10 +93,9 @@ SYMPTOM = {
         r"(?:t|e|es|ing|s of)\b|\bwithout\b|\b(?:had|have|has|with|left|get) no\b|\bno (?:[\w-]+ ){0,2}(?:internet|data|"
         r"coverage|connection|signal|tv|broadband|calls?|texts?|service|phone|landline)\b|\bsos\b|\b(?:calls?|connections?|lines?) (?:\w+ ){0,3}?drops?\b|"
         r"\b(?:could|would|was|were|did|does|do|is|are|ca|wo)n[’']t\b|\bfailures?\b|\bunavailable\b|"
-        # a symptom, unless hedged: "may have trouble making calls" says nothing happened
-        # (the look-behinds follow the word, so they run only where it occurs)
-        r"\b(?:trouble(?<!may have trouble)(?<!may have had trouble)(?<!might have trouble)"
-        r"(?<!may be having trouble)|problems?|difficult(?:y|ies)) (?:making|connecting|loading|sending|"
+        # a trouble doing a thing (a hedge before it, "may have trouble making calls", says
+        # nothing happened: `_told_symptom` reads it)
+        r"\b(?:trouble|problems?|difficult(?:y|ies)) (?:making|connecting|loading|sending|"
         r"calling|getting)\b",
         # round 17: what a customer could not do since ("have not been able to open", "not able to
         # pay"); a thing that never got there or would not start ("invites have not reached",
@@ -113,7 +112,7 @@ SYMPTOM = {
         r"\bdid ?n[o’']t reach\b|\bnothing (?:loads|loaded|works|worked|plays|played|opens|opened)\b|"
         r"\blag\b(?<!replication\x20lag)(?<!consumer\x20lag)(?<!the\x20lag)|\bhigh ping\b|"
         r"\b\d+\+? ping\b|\bdisconnects\b|\bdisconnections\b|\brubber-?banding\b|\bbuffering\b|\bblack screen\b|"
-        r"\btrouble (?:playing|streaming|watching|opening|logging|signing|paying|booking)\b(?<!may have trouble playing)",
+        r"\btrouble (?:playing|streaming|watching|opening|logging|signing|paying|booking)\b",
     ),
     "es": _rx(
         r"\bno (?:pudieron|pudo|podían|funcion\w+|carga\w*)\b|\bfallaron\b|\bfalló\b|\bcaída\b|"
@@ -131,12 +130,11 @@ SYMPTOM = {
         # "tuvieron cortes en el internet")
         r"\bperd(?:ieron|ió|ían|ía)\b|\b(?:estuvo|estuvieron|está|están|quedó|quedaron|sigue|siguen) caíd[oa]s?\b|"
         r"\b(?:tuvieron|tuvo|tienen|tiene|sufrieron|sufrió|hubo|hay) (?:\w+ )?cortes\b|"
-        # (not hedged: "pueden tener cortes de internet" says nothing happened)
         # round 10: service that comes and goes, told of the service ("el internet presenta
         # intermitencias", "tuvieron intermitencias en la señal")
         r"\b(?:presenta|presentan|presentó|presentaron|tiene|tienen|tuvo|tuvieron|hay|hubo) (?:\w+ )?intermitencias?\b|"
-        r"\bcortes(?<!pueden\x20tener\x20cortes)(?<!puede\x20tener\x20cortes)(?<!podrían\x20tener\x20cortes)"
-        r"(?<!podría\x20tener\x20cortes)(?<!pueden\x20sufrir\x20cortes)(?<!podrían\x20sufrir\x20cortes) (?:en|de) (?:el |la |los |las |su |sus )?"
+        # (its hedges, "pueden tener cortes de internet", are read by `_told_symptom`)
+        r"\bcortes (?:en|de) (?:el |la |los |las |su |sus )?"
         r"(?:servicio|internet|fibra|llamadas|datos|línea|señal|conexión|móvil|televisión|telefonía)\b",
         # round 9: one cut of a named service, in the singular ("sigue el corte de datos", "un corte de
         # telefonía"; not "corte de luz", a cause; not hedged, "podrían sufrir un corte")
@@ -1730,13 +1728,21 @@ _PROMISED_BEFORE = re.compile(
 )
 
 
+def _unqualified(
+    matches: Iterator[re.Match[str]] | list[re.Match[str]],
+    text: str,
+    before: re.Pattern[str],
+    reach: int,
+) -> bool:
+    """True when some match is not qualified by `before`, the words just before it (at most
+    `reach` characters back): a hedge before a symptom, a promise before a quoted message."""
+    return any(not before.search(text, max(0, m.start() - reach), m.start()) for m in matches)
+
+
 def _seen_quoted(doc: Doc, ctx: Context) -> bool:
     """True when a message or tone customers saw or heard is quoted (not one they will see)."""
     rx = QUOTED_SEEN.get(ctx.locale.split("-")[0], QUOTED_SEEN["en"])
-    for m in rx.finditer(doc.text):
-        if not _PROMISED_BEFORE.search(doc.text, max(0, m.start() - 48), m.start()):
-            return True
-    return False
+    return _unqualified(rx.finditer(doc.text), doc.text, _PROMISED_BEFORE, 48)
 
 
 def _engineers_words(sentence: str) -> bool:
@@ -1750,10 +1756,7 @@ def _engineers_words(sentence: str) -> bool:
 
 def _told_symptom(sym: Lexicon, sentence: str) -> bool:
     """True when a symptom occurs in the sentence other than hedged just before it."""
-    for m in sym.finditer(sentence):
-        if not _HEDGED_BEFORE.search(sentence, max(0, m.start() - 96), m.start()):
-            return True
-    return False
+    return _unqualified(sym.finditer(sentence), sentence, _HEDGED_BEFORE, 96)
 
 
 def check_what(doc: Doc, ctx: Context) -> str | None:
@@ -1765,15 +1768,18 @@ def check_what(doc: Doc, ctx: Context) -> str | None:
     if _in(svc, doc) and _in(sym, doc):
         said = _sentences(doc)
         for i, s in enumerate(said):
-            if not _told_symptom(sym, s) or EMPATHY_ONLY.match(s) or _engineers_words(s):
+            if not _told_symptom(sym, s) or EMPATHY_ONLY.match(s):
                 continue
             # the service named in this sentence, or in the one before when this one refers to it
-            # by a pronoun ("Broadband in Leeds is back. It was down from ...")
-            if svc.search(s) or (i and PRONOUN_SUBJECT.match(s) and svc.search(said[i - 1])):
-                return None
-            # round 8: the loss told in a general word right after the service was named
-            # ("Broadband in Ayr is back. About 900 customers had no connection.")
-            if i and LOSS_OF_IT.search(s) and svc.search(said[i - 1]):
+            # by a pronoun ("Broadband in Leeds is back. It was down from ..."); round 8: the loss
+            # told in a general word right after the service was named ("Broadband in Ayr is
+            # back. About 900 customers had no connection.")
+            named = (
+                svc.search(s)
+                or (i and PRONOUN_SUBJECT.match(s) and svc.search(said[i - 1]))
+                or (i and LOSS_OF_IT.search(s) and svc.search(said[i - 1]))
+            )
+            if named and not _engineers_words(s):
                 return None
     # round 15: a service named by its kind and told to be back ("Internet and TV service has been
     # restored", "broadband services have returned to normal") says what failed
@@ -1783,7 +1789,7 @@ def check_what(doc: Doc, ctx: Context) -> str | None:
         return None
     if svc.search(doc.text):
         return "say what customers saw: the symptom (calls failed, 'all circuits are busy', pages not loading)"
-    return None if False else ""
+    return ""
 
 
 def check_when(doc: Doc, ctx: Context) -> str | None:
