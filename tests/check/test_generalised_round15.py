@@ -38,7 +38,9 @@ def test_non_apology_to_whoever_was_hurt(text: str, locale: str) -> None:
     [
         ("We apologise to all 4,100 customers in Kendal who lost their broadband.", "en"),
         ("We apologise to everyone who was cut off on Monday.", "en"),
-        ("Apologies for the disruption to your calls on Monday morning.", "en"),
+        # (round 19: "Apologies for the disruption to your calls" is now `non-apology`, an apology
+        # nobody makes; `test_generalised_round19.py`)
+        ("We apologise for the disruption to your calls on Monday morning.", "en"),
         ("We regret nothing about replacing the old cable.", "en"),
         ("Pedimos disculpas a todos los clientes afectados.", "es"),
         ("Pedimos disculpas a los 3.200 hogares que se quedaron sin internet.", "es"),

@@ -60,6 +60,12 @@ SERVICE = {
         r"\b(?:web |media )?player\b|\btvs\b|\b(?:customer|web|hosted|customers[’'] ) ?sites\b|\bvisit(?:or)?s\b|\besims?\b|"
         r"\blog ?ins\b|\blogins\b|\blag\b(?<!replication\x20lag)(?<!consumer\x20lag)(?<!the\x20lag)|\bping\b|\bbuffering\b|\bblack screen\b|\brubber-?banding\b|\b(?:full[- ]fib(?:re|er)|fib(?:re|er)|broadband|phone|"
         r"copper|voice) lines?\b",
+        # round 19: what apps, cameras, ticket sales and banks carry, as their customers name it
+        # ("downloads", "episodes", "recharges", "clips", "motion alerts", "the ticket site", "the
+        # queue", "online banking", "backups", "smart speakers"; not a "hub", where networks fail)
+        r"\bdownloads?\b|\bepisodes?\b|\bpodcasts?\b|\brecharges?\b|\btop-?ups?\b|\bclips\b|\bmotion alerts?\b|"
+        r"\b(?:online|mobile|internet) banking\b|\bbanking app\b|\bbackups?\b|\bsmart speakers?\b|\bcameras?\b|"
+        r"\btickets?\b|\bticket sales?\b|\bpresales?\b|\b(?:our|ticket|booking) (?:web)?site\b|\bthe queue\b",
     ),
     "es": _rx(
         r"\bllamadas?\b|\bteléfonos?\b|\bmóvil(?:es)?\b|\bmensajes?\b|\bsms\b|\binternet\b|\bdatos\b|"
@@ -69,7 +75,12 @@ SERVICE = {
         # round 17: meetings, rides, mailboxes, files, a cloud switchboard
         # round 18: alarms and their signals, games, the TV as people say it, a connection lost
         r"\balarmas?\b|\bseñales\b|\bpartidas?\b|\bjuego\b|\btele\b|\bvídeos?\b|\bsin conexión\b|"
-        r"\breuniones\b|\bvideollamadas?\b|\bviajes?\b|\barchivos\b|\bcentralita\b|\bcalendario\b|\binvitaciones\b",
+        r"\breuniones\b|\bvideollamadas?\b|\bviajes?\b|\barchivos\b|\bcentralita\b|\bcalendario\b|\binvitaciones\b|"
+        # round 19: downloads, top-ups, cameras and their alerts, tickets, online banking (not
+        # "episodio", a storm's as often as a podcast's)
+        r"\bdescargas?\b|\bpodcasts?\b|\brecargas?\b|\bcámaras?\b|\bavisos de movimiento\b|\bentradas\b|"
+        r"\bpreventa\b|\bbanca (?:en línea|online|móvil|por internet)\b|\bcopias de seguridad\b|\bdescargar\b|\bwebs\b|"
+        r"\b(?:nuestra|la) web\b",
     ),
 }
 SYMPTOM = {
@@ -112,7 +123,9 @@ SYMPTOM = {
         r"\bdid ?n[o’']t reach\b|\bnothing (?:loads|loaded|works|worked|plays|played|opens|opened)\b|"
         r"\blag\b(?<!replication\x20lag)(?<!consumer\x20lag)(?<!the\x20lag)|\bhigh ping\b|"
         r"\b\d+\+? ping\b|\bdisconnects\b|\bdisconnections\b|\brubber-?banding\b|\bbuffering\b|\bblack screen\b|"
-        r"\btrouble (?:playing|streaming|watching|opening|logging|signing|paying|booking)\b",
+        r"\btrouble (?:playing|streaming|watching|opening|logging|signing|paying|booking)\b|"
+        # round 19: broken, flaky, fallen over, stalled, still off, gone down
+        r"\b(?:broke|broken)\b|\bflaky\b|\bnone of (?:our|the|you)\b|\bfell over\b|\bstall(?:s|ed|ing)?\b|\bstill off\b|\bwent down\b",
     ),
     "es": _rx(
         r"\bno (?:pudieron|pudo|podían|funcion\w+|carga\w*)\b|\bfallaron\b|\bfalló\b|\bcaída\b|"
@@ -149,7 +162,9 @@ SYMPTOM = {
         # down ("aún caído"); prevented ("impedía reproducir"); disconnections
         r"\bno (?:recibimos|recibíamos|recibieron|nos llegan|nos llegaban|nos llegaron|llegan|llegaban|llegaron)\b|"
         r"\b(?:aún|todavía) caíd[oa]s?\b|\bimped(?:ía|ían|ió|ieron|e|en)\b|\bdesconexiones\b|\bpantalla negra\b|"
-        r"\bno se (?:podía|podían|pudo|pudieron|puede|pueden)\b|\b(?:habían|había|han|ha) caído\b|\bcay(?:ó|eron)\b",
+        r"\bno se (?:podía|podían|pudo|pudieron|puede|pueden)\b|\b(?:habían|había|han|ha) caído\b|\bcay(?:ó|eron)\b|"
+        # round 19: out of service, no tone, stopped sending, would not start
+        r"\bfuera de servicio\b|\bno dan tono\b|\bno (?:dejó|dejaba|dejaron|deja)\b|\bno (?:envían|enviaban|enviaron|arranc(?:ó|aba|aban))\b|\bdejaron de (?:funcionar|enviar)\b",
     ),
 }
 PEOPLE = {
@@ -163,13 +178,18 @@ PEOPLE = {
     r"riders|drivers|meetings|tenants|players|mailboxes|organi[sz]ations|"
     # round 18: what a landline, TV, alarm or hosting provider counts ("2,180 landlines", "4,600
     # receivers", "38,000 customer websites", "1,730 panels", "domains")
-    r"landlines|receivers|(?:tv |set-top )?boxes|devices|domains|panels|(?:customer )?(?:web)?sites)",
+    r"landlines|receivers|(?:tv |set-top )?boxes|devices|domains|panels|(?:customer )?(?:web)?sites|"
+    # round 19: what a cloud phone system, podcasts, cameras, smart homes and ticket sales count
+    # ("640 offices", "96,000 listeners", "212,000 cameras", "48,000 home hubs", "52,000 fans")
+    r"offices|listeners|viewers|cameras|(?:home |smart )?hubs|fans|ticket[- ]?holders)",
     # round 15: dwellings and people ("16.800 viviendas", "4.600 casas", "12.600 de ustedes",
     # "familias", "personas", "suscriptores") and what a network team counts ("1.850 ONT", "1.800
     # accesos FTTH")
     "es": r"(?:clientes?|usuarios?|abonados?|servicios?|líneas?|hogar(?:es)?|cuentas?|empresas|pymes|negocios|viviendas|casas|"
     r"familias|personas|suscriptores|comercios|de ustedes|ont|accesos|conexiones|reuniones|conductores|jugadores|"
-    r"sitios|locales|equipos|dominios)",
+    r"sitios|locales|equipos|dominios|"
+    # round 19: switchboards, listeners, members of a co-op or a credit union, cameras, fans
+    r"centralitas|oyentes|socios|asociados|cámaras|oficinas|espectadores|aficionados)",
 }
 
 
@@ -275,7 +295,10 @@ AREA_MORE = {
             + _NOT_PLACES
             + r"\b)(?!(?:Mobile|Broadband|Internet|Landline|Phone|TV|Business|Home|Residential|Affected|Some|All|Many|Most|"
             r"Wireless|Fibre|Fiber|Cable|Prepaid|Postpaid|Those|These|Other|Any|Every|Existing|New|Rural)\b)[A-Z][a-z][\w'-]+ "
-            r"(?:customers|households|homes|subscribers|users|residents|businesses)\b"
+            r"(?:customers|households|homes|subscribers|users|residents|businesses)\b|"
+            # round 19: the places listed in brackets after the count ("all 9,400 members
+            # (Cloquet, Carlton, Esko)")
+            r"\((?!" + _NOT_PLACES + r"\b)[A-Z][a-z][\w'-]+(?:, [A-Z][a-z][\w'-]+)+\)"
         )
     ),
     "es": re.compile(
@@ -727,7 +750,7 @@ HEDGED_ADDRESSEE = {
     r"(?:customers?|users?|members?|subscribers?|people|households?|homes?|clients?)) (?:(?:who|that) (?:were|are|have been|was) )?"
     r"(?:still )?(?:affected|impacted)\b",
     "es": r"(?:quienes|(?:los|las|aquellos|aquellas) (?:[\wáéíóúñ]+ )?que) (?:se )?"
-    r"(?:hayan|hubieran|hubiesen|pudieran|pudiesen|pudieron|puedan)\b",
+    r"(?:hayan|hubieran|hubiesen|pudieran|pudiesen|pudieron|puedan|vean|vieran)\b",
 }
 APOLOGY_UNDONE = {
     "en": re.compile(
@@ -1411,6 +1434,8 @@ COMP = {
         r"\bdevuelve\w*|\babonad\w+",
         # round 18: in-game currency, data given
         r"\bgemas\b|\bmonedas\b|\b\d+\s?gb\b|\bregal(?:amos|aremos)\b",
+        # round 19: a credit by its other name ("un abono del 10 %"), a discount code of an amount
+        r"\babonos?\b|\bcódigos? (?:de|por) \d",
     ),
 }
 #: Compensation told by its effect on the bill, without a word such as "credit" or "refund":
@@ -1439,6 +1464,8 @@ REBATE = {
         r"\bno (?:pagará|pagarán|paga|pagan|le cobraremos|les cobraremos|cobraremos)\b|\bningún (?:\w+ ){1,2}?pagará\b",
         r"\d[\d.,]*\s*(?:pesos|euros|dólares|soles|€|\$)\s+(?:\w+\s+){0,2}en\s+(?:su|tu|la)\s+(?:próxima\s+|siguiente\s+)?"
         r"(?:cuenta|factura|boleta|recibo|línea|billetera|saldo|monedero)\b",
+        # round 19: an amount the customer will receive ("recibirá 6.500 colones en el recibo")
+        r"\brecibir(?:á|án)\s+(?:[\wáéíóú]+\s+){0,3}?\d[\d.,]*\s*(?:pesos|euros|dólares|soles|colones|bolivianos|€|\$)",
     ),
 }
 AMOUNT = re.compile(
@@ -1447,11 +1474,13 @@ AMOUNT = re.compile(
     r"months?|hours?|días|meses|lempiras?|bolivianos?|colones|quetzales|guaraníes|bolívares|córdobas)\b)|"
     # a unit of service or the very charges paid: "a free data day", "any late fees you paid"
     r"\b(?:free )?data days?\b|\bday of (?:free )?(?:data|service)\b|"
-    r"\b(?:any|every|all|cualquier|todos? los)\s+(?:late[- ]payment |late )?(?:fees?|charges?|recargos?|cargos?)\b|(?<!hours )\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a full|one full|full) (?:day|days|week|weeks|month|months)[’']?s?\b|"
+    r"\b(?:any|every|all|cualquier|todos? los)\s+(?:late[- ]payment |late |dishonou?r |overdraft |bank )?(?:fees?|charges?|recargos?|cargos?)\b|(?<!hours )\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a full|one full|full) (?:day|days|week|weeks|month|months)[’']?s?\b|"
     r"\bfull month\b|\bmonthly fee\b|\bun mes\b|"
     # round 18: a unit counted with a hyphen ("a 3-day credit") and what games give ("500 Crowns",
     # "300 gemas")
     r"\b\d+-(?:day|week|month)\b|\b\d[\d.,]*\s+(?:crowns|gems|coins|gemas|monedas)\b|"
+    # round 19: the same in words or with "extra" ("a one-month plan credit", "3 extra days")
+    r"\b(?:one|two|three|four|six|seven|ten)-(?:day|week|month)\b|\b\d+\s+extra\s+(?:days?|weeks?|months?)\b|"
     # a length of free service, counted in words: "one free month", "dos días de servicio gratis"
     r"\b(?:a|an|one|two|three|four|five|six|seven|ten)\s+free\s+(?:days?|weeks?|months?)\b|"
     r"\b(?:un|una|dos|tres|cuatro|cinco|siete|diez|\d+)\s+(?:días?|semanas?|mes(?:es)?)\s+de\s+(?:servicio|datos|cuota)\b|"
@@ -1491,6 +1520,16 @@ APPLIED = {
         # your account by Monday"); within working days
         r"\balready (?:in|on) (?:your|their)\b|\bon (?:their|your|every|each|all) (?:[\w-]+ )?accounts?\b|"
         r"\bwithin (?:one|two|three|four|five|\d+) (?:business|working) days\b",
+        # round 19: given already ("have received a one-month credit", "every affected home got");
+        # the day it is added or sent ("added on 20 January", "by Friday", "on 17 January"); the
+        # account or plan it goes into; a bill with two words before it ("their next quarterly bill")
+        r"\b(?:have|has|had) (?:all |each |both )?(?:already )?(?:received|got)\b|\b(?:home|customer|listener|member|account|"
+        r"subscriber|user|player)s? got\b|"
+        r"\b(?:added|applied|credited|paid|refunded|sent|issued)(?: automatically)? (?:on|by|before) (?:\d{1,2}\b|(?:mon|tues|wednes|"
+        r"thurs|fri|satur|sun)day\b|(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december)|"
+        r"\b(?:on|by) \d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bby (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+        r"\b(?:back )?into (?:your|their) (?:\w+ )?account\b|\badded (?:[\w-]+ ){0,4}?to (?:your|their|each|every) (?:\w+ )?"
+        r"(?:plan|account|subscription)\b|\b(?:on|off|to|in) (?:your|their|its|each|every) (?:next |[a-z]\w+ ){1,2}(?:bill|invoice|statement)\b",
     ),
     "es": _rx(
         r"\ben su (?:próxima )?factura\b|\bautomáticamente\b|\ben tu (?:próxima )?factura\b",
@@ -1508,6 +1547,8 @@ APPLIED = {
         # round 18: already there ("ya tienen 300 gemas en su cuenta", "que ya tenéis en la eSIM");
         # within days ("en un plazo de 5 días")
         r"\bya (?:tienen|tiene|tenéis|tienes)\b|\ben un plazo de (?:\d+|uno|dos|tres|cinco|diez) días\b",
+        # round 19: before a weekday ("por correo antes del viernes")
+        r"\bantes del (?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b",
     ),
 }
 CONTACT = {
@@ -1671,19 +1712,22 @@ NAMED_BACK = {
         # (round 17: what an online service carries, "ride bookings are working again")
         r"wireless|voice|texts?|bookings|rides|payments|invites|meetings|"
         # (round 18: alarms and their signals, ping, video, players, logins)
-        r"alarm signall?ing|alarm monitoring|alarms|signals|ping|videos|playback|(?:web )?player|logins|log-ins)\b"
+        r"alarm signall?ing|alarm monitoring|alarms|signals|ping|videos|playback|(?:web )?player|logins|log-ins|"
+        # (round 19: banking, calling, hubs, backups, downloads, recharges, ticket sales; not
+        # "mobile services", which the tuned sets read as no service named, nor "sale", a town)
+        r"banking|calling|hubs|backups|downloads|recharges|ticket sales?|presale|clips|motion alerts)\b"
         + _NOT_YET
         + r"\b(?:restored|back up and running|came back|returned to normal|back to normal|running normally|working normally|"
         r"back online|(?:is|are) (?:now )?back|[’']s (?:now )?back|working again|work again|(?:operating|running|working|playing) normally(?: again)?|"
-        r"again being received|being received again|(?:is|are) normal again)\b",
+        r"again being received|being received again|(?:is|are) normal again|running again|(?:is|are|[’']s) back on|moving again)\b",
         r"\b(?:again receiving|receiving again) (?:alarms|alarm signals|signals)\b",
     ),
     "es": _rx(
-        r"\b(?:internet|telefonía|teléfono|televisión|móvil|celular|datos|llamadas|fijo)\b"
+        r"\b(?:internet|telefonía|teléfono|televisión|móvil|celular|datos|llamadas|fijo|recargas|descargas|cámaras|avisos)\b"
         + r"(?:(?!\b(?:cuando|hasta|esperamos|prevemos|podría|debería|pronto)\b)[^.!?\n]){0,60}?"
         + r"\b(?:restablecid[oa]s?|normalizad[oa]s?|ha vuelto|volvió|volvieron|vuelve a funcionar|funciona(?:n)? con normalidad|"
         r"se restableci(?:ó|eron)|"
-        r"recuperad[oa]s?|ya funciona(?:n)?|de vuelta)\b",
+        r"recuperad[oa]s?|ya funciona(?:n)?|de vuelta|vuelven a funcionar|funciona(?:n)? de nuevo|vuelven? a enviar)\b",
         # round 16: the verb first ("vuelven a funcionar internet y el fijo", "ya se restableció el
         # servicio de internet"), as short posts and resolutions in Spanish put it
         r"\b(?:ya funciona(?:n)?|vuelven? a funcionar|volvieron a funcionar|(?:ya )?se restableci(?:ó|eron)|(?:ya )?se ha(?:n)? "
@@ -1700,7 +1744,7 @@ NAMED_BACK = {
 #: "callers hear "number unavailable"", "oían «número no disponible»"): that is what they saw.
 QUOTED_SEEN = {
     "en": re.compile(
-        r"\b(?:see|sees|saw|seeing|seen|shows?|showed|showing|shown|hear|hears|heard|hearing|reached|displays?|displayed|"
+        r"\b(?:see|sees|saw|seeing|seen|shows?|showed|showing|shown|hear|hears|heard|hearing|reached|displays?|displayed|get|gets|got|"
         r"stuck\s+on|stuck\s+at)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:message\s+|error\s+|screen\s+|tone\s+|notice\s+)?"
         r"(?:saying\s+|reading\s+|of\s+)?[\"“‘«]\w",
         re.I,

@@ -230,7 +230,7 @@ GENERIC = {
 GENERIC = {loc: word_rx(rx) for loc, rx in GENERIC.items()}
 NON_APOLOGY = {
     "en": _words(
-        r"(?:sorry|apologi[sz]e) if",
+        r"(?:sorry|apologi[sz]e|apologies) if",
         r"(?:sorry|apologi[sz]e) (?:that )?(?:you|anyone|customers) (?:feel|felt|may feel|were upset|are upset)",
         # round 10: the same feeling put on a part of them ("sorry that many of you felt let down",
         # "we apologise that some customers feel ...")
@@ -261,7 +261,7 @@ NON_APOLOGY = {
         # round 7: an apology addressed to whoever turns out to have been hurt ("we apologise to anyone
         # who was affected", "sorry to any customer who lost service"), as `apology` reads it
         r"(?:sorry|apologi[sz]e|apologies) to (?:anyone|anybody|whoever|any (?:[\w-]+ )?(?:customers?|users?|members?|subscribers?|people|"
-        r"households?|homes?|clients?|one)) (?:who|that|whose)",
+        r"households?|homes?|clients?|one|fans?|listeners?|players?|viewers?|riders?|patients?|students?)) (?:who|that|whose)",
         # round 8: the same with the place between ("to any customer in Swan Hill and Kerang who");
         # an apology made on condition, the "if" first ("If you were affected, we apologise")
         r"(?:sorry|apologi[sz]e|apologies) to (?:anyone|anybody|any (?:of (?:our|the|you) )?(?:[\w-]+ )?(?:customers?|users?|members?|"
@@ -281,12 +281,21 @@ NON_APOLOGY = {
         r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=\n))apologies for the (?:continued |ongoing )?(?:impact|disruption)(?: caused)?(?=\s*[.!](?:\s|$))",
         r"it is with (?:great |deep |much )?regret that",
         r"while regrettable(?=,)",
+        # round 19: the apology nobody makes, opening its sentence with no "we" or "I" in it ("Sorry
+        # for any inconvenience!", "Apologies for the hassle.", a bare "Sorry."): the rule's
+        # "agentless", as the sets written from the twenty-first on read it
+        r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=\n)|(?<=[^\x00-\x7f]\x20))(?:(?:so|very|really|once again|again),? )?(?:sorry|apologies)"
+        r"(?= for\b| about\b|\s*[.!](?:\s|$)|,? (?:folks|everyone|all|team|legends)\b)",
     ),
     "es": _words(
         r"lo sentimos si",
         r"lamentamos si",
         # a regret for what happened in place of an apology
-        r"lamentamos (?:mucho )?(?:lo (?:sucedido|ocurrido)|que se (?:haya|hayan) (?:presentado|producido|registrado))",
+        r"lamentamos (?:mucho |profundamente |sinceramente |de verdad )?(?:lo (?:sucedido|ocurrido)|que se (?:haya|hayan) "
+        r"(?:presentado|producido|registrado))",
+        # round 19: the customer asked to excuse what nobody is named as having done ("Disculpen las
+        # molestias.", "Disculpe."), the English "Sorry for any inconvenience" in Spanish
+        r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=\n)|(?<=¡))(?:disculpen|disculpe|disculpad)\b",
         r"se cometieron errores",
         r"(?:pedimos|ofrecemos|les pedimos) disculpas si",
         # the fault admitted with no one who made it: "se produjo un error", "se cometieron fallos"
@@ -313,7 +322,7 @@ NON_APOLOGY = {
         r"(?:lamentamos|lamento) (?:mucho |profundamente |sinceramente |de verdad )?que (?:algunos|algunas|ciertos|ciertas|varios|varias|"
         r"algún|alguna|parte de (?:los|nuestros)) (?:de (?:nuestros|los) )?(?:clientes|usuarios|abonados|hogares|vecinos)",
         r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=\n))si (?:[\wáéíóúñ]+ ){1,10}?(?:afectad|perjudicad|perjuicio|molesti|problema|inconveniente|"
-        r"causad|ocasionad)[\wáéíóúñ]*[^.!?]{0,30}?, (?:le |les )?(?:pedimos|ofrecemos|presentamos|pido|ofrezco) (?:(?:sinceras|nuestras|"
+        r"causad|ocasionad)[\wáéíóúñ]*[^.!?]{0,30}?, (?:le |les |te |os )?(?:pedimos|ofrecemos|presentamos|pido|ofrezco) (?:(?:sinceras|nuestras|"
         r"mis|una|nuestra|mi) )*(?:disculpas|perdón)|"
         r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=\n))si (?:[\wáéíóúñ]+ ){1,10}?(?:afectad|perjudicad|perjuicio|molesti|problema|inconveniente|"
         r"causad|ocasionad)[\wáéíóúñ]*[^.!?]{0,30}?, (?:lo sentimos|lo siento|lamentamos)",
@@ -862,6 +871,18 @@ EXCUSE = {
         r"compar\w+ (?:favou?rably|well) (?:with|to|against) (?:industry|other|the industry)|(?:common|routine|standard|normal) "
         r"(?:across|in|throughout) the (?:whole |wider )?industry|more common across\b|even the best (?:[\w-]+ )?(?:can|could) (?:be|get) "
         r"caught out",
+        # round 19: nobody could have tested or foreseen it ("no company can test them all",
+        # "inherently unpredictable", "spikes can't be forecast"); the odds called tiny; the part
+        # praised ("normally very reliable", "had passed its last check", "in line with their
+        # design specification"); service never promised ("does not guarantee uninterrupted")
+        r"no (?:company|provider|business|operator|carrier|network|one) (?:can|could) (?:[\w-]+ ){0,2}?(?:test|predict|prevent|guard|"
+        r"foresee|plan for|avoid)\b|inherently (?:unpredictable|difficult|hard|complex|risky)|"
+        r"can(?:not|[’']t| not) be (?:forecast|predicted|foreseen|anticipated)",
+        r"the (?:chance|likelihood|odds|risk) of (?:this|that|it) (?:happening|occurring) (?:was|were|is) (?:tiny|small|remote|low|minimal|slim)|"
+        r"(?:rarely|seldom) have the (?:budget|money|means)",
+        r"(?:are|is|were|was) (?:normally|usually|generally|typically) (?:very |extremely |highly )?reliable|"
+        r"(?:had )?passed (?:its|their) (?:last|latest|most recent) (?:check|inspection|test|service)|in line with (?:their|its) design|"
+        r"(?:does|do) not guarantee (?:uninterrupted|continuous)",
     ),
     "es": _words(
         r"a pesar de nuestros (?:mejores )?esfuerzos",
@@ -936,6 +957,11 @@ EXCUSE = {
         # pesar del enorme esfuerzo de nuestros equipos", "a pesar de las condiciones adversas")
         r"(?:ningún|ninguna|nadie)(?: [\wáéíóúñ]+){0,3}? (?:puede|podría|podía|pudo) (?:evitar|controlar|prevenir|impedir)",
         r"a pesar (?:del|de los|de las|de la) (?:[\wáéíóúñ]+ )?(?:esfuerzos?|trabajo|dedicación|condiciones)",
+        # round 19: outages of the kind called usual or hard to avoid ("este tipo de situaciones son
+        # habituales en todo el sector", "este tipo de cortes son difíciles de evitar"); the
+        # batteries praised ("funcionaron el tiempo previsto")
+        r"(?:este tipo de|estas|estos) (?:[\wáéíóúñ]+ ){0,2}?(?:son|resultan|eran) (?:habituales|comunes|frecuentes|difíciles de evitar)|"
+        r"funcionaron (?:el tiempo|lo) previsto",
     ),
 }
 MINIMISE = {
@@ -1033,6 +1059,11 @@ MINIMISE = {
         r"one|two|half an?|a few|a couple of) (?:minutes?|mins?|hours?)",
         r"(?:fewer|less) than one in (?:\d+|ten|twenty|fifty|a hundred|a thousand|every \w+)",
         r"isolated (?:[\w-]+ )?(?:incident|failure|fault|issue|event|problem|case|outage|occurrence|glitch)",
+        # round 19: the rest said to work for most ("working normally for most customers"); a
+        # length said not to sound long; a nuisance for a few
+        r"(?:working|running|available) (?:normally|fine|as normal) for (?:most|the (?:vast )?majority)\b",
+        r"(?:may|might) not sound (?:like )?(?:long|much|a lot)\b",
+        r"(?:a|just a|only a) (?:nuisance|blip|hiccup|inconvenience) for (?:a few|a handful|some)\b",
     ),
     "es": _words(
         r"menor(?:es)?",
@@ -1095,6 +1126,9 @@ MINIMISE = {
         r"interrupciones|incidencias|caídas|demoras|molestias|microcortes)",
         r"(?:la mayoría|casi todos|muchos|la mayor parte)(?: de (?:[\wáéíóúñ]+ ){1,6}?)?(?:ni (?:siquiera )?|no )(?:l[oa]s? )?"
         r"(?:notó|notaron|habrá notado|habrán notado|percibió|percibieron)",
+        # round 19: the impact called limited ("el impacto fue limitado", "por lo que el impacto fue
+        # mínimo")
+        r"(?:el|su) impacto (?:fue|ha sido|es|resultó) (?:muy )?(?:limitado|mínimo|reducido|escaso|menor)",
     ),
 }
 CORPORATE = _words(
