@@ -55,7 +55,7 @@ def test_apology_near_misses(text: str, locale: str) -> None:
         ("Episodes stalled at 0% for listeners in Bath.", "en"),
         ("The ticket site fell over at 10am for fans in Hull.", "en"),
         ("Motion alerts from cameras in Derby were failing.", "en"),
-        ("Callers to offices in Ayr get \"not in service\".", "en"),
+        ('Callers to offices in Ayr get "not in service".', "en"),
         ("Online banking is running again for members in Esko.", "en"),
         ("Backups are running again in Perth.", "en"),
         ("Las cámaras de Vigo no envían avisos de movimiento desde las 16:00.", "es"),
