@@ -124,3 +124,123 @@ def test_compensation_given_or_dated(text: str, locale: str) -> None:
 )
 def test_repair_near_misses(text: str, locale: str) -> None:
     assert _fires("repair", text, locale)
+
+
+# ---------------------------------------------------------------- fix
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Our crew wired in a hired generator and had everyone back by 11pm.", "en"),
+        ("Our splicers joined in a new length of cable.", "en"),
+        ("Our engineers migrated every office to the second site by hand.", "en"),
+        ("The vendor sent a patch, which our team applied to the arrays.", "en"),
+        ("Recovery required rebuilding the index from last night's copy.", "en"),
+        ("Ya se efectuó el rollback del cambio.", "es"),
+    ],
+)
+def test_the_fix_is_told(text: str, locale: str) -> None:
+    assert not _fires("fix", text, locale)
+
+
+def test_fix_near_miss_a_workaround() -> None:
+    assert _fires("fix", "Our engineers applied a temporary workaround.")
+
+
+# ---------------------------------------------------------------- ownership
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("We don't know the cause yet. It's our app, so it's ours to put right.", "en"),
+        ("It is our data centre, and putting this right is on us.", "en"),
+        ("We had the failover set up wrongly. That part is on us.", "en"),
+        ("The board had not checked the dates, and that is our failing.", "en"),
+        ("The cause was an app update we put out at 19:30.", "en"),
+        ("A digger cut the cable because our maps put it in the wrong place.", "en"),
+        ("Our test matrix did not include older phones.", "en"),
+        ("Fue una actualización que publicamos sin probarla lo suficiente.", "es"),
+    ],
+)
+def test_ownership_in_other_words(text: str, locale: str) -> None:
+    assert not _fires("ownership", text, locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("The vendor's update, which they put out at 19:30, failed.", "en"),
+        ("Their maps put the cable in the wrong place.", "en"),
+    ],
+)
+def test_ownership_near_misses(text: str, locale: str) -> None:
+    assert _fires("ownership", text, locale)
+
+
+# ---------------------------------------------------------------- excuse
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Android runs on thousands of phones, and no company can test them all.", "en"),
+        ("Demand for live video is inherently unpredictable.", "en"),
+        ("Viewing spikes can't be forecast.", "en"),
+        ("The chance of this happening was tiny.", "en"),
+        ("These units are normally very reliable.", "en"),
+        ("The generator had passed its last check.", "en"),
+        ("The batteries performed in line with their design specification.", "en"),
+        ("Este tipo de situaciones son habituales en todo el sector.", "es"),
+        ("Las baterías funcionaron el tiempo previsto.", "es"),
+    ],
+)
+def test_excuses(text: str, locale: str) -> None:
+    assert _fires("excuse", text, locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("We did not test the update on older phones.", "en"),
+        ("The generator had not been checked since 2023.", "en"),
+        ("Este tipo de cortes no tiene excusa.", "es"),
+    ],
+)
+def test_excuse_near_misses(text: str, locale: str) -> None:
+    assert not _fires("excuse", text, locale)
+
+
+# ---------------------------------------------------------------- minimise and blame
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Live view is working normally for most customers.", "en"),
+        ("Two hours may not sound like long.", "en"),
+        ("It was a nuisance for a few households.", "en"),
+        ("El impacto fue limitado.", "es"),
+    ],
+)
+def test_minimise(text: str, locale: str) -> None:
+    assert _fires("minimise", text, locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("This is due to a major outage at our upstream voice carrier.", "en"),
+        ("Recharges fail. Our payments partner is having an outage.", "en"),
+        ("El restablecimiento depende de terceros.", "es"),
+        ("La incidencia se originó en la fibra de un operador externo.", "es"),
+        ("Ese operador es el responsable de su red.", "es"),
+    ],
+)
+def test_blame_without_the_word(text: str, locale: str) -> None:
+    assert _fires("blame", text, locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("This is due to a fault at our Leeds exchange.", "en"),
+        ("Our engineers are working with our payments partner.", "en"),
+        ("Somos responsables de nuestra red.", "es"),
+    ],
+)
+def test_blame_near_misses(text: str, locale: str) -> None:
+    assert not _fires("blame", text, locale)

@@ -1001,8 +1001,21 @@ OWNERSHIP_MORE = {
         r"(?:cut|broke|damaged|severed|dug through|drilled through|deleted|unplugged|switched off)\b",
         r"\b(?:we|i) (?:did|caused) (?:that|this|it)\b|\bown (?:this|that|it)\b|"
         r"\b(?:this|it|that) (?:was|is) our (?:own )?[\w-]+ (?:failing|that failed|at fault)\b",
+        # round 19: ours to put right, while the cause is not yet known ("it's our app, so it's ours
+        # to put right", "putting this right is on us"); a part owned ("that part is on us", "that is
+        # our failing"); the change we put out or sent ("an app update we put out at 19:30", "a
+        # setting we sent to dishes"); our maps or tests at fault ("our maps put the cable in the
+        # wrong place", "our pre-release test matrix did not include ...")
+        r"\bours to (?:put right|fix|sort out|repair|answer for)\b|\bputting (?:this|it|that) right is on us\b|"
+        r"\b(?:that|this) part (?:is|was) on us\b|\b(?:that|this|it)(?:[’']s| is| was) our failing\b",
+        r"\b(?:update|change|setting|release|version|patch|build)s? (?:that )?we (?:put out|sent|pushed|released|published|deployed|"
+        r"rolled out|shipped)\b|\bour (?:maps|records|plans|drawings) (?:put|showed|had)\b|\bour (?:[\w-]+ )?(?:tests?|test matrix|"
+        r"testing|checks) (?:did not|didn[’']t|missed|failed to|never)\b",
     ),
     "es": _rx(
+        # round 19: what we put out without testing it ("una actualización que publicamos sin
+        # probarla lo suficiente")
+        r"\b(?:publicamos|lanzamos|instalamos|aplicamos|activamos|enviamos) (?:[\wáéíóúñ]+ ){0,4}?sin prob(?:ar|arla|arlo|arlas|arlos)\b",
         # the fault named as ours with any noun, and taken on: "fue una falla nuestra", "un error de
         # configuración nuestro", "nuestra equivocación", "nos hacemos cargo", "no lo dimensionamos bien"
         r"\b(?:error|falla|fallo|equivocación|descuido|culpa)(?: de \w+)? (?:fue |es |era )?nuestr[oa]\b|"
@@ -1315,8 +1328,20 @@ FIX_MORE = {
         r"\b(?:comprised|involved|consisted of|included|required) (?:manually |quickly )?(?:promoting|failing over|draining|flushing|"
         r"restarting|rebooting)\b|\b(?:hotfix|fix|patch)\b[^.]{0,30}?\b(?:(?:has|have)(?: since| subsequently| now| then)? been|was|were) "
         r"(?:subsequently |then |now )?(?:released|deployed|pushed|shipped|rolled out)\b",
+        # round 19: what our people did, in the verbs these sets use ("our crew wired in a hired
+        # generator", "our splicers joined in a new length", "our engineers migrated all tenants",
+        # "tripled the servers ... and reopened the sale", "took action to roll back", "which our
+        # team applied"); recovery that required rebuilding or replaying
+        r"\b(?:we|our (?:[\w-]+ )?(?:engineers?|technicians?|techs?|crews?|team|teams|staff|splicers|linesman|linesmen|electricians?))"
+        r"(?: \w+){0,3}? (?:wired in|hooked up|plugged in|joined in|joined|migrated|tripled|doubled|reopened|"
+        r"applied(?! (?:a |an |the )?(?:temporary |short-term )?work-?around)|"
+        r"took (?:\w+ )?action to (?:roll back|revert|undo|replace|restore))\b",
+        r"\b(?:recovery|restoration|the fix|the repair) (?:required|involved|meant) (?:rebuilding|replaying|restoring|reloading|"
+        r"re-?creating|replacing)\b",
     ),
     "es": _rx(
+        # round 19: the change undone, told impersonally ("ya se efectuó el rollback correspondiente")
+        r"\bse (?:efectuó|realizó|hizo|aplicó|ejecutó) (?:el|un|la) (?:rollback|reversión)\b",
         # round 5: a thing done again ("volvieron a cargar la configuración anterior", "encendieron de
         # nuevo los equipos")
         r"\bvolv(?:imos|ieron) a \w+(?:ar|er|ir) (?:la|el|los|las|un|una|nuestr\w+)\b|"

@@ -572,6 +572,14 @@ BLAME = {
         r"(?:maker|vendor|manufacturer|supplier)s? (?:had )?(?:told|assured|promised) us\b",
         r"(?:host|partner|wholesale|roaming) (?:network|operator|carrier)s?(?: [\w\[\]-]+){0,3}? (?:experienced|suffered|has had|had|has) "
         r"(?:an? )?(?:[\w-]+ )?(?:fault|outage|failure|problem)\b",
+        # round 19: the outage placed at a named party, words between ("due to a major outage at
+        # our upstream voice carrier"); our partner said to be having the outage ("our payments
+        # partner is having an outage")
+        r"(?:due to|because of|caused by) (?:an? |the )?(?:[\w-]+ ){0,3}?(?:outage|fault|failure|problem|issue) (?:at|in|on|with|within) "
+        r"(?:our |the |an? )?(?:upstream |third[- ]party |wholesale |external )(?:[\w-]+ )?(?:carrier|provider|partner|supplier|vendor|"
+        r"operator)\b",
+        r"our (?:[\w-]+ )?(?:partner|provider|supplier|vendor|carrier)(?:[’']s)? (?:is|was) (?:having|experiencing) (?:an? )?(?:[\w-]+ )?"
+        r"(?:outage|fault|problem|issue)s?\b",
     ),
     "es": _words(
         r"fuera de nuestro control",
@@ -671,6 +679,14 @@ BLAME = {
         r"trabajos de (?:un )?terceros?\b",
         r"(?:red|equipos?) (?:de|del) (?:nuestr[oa] )?(?:operador|operadora|socio) (?:asociad[oa]|mayorista|socio)\b|"
         r"no (?:dependía|depende|dependió|dependen|dependían) de (?:nuestra (?:compañía|empresa)|nosotros)\b",
+        # round 19: the repair said to wait on others ("el restablecimiento depende de terceros"); a
+        # cause outside our network ("factores externos a nuestra red"); the fault placed in another
+        # operator's network or fibre ("originada en la red de nuestro operador de interconexión",
+        # "la fibra de un operador externo"); that operator made answerable ("ese operador es el
+        # responsable de su red")
+        r"depend(?:e|ía|en|ían|ió) de terceros|factores externos|originad[oa] en (?:la red|los sistemas|el sistema|las instalaciones) de "
+        r"(?:nuestr[oa]|un|una|el|la) (?:operador|operadora|proveedor|proveedora|socio)|(?:de|del) (?:un|una|el|la) (?:operador|proveedor)"
+        r"(?:a)? (?:extern[oa]|ajen[oa])|(?:ese|este|el) (?:operador|proveedor) es (?:el )?responsable",
     ),
 }
 EXCUSE = {
