@@ -418,6 +418,11 @@ CAUSE = {
         r"\bno (?:lo |la |los |las )?(?:probamos|revisamos|comprobamos|configuramos|conectamos|verificamos|dimensionamos)(?: \w+)? bien\b",
         r"\bsin (?:probar|revisar|comprobar|verificar|avisar)\w*|\bnos (?:equivocamos|confundimos)\b",
         r"\bse (?:cortó|fue|cayó|interrumpió) (?:la )?(?:luz|energía|corriente|electricidad)\b|\bapagón\b",
+        # round 19: "se debe a", "se debió al", "el origen fue"; a cut of the supply or of the fibre
+        # with its article ("un corte de suministro", "el corte de la fibra"); a thing cut or
+        # damaged by someone ("la fibra ... fue cortada por trabajos de un tercero")
+        r"\bse deb(?:e|en|ió|ieron|ía|ían) (?:a|al)\b|\b(?:el|su) origen (?:fue|está|estuvo|es)\b|"
+        r"\bcorte (?:de|del) (?:la |el )?(?:suministro|fibra|cable|energía|luz|eléctrico)\b|\b(?:fue|fueron) (?:cortad|dañad|arrancad)[oa]s? por\b",
     ),
 }
 
@@ -525,7 +530,7 @@ FAILED = {
         r"did ?n[o’']t (?:come back|work|start|restart|boot|load|respond|take over)|(?:is|are|was|were) ?n[o’']t working|"
         # round 10: the same refusal with "would" ("it would not restart", "the unit wouldn't boot")
         r"(?:would|could) ?(?:not|n[’']t) (?:start|restart|boot|come back|power (?:up|on)|switch (?:on|over)|take over)|"
-        r"(?:is|are|was|were) not working|cut out|came (?:loose|off|apart|away)|gave way|"
+        r"(?:is|are|was|were) not working|cut out|came (?:loose|off|apart|away)|gave way|gave out|gave up|packed up|burn[te]d? out|"
         # round 5: a thing that did not fit what it met, or lacked a part ("those settings did not
         # suit older modems", "the new software did not include the settings"); a thing that
         # destroyed or refused ("it wiped their channel list", "the new system is turning calls
@@ -1861,6 +1866,27 @@ def check_what(doc: Doc, ctx: Context) -> str | None:
     return ""
 
 
+#: A status post's heading ("Update - 10:20 AM MT", "Investigating, 20:10 GMT", "Actualización
+#: 13:45 (hora del centro)"): the time right after it is when the post went up (round 19).
+_STATUS_HEADING = re.compile(
+    r"\A\s*(?:update|investigating|identified|monitoring|actualizaci[oó]n|incidencia en curso)\b[\s,:(–—-]*",
+    re.I,
+)
+
+
+def _posted_time_only(doc: Doc, ctx: Context) -> bool:
+    """True when a long status post's only clock time is the one its heading opens with: that is
+    when the post was written, not when the outage began (short posts may lead with it alone)."""
+    if ctx.stage not in ONGOING or ctx.short:
+        return False
+    heading = _STATUS_HEADING.match(doc.text)
+    if heading is None or P.ISO_TZ.search(doc.text):
+        return False
+    clocks = P.CLOCK.findall(doc.text)
+    first = P.CLOCK.search(doc.text)
+    return len(clocks) == 1 and first is not None and first.start() <= heading.end() + 2
+
+
 def check_when(doc: Doc, ctx: Context) -> str | None:
     """A start time with a zone; from `resolve` on, an end time too."""
     if _extra(ctx, "when", doc.lower):
@@ -1873,6 +1899,8 @@ def check_when(doc: Doc, ctx: Context) -> str | None:
         if P.count_times(doc.text):
             return "add the time zone to the times (for example 2:05 PM PST, 14:05 AEST or UTC+10)"
         return ""
+    if _posted_time_only(doc, ctx):
+        return "give the time the outage started: the time in the heading is when this was posted"
     if ctx.stage not in ONGOING and P.count_times(doc.text) < 2:
         return (
             "give the end time as well as the start (for example 'between 2:05 PM and 4:10 PM PST')"
