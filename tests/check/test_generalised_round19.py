@@ -244,3 +244,37 @@ def test_blame_without_the_word(text: str, locale: str) -> None:
 )
 def test_blame_near_misses(text: str, locale: str) -> None:
     assert not _fires("blame", text, locale)
+
+
+# ---------------------------------------------------------------- cause, when, feedback
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("La incidencia se debe a un corte de suministro eléctrico en Sarria.", "es"),
+        ("La interrupción se debió al corte de la fibra que llega a Cochrane.", "es"),
+        ("El origen fue un corte de suministro en la comarca.", "es"),
+        ("A power unit in the Quaama cabinet gave out after twenty years.", "en"),
+    ],
+)
+def test_a_cause_is_told(text: str, locale: str) -> None:
+    assert not _fires("cause", text, locale, stage="explain")
+
+
+def test_when_a_status_post_gives_only_the_time_it_was_posted() -> None:
+    post = "Update - 10:20 AM MT\nCalls to offices in Nampa are failing. Next update soon."
+    assert _fires("when", post, stage="update")
+    started = "Update - 10:20 AM MT\nSince 8:10 AM MT calls to offices in Nampa are failing."
+    assert not _fires("when", started, stage="update")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opina en example.com/opinion.",
+        "Danos tu opinión en example.com/opinion.",
+        "Podéis decirnos lo que pensáis en consejo@example.com.",
+        "Comentarios: example.com/opinion.",
+    ],
+)
+def test_feedback_in_the_familiar_form(text: str) -> None:
+    assert not _fires("feedback", text, "es", stage="explain")

@@ -1641,6 +1641,9 @@ FEEDBACK = {
         # feminine noun ("pueden responder a este correo", "puede contestar a esta carta")
         r"\b(?:puede|pueden|podrá|podrán|responda|respondan|conteste|contesten)(?: (?:responder|contestar))? (?:a )?(?:este|esta) "
         r"(?:correo|mensaje|carta|informe|email)\b",
+        # round 19: the familiar forms ("Opina en ...", "Danos tu opinión", "podéis escribirme",
+        # "podéis decirnos lo que pensáis") and a line headed "Comentarios:"
+        r"\btu opinión\b|\bopina\b|\bopinad\b|\bcomentarios:|\bescribirme\b|\bescribirnos\b|\bdecirnos\b|\blo que pensáis\b",
     ),
 }
 
