@@ -278,3 +278,28 @@ def test_when_a_status_post_gives_only_the_time_it_was_posted() -> None:
 )
 def test_feedback_in_the_familiar_form(text: str) -> None:
     assert not _fires("feedback", text, "es", stage="explain")
+
+
+# ---------------------------------------------------------------- eta
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Ticket site down in Hull since 9am GMT. Sale resumes 1pm GMT.", "en"),
+        ("Sin cobertura en Sarria desde las 7:40. Previsión 13:00.", "es"),
+        ("Sin internet en Cochrane desde las 8:30. Vuelve 15:00.", "es"),
+        ("Calculamos tener el servicio de vuelta a las 3:00 p. m.", "es"),
+    ],
+)
+def test_an_estimate_in_few_words(text: str, locale: str) -> None:
+    assert not _fires("eta", text, locale, stage="acknowledge")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Ticket site down in Hull since 9am GMT. The sale resumes once we have fixed it.", "en"),
+        ("Sin cobertura en Sarria desde las 7:40. Vuelve pronto.", "es"),
+    ],
+)
+def test_eta_near_misses(text: str, locale: str) -> None:
+    assert _fires("eta", text, locale, stage="acknowledge")

@@ -654,6 +654,8 @@ RESTORE = {
         r"\baim(?:s|ing)? (?:for|at)\b",
         # round 15: the network team's "ETR" (estimated time to restore)
         r"\betr\b",
+        # round 19: a sale or a service that resumes or reopens at a time ("Sale resumes 1pm AEDT")
+        r"\b(?:resumes|reopens|restarts)\b",
     ),
     "es": _rx(
         r"\brestabl\w+|\brestaur\w+|\bvuelva\b|\bvolverá\b|\breparad\w+|\brepon(?:er|dr\w+)\b",
@@ -669,20 +671,24 @@ RESTORE = {
         r"\bnormaliz\w+",
         # round 6: having the service again is its return ("esperamos tener señal a las 12:00",
         # "calculamos tener internet antes de las 18:00")
-        r"\btener (?:de nuevo |otra vez )?(?:señal|servicio|conexión|internet|línea|cobertura|datos|televisión|luz|red)\b",
+        r"\btener (?:de nuevo |otra vez )?(?:el |la )?(?:señal|servicio|conexión|internet|línea|cobertura|datos|televisión|luz|red)\b",
+        # round 19: "de vuelta"; a forecast given as a time ("Previsión 13:00")
+        r"\bde vuelta\b|\bprevisión\b",
     ),
 }
 ETA_WORDS = {
     "en": _rx(
         r"\b(?:expect(?:ed|s)?|estimate[ds]?|eta|etr|should be|will be|aim to|aim(?:s|ing)? (?:for|at)|plan to|hope to|by|fix time)\b|"
-        r"\bdue\b(?! to\b)"
+        r"\bdue\b(?! to\b)|\b(?:resumes|reopens|restarts) (?:at )?(?=\d)"
     ),
     # any person of the verbs of estimating ("la empresa calcula", "prevé"), or a time to come after
     # a verb of return in the present ("vuelve a las 11:00")
     "es": _rx(
         r"\b(?:esper\w+|estim\w+|prev\w+|calcul\w+|antes de las|para las)\b|\b(?:vuelve|vuelven|volverá|volverán) a las\b|"
         # round 10: a revised time given as such ("Nueva hora: 15:00", "nueva hora prevista")
-        r"\bnueva hora\b"
+        r"\bnueva hora\b|"
+        # round 19: a return followed by its time alone ("Vuelve 15:00")
+        r"\b(?:vuelve|vuelven|volverá|volverán) (?=\d)"
     ),
 }
 NO_ETA = {
@@ -1338,7 +1344,10 @@ FIX_MORE = {
         # "tripled the servers ... and reopened the sale", "took action to roll back", "which our
         # team applied"); recovery that required rebuilding or replaying
         r"\b(?:we|our (?:[\w-]+ )?(?:engineers?|technicians?|techs?|crews?|team|teams|staff|splicers|linesman|linesmen|electricians?))"
-        r"(?: \w+){0,3}? (?:wired in|hooked up|plugged in|joined in|joined|migrated|tripled|doubled|reopened|"
+        r"(?: \w+){0,3}? (?:(?:wired in|hooked up|plugged in|joined(?: in)?) (?:a |an |the |two |both )?(?:[\w-]+ ){0,2}?"
+        r"(?:generators?|cables?|fib(?:re|er)s?|lengths?|ends|lines?|strands|batter(?:y|ies)|power|suppl(?:y|ies))|"
+        r"migrated (?:[\w-]+ ){0,3}?(?:back|to (?:the |our )?(?:secondary|second|backup|standby|old|previous|original|spare))|"
+        r"(?:tripled|doubled) (?:the )?(?:[\w-]+ ){0,2}?(?:servers|capacity|bandwidth)|reopened (?:the )?(?:sale|queue|site|store)|"
         r"applied(?! (?:a |an |the )?(?:temporary |short-term )?work-?around)|"
         r"took (?:\w+ )?action to (?:roll back|revert|undo|replace|restore))\b",
         r"\b(?:recovery|restoration|the fix|the repair) (?:required|involved|meant) (?:rebuilding|replaying|restoring|reloading|"
