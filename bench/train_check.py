@@ -26,7 +26,7 @@ from amends.check.source import parse
 from bench.eval_check import CORPORA, UNSEEN
 
 #: The rules the learned reading covers and each one's score to fire at, chosen in round 14 and
-#: again in rounds 16 to 18 (after training on more sets) by training without each of four blind
+#: again in rounds 16 to 19 (after training on more sets) by training without each of four blind
 #: sets in turn (`FOLDS`) and counting what the reading added to the patterns there (`--select`). A
 #: rule is kept where its best threshold raises F1 by 0.02 or more with at least three in five
 #: additions right; the thresholds tried start 0.1 above the highest score any of our own composed
@@ -34,15 +34,16 @@ from bench.eval_check import CORPORA, UNSEEN
 #: incident: `drafts_max`), and above the highest of any development statement without the label,
 #: so that our drafts and the rules' specification stay clear; of thresholds within 0.002 of the
 #: best F1, the highest (the fewest wrong additions) is taken (docs/rules.md, "Round 14", "Round
-#: 16" to "Round 18"). Out: `non-apology` (a Spanish golden draft scores 0.97 on it) and `fix` (the
-#: console's resolution scores 0.81, so no threshold tried keeps the margin; round 17 had taken 0.9
-#: for it by hand, at 0.76); `what` and `who`, whose best thresholds add 0.015 and 0.0199 F1.
+#: 16" to "Round 19"; round 19 moved cause from 0.7 to 0.6, 0.0037 F1 better). Out: `non-apology`
+#: (a Spanish golden draft scores 0.95 on it) and `fix` (the console's resolution scores 0.81, so
+#: no threshold tried keeps the margin; round 17 had taken 0.9 for it by hand, at 0.76); `what`
+#: and `who`, whose best thresholds add 0.015 and 0.0199 F1.
 THRESHOLD = {
     "vague": 0.6,
     "blame": 0.8,
     "excuse": 0.4,
     "generic-apology": 0.6,
-    "cause": 0.7,
+    "cause": 0.6,
 }
 RULES = tuple(THRESHOLD)
 L1 = 1.0

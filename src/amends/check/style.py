@@ -1453,7 +1453,7 @@ PATTERN_RULES: list[Rule] = [
         kind="forbid",
         severity=Severity.ERROR,
         stages=ALL_STAGES,
-        summary="A conditional or agentless apology.",
+        summary="A conditional or agentless apology (one nobody makes: 'Sorry for any inconvenience').",
         message="non-apology: drop the 'if' and the passive voice; say 'we are sorry' for what you did",
         suggestion="We are sorry. We made a change that stopped calls from connecting.",
         citation=f"{SEED_B}, §3 'Take responsibility'; {LAZARE}",
@@ -1465,6 +1465,7 @@ PATTERN_RULES: list[Rule] = [
             _ex("We are sorry if you were affected."),
             _ex("Mistakes were made."),
             _ex("We regret any disruption."),
+            _ex("Apologies for the disruption."),
         ),
         forbid=_phrases(NON_APOLOGY, "non-apology"),  # type: ignore[arg-type]
     ),
