@@ -303,3 +303,30 @@ def test_an_estimate_in_few_words(text: str, locale: str) -> None:
 )
 def test_eta_near_misses(text: str, locale: str) -> None:
     assert _fires("eta", text, locale, stage="acknowledge")
+
+
+# ---------------------------------------------------------------- vague
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("A small number of listeners cannot download episodes.", "en"),
+        ("Listeners using certain smart speakers cannot play episodes.", "en"),
+        ("Only a few of you lost service.", "en"),
+        ("Only a small minority of our customers are still affected.", "en"),
+        ("Algunos oyentes no pudieron descargar episodios.", "es"),
+        ("Estamos presentando inconvenientes en la red móvil.", "es"),
+    ],
+)
+def test_vague_counts(text: str, locale: str) -> None:
+    assert _fires("vague", text, locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("About 52,000 listeners in Spain cannot download episodes.", "en"),
+        ("Disculpen los inconvenientes.", "es"),
+    ],
+)
+def test_vague_near_misses(text: str, locale: str) -> None:
+    assert not _fires("vague", text, locale)

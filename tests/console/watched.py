@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from amends.impact.model import BaselineInfo, EventsSummary, ScopeEntry, Window
+from amends.incident.model import Incident
 from amends.store import Store
 from amends.store.watch import WatchIncident, insert_watch_incident
 from amends.watch.incidents import Context, build_record, drafts_for
@@ -30,6 +31,32 @@ class Measured:
 
 def open_watched_incident(store: Store, now: datetime, **standing: object) -> str:
     """Open an ongoing calls outage in Texas the way the watcher's reconcile does; its id."""
+    record = watched_record(now, **standing)
+    start = now - timedelta(minutes=40)
+    with store.begin() as conn:
+        insert_watch_incident(
+            conn,
+            WatchIncident(
+                id=record.id,
+                kind="failures",
+                status="investigating",
+                start_minute=int(start.timestamp() // 60),
+                end_minute=None,
+                record=record.model_dump(mode="json"),
+                detection={"source": "dir:/var/spool/cdr", "rule": "failures"},
+                drafts=drafts_for(record, "acknowledge", now),
+                alerts={"opened": "sent"},
+                withdrawn=False,
+                created_at=now,
+                updated_at=now,
+            ),
+        )
+    return record.id
+
+
+def watched_record(now: datetime, **standing: object) -> Incident:
+    """The record the watcher writes for an ongoing calls outage in Texas that began 40 minutes
+    before `now` (also composed by `bench/train_check.py`, whose thresholds keep its drafts clear)."""
     start = now - timedelta(minutes=40)
     attempts, failures = 18_000, 9_300
     window = Window(
@@ -79,23 +106,4 @@ def open_watched_incident(store: Store, now: datetime, **standing: object) -> st
     )
     ctx = Context(standing={**STANDING, **standing}, sources=["dir:/var/spool/cdr"])
     record = build_record(measured, window, None, ctx)  # type: ignore[arg-type]
-    record = record.model_copy(update={"id": f"{record.id}-{start:%H%M}"})
-    with store.begin() as conn:
-        insert_watch_incident(
-            conn,
-            WatchIncident(
-                id=record.id,
-                kind="failures",
-                status="investigating",
-                start_minute=int(start.timestamp() // 60),
-                end_minute=None,
-                record=record.model_dump(mode="json"),
-                detection={"source": "dir:/var/spool/cdr", "rule": "failures"},
-                drafts=drafts_for(record, "acknowledge", now),
-                alerts={"opened": "sent"},
-                withdrawn=False,
-                created_at=now,
-                updated_at=now,
-            ),
-        )
-    return record.id
+    return record.model_copy(update={"id": f"{record.id}-{start:%H%M}"})

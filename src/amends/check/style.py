@@ -163,6 +163,12 @@ VAGUE = {
         r"requests|players|devices|alarms|payments|transactions|calls|domains|zones)\b",
         r"some (?!\d)(?:[\w-]+ ){0,2}?(?:alarms|alarm systems|payments|transfers|players|requests|devices|websites|domains)\b|"
         r"certain (?:[\w-]+ )?(?:players|devices|accounts|sites|websites|alarms|members)\b|a (?:small |limited )?number of you\b",
+        # round 19: the same for listeners, fans, offices and cameras ("a small number of
+        # listeners", "certain smart speakers"); a part of "you" by a vague size ("only a few of
+        # you", "a small minority of our customers")
+        r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[\w-]+ )?(?:listeners|fans|offices|cameras|speakers|"
+        r"viewers|workloads|tenants)\b|certain (?:[\w-]+ )?(?:speakers|listeners|fans|offices|cameras|workloads)\b",
+        r"(?<=a\x20)few of you\b|(?:small |tiny )?minority of (?:our |the )?(?:[\w-]+ )?(?:customers|users|members|listeners|players)\b",
     ),
     "es": _words(
         r"algunos (?:clientes|usuarios)",
@@ -204,6 +210,10 @@ VAGUE = {
         # "algunos jugadores", "algunas alarmas")
         r"(?:determinad|ciert|algun)[oa]s (?:[\wáéíóúñ]+ )?(?:comunicadores|equipos|dispositivos|jugadores|alarmas|sitios|cuentas|"
         r"pagos|transferencias)",
+        # round 19: some listeners or members; trouble called "inconvenientes" with no more said
+        # ("estamos presentando inconvenientes", "se presentaron inconvenientes")
+        r"(?:algun|ciert)[oa]s (?:oyentes|socios|asociados|centralitas|cámaras)|(?:presentando|presentan|presentaron|se presentaron|hay|hubo) "
+        r"inconvenientes\b",
     ),
 }
 GENERIC = {
