@@ -56,7 +56,7 @@ def open_watched_incident(store: Store, now: datetime, **standing: object) -> st
 
 def watched_record(now: datetime, **standing: object) -> Incident:
     """The record the watcher writes for an ongoing calls outage in Texas that began 40 minutes
-    before `now` (also composed by `bench/train_check.py`, whose thresholds keep its drafts clear)."""
+    before `now` (composed by `bench/train_check.py` too: the thresholds keep its drafts clear)."""
     start = now - timedelta(minutes=40)
     attempts, failures = 18_000, 9_300
     window = Window(
