@@ -19,14 +19,15 @@ from amends.check.evaluate import load_corpus
 from amends.check.render import render_text
 from amends.check.source import parse
 
-# Our own acknowledgement: no count, a fault with no cause, customers who "may be impacted". No
-# pattern of the vague rule matches it; the learned reading does.
-HEDGED = (
-    "Customers in Ballarat may be impacted by a fault on our network this morning. Our engineers "
-    "are on site working on the fault and expect to restore service by 3 pm AEST. We are sorry; "
-    "we know you rely on your phone. Next update by 1 pm AEST."
+# Our own acknowledgement that praises the effort in place of the facts (an excuse, round 19: the
+# learned `vague` of earlier rounds left the reading). No pattern of the excuse rule matches it;
+# the learned reading does.
+EFFORT = (
+    "Customers in Ballarat lost mobile service this morning. Our engineers have worked tirelessly "
+    "through extremely difficult conditions to bring it back, and expect to restore service by 3 "
+    "pm AEST. We are sorry; we know you rely on your phone. Next update by 1 pm AEST."
 )
-# The same acknowledgement with the count, the place and the cause.
+# The same acknowledgement with the count, the cause and the work, no praise.
 FACTUAL = (
     "About 12,400 mobile customers in Ballarat cannot make calls this morning: a power supply "
     "failed at our Sturt Street exchange. Our engineers are on site and expect to restore service "
@@ -34,13 +35,13 @@ FACTUAL = (
 )
 
 
-def _vague(text: str, **kw: object) -> list:
+def _excuse(text: str, **kw: object) -> list:
     report = check_text(text, stage="acknowledge", locale="en-AU", **kw)  # type: ignore[arg-type]
-    return [f for f in report.findings if f.rule == "vague"]
+    return [f for f in report.findings if f.rule == "excuse"]
 
 
-def test_a_hedged_statement_no_pattern_matches_gets_a_learned_warning() -> None:
-    (finding,) = _vague(HEDGED)
+def test_a_statement_no_pattern_matches_gets_a_learned_warning() -> None:
+    (finding,) = _excuse(EFFORT)
     assert finding.severity == "warning"
     assert "a learned reading" in finding.message
     reading = finding.message.split("a learned reading, ")[1]
@@ -48,48 +49,50 @@ def test_a_hedged_statement_no_pattern_matches_gets_a_learned_warning() -> None:
     assert 40 <= score <= 100
     evidence = reading.split("likely: ")[1].split(";")[0].split(", ")
     words = [w.strip("'") for w in evidence]
-    assert "fault" in words and all(w in HEDGED.lower() for w in words)
+    assert all(w in EFFORT.lower() for w in words)
     # it points at its first word of evidence
-    assert (finding.line, finding.column) == (1, HEDGED.lower().index(words[0]) + 1)
+    assert (finding.line, finding.column) == (1, EFFORT.lower().index(words[0]) + 1)
 
 
 def test_the_example_in_the_docs_is_what_the_checker_prints() -> None:
-    """docs/check.md shows HEDGED as `ack.txt` and the learned lines `amends check` prints."""
+    """docs/check.md shows EFFORT as `ack.txt` and the learned line `amends check` prints."""
     doc = (Path(__file__).resolve().parents[2] / "docs" / "check.md").read_text(encoding="utf-8")
-    assert HEDGED.replace("\n", " ") in doc
-    report = check_text(HEDGED, stage="acknowledge", locale="en-AU", path="ack.txt")
+    assert EFFORT.replace("\n", " ") in doc
+    report = check_text(EFFORT, stage="acknowledge", locale="en-AU", path="ack.txt")
     lines = render_text([report]).splitlines()
     learned_lines = [line for line in lines if "a learned reading" in line]
-    assert len(learned_lines) == 2  # `cause`, whose pattern matched "a fault", and `vague`
+    assert len(learned_lines) == 1  # `excuse`, which no pattern found
     assert all(line in doc.splitlines() for line in learned_lines)
 
 
 def test_the_facts_silence_it() -> None:
-    assert _vague(FACTUAL) == []
+    assert _excuse(FACTUAL) == []
 
 
 def test_it_only_adds_to_the_patterns() -> None:
     """Where a pattern fires, the findings are the pattern's own, none learned."""
-    text = HEDGED.replace("Customers in Ballarat", "Some customers in Ballarat")
-    found = _vague(text)
+    text = EFFORT.replace(
+        "Our engineers have worked", "Despite our best efforts, our engineers have worked"
+    )
+    found = _excuse(text)
     assert found and not any("a learned reading" in f.message for f in found)
 
 
 def test_a_sentence_alone_is_left_to_the_patterns() -> None:
-    first = HEDGED.split(". ")[0] + "."
-    assert len(first.split()) < learned.model().min_words
-    assert "vague" not in rules(first, locale="en-AU")
+    second = EFFORT.split(". ")[1] + "."
+    assert len(second.split()) < learned.model().min_words
+    assert "excuse" not in rules(second, locale="en-AU")
 
 
 def test_disabling_the_rule_the_reading_or_the_line_silences_it() -> None:
-    assert _vague(HEDGED, config=CheckConfig(disable=["vague"])) == []
-    assert _vague(HEDGED, config=CheckConfig(learned=False)) == []
-    assert _vague("<!-- amends: disable=vague -->\n" + HEDGED, fmt="markdown") == []
-    assert _vague(HEDGED, config=CheckConfig()) != []
+    assert _excuse(EFFORT, config=CheckConfig(disable=["excuse"])) == []
+    assert _excuse(EFFORT, config=CheckConfig(learned=False)) == []
+    assert _excuse("<!-- amends: disable=excuse -->\n" + EFFORT, fmt="markdown") == []
+    assert _excuse(EFFORT, config=CheckConfig()) != []
 
 
 def test_it_never_raises_an_error_even_when_the_rule_is_one() -> None:
-    (finding,) = _vague(HEDGED, config=CheckConfig(severity={"vague": "error"}))
+    (finding,) = _excuse(EFFORT, config=CheckConfig(severity={"excuse": "error"}))
     assert finding.severity == "warning"
 
 
@@ -137,7 +140,7 @@ def test_training_again_gives_the_shipped_readings() -> None:
     """The weights come from the corpora by the committed code, not by hand."""
     fresh = learned.from_json(train_check.build())
     shipped = learned.model()
-    for text in (HEDGED, FACTUAL):
+    for text in (EFFORT, FACTUAL):
         feats = learned.features(text, "acknowledge", "en-AU")
         for rule in train_check.RULES:
             assert fresh.rules[rule].score(feats) == pytest.approx(
