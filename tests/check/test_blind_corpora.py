@@ -1,4 +1,4 @@
-"""The blind corpora (tests/check/corpus_blind2 to corpus_blind30) load and are well-formed.
+"""The blind corpora (tests/check/corpus_blind2 to corpus_blind32) load and are well-formed.
 
 Only their shape is tested: how the checker does on them is measured by `make eval` and never
 asserted here, so that no test pulls the rules towards a set. The second was measured once blind and
@@ -41,8 +41,10 @@ while round 18 was chosen, never run through the checker before they were commit
 once on each of rounds 16 to 19; nobody has tuned on them. The twenty-ninth and thirtieth
 (corpus_blind29, 30) were written blind the same way, at the same time by two hands, while round
 19 was chosen, never run through the checker before they were committed, and measured once on
-each of rounds 18 and 19; nobody has tuned on them. Unit tests of the rules use sentences of their
-own, not these sets'.
+each of rounds 18 and 19; nobody has tuned on them. The thirty-first and thirty-second
+(corpus_blind31, 32) were written blind the same way, at the same time by two hands, while round 20
+was chosen, never run through the checker before they were committed; nobody has tuned on them.
+Unit tests of the rules use sentences of their own, not these sets'.
 """
 
 from __future__ import annotations
@@ -156,6 +158,7 @@ CORPORA = [
     Corpus("blind28", {"ongoing": "bbo-", "resolve": "bbr-", "explain": "bbx-"}),
     Corpus("blind29", {"ongoing": "cco-", "resolve": "ccr-", "explain": "ccx-"}),
     Corpus("blind30", {"ongoing": "ddo-", "resolve": "ddr-", "explain": "ddx-"}),
+    Corpus("blind32", {"ongoing": "ffo-", "resolve": "ffr-", "explain": "ffx-"}),
 ]
 
 
