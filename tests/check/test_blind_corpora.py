@@ -1,4 +1,4 @@
-"""The blind corpora (tests/check/corpus_blind2 to corpus_blind31) load and are well-formed.
+"""The blind corpora (tests/check/corpus_blind2 to corpus_blind32) load and are well-formed.
 
 Only their shape is tested: how the checker does on them is measured by `make eval` and never
 asserted here, so that no test pulls the rules towards a set. The second was measured once blind and
@@ -159,6 +159,7 @@ CORPORA = [
     Corpus("blind29", {"ongoing": "cco-", "resolve": "ccr-", "explain": "ccx-"}),
     Corpus("blind30", {"ongoing": "ddo-", "resolve": "ddr-", "explain": "ddx-"}),
     Corpus("blind31", {"ongoing": "eeo-", "resolve": "eer-", "explain": "eex-"}),
+    Corpus("blind32", {"ongoing": "ffo-", "resolve": "ffr-", "explain": "ffx-"}),
 ]
 
 
