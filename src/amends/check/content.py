@@ -66,6 +66,12 @@ SERVICE = {
         r"\bdownloads?\b|\bepisodes?\b|\bpodcasts?\b|\brecharges?\b|\btop-?ups?\b|\bclips\b|\bmotion alerts?\b|"
         r"\b(?:online|mobile|internet) banking\b|\bbanking app\b|\bbackups?\b|\bsmart speakers?\b|\bcameras?\b|"
         r"\btickets?\b|\bticket sales?\b|\bpresales?\b|\b(?:our|ticket|booking) (?:web)?site\b|\bthe queue\b",
+        # round 20: what food orders, telehealth, card terminals, a campus, TV and sign-in codes
+        # carry ("place orders", "video appointments", "contactless", "the online learning site",
+        # "live channels", "a frozen picture", "sign-in codes", "online play")
+        r"\borders\b|\bordering\b|\bappointments?\b|\bcontactless\b|\blearning (?:site|platform)\b|"
+        r"\b(?:live |tv )?channels\b|\bpicture\b|\b(?:sign-?in|log-?in|login|verification|security|one-time|access) codes?\b|"
+        r"\bonline play\b",
     ),
     "es": _rx(
         r"\bllamadas?\b|\bteléfonos?\b|\bmóvil(?:es)?\b|\bmensajes?\b|\bsms\b|\binternet\b|\bdatos\b|"
@@ -81,6 +87,8 @@ SERVICE = {
         r"\bdescargas?\b|\bpodcasts?\b|\brecargas?\b|\bcámaras?\b|\bavisos de movimiento\b|\bentradas\b|"
         r"\bpreventa\b|\bbanca (?:en línea|online|móvil|por internet)\b|\bcopias de seguridad\b|\bdescargar\b|\bwebs\b|"
         r"\b(?:nuestra|la) web\b",
+        # round 20: orders, video consultations, channels, access codes
+        r"\bpedir\b|\bpedidos?\b|\bvideoconsultas?\b|\b(?:ningún|ver (?:los |el )?)canal(?:es)?\b|\bcódigos\b",
     ),
 }
 SYMPTOM = {
@@ -126,6 +134,10 @@ SYMPTOM = {
         r"\btrouble (?:playing|streaming|watching|opening|logging|signing|paying|booking)\b|"
         # round 19: broken, flaky, fallen over, stalled, still off, gone down
         r"\b(?:broke|broken)\b|\bflaky\b|\bnone of (?:our|the|you)\b|\bfell over\b|\bstall(?:s|ed|ing)?\b|\bstill off\b|\bwent down\b",
+        # round 20: nobody could; cards declined; late or missing (not "an unavailability of broadband
+        # services", an engineer's word for it)
+        r"\b(?:no one|no-one|nobody) (?:[\w-]+ ){0,6}?(?:could|can|was able|were able|(?:has|have|had) been able|is able)\b|"
+        r"\b(?:declined|rejected)\b|\b(?:is|are) (?:still )?(?:late|missing)\b",
     ),
     "es": _rx(
         r"\bno (?:pudieron|pudo|podían|funcion\w+|carga\w*)\b|\bfallaron\b|\bfalló\b|\bcaída\b|"
@@ -165,6 +177,9 @@ SYMPTOM = {
         r"\bno se (?:podía|podían|pudo|pudieron|puede|pueden)\b|\b(?:habían|había|han|ha) caído\b|\bcay(?:ó|eron)\b|"
         # round 19: out of service, no tone, stopped sending, would not start
         r"\bfuera de servicio\b|\bno dan tono\b|\bno (?:dejó|dejaba|dejaron|deja)\b|\bno (?:envían|enviaban|enviaron|arranc(?:ó|aba|aban))\b|\bdejaron de (?:funcionar|enviar)\b",
+        # round 20: declined, not shown, a blank screen, nobody could, no codes
+        r"\brechaz(?:an|aban|aron|ó|aba)\b|\bno (?:muestra|mostraba|mostraron|mostró)\b|\bpantalla en (?:blanco|negro)\b|"
+        r"\bnadie (?:pudo|podía|puede|pudieron)\b|\bsin códigos\b",
     ),
 }
 PEOPLE = {
@@ -181,7 +196,11 @@ PEOPLE = {
     r"landlines|receivers|(?:tv |set-top )?boxes|devices|domains|panels|(?:customer )?(?:web)?sites|"
     # round 19: what a cloud phone system, podcasts, cameras, smart homes and ticket sales count
     # ("640 offices", "96,000 listeners", "212,000 cameras", "48,000 home hubs", "52,000 fans")
-    r"offices|listeners|viewers|cameras|(?:home |smart )?hubs|fans|ticket[- ]?holders)",
+    r"offices|listeners|viewers|cameras|(?:home |smart )?hubs|fans|ticket[- ]?holders|"
+    # round 20: what telehealth, food delivery, card terminals, a campus and home phones count
+    # ("3,400 patients", "8,400 orders", "1,260 merchants", "960 shops", "31,000 students",
+    # "2,480 home phones")
+    r"patients|orders|merchants|shops|stores|students|staff|phones|terminals)",
     # round 15: dwellings and people ("16.800 viviendas", "4.600 casas", "12.600 de ustedes",
     # "familias", "personas", "suscriptores") and what a network team counts ("1.850 ONT", "1.800
     # accesos FTTH")
@@ -189,7 +208,9 @@ PEOPLE = {
     r"familias|personas|suscriptores|comercios|de ustedes|ont|accesos|conexiones|reuniones|conductores|jugadores|"
     r"sitios|locales|equipos|dominios|"
     # round 19: switchboards, listeners, members of a co-op or a credit union, cameras, fans
-    r"centralitas|oyentes|socios|asociados|cámaras|oficinas|espectadores|aficionados)",
+    r"centralitas|oyentes|socios|asociados|cámaras|oficinas|espectadores|aficionados|"
+    # round 20: patients, orders, phones, shops, students
+    r"pacientes|pedidos|(?<!modelos de )teléfonos|tiendas|estudiantes|alumnos|terminales)",
 }
 
 
@@ -245,7 +266,8 @@ COUNT = {loc: word_rx(rx) for loc, rx in COUNT.items()}
 AREA = {
     "en": re.compile(
         _spaced(
-            r"\b(?:in|on|across|around|near|throughout|outside|from|of|north of|south of|east of|west of) "
+            # (round 20: "at" too, for a venue or a campus: "at the Gabba", "at Foxborough stadium")
+            r"\b(?:in|on|at|across|around|near|throughout|outside|from|of|north of|south of|east of|west of) "
             r"(?:the )?(?:our )?(?:metropolitan |metro |regional |rural |inner |outer |suburban |coastal )?"
             r"(?:city of |state of |greater |central |northern |southern |eastern |"
             r"western |north-east |south-east |north |south |east |west )?(?!"
@@ -1352,6 +1374,13 @@ FIX_MORE = {
         r"took (?:\w+ )?action to (?:roll back|revert|undo|replace|restore))\b",
         r"\b(?:recovery|restoration|the fix|the repair) (?:required|involved|meant) (?:rebuilding|replaying|restoring|reloading|"
         r"re-?creating|replacing)\b",
+        # round 20: a generator run, got up or brought ("ran it on a generator", "got a generator up",
+        # "reached the tower ... with a generator"); traffic failed over; accounts restored from a
+        # copy; calls moved to a second carrier; a new certificate issued
+        r"\b(?:ran|got|put|fired up|wheeled in)\b[^.]{0,30}?\bgenerators?\b|\breached\b[^.]{0,50}?\bwith (?:an? |the )?generators?\b|"
+        r"\bfailed (?:[\w-]+ ){0,3}?over to\b|\brestored (?:every|each|all|the|our) (?:[\w-]+ ){0,2}?from\b|\b(?:was|were) restored from\b|"
+        r"\b(?:was|were) (?:moved|switched|shifted|transferred) to (?:a|an|the|our) (?:second|standby|spare|backup|new|other|secondary|reserve)\b|"
+        r"\b(?:an?|the) (?:new|replacement|fresh|renewed) [\w-]+(?: [\w-]+)? (?:was|were) (?:issued|installed|deployed|applied)\b",
     ),
     "es": _rx(
         # round 19: the change undone, told impersonally ("ya se efectuó el rollback correspondiente")
@@ -1401,13 +1430,18 @@ FIX_MORE = {
         # un armario nuevo"); a remedy completed in the reflexive passive ("se completó el
         # failover", "se hizo rollback del cambio")
         r"\b(?:pas|traslad)(?:ó|aron|amos) (?:a (?:él|ella) )?(?:el|la|los|las|todo el|toda la|todas las|todos los) (?:enlace|tráfico|"
-        r"líneas|clientes|servicio|conexiones|llamadas|transmisión|señal)\b|"
+        r"líneas|clientes|servicio|conexiones|llamadas|transmisión|señal|pagos|videoconsultas)\b|"
         # (round 18: "hicimos rollback", "activamos un segundo operador")
         r"\bhic(?:imos|ieron|o) (?:un )?rollback\b|\bactiv(?:amos|aron|ó|ar) (?:un|una) (?:segund[oa]|nuev[oa]|otr[oa])\b|\bvolvió a \w+(?:ar|er|ir) (?:la|el|los|las|un|una|nuestr\w+)\b",
         r"\b(?:subimos|subieron|subió|montamos|montaron|montó|instaló|colocó|fijaron|fijamos) (?:un|una|otro|otra|el|la) (?:nuev[oa] )?"
         r"(?:antena|armario|cable|fibra|equipo|router|módulo|tarjeta|mástil|torre)\b|\b(?:la|lo) fij(?:aron|amos|ó)\b",
         r"\bse (?:completó|ejecutó|realizó|aplicó|hizo) (?:el |la |un |una )?(?:rollback|failover|conmutación|reenrutamiento|reversión)\b|"
         r"\bse reprocesaron\b",
+        # round 20: what our team or technicians did, in the verbs these sets use ("nuestros técnicos
+        # le dieron la capacidad completa", "enviaron a cada equipo la versión anterior", "nuestro
+        # equipo sumó servidores", "escaló la capacidad")
+        r"\b(?:nuestros técnicos|nuestro técnico|nuestro equipo|nuestros ingenieros)\b[^.]{0,40}?\b(?:dieron|enviaron|sumaron|escalaron|"
+        r"sumó|escaló|amplió|pasó|movió|trasladó|envió|dio)\b",
     ),
 }
 #: Words that undo a remedy verb before it: "we had not replaced it", "hadn't replaced".
@@ -1467,6 +1501,8 @@ COMP = {
         # or gems, data, a free week); the fees a late payment cost, paid back ("we'll pay it, up
         # to $240", "reimbursed")
         r"\bpremium\b|\bcrowns\b|\bgems\b|\bcoins\b|\b\d+\s?gb\b|\breimburs\w+|\bwe[’']?(?:ll| will) pay (?:it|them|the (?:fee|charge)s?)\b",
+        # round 20: a coupon; what a university gives (an extension, deadlines moved back)
+        r"\bcoupons?\b|\bextensions?\b|\bdeadlines? (?:[\w-]+ ){0,5}?(?:moved|moves|pushed|extended) back\b",
     ),
     "es": _rx(
         r"\bcrédito\b|\breembols\w+|\bdescuento\b|\bgratis\b|\bsin (?:coste|costo|cargo)\b|\bcompensación\b|\bbonificación\b|\bdevol\w+|"
@@ -1475,6 +1511,8 @@ COMP = {
         r"\bgemas\b|\bmonedas\b|\b\d+\s?gb\b|\bregal(?:amos|aremos)\b",
         # round 19: a credit by its other name ("un abono del 10 %"), a discount code of an amount
         r"\babonos?\b|\bcódigos? (?:de|por) \d",
+        # round 20: a coupon
+        r"\bcup(?:ón|ones)\b",
     ),
 }
 #: Compensation told by its effect on the bill, without a word such as "credit" or "refund":
@@ -1569,6 +1607,11 @@ APPLIED = {
         r"\b(?:on|by) \d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bby (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
         r"\b(?:back )?into (?:your|their) (?:\w+ )?account\b|\badded (?:[\w-]+ ){0,4}?to (?:your|their|each|every) (?:\w+ )?"
         r"(?:plan|account|subscription)\b|\b(?:on|off|to|in) (?:your|their|its|each|every) (?:next |[a-z]\w+ ){1,2}(?:bill|invoice|statement)\b",
+        # round 20: done already ("has been applied to every affected merchant's April statement",
+        # "a £159 credit, already added", "we have refunded its fee to your card", "already set in
+        # the learning platform")
+        r"\b(?:has|have) been (?:applied|added|credited|refunded|paid)\b|\balready (?:added|applied|credited|refunded|paid|set|in place)\b|"
+        r"\b(?:have|has|[’']ve) (?:already )?(?:refunded|credited|paid back)\b",
     ),
     "es": _rx(
         r"\ben su (?:próxima )?factura\b|\bautomáticamente\b|\ben tu (?:próxima )?factura\b",
@@ -1588,6 +1631,9 @@ APPLIED = {
         r"\bya (?:tienen|tiene|tenéis|tienes)\b|\ben un plazo de (?:\d+|uno|dos|tres|cinco|diez) días\b",
         # round 19: before a weekday ("por correo antes del viernes")
         r"\bantes del (?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b",
+        # round 20: received already or today ("recibió un cupón", "recibe hoy"); nothing to do
+        # ("sin hacer trámites")
+        r"\brecibi(?:ó|eron)\b|\brecibe(?:n)? hoy\b|\bsin hacer (?:nada|trámites|ningún trámite)\b",
     ),
 }
 CONTACT = {
@@ -1757,7 +1803,9 @@ NAMED_BACK = {
         r"alarm signall?ing|alarm monitoring|alarms|signals|ping|videos|playback|(?:web )?player|logins|log-ins|"
         # (round 19: banking, calling, hubs, backups, downloads, recharges, ticket sales; not
         # "mobile services", which the tuned sets read as no service named, nor "sale", a town)
-        r"banking|calling|hubs|backups|downloads|recharges|ticket sales?|presale|clips|motion alerts)\b"
+        r"banking|calling|hubs|backups|downloads|recharges|ticket sales?|presale|clips|motion alerts|"
+        # (round 20: visits, ordering, online play, codes, call delivery)
+        r"visits|ordering|orders|online play|codes|call delivery)\b"
         + _NOT_YET
         + r"\b(?:restored|back up and running|came back|returned to normal|back to normal|running normally|working normally|"
         r"back online|(?:is|are) (?:now )?back|[’']s (?:now )?back|working again|work again|(?:operating|running|working|playing) normally(?: again)?|"
@@ -1765,7 +1813,9 @@ NAMED_BACK = {
         r"\b(?:again receiving|receiving again) (?:alarms|alarm signals|signals)\b",
     ),
     "es": _rx(
-        r"\b(?:internet|telefonía|teléfono|televisión|móvil|celular|datos|llamadas|fijo|recargas|descargas|cámaras|avisos)\b"
+        r"\b(?:internet|telefonía|teléfono|televisión|móvil|celular|datos|llamadas|fijo|recargas|descargas|cámaras|avisos|"
+        # (round 20: video consultations, online play, fibre)
+        r"videoconsultas|juego en línea|fibra)\b"
         + r"(?:(?!\b(?:cuando|hasta|esperamos|prevemos|podría|debería|pronto)\b)[^.!?\n]){0,60}?"
         + r"\b(?:restablecid[oa]s?|normalizad[oa]s?|ha vuelto|volvió|volvieron|vuelve a funcionar|funciona(?:n)? con normalidad|"
         r"se restableci(?:ó|eron)|"
@@ -1780,6 +1830,9 @@ NAMED_BACK = {
         r"\b(?:ya (?:tienen|tiene|hay)|vuelven? a tener|volvieron a tener) (?:de nuevo )?(?:el |la |los |las )?(?:servicios? de )?"
         r"(?:internet|telefonía|teléfono|televisión|móvil|celular|datos|llamadas|fijo|conexión|tele|señal|cobertura)\b|"
         r"\b(?:vuelven?|volvieron) a (?:recibir|hacer|realizar) llamadas\b",
+        # round 20: the app itself, said to work again ("La app ya funciona con normalidad"; not "los
+        # pagos desde la app ya funcionan para la mayoría", a part of it)
+        r"\b(?:la )?app (?:ya )?(?:funciona|vuelve a funcionar)(?: con normalidad| de nuevo)?\b",
     ),
 }
 #: Round 17: the message or tone customers saw or heard, quoted ("phones showed "No Service"",
@@ -2233,7 +2286,8 @@ EMPTY_PLAN = {
 #: ...", "Starting June 15, ...", "Desde el 1 de junio, ..." (not "From April 5 to April 18", the
 #: outage's dates, nor "By ..." alone, which may date the outage's end).
 _DATE_LED = re.compile(
-    r"\W*(?:from|starting|as of|beginning|a partir del?|desde(?: el)?)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?"
+    # (round 20: after a label, "Prevention: from 1 December, ...")
+    r"\W*(?:[a-z]+:\s+)?(?:from|starting|as of|beginning|a partir del?|desde(?: el)?)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?"
     + P.MONTHS
     + r"|"
     + P.MONTHS

@@ -156,14 +156,26 @@ MONTHS = (
 #: A deadline: "by 30 June", "by March 2027", "by the end of May", "by Q3", "within 60 days",
 #: "desde el 1 de junio".
 DEADLINE = re.compile(
-    r"\b(?:by|before|until|no later than|from|starting|as of|antes del?|para el|para|a partir del?|desde)\s+(?:the\s+)?(?:end of\s+|mid-?\s*|el\s+)?"
+    # (round 20: a line break may fall inside the phrase, "A partir / del 1 de abril")
+    r"\b(?:by|before|until|no\s+later\s+than|from|starting|as\s+of|antes\s+del?|para\s+el|para|a\s+partir\s+del?|desde)\s+(?:the\s+)?"
+    r"(?:end\s+of\s+|mid-?\s*|el\s+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?"
     + MONTHS
     + r"|"
     + MONTHS
     + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
-    r"|q[1-4]|\d{4}-\d{2}-\d{2}|next (?:week|month|year)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"this (?:month|quarter|year))|\bwithin\s+\d+\s+(?:days|weeks|months)\b|\ben\s+\d+\s+(?:días|semanas)\b",
+    r"|q[1-4]|\d{4}-\d{2}-\d{2}|next\s+(?:week|month|year)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"this\s+(?:month|quarter|year))|\bwithin\s+\d+\s+(?:days|weeks|months)\b|\ben\s+\d+\s+(?:días|semanas)\b|"
+    # round 20: a date given as an event's ("before the next match on 14 March", "antes del partido
+    # del 14 de marzo", "desde el partido del 21 de septiembre")
+    r"\b(?:before|by|from)\s+(?:the|our)\s+(?:next\s+)?(?:[\w-]+\s+){1,3}?on\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+"
+    + MONTHS
+    + r"|"
+    + MONTHS
+    + r"\s+\d{1,2})\b|"
+    r"\b(?:antes\s+del|desde\s+el|a\s+partir\s+del)\s+(?:próximo\s+)?(?:[\w-]+\s+){1,3}?del?\s+\d{1,2}\s+de\s+"
+    + MONTHS
+    + r"\b",
     re.I,
 )
 #: A number: 38,214 / 38 214 / 12.5 / 40% / 1.2 million.
