@@ -71,6 +71,7 @@ SERVICE = {
         # "live channels", "a frozen picture", "sign-in codes", "online play")
         r"\borders\b|\bordering\b|\bappointments?\b|\bcontactless\b|\blearning (?:site|platform)\b|"
         r"\b(?:live |tv )?channels\b|\bpicture\b|\b(?:sign-?in|log-?in|login|verification|security|one-time|access) codes?\b|"
+        r"\b(?<!area\x20)(?<!error\x20)(?<!zip\x20)(?<!post\x20)(?<!cause\x20)codes\b|"
         r"\bonline play\b",
     ),
     "es": _rx(
@@ -88,7 +89,7 @@ SERVICE = {
         r"\bpreventa\b|\bbanca (?:en línea|online|móvil|por internet)\b|\bcopias de seguridad\b|\bdescargar\b|\bwebs\b|"
         r"\b(?:nuestra|la) web\b",
         # round 20: orders, video consultations, channels, access codes
-        r"\bpedir\b|\bpedidos?\b|\bvideoconsultas?\b|\b(?:ningún|ver (?:los |el )?)canal(?:es)?\b|\bcódigos\b",
+        r"\bpedir\b|\bpedidos?\b|\bvideoconsultas?\b|\b(?:ningún |ver (?:los |el )?)canal(?:es)?\b|\bcódigos\b",
     ),
 }
 SYMPTOM = {
@@ -905,6 +906,13 @@ EMPATHY_MORE = {
         r"\b(?:morning|afternoon|evening|day|night|weekend|workday)s? of (?:[\w-]+ ){1,3}?(?:lost|gone|wasted|ruined)\b|"
         r"\b(?:a|an) (?:tough|hard|long|bad|rough|difficult|stressful|awful|miserable|anxious|worrying) (?:day|morning|afternoon|evening|night|weekend|week)\b|"
         r"\b(?:meant|means) (?:a|an) (?:[\w-]+ )?(?:day|morning|afternoon|evening|night|weekend|week) (?:with(?:out)?|of)\b",
+        # round 20: what some went through, told ("some waited a long time while they were unwell",
+        # "some missed care"); what fell on a business's own people ("your help desks took the
+        # calls", "we know your help desks were swamped"); what was due ("we know quizzes and
+        # essays were due today")
+        r"\b(?:some|many|most) (?:of (?:you|them) )?(?:waited|missed|lost|sat|spent)\b|"
+        r"\b(?:we|i) (?:know|understand|realise|realize)\b (?:that )?(?:[\w’'-]+ ){0,3}?(?:your|quizzes|essays|exams|deadlines|coursework)\b|"
+        r"\byour (?:help ?desks?|support (?:teams?|lines?|staff)|staff|agents) (?:took|were|fielded|handled|had|are)\b",
     ),
     "es": _rx(
         # round 5: the loss with what was lost in between ("una mañana de trabajo perdida"); people as
@@ -917,6 +925,9 @@ EMPATHY_MORE = {
         r"\blo sabemos\b|\bsomos conscientes\b|\bnos (?:pesa|pesan|duele|duelen|apena)\b",
         # round 6: what people depend on ("sabemos que los vecinos dependen del fijo")
         r"\bsabemos que (?:[\wáéíóúñ]+ ){1,3}?(?:dependen|depende|cuentan|necesitan|necesita|usan) (?:de|con|el|la|los|las)\b",
+        # round 20: what fell on a business's own people ("sus equipos de atención recibieron muchas
+        # llamadas")
+        r"\b(?:sus|tus) (?:equipos|agentes) de (?:atención|soporte|ayuda) (?:recibieron|atendieron|tuvieron)\b",
     ),
 }
 OWNERSHIP = {
@@ -1809,7 +1820,8 @@ NAMED_BACK = {
         + _NOT_YET
         + r"\b(?:restored|back up and running|came back|returned to normal|back to normal|running normally|working normally|"
         r"back online|(?:is|are) (?:now )?back|[’']s (?:now )?back|working again|work again|(?:operating|running|working|playing) normally(?: again)?|"
-        r"again being received|being received again|(?:is|are) normal again|running again|(?:is|are|[’']s) back on|moving again)\b",
+        r"again being received|being received again|(?:is|are) normal again|running again|(?:is|are|[’']s) back on|moving again|"
+        r"flowing again|arriving again)\b",
         r"\b(?:again receiving|receiving again) (?:alarms|alarm signals|signals)\b",
     ),
     "es": _rx(
@@ -2006,9 +2018,21 @@ CAUSE_VAGUE = {
         r"\b(?:a|an|one|some) (?:minor |small |technical |equipment |hardware |slight )?(?:fault|failure|problem|malfunction)s? (?:with|in|at|on) "
         r"(?:some |the |our )?(?:equipment|hardware|one of our (?:own )?(?:sites|facilities|masts|towers|exchanges|hubs)|"
         r"(?:a|one|our)(?: [\w-]+)? (?:site|facility|mast|tower|exchange|hub)s?\b)",
+        # round 20: a technical problem in the singular; the thing that failed named only as "one
+        # of our systems"
+        r"\btechnical (?:problem|issue|fault|error)\b|\bone of our (?:systems|servers|platforms)\b",
     ),
-    "es": _rx(r"\bproblemas? técnicos?\b|\buna incidencia\b|\binconvenientes técnicos\b"),
+    "es": _rx(
+        r"\bproblemas? técnicos?\b|\buna incidencia\b|\binconvenientes técnicos\b",
+        # round 20: "un fallo técnico", "una falla técnica"
+        r"\bun(?:a)? (?:fallo|falla|error|problema|avería) técnic[oa]\b",
+    ),
 }
+#: Round 20: a slot where the cause goes ("[ROOT CAUSE]", "[CAUSA]"): the cause is not told.
+CAUSE_SLOT = re.compile(
+    r"\[(?:root )?caus[ea][^\]\n]{0,40}\]|\{\{\s*(?:root_?)?caus[ea]\w*\s*\}\}|<<\s*caus[ea][^>\n]{0,40}>>",
+    re.I,
+)
 
 
 def _plain(sentence: str, ctx: Context) -> bool:
@@ -2101,6 +2125,9 @@ def check_cause(doc: Doc, ctx: Context) -> str | None:
 def _check_cause(doc: Doc, ctx: Context) -> str | None:
     if _extra(ctx, "cause", doc.lower):
         return None
+    # a template whose cause is still a slot (looked for only where a slot can open)
+    if ("[" in doc.text or "{" in doc.text or "<<" in doc.text) and CAUSE_SLOT.search(doc.text):
+        return "fill in the cause: the slot is still empty"
     told: set[str] = set()
     for start in _cause_starts(doc, ctx):
         sentence = _sentence_at(doc, start)

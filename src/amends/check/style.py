@@ -1267,7 +1267,9 @@ _TECHNICAL_TERMS = (
     # (not "SMSC": the development corpus tells a cause with it in plain words; nor "authenticate")
     r"SAML|IdP|SSO|SMPP|ACD|aggregators?|throttl(?:ing|ed)|binds|timeouts|downstream|"
     r"inbound (?:telephony|call delivery)|post-incident review|third-party component|"
-    r"enrutamiento|balanceo de carga|preproducción|tráfico sintético|switch transaccional|adquirente"
+    r"enrutamiento|balanceo de carga|preproducción|tráfico sintético|switch transaccional|adquirente|"
+    r"microservices?|regressions?|null-handling|origin nodes?|disk exhaustion|log retention|directory sync|token-signing|"
+    r"identity provider|handshakes?|acquirer|media negotiation|PDUs?"
 )
 #: The terms as a case-sensitive prefix tree (`prefixes.prefix_tree`: the same matches as the
 #: plain alternation; acronyms keep their case, so it cannot use the lower-case fast path), led
