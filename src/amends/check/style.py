@@ -173,7 +173,7 @@ VAGUE = {
         # in Savannah", "a number of merchants", "a small number of students", "some TV boxes");
         # the network's part left unnamed ("on part of the network")
         r"some (?:of (?:our|the) )?(?:tv |set-top )?(?:orders|merchants|shops|stores|students|patients|homes|households|boxes|"
-        r"businesses|phones)\b|a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[\w-]+ )?(?:merchants|shops|stores|"
+        r"phones)\b|a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[\w-]+ )?(?:merchants|shops|stores|"
         r"students|patients|orders|lines)\b|(?:on|in|across) (?:a |one )?part of (?:the|our) network\b",
     ),
     "es": _words(
@@ -234,7 +234,9 @@ GENERIC = {
         # round 8 had kept it generic on one writer's labels)
         r"\b(?:sorry|apologi[sz]e|apologies)\s+for\s+(?:any\s+(?:trouble|disruption|issues?)|the\s+issues?)\b"
         r"(?![^.!?]{0,30}?\b(?:may|might|could)\s+have\b)|"
-        r"\bsorry\s+for\s+any\b(?!\s+perceived)(?![^.!?]{0,30}?\b(?:may|might|could)\s+have\b)",
+        r"\bsorry\s+for\s+any\b(?!\s+perceived)(?![^.!?]{0,30}?\b(?:may|might|could)\s+have\b)|"
+        # round 20: "the hassle", a nuisance at large like "any inconvenience"
+        r"\b(?:sorry|apologi[sz]e|apologies)\s+for\s+(?:the|any)\s+hassle\b",
         re.I,
     ),
     "es": re.compile(
@@ -290,20 +292,22 @@ NON_APOLOGY = {
         r"(?:sorry|apologi[sz]e|apologies) to any of (?:our|the|you) (?:[\w-]+ )?(?:customers?|users?|members?|subscribers?|people|"
         r"households?|homes?|clients?)? ?(?:who|that|whose)",
         r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,50}?(?:this|it|that|which|the)(?: [\w-]+)? (?:may|might|could) (?:cause|be causing|bring)\b",
-        r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=\n))if (?:[\w’'-]+ ){1,10}?(?:affected|impacted|inconvenienced|disrupted|caused|hurt|put out)"
+        r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=[.!?:]\x20\x20)|(?<=\n))if (?:[\w’'-]+ ){1,10}?(?:affected|impacted|inconvenienced|disrupted|caused|hurt|put out)"
         r"[^.!?]{0,30}?, (?:we|i)(?:[’']re|[’']m| are| am| do| would like to| want to)? (?:(?:[a-z]+ly|very|so|truly) )?(?:sorry|apologi[sz]e)",
         # round 15: the addressee hedged with no clause after it ("we apologise to anyone affected";
         # `HEDGED_ADDRESSEE`); the bare apology of a status post, with nobody who makes it and
         # nothing it names ("Apologies for the impact."); a regret with nobody who regrets ("It is
         # with regret that", "while regrettable,")
         r"(?:sorry|apologi[sz]e|apologies) " + HEDGED_ADDRESSEE["en"],
-        r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=\n))apologies for the (?:continued |ongoing )?(?:impact|disruption)(?: caused)?(?=\s*[.!](?:\s|$))",
+        r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=[.!?:]\x20\x20)|(?<=\n))apologies for the (?:continued |ongoing )?(?:impact|disruption)(?: caused)?(?=\s*[.!](?:\s|$))",
         r"it is with (?:great |deep |much )?regret that",
         r"while regrettable(?=,)",
+        # (round 20: a sentence after a blank line opens after two spaces, as the patterns read line
+        # breaks)
         # round 19: the apology nobody makes, opening its sentence with no "we" or "I" in it ("Sorry
         # for any inconvenience!", "Apologies for the hassle.", a bare "Sorry."): the rule's
         # "agentless", as the sets written from the twenty-first on read it
-        r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=\n)|(?<=[^\x00-\x7f]\x20))(?:(?:so|very|really|once again|again),? )?(?:sorry|apologies)"
+        r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=[.!?:]\x20\x20)|(?<=\n)|(?<=[^\x00-\x7f]\x20))(?:(?:so|very|really|once again|again),? )?(?:sorry|apologies)"
         r"(?= for\b| about\b|\s*[.!](?:\s|$)|,? (?:folks|everyone|all|team|legends)\b)",
     ),
     "es": _words(
@@ -314,7 +318,7 @@ NON_APOLOGY = {
         r"(?:presentado|producido|registrado))",
         # round 19: the customer asked to excuse what nobody is named as having done ("Disculpen las
         # molestias.", "Disculpe."), the English "Sorry for any inconvenience" in Spanish
-        r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=\n)|(?<=¡))(?:disculpen|disculpe|disculpad)\b",
+        r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=[.!?:]\x20\x20)|(?<=\n)|(?<=¡))(?:disculpen|disculpe|disculpad)\b",
         r"se cometieron errores",
         r"(?:pedimos|ofrecemos|les pedimos) disculpas si",
         # the fault admitted with no one who made it: "se produjo un error", "se cometieron fallos"
@@ -340,10 +344,10 @@ NON_APOLOGY = {
         r"(?:pueda|puedan|pudiera|pudieran|podría|podrían) (?:causar|ocasionar|provocar|generar)\w*",
         r"(?:lamentamos|lamento) (?:mucho |profundamente |sinceramente |de verdad )?que (?:algunos|algunas|ciertos|ciertas|varios|varias|"
         r"algún|alguna|parte de (?:los|nuestros)) (?:de (?:nuestros|los) )?(?:clientes|usuarios|abonados|hogares|vecinos)",
-        r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=\n))si (?:[\wáéíóúñ]+ ){1,10}?(?:afectad|perjudicad|perjuicio|molesti|problema|inconveniente|"
+        r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=[.!?:]\x20\x20)|(?<=\n))si (?:[\wáéíóúñ]+ ){1,10}?(?:afectad|perjudicad|perjuicio|molesti|problema|inconveniente|"
         r"causad|ocasionad)[\wáéíóúñ]*[^.!?]{0,30}?, (?:le |les |te |os )?(?:pedimos|ofrecemos|presentamos|pido|ofrezco) (?:(?:sinceras|nuestras|"
         r"mis|una|nuestra|mi) )*(?:disculpas|perdón)|"
-        r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=\n))si (?:[\wáéíóúñ]+ ){1,10}?(?:afectad|perjudicad|perjuicio|molesti|problema|inconveniente|"
+        r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=[.!?:]\x20\x20)|(?<=\n))si (?:[\wáéíóúñ]+ ){1,10}?(?:afectad|perjudicad|perjuicio|molesti|problema|inconveniente|"
         r"causad|ocasionad)[\wáéíóúñ]*[^.!?]{0,30}?, (?:lo sentimos|lo siento|lamentamos)",
         # round 15: an apology to whoever turns out to have been hurt, in the subjunctive ("pedimos
         # disculpas a quienes se hayan visto afectados"; `HEDGED_ADDRESSEE`); the harm hedged with
@@ -1338,7 +1342,7 @@ UNNOTICED = re.compile(
 #: where the statement gives no count (`match_vague`).
 SUBSET = re.compile(
     r"(?:some|algun[oa]s|ciert[oa]s) (?:of (?:our|the) )?(?:tv |set-top )?(?:orders|merchants|shops|stores|students|patients|homes|"
-    r"households|boxes|businesses|phones|pacientes|pedidos|comercios|tiendas|estudiantes|alumnos|líneas|terminales)\b",
+    r"households|boxes|phones|pacientes|pedidos|comercios|tiendas|estudiantes|alumnos|líneas|terminales)\b",
     re.I,
 )
 #: A sentence of empathy: "We know ...", "I realise ...".
