@@ -63,7 +63,7 @@ def test_what_failed_is_told(text: str, locale: str) -> None:
     ("text", "locale"),
     [
         ("Broadband in Ennis saw an intermittent unavailability of services.", "en"),
-        ("Some members had trouble using their cards; most transactions went through without a problem.", "en"),
+        ("Some members had trouble with accounts; most transactions went through without a problem.", "en"),
         ("Los pagos desde la app ya funcionan para la mayoría, pero algunos podrían ver rechazos.", "es"),
         ("Hubo errores de autenticación en los canales digitales.", "es"),
     ],

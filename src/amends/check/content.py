@@ -1816,7 +1816,7 @@ NAMED_BACK = {
         # "mobile services", which the tuned sets read as no service named, nor "sale", a town)
         r"banking|calling|hubs|backups|downloads|recharges|ticket sales?|presale|clips|motion alerts|"
         # (round 20: visits, ordering, online play, codes, call delivery)
-        r"visits|ordering|orders|online play|codes|call delivery)\b"
+        r"visits|appointments|ordering|orders|online play|codes|call delivery)\b"
         + _NOT_YET
         + r"\b(?:restored|back up and running|came back|returned to normal|back to normal|running normally|working normally|"
         r"back online|(?:is|are) (?:now )?back|[’']s (?:now )?back|working again|work again|(?:operating|running|working|playing) normally(?: again)?|"
