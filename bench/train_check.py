@@ -26,7 +26,7 @@ from amends.check.source import parse
 from bench.eval_check import CORPORA, UNSEEN
 
 #: The rules the learned reading covers and each one's score to fire at, chosen in round 14 and
-#: again in rounds 16 to 19 (after training on more sets) by training without each of four blind
+#: again in rounds 16 to 20 (after training on more sets) by training without each of four blind
 #: sets in turn (`FOLDS`) and counting what the reading added to the patterns there (`--select`). A
 #: rule is kept where its best threshold raises F1 by 0.02 or more with at least three in five
 #: additions right; the thresholds tried start 0.1 above the highest score any of our own composed
@@ -34,18 +34,18 @@ from bench.eval_check import CORPORA, UNSEEN
 #: incident: `drafts_max`), and above the highest of any development statement without the label,
 #: so that our drafts and the rules' specification stay clear; of thresholds within 0.002 of the
 #: best F1, the highest (the fewest wrong additions) is taken (docs/rules.md, "Round 14", "Round
-#: 16" to "Round 19"). Round 19, trained on the twenty-fifth and twenty-sixth sets too, moved
-#: blame 0.8 → 0.9, excuse 0.4 → 0.5, generic-apology 0.6 → 0.8 and cause 0.7 → 0.6, and took
-#: `who` back at 0.8 (+0.022 F1) and `fix` at 0.9 (the console's resolution now scores 0.59 on it,
-#: so the margin holds). Out: `vague`, since the acknowledgement the watcher composes for the
-#: console's incident scores 0.83 on it (no threshold tried keeps the margin); `non-apology` (a
-#: Spanish golden draft scores 0.96 on it) and `what`, whose best threshold adds 0.018 F1.
+#: 16" to "Round 20"). Round 20, trained on the twenty-seventh and twenty-eighth sets too, took
+#: `vague` back at 0.8 (+0.058 F1, 19 of 24 additions right: our drafts' highest score on it fell
+#: from 0.83 to 0.63, so the margin holds again), moved blame 0.9 → 0.8 and excuse 0.5 → 0.4, and
+#: kept cause at 0.6 and fix at 0.9. Out: `generic-apology` (its best gain fell to +0.014: the
+#: patterns now find "the hassle") and `who` (+0.0199 at 0.7, under the 0.02 the rule asks: the
+#: patterns now count orders, patients and merchants); `non-apology` (a Spanish golden draft scores
+#: 0.97 on it), `what` (+0.018 at best) and `when` (our drafts score 0.90) stay out.
 THRESHOLD = {
-    "blame": 0.9,
-    "excuse": 0.5,
-    "generic-apology": 0.8,
+    "vague": 0.8,
+    "blame": 0.8,
+    "excuse": 0.4,
     "cause": 0.6,
-    "who": 0.8,
     "fix": 0.9,
 }
 RULES = tuple(THRESHOLD)
