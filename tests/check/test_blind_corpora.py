@@ -37,13 +37,14 @@ and twenty-sixth (corpus_blind25, 26) were written blind the same way, at the sa
 hands, while round 17 was chosen, never run through the checker before they were committed,
 measured once on each of rounds 16 to 18, and tuned on in round 19. The twenty-seventh and
 twenty-eighth (corpus_blind27, 28) were written blind the same way, at the same time by two hands,
-while round 18 was chosen, never run through the checker before they were committed, and measured
-once on each of rounds 16 to 19; nobody has tuned on them. The twenty-ninth and thirtieth
+while round 18 was chosen, never run through the checker before they were committed, measured
+once on each of rounds 16 to 19, and tuned on in round 20. The twenty-ninth and thirtieth
 (corpus_blind29, 30) were written blind the same way, at the same time by two hands, while round
 19 was chosen, never run through the checker before they were committed, and measured once on
-each of rounds 18 and 19; nobody has tuned on them. The thirty-first and thirty-second
+each of rounds 18 to 20; nobody has tuned on them. The thirty-first and thirty-second
 (corpus_blind31, 32) were written blind the same way, at the same time by two hands, while round 20
-was chosen, never run through the checker before they were committed; nobody has tuned on them.
+was chosen, never run through the checker before they were committed, and measured once on each
+of rounds 19 and 20; nobody has tuned on them.
 Unit tests of the rules use sentences of their own, not these sets'.
 """
 
