@@ -63,8 +63,8 @@ def test_what_failed_is_told(text: str, locale: str) -> None:
     ("text", "locale"),
     [
         ("Broadband in Ennis saw an intermittent unavailability of services.", "en"),
-        ("Some members had trouble with accounts; most transactions went through without a problem.", "en"),
-        ("Los pagos desde la app ya funcionan para la mayoría, pero algunos podrían ver rechazos.", "es"),
+        ("Some had trouble with accounts; most transactions went through without a problem.", "en"),
+        ("Los pagos desde la app ya funcionan para casi todos; algunos verán rechazos.", "es"),
         ("Hubo errores de autenticación en los canales digitales.", "es"),
     ],
 )
@@ -249,7 +249,7 @@ def test_excuses(text: str, locale: str) -> None:
 
 
 def test_excuse_near_miss_a_fact_about_waiting() -> None:
-    text = "The power company has cut our supply, so there is little we can do until they restore it."
+    text = "The power company cut our supply, so there is little we can do until they restore it."
     assert not _fires("excuse", text)
 
 
