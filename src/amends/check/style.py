@@ -1405,8 +1405,12 @@ def match_vague(doc: Doc, ctx: Context) -> Iterator[Span]:
 
     counted: bool | None = None
     for span in _spans(VAGUE.get(ctx.locale.split("-")[0], VAGUE["en"]), doc):
-        # (round 20: on the same line: a title ending "service disruption" is not that hedge)
-        if doc.text[max(0, span[0] - 16) : span[0]].rstrip(" ").lower().endswith(_HARM_WORDS):
+        # (round 20: not after a line break before a capital: a title ending "service disruption"
+        # and "Some customers may have ..." on the next line is not that hedge)
+        if doc.lower[max(0, span[0] - 16) : span[0]].rstrip().endswith(_HARM_WORDS) and not (
+            span[2][:1].isupper()
+            and doc.text[max(0, span[0] - 16) : span[0]].rstrip(" ").endswith("\n")
+        ):
             continue  # "any disruption customers may have experienced": the apology's hedge
         if span[2][:4].lower() in ("majo", "most", "mayo") and UNNOTICED.match(doc.lower, span[1]):
             continue  # "most customers never noticed": the harm made small (`minimise`), no count withheld
