@@ -89,8 +89,15 @@ def test_the_fix_is_told(text: str, locale: str) -> None:
     assert not _fires("fix", text, locale)
 
 
-def test_fix_near_miss_service_back_alone() -> None:
-    assert _fires("fix", "Service was back the same afternoon.")
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Service was back the same afternoon.", "en"),
+        ("Nuestro equipo envió un aviso a los clientes y dio prioridad a los hospitales.", "es"),
+    ],
+)
+def test_fix_near_misses(text: str, locale: str) -> None:
+    assert _fires("fix", text, locale)
 
 
 # ---------------------------------------------------------------- repair

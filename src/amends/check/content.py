@@ -1451,8 +1451,11 @@ FIX_MORE = {
         # round 20: what our team or technicians did, in the verbs these sets use ("nuestros técnicos
         # le dieron la capacidad completa", "enviaron a cada equipo la versión anterior", "nuestro
         # equipo sumó servidores", "escaló la capacidad")
-        r"\b(?:nuestros técnicos|nuestro técnico|nuestro equipo|nuestros ingenieros)\b[^.]{0,40}?\b(?:dieron|enviaron|sumaron|escalaron|"
-        r"sumó|escaló|amplió|pasó|movió|trasladó|envió|dio)\b",
+        # (not "nuestro equipo envió un aviso" nor "dio prioridad": what was sent or given must be
+        # the earlier version or the capacity)
+        r"\b(?:nuestros técnicos|nuestro técnico|nuestro equipo|nuestros ingenieros)\b[^.]{0,40}?\b(?:sumaron|escalaron|"
+        r"sumó|escaló|amplió|pasó|movió|trasladó|(?:dieron|dio)(?: \w+){0,2} capacidad|(?:enviaron|envió)\b[^.]{0,30}?"
+        r"\b(?:versión|configuración) anterior)\b",
     ),
 }
 #: Words that undo a remedy verb before it: "we had not replaced it", "hadn't replaced".
