@@ -44,9 +44,10 @@ once on each of rounds 16 to 19, and tuned on in round 20. The twenty-ninth and 
 each of rounds 18 to 20; nobody has tuned on them. The thirty-first and thirty-second
 (corpus_blind31, 32) were written blind the same way, at the same time by two hands, while round 20
 was chosen, never run through the checker before they were committed, and measured once on each
-of rounds 19 and 20; nobody has tuned on them. The thirty-third and thirty-fourth (corpus_blind33,
-34) were written blind the same way, at the same time by two hands, after round 20 was committed,
-never run through the checker before they were committed; nobody has tuned on them.
+of rounds 19 and 20; nobody has tuned on them. The thirty-third and thirty-fourth
+(corpus_blind33, 34) were written blind the same way, at the same time by two hands, after round 20
+was committed, never run through the checker before they were committed, and measured once on
+round 20; nobody has tuned on them.
 Unit tests of the rules use sentences of their own, not these sets'.
 """
 
@@ -164,6 +165,7 @@ CORPORA = [
     Corpus("blind31", {"ongoing": "eeo-", "resolve": "eer-", "explain": "eex-"}),
     Corpus("blind32", {"ongoing": "ffo-", "resolve": "ffr-", "explain": "ffx-"}),
     Corpus("blind33", {"ongoing": "ggo-", "resolve": "ggr-", "explain": "ggx-"}),
+    Corpus("blind34", {"ongoing": "hho-", "resolve": "hhr-", "explain": "hhx-"}),
 ]
 
 
