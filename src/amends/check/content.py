@@ -1992,11 +1992,63 @@ def check_when(doc: Doc, ctx: Context) -> str | None:
     return None
 
 
+_UNITS = (
+    r"(?:minutes|mins|hours|hrs|days|weeks|months|years|seconds|secs|times|percent|pesos|euros|dollars|pounds|"
+    r"soles|colones|points|steps|models|modelos|versions|strands|metres|meters|miles|kilometres|kilometers|feet|"
+    r"degrees|grados|responses|respuestas|errors|errores|updates|changes|servers|towers|masts|sites|cables|units|"
+    r"cards|engineers|technicians|crews|teams|fibers|fibres|trunks|enodebs|minutos|horas|días|semanas|meses|años|"
+    r"segundos|veces|dólares|monedas|gemas|menos|this|its|his|was|has|is|us|as|yes|plus|thus|across|mes|más|tres|"
+    r"dos|seis|pies)"
+)
+_FUNCTION = r"(?:in|on|at|of|to|de|en|a|an|the|this|that|and|y|or|o|for|por|para|con|with|from|del|la|el|los|las|per|%)"
+_PLAIN_NUMBER = r"(?:\d{1,3}(?:[,. ]\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:million|thousand|mil|millones))?"
+#: Round 21: a count read by its form, whatever the provider counts: a number before a plural noun
+#: (with up to two words between, none a function word or a month) that is not a unit of time,
+#: money, size or measure, nor a thing of the provider's own ("8,400 orders", "2,150 patients",
+#: "610 businesses", "1.640 pacientes"; not "30 minutes", "7 euros", "46 degrees", "503
+#: responses", "31 January", "3 engineering teams", "2% of our lines"). `COUNT`'s lists stay for
+#: the singular forms and the counts told after the noun.
+GENERIC_COUNT = {
+    "en": word_rx(
+        re.compile(
+            r"\b(?<![:\d$£€.])"
+            + _PLAIN_NUMBER
+            + r"(?! ?(?:[ap]\.?m|bst|gmt|utc|aest|aedt|acst|acdt|awst|et|pt|ct|mt|cet|cest|hrs?|gb|mb|%|per ?cent)\b)(?!%)"
+            + r" (?:(?!"
+            + _FUNCTION
+            + r"\b)(?!"
+            + P.MONTHS
+            + r"\b)[a-z-]+ ){0,2}?(?!"
+            + _UNITS
+            + r"\b)(?!"
+            + P.MONTHS
+            + r"\b)[a-z]{2,}[^s\W]s\b",
+            re.I,
+        )
+    ),
+    "es": word_rx(
+        re.compile(
+            r"\b(?<![:\d$£€.])"
+            + _PLAIN_NUMBER
+            + r"(?!\s?(?:%|gb|mb))"
+            + r" (?:(?!"
+            + _FUNCTION
+            + r"\b)[a-záéíóúñ-]+ ){0,2}?(?!"
+            + _UNITS
+            + r"\b)[a-záéíóúñ]{2,}[^s\W]s\b",
+            re.I,
+        )
+    ),
+}
+
+
 def check_who(doc: Doc, ctx: Context) -> str | None:
     """Numbers of customers or services, and the areas."""
     if _extra(ctx, "who", doc.lower):
         return None
-    count = _lex(COUNT, ctx.locale).search(doc.text)
+    count = _lex(COUNT, ctx.locale).search(doc.text) or _lex(GENERIC_COUNT, ctx.locale).search(
+        doc.text
+    )
     area = _lex(AREA, ctx.locale).search(doc.text)
     if count and not area:
         area = _lex(AREA_MORE, ctx.locale).search(doc.text)
