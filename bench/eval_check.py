@@ -52,10 +52,10 @@ written while round 16 was chosen and measured on rounds 15 to 17, in round 18 (
 the twenty-fifth and twenty-sixth, written while round 17 was chosen and measured on rounds 16 to
 18, in round 19 ("Round 19"), and the twenty-seventh and twenty-eighth, written while round 18 was
 chosen and measured on rounds 16 to 19, in round 20 ("Round 20"). The twenty-ninth and thirtieth,
-written while round 19 was chosen and measured on rounds 18 to 20, the thirty-first and
-thirty-second, written while round 20 was chosen and measured on rounds 19 and 20, and the
-thirty-third and thirty-fourth, written after round 20 was committed and measured on it, are the
-sets nobody has tuned on.
+written while round 19 was chosen and measured on rounds 18 to 21, the thirty-first and
+thirty-second, written while round 20 was chosen and measured on rounds 19 to 21, and the
+thirty-third and thirty-fourth, written after round 20 was committed and measured on rounds 20
+and 21, are the sets nobody has tuned on.
 
 Run: `.venv/bin/python -m bench.eval_check`. Exits 1 if a rule is below the floor on any set,
 unless docs/rules.md gives the reason (listed in `EXPLAINED`). The mismatches of a set nobody has
