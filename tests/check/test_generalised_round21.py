@@ -38,6 +38,7 @@ def test_who_reads_any_count_with_a_place(text: str, locale: str) -> None:
         ("By 31 January we will test the backup in Sligo.", "en"),
         ("Los clientes de Burgos tendrán 7 euros menos en su factura.", "es"),
         ("El corte en Cádiz duró 40 minutos.", "es"),
+        ("Nuestros técnicos tendieron 200 metros de cable en Vigo.", "es"),
     ],
 )
 def test_who_near_misses_numbers_that_count_no_customers(text: str, locale: str) -> None:

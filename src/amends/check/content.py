@@ -1998,7 +1998,7 @@ _UNITS = (
     r"degrees|grados|responses|respuestas|errors|errores|updates|changes|servers|towers|masts|sites|cables|units|"
     r"cards|engineers|technicians|crews|teams|fibers|fibres|trunks|enodebs|minutos|horas|días|semanas|meses|años|"
     r"segundos|veces|dólares|monedas|gemas|menos|this|its|his|was|has|is|us|as|yes|plus|thus|across|mes|más|tres|"
-    r"dos|seis|pies)"
+    r"dos|seis|pies|metros|kilómetros|litros|kilos|litres|liters|tonnes|tons|gigabytes|megabytes|packets)"
 )
 _FUNCTION = r"(?:in|on|at|of|to|de|en|a|an|the|this|that|and|y|or|o|for|por|para|con|with|from|del|la|el|los|las|per|%)"
 _PLAIN_NUMBER = r"(?:\d{1,3}(?:[,. ]\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:million|thousand|mil|millones))?"
