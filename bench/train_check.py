@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from functools import cache
+from itertools import product
 from pathlib import Path
 
 from amends.check.config import CheckConfig
@@ -208,15 +209,13 @@ def _console_drafts() -> tuple[tuple[str, str, str, frozenset[str]], ...]:
     ]
     rows = []
     for record in records:
-        for stage in STAGES:
-            for channel in WORKSPACE_CHANNELS:
-                for locale in record.locales:
-                    for audience in AUDIENCES:
-                        try:
-                            d = draft(record, stage, channel, locale, audience=audience)
-                        except (MissingFacts, InputError):
-                            continue
-                        rows.append((d.text, stage, locale, frozenset()))
+        every = product(STAGES, WORKSPACE_CHANNELS, record.locales, AUDIENCES)
+        for stage, channel, locale, audience in every:
+            try:
+                d = draft(record, stage, channel, locale, audience=audience)
+            except (MissingFacts, InputError):
+                continue
+            rows.append((d.text, stage, locale, frozenset()))
     return tuple(rows)
 
 

@@ -220,6 +220,8 @@ def _spaced(pattern: str) -> str:
     return pattern.replace(" ", r"\s+")
 
 
+#: What a number before a zone or "am"/"pm" is: a time, not a count ("Since 10.15 BST, ...").
+_NOT_A_TIME = r"(?! ?(?:[ap]\.?m|bst|gmt|utc|aest|aedt|acst|acdt|awst|et|pt|ct|mt|cet|cest|hrs?)\b)"
 COUNT = {
     "en": re.compile(
         (
@@ -228,7 +230,7 @@ COUNT = {
             r"(?:\b(?<![:\d$£€])(?<!less than )(?<!fewer than )"
             + P.NUMBER
             # (round 18: not a time, "Since 10.15 BST, landlines around Louth ...")
-            + r"(?! ?(?:[ap]\.?m|bst|gmt|utc|aest|aedt|acst|acdt|awst|et|pt|ct|mt|cet|cest|hrs?)\b)"
+            + _NOT_A_TIME
             + r" (?:[^\s.;:]+ ){0,6}?"
             + PEOPLE["en"]
             + r"\b)|"
@@ -1992,7 +1994,9 @@ def check_when(doc: Doc, ctx: Context) -> str | None:
     return None
 
 
-_UNITS = (
+#: The plural nouns a number before which counts no customers: units of time, money, size and
+#: measure, things of the provider's own, and short words that end in "s" (`GENERIC_COUNT`).
+_NOT_COUNTED = (
     r"(?:minutes|mins|hours|hrs|days|weeks|months|years|seconds|secs|times|percent|pesos|euros|dollars|pounds|"
     r"soles|colones|points|steps|models|modelos|versions|strands|metres|meters|miles|kilometres|kilometers|feet|"
     r"degrees|grados|responses|respuestas|errors|errores|updates|changes|servers|towers|masts|sites|cables|units|"
@@ -2000,6 +2004,7 @@ _UNITS = (
     r"segundos|veces|dólares|monedas|gemas|menos|this|its|his|was|has|is|us|as|yes|plus|thus|across|mes|más|tres|"
     r"dos|seis|pies|metros|kilómetros|litros|kilos|litres|liters|tonnes|tons|gigabytes|megabytes|packets)"
 )
+#: Words that do not stand between a number and what it counts ("3 of", "20 de").
 _FUNCTION = r"(?:in|on|at|of|to|de|en|a|an|the|this|that|and|y|or|o|for|por|para|con|with|from|del|la|el|los|las|per|%)"
 _PLAIN_NUMBER = r"(?:\d{1,3}(?:[,. ]\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:million|thousand|mil|millones))?"
 #: Round 21: a count read by its form, whatever the provider counts: a number before a plural noun
@@ -2013,13 +2018,14 @@ GENERIC_COUNT = {
         re.compile(
             r"\b(?<![:\d$£€.])"
             + _PLAIN_NUMBER
-            + r"(?! ?(?:[ap]\.?m|bst|gmt|utc|aest|aedt|acst|acdt|awst|et|pt|ct|mt|cet|cest|hrs?|gb|mb|%|per ?cent)\b)(?!%)"
+            + _NOT_A_TIME
+            + r"(?! ?(?:gb|mb|per ?cent)\b)(?!%)"
             + r" (?:(?!"
             + _FUNCTION
             + r"\b)(?!"
             + P.MONTHS
             + r"\b)[a-z-]+ ){0,2}?(?!"
-            + _UNITS
+            + _NOT_COUNTED
             + r"\b)(?!"
             + P.MONTHS
             + r"\b)[a-z]{2,}[^s\W]s\b",
@@ -2034,7 +2040,7 @@ GENERIC_COUNT = {
             + r" (?:(?!"
             + _FUNCTION
             + r"\b)[a-záéíóúñ-]+ ){0,2}?(?!"
-            + _UNITS
+            + _NOT_COUNTED
             + r"\b)[a-záéíóúñ]{2,}[^s\W]s\b",
             re.I,
         )
@@ -2083,11 +2089,6 @@ CAUSE_VAGUE = {
         r"\bun(?:a)? (?:fallo|falla|error|problema|avería) técnic[oa]\b",
     ),
 }
-#: Round 20: a slot where the cause goes ("[ROOT CAUSE]", "[CAUSA]"): the cause is not told.
-CAUSE_SLOT = re.compile(
-    r"\[(?:root )?caus[ea][^\]\n]{0,40}\]|\{\{\s*(?:root_?)?caus[ea]\w*\s*\}\}|<<\s*caus[ea][^>\n]{0,40}>>",
-    re.I,
-)
 
 
 def _plain(sentence: str, ctx: Context) -> bool:
@@ -2180,8 +2181,7 @@ def check_cause(doc: Doc, ctx: Context) -> str | None:
 def _check_cause(doc: Doc, ctx: Context) -> str | None:
     if _extra(ctx, "cause", doc.lower):
         return None
-    # a template whose cause is still a slot (looked for only where a slot can open)
-    if ("[" in doc.text or "{" in doc.text or "<<" in doc.text) and CAUSE_SLOT.search(doc.text):
+    if P.slot_cause(doc.text):  # round 20: a template whose cause is still a slot
         return "fill in the cause: the slot is still empty"
     told: set[str] = set()
     for start in _cause_starts(doc, ctx):

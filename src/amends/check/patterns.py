@@ -239,6 +239,19 @@ def slot_span(text: str) -> bool:
     return "[" in text and SLOT_SPAN.search(text) is not None
 
 
+#: Round 20: the cause left as a slot ("The fault was caused by [ROOT CAUSE]", "[CAUSA]",
+#: "{{causa}}", "<<cause>>").
+SLOT_CAUSE = re.compile(
+    r"\[(?:root )?caus[ea][^\]\n]{0,40}\]|\{\{\s*(?:root_?)?caus[ea]\w*\s*\}\}|<<\s*caus[ea][^>\n]{0,40}>>",
+    re.I,
+)
+
+
+def slot_cause(text: str) -> bool:
+    """True when the cause is an unfilled slot (looked for only where a slot can open)."""
+    return ("[" in text or "{" in text or "<<" in text) and SLOT_CAUSE.search(text) is not None
+
+
 def count_times(text: str) -> int:
     """How many clock times the text gives."""
     return len(CLOCK.findall(text)) + len(ISO_TZ.findall(text))

@@ -41,6 +41,11 @@ def _words(*phrases: str) -> Lexicon:
     return table(phrases, space=r"\s+", whole_words=True)
 
 
+#: Round 20: what the newer services count, left uncounted with "some" ("some orders", "algunos
+#: pacientes"): vague in `VAGUE`, and a part of a count given elsewhere in `SUBSET`.
+_SOME_OF_EN = "orders|merchants|shops|stores|students|patients|homes|households|boxes|phones"
+_SOME_OF_ES = "pacientes|pedidos|comercios|tiendas|estudiantes|alumnos|líneas|terminales"
+
 VAGUE = {
     "en": _words(
         # (round 6: the other names for the customers and the places: "some members", "some clients",
@@ -172,8 +177,9 @@ VAGUE = {
         # round 20: the same for orders, merchants, patients, students, homes and boxes ("some orders
         # in Savannah", "a number of merchants", "a small number of students", "some TV boxes");
         # the network's part left unnamed ("on part of the network")
-        r"some (?:of (?:our|the) )?(?:tv |set-top )?(?:orders|merchants|shops|stores|students|patients|homes|households|boxes|"
-        r"phones)\b|a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[\w-]+ )?(?:merchants|shops|stores|"
+        r"some (?:of (?:our|the) )?(?:tv |set-top )?(?:"
+        + _SOME_OF_EN
+        + r")\b|a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[\w-]+ )?(?:merchants|shops|stores|"
         r"students|patients|orders|lines)\b|(?:on|in|across) (?:a |one )?part of (?:the|our) network\b",
     ),
     "es": _words(
@@ -221,7 +227,7 @@ VAGUE = {
         r"(?:algun|ciert)[oa]s (?:oyentes|socios|asociados|centralitas|cámaras)|(?:presentando|presentan|presentaron|se presentaron|hay|hubo) "
         r"inconvenientes\b",
         # round 20: some patients, orders, shops or students; a small number of lines
-        r"(?:algun|ciert)[oa]s (?:pacientes|pedidos|comercios|tiendas|estudiantes|alumnos|líneas|terminales)|"
+        r"(?:algun|ciert)[oa]s (?:" + _SOME_OF_ES + r")|"
         r"un (?:pequeño |reducido |limitado )?(?:grupo|número) (?:pequeño |reducido |limitado )?de (?:líneas|pacientes|comercios|pedidos)",
     ),
 }
@@ -1341,8 +1347,11 @@ UNNOTICED = re.compile(
 #: Round 20: some of what the newer services count ("some shops", "algunas tiendas"): vague only
 #: where the statement gives no count (`match_vague`).
 SUBSET = re.compile(
-    r"(?:some|algun[oa]s|ciert[oa]s) (?:of (?:our|the) )?(?:tv |set-top )?(?:orders|merchants|shops|stores|students|patients|homes|"
-    r"households|boxes|phones|pacientes|pedidos|comercios|tiendas|estudiantes|alumnos|líneas|terminales)\b",
+    r"(?:some|algun[oa]s|ciert[oa]s) (?:of (?:our|the) )?(?:tv |set-top )?(?:"
+    + _SOME_OF_EN
+    + "|"
+    + _SOME_OF_ES
+    + r")\b",
     re.I,
 )
 #: A sentence of empathy: "We know ...", "I realise ...".
