@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from amends.check import failed
 from amends.check import patterns as P
 from amends.check.admission import admits, admitted_acts
 from amends.check.lowercase import Lexicon, flat_lower, lexicon, suited, word_rx
@@ -1944,6 +1945,15 @@ def check_what(doc: Doc, ctx: Context) -> str | None:
     # restored", "broadband services have returned to normal") says what failed
     if _lex(NAMED_BACK, ctx.locale).search(doc.text):
         return None
+    # round 22: what failed told by its grammar, in the provider's own nouns ("usage charts were
+    # blank", "readers would not take taps", "no pudieron timbrar recibos")
+    for s in _sentences(doc):
+        if (
+            failed.told(s, ctx.locale, ongoing=ctx.stage in ONGOING)
+            and not EMPATHY_ONLY.match(s)
+            and not _engineers_words(s)
+        ):
+            return None
     if _seen_quoted(doc, ctx):
         return None
     if svc.search(doc.text):

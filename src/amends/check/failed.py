@@ -1,0 +1,221 @@
+# ruff: noqa: E501
+"""What failed, read by its grammar (round 22 of issue 19).
+
+Each kind of provider says what failed in its own nouns: "usage charts were blank", "payroll
+reports did not reach HMRC", "readers would not take taps", "31 channels went black", "no
+pudieron timbrar recibos", "los lectores no cobraban". A list of services trails the next writer
+(`what` was the weakest rule on the sets nobody had tuned on); the form does not: a failure told
+of a thing by its predicate (could not, would not, was blank, went black, failed, got no ...) with
+a subject that is not the provider's own (we, our server, the supplier) nor a word for an outage in
+general (service, the issue), or the same thing told to be back ("card readers are working again",
+"volvieron los 18 canales"). Hedged ("may be unable to"), conditional ("if you can't") and
+engineers' accounts still say nothing a customer saw.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set of words written as one string (the lists below read as prose)."""
+    return frozenset(text.split())
+
+
+_PRED_EN = re.compile(
+    # a person who could not do a thing ("riders could not book a car", "nobody could sign in")
+    r"(?P<able>\b(?:could\s*n[o’']t|couldn[’']t|can[’']?t|cannot|(?:were|was|are|is|been|be)\s+unable\s+to|"
+    r"(?:(?:have|has|had|were|was|are|is)(?:\s*n[’']t|\s+not)|not)\s+(?:been\s+)?able\s+to|no\s+longer\s+(?:could|can|able\s+to))\s+(?P<verb>[a-z]+))|"
+    # a thing that did not do what it does ("reports did not reach HMRC", "readers would not take taps")
+    r"(?P<neg>(?:\b(?:did|does|do|would|will|was|were|is|are|has|have|had)(?:\s*n[’']t|\s+not)|\bwon[’']t)\s+"
+    r"(?:always\s+|fully\s+|properly\s+|correctly\s+|even\s+|ever\s+)?(?P<nverb>[a-z]+))|"
+    # a thing in a failed state ("charts were blank", "messages stayed stuck", "31 channels still black")
+    r"(?P<state>\b(?:was|were|is|are|went|been|be|stayed|stays|stay|remained|remains|sat|sits|showed|shows|"
+    r"appeared|appear|looked|still)\s+(?:still\s+|completely\s+|totally\s+|partly\s+|all\s+|also\s+|just\s+)?"
+    r"(?:down|offline|unavailable|blank|black|empty|dark|unreachable|unresponsive|inaccessible|stuck|frozen|"
+    r"missing|broken|dead|silent|jammed|unusable|late|delayed|out\s+of\s+(?:service|action|order)|not\s+working)\b)|"
+    # a thing that failed by its verb ("pickups failed", "readers decline taps", "pagers miss calls")
+    r"(?P<verbfail>\b(?:failed|fail|fails|stopped|stops|crashed|crashes|froze|freezes|dropped|drops|declined|"
+    r"decline(?!\s+rates?\b)|declines|rejected|rejects|bounced|bounces|timed\s+out|time\s+out|went\s+(?:down|dark|black|blank|"
+    r"offline|silent|unanswered|unmatched|missing|unpaid|undelivered)|hung|errored|miss|missed|misses|cut\s+out|"
+    r"(?:kept|keep|keeps)\s+(?:restarting|dropping|crashing|failing|freezing|buffering|disconnecting|cutting|spinning|bouncing|rejecting|declining))\b)|"
+    # a thing that got or showed nothing ("drivers got no jobs", "the app showed zero usage")
+    r"(?P<nothing>\b(?:got|get|gets|received|receive|receives|saw|see|sees|showed|show|shows)\s+"
+    r"(?:no|zero|nothing|an?\s+error|a\s+blank|blank)\b)|"
+    # the same thing told to be back ("card readers are working again", "your usage is back")
+    r"(?P<back>\b(?:is|are|was|were|have\s+been|has\s+been)\s+(?:now\s+|all\s+|fully\s+)?(?:back(?:\s+(?:up|online|on|to\s+normal))?|"
+    r"working\s+(?:again|normally|as\s+normal)|restored|running\s+(?:again|normally)|up\s+and\s+running)\b|"
+    r"\b(?:work|works|worked)\s+again\b)",
+    re.I,
+)
+
+_PRED_ES = re.compile(
+    # no se podía / no pudieron timbrar / nadie pudo / sin poder pagar
+    r"(?P<able>\bno\s+(?:se\s+)?(?:(?:le|les|lo|la|los|las|nos)\s+)?(?:pod[ií]an?|pudo|pudieron|pudieran|pudiera|"
+    r"pueden|puede|podr[aá]n?|han\s+podido|ha\s+podido|hab[ií]an?\s+podido)\s+(?P<verb>\w+)|"
+    r"\b(?:nadie|ningún\s+\w+|ninguna\s+\w+)\s+(?:pudo|podía|puede|pudieron|podían)\b|\bsin\s+poder\s+\w+)|"
+    # no llegaron, no cobraban, no navega, no ven (not "no lo comprobamos": ours, in the first person)
+    r"(?P<neg>\bno\s+(?:se\s+)?(?:(?:le|les|lo|la|los|las|nos)\s+)?(?P<nverb>\w+(?:aba|aban|ía|ían|ó|aron|ieron|an|en|a|e)))\b(?!\s+a\s+\w+(?:ar|er|ir)\b)|"
+    # estuvo caído, se quedaron en negro, siguen sin salir
+    r"(?P<state>\b(?:estuvo|estaba|estaban|estuvieron|está|están|ha\s+estado|han\s+estado|quedó|quedaron|se\s+quedó|"
+    r"se\s+quedaron|se\s+quedaba|se\s+quedaban|sigue|siguen|seguía|seguían|permanece|permanecen|permaneció|permanecieron)\s+"
+    r"(?:\w+\s+)?(?:caíd[oa]s?|fuera\s+de\s+servicio|sin\s+\w+|en\s+(?:blanco|negro)|vací[oa]s?|bloquead[oa]s?|"
+    r"inaccesibles?|colgad[oa]s?|congelad[oa]s?|inactiv[oa]s?|parad[oa]s?|fallando)\b)|"
+    # fallan, rechazaban, se cayeron, presentan fallas, dejaron de llegar
+    r"(?P<verbfail>\b(?:fallan|fallaban|fallaron|falló|fallaba|fallando|rechaz(?:a|an|aba|aban|ó|aron)|"
+    r"se\s+(?:cayó|cayeron|colgó|colgaron|bloqueó|bloquearon|congeló|congelaron)|presenta[n]?\s+fallas?|"
+    r"presentaban\s+fallas?|dej(?:ó|aron|aba|aban)\s+de\s+\w+|ha(?:n)?\s+dejado\s+de\s+\w+)\b)|"
+    r"(?P<nothing>\bno\s+(?:llegó|llegaron|llega|llegan|salió|salieron|sale|salen)\s+ningun[oa]?\b)|"
+    # vuelve a mostrar, ya es posible descargar, volvieron los canales, operan con normalidad
+    r"(?P<back>\b(?:vuelve|vuelven|volvió|volvieron|ha\s+vuelto|han\s+vuelto)\s+a\s+(?!fallar|caer|ocurrir|pasar|suceder)\w+(?:ar|er|ir)\b|"
+    r"\bya\s+(?:es\s+posible|se\s+puede[n]?|puede[n]?|funciona\w*|opera\w*|carga\w*|abre\w*|muestra\w*|llega\w*|cobra\w*)\b|"
+    r"\b(?:volvieron|volvió|regresaron|regresó)\s+(?:los|las|el|la)\s+\w+|"
+    r"\b(?:operan?|funcionan?)\s+(?:con\s+(?:total\s+)?normalidad|de\s+nuevo|otra\s+vez)\b)",
+    re.I,
+)
+
+#: Words that are not the head of what failed: the provider's own people and parts, its
+#: suppliers, the outage's general words (service, the issue), and the people it hit (customers
+#: are who, not what: "most customers are back online" names nothing that failed).
+_NOT_HEAD_EN = _words(
+    """we i us they them it this that these those there
+    team teams engineers technicians techs crews workers staff agents partners suppliers vendors
+    carriers providers operators contractors companies
+    services systems networks servers databases platforms updates upgrades changes certificates
+    keys links cables generators backups gateways firewalls routers switches nodes clusters jobs
+    disks migrations releases deployments tests checks transmitters tools feeds
+    issues problems faults outages incidents disruptions errors failures things
+    customers users subscribers residents people homes households premises businesses properties
+    members clients lines connections majority most rest others areas towns suburbs parts sites
+    conditions levels standards challenges kinds numbers speeds objects queries requests news"""
+)
+_NOT_HEAD_ES = _words(
+    """nosotros equipo técnico técnicos personal proveedor
+    proveedores operador operadora distribuidora empresa compañía contratista servidor servidores
+    sistema sistemas red plataforma software actualización cambio configuración certificado
+    cable fibra generador respaldo reserva principal base incidencia incidencias problema problemas
+    fallo falla fallos fallas avería caída error errores todo nada servicio servicios mayoría"""
+)
+#: The people an outage hit: who, not what, unless they could not do a thing ("muchos se quedaron
+#: sin ver el partido" tells who missed it; "2.360 empresas no pudieron timbrar" tells what failed).
+_PEOPLE_ES = _words(
+    "muchos muchas algunos algunas clientes usuarios abonados vecinos familias socios"
+)
+#: Words that are no part of a subject's noun phrase: determiners, quantities, prepositions (the
+#: phrase ends at the first one after a noun: "usage charts in our app" is headed by "charts").
+_DETERMINERS = _words(
+    """the a an our your their its his her my all some many most several few every each both any
+    no about around nearly almost over under only more than less just still also now then even
+    and or of since from between during until till on in at by this that these those"""
+)
+_PREPOSITIONS = _words(
+    """in at on for from across of by to with within near around under over between during since
+    after before about via through throughout into onto among outside inside"""
+)
+_CLAUSE = re.compile(r"(?:[,;:(—–]\s|\s-\s|\n\s*\n|\b(?:which|that|who|because|so|but)\b)")
+#: Words after "did not" / "no" that tell no failure: a reassurance ("your bill is not affected",
+#: "you do not need to", "no tienen que pedirlo"), a cause ("was not tested"), a judgement ("are
+#: not unusual") or nothing of a verb.
+_NOT_FAILED_EN = _words(
+    """be been being need needed needs have has had affected impacted charged billed changed lost
+    know knew expect expected yet the a an our your their just only due caused related because all
+    any enough part sure clear aware possible likely normal responsible acceptable good ok okay what
+    how why tested test checked check notice noticed happen happened taken apply applied
+    occur occurred spread extend extended go gone get include included involve involved require
+    required compromised exposed accessed at in on to of for from with by this that it so as
+    realise realize think want mean meant plan planned tell say give confirm provide share find
+    met unusual easy uncommon unique common perfect ideal perform performed safely live"""
+)
+_NOT_FAILED_ES = _words(
+    """tiene tienen tenía tenían tuvo tuvieron hace hacía hay había hubo es son era eran fue fueron
+    está están estaba estaban depende dependía dependen debe deben debería deberían necesita
+    necesitan necesitaba sabe saben sabía sabíamos supimos afecta afectó afectaron afectaba cobra
+    cobran importa ocurre ocurrió pasa pasó sea sean vuelva vuelvan ya se le les lo la los las
+    han ha he hemos habían había"""
+)
+_WORD = re.compile(r"[\w’'-]+")
+#: A condition or hedge just before the head: "if you can't get through", "once readers are back".
+_HEDGE = re.compile(
+    r"\b(?:may|might|could\s+possibly|podría|podrían|puede|pueden)\b(?:\s+[^\s,;:]+){0,8}\s*$", re.I
+)
+_CONDITION = re.compile(
+    r"\b(?:if|unless|when|whether|once|until|till|before|after|in\s+case|si|cuando|hasta\s+que|en\s+caso\s+de\s+que|"
+    r"may|might|could\s+possibly|podría|podrían|pueden|puede|posible|should|expect|expected|hope|will)\b"
+)
+
+
+def _subject(before: str) -> str:
+    """The head of the noun phrase that opens the clause just before a predicate: its first noun
+    in the plural, else its last word ("the usage charts in our app" gives "charts", "From 6.10pm,
+    31 channels" gives "channels", "messages sent by 1.4 million people" gives "messages")."""
+    clause = _CLAUSE.split(before)[-1]
+    run: list[str] = []
+    for w in _WORD.findall(clause):
+        low = w.lower()
+        if any(c.isdigit() for c in low) or low in _DETERMINERS:
+            if run and low in _PREPOSITIONS:
+                break
+            continue
+        run.append(low.strip("’'"))
+    plural = [w for w in run if _plural(w)]
+    return plural[0] if plural else run[-1] if run else ""
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _en_ok(before: str, kind: str, after: str) -> bool:
+    """True when what the English predicate tells of can be what failed: before an inability or a
+    thing not received, anyone but us and our people, with no general word for its object; else a
+    subject in the plural that is not ours, a supplier's, general, or the customers themselves."""
+    words = _WORD.findall(before)
+    last = words[-1] if words else ""
+    if kind in ("able", "nothing"):
+        if last != "US" and (last.lower() in _NOT_HEAD_EN or last.lower() in ("we", "i")):
+            return False
+        objects = {w.lower() for w in _WORD.findall(after)[:3]}
+        return not objects & {"service", "services", "network", "systems"}
+    head = _subject(before)
+    return _plural(head) and head not in _NOT_HEAD_EN
+
+
+def _people_subject(words: list[str]) -> bool:
+    """True when the last word before a Spanish predicate is people, as its subject ("muchos se
+    quedaron sin ver"), not inside a phrase ("los SMS a 3.900 familias siguen sin salir")."""
+    if not words or words[-1].lower() not in _PEOPLE_ES:
+        return False
+    return not {w.lower() for w in words[-4:-1]} & {"a", "de", "para", "en", "con"}
+
+
+def told(sentence: str, locale: str, *, ongoing: bool = False) -> bool:
+    """True when the sentence tells, by its grammar, a thing of the customers' that failed or (after
+    the outage) came back (round 22). While it lasts, a thing "working as normal" was spared."""
+    spanish = locale.split("-")[0] == "es"
+    pred, not_head = (_PRED_ES, _NOT_HEAD_ES) if spanish else (_PRED_EN, _NOT_HEAD_EN)
+    stop = _NOT_FAILED_ES if spanish else _NOT_FAILED_EN
+    for m in pred.finditer(sentence):
+        kind = m.lastgroup or ""
+        if kind == "back" and ongoing:
+            continue
+        if kind == "able" and m.group("verb") and m.group("verb").lower() in stop:
+            continue
+        if kind == "neg" and m.group("nverb").lower() in stop:
+            continue
+        before = sentence[max(0, m.start() - 80) : m.start()]
+        words = _WORD.findall(before)[-6:]
+        if _CONDITION.search(" ".join(words[-4:]).lower()) or _HEDGE.search(before):
+            continue
+        if spanish:
+            after = [w.lower() for w in _WORD.findall(sentence[m.end() : m.end() + 40])[:3]]
+            inside = _WORD.findall(m.group(0)) if kind == "able" else []
+            if {w.lower() for w in words + inside} & not_head or set(after) & not_head:
+                continue
+            if kind not in ("able", "nothing") and _people_subject(words):
+                continue
+            if any(w.startswith("afectad") for w in after):
+                continue
+            return True
+        if _en_ok(before, kind, sentence[m.end() : m.end() + 40]):
+            return True
+    return False
