@@ -171,8 +171,10 @@ def _en_ok(before: str, kind: str, after: str) -> bool:
     subject in the plural that is not ours, a supplier's, general, or the customers themselves."""
     words = _WORD.findall(before)
     last = words[-1] if words else ""
+    if last.lower() in ("we", "i", "we’ve", "we've", "i’ve", "i've"):
+        return False
     if kind in ("able", "nothing"):
-        if last != "US" and (last.lower() in _NOT_HEAD_EN or last.lower() in ("we", "i")):
+        if last != "US" and last.lower() in _NOT_HEAD_EN:
             return False
         objects = {w.lower() for w in _WORD.findall(after)[:3]}
         return not objects & {"service", "services", "network", "systems"}
