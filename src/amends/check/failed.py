@@ -135,6 +135,12 @@ _NOT_FAILED_ES = _words(
 )
 _WORD = re.compile(r"[\w’'-]+")
 #: A condition or hedge just before the head: "if you can't get through", "once readers are back".
+#: A return told for part of the customers only ("ya funcionan para casi todos", "working again for
+#: most of you"): a part of the service is back, and what failed is not told by it.
+_PARTLY = re.compile(
+    r"\s+(?:para|for)\s+(?:casi\s+|almost\s+)?(?:todos|todas|la\s+mayoría|muchos|most|many|some|nearly|the\s+majority)\b",
+    re.I,
+)
 _HEDGE = re.compile(
     r"\b(?:may|might|could\s+possibly|podría|podrían|puede|pueden)\b(?:\s+[^\s,;:]+){0,8}\s*$", re.I
 )
@@ -198,7 +204,7 @@ def told(sentence: str, locale: str, *, ongoing: bool = False) -> bool:
     stop = _NOT_FAILED_ES if spanish else _NOT_FAILED_EN
     for m in pred.finditer(sentence):
         kind = m.lastgroup or ""
-        if kind == "back" and ongoing:
+        if kind == "back" and (ongoing or _PARTLY.match(sentence, m.end())):
             continue
         if kind == "able" and m.group("verb") and m.group("verb").lower() in stop:
             continue
