@@ -27,7 +27,7 @@ from amends.check.source import parse
 from bench.eval_check import CORPORA, UNSEEN
 
 #: The rules the learned reading covers and each one's score to fire at, chosen in round 14 and
-#: again in rounds 16 to 20 (after training on more sets) by training without each of four blind
+#: again in rounds 16 to 20 and 22 (after training on more sets) by training without each of four blind
 #: sets in turn (`FOLDS`) and counting what the reading added to the patterns there (`--select`). A
 #: rule is kept where its best threshold raises F1 by 0.02 or more with at least three in five
 #: additions right; the thresholds tried start 0.1 above the highest score any of our own composed
@@ -35,18 +35,17 @@ from bench.eval_check import CORPORA, UNSEEN
 #: incident: `drafts_max`), and above the highest of any development statement without the label,
 #: so that our drafts and the rules' specification stay clear; of thresholds within 0.002 of the
 #: best F1, the highest (the fewest wrong additions) is taken (docs/rules.md, "Round 14", "Round
-#: 16" to "Round 20"). Round 20, trained on the twenty-seventh and twenty-eighth sets too, took
-#: `vague` back at 0.8 (+0.058 F1, 19 of 24 additions right: our drafts' highest score on it fell
-#: from 0.83 to 0.63, so the margin holds again), moved blame 0.9 → 0.8 and excuse 0.5 → 0.4, and
-#: kept cause at 0.6 and fix at 0.9. Out: `generic-apology` (its best gain fell to +0.014: the
-#: patterns now find "the hassle") and `who` (+0.0199 at 0.7, under the 0.02 the rule asks: the
-#: patterns now count orders, patients and merchants); `non-apology` (a Spanish golden draft scores
-#: 0.97 on it), `what` (+0.018 at best) and `when` (our drafts score 0.90) stay out.
+#: 16" to "Round 22"). Round 22, trained on the twenty-ninth and thirtieth sets too, moved vague
+#: 0.8 → 0.7 (+0.064 F1, 23 of 31 additions right; our drafts' highest score on it is 0.57), excuse
+#: 0.4 → 0.3 (+0.365, 25 of 27) and cause 0.6 → 0.7 (+0.145, 52 of 60), and kept fix at 0.9
+#: (+0.046, 9 of 9). Out: `blame` (our drafts now score up to 0.89 on it, so no threshold tried
+#: keeps the 0.1 margin), `who` (+0.0199 at 0.8, under the 0.02 the rule asks), `generic-apology`
+#: (+0.014) and `what` (+0.016); `non-apology` (a Spanish golden draft scores 0.97 on it) and
+#: `when` (our drafts score 0.92) stay out.
 THRESHOLD = {
-    "vague": 0.8,
-    "blame": 0.8,
-    "excuse": 0.4,
-    "cause": 0.6,
+    "vague": 0.7,
+    "excuse": 0.3,
+    "cause": 0.7,
     "fix": 0.9,
 }
 RULES = tuple(THRESHOLD)
