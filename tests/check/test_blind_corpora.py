@@ -40,16 +40,17 @@ twenty-eighth (corpus_blind27, 28) were written blind the same way, at the same 
 while round 18 was chosen, never run through the checker before they were committed, measured
 once on each of rounds 16 to 19, and tuned on in round 20. The twenty-ninth and thirtieth
 (corpus_blind29, 30) were written blind the same way, at the same time by two hands, while round
-19 was chosen, never run through the checker before they were committed, and measured once on
-each of rounds 18 to 21; nobody has tuned on them. The thirty-first and thirty-second
+19 was chosen, never run through the checker before they were committed, measured once on each of
+rounds 18 to 21, and tuned on in round 22. The thirty-first and thirty-second
 (corpus_blind31, 32) were written blind the same way, at the same time by two hands, while round 20
 was chosen, never run through the checker before they were committed, and measured once on each
-of rounds 19 to 21; nobody has tuned on them. The thirty-third and thirty-fourth
+of rounds 19 to 22; nobody has tuned on them. The thirty-third and thirty-fourth
 (corpus_blind33, 34) were written blind the same way, at the same time by two hands, after round 20
 was committed, never run through the checker before they were committed, and measured once on
-each of rounds 20 and 21; nobody has tuned on them. The thirty-fifth and thirty-sixth
+each of rounds 20 to 22; nobody has tuned on them. The thirty-fifth and thirty-sixth
 (corpus_blind35, 36) were written blind the same way, at the same time by two hands, after round 21
-was committed, and never run through the checker before they were committed.
+was committed, never run through the checker before they were committed, and measured once on
+each of rounds 21 and 22; nobody has tuned on them.
 Unit tests of the rules use sentences of their own, not these sets'.
 """
 
