@@ -40,6 +40,12 @@ def _excuse(text: str, **kw: object) -> list:
     return [f for f in report.findings if f.rule == "excuse"]
 
 
+def _said(shown: str, text: str) -> bool:
+    """True when a word of evidence occurs in the text; "[number]" stands for any number."""
+    pattern = re.escape(shown).replace(re.escape("[number]"), r"\d+")
+    return re.search(pattern, text.lower()) is not None
+
+
 def test_a_statement_no_pattern_matches_gets_a_learned_warning() -> None:
     (finding,) = _excuse(EFFORT)
     assert finding.severity == "warning"
@@ -50,7 +56,7 @@ def test_a_statement_no_pattern_matches_gets_a_learned_warning() -> None:
     evidence = reading.split("likely: ")[1].split(";")[0].split(", ")
     words = [w.strip("'") for w in evidence]
     # the praise of the effort is what it reads as the excuse
-    assert {"conditions", "difficult"} & set(words) and all(w in EFFORT.lower() for w in words)
+    assert {"conditions", "difficult"} & set(words) and all(_said(w, EFFORT) for w in words)
     # it points at its first word of evidence
     assert (finding.line, finding.column) == (1, EFFORT.lower().index(words[0]) + 1)
 
