@@ -16,62 +16,68 @@ from __future__ import annotations
 
 import re
 
+from amends.check.lowercase import word_rx
+
 
 def _words(text: str) -> frozenset[str]:
     """A set of words written as one string (the lists below read as prose)."""
     return frozenset(text.split())
 
 
-_PRED_EN = re.compile(
-    # a person who could not do a thing ("riders could not book a car", "nobody could sign in")
-    r"(?P<able>\b(?:could\s*n[o’']t|couldn[’']t|can[’']?t|cannot|(?:were|was|are|is|been|be)\s+unable\s+to|"
-    r"(?:(?:have|has|had|were|was|are|is)(?:\s*n[’']t|\s+not)|not)\s+(?:been\s+)?able\s+to|no\s+longer\s+(?:could|can|able\s+to))\s+(?P<verb>[a-z]+))|"
-    # a thing that did not do what it does ("reports did not reach HMRC", "readers would not take taps")
-    r"(?P<neg>(?:\b(?:did|does|do|would|will|was|were|is|are|has|have|had)(?:\s*n[’']t|\s+not)|\bwon[’']t)\s+"
-    r"(?:always\s+|fully\s+|properly\s+|correctly\s+|even\s+|ever\s+)?(?P<nverb>[a-z]+))|"
-    # a thing in a failed state ("charts were blank", "messages stayed stuck", "31 channels still black")
-    r"(?P<state>\b(?:was|were|is|are|went|been|be|stayed|stays|stay|remained|remains|sat|sits|showed|shows|"
-    r"appeared|appear|looked|still)\s+(?:still\s+|completely\s+|totally\s+|partly\s+|all\s+|also\s+|just\s+)?"
-    r"(?:down|offline|unavailable|blank|black|empty|dark|unreachable|unresponsive|inaccessible|stuck|frozen|"
-    r"missing|broken|dead|silent|jammed|unusable|late|delayed|out\s+of\s+(?:service|action|order)|not\s+working)\b)|"
-    # a thing that failed by its verb ("pickups failed", "readers decline taps", "pagers miss calls")
-    r"(?P<verbfail>\b(?:failed|fail|fails|stopped|stops|crashed|crashes|froze|freezes|dropped|drops|declined|"
-    r"decline(?!\s+rates?\b)|declines|rejected|rejects|bounced|bounces|timed\s+out|time\s+out|went\s+(?:down|dark|black|blank|"
-    r"offline|silent|unanswered|unmatched|missing|unpaid|undelivered)|hung|errored|miss|missed|misses|cut\s+out|"
-    r"(?:kept|keep|keeps)\s+(?:restarting|dropping|crashing|failing|freezing|buffering|disconnecting|cutting|spinning|bouncing|rejecting|declining))\b)|"
-    # a thing that got or showed nothing ("drivers got no jobs", "the app showed zero usage")
-    r"(?P<nothing>\b(?:got|get|gets|received|receive|receives|saw|see|sees|showed|show|shows)\s+"
-    r"(?:no|zero|nothing|an?\s+error|a\s+blank|blank)\b)|"
-    # the same thing told to be back ("card readers are working again", "your usage is back")
-    r"(?P<back>\b(?:is|are|was|were|have\s+been|has\s+been)\s+(?:now\s+|all\s+|fully\s+)?(?:back(?:\s+(?:up|online|on|to\s+normal))?|"
-    r"working\s+(?:again|normally|as\s+normal)|restored|running\s+(?:again|normally)|up\s+and\s+running)\b|"
-    r"\b(?:work|works|worked)\s+again\b)",
-    re.I,
+_PRED_EN = word_rx(
+    re.compile(
+        # a person who could not do a thing ("riders could not book a car", "nobody could sign in")
+        r"(?P<able>\b(?:could\s*n[o’']t|couldn[’']t|can[’']?t|cannot|(?:were|was|are|is|been|be)\s+unable\s+to|"
+        r"(?:(?:have|has|had|were|was|are|is)(?:\s*n[’']t|\s+not)|not)\s+(?:been\s+)?able\s+to|no\s+longer\s+(?:could|can|able\s+to))\s+(?P<verb>[a-z]+))|"
+        # a thing that did not do what it does ("reports did not reach HMRC", "readers would not take taps")
+        r"(?P<neg>(?:\b(?:did|does|do|would|will|was|were|is|are|has|have|had)(?:\s*n[’']t|\s+not)|\bwon[’']t)\s+"
+        r"(?:always\s+|fully\s+|properly\s+|correctly\s+|even\s+|ever\s+)?(?P<nverb>[a-z]+))|"
+        # a thing in a failed state ("charts were blank", "messages stayed stuck", "31 channels still black")
+        r"(?P<state>\b(?:was|were|is|are|went|been|be|stayed|stays|stay|remained|remains|sat|sits|showed|shows|"
+        r"appeared|appear|looked|still)\s+(?:still\s+|completely\s+|totally\s+|partly\s+|all\s+|also\s+|just\s+)?"
+        r"(?:down|offline|unavailable|blank|black|empty|dark|unreachable|unresponsive|inaccessible|stuck|frozen|"
+        r"missing|broken|dead|silent|jammed|unusable|late|delayed|out\s+of\s+(?:service|action|order)|not\s+working)\b)|"
+        # a thing that failed by its verb ("pickups failed", "readers decline taps", "pagers miss calls")
+        r"(?P<verbfail>\b(?:failed|fail|fails|stopped|stops|crashed|crashes|froze|freezes|dropped|drops|declined|"
+        r"decline(?!\s+rates?\b)|declines|rejected|rejects|bounced|bounces|timed\s+out|time\s+out|went\s+(?:down|dark|black|blank|"
+        r"offline|silent|unanswered|unmatched|missing|unpaid|undelivered)|hung|errored|miss|missed|misses|cut\s+out|"
+        r"(?:kept|keep|keeps)\s+(?:restarting|dropping|crashing|failing|freezing|buffering|disconnecting|cutting|spinning|bouncing|rejecting|declining))\b)|"
+        # a thing that got or showed nothing ("drivers got no jobs", "the app showed zero usage")
+        r"(?P<nothing>\b(?:got|get|gets|received|receive|receives|saw|see|sees|showed|show|shows)\s+"
+        r"(?:no|zero|nothing|an?\s+error|a\s+blank|blank)\b)|"
+        # the same thing told to be back ("card readers are working again", "your usage is back")
+        r"(?P<back>\b(?:is|are|was|were|have\s+been|has\s+been)\s+(?:now\s+|all\s+|fully\s+)?(?:back(?:\s+(?:up|online|on|to\s+normal))?|"
+        r"working\s+(?:again|normally|as\s+normal)|restored|running\s+(?:again|normally)|up\s+and\s+running)\b|"
+        r"\b(?:work|works|worked)\s+again\b)",
+        re.I,
+    )
 )
 
-_PRED_ES = re.compile(
-    # no se podía / no pudieron timbrar / nadie pudo / sin poder pagar
-    r"(?P<able>\bno\s+(?:se\s+)?(?:(?:le|les|lo|la|los|las|nos)\s+)?(?:pod[ií]an?|pudo|pudieron|pudieran|pudiera|"
-    r"pueden|puede|podr[aá]n?|han\s+podido|ha\s+podido|hab[ií]an?\s+podido)\s+(?P<verb>\w+)|"
-    r"\b(?:nadie|ningún\s+\w+|ninguna\s+\w+)\s+(?:pudo|podía|puede|pudieron|podían)\b|\bsin\s+poder\s+\w+)|"
-    # no llegaron, no cobraban, no navega, no ven (not "no lo comprobamos": ours, in the first person)
-    r"(?P<neg>\bno\s+(?:se\s+)?(?:(?:le|les|lo|la|los|las|nos)\s+)?(?P<nverb>\w+(?:aba|aban|ía|ían|ó|aron|ieron|an|en|a|e)))\b(?!\s+a\s+\w+(?:ar|er|ir)\b)|"
-    # estuvo caído, se quedaron en negro, siguen sin salir
-    r"(?P<state>\b(?:estuvo|estaba|estaban|estuvieron|está|están|ha\s+estado|han\s+estado|quedó|quedaron|se\s+quedó|"
-    r"se\s+quedaron|se\s+quedaba|se\s+quedaban|sigue|siguen|seguía|seguían|permanece|permanecen|permaneció|permanecieron)\s+"
-    r"(?:\w+\s+)?(?:caíd[oa]s?|fuera\s+de\s+servicio|sin\s+\w+|en\s+(?:blanco|negro)|vací[oa]s?|bloquead[oa]s?|"
-    r"inaccesibles?|colgad[oa]s?|congelad[oa]s?|inactiv[oa]s?|parad[oa]s?|fallando)\b)|"
-    # fallan, rechazaban, se cayeron, presentan fallas, dejaron de llegar
-    r"(?P<verbfail>\b(?:fallan|fallaban|fallaron|falló|fallaba|fallando|rechaz(?:a|an|aba|aban|ó|aron)|"
-    r"se\s+(?:cayó|cayeron|colgó|colgaron|bloqueó|bloquearon|congeló|congelaron)|presenta[n]?\s+fallas?|"
-    r"presentaban\s+fallas?|dej(?:ó|aron|aba|aban)\s+de\s+\w+|ha(?:n)?\s+dejado\s+de\s+\w+)\b)|"
-    r"(?P<nothing>\bno\s+(?:llegó|llegaron|llega|llegan|salió|salieron|sale|salen)\s+ningun[oa]?\b)|"
-    # vuelve a mostrar, ya es posible descargar, volvieron los canales, operan con normalidad
-    r"(?P<back>\b(?:vuelve|vuelven|volvió|volvieron|ha\s+vuelto|han\s+vuelto)\s+a\s+(?!fallar|caer|ocurrir|pasar|suceder)\w+(?:ar|er|ir)\b|"
-    r"\bya\s+(?:es\s+posible|se\s+puede[n]?|puede[n]?|funciona\w*|opera\w*|carga\w*|abre\w*|muestra\w*|llega\w*|cobra\w*)\b|"
-    r"\b(?:volvieron|volvió|regresaron|regresó)\s+(?:los|las|el|la)\s+\w+|"
-    r"\b(?:operan?|funcionan?)\s+(?:con\s+(?:total\s+)?normalidad|de\s+nuevo|otra\s+vez)\b)",
-    re.I,
+_PRED_ES = word_rx(
+    re.compile(
+        # no se podía / no pudieron timbrar / nadie pudo / sin poder pagar
+        r"(?P<able>\bno\s+(?:se\s+)?(?:(?:le|les|lo|la|los|las|nos)\s+)?(?:pod[ií]an?|pudo|pudieron|pudieran|pudiera|"
+        r"pueden|puede|podr[aá]n?|han\s+podido|ha\s+podido|hab[ií]an?\s+podido)\s+(?P<verb>\w+)|"
+        r"\b(?:nadie|ningún\s+\w+|ninguna\s+\w+)\s+(?:pudo|podía|puede|pudieron|podían)\b|\bsin\s+poder\s+\w+)|"
+        # no llegaron, no cobraban, no navega, no ven (not "no lo comprobamos": ours, in the first person)
+        r"(?P<neg>\bno\s+(?:se\s+)?(?:(?:le|les|lo|la|los|las|nos)\s+)?(?P<nverb>\w+(?:aba|aban|ía|ían|ó|aron|ieron|an|en|a|e)))\b(?!\s+a\s+\w+(?:ar|er|ir)\b)|"
+        # estuvo caído, se quedaron en negro, siguen sin salir
+        r"(?P<state>\b(?:estuvo|estaba|estaban|estuvieron|está|están|ha\s+estado|han\s+estado|quedó|quedaron|se\s+quedó|"
+        r"se\s+quedaron|se\s+quedaba|se\s+quedaban|sigue|siguen|seguía|seguían|permanece|permanecen|permaneció|permanecieron)\s+"
+        r"(?:\w+\s+)?(?:caíd[oa]s?|fuera\s+de\s+servicio|sin\s+\w+|en\s+(?:blanco|negro)|vací[oa]s?|bloquead[oa]s?|"
+        r"inaccesibles?|colgad[oa]s?|congelad[oa]s?|inactiv[oa]s?|parad[oa]s?|fallando)\b)|"
+        # fallan, rechazaban, se cayeron, presentan fallas, dejaron de llegar
+        r"(?P<verbfail>\b(?:fallan|fallaban|fallaron|falló|fallaba|fallando|rechaz(?:a|an|aba|aban|ó|aron)|"
+        r"se\s+(?:cayó|cayeron|colgó|colgaron|bloqueó|bloquearon|congeló|congelaron)|presenta[n]?\s+fallas?|"
+        r"presentaban\s+fallas?|dej(?:ó|aron|aba|aban)\s+de\s+\w+|ha(?:n)?\s+dejado\s+de\s+\w+)\b)|"
+        r"(?P<nothing>\bno\s+(?:llegó|llegaron|llega|llegan|salió|salieron|sale|salen)\s+ningun[oa]?\b)|"
+        # vuelve a mostrar, ya es posible descargar, volvieron los canales, operan con normalidad
+        r"(?P<back>\b(?:vuelve|vuelven|volvió|volvieron|ha\s+vuelto|han\s+vuelto)\s+a\s+(?!fallar|caer|ocurrir|pasar|suceder)\w+(?:ar|er|ir)\b|"
+        r"\bya\s+(?:es\s+posible|se\s+puede[n]?|puede[n]?|funciona\w*|opera\w*|carga\w*|abre\w*|muestra\w*|llega\w*|cobra\w*)\b|"
+        r"\b(?:volvieron|volvió|regresaron|regresó)\s+(?:los|las|el|la)\s+\w+|"
+        r"\b(?:operan?|funcionan?)\s+(?:con\s+(?:total\s+)?normalidad|de\s+nuevo|otra\s+vez)\b)",
+        re.I,
+    )
 )
 
 #: Words that are not the head of what failed: the provider's own people and parts, its
