@@ -140,19 +140,22 @@ _NOT_FAILED_ES = _words(
     han ha he hemos habían había"""
 )
 _WORD = re.compile(r"[\w’'-]+")
-#: A condition or hedge just before the head: "if you can't get through", "once readers are back".
 #: A return told for part of the customers only ("ya funcionan para casi todos", "working again for
 #: most of you"): a part of the service is back, and what failed is not told by it.
 _PARTLY = re.compile(
     r"\s+(?:para|for)\s+(?:casi\s+|almost\s+)?(?:todos|todas|la\s+mayoría|muchos|most|many|some|nearly|the\s+majority)\b",
     re.I,
 )
+#: A hedge up to eight words before the predicate: "may be unable to", "might be seeing ...
+#: dropped connections", "pueden experimentar ... fallos".
 _HEDGE = re.compile(
     r"\b(?:may|might|could\s+possibly|podría|podrían|puede|pueden)\b(?:\s+[^\s,;:]+){0,8}\s*$", re.I
 )
+#: A condition or an expectation in the four words before the predicate: "if you can't get
+#: through", "once readers are back", "we hope the app will work again".
 _CONDITION = re.compile(
     r"\b(?:if|unless|when|whether|once|until|till|before|after|in\s+case|si|cuando|hasta\s+que|en\s+caso\s+de\s+que|"
-    r"may|might|could\s+possibly|podría|podrían|pueden|puede|posible|should|expect|expected|hope|will)\b"
+    r"posible|should|expect|expected|hope|will)\b"
 )
 
 
@@ -174,6 +177,7 @@ def _subject(before: str) -> str:
 
 
 def _plural(word: str) -> bool:
+    """True for a word in the English plural ("readers", "channels"; not "class", "status")."""
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
