@@ -1,4 +1,4 @@
-"""The blind corpora (tests/check/corpus_blind2 to corpus_blind37) load and are well-formed.
+"""The blind corpora (tests/check/corpus_blind2 to corpus_blind38) load and are well-formed.
 
 Only their shape is tested: how the checker does on them is measured by `make eval` and never
 asserted here, so that no test pulls the rules towards a set. The second was measured once blind and
@@ -50,9 +50,9 @@ was committed, never run through the checker before they were committed, and mea
 each of rounds 20 to 22; nobody has tuned on them. The thirty-fifth and thirty-sixth
 (corpus_blind35, 36) were written blind the same way, at the same time by two hands, after round 21
 was committed, never run through the checker before they were committed, and measured once on
-each of rounds 21 and 22; nobody has tuned on them. The thirty-seventh (corpus_blind37) was
-written blind the same way, after round 22 was committed, and never run through the checker
-before it was committed.
+each of rounds 21 and 22; nobody has tuned on them. The thirty-seventh and thirty-eighth
+(corpus_blind37, 38) were written blind the same way, at the same time by two hands, after round 22
+was committed, and never run through the checker before they were committed.
 Unit tests of the rules use sentences of their own, not these sets'.
 """
 
@@ -174,6 +174,7 @@ CORPORA = [
     Corpus("blind35", {"ongoing": "iio-", "resolve": "iir-", "explain": "iix-"}),
     Corpus("blind36", {"ongoing": "jjo-", "resolve": "jjr-", "explain": "jjx-"}),
     Corpus("blind37", {"ongoing": "kko-", "resolve": "kkr-", "explain": "kkx-"}),
+    Corpus("blind38", {"ongoing": "llo-", "resolve": "llr-", "explain": "llx-"}),
 ]
 
 
