@@ -276,7 +276,7 @@ AREA = {
             r"(?:city of |state of |greater |central |northern |southern |eastern |"
             r"western |north-east |south-east |north |south |east |west )?(?!"
             + _NOT_PLACES
-            + r"\b)[A-Z][\w'-]+|\bnationwide\b|\bstatewide\b|\bcountry-?wide\b|\bworldwide\b|\bglobally\b|"
+            + r"\b)[A-Z][\w'-]+|\b[A-Z][\w'-]+-wide\b|\bnationwide\b|\bstatewide\b|\bcountry-?wide\b|\bworldwide\b|\bglobally\b|"
             r"\bevery (?:state|region|city)\b|\bacross the country\b|"
             r"\barea codes?\b|\bpostcodes?\b|\bzip codes?\b|\b(?:[A-Z][a-z]+ )?exchange\b|\ball (?:states|regions)\b|"
             r"\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT|CA|NY|TX|WA)\b|"
@@ -286,7 +286,7 @@ AREA = {
     ),
     "es": re.compile(
         _spaced(
-            r"\b(?:en|de|del|por toda|en toda|en todo) (?:la |el )?(?:ciudad de |provincia de |estado de )?"
+            r"\b(?:en|de|del|por toda|en toda|en todo|de toda|de todo) (?:la |el )?(?:ciudad de |provincia de |estado de )?"
             r"[A-ZÁÉÍÓÚ][\wáéíóúñ'-]+|\btodo el país\b|\bcódigos? postal(?:es)?\b"
         )
     ),
@@ -2016,7 +2016,12 @@ _NOT_COUNTED = (
 )
 #: Words that do not stand between a number and what it counts ("3 of", "20 de").
 _FUNCTION = r"(?:in|on|at|of|to|de|en|a|an|the|this|that|and|y|or|o|for|por|para|con|with|from|del|la|el|los|las|per|%)"
-_PLAIN_NUMBER = r"(?:\d{1,3}(?:[,. ]\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:million|thousand|mil|millones))?"
+_PLAIN_NUMBER = (
+    r"(?:\d{1,3}(?:[,. ]\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:million|thousand|mil|millones)|[mk]\b)?"
+)
+#: Round 23: a count of a part of the customers ("11,800 of our mobiles", "2.1 million of our debit
+#: card holders", "7.600 de nuestros móviles").
+_PARTITIVE = r"(?: of (?:our|your|its|the)| de (?:nuestros|nuestras|sus|los|las))?"
 #: Round 21: a count read by its form, whatever the provider counts: a number before a plural noun
 #: (with up to two words between, none a function word or a month) that is not a unit of time,
 #: money, size or measure, nor a thing of the provider's own ("8,400 orders", "2,150 patients",
@@ -2030,6 +2035,7 @@ GENERIC_COUNT = {
             + _PLAIN_NUMBER
             + _NOT_A_TIME
             + r"(?! ?(?:gb|mb|per ?cent)\b)(?!%)"
+            + _PARTITIVE
             + r" (?:(?!"
             + _FUNCTION
             + r"\b)(?!"
@@ -2047,6 +2053,7 @@ GENERIC_COUNT = {
             r"\b(?<![:\d$£€.])"
             + _PLAIN_NUMBER
             + r"(?!\s?(?:%|gb|mb))"
+            + _PARTITIVE
             + r" (?:(?!"
             + _FUNCTION
             + r"\b)[a-záéíóúñ-]+ ){0,2}?(?!"
@@ -2058,6 +2065,23 @@ GENERIC_COUNT = {
 }
 
 
+#: A place or a people's name inside a count, before what it counts ("8,700 Australian sellers",
+#: "96 UK hotels", "4,200 Shellharbour parcels"): the area, told with the count (round 23).
+_NAMED = re.compile(r"\b(?!" + _NOT_PLACES + r"\b)(?:[A-Z][a-z][\w'-]*|[A-Z]{2,3})\b")
+
+
+def _place_in_count(doc: Doc, ctx: Context) -> bool:
+    """True when a count holds a capitalised name between its number and the noun it counts."""
+    for m in _lex(GENERIC_COUNT, ctx.locale).iterate(doc.text, doc.lower):
+        # not the counted noun itself ("500 Crowns"); a line may break before it
+        counted = max(
+            doc.text.rfind(" ", m.start(), m.end()), doc.text.rfind("\n", m.start(), m.end())
+        )
+        if counted > 0 and _NAMED.search(doc.text, m.start(), counted):
+            return True
+    return False
+
+
 def check_who(doc: Doc, ctx: Context) -> str | None:
     """Numbers of customers or services, and the areas."""
     if _extra(ctx, "who", doc.lower):
@@ -2067,7 +2091,7 @@ def check_who(doc: Doc, ctx: Context) -> str | None:
     )
     area = _lex(AREA, ctx.locale).search(doc.text)
     if count and not area:
-        area = _lex(AREA_MORE, ctx.locale).search(doc.text)
+        area = _lex(AREA_MORE, ctx.locale).search(doc.text) or _place_in_count(doc, ctx)
     if count and area:
         return None
     if count:

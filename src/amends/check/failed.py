@@ -31,14 +31,16 @@ _PRED_EN = word_rx(
         r"(?:(?:have|has|had|were|was|are|is)(?:\s*n[’']t|\s+not)|not)\s+(?:been\s+)?able\s+to|no\s+longer\s+(?:could|can|able\s+to))\s+(?P<verb>[a-z]+))|"
         # a thing that did not do what it does ("reports did not reach HMRC", "readers would not take taps")
         r"(?P<neg>(?:\b(?:did|does|do|would|will|was|were|is|are|has|have|had)(?:\s*n[’']t|\s+not)|\bwon[’']t)\s+"
-        r"(?:always\s+|fully\s+|properly\s+|correctly\s+|even\s+|ever\s+)?(?P<nverb>[a-z]+))|"
+        r"(?:always\s+|fully\s+|properly\s+|correctly\s+|even\s+|ever\s+|been\s+(?=[a-z]+ing\b))?(?P<nverb>[a-z]+))|"
         # a thing in a failed state ("charts were blank", "messages stayed stuck", "31 channels still black")
         r"(?P<state>\b(?:was|were|is|are|went|been|be|stayed|stays|stay|remained|remains|sat|sits|showed|shows|"
         r"appeared|appear|looked|still)\s+(?:still\s+|completely\s+|totally\s+|partly\s+|all\s+|also\s+|just\s+)?"
-        r"(?:down|offline|unavailable|blank|black|empty|dark|unreachable|unresponsive|inaccessible|stuck|frozen|"
-        r"missing|broken|dead|silent|jammed|unusable|late|delayed|out\s+of\s+(?:service|action|order)|not\s+working)\b)|"
+        r"(?:down(?!\s+to\b)|offline|unavailable|blank|black|empty|dark|unreachable|unresponsive|inaccessible|stuck|frozen|"
+        r"missing|broken|dead|silent|jammed|unusable|late|delayed|out\s+of\s+(?:service|action|order)|not\s+working|"
+        # round 23: running late, shut, cancelled ("your payout is running late", "lockers were shut")
+        r"running\s+late|shut|(?:being\s+)?cancell?ed)\b)|"
         # a thing that failed by its verb ("pickups failed", "readers decline taps", "pagers miss calls")
-        r"(?P<verbfail>\b(?:failed|fail|fails|stopped|stops|crashed|crashes|froze|freezes|dropped|drops|declined|"
+        r"(?P<verbfail>\b(?:failed|fail|fails|stopped|stop|stops|crashed|crashes|froze|freezes|dropped|drops|declined|"
         r"decline(?!\s+rates?\b)|declines|rejected|rejects|bounced|bounces|timed\s+out|time\s+out|went\s+(?:down|dark|black|blank|"
         r"offline|silent|unanswered|unmatched|missing|unpaid|undelivered)|hung|errored|miss|missed|misses|cut\s+out|"
         r"(?:kept|keep|keeps)\s+(?:restarting|dropping|crashing|failing|freezing|buffering|disconnecting|cutting|spinning|bouncing|rejecting|declining))\b)|"
@@ -67,7 +69,7 @@ _PRED_ES = word_rx(
         r"(?:\w+\s+)?(?:caíd[oa]s?|fuera\s+de\s+servicio|sin\s+\w+|en\s+(?:blanco|negro)|vací[oa]s?|bloquead[oa]s?|"
         r"inaccesibles?|colgad[oa]s?|congelad[oa]s?|inactiv[oa]s?|parad[oa]s?|fallando)\b)|"
         # fallan, rechazaban, se cayeron, presentan fallas, dejaron de llegar
-        r"(?P<verbfail>\b(?:fallan|fallaban|fallaron|falló|fallaba|fallando|rechaz(?:a|an|aba|aban|ó|aron)|"
+        r"(?P<verbfail>\b(?:fallan|fallaban|fallaron|falló|fallaba|fallando|tardan|tardaban|tardando|rechaz(?:a|an|aba|aban|ó|aron)|"
         r"se\s+(?:cayó|cayeron|colgó|colgaron|bloqueó|bloquearon|congeló|congelaron)|presenta[n]?\s+fallas?|"
         r"presentaban\s+fallas?|dej(?:ó|aron|aba|aban)\s+de\s+\w+|ha(?:n)?\s+dejado\s+de\s+\w+)\b)|"
         r"(?P<nothing>\bno\s+(?:llegó|llegaron|llega|llegan|salió|salieron|sale|salen)\s+ningun[oa]?\b)|"
@@ -75,7 +77,7 @@ _PRED_ES = word_rx(
         r"(?P<back>\b(?:vuelve|vuelven|volvió|volvieron|ha\s+vuelto|han\s+vuelto)\s+a\s+(?!fallar|caer|ocurrir|pasar|suceder)\w+(?:ar|er|ir)\b|"
         r"\bya\s+(?:es\s+posible|se\s+puede[n]?|puede[n]?|funciona\w*|opera\w*|carga\w*|abre\w*|muestra\w*|llega\w*|cobra\w*)\b|"
         r"\b(?:volvieron|volvió|regresaron|regresó)\s+(?:los|las|el|la)\s+\w+|"
-        r"\b(?:operan?|funcionan?)\s+(?:con\s+(?:total\s+)?normalidad|de\s+nuevo|otra\s+vez)\b)",
+        r"\b(?:operan?|funcionan?|operando|funcionando|(?:se\s+)?realizan)\s+(?:con\s+(?:total\s+)?normalidad|de\s+nuevo|otra\s+vez)\b)",
         re.I,
     )
 )
@@ -94,6 +96,12 @@ _NOT_HEAD_EN = _words(
     customers users subscribers residents people homes households premises businesses properties
     members clients lines connections majority most rest others areas towns suburbs parts sites
     conditions levels standards challenges kinds numbers speeds objects queries requests news"""
+)
+#: Round 23: the customer's own things that tell no failure of a service ("your bill", "your
+#: account" when it "is not affected", "your data"), as the head after "your".
+_NOT_HEAD_SINGULAR = _words(
+    """bill account data card money credit refund details information privacy safety call
+    team engineer technician supplier provider carrier service system network area home"""
 )
 _NOT_HEAD_ES = _words(
     """nosotros equipo técnico técnicos personal proveedor
@@ -159,21 +167,24 @@ _CONDITION = re.compile(
 )
 
 
-def _subject(before: str) -> str:
-    """The head of the noun phrase that opens the clause just before a predicate: its first noun
-    in the plural, else its last word ("the usage charts in our app" gives "charts", "From 6.10pm,
-    31 channels" gives "channels", "messages sent by 1.4 million people" gives "messages")."""
+def _subject(before: str) -> tuple[str, bool]:
+    """The head of the noun phrase that opens the clause just before a predicate (its first noun
+    in the plural, else its last word: "the usage charts in our app" gives "charts", "From 6.10pm,
+    31 channels" gives "channels", "messages sent by 1.4 million people" gives "messages"), and
+    whether the phrase is the customer's own ("your payout", round 23)."""
     clause = _CLAUSE.split(before)[-1]
     run: list[str] = []
+    yours = False
     for w in _WORD.findall(clause):
         low = w.lower()
         if any(c.isdigit() for c in low) or low in _DETERMINERS:
             if run and low in _PREPOSITIONS:
                 break
+            yours = low == "your" and not run
             continue
         run.append(low.strip("’'"))
     plural = [w for w in run if _plural(w)]
-    return plural[0] if plural else run[-1] if run else ""
+    return (plural[0] if plural else run[-1] if run else ""), yours
 
 
 def _plural(word: str) -> bool:
@@ -194,8 +205,10 @@ def _en_ok(before: str, kind: str, after: str) -> bool:
             return False
         objects = {w.lower() for w in _WORD.findall(after)[:3]}
         return not objects & {"service", "services", "network", "systems"}
-    head = _subject(before)
-    return _plural(head) and head not in _NOT_HEAD_EN
+    head, yours = _subject(before)
+    if head in _NOT_HEAD_EN or head in _NOT_HEAD_SINGULAR:
+        return False
+    return _plural(head) or (yours and len(head) > 2)
 
 
 def _people_subject(words: list[str]) -> bool:
