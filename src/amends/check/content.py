@@ -2116,6 +2116,14 @@ CAUSE_VAGUE = {
         # round 20: a technical problem in the singular; the thing that failed named only as "one
         # of our systems"
         r"\btechnical (?:problem|issue|fault|error)\b|\bone of our (?:systems|servers|platforms)\b",
+        # round 23: a fault placed only at a supplier, with nothing of what happened ("a problem
+        # with a telephone carrier's network,", "a hardware failure at a data centre operated by
+        # one of our technology partners.", "an issue at our payments provider, and"); the fault
+        # said to be "with equipment"
+        r"\b(?:a|an|one|some) (?:[\w-]+ ){0,2}?(?:failure|fault|problem|issue|outage|error) (?:at|with|in|on|of) "
+        r"(?:a |an |the |our |one of our )?(?:[\w’'-]+ ){0,5}?(?:partners?|providers?|suppliers?|vendors?|carriers?)"
+        r"(?:[’']s network)?(?=\s*[.,;:)]|\s+(?:which|that|and|who|outside)\b)|"
+        r"\bthe (?:fault|failure|problem) (?:is|was|lay|lies) (?:with|in) (?:some |the |our )?equipment\b(?! suppl)",
     ),
     "es": _rx(
         r"\bproblemas? técnicos?\b|\buna incidencia\b|\binconvenientes técnicos\b",

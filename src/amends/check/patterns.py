@@ -240,9 +240,14 @@ def slot_span(text: str) -> bool:
 
 
 #: Round 20: the cause left as a slot ("The fault was caused by [ROOT CAUSE]", "[CAUSA]",
-#: "{{causa}}", "<<cause>>").
+#: "{{causa}}", "<<cause>>"); round 23: a slot for the reason, or any slot where the cause goes.
 SLOT_CAUSE = re.compile(
-    r"\[(?:root )?caus[ea][^\]\n]{0,40}\]|\{\{\s*(?:root_?)?caus[ea]\w*\s*\}\}|<<\s*caus[ea][^>\n]{0,40}>>",
+    r"\[(?:root )?caus[ea][^\]\n]{0,40}\]|\{\{\s*(?:root_?)?caus[ea]\w*\s*\}\}|<<\s*caus[ea][^>\n]{0,40}>>|"
+    # round 23: a slot for the reason or the fault ("[REASON]", "[fault type]", "[MOTIVO]"), or any
+    # slot right after the words that give a cause ("caused by [X]", "debido a {{x}}")
+    r"\[(?:reason|fault(?: type)?|motivo|raz[oó]n)\]|"
+    r"\b(?:caused\s+by|due\s+to|because\s+of|the\s+result\s+of|debido\s+a|causad[oa]\s+por|se\s+debi[oó]\s+a)\s+"
+    r"(?:an?\s+|the\s+|un\s+|una\s+|el\s+|la\s+)?(?:\[[^\]\n]{1,40}\]|\{\{[^}\n]{1,40}\}\}|<<[^>\n]{1,40}>>)",
     re.I,
 )
 
