@@ -1354,6 +1354,36 @@ SUBSET = re.compile(
     + r")\b",
     re.I,
 )
+#: Round 23: a vague quantity before any plural noun ("some cardholders", "a proportion of buyers",
+#: "certain guests", "muchos compradores", "algunas reservas"; not "a few" or "a handful", which
+#: make the harm small), read by its form as `GENERIC_COUNT`
+#: reads a count: vague only where the statement gives no count (`match_vague`).
+VAGUE_ANY = {
+    "en": word_rx(
+        re.compile(
+            r"\b(?:some|many|certain|a\s+(?:small\s+|limited\s+)?number\s+of|a\s+(?:small\s+|tiny\s+)?"
+            r"(?:proportion|portion|subset|fraction|percentage)\s+of)\s+"
+            r"(?:of\s+(?:our|the)\s+)?(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]{3,}s)\b",
+            re.I,
+        )
+    ),
+    "es": word_rx(
+        re.compile(
+            r"\b(?:algun[oa]s|ciert[oa]s|much[oa]s|vari[oa]s|un\s+(?:pequeño\s+)?(?:grupo|número)\s+de)\s+"
+            r"(?:de\s+(?:nuestros|nuestras|los|las)\s+)?(?P<noun>[a-záéíóúñ]{3,}s)\b",
+            re.I,
+        )
+    ),
+}
+#: Plural nouns a vague quantity before which withholds no count: time, our own acts and parts,
+#: the words for trouble or for talk ("some hours", "some changes", "many lessons").
+_NOT_PEOPLE_WORDS = """repairs trades hours minutes days weeks months years seconds times changes steps measures things ways reasons
+    questions details lessons cases issues problems improvements tests checks parts areas services
+    sites updates reports messages words thanks apologies words others ones kinds sorts types
+    regions towns suburbs servers systems engineers technicians crews teams
+    horas minutos días semanas meses años veces cambios medidas casos mejoras pruebas cosas
+    problemas inconvenientes zonas servicios técnicos equipos ustedes vosotros nosotros"""
+_NOT_PEOPLE = frozenset(_NOT_PEOPLE_WORDS.split())
 #: A sentence of empathy: "We know ...", "I realise ...".
 EMPATHY_LEAD = re.compile(
     r"\W*(?:we|i) (?:know|understand|realise|realize|recognise|recognize)\b", re.I
@@ -1435,6 +1465,17 @@ def match_vague(doc: Doc, ctx: Context) -> Iterator[Span]:
             if counted:
                 continue
         yield span
+    vague_any = VAGUE_ANY.get(ctx.locale.split("-")[0], VAGUE_ANY["en"])
+    for start, end, said in _spans(vague_any, doc):
+        noun = said.split()[-1].lower()
+        if noun in _NOT_PEOPLE or noun.endswith(("ss", "us", "is")):
+            continue
+        if EMPATHY_LEAD.match(_sentence_at(doc, start)):
+            continue
+        if counted is None:
+            counted = bool(_lex(COUNT, ctx.locale).search(doc.text))
+        if not counted:
+            yield start, end, said
     refs = list(_issue_refs(doc))
     if refs:
         from amends.check.content import check_cause
