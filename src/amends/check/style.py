@@ -617,9 +617,21 @@ BLAME = {
         r"operator)\b",
         r"our (?:[\w-]+ )?(?:partner|provider|supplier|vendor|carrier)(?:[’']s)? (?:is|was) (?:having|experiencing) (?:an? )?(?:[\w-]+ )?"
         r"(?:outage|fault|problem|issue)s?\b",
+        # round 23: the failure made theirs ("this is their issue", "this was the maker's
+        # failure"); a third party said to be responsible ("retail service providers are
+        # responsible for"); their slowness ("the power company took four hours", "was slow to")
+        r"(?:(?<=this\x20is\x20)|(?<=this\x20was\x20)|(?<=it\x20is\x20)|(?<=it\x20was\x20)|(?<=that\x20was\x20))"
+        r"(?:their|the (?:[\w-]+ )?[\w-]+[’']s) (?:issue|failure|fault|problem|error|mistake|doing)\b",
+        r"(?:company|provider|providers|maker|partner|supplier|vendor|carrier|contractor|council|utility|operator)s? "
+        r"(?:is|are|was|were) (?:solely |fully |entirely )?responsible for\b",
+        r"(?:company|provider|maker|partner|supplier|vendor|carrier|contractor|council|utility|operator|they) "
+        r"(?:took (?:over |more than |nearly |almost )?[\w-]+ (?:hours|days) to|(?:was|were) (?:too )?slow to)\b",
     ),
     "es": _words(
         r"fuera de nuestro control",
+        # round 23: the responsibility given to another ("la responsabilidad es de la compañía
+        # eléctrica", "la responsabilidad es suya", "corresponde a esa empresa")
+        r"la responsabilidad (?:es|fue|corresponde|recae) (?:suya|(?:a |en |de )(?:la|el|esa|ese|los|las|dicha|dicho) (?!nuestr))",
         # round 20: the charge added ("sin pedir antes los planos, como es su obligación")
         r"como (?:es|era) su (?:obligación|deber)",
         # round 10: the same out of our control with the verb ("escapan a nuestro control", "se escapó
