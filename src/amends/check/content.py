@@ -1983,6 +1983,49 @@ def _posted_time_only(doc: Doc, ctx: Context) -> bool:
     return P.CLOCK.search(doc.text, first.end()) is None and not P.ISO_TZ.search(doc.text)
 
 
+#: Round 23: the words before a clock time that make it no time of the outage: the next update's
+#: ("Next update at 14.00 BST", "publicaremos otra a las 17:00"), and while it lasts an estimate's
+#: ("should normalize by 7:00 PM PT", "arreglo hacia las 15:00").
+_UPDATE_AT = re.compile(
+    r"(?:\b(?:next|another|further|new)\s+(?:update|post|text|sms|message)|\b(?:will|we[’']ll)\s+(?:update|post|text)|"
+    r"próxima\s+actualización|próximo\s+aviso|informaremos|publicaremos)\b[^.!?\n]{0,30}$",
+    re.I,
+)
+_ESTIMATE_AT = re.compile(
+    r"(?:\bby|\buntil|\bbefore|\beta|\bfix|\bback|antes de las|hacia las|para las|sobre las)\s*:?\s*(?:about\s+|around\s+)?$",
+    re.I,
+)
+#: A sentence that gives the hours help is open ("call 0116 496 0905, 8am to 8pm", "de lunes a
+#: viernes de 9:00 a 20:00"): its range of times is no time of the outage.
+_HELP_HOURS = re.compile(
+    r"\b(?:call us|call \(?\d|chat|ring us|phone us|lines are open|help ?line|helpline|help:|support:|contact us|"
+    r"llame al|llámenos|atención al cliente|horario de atención)|"
+    r"\b(?:1-)?\d{3}[-. ]\d{3}[-. ]\d{4}\b|\b0\d{2,4} \d{3} \d{3,4}\b|\(0\d\) \d{4} \d{4}\b|\b\d{3} \d{3} \d{3}\b",
+    re.I,
+)
+
+
+def _event_times(doc: Doc, ctx: Context) -> str:
+    """The text with the clock times that tell nothing of when the outage ran blanked out (same
+    length): a next update's, an estimate's while the outage lasts, and help's opening hours."""
+    text = doc.text
+    blank: list[tuple[int, int]] = []
+    for m in P.CLOCK.finditer(text):
+        line_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        before = text[line_start : m.start()]
+        if _UPDATE_AT.search(before) or (ctx.stage in ONGOING and _ESTIMATE_AT.search(before)):
+            blank.append((m.start(), m.end()))
+    for m in CLOCK_RANGE.finditer(text):
+        if _HELP_HOURS.search(_sentence_at(doc, m.start())):
+            blank.append((m.start(), m.end()))
+    if not blank:
+        return text
+    chars = list(text)
+    for start, end in blank:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 def check_when(doc: Doc, ctx: Context) -> str | None:
     """A start time with a zone; from `resolve` on, an end time too."""
     if _extra(ctx, "when", doc.lower):
@@ -1997,6 +2040,10 @@ def check_when(doc: Doc, ctx: Context) -> str | None:
         return ""
     if _posted_time_only(doc, ctx):
         return "give the time the outage started: the time in the heading is when this was posted"
+    if not P.CLOCK.search(_event_times(doc, ctx)):
+        return (
+            "give the time the outage started: the times given are for updates, estimates or help"
+        )
     if ctx.stage not in ONGOING and P.count_times(doc.text) < 2:
         return (
             "give the end time as well as the start (for example 'between 2:05 PM and 4:10 PM PST')"
