@@ -961,9 +961,26 @@ EXCUSE = {
         r"(?:normally |usually |typically )?plan for\b",
         r"(?:push|pushes|pushed|strain|strains|overwhelm|overwhelms|would overwhelm|would beat) any (?:network|system)\b|"
         r"(?:is|are|was|were) (?:\w+ )?hard to (?:catch|spot|detect|foresee) in testing",
+        # round 23, by form: a failure said to be everyone's lot ("glitches like this can happen
+        # with any app", "breakdowns like this happen in every depot", "a risk every alarm company
+        # faces"), past anyone's foresight ("nobody could have expected it", "no set of tests can
+        # catch everything") or past our care ("even with careful testing")
+        r"(?:like (?:this|these|that)|of this kind) (?:can |do |may )?(?:sometimes )?(?:happen|occur|slip through)\b"
+        r"(?! (?:on|between|at|only|from|in the)\b)|"
+        r"(?:happen|happens|occur|occurs) (?:in|with|to|at|for) (?:any|every) [\w-]+",
+        r"risks? (?:that )?(?:every|any|all) [\w-]+ (?:[\w-]+ )?(?:faces?|runs?|carr(?:y|ies))\b",
+        r"no (?:set of |amount of )?(?:tests?|testing|checks?|system|company|provider|operator|network|plan) (?:can|could|will) "
+        r"(?:catch|prevent|predict|foresee|guarantee|stop|avoid|rule out)\b",
+        r"(?:nobody|no one|no-one) (?:could|can|would) (?:have )?(?:expected|known|foreseen|predicted|anticipated|expect|know|"
+        r"foresee|predict)\b",
+        r"even with (?:the )?(?:careful|thorough|rigorous|extensive|strict|best|all (?:our|the)) (?:[\w-]+ )?(?:testing|tests|checks|"
+        r"planning|preparation)\b",
     ),
     "es": _words(
         r"a pesar de nuestros (?:mejores )?esfuerzos",
+        # round 23: the same by form ("fallos imprevisibles", "son imposibles de prever", "algo
+        # habitual en el sector")
+        r"imprevisibles|imposibles? de (?:prever|predecir|anticipar|evitar)|algo (?:habitual|normal|común) en (?:el|la|los|las|cualquier)",
         r"sin precedentes",
         r"imprevisible",
         r"(?:ocurre|pasa|sucede)n? (?:a|en) (?:todos|todas) (?:los|las) (?:operadores|redes|compañías|empresas)",
