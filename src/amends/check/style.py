@@ -1169,9 +1169,18 @@ MINIMISE = {
         r"(?:it|this) was only (?:one|a|an|two|three|\d+) (?:day|hour|morning|evening|afternoon|night)s?\b|not long for most\b|"
         r"only (?:[\w-]+ ){1,4}?(?:are|were|is|was) affected\b|only (?:be )?a (?:quick|short|small|minor) (?:repair|fix|job)\b|"
         r"(?:pretty|fairly|relatively|quite) short for most\b",
+        # round 23: the majority said to have been spared ("most people who
+        # needed help got through", "most members had mobiles to fall back on", "most parcels
+        # arrived on Friday"), a single day's delay
+        r"most (?:[\w-]+ ){1,6}?(?:got through|had [\w-]+ to fall back on|arrived (?:on|by|the)|could still|were (?:fine|unaffected|"
+        r"not affected)|kept (?:their|working))|(?:a|one) single (?:day|hour|morning|afternoon|evening|night)[’']?s? (?:delay|outage|wait)\b",
     ),
     "es": _words(
         r"menor(?:es)?",
+        # round 23: only a delay of some hours ("solo un retraso de unas horas"), the small fault
+        # ("el pequeño fallo")
+        r"s[oó]lo (?:fue )?un(?:a|os|as)? (?:retraso|corte|interrupción|caída|fallo|rato|par)\b|"
+        r"(?:el|un|este|ese) pequeño (?:fallo|problema|error|corte|incidente)\b",
         r"breve(?:mente)?",
         r"solo unos pocos",
         r"ligera(?:mente)?",
