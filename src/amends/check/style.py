@@ -624,7 +624,7 @@ BLAME = {
         r"(?:their|the (?:[\w-]+ )?[\w-]+[’']s) (?:issue|failure|fault|problem|error|mistake|doing)\b",
         r"(?:company|provider|providers|maker|partner|supplier|vendor|carrier|contractor|council|utility|operator)s? "
         r"(?:is|are|was|were) (?:solely |fully |entirely )?responsible for\b",
-        r"(?:company|provider|maker|partner|supplier|vendor|carrier|contractor|council|utility|operator|they) "
+        r"(?:company|provider|maker|partner|supplier|vendor|carrier|contractor|council|utility|operator|owner|they) "
         r"(?:took (?:over |more than |nearly |almost )?[\w-]+ (?:hours|days) to|(?:was|were) (?:too )?slow to)\b",
     ),
     "es": _words(
@@ -1478,7 +1478,7 @@ def match_vague(doc: Doc, ctx: Context) -> Iterator[Span]:
     """Vague quantities and causes; 'some 38,000 customers' is a number, not vague, and a size
     word beside a real count ("about 2,600 customers ... only a handful") makes the harm small
     (`minimise`) rather than hiding the number."""
-    from amends.check.content import COUNT, _lex, _sentence_at
+    from amends.check.content import COUNT, GENERIC_COUNT, _lex, _sentence_at
 
     counted: bool | None = None
     for span in _spans(VAGUE.get(ctx.locale.split("-")[0], VAGUE["en"]), doc):
@@ -1508,11 +1508,9 @@ def match_vague(doc: Doc, ctx: Context) -> Iterator[Span]:
         noun = said.split()[-1].lower()
         if noun in _NOT_PEOPLE or noun.endswith(("ss", "us", "is")):
             continue
-        if EMPATHY_LEAD.match(_sentence_at(doc, start)):
-            continue
         if counted is None:
             counted = bool(_lex(COUNT, ctx.locale).search(doc.text))
-        if not counted:
+        if not counted and not _lex(GENERIC_COUNT, ctx.locale).search(doc.text):
             yield start, end, said
     refs = list(_issue_refs(doc))
     if refs:
