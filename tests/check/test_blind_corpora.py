@@ -43,16 +43,17 @@ once on each of rounds 16 to 19, and tuned on in round 20. The twenty-ninth and 
 19 was chosen, never run through the checker before they were committed, measured once on each of
 rounds 18 to 21, and tuned on in round 22. The thirty-first and thirty-second
 (corpus_blind31, 32) were written blind the same way, at the same time by two hands, while round 20
-was chosen, never run through the checker before they were committed, and measured once on each
-of rounds 19 to 22; nobody has tuned on them. The thirty-third and thirty-fourth
+was chosen, never run through the checker before they were committed, measured once on each of
+rounds 19 to 22, and tuned on in round 23. The thirty-third and thirty-fourth
 (corpus_blind33, 34) were written blind the same way, at the same time by two hands, after round 20
 was committed, never run through the checker before they were committed, and measured once on
-each of rounds 20 to 22; nobody has tuned on them. The thirty-fifth and thirty-sixth
+each of rounds 20 to 23; nobody has tuned on them. The thirty-fifth and thirty-sixth
 (corpus_blind35, 36) were written blind the same way, at the same time by two hands, after round 21
 was committed, never run through the checker before they were committed, and measured once on
-each of rounds 21 and 22; nobody has tuned on them. The thirty-seventh and thirty-eighth
+each of rounds 21 to 23; nobody has tuned on them. The thirty-seventh and thirty-eighth
 (corpus_blind37, 38) were written blind the same way, at the same time by two hands, after round 22
-was committed, and never run through the checker before they were committed.
+was committed, never run through the checker before they were committed, and measured once on
+each of rounds 22 and 23; nobody has tuned on them.
 Unit tests of the rules use sentences of their own, not these sets'.
 """
 
