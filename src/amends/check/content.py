@@ -2005,25 +2005,21 @@ _HELP_HOURS = re.compile(
 )
 
 
-def _event_times(doc: Doc, ctx: Context) -> str:
-    """The text with the clock times that tell nothing of when the outage ran blanked out (same
-    length): a next update's, an estimate's while the outage lasts, and help's opening hours."""
+def _event_time(doc: Doc, ctx: Context) -> bool:
+    """True when some clock time tells when the outage ran: not only a next update's, an
+    estimate's while the outage lasts, or help's opening hours (round 23). Stops at the first."""
     text = doc.text
-    blank: list[tuple[int, int]] = []
     for m in P.CLOCK.finditer(text):
         line_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         before = text[line_start : m.start()]
         if _UPDATE_AT.search(before) or (ctx.stage in ONGOING and _ESTIMATE_AT.search(before)):
-            blank.append((m.start(), m.end()))
-    for m in CLOCK_RANGE.finditer(text):
-        if _HELP_HOURS.search(_sentence_at(doc, m.start())):
-            blank.append((m.start(), m.end()))
-    if not blank:
-        return text
-    chars = list(text)
-    for start, end in blank:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+            continue
+        ranged = CLOCK_RANGE.search(text, max(0, m.start() - 40), min(len(text), m.end() + 40))
+        in_range = ranged is not None and ranged.start() <= m.start() < ranged.end()
+        if in_range and _HELP_HOURS.search(_sentence_at(doc, m.start())):
+            continue
+        return True
+    return False
 
 
 def check_when(doc: Doc, ctx: Context) -> str | None:
@@ -2040,7 +2036,7 @@ def check_when(doc: Doc, ctx: Context) -> str | None:
         return ""
     if _posted_time_only(doc, ctx):
         return "give the time the outage started: the time in the heading is when this was posted"
-    if not P.CLOCK.search(_event_times(doc, ctx)):
+    if not _event_time(doc, ctx):
         return (
             "give the time the outage started: the times given are for updates, estimates or help"
         )
