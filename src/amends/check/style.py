@@ -1422,6 +1422,7 @@ _NOT_PEOPLE_WORDS = """repairs trades hours minutes days weeks months years seco
     horas minutos días semanas meses años veces cambios medidas casos mejoras pruebas cosas
     problemas inconvenientes zonas servicios técnicos equipos ustedes vosotros nosotros"""
 _NOT_PEOPLE = frozenset(_NOT_PEOPLE_WORDS.split())
+_A_NUMBER = re.compile(r"\d")
 #: A sentence of empathy: "We know ...", "I realise ...".
 EMPATHY_LEAD = re.compile(
     r"\W*(?:we|i) (?:know|understand|realise|realize|recognise|recognize)\b", re.I
@@ -1507,6 +1508,11 @@ def match_vague(doc: Doc, ctx: Context) -> Iterator[Span]:
     for start, end, said in _spans(vague_any, doc):
         noun = said.split()[-1].lower()
         if noun in _NOT_PEOPLE or noun.endswith(("ss", "us", "is")):
+            continue
+        # a part of the customers felt for ("We know some businesses lost a morning"), or counted
+        # in the same sentence ("Some landlines in Bude could not call 999, about 40 in all")
+        sentence = _sentence_at(doc, start)
+        if EMPATHY_LEAD.match(sentence) or _A_NUMBER.search(sentence):
             continue
         if counted is None:
             counted = bool(_lex(COUNT, ctx.locale).search(doc.text))
