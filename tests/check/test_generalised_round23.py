@@ -90,7 +90,7 @@ def test_cause_near_misses_a_supplier_with_what_happened(text: str, locale: str)
     ("text", "locale"),
     [
         ("Some cardholders in Leith could not pay.", "en"),
-        ("A proportion of riders in Perth were charged twice.", "en"),
+        ("Many sellers in Perth were paid twice.", "en"),
         ("Muchos compradores de Soria no pudieron pagar.", "es"),
     ],
 )

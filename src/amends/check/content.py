@@ -2005,17 +2005,25 @@ _HELP_HOURS = re.compile(
 )
 
 
+#: A clock time that opens or closes a range ("8am to 8pm", "de 9:00 a 20:00").
+_RANGE_NEXT = re.compile(r"\s*(?:[–—-]|to|until|a|hasta)\s*" + P._CLOCK, re.I)
+_RANGE_PREV = re.compile(r"(?:[–—-]|\bto|\buntil|\ba|\bhasta)\s*$", re.I)
+
+
 def _event_time(doc: Doc, ctx: Context) -> bool:
     """True when some clock time tells when the outage ran: not only a next update's, an
     estimate's while the outage lasts, or help's opening hours (round 23). Stops at the first."""
     text = doc.text
     for m in P.CLOCK.finditer(text):
-        line_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-        before = text[line_start : m.start()]
+        # (the words just before it, back to the sentence's start: 60 characters at most)
+        near = max(0, m.start() - 60)
+        line_start = max(text.rfind(".", near, m.start()), text.rfind("\n", near, m.start())) + 1
+        before = text[max(line_start, near) : m.start()]
         if _UPDATE_AT.search(before) or (ctx.stage in ONGOING and _ESTIMATE_AT.search(before)):
             continue
-        ranged = CLOCK_RANGE.search(text, max(0, m.start() - 40), min(len(text), m.end() + 40))
-        in_range = ranged is not None and ranged.start() <= m.start() < ranged.end()
+        in_range = _RANGE_NEXT.match(text, m.end()) or _RANGE_PREV.search(
+            text, max(0, m.start() - 10), m.start()
+        )
         if in_range and _HELP_HOURS.search(_sentence_at(doc, m.start())):
             continue
         return True
@@ -2159,13 +2167,7 @@ CAUSE_VAGUE = {
         # round 20: a technical problem in the singular; the thing that failed named only as "one
         # of our systems"
         r"\btechnical (?:problem|issue|fault|error)\b|\bone of our (?:systems|servers|platforms)\b",
-        # round 23: a fault placed only at a supplier, with nothing of what happened ("a problem
-        # with a telephone carrier's network,", "a hardware failure at a data centre operated by
-        # one of our technology partners.", "an issue at our payments provider, and"); the fault
-        # said to be "with equipment"
-        r"\b(?:a|an|one|some) (?:[\w-]+ ){0,2}?(?:failure|fault|problem|issue|outage|error) (?:at|with|in|on|of) "
-        r"(?:a |an |the |our |one of our )?(?:[\w’'-]+ ){0,5}?(?:partners?|providers?|suppliers?|vendors?|carriers?)"
-        r"(?:[’']s network)?(?=\s*[.,;:)]|\s+(?:which|that|and|who|outside)\b)|"
+        # round 23: the fault said to be "with equipment"
         r"\bthe (?:fault|failure|problem) (?:is|was|lay|lies) (?:with|in) (?:some |the |our )?equipment\b(?! suppl)",
     ),
     "es": _rx(
@@ -2176,12 +2178,28 @@ CAUSE_VAGUE = {
 }
 
 
+#: Round 23: a fault placed only at a supplier, with nothing of what happened ("a problem with a
+#: telephone carrier's network,", "a hardware failure at a data centre operated by one of our
+#: technology partners.", "an issue at our payments provider, and"): the supplier ends its phrase.
+#: Tried only where a supplier is named (`_plain`).
+_AT_SUPPLIER = re.compile(
+    r"\b(?:failure|fault|problem|issue|outage|error) (?:at|with|in|on|of) (?:a |an |the |our |one of our )?"
+    r"(?:[\w’'-]+ ){0,5}?(?:partners?|providers?|suppliers?|vendors?|carriers?)(?:[’']s network)?"
+    r"(?=\s*[.,;:)]|\s+(?:which|that|and|who|outside)\b)",
+    re.I,
+)
+_SUPPLIERS = ("partner", "provider", "supplier", "vendor", "carrier")
+
+
 def _plain(sentence: str, ctx: Context) -> bool:
     """True when a cause is told in plain words: not in vague words, and not in two or more
     unexplained engineering terms ("a BGP misconfiguration on our core router")."""
     from amends.check.style import technical_terms  # style imports this module
 
     if _lex(CAUSE_VAGUE, ctx.locale).search(sentence):
+        return False
+    low = sentence.lower()
+    if any(w in low for w in _SUPPLIERS) and _AT_SUPPLIER.search(sentence.replace("\n", " ")):
         return False
     return len(technical_terms(sentence)) < 2
 

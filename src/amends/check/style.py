@@ -1392,16 +1392,14 @@ SUBSET = re.compile(
     + r")\b",
     re.I,
 )
-#: Round 23: a vague quantity before any plural noun ("some cardholders", "a proportion of buyers",
-#: "certain guests", "muchos compradores", "algunas reservas"; not "a few" or "a handful", which
-#: make the harm small), read by its form as `GENERIC_COUNT`
+#: Round 23: a vague quantity before any plural noun ("some cardholders", "many sellers", "certain
+#: guests", "muchos compradores", "algunas reservas"; not "a few" or "a handful", which make the
+#: harm small; the shares, "a proportion of", stay with `VAGUE`'s nouns), read by its form as `GENERIC_COUNT`
 #: reads a count: vague only where the statement gives no count (`match_vague`).
 VAGUE_ANY = {
     "en": word_rx(
         re.compile(
-            r"\b(?:some|many|certain|a\s+(?:small\s+|limited\s+)?number\s+of|a\s+(?:small\s+|tiny\s+)?"
-            r"(?:proportion|portion|subset|fraction|percentage)\s+of)\s+"
-            r"(?:of\s+(?:our|the)\s+)?(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]{3,}s)\b",
+            r"\b(?:some|many|certain)\s+(?:of\s+(?:our|the)\s+)?(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]{3,}s)\b",
             re.I,
         )
     ),
