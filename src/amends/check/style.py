@@ -1393,9 +1393,9 @@ SUBSET = re.compile(
     re.I,
 )
 #: Round 23: a vague quantity before any plural noun ("some cardholders", "many sellers", "certain
-#: guests", "muchos compradores", "algunas reservas"; not "a few" or "a handful", which make the
-#: harm small; the shares, "a proportion of", stay with `VAGUE`'s nouns), read by its form as `GENERIC_COUNT`
-#: reads a count: vague only where the statement gives no count (`match_vague`).
+#: guests", "muchos compradores", "algunas reservas"), read by its form as `GENERIC_COUNT` reads a
+#: count: vague only where the statement gives no count (`match_vague`). Not "a few" or "a
+#: handful", which make the harm small; the shares ("a proportion of") stay with `VAGUE`'s nouns.
 VAGUE_ANY = {
     "en": word_rx(
         re.compile(
@@ -1413,9 +1413,10 @@ VAGUE_ANY = {
 }
 #: Plural nouns a vague quantity before which withholds no count: time, our own acts and parts,
 #: the words for trouble or for talk ("some hours", "some changes", "many lessons").
-_NOT_PEOPLE_WORDS = """repairs trades hours minutes days weeks months years seconds times changes steps measures things ways reasons
-    questions details lessons cases issues problems improvements tests checks parts areas services
-    sites updates reports messages words thanks apologies words others ones kinds sorts types
+_NOT_PEOPLE_WORDS = """repairs trades hours minutes days weeks months years seconds times changes
+    steps measures things ways reasons questions details lessons cases issues problems improvements
+    tests checks parts areas services sites updates reports messages words thanks apologies others
+    ones kinds sorts types
     regions towns suburbs servers systems engineers technicians crews teams
     horas minutos días semanas meses años veces cambios medidas casos mejoras pruebas cosas
     problemas inconvenientes zonas servicios técnicos equipos ustedes vosotros nosotros"""
