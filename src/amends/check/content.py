@@ -2140,6 +2140,7 @@ def check_who(doc: Doc, ctx: Context) -> str | None:
     count = _lex(COUNT, ctx.locale).search(doc.text) or _lex(GENERIC_COUNT, ctx.locale).search(
         doc.text
     )
+    doc.memo[("counted", ctx.locale)] = count is not None  # `vague` asks again (round 23)
     area = _lex(AREA, ctx.locale).search(doc.text)
     if count and not area:
         area = _lex(AREA_MORE, ctx.locale).search(doc.text) or _place_in_count(doc, ctx)

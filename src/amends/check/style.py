@@ -1504,7 +1504,9 @@ def match_vague(doc: Doc, ctx: Context) -> Iterator[Span]:
                 continue
         yield span
     vague_any = VAGUE_ANY.get(ctx.locale.split("-")[0], VAGUE_ANY["en"])
-    for start, end, said in _spans(vague_any, doc):
+    # a statement that gives a count withholds none (`who` has looked already, most often)
+    told_count = doc.memo.get(("counted", ctx.locale))
+    for start, end, said in () if told_count else _spans(vague_any, doc):
         noun = said.split()[-1].lower()
         if noun in _NOT_PEOPLE or noun.endswith(("ss", "us", "is")):
             continue
