@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from amends.check import content, style
+from amends.check import content, failed, style
 from amends.check import patterns as P
 from amends.check.evaluate import load_corpus
 from amends.check.lowercase import flat_lower, forget, lexicon, reads_as_ascii, suited
@@ -19,7 +19,7 @@ CORPUS = Path(__file__).parent / "corpus"
 
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     out = []
-    for mod in (style, content):
+    for mod in (style, content, failed):
         for name, value in vars(mod).items():
             table = value.items() if isinstance(value, dict) else [("", value)]
             out += [(f"{name}[{loc}]", rx) for loc, rx in table if isinstance(rx, re.Pattern)]

@@ -1871,13 +1871,6 @@ QUOTED_SEEN = {
         re.I,
     ),
 }
-#: Round 17: a symptom hedged by the words just before it ("may be unable to make calls", "may
-#: still experience no signal", "may be experiencing an intermittent loss of broadband", "pueden
-#: presentar cortes") says nothing happened; the rule is documented to read it as no symptom.
-_HEDGED_BEFORE = re.compile(
-    r"\b(?:may|might|could possibly|podría|podrían|puede|pueden|pudo|pudieron|posible)\b(?:\s+[^\s,;:]+){0,8}\s*$",
-    re.I,
-)
 
 
 #: Words before a quoted message that make it a promise, not what was seen ("you will see "Service
@@ -1915,12 +1908,21 @@ def _engineers_words(sentence: str) -> bool:
 
 def _told_symptom(sym: Lexicon, sentence: str) -> bool:
     """True when a symptom occurs in the sentence other than hedged just before it."""
-    return _unqualified(sym.iterate(sentence, flat_lower(sentence)), sentence, _HEDGED_BEFORE, 96)
+    return _unqualified(
+        sym.iterate(sentence, flat_lower(sentence)), sentence, failed.HEDGED_BEFORE, 96
+    )
 
 
 def check_what(doc: Doc, ctx: Context) -> str | None:
     """What failed (a service in the customer's words) and the symptom, in one sentence (or in
     the next, when it refers to the service by a pronoun: "Broadband is back. It was down ...")."""
+    key = ("what", ctx.locale, ctx.stage.value)
+    if key not in doc.memo:  # `vague` asks again for a Spanish "incidencia"
+        doc.memo[key] = _check_what(doc, ctx)
+    return doc.memo[key]  # type: ignore[return-value]
+
+
+def _check_what(doc: Doc, ctx: Context) -> str | None:
     svc, sym = _lex(SERVICE, ctx.locale), _lex(SYMPTOM, ctx.locale)
     if _extra(ctx, "what", doc.lower):
         return None
@@ -1995,16 +1997,18 @@ _ESTIMATE_AT = re.compile(
     r"(?:\bby|\buntil|\bbefore|\beta|\bfix|\bback|antes de las|hacia las|para las|sobre las)\s*:?\s*(?:about\s+|around\s+)?$",
     re.I,
 )
+
+
 #: A sentence that gives the hours help is open ("call 0116 496 0905, 8am to 8pm", "de lunes a
-#: viernes de 9:00 a 20:00"): its range of times is no time of the outage.
+#: viernes de 9:00 a 20:00"): its range of times is no time of the outage. Not `support`'s
+#: `P.PHONE`, which reads the outage's own dotted range ("from 6.10 - 9.45pm") as a number (16
+#: corpus statements change with it).
 _HELP_HOURS = re.compile(
     r"\b(?:call us|call \(?\d|chat|ring us|phone us|lines are open|help ?line|helpline|help:|support:|contact us|"
     r"llame al|llámenos|atención al cliente|horario de atención)|"
     r"\b(?:1-)?\d{3}[-. ]\d{3}[-. ]\d{4}\b|\b0\d{2,4} \d{3} \d{3,4}\b|\(0\d\) \d{4} \d{4}\b|\b\d{3} \d{3} \d{3}\b",
     re.I,
 )
-
-
 #: A clock time that opens or closes a range ("8am to 8pm", "de 9:00 a 20:00").
 _RANGE_NEXT = re.compile(r"\s*(?:[–—-]|to|until|a|hasta)\s*" + P._CLOCK, re.I)
 _RANGE_PREV = re.compile(r"(?:[–—-]|\bto|\buntil|\ba|\bhasta)\s*$", re.I)
@@ -2133,14 +2137,23 @@ def _place_in_count(doc: Doc, ctx: Context) -> bool:
     return False
 
 
+def count_told(doc: Doc, ctx: Context) -> bool:
+    """True when the statement counts customers or services (a listed noun, or any by its form):
+    asked by `who` and again by `vague`, so remembered for the statement."""
+    key = ("counted", ctx.locale)
+    if key not in doc.memo:
+        doc.memo[key] = bool(
+            _lex(COUNT, ctx.locale).search(doc.text)
+            or _lex(GENERIC_COUNT, ctx.locale).search(doc.text)
+        )
+    return doc.memo[key]  # type: ignore[return-value]
+
+
 def check_who(doc: Doc, ctx: Context) -> str | None:
     """Numbers of customers or services, and the areas."""
     if _extra(ctx, "who", doc.lower):
         return None
-    count = _lex(COUNT, ctx.locale).search(doc.text) or _lex(GENERIC_COUNT, ctx.locale).search(
-        doc.text
-    )
-    doc.memo[("counted", ctx.locale)] = count is not None  # `vague` asks again (round 23)
+    count = count_told(doc, ctx)
     area = _lex(AREA, ctx.locale).search(doc.text)
     if count and not area:
         area = _lex(AREA_MORE, ctx.locale).search(doc.text) or _place_in_count(doc, ctx)

@@ -1478,7 +1478,7 @@ def match_vague(doc: Doc, ctx: Context) -> Iterator[Span]:
     """Vague quantities and causes; 'some 38,000 customers' is a number, not vague, and a size
     word beside a real count ("about 2,600 customers ... only a handful") makes the harm small
     (`minimise`) rather than hiding the number."""
-    from amends.check.content import COUNT, GENERIC_COUNT, _lex, _sentence_at
+    from amends.check.content import COUNT, _lex, _sentence_at, count_told
 
     counted: bool | None = None
     for span in _spans(VAGUE.get(ctx.locale.split("-")[0], VAGUE["en"]), doc):
@@ -1504,20 +1504,15 @@ def match_vague(doc: Doc, ctx: Context) -> Iterator[Span]:
                 continue
         yield span
     vague_any = VAGUE_ANY.get(ctx.locale.split("-")[0], VAGUE_ANY["en"])
-    # a statement that gives a count withholds none (`who` has looked already, most often)
-    told_count = doc.memo.get(("counted", ctx.locale))
-    for start, end, said in () if told_count else _spans(vague_any, doc):
+    # a statement that gives a count withholds none (`who` has asked already, most often)
+    for start, end, said in () if count_told(doc, ctx) else _spans(vague_any, doc):
         noun = said.split()[-1].lower()
         if noun in _NOT_PEOPLE or noun.endswith(("ss", "us", "is")):
             continue
         # a part of the customers felt for ("We know some businesses lost a morning"), or counted
         # in the same sentence ("Some landlines in Bude could not call 999, about 40 in all")
         sentence = _sentence_at(doc, start)
-        if EMPATHY_LEAD.match(sentence) or _A_NUMBER.search(sentence):
-            continue
-        if counted is None:
-            counted = bool(_lex(COUNT, ctx.locale).search(doc.text))
-        if not counted and not _lex(GENERIC_COUNT, ctx.locale).search(doc.text):
+        if not EMPATHY_LEAD.match(sentence) and not _A_NUMBER.search(sentence):
             yield start, end, said
     refs = list(_issue_refs(doc))
     if refs:
