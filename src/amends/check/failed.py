@@ -46,7 +46,14 @@ _PRED_EN = word_rx(
         r"(?:kept|keep|keeps)\s+(?:restarting|dropping|crashing|failing|freezing|buffering|disconnecting|cutting|spinning|bouncing|rejecting|declining))\b)|"
         # a thing that got or showed nothing ("drivers got no jobs", "the app showed zero usage")
         r"(?P<nothing>\b(?:got|get|gets|received|receive|receives|saw|see|sees|showed|show|shows)\s+"
-        r"(?:no|zero|nothing|an?\s+error|a\s+blank|blank)\b)|"
+        r"(?:no|zero|nothing|an?\s+error|a\s+blank|blank)\b|"
+        # round 24: a person turned away ("were logged out", "were sent back to the sign-in page")
+        r"\b(?:was|were|got|get|kept\s+getting|are|is|been)\s+(?:being\s+)?(?:logged|signed|kicked|thrown|locked)\s+out\b|"
+        r"\b(?:was|were|got|are|is|been)\s+(?:being\s+)?(?:sent|taken|bounced)\s+back\s+to\b)|"
+        # round 24: a state with no verb, as a short post writes it ("online refills at our two
+        # pharmacies down since 8am", "chargers offline from 7.10am"), and what opened empty
+        r"(?P<bare>(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)\b(?:down|offline|unavailable|not\s+working)\s+"
+        r"(?:since|from|between)\b|\b(?:opened|opens|open|loaded|loads|load|came\s+up|come\s+up)\s+(?:empty|blank)\b)|"
         # the same thing told to be back ("card readers are working again", "your usage is back")
         r"(?P<back>\b(?:is|are|was|were|have\s+been|has\s+been)\s+(?:now\s+|all\s+|fully\s+)?(?:back(?:\s+(?:up|online|on|to\s+normal))?|"
         r"working\s+(?:again|normally|as\s+normal)|restored|running\s+(?:again|normally)|up\s+and\s+running)\b|"
@@ -60,7 +67,9 @@ _PRED_ES = word_rx(
         # no se podía / no pudieron timbrar / nadie pudo / sin poder pagar
         r"(?P<able>\bno\s+(?:se\s+)?(?:(?:le|les|lo|la|los|las|nos)\s+)?(?:pod[ií]an?|pudo|pudieron|pudieran|pudiera|"
         r"pueden|puede|podr[aá]n?|han\s+podido|ha\s+podido|hab[ií]an?\s+podido)\s+(?P<verb>\w+)|"
-        r"\b(?:nadie|ningún\s+\w+|ninguna\s+\w+)\s+(?:pudo|podía|puede|pudieron|podían)\b|\bsin\s+poder\s+\w+)|"
+        r"\b(?:nadie|ningún\s+\w+|ninguna\s+\w+)\s+(?:pudo|podía|puede|pudieron|podían)\b|\bsin\s+poder\s+\w+|"
+        # round 24: "ninguno de nuestros 2.700 clientes de Rafaela pudo pedir"
+        r"\bningun[oa]\s+de\s+(?:[\w.,]+\s+){1,8}?(?:pudo|podía|pudieron|podían)\s+\w+)|"
         # no llegaron, no cobraban, no navega, no ven (not "no lo comprobamos": ours, in the first person)
         r"(?P<neg>\bno\s+(?:se\s+)?(?:(?:le|les|lo|la|los|las|nos)\s+)?(?P<nverb>\w+(?:aba|aban|ía|ían|ó|aron|ieron|an|en|a|e)))\b(?!\s+a\s+\w+(?:ar|er|ir)\b)|"
         # estuvo caído, se quedaron en negro, siguen sin salir
@@ -70,9 +79,11 @@ _PRED_ES = word_rx(
         r"inaccesibles?|colgad[oa]s?|congelad[oa]s?|inactiv[oa]s?|parad[oa]s?|fallando)\b)|"
         # fallan, rechazaban, se cayeron, presentan fallas, dejaron de llegar
         r"(?P<verbfail>\b(?:fallan|fallaban|fallaron|falló|fallaba|fallando|tardan|tardaban|tardando|rechaz(?:a|an|aba|aban|ó|aron)|"
-        r"se\s+(?:cayó|cayeron|colgó|colgaron|bloqueó|bloquearon|congeló|congelaron)|presenta[n]?\s+fallas?|"
+        r"se\s+(?:cayó|cayeron|colgó|colgaron|bloqueó|bloquearon|congeló|congelaron|cortó|cortaron|cortaba|cortaban)|presenta[n]?\s+fallas?|"
         r"presentaban\s+fallas?|dej(?:ó|aron|aba|aban)\s+de\s+\w+|ha(?:n)?\s+dejado\s+de\s+\w+)\b)|"
-        r"(?P<nothing>\bno\s+(?:llegó|llegaron|llega|llegan|salió|salieron|sale|salen)\s+ningun[oa]?\b)|"
+        r"(?P<nothing>\bno\s+(?:llegó|llegaron|llega|llegan|salió|salieron|sale|salen)\s+ningun[oa]?\b|"
+        # round 24: "recibió un error al firmar", "recibían un mensaje de error"
+        r"\b(?:recibió|recibieron|recibía|recibían|veía|veían|vio|vieron)\s+(?:un|el)\s+(?:mensaje\s+de\s+)?error\b)|"
         # vuelve a mostrar, ya es posible descargar, volvieron los canales, operan con normalidad
         r"(?P<back>\b(?:vuelve|vuelven|volvió|volvieron|ha\s+vuelto|han\s+vuelto)\s+a\s+(?!fallar|caer|ocurrir|pasar|suceder)\w+(?:ar|er|ir)\b|"
         r"\bya\s+(?:es\s+posible|se\s+puede[n]?|puede[n]?|funciona\w*|opera\w*|carga\w*|abre\w*|muestra\w*|llega\w*|cobra\w*)\b|"
@@ -103,12 +114,53 @@ _NOT_HEAD_SINGULAR = _words(
     """bill account data card money credit refund details information privacy safety call
     team engineer technician supplier provider carrier service system network area home"""
 )
+#: Round 24: a head in the singular tells what failed too ("webmail was down", "online script
+#: ordering has not worked", "the cup final went black"), unless it is one of the words above in
+#: the singular, the provider's own kit or work ("storage at our host failed", "the main one
+#: stopped"), or no noun at all. (A phone "line" is a service; "lines" count customers.)
+_NOT_HEAD_ONE = (
+    frozenset(w[:-1] for w in _NOT_HEAD_EN if w.endswith("s") and w != "lines")
+    | _NOT_HEAD_SINGULAR
+    | _words(
+        """company everything nothing something anything one storage power supply software firmware
+        hardware equipment kit code setting config configuration filter fix repair work host
+        hosting cloud database platform cause reason result impact demand load traffic weather
+        storm fire flood it this that there what which who everyone everybody someone nobody
+        anyone he she you handful subset number few couple portion fraction lot majority minority
+        percentage share group set total range series batch
+        hub radio router node controller mast tower exchange cabinet switch server link backhaul
+        battery breaker string cable fibre fiber generator transformer component module port
+        interface antenna transmitter circuit pole substation cluster disk drive array failover
+        firewall balancer gateway proxy certificate deployment rollout job script pipeline queue
+        process"""
+    )
+)
+#: Words that end no subject: auxiliaries and adverbs just before a predicate ("has been down",
+#: "was manually failed over", "never went down").
+_NOT_SUBJECT = _words(
+    """has have had been be being was were is are would will could should can may might must
+    do does did never not now also still then just already again ever even only"""
+)
+#: The people an outage hit may be who could not do a thing ("52,300 of our users could not load
+#: webmail", "some customers couldn't place bets"): before an inability, only our own people and
+#: a pronoun that may be ours are no subject (round 24).
+_NOT_ABLE = _NOT_HEAD_EN - _words(
+    """customers users subscribers residents people homes households premises businesses
+    properties members clients majority most rest others"""
+)
+#: A clause of names only ("Dereham & Aylsham" after "Repeat prescriptions in Wymondham,"):
+#: a list of places goes on the noun phrase before it, not a clause of its own (round 24).
+_NAMES_ONLY = re.compile(r"\s*(?:(?:[A-Z][\w’'.-]*|&|and|or)\s*)+")
+#: A past participle after the noun it follows begins what is said of it ("email sent from many
+#: accounts", "orders placed on Monday"), not more of the noun (round 24).
+_PARTICIPLE = re.compile(r"[a-z]{2,}ed|sent|made|held|taken|given|bought|paid|built|kept")
 _NOT_HEAD_ES = _words(
     """nosotros equipo técnico técnicos personal proveedor
     proveedores operador operadora distribuidora empresa compañía contratista servidor servidores
     sistema sistemas red plataforma software actualización cambio configuración certificado
     cable fibra generador respaldo reserva principal base incidencia incidencias problema problemas
-    fallo falla fallos fallas avería caída error errores todo nada servicio servicios mayoría"""
+    fallo falla fallos fallas avería caída error errores todo nada servicio servicios mayoría
+    luz corriente electricidad energía suministro"""
 )
 #: The people an outage hit: who, not what, unless they could not do a thing ("muchos se quedaron
 #: sin ver el partido" tells who missed it; "2.360 empresas no pudieron timbrar" tells what failed).
@@ -138,7 +190,8 @@ _NOT_FAILED_EN = _words(
     occur occurred spread extend extended go gone get include included involve involved require
     required compromised exposed accessed at in on to of for from with by this that it so as
     realise realize think want mean meant plan planned tell say give confirm provide share find
-    met unusual easy uncommon unique common perfect ideal perform performed safely live"""
+    met unusual easy uncommon unique common perfect ideal perform performed safely live recur
+    reoccur repeat"""
 )
 _NOT_FAILED_ES = _words(
     """tiene tienen tenía tenían tuvo tuvieron hace hacía hay había hubo es son era eran fue fueron
@@ -148,6 +201,9 @@ _NOT_FAILED_ES = _words(
     han ha he hemos habían había"""
 )
 _WORD = re.compile(r"[\w’'-]+")
+#: A participle after "can't be" / "could not be" ("ordered", "made", "seen"): the thing in the
+#: subject could not be used (round 24); not "be sure" or "be affected" (`_NOT_FAILED_EN`).
+_PASSIVE = re.compile(r"\s+(?!affected\b|impacted\b|charged\b|billed\b)(?:[a-z]{2,}ed|made|seen|sent|paid|taken|done)\b")
 #: A return told for part of the customers only ("ya funcionan para casi todos", "working again for
 #: most of you"): a part of the service is back, and what failed is not told by it.
 _PARTLY = re.compile(
@@ -182,7 +238,11 @@ def _subject(before: str) -> tuple[str, bool]:
     in the plural, else its last word: "the usage charts in our app" gives "charts", "From 6.10pm,
     31 channels" gives "channels", "messages sent by 1.4 million people" gives "messages"), and
     whether the phrase is the customer's own ("your payout", round 23)."""
-    clause = _CLAUSE.split(before)[-1]
+    parts = _CLAUSE.split(before)
+    last = len(parts) - 1
+    while last > 0 and _NAMES_ONLY.fullmatch(parts[last]):
+        last -= 1
+    clause = " ".join(parts[last:])
     run: list[str] = []
     yours = False
     for w in _WORD.findall(clause):
@@ -192,6 +252,8 @@ def _subject(before: str) -> tuple[str, bool]:
                 break
             yours = low == "your" and not run
             continue
+        if run and _PARTICIPLE.fullmatch(low):
+            break
         run.append(low.strip("’'"))
     plural = [w for w in run if _plural(w)]
     return (plural[0] if plural else run[-1] if run else ""), yours
@@ -210,15 +272,45 @@ def _en_ok(before: str, kind: str, after: str) -> bool:
     last = words[-1] if words else ""
     if last.lower() in ("we", "i", "we’ve", "we've", "i’ve", "i've"):
         return False
+    if kind == "verbfail" and last.lower() == "be":  # "caused valid numbers to be rejected"
+        return False
     if kind in ("able", "nothing"):
-        if last != "US" and last.lower() in _NOT_HEAD_EN:
+        if last != "US" and last.lower() in _NOT_ABLE:
             return False
         objects = {w.lower() for w in _WORD.findall(after)[:3]}
         return not objects & {"service", "services", "network", "systems"}
     head, yours = _subject(before)
     if head in _NOT_HEAD_EN or head in _NOT_HEAD_SINGULAR:
         return False
-    return _plural(head) or (yours and len(head) > 2)
+    if _plural(head) or (yours and len(head) > 2):
+        return True
+    if kind == "back":
+        return False
+    clause = _WORD.findall(_CLAUSE.split(before)[-1])
+    # the noun a participle follows ("mail sent from 41,600 accounts bounced"), else the word
+    # just before the predicate ("webmail was down")
+    return _singular(clause) or (head in [w.lower() for w in clause[:3]] and _singular([head]))
+
+
+def _singular(words: list[str]) -> bool:
+    """True when the last of the clause's words before a failure is a thing of the customers' in
+    the singular ("webmail was down", "online script ordering has not worked"; round 24): not
+    ours, not general, not an auxiliary, and not inside a phrase of place ("the radio at the hub
+    failed")."""
+    if not words:
+        return False
+    near = words[-1].lower()
+    if (
+        len(near) < 3
+        or near in _NOT_HEAD_ONE
+        or near in _NOT_HEAD_EN
+        or near in _NOT_SUBJECT
+        or near in _DETERMINERS
+        or near.endswith("ly")
+        or _PARTICIPLE.fullmatch(near)
+    ):
+        return False
+    return not {w.lower() for w in words[-5:-1]} & _PREPOSITIONS
 
 
 def _people_subject(words: list[str]) -> bool:
@@ -240,7 +332,11 @@ def told(sentence: str, locale: str, *, ongoing: bool = False) -> bool:
         if kind == "back" and (ongoing or _PARTLY.match(sentence, m.end())):
             continue
         if kind == "able" and m.group("verb") and m.group("verb").lower() in stop:
-            continue
+            # round 24: an inability in the passive ("prescriptions can't be ordered online")
+            passive = not spanish and m.group("verb").lower() == "be"
+            if not (passive and _PASSIVE.match(sentence, m.end())):
+                continue
+            kind = "passive"
         if kind == "neg" and m.group("nverb").lower() in stop:
             continue
         before = sentence[max(0, m.start() - 80) : m.start()]

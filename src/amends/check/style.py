@@ -1399,14 +1399,20 @@ SUBSET = re.compile(
 VAGUE_ANY = {
     "en": word_rx(
         re.compile(
-            r"\b(?:some|many|certain)\s+(?:of\s+(?:our|the)\s+)?(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]{3,}s)\b",
+            r"\b(?:some|many|certain)\s+(?:of\s+(?:our|the)\s+)?(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]{3,}s)\b|"
+            # round 24: a share of any noun ("a portion of our streaming audience", "a subset of
+            # vehicle owners")
+            r"\b(?:an?\s+)?(?:small\s+)?(?:portion|subset|fraction|segment|proportion|percentage)\s+of\s+(?:our|the)\s+"
+            r"(?:[a-z-]+\s+){0,2}?(?P<share>[a-z]{3,}(?:s|ence|ship|base))\b",
             re.I,
         )
     ),
     "es": word_rx(
         re.compile(
             r"\b(?:algun[oa]s|ciert[oa]s|much[oa]s|vari[oa]s|un\s+(?:pequeño\s+)?(?:grupo|número)\s+de)\s+"
-            r"(?:de\s+(?:nuestros|nuestras|los|las)\s+)?(?P<noun>[a-záéíóúñ]{3,}s)\b",
+            r"(?:de\s+(?:nuestros|nuestras|los|las)\s+)?(?P<noun>[a-záéíóúñ]{3,}s)\b|"
+            # round 24: "una pequeña parte de los contribuyentes"
+            r"\buna\s+(?:pequeña\s+)?parte\s+de\s+(?:nuestros|nuestras|los|las)\s+(?P<share>[a-záéíóúñ]{3,}s)\b",
             re.I,
         )
     ),
@@ -1421,7 +1427,11 @@ _NOT_PEOPLE_WORDS = """repairs trades hours minutes days weeks months years seco
     horas minutos días semanas meses años veces cambios medidas casos mejoras pruebas cosas
     problemas inconvenientes zonas servicios técnicos equipos ustedes vosotros nosotros"""
 _NOT_PEOPLE = frozenset(_NOT_PEOPLE_WORDS.split())
-_A_NUMBER = re.compile(r"\d")
+#: A number that counts in the same sentence ("about 40 in all", "2,300 of them", "40 homes"):
+#: not a clock time, a date or a code ("from 7:30 PM", "31 January", "error 4012") (round 24).
+_A_NUMBER = re.compile(
+    r"(?<![\d:.,])\d[\d,.]*(?:\s+(?:in\s+all|in\s+total|of\s+(?:them|you|those|these))\b|\s+(?:[a-z-]+\s+){0,2}[a-z]{3,}s\b)"
+)
 #: A sentence of empathy: "We know ...", "I realise ...".
 EMPATHY_LEAD = re.compile(
     r"\W*(?:we|i) (?:know|understand|realise|realize|recognise|recognize)\b", re.I
