@@ -203,7 +203,9 @@ _NOT_FAILED_ES = _words(
 _WORD = re.compile(r"[\w’'-]+")
 #: A participle after "can't be" / "could not be" ("ordered", "made", "seen"): the thing in the
 #: subject could not be used (round 24); not "be sure" or "be affected" (`_NOT_FAILED_EN`).
-_PASSIVE = re.compile(r"\s+(?!affected\b|impacted\b|charged\b|billed\b)(?:[a-z]{2,}ed|made|seen|sent|paid|taken|done)\b")
+_PASSIVE = re.compile(
+    r"\s+(?!affected\b|impacted\b|charged\b|billed\b)(?:[a-z]{2,}ed|made|seen|sent|paid|taken|done)\b"
+)
 #: A return told for part of the customers only ("ya funcionan para casi todos", "working again for
 #: most of you"): a part of the service is back, and what failed is not told by it.
 _PARTLY = re.compile(
