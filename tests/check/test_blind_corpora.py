@@ -1,4 +1,4 @@
-"""The blind corpora (tests/check/corpus_blind2 to corpus_blind38) load and are well-formed.
+"""The blind corpora (tests/check/corpus_blind2 to corpus_blind40) load and are well-formed.
 
 Only their shape is tested: how the checker does on them is measured by `make eval` and never
 asserted here, so that no test pulls the rules towards a set. The second was measured once blind and
@@ -53,7 +53,9 @@ was committed, never run through the checker before they were committed, and mea
 each of rounds 21 to 23; nobody has tuned on them. The thirty-seventh and thirty-eighth
 (corpus_blind37, 38) were written blind the same way, at the same time by two hands, after round 22
 was committed, never run through the checker before they were committed, and measured once on
-each of rounds 22 and 23; nobody has tuned on them.
+each of rounds 22 and 23; nobody has tuned on them. The thirty-ninth and fortieth (corpus_blind39,
+40) were written blind the same way, at the same time by two hands, after round 23 was committed,
+and never run through the checker before they were committed; nobody has tuned on them.
 Unit tests of the rules use sentences of their own, not these sets'.
 """
 
@@ -176,6 +178,8 @@ CORPORA = [
     Corpus("blind36", {"ongoing": "jjo-", "resolve": "jjr-", "explain": "jjx-"}),
     Corpus("blind37", {"ongoing": "kko-", "resolve": "kkr-", "explain": "kkx-"}),
     Corpus("blind38", {"ongoing": "llo-", "resolve": "llr-", "explain": "llx-"}),
+    Corpus("blind39", {"ongoing": "mmo-", "resolve": "mmr-", "explain": "mmx-"}),
+    Corpus("blind40", {"ongoing": "nno-", "resolve": "nnr-", "explain": "nnx-"}),
 ]
 
 
