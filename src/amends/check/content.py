@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from amends.check import failed
+from amends.check import changes, failed
 from amends.check import patterns as P
 from amends.check.admission import admits, admitted_acts
 from amends.check.lowercase import Lexicon, flat_lower, lexicon, suited, word_rx
@@ -1233,6 +1233,13 @@ FIX = {
         r"\b(?:withdrew|withdrawn|removed|pulled|deleted|disabled|took out|cleared|dropped) (?:the|those|these|that|a|an) "
         r"(?:bad|faulty|wrong|broken|defective|incorrect|corrupt(?:ed)?)\b",
         r"\b(?:began|started) (?:joining|rejoining|re-joining|mending|fixing|rewiring|rebuilding)\b",
+        # round 24: a new or working part put in place ("we put a new certificate in place"), the
+        # right thing deployed again ("redeploying the correct bundle"), the part renewed in the
+        # passive ("the certificate has been rotated"), and a failback or rollback carried out
+        r"\bput (?:a |an |the )?(?:new|fresh|replacement|working|correct|valid|renewed) [\w-]+(?: [\w-]+)? in place\b|"
+        r"\bre-?(?:deploy|issu|install)(?:ed|ing) (?:a |an |the |our )?(?:correct(?:ed)?|fixed|right|previous|working|valid|new) [\w-]+|"
+        r"\b(?:has|have|was|were) been (?:rotated|renewed|reissued|re-issued|redeployed|reinstalled|re-enabled)\b|"
+        r"\b(?:executed|performed|carried out|completed|ran) (?:a |an |the )?(?:[\w-]+ )?(?:failback|fail-back|rollback|roll-back)\b",
     ),
     "es": _rx(
         # any person of the preterite: "deshicimos", "reinstalaron", "conectaron", "la corregimos"
@@ -2280,7 +2287,14 @@ def _find_cause_starts(doc: Doc, ctx: Context) -> Iterator[int]:
     )
     more = (m.start() for m in _lex(CAUSE_MORE, ctx.locale).iterate(doc.text, doc.lower))
     # round 6: the act an admission points back to ("We restarted a router at noon. We shouldn't have.")
-    return itertools.chain(starts, _failed_thing(doc, ctx), more, admitted_acts(doc, ctx.locale))
+    return itertools.chain(
+        starts,
+        _failed_thing(doc, ctx),
+        more,
+        admitted_acts(doc, ctx.locale),
+        # round 24: a change of ours dated before the outage or followed by what failed
+        changes.our_changes(doc, ctx.locale),
+    )
 
 
 def check_cause(doc: Doc, ctx: Context) -> str | None:

@@ -43,7 +43,9 @@ _PRED_EN = word_rx(
         r"(?P<verbfail>\b(?:failed|fail|fails|stopped|stop|stops|crashed|crashes|froze|freezes|dropped|drops|declined|"
         r"decline(?!\s+rates?\b)|declines|rejected|rejects|bounced|bounces|timed\s+out|time\s+out|went\s+(?:down|dark|black|blank|"
         r"offline|silent|unanswered|unmatched|missing|unpaid|undelivered)|hung|errored|miss|missed|misses|cut\s+out|"
-        r"(?:kept|keep|keeps)\s+(?:restarting|dropping|crashing|failing|freezing|buffering|disconnecting|cutting|spinning|bouncing|rejecting|declining))\b)|"
+        r"(?:kept|keep|keeps)\s+(?:restarting|dropping|crashing|failing|freezing|buffering|disconnecting|cutting|spinning|bouncing|rejecting|declining)|"
+        # round 24: turned people away, cut sessions off
+        r"(?:turned|turns|turn)\s+(?:[\w-]+\s+){0,2}?away|(?:cut|cuts)\s+(?:[\w-]+\s+){0,2}?off)\b)|"
         # a thing that got or showed nothing ("drivers got no jobs", "the app showed zero usage")
         r"(?P<nothing>\b(?:got|get|gets|received|receive|receives|saw|see|sees|showed|show|shows)\s+"
         r"(?:no|zero|nothing|an?\s+error|a\s+blank|blank)\b|"
@@ -356,5 +358,23 @@ def told(sentence: str, locale: str, *, ongoing: bool = False) -> bool:
                 continue
             return True
         if _en_ok(before, kind, sentence[m.end() : m.end() + 40]):
+            return True
+    return False
+
+
+def failure_in(text: str, locale: str) -> bool:
+    """True when the text tells a failure by its predicate, whatever the subject ("and those sets
+    could not show pictures", "y caducó"): what an act of ours did (`changes.our_changes`)."""
+    spanish = locale.split("-")[0] == "es"
+    pred = _PRED_ES if spanish else _PRED_EN
+    stop = _NOT_FAILED_ES if spanish else _NOT_FAILED_EN
+    for m in pred.finditer(text):
+        kind = m.lastgroup or ""
+        if kind == "back":
+            continue
+        verb = m.group("verb") if kind == "able" else m.group("nverb") if kind == "neg" else None
+        if verb and verb.lower() in stop:
+            continue
+        if not _HEDGE.search(text[max(0, m.start() - 80) : m.start()]):
             return True
     return False

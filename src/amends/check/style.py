@@ -975,6 +975,15 @@ EXCUSE = {
         r"foresee|predict)\b",
         r"even with (?:the )?(?:careful|thorough|rigorous|extensive|strict|best|all (?:our|the)) (?:[\w-]+ )?(?:testing|tests|checks|"
         r"planning|preparation)\b",
+        # round 24, by form: what cannot always be stopped ("disruption of this nature cannot
+        # always be prevented", "updates can sometimes go wrong"), what nobody could plan for
+        # ("simply not foreseeable", "very hard to plan for"), a fault common to the trade ("a
+        # common problem across the industry"), and kit never perfect ("filters are never perfect")
+        r"(?:cannot|can[’']t|can not) always be (?:prevented|avoided|predicted|foreseen|stopped|caught)\b|"
+        r"(?:can|may|do|does|will) (?:sometimes|occasionally) (?:go wrong|fail|break|misbehave)\b",
+        r"not (?:reasonably )?(?:foreseeable|predictable|preventable)\b|(?:hard|difficult|impossible) to (?:plan for|foresee|anticipate)\b",
+        r"common (?:problems?|issues?|occurrences?|things?|risks?) (?:across|in|throughout) (?:the|our) (?:industry|sector)\b|"
+        r"(?:are|is) never (?:perfect|infallible|foolproof)\b",
     ),
     "es": _words(
         r"a pesar de nuestros (?:mejores )?esfuerzos",
@@ -1060,7 +1069,13 @@ EXCUSE = {
         # round 20: a load called out of the ordinary ("un volumen atípico de transacciones", "un pico
         # de demanda muy superior al habitual"); what no system can foresee
         r"volumen (?:atípico|excepcional|inusual|extraordinario)|(?:pico|volumen) de demanda (?:muy )?(?:superior|por encima) (?:al|de lo) habitual|"
-        r"(?:ningún|ninguna|nadie)(?: [\wáéíóúñ]+){0,3}? (?:puede|podría|podía|pudo) (?:prever|anticipar|predecir)",
+        r"(?:ningún|ninguna|nadie)(?: [\wáéíóúñ]+){0,3}? (?:puede|podría|podía|pudo|habría podido|hubiera podido) (?:prever|anticipar|predecir)",
+        # round 24, by form: what can happen to anyone ("algo que puede ocurrir en cualquier red",
+        # "pueden pasarle a cualquiera"), nothing ready for it ("ningún sistema está preparado
+        # para"), kit never perfect ("los filtros nunca son perfectos")
+        r"(?:puede|pueden|podría|podrían|suele|suelen) (?:ocurrir|pasar|suceder)(?:le|les)? (?:a|en) (?:cualquier|cualquiera|todo|todos|todas)\b",
+        r"ningún (?:[\wáéíóúñ]+ ){1,4}?(?:está|estaba|estaría|es|era|estuvo) (?:\w+ )?(?:preparad|diseñad|pensad|hech)[oa]s? para",
+        r"nunca (?:son|es|será|serán|fue|fueron) (?:del todo )?(?:perfect[oa]s?|infalibles?)",
     ),
 }
 MINIMISE = {
