@@ -1527,6 +1527,10 @@ COMP = {
         r"\bpremium\b|\bcrowns\b|\bgems\b|\bcoins\b|\b\d+\s?gb\b|\breimburs\w+|\bwe[’']?(?:ll| will) pay (?:it|them|the (?:fee|charge)s?)\b",
         # round 20: a coupon; what a university gives (an extension, deadlines moved back)
         r"\bcoupons?\b|\bextensions?\b|\bdeadlines? (?:[\w-]+ ){0,5}?(?:moved|moves|pushed|extended) back\b",
+        # round 24: a charge the outage caused, waived ("no one will pay the late-filing penalty",
+        # "we have cancelled it", "returns filed by Friday count as on time")
+        r"\bno(?: one|body) (?:will )?pays?\b|\b(?:won[’']t|will not|do not|don[’']t) (?:have to )?pay (?:a|an|the|any)\b|"
+        r"\bcancel(?:l?ed)? (?:it|them|the (?:penalty|penalties|fee|fees|charge|charges))\b|\b(?:count|counts|treated) as on time\b",
     ),
     "es": _rx(
         r"\bcrédito\b|\breembols\w+|\bdescuento\b|\bgratis\b|\bsin (?:coste|costo|cargo)\b|\bcompensación\b|\bbonificación\b|\bdevol\w+|"
@@ -1537,6 +1541,8 @@ COMP = {
         r"\babonos?\b|\bcódigos? (?:de|por) \d",
         # round 20: a coupon
         r"\bcup(?:ón|ones)\b",
+        # round 24: the charge waived ("se consideran en plazo, sin recargo")
+        r"\bse consider(?:a|an|ará|arán) (?:en|dentro de|dentro del) plazo\b|\bsin recargo\b",
     ),
 }
 #: Compensation told by its effect on the bill, without a word such as "credit" or "refund":
@@ -1589,7 +1595,12 @@ AMOUNT = re.compile(
     # round 5: days counted in words are an amount wherever an offer is made ("no pagará dos días")
     r"\b(?:dos|tres|cuatro|cinco|seis|siete|ocho|diez)\s+(?:días|semanas|meses)\b|"
     # The sign or code after the number, as Spanish and most European locales write it: 3,00 US$
-    r"\b\d[\d.,]*\s?(?:us\$|\$|€|£|¥|usd|eur|gbp|aud|mxn|cad|jpy)(?!\w)",
+    r"\b\d[\d.,]*\s?(?:us\$|\$|€|£|¥|usd|eur|gbp|aud|mxn|cad|jpy)(?!\w)|"
+    # round 24: a unit of the service given free ("a free one-way ticket", "a free extra pickup"),
+    # and a charge waived whole ("the late-filing penalty", "sin recargo", "count as on time")
+    r"\ba free (?:[\w-]+ ){0,2}?(?:tickets?|pickups?|rides?|trips?|bags?|sessions?|visits?|classes?|bets?|nights?|"
+    r"deliver(?:y|ies)|returns?|entr(?:y|ies)|washes|wash|passes|pass)\b|"
+    r"\b(?:late[- ](?:filing |payment )?)?(?:penalt(?:y|ies)|interest)\b|\bsin recargo\b|\bas on time\b",
     re.I,
 )
 APPLIED = {
@@ -1636,6 +1647,10 @@ APPLIED = {
         # the learning platform")
         r"\b(?:has|have) been (?:applied|added|credited|refunded|paid)\b|\balready (?:added|applied|credited|refunded|paid|set|in place)\b|"
         r"\b(?:have|has|[’']ve) (?:already )?(?:refunded|credited|paid back)\b",
+        # round 24: how it reaches the customer ("sent by email by next Friday") and the day it was
+        # given ("got a $328 credit on Wednesday")
+        r"\bsent (?:to you )?by (?:e-?mail|post|text)\b|\bgot (?:a|an|the|their|your) [^.]{0,40}?\b(?:on|by) "
+        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
     ),
     "es": _rx(
         r"\ben su (?:próxima )?factura\b|\bautomáticamente\b|\ben tu (?:próxima )?factura\b",
@@ -1658,6 +1673,8 @@ APPLIED = {
         # round 20: received already or today ("recibió un cupón", "recibe hoy"); nothing to do
         # ("sin hacer trámites")
         r"\brecibi(?:ó|eron)\b|\brecibe(?:n)? hoy\b|\bsin hacer (?:nada|trámites|ningún trámite)\b",
+        # round 24: "aplicado solo", "en su próxima compra", "sin solicitud", "enviado por correo"
+        r"\baplicad[oa]s? sol[oa]s?\b|\ben su (?:próxima )?compra\b|\bsin (?:solicitud|necesidad de solicitarlo)\b|\benviad[oa]s? por correo\b",
     ),
 }
 CONTACT = {
