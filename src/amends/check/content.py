@@ -916,6 +916,21 @@ EMPATHY_MORE = {
         r"\b(?:some|many|most) (?:of (?:you|them) )?(?:waited|missed|lost|sat|spent)\b|"
         r"\b(?:we|i) (?:know|understand|realise|realize)\b (?:that )?(?:[\w’'-]+ ){0,3}?(?:your|quizzes|essays|exams|deadlines|coursework)\b|"
         r"\byour (?:help ?desks?|support (?:teams?|lines?|staff)|staff|agents) (?:took|were|fielded|handled|had|are)\b",
+        # round 24: what people went through, with the people named as a provider names them
+        # ("we know drivers were late for work", "residents were locked out in the cold", "members
+        # stood in parking lots in the rain"); what the outage can mean or leave ("can mean hours of
+        # waiting", "meant a drive into town", "can leave you stranded"); the shock of it, and the
+        # thing spoiled ("it was a shock to open an album", "you waited all season, and we spoiled it")
+        r"\b(?:we|i) (?:know|understand|realise|realize|recognise|recognize) (?:that )?(?:[\w’'-]+ ){0,3}?(?:drivers|riders|passengers|"
+        r"residents|tenants|carers|fans|players|punters|filers|taxpayers|guests|readers|listeners|owners|motorists|travell?ers|"
+        r"pupils|teachers|nurses|staff|sellers|buyers|members|patients|viewers|callers|customers|people|families) "
+        r"(?:were|had|waited|stood|spent|missed|lost|went|gave up|could ?n[o’']t|could not)\b",
+        # (not "drivers who were locked out can contact us": who, not what they went through)
+        r"(?<!who )(?<!that )\b(?:were|was|got|been) (?:locked|shut) out\b|(?<!who )(?<!that )\b(?:were|was) turned away\b|"
+        r"\b(?:stood|waited|queued|sat) (?:[\w-]+ ){0,5}?in the (?:rain|cold|heat|dark|snow|wind)\b|\bwith no way (?:in|into|to|of|home)\b",
+        r"\b(?:can|could|would|will) (?:mean|leave) (?:you |people |drivers |them |families )?(?:hours|days|a long|a drive|a trip|a wait|stranded|"
+        r"stuck|without)\b|\b(?:meant|means) (?:a|an) (?:long |wasted |extra |[\w-]+ )?(?:drive|trip|journey|wait|walk)\b",
+        r"\b(?:was|is|it[’']s|must have been) (?:a|quite a|such a|a real) (?:shock|blow|worry)\b|\b(?:we|i) (?:spoiled|spoilt|ruined) (?:it|that|this|your)\b",
     ),
     "es": _rx(
         # round 5: the loss with what was lost in between ("una mañana de trabajo perdida"); people as
