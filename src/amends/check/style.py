@@ -315,6 +315,8 @@ NON_APOLOGY = {
         # "agentless", as the sets written from the twenty-first on read it
         r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=[.!?:]\x20\x20)|(?<=\n)|(?<=[^\x00-\x7f]\x20))(?:(?:so|very|really|once again|again),? )?(?:sorry|apologies)"
         r"(?= for\b| about\b|\s*[.!](?:\s|$)|,? (?:folks|everyone|all|team|legends)\b)",
+        # round 24: the same tacked on after a comma ("... are down, apologies!", "..., sorry folks!")
+        r"(?<=,\x20)(?:sorry|apologies)(?=\s*[.!](?:\s|$)|,? (?:folks|everyone|all|team|legends)\b)",
     ),
     "es": _words(
         r"lo sentimos si",
@@ -325,13 +327,15 @@ NON_APOLOGY = {
         # round 19: the customer asked to excuse what nobody is named as having done ("Disculpen las
         # molestias.", "Disculpe."), the English "Sorry for any inconvenience" in Spanish
         r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=[.!?:]\x20\x20)|(?<=\n)|(?<=¡))(?:disculpen|disculpe|disculpad)\b",
+        # round 24: "Perdón por los inconvenientes." opening its sentence; "Sentimos si os afectó"
+        r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=[.!?:]\x20\x20)|(?<=\n)|(?<=¡))perdón por\b|sentimos si",
         r"se cometieron errores",
         r"(?:pedimos|ofrecemos|les pedimos) disculpas si",
         # the fault admitted with no one who made it: "se produjo un error", "se cometieron fallos"
         r"se (?:produjo|produjeron|cometió|cometieron) (?:un |una |unos |algunos )?(?:error(?:es)?|fallos?|fallas?)",
         # round 6: the harm hedged ("los inconvenientes que esto haya podido causarles", "si ... le ha
         # causado algún problema"); a regret with nobody who regrets ("es lamentable que")
-        r"(?:haya|hayan|hubiera|hubieran|pueda|puedan) podido (?:causar|ocasionar|provocar|generar)\w*",
+        r"(?:haya|hayan|hayamos|hubiera|hubieran|hubiéramos|pueda|puedan) podido (?:causar|ocasionar|provocar|generar)\w*",
         r"(?:pueda|puedan|pudiera|pudieran|podría|podrían) haber(?:les?)? (?:causado|ocasionado|provocado|generado)",
         r"(?:le|les) (?:ha|han|haya|hayan) (?:causado|ocasionado|provocado) (?:algún|alguna|algun)",
         r"(?:es|fue|resulta|resultó) (?:muy |realmente )?(?:lamentable|una pena|una lástima) que",
