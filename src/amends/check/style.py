@@ -1193,6 +1193,14 @@ MINIMISE = {
         # arrived on Friday"), a single day's delay
         r"most (?:[\w-]+ ){1,6}?(?:got through|had [\w-]+ to fall back on|arrived (?:on|by|the)|could still|were (?:fine|unaffected|"
         r"not affected)|kept (?:their|working))|(?:a|one) single (?:day|hour|morning|afternoon|evening|night)[’']?s? (?:delay|outage|wait)\b",
+        # round 24: the outage called only a delay or a wobble ("it was only a delay"); what was
+        # hit said to be one thing ("only remote unlock was hit"); nothing much missed; the big
+        # picture; most who never noticed, whatever the noun ("most of our players never noticed")
+        r"(?:was|is|it[’']s|that[’']s) (?:only|just|merely) a (?:delay|blip|glitch|hiccup|wobble|slowdown|pause)\b|"
+        r"only (?:[\w-]+ ){1,3}?(?:was|were) (?:hit|touched)\b|(?:didn[’']t|did not|won[’']t|will not) (?:have )?miss(?:ed)? (?:much|a lot|anything (?:much|important))\b",
+        r"in the (?:big|bigger|grand|wider) (?:picture|scheme of things)\b|"
+        r"most (?:of )?(?:our |the )?(?:[\w-]+ )?(?:[a-z]+s) (?:never|didn[’']t|did not|won[’']t|will not|wouldn[’']t|would not|barely|hardly) "
+        r"(?:have )?(?:even )?(?:noticed|notice)\b",
     ),
     "es": _words(
         r"menor(?:es)?",
@@ -1262,6 +1270,10 @@ MINIMISE = {
         # round 19: the impact called limited ("el impacto fue limitado", "por lo que el impacto fue
         # mínimo")
         r"(?:el|su) impacto (?:fue|ha sido|es|resultó) (?:muy )?(?:limitado|mínimo|reducido|escaso|menor|acotado)",
+        # round 24: the outage called small or a moment ("es un retraso pequeño", "fue solo un
+        # ratito"), and the way round it called easy ("bastaba con mirar la carpeta de spam")
+        r"(?:un|una) (?:retraso|corte|fallo|falla|problema|incidente|interrupción|demora) (?:muy )?(?:pequeñ[oa]|cort[oa]|breve|menor)\b|"
+        r"(?:solo|sólo|apenas) un (?:ratito|rato|momento|momentito)\b|\bun ratito\b|\b(?:bastaba|bastó|alcanzaba|alcanzó) con\b",
     ),
 }
 CORPORATE = _words(
