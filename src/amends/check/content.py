@@ -714,7 +714,9 @@ ETA_WORDS = {
         # round 10: a revised time given as such ("Nueva hora: 15:00", "nueva hora prevista")
         r"\bnueva hora\b|"
         # round 19: a return followed by its time alone ("Vuelve 15:00")
-        r"\b(?:vuelve|vuelven|volverá|volverán) (?=\d)"
+        r"\b(?:vuelve|vuelven|volverá|volverán) (?=\d)|"
+        # round 24: "contamos con que funcione a las 16:00", "Listo 14:00", "Arreglo: 12:00"
+        r"\bcontamos con que\b|\b(?:listo|lista|listos|arreglo|arreglado|solución|solucionado)\s*:?\s*(?=\d)"
     ),
 }
 NO_ETA = {
@@ -722,6 +724,8 @@ NO_ETA = {
         # (round 15: "we're not yet able to confirm when service will be restored")
         r"\b(?:can ?not|can[’']t|cannot|are unable to|do ?n[’']t|do not|(?:are|[’']re) not (?:yet )?able to) (?:yet )?"
         r"(?:give|offer|estimate|say|predict|promise|know|tell you|confirm|provide)\b.{0,80}\b(?:when|estimate|restor|time|eta)",
+        # round 24: the other party gave none ("the carrier has not given us a repair time")
+        r"\b(?:has|have)(?: not|n[’']t) (?:yet )?(?:given|told) (?:us )?(?:a|an|any) (?:repair|restoration|fix|return) time\b",
         r"\bno (?:(?:reliable |firm )?(?:estimate|eta|timeline)|(?:reliable |firm )?(?:repair|restoration|fix|return) time)\b.{0,60}\b(?:yet|because|until)",
     ),
     "es": _rx(
@@ -745,6 +749,10 @@ UPDATE = {
         # round 9: the same with a place or a channel between, or by text ("we'll post on this page
         # again", "we'll text you again", "we will email you again by 6pm")
         r"\b(?:we[’']ll|we will|i[’']ll|i will) (?:post|write|report|text|email|e-mail|message|sms) (?:here |there |you |to you |on this page )?again\b",
+        # round 24: the next update in the passive ("a further update will be provided at 18:00"),
+        # and a short post's last word ("... Update 1pm MT."; not a heading, "Update 9am PT:")
+        r"\b(?:another|further|an?|next|new) update (?:will|is going to|is to) be (?:provided|posted|sent|published|given|shared|issued|made)\b|"
+        r"(?<=[.!?]\x20)update (?:at |by )?\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?\s*[.!](?=\s|$)",
     ),
     "es": _rx(
         r"\bpróxima actualización\b",
@@ -760,6 +768,10 @@ UPDATE = {
         # round 5: any word from us in the future, again ("escribiré de nuevo a las 21:30")
         r"\b(?:escribiré|escribiremos|informaré|informaremos|publicaré|publicaremos|avisaré|avisaremos|contaré|contaremos)\b|"
         r"\b\w+(?:ré|remos) (?:de nuevo|otra vez)\b",
+        # round 24: "aviso 12:00", "le avisamos a las 13 h", "otra actualización", "Nuevo SMS: 10:00",
+        # "SMS 10:30"
+        r"\baviso:? (?=\d)|\b(?:le|les|te|os) avisamos\b|\b(?:otra|una nueva) actualización\b|\bnuevo (?:sms|aviso|mensaje|correo)\b|"
+        r"\bsms:? (?=\d{1,2}[:.]\d{2}\b)",
     ),
 }
 APOLOGY = {
