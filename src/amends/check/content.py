@@ -40,6 +40,15 @@ _NOT_PLACES = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
     r"June|July|August|September|October|November|December|We|Our|The|This|It|Update|Between|Since)"
 )
+#: Words that open a short post's label without naming a place ("Update:", "Mail alert:",
+#: "Good news:", "Farmacia:") (round 24).
+_HEADING_WORDS = (
+    r"(?:Update|Updated|Resolved|Fixed|Investigating|Identified|Monitoring|Outage|Notice|Alert|Important|Urgent|Service|"
+    r"Good|News|Hi|Hello|Dear|Subject|Re|Why|What|How|When|Where|Quick|Mail|Door|Status|Info|Note|Help|Support|"
+    r"Questions|Heads|Breaking|Sorry|Thanks|Reminder|Incident|Maintenance|Farmacia|Actualización|Aviso|Resuelto|"
+    r"Solucionado|Incidencia|Hola|Estimado|Estimada|Estimados|Asunto|Nota|Comunicado|Ayuda|Soporte|Dudas|Importante|"
+    r"Buenas|Gracias|Perdón|Disculpe|Disculpen|Servicio|Actualizado)"
+)
 SERVICE = {
     "en": _rx(
         r"\bcalls?\b|\bcalling\b|\btexting\b|\bdial(?:l?ing)?\b|\bphones?\b|\blandlines?\b|\bmobiles?\b|"
@@ -316,6 +325,14 @@ AREA_MORE = {
             + _NOT_PLACES
             + r"\b)[A-Z][a-z][\w'-]+(?: [A-Z][a-z][\w'-]+)?(?: update)?,? (?:[A-Z]{2}|\d{1,2}(?:[:.]\d{2})?\x20?"
             r"(?:[ap]\.?m\.?|[AP]M)?(?: [A-Z]{2,5})?):|"
+            # round 24: a place labelling a short post, whatever follows the colon ("Algeciras-Ceuta:
+            # sin web de reservas", "Greensboro 311: our line rings out", "Ardrossan–Arran
+            # sailings: ..."), not a heading word ("Update:", "Mail alert:", "Good news:")
+            r"\A\W*(?!"
+            + _NOT_PLACES
+            + r"\b|"
+            + _HEADING_WORDS
+            + r"\b)[A-Z][a-z][\w'’]+(?:[–-][A-Z][a-z][\w'’]+)?(?: [A-Za-z0-9&'’-]+){0,2}: |"
             # round 8: a place before the customers it names ("Kodiak customers have had no ...")
             r"\b(?!"
             + _NOT_PLACES
@@ -337,7 +354,12 @@ AREA_MORE = {
             # internet volvió", "Morelia: sin datos móviles"), as in English
             r"(?:^|\n)(?!(?:Actualización|Aviso|Atención|Ayuda|Nota|Causa|Soporte|Hora|Próxima|Incidencia|Estado|Resumen|Importante|"
             r"Teléfono|Detalles|Resuelto|Solucionado)\b)[A-ZÁÉÍÓÚ][\wáéíóúñ'-]+(?: [A-ZÁÉÍÓÚ][\wáéíóúñ'-]+)?: (?:[a-záéíóúñ]+ ){0,2}?"
-            r"(?:internet|fibra|móvil|llamadas?|teléfono|fijo|televisión|datos|servicio|señal|mensajes|sin|\d)"
+            r"(?:internet|fibra|móvil|llamadas?|teléfono|fijo|televisión|datos|servicio|señal|mensajes|sin|\d)|"
+            # round 24: a place labelling a short post, whatever follows ("Algeciras-Ceuta: reservas
+            # caídas"), as in English
+            r"\A\W*(?!"
+            + _HEADING_WORDS
+            + r"\b)[A-ZÁÉÍÓÚ][a-záéíóúñ][\wáéíóúñ'’]+(?:[–-][A-ZÁÉÍÓÚ][a-záéíóúñ][\wáéíóúñ'’]+)?(?: [\wáéíóúñ&'’-]+){0,2}: "
         )
     ),
 }
