@@ -424,6 +424,9 @@ BLAME = {
         r"(?:not (?:by |in |on |with |from )?(?:ours|our (?:network|equipment|systems|side|staff|engineers))"
         r"(?!,? but [^.;]{0,60}?\b(?:my|our) (?:own )?(?:decision|choice|call|fault|doing|responsibility|mistake))|"
         r"on (?:their|the (?:vendor|supplier|provider|partner|operator)[’']s) (?:side|end))",
+        # round 24: the fault given to a party by its trade ("our software company's fault", "the
+        # supplier's error")
+        r"(?:supplier|vendor|provider|partner|contractor|company|carrier|host|operator)[’']s (?:fault|error|mistake|doing|failure)\b",
         # the repair or the fault handed to the other party: "the outage is theirs to fix", "repairs to
         # that cable are theirs to make", "entirely down to their work", "nothing on our side has failed"
         r"(?:is|are|was|were) theirs to (?:fix|make|repair|sort|resolve|handle|restore)",
@@ -697,7 +700,12 @@ BLAME = {
         # "nuestra red no tuvo ningún problema"); out of our hands; our work made to wait on them
         # ("solo tuvimos que esperar a que ellos repusieran la energía")
         r"ajen[oa]s? a (?:nosotros|nuestra (?:operación|red|empresa|compañía|responsabilidad|gestión)|nuestro (?:control|trabajo|servicio)|"
-        r"la compañía|la empresa)",
+        r"la compañía|la empresa|esta institución|este organismo|el ayuntamiento|la alcaldía|la municipalidad)",
+        # round 24: the fault placed at the supplier's, "not in our systems" ("estaba en el centro
+        # de datos de nuestro proveedor, no en nuestros sistemas"); the other party slow to repair
+        # ("el operador de internet, que tardó demasiado en repararlo")
+        r"no (?:en|de) (?:nuestros|nuestras|nuestro|nuestra) (?:sistemas|equipos|servidores|red|redes|instalaciones|lado)",
+        r"tard(?:ó|aron|a|an) (?:demasiado|mucho|horas|días) en (?:repararl|reparar|arreglar|solucionar|resolver|restablecer|reponer)\w*",
         r"(?:les|le) (?:correspondía|corresponde|correspondió|tocaba|toca|tocó) (?:a ellos |a ellas )?(?:repararl|reparar|arreglar|"
         r"solucionar|resolver|restablecer|reponer)\w*",
         r"nuestr[oa]s? (?:propi[oa]s? )?(?:equipos?|red|redes|instalaciones|sistemas?|parte|cables?|antenas?) (?:\w+ )?"
@@ -1311,6 +1319,10 @@ CORPORATE = _words(
     r"robustec\w+",
     r"sinergias?",
     r"impactad[oa]s?",
+    # round 24: the plural and the measures of the words above ("mitigations have been deployed",
+    # "appropriate remedial measures", "in conjunction with the supplier", "performance
+    # degradation"; not "functionality", plain to the older sets)
+    r"mitigations|remediations|remedial (?:measures|actions|steps|work)|in conjunction with|(?:performance|service) degradation",
 )
 #: Searched with line breaks read as spaces (`_flat`), so a term a statement wraps across two
 #: lines ("enlace\ntroncal") is still found, and the spaces stay literal (fast to find).
@@ -1348,7 +1360,12 @@ _TECHNICAL_TERMS = (
     r"inbound (?:telephony|call delivery)|post-incident review|third-party component|"
     r"enrutamiento|balanceo de carga|preproducción|tráfico sintético|switch transaccional|adquirente|"
     r"microservices?|regressions?|null-handling|origin nodes?|disk exhaustion|log retention|directory sync|token-signing|"
-    r"identity provider|handshakes?|acquirer|media negotiation|PDUs?"
+    r"identity provider|handshakes?|acquirer|media negotiation|PDUs?|"
+    # round 24: sign-in and filtering engineers' words ("a 20-minute session timeout", "step-up
+    # policy", "credential sync", "legacy server", "motor heurístico", "reglas bayesianas"; not
+    # "tunnel" or "timeout" alone, plain to the older sets)
+    r"session timeouts?|step-up|credential sync|legacy (?:servers?|systems?|platforms?)|"
+    r"heurístic[oa]s?|bayesian[oa]s?|Bayesian"
 )
 #: The terms as a case-sensitive prefix tree (`prefixes.prefix_tree`: the same matches as the
 #: plain alternation; acronyms keep their case, so it cannot use the lower-case fast path), led
