@@ -1447,7 +1447,8 @@ SUBSET = re.compile(
 VAGUE_ANY = {
     "en": word_rx(
         re.compile(
-            r"\b(?:some|many|certain)\s+(?:of\s+(?:our|the)\s+)?(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]{3,}s)\b|"
+            # (round 24: "people" too; not "too many people tried to watch", a load, not a count)
+            r"\b(?:some|(?<!too\s)(?<!so\s)(?<!how\s)many|certain)\s+(?:of\s+(?:our|the)\s+)?(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]{3,}s|people|children|folk)\b|"
             # round 24: a share of any noun ("a portion of our streaming audience", "a subset of
             # vehicle owners")
             r"\b(?:an?\s+)?(?:small\s+)?(?:portion|subset|fraction|segment|proportion|percentage)\s+of\s+(?:our|the)\s+"
