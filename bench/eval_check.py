@@ -86,7 +86,7 @@ FLOOR = 0.95
 #: Sets nobody has tuned on: their counts are printed, their mismatches only with
 #: `--show-unseen` (whoever reads them turns the set into a tuned one; write the next set first).
 UNSEEN: frozenset[str] = frozenset(
-    {"blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40"}
+    {"blind35", "blind36", "blind37", "blind38", "blind39", "blind40"}
 )
 #: Column titles, from `UNSEEN`: the field set was tuned on; so were the held-out and the second to
 #: ninth blind sets, after their first blind runs (docs/rules.md, "Evaluation"), the ninth in round

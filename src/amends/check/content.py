@@ -774,7 +774,7 @@ UPDATE = {
         # round 24: the next update in the passive ("a further update will be provided at 18:00"),
         # and a short post's last word ("... Update 1pm MT."; not a heading, "Update 9am PT:")
         r"\b(?:another|further|an?|next|new) update (?:will|is going to|is to) be (?:provided|posted|sent|published|given|shared|issued|made)\b|"
-        r"(?<=[.!?]\x20)update (?:at |by )?\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?\s*[.!](?=\s|$)",
+        r"\bupdate (?:at |by )?\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?\s*[.!](?=\s|$)",
     ),
     "es": _rx(
         r"\bpróxima actualización\b",
@@ -1649,7 +1649,8 @@ AMOUNT = re.compile(
     # and a charge waived whole ("the late-filing penalty", "sin recargo", "count as on time")
     r"\ba free (?:[\w-]+ ){0,2}?(?:tickets?|pickups?|rides?|trips?|bags?|sessions?|visits?|classes?|bets?|nights?|"
     r"deliver(?:y|ies)|returns?|entr(?:y|ies)|washes|wash|passes|pass)\b|"
-    r"\b(?:late[- ](?:filing |payment )?)?(?:penalt(?:y|ies)|interest)\b|\bsin recargo\b|\bas on time\b",
+    r"\b(?:late[- ](?:filing |payment )?)?(?:penalt(?:y|ies)|interest)\b|\blate[- ](?:filing |payment )?(?:fees?|charges?)\b|"
+    r"\bsin recargo\b|\bas on time\b",
     re.I,
 )
 APPLIED = {
@@ -2418,9 +2419,16 @@ def _eta_ok(doc: Doc, ctx: Context) -> bool:
     return bool(_lex(NO_ETA, ctx.locale).search(doc.text) or _extra(ctx, "eta", doc.lower))
 
 
+#: A post's opening "Update 1.15pm BST." is when it went up; the same words closing a short
+#: post ("Sorry. Update 1pm MT.") are when the next one comes (round 24).
+_UPDATE_HEADING = re.compile(r"\s*update (?:at |by )?\d", re.I)
+
+
 def _update_ok(doc: Doc, ctx: Context) -> tuple[bool, float | None]:
     upd = _lex(UPDATE, ctx.locale)
     for i, s in enumerate(_sentences(doc)) if _in(upd, doc) else ():
+        if i == 0 and _UPDATE_HEADING.match(s):
+            continue  # "Update 1.15pm BST." opening a post: when it went up (round 24)
         if _update_in(doc, ctx, i, s) and (P.CLOCK.search(s) or P.RELATIVE.search(s)):
             m = re.search(
                 r"\b(?:in|within|every|cada|en)\s+(\d+(?:\.\d+)?)\s*(hours?|hrs?|horas?|minutes?|mins?)",

@@ -1458,7 +1458,7 @@ VAGUE_ANY = {
     ),
     "es": word_rx(
         re.compile(
-            r"\b(?:algun[oa]s|ciert[oa]s|much[oa]s|vari[oa]s|un\s+(?:pequeño\s+)?(?:grupo|número)\s+de)\s+"
+            r"\b(?:algun[oa]s|ciert[oa]s|much[oa]s|vari[oa]s|un\s+(?:pequeño\s+)?(?:grupo|número)(?:\s+(?:indeterminado|reducido|limitado|determinado))?\s+de)\s+"
             r"(?:de\s+(?:nuestros|nuestras|los|las)\s+)?(?P<noun>[a-záéíóúñ]{3,}s)\b|"
             # round 24: "una pequeña parte de los contribuyentes"
             r"\buna\s+(?:pequeña\s+)?parte\s+de\s+(?:nuestros|nuestras|los|las)\s+(?P<share>[a-záéíóúñ]{3,}s)\b",
