@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """A change of ours told as the cause (round 24 of issue 19).
 
 Providers that caused an outage most often say so by telling what they changed and when, and then
