@@ -42,14 +42,20 @@ from bench.eval_check import CORPORA, UNSEEN
 #: (+0.1377, within 0.002 of 0.6's +0.1381) and fix 0.9 → 0.8 (+0.046, 10 of 11; our drafts' highest
 #: score on it fell from 0.77 to 0.63). Out: `generic-apology` (+0.014), `what` (+0.015), `empathy`
 #: (+0.013) and `eta` (+0.012); `non-apology` (a Spanish golden draft scores 0.99 on it) and `when`
-#: (our drafts score 0.92) stay out.
+#: (our drafts score 0.92) stay out. Round 24, trained on the thirty-third and thirty-fourth sets
+#: too: vague kept at 0.8 (+0.0562, 17 of 20 right; 0.5's +0.0632 is under our drafts' 0.65 + 0.1),
+#: blame kept at 0.8 (+0.1337, within 0.002 of 0.7's +0.1343), excuse 0.3 → 0.5 (+0.3735, 25 of
+#: 26, as 0.4), cause 0.7 → 0.5 (+0.1388, 54 of 66; 0.4 is under the development set's 0.33 +
+#: 0.1), fix 0.8 → 0.9 (+0.0461, 9 of 9: our drafts' highest score on it rose to 0.80), and `who`
+#: out (+0.0199 at 0.8, under the 0.02 bar; its warnings were all wrong on the sets nobody had
+#: tuned on in round 23). Still out: `empathy` (+0.013), `generic-apology` (+0.014), `what`
+#: (+0.013), `eta` (+0.012).
 THRESHOLD = {
     "vague": 0.8,
     "blame": 0.8,
-    "excuse": 0.3,
-    "who": 0.8,
-    "cause": 0.7,
-    "fix": 0.8,
+    "excuse": 0.5,
+    "cause": 0.5,
+    "fix": 0.9,
 }
 RULES = tuple(THRESHOLD)
 L1 = 1.0
