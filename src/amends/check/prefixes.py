@@ -20,7 +20,11 @@ from amends.check.lowercase import Lexicon, ahead_of, first_chars, word_first, w
 #: A phrase's leading group is expanded into its alternatives (sharing their own prefixes, each
 #: followed by a copy of the rest of the phrase) when they start in at most this many ways; a
 #: group with more is kept whole, as the copies would cost more to compile than they save.
-EXPAND = 16
+#: (Round 24, with the tables grown, counted in instructions by `bench.check --instructions`:
+#: 16 gave 527.7 M a corpus pass and 6.81 G for one statement in a new process; 32 gives 511.3 M
+#: and 7.22 G. With `DEPTH` 8 as well the pass is 508.0 M but one statement 9.02 G: the larger
+#: trees cost more to compile than they save a short run.)
+EXPAND = 32
 #: Levels of characters factored out; past them, the phrases that share a prefix are listed.
 #: (Counted in instructions over the corpus, before leading look-behinds were moved: 16 and 3
 #: checked it 1.29x as fast as the plain tables, 8 and 3 1.25x, 30 and 3 1.30x with larger
