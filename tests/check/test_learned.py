@@ -184,3 +184,26 @@ def test_the_rules_and_thresholds_docs_list_are_the_shipped_ones() -> None:
         listed.update(zip(names, values, strict=True))
     shipped = {rule: m.threshold for rule, m in learned.model().rules.items()}
     assert listed == shipped
+
+
+def test_scores_do_not_depend_on_the_process_string_hashing() -> None:
+    """A set's order follows the process's string hashing; the scores are summed in any order to
+    the same value (`math.fsum`), so a score on a threshold reads the same in every run."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from amends.check import learned\n"
+        "m = learned.model()\n"
+        f"words = learned.tokens({EFFORT!r})\n"
+        "print(repr(sorted(m.scores(m.present(words, 'acknowledge', 'en-AU')).items())))\n"
+    )
+    outs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        outs.add(run.stdout)
+    assert len(outs) == 1

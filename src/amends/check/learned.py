@@ -82,7 +82,9 @@ class RuleModel:
 
     def score(self, feats: set[str]) -> float:
         """The model's probability that the statement breaks the rule."""
-        z = self.bias + sum(map(self.weights.__getitem__, feats & self.keys))
+        # (`math.fsum`: the same sum in any order; a set's order changes with the process's string
+        # hashing, and a plain sum with it, enough to move a score that sits on a threshold)
+        z = math.fsum([self.bias, *map(self.weights.__getitem__, feats & self.keys)])
         return 1.0 / (1.0 + math.exp(-z))
 
     def evidence(self, feats: Iterable[str], most: int = 3) -> list[str]:
@@ -113,12 +115,15 @@ class Model:
 
     def scores(self, present: frozenset[str]) -> dict[str, float]:
         """Every rule's score for the features `present` returned (as `RuleModel.score`)."""
-        z = [m.bias for m in self.rules.values()]
+        terms: list[list[float]] = [[m.bias] for m in self.rules.values()]
         table = self.table
         for f in present:
             for i, w in table[f]:
-                z[i] += w
-        return {r: 1.0 / (1.0 + math.exp(-v)) for r, v in zip(self.rules, z, strict=True)}
+                terms[i].append(w)
+        # `math.fsum`, as `RuleModel.score`: the same score whatever order the set gives
+        return {
+            r: 1.0 / (1.0 + math.exp(-math.fsum(t))) for r, t in zip(self.rules, terms, strict=True)
+        }
 
     def present(self, words: list[str], stage: str, locale: str) -> frozenset[str]:
         """The statement's features that any rule weighs: `features` cut to the model's keys.

@@ -320,6 +320,14 @@ def prefix_tree(phrases: Iterable[str], space: str = r"\s+", *, cased: bool = Fa
     return "|".join(_tree(alternatives, 0, space != " ", cased)).replace(" ", space)
 
 
+def factored(group: str) -> str:
+    """A group of alternatives written "(?:a|b|c)", as one group with their prefixes shared
+    (`prefix_tree`, spaces kept literal): the same matches wherever it is placed."""
+    if not (group.startswith("(?:") and _group_end(group, 0) == len(group)):
+        raise ValueError(f"not one group: {group[:40]!r}")
+    return "(?:" + prefix_tree(_split_top(group[3:-1]), " ") + ")"
+
+
 def first_letters(phrases: Iterable[str], bounded: bool = False) -> frozenset[str] | None:
     """The (lower-case) letters a match of the alternation can start with, when every match
     starts a word (a word boundary, given by the caller when `bounded`, before a word
