@@ -46,16 +46,16 @@ rounds 18 to 21, and tuned on in round 22. The thirty-first and thirty-second
 was chosen, never run through the checker before they were committed, measured once on each of
 rounds 19 to 22, and tuned on in round 23. The thirty-third and thirty-fourth
 (corpus_blind33, 34) were written blind the same way, at the same time by two hands, after round 20
-was committed, never run through the checker before they were committed, and measured once on
-each of rounds 20 to 23; nobody has tuned on them. The thirty-fifth and thirty-sixth
-(corpus_blind35, 36) were written blind the same way, at the same time by two hands, after round 21
-was committed, never run through the checker before they were committed, and measured once on
-each of rounds 21 to 23; nobody has tuned on them. The thirty-seventh and thirty-eighth
-(corpus_blind37, 38) were written blind the same way, at the same time by two hands, after round 22
-was committed, never run through the checker before they were committed, and measured once on
-each of rounds 22 and 23; nobody has tuned on them. The thirty-ninth and fortieth (corpus_blind39,
-40) were written blind the same way, at the same time by two hands, after round 23 was committed,
-and never run through the checker before they were committed; nobody has tuned on them.
+was committed, never run through the checker before they were committed, measured once on each of
+rounds 20 to 23, and tuned on in round 24. The thirty-fifth and thirty-sixth (corpus_blind35, 36)
+were written blind the same way, at the same time by two hands, after round 21 was committed, never
+run through the checker before they were committed, and measured once on each of rounds 21 to 24;
+nobody has tuned on them. The thirty-seventh and thirty-eighth (corpus_blind37, 38) were written
+blind the same way, at the same time by two hands, after round 22 was committed, never run through
+the checker before they were committed, and measured once on each of rounds 22 to 24; nobody has
+tuned on them. The thirty-ninth and fortieth (corpus_blind39, 40) were written blind the same way,
+at the same time by two hands, after round 23 was committed, never run through the checker before
+they were committed, and measured once on each of rounds 23 and 24; nobody has tuned on them.
 Unit tests of the rules use sentences of their own, not these sets'.
 """
 
