@@ -274,7 +274,8 @@ def _plural(word: str) -> bool:
 def _en_ok(before: str, kind: str, after: str) -> bool:
     """True when what the English predicate tells of can be what failed: before an inability or a
     thing not received, anyone but us and our people, with no general word for its object; else a
-    subject in the plural that is not ours, a supplier's, general, or the customers themselves."""
+    subject in the plural that is not ours, a supplier's, general, or the customers themselves; or
+    (round 24, not for a thing only said to be back) a thing in the singular (`_singular`)."""
     words = _WORD.findall(before)
     last = words[-1] if words else ""
     if last.lower() in ("we", "i", "we’ve", "we've", "i’ve", "i've"):
@@ -367,7 +368,8 @@ def told(sentence: str, locale: str, *, ongoing: bool = False) -> bool:
 
 def failure_in(text: str, locale: str) -> bool:
     """True when the text tells a failure by its predicate, whatever the subject ("and those sets
-    could not show pictures", "y caducó"): what an act of ours did (`changes.our_changes`)."""
+    could not show pictures", "y la app no lo encontraba"): what an act of ours did
+    (`changes.our_changes`)."""
     spanish = locale.split("-")[0] == "es"
     pred = _PRED_ES if spanish else _PRED_EN
     stop = _NOT_FAILED_ES if spanish else _NOT_FAILED_EN
