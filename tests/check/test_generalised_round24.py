@@ -146,6 +146,18 @@ def test_cause_a_change_of_ours(text: str, locale: str) -> None:
             "Instalamos de nuevo el certificado a las 12:00.",
             "es",
         ),
+        # dated like a cause, but undone: the fix
+        (
+            "From 6am to 11am GMT, 20,000 callers in Hull could not reach voicemail. "
+            "That evening we sent the old settings back.",
+            "en",
+        ),
+        (
+            "El lunes, de 8:00 a 12:00, 900 clientes de Teruel no pudieron recargar. "
+            "Esa noche instalamos de nuevo el certificado; ayer por la noche instalamos de nuevo "
+            "el lector.",
+            "es",
+        ),
     ],
 )
 def test_cause_near_misses_the_change_undone(text: str, locale: str) -> None:

@@ -36,8 +36,9 @@ _CHANGE = {
 }
 #: The act undone or done again: the fix, not a cause ("we sent the old software back", "we
 #: moved it back", "instalamos de nuevo el certificado").
+#: (Matched from the end of the act: `match` anchors there, where `^` would not.)
 _UNDONE = re.compile(
-    r"^(?:\s+[\w’'-]+){0,6}?\s+(?:back|again|de\s+nuevo|otra\s+vez)\b|^\s+(?:the\s+)?old\b|^\s+(?:el|la|los|las)\s+anterior",
+    r"(?:\s+[\w’'-]+){0,6}?\s+(?:back|again|de\s+nuevo|otra\s+vez)\b|\s+(?:the\s+)?old\b|\s+(?:el|la|los|las)\s+anterior",
     re.I,
 )
 #: The act dated before the outage ("that morning", "overnight", "a week earlier", "the week
