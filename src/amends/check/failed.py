@@ -15,6 +15,7 @@ engineers' accounts still say nothing a customer saw.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from amends.check.lowercase import word_rx
 
@@ -329,23 +330,32 @@ def _people_subject(words: list[str]) -> bool:
     return not {w.lower() for w in words[-4:-1]} & {"a", "de", "para", "en", "con"}
 
 
+def _predicates(text: str, spanish: bool) -> Iterator[tuple[re.Match[str], str]]:
+    """Each predicate of a failure or a return in the text, with its kind; an inability or a
+    negation whose verb tells no failure ("did not need to") is left out, and "can't be" before a
+    participle is an inability in the passive (round 24): what `told` and `failure_in` share."""
+    pred = _PRED_ES if spanish else _PRED_EN
+    stop = _NOT_FAILED_ES if spanish else _NOT_FAILED_EN
+    for m in pred.finditer(text):
+        kind = m.lastgroup or ""
+        if kind == "able" and m.group("verb") and m.group("verb").lower() in stop:
+            # round 24: an inability in the passive ("prescriptions can't be ordered online")
+            passive = not spanish and m.group("verb").lower() == "be"
+            if not (passive and _PASSIVE.match(text, m.end())):
+                continue
+            kind = "passive"
+        elif kind == "neg" and m.group("nverb").lower() in stop:
+            continue
+        yield m, kind
+
+
 def told(sentence: str, locale: str, *, ongoing: bool = False) -> bool:
     """True when the sentence tells, by its grammar, a thing of the customers' that failed or (after
     the outage) came back (round 22). While it lasts, a thing "working as normal" was spared."""
     spanish = locale.split("-")[0] == "es"
-    pred, not_head = (_PRED_ES, _NOT_HEAD_ES) if spanish else (_PRED_EN, _NOT_HEAD_EN)
-    stop = _NOT_FAILED_ES if spanish else _NOT_FAILED_EN
-    for m in pred.finditer(sentence):
-        kind = m.lastgroup or ""
+    not_head = _NOT_HEAD_ES if spanish else _NOT_HEAD_EN
+    for m, kind in _predicates(sentence, spanish):
         if kind == "back" and (ongoing or _PARTLY.match(sentence, m.end())):
-            continue
-        if kind == "able" and m.group("verb") and m.group("verb").lower() in stop:
-            # round 24: an inability in the passive ("prescriptions can't be ordered online")
-            passive = not spanish and m.group("verb").lower() == "be"
-            if not (passive and _PASSIVE.match(sentence, m.end())):
-                continue
-            kind = "passive"
-        if kind == "neg" and m.group("nverb").lower() in stop:
             continue
         before = sentence[max(0, m.start() - 80) : m.start()]
         words = _WORD.findall(before)[-6:]
@@ -368,18 +378,9 @@ def told(sentence: str, locale: str, *, ongoing: bool = False) -> bool:
 
 def failure_in(text: str, locale: str) -> bool:
     """True when the text tells a failure by its predicate, whatever the subject ("and those sets
-    could not show pictures", "y la app no lo encontraba"): what an act of ours did
+    could not show pictures", "y la app no lo encontraba"), unhedged: what an act of ours did
     (`changes.our_changes`)."""
-    spanish = locale.split("-")[0] == "es"
-    pred = _PRED_ES if spanish else _PRED_EN
-    stop = _NOT_FAILED_ES if spanish else _NOT_FAILED_EN
-    for m in pred.finditer(text):
-        kind = m.lastgroup or ""
-        if kind == "back":
-            continue
-        verb = m.group("verb") if kind == "able" else m.group("nverb") if kind == "neg" else None
-        if verb and verb.lower() in stop:
-            continue
-        if not _HEDGE.search(text[max(0, m.start() - 80) : m.start()]):
-            return True
-    return False
+    return any(
+        kind != "back" and not _HEDGE.search(text[max(0, m.start() - 80) : m.start()])
+        for m, kind in _predicates(text, locale.split("-")[0] == "es")
+    )
