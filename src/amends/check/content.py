@@ -41,13 +41,15 @@ _NOT_PLACES = (
     r"June|July|August|September|October|November|December|We|Our|The|This|It|Update|Between|Since)"
 )
 #: Words that open a short post's label without naming a place ("Update:", "Mail alert:",
-#: "Good news:", "Farmacia:") (round 24).
+#: "Good news:", "Farmacia:", "Actualización:"), in either language (round 24; round 8's Spanish
+#: list folded in).
 _HEADING_WORDS = (
     r"(?:Update|Updated|Resolved|Fixed|Investigating|Identified|Monitoring|Outage|Notice|Alert|Important|Urgent|Service|"
     r"Good|News|Hi|Hello|Dear|Subject|Re|Why|What|How|When|Where|Quick|Mail|Door|Status|Info|Note|Help|Support|"
     r"Questions|Heads|Breaking|Sorry|Thanks|Reminder|Incident|Maintenance|Farmacia|Actualización|Aviso|Resuelto|"
     r"Solucionado|Incidencia|Hola|Estimado|Estimada|Estimados|Asunto|Nota|Comunicado|Ayuda|Soporte|Dudas|Importante|"
-    r"Buenas|Gracias|Perdón|Disculpe|Disculpen|Servicio|Actualizado)"
+    r"Buenas|Gracias|Perdón|Disculpe|Disculpen|Servicio|Actualizado|Atención|Causa|Hora|Próxima|Estado|Resumen|"
+    r"Teléfono|Detalles)"
 )
 SERVICE = {
     "en": _rx(
@@ -355,8 +357,9 @@ AREA_MORE = {
             r"\b[A-ZÁÉÍÓÚ][\wáéíóúñ'-]+(?: [A-ZÁÉÍÓÚ][\wáéíóúñ'-]+)? (?:y|e) [A-ZÁÉÍÓÚ][\wáéíóúñ'-]+|"
             # round 8: a place labelling the text, followed by the service or its loss ("Xalapa: el
             # internet volvió", "Morelia: sin datos móviles"), as in English
-            r"(?:^|\n)(?!(?:Actualización|Aviso|Atención|Ayuda|Nota|Causa|Soporte|Hora|Próxima|Incidencia|Estado|Resumen|Importante|"
-            r"Teléfono|Detalles|Resuelto|Solucionado)\b)[A-ZÁÉÍÓÚ][\wáéíóúñ'-]+(?: [A-ZÁÉÍÓÚ][\wáéíóúñ'-]+)?: (?:[a-záéíóúñ]+ ){0,2}?"
+            r"(?:^|\n)(?!"
+            + _HEADING_WORDS
+            + r"\b)[A-ZÁÉÍÓÚ][\wáéíóúñ'-]+(?: [A-ZÁÉÍÓÚ][\wáéíóúñ'-]+)?: (?:[a-záéíóúñ]+ ){0,2}?"
             r"(?:internet|fibra|móvil|llamadas?|teléfono|fijo|televisión|datos|servicio|señal|mensajes|sin|\d)|"
             # round 24: a place labelling a short post, whatever follows ("Algeciras-Ceuta: reservas
             # caídas"), as in English
