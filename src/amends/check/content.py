@@ -2658,8 +2658,8 @@ def _hours(doc: Doc, ctx: Context) -> bool:
 
 
 #: An offer of compensation in either form, searched in one pass: one table of both lists'
-#: phrases, their prefixes shared (round 24; it was the two tables' patterns side by side, the
-#: second tried at every character).
+#: phrases, their prefixes shared (round 24; it was the two tables' compiled patterns side by
+#: side, each a tree of its own).
 OFFER = {loc: _rx(*_COMP_PHRASES[loc], *_REBATE_PHRASES[loc]) for loc in _COMP_PHRASES}
 
 
