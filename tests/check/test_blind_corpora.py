@@ -180,6 +180,7 @@ CORPORA = [
     Corpus("blind38", {"ongoing": "llo-", "resolve": "llr-", "explain": "llx-"}),
     Corpus("blind39", {"ongoing": "mmo-", "resolve": "mmr-", "explain": "mmx-"}),
     Corpus("blind40", {"ongoing": "nno-", "resolve": "nnr-", "explain": "nnx-"}),
+    Corpus("blind42", {"ongoing": "ppo-", "resolve": "ppr-", "explain": "ppx-"}),
 ]
 
 
