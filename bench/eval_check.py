@@ -76,7 +76,7 @@ from amends.check.registry import RULE_IDS
 
 ROOT = Path(__file__).resolve().parent.parent / "tests" / "check"
 #: The blind sets, numbered in the order they were written.
-BLIND = range(2, 41)
+BLIND = range(2, 43)
 CORPORA = {
     "dev": ROOT / "corpus",
     "field": ROOT / "corpus_field",
@@ -87,7 +87,7 @@ FLOOR = 0.95
 #: Sets nobody has tuned on: their counts are printed, their mismatches only with
 #: `--show-unseen` (whoever reads them turns the set into a tuned one; write the next set first).
 UNSEEN: frozenset[str] = frozenset(
-    {"blind35", "blind36", "blind37", "blind38", "blind39", "blind40"}
+    {"blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42"}
 )
 #: Column titles, from `UNSEEN`: the field set was tuned on; so were the held-out and the second to
 #: ninth blind sets, after their first blind runs (docs/rules.md, "Evaluation"), the ninth in round
