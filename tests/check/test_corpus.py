@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 
 from amends.check import RULE_IDS, Stage
 from amends.check.evaluate import Labelled, evaluate, load_corpus, run
@@ -33,3 +34,15 @@ def test_every_rule_meets_the_floor() -> None:
     for rule, s in scores.items():
         assert s.precision >= 0.9, rule
         assert s.recall >= 0.9, rule
+
+
+def test_the_fast_loader_reads_every_corpus_file_as_the_plain_one() -> None:
+    # `load_corpus` reads with libyaml's safe loader when PyYAML has it: it must give the very
+    # objects the pure-Python safe loader gives, on every labelled file
+    if not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("PyYAML built without libyaml")
+    files = sorted(Path(__file__).parent.glob("corpus*/*.yaml"))
+    assert len(files) >= 130
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert yaml.load(text, Loader=yaml.CSafeLoader) == yaml.safe_load(text), path.name

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -27,11 +28,13 @@ def _spans(pattern: str, text: str, flags: int = 0) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(pattern, text, flags)]
 
 
-def _texts() -> list[str]:
+@cache
+def _texts() -> tuple[str, ...]:
+    """Every corpus statement, read once per process (each table's test reads them all)."""
     texts: list[str] = []
     for folder in sorted(HERE.glob("corpus*")):
         texts += [item.text for item in load_corpus(folder)]
-    return texts
+    return tuple(texts)
 
 
 @pytest.mark.parametrize("index", range(len(prefixes.TABLES)))

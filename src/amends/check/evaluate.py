@@ -46,11 +46,16 @@ class RuleScore(BaseModel):
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
+#: libyaml's safe loader where PyYAML was built with it: the same objects on every corpus file
+#: (`tests/check/test_corpus.py`), read ten times as fast (4.8 s to 0.5 s for the 136 files).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_corpus(directory: Path) -> list[Labelled]:
     """Every statement of every `*.yaml` file in a directory, in file order."""
     items: list[Labelled] = []
     for path in sorted(directory.glob("*.yaml")):
-        for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        for raw in yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or []:
             items.append(Labelled.model_validate(raw))
     return items
 
