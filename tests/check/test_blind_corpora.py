@@ -58,7 +58,7 @@ at the same time by two hands, after round 23 was committed, never run through t
 they were committed, and measured once on each of rounds 23 and 24; nobody has tuned on them.
 The forty-first and forty-second (corpus_blind41, 42) were written blind the same way, at the same
 time by two hands, after round 24 was committed, never run through the checker before they were
-committed, and have not been measured on any round; nobody has tuned on them.
+committed, and measured once on round 24; nobody has tuned on them.
 Unit tests of the rules use sentences of their own, not these sets'.
 """
 
