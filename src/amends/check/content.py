@@ -1586,6 +1586,11 @@ _COMP_PHRASES: dict[str, tuple[str, ...]] = {
         # "we have cancelled it", "returns filed by Friday count as on time")
         r"\bno(?: one|body) (?:will )?pays?\b|\b(?:won[’']t|will not|do not|don[’']t) (?:have to )?pay (?:a|an|the|any)\b|"
         r"\bcancel(?:l?ed)? (?:it|them|the (?:penalty|penalties|fee|fees|charge|charges))\b|\b(?:count|counts|treated) as on time\b",
+        # round 25: the service given longer, by a length of time ("every loan was extended by 14
+        # days", "has had two weeks added", "7 days have been added to your membership")
+        r"\bextended (?:by|for) (?:\d+|a|an|one|two|three|four|five|six|seven|eight|ten|fourteen|thirty) (?:days?|weeks?|months?)\b|"
+        r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|ten|fourteen|thirty) (?:extra |free |more )?(?:days?|weeks?|months?) (?:(?:have|has) been |were |was )?added\b|"
+        r"\badded (?:\d+|a|an|one|two|three|four|five|six|seven|eight|ten|fourteen|thirty) (?:extra |free |more )?(?:days?|weeks?|months?)\b",
     ),
     "es": (
         r"\bcrédito\b|\breembols\w+|\bdescuento\b|\bgratis\b|\bsin (?:coste|costo|cargo)\b|\bcompensación\b|\bbonificación\b|\bdevol\w+|"
@@ -1598,6 +1603,8 @@ _COMP_PHRASES: dict[str, tuple[str, ...]] = {
         r"\bcup(?:ón|ones)\b",
         # round 24: the charge waived ("se consideran en plazo, sin recargo")
         r"\bse consider(?:a|an|ará|arán) (?:en|dentro de|dentro del) plazo\b|\bsin recargo\b",
+        # round 25: the service given longer ("se han ampliado siete días", "ampliamos una semana")
+        r"\bamplia(?:do|dos|da|das|mos|ron|remos|rá|rán)\s+(?:\w+\s+){0,2}?(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|diez|catorce|quince|treinta)\s+(?:días?|semanas?|mes(?:es)?)\b",
     ),
 }
 COMP = {loc: _rx(*phrases) for loc, phrases in _COMP_PHRASES.items()}
@@ -1618,6 +1625,9 @@ _REBATE_PHRASES: dict[str, tuple[str, ...]] = {
         # round 5: an amount taken from the bill or from what is owed, whatever the verb ("$11
         # removed from the next bill", "shave $6 from what each customer owes", "cutting $5 from")
         r"\d\s+(?:[a-z]+\s+){0,2}?(?:from|off) (?:the |your |their |its |each |every |what |this )(?:[\w’'-]+ ){0,3}?(?:bill|invoice|statement|account|owes?|charges?)\b",
+        # round 25: money paid to each customer, whatever it is called ("will receive $345",
+        # "gets £204"); days taken off a fee ("We've taken 5 days off your July fee")
+        r"\b(?:receive|receives|get|gets)\s+(?:a |an )?[$€£¥]\s?\d|\b(?:taken|knocked)\s+(?:[\w$£€.,]+\s+){1,3}?off\b",
     ),
     "es": (
         r"\bdescont\w+|\babon(?:ar|aremos|amos|ará|arán)\b|\bmenos en\b|\bbonific\w+|\brest(?:ar|aremos|amos|ará|arán)\b|\brebaj\w+",
@@ -1658,7 +1668,12 @@ AMOUNT = re.compile(
     r"\ba free (?:[\w-]+ ){0,2}?(?:tickets?|pickups?|rides?|trips?|bags?|sessions?|visits?|classes?|bets?|nights?|"
     r"deliver(?:y|ies)|returns?|entr(?:y|ies)|washes|wash|passes|pass)\b|"
     r"\b(?:late[- ](?:filing |payment )?)?(?:penalt(?:y|ies)|interest)\b|\blate[- ](?:filing |payment )?(?:fees?|charges?)\b|"
-    r"\bsin recargo\b|\bas on time\b",
+    r"\bsin recargo\b|\bas on time\b|"
+    # round 25: a whole refund ("refunded every ride in full", "all rides ... have been refunded"),
+    # free days counted in digits ("7 free days"), a sol ("S/ 38"), a free week in Spanish ("una
+    # semana gratis")
+    r"\bin full\b|\bfull refunds?\b|\brefunded (?:every|all|each)\b|\b(?:all|every|each) [^.]{0,60}?\b(?:(?:has|have) been|was|were) refunded\b|"
+    r"\b\d+ (?:free|extra|more) (?:days?|weeks?|months?)\b|\bS/\s?\d|\b(?:un|una) (?:día|semana|mes) (?:gratis|de regalo|sin coste)\b",
     re.I,
 )
 APPLIED = {
@@ -1709,6 +1724,17 @@ APPLIED = {
         # given ("got a $328 credit on Wednesday")
         r"\bsent (?:to you )?by (?:e-?mail|post|text)\b|\bgot (?:a|an|the|their|your) [^.]{0,40}?\b(?:on|by) "
         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+        # round 25: given already ("we have added", "every loan was extended", "has had two weeks
+        # added", "we did this on Wednesday"); a date written month first after the payment ("send
+        # it ... by January 15", not "By July 1 we will ..."); the membership it goes on; the bank
+        # account it is paid into; a bill named by three words
+        r"\b(?:have|has|[’']ve) (?:already )?(?:added|extended|taken)\b|\b(?:was|were|(?:has|have) been) extended\b|"
+        r"\b(?:has|have) had\b[^.]{0,40}?\badded\b|\b(?:did|done) (?:this|that|it) (?:on|by|yesterday|this morning)\b|"
+        r"\b(?:paid|pay|sent|send|applied|credited|added|refunded)\b[^.]{0,60}?\bby (?:(?:jan|febr)uary|march|april|may|june|"
+        r"july|august|september|october|november|december) \d{1,2}\b|"
+        r"\b(?:on|off|to|in|of) (?:your|their|its|each|every) (?:[\w-]+ ){0,4}?memberships?\b|"
+        r"\binto (?:the|your|their) (?:\w+ )?(?:bank )?account\b|"
+        r"\b(?:on|off|to|in) (?:your|their|its|each|every) next (?:[a-z]\w+ ){1,2}(?:bill|invoice|statement)\b",
     ),
     "es": _rx(
         r"\ben su (?:próxima )?factura\b|\bautomáticamente\b|\ben tu (?:próxima )?factura\b",
@@ -1733,6 +1759,10 @@ APPLIED = {
         r"\brecibi(?:ó|eron)\b|\brecibe(?:n)? hoy\b|\bsin hacer (?:nada|trámites|ningún trámite)\b",
         # round 24: "aplicado solo", "en su próxima compra", "sin solicitud", "enviado por correo"
         r"\baplicad[oa]s? sol[oa]s?\b|\ben su (?:próxima )?compra\b|\bsin (?:solicitud|necesidad de solicitarlo)\b|\benviad[oa]s? por correo\b",
+        # round 25: given already ("hemos añadido", "se han ampliado", "ya cargado", "ya disponible
+        # en la app"); the fee it goes on ("a la cuota")
+        r"\b(?:hemos|han|se han) (?:añadido|sumado|ampliado|abonado|devuelto|descontado)\b|"
+        r"\bya (?:cargad[oa]s?|disponibles?|aplicad[oa]s?|abonad[oa]s?)\b|\ba (?:la|su|tu) cuota\b",
     ),
 }
 CONTACT = {
