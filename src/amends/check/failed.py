@@ -46,10 +46,19 @@ _PRED_EN = word_rx(
         r"offline|silent|unanswered|unmatched|missing|unpaid|undelivered)|hung|errored|miss|missed|misses|cut\s+out|"
         r"(?:kept|keep|keeps)\s+(?:restarting|dropping|crashing|failing|freezing|buffering|disconnecting|cutting|spinning|bouncing|rejecting|declining)|"
         # round 24: turned people away, cut sessions off
-        r"(?:turned|turns|turn)\s+(?:[\w-]+\s+){0,2}?away|(?:cut|cuts)\s+(?:[\w-]+\s+){0,2}?off)\b)|"
+        r"(?:turned|turns|turn)\s+(?:[\w-]+\s+){0,2}?away|(?:cut|cuts)\s+(?:[\w-]+\s+){0,2}?off|"
+        # round 25: failing as it is told ("scanners are rejecting QR codes"), and calls put
+        # through to the wrong place ("calls were sent to voicemail", "went to a voicemail box")
+        r"(?:is|are|was|were|been)\s+(?:rejecting|declining|refusing|failing|dropping|crashing|bouncing|timing\s+out)|"
+        r"(?:went|go|goes|(?:were|was|are|is|been)\s+(?:sent|routed|diverted|redirected|forwarded))\s+(?:straight\s+)?to\s+"
+        r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:voicemail|answering|recorded|wrong|unmonitored))\b)|"
         # a thing that got or showed nothing ("drivers got no jobs", "the app showed zero usage")
-        r"(?P<nothing>\b(?:got|get|gets|received|receive|receives|saw|see|sees|showed|show|shows)\s+"
+        r"(?P<nothing>\b(?:got|get|gets|received|receive|receives|saw|see|sees|showed|show|shows|sent|sends)\s+"
         r"(?:no|zero|nothing|an?\s+error|a\s+blank|blank)\b|"
+        # round 25: an error people were given, in its own words ("drivers got 'Zone not found'",
+        # "callers hear 'mailbox not set up'", "vouchers come back as "voucher not valid"")
+        r"\b(?:got|get|gets|saw|see|sees|heard|hear|hears|(?:were|was)\s+(?:shown|told)|(?:came|come|comes)\s+back\s+as)\s+"
+        r"(?:an?\s+|the\s+)?(?:(?:error\s+)?message\s+)?[\"'‘“]|"
         # round 24: a person turned away ("were logged out", "were sent back to the sign-in page")
         r"\b(?:was|were|got|get|kept\s+getting|are|is|been)\s+(?:being\s+)?(?:logged|signed|kicked|thrown|locked)\s+out\b|"
         r"\b(?:was|were|got|are|is|been)\s+(?:being\s+)?(?:sent|taken|bounced)\s+back\s+to\b)|"
@@ -141,6 +150,8 @@ _NOT_HEAD_ONE = (
         process"""
     )
 )
+#: Verbs after "did not" that tell of what people were not given (round 25).
+_NOT_GIVEN = _words("receive get")
 #: Words that end no subject: auxiliaries and adverbs just before a predicate ("has been down",
 #: "was manually failed over", "never went down").
 _NOT_SUBJECT = _words(
@@ -346,6 +357,10 @@ def _predicates(text: str, spanish: bool) -> Iterator[tuple[re.Match[str], str]]
             kind = "passive"
         elif kind == "neg" and m.group("nverb").lower() in stop:
             continue
+        elif kind == "neg" and m.group("nverb").lower() in _NOT_GIVEN:
+            # round 25: people who did not get a thing ("2,150 customers did not receive their
+            # codes") are told of as people who got nothing
+            kind = "nothing"
         yield m, kind
 
 
