@@ -537,6 +537,19 @@ CAUSE_MORE = {
         r"\b(?:change|update|upgrade|edit|script) (?:to|on|in) (?:our|the|its) (?:[\w-]+ ){0,3}?(?:removed|deleted|wiped|erased|broke|"
         r"corrupted|stopped|overwrote)\b|\b(?:surge|spike|flood|jump) (?:in|of) (?:[\w-]+ )?(?:call |traffic |data )?(?:volumes?|traffic|"
         r"demand|calls|sign-?ups|log-?ins|requests)\b",
+        # round 25: what the failure came after ("the problem came after an overnight move of
+        # member records", "the interruption followed a software update"); a thing done wrongly
+        # ("a security file was updated wrongly"); what is behind it ("an update they sent out is
+        # behind the problem", "attributable to a firmware deployment"); a setting left too long
+        # or set for the wrong span ("we left our phone system on its holiday settings a day too
+        # long", "we set the timetable to run for two days instead of one")
+        r"\b(?:came|happened|started|began|occurred) (?:right |just |shortly )?after (?:an?|the|our|their|its)\b|"
+        r"\b(?:problem|outage|interruption|fault|failure|disruption|trouble)s? (?:\w+ )?followed (?:an?|the|our|their)\b",
+        r"\b(?:was|were|had been|got) (?:[\w-]+ )?(?:updated|set|configured|entered|loaded|changed|deleted|removed|installed|sent|"
+        r"applied|renewed|moved|copied|labelled|labeled|typed|keyed) (?:wrongly|incorrectly|by mistake|in error)\b|"
+        r"\bis behind (?:the|this|these|our) (?:problem|outage|issue|fault|trouble|failure)s?\b|\battributable to\b",
+        r"\bwe (?:set|left|put|scheduled|configured|kept)\b[^.]{0,80}?\b(?:instead of|too (?:long|late|early|low|high|soon)|"
+        r"a (?:day|week|month|night) too)\b",
     ),
     "es": _rx(
         # round 5: the reflexive perfect and "quedó" with the thing after the verb ("se ha roto el
@@ -566,6 +579,10 @@ CAUSE_MORE = {
         r"\bse (?:dañó|dañaron|rompió|rompieron|quemó|quemaron|averió|averiaron|estropeó) (?:un|una|el|la|los|las|nuestr[oa]s?) "
         r"(?:[\wáéíóúñ]+ )?(?:tarjetas?|equipos?|cables?|fibras?|antenas?|fuentes?|baterías?|routers?|módulos?|placas?|discos?|"
         r"servidores?|transformadores?|enlaces?)\b",
+        # round 25: something not done in time, ours or a supplier's ("no renovamos a tiempo el
+        # contrato", "no cambió a tiempo una pieza averiada")
+        r"\bno (?:lo |la |los |las )?(?:renovamos|cambiamos|actualizamos|pagamos|revisamos|sustituimos|reemplazamos|renovó|cambió|"
+        r"actualizó|pagó|revisó|sustituyó|reemplazó|renovaron|cambiaron|actualizaron|pagaron) (?:\w+ )?a tiempo\b",
     ),
 }
 #: A failure told in any words, whatever failed: "a cooling unit stopped", "planned work ... went
