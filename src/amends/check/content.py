@@ -988,6 +988,16 @@ EMPATHY_MORE = {
         r"\b(?:can|could|would|will) (?:mean|leave) (?:you |people |drivers |them |families )?(?:hours|days|a long|a drive|a trip|a wait|stranded|"
         r"stuck|without)\b|\b(?:meant|means) (?:a|an) (?:long |wasted |extra |[\w-]+ )?(?:drive|trip|journey|wait|walk)\b",
         r"\b(?:was|is|it[’']s|must have been) (?:a|quite a|such a|a real) (?:shock|blow|worry)\b|\b(?:we|i) (?:spoiled|spoilt|ruined) (?:it|that|this|your)\b",
+        # round 25: what many of them went through ("many of you came back to a ticket", "many of
+        # you were late for class"); where we were not ("we were not there when you needed us",
+        # "nobody would have answered you"); what we made harder; what they had planned ("you
+        # had already picked your seats"); what it is to them ("we know Friday night at the movies
+        # is a treat")
+        r"\b(?:some|many|most|a lot) of you (?:[\w’'-]+ ){0,2}?(?:came back to|were late|walked|stood|spent|waited|paid)\b|"
+        r"\bwhen you needed us\b|\bnobody would have (?:answered|helped|heard|come)\b|"
+        r"\b(?:we )?(?:made|make) (?:that|this|it|things|your [\w-]+) (?:harder|worse|more difficult)\b|"
+        r"\byou had (?:already )?(?:picked|booked|planned|paid for|bought|chosen)\b|"
+        r"\b(?:we|i) know\b[^.]{0,60}?\b(?:is|are) (?:a|an|your) (?:treat|highlight|big deal|lifeline|routine|ritual)\b",
     ),
     "es": _rx(
         # round 5: the loss with what was lost in between ("una mañana de trabajo perdida"); people as
@@ -1003,6 +1013,9 @@ EMPATHY_MORE = {
         # round 20: what fell on a business's own people ("sus equipos de atención recibieron muchas
         # llamadas")
         r"\b(?:sus|tus) (?:equipos|agentes) de (?:atención|soporte|ayuda) (?:recibieron|atendieron|tuvieron)\b",
+        # round 25: what people went through in the second person plural, and the trust let down
+        # ("muchos perdisteis el entreno", "confiaste en tu pase y te cobramos igual")
+        r"\b(?:perdisteis|os quedasteis|tuvisteis que|llegasteis tarde|esperasteis|confiaste|confiasteis)\b",
     ),
 }
 OWNERSHIP = {
