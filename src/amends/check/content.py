@@ -1278,6 +1278,9 @@ FIX = {
         r"previous|old|patch)|published (?:the |a )?(?:previous|old|earlier|corrected|fixed)|"
         r"(?:put|changed|switched|turned|rolled|brought|set|moved) (?:\S+ ){0,4}?back)"
         r"(?! (?:to|from|into|over|on|in|at|by|with|without|for|after|when|until|because)\b)(?= \w|\s*[.,;]\s| it\b| them\b)",
+        # round 25: the same put back at a time ("our team rolled the update back at 1.30pm"; "at"
+        # before a time is when, not where)
+        r"\b(?:put|changed|switched|turned|rolled|brought|set|moved) (?:\S+ ){0,4}?back (?:at|by) \d",
         # the fix with its doer named (the list this rule started from); "fixed" only with an object
         # other than "it": "We fixed it." says nothing about what was done
         r"\b(?:we|our (?:engineers?|technicians?|techs?|crews?|team|teams|staff)|crews|engineers|technicians|techs) "
@@ -1310,6 +1313,11 @@ FIX = {
         r"\b(?:began|started|finished) (?:removing|undoing|withdrawing|pulling)\b|"
         r"\b(?:took|pulled|removed) (?:(?!\w+ed\b)[\w-]+ ){1,3}off (?:the|our|every|each|all)\b|"
         r"\b(?:carried out|completed|made|did|finished) (?:the|a|their|our|its) repairs?\b",
+        # round 25: the old or right thing put in place, told in the passive ("the old map was
+        # restored at 6.50pm", "the right file was put on every locker")
+        r"\b(?:old|previous|earlier|original|backup|right|correct|corrected|fixed|working|good|normal) [\w-]+(?: [\w-]+)? "
+        r"(?:was|were|has been|have been) (?:restored|put back|reinstated|reloaded|put|loaded|installed|sent|applied|copied|"
+        r"pushed|uploaded)\b",
         # round 4: the old thing put back, whatever the verb ("sent the old settings back", "wired the
         # old power back in", "put the old equipment back into service"); a defective thing taken
         # away ("withdrew the bad routes"); repair work begun ("began joining the fibre")
@@ -1331,7 +1339,9 @@ FIX = {
         r"\b(?:deshic(?:imos|ieron)|deshizo|revirti(?:ó|eron)|revertimos|corrigi(?:ó|eron)|corregimos|"
         r"sustitu(?:imos|yeron|yó)|(?:re)?(?:instal|conect|arranc|inici)(?:amos|aron)|"
         r"(?:repar|reemplaz|cambi|desvi|empalm|retir|ampli|actualiz|regres|sec|enfri|quit|restablec|restaur)"
-        r"(?:amos|aron)|restablecimos|restablecieron|devolvimos|devolvieron)\b",
+        r"(?:amos|aron)|restablecimos|restablecieron|devolvimos|devolvieron|"
+        # round 25: "arreglamos la subida de fotos", "la renovamos y reenviamos los pedidos"
+        r"arregl(?:amos|aron|ó)|(?:lo |la |los |las )renov(?:amos|aron|ó)|reenvi(?:amos|aron|ó))\b",
         r"\bvolv(?:imos|ieron|ió) a (?:la|el|los|las) (?:versión|configuración|equipos?|software|programa)\b|"
         r"\bvolv(?:imos|ieron|ió) a (?:instalar|conectar|poner|arrancar)\b",
         r"\bse (?:corrigió|reparó|reemplazó|revirtió|deshizo|cambió|sustituyó|retiró)\b",
