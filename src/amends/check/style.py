@@ -317,6 +317,11 @@ NON_APOLOGY = {
         r"(?= for\b| about\b|\s*[.!](?:\s|$)|,? (?:folks|everyone|all|team|legends)\b)",
         # round 24: the same tacked on after a comma ("... are down, apologies!", "..., sorry folks!")
         r"(?<=,\x20)(?:sorry|apologies)(?=\s*[.!](?:\s|$)|,? (?:folks|everyone|all|team|legends)\b)",
+        # round 25: the bare apology sent to everyone ("Apologies to all."); an organisation that
+        # apologises in the third person for whatever harm there was ("The Library Service
+        # apologises for any inconvenience caused")
+        r"apologies to (?:all|everyone|everybody|you all)(?=\s*[.!](?:\s|$))",
+        r"(?:apologises|apologizes|regrets) for any\b",
     ),
     "es": _words(
         r"lo sentimos si",
@@ -329,6 +334,13 @@ NON_APOLOGY = {
         r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=[.!?:]\x20\x20)|(?<=\n)|(?<=¡))(?:disculpen|disculpe|disculpad)\b",
         # round 24: "Perdón por los inconvenientes." opening its sentence; "Sentimos si os afectó"
         r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=[.!?:]\x20\x20)|(?<=\n)|(?<=¡))perdón por\b|sentimos si",
+        # round 25: the same as the customer is asked it in the second person ("Disculpa las
+        # molestias", "Disculpá las molestias") or as a noun ("Una disculpa por las molestias"); a
+        # regret for what happened in the first person singular ("Lamento sinceramente lo
+        # sucedido"; not a regret for the trouble, "Lamentamos las molestias", which the older sets
+        # read as a plain, if generic, apology)
+        r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=[.!?:]\x20\x20)|(?<=\n)|(?<=¡))(?:disculpa|disculpá|una disculpa por)\b",
+        r"lamento (?:mucho |profundamente |sinceramente |de verdad )?lo (?:sucedido|ocurrido)",
         r"se cometieron errores",
         r"(?:pedimos|ofrecemos|les pedimos) disculpas si",
         # the fault admitted with no one who made it: "se produjo un error", "se cometieron fallos"
