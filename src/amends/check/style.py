@@ -645,6 +645,23 @@ BLAME = {
         r"(?:is|are|was|were) (?:solely |fully |entirely )?responsible for\b",
         r"(?:company|provider|maker|partner|supplier|vendor|carrier|contractor|council|utility|operator|owner|they) "
         r"(?:took (?:over |more than |nearly |almost )?[\w-]+ (?:hours|days) to|(?:was|were) (?:too )?slow to)\b",
+        # round 25: the other party's thing down or at fault ("our ticketing provider's system has
+        # been down", "our phone company has a fault at its exchange"); the party that let us down
+        # ("our call centre partner let us down"); the failing work done by it ("a deployment
+        # executed by our access control partner"); the fault in its system ("the fault was
+        # entirely in their system")
+        r"(?:partner|provider|supplier|vendor|contractor|carrier|company|utility)[’']s (?:[\w-]+ ){0,3}?"
+        r"(?:system|systems|network|servers?|equipment|data|file|list|update|change|software|app|platform) "
+        r"(?:has been down|had been down|(?:is|was|were|are) down|went down|has failed|failed|set the wrong|sent the wrong|had (?:a|an) (?:error|fault|bug))\b"
+        r"(?![^.;]{0,40}?,? but (?:we|i)\b)",
+        # (not the fault taken back in the same breath: "our login provider had an outage, but we
+        # chose to rely on them alone")
+        r"our (?:[\w-]+ ){0,2}?(?:company|provider|supplier|partner|vendor|carrier|contractor) (?:has|had) (?:a|an) (?:fault|problem|outage|failure)\b"
+        r"(?![^.;]{0,40}?,? but (?:we|i)\b)",
+        r"(?:partner|provider|supplier|vendor|contractor|company|carrier)s? (?:let us down|failed us)\b",
+        r"(?:executed|carried out|performed|pushed|released|deployed) by (?:our|the|a|an|their) (?:[\w-]+ ){0,3}?"
+        r"(?:partner|supplier|vendor|provider|contractor|company|firm)s?\b",
+        r"(?:fault|failure|problem|issue)s? (?:is|was) (?:entirely |solely |wholly )?(?:in|with|on) their (?:[\w-]+ )?(?:system|network|side|end)\b",
     ),
     "es": _words(
         r"fuera de nuestro control",
@@ -763,6 +780,13 @@ BLAME = {
         r"depend(?:e|ía|en|ían|ió) de terceros|factores externos|originad[oa] en (?:la red|los sistemas|el sistema|las instalaciones) de "
         r"(?:nuestr[oa]|un|una|el|la) (?:operador|operadora|proveedor|proveedora|socio)|(?:de|del) (?:un|una|el|la) (?:operador|proveedor)"
         r"(?:a)? (?:extern[oa]|ajen[oa])|(?:ese|este|el) (?:operador|proveedor) es (?:el )?responsable",
+        # round 25: the origin of the fault given to another company ("el origen del problema fue una
+        # decisión de la compañía telefónica"); a thing that another party runs ("un equipo que
+        # gestiona nuestro proveedor de mantenimiento")
+        r"(?:origen|causa) del (?:problema|fallo|corte|incidente|error) (?:fue|está|estuvo|es) (?:en )?(?:una?|la|el) (?:[\wáéíóúñ]+ ){0,3}?"
+        r"(?:de|del) (?:la |el |nuestr[oa] )?(?:compañía|empresa|proveedor|operador|operadora|distribuidora|contratista)\b",
+        r"(?:gestiona|gestionaba|opera|operaba|mantiene|mantenía|administra|administraba) (?:nuestr[oa]|el|la|un|una) "
+        r"(?:proveedor|empresa|compañía|operador|operadora|contratista)\b",
     ),
 }
 EXCUSE = {
