@@ -2567,7 +2567,11 @@ def check_apology(doc: Doc, ctx: Context) -> str | None:
     rx, undone = _lex(APOLOGY, ctx.locale), _lex(APOLOGY_UNDONE, ctx.locale)
     matches = rx.finditer(doc.text)
     if ctx.short:  # a bare "Sorry:" opening is the first person on a 160-character channel
-        matches += list(re.finditer(r"(?:^|[.!?:]\s+)\W*sorry\b", doc.text, re.I))
+        # (round 25: an opening that goes on to the account, "Sorry: calls failed ...", not a
+        # bare "Sorry!" or "Sorry for the hassle!", which nobody makes: so the sets written from
+        # the twenty-first on read it, as docs/rules.md asks for the first person, where the older
+        # ones took it for the apology)
+        matches += list(re.finditer(r"(?:^|[.!?:]\s+)\W*sorry\s*[:,—–]", doc.text, re.I))
     elif "sorry" in doc.lower:  # "Sorry" said to the people or place affected: "Sorry, Mackay."
         at = doc.lower.find("sorry")
         while at >= 0:
