@@ -1039,6 +1039,15 @@ EXCUSE = {
         r"not (?:reasonably )?(?:foreseeable|predictable|preventable)\b|(?:hard|difficult|impossible) to (?:plan for|foresee|anticipate)\b",
         r"common (?:problems?|issues?|occurrences?|things?|risks?) (?:across|in|throughout) (?:the|our) (?:industry|sector)\b|"
         r"(?:are|is) never (?:perfect|infallible|foolproof)\b",
+        # round 25: the cause put beyond what anyone could build for ("far beyond anything our
+        # systems are built for", "no plan can fully prepare for them"); the day or work said to be
+        # hard on anyone's kit ("payday Fridays are hard on any payment system", "public holidays
+        # are always hard on phone systems", "easy to get wrong"); the failure called normal
+        # ("teething problems like this are normal with any big upgrade")
+        r"beyond anything (?:our|the|any) (?:[\w-]+ )?(?:systems?|networks?|equipment|kit)\b|"
+        r"no (?:plan|system|network|provider|company|one) can (?:fully |completely |ever )?(?:prepare|prevent|cope|avoid|plan)\b",
+        r"(?:are|is) (?:always )?hard on (?:any|every|all|[\w-]+ systems)\b|\beasy to get wrong\b|"
+        r"teething (?:problems|issues|troubles)\b|(?:are|is) (?:normal|common|to be expected) (?:with|for|in) any\b",
     ),
     "es": _words(
         r"a pesar de nuestros (?:mejores )?esfuerzos",
@@ -1252,6 +1261,13 @@ MINIMISE = {
         r"in the (?:big|bigger|grand|wider) (?:picture|scheme of things)\b|"
         r"most (?:of )?(?:our |the )?(?:[\w-]+ )?(?:[a-z]+s) (?:never|didn[’']t|did not|won[’']t|will not|wouldn[’']t|would not|barely|hardly) "
         r"(?:have )?(?:even )?(?:noticed|notice)\b",
+        # round 25: the impact called limited or small ("impact was limited to code-based
+        # collection"); the wait called short ("it's only a short wait at the desk"); the money
+        # called a few dollars ("came to a few dollars per ride"); the failure called rare ("very
+        # rarely cause operational difficulties")
+        r"\b(?:impact|effect|disruption|harm) (?:was|is|has been|remained) (?:very |fairly |relatively )?(?:limited|minimal|small|slight|minor)\b|"
+        r"\bonly a (?:short|brief|small|quick|little) (?:wait|delay|while|hold-up)\b|"
+        r"\bcame to (?:only |just )?a few (?:dollars|pounds|euros|cents|pence)\b|\bvery rarely (?:cause|causes|happen|happens|fail|fails)\b",
     ),
     "es": _words(
         r"menor(?:es)?",
@@ -1325,6 +1341,8 @@ MINIMISE = {
         # ratito"), and the way round it called easy ("bastaba con mirar la carpeta de spam")
         r"(?:un|una) (?:retraso|corte|fallo|falla|problema|incidente|interrupción|demora) (?:muy )?(?:pequeñ[oa]|cort[oa]|breve|menor)\b|"
         r"(?:solo|sólo|apenas) un (?:ratito|rato|momento|momentito)\b|\bun ratito\b|\b(?:bastaba|bastó|alcanzaba|alcanzó) con\b",
+        # round 25: the impact called limited with a word between ("el impacto real fue muy limitado")
+        r"impacto (?:real|final|total) (?:fue|ha sido|es|resultó) (?:muy )?(?:limitado|mínimo|reducido|escaso|menor|acotado)",
     ),
 }
 CORPORATE = _words(
