@@ -311,12 +311,13 @@ AREA_MORE = {
     "en": re.compile(
         _spaced(
             # the places named as a pair, whatever comes before ("Why Tamworth and Gunnedah
-            # lost calls", "our Dubbo and Orange customers", "Provo & Orem:"), and a place labelling
+            # lost calls", "our Dubbo and Orange customers", "Provo & Orem:"; round 25: "Pudsey/Morley",
+            # "Ann Arbor / Ypsilanti"), and a place labelling
             # the text or a line, followed by the service ("Alnwick: broadband is back", "Geraldton
             # update: mobile calls still failing")
             r"\b(?!"
             + _NOT_PLACES
-            + r"\b)[A-Z][\w'-]+(?: [A-Z][\w'-]+)? (?:and|&) (?!"
+            + r"\b)[A-Z][\w'-]+(?: [A-Z][\w'-]+)?(?: (?:and|&) | ?/ ?)(?!"
             + _NOT_PLACES
             + r"\b)[A-Z][a-z][\w'-]*|"
             r"(?:^|\n)(?!"
@@ -2286,7 +2287,19 @@ def _place_in_count(doc: Doc, ctx: Context) -> bool:
         )
         if counted > 0 and _NAMED.search(doc.text, m.start(), counted):
             return True
+        # round 25: the name taken for the counted noun, the noun after it ("18,400 Corvallis
+        # cardholders": the shortest match ends on the name)
+        if (
+            counted > 0
+            and _NAMED.fullmatch(doc.text, counted + 1, m.end())
+            and _NOUN_AFTER.match(doc.text, m.end())
+        ):
+            return True
     return False
+
+
+#: A plural noun in lower case just after a name (`_place_in_count`).
+_NOUN_AFTER = re.compile(r"\s+[a-z]{2,}s\b")
 
 
 def count_told(doc: Doc, ctx: Context) -> bool:
