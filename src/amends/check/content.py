@@ -991,13 +991,11 @@ EMPATHY_MORE = {
         r"\b(?:was|is|it[’']s|must have been) (?:a|quite a|such a|a real) (?:shock|blow|worry)\b|\b(?:we|i) (?:spoiled|spoilt|ruined) (?:it|that|this|your)\b",
         # round 25: what many of them went through ("many of you came back to a ticket", "many of
         # you were late for class"); where we were not ("we were not there when you needed us",
-        # "nobody would have answered you"); what we made harder; what they had planned ("you
-        # had already picked your seats"); what it is to them ("we know Friday night at the movies
-        # is a treat")
+        # "nobody would have answered you"); what we made harder; what it is to them ("we know
+        # Friday night at the movies is a treat")
         r"\b(?:some|many|most|a lot) of you (?:[\w’'-]+ ){0,2}?(?:came back to|were late|walked|stood|spent|waited|paid)\b|"
         r"\bwhen you needed us\b|\bnobody would have (?:answered|helped|heard|come)\b|"
         r"\b(?:we )?(?:made|make) (?:that|this|it|things|your [\w-]+) (?:harder|worse|more difficult)\b|"
-        r"\byou had (?:already )?(?:picked|booked|planned|paid for|bought|chosen)\b|"
         r"\b(?:we|i) know\b[^.]{0,60}?\b(?:is|are) (?:a|an|your) (?:treat|highlight|big deal|lifeline|routine|ritual)\b",
     ),
     "es": _rx(
