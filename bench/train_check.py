@@ -70,7 +70,7 @@ CONSOLE_RESTORED = datetime(2026, 12, 3, 8, 40, tzinfo=UTC)
 #: When the console's watched incident is opened (`tests/console/conftest.py`'s clock).
 CONSOLE_WATCHED = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
 #: The sets left out in turn when choosing, the rules tried and the thresholds tried.
-FOLDS = ("blind11", "blind14", "blind15", "blind16")
+FOLDS = ("blind11", "blind14", "blind15", "blind16", "blind35", "blind36")
 CANDIDATES = (
     *("vague", "non-apology", "blame", "excuse", "minimise", "generic-apology", "jargon"),
     *("what", "who", "when", "cause", "eta", "apology", "empathy", "ownership", "fix"),

@@ -49,16 +49,16 @@ rounds 19 to 22, and tuned on in round 23. The thirty-third and thirty-fourth
 was committed, never run through the checker before they were committed, measured once on each of
 rounds 20 to 23, and tuned on in round 24. The thirty-fifth and thirty-sixth (corpus_blind35, 36)
 were written blind the same way, at the same time by two hands, after round 21 was committed, never
-run through the checker before they were committed, and measured once on each of rounds 21 to 24;
-nobody has tuned on them. The thirty-seventh and thirty-eighth (corpus_blind37, 38) were written
+run through the checker before they were committed, measured once on each of rounds 21 to 24, and
+tuned on in round 25. The thirty-seventh and thirty-eighth (corpus_blind37, 38) were written
 blind the same way, at the same time by two hands, after round 22 was committed, never run through
-the checker before they were committed, and measured once on each of rounds 22 to 24; nobody has
+the checker before they were committed, and measured once on each of rounds 22 to 25; nobody has
 tuned on them. The thirty-ninth and fortieth (corpus_blind39, 40) were written blind the same way,
 at the same time by two hands, after round 23 was committed, never run through the checker before
-they were committed, and measured once on each of rounds 23 and 24; nobody has tuned on them.
+they were committed, and measured once on each of rounds 23 to 25; nobody has tuned on them.
 The forty-first and forty-second (corpus_blind41, 42) were written blind the same way, at the same
 time by two hands, after round 24 was committed, never run through the checker before they were
-committed, and measured once on round 24; nobody has tuned on them.
+committed, and measured once on each of rounds 24 and 25; nobody has tuned on them.
 Unit tests of the rules use sentences of their own, not these sets'.
 """
 

@@ -17,7 +17,7 @@ from amends.check import patterns as P
 from amends.check.admission import admits, admitted_acts
 from amends.check.lowercase import Lexicon, flat_lower, lexicon, suited, word_rx
 from amends.check.model import AFTER, ALL_STAGES, ONGOING, Channel, Severity, Stage
-from amends.check.prefixes import factored, table
+from amends.check.prefixes import by_word_start, factored, table
 from amends.check.restored import acted_then_restored
 from amends.check.rule import Context, Example, Rule
 from amends.check.source import Doc
@@ -2697,7 +2697,9 @@ def check_prevention(doc: Doc, ctx: Context) -> str | None:
 def check_repair(doc: Doc, ctx: Context) -> str | None:
     """Compensation: what, how much, and when or how it is applied."""
     applied, bounds, seen = _lex(APPLIED, ctx.locale), doc.sentences, set()
-    for m in _lex(OFFER, ctx.locale).iterate(doc.text, doc.lower):
+    offers = OFFER.get(ctx.locale.split("-")[0], OFFER["en"])
+    found = itertools.chain(*(table.iterate(doc.text, doc.lower) for table in offers))
+    for m in found:
         i = max(bisect_right(bounds, (m.start(), len(doc.text))) - 1, 0)
         if i in seen or not bounds:
             continue
@@ -2742,10 +2744,15 @@ def _hours(doc: Doc, ctx: Context) -> bool:
     return False
 
 
-#: An offer of compensation in either form, searched in one pass: one table of both lists'
-#: phrases, their prefixes shared (round 24; it was the two tables' compiled patterns side by
-#: side, each a tree of its own).
-OFFER = {loc: _rx(*_COMP_PHRASES[loc], *_REBATE_PHRASES[loc]) for loc in _COMP_PHRASES}
+#: An offer of compensation in either form: both lists' phrases, their prefixes shared (round
+#: 24), as two tables, those that start a word and those that start with a number ("$7 off";
+#: round 25: one table of both was tried at every character, `prefixes.by_word_start`).
+OFFER: dict[str, tuple[Lexicon, ...]] = {
+    loc: tuple(
+        _rx(*part) for part in by_word_start((*_COMP_PHRASES[loc], *_REBATE_PHRASES[loc])) if part
+    )
+    for loc in _COMP_PHRASES
+}
 
 
 #: What follows a count of people: "150.000 clientes" is a count, not a phone number.

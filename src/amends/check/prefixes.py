@@ -369,6 +369,19 @@ def _letters(p: str, bounded: bool) -> frozenset[str] | None:
     return frozenset({"\\w"}) if chars is None else frozenset(c.lower() for c in chars)
 
 
+def by_word_start(phrases: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The phrases' alternatives split in two: those every match of which starts a word
+    (`first_letters` knows its letters), and the rest (a number first, "$7 off"). A table of the
+    first kind is led by its letters and rejects most of the text at one character; mixed with
+    one of the second, it is tried at every character (round 25)."""
+    words: list[str] = []
+    rest: list[str] = []
+    for phrase in phrases:
+        for alternative in _split_top(phrase):
+            (words if first_letters([alternative]) is not None else rest).append(alternative)
+    return tuple(words), tuple(rest)
+
+
 #: Every table `table` made, as (phrases, space, whole words): the tests hold each one's pattern
 #: to the plain alternation of its phrases.
 TABLES: list[tuple[tuple[str, ...], str, bool]] = []
