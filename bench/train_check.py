@@ -49,10 +49,15 @@ from bench.eval_check import CORPORA, UNSEEN
 #: 0.1), fix 0.8 → 0.9 (+0.0461, 9 of 9: our drafts' highest score on it rose to 0.80), and `who`
 #: out (+0.0199 at 0.8, under the 0.02 bar; its warnings were all wrong on the sets nobody had
 #: tuned on in round 23). Still out: `empathy` (+0.013), `generic-apology` (+0.014), `what`
-#: (+0.013), `eta` (+0.012).
+#: (+0.013), `eta` (+0.012). Round 25, trained on the thirty-fifth and thirty-sixth sets too and
+#: chosen on six folds (those two added to `FOLDS`, the newest sets, written to today's brief):
+#: vague kept at 0.8 (+0.059, 24 of 28 right), blame 0.8 → 0.7 (+0.089, 15 of 15; our drafts'
+#: highest score on it is 0.58), excuse kept at 0.5 (+0.287, 30 of 32, as 0.4), cause kept at 0.5
+#: (+0.130, 63 of 83), fix kept at 0.9 (+0.028, 7 of 8; our drafts reach 0.71). Still out:
+#: `empathy` (+0.018), `what` (+0.017), `generic-apology` (+0.014), `who` (+0.013 at 0.9).
 THRESHOLD = {
     "vague": 0.8,
-    "blame": 0.8,
+    "blame": 0.7,
     "excuse": 0.5,
     "cause": 0.5,
     "fix": 0.9,
