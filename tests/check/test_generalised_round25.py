@@ -284,10 +284,33 @@ def test_apology_on_a_short_channel(text: str, channel: str, apology: bool) -> N
 @pytest.mark.parametrize(
     ("text", "stage"),
     [
-        ("Voicemail in Ashby/Coalville: 2,300 customers since 7am.", "update"),
+        ("Voicemail, Ashby/Coalville: 2,300 customers since 7am.", "update"),
         ("Why e-books would not open (1,900 Hexham members, 9am-noon).", "explain"),
     ],
 )
 def test_who_places_paired_by_a_slash_or_named_in_the_count(text: str, stage: str) -> None:
     found = rules(text, stage, "en", "sms" if stage == "update" else "social", config=NO_LEARNED)
     assert "who" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calls/Texts: 7,300 customers affected since 8am.",
+        "TV/Internet: 2,000 customers down since 8am.",
+    ],
+)
+def test_who_near_misses_services_paired_by_a_slash(text: str) -> None:
+    assert "who" in rules(text, "update", "en", "sms", config=NO_LEARNED)
+
+
+@pytest.mark.parametrize(
+    ("text", "empathy"),
+    [
+        ("We are sorry: today we have made that harder for you.", False),
+        # what the weather made worse is no acknowledgement of ours
+        ("The storm made things worse on Sunday.", True),
+    ],
+)
+def test_empathy_what_we_made_harder(text: str, empathy: bool) -> None:
+    assert _fires("empathy", text, "en", "explain") is empathy

@@ -40,6 +40,11 @@ _NOT_PLACES = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
     r"June|July|August|September|October|November|December|We|Our|The|This|It|Update|Between|Since)"
 )
+#: Services named in title case at the head of a short post ("Calls/Texts:"), not places.
+_SERVICE_WORDS = (
+    r"(?:Calls?|Texts?|Sms|Voicemail|Data|Phones?|Mobiles?|Landlines?|Internet|Broadband|Email|Web|Apps?|"
+    r"Online|Wifi|Wi-Fi|Tv|Television|Streaming|Payments?|Bookings?|Tickets?|Orders?)"
+)
 #: Words that open a short post's label without naming a place ("Update:", "Mail alert:",
 #: "Good news:", "Farmacia:", "Actualización:"), in either language (round 24; round 8's Spanish
 #: list folded in).
@@ -311,14 +316,24 @@ AREA_MORE = {
     "en": re.compile(
         _spaced(
             # the places named as a pair, whatever comes before ("Why Tamworth and Gunnedah
-            # lost calls", "our Dubbo and Orange customers", "Provo & Orem:"; round 25: "Pudsey/Morley",
-            # "Ann Arbor / Ypsilanti"), and a place labelling
+            # lost calls", "our Dubbo and Orange customers", "Provo & Orem:"), and a place labelling
             # the text or a line, followed by the service ("Alnwick: broadband is back", "Geraldton
             # update: mobile calls still failing")
             r"\b(?!"
             + _NOT_PLACES
-            + r"\b)[A-Z][\w'-]+(?: [A-Z][\w'-]+)?(?: (?:and|&) | ?/ ?)(?!"
+            + r"\b)[A-Z][\w'-]+(?: [A-Z][\w'-]+)? (?:and|&) (?!"
             + _NOT_PLACES
+            + r"\b)[A-Z][a-z][\w'-]*|"
+            # round 25: a pair joined by a slash, names in title case and no service's
+            # ("Pudsey/Morley", "Ann Arbor / Ypsilanti"; not "Calls/Texts", "TV/Internet")
+            r"\b(?!"
+            + _NOT_PLACES
+            + "|"
+            + _SERVICE_WORDS
+            + r"\b)[A-Z][a-z][\w'-]*(?: [A-Z][a-z][\w'-]*)?\s?/\s?(?!"
+            + _NOT_PLACES
+            + "|"
+            + _SERVICE_WORDS
             + r"\b)[A-Z][a-z][\w'-]*|"
             r"(?:^|\n)(?!"
             + _NOT_PLACES
@@ -995,7 +1010,7 @@ EMPATHY_MORE = {
         # Friday night at the movies is a treat")
         r"\b(?:some|many|most|a lot) of you (?:[\w’'-]+ ){0,2}?(?:came back to|were late|walked|stood|spent|waited|paid)\b|"
         r"\bwhen you needed us\b|\bnobody would have (?:answered|helped|heard|come)\b|"
-        r"\b(?:we )?(?:made|make) (?:that|this|it|things|your [\w-]+) (?:harder|worse|more difficult)\b|"
+        r"\bwe (?:have |[’']ve )?(?:made|make) (?:that|this|it|things|your [\w-]+) (?:harder|worse|more difficult)\b|"
         r"\b(?:we|i) know\b[^.]{0,60}?\b(?:is|are) (?:a|an|your) (?:treat|highlight|big deal|lifeline|routine|ritual)\b",
     ),
     "es": _rx(
