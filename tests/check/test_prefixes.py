@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from amends.check import content, prefixes, style  # noqa: F401  (their tables)
+from amends.check import content, prefixes, style
 from amends.check.evaluate import load_corpus
 from amends.check.lowercase import flat_lower
 from amends.check.prefixes import prefix_tree
@@ -154,3 +154,30 @@ def test_generated_tables_find_the_same_spans(phrases: list[str], text: str) -> 
     assert _spans(tree, text.upper(), re.I) == _spans(plain, text.upper(), re.I)
     literal = prefix_tree(phrases, space=" ")  # a space as itself, as the content tables read it
     assert _spans(literal, text) == _spans(_plain([f"(?:{p})" for p in phrases], " "), text)
+
+
+def test_by_word_start_splits_alternatives_by_how_a_match_starts() -> None:
+    words, rest = prefixes.by_word_start((r"\bfree\b|\d\s+off\b", r"\brefund\w*", r"[$£]\s?\d"))
+    assert words == (r"\bfree\b", r"\brefund\w*")
+    assert rest == (r"\d\s+off\b", r"[$£]\s?\d")
+
+
+@pytest.mark.parametrize("locale", ["en", "es"])
+def test_the_offer_in_two_tables_finds_the_sentences_one_table_found(locale: str) -> None:
+    # `content.OFFER` splits the compensation phrases by how a match starts; `check_repair`
+    # reads the sentences that hold an offer, which must be those of the one table of round 24
+    one = prefixes.table(
+        (*content._COMP_PHRASES[locale], *content._REBATE_PHRASES[locale]), space=" "
+    )
+    found = 0
+    for text in _texts():
+        low = flat_lower(text)
+        spans_one = [m.span() for m in one.iterate(text, low)]
+        starts_one = {a for a, _ in spans_one}
+        starts_two = {m.start() for t in content.OFFER[locale] for m in t.iterate(text, low)}
+        # every start of the one table is a start of the two, and the two find more only inside
+        # a match of the one (an alternative it passed over there), so no other sentence
+        assert starts_one <= starts_two, text[:80]
+        assert all(any(a <= s < b for a, b in spans_one) for s in starts_two - starts_one)
+        found += bool(starts_one)
+    assert found > 500
