@@ -314,3 +314,15 @@ def test_who_near_misses_services_paired_by_a_slash(text: str) -> None:
 )
 def test_empathy_what_we_made_harder(text: str, empathy: bool) -> None:
     assert _fires("empathy", text, "en", "explain") is empathy
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the weather's toll on our kit, said of our own systems, is no excuse by itself
+        "This is hard on our systems.",
+        "The storm was hard on our network.",
+    ],
+)
+def test_excuse_near_misses(text: str) -> None:
+    assert not _fires("excuse", text, "en", "explain")

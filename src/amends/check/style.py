@@ -1046,7 +1046,7 @@ EXCUSE = {
         # ("teething problems like this are normal with any big upgrade")
         r"beyond anything (?:our|the|any) (?:[\w-]+ )?(?:systems?|networks?|equipment|kit)\b|"
         r"no (?:plan|system|network|provider|company|one) can (?:fully |completely |ever )?(?:prepare|prevent|cope|avoid|plan)\b",
-        r"(?:are|is) (?:always )?hard on (?:any|every|all|[\w-]+ systems)\b|\beasy to get wrong\b|"
+        r"(?:are|is) hard on (?:any|every|all)\b|(?:are|is) always hard on\b|\beasy to get wrong\b|"
         r"teething (?:problems|issues|troubles)\b|(?:are|is) (?:normal|common|to be expected) (?:with|for|in) any\b",
     ),
     "es": _words(
