@@ -164,17 +164,20 @@ def test_by_word_start_splits_alternatives_by_how_a_match_starts() -> None:
 
 @pytest.mark.parametrize("locale", ["en", "es"])
 def test_the_offer_in_two_tables_finds_the_sentences_one_table_found(locale: str) -> None:
-    # `content.OFFER` splits the compensation phrases by how a match starts; `check_repair`
+    # `content.OFFER_WORDS` and `OFFER_NUMBERS` split the compensation phrases by how a match
+    # starts, neither of them empty (it would match anywhere); `check_repair`
     # reads the sentences that hold an offer, which must be those of the one table of round 24
     one = prefixes.table(
         (*content._COMP_PHRASES[locale], *content._REBATE_PHRASES[locale]), space=" "
     )
+    assert all(content._OFFER_PARTS[locale])
+    tables = (content.OFFER_WORDS[locale], content.OFFER_NUMBERS[locale])
     found = 0
     for text in _texts():
         low = flat_lower(text)
         spans_one = [m.span() for m in one.iterate(text, low)]
         starts_one = {a for a, _ in spans_one}
-        starts_two = {m.start() for t in content.OFFER[locale] for m in t.iterate(text, low)}
+        starts_two = {m.start() for t in tables for m in t.iterate(text, low)}
         # every start of the one table is a start of the two, and the two find more only inside
         # a match of the one (an alternative it passed over there), so no other sentence
         assert starts_one <= starts_two, text[:80]

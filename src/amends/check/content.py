@@ -1626,6 +1626,11 @@ FUTURE = {
     # any verb in the future tense ("probaremos", "tendremos", "se aplicará")
     "es": _rx(r"\b(?:vamos a|para evitar|para que)\b|\b\w+(?:remos|rán|rá)\b"),
 }
+#: A length of service given, in digits or words ("14 days", "two weeks", "7 free days"; round 25).
+_LENGTH_EN = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|ten|fourteen|thirty) (?:extra |free |more )?"
+    r"(?:days?|weeks?|months?)"
+)
 _COMP_PHRASES: dict[str, tuple[str, ...]] = {
     "en": (
         r"\bvouchers?\b|\bgift cards?\b|\bbonus data\b|\bcredit(?:s|ed|ing)?\b|\brefund\w*|\bdiscount\b|\bfree\b|\bwaiv\w+|"
@@ -1642,9 +1647,12 @@ _COMP_PHRASES: dict[str, tuple[str, ...]] = {
         r"\bcancel(?:l?ed)? (?:it|them|the (?:penalty|penalties|fee|fees|charge|charges))\b|\b(?:count|counts|treated) as on time\b",
         # round 25: the service given longer, by a length of time ("every loan was extended by 14
         # days", "has had two weeks added", "7 days have been added to your membership")
-        r"\bextended (?:by|for) (?:\d+|a|an|one|two|three|four|five|six|seven|eight|ten|fourteen|thirty) (?:days?|weeks?|months?)\b|"
-        r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|ten|fourteen|thirty) (?:extra |free |more )?(?:days?|weeks?|months?) (?:(?:have|has) been |were |was )?added\b|"
-        r"\badded (?:\d+|a|an|one|two|three|four|five|six|seven|eight|ten|fourteen|thirty) (?:extra |free |more )?(?:days?|weeks?|months?)\b",
+        r"\bextended (?:by|for) "
+        + _LENGTH_EN
+        + r"\b|\b"
+        + _LENGTH_EN
+        + r" (?:(?:have|has) been |were |was )?added\b|"
+        r"\badded " + _LENGTH_EN + r"\b",
     ),
     "es": (
         r"\bcrédito\b|\breembols\w+|\bdescuento\b|\bgratis\b|\bsin (?:coste|costo|cargo)\b|\bcompensación\b|\bbonificación\b|\bdevol\w+|"
@@ -2712,9 +2720,8 @@ def check_prevention(doc: Doc, ctx: Context) -> str | None:
 def check_repair(doc: Doc, ctx: Context) -> str | None:
     """Compensation: what, how much, and when or how it is applied."""
     applied, bounds, seen = _lex(APPLIED, ctx.locale), doc.sentences, set()
-    offers = OFFER.get(ctx.locale.split("-")[0], OFFER["en"])
-    found = itertools.chain(*(table.iterate(doc.text, doc.lower) for table in offers))
-    for m in found:
+    offers = (_lex(OFFER_WORDS, ctx.locale), _lex(OFFER_NUMBERS, ctx.locale))
+    for m in itertools.chain(*(offer.iterate(doc.text, doc.lower) for offer in offers)):
         i = max(bisect_right(bounds, (m.start(), len(doc.text))) - 1, 0)
         if i in seen or not bounds:
             continue
@@ -2761,13 +2768,13 @@ def _hours(doc: Doc, ctx: Context) -> bool:
 
 #: An offer of compensation in either form: both lists' phrases, their prefixes shared (round
 #: 24), as two tables, those that start a word and those that start with a number ("$7 off";
-#: round 25: one table of both was tried at every character, `prefixes.by_word_start`).
-OFFER: dict[str, tuple[Lexicon, ...]] = {
-    loc: tuple(
-        _rx(*part) for part in by_word_start((*_COMP_PHRASES[loc], *_REBATE_PHRASES[loc])) if part
-    )
-    for loc in _COMP_PHRASES
+#: round 25: one table of both was tried at every character, `prefixes.by_word_start`). Neither
+#: part is empty in any locale (`tests/check/test_prefixes.py`): an empty table matches anywhere.
+_OFFER_PARTS = {
+    loc: by_word_start((*_COMP_PHRASES[loc], *_REBATE_PHRASES[loc])) for loc in _COMP_PHRASES
 }
+OFFER_WORDS = {loc: _rx(*words) for loc, (words, _) in _OFFER_PARTS.items()}
+OFFER_NUMBERS = {loc: _rx(*numbers) for loc, (_, numbers) in _OFFER_PARTS.items()}
 
 
 #: What follows a count of people: "150.000 clientes" is a count, not a phone number.
