@@ -285,6 +285,8 @@ def test_apology_on_a_short_channel(text: str, channel: str, apology: bool) -> N
     ("text", "stage"),
     [
         ("Voicemail, Ashby/Coalville: 2,300 customers since 7am.", "update"),
+        # a place whose name begins with a word that is no place ("We", "The", "It")
+        ("Voicemail, Weston/Clevedon: 2,300 customers since 7am.", "update"),
         ("Why e-books would not open (1,900 Hexham members, 9am-noon).", "explain"),
     ],
 )

@@ -45,6 +45,9 @@ _SERVICE_WORDS = (
     r"(?:Calls?|Texts?|Sms|Voicemail|Data|Phones?|Mobiles?|Landlines?|Internet|Broadband|Email|Web|Apps?|"
     r"Online|Wifi|Wi-Fi|Tv|Television|Streaming|Payments?|Bookings?|Tickets?|Orders?)"
 )
+#: A name in title case that is neither a word `_NOT_PLACES` lists nor a service's (the whole
+#: word: "Weston" is a place though "We" is not).
+_SLASH_NAME = r"\b(?!(?:" + _NOT_PLACES + "|" + _SERVICE_WORDS + r")\b)[A-Z][a-z][\w'-]*"
 #: Words that open a short post's label without naming a place ("Update:", "Mail alert:",
 #: "Good news:", "Farmacia:", "Actualización:"), in either language (round 24; round 8's Spanish
 #: list folded in).
@@ -326,15 +329,10 @@ AREA_MORE = {
             + r"\b)[A-Z][a-z][\w'-]*|"
             # round 25: a pair joined by a slash, names in title case and no service's
             # ("Pudsey/Morley", "Ann Arbor / Ypsilanti"; not "Calls/Texts", "TV/Internet")
-            r"\b(?!"
-            + _NOT_PLACES
+            + _SLASH_NAME
+            + r"(?: [A-Z][a-z][\w'-]*)?\s?/\s?"
+            + _SLASH_NAME
             + "|"
-            + _SERVICE_WORDS
-            + r"\b)[A-Z][a-z][\w'-]*(?: [A-Z][a-z][\w'-]*)?\s?/\s?(?!"
-            + _NOT_PLACES
-            + "|"
-            + _SERVICE_WORDS
-            + r"\b)[A-Z][a-z][\w'-]*|"
             r"(?:^|\n)(?!"
             + _NOT_PLACES
             + r"\b)[A-Z][\w'-]+(?: [A-Z][\w'-]+)?(?: update)?: (?:[a-z]+ ){0,2}?"
