@@ -39,7 +39,9 @@ _PRED_EN = word_rx(
         r"(?:down(?!\s+to\b)|offline|unavailable|blank|black|empty|dark|unreachable|unresponsive|inaccessible|stuck|frozen|"
         r"missing|broken|dead|silent|jammed|unusable|late|delayed|out\s+of\s+(?:service|action|order)|not\s+working|"
         # round 23: running late, shut, cancelled ("your payout is running late", "lockers were shut")
-        r"running\s+late|shut|(?:being\s+)?cancell?ed)\b)|"
+        r"running\s+late|shut|(?:being\s+)?cancell?ed|"
+        # round 26: a thing that was wrong ("the 7.40am text was wrong"; not "what went wrong")
+        r"(?<!went\s)wrong|incorrect)\b)|"
         # a thing that failed by its verb ("pickups failed", "readers decline taps", "pagers miss calls")
         r"(?P<verbfail>\b(?:failed|fail|fails|stopped|stop|stops|crashed|crashes|froze|freezes|dropped|drops|declined|"
         r"decline(?!\s+rates?\b)|declines|rejected|rejects|bounced|bounces|timed\s+out|time\s+out|went\s+(?:down|dark|black|blank|"
@@ -51,7 +53,12 @@ _PRED_EN = word_rx(
         # through to the wrong place ("calls were sent to voicemail", "went to a voicemail box")
         r"(?:is|are|was|were|been)\s+(?:rejecting|declining|refusing|failing|dropping|crashing|bouncing|timing\s+out)|"
         r"(?:went|go|goes|(?:were|was|are|is|been)\s+(?:sent|routed|diverted|redirected|forwarded))\s+(?:straight\s+)?to\s+"
-        r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:voicemail|answering|recorded|wrong|unmonitored))\b)|"
+        r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:voicemail|answering|recorded|wrong|unmonitored)|"
+        # round 26: a thing that gave the wrong thing ("the app showed residents the wrong
+        # dates", "our app sends patrols to the wrong spot")
+        r"(?:shows?|showed|showing|sends?|sent|sending|gives?|gave|giving|puts?|putting|places?|placed|placing|"
+        r"lists?|listed|listing|displays?|displayed|displaying|prints?|printed|printing)\s+"
+        r"(?:[\w-]+\s+){0,3}?(?:the\s+|an?\s+)?(?:wrong|incorrect))\b)|"
         # a thing that got or showed nothing ("drivers got no jobs", "the app showed zero usage")
         r"(?P<nothing>\b(?:got|get|gets|received|receive|receives|saw|see|sees|showed|show|shows|sent|sends)\s+"
         r"(?:no|zero|nothing|an?\s+error|a\s+blank|blank)\b|"
@@ -59,6 +66,9 @@ _PRED_EN = word_rx(
         # "callers hear 'mailbox not set up'", "vouchers come back as "voucher not valid"")
         r"\b(?:got|get|gets|saw|see|sees|heard|hear|hears|(?:were|was)\s+(?:shown|told)|(?:came|come|comes)\s+back\s+as)\s+"
         r"(?:an?\s+|the\s+)?(?:(?:error\s+)?message\s+)?[\"'‘“]|"
+        # round 26: a thing that told people an error in its words ("the app tells members
+        # "Job closed"", "the screen showed drivers 'No route'")
+        r"\b(?:tells|told|tell|shows|showed|show)\s+(?:[\w-]+\s+){1,2}?[\"‘“]|"
         # round 24: a person turned away ("were logged out", "were sent back to the sign-in page")
         r"\b(?:was|were|got|get|kept\s+getting|are|is|been)\s+(?:being\s+)?(?:logged|signed|kicked|thrown|locked)\s+out\b|"
         r"\b(?:was|were|got|are|is|been)\s+(?:being\s+)?(?:sent|taken|bounced)\s+back\s+to\b)|"
@@ -69,7 +79,13 @@ _PRED_EN = word_rx(
         # the same thing told to be back ("card readers are working again", "your usage is back")
         r"(?P<back>\b(?:is|are|was|were|have\s+been|has\s+been)\s+(?:now\s+|all\s+|fully\s+)?(?:back(?:\s+(?:up|online|on|to\s+normal))?|"
         r"working\s+(?:again|normally|as\s+normal)|restored|running\s+(?:again|normally)|up\s+and\s+running)\b|"
-        r"\b(?:work|works|worked)\s+again\b)",
+        r"\b(?:work|works|worked)\s+again\b|"
+        # round 26: doing its work again ("gates are scanning passes again", "tow trucks are being
+        # sent again", "our app places members correctly again") or no longer failing ("jobs are
+        # no longer closing on their own")
+        r"\b(?:is|are|was|were|have\s+been|has\s+been)\s+(?:now\s+|all\s+)?(?:being\s+)?[a-z]{3,}(?:ing|ed|sent)\s+"
+        r"(?:[\w-]+\s+){0,3}?again\b|\b[a-z]{3,}s\s+(?:[\w-]+\s+){0,3}?(?:correctly|properly|normally)\s+again\b|"
+        r"\b(?:is|are|was|were)\s+no\s+longer\s+[a-z]{3,}ing\b)",
         re.I,
     )
 )
@@ -83,7 +99,7 @@ _PRED_ES = word_rx(
         # round 24: "ninguno de nuestros 2.700 clientes de Rafaela pudo pedir"
         r"\bningun[oa]\s+de\s+(?:[\w.,]+\s+){1,8}?(?:pudo|podía|pudieron|podían)\s+\w+)|"
         # no llegaron, no cobraban, no navega, no ven (not "no lo comprobamos": ours, in the first person)
-        r"(?P<neg>\bno\s+(?:se\s+)?(?:(?:le|les|lo|la|los|las|nos)\s+)?(?P<nverb>\w+(?:aba|aban|ía|ían|ó|aron|ieron|an|en|a|e)))\b(?!\s+a\s+\w+(?:ar|er|ir)\b)|"
+        r"(?P<neg>\bno\s+(?:se\s+)?(?:(?:le|les|lo|la|los|las|nos)\s+)?(?P<nverb>\w+(?:aba|aban|ía|ían|ó|aron|ieron|yeron|an|en|a|e)))\b(?!\s+a\s+\w+(?:ar|er|ir)\b)|"
         # estuvo caído, se quedaron en negro, siguen sin salir
         r"(?P<state>\b(?:estuvo|estaba|estaban|estuvieron|está|están|ha\s+estado|han\s+estado|quedó|quedaron|se\s+quedó|"
         r"se\s+quedaron|se\s+quedaba|se\s+quedaban|sigue|siguen|seguía|seguían|permanece|permanecen|permaneció|permanecieron)\s+"
@@ -95,7 +111,7 @@ _PRED_ES = word_rx(
         r"presentaban\s+fallas?|dej(?:ó|aron|aba|aban)\s+de\s+\w+|ha(?:n)?\s+dejado\s+de\s+\w+)\b)|"
         # round 24: a state with no verb, as a short post writes it ("sin web de reservas desde las
         # 7:20", "reservas caídas el viernes")
-        r"(?P<bare>\bsin\s+(?:[\wáéíóúñ]+\s+){1,5}?desde\b|\bcaíd[oa]s?\s+(?:desde|el|la|entre|de\s+\d)\b)|"
+        r"(?P<bare>\bsin\s+(?:[\wáéíóúñ]+\s+){1,7}?desde\b|\bcaíd[oa]s?\s+(?:desde|el|la|entre|de\s+\d)\b)|"
         r"(?P<nothing>\bno\s+(?:llegó|llegaron|llega|llegan|salió|salieron|sale|salen)\s+ningun[oa]?\b|"
         # round 24: "recibió un error al firmar", "recibían un mensaje de error"
         r"\b(?:recibió|recibieron|recibía|recibían|veía|veían|vio|vieron)\s+(?:un|el)\s+(?:mensaje\s+de\s+)?error\b)|"
@@ -330,7 +346,13 @@ def _singular(words: list[str]) -> bool:
         or _PARTICIPLE.fullmatch(near)
     ):
         return False
-    return not {w.lower() for w in words[-5:-1]} & _PREPOSITIONS
+    near_words = words[-5:-1]
+    # round 26: a preposition before a time ("Since 7am BST our app declines ...") is no place
+    return not {
+        w.lower()
+        for i, w in enumerate(near_words)
+        if i + 1 >= len(near_words) or not any(c.isdigit() for c in near_words[i + 1])
+    } & _PREPOSITIONS
 
 
 def _people_subject(words: list[str]) -> bool:
