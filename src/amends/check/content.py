@@ -1010,6 +1010,22 @@ EMPATHY_MORE = {
         r"\bwhen you needed us\b|\bnobody would have (?:answered|helped|heard|come)\b|"
         r"\bwe (?:have |[’']ve )?(?:made|make) (?:that|this|it|things|your [\w-]+) (?:harder|worse|more difficult)\b|"
         r"\b(?:we|i) know\b[^.]{0,60}?\b(?:is|are) (?:a|an|your) (?:treat|highlight|big deal|lifeline|routine|ritual)\b",
+        # round 26: what many of them had done or had at stake ("many of you drove for hours",
+        # "many of you had kids in the car", "some of you were mid-conversation"); what people
+        # came for and got ("you came up for fresh snow and spent your first hour in a line", "you
+        # planned a day out, and it started with a queue"); a day we cost them ("is not what you
+        # came for", "is no fun", "nobody's idea of a day out", "not fair on you", "a morning you
+        # do not get back"); what it is to them ("we know paying up front is a real stretch",
+        # "learners wait a long time for these tests"); a wait in the cold as a noun
+        r"\b(?:some|many|most|a lot|several) of you (?:[\w’'-]+ ){0,2}?(?:drove|travell?ed|took|borrowed|bought|read|planned|"
+        r"promised|turned up|booked|set off|got|were mid|were about|had (?:[\w-]+ )?(?:kids|children|family|guests|friends|plans|tickets|booked|"
+        r"planned|promised|saved|travell?ed|driven|come)\b)",
+        r"\byou (?:planned|came|drove|booked|travell?ed|saved|took)\b[^.]{0,60}?\b(?:and|but)\b,? (?:it |you |then )?(?:started|spent|ended|got|found)\b",
+        r"\bnot what you (?:came|paid|signed up|booked|hoped) for\b|\b(?:is|was|are|were|it[’']s|that[’']s) no (?:joke|fun|laughing matter|picnic)\b|"
+        r"\bnobody[’']s idea of\b|\bnot fair (?:on|to) you\b|\byou (?:do not|don[’']t|can[’']t|cannot|won[’']t|will not) get (?:it |that |them )?back\b",
+        r"\b(?:we|i) know\b[^.]{0,80}?\b(?:is|are|can be) (?:a (?:real |big )?stretch|not (?:a |an )?(?:nice|good|easy|fun|great)|no fun)\b|"
+        r"\b(?:wait|waited|waits) (?:a long time|months|weeks|ages) for (?:these|this|their|a|an|the)\b",
+        r"\b(?:wait|queue|line)s? (?:[\w-]+ ){0,5}?in the (?:rain|cold|heat|dark|snow|wind)\b",
     ),
     "es": _rx(
         # round 5: the loss with what was lost in between ("una mañana de trabajo perdida"); people as
@@ -1028,6 +1044,11 @@ EMPATHY_MORE = {
         # round 25: what people went through in the second person plural, and the trust let down
         # ("muchos perdisteis el entreno", "confiaste en tu pase y te cobramos igual")
         r"\b(?:perdisteis|os quedasteis|tuvisteis que|llegasteis tarde|esperasteis|confiaste|confiasteis)\b",
+        # round 26: what they came for and how they spent it ("viniste a esquiar ... y pasaste la
+        # mañana en la cola", "vinieron a disfrutar de la nieve y pasaron la mañana esperando"); a
+        # director who understands it ("entiendo lo desagradable que es")
+        r"\b(?:pasaste|pasasteis|pasaron) (?:toda )?(?:la|el|una|un|todo el) (?:mañana|tarde|día|noche|jornada|rato|fin de semana)\b",
+        r"\b(?:entiendo|comprendo|comprendemos) (?:lo|que|cuánto|perfectamente|bien)\b",
     ),
 }
 OWNERSHIP = {
