@@ -1671,7 +1671,10 @@ _COMP_PHRASES: dict[str, tuple[str, ...]] = {
         + r"\b|\b"
         + _LENGTH_EN
         + r" (?:(?:have|has) been |were |was )?added\b|"
-        r"\badded " + _LENGTH_EN + r"\b",
+        r"\badded " + _LENGTH_EN + r"\b|"
+        # round 26: the fee already paid kept for the next try ("keep their test fee", "you do
+        # not need to pay again")
+        r"\bkeeps? (?:their|your|the) (?:[\w-]+ )?fees?\b|\b(?:do not|don[’']t|won[’']t|will not) (?:need to |have to )?pay again\b",
     ),
     "es": (
         r"\bcrédito\b|\breembols\w+|\bdescuento\b|\bgratis\b|\bsin (?:coste|costo|cargo)\b|\bcompensación\b|\bbonificación\b|\bdevol\w+|"
@@ -1685,6 +1688,7 @@ _COMP_PHRASES: dict[str, tuple[str, ...]] = {
         # round 24: the charge waived ("se consideran en plazo, sin recargo")
         r"\bse consider(?:a|an|ará|arán) (?:en|dentro de|dentro del) plazo\b|\bsin recargo\b",
         # round 25: the service given longer ("se han ampliado siete días", "ampliamos una semana")
+        r"\bgratuit[oa]s?\b|"
         r"\bamplia(?:do|dos|da|das|mos|ron|remos|rá|rán)\s+(?:\w+\s+){0,2}?(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|diez|catorce|quince|treinta)\s+(?:días?|semanas?|mes(?:es)?)\b",
     ),
 }
@@ -1713,7 +1717,7 @@ _REBATE_PHRASES: dict[str, tuple[str, ...]] = {
     "es": (
         r"\bdescont\w+|\babon(?:ar|aremos|amos|ará|arán)\b|\bmenos en\b|\bbonific\w+|\brest(?:ar|aremos|amos|ará|arán)\b|\brebaj\w+",
         # round 4: "verá 6 euros menos", "le bajaremos 60 pesos", "3 dólares a su favor", "5.000 pesos de saldo"
-        r"\d[\d.,]*\s*(?:[a-záéíóú]+\s+)?menos\b|\bbaj(?:ar|aremos|amos|ará|arán)\b|\ba su favor\b|\d[\d.,]*\s*[a-záéíóú]+\s+de\s+saldo\b",
+        r"\d[\d.,]*\s*(?:[a-záéíóú]+\s+)?menos\b|\bbaj(?:ar|aremos|amos|ará|arán)\b|\ba su favor\b|\d[\d.,]*\s*[a-záéíóú]+\s+de\s+saldo\b|\d[\d.,]*\s+de\s+saldo\b",
         # round 5: days not charged ("no pagará dos días", "ningún cliente afectado pagará ...")
         r"\bno (?:pagará|pagarán|paga|pagan|le cobraremos|les cobraremos|cobraremos)\b|\bningún (?:\w+ ){1,2}?pagará\b",
         r"\d[\d.,]*\s*(?:pesos|euros|dólares|soles|€|\$)\s+(?:\w+\s+){0,2}en\s+(?:su|tu|la)\s+(?:próxima\s+|siguiente\s+)?"
@@ -1754,7 +1758,15 @@ AMOUNT = re.compile(
     # free days counted in digits ("7 free days"), a sol ("S/ 38"), a free week in Spanish ("una
     # semana gratis")
     r"\bin full\b|\bfull refunds?\b|\brefunded (?:every|all|each)\b|\b(?:all|every|each) [^.]{0,60}?\b(?:(?:has|have) been|was|were) refunded\b|"
-    r"\b\d+ (?:free|extra|more) (?:days?|weeks?|months?)\b|\bS/\s?\d|\b(?:un|una) (?:día|semana|mes) (?:gratis|de regalo|sin coste)\b",
+    r"\b\d+ (?:free|extra|more) (?:days?|weeks?|months?)\b|\bS/\s?\d|\b(?:un|una) (?:día|semana|mes) (?:gratis|de regalo|sin coste)\b|"
+    # round 26: one of a service's units given free, or the next one free ("one free bulk-item
+    # pickup", "a free bulky waste collection", "your next consultation is free", "can visit free");
+    # a fee kept for the next try; the same in Spanish ("un retiro gratuito de voluminosos", "un
+    # día de forfait gratis")
+    r"\b(?:a|an|one) (?:free|extra) (?:[\w-]+ ){0,2}?(?:collections?|pickups?|consultations?|check-?ups?|appointments?|tests?|"
+    r"lessons?|bookings?|days? pass(?:es)?)\b|\bnext (?:[\w-]+ ){1,2}?(?:is |are |will be )?free\b|"
+    r"\bcan (?:get in|visit|enter|come|go) (?:for )?free\b|\bkeeps? (?:their|your|the) (?:[\w-]+ )?fees?\b|"
+    r"\b(?:un|una|dos|tres) (?:[\wáéíóúñ]+ ){0,3}?gratuit[oa]s?\b|\b(?:un|una) (?:día|semana|mes) de [\wáéíóúñ]+ gratis\b",
     re.I,
 )
 APPLIED = {
@@ -1816,6 +1828,12 @@ APPLIED = {
         r"\b(?:on|off|to|in|of) (?:your|their|its|each|every) (?:[\w-]+ ){0,4}?memberships?\b|"
         r"\binto (?:the|your|their) (?:\w+ )?(?:bank )?account\b|"
         r"\b(?:on|off|to|in) (?:your|their|its|each|every) next (?:[a-z]\w+ ){1,2}(?:bill|invoice|statement)\b",
+        # round 26: where it is kept ("noted on your record", "already loaded on your pass"); taken
+        # off for the customer or at the desk; a code to use at checkout; sent already ("we have
+        # sent you a free return ticket")
+        r"\b(?:noted|loaded|recorded|saved) (?:on|onto|to|in|against) (?:your|their|each|every)\b|\bon (?:your|their) (?:record|file)\b|"
+        r"\b(?:taken|knocked|deducted|comes|come|came) off (?:for you|at (?:the )?(?:desk|checkout|till|counter|reception))\b|"
+        r"\b(?:use|enter|with) (?:the )?code\b|\b(?:have|has|[’']ve) (?:already )?sent (?:you|them|each|every)\b",
     ),
     "es": _rx(
         r"\ben su (?:próxima )?factura\b|\bautomáticamente\b|\ben tu (?:próxima )?factura\b",
@@ -1844,6 +1862,12 @@ APPLIED = {
         # en la app"); the fee it goes on ("a la cuota")
         r"\b(?:hemos|han|se han) (?:añadido|sumado|ampliado|abonado|devuelto|descontado)\b|"
         r"\bya (?:cargad[oa]s?|disponibles?|aplicad[oa]s?|abonad[oa]s?)\b|\ba (?:la|su|tu) cuota\b",
+        # round 26: already there ("ya está cargado en tu ficha", "ya activado en vuestra cuenta");
+        # nothing to do, as Argentina writes it ("no tenés que hacer nada"); we call to arrange it
+        # ("les llamaremos antes del viernes", "se la programaremos nosotros")
+        r"\bya (?:está|están|estará) (?:cargad[oa]s?|activad[oa]s?|aplicad[oa]s?)\b|\bya activad[oa]s?\b|"
+        r"\ben (?:su|tu|vuestra|vuestro) (?:ficha|cuenta|pase|forfait|tarjeta|perfil)\b|"
+        r"\bno (?:tenés|tenéis|tienes) que hacer nada\b|\b(?:les|le|lo|la|os|te) llamaremos\b|\bprogramaremos nosotros\b",
     ),
 }
 CONTACT = {
