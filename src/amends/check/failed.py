@@ -346,13 +346,10 @@ def _singular(words: list[str]) -> bool:
         or _PARTICIPLE.fullmatch(near)
     ):
         return False
-    near_words = words[-5:-1]
     # round 26: a preposition before a time ("Since 7am BST our app declines ...") is no place
-    return not {
-        w.lower()
-        for i, w in enumerate(near_words)
-        if i + 1 >= len(near_words) or not any(c.isdigit() for c in near_words[i + 1])
-    } & _PREPOSITIONS
+    before = words[-5:-1]
+    timed = {i for i in range(len(before) - 1) if any(c.isdigit() for c in before[i + 1])}
+    return not {w.lower() for i, w in enumerate(before) if i not in timed} & _PREPOSITIONS
 
 
 def _people_subject(words: list[str]) -> bool:
