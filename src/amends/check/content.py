@@ -1530,6 +1530,14 @@ FIX_MORE = {
         r"\bfailed (?:[\w-]+ ){0,3}?over to\b|\brestored (?:every|each|all|the|our) (?:[\w-]+ ){0,2}?from\b|\b(?:was|were) restored from\b|"
         r"\b(?:was|were) (?:moved|switched|shifted|transferred) to (?:a|an|the|our) (?:second|standby|spare|backup|new|other|secondary|reserve)\b|"
         r"\b(?:an?|the) (?:new|replacement|fresh|renewed) [\w-]+(?: [\w-]+)? (?:was|were) (?:issued|installed|deployed|applied)\b",
+        # round 26: a thing moved to a second site or line in the active or with "had" ("moved the
+        # booking system to a second site", "had the terminals moved to a mobile data
+        # connection"); the change taken off again; the old version back on; a thing put in again
+        # by hand ("loaded the codes again by hand")
+        r"\b(?:moved|switched|shifted|transferred) (?:[\w-]+ ){0,4}?to (?:a|an|the|our) (?:second|standby|spare|backup|different|"
+        r"mobile|other|secondary|reserve)\b|\btook (?:it|them|that|this|the [\w-]+) (?:off|out) again\b|"
+        r"\b(?:old|previous|earlier|original) version (?:[\w-]+ ){0,4}?(?:goes|went|is|was|has gone|put) back\b|"
+        r"\b(?:loaded|entered|keyed|typed|set|added|put) (?:[\w-]+ ){1,3}?(?:again )?(?:by hand|manually)\b",
     ),
     "es": _rx(
         # round 19: the change undone, told impersonally ("ya se efectuó el rollback correspondiente")
@@ -1594,6 +1602,9 @@ FIX_MORE = {
         r"\b(?:nuestros técnicos|nuestro técnico|nuestro equipo|nuestros ingenieros)\b[^.]{0,40}?\b(?:sumaron|escalaron|"
         r"sumó|escaló|amplió|pasó|movió|trasladó|(?:dieron|dio)(?: \w+){0,2} capacidad|(?:enviaron|envió)\b[^.]{0,30}?"
         r"\b(?:versión|configuración) anterior)\b",
+        # round 26: what was lost brought back from a copy ("las recuperamos de la copia de
+        # seguridad")
+        r"\brecuper(?:amos|aron|ó|é) (?:[\wáéíóúñ]+ ){0,5}?(?:de|desde) (?:la|una|nuestra) copia\b",
     ),
 }
 #: Words that undo a remedy verb before it: "we had not replaced it", "hadn't replaced".
