@@ -274,7 +274,14 @@ COUNT = {
             # the count after the noun: "our customers, about 12,000 in San Diego"
             r"\b"
             + PEOPLE["en"]
-            + r"\W+(?:about |around |some |roughly |nearly )?\d[\d,.]*(?: million)? (?:in|on|across|at)\b"
+            + r"\W+(?:about |around |some |roughly |nearly )?\d[\d,.]*(?: million)? (?:in|on|across|at)\b|"
+            # round 26: a short post's bare count of those hit ("63 waiting.", "57 hit.", "(14,000
+            # tried)"), "all 38 in Somerville", and places joined by slashes inside a count ("our 5
+            # Oadby/Wigston/Blaby practices")
+            r"\b(?<![:$£€])\d[\d,]*\s+(?:waiting|hit|affected|stuck|tried|impacted|stranded|queued|queuing)(?=\s*[.,;:)]|\s*$)|"
+            r"\ball \d[\d,]* (?:in|at|across|around)\b|"
+            # (lower case: the table runs on lower-cased text, where a line break reads as a space)
+            r"\b\d[\d,]*\s+[a-z][\w'-]+(?:/[a-z][\w'-]+)+\s+[a-z]{3,}s\b"
         ),
         re.I,
     ),
@@ -379,7 +386,11 @@ AREA_MORE = {
             # caídas"), as in English
             r"\A\W*(?!"
             + _HEADING_WORDS
-            + r"\b)[A-ZÁÉÍÓÚ][a-záéíóúñ][\wáéíóúñ'’]+(?:[–-][A-ZÁÉÍÓÚ][a-záéíóúñ][\wáéíóúñ'’]+)?(?: [\wáéíóúñ&'’-]+){0,2}: "
+            + r"\b)[A-ZÁÉÍÓÚ][a-záéíóúñ][\wáéíóúñ'’]+(?:[–-][A-ZÁÉÍÓÚ][a-záéíóúñ][\wáéíóúñ'’]+)?(?: [\wáéíóúñ&'’-]+){0,2}: |"
+            # round 26: the places listed in brackets after the count, as in English ("3 clínicas
+            # (Alcobendas, Sanse, Tres Cantos)")
+            r"\([A-ZÁÉÍÓÚ][a-záéíóúñ][\wáéíóúñ'-]+(?: [A-ZÁÉÍÓÚ][\wáéíóúñ'-]+)?"
+            r"(?:, [A-ZÁÉÍÓÚ][a-záéíóúñ][\wáéíóúñ'-]+(?: [A-ZÁÉÍÓÚ][\wáéíóúñ'-]+)?)+\)"
         )
     ),
 }
@@ -2327,7 +2338,8 @@ GENERIC_COUNT = {
             + _NOT_COUNTED
             + r"\b)(?!"
             + P.MONTHS
-            + r"\b)[a-z]{2,}[^s\W]s\b",
+            # (round 26: a noun with a hyphen, "1,260 e-passes", "57 roadside call-outs")
+            + r"\b)(?:[a-z]+-)?[a-z]{2,}[^s\W]s\b",
             re.I,
         )
     ),
