@@ -1048,6 +1048,23 @@ EXCUSE = {
         r"no (?:plan|system|network|provider|company|one) can (?:fully |completely |ever )?(?:prepare|prevent|cope|avoid|plan)\b",
         r"(?:are|is) hard on (?:any|every|all)\b|(?:are|is) always hard on\b|\beasy to get wrong\b|"
         r"teething (?:problems|issues|troubles)\b|(?:are|is) (?:normal|common|to be expected) (?:with|for|in) any\b",
+        # round 26: a record day given as the reason ("busier than we've ever seen", "bigger than
+        # anything we've ever seen", "record crowds", "the biggest opening weekend in years",
+        # "demand on the day was extraordinary"); the day always the busiest or the peak ("Friday
+        # afternoons are always our busiest time", "is our peak period"); an unusual load ("an
+        # unusually busy week", "more load than normal", "puts pressure on any platform"); what
+        # never goes quite right or was always likely ("never entirely risk-free", "almost never
+        # cause trouble", "a short delay was always likely"); no system would have coped
+        r"(?:busier|bigger|higher|larger|more) than (?:anything |ever |we(?:[’']ve| have) ever )(?:we(?:[’']ve| have) )?(?:ever )?"
+        r"(?:seen|had|known|handled)\b|\brecord (?:crowds|demand|numbers|traffic|sales|bookings|volumes?|levels)\b|"
+        r"(?:biggest|busiest|largest) (?:[\w-]+ ){0,2}?in (?:years|a decade|decades|our history)\b|"
+        r"(?:demand|traffic|volume|crowds?) (?:[\w-]+ ){0,3}?(?:was|were|has been|had been) (?:extraordinary|exceptional|unprecedented|huge|"
+        r"enormous|unusually high)\b",
+        r"(?:is|are|was|were) (?:always |usually )?our (?:busiest|peak)\b|\bunusually (?:busy|high|heavy) (?:week|day|weekend|demand|traffic|volumes?|load|period|time|night|evening|morning)\b|"
+        r"more (?:load|traffic|demand|calls|orders|visitors) than (?:normal|usual)\b|(?:pressure|strain) on any\b",
+        r"never (?:entirely |completely |totally )?(?:risk-free|without risk|smooth)\b|"
+        r"(?:almost|nearly) never (?:cause|causes|caused|go wrong|goes wrong|fail|fails)\b|(?:was|is) always (?:likely|going to happen)\b|"
+        r"no (?:[\w-]+ )?(?:system|platform|network|company|provider) would have (?:coped|held|managed|survived)\b",
     ),
     "es": _words(
         r"a pesar de nuestros (?:mejores )?esfuerzos",
@@ -1140,6 +1157,15 @@ EXCUSE = {
         r"(?:puede|pueden|podría|podrían|suele|suelen) (?:ocurrir|pasar|suceder)(?:le|les)? (?:a|en) (?:cualquier|cualquiera|todo|todos|todas)\b",
         r"ningún (?:[\wáéíóúñ]+ ){1,4}?(?:está|estaba|estaría|es|era|estuvo) (?:\w+ )?(?:preparad|diseñad|pensad|hech)[oa]s? para",
         r"nunca (?:son|es|será|serán|fue|fueron) (?:del todo )?(?:perfect[oa]s?|infalibles?)",
+        # round 26: any system would have struggled ("cualquier sistema habría tenido problemas",
+        # "era muy difícil que cualquier sistema respondiera", "era difícil que el sistema
+        # aguantara"); a crowd or a season given as the reason ("una afluencia tan extraordinaria",
+        # "con la de gente que se ha conectado", "con las lluvias de esta temporada")
+        r"cualquier (?:[\wáéíóúñ]+ )?(?:sistema|red|plataforma|equipo) (?:habría|hubiera|hubiese) (?:tenido|sufrido|fallado|caído)",
+        r"(?:era|es|fue|sería|resultaba) (?:muy |casi )?(?:difícil|imposible) que (?:cualquier|el|la|ningún|ninguna) (?:[\wáéíóúñ]+ )?"
+        r"(?:sistema|red|plataforma|web|app|servidor)",
+        r"(?:afluencia|demanda|cantidad de gente) tan (?:extraordinaria|excepcional|grande|alta)|con la (?:cantidad )?de gente que\b|"
+        r"con (?:las|los) (?:lluvias|tormentas|nevadas|heladas|calores) de (?:esta|la) (?:temporada|época|semana)",
     ),
 }
 MINIMISE = {
