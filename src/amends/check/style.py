@@ -666,6 +666,24 @@ BLAME = {
         r"our (?:[\w-]+ ){0,2}?(?:company|provider|supplier|partner|vendor|carrier|contractor) (?:has|had) (?:a|an) (?:fault|problem|outage|failure)\b"
         r"(?![^.;]{0,40}?,? but (?:we|i)\b)",
         r"(?:partner|provider|supplier|vendor|contractor|company|carrier)s? (?:let us down|failed us)\b",
+        # round 26: the other party named by what it does for us as the one that failed ("the
+        # company that runs our logins went down", "the company that builds our drivers' app sent
+        # out an update"); the fault or the bad thing come from it ("the wrong calendar came from
+        # our waste contractor", "a bad update from our locker supplier"); sent or made by it ("was
+        # sent by the contractor that runs the booking system"); the utility slow to restore;
+        # nothing anyone could have done
+        r"the (?:company|firm|business) (?:that|which|who) (?:runs|builds|hosts|supplies|makes|provides|manages|operates|processes) "
+        r"(?:our|the)\b[^.;]{0,60}?\b(?:went down|failed|sent|changed|broke|stopped|caused|crashed)\b(?![^.;]{0,40}?,? but (?:we|i)\b)"
+        # (not when the next words own it: "... and their system stopped. We chose them, ... the
+        # fault is ours to own")
+        r"(?![^;]{0,120}?\b(?:we chose|(?:is|was) ours|ours to own|our (?:fault|mistake|error|choice)|on us)\b)",
+        r"came from (?:our|the|a|an) (?:[\w-]+ ){0,2}?(?:contractor|supplier|vendor|provider|partner)s?\b|"
+        r"(?:update|change|file|error|fault|mistake|tool|bug) from (?:our|the|a|an) (?:[\w-]+ ){0,2}?(?:contractor|supplier|vendor|provider|"
+        r"partner)s?\b(?! (?:that|which) we\b)",
+        r"(?:was|were) (?:sent|caused|made|done|changed|deleted|issued|pushed|installed) by (?:the|our|a|an) (?:[\w-]+ ){0,2}?"
+        r"(?:contractor|supplier|vendor|provider|partner|maker)s?\b",
+        r"(?:electricity|power|gas|water) (?:network|company|supplier|provider|utility) (?:took|has not|hasn[’']t|had not|did not)\b|"
+        r"(?:little|nothing) (?:anyone|anybody) could (?:have )?do(?:ne)?\b",
         r"(?:executed|carried out|performed|pushed|released|deployed) by (?:our|the|a|an|their) (?:[\w-]+ ){0,3}?"
         r"(?:partner|supplier|vendor|provider|contractor|company|firm)s?\b",
         r"(?:fault|failure|problem|issue)s? (?:is|was) (?:entirely |solely |wholly )?(?:in|with|on) their (?:[\w-]+ )?(?:system|network|side|end)\b",
@@ -794,6 +812,14 @@ BLAME = {
         r"(?:de|del) (?:la |el |nuestr[oa] )?(?:compañía|empresa|proveedor|operador|operadora|distribuidora|contratista)\b",
         r"(?:gestiona|gestionaba|opera|operaba|mantiene|mantenía|administra|administraba) (?:nuestr[oa]|el|la|un|una) "
         r"(?:proveedor|empresa|compañía|operador|operadora|contratista)\b",
+        # round 26: a fault of the supplier as the reason ("por un fallo de nuestro proveedor", "por
+        # una falla del proveedor del sistema"); the supplier as the one that caused it ("el
+        # problema lo causó la empresa que procesa nuestros pagos"); the supplier's system as
+        # where it happened ("en el sistema ... de la empresa proveedora"); done without telling us
+        r"por (?:un|una) (?:fallo|falla|error|avería|problema) (?:de|del) (?:nuestr[oa] |la |el )?(?:proveedor|proveedora|empresa|"
+        r"contratista|fabricante|socio|operador|operadora)\b",
+        r"lo caus(?:ó|aron) (?:la|el|nuestr[oa]) (?:empresa|proveedor|proveedora|contratista|fabricante|operador|operadora)\b|"
+        r"(?:de|del) la empresa proveedora\b|\bsin avisarnos\b|sin que (?:nuestro equipo|nosotros) (?:tuviera|tuviéramos|lo supiera|lo supiéramos)",
     ),
 }
 EXCUSE = {
