@@ -575,6 +575,16 @@ CAUSE_MORE = {
         r"\bis behind (?:the|this|these|our) (?:problem|outage|issue|fault|trouble|failure)s?\b|\battributable to\b",
         r"\bwe (?:set|left|put|scheduled|configured|kept)\b[^.]{0,80}?\b(?:instead of|too (?:long|late|early|low|high|soon)|"
         r"a (?:day|week|month|night) too)\b",
+        # round 26: the wrong thing entered or set by us ("we typed last year's dates", "we set the
+        # scanners' clocks an hour off"); a step we did not take ("we did not turn on the waiting
+        # room"); an error made in doing a thing ("our payment provider made an error when moving
+        # our account"); a change the other party made first ("after it changed its reminder
+        # settings")
+        r"\bwe (?:typed|entered|loaded|keyed|set|put|uploaded|sent) (?:[\w’'-]+ ){0,4}?(?:wrong|last year[’']s|old|incorrect|"
+        r"an? (?:hour|day|week) (?:off|out|early|late))\b|"
+        r"\bwe did ?(?:not|n[’']t) (?:turn on|switch on|set up|renew|update|check|test|tell|copy|move)\b|"
+        r"\bmade an? (?:error|mistake) (?:when|while|in) (?:moving|changing|setting|updating|loading|copying|renewing|\w+ing)\b|"
+        r"\bafter (?:it|they|the [\w-]+) (?:changed|updated|moved|switched|altered|deleted|removed) (?:its|their|the|our)\b",
     ),
     "es": _rx(
         # round 5: the reflexive perfect and "quedó" with the thing after the verb ("se ha roto el
@@ -608,6 +618,11 @@ CAUSE_MORE = {
         # contrato", "no cambió a tiempo una pieza averiada")
         r"\bno (?:lo |la |los |las )?(?:renovamos|cambiamos|actualizamos|pagamos|revisamos|sustituimos|reemplazamos|renovó|cambió|"
         r"actualizó|pagó|revisó|sustituyó|reemplazó|renovaron|cambiaron|actualizaron|pagaron) (?:\w+ )?a tiempo\b",
+        # round 26: a thing we did and a check we left out ("cambiamos el servidor de la app y no
+        # revisamos que recibiera las rutas"); a thing left expired or wrong ("dejamos uno vencido")
+        r"\by no (?:revisamos|comprobamos|probamos|verificamos|confirmamos) (?:que|si)\b|"
+        r"\bdejamos (?:un|una|uno|el|la|los|las) (?:[\wáéíóúñ]+ ){0,3}?(?:vencid[oa]s?|caducad[oa]s?|mal configurad[oa]s?|sin renovar|"
+        r"desactivad[oa]s?|apagad[oa]s?)\b",
     ),
 }
 #: A failure told in any words, whatever failed: "a cooling unit stopped", "planned work ... went
