@@ -83,7 +83,7 @@ _PRED_EN = word_rx(
         # round 26: doing its work again ("gates are scanning passes again", "tow trucks are being
         # sent again", "our app places members correctly again") or no longer failing ("jobs are
         # no longer closing on their own")
-        r"\b(?:is|are|was|were|have\s+been|has\s+been)\s+(?:now\s+|all\s+)?(?:being\s+)?[a-z]{3,}(?:ing|ed|sent)\s+"
+        r"\b(?:is|are|was|were|have\s+been|has\s+been)\s+(?:now\s+|all\s+)?(?:being\s+)?(?:[a-z]{3,}(?:ing|ed)|sent)\s+"
         r"(?:[\w-]+\s+){0,3}?again\b|\b[a-z]{3,}s\s+(?:[\w-]+\s+){0,3}?(?:correctly|properly|normally)\s+again\b|"
         r"\b(?:is|are|was|were)\s+no\s+longer\s+[a-z]{3,}ing\b)",
         re.I,
