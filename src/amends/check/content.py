@@ -1564,6 +1564,12 @@ FIX_MORE = {
         r"mobile|other|secondary|reserve)\b|\btook (?:it|them|that|this|the [\w-]+) (?:off|out) again\b|"
         r"\b(?:old|previous|earlier|original) version (?:[\w-]+ ){0,4}?(?:goes|went|is|was|has gone|put) back\b|"
         r"\b(?:loaded|entered|keyed|typed|set|added|put) (?:[\w-]+ ){1,3}?(?:again )?(?:by hand|manually)\b",
+        # more "re-" verbs ("rebound the consumer", "replayed the backlog", "re-indexed the
+        # replicas"); a rollback done ("we did a rollback"); the missed work caught up ("emptied every missed cart", "completed all outstanding collections")
+        r"\bre-?(?:bound|played|processed|submitted|published|indexed|queued|ran)\b|"
+        r"\b(?:did|ran|performed|carried out|made) an? (?:[\w-]+ )?(?:rollback|roll-back|restart|reboot|reset|failover|fail-over)\b|"
+        r"\b(?:emptied|collected|delivered|cleared|completed) (?:every|each|all)(?: [\w-]+){0,2}? "
+        r"(?:missed|outstanding|late|waiting)\b",
     ),
     "es": _rx(
         # round 19: the change undone, told impersonally ("ya se efectuó el rollback correspondiente")
