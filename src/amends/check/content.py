@@ -2776,13 +2776,24 @@ EMPTY_PLAN = {
 #: ...", "Starting June 15, ...", "Desde el 1 de junio, ..." (not "From April 5 to April 18", the
 #: outage's dates, nor "By ..." alone, which may date the outage's end).
 _DATE_LED = re.compile(
-    # (round 20: after a label, "Prevention: from 1 December, ...")
-    r"\W*(?:[a-z]+:\s+)?(?:from|starting|as of|beginning|a partir del?|desde(?: el)?)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?"
+    # (round 20: after a label, "Prevention: from 1 December, ..."; round 26: of up to three
+    # words, "What changes: from December 1, ...")
+    r"\W*(?:(?:[a-z]+\s+){0,2}[a-z]+:\s+)?(?:from|starting|as of|beginning|a partir del?|desde(?: el)?)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?"
     + P.MONTHS
     + r"|"
     + P.MONTHS
     + r"\s+\d{1,2}(?:st|nd|rd|th)?)\b,\s",
     re.I,
+)
+
+
+#: Round 26: a sentence under a label of what changes ("What changes: every practice gets a
+#: second internet line by 30 November") states a plan in any tense.
+_CHANGE_LABEL = re.compile(r"\W*what (?:will )?changes?(?: next)?:\s", re.I)
+#: Round 26: a change in force already ("From now on, every map change is tried on 20 phones
+#: first", "no job can now close without a person closing it").
+_IN_FORCE = re.compile(
+    r"(?:^|[.!?:]\s+)from now on,\s|\bno (?:[\w-]+ ){1,2}(?:can|will) now (?!be\b)\w+", re.I
 )
 
 
@@ -2793,11 +2804,16 @@ def check_prevention(doc: Doc, ctx: Context) -> str | None:
     # a sentence led by its date states a rule from then on, in any tense ("From 31 May, no such
     # change goes live until a second engineer has approved it")
     for s in _sentences(doc) if _in(future, doc) or _in(P.DEADLINE, doc) else ():
-        if (future.search(s) or _DATE_LED.match(s)) and not comp.search(s):
+        stated = future.search(s) or _DATE_LED.match(s) or _CHANGE_LABEL.match(s)
+        if stated and not comp.search(s):
             planned = True
             if P.DEADLINE.search(s) and not _lex(EMPTY_PLAN, ctx.locale).search(s):
                 return None
-    if _extra(ctx, "prevention", doc.lower) or DONE_PREVENTION.search(doc.text):
+    if (
+        _extra(ctx, "prevention", doc.lower)
+        or DONE_PREVENTION.search(doc.text)
+        or _IN_FORCE.search(doc.text)
+    ):
         return None
     if planned:
         return "say by when each change to prevent a repeat will be done (for example 'by 30 June')"

@@ -164,7 +164,7 @@ DEADLINE = re.compile(
     + r"|"
     + MONTHS
     + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
-    r"|q[1-4]|\d{4}-\d{2}-\d{2}|next\s+(?:week|month|year)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"|q[1-4]|\d{4}-\d{2}-\d{2}|next\s+(?:week|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"this\s+(?:month|quarter|year))|\bwithin\s+\d+\s+(?:days|weeks|months)\b|\ben\s+\d+\s+(?:días|semanas)\b|"
     # round 20: a date given as an event's ("before the next match on 14 March", "antes del partido
     # del 14 de marzo", "desde el partido del 21 de septiembre")
