@@ -1133,6 +1133,15 @@ OWNERSHIP = {
         # ours to run ("we own and run that station")
         r"\bleft (?:the|our|it|them|that) (?:[\w-]+ )?where (?:it|they) (?:was|were)\b|\b(?:we|i) never (?:gave|got|bought|added|"
         r"moved|checked)\b|\bwe own and (?:run|operate|maintain)\b",
+        # round 26: our own work told in the first person the night before ("We moved our
+        # dispatch system to new servers overnight", "We commissioned this change"); a change
+        # "that we implemented"; the mistake "of ours"
+        # (not a fix: "We moved the calls to our standby servers", "We replaced the router")
+        r"\bwe (?:moved|migrated|upgraded|updated|loaded) (?:our|the|a|an) (?:[\w-]+ ){0,4}?to (?:a |an )?new\b|"
+        r"\bwe (?:moved|migrated|upgraded|updated|loaded|changed|implemented)\b[^.]{0,60}?\b(?:overnight|last night|the night before)\b|"
+        r"\bwe commissioned\b|"
+        r"\b(?:that|which) we (?:implemented|made|pushed|deployed|introduced|installed|applied|loaded|changed|sent|released)\b|"
+        r"\b(?:mistake|fault|error|failure|doing) of ours\b",
     ),
     "es": _rx(
         r"\b(?:cometimos|causamos|fallamos|aplicamos|instalamos|asumimos (?:toda )?la responsabilidad)\b",
@@ -1172,6 +1181,11 @@ OWNERSHIP = {
         # a job we kept putting off ("lo fuimos aplazando")
         r"\b\w+(?:amos|imos) mal\b(?<!pasamos\x20mal)(?<!estamos\x20mal)|\b(?:lo|la|los|las) (?:fuimos|hemos ido|íbamos) (?:aplazando|retrasando|posponiendo|"
         r"dejando)\b",
+        # round 26: the act claimed with "nosotros" for more verbs ("esa actualización la lanzamos
+        # nosotros"); our change of the night before ("anoche cambiamos la clave")
+        r"\b(?:lo|la|los|las) (?:lanzamos|publicamos|aplicamos|subimos|activamos|programamos|movimos) nosotros\b|"
+        r"\b(?:anoche|ayer|esa noche|esa mañana|la noche anterior) (?:cambiamos|actualizamos|instalamos|lanzamos|movimos|migramos|"
+        r"pusimos|subimos|cargamos|borramos)\b",
     ),
 }
 #: Ownership told in more roundabout forms, tried only when none of the forms above occurs (most
