@@ -71,7 +71,9 @@ _ZONE_WORDS = (
     r"(?:(?-i:(?:Australian\s+)?(?:Eastern|Pacific|Central|Mountain|Atlantic|Western|Alaska|Hawaii|"
     r"Newfoundland|Greenwich\s+Mean|British\s+Summer|Coordinated\s+Universal)(?:\s+(?:Standard|Daylight|"
     r"Summer))?)(?:\s+[Tt]ime)?\b|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+time\b|"
-    r"(?:hora|tiempo)\s+(?:peninsular|canaria|oficial|local\s+de\s+\w+|del\s+(?:centro|este|pacífico)(?:\s+de\s+méxico)?|"
+    # (round 26: "horario del centro", and "h. peninsular" after the hour, "de 9:00 a 14:20 h.
+    # peninsular")
+    r"(?:hora|horario|tiempo|h\.)\s*(?:peninsular|canaria|oficial|local\s+de\s+\w+|del\s+(?:centro|este|pacífico)(?:\s+de\s+méxico)?|"
     r"de(?:l|\s+la)?\s+(?-i:[A-ZÁÉÍÓÚ][\wáéíóúñ]+)(?:\s+(?:de\s+)?(?-i:[A-ZÁÉÍÓÚ][\wáéíóúñ]+))*)|"
     # a country or region in capitals ("UK time") and Spain's own adjectives ("horas peninsulares")
     r"(?-i:[A-Z]{2,3})\s+time\b|\b(?:peninsulares|canarias)\b|"

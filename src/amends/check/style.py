@@ -156,7 +156,9 @@ VAGUE = {
         r"(?:portion|subset|fraction|segment|slice|share|percentage) of (?:our |the )?(?:[\w-]+ )?(?:sessions|mailboxes|meetings|tenants|"
         r"riders|drivers|players|numbers)\b",
         r"(?<=a\x20)(?:few|handful of|couple of) (?:of )?(?:our )?(?:[\w-]+ )?(?:riders|drivers|numbers|landlines|meetings|sessions|"
-        r"players|accounts|businesses|mailboxes)\b",
+        r"players|accounts|businesses|mailboxes|"
+        # round 26: those a venue or a shop serves ("a few guests are having trouble")
+        r"guests|visitors|passengers|patients|readers|pupils|students|parents|shoppers|diners|fans|learners)\b",
         r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[\w-]+ )?(?:numbers|riders|drivers|landlines|meetings|"
         r"mailboxes|accounts)\b",
         r"(?<=a\x20)(?:minor|small|slight) (?:fault|issue|problem|glitch)\b",
@@ -188,6 +190,8 @@ VAGUE = {
     ),
     "es": _words(
         r"algunos (?:clientes|usuarios)",
+        # round 26: problems had, with nothing of what they were ("hubo problemas con la aplicación")
+        r"(?:hubo|hay|ha habido|tuvimos|tenemos) (?:algunos )?problemas\b",
         # round 6: several or some places or people with no number ("varios barrios", "algunas zonas",
         # "ciertos sectores", "algunos de nuestros servicios")
         r"(?:varios|varias|algunos|algunas|ciertos|ciertas|diversos|diversas|determinados|determinadas) "
