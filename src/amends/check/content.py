@@ -785,6 +785,8 @@ RESTORE = {
         r"\btener (?:de nuevo |otra vez )?(?:el |la )?(?:señal|servicio|conexión|internet|línea|cobertura|datos|televisión|luz|red)\b",
         # round 19: "de vuelta"; a forecast given as a time ("Previsión 13:00")
         r"\bde vuelta\b|\bprevisión\b",
+        # round 26: the service had ready again ("estimamos tenerlo listo a las 14:00")
+        r"\btener(?:lo|la|los|las)? list[oa]s?\b",
     ),
 }
 ETA_WORDS = {
@@ -833,7 +835,8 @@ UPDATE = {
         r"\bnext (?:post|notice|bulletin|message|report|statement|text|sms|email|e-mail)\b|\b(?:we[’']ll|we will|i[’']ll|i will) (?:post|write|report|check in) again\b",
         # round 9: the same with a place or a channel between, or by text ("we'll post on this page
         # again", "we'll text you again", "we will email you again by 6pm")
-        r"\b(?:we[’']ll|we will|i[’']ll|i will) (?:post|write|report|text|email|e-mail|message|sms) (?:here |there |you |to you |on this page )?again\b",
+        # (round 26: after "and", "... and will email you again by 10am")
+        r"\b(?:we[’']ll|we will|i[’']ll|i will|and will) (?:post|write|report|text|email|e-mail|message|sms) (?:here |there |you |to you |on this page )?again\b",
         # round 24: the next update in the passive ("a further update will be provided at 18:00"),
         # and a short post's last word ("... Update 1pm MT."; not a heading, "Update 9am PT:")
         r"\b(?:another|further|an?|next|new) update (?:will|is going to|is to) be (?:provided|posted|sent|published|given|shared|issued|made)\b|"
