@@ -185,6 +185,7 @@ CORPORA = [
     Corpus("blind40", {"ongoing": "nno-", "resolve": "nnr-", "explain": "nnx-"}),
     Corpus("blind41", {"ongoing": "ooo-", "resolve": "oor-", "explain": "oox-"}),
     Corpus("blind42", {"ongoing": "ppo-", "resolve": "ppr-", "explain": "ppx-"}),
+    Corpus("blind43", {"ongoing": "qqo-", "resolve": "qqr-", "explain": "qqx-"}),
     Corpus("blind44", {"ongoing": "rro-", "resolve": "rrr-", "explain": "rrx-"}),
 ]
 
