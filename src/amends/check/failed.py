@@ -56,7 +56,7 @@ _PRED_EN = word_rx(
         r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:voicemail|answering|recorded|wrong|unmonitored)|"
         # round 26: a thing that gave the wrong thing ("the app showed residents the wrong
         # dates", "our app sends patrols to the wrong spot")
-        r"(?:shows?|showed|showing|sends?|sent|sending|gives?|gave|giving|puts?|putting|places?|placed|placing|"
+        r"(?:(?:has|have|had)\s+)?(?:shows?|showed|shown|showing|sends?|sent|sending|gives?|gave|given|giving|puts?|putting|places?|placed|placing|"
         r"lists?|listed|listing|displays?|displayed|displaying|prints?|printed|printing)\s+"
         r"(?:[\w-]+\s+){0,3}?(?:the\s+|an?\s+)?(?:wrong|incorrect))\b)|"
         # a thing that got or showed nothing ("drivers got no jobs", "the app showed zero usage")
