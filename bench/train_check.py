@@ -57,13 +57,20 @@ from bench.eval_check import CORPORA, UNSEEN
 #: 0.7 (+0.089, 15 of 15; our drafts' highest score on it is 0.58), excuse kept at 0.5 (+0.287, 30
 #: of 32, as 0.4), cause kept at 0.5 (+0.130, 63 of 83), fix kept at 0.9 (+0.028, 7 of 8; our drafts
 #: reach 0.71). Still out: `empathy` (+0.018), `what` (+0.017), `generic-apology` (+0.014), `who`
-#: (+0.013 at 0.9).
+#: (+0.013 at 0.9). Round 26, trained on the thirty-seventh and thirty-eighth sets too and chosen
+#: on eight folds (those two added, now the newest pair), with one more condition decided before
+#: any measuring: at the chosen threshold, the additions on the newest pair of folds must be at
+#: least half right (`NEWEST`). Vague kept at 0.8 (+0.050, 26 of 32 right; 1 of 2 on the newest),
+#: blame 0.7 → 0.8 (+0.0669, within 0.002 of 0.7's +0.0673; 15 of 15, 1 of 1), excuse 0.5 → 0.7
+#: (+0.195, 28 of 29; 2 of 3). Out: `cause` (best within 0.002 at 0.7, +0.110 with 59 of 78
+#: right, but 4 of 9 on the newest pair; 0.5 and under are below the development set's 0.41 +
+#: 0.1) and `fix` (0.9, +0.027 with 7 of 8, but 0 of 1 on the newest pair; it had been wrong on
+#: every unseen set for three rounds). Still out: `what` (+0.019), `generic-apology` (+0.012),
+#: `who` (+0.011), `empathy` (+0.010).
 THRESHOLD = {
     "vague": 0.8,
-    "blame": 0.7,
-    "excuse": 0.5,
-    "cause": 0.5,
-    "fix": 0.9,
+    "blame": 0.8,
+    "excuse": 0.7,
 }
 RULES = tuple(THRESHOLD)
 L1 = 1.0
