@@ -580,7 +580,7 @@ CAUSE_MORE = {
         # room"); an error made in doing a thing ("our payment provider made an error when moving
         # our account"); a change the other party made first ("after it changed its reminder
         # settings")
-        r"\bwe (?:typed|entered|loaded|keyed|set|put|uploaded|sent) (?:[\w’'-]+ ){0,4}?(?:wrong|last year[’']s|old|incorrect|"
+        r"\bwe (?:typed|entered|loaded|keyed|set|put|uploaded|sent) (?:[\w’'-]+ ){0,4}?(?:wrong|last year[’']s|incorrect|"
         r"an? (?:hour|day|week) (?:off|out|early|late))\b|"
         r"\bwe did ?(?:not|n[’']t) (?:turn on|switch on|set up|renew|update|check|test|tell|copy|move)\b|"
         r"\bmade an? (?:error|mistake) (?:when|while|in) (?:moving|changing|setting|updating|loading|copying|renewing|\w+ing)\b|"
