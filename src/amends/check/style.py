@@ -681,9 +681,10 @@ BLAME = {
         # (not when the next words own it: "... and their system stopped. We chose them, ... the
         # fault is ours to own")
         r"(?![^;]{0,120}?\b(?:we chose|(?:is|was) ours|ours to own|our (?:fault|mistake|error|choice)|on us)\b)",
-        r"came from (?:our|the|a|an) (?:[\w-]+ ){0,2}?(?:contractor|supplier|vendor|provider|partner)s?\b|"
+        # (not one we chose and hired: "the fault came from a contractor we hired")
+        r"came from (?:our|the|a|an) (?:[\w-]+ ){0,2}?(?:contractor|supplier|vendor|provider|partner)s?\b(?! (?:that |which |who |whom )?we\b)|"
         r"(?:update|change|file|error|fault|mistake|tool|bug) from (?:our|the|a|an) (?:[\w-]+ ){0,2}?(?:contractor|supplier|vendor|provider|"
-        r"partner)s?\b(?! (?:that|which) we\b)",
+        r"partner)s?\b(?! (?:that |which |who |whom )?we\b)",
         r"(?:was|were) (?:sent|caused|made|done|changed|deleted|issued|pushed|installed) by (?:the|our|a|an) (?:[\w-]+ ){0,2}?"
         r"(?:contractor|supplier|vendor|provider|partner|maker)s?\b",
         r"(?:electricity|power|gas|water) (?:network|company|supplier|provider|utility) (?:took|has not|hasn[’']t|had not|did not)\b|"
