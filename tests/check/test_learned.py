@@ -24,8 +24,8 @@ from amends.check.source import parse
 # the learned reading does.
 EFFORT = (
     "Customers in Ballarat lost mobile service this morning. Our engineers have worked tirelessly "
-    "through extremely difficult weather conditions to bring it back, and expect to restore service "
-    "by 3 pm AEST. We are sorry; we know you rely on your phone. Next update by 1 pm AEST."
+    "through extremely difficult weather conditions to bring it back, and expect to restore "
+    "service by 3 pm AEST. We are sorry; we know you rely on your phone. Next update by 1 pm AEST."
 )
 # The same acknowledgement with the count, the cause and the work, no praise.
 FACTUAL = (
