@@ -80,6 +80,8 @@ def test_empathy_what_it_cost_them(text: str, locale: str) -> None:
         "Many of you had already restarted your routers.",
         # a queue with no weather named
         "The queue at the desk moved slowly.",
+        # a condition, not what the outage cost them
+        "If you booked online and got charged twice, we will refund you.",
     ],
 )
 def test_empathy_near_misses(text: str) -> None:
@@ -231,8 +233,16 @@ def test_prevention_a_label_a_change_in_force_and_next_monday(text: str) -> None
     assert not _fires("prevention", text, "en", "explain")
 
 
-def test_prevention_near_miss_a_plan_with_no_date() -> None:
-    assert _fires("prevention", "What changes: we will test new timetables more.", "en", "explain")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What changes: we will test new timetables more.",
+        # what people cannot do now is the outage, not a rule in force
+        "No customer can now make calls from Ely.",
+    ],
+)
+def test_prevention_near_misses(text: str) -> None:
+    assert _fires("prevention", text, "en", "explain")
 
 
 @pytest.mark.parametrize(
@@ -255,6 +265,7 @@ def test_ownership_our_change_told_in_the_first_person(text: str, locale: str) -
         # the fix, not the cause
         "A cable was cut. We moved the calls to our standby line at noon.",
         "A cable was cut. We replaced the router at 8am.",
+        "A cable was cut. The credit that we sent reached every account.",
     ],
 )
 def test_ownership_near_misses(text: str) -> None:

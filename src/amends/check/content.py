@@ -1049,7 +1049,8 @@ EMPATHY_MORE = {
         r"\b(?:some|many|most|a lot|several) of you (?:[\w’'-]+ ){0,2}?(?:drove|travell?ed|took|borrowed|bought|read|planned|"
         r"promised|turned up|booked|set off|got|were mid|were about|had (?:[\w-]+ )?(?:kids|children|family|guests|friends|plans|tickets|booked|"
         r"planned|promised|saved|travell?ed|driven|come)\b)",
-        r"\byou (?:planned|came|drove|booked|travell?ed|saved|took)\b[^.]{0,60}?\b(?:and|but)\b,? (?:it |you |then )?(?:started|spent|ended|got|found)\b",
+        # (not a condition: "if you booked online and got charged twice")
+        r"(?<!if )(?<!when )(?<!once )(?<!unless )\byou (?:planned|came|drove|booked|travell?ed|saved|took)\b[^.]{0,60}?\b(?:and|but)\b,? (?:it |you |then )?(?:started|spent|ended|got|found)\b",
         r"\bnot what you (?:came|paid|signed up|booked|hoped) for\b|\b(?:is|was|are|were|it[’']s|that[’']s) no (?:joke|fun|laughing matter|picnic)\b|"
         r"\bnobody[’']s idea of\b|\bnot fair (?:on|to) you\b|\byou (?:do not|don[’']t|can[’']t|cannot|won[’']t|will not) get (?:it |that |them )?back\b",
         r"\b(?:we|i) know\b[^.]{0,80}?\b(?:is|are|can be) (?:a (?:real |big )?stretch|not (?:a |an )?(?:nice|good|easy|fun|great)|no fun)\b|"
@@ -1143,7 +1144,9 @@ OWNERSHIP = {
         r"\bwe (?:moved|migrated|upgraded|updated|loaded) (?:our|the|a|an) (?:[\w-]+ ){0,4}?to (?:a |an )?new\b|"
         r"\bwe (?:moved|migrated|upgraded|updated|loaded|changed|implemented)\b[^.]{0,60}?\b(?:overnight|last night|the night before)\b|"
         r"\bwe commissioned\b|"
-        r"\b(?:that|which) we (?:implemented|made|pushed|deployed|introduced|installed|applied|loaded|changed|sent|released)\b|"
+        # (not what we did to mend it or make amends: "the fix that we applied", "the credit that
+        # we sent")
+        r"\b(?:that|which) we (?:implemented|made|pushed|deployed|introduced|loaded|changed|released)\b|"
         r"\b(?:mistake|fault|error|failure|doing) of ours\b",
     ),
     "es": _rx(
@@ -2810,7 +2813,8 @@ _CHANGE_LABEL = re.compile(r"\W*what (?:will )?changes?(?: next)?:\s", re.I)
 #: Round 26: a change in force already ("From now on, every map change is tried on 20 phones
 #: first", "no job can now close without a person closing it").
 _IN_FORCE = re.compile(
-    r"(?:^|[.!?:]\s+)from now on,\s|\bno (?:[\w-]+ ){1,2}(?:can|will) now (?!be\b)\w+", re.I
+    r"(?:^|[.!?:]\s+)from now on,\s|\bno (?:[\w-]+ ){1,2}(?:can|will) now (?!be\b)\w+ (?:[\w-]+ ){0,4}?(?:without|unless|until)\b",
+    re.I,
 )
 
 

@@ -73,7 +73,7 @@ _ZONE_WORDS = (
     r"Summer))?)(?:\s+[Tt]ime)?\b|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+time\b|"
     # (round 26: "horario del centro", and "h. peninsular" after the hour, "de 9:00 a 14:20 h.
     # peninsular")
-    r"(?:hora|horario|tiempo|h\.)\s*(?:peninsular|canaria|oficial|local\s+de\s+\w+|del\s+(?:centro|este|pacífico)(?:\s+de\s+méxico)?|"
+    r"(?:(?:hora|horario|tiempo)\s+|h\.\s*)(?:peninsular|canaria|oficial|local\s+de\s+\w+|del\s+(?:centro|este|pacífico)(?:\s+de\s+méxico)?|"
     r"de(?:l|\s+la)?\s+(?-i:[A-ZÁÉÍÓÚ][\wáéíóúñ]+)(?:\s+(?:de\s+)?(?-i:[A-ZÁÉÍÓÚ][\wáéíóúñ]+))*)|"
     # a country or region in capitals ("UK time") and Spain's own adjectives ("horas peninsulares")
     r"(?-i:[A-Z]{2,3})\s+time\b|\b(?:peninsulares|canarias)\b|"
