@@ -286,3 +286,56 @@ def test_a_provider_with_a_batch_api_gets_batches(store):
     assert len(sent_keys) == len(set(sent_keys)) == n  # the first call's messages came back once
     with store.connect() as conn:
         assert status_counts(conn)["email"]["sent"] == n
+
+
+class _SlowChannel:
+    """A channel slower than the lease: each message takes `pause` seconds to send."""
+
+    name = "email"
+
+    def __init__(self, sent: list[str], pause: float) -> None:
+        self.sent, self.pause = sent, pause
+
+    def send(self, message):
+        import time
+
+        from amends.publish.channels import Outcome
+
+        time.sleep(self.pause)
+        self.sent.append(message.key)
+        return Outcome.sent()
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_batch_that_outlasts_the_lease_is_still_sent_once(store):
+    """A worker renews its lease while it sends, so the reaper does not hand a batch it is still
+    working through to another thread (which would send those messages again)."""
+    settings = settings_for(lease_s=0.3, email={"port": 25})
+    seed_incident(store)
+    with store.begin() as conn:
+        for i in range(6):
+            subscribe(conn, settings, "email", f"slow{i}@example.org", confirmed=True)
+    add_statement(store, "email")
+    sent: list[str] = []
+    worker = Worker(
+        store,
+        settings,
+        channels=["email"],
+        until_empty=True,
+        channel_factory=lambda name, s: _SlowChannel(sent, pause=0.12),
+    )
+    import threading
+
+    guard = threading.Timer(20, worker.stop.set)  # without renewal this would go round for long
+    guard.start()
+    try:
+        stats = worker.run()
+    finally:
+        guard.cancel()
+    assert stats.sent == 6
+    assert len(sent) == len(set(sent)) == 6  # six messages of 0.12 s each, none sent twice
+    with store.connect() as conn:
+        rows = conn.execute(select(outbox.c.status, outbox.c.attempts)).all()
+    assert {tuple(r) for r in rows} == {("sent", 1)}

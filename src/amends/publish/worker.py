@@ -247,6 +247,22 @@ def release(store: Store, owner: str, ids: Sequence[int]) -> None:
         )
 
 
+def renew(store: Store, owner: str, lease_s: float) -> set[int]:
+    """Extend the lease on every row `owner` still holds, and return their ids: a worker calls it
+    while it works through a batch, so the reaper does not hand rows it is about to send to
+    another worker, and a row it no longer holds (handed back meanwhile) is not sent by it."""
+    c = outbox.c
+    until = datetime.now(UTC) + timedelta(seconds=lease_s)
+    with store.begin() as conn:
+        held = conn.execute(
+            outbox.update()
+            .where(c.locked_by == owner, c.status == "sending")
+            .values(locked_until=until)
+            .returning(c.id)
+        )
+        return {int(i) for (i,) in held}
+
+
 def pending(store: Store, channel: str | None = None) -> int:
     """Rows still to deliver (queued, failed awaiting retry, or being sent)."""
     q = (
@@ -393,12 +409,18 @@ class Worker:
         if send_batch is not None:
             return self._round_batched(owner, limiter, rows, send_batch)
         results: list[tuple[Message, Outcome]] = []
+        lease = self.settings.lease_s
+        renew_at = time.monotonic() + lease / 3
         for done, row in enumerate(rows):
             if self.stop.is_set():
                 self._flush(owner, results)
                 release(self.store, owner, [r["id"] for r in rows[done:]])
                 return True
             limiter.acquire(self.stop)
+            if time.monotonic() >= renew_at:  # a third of the lease gone: hold on to the rest
+                held, renew_at = renew(self.store, owner, lease), time.monotonic() + lease / 3
+                if row["id"] not in held:  # handed back meanwhile: another worker has it now
+                    continue
             msg = to_message(row, self.settings)
             results.append((msg, _safe_send(sender, msg)))
             if len(results) >= FLUSH_EVERY:
@@ -424,6 +446,9 @@ class Worker:
             chunk = rows[lo : lo + FLUSH_EVERY]
             for _ in chunk:
                 limiter.acquire(self.stop)
+            if lo:  # the batches before took time: hold on to the rest, drop what was handed back
+                held = renew(self.store, owner, self.settings.lease_s)
+                chunk = [row for row in chunk if row["id"] in held]
             msgs = [to_message(row, self.settings) for row in chunk]
             self._flush(owner, list(zip(msgs, _safe_send_batch(send_batch, msgs), strict=True)))
         return False
