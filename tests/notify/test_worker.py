@@ -339,3 +339,25 @@ def test_a_batch_that_outlasts_the_lease_is_still_sent_once(store):
     with store.connect() as conn:
         rows = conn.execute(select(outbox.c.status, outbox.c.attempts)).all()
     assert {tuple(r) for r in rows} == {("sent", 1)}
+
+
+def test_renew_holds_only_what_the_owner_still_has(store):
+    """`renew` extends the lease on the owner's rows and names them; rows the reaper handed back
+    are no longer the owner's, so a worker working through its batch skips them."""
+    import time
+
+    from amends.publish.worker import claim, reap, renew
+
+    settings = settings_for(lease_s=0.2)
+    seed_incident(store)
+    with store.begin() as conn:
+        for i in range(4):
+            subscribe(conn, settings, "email", f"r{i}@example.org", confirmed=True)
+    add_statement(store, "email")
+    mine = {r["id"] for r in claim(store, "email", "me", 2, lease_s=0.2)}
+    theirs = {r["id"] for r in claim(store, "email", "other", 2, lease_s=0.2)}
+    assert renew(store, "me", 60.0) == mine  # renewed for a minute
+    time.sleep(0.3)
+    assert reap(store) == len(theirs)  # only the other owner's lease ran out
+    assert renew(store, "other", 60.0) == set()
+    assert renew(store, "me", 60.0) == mine

@@ -411,6 +411,7 @@ class Worker:
         results: list[tuple[Message, Outcome]] = []
         lease = self.settings.lease_s
         renew_at = time.monotonic() + lease / 3
+        held: set[int] | None = None  # every claimed row, until the first renewal says otherwise
         for done, row in enumerate(rows):
             if self.stop.is_set():
                 self._flush(owner, results)
@@ -419,8 +420,8 @@ class Worker:
             limiter.acquire(self.stop)
             if time.monotonic() >= renew_at:  # a third of the lease gone: hold on to the rest
                 held, renew_at = renew(self.store, owner, lease), time.monotonic() + lease / 3
-                if row["id"] not in held:  # handed back meanwhile: another worker has it now
-                    continue
+            if held is not None and row["id"] not in held:  # handed back: another worker's now
+                continue
             msg = to_message(row, self.settings)
             results.append((msg, _safe_send(sender, msg)))
             if len(results) >= FLUSH_EVERY:
