@@ -189,8 +189,10 @@ def select(jobs: int = 2) -> list[str]:
     """
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         per_fold = dict(zip(FOLDS, pool.map(_fold_counts, FOLDS), strict=True))
-    counts = {key: [sum(c[key][i] for c in per_fold.values()) for i in range(5)] for key in
-              per_fold[FOLDS[0]]}  # fmt: skip
+    counts = {
+        key: [sum(n) for n in zip(*(c[key] for c in per_fold.values()), strict=True)]
+        for key in per_fold[FOLDS[0]]
+    }
     full = build_rules(CANDIDATES, 0.5)
     lines = [
         f"folds {', '.join(FOLDS)}; per threshold: +right/-wrong additions, F1 change, "

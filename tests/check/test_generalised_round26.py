@@ -153,6 +153,13 @@ def test_who_bare_counts_slashes_and_brackets(text: str, locale: str) -> None:
     assert not _fires("who", text, locale, "acknowledge")
 
 
+def test_who_a_count_wrapped_over_two_lines() -> None:
+    """The count's table reads a line break as a space (it runs on lower-cased, flattened text while
+    it holds no upper-case class: a first draft of the slash form lost counts like this one)."""
+    text = "Since 9am, about 4,100 home phone and\nbroadband customers across Ely have no service."
+    assert not _fires("who", text, "en", "acknowledge")
+
+
 def test_who_near_miss_a_count_with_no_place() -> None:
     assert _fires("who", "Since 9am the lift app has been down. 48 waiting.", "en", "acknowledge")
 

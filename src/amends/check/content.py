@@ -1713,6 +1713,9 @@ _LENGTH_EN = (
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|ten|fourteen|thirty) (?:extra |free |more )?"
     r"(?:days?|weeks?|months?)"
 )
+#: The fee already paid kept for the next try ("each learner keeps their test fee"; round 26): an
+#: offer and its amount at once, so both `_COMP_PHRASES` and `AMOUNT` hold it.
+_FEE_KEPT = r"\bkeeps? (?:their|your|the) (?:[\w-]+ )?fees?\b"
 _COMP_PHRASES: dict[str, tuple[str, ...]] = {
     "en": (
         r"\bvouchers?\b|\bgift cards?\b|\bbonus data\b|\bcredit(?:s|ed|ing)?\b|\brefund\w*|\bdiscount\b|\bfree\b|\bwaiv\w+|"
@@ -1734,10 +1737,13 @@ _COMP_PHRASES: dict[str, tuple[str, ...]] = {
         + r"\b|\b"
         + _LENGTH_EN
         + r" (?:(?:have|has) been |were |was )?added\b|"
-        r"\badded " + _LENGTH_EN + r"\b|"
+        r"\badded "
+        + _LENGTH_EN
+        + r"\b|"
         # round 26: the fee already paid kept for the next try ("keep their test fee", "you do
         # not need to pay again")
-        r"\bkeeps? (?:their|your|the) (?:[\w-]+ )?fees?\b|\b(?:do not|don[’']t|won[’']t|will not) (?:need to |have to )?pay again\b",
+        + _FEE_KEPT
+        + r"|\b(?:do not|don[’']t|won[’']t|will not) (?:need to |have to )?pay again\b",
     ),
     "es": (
         r"\bcrédito\b|\breembols\w+|\bdescuento\b|\bgratis\b|\bsin (?:coste|costo|cargo)\b|\bcompensación\b|\bbonificación\b|\bdevol\w+|"
@@ -1828,7 +1834,7 @@ AMOUNT = re.compile(
     # día de forfait gratis")
     r"\b(?:a|an|one) (?:free|extra) (?:[\w-]+ ){0,2}?(?:collections?|pickups?|consultations?|check-?ups?|appointments?|tests?|"
     r"lessons?|bookings?|days? pass(?:es)?)\b|\bnext (?:[\w-]+ ){1,2}?(?:is |are |will be )?free\b|"
-    r"\bcan (?:get in|visit|enter|come|go) (?:for )?free\b|\bkeeps? (?:their|your|the) (?:[\w-]+ )?fees?\b|"
+    r"\bcan (?:get in|visit|enter|come|go) (?:for )?free\b|" + _FEE_KEPT + r"|"
     r"\b(?:un|una|dos|tres) (?:[\wáéíóúñ]+ ){0,3}?gratuit[oa]s?\b|\b(?:un|una) (?:día|semana|mes) de [\wáéíóúñ]+ gratis\b",
     re.I,
 )
