@@ -190,6 +190,7 @@ CORPORA = [
     Corpus("blind42", {"ongoing": "ppo-", "resolve": "ppr-", "explain": "ppx-"}),
     Corpus("blind43", {"ongoing": "qqo-", "resolve": "qqr-", "explain": "qqx-"}),
     Corpus("blind44", {"ongoing": "rro-", "resolve": "rrr-", "explain": "rrx-"}),
+    Corpus("blind46", {"ongoing": "tto-", "resolve": "ttr-", "explain": "ttx-"}),
 ]
 
 
