@@ -191,6 +191,7 @@ CORPORA = [
     Corpus("blind43", {"ongoing": "qqo-", "resolve": "qqr-", "explain": "qqx-"}),
     Corpus("blind44", {"ongoing": "rro-", "resolve": "rrr-", "explain": "rrx-"}),
     Corpus("blind45", {"ongoing": "sso-", "resolve": "ssr-", "explain": "ssx-"}),
+    Corpus("blind46", {"ongoing": "tto-", "resolve": "ttr-", "explain": "ttx-"}),
 ]
 
 
