@@ -31,7 +31,7 @@ _PRED_EN = word_rx(
         r"(?P<able>\b(?:could\s*n[o’']t|couldn[’']t|can[’']?t|cannot|(?:were|was|are|is|been|be)\s+unable\s+to|"
         r"(?:(?:have|has|had|were|was|are|is)(?:\s*n[’']t|\s+not)|not)\s+(?:been\s+)?able\s+to|no\s+longer\s+(?:could|can|able\s+to))\s+(?P<verb>[a-z]+))|"
         # a thing that did not do what it does ("reports did not reach HMRC", "readers would not take taps")
-        r"(?P<neg>(?:\b(?:did|does|do|would|will|was|were|is|are|has|have|had)(?:\s*n[’']t|\s+not)|\bwon[’']t)\s+"
+        r"(?P<neg>(?:\b(?:did|does|do|would|will|was|were|is|are|has|have|had)(?:\s*n[’']t|(?:\s+still)?\s+not)|\bwon[’']t)\s+"
         r"(?:always\s+|fully\s+|properly\s+|correctly\s+|even\s+|ever\s+|been\s+(?=[a-z]+ing\b))?(?P<nverb>[a-z]+))|"
         # a thing in a failed state ("charts were blank", "messages stayed stuck", "31 channels still black")
         r"(?P<state>\b(?:was|were|is|are|went|been|be|stayed|stays|stay|remained|remains|sat|sits|showed|shows|"
@@ -44,7 +44,7 @@ _PRED_EN = word_rx(
         r"(?<!went\s)wrong|incorrect)\b)|"
         # a thing that failed by its verb ("pickups failed", "readers decline taps", "pagers miss calls")
         r"(?P<verbfail>\b(?:failed|fail|fails|stopped|stop|stops|crashed|crashes|froze|freezes|dropped|drops|declined|"
-        r"decline(?!\s+rates?\b)|declines|rejected|rejects|bounced|bounces|timed\s+out|time\s+out|went\s+(?:down|dark|black|blank|"
+        r"decline(?!\s+rates?\b)|declines|rejected|rejects|reject|refuse|refuses|refused|bounced|bounces|timed\s+out|time\s+out|went\s+(?:down|dark|black|blank|"
         r"offline|silent|unanswered|unmatched|missing|unpaid|undelivered)|hung|errored|miss|missed|misses|cut\s+out|"
         r"(?:kept|keep|keeps)\s+(?:restarting|dropping|crashing|failing|freezing|buffering|disconnecting|cutting|spinning|bouncing|rejecting|declining)|"
         # round 24: turned people away, cut sessions off
@@ -69,6 +69,10 @@ _PRED_EN = word_rx(
         # round 26: a thing that told people an error in its words ("the app tells members
         # "Job closed"", "the screen showed drivers 'No route'")
         r"\b(?:tells|told|tell|shows|showed|show)\s+(?:[\w-]+\s+){1,2}?[\"‘“]|"
+        # round 27: the same told with no one in between, or played, said or displayed ("the
+        # portal showed 'No times available'", "our line played 'office closed'", "a page that
+        # said "invoice not found"")
+        r"\b(?:shows|showed|shown|displays|displayed|played|plays|said|says|returned|returns)\s+(?:[\w-]+\s+){0,2}?[\"'‘“«]|"
         # round 24: a person turned away ("were logged out", "were sent back to the sign-in page")
         r"\b(?:was|were|got|get|kept\s+getting|are|is|been)\s+(?:being\s+)?(?:logged|signed|kicked|thrown|locked)\s+out\b|"
         r"\b(?:was|were|got|are|is|been)\s+(?:being\s+)?(?:sent|taken|bounced)\s+back\s+to\b)|"
@@ -114,7 +118,12 @@ _PRED_ES = word_rx(
         r"(?P<bare>\bsin\s+(?:[\wáéíóúñ]+\s+){1,7}?desde\b|\bcaíd[oa]s?\s+(?:desde|el|la|entre|de\s+\d)\b)|"
         r"(?P<nothing>\bno\s+(?:llegó|llegaron|llega|llegan|salió|salieron|sale|salen)\s+ningun[oa]?\b|"
         # round 24: "recibió un error al firmar", "recibían un mensaje de error"
-        r"\b(?:recibió|recibieron|recibía|recibían|veía|veían|vio|vieron)\s+(?:un|el)\s+(?:mensaje\s+de\s+)?error\b)|"
+        r"\b(?:recibió|recibieron|recibía|recibían|veía|veían|vio|vieron)\s+(?:un|el)\s+(?:mensaje\s+de\s+)?error\b|"
+        # round 27: a message shown in its words ("4.120 medidores dan «Código inválido»", "los
+        # billetes salen como «no válido»", "marcaron 730 billetes como «no válido»")
+        r"\b(?:dan|daban|dio|dieron|muestra|muestran|mostraba|mostraban|mostró|mostraron|decía|decían|dice|dicen)\s+(?:[\wáéíóúñ]+\s+){0,2}?[«\"“']|"
+        r"\b(?:salen|salían|salieron|sale|salía|aparece|aparecen|aparecía|aparecían)\s+como\s+[«\"“']|"
+        r"\bmarc(?:a|an|aba|aban|ó|aron)\s+(?:[\w.,]+\s+){1,4}?como\s+[«\"“'])|"
         # vuelve a mostrar, ya es posible descargar, volvieron los canales, operan con normalidad
         r"(?P<back>\b(?:vuelve|vuelven|volvió|volvieron|ha\s+vuelto|han\s+vuelto)\s+a\s+(?!fallar|caer|ocurrir|pasar|suceder)\w+(?:ar|er|ir)\b|"
         r"\bya\s+(?:es\s+posible|se\s+puede[n]?|puede[n]?|funciona\w*|opera\w*|carga\w*|abre\w*|muestra\w*|llega\w*|cobra\w*)\b|"
@@ -320,9 +329,13 @@ def _en_ok(before: str, kind: str, after: str) -> bool:
         return False
     if _plural(head) or (yours and len(head) > 2):
         return True
-    if kind == "back":
-        return False
     clause = _WORD.findall(_CLAUSE.split(before)[-1])
+    if kind == "back":
+        # round 27: a thing of the customers' in the singular named right before it is back
+        # ("campus Wi-Fi sign-in is working again", "keyless pickup works again"), named in two
+        # words at least and not ours ("our app is back to normal", "the app is back up")
+        named = [w for w in clause if w.lower() not in _DETERMINERS]
+        return 2 <= len(named) <= 4 and "our" not in {w.lower() for w in clause} and _singular(clause)
     # the noun a participle follows ("mail sent from 41,600 accounts bounced"), else the word
     # just before the predicate ("webmail was down")
     return _singular(clause) or (head in [w.lower() for w in clause[:3]] and _singular([head]))
