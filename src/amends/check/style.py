@@ -692,6 +692,33 @@ BLAME = {
         r"(?:executed|carried out|performed|pushed|released|deployed) by (?:our|the|a|an|their) (?:[\w-]+ ){0,3}?"
         r"(?:partner|supplier|vendor|provider|contractor|company|firm)s?\b",
         r"(?:fault|failure|problem|issue)s? (?:is|was) (?:entirely |solely |wholly )?(?:in|with|on) their (?:[\w-]+ )?(?:system|network|side|end)\b",
+        # round 27: the other party named by what it does for us, at the outage ("an outage at the
+        # company that handles our card payments") or as the one that did it ("the software company
+        # that manages our booking system sent us a faulty file"); ours run or kept by it ("a
+        # server run for us by an outside firm", "maintained on our behalf by a specialist
+        # contractor"); its release that held the defect; a cause on another's side ("a problem
+        # on HMRC's side"), a thing of theirs ("the pipe belongs to the landlord"), a change they
+        # made ("the cause is a change the banks made"), an update by our host
+        r"(?:outage|fault|failure|problem|error|issue) (?:at|in|with) (?:the|a|an) (?:[\w-]+ )?(?:company|firm|business|carrier|provider|"
+        r"supplier) (?:that|which|who) (?:runs|handles|sends|hosts|supplies|provides|manages|operates|processes|maintains|links|builds)\b"
+        r"(?![^;]{0,120}?\b(?:we chose|(?:is|was) ours|ours to own|our (?:fault|mistake|error|choice|decision)|on us)\b)",
+        r"the (?:[\w-]+ )?(?:company|firm|business|carrier) (?:that|which|who) (?:runs|builds|hosts|supplies|makes|provides|manages|operates|"
+        r"processes|handles|sends|maintains|links) (?:our|the)\b[^.;]{0,60}?\b(?:pushed|sent|cut|released|made|had|set|deleted)\b"
+        r"(?![^;]{0,120}?\b(?:we chose|(?:is|was) ours|ours to own|our (?:fault|mistake|error|choice)|on us)\b)",
+        r"(?:caused|brought down|started) by (?:the|a|an) (?:[\w-]+ ){0,2}?(?:carrier|company|firm|provider|supplier|vendor|contractor|"
+        r"maker) (?:that|which|who)\b",
+        r"(?:run|maintained|managed|hosted|operated|looked after|set up) (?:for us|on our behalf) by (?:an?|the|our) (?:[\w-]+ ){0,3}?"
+        r"(?:contractor|firm|company|vendor|supplier|provider|maker|partner)s?\b",
+        r"(?:supplied|provided|made|built|shipped|released|written) by (?:the|our|its|an?) (?:[\w-]+ ){0,3}?(?:vendor|supplier|"
+        r"manufacturer|maker|provider|partner)s? (?:contained|had|included|introduced|carried) (?:a|an) (?:[\w-]+ )?(?:defect|bug|"
+        r"fault|error|flaw)\b",
+        r"(?:problem|fault|issue|error|outage|failure) on (?!our\b|the\b)[\w-]+[’']s side\b",
+        r"(?:belongs|belonged) to (?:the|a|an) (?:[\w-]+ ){0,2}?(?:landlord|council|company|utility|contractor|carrier|supplier|"
+        r"provider|vendor|owner|firm)\b",
+        r"(?:cause|reason) (?:is|was) (?:a|an|the) (?:[\w-]+ )?(?:change|update|error|fault|mistake) (?:that )?the (?:[\w-]+ )?"
+        r"(?:banks?|company|companies|suppliers?|vendors?|carriers?|council|utility|providers?|makers?) (?:made|pushed|sent|released)\b",
+        r"(?:update|change|release|error|mistake|work) by (?:our|the|a|an) (?:[\w-]+ ){0,2}?(?:provider|supplier|vendor|contractor|"
+        r"partner|carrier|maker)s?\b(?! (?:that |which |who |whom )?we\b)",
     ),
     "es": _words(
         r"fuera de nuestro control",
@@ -710,6 +737,15 @@ BLAME = {
         r"(?:[\wáéíóúñ]+ )?(?:tramo|parte|red|cable|equipo|sector|instalación|línea)",
         r"(?:debido a|por culpa de) (?:un |nuestro )?(?:proveedor|tercero)",
         r"no (?:fue|es) nuestra culpa",
+        # round 27: the other party as the one that did it ("la compañía de telefonía que da datos a
+        # los collares cortó el servicio"), the fault come from it ("el fallo vino de una
+        # actualización que el fabricante instaló", "falló un equipo de nuestro proveedor", "tuvo
+        # origen en un corte de la empresa eléctrica"), the system said to be another's
+        r"la (?:compañía|empresa|firma) (?:de [\wáéíóúñ]+ )?que [^.;]{0,60}?\b(?:cortó|falló|cambió|envió|mandó|instaló|borró|tuvo)\b",
+        r"(?:vino|viene|provino|provenía) de (?:una?|el|la) [^.;]{0,60}?\b(?:fabricante|proveedor|contratista)\b",
+        r"(?:falló|fallaron|se cayó|se cayeron|se rompió|se rompieron) [^.;]{0,40}?\bde (?:nuestro|un|el) (?:proveedor|fabricante|contratista)\b",
+        r"(?:tuvo|tiene) (?:su )?origen en [^.;]{0,60}?(?:empresa eléctrica|compañía eléctrica|proveedor|terceros?|contratista)\b",
+        r"(?:es|fue|está|estaba) (?:del|en el) (?:sistema|equipo|servidor)(?:es)? de (?:la|una|esa) (?:empresa|compañía)\b",
         # (round 20: "la causa fue", "se produjo por" too)
         r"(?:se debió a|debido a|por culpa de|causad[oa] por|provocad[oa] por|se originó (?:en|por)|la causa fue|se produjo por|(?:se )?(?:originó|inició|"
         r"comenzó|estuvo|está) en)[^.;]{0,90}?(?:proveedor(?:es)?|terceros?|contratistas?|otr[oa] (?:operador|empresa|"
