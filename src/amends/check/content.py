@@ -1590,6 +1590,9 @@ FIX_MORE = {
         r"\b(?:did|ran|performed|carried out|made) an? (?:[\w-]+ )?(?:rollback|roll-back|restart|reboot|reset|failover|fail-over)\b|"
         r"\b(?:emptied|collected|delivered|cleared|completed) (?:every|each|all)(?: [\w-]+){0,2}? "
         r"(?:missed|outstanding|late|waiting)\b",
+        # round 27: a new version we sent out that fixed it ("we sent out version 5.8.1, which
+        # fixed the fault")
+        r"\b(?:sent|pushed|put|rolled|released|shipped) out (?:[\w.-]+ ){0,2}?[\w.-]+,? which (?:fixed|fixes|corrected|solved|cured)\b",
     ),
     "es": _rx(
         # round 19: the change undone, told impersonally ("ya se efectuó el rollback correspondiente")
@@ -1657,6 +1660,10 @@ FIX_MORE = {
         # round 26: what was lost brought back from a copy ("las recuperamos de la copia de
         # seguridad")
         r"\brecuper(?:amos|aron|ó|é) (?:[\wáéíóúñ]+ ){0,5}?(?:de|desde) (?:la|una|nuestra) copia\b",
+        # round 27: a patch applied or a resync forced by us ("aplicamos un hotfix en la base de
+        # datos y forzamos la resincronización")
+        r"\baplic(?:amos|aron|ó) (?:un|una|el|la) (?:hotfix|parche|corrección|arreglo)\b|\bforz(?:amos|aron|ó) (?:la|el|una|un) "
+        r"(?:resincronización|reinicio|sincronización|recarga)\b",
     ),
 }
 #: Words that undo a remedy verb before it: "we had not replaced it", "hadn't replaced".
