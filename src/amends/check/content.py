@@ -1842,7 +1842,11 @@ AMOUNT = re.compile(
     r"\b(?:a|an|one) (?:free|extra) (?:[\w-]+ ){0,2}?(?:collections?|pickups?|consultations?|check-?ups?|appointments?|tests?|"
     r"lessons?|bookings?|days? pass(?:es)?)\b|\bnext (?:[\w-]+ ){1,2}?(?:is |are |will be )?free\b|"
     r"\bcan (?:get in|visit|enter|come|go) (?:for )?free\b|" + _FEE_KEPT + r"|"
-    r"\b(?:un|una|dos|tres) (?:[\wáéíóúñ]+ ){0,3}?gratuit[oa]s?\b|\b(?:un|una) (?:día|semana|mes) de [\wáéíóúñ]+ gratis\b",
+    r"\b(?:un|una|dos|tres) (?:[\wáéíóúñ]+ ){0,3}?gratuit[oa]s?\b|\b(?:un|una) (?:día|semana|mes) de [\wáéíóúñ]+ gratis\b|"
+    # round 27: the whole of a charge ("refund the full fee", "el importe íntegro de la consulta",
+    # "el valor completo del pasaje"); an extension or a place given free
+    r"\bthe full (?:[\w-]+ )?(?:fee|fare|price|cost|charge|amount)s?\b|\b(?:importe|valor|precio|coste|costo) (?:íntegro|completo|total)\b|"
+    r"\ba free (?:[\w-]+ )?(?:extensions?|places?|seats?)\b",
     re.I,
 )
 APPLIED = {
@@ -1910,6 +1914,10 @@ APPLIED = {
         r"\b(?:noted|loaded|recorded|saved) (?:on|onto|to|in|against) (?:your|their|each|every)\b|\bon (?:your|their) (?:record|file)\b|"
         r"\b(?:taken|knocked|deducted|comes|come|came) off (?:for you|at (?:the )?(?:desk|checkout|till|counter|reception))\b|"
         r"\b(?:use|enter|with) (?:the )?code\b|\b(?:have|has|[’']ve) (?:already )?sent (?:you|them|each|every)\b",
+        # round 27: the card it goes back to ("to your card by May 15", "returned to the original
+        # payment card"); days counted in words ("within seven days")
+        r"\b(?:to|on|onto) (?:your|their|the) (?:original )?(?:payment |bank |credit |debit )?card\b|"
+        r"\bwithin (?:four|five|six|seven|ten|fourteen|thirty) (?:business |working )?days\b",
     ),
     "es": _rx(
         r"\ben su (?:próxima )?factura\b|\bautomáticamente\b|\ben tu (?:próxima )?factura\b",
@@ -1918,7 +1926,7 @@ APPLIED = {
         # the bill or account, with any article: "de la próxima factura", "en la próxima boleta"
         r"\b(?:la|su|tu|el|su) (?:próxim[oa] |siguiente )?(?:factura|boleta|recibo|cuenta|billetera|saldo|monedero)\b",
         # nothing to ask: "sin que tenga que pedirlo", "sin trámites", "no tiene que hacer nada"
-        r"\bsin (?:que (?:tenga|tengan) que|trámites|hacer nada|pedirlo)\b|\bno (?:tiene|tienen) que hacer nada\b",
+        r"\bsin (?:que (?:tenga|tengan|tengas|tengáis) que|trámites|hacer nada|pedirlo)\b|\bno (?:tiene|tienen) que hacer nada\b",
         # round 4: "al próximo recibo", "se aplica solo", "lo aplicamos nosotros", "por nuestra cuenta",
         # "no tiene que llamar", "no hace falta reclamar", "sin ningún trámite"
         r"\bal (?:próximo|siguiente) (?:recibo|mes|cobro)\b|\bse aplica(?:n|rá|rán)? sol[oa]s?\b|\b(?:lo|la) aplicamos nosotros\b|"
