@@ -712,7 +712,7 @@ BLAME = {
         r"(?:supplied|provided|made|built|shipped|released|written) by (?:the|our|its|an?) (?:[\w-]+ ){0,3}?(?:vendor|supplier|"
         r"manufacturer|maker|provider|partner)s? (?:contained|had|included|introduced|carried) (?:a|an) (?:[\w-]+ )?(?:defect|bug|"
         r"fault|error|flaw)\b",
-        r"(?:problem|fault|issue|error|outage|failure) on (?!our\b|the\b)[\w-]+[’']s side\b",
+        r"(?:problem|fault|issue|error|outage|failure) on (?:the )?(?!our\b)[\w-]+[’']s side\b",
         r"(?:belongs|belonged) to (?:the|a|an) (?:[\w-]+ ){0,2}?(?:landlord|council|company|utility|contractor|carrier|supplier|"
         r"provider|vendor|owner|firm)\b",
         r"(?:cause|reason) (?:is|was) (?:a|an|the) (?:[\w-]+ )?(?:change|update|error|fault|mistake) (?:that )?the (?:[\w-]+ )?"
