@@ -55,16 +55,16 @@ blind the same way, at the same time by two hands, after round 22 was committed,
 the checker before they were committed, measured once on each of rounds 22 to 25, and tuned on in
 round 26. The thirty-ninth and fortieth (corpus_blind39, 40) were written blind the same way,
 at the same time by two hands, after round 23 was committed, never run through the checker before
-they were committed, and measured once on each of rounds 23 to 26; nobody has tuned on them.
+they were committed, measured once on each of rounds 23 to 26, and tuned on in round 27.
 The forty-first and forty-second (corpus_blind41, 42) were written blind the same way, at the same
 time by two hands, after round 24 was committed, never run through the checker before they were
-committed, and measured once on each of rounds 24 to 26; nobody has tuned on them. The
+committed, and measured once on each of rounds 24 to 27; nobody has tuned on them. The
 forty-third and forty-fourth (corpus_blind43, 44) were written blind the same way, at the same
 time by two hands, after round 25 was committed, never run through the checker before they were
-committed, and measured once on each of rounds 25 and 26; nobody has tuned on them. The
+committed, and measured once on each of rounds 25 to 27; nobody has tuned on them. The
 forty-fifth and forty-sixth (corpus_blind45, 46) were written blind the same way, at the same
 time by two hands, after round 26 was committed, never run through the checker before they were
-committed, and measured once on round 26; nobody has tuned on them.
+committed, and measured once on each of rounds 26 and 27; nobody has tuned on them.
 Unit tests of the rules use sentences of their own, not these sets'.
 """
 
