@@ -131,10 +131,20 @@ def test_fix_near_miss_a_version_that_did_not_help() -> None:
 @pytest.mark.parametrize(
     ("text", "locale"),
     [
-        ("If you paid for a lesson you missed, we will refund the full fee to your card by 9 May.", "en"),
+        (
+            "If you paid for a lesson you missed, we will refund the full fee to your card "
+            "by 9 May.",
+            "en",
+        ),
         ("Every member gets a free extension to Friday, already set on your account.", "en"),
-        ("Each rider gets a refund of one day's fare within seven days, to the original card.", "en"),
-        ("Le devolveremos el importe íntegro de la clase en su tarjeta antes del 20 de mayo.", "es"),
+        (
+            "Each rider gets a refund of one day's fare within seven days, to the original card.",
+            "en",
+        ),
+        (
+            "Le devolveremos el importe íntegro de la clase en su tarjeta antes del 20 de mayo.",
+            "es",
+        ),
         ("Te cargamos $12.500 de crédito el lunes, sin que tengas que pedirlo.", "es"),
     ],
 )

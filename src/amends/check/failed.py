@@ -335,7 +335,9 @@ def _en_ok(before: str, kind: str, after: str) -> bool:
         # ("campus Wi-Fi sign-in is working again", "keyless pickup works again"), named in two
         # words at least and not ours ("our app is back to normal", "the app is back up")
         named = [w for w in clause if w.lower() not in _DETERMINERS]
-        return 2 <= len(named) <= 4 and "our" not in {w.lower() for w in clause} and _singular(clause)
+        return (
+            2 <= len(named) <= 4 and "our" not in {w.lower() for w in clause} and _singular(clause)
+        )
     # the noun a participle follows ("mail sent from 41,600 accounts bounced"), else the word
     # just before the predicate ("webmail was down")
     return _singular(clause) or (head in [w.lower() for w in clause[:3]] and _singular([head]))
