@@ -18,7 +18,7 @@ from tests.check.helpers import patterns_fire as _fires
         # a message shown, played or said in its own words
         ("From 7am to 9am the ticket machines showed 'Out of order' at 12 stations.", "explain"),
         ("Since 8am our help line has played 'all lines are closed' to every caller.", "update"),
-        ('The payment page said "Card not accepted" to 700 shoppers.', "explain"),
+        ('The payment page displayed "Card not accepted" to 700 shoppers.', "explain"),
         # a thing still not doing its work, or refusing it
         ("Since 6am the parcel lockers are still not opening for 300 customers.", "update"),
         ("Since 7am the barrier readers reject season passes at both car parks.", "acknowledge"),
