@@ -195,6 +195,7 @@ CORPORA = [
     Corpus("blind44", {"ongoing": "rro-", "resolve": "rrr-", "explain": "rrx-"}),
     Corpus("blind45", {"ongoing": "sso-", "resolve": "ssr-", "explain": "ssx-"}),
     Corpus("blind46", {"ongoing": "tto-", "resolve": "ttr-", "explain": "ttx-"}),
+    Corpus("blind48", {"ongoing": "vvo-", "resolve": "vvr-", "explain": "vvx-"}),
 ]
 
 
