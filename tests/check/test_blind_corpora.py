@@ -196,6 +196,7 @@ CORPORA = [
     Corpus("blind45", {"ongoing": "sso-", "resolve": "ssr-", "explain": "ssx-"}),
     Corpus("blind46", {"ongoing": "tto-", "resolve": "ttr-", "explain": "ttx-"}),
     Corpus("blind47", {"ongoing": "uuo-", "resolve": "uur-", "explain": "uux-"}),
+    Corpus("blind48", {"ongoing": "vvo-", "resolve": "vvr-", "explain": "vvx-"}),
 ]
 
 
