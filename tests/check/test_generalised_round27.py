@@ -54,6 +54,11 @@ def test_what_in_spanish_a_message_in_its_words(text: str) -> None:
     assert not _fires("what", text, "es", "acknowledge")
 
 
+def test_what_in_spanish_near_miss_a_person_who_says() -> None:
+    text = "Nuestro director dice «vamos a mejorar» y pide disculpas."
+    assert _fires("what", text, "es", "acknowledge")
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -81,6 +86,7 @@ def test_blame_the_other_party_by_what_it_does_for_us(text: str) -> None:
         # our own side, and a supplier we hired
         "This was due to a problem on our side.",
         "The bad prices came from an update by a contractor we hired and did not check.",
+        "The outage was caused by a company that we hired and never checked.",
     ],
 )
 def test_blame_near_misses(text: str) -> None:

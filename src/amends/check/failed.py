@@ -121,7 +121,8 @@ _PRED_ES = word_rx(
         r"\b(?:recibió|recibieron|recibía|recibían|veía|veían|vio|vieron)\s+(?:un|el)\s+(?:mensaje\s+de\s+)?error\b|"
         # round 27: a message shown in its words ("4.120 medidores dan «Código inválido»", "los
         # billetes salen como «no válido»", "marcaron 730 billetes como «no válido»")
-        r"\b(?:dan|daban|dio|dieron|muestra|muestran|mostraba|mostraban|mostró|mostraron|decía|decían|dice|dicen)\s+(?:[\wáéíóúñ]+\s+){0,2}?[«\"“']|"
+        # (not "dice": "nuestro director dice «...»" tells no failure, as "said" in English)
+        r"\b(?:dan|daban|dio|dieron|muestra|muestran|mostraba|mostraban|mostró|mostraron|respondía|respondían)\s+(?:[\wáéíóúñ]+\s+){0,2}?[«\"“']|"
         r"\b(?:salen|salían|salieron|sale|salía|aparece|aparecen|aparecía|aparecían)\s+como\s+[«\"“']|"
         r"\bmarc(?:a|an|aba|aban|ó|aron)\s+(?:[\w.,]+\s+){1,4}?como\s+[«\"“'])|"
         # vuelve a mostrar, ya es posible descargar, volvieron los canales, operan con normalidad

@@ -706,7 +706,7 @@ BLAME = {
         r"processes|handles|sends|maintains|links) (?:our|the)\b[^.;]{0,60}?\b(?:pushed|sent|cut|released|made|had|set|deleted)\b"
         r"(?![^;]{0,120}?\b(?:we chose|(?:is|was) ours|ours to own|our (?:fault|mistake|error|choice)|on us)\b)",
         r"(?:caused|brought down|started) by (?:the|a|an) (?:[\w-]+ ){0,2}?(?:carrier|company|firm|provider|supplier|vendor|contractor|"
-        r"maker) (?:that|which|who)\b",
+        r"maker) (?:that|which|who)\b(?! we\b)",
         r"(?:run|maintained|managed|hosted|operated|looked after|set up) (?:for us|on our behalf) by (?:an?|the|our) (?:[\w-]+ ){0,3}?"
         r"(?:contractor|firm|company|vendor|supplier|provider|maker|partner)s?\b",
         r"(?:supplied|provided|made|built|shipped|released|written) by (?:the|our|its|an?) (?:[\w-]+ ){0,3}?(?:vendor|supplier|"
