@@ -1751,6 +1751,13 @@ _COMP_PHRASES: dict[str, tuple[str, ...]] = {
         # not need to pay again")
         + _FEE_KEPT
         + r"|\b(?:do not|don[’']t|won[’']t|will not) (?:need to |have to )?pay again\b",
+        # round 28: a charge the outage caused, paid for the customer ("we will pay any overdraft
+        # or late fee", "we will pay back any bank charge"; not "we will pay every payout through
+        # two companies", a plan); a charge claimed or given back
+        # ("can claim up to £248", "claim the fare back", "Friday night's room rate back"); days
+        # given ("14 extra days")
+        r"\bwe(?:[’']ll| will)? pay (?:back )?any\b|\bwe(?:[’']ll| will)? pay back (?:every|all)\b|\bclaim (?:up to|back|the [\w-]+ back)\b|"
+        r"\b(?:rate|fare|fee|price|cost|charge|rent)s? back\b|\b\d+ extra (?:days?|weeks?|months?)\b",
     ),
     "es": (
         r"\bcrédito\b|\breembols\w+|\bdescuento\b|\bgratis\b|\bsin (?:coste|costo|cargo)\b|\bcompensación\b|\bbonificación\b|\bdevol\w+|"
@@ -1766,6 +1773,8 @@ _COMP_PHRASES: dict[str, tuple[str, ...]] = {
         # round 25: the service given longer ("se han ampliado siete días", "ampliamos una semana")
         r"\bgratuit[oa]s?\b|"
         r"\bamplia(?:do|dos|da|das|mos|ron|remos|rá|rán)\s+(?:\w+\s+){0,2}?(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|diez|catorce|quince|treinta)\s+(?:días?|semanas?|mes(?:es)?)\b",
+        # round 28: a gift ("te regalamos tres envíos")
+        r"\bregal(?:amos|an|a|ó|aron)\b",
     ),
 }
 COMP = {loc: _rx(*phrases) for loc, phrases in _COMP_PHRASES.items()}
@@ -1846,7 +1855,19 @@ AMOUNT = re.compile(
     # round 27: the whole of a charge ("refund the full fee", "el importe íntegro de la consulta",
     # "el valor completo del pasaje"); an extension or a place given free
     r"\bthe full (?:[\w-]+ )?(?:fee|fare|price|cost|charge|amount)s?\b|\b(?:importe|valor|precio|coste|costo) (?:íntegro|completo|total)\b|"
-    r"\ba free (?:[\w-]+ )?(?:extensions?|places?|seats?)\b",
+    r"\ba free (?:[\w-]+ )?(?:extensions?|places?|seats?)\b|"
+    # round 28: units given free, counted ("three free deliveries", "free delivery on their next
+    # three orders", "tres envíos gratis", "sus próximos tres pedidos"); the charge itself ("the
+    # delivery fee on every held order", "this pay run's fee is refunded"); a month's fee in
+    # Spanish ("una mensualidad de la cuota")
+    r"\b(?:two|three|four|five|six|ten|\d+) free (?:[\w-]+ )?(?:deliver(?:y|ies)|collections?|pickups?|rides?|trips?|tickets?|"
+    r"classes|lessons|sessions|nights|days|weeks|months)\b|"
+    r"\b(?:on|for) (?:your|their|the) next (?:two|three|four|five|\d+) (?:[\w-]+ )?(?:orders|deliveries|bookings|trips|rides)\b|"
+    r"\b(?:dos|tres|cuatro|cinco|\d+) (?:[\wáéíóúñ]+ )?(?:envíos|entregas|pedidos|viajes|clases|sesiones)\s+gratis\b|"
+    r"\bpróxim[oa]s (?:dos|tres|cuatro|cinco|\d+) (?:pedidos|envíos|entregas|compras|viajes)\b|"
+    r"\b(?:the|this|that|its|your|their) (?:[\w’'-]+ ){0,2}?(?:fee|fare|charge)s? (?:on|for) (?:every|each|all|your|their)\b|"
+    r"\bfees? (?:is|are|will be|has been|have been) (?:refunded|waived|paid back|returned)\b|"
+    r"\b(?:una|un|dos|tres) mensualidad(?:es)?\b",
     re.I,
 )
 APPLIED = {
@@ -1917,7 +1938,10 @@ APPLIED = {
         # round 27: the card it goes back to ("to your card by May 15", "returned to the original
         # payment card"); days counted in words ("within seven days")
         r"\b(?:to|on|onto) (?:your|their|the) (?:original )?(?:payment |bank |credit |debit )?card\b|"
-        r"\bwithin (?:four|five|six|seven|ten|fourteen|thirty) (?:business |working )?days\b",
+        r"\bwithin (?:four|five|six|seven|ten|fourteen|thirty) (?:business |working )?days\b|"
+        # round 28: given already, said after ("14 extra days, added already"); the orders it
+        # goes on ("on their next three orders")
+        r"\badded already\b|\b(?:on|to) (?:your|their) next (?:two|three|four|five|\d+ )?(?:[\w-]+ )?(?:orders?|deliveries|bookings)\b",
     ),
     "es": _rx(
         r"\ben su (?:próxima )?factura\b|\bautomáticamente\b|\ben tu (?:próxima )?factura\b",
@@ -1952,6 +1976,9 @@ APPLIED = {
         r"\bya (?:está|están|estará) (?:cargad[oa]s?|activad[oa]s?|aplicad[oa]s?)\b|\bya activad[oa]s?\b|"
         r"\ben (?:su|tu|vuestra|vuestro) (?:ficha|cuenta|pase|forfait|tarjeta|perfil)\b|"
         r"\bno (?:tenés|tenéis|tienes) que hacer nada\b|\b(?:les|le|lo|la|os|te) llamaremos\b|\bprogramaremos nosotros\b",
+        # round 28: the orders it goes on ("sus próximos tres pedidos"); added by itself ("se
+        # añaden solos a tu cuenta")
+        r"\b(?:sus|tus|los|vuestros) próxim[oa]s (?:\w+ )?(?:pedidos|envíos|compras|entregas|viajes)\b|\bse añade(?:n)? sol[oa]s?\b",
     ),
 }
 CONTACT = {
