@@ -40,6 +40,8 @@ _PRED_EN = word_rx(
         r"missing|broken|dead|silent|jammed|unusable|late|delayed|out\s+of\s+(?:service|action|order)|not\s+working|"
         # round 23: running late, shut, cancelled ("your payout is running late", "lockers were shut")
         r"running\s+late|shut|(?:being\s+)?cancell?ed|"
+        # round 28: paid or charged wrongly ("were paid too little", "was charged twice")
+        r"(?:paid|charged|taxed|billed)\s+(?:too\s+(?:little|much|late)|twice|short)|short-paid|"
         # round 26: a thing that was wrong ("the 7.40am text was wrong"; not "what went wrong")
         r"(?<!went\s)wrong|incorrect)\b)|"
         # a thing that failed by its verb ("pickups failed", "readers decline taps", "pagers miss calls")
@@ -49,6 +51,10 @@ _PRED_EN = word_rx(
         r"(?:kept|keep|keeps)\s+(?:restarting|dropping|crashing|failing|freezing|buffering|disconnecting|cutting|spinning|bouncing|rejecting|declining)|"
         # round 24: turned people away, cut sessions off
         r"(?:turned|turns|turn)\s+(?:[\w-]+\s+){0,2}?away|(?:cut|cuts)\s+(?:[\w-]+\s+){0,2}?off|"
+        # round 28: restarting over and over ("restart every hour"); sat on a status in its
+        # words ("sat on 'Pending'")
+        r"(?:restart|restarts|restarted|reboot|reboots|rebooted)\s+(?:every|each|on\s+(?:their|its)\s+own|by\s+(?:themselves|itself))\b|"
+        r"(?:sat|sit|sits|stuck|stayed|stay|stays|remained|remain|remains)\s+(?:on|at|in)\s+[\"'‘“]|"
         # round 25: failing as it is told ("scanners are rejecting QR codes"), and calls put
         # through to the wrong place ("calls were sent to voicemail", "went to a voicemail box")
         r"(?:is|are|was|were|been)\s+(?:rejecting|declining|refusing|failing|dropping|crashing|bouncing|timing\s+out)|"
@@ -84,6 +90,9 @@ _PRED_EN = word_rx(
         r"(?P<back>\b(?:is|are|was|were|have\s+been|has\s+been)\s+(?:now\s+|all\s+|fully\s+)?(?:back(?:\s+(?:up|online|on|to\s+normal))?|"
         r"working\s+(?:again|normally|as\s+normal)|restored|running\s+(?:again|normally)|up\s+and\s+running)\b|"
         r"\b(?:work|works|worked)\s+again\b|"
+        # round 28: open again, or can be used again ("lockers open again", "tax returns can be
+        # filed in our app again")
+        r"\b(?:open|opens|opening)\s+again\b|\bcan\s+(?:now\s+)?be\s+[a-z]{3,}ed\b(?:\s+[\w-]+){0,4}?\s+again\b|"
         # round 26: doing its work again ("gates are scanning passes again", "tow trucks are being
         # sent again", "our app places members correctly again") or no longer failing ("jobs are
         # no longer closing on their own")
@@ -124,7 +133,11 @@ _PRED_ES = word_rx(
         # (not "dice": "nuestro director dice «...»" tells no failure, as "said" in English)
         r"\b(?:dan|daban|dio|dieron|muestra|muestran|mostraba|mostraban|mostró|mostraron|respondía|respondían)\s+(?:[\wáéíóúñ]+\s+){0,2}?[«\"“']|"
         r"\b(?:salen|salían|salieron|sale|salía|aparece|aparecen|aparecía|aparecían)\s+como\s+[«\"“']|"
-        r"\bmarc(?:a|an|aba|aban|ó|aron)\s+(?:[\w.,]+\s+){1,4}?como\s+[«\"“'])|"
+        r"\bmarc(?:a|an|aba|aban|ó|aron)\s+(?:[\w.,]+\s+){1,4}?como\s+[«\"“']|"
+        # round 28: the same with no "como" ("salen «no válido»", "los lectores marcan «Tiquete
+        # no válido»"), or a status they stayed in ("quedaron en 'Pendiente'")
+        r"\b(?:salen|salían|salieron|marc(?:a|an|aba|aban|ó|aron))\s+[«\"“']|"
+        r"\b(?:quedaron|quedan|quedó|queda|quedaban|quedaba)\s+en\s+(?:estado\s+)?[«\"“'])|"
         # vuelve a mostrar, ya es posible descargar, volvieron los canales, operan con normalidad
         r"(?P<back>\b(?:vuelve|vuelven|volvió|volvieron|ha\s+vuelto|han\s+vuelto)\s+a\s+(?!fallar|caer|ocurrir|pasar|suceder)\w+(?:ar|er|ir)\b|"
         r"\bya\s+(?:es\s+posible|se\s+puede[n]?|puede[n]?|funciona\w*|opera\w*|carga\w*|abre\w*|muestra\w*|llega\w*|cobra\w*)\b|"
@@ -176,6 +189,9 @@ _NOT_HEAD_ONE = (
         process"""
     )
 )
+#: Round 28: words of our own kit that name a thing of the customers' after these words ("room
+#: keys", "phone keys", "door keys"; not "encryption keys" or "signing keys").
+_CUSTOMER_KIT = {"keys": _words("room door phone digital car locker hotel mobile")}
 #: Verbs after "did not" that tell of what people were not given (round 25).
 _NOT_GIVEN = _words("receive get")
 #: Words that end no subject: auxiliaries and adverbs just before a predicate ("has been down",
@@ -326,6 +342,10 @@ def _en_ok(before: str, kind: str, after: str) -> bool:
         objects = {w.lower() for w in _WORD.findall(after)[:3]}
         return not objects & {"service", "services", "network", "systems"}
     head, yours = _subject(before)
+    if head in _CUSTOMER_KIT and _WORD.findall(before)[-2:-1] and (
+        _WORD.findall(before)[-2].lower() in _CUSTOMER_KIT[head]
+    ):
+        return True
     if head in _NOT_HEAD_EN or head in _NOT_HEAD_SINGULAR:
         return False
     if _plural(head) or (yours and len(head) > 2):
