@@ -734,7 +734,7 @@ _OUR_SLIPS = frozenset(
 )
 CAUSE_UNKNOWN = {
     "en": _rx(
-        r"\b(?:do|did) ?(?:not|n[’']t) (?:yet )?know (?:yet )?(?:what caused|the cause|why|what went wrong)",
+        r"\b(?:do|did) ?(?:not|n[’']t) (?:yet )?know (?:yet )?(?:what caused|the (?:root )?cause|why|what went wrong)",
         r"\bcause (?:is|remains) (?:not (?:yet )?known|unknown|unclear|under investigation)",
         r"\bnot (?:yet )?(?:found|confirmed|know) (?:the|what) caus",
         r"\bstill (?:working out|finding out|investigating) (?:what|why|the cause)",
