@@ -1056,6 +1056,20 @@ EMPATHY_MORE = {
         r"\b(?:we|i) know\b[^.]{0,80}?\b(?:is|are|can be) (?:a (?:real |big )?stretch|not (?:a |an )?(?:nice|good|easy|fun|great)|no fun)\b|"
         r"\b(?:wait|waited|waits) (?:a long time|months|weeks|ages) for (?:these|this|their|a|an|the)\b",
         r"\b(?:wait|queue|line)s? (?:[\w-]+ ){0,5}?in the (?:rain|cold|heat|dark|snow|wind)\b",
+        # round 28: what many of them went through, more verbs ("many of you went to the pharmacy",
+        # "woke to cold lodges", "went home without your parcel"); a wait for what they were owed
+        # ("waited most of a day for money they had earned"); people waiting in the night
+        # ("guests waited in lobby lines in the middle of the night", "queued at reception late
+        # at night"); what nobody wants ("the last thing you want"); what matters to them ("we
+        # know the deadline evening matters"); the readers who lost most ("most of all to readers
+        # who lost a book mid-chapter")
+        r"\b(?:some|many|most|a lot|several) of you (?:[\w’'-]+ ){0,2}?(?:went|woke|came|left|rang|called|drove|arrived)\b"
+        r"(?! (?:back online|online|through)\b)",
+        r"\bwaited (?:most of |all |half )?(?:a|the|an) (?:day|morning|evening|night|weekend|hour) for\b|"
+        r"\b(?:waited|queued|stood) (?:[\w-]+ ){0,4}?(?:late at night|in the middle of the night|overnight|after (?:a )?long)\b|"
+        r"\bthe last thing (?:you|anyone|anybody|they|guests|people) (?:want|wants|need|needs)\b|"
+        r"\b(?:we|i) know (?:[\w’'-]+ ){1,5}?matters?\b|\bmost of all to (?:[\w-]+ )?(?:who|those|readers|customers|people|guests|"
+        r"families|members|patients)\b",
     ),
     "es": _rx(
         # round 5: the loss with what was lost in between ("una mañana de trabajo perdida"); people as
