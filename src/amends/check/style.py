@@ -692,6 +692,19 @@ BLAME = {
         r"(?:executed|carried out|performed|pushed|released|deployed) by (?:our|the|a|an|their) (?:[\w-]+ ){0,3}?"
         r"(?:partner|supplier|vendor|provider|contractor|company|firm)s?\b",
         r"(?:fault|failure|problem|issue)s? (?:is|was) (?:entirely |solely |wholly )?(?:in|with|on) their (?:[\w-]+ )?(?:system|network|side|end)\b",
+        # round 28: the fault placed with the company by what it does for us ("the fault was with
+        # the company that handles our card payments"), in a release from the maker ("the fault is
+        # in an overnight software release from the maker of the switch"), the delay our bank's,
+        # a contractor that cut the cable
+        r"(?:fault|failure|problem|issue|error)s? (?:is|was|lay|lies) (?:with|at) the (?:[\w-]+ )?(?:company|firm|business|bank|carrier|"
+        r"provider|supplier) (?:that|which|who)\b(?! we\b)|"
+        r"(?:fault|failure|problem|issue|error)s? (?:is|was) in (?:an?|the) (?:[\w-]+ ){0,3}?(?:release|update|upgrade|patch|change) from the "
+        r"(?:maker|vendor|supplier|manufacturer)\b|"
+        r"after our (?:bank|supplier|provider|carrier|partner|vendor)[’']s (?:delay|error|mistake|fault|outage)\b|"
+        r"\ban? (?:contractor|builder|digger|utility crew|third party) (?:cut|damaged|broke|dug through|severed)\b"
+        # (not owned after it: "A digger cut our cable, and we had no second route. The single
+        # route was our choice.")
+        r"(?![\s\S]{0,160}?\b(?:we had no|we chose|(?:was|is) our (?:choice|decision|fault|mistake)|ours to own|on us)\b)",
         # round 27: the other party named by what it does for us, at the outage ("an outage at the
         # company that handles our card payments") or as the one that did it ("the software company
         # that manages our booking system sent us a faulty file"); ours run or kept by it ("a
@@ -743,6 +756,10 @@ BLAME = {
         # origen en un corte de la empresa eléctrica"), the system said to be another's
         r"la (?:compañía|empresa|firma) (?:de [\wáéíóúñ]+ )?que [^.;]{0,60}?\b(?:cortó|falló|cambió|envió|mandó|instaló|borró|tuvo)\b",
         r"(?:vino|viene|provino|provenía) de (?:una?|el|la) [^.;]{0,60}?\b(?:fabricante|proveedor|contratista)\b",
+        # round 28: "el banco con el que trabajamos no procesó a tiempo", "se debe a un programa
+        # defectuoso que el fabricante instaló", "por falla del proveedor del lector"
+        r"el (?:banco|proveedor|fabricante|contratista) con (?:el|quien) que? trabajamos no\b|"
+        r"(?:se debe|se debió) a [^.;]{0,60}?\bque el (?:fabricante|proveedor|contratista)\b|\bpor (?:una )?falla del (?:proveedor|fabricante)\b",
         r"(?:falló|fallaron|se cayó|se cayeron|se rompió|se rompieron) [^.;]{0,40}?\bde (?:nuestro|un|el) (?:proveedor|fabricante|contratista)\b",
         r"(?:tuvo|tiene) (?:su )?origen en [^.;]{0,60}?(?:empresa eléctrica|compañía eléctrica|proveedor|terceros?|contratista)\b",
         r"(?:es|fue|está|estaba) (?:del|en el) (?:sistema|equipo|servidor)(?:es)? de (?:la|una|esa) (?:empresa|compañía)\b",
@@ -1132,6 +1149,18 @@ EXCUSE = {
         r"never (?:entirely |completely |totally )?(?:risk-free|without risk|smooth)\b|"
         r"(?:almost|nearly) never (?:cause|causes|caused|go wrong|goes wrong|fail|fails)\b|(?:was|is) always (?:likely|going to happen)\b|"
         r"no (?:[\w-]+ )?(?:system|platform|network|company|provider) would have (?:coped|held|managed|survived)\b",
+        # round 28: what happens to every company ("every phone company gets one wrong now and
+        # then", "updates of this kind are released by libraries across the country every
+        # week"); what had never been seen; the day the busiest for everyone ("is always the
+        # busiest day of the year for every tax app"); the hardest night as the reason ("on the
+        # coldest night of the year, when our servers carry the most load"); what is always
+        # under strain
+        r"every (?:[\w-]+ ){0,2}?(?:company|provider|operator|carrier|app|business|network|firm) (?:gets|has|makes|hits) (?:one|it|this|these|"
+        r"something) wrong\b|\b(?:now and then|from time to time)\b(?=[^.]{0,40}$)|"
+        r"(?:had|has) never been seen before\b|\b(?:across the country|all over the country|everywhere) every (?:day|week|month)\b",
+        r"(?:is|are|was|were) always the (?:busiest|biggest|hardest) (?:[\w-]+ ){0,4}?for (?:every|all|any)\b|"
+        r"\b(?:coldest|hottest|busiest|wettest|windiest) (?:[\w-]+ )?of the year\b[^.]{0,40}?\b(?:most|heaviest|highest) "
+        r"(?:load|traffic|demand)\b|\balways under (?:strain|pressure|load)\b",
     ),
     "es": _words(
         r"a pesar de nuestros (?:mejores )?esfuerzos",
@@ -1147,6 +1176,10 @@ EXCUSE = {
         r"es (?:normal|lógico|inevitable) que",
         r"(?:con|de) tant[oa]s (?:millones de )?(?:usuarios|clientes|líneas)",
         r"ningun[oa] (?:red|operador|operadora|empresa|sistema|compañía) es (?:perfect[oa]|inmune|infalible)",
+        # round 28: "son cosas que pueden pasar con cualquier sistema", "y estas cosas pasan",
+        # "en temporada alta ... el doble de gente de lo normal"
+        r"(?:cosas|fallos|errores) que (?:pueden|suelen) (?:pasar|ocurrir|suceder)|(?:estas|esas) cosas (?:pasan|ocurren|suceden)",
+        r"el doble de (?:gente|pasajeros|clientes|usuarios|pedidos) (?:de lo normal|que de costumbre)",
         r"(?:todas las|todos los) (?:redes|operadores|operadoras|compañías) (?:tienen|sufren|han tenido)",
         r"invert(?:imos|ido) (?:millones|fuertemente|mucho)",
         r"una de las redes más (?:fiables|confiables|robustas)",
