@@ -1394,6 +1394,12 @@ MINIMISE = {
         r"\b(?:impact|effect|disruption|harm) (?:was|is|has been|remained) (?:very |fairly |relatively )?(?:limited|minimal|small|slight|minor)\b|"
         r"\bonly a (?:short|brief|small|quick|little) (?:wait|delay|while|hold-up)\b|"
         r"\bcame to (?:only |just )?a few (?:dollars|pounds|euros|cents|pence)\b|\bvery rarely (?:cause|causes|happen|happens|fail|fails)\b",
+        # round 28: the delay called one day ("just one working day late"), the outage a few hours
+        # ("it was a few hours on one day"), the hours when few call ("when few people make
+        # calls"), the fault local only ("a local fault only and not a wider outage")
+        r"\b(?:just|only) (?:one|a|a single) (?:[\w-]+ )?(?:day|night|hour|morning|evening)s? late\b|"
+        r"\b(?:it|that|this) was (?:just |only )?a few (?:hours|minutes)\b|\bwhen (?:few|not many|hardly any) (?:people|customers|of you)\b|"
+        r"\b(?:local|isolated) (?:fault|issue|problem|outage) only\b|\bnot a (?:wider|wide|bigger|larger|major|widespread) (?:outage|fault|problem|issue)\b",
     ),
     "es": _words(
         r"menor(?:es)?",
@@ -1469,6 +1475,10 @@ MINIMISE = {
         r"(?:solo|sólo|apenas) un (?:ratito|rato|momento|momentito)\b|\bun ratito\b|\b(?:bastaba|bastó|alcanzaba|alcanzó) con\b",
         # round 25: the impact called limited with a word between ("el impacto real fue muy limitado")
         r"impacto (?:real|final|total) (?:fue|ha sido|es|resultó) (?:muy )?(?:limitado|mínimo|reducido|escaso|menor|acotado)",
+        # round 28: "afecta a muy pocos pedidos", "solo fueron unas horas", "demoras cortas",
+        # "una situación puntual"
+        r"(?:afecta|afectó|afectaba|afectan) (?:solo |sólo )?a muy poc[oa]s\b|(?:solo|sólo) (?:fueron|fue|era|eran) (?:unas?|un par de|pocas?) "
+        r"(?:horas|minutos|días)\b|\bdemoras? cortas?\b|\bsituación puntual\b",
     ),
 }
 CORPORATE = _words(
