@@ -1607,6 +1607,12 @@ FIX_MORE = {
         # round 27: a new version we sent out that fixed it ("we sent out version 5.8.1, which
         # fixed the fault")
         r"\b(?:sent|pushed|put|rolled|released|shipped) out (?:[\w.-]+ ){0,2}?[\w.-]+,? which (?:fixed|fixes|corrected|solved|cured)\b",
+        # round 28: what was sent again ("we had resent all 1,870 requests", "re-sent every
+        # return"); the right thing put in ("we put in the right password"); extra service put
+        # on ("put on two extra sailings"); the old way back ("we went back to the old method")
+        r"\bre-?sent (?:all|every|each|the|them|it)\b|\bput in the (?:right|correct) [\w-]+\b|"
+        r"\bput on (?:an?|two|three|four|\d+) (?:extra|more|additional|spare) [\w-]+\b|"
+        r"\bwent back to (?:the|our) (?:old|previous|earlier|original)\b",
     ),
     "es": _rx(
         # round 19: the change undone, told impersonally ("ya se efectuó el rollback correspondiente")
@@ -1675,8 +1681,9 @@ FIX_MORE = {
         # seguridad")
         r"\brecuper(?:amos|aron|ó|é) (?:[\wáéíóúñ]+ ){0,5}?(?:de|desde) (?:la|una|nuestra) copia\b",
         # round 27: a patch applied or a resync forced by us ("aplicamos un hotfix en la base de
-        # datos y forzamos la resincronización")
-        r"\baplic(?:amos|aron|ó) (?:un|una|el|la) (?:hotfix|parche|corrección|arreglo)\b|\bforz(?:amos|aron|ó) (?:la|el|una|un) "
+        # datos y forzamos la resincronización"); round 28: a thing made again ("rehicimos el
+        # fichero a mano")
+        r"\brehic(?:imos|ieron|o) (?:el|la|los|las|lo) |\baplic(?:amos|aron|ó) (?:un|una|el|la) (?:hotfix|parche|corrección|arreglo)\b|\bforz(?:amos|aron|ó) (?:la|el|una|un) "
         r"(?:resincronización|reinicio|sincronización|recarga)\b",
     ),
 }
