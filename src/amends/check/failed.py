@@ -320,6 +320,16 @@ def _subject(before: str) -> tuple[str, bool]:
     return (plural[0] if plural else run[-1] if run else ""), yours
 
 
+def _kit_of_customers(head: str, before: str) -> bool:
+    """True when the word before the head names it as the customers' ("hotel room keys in our
+    app": "room" before "keys"; round 28)."""
+    said = [w.lower() for w in _WORD.findall(before)]
+    if head not in said:
+        return False
+    i = len(said) - 1 - said[::-1].index(head)
+    return i > 0 and said[i - 1] in _CUSTOMER_KIT[head]
+
+
 def _plural(word: str) -> bool:
     """True for a word in the English plural ("readers", "channels"; not "class", "status")."""
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
@@ -342,9 +352,7 @@ def _en_ok(before: str, kind: str, after: str) -> bool:
         objects = {w.lower() for w in _WORD.findall(after)[:3]}
         return not objects & {"service", "services", "network", "systems"}
     head, yours = _subject(before)
-    if head in _CUSTOMER_KIT and _WORD.findall(before)[-2:-1] and (
-        _WORD.findall(before)[-2].lower() in _CUSTOMER_KIT[head]
-    ):
+    if head in _CUSTOMER_KIT and _kit_of_customers(head, before):
         return True
     if head in _NOT_HEAD_EN or head in _NOT_HEAD_SINGULAR:
         return False
