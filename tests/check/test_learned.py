@@ -23,8 +23,8 @@ from amends.check.source import parse
 # learned `vague` of earlier rounds left the reading). No pattern of the excuse rule matches it;
 # the learned reading does.
 EFFORT = (
-    "Customers in Ballarat lost mobile service this morning. Our engineers have worked tirelessly "
-    "through extremely difficult weather conditions to bring it back, and expect to restore "
+    "Customers in Ballarat lost mobile service this morning. Despite extremely difficult weather "
+    "conditions, our engineers have worked tirelessly to bring it back, and expect to restore "
     "service by 3 pm AEST. We are sorry; we know you rely on your phone. Next update by 1 pm AEST."
 )
 # The same acknowledgement with the count, the cause and the work, no praise.
@@ -78,9 +78,7 @@ def test_the_facts_silence_it() -> None:
 
 def test_it_only_adds_to_the_patterns() -> None:
     """Where a pattern fires, the findings are the pattern's own, none learned."""
-    text = EFFORT.replace(
-        "Our engineers have worked", "Despite our best efforts, our engineers have worked"
-    )
+    text = EFFORT.replace("Despite extremely", "Despite our best efforts in extremely")
     found = _excuse(text)
     assert found and not any("a learned reading" in f.message for f in found)
 
