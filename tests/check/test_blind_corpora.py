@@ -200,6 +200,7 @@ CORPORA = [
     Corpus("blind46", {"ongoing": "tto-", "resolve": "ttr-", "explain": "ttx-"}),
     Corpus("blind47", {"ongoing": "uuo-", "resolve": "uur-", "explain": "uux-"}),
     Corpus("blind48", {"ongoing": "vvo-", "resolve": "vvr-", "explain": "vvx-"}),
+    Corpus("blind49", {"ongoing": "wwo-", "resolve": "wwr-", "explain": "wwx-"}),
 ]
 
 
