@@ -200,6 +200,7 @@ CORPORA = [
     Corpus("blind46", {"ongoing": "tto-", "resolve": "ttr-", "explain": "ttx-"}),
     Corpus("blind47", {"ongoing": "uuo-", "resolve": "uur-", "explain": "uux-"}),
     Corpus("blind48", {"ongoing": "vvo-", "resolve": "vvr-", "explain": "vvx-"}),
+    Corpus("blind50", {"ongoing": "yyo-", "resolve": "yyr-", "explain": "yyx-"}),
 ]
 
 
