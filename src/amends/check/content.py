@@ -1779,6 +1779,9 @@ _COMP_PHRASES: dict[str, tuple[str, ...]] = {
         # given ("14 extra days")
         r"\bwe(?:[’']ll| will)? pay (?:back )?any\b|\bwe(?:[’']ll| will)? pay back (?:every|all)\b|\bclaim (?:up to|back|the [\w-]+ back)\b|"
         r"\b(?:rate|fare|fee|price|cost|charge|rent)s? back\b|\b\d+ extra (?:days?|weeks?|months?)\b",
+        # round 29: what the outage cost, repaid ("we will repay your costs, up to £268", "we
+        # repay it")
+        r"\brepa(?:y|ys|id|ying)\b",
     ),
     "es": (
         r"\bcrédito\b|\breembols\w+|\bdescuento\b|\bgratis\b|\bsin (?:coste|costo|cargo)\b|\bcompensación\b|\bbonificación\b|\bdevol\w+|"
@@ -1805,7 +1808,7 @@ COMP = {loc: _rx(*phrases) for loc, phrases in _COMP_PHRASES.items()}
 #: 1.000 pesos", "2 euros menos", "recibirán 50 pesos en su cuenta").
 _REBATE_PHRASES: dict[str, tuple[str, ...]] = {
     "en": (
-        r"\d\s+(?:off|less)\b|\boff (?:the |your |their |each |every )?(?:next |this |[a-z]+ month[’']s )?(?:bill|invoice|statement|account)s?\b",
+        r"\d\s+(?:off|less)\b|\boff (?:the |your |their |its |each |every )?(?:next |this |[a-z]+ month[’']s )?(?:bill|invoice|statement|account)s?\b",
         r"\b(?:bill|invoice|statement)s? (?:\S+ ){0,8}?(?:lower|smaller|less)\b",
         # round 4: money taken off or given back, whatever the verb: "$7 will be taken off",
         # "£4 deducted", "will pay $5 less", "two days' fees will come back"
@@ -1839,7 +1842,7 @@ AMOUNT = re.compile(
     r"months?|hours?|días|meses|lempiras?|bolivianos?|colones|quetzales|guaraníes|bolívares|córdobas)\b)|"
     # a unit of service or the very charges paid: "a free data day", "any late fees you paid"
     r"\b(?:free )?data days?\b|\bday of (?:free )?(?:data|service)\b|"
-    r"\b(?:any|every|all|cualquier|todos? los)\s+(?:late[- ]payment |late |dishonou?r |overdraft |bank )?(?:fees?|charges?|recargos?|cargos?)\b|(?<!hours )\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a full|one full|full) (?:day|days|week|weeks|month|months)[’']?s?\b|"
+    r"\b(?:any|every|all|cualquier|todos? los)\s+(?:late[- ]payment |late |dishonou?r |overdraft |bank )?(?:fees?|charges?|recargos?|cargos?)\b|(?<!hours )\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a full|one full|full) (?:day|days|week|weeks|month|months|quarter|quarters|term|terms)[’']?s?\b|"
     r"\bfull month\b|\bmonthly fee\b|\bun mes\b|"
     # round 18: a unit counted with a hyphen ("a 3-day credit") and what games give ("500 Crowns",
     # "300 gemas")
@@ -1888,7 +1891,12 @@ AMOUNT = re.compile(
     r"\bpróxim[oa]s (?:dos|tres|cuatro|cinco|\d+) (?:pedidos|envíos|entregas|compras|viajes)\b|"
     r"\b(?:the|this|that|its|your|their) (?:[\w’'-]+ ){0,2}?(?:fee|fare|charge)s? (?:on|for) (?:every|each|all|your|their)\b|"
     r"\bfees? (?:is|are|will be|has been|have been) (?:refunded|waived|paid back|returned)\b|"
-    r"\b(?:una|un|dos|tres) mensualidad(?:es)?\b",
+    r"\b(?:una|un|dos|tres) mensualidad(?:es)?\b|"
+    # round 29: the charge itself waived or given back ("the booking fee waived on their next
+    # ride", "the fee back to their card"); a week of the plan free, with more words between ("una
+    # semana de su plan gratis"); the booking charge in Spanish ("gratis la tarifa de reserva")
+    r"\b(?:the|their|your|its) (?:[\w’'-]+ ){0,2}?(?:fee|fare|charge)s? (?:back|waived|refunded)\b|"
+    r"\b(?:un|una) (?:día|semana|mes) de (?:[\wáéíóúñ]+ ){1,2}gratis\b|\b(?:la|su) tarifa de (?:reserva|servicio|envío)\b",
     re.I,
 )
 APPLIED = {
@@ -1962,7 +1970,12 @@ APPLIED = {
         r"\bwithin (?:four|five|six|seven|ten|fourteen|thirty) (?:business |working )?days\b|"
         # round 28: given already, said after ("14 extra days, added already"); the orders it
         # goes on ("on their next three orders")
-        r"\badded already\b|\b(?:on|to) (?:your|their) next (?:two|three|four|five|\d+ )?(?:[\w-]+ )?(?:orders?|deliveries|bookings)\b",
+        r"\badded already\b|\b(?:on|to) (?:your|their) next (?:two|three|four|five|\d+ )?(?:[\w-]+ )?(?:orders?|deliveries|bookings)\b|"
+        # round 29: the account it reaches ("the refunds will reach your account by December
+        # 11"); the next ride or trip it comes off ("waived on their next ride", "their next
+        # trip's booking fee")
+        r"\b(?:reach|reaches|land|lands|go|goes|arrive|arrives) (?:in |into )?(?:your|their) (?:[\w-]+ )?(?:account|card|bank)\b|"
+        r"\b(?:on|for|off) (?:your|their) next (?:[\w-]+ )?(?:ride|trip|visit|journey)\b|\b(?:your|their) next (?:ride|trip|booking)[’']s\b",
     ),
     "es": _rx(
         r"\ben su (?:próxima )?factura\b|\bautomáticamente\b|\ben tu (?:próxima )?factura\b",
@@ -1999,7 +2012,10 @@ APPLIED = {
         r"\bno (?:tenés|tenéis|tienes) que hacer nada\b|\b(?:les|le|lo|la|os|te) llamaremos\b|\bprogramaremos nosotros\b",
         # round 28: the orders it goes on ("sus próximos tres pedidos"); added by itself ("se
         # añaden solos a tu cuenta")
-        r"\b(?:sus|tus|los|vuestros) próxim[oa]s (?:\w+ )?(?:pedidos|envíos|compras|entregas|viajes)\b|\bse añade(?:n)? sol[oa]s?\b",
+        r"\b(?:sus|tus|los|vuestros) próxim[oa]s (?:\w+ )?(?:pedidos|envíos|compras|entregas|viajes)\b|\bse añade(?:n)? sol[oa]s?\b|"
+        # round 29: the next trip or booking it goes on ("de su próximo viaje", "su próxima tarifa
+        # de reserva")
+        r"\b(?:su|tu) próxim[oa] (?:viaje|pedido|reserva|compra|envío|tarifa)\b",
     ),
 }
 CONTACT = {
