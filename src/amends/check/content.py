@@ -1896,7 +1896,14 @@ AMOUNT = re.compile(
     # ride", "the fee back to their card"); a week of the plan free, with more words between ("una
     # semana de su plan gratis"); the booking charge in Spanish ("gratis la tarifa de reserva")
     r"\b(?:the|their|your|its) (?:[\w’'-]+ ){0,2}?(?:fee|fare|charge)s? (?:back|waived|refunded)\b|"
-    r"\b(?:un|una) (?:día|semana|mes) de (?:[\wáéíóúñ]+ ){1,2}gratis\b|\b(?:la|su) tarifa de (?:reserva|servicio|envío)\b",
+    r"\b(?:un|una) (?:día|semana|mes) de (?:[\wáéíóúñ]+ ){1,2}gratis\b|\b(?:la|su) tarifa de (?:reserva|servicio|envío)\b|"
+    # extra collected free ("up to three extra bags", "extra recycling", "orgánico extra"); the
+    # fee claimed back; this month's pass; free delivery on the next parcel; the next one free in
+    # Spanish ("su próximo envío gratis")
+    r"\bextra (?:bags?|sacks?|recycling|collections?|pickups?|bins?)\b|\b(?:bolsas?|recogidas?|orgánico|envases) extra\b|"
+    r"\bclaim back the (?:[\w-]+ )?(?:fee|fare|charge|cost)s?\b|\b(?:this|last) (?:month|week|year|term|quarter)[’']s\b|"
+    r"\bfree (?:delivery|shipping|postage|returns?) on (?:your|their|the) next\b|"
+    r"\b(?:su|tu) próxim[oa] (?:envío|viaje|pedido|entrega|recogida) (?:es )?gratis\b",
     re.I,
 )
 APPLIED = {
@@ -1975,7 +1982,12 @@ APPLIED = {
         # 11"); the next ride or trip it comes off ("waived on their next ride", "their next
         # trip's booking fee")
         r"\b(?:reach|reaches|land|lands|go|goes|arrive|arrives) (?:in |into )?(?:your|their) (?:[\w-]+ )?(?:account|card|bank)\b|"
-        r"\b(?:on|for|off) (?:your|their) next (?:[\w-]+ )?(?:ride|trip|visit|journey)\b|\b(?:your|their) next (?:ride|trip|booking)[’']s\b",
+        r"\b(?:on|for|off) (?:your|their) next (?:[\w-]+ )?(?:ride|trip|visit|journey)\b|\b(?:your|their) next (?:ride|trip|booking)[’']s\b|"
+        # the collection day it comes on ("on its next collection day", "next Thursday", "on
+        # Saturday, December 5")
+        r"\bon (?:its|your|their|the) next (?:[\w-]+ )?(?:collection|pickup|bin) day\b|\bnext (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+        r"\bon (?:mon|tues|wednes|thurs|fri|satur|sun)day, (?:(?:jan|febr)uary|march|april|may|june|july|august|september|october|"
+        r"november|december) \d{1,2}\b",
     ),
     "es": _rx(
         r"\ben su (?:próxima )?factura\b|\bautomáticamente\b|\ben tu (?:próxima )?factura\b",
@@ -2015,7 +2027,7 @@ APPLIED = {
         r"\b(?:sus|tus|los|vuestros) próxim[oa]s (?:\w+ )?(?:pedidos|envíos|compras|entregas|viajes)\b|\bse añade(?:n)? sol[oa]s?\b|"
         # round 29: the next trip or booking it goes on ("de su próximo viaje", "su próxima tarifa
         # de reserva")
-        r"\b(?:su|tu) próxim[oa] (?:viaje|pedido|reserva|compra|envío|tarifa)\b",
+        r"\b(?:su|tu) próxim[oa] (?:viaje|pedido|reserva|compra|envío|tarifa)\b|\b(?:el|su|tu) próximo día de (?:recogida|entrega|reparto)\b",
     ),
 }
 CONTACT = {
