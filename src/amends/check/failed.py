@@ -42,6 +42,8 @@ _PRED_EN = word_rx(
         r"running\s+late|shut|(?:being\s+)?cancell?ed|"
         # round 28: paid or charged wrongly ("were paid too little", "was charged twice")
         r"(?:paid|charged|taxed|billed)\s+(?:too\s+(?:little|much|late)|twice|short)|short-paid|"
+        # round 29: a supply off ("water was off or very low for 2,480 homes")
+        r"off(?=\s+(?:or\s+(?:very\s+)?low|from|since|between|for)\b)|"
         # round 26: a thing that was wrong ("the 7.40am text was wrong"; not "what went wrong")
         r"(?<!went\s)wrong|incorrect)\b)|"
         # a thing that failed by its verb ("pickups failed", "readers decline taps", "pagers miss calls")
@@ -68,6 +70,9 @@ _PRED_EN = word_rx(
         # a thing that got or showed nothing ("drivers got no jobs", "the app showed zero usage")
         r"(?P<nothing>\b(?:got|get|gets|received|receive|receives|saw|see|sees|showed|show|shows|sent|sends)\s+"
         r"(?:no|zero|nothing|an?\s+error|a\s+blank|blank)\b|"
+        # round 29: a supply the homes had none of ("6,340 properties had no water or very low
+        # pressure", "have had no water or only a trickle")
+        r"\b(?:had|have|has|with|left|got)\s+no\s+(?:running\s+)?(?:water|heating|hot\s+water|gas)\b|"
         # round 25: an error people were given, in its own words ("drivers got 'Zone not found'",
         # "callers hear 'mailbox not set up'", "vouchers come back as "voucher not valid"")
         r"\b(?:got|get|gets|saw|see|sees|heard|hear|hears|(?:were|was)\s+(?:shown|told)|(?:came|come|comes)\s+back\s+as)\s+"
@@ -84,7 +89,7 @@ _PRED_EN = word_rx(
         r"\b(?:was|were|got|are|is|been)\s+(?:being\s+)?(?:sent|taken|bounced)\s+back\s+to\b)|"
         # round 24: a state with no verb, as a short post writes it ("online refills at our two
         # pharmacies down since 8am", "chargers offline from 7.10am"), and what opened empty
-        r"(?P<bare>(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)\b(?:down|offline|unavailable|not\s+working)\s+"
+        r"(?P<bare>\bno\s+(?:running\s+)?water\b|(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)\b(?:down|offline|unavailable|not\s+working)\s+"
         r"(?:since|from|between)\b|\b(?:opened|opens|open|loaded|loads|load|came\s+up|come\s+up)\s+(?:empty|blank)\b)|"
         # the same thing told to be back ("card readers are working again", "your usage is back")
         r"(?P<back>\b(?:is|are|was|were|have\s+been|has\s+been)\s+(?:now\s+|all\s+|fully\s+)?(?:back(?:\s+(?:up|online|on|to\s+normal))?|"
@@ -92,7 +97,7 @@ _PRED_EN = word_rx(
         r"\b(?:work|works|worked)\s+again\b|"
         # round 28: open again, or can be used again ("lockers open again", "tax returns can be
         # filed in our app again")
-        r"\b(?:open|opens|opening)\s+again\b|\bcan\s+(?:now\s+)?be\s+[a-z]{3,}ed\b(?:\s+[\w-]+){0,4}?\s+again\b|"
+        r"\b(?:open|opens|opening)\s+again\b|\b(?:have|has)\s+(?:water|heating|hot\s+water|gas)\s+(?:again|back)\b|\bcan\s+(?:now\s+)?be\s+[a-z]{3,}ed\b(?:\s+[\w-]+){0,4}?\s+again\b|"
         # round 26: doing its work again ("gates are scanning passes again", "tow trucks are being
         # sent again", "our app places members correctly again") or no longer failing ("jobs are
         # no longer closing on their own")
@@ -124,7 +129,7 @@ _PRED_ES = word_rx(
         r"presentaban\s+fallas?|dej(?:ó|aron|aba|aban)\s+de\s+\w+|ha(?:n)?\s+dejado\s+de\s+\w+)\b)|"
         # round 24: a state with no verb, as a short post writes it ("sin web de reservas desde las
         # 7:20", "reservas caídas el viernes")
-        r"(?P<bare>\bsin\s+(?:[\wáéíóúñ]+\s+){1,7}?desde\b|\bcaíd[oa]s?\s+(?:desde|el|la|entre|de\s+\d)\b)|"
+        r"(?P<bare>\bsin\s+agua\b|\bsin\s+(?:[\wáéíóúñ]+\s+){1,7}?desde\b|\bcaíd[oa]s?\s+(?:desde|el|la|entre|de\s+\d)\b)|"
         r"(?P<nothing>\bno\s+(?:llegó|llegaron|llega|llegan|salió|salieron|sale|salen)\s+ningun[oa]?\b|"
         # round 24: "recibió un error al firmar", "recibían un mensaje de error"
         r"\b(?:recibió|recibieron|recibía|recibían|veía|veían|vio|vieron)\s+(?:un|el)\s+(?:mensaje\s+de\s+)?error\b|"
@@ -140,7 +145,7 @@ _PRED_ES = word_rx(
         r"\b(?:quedaron|quedan|quedó|queda|quedaban|quedaba)\s+en\s+(?:estado\s+)?[«\"“'])|"
         # vuelve a mostrar, ya es posible descargar, volvieron los canales, operan con normalidad
         r"(?P<back>\b(?:vuelve|vuelven|volvió|volvieron|ha\s+vuelto|han\s+vuelto)\s+a\s+(?!fallar|caer|ocurrir|pasar|suceder)\w+(?:ar|er|ir)\b|"
-        r"\bya\s+(?:es\s+posible|se\s+puede[n]?|puede[n]?|funciona\w*|opera\w*|carga\w*|abre\w*|muestra\w*|llega\w*|cobra\w*)\b|"
+        r"\bya\s+hay\s+(?:agua|luz|gas|calefacción)\b|\bya\s+(?:es\s+posible|se\s+puede[n]?|puede[n]?|funciona\w*|opera\w*|carga\w*|abre\w*|muestra\w*|llega\w*|cobra\w*)\b|"
         r"\b(?:volvieron|volvió|regresaron|regresó)\s+(?:los|las|el|la)\s+\w+|"
         r"\b(?:operan?|funcionan?|operando|funcionando|(?:se\s+)?realizan)\s+(?:con\s+(?:total\s+)?normalidad|de\s+nuevo|otra\s+vez)\b)",
         re.I,
@@ -192,6 +197,8 @@ _NOT_HEAD_ONE = (
 #: Round 28: words of our own kit that name a thing of the customers' after these words ("room
 #: keys", "phone keys", "door keys"; not "encryption keys" or "signing keys").
 _CUSTOMER_KIT = {"keys": _words("room door phone digital car locker hotel mobile")}
+#: Round 29: a supply named alone is what came back ("Water is back in Tenterfield").
+_SUPPLIES = _words("water heating")
 #: Verbs after "did not" that tell of what people were not given (round 25).
 _NOT_GIVEN = _words("receive get")
 #: Words that end no subject: auxiliaries and adverbs just before a predicate ("has been down",
@@ -364,6 +371,8 @@ def _en_ok(before: str, kind: str, after: str) -> bool:
         # ("campus Wi-Fi sign-in is working again", "keyless pickup works again"), named in two
         # words at least and not ours ("our app is back to normal", "the app is back up")
         named = [w for w in clause if w.lower() not in _DETERMINERS]
+        if len(named) == 1 and named[0].lower() in _SUPPLIES:  # round 29: "Water is back"
+            return True
         return (
             2 <= len(named) <= 4 and "our" not in {w.lower() for w in clause} and _singular(clause)
         )
@@ -448,6 +457,8 @@ def told(sentence: str, locale: str, *, ongoing: bool = False) -> bool:
                 continue
             if any(w.startswith("afectad") for w in after):
                 continue
+            return True
+        if kind == "bare" and m.group(0)[:2].lower() == "no":  # "No water at 4,215 homes" (round 29)
             return True
         if _en_ok(before, kind, sentence[m.end() : m.end() + 40]):
             return True
