@@ -66,7 +66,12 @@ _PRED_EN = word_rx(
         # dates", "our app sends patrols to the wrong spot")
         r"(?:(?:has|have|had)\s+)?(?:shows?|showed|shown|showing|sends?|sent|sending|gives?|gave|given|giving|puts?|putting|places?|placed|placing|"
         r"lists?|listed|listing|displays?|displayed|displaying|prints?|printed|printing)\s+"
-        r"(?:[\w-]+\s+){0,3}?(?:the\s+|an?\s+)?(?:wrong|incorrect))\b)|"
+        r"(?:[\w,.-]+\s+){0,6}?(?:the\s+|an?\s+)?(?:wrong|incorrect)|"
+        # round 29: a thing that told people what was not so ("the app told 3,905 households
+        # that there was no collection", "told homes that pickup was on Tuesday instead of
+        # Friday"), or showed a code ("5,062 boxes show code E17")
+        r"(?:told|tells|tell)\s+(?:[\w,.-]+\s+){1,6}?that\s+(?:there\s+(?:was|were|is|are)\s+no\b|[^.;]{0,60}?\binstead\s+of)|"
+        r"(?:shows?|showed|shown|displays?|displayed)\s+(?:an?\s+)?(?:error\s+)?code\s+[a-z]*\d+)\b)|"
         # a thing that got or showed nothing ("drivers got no jobs", "the app showed zero usage")
         r"(?P<nothing>\b(?:got|get|gets|received|receive|receives|saw|see|sees|showed|show|shows|sent|sends)\s+"
         r"(?:no|zero|nothing|an?\s+error|a\s+blank|blank)\b|"
