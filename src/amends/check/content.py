@@ -1613,6 +1613,13 @@ FIX_MORE = {
         r"\bre-?sent (?:all|every|each|the|them|it)\b|\bput in the (?:right|correct) [\w-]+\b|"
         r"\bput on (?:an?|two|three|four|\d+) (?:extra|more|additional|spare) [\w-]+\b|"
         r"\bwent back to (?:the|our) (?:old|previous|earlier|original)\b",
+        # round 29: a new part or file put in ("deployed a new certificate"); the held work sent
+        # ("sent every held message"); the full or right thing sent ("sent the full list"); moved
+        # to a bigger machine ("migrated the queue to a larger node"); the backlog cleared
+        r"\b(?:deployed|installed|issued|put in|fitted) (?:a|the) new (?:[\w-]+ )?(?:certificate|key|version|file|list|calendar|pump|part|card)\b|"
+        r"\bsent (?:every|all|each|the) (?:held|waiting|queued|missed|stuck|late)\b|"
+        r"\bsent (?:the|a) (?:full|complete|right|correct) (?:[\w-]+ )?(?:list|file|calendar|version|schedule)\b|"
+        r"\b(?:moved|migrated|shifted) (?:[\w-]+ ){0,4}?to (?:a|an) (?:larger|bigger)\b|\b(?:flushed|cleared|worked through) the backlog\b",
     ),
     "es": _rx(
         # round 19: the change undone, told impersonally ("ya se efectuó el rollback correspondiente")
@@ -1683,7 +1690,7 @@ FIX_MORE = {
         # round 27: a patch applied or a resync forced by us ("aplicamos un hotfix en la base de
         # datos y forzamos la resincronización"); round 28: a thing made again ("rehicimos el
         # fichero a mano")
-        r"\brehic(?:imos|ieron|o) (?:el|la|los|las|lo) |\baplic(?:amos|aron|ó) (?:un|una|el|la) (?:hotfix|parche|corrección|arreglo)\b|\bforz(?:amos|aron|ó) (?:la|el|una|un) "
+        r"\bcarg(?:amos|aron|ó) (?:el|la|los|las) (?:correct[oa]s?|buen[oa]s?|bien)\b|\brehic(?:imos|ieron|o) (?:el|la|los|las|lo) |\baplic(?:amos|aron|ó) (?:un|una|el|la) (?:hotfix|parche|corrección|arreglo)\b|\bforz(?:amos|aron|ó) (?:la|el|una|un) "
         r"(?:resincronización|reinicio|sincronización|recarga)\b",
     ),
 }
