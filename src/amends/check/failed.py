@@ -70,7 +70,7 @@ _PRED_EN = word_rx(
         # round 29: a thing that told people what was not so ("the app told 3,905 households
         # that there was no collection", "told homes that pickup was on Tuesday instead of
         # Friday"), or showed a code ("5,062 boxes show code E17")
-        r"(?:told|tells|tell)\s+(?:[\w,.-]+\s+){1,6}?that\s+(?:there\s+(?:was|were|is|are)\s+no\b|[^.;]{0,60}?\binstead\s+of)|"
+        r"(?:(?:has|have|had)\s+)?(?:told|tells|tell)\s+(?:[\w,.-]+\s+){1,6}?that\s+(?:there\s+(?:was|were|is|are)\s+no\b|[^.;]{0,60}?\binstead\s+of)|"
         r"(?:shows?|showed|shown|displays?|displayed)\s+(?:an?\s+)?(?:error\s+)?code\s+[a-z]*\d+)\b)|"
         # a thing that got or showed nothing ("drivers got no jobs", "the app showed zero usage")
         r"(?P<nothing>\b(?:got|get|gets|received|receive|receives|saw|see|sees|showed|show|shows|sent|sends)\s+"
@@ -202,6 +202,11 @@ _NOT_HEAD_ONE = (
 #: Round 28: words of our own kit that name a thing of the customers' after these words ("room
 #: keys", "phone keys", "door keys"; not "encryption keys" or "signing keys").
 _CUSTOMER_KIT = {"keys": _words("room door phone digital car locker hotel mobile")}
+#: Round 29: days and times of day named in words, as a time after a preposition.
+_DAY_WORDS = _words(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight midnight
+    noon"""
+)
 #: Round 29: a supply named alone is what came back ("Water is back in Tenterfield").
 _SUPPLIES = _words("water heating")
 #: Verbs after "did not" that tell of what people were not given (round 25).
@@ -406,7 +411,12 @@ def _singular(words: list[str]) -> bool:
         return False
     # round 26: a preposition before a time ("Since 7am BST our app declines ...") is no place
     before = words[-5:-1]
-    timed = {i for i in range(len(before) - 1) if any(c.isdigit() for c in before[i + 1])}
+    # (round 29: or a day named in words, "Since Monday the app has told ...")
+    timed = {
+        i
+        for i in range(len(before) - 1)
+        if any(c.isdigit() for c in before[i + 1]) or before[i + 1].lower() in _DAY_WORDS
+    }
     return not {w.lower() for i, w in enumerate(before) if i not in timed} & _PREPOSITIONS
 
 

@@ -1,0 +1,103 @@
+"""Twenty-ninth round (issue 19): rules read by form, tuned on the forty-third and forty-fourth
+sets. Each case is our own sentence, none from a corpus; each group has near misses that must stay
+as they were. The patterns are tested alone (`learned = false`): the learned reading has its own
+tests."""
+
+from __future__ import annotations
+
+import pytest
+from tests.check.helpers import patterns_fire as _fires
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("If the outage cost you a bank fee, we will repay it, up to $90, within 10 days.", "en"),
+        (
+            "We will refund any late fees, up to $60. The refunds will reach your account by "
+            "March 3.",
+            "en",
+        ),
+        ("Every home gets one quarter's standing charge waived on the next bill.", "en"),
+        ("Each school gets one term of the app free, taken off its next invoice.", "en"),
+        ("Every rider gets the booking fee waived on their next ride.", "en"),
+        ("Any home that missed a pickup can put out two extra bags next Monday, free.", "en"),
+        ("Cada cliente recibirá una semana de su plan gratis en la próxima factura.", "es"),
+        (
+            "Todos los clientes afectados tendrán su próximo envío gratis, de forma automática.",
+            "es",
+        ),
+    ],
+)
+def test_repair_repaid_waived_and_extra(text: str, locale: str) -> None:
+    assert not _fires("repair", text, locale)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # repaid, with no amount or date
+        "We will repay your costs.",
+        # extra bags, with no day
+        "Any home can put out extra bags.",
+    ],
+)
+def test_repair_near_misses(text: str) -> None:
+    assert _fires("repair", text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "stage", "locale"),
+    [
+        ("Since 6am, 900 homes in Hexford have had no water.", "acknowledge", "en"),
+        ("No water at 1,200 homes in Hexford since 6am.", "acknowledge", "en"),
+        ("Water is back in Hexford and Lowmoor.", "resolve", "en"),
+        ("Taps in Hexford have water again.", "resolve", "en"),
+        (
+            "Since Monday the app has told 800 homes that there is no collection this week.",
+            "update",
+            "en",
+        ),
+        ("Since 7pm, 3,000 boxes show code E42.", "acknowledge", "en"),
+        (
+            "Since 8am the app shows 2,100 homes in Lowmoor and Hexford the wrong bin day.",
+            "update",
+            "en",
+        ),
+        ("Sin agua en 900 casas de Soria desde las 6:00.", "acknowledge", "es"),
+        ("Ya hay agua en Soria.", "resolve", "es"),
+    ],
+)
+def test_what_supplies_and_what_was_told(text: str, stage: str, locale: str) -> None:
+    assert not _fires("what", text, locale, stage)
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        # our own supply of power to our kit is no thing of the customers'
+        ("Our engineers told us that there was no spare part.", "explain"),
+        ("The app is back.", "resolve"),
+    ],
+)
+def test_what_near_misses(text: str, stage: str) -> None:
+    assert _fires("what", text, "en", stage)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Cards failed from 8am. At noon our team deployed a new certificate.", "en"),
+        ("Messages were held from 7am. We sent every held message by 11am.", "en"),
+        ("The door refused members from 6am. At 9am we sent the full list again.", "en"),
+        ("Texts were late from 9am. We migrated the queue to a larger node at 1pm.", "en"),
+        ("La app mostró el día equivocado. A las 15:00 cargamos el correcto.", "es"),
+    ],
+)
+def test_fix_more_forms(text: str, locale: str) -> None:
+    assert not _fires("fix", text, locale)
+
+
+def test_fix_near_miss_a_report_sent_is_no_fix() -> None:
+    text = "Cards failed from 8am. We sent the full report to the regulator."
+    assert _fires("fix", text, "en")
