@@ -101,3 +101,24 @@ def test_fix_more_forms(text: str, locale: str) -> None:
 def test_fix_near_miss_a_report_sent_is_no_fix() -> None:
     text = "Cards failed from 8am. We sent the full report to the regulator."
     assert _fires("fix", text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("It was one of the worst storms our town has seen in forty years.", "en"),
+        ("A Sunday night is the worst possible time for a fault.", "en"),
+        ("Results mornings are the busiest of the year for us.", "en"),
+        ("Despite a record number of orders that night, most went through.", "en"),
+        ("Remote sites are always harder to reach.", "en"),
+        ("Like many small councils, we rely on one supplier.", "en"),
+        ("En temporada alta la demanda es enorme.", "es"),
+    ],
+)
+def test_excuse_more_forms(text: str, locale: str) -> None:
+    assert _fires("excuse", text, locale, "explain")
+
+
+def test_excuse_near_miss_the_busiest_day_as_a_fact_of_the_plan() -> None:
+    text = "From 1 May we will add staff on the days we expect the most orders."
+    assert not _fires("excuse", text, "en", "explain")

@@ -1161,6 +1161,14 @@ EXCUSE = {
         r"(?:is|are|was|were) always the (?:busiest|biggest|hardest) (?:[\w-]+ ){0,4}?for (?:every|all|any)\b|"
         r"\b(?:coldest|hottest|busiest|wettest|windiest) (?:[\w-]+ )?of the year\b[^.]{0,40}?\b(?:most|heaviest|highest) "
         r"(?:load|traffic|demand)\b|\balways under (?:strain|pressure|load)\b",
+        # round 29: the worst storm in years, the worst possible time, the busiest mornings of the
+        # year for us, a record number that evening, what is always harder or difficult to get
+        # exactly right, as many others do
+        r"(?:worst|biggest|wildest|heaviest) (?:[\w-]+ )?(?:storms?|weather|floods?|winds?|snow)\b[^.]{0,40}?\b(?:in|for) "
+        r"(?:\w+ )?(?:years|decades|a generation)\b|\bthe worst possible (?:time|day|night|moment)\b|"
+        r"(?:are|is|were|was) the busiest (?:[\w-]+ )?of the year\b|\ba record number of\b|"
+        r"(?:are|is) always (?:harder|more difficult|tricky|difficult)\b|\bdifficult to get (?:exactly |completely )?right\b|"
+        r"\blike (?:many|most|other|all) (?:[\w-]+ ){0,2}?(?:services|providers|companies|councils|operators|banks|firms)\b",
     ),
     "es": _words(
         r"a pesar de nuestros (?:mejores )?esfuerzos",
@@ -1180,6 +1188,8 @@ EXCUSE = {
         # "en temporada alta ... el doble de gente de lo normal"
         r"(?:cosas|fallos|errores) que (?:pueden|suelen) (?:pasar|ocurrir|suceder)|(?:estas|esas) cosas (?:pasan|ocurren|suceden)",
         r"el doble de (?:gente|pasajeros|clientes|usuarios|pedidos) (?:de lo normal|que de costumbre)",
+        # round 29: "en temporada alta la demanda es enorme"
+        r"(?:en|durante (?:la)?) temporada alta\b[^.]{0,40}?\b(?:demanda|gente|tráfico)\b",
         r"(?:todas las|todos los) (?:redes|operadores|operadoras|compañías) (?:tienen|sufren|han tenido)",
         r"invert(?:imos|ido) (?:millones|fuertemente|mucho)",
         r"una de las redes más (?:fiables|confiables|robustas)",
