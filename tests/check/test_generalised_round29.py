@@ -122,3 +122,26 @@ def test_excuse_more_forms(text: str, locale: str) -> None:
 def test_excuse_near_miss_the_busiest_day_as_a_fact_of_the_plan() -> None:
     text = "From 1 May we will add staff on the days we expect the most orders."
     assert not _fires("excuse", text, "en", "explain")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Our phone contractor installed a new menu on Monday and did not test it.", "en"),
+        ("Our map provider changed its terms at short notice.", "en"),
+        ("The app is run for the council by an outside software company.", "en"),
+        ("The box maker's software update had an error in it.", "en"),
+        ("La rotura se produjo por las obras de una empresa constructora.", "es"),
+        ("El corte se debió a un error del fabricante de los routers.", "es"),
+    ],
+)
+def test_blame_the_other_party_acting(text: str, locale: str) -> None:
+    assert _fires("blame", text, locale, "explain")
+
+
+def test_blame_near_miss_the_act_owned_after() -> None:
+    text = (
+        "Our door supplier sent an update overnight, and we had agreed to let it install "
+        "without testing. That was our decision, and it was a mistake."
+    )
+    assert not _fires("blame", text, "en", "explain")

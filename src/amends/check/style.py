@@ -701,6 +701,19 @@ BLAME = {
         r"(?:fault|failure|problem|issue|error)s? (?:is|was) in (?:an?|the) (?:[\w-]+ ){0,3}?(?:release|update|upgrade|patch|change) from the "
         r"(?:maker|vendor|supplier|manufacturer)\b|"
         r"after our (?:bank|supplier|provider|carrier|partner|vendor)[’']s (?:delay|error|mistake|fault|outage)\b|"
+        # round 29: the other party's act as the cause ("our telephone contractor installed a new
+        # phone menu ... and did not finish", "our map provider changed its licence terms", "the
+        # app is run for the city by an outside software company", "the box maker's software update
+        # had an error in it", "late returning it")
+        r"our (?:[\w-]+ )?(?:contractor|provider|supplier|vendor|partner|maker) (?:installed|changed|pushed|sent|cut|moved|set|loaded)\b"
+        r"(?:(?!\bwe\b)[^.;]){0,80}?\b(?:and did not|without|at short notice|wrong)\b"
+        # (not owned after it: "... and we had agreed to let their updates install untested.
+        # That was our decision")
+        r"(?![\s\S]{0,160}?\b(?:our (?:decision|mistake|fault|choice)|we chose|ours to own|on us)\b)|"
+        r"\b(?:run|operated|managed|hosted) for (?:us|the (?:city|council|town|county|school|district)) by an? (?:outside|external|third-party) "
+        r"(?:[\w-]+ )?(?:company|firm|contractor|supplier|provider)\b|"
+        r"\b(?:maker|vendor|supplier|manufacturer)[’']s (?:[\w-]+ ){0,2}?(?:update|release|file|change) had an? (?:error|fault|bug)\b|"
+        r"\b(?:contractor|supplier|vendor|partner), who was late\b|"
         r"\ban? (?:contractor|builder|digger|utility crew|third party) (?:cut|damaged|broke|dug through|severed)\b"
         # (not owned after it: "A digger cut our cable, and we had no second route. The single
         # route was our choice.")
@@ -759,6 +772,11 @@ BLAME = {
         # round 28: "el banco con el que trabajamos no procesó a tiempo", "se debe a un programa
         # defectuoso que el fabricante instaló", "por falla del proveedor del lector"
         r"el (?:banco|proveedor|fabricante|contratista) con (?:el|quien) que? trabajamos no\b|"
+        # round 29: "la rotura se produjo por las obras de una empresa constructora", "la falla se
+        # debe a nuestro proveedor de internet", "se debió a un error del fabricante"
+        r"(?:se produjo|se debe|se debió|fue causad[oa]) (?:por|a) (?:las obras de |un error de(?:l)? |una falla de(?:l)? )?"
+        r"(?:una|un|el|la|nuestro|nuestra) (?:empresa|compañía|proveedor|fabricante|contratista)\b|"
+        r"\berror del (?:fabricante|proveedor|contratista)\b|"
         r"(?:se debe|se debió) a [^.;]{0,60}?\bque el (?:fabricante|proveedor|contratista)\b|\bpor (?:una )?falla del (?:proveedor|fabricante)\b",
         r"(?:falló|fallaron|se cayó|se cayeron|se rompió|se rompieron) [^.;]{0,40}?\bde (?:nuestro|un|el) (?:proveedor|fabricante|contratista)\b",
         r"(?:tuvo|tiene) (?:su )?origen en [^.;]{0,60}?(?:empresa eléctrica|compañía eléctrica|proveedor|terceros?|contratista)\b",
