@@ -61,16 +61,16 @@ time by two hands, after round 24 was committed, never run through the checker b
 committed, measured once on each of rounds 24 to 27, and tuned on in round 28. The
 forty-third and forty-fourth (corpus_blind43, 44) were written blind the same way, at the same
 time by two hands, after round 25 was committed, never run through the checker before they were
-committed, and measured once on each of rounds 25 to 28; nobody has tuned on them. The
+committed, measured once on each of rounds 25 to 28, and tuned on in round 29. The
 forty-fifth and forty-sixth (corpus_blind45, 46) were written blind the same way, at the same
 time by two hands, after round 26 was committed, never run through the checker before they were
-committed, and measured once on each of rounds 26 to 28; nobody has tuned on them. The
+committed, and measured once on each of rounds 26 to 29; nobody has tuned on them. The
 forty-seventh and forty-eighth (corpus_blind47, 48) were written blind the same way, at the same
 time by two hands, after round 27 was committed, never run through the checker before they were
-committed, and measured once on each of rounds 27 and 28; nobody has tuned on them. The
+committed, and measured once on each of rounds 27 to 29; nobody has tuned on them. The
 forty-ninth and fiftieth (corpus_blind49, 50) were written blind the same way, at the same time
 by two hands, after round 28 was committed, never run through the checker before they were
-committed, and measured once on round 28; nobody has tuned on them.
+committed, and measured once on each of rounds 28 and 29; nobody has tuned on them.
 Unit tests of the rules use sentences of their own, not these sets'.
 """
 
