@@ -145,3 +145,16 @@ def test_blame_near_miss_the_act_owned_after() -> None:
         "without testing. That was our decision, and it was a mistake."
     )
     assert not _fires("blame", text, "en", "explain")
+
+
+def test_review_a_bare_not_working_still_needs_its_subject() -> None:
+    assert _fires("what", "Our servers not working since 6am.", "en", "acknowledge")
+
+
+def test_review_this_weeks_outage_is_no_amount() -> None:
+    text = "Every customer gets a credit for this week's outage, on the next bill."
+    assert _fires("repair", text, "en")
+
+
+def test_review_high_season_without_an_article() -> None:
+    assert _fires("excuse", "Durante temporada alta la demanda es enorme.", "es", "explain")

@@ -1908,7 +1908,7 @@ AMOUNT = re.compile(
     # fee claimed back; this month's pass; free delivery on the next parcel; the next one free in
     # Spanish ("su próximo envío gratis")
     r"\bextra (?:bags?|sacks?|recycling|collections?|pickups?|bins?)\b|\b(?:bolsas?|recogidas?|orgánico|envases) extra\b|"
-    r"\bclaim back the (?:[\w-]+ )?(?:fee|fare|charge|cost)s?\b|\b(?:this|last) (?:month|week|year|term|quarter)[’']s\b|"
+    r"\bclaim back the (?:[\w-]+ )?(?:fee|fare|charge|cost)s?\b|\b(?:this|last) (?:month|week|year|term|quarter)[’']s (?:[\w-]+ )?(?:pass|fees?|charges?|subscription|plan|rent|bill)\b|"
     r"\bfree (?:delivery|shipping|postage|returns?) on (?:your|their|the) next\b|"
     r"\b(?:su|tu) próxim[oa] (?:envío|viaje|pedido|entrega|recogida) (?:es )?gratis\b",
     re.I,

@@ -473,8 +473,9 @@ def told(sentence: str, locale: str, *, ongoing: bool = False) -> bool:
             if any(w.startswith("afectad") for w in after):
                 continue
             return True
-        # round 29: a bare "no" needs no subject ("No water at 4,215 homes since 6:10 AM")
-        if kind == "bare" and m.group(0)[:2].lower() == "no":
+        # round 29: a bare "no water" needs no subject ("No water at 4,215 homes since 6:10 AM");
+        # "not working since" still does
+        if kind == "bare" and m.group(0).split()[0].lower() == "no":
             return True
         if _en_ok(before, kind, sentence[m.end() : m.end() + 40]):
             return True

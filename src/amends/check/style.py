@@ -1174,7 +1174,7 @@ EXCUSE = {
         # coldest night of the year, when our servers carry the most load"); what is always
         # under strain
         r"every (?:[\w-]+ ){0,2}?(?:company|provider|operator|carrier|app|business|network|firm) (?:gets|has|makes|hits) (?:one|it|this|these|"
-        r"something) wrong\b|\b(?:now and then|from time to time)\b(?=[^.]{0,40}$)|"
+        r"something) wrong\b|"
         r"(?:had|has) never been seen before\b|\b(?:across the country|all over the country|everywhere) every (?:day|week|month)\b",
         r"(?:is|are|was|were) always the (?:busiest|biggest|hardest) (?:[\w-]+ ){0,4}?for (?:every|all|any)\b|"
         r"\b(?:coldest|hottest|busiest|wettest|windiest) (?:[\w-]+ )?of the year\b[^.]{0,40}?\b(?:most|heaviest|highest) "
@@ -1207,7 +1207,7 @@ EXCUSE = {
         r"(?:cosas|fallos|errores) que (?:pueden|suelen) (?:pasar|ocurrir|suceder)|(?:estas|esas) cosas (?:pasan|ocurren|suceden)",
         r"el doble de (?:gente|pasajeros|clientes|usuarios|pedidos) (?:de lo normal|que de costumbre)",
         # round 29: "en temporada alta la demanda es enorme"
-        r"(?:en|durante (?:la)?) temporada alta\b[^.]{0,40}?\b(?:demanda|gente|tráfico)\b",
+        r"(?:en|durante)(?: la)? temporada alta\b[^.]{0,40}?\b(?:demanda|gente|tráfico)\b",
         r"(?:todas las|todos los) (?:redes|operadores|operadoras|compañías) (?:tienen|sufren|han tenido)",
         r"invert(?:imos|ido) (?:millones|fuertemente|mucho)",
         r"una de las redes más (?:fiables|confiables|robustas)",
