@@ -62,7 +62,7 @@ def test_what_paid_restarting_a_status_and_open_again(text: str, stage: str) -> 
     [
         # our own kit's keys are no thing of the customers'
         ("Since 7am our encryption keys have not worked.", "acknowledge"),
-        # a thing open again for part of the customers only says nothing of what failed
+        # "we" open again names nothing that failed
         ("We are open again.", "resolve"),
     ],
 )

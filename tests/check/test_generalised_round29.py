@@ -75,7 +75,8 @@ def test_what_supplies_and_what_was_told(text: str, stage: str, locale: str) -> 
 @pytest.mark.parametrize(
     ("text", "stage"),
     [
-        # our own supply of power to our kit is no thing of the customers'
+        # our engineers telling us a thing is no failure of the customers'; "the app" alone, back,
+        # names none
         ("Our engineers told us that there was no spare part.", "explain"),
         ("The app is back.", "resolve"),
     ],

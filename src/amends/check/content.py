@@ -1913,6 +1913,11 @@ AMOUNT = re.compile(
     r"\b(?:su|tu) próxim[oa] (?:envío|viaje|pedido|entrega|recogida) (?:es )?gratis\b",
     re.I,
 )
+#: A weekday and a month named in words, as the dates a credit is applied on write them.
+_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_MONTH = (
+    r"(?:(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december)"
+)
 APPLIED = {
     "en": _rx(
         r"\b(?:on|to|in) (?:your|their) (?:next |[a-z]\w+ )?(?:bill|invoice|account|statement)\b|\bautomatically\b|"
@@ -1947,9 +1952,14 @@ APPLIED = {
         # account or plan it goes into; a bill with two words before it ("their next quarterly bill")
         r"\b(?:have|has|had) (?:all |each |both )?(?:already )?(?:received|got)\b|\b(?:home|customer|listener|member|account|"
         r"subscriber|user|player)s? got\b|"
-        r"\b(?:added|applied|credited|paid|refunded|sent|issued)(?: automatically)? (?:on|by|before) (?:\d{1,2}\b|(?:mon|tues|wednes|"
-        r"thurs|fri|satur|sun)day\b|(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december)|"
-        r"\b(?:on|by) \d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bby (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+        r"\b(?:added|applied|credited|paid|refunded|sent|issued)(?: automatically)? (?:on|by|before) (?:\d{1,2}\b|"
+        + _DAY
+        + r"\b|"
+        + _MONTH
+        + r")|"
+        r"\b(?:on|by) \d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bby "
+        + _DAY
+        + r"\b|"
         r"\b(?:back )?into (?:your|their) (?:\w+ )?account\b|\badded (?:[\w-]+ ){0,4}?to (?:your|their|each|every) (?:\w+ )?"
         r"(?:plan|account|subscription)\b|\b(?:on|off|to|in) (?:your|their|its|each|every) (?:next |[a-z]\w+ ){1,2}(?:bill|invoice|statement)\b",
         # round 20: done already ("has been applied to every affected merchant's April statement",
@@ -1960,15 +1970,17 @@ APPLIED = {
         # round 24: how it reaches the customer ("sent by email by next Friday") and the day it was
         # given ("got a $328 credit on Wednesday")
         r"\bsent (?:to you )?by (?:e-?mail|post|text)\b|\bgot (?:a|an|the|their|your) [^.]{0,40}?\b(?:on|by) "
-        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+        + _DAY
+        + r"\b",
         # round 25: given already ("we have added", "every loan was extended", "has had two weeks
         # added", "we did this on Wednesday"); a date written month first after the payment ("send
         # it ... by January 15", not "By July 1 we will ..."); the membership it goes on; the bank
         # account it is paid into; a bill named by three words
         r"\b(?:have|has|[’']ve) (?:already )?(?:added|extended|taken)\b|\b(?:was|were|(?:has|have) been) extended\b|"
         r"\b(?:has|have) had\b[^.]{0,40}?\badded\b|\b(?:did|done) (?:this|that|it) (?:on|by|yesterday|this morning)\b|"
-        r"\b(?:paid|pay|sent|send|applied|credited|added|refunded)\b[^.]{0,60}?\bby (?:(?:jan|febr)uary|march|april|may|june|"
-        r"july|august|september|october|november|december) \d{1,2}\b|"
+        r"\b(?:paid|pay|sent|send|applied|credited|added|refunded)\b[^.]{0,60}?\bby "
+        + _MONTH
+        + r" \d{1,2}\b|"
         r"\b(?:on|off|to|in|of) (?:your|their|its|each|every) (?:[\w-]+ ){0,4}?memberships?\b|"
         r"\binto (?:the|your|their) (?:\w+ )?(?:bank )?account\b|"
         r"\b(?:on|off|to|in) (?:your|their|its|each|every) next (?:[a-z]\w+ ){1,2}(?:bill|invoice|statement)\b",
@@ -1992,9 +2004,13 @@ APPLIED = {
         r"\b(?:on|for|off) (?:your|their) next (?:[\w-]+ )?(?:ride|trip|visit|journey)\b|\b(?:your|their) next (?:ride|trip|booking)[’']s\b|"
         # the collection day it comes on ("on its next collection day", "next Thursday", "on
         # Saturday, December 5")
-        r"\bon (?:its|your|their|the) next (?:[\w-]+ )?(?:collection|pickup|bin) day\b|\bnext (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
-        r"\bon (?:mon|tues|wednes|thurs|fri|satur|sun)day, (?:(?:jan|febr)uary|march|april|may|june|july|august|september|october|"
-        r"november|december) \d{1,2}\b",
+        r"\bon (?:its|your|their|the) next (?:[\w-]+ )?(?:collection|pickup|bin) day\b|\bnext "
+        + _DAY
+        + r"\b|\bon "
+        + _DAY
+        + r", "
+        + _MONTH
+        + r" \d{1,2}\b",
     ),
     "es": _rx(
         r"\ben su (?:próxima )?factura\b|\bautomáticamente\b|\ben tu (?:próxima )?factura\b",
@@ -2052,7 +2068,7 @@ HOURS = {
     "en": _rx(
         r"\b24/7\b|\b24 hours\b|\baround the clock\b|\bday and night\b|\bevery day\b|\bdaily\b|"
         # a weekday is opening hours, unless it is the day of the outage (`NOT_HOURS`)
-        r"\bopen (?:until|till|from|now)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|"
+        r"\bopen (?:until|till|from|now)\b|\b" + _DAY + r"s?\b|"
         r"\bweekdays\b|\bany ?time\b|\b(?:any|every|all) hours?\b",
         # help that never stops, however it is said: "day or night", "operates continuously", "never
         # closes", "open all night", "every night"
@@ -2970,7 +2986,7 @@ def check_repair(doc: Doc, ctx: Context) -> str | None:
 NOT_HOURS = re.compile(r"\b(?:last|this|next|on|since|from|el|desde)\s+$")
 
 
-_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?")
+_WEEKDAY = re.compile(_DAY + "s?")
 
 
 def _hours(doc: Doc, ctx: Context) -> bool:

@@ -83,8 +83,8 @@ _PRED_EN = word_rx(
         r"\b(?:got|get|gets|saw|see|sees|heard|hear|hears|(?:were|was)\s+(?:shown|told)|(?:came|come|comes)\s+back\s+as)\s+"
         r"(?:an?\s+|the\s+)?(?:(?:error\s+)?message\s+)?[\"'‘“]|"
         # round 26: a thing that told people an error in its words ("the app tells members
-        # "Job closed"", "the screen showed drivers 'No route'")
-        r"\b(?:tells|told|tell|shows|showed|show)\s+(?:[\w-]+\s+){1,2}?[\"‘“]|"
+        # "Job closed""; "the screen showed drivers 'No route'" is read by round 27's form below)
+        r"\b(?:tells|told|tell|show)\s+(?:[\w-]+\s+){1,2}?[\"‘“]|"
         # round 27: the same told with no one in between, or played or displayed ("the portal
         # showed 'No times available'", "our line played 'office closed'"; not "said": "our
         # director said 'we will do better'" tells no failure)
@@ -94,7 +94,10 @@ _PRED_EN = word_rx(
         r"\b(?:was|were|got|are|is|been)\s+(?:being\s+)?(?:sent|taken|bounced)\s+back\s+to\b)|"
         # round 24: a state with no verb, as a short post writes it ("online refills at our two
         # pharmacies down since 8am", "chargers offline from 7.10am"), and what opened empty
-        r"(?P<bare>\bno\s+(?:running\s+)?water\b|(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)\b(?:down|offline|unavailable|not\s+working)\s+"
+        # round 29: a supply none of the homes had, told bare ("No water at 4,215 homes"): no
+        # subject needed
+        r"(?P<none>\bno\s+(?:running\s+)?water\b)|"
+        r"(?P<bare>(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)\b(?:down|offline|unavailable|not\s+working)\s+"
         r"(?:since|from|between)\b|\b(?:opened|opens|open|loaded|loads|load|came\s+up|come\s+up)\s+(?:empty|blank)\b)|"
         # the same thing told to be back ("card readers are working again", "your usage is back")
         r"(?P<back>\b(?:is|are|was|were|have\s+been|has\s+been)\s+(?:now\s+|all\s+|fully\s+)?(?:back(?:\s+(?:up|online|on|to\s+normal))?|"
@@ -142,11 +145,11 @@ _PRED_ES = word_rx(
         # billetes salen como «no válido»", "marcaron 730 billetes como «no válido»")
         # (not "dice": "nuestro director dice «...»" tells no failure, as "said" in English)
         r"\b(?:dan|daban|dio|dieron|muestra|muestran|mostraba|mostraban|mostró|mostraron|respondía|respondían)\s+(?:[\wáéíóúñ]+\s+){0,2}?[«\"“']|"
-        r"\b(?:salen|salían|salieron|sale|salía|aparece|aparecen|aparecía|aparecían)\s+como\s+[«\"“']|"
-        r"\bmarc(?:a|an|aba|aban|ó|aron)\s+(?:[\w.,]+\s+){1,4}?como\s+[«\"“']|"
-        # round 28: the same with no "como" ("salen «no válido»", "los lectores marcan «Tiquete
-        # no válido»"), or a status they stayed in ("quedaron en 'Pendiente'")
-        r"\b(?:salen|salían|salieron|marc(?:a|an|aba|aban|ó|aron))\s+[«\"“']|"
+        # (round 28: the same with no "como", "salen «no válido»", "los lectores marcan «Tiquete no
+        # válido»"; or a status they stayed in, "quedaron en 'Pendiente'")
+        r"\b(?:salen|salían|salieron)\s+(?:como\s+)?[«\"“']|"
+        r"\b(?:sale|salía|aparece|aparecen|aparecía|aparecían)\s+como\s+[«\"“']|"
+        r"\bmarc(?:a|an|aba|aban|ó|aron)\s+(?:(?:[\w.,]+\s+){1,4}?como\s+)?[«\"“']|"
         r"\b(?:quedaron|quedan|quedó|queda|quedaban|quedaba)\s+en\s+(?:estado\s+)?[«\"“'])|"
         # vuelve a mostrar, ya es posible descargar, volvieron los canales, operan con normalidad
         r"(?P<back>\b(?:vuelve|vuelven|volvió|volvieron|ha\s+vuelto|han\s+vuelto)\s+a\s+(?!fallar|caer|ocurrir|pasar|suceder)\w+(?:ar|er|ir)\b|"
@@ -473,9 +476,7 @@ def told(sentence: str, locale: str, *, ongoing: bool = False) -> bool:
             if any(w.startswith("afectad") for w in after):
                 continue
             return True
-        # round 29: a bare "no water" needs no subject ("No water at 4,215 homes since 6:10 AM");
-        # "not working since" still does
-        if kind == "bare" and m.group(0).split()[0].lower() == "no":
+        if kind == "none":  # "No water at 4,215 homes since 6:10 AM" (round 29)
             return True
         if _en_ok(before, kind, sentence[m.end() : m.end() + 40]):
             return True

@@ -390,6 +390,14 @@ NON_APOLOGY = {
         r"(?:causar|ocasionar|provocar|generar)\w*",
     ),
 }
+#: Ownership right after a supplier is named ("We chose them", "that was our decision", "the fault
+#: is ours to own"): the supplier named is then no blame (rounds 26 to 29; one look-ahead for every
+#: blame form that names a supplier).
+_OWNED_AFTER = (
+    r"(?![\s\S]{0,160}?\b(?:we chose|(?:is|was) ours|ours to own|"
+    r"our (?:fault|mistake|error|choice|decision)|on us)\b)"
+)
+
 BLAME = {
     "en": _words(
         r"(?:due to|because of|caused by|blame(?:d)? on) (?:an? |the |our |one of our )?(?:\w+ )?(?:vendor|supplier|partner|contractor|third[- ]party|upstream (?:provider|carrier)|wholesale (?:provider|partner)|power company|utility|council)s?(?:'s)?",
@@ -676,11 +684,14 @@ BLAME = {
         # our waste contractor", "a bad update from our locker supplier"); sent or made by it ("was
         # sent by the contractor that runs the booking system"); the utility slow to restore;
         # nothing anyone could have done
-        r"the (?:company|firm|business) (?:that|which|who) (?:runs|builds|hosts|supplies|makes|provides|manages|operates|processes) "
-        r"(?:our|the)\b[^.;]{0,60}?\b(?:went down|failed|sent|changed|broke|stopped|caused|crashed)\b(?![^.;]{0,40}?,? but (?:we|i)\b)"
+        # (round 27: a word before "company" and more verbs: "the software company that manages our
+        # booking system sent us a faulty file")
+        r"the (?:[\w-]+ )?(?:company|firm|business|carrier) (?:that|which|who) (?:runs|builds|hosts|supplies|makes|provides|manages|"
+        r"operates|processes|handles|sends|maintains|links) (?:our|the)\b[^.;]{0,60}?\b(?:went down|failed|sent|changed|broke|stopped|"
+        r"caused|crashed|pushed|cut|released|made|had|set|deleted)\b(?![^.;]{0,40}?,? but (?:we|i)\b)"
         # (not when the next words own it: "... and their system stopped. We chose them, ... the
         # fault is ours to own")
-        r"(?![^;]{0,120}?\b(?:we chose|(?:is|was) ours|ours to own|our (?:fault|mistake|error|choice)|on us)\b)",
+        + _OWNED_AFTER,
         # (not one we chose and hired: "the fault came from a contractor we hired")
         r"came from (?:our|the|a|an) (?:[\w-]+ ){0,2}?(?:contractor|supplier|vendor|provider|partner)s?\b(?! (?:that |which |who |whom )?we\b)|"
         r"(?:update|change|file|error|fault|mistake|tool|bug) from (?:our|the|a|an) (?:[\w-]+ ){0,2}?(?:contractor|supplier|vendor|provider|"
@@ -709,7 +720,8 @@ BLAME = {
         r"(?:(?!\bwe\b)[^.;]){0,80}?\b(?:and did not|without|at short notice|wrong)\b"
         # (not owned after it: "... and we had agreed to let their updates install untested.
         # That was our decision")
-        r"(?![\s\S]{0,160}?\b(?:our (?:decision|mistake|fault|choice)|we chose|ours to own|on us)\b)|"
+        + _OWNED_AFTER
+        + r"|"
         r"\b(?:run|operated|managed|hosted) for (?:us|the (?:city|council|town|county|school|district)) by an? (?:outside|external|third-party) "
         r"(?:[\w-]+ )?(?:company|firm|contractor|supplier|provider)\b|"
         r"\b(?:maker|vendor|supplier|manufacturer)[’']s (?:[\w-]+ ){0,2}?(?:update|release|file|change) had an? (?:error|fault|bug)\b|"
@@ -717,7 +729,7 @@ BLAME = {
         r"\ban? (?:contractor|builder|digger|utility crew|third party) (?:cut|damaged|broke|dug through|severed)\b"
         # (not owned after it: "A digger cut our cable, and we had no second route. The single
         # route was our choice.")
-        r"(?![\s\S]{0,160}?\b(?:we had no|we chose|(?:was|is) our (?:choice|decision|fault|mistake)|ours to own|on us)\b)",
+         + _OWNED_AFTER + r"(?![\s\S]{0,160}?\bwe had no\b)",
         # round 27: the other party named by what it does for us, at the outage ("an outage at the
         # company that handles our card payments") or as the one that did it ("the software company
         # that manages our booking system sent us a faulty file"); ours run or kept by it ("a
@@ -727,10 +739,7 @@ BLAME = {
         # made ("the cause is a change the banks made"), an update by our host
         r"(?:outage|fault|failure|problem|error|issue) (?:at|in|with) (?:the|a|an) (?:[\w-]+ )?(?:company|firm|business|carrier|provider|"
         r"supplier) (?:that|which|who) (?:runs|handles|sends|hosts|supplies|provides|manages|operates|processes|maintains|links|builds)\b"
-        r"(?![^;]{0,120}?\b(?:we chose|(?:is|was) ours|ours to own|our (?:fault|mistake|error|choice|decision)|on us)\b)",
-        r"the (?:[\w-]+ )?(?:company|firm|business|carrier) (?:that|which|who) (?:runs|builds|hosts|supplies|makes|provides|manages|operates|"
-        r"processes|handles|sends|maintains|links) (?:our|the)\b[^.;]{0,60}?\b(?:pushed|sent|cut|released|made|had|set|deleted)\b"
-        r"(?![^;]{0,120}?\b(?:we chose|(?:is|was) ours|ours to own|our (?:fault|mistake|error|choice)|on us)\b)",
+        + _OWNED_AFTER,
         r"(?:caused|brought down|started) by (?:the|a|an) (?:[\w-]+ ){0,2}?(?:carrier|company|firm|provider|supplier|vendor|contractor|"
         r"maker) (?:that|which|who)\b(?! we\b)",
         r"(?:run|maintained|managed|hosted|operated|looked after|set up) (?:for us|on our behalf) by (?:an?|the|our) (?:[\w-]+ ){0,3}?"
