@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from amends.check import failed
+from amends.check.lowercase import lexicon
 from amends.check.source import Doc
 
 #: An act of ours that changes something (not a repair: "replaced", "restored", "reverted").
@@ -81,7 +82,7 @@ def our_changes(doc: Doc, locale: str) -> Iterator[int]:
     """Offsets of changes of ours told as the cause: dated before the outage, or followed by what
     failed in the same sentence or the next."""
     lang = "es" if locale.split("-")[0] == "es" else "en"
-    change, before = _CHANGE[lang], _BEFORE[lang]
+    change, before = lexicon(_CHANGE[lang]), lexicon(_BEFORE[lang])
     said = doc.sentence_texts()
     for i, (start, sentence) in enumerate(said):
         m = change.search(sentence)

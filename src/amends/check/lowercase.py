@@ -159,12 +159,13 @@ class Lexicon:
 
     def pick(self, text: str, lowered: str) -> tuple[re.Pattern[str], str]:
         """The pattern and the text to search: the folded pattern on `lowered` (`flat_lower(text)`)
-        when offsets hold, in its ASCII form when that reads as ASCII; else `rx` on `text`."""
+        when offsets hold, in its ASCII form when that reads as ASCII; else `rx` on `text`, in
+        its ASCII form when the text reads as ASCII (`suited`)."""
         folds = self._folds
         if folds is _UNSET:
             folds = self.folds
         if not folds or len(lowered) != len(text):
-            return self._rx or self.rx, text
+            return suited(self._rx or self.rx, text), text
         if _ALIKE.get(lowered):
             return self._ascii or self.ascii, lowered
         return self._fast or self.fast, lowered  # type: ignore[return-value]

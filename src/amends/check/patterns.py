@@ -184,16 +184,30 @@ DEADLINE = re.compile(
 NUMBER = r"(?:\d{1,3}(?:[,. ]\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:%|per ?cent|million|billion|thousand|mil|millones))?"
 URL = re.compile(
     r"\bhttps?://[^\s<>\"')]+|\bwww\.[^\s<>\"')]+|"
-    # a domain with a path, under a generic or any country's two-letter ending ("ejemplo.com.ve/...")
-    r"\b[\w-]+\.(?:[\w-]+\.)*(?:com|net|org|io|info|[a-z]{2})/[^\s<>\"')]*",
+    # a domain with a path, under a generic or any country's two-letter ending ("ejemplo.com.ve/...");
+    # each name taken whole (`++`: a '.' can only follow all of it), so a word that is no domain
+    # fails at its end instead of giving back one character at a time
+    r"\b[\w-]++\.(?:[\w-]++\.)*(?:com|net|org|io|info|[a-z]{2})/[^\s<>\"')]*",
     re.I,
 )
+
+
+def find_url(text: str) -> re.Match[str] | None:
+    """The first link in the text (`URL`). Every link holds a '/' or 'www.': a text with neither
+    is not searched (the pattern's `[\\w-]+\\.` backtracks through every word)."""
+    if "/" not in text and "www." not in text.lower():
+        return None
+    return suited(URL, text).search(text)
+
+
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-#: A phone number: not part of a longer number or a time. Each branch starts with its first
-#: character and checks what precedes it afterwards, so `re` can skip ahead to a '+' or a digit.
+#: A phone number: not part of a longer number or a time. Its first character ('+' or a digit)
+#: is read before any branch, which tells it apart by a look-behind: a pattern that opens with a
+#: character class is searched only where one of its characters stands (`re` skips the rest of
+#: the text in one loop), where a pattern that opens with a choice is tried at every character.
 PHONE = re.compile(
-    r"(?:\+(?<![\d:]\+)\d[\d\s().-]{5,}\d|\d(?<![\d:]\d)[\d\s().-]{5,}\d|"
-    r"\d(?<![\w:]\d)\d\d\b(?=\s+(?:from|at|any|24|or)))(?![\d:])"
+    r"[+\d](?:(?<=\+)(?<![\d:]\+)\d[\d\s().-]{5,}\d|(?<=\d)(?<![\d:]\d)[\d\s().-]{5,}\d|"
+    r"(?<=\d)(?<![\w:]\d)\d\d\b(?=\s+(?:from|at|any|24|or)))(?![\d:])"
 )
 
 
@@ -260,5 +274,6 @@ def slot_cause(text: str) -> bool:
 
 
 def count_times(text: str) -> int:
-    """How many clock times the text gives."""
-    return len(CLOCK.findall(text)) + len(ISO_TZ.findall(text))
+    """How many clock times the text gives (an ISO time only where a '-' and a ':' stand)."""
+    iso = len(suited(ISO_TZ, text).findall(text)) if "-" in text and ":" in text else 0
+    return len(suited(CLOCK, text).findall(text)) + iso

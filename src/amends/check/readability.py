@@ -13,7 +13,11 @@ from amends.check.rule import Context, Example, Rule
 from amends.check.source import Doc
 
 #: A word as written between spaces: "4:05am", "200GB", "10%" and "a.m." are one word each.
-_WORD = re.compile(r"[AaPp]\.[Mm]\.|[A-Za-zÀ-ÿ]+(?:['’][A-Za-z]+)?|\d[\d,.:]*(?:[A-Za-z%]+)?")
+#: (The first character is read before the choice, as in `patterns.PHONE`.)
+_WORD = re.compile(
+    r"[A-Za-zÀ-ÿ\d](?:(?<=[AaPp])\.[Mm]\.|(?<=[A-Za-zÀ-ÿ])[A-Za-zÀ-ÿ]*(?:['’][A-Za-z]+)?|"
+    r"(?<=\d)[\d,.:]*(?:[A-Za-z%]+)?)"
+)
 _VOWELS = re.compile(r"[aeiouy]+")
 _SILENT_E = re.compile(r"(?:[^l]e|es|ed)$")
 _EXTRA = re.compile(r"(?:ia|eo|ua|ism)$")
