@@ -1,0 +1,92 @@
+"""Patterns rewritten to be searched faster find exactly what their plain forms find, on every
+corpus statement: a pattern that reads its first character before the choice (`re` then skips to
+where one can start), a link taken name by name, an amount split into the phrases that start a
+word and the rest."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from amends.check import content, learned, readability
+from amends.check import patterns as P
+from amends.check.evaluate import load_corpus
+from amends.check.lowercase import flat_lower
+
+HERE = Path(__file__).parent
+
+#: The forms as they were written before they were made cheaper, and the pattern now used.
+PLAIN = {
+    "phone": (
+        re.compile(
+            r"(?:\+(?<![\d:]\+)\d[\d\s().-]{5,}\d|\d(?<![\d:]\d)[\d\s().-]{5,}\d|"
+            r"\d(?<![\w:]\d)\d\d\b(?=\s+(?:from|at|any|24|or)))(?![\d:])"
+        ),
+        P.PHONE,
+    ),
+    "readability words": (
+        re.compile(r"[AaPp]\.[Mm]\.|[A-Za-zÀ-ÿ]+(?:['’][A-Za-z]+)?|\d[\d,.:]*(?:[A-Za-z%]+)?"),
+        readability._WORD,
+    ),
+    "learned words": (re.compile(r"[a-záéíóúñü']+|0"), learned._WORD),
+    "links": (
+        re.compile(
+            r"\bhttps?://[^\s<>\"')]+|\bwww\.[^\s<>\"')]+|"
+            r"\b[\w-]+\.(?:[\w-]+\.)*(?:com|net|org|io|info|[a-z]{2})/[^\s<>\"')]*",
+            re.I,
+        ),
+        P.URL,
+    ),
+}
+
+
+@cache
+def _texts() -> tuple[str, ...]:
+    texts: list[str] = []
+    for folder in sorted(HERE.glob("corpus*")):
+        texts += [item.text for item in load_corpus(folder)]
+    return tuple(texts)
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN))
+def test_the_cheaper_form_finds_the_spans_of_the_plain_one(name: str) -> None:
+    plain, cheaper = PLAIN[name]
+    assert plain.pattern != cheaper.pattern
+    for text in _texts():
+        for target in (text, learned._NUMBER.sub("0", text.lower())):
+            assert [m.span() for m in cheaper.finditer(target)] == [
+                m.span() for m in plain.finditer(target)
+            ], (name, target[:80])
+
+
+def test_a_link_is_found_only_where_a_slash_or_www_stands() -> None:
+    for text in (*_texts(), "see WWW.Example.com", "ex.co/s/42", "no link here."):
+        assert bool(P.find_url(text)) == bool(P.URL.search(text)), text[:80]
+
+
+def test_an_amount_is_found_where_the_one_alternation_finds_one() -> None:
+    # searched on the text with line breaks as spaces, as every phrase table is: an amount
+    # wrapped over two lines ("dos\nviajes gratis") counts
+    plain = re.compile(content._AMOUNT, re.I)
+    assert content._AMOUNT_REST and content._AMOUNT_WORDS
+    for text in _texts():
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            found = content.gives_amount(sentence)
+            assert found == bool(plain.search(flat_lower(sentence))), sentence[:80]
+    assert content.gives_amount("recibirán dos\nviajes gratis en su tarjeta")
+    assert not re.search(content._AMOUNT, "recibirán dos\nviajes gratis", re.I)
+
+
+def test_the_timed_sentence_test_reads_clock_times_and_times_from_now() -> None:
+    assert content._timed("Service should be back by 4:30 PM AEST.")
+    assert content._timed("We expect it back in 2 hours.")
+    assert not content._timed("Service is back for everyone.")
+
+
+def test_times_are_counted_as_the_plain_patterns_count_them() -> None:
+    # in ASCII form where the text reads as ASCII, an ISO time only where '-' and ':' stand
+    for text in (*_texts(), "2026-12-05T09:30:00Z and 2026-12-05 10:00+01:00"):
+        assert P.count_times(text) == len(P.CLOCK.findall(text)) + len(P.ISO_TZ.findall(text))
