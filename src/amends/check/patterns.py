@@ -194,7 +194,7 @@ URL = re.compile(
 
 def find_url(text: str) -> re.Match[str] | None:
     """The first link in the text (`URL`). Every link holds a '/' or 'www.': a text with neither
-    is not searched (the pattern's `[\\w-]+\\.` backtracks through every word)."""
+    is not searched (most sentences; the search tries every word as a domain's first name)."""
     if "/" not in text and "www." not in text.lower():
         return None
     return suited(URL, text).search(text)
