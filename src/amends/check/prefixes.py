@@ -365,7 +365,7 @@ def _letters(p: str, bounded: bool) -> frozenset[str] | None:
         return None
     if not (word_first(tree) if bounded else word_start(tree)):
         return None
-    chars = first_chars(tree)
+    chars = first_chars(tree, digits=True)  # a number first: `\d`, not any word character
     return frozenset({"\\w"}) if chars is None else frozenset(c.lower() for c in chars)
 
 
