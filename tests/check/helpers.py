@@ -1,11 +1,26 @@
-"""What the rule tests share: the rule ids `amends check` finds in one text."""
+"""What the rule tests share: the rule ids `amends check` finds in one text, and every corpus
+statement's text."""
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from amends.check import check_text
 from amends.check.config import CheckConfig
+from amends.check.evaluate import load_corpus
+
+HERE = Path(__file__).parent
+
+
+@cache
+def corpus_texts() -> tuple[str, ...]:
+    """Every statement of every corpus folder here, read once per process."""
+    texts: list[str] = []
+    for folder in sorted(HERE.glob("corpus*")):
+        texts += [item.text for item in load_corpus(folder)]
+    return tuple(texts)
 
 
 def rules(

@@ -6,17 +6,13 @@ word and the rest."""
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
 
 import pytest
+from tests.check.helpers import corpus_texts
 
 from amends.check import content, learned, readability
 from amends.check import patterns as P
-from amends.check.evaluate import load_corpus
 from amends.check.lowercase import flat_lower
-
-HERE = Path(__file__).parent
 
 #: The forms as they were written before they were made cheaper, and the pattern now used.
 PLAIN = {
@@ -43,12 +39,7 @@ PLAIN = {
 }
 
 
-@cache
-def _texts() -> tuple[str, ...]:
-    texts: list[str] = []
-    for folder in sorted(HERE.glob("corpus*")):
-        texts += [item.text for item in load_corpus(folder)]
-    return tuple(texts)
+_texts = corpus_texts
 
 
 @pytest.mark.parametrize("name", sorted(PLAIN))

@@ -5,19 +5,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.check.helpers import corpus_texts
 
 from amends.check import content, prefixes, style
-from amends.check.evaluate import load_corpus
 from amends.check.lowercase import flat_lower
 from amends.check.prefixes import prefix_tree
-
-HERE = Path(__file__).parent
 
 
 def _plain(phrases: tuple[str, ...] | list[str], space: str = r"\s+") -> str:
@@ -28,13 +24,8 @@ def _spans(pattern: str, text: str, flags: int = 0) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(pattern, text, flags)]
 
 
-@cache
-def _texts() -> tuple[str, ...]:
-    """Every corpus statement, read once per process (each table's test reads them all)."""
-    texts: list[str] = []
-    for folder in sorted(HERE.glob("corpus*")):
-        texts += [item.text for item in load_corpus(folder)]
-    return tuple(texts)
+#: Every corpus statement, read once per process (each table's test reads them all).
+_texts = corpus_texts
 
 
 @pytest.mark.parametrize("index", range(len(prefixes.TABLES)))
