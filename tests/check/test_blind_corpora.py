@@ -205,6 +205,7 @@ CORPORA = [
     Corpus("blind48", {"ongoing": "vvo-", "resolve": "vvr-", "explain": "vvx-"}),
     Corpus("blind49", {"ongoing": "wwo-", "resolve": "wwr-", "explain": "wwx-"}),
     Corpus("blind50", {"ongoing": "yyo-", "resolve": "yyr-", "explain": "yyx-"}),
+    Corpus("blind51", {"ongoing": "zzo-", "resolve": "zzr-", "explain": "zzx-"}),
 ]
 
 
