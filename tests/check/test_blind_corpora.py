@@ -206,6 +206,7 @@ CORPORA = [
     Corpus("blind49", {"ongoing": "wwo-", "resolve": "wwr-", "explain": "wwx-"}),
     Corpus("blind50", {"ongoing": "yyo-", "resolve": "yyr-", "explain": "yyx-"}),
     Corpus("blind51", {"ongoing": "zzo-", "resolve": "zzr-", "explain": "zzx-"}),
+    Corpus("blind52", {"ongoing": "aao-", "resolve": "aar-", "explain": "aax-"}),
 ]
 
 
