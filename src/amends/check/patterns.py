@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from amends.check.lowercase import suited, word_rx
+from amends.check.lowercase import flat_lower, suited, word_rx
 
 TZ_ABBREVIATIONS = [
     "UTC",
@@ -195,7 +195,7 @@ URL = re.compile(
 def find_url(text: str) -> re.Match[str] | None:
     """The first link in the text (`URL`). Every link holds a '/' or 'www.': a text with neither
     is not searched (most sentences; the search tries every word as a domain's first name)."""
-    if "/" not in text and "www." not in text.lower():
+    if "/" not in text and "www." not in flat_lower(text):
         return None
     return suited(URL, text).search(text)
 
