@@ -71,7 +71,7 @@ def test_receiver_down_for_a_while_then_delivered_once(store, http):
 def test_rows_of_a_vanished_worker_are_reclaimed_after_the_lease(store, smtp):
     from amends.publish.worker import claim
 
-    settings = settings_for(smtp.port, lease_s=0.3)
+    settings = settings_for(smtp.port, lease_s=1.0)  # the live worker's lease: ample to spare
     seed_incident(store)
     with store.begin() as conn:
         for i in range(5):
@@ -312,10 +312,12 @@ class _SlowChannel:
 def test_a_batch_that_outlasts_the_lease_is_still_sent_once(store):
     """A worker renews its lease while it sends, so the reaper does not hand a batch it is still
     working through to another thread (which would send those messages again)."""
-    settings = settings_for(lease_s=0.3, email={"port": 25})
+    # twelve messages of 0.15 s outlast a 1.2 s lease; renewed every 0.4 s, a lease keeps 0.75 s
+    # to spare (a 0.3 s lease with 0.18 s to spare was outrun once by a loaded CI machine)
+    settings = settings_for(lease_s=1.2, email={"port": 25})
     seed_incident(store)
     with store.begin() as conn:
-        for i in range(6):
+        for i in range(12):
             subscribe(conn, settings, "email", f"slow{i}@example.org", confirmed=True)
     add_statement(store, "email")
     sent: list[str] = []
@@ -324,7 +326,7 @@ def test_a_batch_that_outlasts_the_lease_is_still_sent_once(store):
         settings,
         channels=["email"],
         until_empty=True,
-        channel_factory=lambda name, s: _SlowChannel(sent, pause=0.12),
+        channel_factory=lambda name, s: _SlowChannel(sent, pause=0.15),
     )
     import threading
 
@@ -334,11 +336,53 @@ def test_a_batch_that_outlasts_the_lease_is_still_sent_once(store):
         stats = worker.run()
     finally:
         guard.cancel()
-    assert stats.sent == 6
-    assert len(sent) == len(set(sent)) == 6  # six messages of 0.12 s each, none sent twice
+    assert stats.sent == 12
+    assert len(sent) == len(set(sent)) == 12  # none sent twice
     with store.connect() as conn:
         rows = conn.execute(select(outbox.c.status, outbox.c.attempts)).all()
     assert {tuple(r) for r in rows} == {("sent", 1)}
+
+
+class _StallingChannel(_SlowChannel):
+    """A slow channel whose `stall_at`-th send (from 0) hangs for `stall` seconds."""
+
+    def __init__(self, sent: list[str], pause: float, stall_at: int, stall: float) -> None:
+        super().__init__(sent, pause)
+        self.stall_at, self.stall, self.calls = stall_at, stall, 0
+        self.stalled: str | None = None
+
+    def send(self, message):
+        import time
+
+        self.calls += 1  # before the stall: the threads share this channel
+        if self.calls == self.stall_at + 1:
+            self.stalled = message.key
+            time.sleep(self.stall)
+        return super().send(message)
+
+
+def test_a_send_that_outlasts_the_lease_repeats_only_itself(store):
+    """A thread writes back what it sent at every renewal, so when one send hangs past the lease
+    and the reaper hands the batch back, only the message in flight goes out again, not the ones
+    sent before it in the same batch (they went out again before)."""
+    settings = settings_for(lease_s=0.9, email={"port": 25})
+    seed_incident(store)
+    with store.begin() as conn:
+        for i in range(5):
+            subscribe(conn, settings, "email", f"hang{i}@example.org", confirmed=True)
+    add_statement(store, "email")
+    sent: list[str] = []
+    channel = _StallingChannel(sent, pause=0.3, stall_at=2, stall=2.0)
+    worker = Worker(
+        store, settings, channels=["email"], until_empty=True, channel_factory=lambda n, s: channel
+    )
+    worker.run()
+    assert len(set(sent)) == 5  # every message went out
+    twice = [key for key in set(sent) if sent.count(key) > 1]
+    assert twice == [channel.stalled]  # the one in flight when its lease ran out; no other
+    with store.connect() as conn:
+        rows = conn.execute(select(outbox.c.status)).all()
+    assert {tuple(r) for r in rows} == {("sent",)}
 
 
 def test_renew_holds_only_what_the_owner_still_has(store):

@@ -33,7 +33,8 @@ from amends.publish.notifyconfig import CHANNEL_NAMES, NotifySettings
 from amends.store.engine import Store
 from amends.store.schema import notify_subscriptions, outbox
 
-#: How many results a thread collects before writing them back (bounds duplicates after a crash).
+#: How many results a thread collects before writing them back (bounds duplicates after a crash);
+#: it also writes them back every third of the lease, when it renews the lease on the rest.
 FLUSH_EVERY = 50
 
 
@@ -182,8 +183,9 @@ def record(
     settings: NotifySettings,
     *,
     extend: bool = True,
-) -> None:
-    """Write outcomes back (only rows this owner still holds) and extend the owner's lease.
+) -> set[int]:
+    """Write outcomes back (only rows this owner still holds) and extend the owner's lease;
+    return the ids the owner still holds after it (none when not extending).
 
     A retry on the last allowed attempt is recorded as dead.
     """
@@ -226,12 +228,15 @@ def record(
             q = outbox.update().where(mine)
             q = q.values(status="dead", last_error=bindparam("b_err"), **free)
             conn.execute(q, dead)
-        if extend:
-            conn.execute(
-                outbox.update()
-                .where(c.locked_by == owner, c.status == "sending")
-                .values(locked_until=now + timedelta(seconds=settings.lease_s))
-            )
+        if not extend:
+            return set()
+        held = conn.execute(
+            outbox.update()
+            .where(c.locked_by == owner, c.status == "sending")
+            .values(locked_until=now + timedelta(seconds=settings.lease_s))
+            .returning(c.id)
+        )
+        return {int(i) for (i,) in held}
 
 
 def release(store: Store, owner: str, ids: Sequence[int]) -> None:
@@ -418,8 +423,11 @@ class Worker:
                 release(self.store, owner, [r["id"] for r in rows[done:]])
                 return True
             limiter.acquire(self.stop)
-            if time.monotonic() >= renew_at:  # a third of the lease gone: hold on to the rest
-                held, renew_at = renew(self.store, owner, lease), time.monotonic() + lease / 3
+            if time.monotonic() >= renew_at:  # a third of the lease gone: write back what was
+                # sent (a stall past the lease then repeats only what went out since) and hold
+                # on to the rest
+                held = self._flush(owner, results) if results else renew(self.store, owner, lease)
+                results, renew_at = [], time.monotonic() + lease / 3
             if held is not None and row["id"] not in held:  # handed back: another worker's now
                 continue
             msg = to_message(row, self.settings)
@@ -454,12 +462,14 @@ class Worker:
             self._flush(owner, list(zip(msgs, _safe_send_batch(send_batch, msgs), strict=True)))
         return False
 
-    def _flush(self, owner: str, results: list[tuple[Message, Outcome]]) -> None:
+    def _flush(self, owner: str, results: list[tuple[Message, Outcome]]) -> set[int]:
+        """Write outcomes back and extend the lease; return the ids the owner still holds."""
         if not results:
-            return
+            return set()
         results = [(m, final_outcome(m, o, self.settings)) for m, o in results]
-        record(self.store, owner, results, self.settings)
+        held = record(self.store, owner, results, self.settings)
         self.stats.add(results)
+        return held
 
 
 def _safe_send_batch(
