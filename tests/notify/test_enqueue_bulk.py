@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -193,8 +194,35 @@ def test_every_row_is_checked_before_the_first_batch(store, tmp_path):
         enqueue_notice_file(store, "inc-1", tmp_path / "bin.parquet")
 
 
+#: A child that enqueues a notices file and holds still once `hold_at` rows are committed, to be
+#: killed there: the kill point is the child's, not a race between the test's polling and the load
+#: (which a stalled machine lost: the load ended, or passed the point, before the kill).
+CHILD = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from amends.publish.outbox import enqueue_notice_file
+    from amends.store import open_store
+    url, path, marker, hold_at = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4])
+    store = open_store(url)
+
+    def hold(what, done, total):
+        if done is None:
+            return
+        tmp = marker.with_suffix(".tmp")
+        tmp.write_text(str(done))
+        tmp.replace(marker)  # atomic: the test never reads a half-written marker
+        if done >= hold_at:
+            time.sleep(3600)  # killed here, mid-load
+
+    enqueue_notice_file(store, "inc-1", path, batch_size=150, progress=hold)
+    """
+)
+
+
 def test_sigkill_during_enqueue_then_rerun_enqueues_each_once(store_url, tmp_path):
-    """The real thing: `amends notify enqueue-notices` killed mid-load, then run again."""
+    """A load killed with SIGKILL mid-way (after ten batches of 150), then `amends notify
+    enqueue-notices` run again: it adds exactly what the killed load had not committed."""
     from amends.store import open_store
 
     n = 20_000
@@ -202,23 +230,28 @@ def test_sigkill_during_enqueue_then_rerun_enqueues_each_once(store_url, tmp_pat
     path = tmp_path / "notices.parquet"
     pq.write_table(_notices(n), path)
     store = open_store(store_url, create=True)
-    cmd = [sys.executable, "-m", "amends", "notify", "enqueue-notices", "inc-1", str(path)]
-    cmd += ["--db", store_url, "--batch-size", "150"]
-    env = {**os.environ, "COLUMNS": "200"}
+    marker = tmp_path / "marker"
+    env = {**os.environ, "COLUMNS": "200", "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    script = tmp_path / "child.py"
+    script.write_text(CHILD)
+    child = [sys.executable, str(script), store_url, str(path), str(marker), "1500"]
     try:
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-        deadline = time.monotonic() + 60
-        killed_at = 0
-        while proc.poll() is None and time.monotonic() < deadline:
-            killed_at, _ = _outbox(store)
-            if killed_at >= 1500:
-                os.kill(proc.pid, signal.SIGKILL)
-                break
-            time.sleep(0.005)
-        proc.wait(timeout=30)
-        assert proc.returncode == -signal.SIGKILL, "the load ended before it could be killed"
+        proc = subprocess.Popen(child, stderr=subprocess.PIPE, env=env)
+        try:
+            deadline = time.monotonic() + 180  # generous: the machine may be busy
+            while not marker.exists() or int(marker.read_text() or "0") < 1500:
+                if proc.poll() is not None:
+                    err = proc.stderr.read().decode() if proc.stderr else ""
+                    pytest.fail(f"the child exited before holding: {err}")
+                assert time.monotonic() < deadline, "the child never loaded ten batches"
+                time.sleep(0.02)
+        finally:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=30)
         partial, _ = _outbox(store)
-        assert 0 < partial < reachable
+        assert 1500 <= partial < reachable  # ten batches, and those other writers had under way
+        cmd = [sys.executable, "-m", "amends", "notify", "enqueue-notices", "inc-1", str(path)]
+        cmd += ["--db", store_url, "--batch-size", "150"]
         done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
         assert done.returncode == 0, done.stderr
         assert f"enqueued {reachable - partial:,} of {n:,}" in done.stdout

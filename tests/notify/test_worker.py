@@ -71,7 +71,9 @@ def test_receiver_down_for_a_while_then_delivered_once(store, http):
 def test_rows_of_a_vanished_worker_are_reclaimed_after_the_lease(store, smtp):
     from amends.publish.worker import claim
 
-    settings = settings_for(smtp.port, lease_s=1.0)  # the live worker's lease: ample to spare
+    # the live worker's lease: its two or three sends are never renewed, so it is what a stalled
+    # machine must outlast (1.0 s failed under stalls of 1 s; its reaper runs every 2 s now)
+    settings = settings_for(smtp.port, lease_s=4.0)
     seed_incident(store)
     with store.begin() as conn:
         for i in range(5):
@@ -312,12 +314,13 @@ class _SlowChannel:
 def test_a_batch_that_outlasts_the_lease_is_still_sent_once(store):
     """A worker renews its lease while it sends, so the reaper does not hand a batch it is still
     working through to another thread (which would send those messages again)."""
-    # twelve messages of 0.15 s outlast a 1.2 s lease; renewed every 0.4 s, a lease keeps 0.75 s
-    # to spare (a 0.3 s lease with 0.18 s to spare was outrun once by a loaded CI machine)
-    settings = settings_for(lease_s=1.2, email={"port": 25})
+    # 24 messages of 0.15 s (3.6 s) outlast a 3 s lease; renewed every 1 s or so, a lease keeps
+    # about 1.85 s to spare (0.3 s with 0.18 s to spare was outrun on a loaded CI machine, 1.2 s
+    # with 0.75 s by a stall of 1 s)
+    settings = settings_for(lease_s=3.0, email={"port": 25})
     seed_incident(store)
     with store.begin() as conn:
-        for i in range(12):
+        for i in range(24):
             subscribe(conn, settings, "email", f"slow{i}@example.org", confirmed=True)
     add_statement(store, "email")
     sent: list[str] = []
@@ -336,50 +339,56 @@ def test_a_batch_that_outlasts_the_lease_is_still_sent_once(store):
         stats = worker.run()
     finally:
         guard.cancel()
-    assert stats.sent == 12
-    assert len(sent) == len(set(sent)) == 12  # none sent twice
+    assert stats.sent == 24
+    assert len(sent) == len(set(sent)) == 24  # none sent twice
     with store.connect() as conn:
         rows = conn.execute(select(outbox.c.status, outbox.c.attempts)).all()
     assert {tuple(r) for r in rows} == {("sent", 1)}
 
 
-class _StallingChannel(_SlowChannel):
-    """A slow channel whose `stall_at`-th send (from 0) hangs for `stall` seconds."""
+class _HangingChannel(_SlowChannel):
+    """A slow channel shared by the worker's threads whose `hang_at`-th send (from 0) hangs until
+    another thread has sent the same message (its lease ran out and it was handed on)."""
 
-    def __init__(self, sent: list[str], pause: float, stall_at: int, stall: float) -> None:
+    def __init__(self, sent: list[str], pause: float, hang_at: int) -> None:
         super().__init__(sent, pause)
-        self.stall_at, self.stall, self.calls = stall_at, stall, 0
-        self.stalled: str | None = None
+        self.hang_at, self.calls = hang_at, 0
+        self.hung: str | None = None
 
     def send(self, message):
         import time
 
-        self.calls += 1  # before the stall: the threads share this channel
-        if self.calls == self.stall_at + 1:
-            self.stalled = message.key
-            time.sleep(self.stall)
+        self.calls += 1  # before the hang: the other threads send meanwhile
+        if self.calls == self.hang_at + 1:
+            self.hung = message.key
+            deadline = time.monotonic() + 60
+            while message.key not in self.sent:
+                assert time.monotonic() < deadline, "the hung message was never handed on"
+                time.sleep(0.02)
         return super().send(message)
 
 
 def test_a_send_that_outlasts_the_lease_repeats_only_itself(store):
     """A thread writes back what it sent at every renewal, so when one send hangs past the lease
-    and the reaper hands the batch back, only the message in flight goes out again, not the ones
+    and the reaper hands the batch on, only the message in flight goes out again, not the ones
     sent before it in the same batch (they went out again before)."""
-    settings = settings_for(lease_s=0.9, email={"port": 25})
+    # each send takes a third of the lease, so the lease is renewed (and what was sent written
+    # back) before every send whatever the machine's pace; 1.2 s of the lease to spare after it
+    settings = settings_for(lease_s=1.8, email={"port": 25})
     seed_incident(store)
     with store.begin() as conn:
-        for i in range(5):
+        for i in range(3):
             subscribe(conn, settings, "email", f"hang{i}@example.org", confirmed=True)
     add_statement(store, "email")
     sent: list[str] = []
-    channel = _StallingChannel(sent, pause=0.3, stall_at=2, stall=2.0)
+    channel = _HangingChannel(sent, pause=0.6, hang_at=1)
     worker = Worker(
         store, settings, channels=["email"], until_empty=True, channel_factory=lambda n, s: channel
     )
     worker.run()
-    assert len(set(sent)) == 5  # every message went out
+    assert len(set(sent)) == 3  # every message went out
     twice = [key for key in set(sent) if sent.count(key) > 1]
-    assert twice == [channel.stalled]  # the one in flight when its lease ran out; no other
+    assert twice == [channel.hung]  # the one in flight when its lease ran out; no other
     with store.connect() as conn:
         rows = conn.execute(select(outbox.c.status)).all()
     assert {tuple(r) for r in rows} == {("sent",)}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -29,22 +28,19 @@ def test_every_batch_is_loaded_once_and_reported_in_the_callers_thread() -> None
 
 
 def test_two_loads_run_at_once() -> None:
-    running = 0
-    most = 0
-    lock = threading.Lock()
+    """The first two loads meet at a barrier: it opens only if both run at the same time (with
+    one writer at a time, the first would wait alone and the barrier break after 10 s)."""
+    met = threading.Barrier(2, timeout=10)
+    crossed: list[int] = []
 
     def load(n: int) -> int:
-        nonlocal running, most
-        with lock:
-            running += 1
-            most = max(most, running)
-        time.sleep(0.05)
-        with lock:
-            running -= 1
+        if n < 2:
+            met.wait()
+            crossed.append(n)
         return n
 
     load_in_parallel(iter(range(6)), load, lambda r: None, writers=2)
-    assert most == 2
+    assert sorted(crossed) == [0, 1]
 
 
 def test_a_failure_stops_taking_batches_closes_the_producer_and_is_raised() -> None:
