@@ -1751,6 +1751,35 @@ _LENGTH_EN = (
 #: The fee already paid kept for the next try ("each learner keeps their test fee"; round 26): an
 #: offer and its amount at once, so both `_COMP_PHRASES` and `AMOUNT` hold it.
 _FEE_KEPT = r"\bkeeps? (?:their|your|the) (?:[\w-]+ )?fees?\b"
+#: Round 30: a charge the outage caused, cancelled or never made, or a place kept: an offer and
+#: its amount (the whole charge) at once, like `_FEE_KEPT`. The fines or tickets given in those
+#: hours cancelled ("all 143 tickets written in those hours were cancelled", "we have withdrawn
+#: all 212 penalty notices", "se cancelaron las 97 multas"); nothing paid or charged ("families
+#: will pay nothing for the trip", "we will not charge for any visit", "you won't be charged the
+#: gap fee", "no practice will be charged for the sessions", "ningún paciente pagará la
+#: consulta"); the fee on us ("your next exam fee is on us"); a place in the queue given back
+#: ("back at the top of their waiting lists", "conservan su puesto").
+_WAIVED = {
+    "en": (
+        r"\b(?:cancell?(?:ed)?|withdr(?:ew|awn|aw)|void(?:ed)?|scrap(?:ped)?|waived?) (?:(?:all|every|the|any|your|their|\d[\d,]*) ){0,3}"
+        r"(?:[\w-]+ ){0,2}?(?:tickets?|fines?|notices?|pcns?|citations?|penalt(?:y|ies))\b|"
+        r"\b(?:tickets|fines|notices|pcns|citations) (?:\S+ ){0,8}?(?:were|was|have been|has been|will be|are being) "
+        r"(?:cancell?ed|withdrawn|voided|scrapped|waived)\b|"
+        r"\b(?:pay|pays|be charged|charged) nothing\b|\b(?:no(?: one|body)?|not|won[’']t|will not|do not|don[’']t) "
+        r"(?:[\w-]+ ){0,2}?(?:pay|be charged|charge(?: you| them)?) (?:for )?(?:the|any|your|their|that|those|this|these|every|each)\b|"
+        r"\b(?:fee|fare|charge|cost|price|bill)s? (?:is|are|will be) on us\b|"
+        r"\bback (?:at|to|on) (?:the )?(?:top|front|head) of (?:the|their|its|your) (?:[\w-]+ )?(?:lists?|lines?|queues?)\b"
+    ),
+    "es": (
+        r"\b(?:cancel|anul|condon)(?:amos|aron|ó|aremos|ará|arán) (?:(?:todas|las|sus|tus|\d[\d.,]*) ){0,3}"
+        r"(?:multas?|infracciones|sanciones|fotomultas)\b|"
+        r"\b(?:multas|sanciones|infracciones) (?:\S+ ){0,8}?(?:quedan|quedaron|quedarán|han sido|fueron|serán|están) "
+        r"(?:cancelad|anulad|condonad)[oa]s\b|"
+        r"\b(?:no|ningún [\wáéíóúñ]+|ninguna [\wáéíóúñ]+|nadie) (?:pagará|pagarán|tendrá que pagar|tendrán que pagar) "
+        r"(?:nada|la|el|su|sus|las|los)\b|"
+        r"\b(?:conserva|conservan|conservado|conservarán|mantiene|mantienen|mantenido|recupera|recuperan) su (?:puesto|lugar)\b"
+    ),
+}
 _COMP_PHRASES: dict[str, tuple[str, ...]] = {
     "en": (
         r"\bvouchers?\b|\bgift cards?\b|\bbonus data\b|\bcredit(?:s|ed|ing)?\b|\brefund\w*|\bdiscount\b|\bfree\b|\bwaiv\w+|"
@@ -1784,11 +1813,16 @@ _COMP_PHRASES: dict[str, tuple[str, ...]] = {
         # two companies", a plan); a charge claimed or given back
         # ("can claim up to £248", "claim the fare back", "Friday night's room rate back"); days
         # given ("14 extra days")
-        r"\bwe(?:[’']ll| will)? pay (?:back )?any\b|\bwe(?:[’']ll| will)? pay back (?:every|all)\b|\bclaim (?:up to|back|the [\w-]+ back)\b|"
+        r"\bwe(?:[’']ll| will)? pay (?:back )?any\b|\bwe(?:[’']ll| will)? pay back (?:every|all)\b|\bclaim (?:up to|back|(?:it|them|this|that|the [\w-]+|your [\w-]+) back)\b|"
         r"\b(?:rate|fare|fee|price|cost|charge|rent)s? back\b|\b\d+ extra (?:days?|weeks?|months?)\b",
         # round 29: what the outage cost, repaid ("we will repay your costs, up to £268", "we
         # repay it")
         r"\brepa(?:y|ys|id|ying)\b",
+        # round 30: the service given longer ("now runs for an extra 14 days", "loans last 28 days
+        # instead of 21"); a charge cancelled or not made, the fee on us, a place kept (`_WAIVED`)
+        r"\b(?:extra|additional|further) (?:\d+|two|three|four|five|seven|ten|fourteen|thirty) (?:days?|weeks?|months?)\b|"
+        r"\b(?:runs?|ran|lasts?|lasted|open|valid) (?:for )?(?:\d+|two|three|four|five|seven|ten|fourteen|thirty) (?:days|weeks|months) instead of\b|"
+        + _WAIVED["en"],
     ),
     "es": (
         r"\bcrédito\b|\breembols\w+|\bdescuento\b|\bgratis\b|\bsin (?:coste|costo|cargo)\b|\bcompensación\b|\bbonificación\b|\bdevol\w+|"
@@ -1803,9 +1837,11 @@ _COMP_PHRASES: dict[str, tuple[str, ...]] = {
         r"\bse consider(?:a|an|ará|arán) (?:en|dentro de|dentro del) plazo\b|\bsin recargo\b",
         # round 25: the service given longer ("se han ampliado siete días", "ampliamos una semana")
         r"\bgratuit[oa]s?\b|"
-        r"\bamplia(?:do|dos|da|das|mos|ron|remos|rá|rán)\s+(?:\w+\s+){0,2}?(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|diez|catorce|quince|treinta)\s+(?:días?|semanas?|mes(?:es)?)\b",
+        r"\b(?:amplia|alarga|prolonga)(?:do|dos|da|das|mos|ron|remos|rá|rán)\s+(?:\w+\s+){0,2}?(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|diez|catorce|quince|treinta)\s+(?:días?|semanas?|mes(?:es)?)\b",
         # round 28: a gift ("te regalamos tres envíos")
         r"\bregal(?:amos|an|a|ó|aron)\b",
+        # round 30: a charge cancelled or not made, a place kept (`_WAIVED`)
+        _WAIVED["es"],
     ),
 }
 COMP = {loc: _rx(*phrases) for loc, phrases in _COMP_PHRASES.items()}
@@ -1849,7 +1885,7 @@ _AMOUNT = (
     r"months?|hours?|días|meses|lempiras?|bolivianos?|colones|quetzales|guaraníes|bolívares|córdobas)\b)|"
     # a unit of service or the very charges paid: "a free data day", "any late fees you paid"
     r"\b(?:free )?data days?\b|\bday of (?:free )?(?:data|service)\b|"
-    r"\b(?:any|every|all|cualquier|todos? los)\s+(?:late[- ]payment |late |dishonou?r |overdraft |bank )?(?:fees?|charges?|recargos?|cargos?)\b|(?<!hours )\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a full|one full|full) (?:day|days|week|weeks|month|months|quarter|quarters|term|terms)[’']?s?\b|"
+    r"\b(?:any|every|all|cualquier|todos? los|todo|toda)\s+(?:late[- ]payment |[\w-]+ )?(?:fees?|charges?|copays?|co-?payments?|excess(?:es)?|recargos?|cargos?|comisi(?:ón|ones))\b|(?<!hours )\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a full|one full|full) (?:day|days|week|weeks|month|months|quarter|quarters|term|terms)[’']?s?\b|"
     r"\bfull month\b|\bmonthly fee\b|\bun mes\b|"
     # round 18: a unit counted with a hyphen ("a 3-day credit") and what games give ("500 Crowns",
     # "300 gemas")
@@ -1873,7 +1909,7 @@ _AMOUNT = (
     # round 25: a whole refund ("refunded every ride in full", "all rides ... have been refunded"),
     # free days counted in digits ("7 free days"), a sol ("S/ 38"), a free week in Spanish ("una
     # semana gratis")
-    r"\bin full\b|\bfull refunds?\b|\brefunded (?:every|all|each)\b|\b(?:all|every|each) [^.]{0,60}?\b(?:(?:has|have) been|was|were) refunded\b|"
+    r"\bin full\b|\bfull refunds?\b|\brefunded (?:every|all|each|everyone|everybody|anyone)\b|\b(?:all|every|each) [^.]{0,60}?\b(?:(?:has|have) been|was|were) refunded\b|"
     r"\b\d+ (?:free|extra|more) (?:days?|weeks?|months?)\b|\bs/\s?\d|\b(?:un|una) (?:día|semana|mes) (?:gratis|de regalo|sin coste)\b|"
     # round 26: one of a service's units given free, or the next one free ("one free bulk-item
     # pickup", "a free bulky waste collection", "your next consultation is free", "can visit free");
@@ -1891,8 +1927,7 @@ _AMOUNT = (
     # three orders", "tres envíos gratis", "sus próximos tres pedidos"); the charge itself ("the
     # delivery fee on every held order", "this pay run's fee is refunded"); a month's fee in
     # Spanish ("una mensualidad de la cuota")
-    r"\b(?:two|three|four|five|six|ten|\d+) free (?:[\w-]+ )?(?:deliver(?:y|ies)|collections?|pickups?|rides?|trips?|tickets?|"
-    r"classes|lessons|sessions|nights|days|weeks|months)\b|"
+    r"\b(?:two|three|four|five|six|seven|eight|ten|twelve|\d+) free (?:[\w-]+ )?(?:deliver(?:y|ies)|[a-z]+s)\b|"
     r"\b(?:on|for) (?:your|their|the) next (?:two|three|four|five|\d+) (?:[\w-]+ )?(?:orders|deliveries|bookings|trips|rides)\b|"
     r"\b(?:dos|tres|cuatro|cinco|\d+) (?:[\wáéíóúñ]+ )?(?:envíos|entregas|pedidos|viajes|clases|sesiones)\s+gratis\b|"
     r"\bpróxim[oa]s (?:dos|tres|cuatro|cinco|\d+) (?:pedidos|envíos|entregas|compras|viajes)\b|"
@@ -1903,14 +1938,24 @@ _AMOUNT = (
     # ride", "the fee back to their card"); a week of the plan free, with more words between ("una
     # semana de su plan gratis"); the booking charge in Spanish ("gratis la tarifa de reserva")
     r"\b(?:the|their|your|its) (?:[\w’'-]+ ){0,2}?(?:fee|fare|charge)s? (?:back|waived|refunded)\b|"
-    r"\b(?:un|una) (?:día|semana|mes) de (?:[\wáéíóúñ]+ ){1,2}gratis\b|\b(?:la|su) tarifa de (?:reserva|servicio|envío)\b|"
+    r"\b(?:un|una) (?:día|semana|mes) de (?:[\wáéíóúñ]+ ){1,2}(?:gratis|sin (?:cargo|coste|costo))\b|\b(?:la|su) tarifa de (?:reserva|servicio|envío)\b|"
     # extra collected free ("up to three extra bags", "extra recycling", "orgánico extra"); the
     # fee claimed back; this month's pass; free delivery on the next parcel; the next one free in
     # Spanish ("su próximo envío gratis")
     r"\bextra (?:bags?|sacks?|recycling|collections?|pickups?|bins?)\b|\b(?:bolsas?|recogidas?|orgánico|envases) extra\b|"
     r"\bclaim back the (?:[\w-]+ )?(?:fee|fare|charge|cost)s?\b|\b(?:this|last) (?:month|week|year|term|quarter)[’']s (?:[\w-]+ )?(?:pass|fees?|charges?|subscription|plan|rent|bill)\b|"
     r"\bfree (?:delivery|shipping|postage|returns?) on (?:your|their|the) next\b|"
-    r"\b(?:su|tu) próxim[oa] (?:envío|viaje|pedido|entrega|recogida) (?:es )?gratis\b"
+    r"\b(?:su|tu) próxim[oa] [\wáéíóúñ]+ (?:es |será )?gratis\b|"
+    # round 30: the next one free, the word before ("gratis su próxima consulta"); a length of
+    # the fee ("la cuota de una semana"); the fee for a unit ("the fee for that day"); a charge
+    # cancelled or not made, a place kept (`_WAIVED`)
+    r"\bgratis (?:su|tu|la|el) (?:próxim[oa]|siguiente) [\wáéíóúñ]+|"
+    r"\b(?:la|su|tu) (?:cuota|tarifa|mensualidad|suscripción) de (?:un|una|dos|tres|cuatro|cinco|siete|diez|\d+) (?:días?|semanas?|mes(?:es)?)\b|"
+    r"\b(?:the|your|their|its) (?:[\w-]+ )?(?:fee|fees|charge|charges|rent|fare|fares) for (?:that|this|the|those|one|a|two|three|\d+) "
+    r"(?:days?|weeks?|months?|nights?|visits?|sessions?|consultations?|appointments?|trips?)\b|"
+    + _WAIVED["en"]
+    + "|"
+    + _WAIVED["es"]
 )
 #: An amount, as two tables (`prefixes.by_word_start`): the forms that start a word, searched at
 #: word starts only, and the rest ("$7"), searched at every character. As one alternation it was
@@ -1932,7 +1977,7 @@ _MONTH = (
 )
 APPLIED = {
     "en": _rx(
-        r"\b(?:on|to|in) (?:your|their) (?:next |[a-z]\w+ )?(?:bill|invoice|account|statement)\b|\bautomatically\b|"
+        r"\b(?:on|to|in|off) (?:your|their) (?:next |[a-z]\w+ )?(?:bill|invoice|account|statement)\b|\bautomatically\b|"
         r"\bno need to\b|\byou do not need to\b|\bapplied (?:by|on|within|before)\b|\bwill appear\b|"
         r"\bwithin \d+ (?:days|weeks)\b|\bby \d{1,2} \w+\b|"
         r"\bwithin (?:one|two|three|\d+)(?: (?:to|or) (?:two|three|\d+))? (?:billing cycles|bills|days|weeks)\b",
@@ -2016,6 +2061,9 @@ APPLIED = {
         r"\b(?:on|for|off) (?:your|their) next (?:[\w-]+ )?(?:ride|trip|visit|journey)\b|\b(?:your|their) next (?:ride|trip|booking)[’']s\b|"
         # the collection day it comes on ("on its next collection day", "next Thursday", "on
         # Saturday, December 5")
+        # round 30: how and until when it is taken ("mention it when you book", "until 30 June")
+        r"\bwhen (?:you|they) (?:next )?(?:book|pay|visit|come in|check in|arrive|order|renew)\b|"
+        r"\buntil (?:\d{1,2} " + _MONTH + r"|" + _MONTH + r" \d{1,2})\b|"
         r"\bon (?:its|your|their|the) next (?:[\w-]+ )?(?:collection|pickup|bin) day\b|\bnext "
         + _DAY
         + r"\b|\bon "
@@ -2031,7 +2079,7 @@ APPLIED = {
         # the bill or account, with any article: "de la próxima factura", "en la próxima boleta"
         r"\b(?:la|su|tu|el|su) (?:próxim[oa] |siguiente )?(?:factura|boleta|recibo|cuenta|billetera|saldo|monedero)\b",
         # nothing to ask: "sin que tenga que pedirlo", "sin trámites", "no tiene que hacer nada"
-        r"\bsin (?:que (?:tenga|tengan|tengas|tengáis) que|trámites|hacer nada|pedirlo)\b|\bno (?:tiene|tienen) que hacer nada\b",
+        r"\bsin (?:que (?:tenga|tengan|tengas|tengáis) que|trámites?|hacer nada|pedirlo)\b|\bno (?:tiene|tienen) que hacer nada\b",
         # round 4: "al próximo recibo", "se aplica solo", "lo aplicamos nosotros", "por nuestra cuenta",
         # "no tiene que llamar", "no hace falta reclamar", "sin ningún trámite"
         r"\bal (?:próximo|siguiente) (?:recibo|mes|cobro)\b|\bse aplica(?:n|rá|rán)? sol[oa]s?\b|\b(?:lo|la) aplicamos nosotros\b|"
@@ -2063,6 +2111,11 @@ APPLIED = {
         # round 29: the next trip or booking it goes on ("de su próximo viaje", "su próxima tarifa
         # de reserva")
         r"\b(?:su|tu) próxim[oa] (?:viaje|pedido|reserva|compra|envío|tarifa)\b|\b(?:el|su|tu) próximo día de (?:recogida|entrega|reparto)\b",
+        # round 30: taken off by itself ("se descontará solo de la cuota"); until when and how it
+        # is taken ("hasta el 31 de marzo", "al reservar")
+        r"\bse (?:descuenta|descontará|abona|abonará|devuelve|devolverá|suma|sumará)n? sol[oa]s?\b|"
+        r"\bhasta el \d{1,2} de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b|"
+        r"\bal (?:reservar|pagar|pedir (?:cita|turno|hora))\b",
     ),
 }
 CONTACT = {
@@ -2980,6 +3033,14 @@ def check_prevention(doc: Doc, ctx: Context) -> str | None:
     return ""
 
 
+#: An unfilled slot ("[FECHA DE REINTEGRO]", "{{amount}}"), as the `placeholder` rule reads one.
+_SLOT = re.compile(r"\[[A-Z][^\]\n]{0,120}\]|\{\{[^}\n]*\}\}|<<[^>\n]+>>")
+
+
+def _slot_in(text: str) -> bool:
+    return ("[" in text or "{{" in text or "<<" in text) and _SLOT.search(text) is not None
+
+
 def check_repair(doc: Doc, ctx: Context) -> str | None:
     """Compensation: what, how much, and when or how it is applied."""
     applied, bounds, seen = _lex(APPLIED, ctx.locale), doc.sentences, set()
@@ -2992,7 +3053,8 @@ def check_repair(doc: Doc, ctx: Context) -> str | None:
         # the sentence and the one after it: a promise of the sentence before ("By 30 June
         # we will ...") is not when the credit is applied
         near = doc.text[bounds[i][0] : bounds[min(i + 1, len(bounds) - 1)][1]]
-        if gives_amount(near) and applied.search(near):
+        # (round 30: not when an amount or a date there is an unfilled slot, "antes del [FECHA]")
+        if gives_amount(near) and applied.search(near) and not _slot_in(near):
             return None
     if _extra(ctx, "repair", doc.lower):
         return None

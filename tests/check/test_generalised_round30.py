@@ -1,0 +1,92 @@
+"""Thirtieth round (issue 19): rules read by form, tuned on the forty-fifth and forty-sixth sets.
+Each case is our own sentence, none from a corpus; each group has near misses that must stay as
+they were. The patterns are tested alone (`learned = false`): the learned reading has its own
+tests."""
+
+from __future__ import annotations
+
+import pytest
+from tests.check.helpers import patterns_fire as _fires
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # units given free and counted, whatever they are
+        ("We have put three free hot meals on every pupil's card. You need not do anything.", "en"),
+        # the fines of those hours cancelled, the refund dated after
+        (
+            "All 64 fines issued at the station that morning were cancelled. Drivers who paid "
+            "will get the money back by 20 February.",
+            "en",
+        ),
+        ("We have voided every parking ticket given that day, automatically.", "en"),
+        # nothing paid or charged for the missed thing
+        (
+            "Nobody will pay for the lessons that were lost. Anyone who paid will be refunded "
+            "to their card by 3 March.",
+            "en",
+        ),
+        (
+            "You won't be charged the booking fee, and any booking fee you paid goes back to "
+            "your card within 5 days.",
+            "en",
+        ),
+        ("Parents will pay nothing for the trip. We have refunded everyone who paid.", "en"),
+        ("The fee for that session will come off your next invoice.", "en"),
+        ("Your next check-up fee is on us. We will take it off your bill.", "en"),
+        ("Anyone charged by their bank can claim it back from us, up to $80, by 9 May.", "en"),
+        # the next one free, taken when booked
+        (
+            "Every dog that missed its visit gets its next groom free. Mention it when you book.",
+            "en",
+        ),
+        # the service given longer, a place kept
+        ("Every rental now lasts an extra 7 days, automatically.", "en"),
+        (
+            "All missed reservations are back at the top of the waiting list. This was done "
+            "automatically.",
+            "en",
+        ),
+        # Spanish: the fines cancelled, a week of the fee, the next one free, the charge repaid
+        (
+            "Anulamos las 40 multas de esa mañana. Si ya pagó, se las devolveremos antes del 2 "
+            "de marzo.",
+            "es",
+        ),
+        ("Tendrán gratis la cuota de dos semanas, descontada en la factura de abril.", "es"),
+        ("Un mes de televisión sin costo, descontado en la factura de mayo.", "es"),
+        (
+            "Los clientes afectados tienen gratis su próxima revisión hasta el 30 de junio.",
+            "es",
+        ),
+        (
+            "Devolveremos toda comisión bancaria de esos días. Se descontará sola de la cuota "
+            "de marzo.",
+            "es",
+        ),
+        ("Los préstamos se han alargado 10 días. No tenéis que hacer nada.", "es"),
+    ],
+)
+def test_repair_waived_kept_and_given(text: str, locale: str) -> None:
+    assert not _fires("repair", text, locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # the fines cancelled, with nothing said of when or how
+        ("Some fines may be cancelled.", "en"),
+        # a free thing to ask for, no date nor how it is applied
+        ("Members can ask at the front desk for a free guest pass.", "en"),
+        # the date of the refund left as a slot
+        (
+            "Nadie pagará la sesión perdida. Quien pagó recibirá el reintegro antes del [FECHA].",
+            "es",
+        ),
+        # the next one free, with nothing said of when or how
+        ("Los clientes afectados tienen gratis su próxima revisión.", "es"),
+    ],
+)
+def test_repair_near_misses(text: str, locale: str) -> None:
+    assert _fires("repair", text, locale)
