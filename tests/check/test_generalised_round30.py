@@ -90,3 +90,49 @@ def test_repair_waived_kept_and_given(text: str, locale: str) -> None:
 )
 def test_repair_near_misses(text: str, locale: str) -> None:
     assert _fires("repair", text, locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "stage", "locale"),
+    [
+        # charged, sold or sent twice or again and again
+        ("Our new checkout charged 230 concert orders twice from 9am AEST.", "acknowledge", "en"),
+        ("Since 8am our ticket site has taken two payments for 90 orders.", "acknowledge", "en"),
+        ("212 cabin berths on the 24 December sailing were sold twice.", "explain", "en"),
+        ("From 1am, 800 members got the same renewal email again and again.", "update", "en"),
+        ("Patients in Hove got repeat booking texts from 3am GMT.", "acknowledge", "en"),
+        # never got where it goes; had the wrong thing, told by a clause after the noun
+        ("On Friday your parcel never reached the depot.", "explain", "en"),
+        ("The invoice you got on 3 June had the wrong total.", "acknowledge", "en"),
+        # water to be boiled, or back
+        ("Keep boiling tap water in Ashby until we say it is safe.", "update", "en"),
+        ("The boil water notice for Ashby ended at 6pm.", "resolve", "en"),
+        ("Taps in Ashby had water again by noon.", "resolve", "en"),
+        ("Water supplies have now been restored to 900 homes in Ashby.", "resolve", "en"),
+        ("Email is back for all 4,000 members in Hove.", "resolve", "en"),
+        # Spanish
+        ("300 entradas del concierto se vendieron dos veces.", "explain", "es"),
+        ("Las facturas de marzo salieron con fecha equivocada.", "acknowledge", "es"),
+        ("Desde las 3:00, 500 socios recibieron avisos duplicados.", "acknowledge", "es"),
+        ("Muchos clientes recibieron correos con un error de importe.", "resolve", "es"),
+        ("Volvieron internet y televisión a las casas de Lobos.", "resolve", "es"),
+        ("Hiervan el agua antes de beberla en Lobos.", "acknowledge", "es"),
+        ("800 pedidos fueron cobrados sin ser entregados.", "explain", "es"),
+    ],
+)
+def test_what_twice_wrong_and_boiled(text: str, stage: str, locale: str) -> None:
+    assert not _fires("what", text, locale, stage)
+
+
+@pytest.mark.parametrize(
+    ("text", "stage", "locale"),
+    [
+        # our own people got the repeated alerts; a hedge; a return told in general words
+        ("Our team got repeat alerts from the monitoring system.", "acknowledge", "en"),
+        ("Some members may get repeat texts.", "acknowledge", "en"),
+        ("Email traffic returned to normal.", "resolve", "en"),
+        ("Nuestro equipo recibió mensajes duplicados del sistema.", "acknowledge", "es"),
+    ],
+)
+def test_what_near_misses_round30(text: str, stage: str, locale: str) -> None:
+    assert _fires("what", text, locale, stage)

@@ -2305,7 +2305,7 @@ NAMED_BACK = {
         r"recuperad[oa]s?|ya funciona(?:n)?|de vuelta|vuelven a funcionar|funciona(?:n)? de nuevo|vuelven? a enviar)\b",
         # round 16: the verb first ("vuelven a funcionar internet y el fijo", "ya se restableció el
         # servicio de internet"), as short posts and resolutions in Spanish put it
-        r"\b(?:ya funciona(?:n)?|vuelven? a funcionar|volvieron a funcionar|(?:ya )?se restableci(?:ó|eron)|(?:ya )?se ha(?:n)? "
+        r"\b(?:ya funciona(?:n)?|vuelven? a funcionar|volvieron a funcionar|volvieron|volvió|regresaron|regresó|(?:ya )?se restableci(?:ó|eron)|(?:ya )?se ha(?:n)? "
         r"restablecido) (?:de nuevo )?(?:el |la |los |las )?(?:servicios? de )?(?:internet|telefonía|teléfono|televisión|móvil|"
         r"celular|datos|llamadas|fijo)\b",
         # round 17: the customers have it again ("ya tienen internet y telefonía", "vuelven a tener
