@@ -136,3 +136,65 @@ def test_what_twice_wrong_and_boiled(text: str, stage: str, locale: str) -> None
 )
 def test_what_near_misses_round30(text: str, stage: str, locale: str) -> None:
     assert _fires("what", text, locale, stage)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # a release that changed how a thing works; what the harm came from
+        ("A browser update released overnight changed how sites use webcams.", "en"),
+        ("The duplicate charges came from a new checkout page we launched on Monday.", "en"),
+        # load a thing could not keep up with, or ran under
+        ("Our booking servers could not keep up with the Boxing Day demand.", "en"),
+        ("A change to the timetable engine didn't perform as expected under peak load.", "en"),
+        # one thing relied on; a fault told by what it did; an account broken into; a surge
+        ("Our chat service relied on a single server in Leeds.", "en"),
+        ("The texting service we use had a fault that kept resending texts.", "en"),
+        ("A hacked customer account sent thousands of junk emails through our servers.", "en"),
+        ("A voltage spike reached the exchange at 3am.", "en"),
+        # the supplier switched our account off; a slip while moving records
+        ("The licence company switched off our account.", "en"),
+        (
+            "When we moved members to the new system, we copied the credit limit into the box "
+            "that counts purchases.",
+            "en",
+        ),
+        # a change of ours with a check left out, dated the day before, or what it did after
+        ("We switched to a new login page on Monday and never told the help desk.", "en"),
+        ("We switched to a new booking page yesterday.", "en"),
+        ("At 9pm we sent an update to the tills. The update logged every till out.", "en"),
+        # Spanish
+        ("Una subida de tensión llegó a la central a las 3:00.", "es"),
+        ("La rotura se produjo en nuestra tubería de la calle Mayor.", "es"),
+        ("El correo dependía de un solo servidor.", "es"),
+        ("Cambiamos la clave del servidor y no la actualizamos en la web.", "es"),
+        ("El proveedor cerró nuestra cuenta.", "es"),
+    ],
+)
+def test_cause_changed_how_load_and_single_points(text: str, locale: str) -> None:
+    assert not _fires("cause", text, locale, "explain")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # a change of ours with nothing of what it did nor when
+        ("We switched to a new booking page.", "en"),
+        # people who relied on us; a dependence with no single thing
+        ("Many families relied on us that day.", "en"),
+        ("Las llamadas dependían de la red.", "es"),
+    ],
+)
+def test_cause_near_misses_round30(text: str, locale: str) -> None:
+    assert _fires("cause", text, locale, "explain")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Our supplier paused the service over an administrative matter.", "en"),
+        ("El proveedor suspendió el servicio por un asunto administrativo.", "es"),
+    ],
+)
+def test_vague_a_cause_named_by_its_kind(text: str, locale: str) -> None:
+    assert _fires("vague", text, locale, "explain")

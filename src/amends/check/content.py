@@ -585,6 +585,32 @@ CAUSE_MORE = {
         r"\bwe did ?(?:not|n[’']t) (?:turn on|switch on|set up|renew|update|check|test|tell|copy|move)\b|"
         r"\bmade an? (?:error|mistake) (?:when|while|in) (?:moving|changing|setting|updating|loading|copying|renewing|\w+ing)\b|"
         r"\bafter (?:it|they|the [\w-]+) (?:changed|updated|moved|switched|altered|deleted|removed) (?:its|their|the|our)\b",
+        # round 30: a release that changed how a thing works ("an update to a popular web browser
+        # ... changed how websites use cameras", "their update changed how spaces are held"); what
+        # it came from ("the double charges came from a new payment page"); load a thing could not
+        # keep up with, or ran under ("could not keep up with holiday demand", "so many people
+        # book at once", "under that load"); one thing relied on with no second ("relied on a
+        # single server", "had no second route"); a fault told by what it did ("had a fault that
+        # sent each message again"); an account broken into ("a hacked customer account sent junk
+        # email"); a surge of power; an account the supplier switched off ("the company switched
+        # off our account", "suspended our account"); a slip while moving things ("we copied the
+        # loan limit into the box that counts loans", "we put each card's limit where loans are
+        # counted")
+        r"\b(?:update|upgrade|release|change|patch|version)s? (?:[\w,’'-]+ ){0,10}?changed (?:how|the way)\b|"
+        r"\b(?:came|stemmed|arose|resulted) from (?:an?|the|our|their) (?:[\w-]+ ){0,4}?(?:change|update|upgrade|release|integration|page|"
+        r"system|version|setting|deployment|migration|switch)\b|"
+        r"\b(?:could ?n[o’']t|could not|did ?n[o’']t|did not|failed to|unable to) (?:keep up with|cope with|handle) (?:the |that |such |our )?"
+        r"(?:[\w-]+ ){0,2}?(?:demand|load|traffic|volumes?|rush|surge|numbers?)\b|"
+        r"\bso many (?:people|customers|users|riders|orders|bookings|calls|requests) (?:[\w-]+ ){0,3}?at once\b|"
+        r"\bunder (?:that|the|this|heavy|high|peak|such|extra) (?:[\w-]+ )?load\b|"
+        r"\b(?:relied|depended|relies|depends|relying|depending) (?:only |entirely )?on (?:a single|one|only one|just one)\b|"
+        r"\b(?:had|have|has) no (?:second|backup|spare|standby|fallback|alternative) (?:[\w-]+ )?(?:route|server|system|link|supply|line|copy|site)\b|"
+        r"\b(?:had|has) an? (?:[\w-]+ )?(?:fault|bug|defect|error) (?:that|which) (?:sent|made|stopped|kept|caused|deleted|blocked|sends|makes|stops|keeps)\b|"
+        r"\b(?:hacked|compromised|hijacked|breached) (?:[\w-]+ )?(?:accounts?|passwords?|logins?|servers?|computers?|mailbox(?:es)?)\b|"
+        r"\b(?:cyber-?attacks?|ddos attacks?|ransomware)\b|\b(?:power|voltage|electrical) (?:surge|spike)s?\b|"
+        r"\b(?:switched|turned|shut|cut) off our (?:account|service|access|licen[cs]e|subscription)\b|"
+        r"\b(?:suspended|closed|froze|blocked|cancell?ed|disabled) our (?:[\w-]+ )?(?:account|licen[cs]e|access|subscription)\b|"
+        r"\bwe (?:copied|put|moved|loaded|entered|wrote|mapped|placed) (?:[\w’'-]+ ){1,6}?(?:(?:into|in|to) the (?:wrong )?(?:box|field|column|slot|space|cell)\b|where\b)",
     ),
     "es": _rx(
         # round 5: the reflexive perfect and "quedó" with the thing after the verb ("se ha roto el
@@ -623,6 +649,16 @@ CAUSE_MORE = {
         r"\by no (?:revisamos|comprobamos|probamos|verificamos|confirmamos) (?:que|si)\b|"
         r"\bdejamos (?:un|una|uno|el|la|los|las) (?:[\wáéíóúñ]+ ){0,3}?(?:vencid[oa]s?|caducad[oa]s?|mal configurad[oa]s?|sin renovar|"
         r"desactivad[oa]s?|apagad[oa]s?)\b",
+        # round 30: a surge of power ("una subida de tensión quemó el equipo"); a break placed in
+        # our kit ("la rotura se produjo en nuestra tubería"); one thing relied on with no second
+        # ("dependía de un solo servidor", "no teníamos un segundo servidor"); an account broken
+        # into; an account the supplier closed ("el proveedor cerró nuestra cuenta")
+        r"\b(?:subida|pico|picos|subidas) de (?:tensión|energía|corriente)\b|\bsobretensi(?:ón|ones)\b|"
+        r"\b(?:rotura|roturas|fuga|fugas|ruptura|reventón) (?:se )?(?:produjo|originó|ocurrió|dio) (?:en|por)\b|"
+        r"\bdepend(?:ía|ían|e|en|ió) (?:solo |únicamente )?de un(?:a)? sol[oa]\b|"
+        r"\bno (?:teníamos|tenía|tenemos|había|hay) (?:un|una|ningún|ninguna) (?:segund[oa]|otr[oa]|respaldo|alternativa)\b|"
+        r"\b(?:cuentas?|contraseñas?|servidor(?:es)?) (?:hackead|vulnerad|robad)[oa]s?\b|\bciberataques?\b|\bataque informático\b|"
+        r"\b(?:cerró|cerraron|suspendió|suspendieron|bloqueó|bloquearon|canceló|cancelaron|desactivó|desactivaron) (?:nuestra|la) cuenta\b",
     ),
 }
 #: A failure told in any words, whatever failed: "a cooling unit stopped", "planned work ... went
@@ -639,6 +675,8 @@ FAILED = {
         r"destabili[sz]ed|drilled (?:through|into)|"
         # round 4: "it did not come back cleanly", "the new board isn't working", "it cut out", "came loose"
         r"did ?n[o’']t (?:come back|work|start|restart|boot|load|respond|take over)|(?:is|are|was|were) ?n[o’']t working|"
+        # round 30: "didn't perform as expected under that load"
+        r"did ?(?:n[o’']t|not) (?:perform|behave|work|run|scale|hold up) (?:as (?:expected|planned|intended|designed)|under)|"
         # round 10: the same refusal with "would" ("it would not restart", "the unit wouldn't boot")
         r"(?:would|could) ?(?:not|n[’']t) (?:start|restart|boot|come back|power (?:up|on)|switch (?:on|over)|take over)|"
         r"(?:is|are|was|were) not working|cut out|came (?:loose|off|apart|away)|gave way|gave out|gave up|packed up|burn[te]d? out|"

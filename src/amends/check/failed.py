@@ -55,6 +55,8 @@ _PRED_EN = word_rx(
         r"(?:kept|keep|keeps)\s+(?:restarting|dropping|crashing|failing|freezing|buffering|disconnecting|cutting|spinning|bouncing|rejecting|declining)|"
         # round 24: turned people away, cut sessions off
         r"(?:turned|turns|turn)\s+(?:[\w-]+\s+){0,2}?away|(?:cut|cuts)\s+(?:[\w-]+\s+){0,2}?off|"
+        # round 30: logged or locked them out, told actively ("the update logged every tablet out")
+        r"(?:logged|logs|signed|signs|kicked|kicks|locked|locks)\s+(?:[\w-]+\s+){1,3}?out\b|"
         # round 28: turned down ("the IRS system turned the new signatures down"), restarting
         # over and over ("restart every hour"); sat on a status in its words ("sat on 'Pending'")
         r"(?:turned|turns|turn)\s+(?:[\w-]+\s+){1,3}?down\b|(?:restart|restarts|restarted|reboot|reboots|rebooted)\s+(?:every|each|on\s+(?:their|its)\s+own|by\s+(?:themselves|itself))\b|"

@@ -78,6 +78,8 @@ VAGUE = {
         r"(?:a|an|some) (?:network|connectivity|service) (?:issue|issues|event|incident|disruption)",
         r"(?:an|some) (?:unexpected|unforeseen) (?:issue|issues|problem|event)",
         r"a glitch",
+        # round 30: a cause named only by its kind ("over an administrative matter")
+        r"(?:an?|some) (?:administrative|technical|internal|operational) (?:matters?|reasons?)",
         r"(?:affected|impacted) (?:customers|users) may (?:be|have|experience|see|notice|still|continue|find)",
         # hedges spread over a sentence (docs/field-study.md, "Hedges and vague quantities")
         r"(?:potentially|possibly) (?:impacted|affected)",
@@ -190,6 +192,8 @@ VAGUE = {
     ),
     "es": _words(
         r"algunos (?:clientes|usuarios)",
+        # round 30: a cause named only by its kind ("por un asunto administrativo")
+        r"(?:un|unos) (?:asunto|tema|motivo)s? (?:administrativ|técnic|intern)[oa]s?",
         # round 26: problems had, with nothing of what they were ("hubo problemas con la aplicación")
         r"(?:hubo|hay|ha habido|tuvimos|tenemos) (?:algunos )?problemas\b",
         # round 6: several or some places or people with no number ("varios barrios", "algunas zonas",
