@@ -198,3 +198,60 @@ def test_cause_near_misses_round30(text: str, locale: str) -> None:
 )
 def test_vague_a_cause_named_by_its_kind(text: str, locale: str) -> None:
     assert _fires("vague", text, locale, "explain")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # a timeline in the present tense
+        ("Payments failed from 9am. 10.40am: we switch back to the old checkout.", "en"),
+        ("Orders were cancelled from 6am. 9am: we find the fault and stop all of them.", "en"),
+        # room made larger; the broken part cut out and new put in
+        ("Uploads failed from 8am. At noon our staff doubled the disk space.", "en"),
+        (
+            "Taps ran dry from 4am. Crews cut out the cracked section and put in 30 metres of "
+            "new pipe.",
+            "en",
+        ),
+        # the bad account closed; the overdue bill paid, then the return
+        (
+            "Mail was blocked from 9am. We closed the compromised account and asked the big "
+            "providers to unblock our server.",
+            "en",
+        ),
+        (
+            "The streaming service stopped on Monday. We paid the overdue invoice on Tuesday, and "
+            "the service came back within the hour.",
+            "en",
+        ),
+        # our page changed, then calls connected again; the old version back, more words between
+        (
+            "Video calls failed from 8am. At 11am our developers changed the page, and calls "
+            "connected again.",
+            "en",
+        ),
+        ("Video calls failed from 8am. At 11am we updated our video page to work with it.", "en"),
+        ("The app showed no zones from 8am. The previous version of the app was restored.", "en"),
+        # Spanish
+        ("El correo falló. A las 12:00 pasamos el correo a nuestro servidor de respaldo.", "es"),
+        ("La app falló desde las 9:00. A las 12:00 nuestro equipo regresó al mapa anterior.", "es"),
+        ("El préstamo digital falló el lunes. El martes pagamos y la cuenta se reactivó.", "es"),
+        ("El técnico renovó la configuración del servidor a las 18:00.", "es"),
+        ("Vendimos 300 asientos dos veces. Sumamos tres buses el sábado.", "es"),
+    ],
+)
+def test_fix_present_timeline_room_and_bills(text: str, locale: str) -> None:
+    assert not _fires("fix", text, locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # a promise, not what was done; another's engineers; a bill paid as a habit
+        ("Payments failed from 9am. We will switch back to the old checkout if it fails.", "en"),
+        ("Uploads failed from 8am. Our supplier's engineers doubled the disk space.", "en"),
+        ("El préstamo digital falló el lunes. Cada año renovamos la licencia.", "es"),
+    ],
+)
+def test_fix_near_misses_round30(text: str, locale: str) -> None:
+    assert _fires("fix", text, locale)

@@ -1658,6 +1658,23 @@ FIX_MORE = {
         r"\bsent (?:every|all|each|the) (?:held|waiting|queued|missed|stuck|late)\b|"
         r"\bsent (?:the|a) (?:full|complete|right|correct) (?:[\w-]+ )?(?:list|file|calendar|version|schedule)\b|"
         r"\b(?:moved|migrated|shifted) (?:[\w-]+ ){0,4}?to (?:a|an) (?:larger|bigger)\b|\b(?:flushed|cleared|worked through) the backlog\b",
+        # round 30: the timeline's present tense ("12.10pm: we switch back to our old page", "we
+        # find the cause and stop all cancellations"); our page changed to work with the new
+        # browser; room made larger ("our staff doubled the
+        # storage space", "raised the limit"); the broken part cut out and new laid in ("cut out
+        # the broken section and put in 40 feet of new pipe"); the bad thing closed ("we closed the
+        # hacked account") and others asked to undo their block; the overdue bill paid that had
+        # stopped it ("we paid the invoice", "renewed the licence"); the old thing back, with more
+        # words between ("the previous version of the app was restored")
+        r"\bwe (?:switch|move|roll|put|turn|change|set|go|bring) (?:\S+ ){0,4}?back\b|\bwe (?:(?:[\w-]+ ){1,3}and )?(?:stop|halt|pause) (?:all|every|the|our|it|them)\b|"
+        r"\b(?:changed|updated|adjusted|rewrote|amended) (?:our|the|its) (?:[\w-]+ ){0,2}?to work (?:with|on|again)\b|"
+        r"\b(?:doubled|tripled|raised|increased|expanded|enlarged|extended) (?:the |its |our )?(?:[\w-]+ ){0,2}?(?:space|storage|capacity|memory|limit|quota|disk)\b|"
+        r"\b(?:cut|took|pulled|dug) out (?:the|a|each) (?:broken|faulty|damaged|burst|bad|cracked) [\w-]+|"
+        r"\b(?:put|laid|ran|fitted) in (?:\d[\d,.]* (?:feet|foot|metres|meters|m|ft|yards) of )?(?:new|fresh|replacement) (?:[\w-]+ )?(?:pipe|main|cable|fib(?:re|er)|section|line)\b|"
+        r"\b(?:closed|shut down|locked|blocked|suspended|disabled|removed|deleted) (?:the|that|those|each|every) (?:hacked|compromised|rogue|infected|faulty|bad) "
+        r"(?:[\w-]+ )?(?:accounts?|servers?|devices?|machines?|files?|mailbox(?:es)?)\b|\b(?:asked|got) (?:[\w-]+ ){1,3}?to (?:unblock|reconnect|release|reopen)\b|"
+        r"\b(?:we|i|the council|the library) (?:then )?(?:paid|settled|renewed) (?:the|our|that) (?:[\w-]+ )?(?:invoice|bill|licen[cs]e|renewal|subscription|contract|fee)\b|"
+        r"\b(?:old|previous|earlier|original|backup) (?:version|copy|setup|settings|map|page) of (?:the|our|its) (?:[\w-]+ )?(?:was|were|has been|have been) (?:restored|put back|reinstated|reloaded)\b",
     ),
     "es": _rx(
         # round 19: the change undone, told impersonally ("ya se efectuó el rollback correspondiente")
@@ -1730,6 +1747,17 @@ FIX_MORE = {
         # fichero a mano")
         r"\bcarg(?:amos|aron|ó) (?:el|la|los|las) (?:correct[oa]s?|buen[oa]s?|bien)\b|\brehic(?:imos|ieron|o) (?:el|la|los|las|lo) |\baplic(?:amos|aron|ó) (?:un|una|el|la) (?:hotfix|parche|corrección|arreglo)\b|\bforz(?:amos|aron|ó) (?:la|el|una|un) "
         r"(?:resincronización|reinicio|sincronización|recarga)\b",
+        # round 30: moved to a backup ("apuntamos el correo a nuestro servidor de respaldo"); back
+        # to the previous thing, by one of us ("nuestro equipo regresó al mapa anterior"); the
+        # overdue bill paid, a setting renewed, in forms that are only past ("pagó la factura",
+        # "renovó la configuración del servidor"; not "pagamos", "renovamos", which may be a
+        # habit); buses or trips put on ("sumamos cuatro micros")
+        r"\b(?:pasamos|apuntamos|movimos|llevamos|migramos|pasaron|apuntaron|movieron|pasó|apuntó|movió) (?:[\wáéíóúñ]+ ){0,3}?a (?:nuestr[oa]|un[oa]?|el|la|otr[oa]) "
+        r"(?:[\wáéíóúñ]+ ){0,2}?de (?:respaldo|reserva|repuesto)\b|"
+        r"\b(?:regresó|volvió|regresamos|volvimos|regresaron|volvieron) (?:a (?:la|el|los|las)|al) (?:[\wáéíóúñ]+ ){1,2}?(?:anterior(?:es)?|previ[oa]s?|antigu[oa]s?)\b|"
+        r"\b(?:pagaron|pagó|renovaron|renovó) (?:la|el|nuestra|nuestro) (?:factura|licencia|cuota|deuda|dominio|certificado|configuración|suscripción|contrato)\b|"
+        r"\b(?:sumamos|añadimos|agregamos|pusimos) (?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|diez) (?:[\wáéíóúñ]+ )?(?:micros|buses|autobuses|trenes|vuelos|salidas|"
+        r"viajes|barcos|ferris|camiones|furgonetas)\b",
     ),
 }
 #: Words that undo a remedy verb before it: "we had not replaced it", "hadn't replaced".
