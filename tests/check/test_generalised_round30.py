@@ -255,3 +255,43 @@ def test_fix_present_timeline_room_and_bills(text: str, locale: str) -> None:
 )
 def test_fix_near_misses_round30(text: str, locale: str) -> None:
     assert _fires("fix", text, locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # what people did or went through, with verbs that tell no symptom
+        ("We are sorry. Patients waited at home all morning for a call.", "en"),
+        ("We are sorry. Many people queued at the pay machines for an hour.", "en"),
+        ("We are sorry. Some families spent the evening not knowing if they could travel.", "en"),
+        ("We are sorry. Our drivers are losing a Saturday's pay.", "en"),
+        ("We are sorry. Many of you reset passwords that were never wrong.", "en"),
+        ("We are sorry. One parent had to leave a job interview.", "en"),
+        # the harm that hurt or wore on them; what the service is to them
+        ("We are sorry. A double charge in the week before payday hurts.", "en"),
+        ("We are sorry. Three days of boiling water was tiring.", "en"),
+        ("We are sorry. For many older members, the app is the only way to book.", "en"),
+        ("We are sorry. Texting is how many of you reach your carers.", "en"),
+        # Spanish
+        ("Lo sentimos. Muchos de ustedes esperaron con su perro enfermo.", "es"),
+        ("Lo sentimos. Para muchos fue una tarde sin poder cobrar.", "es"),
+        ("Lo sentimos. Muchos se quedaron en la farmacia o en el súper sin poder pagar.", "es"),
+    ],
+)
+def test_empathy_people_and_what_it_cost(text: str, locale: str) -> None:
+    assert not _fires("empathy", text, locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # the symptom with the people as its subject; calls that went unanswered; no one hurt; a
+        # backlog draining
+        ("We are sorry. Riders couldn't see nearby bikes.", "en"),
+        ("We are sorry. Calls from residents went unanswered.", "en"),
+        ("We are sorry. Nobody was hurt.", "en"),
+        ("We are sorry. The backlog is draining.", "en"),
+    ],
+)
+def test_empathy_near_misses_round30(text: str, locale: str) -> None:
+    assert _fires("empathy", text, locale)

@@ -1031,6 +1031,16 @@ EMPATHY_MORE = {
         r"shoppers|residents|commuters|traders|islanders|pensioners|travell?ers|tourists|drivers|callers)) "
         r"(?:[\w’'-]+ ){0,2}?(?:had no way|went without|(?:were|was) (?:left )?(?:without|stuck|stranded|cut off|unable)|missed|lost|"
         r"could ?n[o’']t|could not|had to|gave up|were left|can[’']t|cannot|can not|are unable|are left|are stuck)\b",
+        # round 30: what people did or went through, more of them as providers name them, with
+        # verbs that tell no symptom ("patients waited at home all morning", "many people queued at
+        # pay machines", "some families spent the day not knowing", "people went hungry, parents
+        # scrambled", "our riders are losing a night's pay"; not "riders couldn't see cars", the
+        # symptom, nor "calls went unanswered")
+        r"\b(?:(?:some|many|most|all|plenty|lots|a lot|several) of (?:you|them)|(?<!\d )(?:many |some |plenty of |lots of )?(?:famil(?:y|ies)|households|"
+        r"people|businesses|shops|parents|patients|farmers|workers|students|families|neighbou?rs|visitors|everyone|residents|commuters|"
+        r"traders|drivers|callers|riders|readers|members|pupils|children|guests|diners|passengers|clients|owners)) "
+        r"(?:[\w’'-]+ ){0,2}?(?:waited|queued|spent|scrambled|drove|took time|arranged|are losing|were losing|"
+        r"went (?:hungry|home|to (?:the|a|work|bed)|elsewhere))\b",
         # round 6: the outage as what stopped people ("it's stopped people paying and messaging");
         # how hard it was, got ("we get how disruptive that is"); what people depend on ("we know
         # islanders lean on the internet", "we know older customers rely on the landline")
@@ -1051,7 +1061,7 @@ EMPATHY_MORE = {
         # "some missed care"); what fell on a business's own people ("your help desks took the
         # calls", "we know your help desks were swamped"); what was due ("we know quizzes and
         # essays were due today")
-        r"\b(?:some|many|most) (?:of (?:you|them) )?(?:waited|missed|lost|sat|spent)\b|"
+        r"\b(?:some|many|most) (?:of (?:you|them) )?(?:waited|missed|lost|sat|spent|took|arranged|queued)\b|"
         r"\b(?:we|i) (?:know|understand|realise|realize)\b (?:that )?(?:[\w’'-]+ ){0,3}?(?:your|quizzes|essays|exams|deadlines|coursework)\b|"
         r"\byour (?:help ?desks?|support (?:teams?|lines?|staff)|staff|agents) (?:took|were|fielded|handled|had|are)\b",
         # round 24: what people went through, with the people named as a provider names them
@@ -1073,7 +1083,8 @@ EMPATHY_MORE = {
         # you were late for class"); where we were not ("we were not there when you needed us",
         # "nobody would have answered you"); what we made harder; what it is to them ("we know
         # Friday night at the movies is a treat")
-        r"\b(?:some|many|most|a lot) of you (?:[\w’'-]+ ){0,2}?(?:came back to|were late|walked|stood|spent|waited|paid)\b|"
+        r"\b(?:some|many|most|a lot) of you (?:[\w’'-]+ ){0,2}?(?:came back to|were late|walked|stood|spent|waited|paid|reset|found out|"
+        r"were (?:part way|halfway|in the middle))\b|"
         r"\bwhen you needed us\b|\bnobody would have (?:answered|helped|heard|come)\b|"
         r"\bwe (?:have |[’']ve )?(?:made|make) (?:that|this|it|things|your [\w-]+) (?:harder|worse|more difficult)\b|"
         r"\b(?:we|i) know\b[^.]{0,60}?\b(?:is|are) (?:a|an|your) (?:treat|highlight|big deal|lifeline|routine|ritual)\b",
@@ -1108,6 +1119,17 @@ EMPATHY_MORE = {
         r"\bthe last thing (?:you|anyone|anybody|they|guests|people) (?:want|wants|need|needs)\b|"
         r"\b(?:we|i) know (?:[\w’'-]+ ){1,5}?matters?\b|\bmost of all to (?:[\w-]+ )?(?:who|those|readers|customers|people|guests|"
         r"families|members|patients)\b",
+        # round 30: one of them named and what they went through ("one parent had to leave a job
+        # interview"); the harm that hurt ("an extra charge at the start of the holidays hurts"; not
+        # "nobody was hurt"); how it wore on them ("two days of boiling water was tiring"); what the
+        # service is to them ("a video call is the only way to see a doctor", "it was their only
+        # reading that week", "email is how many of you get bills")
+        r"\b(?:one|a|another) (?:parent|mother|father|patient|family|reader|driver|pupil|student|client|member|guest|passenger|rider) "
+        r"(?:[\w’'-]+ ){0,2}?(?:had to|missed|lost|waited|could ?n[o’']t|could not|drove|spent|gave up)\b|"
+        r"(?<!was )(?<!were )(?<!been )(?<!get )(?<!got )\bhurts?(?=\s*[.!;]|,? (?:especially|and|for|most)\b)|"
+        r"\b(?:was|is|were|are|has been|must have been) (?:\w+ )?(?:tiring|exhausting|gruelling|grueling)\b|"
+        r"\bthe only way (?:to|for|of)\b|\b(?:their|your) only (?:way|link|reading|contact|connection|lifeline|means)\b|"
+        r"\bis how (?:many|most|some|a lot) of you\b|\bis how (?:you|people|families|patients) (?:get|pay|reach|keep|stay|talk|work)\b",
     ),
     "es": _rx(
         # round 5: the loss with what was lost in between ("una mañana de trabajo perdida"); people as
@@ -1116,7 +1138,12 @@ EMPATHY_MORE = {
         # conscientes", "eso nos pesa")
         r"\b(?:tarde|mañana|noche|jornada|día|semana)s? de (?:\w+ ){1,2}?perdid[oa]s?\b",
         r"\b(?:mucha gente|la gente|muchos|muchas|algunos|algunas|familias|negocios|comercios|hogares|personas|mayores|vecinos)"
-        r"(?: \w+){0,2}? (?:no (?:pudo|pudieron|ha podido|han podido|podían)|se (?:quedó|quedaron) (?:\w+ ){0,3}?sin|perdieron|tuvieron que)\b",
+        r"(?: \w+){0,2}? (?:no (?:pudo|pudieron|ha podido|han podido|podían)|se (?:quedó|quedaron) (?:\w+ ){0,8}?sin|perdieron|tuvieron que|"
+        # (round 30: "muchos de ustedes llegaron antes, esperaron ...", "muchas personas llegaron
+        # tarde al trabajo, dieron vueltas ...")
+        r"llegaron|esperaron|dieron vueltas|se fueron|pasaron)\b",
+        # round 30: what it was for many ("para muchos fue medio día sin trabajo")
+        r"\bpara (?:muchos|muchas|algunos|algunas)(?: [\wáéíóúñ]+){0,3},? (?:fue|ha sido|era|es|significó)\b",
         r"\blo sabemos\b|\bsomos conscientes\b|\bnos (?:pesa|pesan|duele|duelen|apena)\b",
         # round 6: what people depend on ("sabemos que los vecinos dependen del fijo")
         r"\bsabemos que (?:[\wáéíóúñ]+ ){1,3}?(?:dependen|depende|cuentan|necesitan|necesita|usan) (?:de|con|el|la|los|las)\b",
