@@ -295,3 +295,35 @@ def test_empathy_people_and_what_it_cost(text: str, locale: str) -> None:
 )
 def test_empathy_near_misses_round30(text: str, locale: str) -> None:
     assert _fires("empathy", text, locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("The booking page is our service, and we own the outage.", "en"),
+        ("Cards were declined from 9am. The cause was our own.", "en"),
+        ("We only had one link into the valley.", "en"),
+        ("We put the new timetable live on a Friday night.", "en"),
+        ("We waited too long to replace the pump.", "en"),
+        ("On Sunday we moved every member account to a new booking system.", "en"),
+        ("Our monitoring did not catch the failed sends.", "en"),
+        ("Debíamos haber revisado la bomba antes.", "es"),
+        ("Decidimos no poner un segundo enlace.", "es"),
+        ("Tardamos demasiado en cambiar la tubería.", "es"),
+    ],
+)
+def test_ownership_owned_in_more_words(text: str, locale: str) -> None:
+    assert not _fires("ownership", text, locale, "explain")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # the supplier's one cable; a warning that we owned nothing; a decision to compensate
+        ("The supplier only had one cable into the valley.", "en"),
+        ("Our monitoring team called the supplier.", "en"),
+        ("Decidimos compensar a todos los clientes.", "es"),
+    ],
+)
+def test_ownership_near_misses_round30(text: str, locale: str) -> None:
+    assert _fires("ownership", text, locale, "explain")

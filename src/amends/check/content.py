@@ -1227,6 +1227,14 @@ OWNERSHIP = {
         # we sent")
         r"\b(?:that|which) we (?:implemented|made|pushed|deployed|introduced|loaded|changed|released)\b|"
         r"\b(?:mistake|fault|error|failure|doing) of ours\b",
+        # round 30: the problem owned ("it is our service, and we own the problem", "the cause was
+        # our own"); one of a thing, ours ("we only had one cable into both towns"); a release we
+        # put live untested; a wait of ours too long; a move of every record ("we moved every
+        # library card to a new account system")
+        r"\bown the (?:problem|fault|failure|outage|mistake|issue)\b|\b(?:this|it) (?:is|was) our (?:own )?(?:service|app|platform|page|site|website|portal|software)\b|"
+        r"\b(?:cause|fault|mistake|error|failure|blame) (?:was|is) (?:all )?our own\b|\bwe (?:only )?had (?:only )?(?:one|a single|just one)\b|"
+        r"\b(?:we|i) put (?:[\w’'-]+ ){1,4}?live\b|\bwe (?:waited|left it|put it off|delayed) too long\b|"
+        r"\bwe (?:moved|migrated|upgraded|updated|loaded) (?:every|all|each) (?:[\w-]+ ){0,4}?to (?:a |an )?new\b",
     ),
     "es": _rx(
         r"\b(?:cometimos|causamos|fallamos|aplicamos|instalamos|asumimos (?:toda )?la responsabilidad)\b",
@@ -1269,6 +1277,10 @@ OWNERSHIP = {
         # round 26: the act claimed with "nosotros" for more verbs ("esa actualización la lanzamos
         # nosotros"); our change of the night before ("anoche cambiamos la clave")
         r"\b(?:lo|la|los|las) (?:lanzamos|publicamos|aplicamos|subimos|activamos|programamos|movimos) nosotros\b|"
+        # round 30: what we should have done ("debíamos haber cambiado antes"); what we chose not
+        # to do ("decidimos no protegerlo"); a wait of ours too long ("esperamos demasiado")
+        r"\b(?:debíamos|deberíamos|teníamos que|tendríamos que) haber(?:l[oa]s?)? \w+|\b(?:decidimos|elegimos|optamos por|preferimos) no \w+|"
+        r"\b(?:esperamos|tardamos|aplazamos|retrasamos) demasiado\b|"
         r"\b(?:anoche|ayer|esa noche|esa mañana|la noche anterior) (?:cambiamos|actualizamos|instalamos|lanzamos|movimos|migramos|"
         r"pusimos|subimos|cargamos|borramos)\b",
     ),
@@ -1300,7 +1312,7 @@ OWNERSHIP_MORE = {
         r"\b(?:that|this) part (?:is|was) on us\b|\b(?:that|this|it)(?:[’']s| is| was) our failing\b",
         r"\b(?:update|change|setting|release|version|patch|build)s? (?:that )?we (?:put out|sent|pushed|released|published|deployed|"
         r"rolled out|shipped)\b|\bour (?:maps|records|plans|drawings) (?:put|showed|had)\b|\bour (?:[\w-]+ )?(?:tests?|test matrix|"
-        r"testing|checks) (?:did not|didn[’']t|missed|failed to|never)\b",
+        r"testing|checks|alarms?|monitoring|alerts) (?:did not|didn[’']t|missed|failed to|never)\b",
     ),
     "es": _rx(
         # round 19: what we put out without testing it ("una actualización que publicamos sin
