@@ -327,3 +327,20 @@ def test_ownership_owned_in_more_words(text: str, locale: str) -> None:
 )
 def test_ownership_near_misses_round30(text: str, locale: str) -> None:
     assert _fires("ownership", text, locale, "explain")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Since 9am, 2,300 of our debit cards in Hexford are declined.", "en"),
+        ("Our app charged 300 ferry bookings in Port Ellen twice.", "en"),
+        ("The portal is back for all 640 families in Wentford.", "en"),
+        ("Se vendieron dos veces 534 pasajes en Viedma.", "es"),
+    ],
+)
+def test_who_counted_as_schools_ferries_and_banks_count(text: str, locale: str) -> None:
+    assert not _fires("who", text, locale, "acknowledge")
+
+
+def test_who_near_miss_cards_not_counted() -> None:
+    assert _fires("who", "Some cards were declined in Hexford.", "en", "acknowledge")

@@ -221,7 +221,10 @@ PEOPLE = {
     # round 20: what telehealth, food delivery, card terminals, a campus and home phones count
     # ("3,400 patients", "8,400 orders", "1,260 merchants", "960 shops", "31,000 students",
     # "2,480 home phones")
-    r"patients|orders|merchants|shops|stores|students|staff|phones|terminals)",
+    r"patients|orders|merchants|shops|stores|students|staff|phones|terminals|"
+    # round 30: what schools, ferries, clinics, banks and libraries count ("all 640 families",
+    # "412 ferry bookings", "14,300 debit cards", "41,200 library cards", "854 clients")
+    r"families|pupils|parents|clients|bookings|passengers|seats|cards|cardholders|readers)",
     # round 15: dwellings and people ("16.800 viviendas", "4.600 casas", "12.600 de ustedes",
     # "familias", "personas", "suscriptores") and what a network team counts ("1.850 ONT", "1.800
     # accesos FTTH")
@@ -231,7 +234,9 @@ PEOPLE = {
     # round 19: switchboards, listeners, members of a co-op or a credit union, cameras, fans
     r"centralitas|oyentes|socios|asociados|cámaras|oficinas|espectadores|aficionados|"
     # round 20: patients, orders, phones, shops, students
-    r"pacientes|pedidos|(?<!modelos de )teléfonos|tiendas|estudiantes|alumnos|terminales)",
+    r"pacientes|pedidos|(?<!modelos de )teléfonos|tiendas|estudiantes|alumnos|terminales|"
+    # round 30: tickets, seats, bookings, cards ("534 pasajes", "1.120 tarjetas")
+    r"pasajes|asientos|reservas|tarjetas|pasajeros)",
 }
 #: The same, as prefix trees (`prefixes.prefix_tree`: the same matches): the nouns are tried at
 #: every word a count can end on, and a list of seventy costs seventy tests there (round 24).
