@@ -344,3 +344,32 @@ def test_who_counted_as_schools_ferries_and_banks_count(text: str, locale: str) 
 
 def test_who_near_miss_cards_not_counted() -> None:
     assert _fires("who", "Some cards were declined in Hexford.", "en", "acknowledge")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("We are writing about the matter that arose on Tuesday.", "en"),
+        ("Sorry, there's a problem with our booking texts.", "en"),
+        ("Some riders may have intermittent problems with the app.", "en"),
+        ("A small number of patients got two reminders.", "en"),
+        ("Estamos teniendo inconvenientes con la web de reservas.", "es"),
+        ("Ayer 300 socios tuvieron dificultades para entrar.", "es"),
+        ("El inconveniente técnico ya está resuelto.", "es"),
+        ("Algunos pasajeros no pudieron comprar su billete.", "es"),
+    ],
+)
+def test_vague_events_and_people_named_by_kind(text: str, locale: str) -> None:
+    assert _fires("vague", text, locale, "acknowledge")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # an error message quoted; the symptom told
+        ('Since 9am the site shows "Sorry, there is a problem with the service".', "en"),
+        ("Desde las 9:00 la web de reservas presenta intermitencias en Soria.", "es"),
+    ],
+)
+def test_vague_near_misses_round30(text: str, locale: str) -> None:
+    assert not _fires("vague", text, locale, "acknowledge")

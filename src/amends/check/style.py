@@ -57,7 +57,15 @@ VAGUE = {
         r"(?:in|across|throughout|around|for|some|many|certain|several|various) parts of",
         r"(?:several|various|multiple) (?:[\w-]+ )?(?:areas|neighbou?rhoods|suburbs|towns|regions|locations|districts|"
         r"postcodes|zip codes|streets|parts|sites|exchanges)",
-        r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[\w-]+ )?(?:customers|users|subscribers|people|services|areas)",
+        r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[\w-]+ )?(?:customers|users|subscribers|people|services|areas|"
+        # (round 30: more of what providers count: "a small number of clients", "of messages")
+        r"clients|members|patients|messages|homes|orders|texts|bookings)",
+        # round 30: the event named with nothing of what it was ("the matter that arose", "there's
+        # a problem with our reminder texts", "intermittent problems with card payments")
+        r"the matter (?:that |which )?(?:arose|occurred|happened)",
+        # (not an error message quoted: "Sorry, there is a problem with the service")
+        r"(?<![“\x22‘']sorry,\x20)there(?:[’']s| is| was| has been) (?:a|an) (?:problem|fault|issue) (?:with|affecting)",
+        r"(?:intermittent|occasional) (?:problems|issues|difficulties|trouble)",
         r"certain (?:[\w-]+ )?(?:customers|users|areas|regions|services|neighbou?rhoods|suburbs|parts|places|locations|towns|cities)",
         # a share with no number: "a portion of our customers", "a subset of users", "a modest slice of"
         r"(?:portion|subset|fraction|segment|slice|sliver|proportion|share|pocket|percentage|cluster|smattering|scattering) of (?:our |the )?"
@@ -196,11 +204,19 @@ VAGUE = {
         r"(?:un|unos) (?:asunto|tema|motivo)s? (?:administrativ|técnic|intern)[oa]s?",
         # round 26: problems had, with nothing of what they were ("hubo problemas con la aplicación")
         r"(?:hubo|hay|ha habido|tuvimos|tenemos) (?:algunos )?problemas\b",
+        # round 30: more verbs and nouns ("tuvieron inconvenientes", "estamos teniendo
+        # inconvenientes", "tuvieron dificultades"; not "presenta intermitencias", which tells the
+        # symptom); the trouble named by its kind ("el inconveniente técnico", "la incidencia
+        # puntual")
+        r"(?:tuvieron|tienen|teniendo|tiene|hubo|hay|tuvimos) (?:algunos |algunas )?(?:inconvenientes|dificultades)\b",
+        r"(?:el|un|este|ese) inconveniente (?:técnico|puntual)|incidencia puntual",
         # round 6: several or some places or people with no number ("varios barrios", "algunas zonas",
         # "ciertos sectores", "algunos de nuestros servicios")
         r"(?:varios|varias|algunos|algunas|ciertos|ciertas|diversos|diversas|determinados|determinadas) "
         r"(?:de nuestros |de nuestras )?(?:barrios|zonas|áreas|sectores|municipios|localidades|colonias|comunas|partes|regiones|"
-        r"calles|clientes|usuarios|abonados|hogares|servicios|puntos)",
+        r"calles|clientes|usuarios|abonados|hogares|servicios|puntos|"
+        # (round 30: "algunos pasajeros")
+        r"pasajeros|socios)",
         # round 5: a group with no number ("un pequeño grupo de usuarios", "un número reducido de clientes")
         r"un (?:pequeño |reducido |limitado )?(?:grupo|número) (?:pequeño |reducido |limitado )?de (?:clientes|usuarios|abonados|hogares)",
         r"problemas técnicos",
