@@ -373,3 +373,37 @@ def test_vague_events_and_people_named_by_kind(text: str, locale: str) -> None:
 )
 def test_vague_near_misses_round30(text: str, locale: str) -> None:
     assert not _fires("vague", text, locale, "acknowledge")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Rural exchanges are among the hardest in the county to keep cool.", "en"),
+        ("The heat put every one of our pumps under strain.", "en"),
+        ("Like every library, we have fewer staff in January.", "en"),
+        ("Wind on that scale would test any network.", "en"),
+        ("Changes like this almost always go smoothly.", "en"),
+        ("Given the volume of Christmas orders, the fault was hard to see.", "en"),
+        ("Schools run on tight budgets.", "en"),
+        ("It is very rare for a certificate to be missed.", "en"),
+        ("In fairness to our staff, December is by far the busiest month.", "en"),
+        ("Every bank in the country makes changes like this.", "en"),
+        ("Enero es nuestra temporada más ocupada y el personal estaba al límite.", "es"),
+        ("En un pueblo con tantas nevadas es imposible evitarlo todo.", "es"),
+        ("Son cosas que pasan con cualquier banco.", "es"),
+    ],
+)
+def test_excuse_more_forms_round30(text: str, locale: str) -> None:
+    assert _fires("excuse", text, locale, "explain")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # a promise to test; a line at its limit
+        ("From March we will test any change with ten members first.", "en"),
+        ("Las líneas estaban al límite de su capacidad.", "es"),
+    ],
+)
+def test_excuse_near_misses_round30(text: str, locale: str) -> None:
+    assert not _fires("excuse", text, locale, "explain")
