@@ -407,3 +407,35 @@ def test_excuse_more_forms_round30(text: str, locale: str) -> None:
 )
 def test_excuse_near_misses_round30(text: str, locale: str) -> None:
     assert not _fires("excuse", text, locale, "explain")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("A crew working for the county council cut our duct on Mill Lane.", "en"),
+        ("The firm that hosts our booking page forgot to renew its certificate.", "en"),
+        ("Our ticket shop is built and hosted by an outside company.", "en"),
+        ("A phone update released by its maker on Monday stopped the app.", "en"),
+        ("This was a third-party outage.", "en"),
+        ("The fault arose with our card supplier.", "en"),
+        ("The power comes from the local electric company.", "en"),
+        ("El corte se debe al proveedor de la web.", "es"),
+        ("La web de reservas es de una empresa externa.", "es"),
+        ("La empresa que gestiona la web subió una versión con errores.", "es"),
+    ],
+)
+def test_blame_the_other_party_named_by_what_it_runs(text: str, locale: str) -> None:
+    assert _fires("blame", text, locale, "explain")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # our own firm; our own release; their phones (the customers')
+        ("The company that runs this service is ours, and the fault was ours.", "en"),
+        ("A phone update released by us on Monday stopped the app.", "en"),
+        ("Their phones could not connect.", "en"),
+    ],
+)
+def test_blame_near_misses_round30(text: str, locale: str) -> None:
+    assert not _fires("blame", text, locale, "explain")

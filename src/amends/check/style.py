@@ -746,6 +746,25 @@ BLAME = {
         r"(?:[\w-]+ )?(?:company|firm|contractor|supplier|provider)\b|"
         r"\b(?:maker|vendor|supplier|manufacturer)[’']s (?:[\w-]+ ){0,2}?(?:update|release|file|change) had an? (?:error|fault|bug)\b|"
         r"\b(?:contractor|supplier|vendor|partner), who was late\b|"
+        # round 30: the other party as the doer, named by whom it works for or what it runs ("a
+        # contractor working for the highways authority damaged a duct", "the company that
+        # provides our payment page let its certificate expire"); what is supplied, hosted or run
+        # by an outside company; a release by its maker ("released by its maker overnight", "an
+        # update released by the app's vendor"); their servers or update as what failed; a
+        # third-party incident; where the fault arose ("the problem arose with our e-book
+        # supplier"); the line from the electric company; caused by the mobile networks
+        r"\ban? (?:contractor|builder|crew|company|firm) (?:working|employed|hired|contracted) (?:for|by) (?:the|a|an) (?:[\w-]+ ){0,3}?"
+        r"(?:authority|council|county|city|company|utility|department|agency)\b|"
+        r"\bthe (?:company|firm|supplier|vendor|contractor) that (?:provides|runs|hosts|operates|supplies|manages|makes|builds) (?:[\w’'-]+ ){1,4}?"
+        r"(?:let|allowed|pushed|sent|changed|installed|released|forgot|failed)\b|"
+        r"\b(?:supplied|hosted|run|operated|managed|provided|built|owned)(?: and (?:supplied|hosted|run|operated|managed|provided|built|owned))? by "
+        r"(?:an?|our|the) (?:outside|external|third-party|other) (?:[\w-]+ )?(?:company|firm|contractor|supplier|provider|processor|vendor)\b|"
+        r"\breleased by (?:the|its|their) (?:[\w’'-]+ )?(?:maker|vendor|manufacturer|developer|supplier)\b|"
+        r"\btheir (?:servers|systems|update|software|platform) (?:could not|couldn[’']t|failed|crashed|went down|changed)\b|"
+        r"\b(?:a|this (?:is|was) a) third[- ]party (?:incident|fault|issue|problem|outage|failure)\b|"
+        r"\b(?:problem|fault|issue|failure|outage) arose (?:with|at) (?:our|the|a) (?:[\w-]+ )?(?:supplier|provider|vendor|contractor|partner)\b|"
+        r"\b(?:comes|came) from the (?:local )?(?:electric|power|electricity|water|gas|phone) (?:company|utility|provider)\b|"
+        r"\bcaused by the (?:mobile|phone|local) (?:networks?|carriers?|operators?)\b|"
         r"\ban? (?:contractor|builder|digger|utility crew|third party) (?:cut|damaged|broke|dug through|severed)\b"
         # (not owned after it: "A digger cut our cable, and we had no second route. The single
         # route was our choice.")
@@ -806,6 +825,14 @@ BLAME = {
         r"(?:se produjo|se debe|se debió|fue causad[oa]) (?:por|a) (?:las obras de |un error de(?:l)? |una falla de(?:l)? )?"
         r"(?:una|un|el|la|nuestro|nuestra) (?:empresa|compañía|proveedor|fabricante|contratista)\b|"
         r"\berror del (?:fabricante|proveedor|contratista)\b|"
+        # round 30: "la falla se debe al proveedor de la plataforma", "la avería se produjo en un
+        # equipo de uno de nuestros proveedores", "el sistema de venta es de una empresa externa",
+        # "la empresa que opera la app cargó un mapa con errores"
+        r"(?:se debe|se debió|se produjo|fue causad[oa] por) (?:al|a la) (?:proveedor|fabricante|contratista|empresa|compañía)\b|"
+        r"\bse produjo en (?:[\wáéíóúñ]+ ){0,4}?(?:de|del) (?:uno de nuestros |nuestro |un |el )?(?:proveedor(?:es)?|fabricante|contratista)\b|"
+        r"\b(?:es|era|pertenece a) (?:de )?una empresa (?:externa|ajena)\b|"
+        r"\bla empresa que (?:opera|gestiona|administra|maneja|mantiene|provee) (?:[\wáéíóúñ]+ ){1,3}?(?:cargó|instaló|envió|cambió|publicó|subió|"
+        r"borró|dejó)\b|"
         r"(?:se debe|se debió) a [^.;]{0,60}?\bque el (?:fabricante|proveedor|contratista)\b|\bpor (?:una )?falla del (?:proveedor|fabricante)\b",
         r"(?:falló|fallaron|se cayó|se cayeron|se rompió|se rompieron) [^.;]{0,40}?\bde (?:nuestro|un|el) (?:proveedor|fabricante|contratista)\b",
         r"(?:tuvo|tiene) (?:su )?origen en [^.;]{0,60}?(?:empresa eléctrica|compañía eléctrica|proveedor|terceros?|contratista)\b",
