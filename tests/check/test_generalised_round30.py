@@ -439,3 +439,26 @@ def test_blame_the_other_party_named_by_what_it_runs(text: str, locale: str) -> 
 )
 def test_blame_near_misses_round30(text: str, locale: str) -> None:
     assert not _fires("blame", text, locale, "explain")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("This was a relatively contained fault.", "en"),
+        ("Only 40 of our 900 members missed a class.", "en"),
+        ("It was only a partial outage.", "en"),
+        ("Texts are working for most customers.", "en"),
+        ("Most riders were able to book by phone.", "en"),
+        ("The impact on deliveries was minimal.", "en"),
+        ("Thankfully, most shops have a second card reader.", "en"),
+        ("Fue apenas una mañana.", "es"),
+        ("La mayoría de los socios pudieron reservar por teléfono.", "es"),
+    ],
+)
+def test_minimise_more_forms_round30(text: str, locale: str) -> None:
+    assert _fires("minimise", text, locale, "explain")
+
+
+def test_minimise_near_miss_a_failure_told_by_a_count() -> None:
+    text = "The alert reached only 212 of the 2,058 families."
+    assert not _fires("minimise", text, "en", "explain")

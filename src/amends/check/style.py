@@ -1510,6 +1510,20 @@ MINIMISE = {
         r"\b(?:just|only) (?:one|a|a single) (?:[\w-]+ )?(?:day|night|hour|morning|evening)s? late\b|"
         r"\b(?:it|that|this) was (?:just |only )?a few (?:hours|minutes)\b|\bwhen (?:few|not many|hardly any) (?:people|customers|of you)\b|"
         r"\b(?:local|isolated) (?:fault|issue|problem|outage) only\b|\bnot a (?:wider|wide|bigger|larger|major|widespread) (?:outage|fault|problem|issue)\b",
+        # round 30: the incident called contained ("a relatively contained incident"); only some of
+        # a count ("only 87 of our 612 reminders"); lasted just over a day; only a partial outage;
+        # what still worked for most ("mobile data is working for most people", "most patients
+        # were able to finish by phone"); the impact on one thing called minimal ("the impact on
+        # care was minimal"); most have another way, thankfully
+        r"\b(?:relatively|fairly|largely) (?:contained|minor|small|limited)\b|"
+        # (the count of the harmed opening the sentence; not "it reached only 212 of the 2,058
+        # families", the failure told)
+        r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=\n))only \d[\d,]* of (?:our|the) \d[\d,]*|"
+        r"\blasted (?:just|only) (?:over|under|a)\b|\bonly (?:a )?partial\b|"
+        r"\b(?:working|worked|available) for most (?:people|customers|of you|users|members)\b|"
+        r"\bmost (?:[\w-]+ )?(?:were|was) (?:still )?able to\b|"
+        r"\b(?:impact|effect) on (?:[\w-]+ ){1,2}?(?:was|is|has been) (?:very |fairly |relatively )?(?:limited|minimal|small|slight|minor|negligible)\b|"
+        r"\b(?:thankfully|luckily|fortunately),? (?:most|many|the majority)\b",
     ),
     "es": _words(
         r"menor(?:es)?",
@@ -1589,6 +1603,10 @@ MINIMISE = {
         # "una situación puntual"
         r"(?:afecta|afectó|afectaba|afectan) (?:solo |sólo )?a muy poc[oa]s\b|(?:solo|sólo) (?:fueron|fue|era|eran) (?:unas?|un par de|pocas?) "
         r"(?:horas|minutos|días)\b|\bdemoras? cortas?\b|\bsituación puntual\b",
+        # round 30: only a day and a half ("fue solo un día y medio"); most could do it some other
+        # way ("la mayoría de las familias pudieron pagar en ventanilla")
+        r"(?:fue|fueron|duró|duraron) (?:solo|sólo|apenas) (?:un|una|unas|unos|dos|tres|medio|media)\b|"
+        r"la mayoría (?:de (?:las|los) [\wáéíóúñ]+ )?(?:pudieron|pudo|podían|siguieron|pudo seguir)\b",
     ),
 }
 CORPORATE = _words(
