@@ -462,3 +462,35 @@ def test_minimise_more_forms_round30(text: str, locale: str) -> None:
 def test_minimise_near_miss_a_failure_told_by_a_count() -> None:
     text = "The alert reached only 212 of the 2,058 families."
     assert not _fires("minimise", text, "en", "explain")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("We'd like to say sorry to every rider who waited.", "en"),
+        ("Desde las 7:00 los recibos salieron con fecha errónea. Perdón.", "es"),
+        ("Sentimos mucho haberles fallado.", "es"),
+    ],
+)
+def test_apology_said_in_more_words(text: str, locale: str) -> None:
+    assert not _fires("apology", text, locale, "acknowledge")
+
+
+def test_apology_near_miss_a_pardon_asked_for_nothing() -> None:
+    text = "Perdón por las molestias que esto pueda ocasionar."
+    assert _fires("apology", text, "es", "acknowledge")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Próxima novedad en esta página a las 15:00.",
+        "Os enviaremos otro correo hoy a las 18:00.",
+    ],
+)
+def test_next_update_the_next_news_in_spanish(text: str) -> None:
+    assert not _fires("next_update", text, "es", "acknowledge")
+
+
+def test_next_update_near_miss_no_time() -> None:
+    assert _fires("next_update", "Os enviaremos otro correo pronto.", "es", "acknowledge")

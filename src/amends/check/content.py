@@ -903,11 +903,15 @@ UPDATE = {
         # "SMS 10:30"
         r"\baviso:? (?=\d)|\b(?:le|les|te|os) avisamos\b|\b(?:otra|una nueva) actualización\b|\bnuevo (?:sms|aviso|mensaje|correo)\b|"
         r"\bsms:? (?=\d{1,2}[:.]\d{2}\b)",
+        # round 30: the next news, another mail ("próxima novedad a las 15 hs", "os enviaremos
+        # otro correo hoy a las 18:00")
+        r"\bpróxima (?:novedad|noticia|publicación|comunicación)\b|\b(?:enviaremos|mandaremos) (?:otro|otra|un nuevo|una nueva)\b",
     ),
 }
 APOLOGY = {
     "en": re.compile(
-        r"\b(?:we|i)(?:[’']re|[’']m| are| am|[’']d like to| would like to| want to| wish to)? "
+        # (round 30: "we'd like to say sorry to the customers ...")
+        r"\b(?:we|i)(?:[’']re|[’']m| are| am|[’']d like to(?: say)?| would like to(?: say)?| want to(?: say)?| wish to)? "
         # any adverb in "-ly" ("we unreservedly apologise", "I am profoundly sorry")
         r"(?:(?:[a-z]+ly|very|so|still|again|all) )*"
         r"(?:sorry|apologi[sz]e)\b|\bour (?:sincere |deepest )?apologies\b|\bplease accept our apolog",
@@ -915,7 +919,9 @@ APOLOGY = {
     ),
     "es": re.compile(
         r"\b(?:lo sentimos|lo siento|lamentamos|lamento|(?:les |le )?(?:pido|pedimos|ofrecemos|ofrezco)\s+"
-        r"(?:(?:sinceras|nuestras|mis|una|nuestra|mi|sincera) )*(?:perdón|disculpas?))\b",
+        r"(?:(?:sinceras|nuestras|mis|una|nuestra|mi|sincera) )*(?:perdón|disculpas?))\b|"
+        # round 30: "Sentimos mucho lo ocurrido"; "Perdón." as a sentence of its own
+        r"\b(?:sentimos|siento) (?:mucho|muchísimo)\b|(?:(?<=^)|(?<=[.!?]\s))perd[oó]n\s*[.!]",
         re.I,
     ),
 }
