@@ -494,3 +494,12 @@ def test_next_update_the_next_news_in_spanish(text: str) -> None:
 
 def test_next_update_near_miss_no_time() -> None:
     assert _fires("next_update", "Os enviaremos otro correo pronto.", "es", "acknowledge")
+
+
+def test_blame_not_when_our_single_link_is_owned_after() -> None:
+    text = (
+        "The cause was damage to our cable near Mill Road, where a contractor was digging. "
+        "We only had one cable into the village."
+    )
+    assert not _fires("blame", text, "en", "explain")
+    assert _fires("blame", text.split(" We only")[0], "en", "explain")

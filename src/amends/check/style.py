@@ -415,6 +415,8 @@ NON_APOLOGY = {
 #: blame form that names a supplier).
 _OWNED_AFTER = (
     r"(?![\s\S]{0,160}?\b(?:we chose|(?:is|was) ours|ours to own|"
+    # (round 30: or our single link owned, "We only had one cable into both towns")
+    r"we (?:only )?had (?:only )?(?:one|a single|no)|"
     r"our (?:fault|mistake|error|choice|decision)|on us)\b)"
 )
 
@@ -468,7 +470,9 @@ BLAME = {
         # US mobile carriers")
         r"(?:owned|run|operated|managed|supplied|hosted|delivered|made|sold|built|installed|written)(?: and (?:run|managed|operated))? by|belonging to|"
         r"carriers? (?:that |which )?we (?:buy|rent|use|pay)|one of the (?:[\w-]+ ){0,3}?carriers|"
-        r"their (?:crews?|engineers|technicians|staff|teams?|network|equipment|systems|side|software|servers)|nbn co)",
+        r"their (?:crews?|engineers|technicians|staff|teams?|network|equipment|systems|side|software|servers)|nbn co)"
+        # (round 30: not when owned right after, as the other forms that name a supplier)
+        + _OWNED_AFTER,
         # the contrast that puts the fault elsewhere: "..., not ours", "not by our network", "on their side"
         # (round 10: not the fault taken back in the same breath, "the storm was not ours, but the
         # single feed was my decision")
