@@ -503,3 +503,21 @@ def test_blame_not_when_our_single_link_is_owned_after() -> None:
     )
     assert not _fires("blame", text, "en", "explain")
     assert _fires("blame", text.split(" We only")[0], "en", "explain")
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        # the hour as Argentina writes it
+        ("Desde las 14 hs (hora argentina) la web de turnos no carga.", "acknowledge"),
+        # the zone declared once for every time
+        ("Todos los horarios son de Argentina. De 9:00 a 17:30 la web no cargó.", "resolve"),
+        ("Todas las horas son del centro. De 9:00 a 17:30 la web no cargó.", "resolve"),
+    ],
+)
+def test_when_hours_and_zones_in_spanish(text: str, stage: str) -> None:
+    assert not _fires("when", text, "es", stage)
+
+
+def test_when_near_miss_no_zone() -> None:
+    assert _fires("when", "Desde las 14 hs la web de turnos no carga.", "es", "acknowledge")
