@@ -521,3 +521,10 @@ def test_when_hours_and_zones_in_spanish(text: str, stage: str) -> None:
 
 def test_when_near_miss_no_zone() -> None:
     assert _fires("when", "Desde las 14 hs la web de turnos no carga.", "es", "acknowledge")
+
+
+def test_vague_near_miss_two_charges_you_may_see() -> None:
+    text = "Since 8am our booking page has charged 300 Hexford bookings twice. You may see two "
+    text += "charges on your card."
+    assert not _fires("vague", text, "en", "update")
+    assert _fires("vague", "Customers may see problems when paying.", "en", "update")

@@ -99,7 +99,9 @@ VAGUE = {
         r"(?:customers|users|members|subscribers|people|households|homes|clients|(?<![\w-]\x20)you) (?:[\w-]+ ){0,7}?(?:may|might|could) "
         r"(?:find|notice|have noticed|be noticing|have found|see|spot|have spotted|experience|have experienced|be experiencing)"
         # (not what they will receive: "customers may see the credit on their next bill")
+        # (round 30: nor what they will see on a card: "you may see two charges on your card")
         r"(?! (?:a |an |the |their |this |your |our )?(?:[\w-]+ )?(?:credit|refund|discount|bill|text|email|message|letter|notification|update|"
+        r"charge|payment|transaction|debit|"
         r"reminder|call from us)s?\b)",
         r"(?:the|these|those) issues",
         r"(?:experienced|caused|had) issues",
