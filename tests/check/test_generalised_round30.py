@@ -528,3 +528,9 @@ def test_vague_near_miss_two_charges_you_may_see() -> None:
     text += "charges on your card."
     assert not _fires("vague", text, "en", "update")
     assert _fires("vague", "Customers may see problems when paying.", "en", "update")
+
+
+def test_who_a_place_of_two_words_and_a_kind_inside_the_count() -> None:
+    text = "Since 8am our app has charged 230 Port Ellen ferry bookings twice."
+    assert not _fires("who", text, "en", "acknowledge")
+    assert _fires("who", "Since 8am our app has charged 230 bookings twice.", "en", "acknowledge")

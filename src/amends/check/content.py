@@ -1138,7 +1138,7 @@ EMPATHY_MORE = {
         r"\b(?:one|a|another) (?:parent|mother|father|patient|family|reader|driver|pupil|student|client|member|guest|passenger|rider) "
         r"(?:[\w’'-]+ ){0,2}?(?:had to|missed|lost|waited|could ?n[o’']t|could not|drove|spent|gave up)\b|"
         r"(?<!was )(?<!were )(?<!been )(?<!get )(?<!got )\bhurts?(?=\s*[.!;]|,? (?:especially|and|for|most)\b)|"
-        r"\b(?:was|is|were|are|has been|must have been) (?:\w+ )?(?:tiring|exhausting|gruelling|grueling)\b|"
+        r"\b(?:tiring|exhausting|gruelling|grueling)\b|"
         r"\bthe only way (?:to|for|of)\b|\b(?:their|your) only (?:way|link|reading|contact|connection|lifeline|means)\b|"
         r"\bis how (?:many|most|some|a lot) of you\b|\bis how (?:you|people|families|patients) (?:get|pay|reach|keep|stay|talk|work)\b",
     ),
@@ -1716,7 +1716,7 @@ FIX_MORE = {
         # hacked account") and others asked to undo their block; the overdue bill paid that had
         # stopped it ("we paid the invoice", "renewed the licence"); the old thing back, with more
         # words between ("the previous version of the app was restored")
-        r"\bwe (?:switch|move|roll|put|turn|change|set|go|bring) (?:\S+ ){0,4}?back\b|\bwe (?:(?:[\w-]+ ){1,3}and )?(?:stop|halt|pause) (?:all|every|the|our|it|them)\b|"
+        r"\bwe (?:switch|move|roll|put|turn|change|set|go|bring) (?:\S+ ){0,4}?back\b|\b(?:we|and) (?:stop|halt|pause) (?:all|every|the|our|it|them)\b|"
         r"\b(?:changed|updated|adjusted|rewrote|amended) (?:our|the|its) (?:[\w-]+ ){0,2}?to work (?:with|on|again)\b|"
         r"\b(?:doubled|tripled|raised|increased|expanded|enlarged|extended) (?:the |its |our )?(?:[\w-]+ ){0,2}?(?:space|storage|capacity|memory|limit|quota|disk)\b|"
         r"\b(?:cut|took|pulled|dug) out (?:the|a|each) (?:broken|faulty|damaged|burst|bad|cracked) [\w-]+|"
@@ -2676,7 +2676,9 @@ GENERIC_COUNT = {
             + _FUNCTION
             + r"\b)(?!"
             + P.MONTHS
-            + r"\b)[a-z-]+ ){0,2}?(?!"
+            # (round 30: three words between, a place of two and a kind, "412 Maria Island ferry
+            # bookings")
+            + r"\b)[a-z-]+ ){0,3}?(?!"
             + _NOT_COUNTED
             + r"\b)(?!"
             + P.MONTHS

@@ -70,8 +70,10 @@ _PRED_EN = word_rx(
         # dates", "our app sends patrols to the wrong spot")
         # round 30: never got where it goes ("your order never reached the kitchen")
         r"never\s+(?:reached|arrived|came\s+through|went\s+through|got\s+through|loaded|opened|connected|rang|printed|appeared)|"
-        # (round 30: or had the wrong thing, "the reminder you got had the wrong day")
-        r"(?:(?:has|have|had)\s+)?(?:shows?|showed|shown|showing|sends?|sent|sending|gives?|gave|given|giving|puts?|putting|places?|placed|placing|had|carried|"
+        # (round 30: or had the wrong thing, right after it: "the reminder you got had the wrong
+        # day")
+        r"(?:had|has|carried)\s+(?:the\s+|an?\s+)?(?:wrong|incorrect)\b|"
+        r"(?:(?:has|have|had)\s+)?(?:shows?|showed|shown|showing|sends?|sent|sending|gives?|gave|given|giving|puts?|putting|places?|placed|placing|"
         r"lists?|listed|listing|displays?|displayed|displaying|prints?|printed|printing)\s+"
         r"(?:[\w,.-]+\s+){0,6}?(?:the\s+|an?\s+)?(?:wrong|incorrect)|"
         # round 29: a thing that told people what was not so ("the app told 3,905 households
