@@ -920,8 +920,9 @@ APOLOGY = {
     "es": re.compile(
         r"\b(?:lo sentimos|lo siento|lamentamos|lamento|(?:les |le )?(?:pido|pedimos|ofrecemos|ofrezco)\s+"
         r"(?:(?:sinceras|nuestras|mis|una|nuestra|mi|sincera) )*(?:perdón|disculpas?))\b|"
-        # round 30: "Sentimos mucho lo ocurrido"; "Perdón." as a sentence of its own
-        r"\b(?:sentimos|siento) (?:mucho|muchísimo)\b|(?:(?<=^)|(?<=[.!?]\s))perd[oó]n\s*[.!]",
+        # round 30: "Sentimos mucho lo ocurrido"; "Perdón." ending a sentence (led by its word, so
+        # the table keeps its first letters)
+        r"\b(?:sentimos|siento) (?:mucho|muchísimo)\b|\bperd[oó]n\s*[.!]",
         re.I,
     ),
 }
