@@ -60,13 +60,13 @@ ADMISSION: dict[str, re.Pattern[str]] = {
 #: dropped", "a technician of ours unplugged", "un técnico nuestro desconectó", "pusimos", "decidí".
 ACT: dict[str, re.Pattern[str]] = {
     "en": _rx(
-        r"\b(?:we|i|he|she|our (?:[\w-]+ ){0,2}?(?:engineers?|technicians?|crews?|team|staff|fitters?|electricians?|contractors?|installers?)|"
+        r"\b(?:we|i|he|she|our (?:[\w-]+ ){0,2}?(?:engineers?|technicians?|crews?|team|staff|fitters?|electricians?|contractors?|installers?|developers?)|"
         r"(?:an?|one|the) (?:[\w-]+ )?(?:engineer|technician|crew|fitter|electrician|contractor|installer|worker)s?)"
         r"(?: (?!know\b|understand\b|realise\b|realize\b)[\w’'-]+){0,8}? "
         # (telling or finding out is not an act: "we confirmed service was back", "we found that ...")
         r"(?!(?:confirmed|reported|announced|noticed|learned|learnt|found|heard|saw|informed|thanked|apologi[sz]ed)\b)"
         r"(?:\w+ed|set|put|cut|hit|left|made|took|sent|ran|did|built|chose|let|shut|split|wrote|forgot|broke|brought|got|gave|"
-        r"tore|dropped|switched|turned|ordered|skipped|missed)\b",
+        r"tore|dropped|switched|turned|ordered|skipped|missed|paid)\b",
     ),
     "es": _rx(
         # (telling, thanking, feeling or expecting is not an act: "informamos que el servicio se restableció")

@@ -24,7 +24,7 @@ _CHANGE = {
         r"\b(?:we|i)\s+(?:had\s+|have\s+)?(?:just\s+|recently\s+|also\s+|then\s+)?"
         r"(?:changed|sent|pushed|added\s+a\s+new|cut|moved|updated|installed|renewed|shortened|lengthened|"
         r"deployed|rolled\s+out|released|migrated|loaded|applied|set\s+up|reduced|upgraded|introduced|"
-        r"launched|turned\s+on|switched\s+on|enabled|tightened|lowered|raised|trimmed|retired|"
+        r"launched|turned\s+on|switched\s+on|enabled|tightened|lowered|raised|trimmed|retired|switched\s+(?:to|over)|"
         r"made\s+a\s+change|made\s+changes)\b",
         re.I,
     ),
@@ -48,7 +48,7 @@ _BEFORE = {
     "en": re.compile(
         r"\b(?:that|the\s+previous|the)\s+(?:morning|night|evening|weekend|afternoon)\b|\bovernight\b|"
         r"\b(?:a|one|two|three|a\s+few)\s+(?:days?|weeks?|months?)\s+(?:earlier|before)\b|"
-        r"\bthe\s+(?:day|night|week|month|weekend)\s+before\b|\blast\s+(?:week|night|month|weekend)\b|\bbeforehand\b|"
+        r"\bthe\s+(?:day|night|week|month|weekend)\s+before\b|\blast\s+(?:week|night|month|weekend)\b|\bbeforehand\b|\byesterday\b|"
         # round 28: a weekday's part ("On Monday evening we moved the app")
         r"\bon\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:morning|evening|night|afternoon)\b",
         re.I,
@@ -72,7 +72,7 @@ _LEFT_OUT = {
         re.I,
     ),
     "es": re.compile(
-        r"[^.;]{0,80}?\b(?:y\s+no\s+\w+(?:amos|imos)|sin\s+(?:actualizar|probar|revisar|comprobar|avisar|cambiar))\b",
+        r"[^.;]{0,80}?\b(?:y\s+no\s+(?:(?:lo|la|los|las|le|les)\s+)?\w+(?:amos|imos)|sin\s+(?:actualizar|probar|revisar|comprobar|avisar|cambiar))\b",
         re.I,
     ),
 }

@@ -221,7 +221,10 @@ PEOPLE = {
     # round 20: what telehealth, food delivery, card terminals, a campus and home phones count
     # ("3,400 patients", "8,400 orders", "1,260 merchants", "960 shops", "31,000 students",
     # "2,480 home phones")
-    r"patients|orders|merchants|shops|stores|students|staff|phones|terminals)",
+    r"patients|orders|merchants|shops|stores|students|staff|phones|terminals|"
+    # round 30: what schools, ferries, clinics, banks and libraries count ("all 640 families",
+    # "412 ferry bookings", "14,300 debit cards", "41,200 library cards", "854 clients")
+    r"families|pupils|parents|clients|bookings|passengers|seats|cards|cardholders|readers)",
     # round 15: dwellings and people ("16.800 viviendas", "4.600 casas", "12.600 de ustedes",
     # "familias", "personas", "suscriptores") and what a network team counts ("1.850 ONT", "1.800
     # accesos FTTH")
@@ -231,7 +234,9 @@ PEOPLE = {
     # round 19: switchboards, listeners, members of a co-op or a credit union, cameras, fans
     r"centralitas|oyentes|socios|asociados|cámaras|oficinas|espectadores|aficionados|"
     # round 20: patients, orders, phones, shops, students
-    r"pacientes|pedidos|(?<!modelos de )teléfonos|tiendas|estudiantes|alumnos|terminales)",
+    r"pacientes|pedidos|(?<!modelos de )teléfonos|tiendas|estudiantes|alumnos|terminales|"
+    # round 30: tickets, seats, bookings, cards ("534 pasajes", "1.120 tarjetas")
+    r"pasajes|asientos|reservas|tarjetas|pasajeros)",
 }
 #: The same, as prefix trees (`prefixes.prefix_tree`: the same matches): the nouns are tried at
 #: every word a count can end on, and a list of seventy costs seventy tests there (round 24).
@@ -585,6 +590,32 @@ CAUSE_MORE = {
         r"\bwe did ?(?:not|n[’']t) (?:turn on|switch on|set up|renew|update|check|test|tell|copy|move)\b|"
         r"\bmade an? (?:error|mistake) (?:when|while|in) (?:moving|changing|setting|updating|loading|copying|renewing|\w+ing)\b|"
         r"\bafter (?:it|they|the [\w-]+) (?:changed|updated|moved|switched|altered|deleted|removed) (?:its|their|the|our)\b",
+        # round 30: a release that changed how a thing works ("an update to a popular web browser
+        # ... changed how websites use cameras", "their update changed how spaces are held"); what
+        # it came from ("the double charges came from a new payment page"); load a thing could not
+        # keep up with, or ran under ("could not keep up with holiday demand", "so many people
+        # book at once", "under that load"); one thing relied on with no second ("relied on a
+        # single server", "had no second route"); a fault told by what it did ("had a fault that
+        # sent each message again"); an account broken into ("a hacked customer account sent junk
+        # email"); a surge of power; an account the supplier switched off ("the company switched
+        # off our account", "suspended our account"); a slip while moving things ("we copied the
+        # loan limit into the box that counts loans", "we put each card's limit where loans are
+        # counted")
+        r"\b(?:update|upgrade|release|change|patch|version)s? (?:[\w,’'-]+ ){0,10}?changed (?:how|the way)\b|"
+        r"\b(?:came|stemmed|arose|resulted) from (?:an?|the|our|their) (?:[\w-]+ ){0,4}?(?:change|update|upgrade|release|integration|page|"
+        r"system|version|setting|deployment|migration|switch)\b|"
+        r"\b(?:could ?n[o’']t|could not|did ?n[o’']t|did not|failed to|unable to) (?:keep up with|cope with|handle) (?:the |that |such |our )?"
+        r"(?:[\w-]+ ){0,2}?(?:demand|load|traffic|volumes?|rush|surge|numbers?)\b|"
+        r"\bso many (?:people|customers|users|riders|orders|bookings|calls|requests) (?:[\w-]+ ){0,3}?at once\b|"
+        r"\bunder (?:that|the|this|heavy|high|peak|such|extra) (?:[\w-]+ )?load\b|"
+        r"\b(?:relied|depended|relies|depends|relying|depending) (?:only |entirely )?on (?:a single|one|only one|just one)\b|"
+        r"\b(?:had|have|has) no (?:second|backup|spare|standby|fallback|alternative) (?:[\w-]+ )?(?:route|server|system|link|supply|line|copy|site)\b|"
+        r"\b(?:had|has) an? (?:[\w-]+ )?(?:fault|bug|defect|error) (?:that|which) (?:sent|made|stopped|kept|caused|deleted|blocked|sends|makes|stops|keeps)\b|"
+        r"\b(?:hacked|compromised|hijacked|breached) (?:[\w-]+ )?(?:accounts?|passwords?|logins?|servers?|computers?|mailbox(?:es)?)\b|"
+        r"\b(?:cyber-?attacks?|ddos attacks?|ransomware)\b|\b(?:power|voltage|electrical) (?:surge|spike)s?\b|"
+        r"\b(?:switched|turned|shut|cut) off our (?:account|service|access|licen[cs]e|subscription)\b|"
+        r"\b(?:suspended|closed|froze|blocked|cancell?ed|disabled) our (?:[\w-]+ )?(?:account|licen[cs]e|access|subscription)\b|"
+        r"\bwe (?:copied|put|moved|loaded|entered|wrote|mapped|placed) (?:[\w’'-]+ ){1,6}?(?:(?:into|in|to) the (?:wrong )?(?:box|field|column|slot|space|cell)\b|where\b)",
     ),
     "es": _rx(
         # round 5: the reflexive perfect and "quedó" with the thing after the verb ("se ha roto el
@@ -623,6 +654,16 @@ CAUSE_MORE = {
         r"\by no (?:revisamos|comprobamos|probamos|verificamos|confirmamos) (?:que|si)\b|"
         r"\bdejamos (?:un|una|uno|el|la|los|las) (?:[\wáéíóúñ]+ ){0,3}?(?:vencid[oa]s?|caducad[oa]s?|mal configurad[oa]s?|sin renovar|"
         r"desactivad[oa]s?|apagad[oa]s?)\b",
+        # round 30: a surge of power ("una subida de tensión quemó el equipo"); a break placed in
+        # our kit ("la rotura se produjo en nuestra tubería"); one thing relied on with no second
+        # ("dependía de un solo servidor", "no teníamos un segundo servidor"); an account broken
+        # into; an account the supplier closed ("el proveedor cerró nuestra cuenta")
+        r"\b(?:subida|pico|picos|subidas) de (?:tensión|energía|corriente)\b|\bsobretensi(?:ón|ones)\b|"
+        r"\b(?:rotura|roturas|fuga|fugas|ruptura|reventón) (?:se )?(?:produjo|originó|ocurrió|dio) (?:en|por)\b|"
+        r"\bdepend(?:ía|ían|e|en|ió) (?:solo |únicamente )?de un(?:a)? sol[oa]\b|"
+        r"\bno (?:teníamos|tenía|tenemos|había|hay) (?:un|una|ningún|ninguna) (?:segund[oa]|otr[oa]|respaldo|alternativa)\b|"
+        r"\b(?:cuentas?|contraseñas?|servidor(?:es)?) (?:hackead|vulnerad|robad)[oa]s?\b|\bciberataques?\b|\bataque informático\b|"
+        r"\b(?:cerró|cerraron|suspendió|suspendieron|bloqueó|bloquearon|canceló|cancelaron|desactivó|desactivaron) (?:nuestra|la) cuenta\b",
     ),
 }
 #: A failure told in any words, whatever failed: "a cooling unit stopped", "planned work ... went
@@ -639,6 +680,8 @@ FAILED = {
         r"destabili[sz]ed|drilled (?:through|into)|"
         # round 4: "it did not come back cleanly", "the new board isn't working", "it cut out", "came loose"
         r"did ?n[o’']t (?:come back|work|start|restart|boot|load|respond|take over)|(?:is|are|was|were) ?n[o’']t working|"
+        # round 30: "didn't perform as expected under that load"
+        r"did ?(?:n[o’']t|not) (?:perform|behave|work|run|scale|hold up) (?:as (?:expected|planned|intended|designed)|under)|"
         # round 10: the same refusal with "would" ("it would not restart", "the unit wouldn't boot")
         r"(?:would|could) ?(?:not|n[’']t) (?:start|restart|boot|come back|power (?:up|on)|switch (?:on|over)|take over)|"
         r"(?:is|are|was|were) not working|cut out|came (?:loose|off|apart|away)|gave way|gave out|gave up|packed up|burn[te]d? out|"
@@ -860,11 +903,15 @@ UPDATE = {
         # "SMS 10:30"
         r"\baviso:? (?=\d)|\b(?:le|les|te|os) avisamos\b|\b(?:otra|una nueva) actualización\b|\bnuevo (?:sms|aviso|mensaje|correo)\b|"
         r"\bsms:? (?=\d{1,2}[:.]\d{2}\b)",
+        # round 30: the next news, another mail ("próxima novedad a las 15 hs", "os enviaremos
+        # otro correo hoy a las 18:00")
+        r"\bpróxima (?:novedad|noticia|publicación|comunicación)\b|\b(?:enviaremos|mandaremos) (?:otro|otra|un nuevo|una nueva)\b",
     ),
 }
 APOLOGY = {
     "en": re.compile(
-        r"\b(?:we|i)(?:[’']re|[’']m| are| am|[’']d like to| would like to| want to| wish to)? "
+        # (round 30: "we'd like to say sorry to the customers ...")
+        r"\b(?:we|i)(?:[’']re|[’']m| are| am|[’']d like to(?: say)?| would like to(?: say)?| want to(?: say)?| wish to)? "
         # any adverb in "-ly" ("we unreservedly apologise", "I am profoundly sorry")
         r"(?:(?:[a-z]+ly|very|so|still|again|all) )*"
         r"(?:sorry|apologi[sz]e)\b|\bour (?:sincere |deepest )?apologies\b|\bplease accept our apolog",
@@ -872,7 +919,10 @@ APOLOGY = {
     ),
     "es": re.compile(
         r"\b(?:lo sentimos|lo siento|lamentamos|lamento|(?:les |le )?(?:pido|pedimos|ofrecemos|ofrezco)\s+"
-        r"(?:(?:sinceras|nuestras|mis|una|nuestra|mi|sincera) )*(?:perdón|disculpas?))\b",
+        r"(?:(?:sinceras|nuestras|mis|una|nuestra|mi|sincera) )*(?:perdón|disculpas?))\b|"
+        # round 30: "Sentimos mucho lo ocurrido"; "Perdón." ending a sentence (led by its word, so
+        # the table keeps its first letters)
+        r"\b(?:sentimos|siento) (?:mucho|muchísimo)\b|\bperd[oó]n\s*[.!]",
         re.I,
     ),
 }
@@ -993,6 +1043,16 @@ EMPATHY_MORE = {
         r"shoppers|residents|commuters|traders|islanders|pensioners|travell?ers|tourists|drivers|callers)) "
         r"(?:[\w’'-]+ ){0,2}?(?:had no way|went without|(?:were|was) (?:left )?(?:without|stuck|stranded|cut off|unable)|missed|lost|"
         r"could ?n[o’']t|could not|had to|gave up|were left|can[’']t|cannot|can not|are unable|are left|are stuck)\b",
+        # round 30: what people did or went through, more of them as providers name them, with
+        # verbs that tell no symptom ("patients waited at home all morning", "many people queued at
+        # pay machines", "some families spent the day not knowing", "people went hungry, parents
+        # scrambled", "our riders are losing a night's pay"; not "riders couldn't see cars", the
+        # symptom, nor "calls went unanswered")
+        r"\b(?:(?:some|many|most|all|plenty|lots|a lot|several) of (?:you|them)|(?<!\d )(?:many |some |plenty of |lots of )?(?:famil(?:y|ies)|households|"
+        r"people|businesses|shops|parents|patients|farmers|workers|students|families|neighbou?rs|visitors|everyone|residents|commuters|"
+        r"traders|drivers|callers|riders|readers|members|pupils|children|guests|diners|passengers|clients|owners)) "
+        r"(?:[\w’'-]+ ){0,2}?(?:waited|queued|spent|scrambled|drove|took time|arranged|are losing|were losing|"
+        r"went (?:hungry|home|to (?:the|a|work|bed)|elsewhere))\b",
         # round 6: the outage as what stopped people ("it's stopped people paying and messaging");
         # how hard it was, got ("we get how disruptive that is"); what people depend on ("we know
         # islanders lean on the internet", "we know older customers rely on the landline")
@@ -1013,7 +1073,7 @@ EMPATHY_MORE = {
         # "some missed care"); what fell on a business's own people ("your help desks took the
         # calls", "we know your help desks were swamped"); what was due ("we know quizzes and
         # essays were due today")
-        r"\b(?:some|many|most) (?:of (?:you|them) )?(?:waited|missed|lost|sat|spent)\b|"
+        r"\b(?:some|many|most) (?:of (?:you|them) )?(?:waited|missed|lost|sat|spent|took|arranged|queued)\b|"
         r"\b(?:we|i) (?:know|understand|realise|realize)\b (?:that )?(?:[\w’'-]+ ){0,3}?(?:your|quizzes|essays|exams|deadlines|coursework)\b|"
         r"\byour (?:help ?desks?|support (?:teams?|lines?|staff)|staff|agents) (?:took|were|fielded|handled|had|are)\b",
         # round 24: what people went through, with the people named as a provider names them
@@ -1035,7 +1095,8 @@ EMPATHY_MORE = {
         # you were late for class"); where we were not ("we were not there when you needed us",
         # "nobody would have answered you"); what we made harder; what it is to them ("we know
         # Friday night at the movies is a treat")
-        r"\b(?:some|many|most|a lot) of you (?:[\w’'-]+ ){0,2}?(?:came back to|were late|walked|stood|spent|waited|paid)\b|"
+        r"\b(?:some|many|most|a lot) of you (?:[\w’'-]+ ){0,2}?(?:came back to|were late|walked|stood|spent|waited|paid|reset|found out|"
+        r"were (?:part way|halfway|in the middle))\b|"
         r"\bwhen you needed us\b|\bnobody would have (?:answered|helped|heard|come)\b|"
         r"\bwe (?:have |[’']ve )?(?:made|make) (?:that|this|it|things|your [\w-]+) (?:harder|worse|more difficult)\b|"
         r"\b(?:we|i) know\b[^.]{0,60}?\b(?:is|are) (?:a|an|your) (?:treat|highlight|big deal|lifeline|routine|ritual)\b",
@@ -1070,6 +1131,17 @@ EMPATHY_MORE = {
         r"\bthe last thing (?:you|anyone|anybody|they|guests|people) (?:want|wants|need|needs)\b|"
         r"\b(?:we|i) know (?:[\w’'-]+ ){1,5}?matters?\b|\bmost of all to (?:[\w-]+ )?(?:who|those|readers|customers|people|guests|"
         r"families|members|patients)\b",
+        # round 30: one of them named and what they went through ("one parent had to leave a job
+        # interview"); the harm that hurt ("an extra charge at the start of the holidays hurts"; not
+        # "nobody was hurt"); how it wore on them ("two days of boiling water was tiring"); what the
+        # service is to them ("a video call is the only way to see a doctor", "it was their only
+        # reading that week", "email is how many of you get bills")
+        r"\b(?:one|a|another) (?:parent|mother|father|patient|family|reader|driver|pupil|student|client|member|guest|passenger|rider) "
+        r"(?:[\w’'-]+ ){0,2}?(?:had to|missed|lost|waited|could ?n[o’']t|could not|drove|spent|gave up)\b|"
+        r"(?<!was )(?<!were )(?<!been )(?<!get )(?<!got )\bhurts?(?=\s*[.!;]|,? (?:especially|and|for|most)\b)|"
+        r"\b(?:tiring|exhausting|gruelling|grueling)\b|"
+        r"\bthe only way (?:to|for|of)\b|\b(?:their|your) only (?:way|link|reading|contact|connection|lifeline|means)\b|"
+        r"\bis how (?:many|most|some|a lot) of you\b|\bis how (?:you|people|families|patients) (?:get|pay|reach|keep|stay|talk|work)\b",
     ),
     "es": _rx(
         # round 5: the loss with what was lost in between ("una mañana de trabajo perdida"); people as
@@ -1078,7 +1150,12 @@ EMPATHY_MORE = {
         # conscientes", "eso nos pesa")
         r"\b(?:tarde|mañana|noche|jornada|día|semana)s? de (?:\w+ ){1,2}?perdid[oa]s?\b",
         r"\b(?:mucha gente|la gente|muchos|muchas|algunos|algunas|familias|negocios|comercios|hogares|personas|mayores|vecinos)"
-        r"(?: \w+){0,2}? (?:no (?:pudo|pudieron|ha podido|han podido|podían)|se (?:quedó|quedaron) (?:\w+ ){0,3}?sin|perdieron|tuvieron que)\b",
+        r"(?: \w+){0,2}? (?:no (?:pudo|pudieron|ha podido|han podido|podían)|se (?:quedó|quedaron) (?:\w+ ){0,8}?sin|perdieron|tuvieron que|"
+        # (round 30: "muchos de ustedes llegaron antes, esperaron ...", "muchas personas llegaron
+        # tarde al trabajo, dieron vueltas ...")
+        r"llegaron|esperaron|dieron vueltas|se fueron|pasaron)\b",
+        # round 30: what it was for many ("para muchos fue medio día sin trabajo")
+        r"\bpara (?:muchos|muchas|algunos|algunas)(?: [\wáéíóúñ]+){0,3},? (?:fue|ha sido|era|es|significó)\b",
         r"\blo sabemos\b|\bsomos conscientes\b|\bnos (?:pesa|pesan|duele|duelen|apena)\b",
         # round 6: what people depend on ("sabemos que los vecinos dependen del fijo")
         r"\bsabemos que (?:[\wáéíóúñ]+ ){1,3}?(?:dependen|depende|cuentan|necesitan|necesita|usan) (?:de|con|el|la|los|las)\b",
@@ -1162,6 +1239,14 @@ OWNERSHIP = {
         # we sent")
         r"\b(?:that|which) we (?:implemented|made|pushed|deployed|introduced|loaded|changed|released)\b|"
         r"\b(?:mistake|fault|error|failure|doing) of ours\b",
+        # round 30: the problem owned ("it is our service, and we own the problem", "the cause was
+        # our own"); one of a thing, ours ("we only had one cable into both towns"); a release we
+        # put live untested; a wait of ours too long; a move of every record ("we moved every
+        # library card to a new account system")
+        r"\bown the (?:problem|fault|failure|outage|mistake|issue)\b|\b(?:this|it) (?:is|was) our (?:own )?(?:service|app|platform|page|site|website|portal|software)\b|"
+        r"\b(?:cause|fault|mistake|error|failure|blame) (?:was|is) (?:all )?our own\b|\bwe (?:only )?had (?:only )?(?:one|a single|just one)\b|"
+        r"\b(?:we|i) put (?:[\w’'-]+ ){1,4}?live\b|\bwe (?:waited|left it|put it off|delayed) too long\b|"
+        r"\bwe (?:moved|migrated|upgraded|updated|loaded) (?:every|all|each) (?:[\w-]+ ){0,4}?to (?:a |an )?new\b",
     ),
     "es": _rx(
         r"\b(?:cometimos|causamos|fallamos|aplicamos|instalamos|asumimos (?:toda )?la responsabilidad)\b",
@@ -1204,6 +1289,10 @@ OWNERSHIP = {
         # round 26: the act claimed with "nosotros" for more verbs ("esa actualización la lanzamos
         # nosotros"); our change of the night before ("anoche cambiamos la clave")
         r"\b(?:lo|la|los|las) (?:lanzamos|publicamos|aplicamos|subimos|activamos|programamos|movimos) nosotros\b|"
+        # round 30: what we should have done ("debíamos haber cambiado antes"); what we chose not
+        # to do ("decidimos no protegerlo"); a wait of ours too long ("esperamos demasiado")
+        r"\b(?:debíamos|deberíamos|teníamos que|tendríamos que) haber(?:l[oa]s?)? \w+|\b(?:decidimos|elegimos|optamos por|preferimos) no \w+|"
+        r"\b(?:esperamos|tardamos|aplazamos|retrasamos) demasiado\b|"
         r"\b(?:anoche|ayer|esa noche|esa mañana|la noche anterior) (?:cambiamos|actualizamos|instalamos|lanzamos|movimos|migramos|"
         r"pusimos|subimos|cargamos|borramos)\b",
     ),
@@ -1235,7 +1324,7 @@ OWNERSHIP_MORE = {
         r"\b(?:that|this) part (?:is|was) on us\b|\b(?:that|this|it)(?:[’']s| is| was) our failing\b",
         r"\b(?:update|change|setting|release|version|patch|build)s? (?:that )?we (?:put out|sent|pushed|released|published|deployed|"
         r"rolled out|shipped)\b|\bour (?:maps|records|plans|drawings) (?:put|showed|had)\b|\bour (?:[\w-]+ )?(?:tests?|test matrix|"
-        r"testing|checks) (?:did not|didn[’']t|missed|failed to|never)\b",
+        r"testing|checks|alarms?|monitoring|alerts) (?:did not|didn[’']t|missed|failed to|never)\b",
     ),
     "es": _rx(
         # round 19: what we put out without testing it ("una actualización que publicamos sin
@@ -1620,6 +1709,23 @@ FIX_MORE = {
         r"\bsent (?:every|all|each|the) (?:held|waiting|queued|missed|stuck|late)\b|"
         r"\bsent (?:the|a) (?:full|complete|right|correct) (?:[\w-]+ )?(?:list|file|calendar|version|schedule)\b|"
         r"\b(?:moved|migrated|shifted) (?:[\w-]+ ){0,4}?to (?:a|an) (?:larger|bigger)\b|\b(?:flushed|cleared|worked through) the backlog\b",
+        # round 30: the timeline's present tense ("12.10pm: we switch back to our old page", "we
+        # find the cause and stop all cancellations"); our page changed to work with the new
+        # browser; room made larger ("our staff doubled the
+        # storage space", "raised the limit"); the broken part cut out and new laid in ("cut out
+        # the broken section and put in 40 feet of new pipe"); the bad thing closed ("we closed the
+        # hacked account") and others asked to undo their block; the overdue bill paid that had
+        # stopped it ("we paid the invoice", "renewed the licence"); the old thing back, with more
+        # words between ("the previous version of the app was restored")
+        r"\bwe (?:switch|move|roll|put|turn|change|set|go|bring) (?:\S+ ){0,4}?back\b|\b(?:we|and) (?:stop|halt|pause) (?:all|every|the|our|it|them)\b|"
+        r"\b(?:changed|updated|adjusted|rewrote|amended) (?:our|the|its) (?:[\w-]+ ){0,2}?to work (?:with|on|again)\b|"
+        r"\b(?:doubled|tripled|raised|increased|expanded|enlarged|extended) (?:the |its |our )?(?:[\w-]+ ){0,2}?(?:space|storage|capacity|memory|limit|quota|disk)\b|"
+        r"\b(?:cut|took|pulled|dug) out (?:the|a|each) (?:broken|faulty|damaged|burst|bad|cracked) [\w-]+|"
+        r"\b(?:put|laid|ran|fitted) in (?:\d[\d,.]* (?:feet|foot|metres|meters|m|ft|yards) of )?(?:new|fresh|replacement) (?:[\w-]+ )?(?:pipe|main|cable|fib(?:re|er)|section|line)\b|"
+        r"\b(?:closed|shut down|locked|blocked|suspended|disabled|removed|deleted) (?:the|that|those|each|every) (?:hacked|compromised|rogue|infected|faulty|bad) "
+        r"(?:[\w-]+ )?(?:accounts?|servers?|devices?|machines?|files?|mailbox(?:es)?)\b|\b(?:asked|got) (?:[\w-]+ ){1,3}?to (?:unblock|reconnect|release|reopen)\b|"
+        r"\b(?:we|i|the council|the library) (?:then )?(?:paid|settled|renewed) (?:the|our|that) (?:[\w-]+ )?(?:invoice|bill|licen[cs]e|renewal|subscription|contract|fee)\b|"
+        r"\b(?:old|previous|earlier|original|backup) (?:version|copy|setup|settings|map|page) of (?:the|our|its) (?:[\w-]+ )?(?:was|were|has been|have been) (?:restored|put back|reinstated|reloaded)\b",
     ),
     "es": _rx(
         # round 19: the change undone, told impersonally ("ya se efectuó el rollback correspondiente")
@@ -1692,6 +1798,17 @@ FIX_MORE = {
         # fichero a mano")
         r"\bcarg(?:amos|aron|ó) (?:el|la|los|las) (?:correct[oa]s?|buen[oa]s?|bien)\b|\brehic(?:imos|ieron|o) (?:el|la|los|las|lo) |\baplic(?:amos|aron|ó) (?:un|una|el|la) (?:hotfix|parche|corrección|arreglo)\b|\bforz(?:amos|aron|ó) (?:la|el|una|un) "
         r"(?:resincronización|reinicio|sincronización|recarga)\b",
+        # round 30: moved to a backup ("apuntamos el correo a nuestro servidor de respaldo"); back
+        # to the previous thing, by one of us ("nuestro equipo regresó al mapa anterior"); the
+        # overdue bill paid, a setting renewed, in forms that are only past ("pagó la factura",
+        # "renovó la configuración del servidor"; not "pagamos", "renovamos", which may be a
+        # habit); buses or trips put on ("sumamos cuatro micros")
+        r"\b(?:pasamos|apuntamos|movimos|llevamos|migramos|pasaron|apuntaron|movieron|pasó|apuntó|movió) (?:[\wáéíóúñ]+ ){0,3}?a (?:nuestr[oa]|un[oa]?|el|la|otr[oa]) "
+        r"(?:[\wáéíóúñ]+ ){0,2}?de (?:respaldo|reserva|repuesto)\b|"
+        r"\b(?:regresó|volvió|regresamos|volvimos|regresaron|volvieron) (?:a (?:la|el|los|las)|al) (?:[\wáéíóúñ]+ ){1,2}?(?:anterior(?:es)?|previ[oa]s?|antigu[oa]s?)\b|"
+        r"\b(?:pagaron|pagó|renovaron|renovó) (?:la|el|nuestra|nuestro) (?:factura|licencia|cuota|deuda|dominio|certificado|configuración|suscripción|contrato)\b|"
+        r"\b(?:sumamos|añadimos|agregamos|pusimos) (?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|diez) (?:[\wáéíóúñ]+ )?(?:micros|buses|autobuses|trenes|vuelos|salidas|"
+        r"viajes|barcos|ferris|camiones|furgonetas)\b",
     ),
 }
 #: Words that undo a remedy verb before it: "we had not replaced it", "hadn't replaced".
@@ -1751,6 +1868,35 @@ _LENGTH_EN = (
 #: The fee already paid kept for the next try ("each learner keeps their test fee"; round 26): an
 #: offer and its amount at once, so both `_COMP_PHRASES` and `AMOUNT` hold it.
 _FEE_KEPT = r"\bkeeps? (?:their|your|the) (?:[\w-]+ )?fees?\b"
+#: Round 30: a charge the outage caused, cancelled or never made, or a place kept: an offer and
+#: its amount (the whole charge) at once, like `_FEE_KEPT`. The fines or tickets given in those
+#: hours cancelled ("all 143 tickets written in those hours were cancelled", "we have withdrawn
+#: all 212 penalty notices", "se cancelaron las 97 multas"); nothing paid or charged ("families
+#: will pay nothing for the trip", "we will not charge for any visit", "you won't be charged the
+#: gap fee", "no practice will be charged for the sessions", "ningún paciente pagará la
+#: consulta"); the fee on us ("your next exam fee is on us"); a place in the queue given back
+#: ("back at the top of their waiting lists", "conservan su puesto").
+_WAIVED = {
+    "en": (
+        r"\b(?:cancell?(?:ed)?|withdr(?:ew|awn|aw)|void(?:ed)?|scrap(?:ped)?|waived?) (?:(?:all|every|the|any|your|their|\d[\d,]*) ){0,3}"
+        r"(?:[\w-]+ ){0,2}?(?:tickets?|fines?|notices?|pcns?|citations?|penalt(?:y|ies))\b|"
+        r"\b(?:tickets|fines|notices|pcns|citations) (?:\S+ ){0,8}?(?:were|was|have been|has been|will be|are being) "
+        r"(?:cancell?ed|withdrawn|voided|scrapped|waived)\b|"
+        r"\b(?:pay|pays|be charged|charged) nothing\b|\b(?:no(?: one|body)?|not|won[’']t|will not|do not|don[’']t) "
+        r"(?:[\w-]+ ){0,2}?(?:pay|be charged|charge(?: you| them)?) (?:for )?(?:the|any|your|their|that|those|this|these|every|each)\b|"
+        r"\b(?:fee|fare|charge|cost|price|bill)s? (?:is|are|will be) on us\b|"
+        r"\bback (?:at|to|on) (?:the )?(?:top|front|head) of (?:the|their|its|your) (?:[\w-]+ )?(?:lists?|lines?|queues?)\b"
+    ),
+    "es": (
+        r"\b(?:cancel|anul|condon)(?:amos|aron|ó|aremos|ará|arán) (?:(?:todas|las|sus|tus|\d[\d.,]*) ){0,3}"
+        r"(?:multas?|infracciones|sanciones|fotomultas)\b|"
+        r"\b(?:multas|sanciones|infracciones) (?:\S+ ){0,8}?(?:quedan|quedaron|quedarán|han sido|fueron|serán|están) "
+        r"(?:cancelad|anulad|condonad)[oa]s\b|"
+        r"\b(?:no|ningún [\wáéíóúñ]+|ninguna [\wáéíóúñ]+|nadie) (?:pagará|pagarán|tendrá que pagar|tendrán que pagar) "
+        r"(?:nada|la|el|su|sus|las|los)\b|"
+        r"\b(?:conserva|conservan|conservado|conservarán|mantiene|mantienen|mantenido|recupera|recuperan) su (?:puesto|lugar)\b"
+    ),
+}
 _COMP_PHRASES: dict[str, tuple[str, ...]] = {
     "en": (
         r"\bvouchers?\b|\bgift cards?\b|\bbonus data\b|\bcredit(?:s|ed|ing)?\b|\brefund\w*|\bdiscount\b|\bfree\b|\bwaiv\w+|"
@@ -1784,11 +1930,16 @@ _COMP_PHRASES: dict[str, tuple[str, ...]] = {
         # two companies", a plan); a charge claimed or given back
         # ("can claim up to £248", "claim the fare back", "Friday night's room rate back"); days
         # given ("14 extra days")
-        r"\bwe(?:[’']ll| will)? pay (?:back )?any\b|\bwe(?:[’']ll| will)? pay back (?:every|all)\b|\bclaim (?:up to|back|the [\w-]+ back)\b|"
+        r"\bwe(?:[’']ll| will)? pay (?:back )?any\b|\bwe(?:[’']ll| will)? pay back (?:every|all)\b|\bclaim (?:up to|back|(?:it|them|this|that|the [\w-]+|your [\w-]+) back)\b|"
         r"\b(?:rate|fare|fee|price|cost|charge|rent)s? back\b|\b\d+ extra (?:days?|weeks?|months?)\b",
         # round 29: what the outage cost, repaid ("we will repay your costs, up to £268", "we
         # repay it")
         r"\brepa(?:y|ys|id|ying)\b",
+        # round 30: the service given longer ("now runs for an extra 14 days", "loans last 28 days
+        # instead of 21"); a charge cancelled or not made, the fee on us, a place kept (`_WAIVED`)
+        r"\b(?:extra|additional|further) (?:\d+|two|three|four|five|seven|ten|fourteen|thirty) (?:days?|weeks?|months?)\b|"
+        r"\b(?:runs?|ran|lasts?|lasted|open|valid) (?:for )?(?:\d+|two|three|four|five|seven|ten|fourteen|thirty) (?:days|weeks|months) instead of\b|"
+        + _WAIVED["en"],
     ),
     "es": (
         r"\bcrédito\b|\breembols\w+|\bdescuento\b|\bgratis\b|\bsin (?:coste|costo|cargo)\b|\bcompensación\b|\bbonificación\b|\bdevol\w+|"
@@ -1803,9 +1954,11 @@ _COMP_PHRASES: dict[str, tuple[str, ...]] = {
         r"\bse consider(?:a|an|ará|arán) (?:en|dentro de|dentro del) plazo\b|\bsin recargo\b",
         # round 25: the service given longer ("se han ampliado siete días", "ampliamos una semana")
         r"\bgratuit[oa]s?\b|"
-        r"\bamplia(?:do|dos|da|das|mos|ron|remos|rá|rán)\s+(?:\w+\s+){0,2}?(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|diez|catorce|quince|treinta)\s+(?:días?|semanas?|mes(?:es)?)\b",
+        r"\b(?:amplia|alarga|prolonga)(?:do|dos|da|das|mos|ron|remos|rá|rán)\s+(?:\w+\s+){0,2}?(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|diez|catorce|quince|treinta)\s+(?:días?|semanas?|mes(?:es)?)\b",
         # round 28: a gift ("te regalamos tres envíos")
         r"\bregal(?:amos|an|a|ó|aron)\b",
+        # round 30: a charge cancelled or not made, a place kept (`_WAIVED`)
+        _WAIVED["es"],
     ),
 }
 COMP = {loc: _rx(*phrases) for loc, phrases in _COMP_PHRASES.items()}
@@ -1849,7 +2002,7 @@ _AMOUNT = (
     r"months?|hours?|días|meses|lempiras?|bolivianos?|colones|quetzales|guaraníes|bolívares|córdobas)\b)|"
     # a unit of service or the very charges paid: "a free data day", "any late fees you paid"
     r"\b(?:free )?data days?\b|\bday of (?:free )?(?:data|service)\b|"
-    r"\b(?:any|every|all|cualquier|todos? los)\s+(?:late[- ]payment |late |dishonou?r |overdraft |bank )?(?:fees?|charges?|recargos?|cargos?)\b|(?<!hours )\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a full|one full|full) (?:day|days|week|weeks|month|months|quarter|quarters|term|terms)[’']?s?\b|"
+    r"\b(?:any|every|all|cualquier|todos? los|todo|toda)\s+(?:late[- ]payment |[\w-]+ )?(?:fees?|charges?|copays?|co-?payments?|excess(?:es)?|recargos?|cargos?|comisi(?:ón|ones))\b|(?<!hours )\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a full|one full|full) (?:day|days|week|weeks|month|months|quarter|quarters|term|terms)[’']?s?\b|"
     r"\bfull month\b|\bmonthly fee\b|\bun mes\b|"
     # round 18: a unit counted with a hyphen ("a 3-day credit") and what games give ("500 Crowns",
     # "300 gemas")
@@ -1873,7 +2026,7 @@ _AMOUNT = (
     # round 25: a whole refund ("refunded every ride in full", "all rides ... have been refunded"),
     # free days counted in digits ("7 free days"), a sol ("S/ 38"), a free week in Spanish ("una
     # semana gratis")
-    r"\bin full\b|\bfull refunds?\b|\brefunded (?:every|all|each)\b|\b(?:all|every|each) [^.]{0,60}?\b(?:(?:has|have) been|was|were) refunded\b|"
+    r"\bin full\b|\bfull refunds?\b|\brefunded (?:every|all|each|everyone|everybody|anyone)\b|\b(?:all|every|each) [^.]{0,60}?\b(?:(?:has|have) been|was|were) refunded\b|"
     r"\b\d+ (?:free|extra|more) (?:days?|weeks?|months?)\b|\bs/\s?\d|\b(?:un|una) (?:día|semana|mes) (?:gratis|de regalo|sin coste)\b|"
     # round 26: one of a service's units given free, or the next one free ("one free bulk-item
     # pickup", "a free bulky waste collection", "your next consultation is free", "can visit free");
@@ -1891,8 +2044,7 @@ _AMOUNT = (
     # three orders", "tres envíos gratis", "sus próximos tres pedidos"); the charge itself ("the
     # delivery fee on every held order", "this pay run's fee is refunded"); a month's fee in
     # Spanish ("una mensualidad de la cuota")
-    r"\b(?:two|three|four|five|six|ten|\d+) free (?:[\w-]+ )?(?:deliver(?:y|ies)|collections?|pickups?|rides?|trips?|tickets?|"
-    r"classes|lessons|sessions|nights|days|weeks|months)\b|"
+    r"\b(?:two|three|four|five|six|seven|eight|ten|twelve|\d+) free (?:[\w-]+ )?(?:deliver(?:y|ies)|[a-z]+s)\b|"
     r"\b(?:on|for) (?:your|their|the) next (?:two|three|four|five|\d+) (?:[\w-]+ )?(?:orders|deliveries|bookings|trips|rides)\b|"
     r"\b(?:dos|tres|cuatro|cinco|\d+) (?:[\wáéíóúñ]+ )?(?:envíos|entregas|pedidos|viajes|clases|sesiones)\s+gratis\b|"
     r"\bpróxim[oa]s (?:dos|tres|cuatro|cinco|\d+) (?:pedidos|envíos|entregas|compras|viajes)\b|"
@@ -1903,14 +2055,24 @@ _AMOUNT = (
     # ride", "the fee back to their card"); a week of the plan free, with more words between ("una
     # semana de su plan gratis"); the booking charge in Spanish ("gratis la tarifa de reserva")
     r"\b(?:the|their|your|its) (?:[\w’'-]+ ){0,2}?(?:fee|fare|charge)s? (?:back|waived|refunded)\b|"
-    r"\b(?:un|una) (?:día|semana|mes) de (?:[\wáéíóúñ]+ ){1,2}gratis\b|\b(?:la|su) tarifa de (?:reserva|servicio|envío)\b|"
+    r"\b(?:un|una) (?:día|semana|mes) de (?:[\wáéíóúñ]+ ){1,2}(?:gratis|sin (?:cargo|coste|costo))\b|\b(?:la|su) tarifa de (?:reserva|servicio|envío)\b|"
     # extra collected free ("up to three extra bags", "extra recycling", "orgánico extra"); the
     # fee claimed back; this month's pass; free delivery on the next parcel; the next one free in
     # Spanish ("su próximo envío gratis")
     r"\bextra (?:bags?|sacks?|recycling|collections?|pickups?|bins?)\b|\b(?:bolsas?|recogidas?|orgánico|envases) extra\b|"
     r"\bclaim back the (?:[\w-]+ )?(?:fee|fare|charge|cost)s?\b|\b(?:this|last) (?:month|week|year|term|quarter)[’']s (?:[\w-]+ )?(?:pass|fees?|charges?|subscription|plan|rent|bill)\b|"
     r"\bfree (?:delivery|shipping|postage|returns?) on (?:your|their|the) next\b|"
-    r"\b(?:su|tu) próxim[oa] (?:envío|viaje|pedido|entrega|recogida) (?:es )?gratis\b"
+    r"\b(?:su|tu) próxim[oa] [\wáéíóúñ]+ (?:es |será )?gratis\b|"
+    # round 30: the next one free, the word before ("gratis su próxima consulta"); a length of
+    # the fee ("la cuota de una semana"); the fee for a unit ("the fee for that day"); a charge
+    # cancelled or not made, a place kept (`_WAIVED`)
+    r"\bgratis (?:su|tu|la|el) (?:próxim[oa]|siguiente) [\wáéíóúñ]+|"
+    r"\b(?:la|su|tu) (?:cuota|tarifa|mensualidad|suscripción) de (?:un|una|dos|tres|cuatro|cinco|siete|diez|\d+) (?:días?|semanas?|mes(?:es)?)\b|"
+    r"\b(?:the|your|their|its) (?:[\w-]+ )?(?:fee|fees|charge|charges|rent|fare|fares) for (?:that|this|the|those|one|a|two|three|\d+) "
+    r"(?:days?|weeks?|months?|nights?|visits?|sessions?|consultations?|appointments?|trips?)\b|"
+    + _WAIVED["en"]
+    + "|"
+    + _WAIVED["es"]
 )
 #: An amount, as two tables (`prefixes.by_word_start`): the forms that start a word, searched at
 #: word starts only, and the rest ("$7"), searched at every character. As one alternation it was
@@ -1932,7 +2094,7 @@ _MONTH = (
 )
 APPLIED = {
     "en": _rx(
-        r"\b(?:on|to|in) (?:your|their) (?:next |[a-z]\w+ )?(?:bill|invoice|account|statement)\b|\bautomatically\b|"
+        r"\b(?:on|to|in|off) (?:your|their) (?:next |[a-z]\w+ )?(?:bill|invoice|account|statement)\b|\bautomatically\b|"
         r"\bno need to\b|\byou do not need to\b|\bapplied (?:by|on|within|before)\b|\bwill appear\b|"
         r"\bwithin \d+ (?:days|weeks)\b|\bby \d{1,2} \w+\b|"
         r"\bwithin (?:one|two|three|\d+)(?: (?:to|or) (?:two|three|\d+))? (?:billing cycles|bills|days|weeks)\b",
@@ -2016,6 +2178,9 @@ APPLIED = {
         r"\b(?:on|for|off) (?:your|their) next (?:[\w-]+ )?(?:ride|trip|visit|journey)\b|\b(?:your|their) next (?:ride|trip|booking)[’']s\b|"
         # the collection day it comes on ("on its next collection day", "next Thursday", "on
         # Saturday, December 5")
+        # round 30: how and until when it is taken ("mention it when you book", "until 30 June")
+        r"\bwhen (?:you|they) (?:next )?(?:book|pay|visit|come in|check in|arrive|order|renew)\b|"
+        r"\buntil (?:\d{1,2} " + _MONTH + r"|" + _MONTH + r" \d{1,2})\b|"
         r"\bon (?:its|your|their|the) next (?:[\w-]+ )?(?:collection|pickup|bin) day\b|\bnext "
         + _DAY
         + r"\b|\bon "
@@ -2031,7 +2196,7 @@ APPLIED = {
         # the bill or account, with any article: "de la próxima factura", "en la próxima boleta"
         r"\b(?:la|su|tu|el|su) (?:próxim[oa] |siguiente )?(?:factura|boleta|recibo|cuenta|billetera|saldo|monedero)\b",
         # nothing to ask: "sin que tenga que pedirlo", "sin trámites", "no tiene que hacer nada"
-        r"\bsin (?:que (?:tenga|tengan|tengas|tengáis) que|trámites|hacer nada|pedirlo)\b|\bno (?:tiene|tienen) que hacer nada\b",
+        r"\bsin (?:que (?:tenga|tengan|tengas|tengáis) que|trámites?|hacer nada|pedirlo)\b|\bno (?:tiene|tienen) que hacer nada\b",
         # round 4: "al próximo recibo", "se aplica solo", "lo aplicamos nosotros", "por nuestra cuenta",
         # "no tiene que llamar", "no hace falta reclamar", "sin ningún trámite"
         r"\bal (?:próximo|siguiente) (?:recibo|mes|cobro)\b|\bse aplica(?:n|rá|rán)? sol[oa]s?\b|\b(?:lo|la) aplicamos nosotros\b|"
@@ -2063,6 +2228,11 @@ APPLIED = {
         # round 29: the next trip or booking it goes on ("de su próximo viaje", "su próxima tarifa
         # de reserva")
         r"\b(?:su|tu) próxim[oa] (?:viaje|pedido|reserva|compra|envío|tarifa)\b|\b(?:el|su|tu) próximo día de (?:recogida|entrega|reparto)\b",
+        # round 30: taken off by itself ("se descontará solo de la cuota"); until when and how it
+        # is taken ("hasta el 31 de marzo", "al reservar")
+        r"\bse (?:descuenta|descontará|abona|abonará|devuelve|devolverá|suma|sumará)n? sol[oa]s?\b|"
+        r"\bhasta el \d{1,2} de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b|"
+        r"\bal (?:reservar|pagar|pedir (?:cita|turno|hora))\b",
     ),
 }
 CONTACT = {
@@ -2252,7 +2422,7 @@ NAMED_BACK = {
         r"recuperad[oa]s?|ya funciona(?:n)?|de vuelta|vuelven a funcionar|funciona(?:n)? de nuevo|vuelven? a enviar)\b",
         # round 16: the verb first ("vuelven a funcionar internet y el fijo", "ya se restableció el
         # servicio de internet"), as short posts and resolutions in Spanish put it
-        r"\b(?:ya funciona(?:n)?|vuelven? a funcionar|volvieron a funcionar|(?:ya )?se restableci(?:ó|eron)|(?:ya )?se ha(?:n)? "
+        r"\b(?:ya funciona(?:n)?|vuelven? a funcionar|volvieron a funcionar|volvieron|volvió|regresaron|regresó|(?:ya )?se restableci(?:ó|eron)|(?:ya )?se ha(?:n)? "
         r"restablecido) (?:de nuevo )?(?:el |la |los |las )?(?:servicios? de )?(?:internet|telefonía|teléfono|televisión|móvil|"
         r"celular|datos|llamadas|fijo)\b",
         # round 17: the customers have it again ("ya tienen internet y telefonía", "vuelven a tener
@@ -2507,7 +2677,9 @@ GENERIC_COUNT = {
             + _FUNCTION
             + r"\b)(?!"
             + P.MONTHS
-            + r"\b)[a-z-]+ ){0,2}?(?!"
+            # (round 30: three words between, a place of two and a kind, "412 Maria Island ferry
+            # bookings")
+            + r"\b)[a-z-]+ ){0,3}?(?!"
             + _NOT_COUNTED
             + r"\b)(?!"
             + P.MONTHS
@@ -2980,6 +3152,14 @@ def check_prevention(doc: Doc, ctx: Context) -> str | None:
     return ""
 
 
+#: An unfilled slot ("[FECHA DE REINTEGRO]", "{{amount}}"), as the `placeholder` rule reads one.
+_SLOT = re.compile(r"\[[A-Z][^\]\n]{0,120}\]|\{\{[^}\n]*\}\}|<<[^>\n]+>>")
+
+
+def _slot_in(text: str) -> bool:
+    return ("[" in text or "{{" in text or "<<" in text) and _SLOT.search(text) is not None
+
+
 def check_repair(doc: Doc, ctx: Context) -> str | None:
     """Compensation: what, how much, and when or how it is applied."""
     applied, bounds, seen = _lex(APPLIED, ctx.locale), doc.sentences, set()
@@ -2992,7 +3172,8 @@ def check_repair(doc: Doc, ctx: Context) -> str | None:
         # the sentence and the one after it: a promise of the sentence before ("By 30 June
         # we will ...") is not when the credit is applied
         near = doc.text[bounds[i][0] : bounds[min(i + 1, len(bounds) - 1)][1]]
-        if gives_amount(near) and applied.search(near):
+        # (round 30: not when an amount or a date there is an unfilled slot, "antes del [FECHA]")
+        if gives_amount(near) and applied.search(near) and not _slot_in(near):
             return None
     if _extra(ctx, "repair", doc.lower):
         return None

@@ -42,6 +42,8 @@ _PRED_EN = word_rx(
         r"running\s+late|shut|(?:being\s+)?cancell?ed|"
         # round 28: paid or charged wrongly ("were paid too little", "was charged twice")
         r"(?:paid|charged|taxed|billed)\s+(?:too\s+(?:little|much|late)|twice|short)|short-paid|"
+        # round 30: sold or booked twice ("418 car spaces were sold twice", "seats double-booked")
+        r"(?:sold|booked|allocated|issued)\s+twice|double[\s-]booked|"
         # round 29: a supply off ("water was off or very low for 2,480 homes")
         r"off(?=\s+(?:or\s+(?:very\s+)?low|from|since|between|for)\b)|"
         # round 26: a thing that was wrong ("the 7.40am text was wrong"; not "what went wrong")
@@ -53,6 +55,8 @@ _PRED_EN = word_rx(
         r"(?:kept|keep|keeps)\s+(?:restarting|dropping|crashing|failing|freezing|buffering|disconnecting|cutting|spinning|bouncing|rejecting|declining)|"
         # round 24: turned people away, cut sessions off
         r"(?:turned|turns|turn)\s+(?:[\w-]+\s+){0,2}?away|(?:cut|cuts)\s+(?:[\w-]+\s+){0,2}?off|"
+        # round 30: logged or locked them out, told actively ("the update logged every tablet out")
+        r"(?:logged|logs|signed|signs|kicked|kicks|locked|locks)\s+(?:[\w-]+\s+){1,3}?out\b|"
         # round 28: turned down ("the IRS system turned the new signatures down"), restarting
         # over and over ("restart every hour"); sat on a status in its words ("sat on 'Pending'")
         r"(?:turned|turns|turn)\s+(?:[\w-]+\s+){1,3}?down\b|(?:restart|restarts|restarted|reboot|reboots|rebooted)\s+(?:every|each|on\s+(?:their|its)\s+own|by\s+(?:themselves|itself))\b|"
@@ -64,6 +68,11 @@ _PRED_EN = word_rx(
         r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:voicemail|answering|recorded|wrong|unmonitored)|"
         # round 26: a thing that gave the wrong thing ("the app showed residents the wrong
         # dates", "our app sends patrols to the wrong spot")
+        # round 30: never got where it goes ("your order never reached the kitchen")
+        r"never\s+(?:reached|arrived|came\s+through|went\s+through|got\s+through|loaded|opened|connected|rang|printed|appeared)|"
+        # (round 30: or had the wrong thing, right after it: "the reminder you got had the wrong
+        # day")
+        r"(?:had|has|carried)\s+(?:the\s+|an?\s+)?(?:wrong|incorrect)\b|"
         r"(?:(?:has|have|had)\s+)?(?:shows?|showed|shown|showing|sends?|sent|sending|gives?|gave|given|giving|puts?|putting|places?|placed|placing|"
         r"lists?|listed|listing|displays?|displayed|displaying|prints?|printed|printing)\s+"
         r"(?:[\w,.-]+\s+){0,6}?(?:the\s+|an?\s+)?(?:wrong|incorrect)|"
@@ -75,6 +84,14 @@ _PRED_EN = word_rx(
         # a thing that got or showed nothing ("drivers got no jobs", "the app showed zero usage")
         r"(?P<nothing>\b(?:got|get|gets|received|receive|receives|saw|see|sees|showed|show|shows|sent|sends)\s+"
         r"(?:no|zero|nothing|an?\s+error|a\s+blank|blank)\b|"
+        # round 30: people charged twice, told actively ("our payment page charged 412 bookings
+        # twice", "has taken two payments instead of one"), or sent the same message again and
+        # again ("clients got the same reminder again and again", "got repeat reminder texts",
+        # "received multiple reminders", "got more than 40 texts")
+        r"\b(?:charged|billed|debited)\s+(?:[\w,.-]+\s+){1,6}?twice\b|\b(?:took|taken|takes|take|made|makes)\s+(?:two|double|duplicate)\s+payments\b|"
+        r"\b(?:got|get|gets|received|receive|receives)\s+(?:the\s+same\s+(?:[\w-]+\s+){1,3}?(?:again\s+and\s+again|over\s+and\s+over|repeatedly)|"
+        r"(?:repeat(?:ed)?|duplicate|multiple|double)\s+(?:[\w-]+\s+)?(?:texts?|messages?|reminders?|e-?mails?|calls?|notifications?|alerts?|charges?|bills?)|"
+        r"more\s+than\s+\d+\s+(?:texts|messages|reminders|e-?mails|calls|notifications|alerts))\b|"
         # round 29: a supply the homes had none of ("6,340 properties had no water or very low
         # pressure", "have had no water or only a trickle")
         r"\b(?:had|have|has|with|left|got)\s+no\s+(?:running\s+)?(?:water|heating|hot\s+water|gas)\b|"
@@ -96,16 +113,18 @@ _PRED_EN = word_rx(
         # pharmacies down since 8am", "chargers offline from 7.10am"), and what opened empty
         # round 29: a supply none of the homes had, told bare ("No water at 4,215 homes"): no
         # subject needed
-        r"(?P<none>\bno\s+(?:running\s+)?water\b)|"
+        # (round 30: or water to be boiled, "the boil water advisory", "keep boiling tap water")
+        r"(?P<none>\bno\s+(?:running\s+)?water\b|\bboil(?:[\s-]water)?\s+(?:advisory|advice|notice|order|alert|warning)\b|\bkeep\s+boiling\b|"
+        r"\bboil(?:ing)?\s+(?:(?:your|all|the|tap|drinking)\s+){0,2}water\b)|"
         r"(?P<bare>(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)\b(?:down|offline|unavailable|not\s+working)\s+"
         r"(?:since|from|between)\b|\b(?:opened|opens|open|loaded|loads|load|came\s+up|come\s+up)\s+(?:empty|blank)\b)|"
         # the same thing told to be back ("card readers are working again", "your usage is back")
-        r"(?P<back>\b(?:is|are|was|were|have\s+been|has\s+been)\s+(?:now\s+|all\s+|fully\s+)?(?:back(?:\s+(?:up|online|on|to\s+normal))?|"
+        r"(?P<back>\b(?:is|are|was|were|have(?:\s+now)?\s+been|has(?:\s+now)?\s+been)\s+(?:now\s+|all\s+|fully\s+)?(?:back(?:\s+(?:up|online|on|to\s+normal))?|"
         r"working\s+(?:again|normally|as\s+normal)|restored|running\s+(?:again|normally)|up\s+and\s+running)\b|"
         r"\b(?:work|works|worked)\s+again\b|"
         # round 28: open again, or can be used again ("lockers open again", "tax returns can be
         # filed in our app again")
-        r"\b(?:open|opens|opening)\s+again\b|\b(?:have|has)\s+(?:water|heating|hot\s+water|gas)\s+(?:again|back)\b|\bcan\s+(?:now\s+)?be\s+[a-z]{3,}ed\b(?:\s+[\w-]+){0,4}?\s+again\b|"
+        r"\b(?:open|opens|opening)\s+again\b|\b(?:have|has|had)\s+(?:water|heating|hot\s+water|gas)\s+(?:again|back)\b|\bcan\s+(?:now\s+)?be\s+[a-z]{3,}ed\b(?:\s+[\w-]+){0,4}?\s+again\b|"
         # round 26: doing its work again ("gates are scanning passes again", "tow trucks are being
         # sent again", "our app places members correctly again") or no longer failing ("jobs are
         # no longer closing on their own")
@@ -134,13 +153,26 @@ _PRED_ES = word_rx(
         # fallan, rechazaban, se cayeron, presentan fallas, dejaron de llegar
         r"(?P<verbfail>\b(?:fallan|fallaban|fallaron|falló|fallaba|fallando|tardan|tardaban|tardando|rechaz(?:a|an|aba|aban|ó|aron)|"
         r"se\s+(?:cayó|cayeron|colgó|colgaron|bloqueó|bloquearon|congeló|congelaron|cortó|cortaron|cortaba|cortaban)|presenta[n]?\s+fallas?|"
-        r"presentaban\s+fallas?|dej(?:ó|aron|aba|aban)\s+de\s+\w+|ha(?:n)?\s+dejado\s+de\s+\w+)\b)|"
+        r"presentaban\s+fallas?|dej(?:ó|aron|aba|aban)\s+de\s+\w+|ha(?:n)?\s+dejado\s+de\s+\w+|"
+        # round 30: sold or charged twice ("534 asientos se vendieron dos veces"); out wrong ("los
+        # recordatorios salieron con hora errónea", "la hora salía adelantada"); charged and never
+        # received ("sin ser recibidos")
+        r"se\s+(?:vendi(?:ó|eron)|cobr(?:ó|aron)|reserv(?:ó|aron))\s+dos\s+veces|(?:vendid|cobrad|reservad)[oa]s?\s+dos\s+veces|"
+        r"(?:salieron|salió|salía|salían|llegaron|llegó|llegaba|llegaban|aparecía|aparecían|figuraba|figuraban)\s+(?:con\s+(?:la\s+|el\s+|una?\s+)?"
+        r"(?:hora|fecha|día|dirección|precio|importe|monto|nombre|datos?)\s+)?(?:erróne|equivocad|incorrect|adelantad|atrasad)\w*|"
+        r"sin\s+ser\s+(?:recibid|entregad|atendid|enviad|procesad|aceptad)[oa]s?)\b)|"
         # round 24: a state with no verb, as a short post writes it ("sin web de reservas desde las
         # 7:20", "reservas caídas el viernes")
-        r"(?P<bare>\bsin\s+agua\b|\bsin\s+(?:[\wáéíóúñ]+\s+){1,7}?desde\b|\bcaíd[oa]s?\s+(?:desde|el|la|entre|de\s+\d)\b)|"
+        r"(?P<bare>\bsin\s+agua\b|\bhierv(?:a|an|e|en)\s+(?:el\s+)?agua\b|\bhervir\s+(?:el\s+)?agua\b|\bsin\s+(?:[\wáéíóúñ]+\s+){1,7}?desde\b|\bcaíd[oa]s?\s+(?:desde|el|la|entre|de\s+\d)\b)|"
         r"(?P<nothing>\bno\s+(?:llegó|llegaron|llega|llegan|salió|salieron|sale|salen)\s+ningun[oa]?\b|"
         # round 24: "recibió un error al firmar", "recibían un mensaje de error"
         r"\b(?:recibió|recibieron|recibía|recibían|veía|veían|vio|vieron)\s+(?:un|el)\s+(?:mensaje\s+de\s+)?error\b|"
+        # round 30: sent or received wrong, people as the subject ("recibieron recordatorios
+        # equivocados", "enviamos 1.120 recordatorios con la hora adelantada", "con un error de
+        # horario")
+        r"\b(?:recibieron|recibió|recibían|recibía|enviamos|enviaron|se\s+enviaron)\s+(?:[\w.,]+\s+){0,2}?(?:recordatorios|mensajes|avisos|correos|facturas|recibos)\s+"
+        r"(?:con\s+(?:(?:la|el|una?)\s+)?(?:(?:hora|fecha|día|dirección|precio|importe|monto|nombre|datos?)\s+)?(?:pequeño\s+)?"
+        r"(?:erróne|equivocad|incorrect|adelantad|atrasad|error\s+de)|erróne|equivocad|incorrect|duplicad|repetid)\w*|"
         # round 27: a message shown in its words ("4.120 medidores dan «Código inválido»", "los
         # billetes salen como «no válido»", "marcaron 730 billetes como «no válido»")
         # (not "dice": "nuestro director dice «...»" tells no failure, as "said" in English)
@@ -211,7 +243,8 @@ _DAY_WORDS = _words(
     noon"""
 )
 #: Round 29: a supply named alone is what came back ("Water is back in Tenterfield").
-_SUPPLIES = _words("water heating")
+#: (round 30: or a service named in one word, "Email is back for our 9,870 customers")
+_SUPPLIES = _words("water heating email e-mail webmail")
 #: Verbs after "did not" that tell of what people were not given (round 25).
 _NOT_GIVEN = _words("receive get")
 #: Words that end no subject: auxiliaries and adverbs just before a predicate ("has been down",
@@ -229,6 +262,9 @@ _NOT_ABLE = _NOT_HEAD_EN - _words(
 )
 #: A clause of names only ("Dereham & Aylsham" after "Repeat prescriptions in Wymondham,"):
 #: a list of places goes on the noun phrase before it, not a clause of its own (round 24).
+#: Round 30: a pronoun after a noun opens a clause that tells of it ("the reminder you got on
+#: Dec 7 had the wrong day"): the noun phrase ends before it.
+_CONTACT_CLAUSE = _words("you we they i he she")
 _NAMES_ONLY = re.compile(r"\s*(?:(?:[A-Z][\w’'.-]*|&|and|or)\s*)+")
 #: A past participle after the noun it follows begins what is said of it ("email sent from many
 #: accounts", "orders placed on Monday"), not more of the noun (round 24).
@@ -333,7 +369,7 @@ def _subject(before: str) -> tuple[str, bool]:
                 break
             yours = low == "your" and not run
             continue
-        if run and _PARTICIPLE.fullmatch(low):
+        if run and (_PARTICIPLE.fullmatch(low) or low in _CONTACT_CLAUSE):
             break
         run.append(low.strip("’'"))
     plural = [w for w in run if _plural(w)]

@@ -81,7 +81,7 @@ _ZONE_WORDS = (
     r"(?:hora|horario)\s+(?!temprana\b)[a-záéíóú]+(?:ana|ano|ina|ino|eña|eño|esa|ense|ena|eno|aya|ayo)\b)"
 )
 _OFFSET = r"(?:(?:UTC|GMT)\s?[+−-]\s?\d{1,2}(?::?\d{2})?|[+−-]\d{2}:?\d{2})"
-_CLOCK = r"(?:\b(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s?(?:[ap]\.?\s?m\.?))?|\b(?:1[0-2]|0?[1-9])\s?(?:[ap]\.?m\b\.?)|\b(?:noon|midday|midnight|mediodía|medianoche)\b)"
+_CLOCK = r"(?:\b(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s?(?:[ap]\.?\s?m\.?))?|\b(?:[01]?\d|2[0-3])\s?hs\b|\b(?:1[0-2]|0?[1-9])\s?(?:[ap]\.?m\b\.?)|\b(?:noon|midday|midnight|mediodía|medianoche)\b)"
 
 #: A clock time, with or without a zone.
 CLOCK = re.compile(_CLOCK, re.I)
@@ -100,10 +100,12 @@ ZONE_DECLARED = re.compile(
     + _TZ
     + r"\b|"
     + _ZONE_WORDS
-    + r")|\btodas\s+las\s+horas\s+(?:son\s+|están\s+)?(?:en\s+)?(?:horario\s+)?(?:"
+    + r")|\b(?:todas\s+las\s+horas|todos\s+los\s+horarios)\s+(?:son\s+|están\s+)?(?:en\s+)?(?:horario\s+)?(?:"
     + _TZ
     + r"\b|"
     + _ZONE_WORDS
+    # (round 30: "todas las horas son del centro", "todos los horarios son de Argentina")
+    + r"|(?:del|de\s+la)\s+(?:centro|península|este|pacífico)\b|de\s+(?-i:[A-ZÁÉÍÓÚ][\wáéíóúñ]+)"
     + r")"
     # the hours named by the place they are kept in: "las horas que damos son las de la península"
     r"|\blas\s+horas\s+(?:[\wáéíóúñ]+\s+){0,3}?son\s+(?:las\s+)?(?:de\s+)?(?:la\s+)?(?:península|canarias|"

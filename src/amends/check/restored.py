@@ -26,12 +26,14 @@ RETURNED: dict[str, re.Pattern[str]] = {
     "en": _rx(
         r"\b(?:returned|came back|(?:was|were) back|reconnected|recovered|(?:was|were) restored|(?:was|were) working again|"
         r"(?:was|were) (?:back )?online)\b|"
-        r"\b(?:back up|back on|back online|running again|working again|up again) (?:by|at|from|before)\b"
+        r"\b(?:back up|back on|back online|running again|working again|up again) (?:by|at|from|before)\b|"
+        # round 30: "and calls connected again", "and downloads resumed at 3.30pm"
+        r"\b(?:connected|worked|loaded|synced|opened|started working) again\b|\bresumed\b"
     ),
     "es": _rx(
         # (not "volvió a fallar": it failed again)
         r"\b(?:volvió|volvieron|regresó|regresaron)\b(?! a \w+(?:ar|er|ir)\b)|\b(?:se recuperó|se recuperaron|se restableció|"
-        r"se restablecieron|funcionó de nuevo|funcionaron de nuevo)\b|"
+        r"se restablecieron|funcionó de nuevo|funcionaron de nuevo|se reactivó|se reactivaron)\b|"
         r"\b(?:lo|la|los|las) volvi(?:ó|eron|mos) a \w+(?:ar|er|ir)\b"
     ),
 }

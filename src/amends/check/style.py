@@ -57,7 +57,15 @@ VAGUE = {
         r"(?:in|across|throughout|around|for|some|many|certain|several|various) parts of",
         r"(?:several|various|multiple) (?:[\w-]+ )?(?:areas|neighbou?rhoods|suburbs|towns|regions|locations|districts|"
         r"postcodes|zip codes|streets|parts|sites|exchanges)",
-        r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[\w-]+ )?(?:customers|users|subscribers|people|services|areas)",
+        r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[\w-]+ )?(?:customers|users|subscribers|people|services|areas|"
+        # (round 30: more of what providers count: "a small number of clients", "of messages")
+        r"clients|members|patients|messages|homes|orders|texts|bookings)",
+        # round 30: the event named with nothing of what it was ("the matter that arose", "there's
+        # a problem with our reminder texts", "intermittent problems with card payments")
+        r"the matter (?:that |which )?(?:arose|occurred|happened)",
+        # (not an error message quoted: "Sorry, there is a problem with the service")
+        r"(?<![“\x22‘']sorry,\x20)there(?:[’']s| is| was| has been) (?:a|an) (?:problem|fault|issue) (?:with|affecting)",
+        r"(?:intermittent|occasional) (?:problems|issues|difficulties|trouble)",
         r"certain (?:[\w-]+ )?(?:customers|users|areas|regions|services|neighbou?rhoods|suburbs|parts|places|locations|towns|cities)",
         # a share with no number: "a portion of our customers", "a subset of users", "a modest slice of"
         r"(?:portion|subset|fraction|segment|slice|sliver|proportion|share|pocket|percentage|cluster|smattering|scattering) of (?:our |the )?"
@@ -78,6 +86,8 @@ VAGUE = {
         r"(?:a|an|some) (?:network|connectivity|service) (?:issue|issues|event|incident|disruption)",
         r"(?:an|some) (?:unexpected|unforeseen) (?:issue|issues|problem|event)",
         r"a glitch",
+        # round 30: a cause named only by its kind ("over an administrative matter")
+        r"(?:an?|some) (?:administrative|technical|internal|operational) (?:matters?|reasons?)",
         r"(?:affected|impacted) (?:customers|users) may (?:be|have|experience|see|notice|still|continue|find)",
         # hedges spread over a sentence (docs/field-study.md, "Hedges and vague quantities")
         r"(?:potentially|possibly) (?:impacted|affected)",
@@ -89,7 +99,9 @@ VAGUE = {
         r"(?:customers|users|members|subscribers|people|households|homes|clients|(?<![\w-]\x20)you) (?:[\w-]+ ){0,7}?(?:may|might|could) "
         r"(?:find|notice|have noticed|be noticing|have found|see|spot|have spotted|experience|have experienced|be experiencing)"
         # (not what they will receive: "customers may see the credit on their next bill")
+        # (round 30: nor what they will see on a card: "you may see two charges on your card")
         r"(?! (?:a |an |the |their |this |your |our )?(?:[\w-]+ )?(?:credit|refund|discount|bill|text|email|message|letter|notification|update|"
+        r"charge|payment|transaction|debit|"
         r"reminder|call from us)s?\b)",
         r"(?:the|these|those) issues",
         r"(?:experienced|caused|had) issues",
@@ -190,13 +202,23 @@ VAGUE = {
     ),
     "es": _words(
         r"algunos (?:clientes|usuarios)",
+        # round 30: a cause named only by its kind ("por un asunto administrativo")
+        r"(?:un|unos) (?:asunto|tema|motivo)s? (?:administrativ|técnic|intern)[oa]s?",
         # round 26: problems had, with nothing of what they were ("hubo problemas con la aplicación")
         r"(?:hubo|hay|ha habido|tuvimos|tenemos) (?:algunos )?problemas\b",
+        # round 30: more verbs and nouns ("tuvieron inconvenientes", "estamos teniendo
+        # inconvenientes", "tuvieron dificultades"; not "presenta intermitencias", which tells the
+        # symptom); the trouble named by its kind ("el inconveniente técnico", "la incidencia
+        # puntual")
+        r"(?:tuvieron|tienen|teniendo|tiene|hubo|hay|tuvimos) (?:algunos |algunas )?(?:inconvenientes|dificultades)\b",
+        r"(?:el|un|este|ese) inconveniente (?:técnico|puntual)|incidencia puntual",
         # round 6: several or some places or people with no number ("varios barrios", "algunas zonas",
         # "ciertos sectores", "algunos de nuestros servicios")
         r"(?:varios|varias|algunos|algunas|ciertos|ciertas|diversos|diversas|determinados|determinadas) "
         r"(?:de nuestros |de nuestras )?(?:barrios|zonas|áreas|sectores|municipios|localidades|colonias|comunas|partes|regiones|"
-        r"calles|clientes|usuarios|abonados|hogares|servicios|puntos)",
+        r"calles|clientes|usuarios|abonados|hogares|servicios|puntos|"
+        # (round 30: "algunos pasajeros")
+        r"pasajeros|socios)",
         # round 5: a group with no number ("un pequeño grupo de usuarios", "un número reducido de clientes")
         r"un (?:pequeño |reducido |limitado )?(?:grupo|número) (?:pequeño |reducido |limitado )?de (?:clientes|usuarios|abonados|hogares)",
         r"problemas técnicos",
@@ -395,6 +417,8 @@ NON_APOLOGY = {
 #: blame form that names a supplier).
 _OWNED_AFTER = (
     r"(?![\s\S]{0,160}?\b(?:we chose|(?:is|was) ours|ours to own|"
+    # (round 30: or our single link owned, "We only had one cable into both towns")
+    r"we (?:only )?had (?:only )?(?:one|a single|no)|"
     r"our (?:fault|mistake|error|choice|decision)|on us)\b)"
 )
 
@@ -448,7 +472,9 @@ BLAME = {
         # US mobile carriers")
         r"(?:owned|run|operated|managed|supplied|hosted|delivered|made|sold|built|installed|written)(?: and (?:run|managed|operated))? by|belonging to|"
         r"carriers? (?:that |which )?we (?:buy|rent|use|pay)|one of the (?:[\w-]+ ){0,3}?carriers|"
-        r"their (?:crews?|engineers|technicians|staff|teams?|network|equipment|systems|side|software|servers)|nbn co)",
+        r"their (?:crews?|engineers|technicians|staff|teams?|network|equipment|systems|side|software|servers)|nbn co)"
+        # (round 30: not when owned right after, as the other forms that name a supplier)
+        + _OWNED_AFTER,
         # the contrast that puts the fault elsewhere: "..., not ours", "not by our network", "on their side"
         # (round 10: not the fault taken back in the same breath, "the storm was not ours, but the
         # single feed was my decision")
@@ -726,6 +752,25 @@ BLAME = {
         r"(?:[\w-]+ )?(?:company|firm|contractor|supplier|provider)\b|"
         r"\b(?:maker|vendor|supplier|manufacturer)[’']s (?:[\w-]+ ){0,2}?(?:update|release|file|change) had an? (?:error|fault|bug)\b|"
         r"\b(?:contractor|supplier|vendor|partner), who was late\b|"
+        # round 30: the other party as the doer, named by whom it works for or what it runs ("a
+        # contractor working for the highways authority damaged a duct", "the company that
+        # provides our payment page let its certificate expire"); what is supplied, hosted or run
+        # by an outside company; a release by its maker ("released by its maker overnight", "an
+        # update released by the app's vendor"); their servers or update as what failed; a
+        # third-party incident; where the fault arose ("the problem arose with our e-book
+        # supplier"); the line from the electric company; caused by the mobile networks
+        r"\ban? (?:contractor|builder|crew|company|firm) (?:working|employed|hired|contracted) (?:for|by) (?:the|a|an) (?:[\w-]+ ){0,3}?"
+        r"(?:authority|council|county|city|company|utility|department|agency)\b|"
+        r"\bthe (?:company|firm|supplier|vendor|contractor) that (?:provides|runs|hosts|operates|supplies|manages|makes|builds) (?:[\w’'-]+ ){1,4}?"
+        r"(?:let|allowed|pushed|sent|changed|installed|released|forgot|failed)\b|"
+        r"\b(?:supplied|hosted|run|operated|managed|provided|built|owned)(?: and (?:supplied|hosted|run|operated|managed|provided|built|owned))? by "
+        r"(?:an?|our|the) (?:outside|external|third-party|other) (?:[\w-]+ )?(?:company|firm|contractor|supplier|provider|processor|vendor)\b|"
+        r"\breleased by (?:the|its|their) (?:[\w’'-]+ )?(?:maker|vendor|manufacturer|developer|supplier)\b|"
+        r"\btheir (?:servers|systems|update|software|platform) (?:could not|couldn[’']t|failed|crashed|went down|changed)\b|"
+        r"\b(?:a|this (?:is|was) a) third[- ]party (?:incident|fault|issue|problem|outage|failure)\b|"
+        r"\b(?:problem|fault|issue|failure|outage) arose (?:with|at) (?:our|the|a) (?:[\w-]+ )?(?:supplier|provider|vendor|contractor|partner)\b|"
+        r"\b(?:comes|came) from the (?:local )?(?:electric|power|electricity|water|gas|phone) (?:company|utility|provider)\b|"
+        r"\bcaused by the (?:mobile|phone|local) (?:networks?|carriers?|operators?)\b|"
         r"\ban? (?:contractor|builder|digger|utility crew|third party) (?:cut|damaged|broke|dug through|severed)\b"
         # (not owned after it: "A digger cut our cable, and we had no second route. The single
         # route was our choice.")
@@ -786,6 +831,14 @@ BLAME = {
         r"(?:se produjo|se debe|se debió|fue causad[oa]) (?:por|a) (?:las obras de |un error de(?:l)? |una falla de(?:l)? )?"
         r"(?:una|un|el|la|nuestro|nuestra) (?:empresa|compañía|proveedor|fabricante|contratista)\b|"
         r"\berror del (?:fabricante|proveedor|contratista)\b|"
+        # round 30: "la falla se debe al proveedor de la plataforma", "la avería se produjo en un
+        # equipo de uno de nuestros proveedores", "el sistema de venta es de una empresa externa",
+        # "la empresa que opera la app cargó un mapa con errores"
+        r"(?:se debe|se debió|se produjo|fue causad[oa] por) (?:al|a la) (?:proveedor|fabricante|contratista|empresa|compañía)\b|"
+        r"\bse produjo en (?:[\wáéíóúñ]+ ){0,4}?(?:de|del) (?:uno de nuestros |nuestro |un |el )?(?:proveedor(?:es)?|fabricante|contratista)\b|"
+        r"\b(?:es|era|pertenece a) (?:de )?una empresa (?:externa|ajena)\b|"
+        r"\bla empresa que (?:opera|gestiona|administra|maneja|mantiene|provee) (?:[\wáéíóúñ]+ ){1,3}?(?:cargó|instaló|envió|cambió|publicó|subió|"
+        r"borró|dejó)\b|"
         r"(?:se debe|se debió) a [^.;]{0,60}?\bque el (?:fabricante|proveedor|contratista)\b|\bpor (?:una )?falla del (?:proveedor|fabricante)\b",
         r"(?:falló|fallaron|se cayó|se cayeron|se rompió|se rompieron) [^.;]{0,40}?\bde (?:nuestro|un|el) (?:proveedor|fabricante|contratista)\b",
         r"(?:tuvo|tiene) (?:su )?origen en [^.;]{0,60}?(?:empresa eléctrica|compañía eléctrica|proveedor|terceros?|contratista)\b",
@@ -1196,6 +1249,27 @@ EXCUSE = {
         r"(?:are|is|were|was) the busiest (?:[\w-]+ )?of the year\b|\ba record number of\b|"
         r"(?:are|is) always (?:harder|more difficult|tricky|difficult)\b|\bdifficult to get (?:exactly |completely )?right\b|"
         r"\blike (?:many|most|other|all) (?:[\w-]+ ){0,2}?(?:services|providers|companies|councils|operators|banks|firms)\b",
+        # round 30: the hardest to run, put under strain ("among the hardest in the state to
+        # monitor", "put every part of our system under strain"); like every one of its kind ("like
+        # every clinic, we are short of staff"); the worst for a decade; what would test any
+        # network; what almost always goes smoothly, is routine, usually ends well; the volume or
+        # the budgets given as the reason ("given the volume of holiday traffic", "councils run on
+        # tight budgets"); what is rare across the industry; the team defended ("in fairness to
+        # the team"); demand past anyone's forecast; by far the busiest; every network in the
+        # country does it
+        r"among the (?:hardest|most difficult|toughest|trickiest)\b|\bput (?:[\w-]+ ){1,5}?under (?:strain|pressure)\b|"
+        r"\blike (?:every|any) (?:other )?(?:[\w-]+ ){0,2}?(?:clinic|council|bank|school|company|provider|operator|network|business|library|"
+        r"utility|service|carrier|firm|app|practice|hospital)\b|"
+        r"\b(?:worst|biggest|heaviest) (?:[\w-]+ ){0,4}?(?:for|in) (?:a |the last )?(?:decade|decades|generation|century)\b|"
+        # (not a promise: "we will test any change")
+        r"\b(?:would|could) (?:test|challenge|strain|overwhelm|defeat) any\b|\bwill (?:challenge|strain|overwhelm|defeat) any\b|"
+        r"\bon (?:this|that|such a) scale (?:will|would|could) test any\b|"
+        r"\balmost always (?:go|goes|went|work|works|run|runs) (?:smoothly|well|fine|to plan)\b|"
+        r"\busually (?:ends?|finish(?:es)?|goes|go|works?|runs?) (?:well|smoothly|fine|without)\b|\b(?:of this kind|like this) (?:is|are) routine\b|"
+        r"\bgiven the (?:volume|scale|level|amount|size) of\b|\btight budgets?\b|\bup and down the country\b|"
+        r"\b(?:it is|it[’']s) (?:very |extremely )?rare for\b|\bacross the (?:[\w-]+ )?industry\b|\bin fairness to\b|"
+        r"\bthan anyone could have (?:predicted|expected|foreseen|imagined)\b|\bby far the busiest\b|"
+        r"\bevery (?:network|provider|operator|company|bank|council|clinic|school|app) in the (?:country|industry|world|state)\b",
     ),
     "es": _words(
         r"a pesar de nuestros (?:mejores )?esfuerzos",
@@ -1215,6 +1289,11 @@ EXCUSE = {
         # "en temporada alta ... el doble de gente de lo normal"
         r"(?:cosas|fallos|errores) que (?:pueden|suelen) (?:pasar|ocurrir|suceder)|(?:estas|esas) cosas (?:pasan|ocurren|suceden)",
         r"el doble de (?:gente|pasajeros|clientes|usuarios|pedidos) (?:de lo normal|que de costumbre)",
+        # round 30: the busiest season given as the reason, the staff at their limit ("diciembre es
+        # nuestra temporada más ocupada", "el personal estaba al límite"); impossible to protect it
+        # all; things that happen ("son cosas que pasan con cualquier proveedor")
+        r"(?:es|fue|era) (?:nuestr[oa]|la) (?:temporada|época|semana|mes|día) más (?:ocupad[oa]|fuerte|intens[oa]|cargad[oa])|"
+        r"(?:personal|equipo|equipos|plantilla|técnicos) (?:estaba|estaban|está|están) al límite|es imposible \w+ todo|cosas que (?:pasan|ocurren|suceden)",
         # round 29: "en temporada alta la demanda es enorme"
         r"(?:en|durante)(?: la)? temporada alta\b[^.]{0,40}?\b(?:demanda|gente|tráfico)\b",
         r"(?:todas las|todos los) (?:redes|operadores|operadoras|compañías) (?:tienen|sufren|han tenido)",
@@ -1437,6 +1516,20 @@ MINIMISE = {
         r"\b(?:just|only) (?:one|a|a single) (?:[\w-]+ )?(?:day|night|hour|morning|evening)s? late\b|"
         r"\b(?:it|that|this) was (?:just |only )?a few (?:hours|minutes)\b|\bwhen (?:few|not many|hardly any) (?:people|customers|of you)\b|"
         r"\b(?:local|isolated) (?:fault|issue|problem|outage) only\b|\bnot a (?:wider|wide|bigger|larger|major|widespread) (?:outage|fault|problem|issue)\b",
+        # round 30: the incident called contained ("a relatively contained incident"); only some of
+        # a count ("only 87 of our 612 reminders"); lasted just over a day; only a partial outage;
+        # what still worked for most ("mobile data is working for most people", "most patients
+        # were able to finish by phone"); the impact on one thing called minimal ("the impact on
+        # care was minimal"); most have another way, thankfully
+        r"\b(?:relatively|fairly|largely) (?:contained|minor|small|limited)\b|"
+        # (the count of the harmed opening the sentence; not "it reached only 212 of the 2,058
+        # families", the failure told)
+        r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=\n))only \d[\d,]* of (?:our|the) \d[\d,]*|"
+        r"\blasted (?:just|only) (?:over|under|a)\b|\bonly (?:a )?partial\b|"
+        r"\b(?:working|worked|available) for most (?:people|customers|of you|users|members)\b|"
+        r"\bmost (?:[\w-]+ )?(?:were|was) (?:still )?able to\b|"
+        r"\b(?:impact|effect) on (?:[\w-]+ ){1,2}?(?:was|is|has been) (?:very |fairly |relatively )?(?:limited|minimal|small|slight|minor|negligible)\b|"
+        r"\b(?:thankfully|luckily|fortunately),? (?:most|many|the majority)\b",
     ),
     "es": _words(
         r"menor(?:es)?",
@@ -1516,6 +1609,10 @@ MINIMISE = {
         # "una situación puntual"
         r"(?:afecta|afectó|afectaba|afectan) (?:solo |sólo )?a muy poc[oa]s\b|(?:solo|sólo) (?:fueron|fue|era|eran) (?:unas?|un par de|pocas?) "
         r"(?:horas|minutos|días)\b|\bdemoras? cortas?\b|\bsituación puntual\b",
+        # round 30: only a day and a half ("fue solo un día y medio"); most could do it some other
+        # way ("la mayoría de las familias pudieron pagar en ventanilla")
+        r"(?:fue|fueron|duró|duraron) (?:solo|sólo|apenas) (?:un|una|unas|unos|dos|tres|medio|media)\b|"
+        r"la mayoría (?:de (?:las|los) [\wáéíóúñ]+ )?(?:pudieron|pudo|podían|siguieron|pudo seguir)\b",
     ),
 }
 CORPORATE = _words(
