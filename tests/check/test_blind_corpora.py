@@ -64,16 +64,16 @@ time by two hands, after round 25 was committed, never run through the checker b
 committed, measured once on each of rounds 25 to 28, and tuned on in round 29. The
 forty-fifth and forty-sixth (corpus_blind45, 46) were written blind the same way, at the same
 time by two hands, after round 26 was committed, never run through the checker before they were
-committed, and measured once on each of rounds 26 to 29; nobody has tuned on them. The
+committed, measured once on each of rounds 26 to 29, and tuned on in round 30. The
 forty-seventh and forty-eighth (corpus_blind47, 48) were written blind the same way, at the same
 time by two hands, after round 27 was committed, never run through the checker before they were
-committed, and measured once on each of rounds 27 to 29; nobody has tuned on them. The
+committed, and measured once on each of rounds 27 to 30; nobody has tuned on them. The
 forty-ninth and fiftieth (corpus_blind49, 50) were written blind the same way, at the same time
 by two hands, after round 28 was committed, never run through the checker before they were
-committed, and measured once on each of rounds 28 and 29; nobody has tuned on them. The fifty-first
+committed, and measured once on each of rounds 28 to 30; nobody has tuned on them. The fifty-first
 and fifty-second (corpus_blind51, 52) were written blind the same way, at the same time by two
 hands, after round 29 was committed, never run through the checker before they were committed, and
-measured once on round 29; nobody has tuned on them.
+measured once on each of rounds 29 and 30; nobody has tuned on them.
 Unit tests of the rules use sentences of their own, not these sets'.
 """
 
