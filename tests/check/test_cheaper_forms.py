@@ -39,6 +39,25 @@ PLAIN = {
 }
 
 
+def _phrase(start: str) -> re.Pattern[str]:
+    """The table phrase (one alternative) that starts with `start`, compiled on its own."""
+    from amends.check.prefixes import TABLES, _split_top
+
+    (found,) = {
+        a for phrases, _, _ in TABLES for p in phrases for a in _split_top(p) if a.startswith(start)
+    }
+    return re.compile(found, re.I)
+
+
+#: Table phrases rewritten to lead with their word (a phrase led by a look-behind is tried at every
+#: word start), beside their form before.
+PLAIN_PHRASES = {
+    "minimise: only N of our M, opening a sentence": (
+        re.compile(r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=\n))only \d[\d,]* of (?:our|the) \d[\d,]*", re.I),
+        r"\bonly (?:(?<=^only",
+    ),
+}
+
 _texts = corpus_texts
 
 
@@ -81,3 +100,21 @@ def test_times_are_counted_as_the_plain_patterns_count_them() -> None:
     # in ASCII form where the text reads as ASCII, an ISO time only where '-' and ':' stand
     for text in (*_texts(), "2026-12-05T09:30:00Z and 2026-12-05 10:00+01:00"):
         assert P.count_times(text) == len(P.CLOCK.findall(text)) + len(P.ISO_TZ.findall(text))
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN_PHRASES))
+def test_a_phrase_led_by_its_word_finds_the_spans_of_its_plain_form(name: str) -> None:
+    import amends.check.style  # noqa: F401  (its tables registered)
+
+    plain, start = PLAIN_PHRASES[name]
+    cheaper = _phrase(start)
+    extra = (
+        "Only 87 of our 612 homes.",
+        "It reached only 212 of the 2,058.",
+        "Hi.\nonly 5 of the 9",
+    )
+    for text in (*_texts(), *extra):
+        for target in (text, flat_lower(text)):
+            assert [m.span() for m in cheaper.finditer(target)] == [
+                m.span() for m in plain.finditer(target)
+            ], (name, target[:80])

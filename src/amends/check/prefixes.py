@@ -382,6 +382,15 @@ def by_word_start(phrases: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, .
     return tuple(words), tuple(rest)
 
 
+def _unbounded(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The phrases' alternatives without their leading word boundary. Only for a table every
+    match of which starts a word (`first_letters` knows its letters): `ahead_of` then asserts the
+    boundary where every match starts, so the phrase's own is the same test again, and a phrase
+    led by it sat in a branch of its own instead of with the phrases of its first letter (tried
+    at every word start, after them)."""
+    return tuple(a[2:] if a.startswith("\\b") else a for p in phrases for a in _split_top(p))
+
+
 #: Every table `table` made, as (phrases, space, whole words): the tests hold each one's pattern
 #: to the plain alternation of its phrases.
 TABLES: list[tuple[tuple[str, ...], str, bool]] = []
@@ -395,9 +404,10 @@ def table(phrases: tuple[str, ...], *, space: str, whole_words: bool = False) ->
     TABLES.append((phrases, space, whole_words))
 
     def write() -> str:
-        tree = prefix_tree(phrases, space)
+        letters = first_letters(phrases, bounded=whole_words)
+        tree = prefix_tree(phrases if letters is None else _unbounded(phrases), space)
         if whole_words:
             tree = r"\b(?:" + tree + r")\b"
-        return ahead_of(tree, first_letters(phrases, bounded=whole_words))
+        return ahead_of(tree, letters)
 
     return Lexicon.later(write, re.I)

@@ -1523,8 +1523,10 @@ MINIMISE = {
         # care was minimal"); most have another way, thankfully
         r"\b(?:relatively|fairly|largely) (?:contained|minor|small|limited)\b|"
         # (the count of the harmed opening the sentence; not "it reached only 212 of the 2,058
-        # families", the failure told)
-        r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=\n))only \d[\d,]* of (?:our|the) \d[\d,]*|"
+        # families", the failure told; the sentence start looked behind from after "only ", so
+        # that the table leads with the word: led by the look-behind, the form was tried at every
+        # word start and cost a sixth of the table's time)
+        r"\bonly (?:(?<=^only\x20)|(?<=[.!?]\x20only\x20)|(?<=\nonly\x20))\d[\d,]* of (?:our|the) \d[\d,]*|"
         r"\blasted (?:just|only) (?:over|under|a)\b|\bonly (?:a )?partial\b|"
         r"\b(?:working|worked|available) for most (?:people|customers|of you|users|members)\b|"
         r"\bmost (?:[\w-]+ )?(?:were|was) (?:still )?able to\b|"
