@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import textwrap
-import time
 from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 from tests.credits.conftest import affected, plans, span
+from tests.killing import kill_when_marked
 
 from amends.credits import compute, parse_policy
 from amends.errors import InputError
@@ -220,23 +216,9 @@ def test_a_killed_record_keeps_its_batches_and_a_rerun_pays_nobody_twice(
     script = tmp_path / "child.py"
     script.write_text(CHILD)
     marker = tmp_path / "marker"
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
-    child = subprocess.Popen(
-        [sys.executable, str(script), store_url, str(marker), str(N_KILLED), str(KILL_BATCH)],
-        env=env,
-        stderr=subprocess.PIPE,
+    kill_when_marked(
+        script, [store_url, str(marker), str(N_KILLED), str(KILL_BATCH)], marker, 3 * KILL_BATCH
     )
-    try:
-        deadline = time.monotonic() + 180  # generous: the machine may be busy
-        while not marker.exists() or int(marker.read_text() or "0") < 3 * KILL_BATCH:
-            if child.poll() is not None:
-                err = child.stderr.read().decode() if child.stderr else ""
-                pytest.fail(f"the child exited before recording: {err}")
-            assert time.monotonic() < deadline, "the child never recorded three batches"
-            time.sleep(0.05)
-    finally:
-        child.send_signal(signal.SIGKILL)
-        child.wait()
     store = open_store(store_url, create=True)
     try:
         with store.connect() as conn:

@@ -5,12 +5,10 @@ enforcing it, so a re-run after a partial write or a SIGKILL enqueues nobody twi
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import tempfile
 import textwrap
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from sqlalchemy import func, select
+from tests.killing import kill_when_marked
 
 from amends.errors import InputError
 from amends.publish.outbox import ENQUEUEING, enqueue_notice_file, enqueue_notices, notice_key
@@ -231,27 +230,15 @@ def test_sigkill_during_enqueue_then_rerun_enqueues_each_once(store_url, tmp_pat
     pq.write_table(_notices(n), path)
     store = open_store(store_url, create=True)
     marker = tmp_path / "marker"
-    env = {**os.environ, "COLUMNS": "200", "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     script = tmp_path / "child.py"
     script.write_text(CHILD)
-    child = [sys.executable, str(script), store_url, str(path), str(marker), "1500"]
     try:
-        proc = subprocess.Popen(child, stderr=subprocess.PIPE, env=env)
-        try:
-            deadline = time.monotonic() + 180  # generous: the machine may be busy
-            while not marker.exists() or int(marker.read_text() or "0") < 1500:
-                if proc.poll() is not None:
-                    err = proc.stderr.read().decode() if proc.stderr else ""
-                    pytest.fail(f"the child exited before holding: {err}")
-                assert time.monotonic() < deadline, "the child never loaded ten batches"
-                time.sleep(0.02)
-        finally:
-            proc.send_signal(signal.SIGKILL)
-            proc.wait(timeout=30)
+        kill_when_marked(script, [store_url, str(path), str(marker), "1500"], marker, 1500)
         partial, _ = _outbox(store)
         assert 1500 <= partial < reachable  # ten batches, and those other writers had under way
         cmd = [sys.executable, "-m", "amends", "notify", "enqueue-notices", "inc-1", str(path)]
         cmd += ["--db", store_url, "--batch-size", "150"]
+        env = {**os.environ, "COLUMNS": "200"}
         done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
         assert done.returncode == 0, done.stderr
         assert f"enqueued {reachable - partial:,} of {n:,}" in done.stdout
