@@ -56,6 +56,22 @@ PLAIN_PHRASES = {
         re.compile(r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=\n))only \d[\d,]* of (?:our|the) \d[\d,]*", re.I),
         r"\bonly (?:(?<=^only",
     ),
+    "empathy: the harm that hurts, not 'was hurt'": (
+        re.compile(
+            r"(?<!was )(?<!were )(?<!been )(?<!get )(?<!got )\bhurts?(?=\s*[.!;]|,? "
+            r"(?:especially|and|for|most)\b)",
+            re.I,
+        ),
+        r"\bhurt(?<!was",
+    ),
+    "vague: there is a problem with, not in a quoted error": (
+        re.compile(
+            r"(?<![“\x22‘']sorry,\x20)there(?:[’']s| is| was| has been) (?:a|an) "
+            r"(?:problem|fault|issue) (?:with|affecting)",
+            re.I,
+        ),
+        r"there(?<!",
+    ),
 }
 
 _texts = corpus_texts
@@ -112,6 +128,8 @@ def test_a_phrase_led_by_its_word_finds_the_spans_of_its_plain_form(name: str) -
         "Only 87 of our 612 homes.",
         "It reached only 212 of the 2,058.",
         "Hi.\nonly 5 of the 9",
+        "Nobody was hurt. It hurts. Being cut off hurt, especially at night. We got hurt.",
+        '"Sorry, there is a problem with your card" showed. There is a problem with our texts.',
     )
     for text in (*_texts(), *extra):
         for target in (text, flat_lower(text)):

@@ -1138,7 +1138,10 @@ EMPATHY_MORE = {
         # reading that week", "email is how many of you get bills")
         r"\b(?:one|a|another) (?:parent|mother|father|patient|family|reader|driver|pupil|student|client|member|guest|passenger|rider) "
         r"(?:[\w’'-]+ ){0,2}?(?:had to|missed|lost|waited|could ?n[o’']t|could not|drove|spent|gave up)\b|"
-        r"(?<!was )(?<!were )(?<!been )(?<!get )(?<!got )\bhurts?(?=\s*[.!;]|,? (?:especially|and|for|most)\b)|"
+        # (the word first, then what stands before it: led by look-behinds, the form was tried at
+        # every word start)
+        r"\bhurt(?<!was\x20hurt)(?<!were\x20hurt)(?<!been\x20hurt)(?<!get\x20hurt)(?<!got\x20hurt)s?"
+        r"(?=\s*[.!;]|,? (?:especially|and|for|most)\b)|"
         r"\b(?:tiring|exhausting|gruelling|grueling)\b|"
         r"\bthe only way (?:to|for|of)\b|\b(?:their|your) only (?:way|link|reading|contact|connection|lifeline|means)\b|"
         r"\bis how (?:many|most|some|a lot) of you\b|\bis how (?:you|people|families|patients) (?:get|pay|reach|keep|stay|talk|work)\b",

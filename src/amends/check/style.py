@@ -64,7 +64,7 @@ VAGUE = {
         # a problem with our reminder texts", "intermittent problems with card payments")
         r"the matter (?:that |which )?(?:arose|occurred|happened)",
         # (not an error message quoted: "Sorry, there is a problem with the service")
-        r"(?<![“\x22‘']sorry,\x20)there(?:[’']s| is| was| has been) (?:a|an) (?:problem|fault|issue) (?:with|affecting)",
+        r"there(?<![“\x22‘']sorry,\x20there)(?:[’']s| is| was| has been) (?:a|an) (?:problem|fault|issue) (?:with|affecting)",
         r"(?:intermittent|occasional) (?:problems|issues|difficulties|trouble)",
         r"certain (?:[\w-]+ )?(?:customers|users|areas|regions|services|neighbou?rhoods|suburbs|parts|places|locations|towns|cities)",
         # a share with no number: "a portion of our customers", "a subset of users", "a modest slice of"
