@@ -1879,6 +1879,9 @@ _FEE_KEPT = r"\bkeeps? (?:their|your|the) (?:[\w-]+ )?fees?\b"
 #: gap fee", "no practice will be charged for the sessions", "ningún paciente pagará la
 #: consulta"); the fee on us ("your next exam fee is on us"); a place in the queue given back
 #: ("back at the top of their waiting lists", "conservan su puesto").
+#: Round 30: how many days, weeks or months a service is given longer ("an extra 14 days").
+_DAYS_COUNT = r"(?:\d+|two|three|four|five|seven|ten|fourteen|thirty)"
+
 _WAIVED = {
     "en": (
         r"\b(?:cancell?(?:ed)?|withdr(?:ew|awn|aw)|void(?:ed)?|scrap(?:ped)?|waived?) (?:(?:all|every|the|any|your|their|\d[\d,]*) ){0,3}"
@@ -1940,8 +1943,10 @@ _COMP_PHRASES: dict[str, tuple[str, ...]] = {
         r"\brepa(?:y|ys|id|ying)\b",
         # round 30: the service given longer ("now runs for an extra 14 days", "loans last 28 days
         # instead of 21"); a charge cancelled or not made, the fee on us, a place kept (`_WAIVED`)
-        r"\b(?:extra|additional|further) (?:\d+|two|three|four|five|seven|ten|fourteen|thirty) (?:days?|weeks?|months?)\b|"
-        r"\b(?:runs?|ran|lasts?|lasted|open|valid) (?:for )?(?:\d+|two|three|four|five|seven|ten|fourteen|thirty) (?:days|weeks|months) instead of\b|"
+        r"\b(?:extra|additional|further) " + _DAYS_COUNT + r" (?:days?|weeks?|months?)\b|"
+        r"\b(?:runs?|ran|lasts?|lasted|open|valid) (?:for )?"
+        + _DAYS_COUNT
+        + r" (?:days|weeks|months) instead of\b|"
         + _WAIVED["en"],
     ),
     "es": (
@@ -3155,12 +3160,10 @@ def check_prevention(doc: Doc, ctx: Context) -> str | None:
     return ""
 
 
-#: An unfilled slot ("[FECHA DE REINTEGRO]", "{{amount}}"), as the `placeholder` rule reads one.
-_SLOT = re.compile(r"\[[A-Z][^\]\n]{0,120}\]|\{\{[^}\n]*\}\}|<<[^>\n]+>>")
-
-
 def _slot_in(text: str) -> bool:
-    return ("[" in text or "{{" in text or "<<" in text) and _SLOT.search(text) is not None
+    """Whether the text holds an unfilled slot ("[FECHA DE REINTEGRO]", "{{amount}}"), read as
+    the `placeholder` rule reads one (`patterns.SLOT`)."""
+    return ("[" in text or "{{" in text or "<<" in text) and P.SLOT.search(text) is not None
 
 
 def check_repair(doc: Doc, ctx: Context) -> str | None:

@@ -83,6 +83,12 @@ _ZONE_WORDS = (
 _OFFSET = r"(?:(?:UTC|GMT)\s?[+−-]\s?\d{1,2}(?::?\d{2})?|[+−-]\d{2}:?\d{2})"
 _CLOCK = r"(?:\b(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s?(?:[ap]\.?\s?m\.?))?|\b(?:[01]?\d|2[0-3])\s?hs\b|\b(?:1[0-2]|0?[1-9])\s?(?:[ap]\.?m\b\.?)|\b(?:noon|midday|midnight|mediodía|medianoche)\b)"
 
+#: An unfilled slot of a template ("[DATE]", "{{amount}}", "<<name>>"): the forms the `placeholder`
+#: rule reads first (in any case there), and the ones `repair` will not take for an amount or a
+#: date (`SLOT`: a bracketed slot in capitals, as templates write them).
+SLOT_FORMS = r"\[[A-Z][^\]\n]{0,120}\](?!\()|\{\{[^}\n]*\}\}|<<[^>\n]+>>"
+SLOT = re.compile(SLOT_FORMS)
+
 #: A clock time, with or without a zone.
 CLOCK = re.compile(_CLOCK, re.I)
 #: A clock time followed by a zone abbreviation or a UTC offset (the zone may follow a range).

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from amends.check.content import HEDGED_ADDRESSEE, SEED_A, SEED_B
 from amends.check.lowercase import Lexicon, lexicon, suited, word_rx
 from amends.check.model import ALL_STAGES, Severity, Stage
+from amends.check.patterns import SLOT_FORMS
 from amends.check.prefixes import prefix_tree, table
 from amends.check.rule import Context, Example, Rule
 from amends.check.source import Doc
@@ -1712,7 +1713,7 @@ EXPLAINED = re.compile(
     re.I,
 )
 PLACEHOLDER = re.compile(
-    r"\[[A-Z][^\]\n]{0,120}\](?!\()|\{\{[^}\n]*\}\}|\{%[^%\n]*%\}|\$\{[^}\n]+\}|<<[^>\n]+>>|\b(?:TBD|TBC|TBA)\b|"
+    SLOT_FORMS + r"|\{%[^%\n]*%\}|\$\{[^}\n]+\}|\b(?:TBD|TBC|TBA)\b|"
     r"\bXX:XX\b|\bX{2,}\b|\?{3,}|\blorem ipsum\b|\binsert [a-z ]{2,30} here\b|%\(\w+\)s",
     re.I,
 )
