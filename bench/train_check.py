@@ -25,6 +25,7 @@ from amends.check.config import CheckConfig
 from amends.check.engine import check_text, effective_rules
 from amends.check.evaluate import load_corpus
 from amends.check.learned import MODEL_FILE, RuleModel, features, tokens, train
+from amends.check.model import Channel, Stage
 from amends.check.source import parse
 from bench.eval_check import CORPORA, UNSEEN
 
@@ -73,6 +74,17 @@ THRESHOLD = {
     "excuse": 0.7,
 }
 RULES = tuple(THRESHOLD)
+#: The required elements whose missing-element error the reading may hold back, and the score of
+#: absence under which it does: chosen by `bench/withhold_check.py` (see its doc and
+#: docs/rules.md, "Round 31").
+WITHHOLD = {
+    "what": 0.15,
+    "cause": 0.15,
+    "fix": 0.2,
+    "repair": 0.25,
+    "empathy": 0.3,
+    "eta": 0.05,
+}
 L1 = 1.0
 #: The shortest statement (in words) the model reads.
 MIN_WORDS = 30
@@ -116,6 +128,33 @@ def digest(names: list[str]) -> str:
     return h.hexdigest()
 
 
+@cache
+def labelled(name: str) -> tuple[tuple[str, str, str, Channel | None, str, frozenset[str]], ...]:
+    """A corpus as (id, prose, stage, channel, locale, labels) rows, read once per run."""
+    return tuple(
+        (item.id, parse(item.text, item.fmt).text, str(item.stage), item.channel, item.locale,
+         frozenset(item.expect))
+        for item in load_corpus(CORPORA[name])
+    )  # fmt: skip
+
+
+def applying(rule: str, names: Iterable[str]) -> list[tuple[str, str, str, frozenset[str]]]:
+    """The (prose, stage, locale, labels) rows of the named sets where `rule` applies."""
+    by_id = {r.id: r for r in effective_rules(None, None)}
+    return [
+        (text, stage, locale, labels)
+        for name in names
+        for _, text, stage, channel, locale, labels in labelled(name)
+        if by_id[rule].applies(Stage(stage), channel)
+    ]
+
+
+def absence_weights(rule: str, names: Iterable[str], threshold: float = 0.5) -> dict:
+    """A model of `rule`'s element being absent (as `learned.json` holds it), trained on the
+    statements of `names` where the rule applies."""
+    return train(applying(rule, names), [rule], l1=L1, threshold=threshold)[rule]
+
+
 def build() -> dict:
     """The model's JSON: what it was trained on and each rule's weights."""
     names = training_sets()
@@ -126,6 +165,7 @@ def build() -> dict:
         "l1": L1,
         "min_words": MIN_WORDS,
         "rules": rules,
+        "withhold": {r: absence_weights(r, names, t) for r, t in WITHHOLD.items()},
     }
 
 

@@ -18,6 +18,7 @@ from amends.check.model import (
     Severity,
     Stage,
     StageGuess,
+    Withheld,
 )
 from amends.check.profiles import Profile, load_profile
 from amends.check.registry import builtin_rules
@@ -174,7 +175,9 @@ def check_text(
                     fix_opts = fix_opts or _fix_options(config, zone)
                     finding.replacements = _FIXERS[rule.id](doc, start, end, locale, fix_opts)
                 findings.append(finding)
+    withheld: list[Withheld] = []
     if config is None or config.learned:
+        findings, withheld = _withhold(doc, findings, guess.stage, locale, prof)
         findings.extend(_learned(doc, rules, findings, guess.stage, chan, locale, path))
     findings.sort(key=lambda f: (f.line, f.column, f.rule))
     from amends.check.readability import grade
@@ -188,6 +191,7 @@ def check_text(
         locale=locale,
         score=score(findings),
         findings=findings,
+        withheld=withheld,
         words=n_words,
         grade=g if n_words else None,
     )
@@ -251,6 +255,31 @@ def _learned(
         finding.severity = Severity.WARNING
         out.append(finding)
     return out
+
+
+def _withhold(
+    doc: Doc, findings: list[Finding], stage: Stage, locale: str, prof: Profile | None
+) -> tuple[list[Finding], list[Withheld]]:
+    """The findings without the missing-element errors the learned reading holds back, and those.
+
+    An element a profile requires is never held back: a regulator's list is not read by guess.
+    """
+    named = set(prof.by_rule()) if prof is not None else set()
+    covered = learned.absence().rules
+    missing = [f.rule for f in findings if f.rule in covered and f.rule not in named]
+    if not missing:
+        return findings, []
+    readings = {r.rule: r for r in learned.held(doc.text, str(stage), locale, missing)}
+    if not readings:
+        return findings, []
+    kept = [f for f in findings if f.rule not in readings]
+    held = [
+        Withheld(
+            rule=r.rule, score=round(r.score, 4), evidence=[learned.shown(w) for w in r.evidence]
+        )
+        for r in readings.values()
+    ]
+    return kept, held
 
 
 def _finding(rule: Rule, path: str, line: int, col: int, message: str) -> Finding:

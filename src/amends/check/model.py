@@ -82,6 +82,15 @@ class StageGuess(BaseModel):
     inferred: bool = False
 
 
+class Withheld(BaseModel):
+    """A missing-element error held back: no pattern found the element, but the learned reading
+    finds it stated (`score`: how likely it is missing; `evidence`: the words that said so)."""
+
+    rule: str
+    score: float
+    evidence: list[str] = Field(default_factory=list)
+
+
 class FileReport(BaseModel):
     """Every finding for one statement, its stage and a 0–100 score."""
 
@@ -92,6 +101,8 @@ class FileReport(BaseModel):
     locale: str = "en"
     score: int = 100
     findings: list[Finding] = Field(default_factory=list)
+    #: Missing-element errors the learned reading held back; they count for nothing.
+    withheld: list[Withheld] = Field(default_factory=list)
     words: int = 0
     grade: float | None = None
 

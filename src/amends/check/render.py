@@ -32,6 +32,13 @@ def render_text(reports: list[FileReport], *, markup: bool = False) -> str:
             if markup:
                 sev = f"[{_COLOUR[f.severity]}]{sev}[/]"
             out.append(f"{esc(f.path)}:{f.line}:{f.column}: {sev} {f.rule} {esc(f.message)}")
+        for w in rep.withheld:
+            words = ", ".join(repr(e) for e in w.evidence) or "the statement as a whole"
+            note = (
+                f"{rep.path}: held back {w.rule}: no pattern found it, but a learned reading "
+                f"finds it stated ({w.score:.0%} likely missing; {words}), so read it and judge"
+            )
+            out.append(f"[dim]{esc(note)}[/]" if markup else note)
         how = "inferred" if rep.stage_reason != "given" else "given"
         reason = f": {rep.stage_reason}" if how == "inferred" else ""
         head = f"{rep.path}: score {rep.score}/100, stage {rep.stage.value} ({how}{reason})"
@@ -67,6 +74,7 @@ def render_json(reports: list[FileReport]) -> str:
                 "stage": rep.stage.value,
                 "stage_reason": rep.stage_reason,
                 "score": rep.score,
+                "withheld": [w.model_dump() for w in rep.withheld],
             }
             for rep in reports
         ],
