@@ -95,7 +95,7 @@ def test_the_text_and_json_reports_say_what_was_held_back_and_why() -> None:
     lines = [line for line in render_text([report]).splitlines() if "held back" in line]
     assert len(lines) == 1
     assert lines[0].startswith("resolve.txt: held back repair: no pattern found it")
-    assert re.search(r"\(\d+% likely missing; '[^']+'", lines[0])
+    assert re.search(r"\((under )?\d+% likely missing; '[^']+'", lines[0])
     (entry,) = json.loads(render_json([report]))["files"]
     assert [w["rule"] for w in entry["withheld"]] == ["repair"]
     assert entry["withheld"][0]["evidence"] == report.withheld[0].evidence
@@ -116,3 +116,26 @@ def test_evidence_against_is_the_present_words_that_lowered_the_score_most() -> 
     m = learned.RuleModel("x", bias=1.0, threshold=0.2, weights={"a": -2.0, "b": -0.5, "c": 1.0})
     assert m.evidence({"a", "b", "c", "STAGE=resolve"}, against=True) == ["a", "b"]
     assert m.evidence({"a", "b", "c"}) == ["c"]
+
+
+def test_the_docs_list_the_shipped_rules_and_thresholds_and_the_line_printed() -> None:
+    """docs/check.md is written by hand: its list and example are kept true to the model."""
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "check.md").read_text(encoding="utf-8")
+    section = doc.split("### Errors the learned reading holds back", 1)[1].split("\n### ", 1)[0]
+    named, numbers = re.search(
+        r"- for ((?:`[\w-]+`(?:, | and )?)+) \(thresholds ([^)]*)\)", " ".join(section.split())
+    ).groups()  # type: ignore[union-attr]
+    listed = dict(
+        zip(
+            re.findall(r"`([\w-]+)`", named),
+            [float(v) for v in re.findall(r"\d\.\d+", numbers)],
+            strict=True,
+        )
+    )
+    assert listed == {r: m.threshold for r, m in learned.absence().rules.items()}
+    assert WAIVED in section
+    report = _resolve(WAIVED, path="resolve.txt")
+    (line,) = [x for x in render_text([report]).splitlines() if "held back" in x]
+    assert line in section.splitlines()
