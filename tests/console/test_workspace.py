@@ -288,3 +288,33 @@ def test_an_author_makes_a_was_i_affected_link_the_site_accepts(console, inciden
     viewer = console.browser()
     viewer.login("viewer")
     assert "Make the link" not in viewer.get(path).text
+
+
+def test_an_error_the_learned_reading_holds_back_is_shown_and_not_counted(console, incident_id):
+    """Empathy told in words no pattern knows: the check's error is held back, and the draft
+    says so with the words that read as the element, so the author can judge."""
+    author = console.browser()
+    author.login("author")
+    path = f"/console/incidents/{incident_id}"
+    text = _text(author.get(path).text, "web-en-public")
+    ours = (
+        "We know how frustrating it is for customers when they cannot reach family, friends or "
+        "work."
+    )
+    assert ours in text
+    told = "Families who rely on a landline to hear from a doctor have gone a night without one."
+    edited = text.replace(ours, told).replace(FLAGGED, "calls fail with a fast busy tone")
+    form = {"stage": "acknowledge", "channel": "web", "locale": "en", "audience": "public"}
+    r = author.post(f"{path}/drafts", data=form | {"csrf": author.csrf(path), "text": edited})
+    assert r.status_code == 303
+    web = _draft(author.get(path).text, "web-en-public")
+    assert "The check found nothing." in web and "no error" in web
+    held = re.search(r'<ul class="withheld small">(.*?)</ul>', web, re.S)
+    assert held and "held back empathy" in held.group(1)
+    assert re.search(r"\((under 1|\d+)% likely missing: “", held.group(1))
+    # the same text with the reading off is an error: what was held back was one
+    from amends.check import CheckConfig, check_text
+
+    off = check_text(edited, stage="acknowledge", fmt="markdown", channel="web",
+                     config=CheckConfig(learned=False))  # fmt: skip
+    assert "empathy" in off.rule_ids()

@@ -598,6 +598,9 @@ class DraftView:
     missing: list[str] = field(default_factory=list)
     findings: list[dict[str, Any]] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
+    #: Missing-element errors the learned reading held back (rule, score, evidence): shown, not
+    #: counted.
+    withheld: list[dict[str, Any]] = field(default_factory=list)
     edited_by: str | None = None
     override_reason: str | None = None
 
@@ -675,6 +678,7 @@ def checked(view: DraftView, record: Incident) -> DraftView:
         return view
     report = check_statement(record, view.stage, view.channel, view.locale, view.text)
     view.findings, view.spans = spans(view.text, report)
+    view.withheld = [w.model_dump() for w in report.withheld]
     return view
 
 

@@ -73,6 +73,7 @@ def install_workspace(
             if draft_views and v.key in draft_views:
                 replaced = draft_views[v.key]
                 v.text, v.findings, v.spans = replaced.text, replaced.findings, replaced.spans
+                v.withheld = replaced.withheld
                 v.override_reason = replaced.override_reason
         needed = ws.needed_facts(views)
         fields = ws.fact_fields(rec, needed)
