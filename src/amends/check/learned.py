@@ -7,6 +7,10 @@ statement's words and word pairs, trained on our own labelled corpora (`bench/tr
 It only adds: where the patterns already fire the rule (a forbidden wording) or found nothing of
 it (a required element), or where its score is under the rule's threshold, it says nothing. What
 it says is a warning that names its score and the words that weighed most, so a person can judge.
+
+From round 31 it also holds back: for the required elements in `learned.json`'s `withhold`, a
+model of the element being absent; where a pattern says the element is missing and that model
+finds its absence unlikely, the error is held back and listed, not counted (`held`).
 """
 
 from __future__ import annotations
