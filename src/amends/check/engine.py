@@ -177,8 +177,9 @@ def check_text(
                 findings.append(finding)
     withheld: list[Withheld] = []
     if config is None or config.learned:
-        findings, withheld = _withhold(doc, findings, guess.stage, locale, prof)
-        findings.extend(_learned(doc, rules, findings, guess.stage, chan, locale, path))
+        read_as = learned.Grams(doc.text)  # read once for both readings
+        findings, withheld = _withhold(doc, findings, guess.stage, locale, prof, read_as)
+        findings.extend(_learned(doc, rules, findings, guess.stage, chan, locale, path, read_as))
     findings.sort(key=lambda f: (f.line, f.column, f.rule))
     from amends.check.readability import grade
 
@@ -225,6 +226,7 @@ def _learned(
     chan: Channel | None,
     locale: str,
     path: str,
+    read_as: learned.Grams,
 ) -> list[Finding]:
     """The learned reading's warnings for enabled rules the patterns did not fire."""
     fired = {f.rule for f in found}
@@ -235,7 +237,7 @@ def _learned(
     if not wanted:
         return []
     out = []
-    for reading in learned.read(doc.text, str(stage), locale, list(wanted)):
+    for reading in learned.read(doc.text, str(stage), locale, list(wanted), read_as):
         rule = wanted[reading.rule]
         if doc.suppressed(rule.id, reading.start):
             continue
@@ -258,7 +260,12 @@ def _learned(
 
 
 def _withhold(
-    doc: Doc, findings: list[Finding], stage: Stage, locale: str, prof: Profile | None
+    doc: Doc,
+    findings: list[Finding],
+    stage: Stage,
+    locale: str,
+    prof: Profile | None,
+    read_as: learned.Grams,
 ) -> tuple[list[Finding], list[Withheld]]:
     """The findings without the missing-element errors the learned reading holds back, and those.
 
@@ -269,7 +276,7 @@ def _withhold(
     missing = [f.rule for f in findings if f.rule in covered and f.rule not in named]
     if not missing:
         return findings, []
-    readings = {r.rule: r for r in learned.held(doc.text, str(stage), locale, missing)}
+    readings = {r.rule: r for r in learned.held(doc.text, str(stage), locale, missing, read_as)}
     if not readings:
         return findings, []
     kept = [f for f in findings if f.rule not in readings]

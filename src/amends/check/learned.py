@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 
 MODEL_FILE = "learned.json"
@@ -135,14 +135,17 @@ class Model:
             r: 1.0 / (1.0 + math.exp(-math.fsum(t))) for r, t in zip(self.rules, terms, strict=True)
         }
 
-    def present(self, words: list[str], stage: str, locale: str) -> frozenset[str]:
+    def present(
+        self, words: list[str], stage: str, locale: str, pairs: Iterable[str] | None = None
+    ) -> frozenset[str]:
         """The statement's features that any rule weighs: `features` cut to the model's keys.
 
         Function words and pairs of two are in no rule's keys, so this skips their filter, joins
         every pair in C and keeps only what the keys hold: two thirds of `features`' time.
         """
         keys = self.keys
-        pairs = map(" ".join, zip(words, words[1:], strict=False))  # noqa: RUF007
+        if pairs is None:
+            pairs = map(" ".join, zip(words, words[1:], strict=False))  # noqa: RUF007
         found = keys.intersection(words).union(keys.intersection(pairs))
         return found.union(keys.intersection((f"STAGE={stage}", f"LANG={locale[:2]}")))
 
@@ -191,20 +194,40 @@ class Reading:
     start: int
 
 
-def read(text: str, stage: str, locale: str, rules: Sequence[str]) -> list[Reading]:
+class Grams:
+    """A statement's `tokens` and their adjacent pairs joined, each read at first use and once
+    for both readings (`Model.present` reads both)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def words(self) -> list[str]:
+        return tokens(self.text)
+
+    @cached_property
+    def pairs(self) -> list[str]:
+        words = self.words
+        return list(map(" ".join, zip(words, words[1:], strict=False)))  # noqa: RUF007
+
+
+def read(
+    text: str, stage: str, locale: str, rules: Sequence[str], read_as: Grams | None = None
+) -> list[Reading]:
     """The learned findings for `rules` (those the model covers) on one statement.
 
     It was trained on whole statements, so a text shorter than the model's `min_words` (a sentence
-    alone, a short SMS) is left to the patterns: one strong word would decide its score.
+    alone, a short SMS) is left to the patterns: one strong word would decide its score. `read_as`:
+    the text's `Grams`, if known.
     """
     shipped = model()
     covered = [shipped.rules[r] for r in rules if r in shipped.rules]
     if not covered:
         return []
-    words = tokens(text)
-    if len(words) < shipped.min_words:
+    read_as = Grams(text) if read_as is None else read_as
+    if len(read_as.words) < shipped.min_words:
         return []
-    feats = shipped.present(words, stage, locale)
+    feats = shipped.present(read_as.words, stage, locale, read_as.pairs)
     scores = shipped.scores(feats)
     out = []
     for m in covered:
@@ -215,30 +238,30 @@ def read(text: str, stage: str, locale: str, rules: Sequence[str]) -> list[Readi
     return out
 
 
-def held(text: str, stage: str, locale: str, rules: Sequence[str]) -> list[Reading]:
+def held(
+    text: str, stage: str, locale: str, rules: Sequence[str], read_as: Grams | None = None
+) -> list[Reading]:
     """The missing-element errors of `rules` to hold back: those whose element the absence model
     finds stated (its score of absence under the rule's threshold), with the words that lowered
     the score most.
 
     The patterns say the element is missing; out of sample most such errors were wrong, the
     writer having put it in words no pattern knew (`bench/withhold_check.py`). As `read`, a text
-    shorter than `min_words` is left to the patterns.
+    shorter than `min_words` is left to the patterns. `read_as`: the text's `Grams`, if known.
     """
     shipped = absence()
     covered = [shipped.rules[r] for r in rules if r in shipped.rules]
     if not covered:
         return []
-    words = tokens(text)
-    if len(words) < shipped.min_words:
+    read_as = Grams(text) if read_as is None else read_as
+    if len(read_as.words) < shipped.min_words:
         return []
-    feats = shipped.present(words, stage, locale)
-    scores = shipped.scores(feats)
+    feats = shipped.present(read_as.words, stage, locale, read_as.pairs)
     out = []
-    for m in covered:
-        p = scores[m.rule]
-        if p < m.threshold:
-            ev = m.evidence(feats, against=True)
-            out.append(Reading(m.rule, p, ev, _first(text, ev)))
+    for m in covered:  # one or two rules as a rule: scored alone, not all in one pass
+        p = m.score(feats)
+        if p < m.threshold:  # no place: a held-back error points at nothing in the text
+            out.append(Reading(m.rule, p, m.evidence(feats, against=True), 0))
     return out
 
 
