@@ -211,6 +211,20 @@ class Grams:
         return list(map(" ".join, zip(words, words[1:], strict=False)))  # noqa: RUF007
 
 
+def _reading(
+    shipped: Model, rules: Sequence[str], text: str, stage: str, locale: str, read_as: Grams | None
+) -> tuple[list[RuleModel], frozenset[str]]:
+    """The shipped models of `rules` and the statement's features they weigh; no models when
+    none covers a rule or the text is shorter than `min_words`."""
+    covered = [shipped.rules[r] for r in rules if r in shipped.rules]
+    if not covered:
+        return [], frozenset()
+    read_as = Grams(text) if read_as is None else read_as
+    if len(read_as.words) < shipped.min_words:
+        return [], frozenset()
+    return covered, shipped.present(read_as.words, stage, locale, read_as.pairs)
+
+
 def read(
     text: str, stage: str, locale: str, rules: Sequence[str], read_as: Grams | None = None
 ) -> list[Reading]:
@@ -221,13 +235,9 @@ def read(
     the text's `Grams`, if known.
     """
     shipped = model()
-    covered = [shipped.rules[r] for r in rules if r in shipped.rules]
+    covered, feats = _reading(shipped, rules, text, stage, locale, read_as)
     if not covered:
         return []
-    read_as = Grams(text) if read_as is None else read_as
-    if len(read_as.words) < shipped.min_words:
-        return []
-    feats = shipped.present(read_as.words, stage, locale, read_as.pairs)
     scores = shipped.scores(feats)
     out = []
     for m in covered:
@@ -245,18 +255,11 @@ def held(
     finds stated (its score of absence under the rule's threshold), with the words that lowered
     the score most.
 
-    The patterns say the element is missing; out of sample most such errors were wrong, the
+    The patterns say the element is missing; out of sample many such errors were wrong, the
     writer having put it in words no pattern knew (`bench/withhold_check.py`). As `read`, a text
     shorter than `min_words` is left to the patterns. `read_as`: the text's `Grams`, if known.
     """
-    shipped = absence()
-    covered = [shipped.rules[r] for r in rules if r in shipped.rules]
-    if not covered:
-        return []
-    read_as = Grams(text) if read_as is None else read_as
-    if len(read_as.words) < shipped.min_words:
-        return []
-    feats = shipped.present(read_as.words, stage, locale, read_as.pairs)
+    covered, feats = _reading(absence(), rules, text, stage, locale, read_as)
     out = []
     for m in covered:  # one or two rules as a rule: scored alone, not all in one pass
         p = m.score(feats)
