@@ -107,7 +107,9 @@ UNSEEN: frozenset[str] = frozenset(f"blind{n}" for n in range(47, 53))
 #: thirty-fourth, round 25 both on the thirty-fifth and thirty-sixth, round 26 both on the
 #: thirty-seventh and thirty-eighth, round 27 the patterns on the thirty-ninth and fortieth, and
 #: round 28 the patterns on the forty-first and forty-second, round 29 the patterns on the
-#: forty-third and forty-fourth, and round 30 the patterns on the forty-fifth and forty-sixth.
+#: forty-third and forty-fourth, and round 30 the patterns on the forty-fifth and forty-sixth;
+#: round 31 (missing-element errors held back) was chosen on the thirty-ninth to forty-sixth as
+#: the patterns read them before they were tuned on (`bench/withhold_check.py`), so none is new.
 TITLES = {
     "dev": "dev",
     "field": "field (tuned on)",
@@ -150,10 +152,14 @@ def main() -> int:
     results = {}
     for name, folder in CORPORA.items():
         items = load_corpus(folder)
-        scores, misses = evaluate(items, RULE_IDS)
+        scores, misses, held = evaluate(items, RULE_IDS)
         results[name] = (scores, misses)
         exact = len(items) - len(misses)
-        print(f"{name}: {len(items)} statements, {exact} exactly right, {folder}")
+        print(
+            f"{name}: {len(items)} statements, {exact} exactly right, "
+            f"{held.right + held.wrong} missing-element errors held back "
+            f"({held.right} false alarms, {held.wrong} true), {folder}"
+        )
     head = f"{'tp':>4} {'fp':>3} {'fn':>3} {'prec':>6} {'recall':>6}"
     print(f"{'rule':<16} | " + " | ".join(f"{TITLES[n]:^27}" for n in CORPORA))
     print(f"{'':<16} | " + " | ".join(head for _ in CORPORA))

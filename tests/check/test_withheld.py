@@ -139,3 +139,19 @@ def test_the_docs_list_the_shipped_rules_and_thresholds_and_the_line_printed() -
     report = _resolve(WAIVED, path="resolve.txt")
     (line,) = [x for x in render_text([report]).splitlines() if "held back" in x]
     assert line in section.splitlines()
+
+
+def test_the_evaluation_counts_what_was_held_back_against_the_labels() -> None:
+    """`make eval` prints, per set, the errors held back that were false alarms and true ones."""
+    from amends.check.evaluate import Labelled, evaluate
+
+    def item(expect: list[str]) -> Labelled:
+        return Labelled(id="w", stage="resolve", text=WAIVED, locale="en-AU", expect=expect)
+
+    fired = sorted(_resolve(WAIVED).rule_ids())
+    _, misses, held = evaluate([item(fired)], ("repair",))
+    assert (held.right, held.wrong) == (1, 0) and misses == []
+    # labelled as lacking amends: the held-back error was a true one, and the statement is missed
+    scores, misses, held = evaluate([item([*fired, "repair"])], ("repair",))
+    assert (held.right, held.wrong) == (0, 1)
+    assert scores["repair"].fn == 1 and misses == [("w", set(), {"repair"})]

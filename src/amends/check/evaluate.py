@@ -8,7 +8,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from amends.check.engine import check_text
-from amends.check.model import Channel, Stage
+from amends.check.model import Channel, FileReport, Stage
 from amends.check.source import Format
 
 
@@ -60,9 +60,9 @@ def load_corpus(directory: Path) -> list[Labelled]:
     return items
 
 
-def run(item: Labelled) -> set[str]:
-    """The rules that fire on one corpus statement."""
-    report = check_text(
+def report(item: Labelled) -> FileReport:
+    """The checker's report on one corpus statement."""
+    return check_text(
         item.text,
         stage=item.stage,
         fmt=item.fmt,
@@ -70,17 +70,32 @@ def run(item: Labelled) -> set[str]:
         locale=item.locale,
         profile=item.profile,
     )
-    return report.rule_ids()
+
+
+def run(item: Labelled) -> set[str]:
+    """The rules that fire on one corpus statement."""
+    return report(item).rule_ids()
+
+
+class Held(BaseModel):
+    """Missing-element errors the learned reading held back on a corpus: `right` where the label
+    has the element stated (a false alarm avoided), `wrong` where it has it missing."""
+
+    right: int = 0
+    wrong: int = 0
 
 
 def evaluate(
     items: list[Labelled], rule_ids: tuple[str, ...]
-) -> tuple[dict[str, RuleScore], list[tuple[str, set[str], set[str]]]]:
-    """Per-rule scores, and the statements where the fired set differs from the label."""
+) -> tuple[dict[str, RuleScore], list[tuple[str, set[str], set[str]]], Held]:
+    """Per-rule scores, the statements where the fired set differs from the label, and what the
+    learned reading held back."""
     scores = {r: RuleScore(rule=r) for r in rule_ids}
     misses: list[tuple[str, set[str], set[str]]] = []
+    held = Held()
     for item in items:
-        got, want = run(item), set(item.expect)
+        rep = report(item)
+        got, want = rep.rule_ids(), set(item.expect)
         for r in rule_ids:
             if r in got and r in want:
                 scores[r].tp += 1
@@ -88,6 +103,11 @@ def evaluate(
                 scores[r].fp += 1
             elif r in want:
                 scores[r].fn += 1
+        for w in rep.withheld:
+            if w.rule in want:
+                held.wrong += 1
+            else:
+                held.right += 1
         if got != want:
             misses.append((item.id, got - want, want - got))
-    return scores, misses
+    return scores, misses, held
