@@ -9,7 +9,7 @@ import sys
 import bench
 
 #: Not benchmarks: `make eval`, this runner, and the tools that train and choose the checker's
-#: learned reading (the first rewrites `learned.json`; the second reads past git revisions for
+#: learned reading (the first rewrites `learned.json`; the second runs past git revisions for
 #: about ten minutes).
 SKIP = {"eval", "__main__", "train_check", "withhold_check"}
 

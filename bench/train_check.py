@@ -128,16 +128,6 @@ def digest(names: list[str]) -> str:
     return h.hexdigest()
 
 
-@cache
-def labelled(name: str) -> tuple[tuple[str, str, str, Channel | None, str, frozenset[str]], ...]:
-    """A corpus as (id, prose, stage, channel, locale, labels) rows, read once per run."""
-    return tuple(
-        (item.id, parse(item.text, item.fmt).text, str(item.stage), item.channel, item.locale,
-         frozenset(item.expect))
-        for item in load_corpus(CORPORA[name])
-    )  # fmt: skip
-
-
 def applying(rule: str, names: Iterable[str]) -> list[tuple[str, str, str, frozenset[str]]]:
     """The (prose, stage, locale, labels) rows of the named sets where `rule` applies."""
     by_id = {r.id: r for r in effective_rules(None, None)}
@@ -170,12 +160,19 @@ def build() -> dict:
 
 
 @cache
-def _rows(name: str) -> tuple[tuple[str, str, str, frozenset[str]], ...]:
-    """A corpus as (prose, stage, locale, labels) rows, read and parsed once per run."""
+def labelled(name: str) -> tuple[tuple[str, str, str, Channel | None, str, frozenset[str]], ...]:
+    """A corpus as (id, prose, stage, channel, locale, labels) rows, read once per run."""
     return tuple(
-        (parse(item.text, item.fmt).text, str(item.stage), item.locale, frozenset(item.expect))
+        (item.id, parse(item.text, item.fmt).text, str(item.stage), item.channel, item.locale,
+         frozenset(item.expect))
         for item in load_corpus(CORPORA[name])
-    )
+    )  # fmt: skip
+
+
+@cache
+def _rows(name: str) -> tuple[tuple[str, str, str, frozenset[str]], ...]:
+    """A corpus as (prose, stage, locale, labels) rows (`labelled` without id and channel)."""
+    return tuple((t, stage, locale, labels) for _, t, stage, _, locale, labels in labelled(name))
 
 
 def _training_rows(leaving_out: str | None = None) -> list[tuple[str, str, str, frozenset[str]]]:

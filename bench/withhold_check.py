@@ -13,8 +13,9 @@ and its pair), with a model trained on every tuned set but that pair. A rule is 
 the threshold with the best F1 among those whose held-back errors are at least 85% right (a
 missing element let through is worse than a false error), F1 rises by 0.02 or more.
 
-Run: `.venv/bin/python -m bench.withhold_check` (about ten minutes: four past checkouts, each
-read by the checker as it stood, and nine candidate rules trained four times each).
+Run: `.venv/bin/python -m bench.withhold_check` (about ten minutes: four past revisions' `src/`
+unpacked and run on their pair, as `bench.measure.revision_env` gives a baseline, and nine
+candidate rules trained four times each).
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from pathlib import Path
 
 from amends.check.learned import RuleModel, features, tokens
 from bench.eval_check import CORPORA
-from bench.train_check import MIN_WORDS, ROOT, _f1, absence_weights, labelled, training_sets
+from bench.measure import revision_env
+from bench.train_check import MIN_WORDS, _f1, absence_weights, labelled, training_sets
 
 #: The patterns as they stood before a round, and the pair of sets that round then tuned on.
 PAST = (
@@ -68,17 +70,13 @@ print(json.dumps(out))
 def past_findings(rev: str, sets: tuple[str, ...]) -> dict[str, list[list[str]]]:
     """What the patterns at `rev` fire on today's copies of `sets`, by statement id."""
     with tempfile.TemporaryDirectory() as tmp:
-        tree = Path(tmp) / rev
-        git = ["git", "-C", str(ROOT)]
-        subprocess.run([*git, "worktree", "add", "-q", "--detach", str(tree), rev], check=True)
-        try:
-            done = subprocess.run(
-                [sys.executable, "-c", _PAST_READER, *(str(CORPORA[s]) for s in sets)],
-                env={"PYTHONPATH": str(tree / "src"), "PATH": "/usr/bin:/bin"},
-                capture_output=True, text=True, check=True,
-            )  # fmt: skip
-        finally:
-            subprocess.run([*git, "worktree", "remove", "--force", str(tree)], check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", _PAST_READER, *(str(CORPORA[s]) for s in sets)],
+            env=revision_env(rev, Path(tmp)),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
     return json.loads(done.stdout)
 
 

@@ -1871,6 +1871,8 @@ _LENGTH_EN = (
 #: The fee already paid kept for the next try ("each learner keeps their test fee"; round 26): an
 #: offer and its amount at once, so both `_COMP_PHRASES` and `AMOUNT` hold it.
 _FEE_KEPT = r"\bkeeps? (?:their|your|the) (?:[\w-]+ )?fees?\b"
+#: Round 30: how many days, weeks or months a service is given longer ("an extra 14 days").
+_DAYS_COUNT = r"(?:\d+|two|three|four|five|seven|ten|fourteen|thirty)"
 #: Round 30: a charge the outage caused, cancelled or never made, or a place kept: an offer and
 #: its amount (the whole charge) at once, like `_FEE_KEPT`. The fines or tickets given in those
 #: hours cancelled ("all 143 tickets written in those hours were cancelled", "we have withdrawn
@@ -1879,9 +1881,6 @@ _FEE_KEPT = r"\bkeeps? (?:their|your|the) (?:[\w-]+ )?fees?\b"
 #: gap fee", "no practice will be charged for the sessions", "ningún paciente pagará la
 #: consulta"); the fee on us ("your next exam fee is on us"); a place in the queue given back
 #: ("back at the top of their waiting lists", "conservan su puesto").
-#: Round 30: how many days, weeks or months a service is given longer ("an extra 14 days").
-_DAYS_COUNT = r"(?:\d+|two|three|four|five|seven|ten|fourteen|thirty)"
-
 _WAIVED = {
     "en": (
         r"\b(?:cancell?(?:ed)?|withdr(?:ew|awn|aw)|void(?:ed)?|scrap(?:ped)?|waived?) (?:(?:all|every|the|any|your|their|\d[\d,]*) ){0,3}"

@@ -90,6 +90,11 @@ class Withheld(BaseModel):
     score: float
     evidence: list[str] = Field(default_factory=list)
 
+    @property
+    def likely(self) -> str:
+        """The score as a person reads it: "12%", or "under 1%" where it rounds to nothing."""
+        return "under 1%" if self.score < 0.005 else f"{self.score:.0%}"
+
 
 class FileReport(BaseModel):
     """Every finding for one statement, its stage and a 0–100 score."""

@@ -34,10 +34,9 @@ def render_text(reports: list[FileReport], *, markup: bool = False) -> str:
             out.append(f"{esc(f.path)}:{f.line}:{f.column}: {sev} {f.rule} {esc(f.message)}")
         for w in rep.withheld:
             words = ", ".join(repr(e) for e in w.evidence) or "the statement as a whole"
-            likely = "under 1%" if w.score < 0.005 else f"{w.score:.0%}"
             note = (
                 f"{rep.path}: held back {w.rule}: no pattern found it, but a learned reading "
-                f"finds it stated ({likely} likely missing; {words}), so read it and judge"
+                f"finds it stated ({w.likely} likely missing; {words}), so read it and judge"
             )
             out.append(f"[dim]{esc(note)}[/]" if markup else note)
         how = "inferred" if rep.stage_reason != "given" else "given"

@@ -52,6 +52,7 @@ from amends.store.workspace import (
 
 if TYPE_CHECKING:
     from amends.check import FileReport
+    from amends.check.model import Withheld
     from amends.store import Store
 
 #: Channels the workspace drafts and publishes (`notice` is personal: one per customer, sent by
@@ -598,9 +599,8 @@ class DraftView:
     missing: list[str] = field(default_factory=list)
     findings: list[dict[str, Any]] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
-    #: Missing-element errors the learned reading held back (rule, score, evidence): shown, not
-    #: counted.
-    withheld: list[dict[str, Any]] = field(default_factory=list)
+    #: Missing-element errors the learned reading held back: shown, not counted.
+    withheld: list[Withheld] = field(default_factory=list)
     edited_by: str | None = None
     override_reason: str | None = None
 
@@ -678,7 +678,7 @@ def checked(view: DraftView, record: Incident) -> DraftView:
         return view
     report = check_statement(record, view.stage, view.channel, view.locale, view.text)
     view.findings, view.spans = spans(view.text, report)
-    view.withheld = [w.model_dump() for w in report.withheld]
+    view.withheld = report.withheld
     return view
 
 
