@@ -210,6 +210,7 @@ CORPORA = [
     Corpus("blind50", {"ongoing": "yyo-", "resolve": "yyr-", "explain": "yyx-"}),
     Corpus("blind51", {"ongoing": "zzo-", "resolve": "zzr-", "explain": "zzx-"}),
     Corpus("blind52", {"ongoing": "aao-", "resolve": "aar-", "explain": "aax-"}),
+    Corpus("blind54", {"ongoing": "aco-", "resolve": "acr-", "explain": "acx-"}),
 ]
 
 
