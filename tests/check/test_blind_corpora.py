@@ -211,6 +211,7 @@ CORPORA = [
     Corpus("blind51", {"ongoing": "zzo-", "resolve": "zzr-", "explain": "zzx-"}),
     Corpus("blind52", {"ongoing": "aao-", "resolve": "aar-", "explain": "aax-"}),
     Corpus("blind53", {"ongoing": "abo-", "resolve": "abr-", "explain": "abx-"}),
+    Corpus("blind54", {"ongoing": "aco-", "resolve": "acr-", "explain": "acx-"}),
 ]
 
 
