@@ -800,6 +800,27 @@ BLAME = {
         r"(?:banks?|company|companies|suppliers?|vendors?|carriers?|council|utility|providers?|makers?) (?:made|pushed|sent|released)\b",
         r"(?:update|change|release|error|mistake|work) by (?:our|the|a|an) (?:[\w-]+ ){0,2}?(?:provider|supplier|vendor|contractor|"
         r"partner|carrier|maker)s?\b(?! (?:that |which |who |whom )?we\b)",
+        # round 32: the other party as the one that sent out the update, named by its role with
+        # any words before it or by what it makes ("our booking software supplier put out an
+        # update", "the maker of the receiving equipment sent a software update", "our card payment
+        # processor applied an update"; not a corrected update, nor when the same sentence says it
+        # fixed or corrected anything); its failure with a word between ("our hosting company had a hardware
+        # failure"); the company that sells us the thing; what it left out or loaded twice; the
+        # other party still working on it
+        r"\b(?:our|the) (?:[\w-]+ ){0,3}?(?:contractor|supplier|vendor|provider|processor|partner|maker|manufacturer)"
+        r"(?: of (?:the|our) (?:[\w-]+ ){0,2}?[\w-]+)? (?:put out|sent out|sent|pushed out|pushed|applied|released|installed|rolled out) "
+        r"(?:an?|the|its|their) (?!(?:[\w-]+ )?(?:corrected|fixed|repaired|patched|working)\b)(?:[\w-]+ ){0,2}?(?:update|release|change|"
+        r"upgrade|file)\b"
+        r"(?![^.;]{0,80}?\b(?:fix|fixed|fixes|corrected|repaired|solved|resolved|restored)\b)"
+        + _OWNED_AFTER,
+        r"\bour (?:[\w-]+ ){0,2}?(?:company|provider|supplier|partner|vendor|carrier|contractor|processor) (?:has|had) (?:a|an) [\w-]+ "
+        r"(?:fault|problem|outage|failure)\b(?![^.;]{0,40}?,? but (?:we|i)\b)" + _OWNED_AFTER,
+        r"\bthe (?:company|firm|business) (?:that|which|who) (?:sells|sold|licenses|licensed) us\b(?:(?!\bwe\b)[^.;]){0,40}?"
+        r"\b(?:changed|sent|stopped|cut|pulled|failed|broke)\b",
+        r"\b(?:contractor|provider|supplier|vendor|maker|processor|partner),? (?:who |which |that )?(?:omitted|left out|forgot to|"
+        r"loaded (?:[\w-]+ ){1,3}?twice)\b",
+        r"\bour (?:[\w-]+ ){0,2}?(?:partner|provider|supplier|vendor|carrier|contractor|processor|maker) (?:is|are) (?:still )?working "
+        r"(?:on|to)\b",
     ),
     "es": _words(
         r"fuera de nuestro control",
@@ -959,6 +980,20 @@ BLAME = {
         r"contratista|fabricante|socio|operador|operadora)\b",
         r"lo caus(?:ó|aron) (?:la|el|nuestr[oa]) (?:empresa|proveedor|proveedora|contratista|fabricante|operador|operadora)\b|"
         r"(?:de|del) la empresa proveedora\b|\bsin avisarnos\b|sin que (?:nuestro equipo|nosotros) (?:tuviera|tuviéramos|lo supiera|lo supiéramos)",
+        # round 32: the party we work with as the one that failed ("la procesadora de pagos con la
+        # que trabajamos tuvo una demora"); what another company provides or sends us ("el sistema
+        # que nos provee otra empresa", "la señal que nos envía la productora"); a change made by
+        # the bank or company; the company that provides the service; our supplier still at work
+        r"\bcon (?:el|la|los|las) que trabajamos (?:tuvo|tuvieron|falló|fallaron|cambió|cambiaron|envió|enviaron|sufrió|sufrieron|"
+        r"cometió|no)\b",
+        r"\bque nos (?:provee|proveía|presta|prestaba|vende|vendía|suministra|suministraba|envía|enviaba|manda|mandaba) (?:otra|una|la|el) "
+        r"(?:empresa|compañía|productora|proveedora|proveedor|operadora|operador|distribuidora|fabricante|banco|entidad)\b",
+        r"\b(?:realizad|hech|causad|provocad|ejecutad)[oa]s? por (?:la|el) (?:entidad|empresa|compañía|contratista|operador|operadora|"
+        r"proveedor|proveedora|fabricante|banco|distribuidora)\b",
+        r"\b(?:la|una) (?:entidad|empresa|compañía) (?:[\wáéíóúñ]+ )?que (?:presta|prestaba|gestiona|gestionaba|provee|proveía|opera|"
+        r"operaba) (?:el|la|los|las|nuestr[oa]s?)\b",
+        r"\bnuestr[oa] (?:proveedor|proveedora|socio|operador|operadora|contratista|procesadora|fabricante)(?: de [\wáéíóúñ]+)? "
+        r"(?:está|están|sigue|siguen) trabajando\b",
     ),
 }
 EXCUSE = {
@@ -1271,6 +1306,26 @@ EXCUSE = {
         r"\b(?:it is|it[’']s) (?:very |extremely )?rare for\b|\bacross the (?:[\w-]+ )?industry\b|\bin fairness to\b|"
         r"\bthan anyone could have (?:predicted|expected|foreseen|imagined)\b|\bby far the busiest\b|"
         r"\bevery (?:network|provider|operator|company|bank|council|clinic|school|app) in the (?:country|industry|world|state)\b",
+        # round 32: the load put on every one of its kind ("put a strain on every network in the
+        # country", "push every payment system to its limits"); the hazard across the sector or
+        # that hit all providers; the event called exceptional or rare, or rarely a problem; what
+        # we could not have known; what catches out even the biggest, one of those things; effort
+        # or care given as the reason ("despite extensive preparation", "did everything they could
+        # in the circumstances", "stretched thin"); the day always one of the busiest (not the day
+        # named one of the busiest alone: the sets label that a fact); a business like ours
+        r"(?:strain|pressure|stress|load) on every\b|\bpush(?:es|ed)? (?:every|any|all) (?:[\w-]+ ){0,2}?(?:systems?|networks?|"
+        r"platforms?|providers?|operators?) to (?:its|their|the) limits?\b",
+        r"\bacross the (?:[\w-]+ )?sector\b|\b(?:affected|hit) (?:all|every) (?:[\w-]+ ){0,2}?(?:providers?|operators?|networks?|"
+        r"carriers?|companies|company)\b",
+        r"(?:weather|storms?|events?|conditions|heat|cold|demand)(?: [\w-]+){0,4}? (?:is|are|was|were) (?:truly |very |highly )?"
+        r"exceptional\b|\b(?:was|is) a (?:very |extremely )?rare (?:event|occurrence)\b|"
+        r"(?:are|is|were|was) (?:very )?(?:rarely|seldom) (?:a |an )?(?:problem|issue|concern|trouble)\b",
+        r"\b(?:we|nobody|no one) (?:could not|couldn[’']t|could never) have (?:known|foreseen|predicted|anticipated)\b|"
+        r"\bcatch(?:es)? out even\b|\bone of those things\b",
+        r"\bdespite (?:[\w-]+ ){0,2}?(?:preparations?|planning|precautions)\b|\bdid (?:everything|all) (?:they|we) could in\b|"
+        r"\bstretched (?:thin|to (?:the|its|their) limits?)\b",
+        r"(?:is|are|was|were) (?:traditionally|always|usually) one of (?:our|the) busiest\b|"
+        r"\b(?:a|any) (?:[\w-]+ ){0,2}?(?:business|company|firm|practice|team|operator|network) like ours\b",
     ),
     "es": _words(
         r"a pesar de nuestros (?:mejores )?esfuerzos",
@@ -1383,6 +1438,17 @@ EXCUSE = {
         r"(?:sistema|red|plataforma|web|app|servidor)",
         r"(?:afluencia|demanda|cantidad de gente) tan (?:extraordinaria|excepcional|grande|alta)|con la (?:cantidad )?de gente que\b|"
         r"con (?:las|los) (?:lluvias|tormentas|nevadas|heladas|calores) de (?:esta|la) (?:temporada|época|semana)",
+        # round 32: hard for nothing to fail ("era difícil que nada fallara"); a record or unseen
+        # demand; what no one of the trade had foreseen ("que ninguna red del sector había
+        # previsto"); the situation called extraordinary; what the whole trade of the country goes
+        # through ("afecta con frecuencia a operadores de todo el país", "en todas las
+        # universidades del país")
+        r"(?:era|es|fue|resultaba) (?:muy |casi )?(?:difícil|imposible) que nada\b|\b(?:demanda|afluencia|tráfico|ventas) récord\b|"
+        r"\bnunca vist[oa]s?\b",
+        r"\bningun[oa] (?:[\wáéíóúñ]+ ){0,3}?(?:había|habría|hubiera|podía|podría) (?:previsto|anticipado|imaginado)\b|"
+        r"\bsituación (?:extraordinaria|excepcional)\b",
+        r"\b(?:operadores|empresas|compañías|universidades|redes|bancos|proveedores|hospitales|instituciones) (?:de todo el país|"
+        r"del sector|de todo el sector)\b|\ben tod[oa]s (?:las|los) [\wáéíóúñ]+ del (?:país|sector)\b",
     ),
 }
 MINIMISE = {
