@@ -1183,8 +1183,8 @@ EMPATHY_MORE = {
         # you had", which tells nothing of what it cost); those left stuck
         r"\bwasted (?:trips?|journeys?|visits?|evenings?|afternoons?|mornings?)\b|\b(?:went|go|sent you|sent them) out in the "
         r"(?:cold|rain|heat|snow|dark)\b|\b(?:a long time|too long) to (?:wait|go|be)\b|"
-        r"\b(?:that[’']s|that is|it was) (?:a |an )?(?:[\w-]+ ){1,4}?without (?:your|their)\b",
-        r"\b(?:you|they|families|parents|people|guests|drivers|patients|customers|callers|riders|students)\b[^.;]{0,40}?\b(?:had|have) to "
+        r"\b(?:days?|hours?|nights?|weekends?|weeks?|half) without (?:your|their)\b",
+        r"\b(?:had|have) to (?<!we\x20had\x20to\x20)(?<!we\x20have\x20to\x20)(?<!i\x20had\x20to\x20)(?<!i\x20have\x20to\x20)"
         r"(?:cancel|take|leave|go|drive|walk|find|queue|try|sleep|stand)\b|"
         r"\b(?:you|people|they|families|fans) (?:planned|plan) (?:[\w-]+ ){0,3}?(?:around|for)\b|\ba tradition for\b|"
         r"\bwe took (?:that|this|it) (?:away|from you)\b|\byou were on your own\b|"

@@ -200,6 +200,15 @@ VAGUE = {
         # degraded ("degraded functionality"). (Not "most customers": the older sets read it as
         # plain where the count is given elsewhere.)
         r"(?:a few|several|a couple of) (?:issues|problems|glitches|hiccups)\b|degraded (?:functionality|performance|service)\b",
+        # round 32: the trouble had with a thing and no more ("affected by a problem with the key
+        # system"); those a show or a shop serves, uncounted ("some fans at tonight's show"; not
+        # "some guests" nor "some callers", which the tuned sets read as plain where the count is
+        # given elsewhere, nor "a configuration issue on our side"); what a booking service counts,
+        # by a vague size ("a small number of alarm signals", "only a few bookings")
+        r"(?:affected by|experienced|had) (?:an?) (?:[\w-]+ )?(?:problem|issue) with (?:the|our)\b",
+        r"some (?:fans|diners|visitors|shoppers)\b|"
+        r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[\w-]+ )?(?:signals|bookings|seats|tickets)\b|"
+        r"(?<=a\x20)few (?:of )?(?:our )?(?:[\w-]+ )?(?:bookings|orders|tickets|seats|signals)\b",
     ),
     "es": _words(
         r"algunos (?:clientes|usuarios)",
@@ -213,13 +222,19 @@ VAGUE = {
         # puntual")
         r"(?:tuvieron|tienen|teniendo|tiene|hubo|hay|tuvimos) (?:algunos |algunas )?(?:inconvenientes|dificultades)\b",
         r"(?:el|un|este|ese) inconveniente (?:técnico|puntual)|incidencia puntual",
+        # round 32: the trouble that goes on, named by its kind ("continúan las dificultades
+        # técnicas", "seguimos con inconvenientes"); problems with the service and no more
+        r"dificultades técnicas|(?:seguimos|continuamos|siguen|continúan) con (?:inconvenientes|problemas|dificultades)\b|"
+        r"problemas con el servicio\b",
         # round 6: several or some places or people with no number ("varios barrios", "algunas zonas",
         # "ciertos sectores", "algunos de nuestros servicios")
         r"(?:varios|varias|algunos|algunas|ciertos|ciertas|diversos|diversas|determinados|determinadas) "
         r"(?:de nuestros |de nuestras )?(?:barrios|zonas|áreas|sectores|municipios|localidades|colonias|comunas|partes|regiones|"
         r"calles|clientes|usuarios|abonados|hogares|servicios|puntos|"
         # (round 30: "algunos pasajeros")
-        r"pasajeros|socios)",
+        r"pasajeros|socios|"
+        # (round 32: "algunos huéspedes", "algunas puertas")
+        r"huéspedes|puertas)",
         # round 5: a group with no number ("un pequeño grupo de usuarios", "un número reducido de clientes")
         r"un (?:pequeño |reducido |limitado )?(?:grupo|número) (?:pequeño |reducido |limitado )?de (?:clientes|usuarios|abonados|hogares)",
         r"problemas técnicos",
@@ -807,19 +822,19 @@ BLAME = {
         # fixed or corrected anything); its failure with a word between ("our hosting company had a hardware
         # failure"); the company that sells us the thing; what it left out or loaded twice; the
         # other party still working on it
-        r"\b(?:our|the) (?:[\w-]+ ){0,3}?(?:contractor|supplier|vendor|provider|processor|partner|maker|manufacturer)"
+        r"\b(?:contractor|supplier|vendor|provider|processor|partner|maker|manufacturer)"
         r"(?: of (?:the|our) (?:[\w-]+ ){0,2}?[\w-]+)? (?:put out|sent out|sent|pushed out|pushed|applied|released|installed|rolled out) "
         r"(?:an?|the|its|their) (?!(?:[\w-]+ )?(?:corrected|fixed|repaired|patched|working)\b)(?:[\w-]+ ){0,2}?(?:update|release|change|"
         r"upgrade|file)\b"
         r"(?![^.;]{0,80}?\b(?:fix|fixed|fixes|corrected|repaired|solved|resolved|restored)\b)"
         + _OWNED_AFTER,
-        r"\bour (?:[\w-]+ ){0,2}?(?:company|provider|supplier|partner|vendor|carrier|contractor|processor) (?:has|had) (?:a|an) [\w-]+ "
+        r"\b(?:company|provider|supplier|partner|vendor|carrier|contractor|processor) (?:has|had) (?:a|an) [\w-]+ "
         r"(?:fault|problem|outage|failure)\b(?![^.;]{0,40}?,? but (?:we|i)\b)" + _OWNED_AFTER,
-        r"\bthe (?:company|firm|business) (?:that|which|who) (?:sells|sold|licenses|licensed) us\b(?:(?!\bwe\b)[^.;]){0,40}?"
+        r"\b(?:company|firm|business) (?:that|which|who) (?:sells|sold|licenses|licensed) us\b(?:(?!\bwe\b)[^.;]){0,40}?"
         r"\b(?:changed|sent|stopped|cut|pulled|failed|broke)\b",
         r"\b(?:contractor|provider|supplier|vendor|maker|processor|partner),? (?:who |which |that )?(?:omitted|left out|forgot to|"
         r"loaded (?:[\w-]+ ){1,3}?twice)\b",
-        r"\bour (?:[\w-]+ ){0,2}?(?:partner|provider|supplier|vendor|carrier|contractor|processor|maker) (?:is|are) (?:still )?working "
+        r"\b(?:partner|provider|supplier|vendor|carrier|contractor|processor|maker) (?:is|are) (?:still )?working "
         r"(?:on|to)\b",
     ),
     "es": _words(
@@ -984,15 +999,15 @@ BLAME = {
         # que trabajamos tuvo una demora"); what another company provides or sends us ("el sistema
         # que nos provee otra empresa", "la señal que nos envía la productora"); a change made by
         # the bank or company; the company that provides the service; our supplier still at work
-        r"\bcon (?:el|la|los|las) que trabajamos (?:tuvo|tuvieron|falló|fallaron|cambió|cambiaron|envió|enviaron|sufrió|sufrieron|"
+        r"\bque trabajamos (?:tuvo|tuvieron|falló|fallaron|cambió|cambiaron|envió|enviaron|sufrió|sufrieron|"
         r"cometió|no)\b",
         r"\bque nos (?:provee|proveía|presta|prestaba|vende|vendía|suministra|suministraba|envía|enviaba|manda|mandaba) (?:otra|una|la|el) "
         r"(?:empresa|compañía|productora|proveedora|proveedor|operadora|operador|distribuidora|fabricante|banco|entidad)\b",
         r"\b(?:realizad|hech|causad|provocad|ejecutad)[oa]s? por (?:la|el) (?:entidad|empresa|compañía|contratista|operador|operadora|"
         r"proveedor|proveedora|fabricante|banco|distribuidora)\b",
-        r"\b(?:la|una) (?:entidad|empresa|compañía) (?:[\wáéíóúñ]+ )?que (?:presta|prestaba|gestiona|gestionaba|provee|proveía|opera|"
+        r"\b(?:entidad|empresa|compañía) (?:[\wáéíóúñ]+ )?que (?:presta|prestaba|gestiona|gestionaba|provee|proveía|opera|"
         r"operaba) (?:el|la|los|las|nuestr[oa]s?)\b",
-        r"\bnuestr[oa] (?:proveedor|proveedora|socio|operador|operadora|contratista|procesadora|fabricante)(?: de [\wáéíóúñ]+)? "
+        r"\b(?:proveedor|proveedora|socio|operador|operadora|contratista|procesadora|fabricante)(?: de [\wáéíóúñ]+)? "
         r"(?:está|están|sigue|siguen) trabajando\b",
     ),
 }
@@ -1325,7 +1340,7 @@ EXCUSE = {
         r"\bdespite (?:[\w-]+ ){0,2}?(?:preparations?|planning|precautions)\b|\bdid (?:everything|all) (?:they|we) could in\b|"
         r"\bstretched (?:thin|to (?:the|its|their) limits?)\b",
         r"(?:is|are|was|were) (?:traditionally|always|usually) one of (?:our|the) busiest\b|"
-        r"\b(?:a|any) (?:[\w-]+ ){0,2}?(?:business|company|firm|practice|team|operator|network) like ours\b",
+        r"\b(?:business|company|firm|practice|team|operator|network) like ours\b",
     ),
     "es": _words(
         r"a pesar de nuestros (?:mejores )?esfuerzos",
@@ -1599,6 +1614,15 @@ MINIMISE = {
         r"\bmost (?:[\w-]+ )?(?:were|was) (?:still )?able to\b|"
         r"\b(?:impact|effect) on (?:[\w-]+ ){1,2}?(?:was|is|has been) (?:very |fairly |relatively )?(?:limited|minimal|small|slight|minor|negligible)\b|"
         r"\b(?:thankfully|luckily|fortunately),? (?:most|many|the majority)\b",
+        # round 32: only some of a count, wherever it stands after what it affected ("this
+        # affected only 214 of the 9,000-plus tickets"); a share of what was delivered ("it
+        # affected around 3% of the parcels"; not "it reached only 212 of", the failure told); what
+        # was actually affected; the vast majority not affected. Not "at no time were ...": the
+        # tuned sets read "at no time were member data or funds at risk" as a plain answer
+        r"\b(?:affected|hit) only \d[\d,]* of\b|"
+        r"\b(?:affected|hit) (?:only |just |around |about |roughly )?\d+(?:\.\d+)?\s?(?:%|per ?cent) of\b|"
+        r"\bwas actually (?:affected|impacted)\b|"
+        r"\b(?:vast |great )?majority of (?:our |the )?[\w-]+ (?:were|was) not (?:affected|impacted)\b",
     ),
     "es": _words(
         r"menor(?:es)?",
@@ -1682,6 +1706,14 @@ MINIMISE = {
         # way ("la mayoría de las familias pudieron pagar en ventanilla")
         r"(?:fue|fueron|duró|duraron) (?:solo|sólo|apenas) (?:un|una|unas|unos|dos|tres|medio|media)\b|"
         r"la mayoría (?:de (?:las|los) [\wáéíóúñ]+ )?(?:pudieron|pudo|podían|siguieron|pudo seguir)\b",
+        # round 32: few cases or minutes ("fueron pocos casos", "la mayoría de las esperas fueron de
+        # pocos minutos"); the impact called minimal with more words between ("el impacto en la
+        # seguridad fue mínimo"); what ran normally all along ("durante toda la mañana el servicio
+        # funcionó con normalidad", "siguieron operativas en todo momento")
+        r"(?:fueron|son|hubo) (?:muy )?pocos casos\b|\bde pocos minutos\b|"
+        r"\bimpacto en (?:[\wáéíóúñ]+ ){1,3}?fue (?:muy )?(?:mínimo|limitado|reducido|escaso)\b|"
+        r"\bdurante tod[oa] (?:la|el) [\wáéíóúñ]+ (?:[\wáéíóúñ ]+ )?funcionó con normalidad\b|"
+        r"\b(?:siguieron|siguió|continuaron|continuó) (?:operativ|funcionand|activ)[oa]s? en todo momento\b",
     ),
 }
 CORPORATE = _words(
