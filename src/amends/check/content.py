@@ -635,7 +635,7 @@ CAUSE_MORE = {
         r"\b(?:we|i) (?:missed|ignored|overlooked) (?:the|a|an|our|its|their) (?:[\w-]+ ){0,2}?(?:warnings?|alerts?|e-?mails?|reminders?|"
         r"notices?|letters?)\b",
         r"\b(?:we|i) (?:changed|set|configured|updated|set up|reconfigured) (?:[\w-]+ ){1,4}?so that\b|\b(?:we|i) (?:changed|altered) "
-        r"(?:how|the way)\b|\b(?:that|this|the|our) (?:change|update|upgrade|release) (?:sent|stopped|broke|deleted|removed|blocked|moved)\b|"
+        r"(?:how|the way)\b|\b(?:change|update|upgrade|release) (?:sent|stopped|broke|deleted|removed|blocked|moved)\b|"
         r"\b(?:were|was) not (?:transferred|copied|moved|carried over|renewed|loaded|switched on|turned on)\b|"
         r"\b(?:got|became|ran|grew) too (?:hot|cold|warm|full)\b",
     ),
@@ -1182,15 +1182,19 @@ EMPATHY_MORE = {
         # did ("many of you watched the first bouts from the menu screen"; not "the outage some of
         # you had", which tells nothing of what it cost); those left stuck
         r"\bwasted (?:trips?|journeys?|visits?|evenings?|afternoons?|mornings?)\b|\b(?:went|go|sent you|sent them) out in the "
-        r"(?:cold|rain|heat|snow|dark)\b|\b(?:a long time|too long) to (?:wait|go|be)\b|"
+        r"(?:cold|rain|heat|snow|dark)\b|\b(?:long time|too long) to (?:wait|go|be)\b|"
         r"\b(?:days?|hours?|nights?|weekends?|weeks?|half) without (?:your|their)\b",
         r"\b(?:had|have) to (?<!we\x20had\x20to\x20)(?<!we\x20have\x20to\x20)(?<!i\x20had\x20to\x20)(?<!i\x20have\x20to\x20)"
         r"(?:cancel|take|leave|go|drive|walk|find|queue|try|sleep|stand)\b|"
-        r"\b(?:you|people|they|families|fans) (?:planned|plan) (?:[\w-]+ ){0,3}?(?:around|for)\b|\ba tradition for\b|"
-        r"\bwe took (?:that|this|it) (?:away|from you)\b|\byou were on your own\b|"
-        r"\b(?:were|was|felt) (?:frightened|scared|afraid)\b|\bgave up (?:time|a day|an afternoon|a morning|an evening|your)\b|"
+        r"\bplan(?:ned)?\b(?:(?<=you\x20plan)|(?<=you\x20planned)|(?<=people\x20plan)|(?<=people\x20planned)|(?<=they\x20plan)|"
+        r"(?<=they\x20planned)|(?<=families\x20plan)|(?<=families\x20planned)|(?<=fans\x20plan)|(?<=fans\x20planned)) "
+        r"(?:[\w-]+ ){0,3}?(?:around|for)\b|\ba tradition for\b|"
+        r"\btook (?:that|this|it) (?:away|from you)\b|\bwere on your own\b|"
+        r"\b(?:frightened|scared|afraid)\b(?:(?<=were\x20frightened)|(?<=was\x20frightened)|(?<=felt\x20frightened)|(?<=were\x20scared)|"
+        r"(?<=was\x20scared)|(?<=felt\x20scared)|(?<=were\x20afraid)|(?<=was\x20afraid)|(?<=felt\x20afraid))|\bgave up (?:time|a day|an afternoon|a morning|an evening|your)\b|"
         r"\b(?:many|most) of you (?:[\w-]+ )?(?:watched|spent|missed|gave up|sat)\b|"
-        r"\b(?:everyone|anyone|those|people|drivers|customers|guests|families) (?:left )?stuck (?:on|in|at|with|without|outside)\b",
+        r"\bstuck\b(?:(?<=everyone\x20stuck)|(?<=anyone\x20stuck)|(?<=those\x20stuck)|(?<=people\x20stuck)|(?<=drivers\x20stuck)|"
+        r"(?<=customers\x20stuck)|(?<=guests\x20stuck)|(?<=families\x20stuck)|(?<=left\x20stuck)) (?:on|in|at|with|without|outside)\b",
     ),
     "es": _rx(
         # round 5: the loss with what was lost in between ("una mañana de trabajo perdida"); people as
@@ -2519,19 +2523,22 @@ NAMED_BACK = {
 }
 #: Round 17: the message or tone customers saw or heard, quoted ("phones showed "No Service"",
 #: "callers hear "number unavailable"", "oían «número no disponible»"): that is what they saw.
+#: (Round 32: the English one tried at word starts only, `word_rx`: the same matches.)
 QUOTED_SEEN = {
-    "en": re.compile(
-        r"\b(?:see|sees|saw|seeing|seen|shows?|showed|showing|shown|hear|hears|heard|hearing|reached|displays?|displayed|"
-        r"stuck\s+on|stuck\s+at)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:message\s+|error\s+|screen\s+|tone\s+|notice\s+)?"
-        r"(?:saying\s+|reading\s+|of\s+)?[\"“‘«]\w|"
-        # (round 19: what callers "get", the quote right after it: "get "not in service"")
-        r"\b(?:get|gets|got)\s+[\"“‘«]\w|"
-        # (round 32: the quote in plain single quotes right after the verb, "show 'System error
-        # 7'"; a screen, locker or machine that said it, "the locker said 'No parcel found'")
-        r"\b(?:see|sees|saw|shows?|showed|showing|displays?|displayed)\s+'[A-Z]|"
-        r"\b(?:screens?|lockers?|box(?:es)?|machines?|displays?|kiosks?|terminals?|readers?|gates?|scanners?|app|website|site|page)"
-        r"\s+(?:said|says|read|reads)\s+[\"“‘«']\w",
-        re.I,
+    "en": word_rx(
+        re.compile(
+            r"\b(?:see|sees|saw|seeing|seen|shows?|showed|showing|shown|hear|hears|heard|hearing|reached|displays?|displayed|"
+            r"stuck\s+on|stuck\s+at)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:message\s+|error\s+|screen\s+|tone\s+|notice\s+)?"
+            r"(?:saying\s+|reading\s+|of\s+)?[\"“‘«]\w|"
+            # (round 19: what callers "get", the quote right after it: "get "not in service"")
+            r"\b(?:get|gets|got)\s+[\"“‘«]\w|"
+            # (round 32: the quote in plain single quotes right after the verb, "show 'System error
+            # 7'"; a screen, locker or machine that said it, "the locker said 'No parcel found'")
+            r"\b(?:see|sees|saw|shows?|showed|showing|displays?|displayed)\s+'[A-Z]|"
+            r"\b(?:screens?|lockers?|box(?:es)?|machines?|displays?|kiosks?|terminals?|readers?|gates?|scanners?|app|website|site|page)"
+            r"\s+(?:said|says|read|reads)\s+[\"“‘«']\w",
+            re.I,
+        )
     ),
     "es": re.compile(
         r"\b(?:ve|ven|veían|vieron|veía|oye|oyen|oía|oían|oyeron|aparece|aparecía|aparecen|muestra|muestran|mostraba|mostraban|"

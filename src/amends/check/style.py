@@ -205,7 +205,7 @@ VAGUE = {
         # "some guests" nor "some callers", which the tuned sets read as plain where the count is
         # given elsewhere, nor "a configuration issue on our side"); what a booking service counts,
         # by a vague size ("a small number of alarm signals", "only a few bookings")
-        r"(?:affected by|experienced|had) (?:an?) (?:[\w-]+ )?(?:problem|issue) with (?:the|our)\b",
+        r"affected by (?:an?) (?:[\w-]+ )?(?:problem|issue) with (?:the|our)\b",
         r"some (?:fans|diners|visitors|shoppers)\b|"
         r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[\w-]+ )?(?:signals|bookings|seats|tickets)\b|"
         r"(?<=a\x20)few (?:of )?(?:our )?(?:[\w-]+ )?(?:bookings|orders|tickets|seats|signals)\b",
@@ -1333,13 +1333,13 @@ EXCUSE = {
         r"\bacross the (?:[\w-]+ )?sector\b|\b(?:affected|hit) (?:all|every) (?:[\w-]+ ){0,2}?(?:providers?|operators?|networks?|"
         r"carriers?|companies|company)\b",
         r"(?:weather|storms?|events?|conditions|heat|cold|demand)(?: [\w-]+){0,4}? (?:is|are|was|were) (?:truly |very |highly )?"
-        r"exceptional\b|\b(?:was|is) a (?:very |extremely )?rare (?:event|occurrence)\b|"
-        r"(?:are|is|were|was) (?:very )?(?:rarely|seldom) (?:a |an )?(?:problem|issue|concern|trouble)\b",
+        r"exceptional\b|\brare (?:event|occurrence)\b|"
+        r"\b(?:rarely|seldom) (?:a |an )?(?:problem|issue|concern|trouble)\b",
         r"\b(?:we|nobody|no one) (?:could not|couldn[’']t|could never) have (?:known|foreseen|predicted|anticipated)\b|"
         r"\bcatch(?:es)? out even\b|\bone of those things\b",
         r"\bdespite (?:[\w-]+ ){0,2}?(?:preparations?|planning|precautions)\b|\bdid (?:everything|all) (?:they|we) could in\b|"
         r"\bstretched (?:thin|to (?:the|its|their) limits?)\b",
-        r"(?:is|are|was|were) (?:traditionally|always|usually) one of (?:our|the) busiest\b|"
+        r"\b(?:traditionally|always|usually) one of (?:our|the) busiest\b|"
         r"\b(?:business|company|firm|practice|team|operator|network) like ours\b",
     ),
     "es": _words(
@@ -1621,7 +1621,7 @@ MINIMISE = {
         # tuned sets read "at no time were member data or funds at risk" as a plain answer
         r"\b(?:affected|hit) only \d[\d,]* of\b|"
         r"\b(?:affected|hit) (?:only |just |around |about |roughly )?\d+(?:\.\d+)?\s?(?:%|per ?cent) of\b|"
-        r"\bwas actually (?:affected|impacted)\b|"
+        r"\bactually (?:affected|impacted)\b|"
         r"\b(?:vast |great )?majority of (?:our |the )?[\w-]+ (?:were|was) not (?:affected|impacted)\b",
     ),
     "es": _words(
