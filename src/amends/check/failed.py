@@ -93,7 +93,7 @@ _PRED_EN = word_rx(
         # twice", "has taken two payments instead of one"), or sent the same message again and
         # again ("clients got the same reminder again and again", "got repeat reminder texts",
         # "received multiple reminders", "got more than 40 texts")
-        r"\b(?:charged|billed|debited|sold|booked|allocated)\s+(?:[\w,.-]+\s+){1,6}?twice\b|\b(?:took|taken|takes|take|made|makes)\s+(?:two|double|duplicate)\s+payments\b|"
+        r"\b(?:charged|billed|debited|sold)\s+(?:[\w,.-]+\s+){1,6}?twice\b|\b(?:took|taken|takes|take|made|makes)\s+(?:two|double|duplicate)\s+payments\b|"
         r"\b(?:got|get|gets|received|receive|receives)\s+(?:the\s+same\s+(?:[\w-]+\s+){1,3}?(?:again\s+and\s+again|over\s+and\s+over|repeatedly)|"
         r"(?:repeat(?:ed)?|duplicate|multiple|double)\s+(?:[\w-]+\s+)?(?:texts?|messages?|reminders?|e-?mails?|calls?|notifications?|alerts?|charges?|bills?)|"
         r"more\s+than\s+\d+\s+(?:texts|messages|reminders|e-?mails|calls|notifications|alerts))\b|"

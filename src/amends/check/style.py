@@ -171,7 +171,9 @@ VAGUE = {
         r"(?<=a\x20)(?:few|handful of|couple of) (?:of )?(?:our )?(?:[\w-]+ )?(?:riders|drivers|numbers|landlines|meetings|sessions|"
         r"players|accounts|businesses|mailboxes|"
         # round 26: those a venue or a shop serves ("a few guests are having trouble")
-        r"guests|visitors|passengers|patients|readers|pupils|students|parents|shoppers|diners|fans|learners)\b",
+        r"guests|visitors|passengers|patients|readers|pupils|students|parents|shoppers|diners|fans|learners|"
+        # (round 32: "only a few bookings")
+        r"bookings|orders|tickets|seats|signals)\b",
         r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[\w-]+ )?(?:numbers|riders|drivers|landlines|meetings|"
         r"mailboxes|accounts)\b",
         r"(?<=a\x20)(?:minor|small|slight) (?:fault|issue|problem|glitch)\b",
@@ -195,7 +197,9 @@ VAGUE = {
         r"some (?:of (?:our|the) )?(?:tv |set-top )?(?:"
         + _SOME_OF_EN
         + r")\b|a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[\w-]+ )?(?:merchants|shops|stores|"
-        r"students|patients|orders|lines)\b|(?:on|in|across) (?:a |one )?part of (?:the|our) network\b",
+        r"students|patients|orders|lines|"
+        # (round 32: bookings, seats, tickets and signals)
+        r"signals|bookings|seats|tickets)\b|(?:on|in|across) (?:a |one )?part of (?:the|our) network\b",
         # round 25: a few issues left unnamed ("still a few issues for members"); the service called
         # degraded ("degraded functionality"). (Not "most customers": the older sets read it as
         # plain where the count is given elsewhere.)
@@ -204,11 +208,10 @@ VAGUE = {
         # system"); those a show or a shop serves, uncounted ("some fans at tonight's show"; not
         # "some guests" nor "some callers", which the tuned sets read as plain where the count is
         # given elsewhere, nor "a configuration issue on our side"); what a booking service counts,
-        # by a vague size ("a small number of alarm signals", "only a few bookings")
+        # by a vague size ("a small number of alarm signals", "only a few bookings"), is in the
+        # round 17 and round 20 forms
         r"affected by (?:an?) (?:[\w-]+ )?(?:problem|issue) with (?:the|our)\b",
-        r"some (?:fans|diners|visitors|shoppers)\b|"
-        r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[\w-]+ )?(?:signals|bookings|seats|tickets)\b|"
-        r"(?<=a\x20)few (?:of )?(?:our )?(?:[\w-]+ )?(?:bookings|orders|tickets|seats|signals)\b",
+        r"some (?:fans|diners|visitors|shoppers)\b",
     ),
     "es": _words(
         r"algunos (?:clientes|usuarios)",
@@ -1318,7 +1321,7 @@ EXCUSE = {
         r"\balmost always (?:go|goes|went|work|works|run|runs) (?:smoothly|well|fine|to plan)\b|"
         r"\busually (?:ends?|finish(?:es)?|goes|go|works?|runs?) (?:well|smoothly|fine|without)\b|\b(?:of this kind|like this) (?:is|are) routine\b|"
         r"\bgiven the (?:volume|scale|level|amount|size) of\b|\btight budgets?\b|\bup and down the country\b|"
-        r"\b(?:it is|it[’']s) (?:very |extremely )?rare for\b|\bacross the (?:[\w-]+ )?industry\b|\bin fairness to\b|"
+        r"\b(?:it is|it[’']s) (?:very |extremely )?rare for\b|\bacross the (?:[\w-]+ )?(?:industry|sector)\b|\bin fairness to\b|"
         r"\bthan anyone could have (?:predicted|expected|foreseen|imagined)\b|\bby far the busiest\b|"
         r"\bevery (?:network|provider|operator|company|bank|council|clinic|school|app) in the (?:country|industry|world|state)\b",
         # round 32: the load put on every one of its kind ("put a strain on every network in the
@@ -1330,12 +1333,13 @@ EXCUSE = {
         # named one of the busiest alone: the sets label that a fact); a business like ours
         r"(?:strain|pressure|stress|load) on every\b|\bpush(?:es|ed)? (?:every|any|all) (?:[\w-]+ ){0,2}?(?:systems?|networks?|"
         r"platforms?|providers?|operators?) to (?:its|their|the) limits?\b",
-        r"\bacross the (?:[\w-]+ )?sector\b|\b(?:affected|hit) (?:all|every) (?:[\w-]+ ){0,2}?(?:providers?|operators?|networks?|"
+        r"\b(?:affected|hit) (?:all|every) (?:[\w-]+ ){0,2}?(?:providers?|operators?|networks?|"
         r"carriers?|companies|company)\b",
         r"(?:weather|storms?|events?|conditions|heat|cold|demand)(?: [\w-]+){0,4}? (?:is|are|was|were) (?:truly |very |highly )?"
         r"exceptional\b|\brare (?:event|occurrence)\b|"
         r"\b(?:rarely|seldom) (?:a |an )?(?:problem|issue|concern|trouble)\b",
-        r"\b(?:we|nobody|no one) (?:could not|couldn[’']t|could never) have (?:known|foreseen|predicted|anticipated)\b|"
+        r"\bcould(?:(?<=we\x20could)|(?<=nobody\x20could)|(?<=no\x20one\x20could))(?: not|n[’']t| never) have "
+        r"(?:known|foreseen|predicted|anticipated)\b|"
         r"\bcatch(?:es)? out even\b|\bone of those things\b",
         r"\bdespite (?:[\w-]+ ){0,2}?(?:preparations?|planning|precautions)\b|\bdid (?:everything|all) (?:they|we) could in\b|"
         r"\bstretched (?:thin|to (?:the|its|their) limits?)\b",
