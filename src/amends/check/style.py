@@ -1279,7 +1279,7 @@ EXCUSE = {
         r"(?:demand|traffic|volume|crowds?) (?:[\w-]+ ){0,3}?(?:was|were|has been|had been) (?:extraordinary|exceptional|unprecedented|huge|"
         r"enormous|unusually high)\b",
         r"(?:is|are|was|were) (?:always |usually )?our (?:busiest|peak)\b|\bunusually (?:busy|high|heavy) (?:week|day|weekend|demand|traffic|volumes?|load|period|time|night|evening|morning)\b|"
-        r"more (?:load|traffic|demand|calls|orders|visitors) than (?:normal|usual)\b|(?:pressure|strain) on any\b",
+        r"more (?:load|traffic|demand|calls|orders|visitors) than (?:normal|usual)\b|(?:pressure|strain|stress|load) on (?:any|every)\b",
         r"never (?:entirely |completely |totally )?(?:risk-free|without risk|smooth)\b|"
         r"(?:almost|nearly) never (?:cause|causes|caused|go wrong|goes wrong|fail|fails)\b|(?:was|is) always (?:likely|going to happen)\b|"
         r"no (?:[\w-]+ )?(?:system|platform|network|company|provider) would have (?:coped|held|managed|survived)\b",
@@ -1331,12 +1331,12 @@ EXCUSE = {
         # or care given as the reason ("despite extensive preparation", "did everything they could
         # in the circumstances", "stretched thin"); the day always one of the busiest (not the day
         # named one of the busiest alone: the sets label that a fact); a business like ours
-        r"(?:strain|pressure|stress|load) on every\b|\bpush(?:es|ed)? (?:every|any|all) (?:[\w-]+ ){0,2}?(?:systems?|networks?|"
+        r"\bpush(?:es|ed)? (?:every|any|all) (?:[\w-]+ ){0,2}?(?:systems?|networks?|"
         r"platforms?|providers?|operators?) to (?:its|their|the) limits?\b",
         r"\b(?:affected|hit) (?:all|every) (?:[\w-]+ ){0,2}?(?:providers?|operators?|networks?|"
         r"carriers?|companies|company)\b",
-        r"(?:weather|storms?|events?|conditions|heat|cold|demand)(?: [\w-]+){0,4}? (?:is|are|was|were) (?:truly |very |highly )?"
-        r"exceptional\b|\brare (?:event|occurrence)\b|"
+        r"\bexceptional\b(?:(?<=is\x20exceptional)|(?<=are\x20exceptional)|(?<=was\x20exceptional)|(?<=were\x20exceptional)|"
+        r"(?<=truly\x20exceptional)|(?<=very\x20exceptional)|(?<=highly\x20exceptional))|\brare (?:event|occurrence)\b|"
         r"\b(?:rarely|seldom) (?:a |an )?(?:problem|issue|concern|trouble)\b",
         r"\bcould(?:(?<=we\x20could)|(?<=nobody\x20could)|(?<=no\x20one\x20could))(?: not|n[’']t| never) have "
         r"(?:known|foreseen|predicted|anticipated)\b|"
