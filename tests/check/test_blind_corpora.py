@@ -67,13 +67,14 @@ time by two hands, after round 26 was committed, never run through the checker b
 committed, measured once on each of rounds 26 to 29, and tuned on in round 30. The
 forty-seventh and forty-eighth (corpus_blind47, 48) were written blind the same way, at the same
 time by two hands, after round 27 was committed, never run through the checker before they were
-committed, and measured once on each of rounds 27 to 30; nobody has tuned on them. The
+committed, measured once on each of rounds 27 to 31, and tuned on in round 32 (the patterns
+alone; the learned reading is retrained after it). The
 forty-ninth and fiftieth (corpus_blind49, 50) were written blind the same way, at the same time
 by two hands, after round 28 was committed, never run through the checker before they were
-committed, and measured once on each of rounds 28 to 30; nobody has tuned on them. The fifty-first
+committed, and measured once on each of rounds 28 to 31; nobody has tuned on them. The fifty-first
 and fifty-second (corpus_blind51, 52) were written blind the same way, at the same time by two
 hands, after round 29 was committed, never run through the checker before they were committed, and
-measured once on each of rounds 29 and 30; nobody has tuned on them.
+measured once on each of rounds 29 to 31; nobody has tuned on them.
 Unit tests of the rules use sentences of their own, not these sets'.
 """
 

@@ -616,6 +616,28 @@ CAUSE_MORE = {
         r"\b(?:switched|turned|shut|cut) off our (?:account|service|access|licen[cs]e|subscription)\b|"
         r"\b(?:suspended|closed|froze|blocked|cancell?ed|disabled) our (?:[\w-]+ )?(?:account|licen[cs]e|access|subscription)\b|"
         r"\bwe (?:copied|put|moved|loaded|entered|wrote|mapped|placed) (?:[\w’'-]+ ){1,6}?(?:(?:into|in|to) the (?:wrong )?(?:box|field|column|slot|space|cell)\b|where\b)",
+        # round 32: an act of ours done twice, too early, with a flaw in what we loaded or without
+        # part of it ("we loaded the ticket list onto the scanners twice", "we had sent pickup codes
+        # before the parcels were loaded", "we loaded a new fares table with a blank line in it",
+        # "we loaded exam marks without the coursework marks"); a safeguard we switched off ("we
+        # switched off the seat hold", "we disabled seat-locking"); a thing we let lapse or a
+        # warning we missed ("we let the licence run out", "I missed the warning email"); a change
+        # of ours and what it made happen ("we changed our app so that it sent ...", "we changed
+        # how calls reach our centre", "that change sent calls to a closed office"); what was not
+        # carried over ("numbers for the area were not transferred"); kit that got too hot
+        r"\b(?:loaded|imported|uploaded|ran|applied|installed|entered|copied) (?:[\w’'-]+ ){1,6}?twice\b|"
+        r"\b(?:we|i) (?:had )?(?:sent|released|published|opened|issued) (?:[\w-]+ ){1,3}?before (?:the|they|it|any|all|their|our)\b|"
+        r"\b(?:we|i) (?:loaded|sent|put|installed|uploaded|published|released|pushed|imported) (?:[\w-]+ ){1,5}?(?:with (?:a|an) "
+        r"(?:[\w-]+ ){0,2}?(?:blank|missing|wrong|bad|broken|faulty|error|mistake|typo)|without (?:the|a|an|its|their|any))\b",
+        r"\b(?:we|i) (?:switched off|turned off|disabled|removed|bypassed|skipped) (?:the|a|an|our) (?:[\w-]+ ){0,3}?(?:checks?|steps?|holds?|"
+        r"locks?|locking|safeguards?|limits?|tests?|settings?)\b|"
+        r"\blet (?:the|our|its|their|a|an) (?:[\w-]+ ){0,5}?(?:run out|expire|lapse|go out of date)\b|"
+        r"\b(?:we|i) (?:missed|ignored|overlooked) (?:the|a|an|our|its|their) (?:[\w-]+ ){0,2}?(?:warnings?|alerts?|e-?mails?|reminders?|"
+        r"notices?|letters?)\b",
+        r"\b(?:we|i) (?:changed|set|configured|updated|set up|reconfigured) (?:[\w-]+ ){1,4}?so that\b|\b(?:we|i) (?:changed|altered) "
+        r"(?:how|the way)\b|\b(?:change|update|upgrade|release) (?:sent|stopped|broke|deleted|removed|blocked|moved)\b|"
+        r"\b(?:were|was) not (?:transferred|copied|moved|carried over|renewed|loaded|switched on|turned on)\b|"
+        r"\b(?:got|became|ran|grew) too (?:hot|cold|warm|full)\b",
     ),
     "es": _rx(
         # round 5: the reflexive perfect and "quedó" with the thing after the verb ("se ha roto el
@@ -664,6 +686,10 @@ CAUSE_MORE = {
         r"\bno (?:teníamos|tenía|tenemos|había|hay) (?:un|una|ningún|ninguna) (?:segund[oa]|otr[oa]|respaldo|alternativa)\b|"
         r"\b(?:cuentas?|contraseñas?|servidor(?:es)?) (?:hackead|vulnerad|robad)[oa]s?\b|\bciberataques?\b|\bataque informático\b|"
         r"\b(?:cerró|cerraron|suspendió|suspendieron|bloqueó|bloquearon|canceló|cancelaron|desactivó|desactivaron) (?:nuestra|la) cuenta\b",
+        # round 32: a change of ours and what it was set to do ("cambiamos la configuración de
+        # pagos para que la web reintentara", "habíamos configurado la web para reintentar")
+        r"\b(?:cambiamos|configuramos|programamos|ajustamos|habíamos configurado|habíamos programado|habíamos cambiado) "
+        r"(?:[\wáéíóúñ]+ ){1,4}?para (?:que|reintentar|repetir|enviar|cobrar|borrar)\b",
     ),
 }
 #: A failure told in any words, whatever failed: "a cooling unit stopped", "planned work ... went
@@ -1145,6 +1171,30 @@ EMPATHY_MORE = {
         r"\b(?:tiring|exhausting|gruelling|grueling)\b|"
         r"\bthe only way (?:to|for|of)\b|\b(?:their|your) only (?:way|link|reading|contact|connection|lifeline|means)\b|"
         r"\bis how (?:many|most|some|a lot) of you\b|\bis how (?:you|people|families|patients) (?:get|pay|reach|keep|stay|talk|work)\b",
+        # round 32: the trip for nothing ("sorry for the wasted journey", "many of you made a
+        # wasted trip", "we sent you out in the cold for nothing"); the wait too long ("a day and a
+        # half is a long time to wait", "that's a day and a half without your parcels"); what they
+        # had to do, with any people as the subject ("drivers told us they had to cancel trips",
+        # "you may have ... had to take them home again"); what they planned it around or had of
+        # us ("a film you planned your weekend around", "something people plan for", "a tradition
+        # for plenty of families, and we took that away", "you were on your own"); fear felt
+        # ("callers who had smelled gas were frightened"); time given up; many of you and what you
+        # did ("many of you watched the first bouts from the menu screen"; not "the outage some of
+        # you had", which tells nothing of what it cost); those left stuck
+        r"\bwasted (?:trips?|journeys?|visits?|evenings?|afternoons?|mornings?)\b|\b(?:went|go|sent you|sent them) out in the "
+        r"(?:cold|rain|heat|snow|dark)\b|\b(?:long time|too long) to (?:wait|go|be)\b|"
+        r"\b(?:days?|hours?|nights?|weekends?|weeks?|half) without (?:your|their)\b",
+        r"\b(?:had|have) to (?<!we\x20had\x20to\x20)(?<!we\x20have\x20to\x20)(?<!i\x20had\x20to\x20)(?<!i\x20have\x20to\x20)"
+        r"(?:cancel|take|leave|go|drive|walk|find|queue|try|sleep|stand)\b|"
+        r"\bplan(?:ned)?\b(?:(?<=you\x20plan)|(?<=you\x20planned)|(?<=people\x20plan)|(?<=people\x20planned)|(?<=they\x20plan)|"
+        r"(?<=they\x20planned)|(?<=families\x20plan)|(?<=families\x20planned)|(?<=fans\x20plan)|(?<=fans\x20planned)) "
+        r"(?:[\w-]+ ){0,3}?(?:around|for)\b|\ba tradition for\b|"
+        r"\btook (?:that|this|it) (?:away|from you)\b|\bwere on your own\b|"
+        r"\b(?:frightened|scared|afraid)\b(?:(?<=were\x20frightened)|(?<=was\x20frightened)|(?<=felt\x20frightened)|(?<=were\x20scared)|"
+        r"(?<=was\x20scared)|(?<=felt\x20scared)|(?<=were\x20afraid)|(?<=was\x20afraid)|(?<=felt\x20afraid))|\bgave up (?:time|a day|an afternoon|a morning|an evening|your)\b|"
+        r"\b(?:many|most) of you (?:[\w-]+ )?(?:watched|spent|missed|gave up|sat)\b|"
+        r"\bstuck\b(?:(?<=everyone\x20stuck)|(?<=anyone\x20stuck)|(?<=those\x20stuck)|(?<=people\x20stuck)|(?<=drivers\x20stuck)|"
+        r"(?<=customers\x20stuck)|(?<=guests\x20stuck)|(?<=families\x20stuck)|(?<=left\x20stuck)) (?:on|in|at|with|without|outside)\b",
     ),
     "es": _rx(
         # round 5: the loss with what was lost in between ("una mañana de trabajo perdida"); people as
@@ -1159,6 +1209,10 @@ EMPATHY_MORE = {
         r"llegaron|esperaron|dieron vueltas|se fueron|pasaron)\b",
         # round 30: what it was for many ("para muchos fue medio día sin trabajo")
         r"\bpara (?:muchos|muchas|algunos|algunas)(?: [\wáéíóúñ]+){0,3},? (?:fue|ha sido|era|es|significó)\b",
+        # round 32: what many of you were doing or needed ("muchos de ustedes salieron a cenar con
+        # la familia", "muchos ibais de viaje", "muchos necesitaban sus calificaciones"); the fright
+        r"\bmuchos (?:de (?:ustedes|vosotros) )?(?:necesitaban|salieron|ibais|iban|estaban|viajaban|teníais|tenían|esperaban)\b|"
+        r"\bel susto\b",
         r"\blo sabemos\b|\bsomos conscientes\b|\bnos (?:pesa|pesan|duele|duelen|apena)\b",
         # round 6: what people depend on ("sabemos que los vecinos dependen del fijo")
         r"\bsabemos que (?:[\wáéíóúñ]+ ){1,3}?(?:dependen|depende|cuentan|necesitan|necesita|usan) (?:de|con|el|la|los|las)\b",
@@ -2077,6 +2131,18 @@ _AMOUNT = (
     r"\b(?:la|su|tu) (?:cuota|tarifa|mensualidad|suscripción) de (?:un|una|dos|tres|cuatro|cinco|siete|diez|\d+) (?:días?|semanas?|mes(?:es)?)\b|"
     r"\b(?:the|your|their|its) (?:[\w-]+ )?(?:fee|fees|charge|charges|rent|fare|fares) for (?:that|this|the|those|one|a|two|three|\d+) "
     r"(?:days?|weeks?|months?|nights?|visits?|sessions?|consultations?|appointments?|trips?)\b|"
+    # round 32: one unit given free, counted with "one" or named with more kinds ("one free ride of
+    # up to 10 miles", "a free journey", "one free session", "un viaje gratis", "3 cargas rápidas
+    # gratuitas"); the next ones free, counted, however far the words run ("your next three
+    # deliveries to a locker are free", "tu próximo envío a taquilla es gratis"); the whole of what was paid ("its
+    # whole booking refunded"); a fee waived, told actively ("we have waived the late enrolment
+    # fee"); a night's or a day's rate ("one night's room rate back")
+    r"\b(?:a|an|one) free (?:[\w-]+ ){0,2}?(?:journeys?|rides?|sessions?|charges?|charging|meals?|drinks?|screenings?|shows?|"
+    r"upgrades?|stays?)\b|\b(?:un|una|\d+) (?:[\wáéíóúñ]+ ){0,2}?(?:gratis|gratuit[oa]s?)\b|"
+    r"\bnext (?:two|three|four|five|\d+) (?:[\w-]+ ){1,4}?(?:is |are |will be )?free\b|\b(?:su|tu) próxim[oa] (?:[\wáéíóúñ]+ ){1,4}?(?:es |será )gratis\b|"
+    r"\b(?:whole|entire) (?:[\w-]+ )?(?:booking|order|ticket|stay|fee|fare|price|cost|amount|bill)s?\b|"
+    r"\bwaived (?:the|your|their|its) (?:[\w-]+ ){0,3}?(?:fees?|charges?|fines?)\b|"
+    r"\b(?:one|a|two|three|\d+) (?:night|day|week|month)[’']s (?:[\w-]+ ){0,2}?(?:rate|fee|charge|rent|price|fare)\b|"
     + _WAIVED["en"]
     + "|"
     + _WAIVED["es"]
@@ -2195,6 +2261,16 @@ APPLIED = {
         + r", "
         + _MONTH
         + r" \d{1,2}\b",
+        # round 32: in the app now or by a date ("It's in your app now", "in the app by January
+        # 8"); bills named by their months ("off your February and March bills"); the dates it can
+        # be used on ("use it at any of our stations from December 21 to December 27")
+        r"\b(?:in|into|on) (?:your|their|the) (?:[\w-]+ )?(?:app|wallet)(?: account)? (?:now|already|by|from|within)\b|"
+        r"\b(?:on|to|in|off) (?:your|their) (?:[\w-]+ and )?[\w-]+ (?:bills|invoices|statements)\b|"
+        r"\b(?:use|redeem|spend) (?:it|them)\b[^.]{0,60}?\b(?:from|until|by|before) (?:\d{1,2} "
+        + _MONTH
+        + r"|"
+        + _MONTH
+        + r" \d{1,2})\b",
     ),
     "es": _rx(
         r"\ben su (?:próxima )?factura\b|\bautomáticamente\b|\ben tu (?:próxima )?factura\b",
@@ -2240,6 +2316,9 @@ APPLIED = {
         r"\bse (?:descuenta|descontará|abona|abonará|devuelve|devolverá|suma|sumará)n? sol[oa]s?\b|"
         r"\bhasta el \d{1,2} de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b|"
         r"\bal (?:reservar|pagar|pedir (?:cita|turno|hora))\b",
+        # round 32: the bills it comes on ("en sus recibos de enero y febrero"); within working
+        # days ("en 10 días hábiles")
+        r"\ben (?:sus|tus) (?:recibos|facturas|boletas)\b|\ben (?:\d+|cinco|diez|quince|treinta) días (?:hábiles|naturales)\b",
     ),
 }
 CONTACT = {
@@ -2444,17 +2523,27 @@ NAMED_BACK = {
 }
 #: Round 17: the message or tone customers saw or heard, quoted ("phones showed "No Service"",
 #: "callers hear "number unavailable"", "oían «número no disponible»"): that is what they saw.
+#: (Round 32: the English one tried at word starts only, `word_rx`: the same matches.)
 QUOTED_SEEN = {
-    "en": re.compile(
-        r"\b(?:see|sees|saw|seeing|seen|shows?|showed|showing|shown|hear|hears|heard|hearing|reached|displays?|displayed|"
-        r"stuck\s+on|stuck\s+at)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:message\s+|error\s+|screen\s+|tone\s+|notice\s+)?"
-        r"(?:saying\s+|reading\s+|of\s+)?[\"“‘«]\w|"
-        # (round 19: what callers "get", the quote right after it: "get "not in service"")
-        r"\b(?:get|gets|got)\s+[\"“‘«]\w",
-        re.I,
+    "en": word_rx(
+        re.compile(
+            r"\b(?:see|sees|saw|seeing|seen|shows?|showed|showing|shown|hear|hears|heard|hearing|reached|displays?|displayed|"
+            r"stuck\s+on|stuck\s+at)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:message\s+|error\s+|screen\s+|tone\s+|notice\s+)?"
+            r"(?:saying\s+|reading\s+|of\s+)?[\"“‘«]\w|"
+            # (round 19: what callers "get", the quote right after it: "get "not in service"")
+            r"\b(?:get|gets|got)\s+[\"“‘«]\w|"
+            # (round 32: the quote in plain single quotes right after the verb, "show 'System error
+            # 7'"; a screen, locker or machine that said it, "the locker said 'No parcel found'")
+            r"\b(?:see|sees|saw|shows?|showed|showing|displays?|displayed)\s+'[A-Z]|"
+            r"\b(?:screens?|lockers?|box(?:es)?|machines?|displays?|kiosks?|terminals?|readers?|gates?|scanners?|app|website|site|page)"
+            r"\s+(?:said|says|read|reads)\s+[\"“‘«']\w",
+            re.I,
+        )
     ),
     "es": re.compile(
         r"\b(?:ve|ven|veían|vieron|veía|oye|oyen|oía|oían|oyeron|aparece|aparecía|aparecen|muestra|muestran|mostraba|mostraban|"
+        # (round 32: "la app mostró «Error de pago»")
+        r"mostró|mostraron|"
         r"recibían|reciben|recibe|recibía)\s+(?:un\s+|el\s+|una\s+|la\s+)?(?:mensaje\s+|aviso\s+|error\s+)?(?:de\s+|que\s+dice\s+|"
         r"diciendo\s+)?[\"“«]\w",
         re.I,

@@ -44,12 +44,17 @@ _PRED_EN = word_rx(
         r"(?:paid|charged|taxed|billed)\s+(?:too\s+(?:little|much|late)|twice|short)|short-paid|"
         # round 30: sold or booked twice ("418 car spaces were sold twice", "seats double-booked")
         r"(?:sold|booked|allocated|issued)\s+twice|double[\s-]booked|"
+        # round 32: oversold ("318 seats were oversold")
+        r"over-?sold|over-?booked|"
         # round 29: a supply off ("water was off or very low for 2,480 homes")
         r"off(?=\s+(?:or\s+(?:very\s+)?low|from|since|between|for)\b)|"
         # round 26: a thing that was wrong ("the 7.40am text was wrong"; not "what went wrong")
         r"(?<!went\s)wrong|incorrect)\b)|"
         # a thing that failed by its verb ("pickups failed", "readers decline taps", "pagers miss calls")
         r"(?P<verbfail>\b(?:failed|fail|fails|stopped|stop|stops|crashed|crashes|froze|freezes|dropped|drops|declined|"
+        # round 32: a line that rings out ("our emergency number still rings out"); calls that drop
+        # after a while (not "a 12F drop was spliced", a noun)
+        r"rings?\s+out|rang\s+out|drop(?=\s+(?:after|out|off|every|mid)\b)|"
         r"decline(?!\s+rates?\b)|declines|rejected|rejects|reject|refuse|refuses|refused|bounced|bounces|timed\s+out|time\s+out|went\s+(?:down|dark|black|blank|"
         r"offline|silent|unanswered|unmatched|missing|unpaid|undelivered)|hung|errored|miss|missed|misses|cut\s+out|"
         r"(?:kept|keep|keeps)\s+(?:restarting|dropping|crashing|failing|freezing|buffering|disconnecting|cutting|spinning|bouncing|rejecting|declining)|"
@@ -88,10 +93,16 @@ _PRED_EN = word_rx(
         # twice", "has taken two payments instead of one"), or sent the same message again and
         # again ("clients got the same reminder again and again", "got repeat reminder texts",
         # "received multiple reminders", "got more than 40 texts")
-        r"\b(?:charged|billed|debited)\s+(?:[\w,.-]+\s+){1,6}?twice\b|\b(?:took|taken|takes|take|made|makes)\s+(?:two|double|duplicate)\s+payments\b|"
+        r"\b(?:charged|billed|debited|sold)\s+(?:[\w,.-]+\s+){1,6}?twice\b|\b(?:took|taken|takes|take|made|makes)\s+(?:two|double|duplicate)\s+payments\b|"
         r"\b(?:got|get|gets|received|receive|receives)\s+(?:the\s+same\s+(?:[\w-]+\s+){1,3}?(?:again\s+and\s+again|over\s+and\s+over|repeatedly)|"
         r"(?:repeat(?:ed)?|duplicate|multiple|double)\s+(?:[\w-]+\s+)?(?:texts?|messages?|reminders?|e-?mails?|calls?|notifications?|alerts?|charges?|bills?)|"
         r"more\s+than\s+\d+\s+(?:texts|messages|reminders|e-?mails|calls|notifications|alerts))\b|"
+        # round 32: bookings taken or slots offered with someone who had gone ("took bookings for
+        # a hygienist who had already left", "offering appointments with a nurse who no longer
+        # works here")
+        r"\b(?:bookings|appointments|slots|seats|tickets|sessions|classes|places)\s+(?:for|with)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:who|that)\s+(?:had\s+(?:already\s+)?left|has\s+(?:already\s+)?left|no\s+longer\s+(?:works|worked|existed|exists)|"
+        r"did\s+not\s+exist|didn[’']t\s+exist)\b|"
         # round 29: a supply the homes had none of ("6,340 properties had no water or very low
         # pressure", "have had no water or only a trickle")
         r"\b(?:had|have|has|with|left|got)\s+no\s+(?:running\s+)?(?:water|heating|hot\s+water|gas)\b|"
@@ -160,7 +171,11 @@ _PRED_ES = word_rx(
         r"se\s+(?:vendi(?:ó|eron)|cobr(?:ó|aron)|reserv(?:ó|aron))\s+dos\s+veces|(?:vendid|cobrad|reservad)[oa]s?\s+dos\s+veces|"
         r"(?:salieron|salió|salía|salían|llegaron|llegó|llegaba|llegaban|aparecía|aparecían|figuraba|figuraban)\s+(?:con\s+(?:la\s+|el\s+|una?\s+)?"
         r"(?:hora|fecha|día|dirección|precio|importe|monto|nombre|datos?)\s+)?(?:erróne|equivocad|incorrect|adelantad|atrasad)\w*|"
-        r"sin\s+ser\s+(?:recibid|entregad|atendid|enviad|procesad|aceptad)[oa]s?)\b)|"
+        r"sin\s+ser\s+(?:recibid|entregad|atendid|enviad|procesad|aceptad)[oa]s?|"
+        # round 32: opened or gave the wrong one ("abrían compartimentos equivocados", "abren la
+        # puerta equivocada")
+        r"(?:abr(?:e|en|ía|ían|ió|ieron)|d(?:a|an|aba|aban|io|ieron)|entreg(?:a|an|aba|aban|ó|aron))\s+(?:(?:el|la|los|las|un|una|unos|unas)\s+)?"
+        r"[\wáéíóúñ]+\s+(?:erróne|equivocad|incorrect)\w*)\b)|"
         # round 24: a state with no verb, as a short post writes it ("sin web de reservas desde las
         # 7:20", "reservas caídas el viernes")
         r"(?P<bare>\bsin\s+agua\b|\bhierv(?:a|an|e|en)\s+(?:el\s+)?agua\b|\bhervir\s+(?:el\s+)?agua\b|\bsin\s+(?:[\wáéíóúñ]+\s+){1,7}?desde\b|\bcaíd[oa]s?\s+(?:desde|el|la|entre|de\s+\d)\b)|"
