@@ -130,16 +130,6 @@ def test_a_number_in_the_evidence_is_found_and_shown_as_a_number() -> None:
     assert learned.shown("customers") == "customers"
 
 
-#: Round 32 tuned the patterns on blind47/48 (no longer unseen) and, by its brief, did not retrain
-#: the learned reading: the lead retrains after merging (`python -m bench.train_check`). Strict, so
-#: the retrain makes these pass and the marker must then go.
-_NOT_RETRAINED = pytest.mark.xfail(
-    reason="learned.json not yet retrained with blind47/48 (round 32; the lead retrains)",
-    strict=True,
-)
-
-
-@_NOT_RETRAINED
 def test_the_shipped_model_was_trained_on_the_tuned_corpora_as_they_are() -> None:
     """Retrain after any corpus change (`python -m bench.train_check`); never on an unseen set."""
     shipped = json.loads(train_check.OUT.read_text(encoding="utf-8"))
@@ -152,7 +142,6 @@ def test_the_shipped_model_was_trained_on_the_tuned_corpora_as_they_are() -> Non
     assert set(shipped["withhold"]) == set(train_check.WITHHOLD)
 
 
-@_NOT_RETRAINED
 def test_training_again_gives_the_shipped_readings() -> None:
     """The weights come from the corpora by the committed code, not by hand."""
     built = train_check.build()
