@@ -6,8 +6,8 @@ the folds, so little is left there for a model to add, and its value out of samp
 underrated: after round 31, on the sets nobody had tuned on, the patterns and the reading still
 missed 31 `blame`, 35 `excuse` and 26 `vague` findings (evaluation.md).
 
-So this reads, as `bench.withhold_check` does, the pairs of sets rounds 27 to 32 tuned on, each
-with the patterns as they stood just before that round (`withhold_check.PAST`), and scores each
+So this reads, as `bench.withhold_check` does, the pairs of sets rounds 27 to 30 and 32 tuned on,
+each with the patterns as they stood just before that round (`withhold_check.PAST`), and scores each
 with a model trained on every tuned set but that pair. A finding the past patterns already made
 is not counted again. The rule is `bench.train_check`'s, fixed before any count was read: keep a
 rule where, at a threshold whose additions are at least three in five right, F1 rises by 0.02 or
@@ -15,7 +15,7 @@ more; thresholds start 0.1 above the highest score any of our own drafts, or any
 statement without the label, gets; of thresholds within 0.002 of the best F1, the highest; and
 the additions on the newest pair must be at least half right.
 
-Run: `.venv/bin/python -m bench.add_check` (about fifteen minutes on two cores).
+Run: `.venv/bin/python -m bench.add_check` (fifteen to twenty minutes on two cores).
 """
 
 from __future__ import annotations
