@@ -39,6 +39,7 @@ PAST = (
     ("21fcac9", ("blind43", "blind44")),  # before round 29
     ("f7d3964", ("blind45", "blind46")),  # before round 30
     ("592fb60", ("blind47", "blind48")),  # before round 32 (round 31 tuned no pattern)
+    ("040bba4", ("blind49", "blind50")),  # before round 33
 )
 CANDIDATES = ("what", "cause", "fix", "repair", "empathy", "who", "eta", "ownership", "prevention")
 TRIED = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
