@@ -76,7 +76,9 @@ hands, after round 29 was committed, never run through the checker before they w
 measured once on each of rounds 29 to 32; nobody has tuned on them. The fifty-third and
 fifty-fourth (corpus_blind53, 54) were written blind the same way, at the same time by two hands,
 after round 31 was committed, never run through the checker before they were committed, and
-measured once on each of rounds 30 to 32; nobody has tuned on them.
+measured once on each of rounds 30 to 32; nobody has tuned on them. The fifty-sixth
+(corpus_blind56) was written blind the same way, at the same time as a sibling set by another hand,
+and never run through the checker before it was committed; nobody has measured or tuned on it yet.
 Unit tests of the rules use sentences of their own, not these sets'.
 """
 
@@ -215,6 +217,7 @@ CORPORA = [
     Corpus("blind52", {"ongoing": "aao-", "resolve": "aar-", "explain": "aax-"}),
     Corpus("blind53", {"ongoing": "abo-", "resolve": "abr-", "explain": "abx-"}),
     Corpus("blind54", {"ongoing": "aco-", "resolve": "acr-", "explain": "acx-"}),
+    Corpus("blind56", {"ongoing": "aeo-", "resolve": "aer-", "explain": "aex-"}),
 ]
 
 
