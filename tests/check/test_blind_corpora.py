@@ -1,4 +1,4 @@
-"""The blind corpora (tests/check/corpus_blind2 to corpus_blind55) load and are well-formed.
+"""The blind corpora (tests/check/corpus_blind2 to corpus_blind56) load and are well-formed.
 
 Only their shape is tested: how the checker does on them is measured by `make eval` and never
 asserted here, so that no test pulls the rules towards a set. The second was measured once blind and
@@ -76,9 +76,10 @@ hands, after round 29 was committed, never run through the checker before they w
 measured once on each of rounds 29 to 32; nobody has tuned on them. The fifty-third and
 fifty-fourth (corpus_blind53, 54) were written blind the same way, at the same time by two hands,
 after round 31 was committed, never run through the checker before they were committed, and
-measured once on each of rounds 30 to 32; nobody has tuned on them. The fifty-fifth
-(corpus_blind55) was written blind the same way, while a sibling set was written by another
-hand, and never run through the checker before it was committed.
+measured once on each of rounds 30 to 32; nobody has tuned on them. The fifty-fifth and
+fifty-sixth (corpus_blind55, 56) were written blind the same way, at the same time by two hands,
+after round 32 was committed (while round 33 was being tuned), and never run through the checker
+before they were committed.
 Unit tests of the rules use sentences of their own, not these sets'.
 """
 
@@ -218,6 +219,7 @@ CORPORA = [
     Corpus("blind53", {"ongoing": "abo-", "resolve": "abr-", "explain": "abx-"}),
     Corpus("blind54", {"ongoing": "aco-", "resolve": "acr-", "explain": "acx-"}),
     Corpus("blind55", {"ongoing": "ado-", "resolve": "adr-", "explain": "adx-"}),
+    Corpus("blind56", {"ongoing": "aeo-", "resolve": "aer-", "explain": "aex-"}),
 ]
 
 
