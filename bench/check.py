@@ -6,8 +6,9 @@ words per second of proselint (all its default checks) on the labelled corpus.
 
 `--instructions [--baseline-rev REV]`: count instructions instead of timing (valgrind's
 callgrind, the same count whatever else the machine runs): a pass over the corpus through
-`check_text`, and one short statement in a new process (start-up included), for this checkout
-and for the named revision.
+`check_text`, and one short statement in a new process (start-up included: with the compiled
+patterns an earlier run kept, and with none, `amends.check.compiled`), for this checkout and for
+the named revision.
 """
 
 from __future__ import annotations
@@ -148,17 +149,26 @@ def instructions(baseline_rev: str | None) -> int:
         if baseline_rev:
             codes[baseline_rev] = revision_env(baseline_rev, Path(folder))
         counts = {}
-        for name, env in codes.items():
+        for n, (name, env) in enumerate(codes.items()):
             one, three = _instructions(env, 1), _instructions(env, 3)
-            counts[name] = ((three - one) // 2, _instructions(env, 0))
+            # one statement with the compiled patterns kept from the warm-up run (a folder of
+            # its own), and with none kept (`AMENDS_CACHE_DIR` empty: a first run)
+            kept = {**env, "AMENDS_CACHE_DIR": str(Path(folder) / f"kept{n}")}
+            cold = {**env, "AMENDS_CACHE_DIR": ""}
+            counts[name] = ((three - one) // 2, _instructions(kept, 0), _instructions(cold, 0))
             print(
                 f"{name}: a pass over the corpus {counts[name][0] / 1e6:,.1f} M instructions; "
-                f"one statement in a new process {counts[name][1] / 1e9:,.2f} G",
+                f"one statement in a new process {counts[name][1] / 1e9:,.2f} G "
+                f"({counts[name][2] / 1e9:,.2f} G with no compiled patterns kept)",
                 flush=True,
             )
     if baseline_rev:
-        (ours, ours_one), (base, base_one) = counts["this checkout"], counts[baseline_rev]
-        print(f"corpus pass: {base / ours:.2f}x fewer; one statement: {base_one / ours_one:.2f}x")
+        (ours, ours_one, ours_cold) = counts["this checkout"]
+        (base, base_one, base_cold) = counts[baseline_rev]
+        print(
+            f"corpus pass: {base / ours:.2f}x fewer; one statement: {base_one / ours_one:.2f}x "
+            f"({base_cold / ours_cold:.2f}x with none kept)"
+        )
     return 0
 
 

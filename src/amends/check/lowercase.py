@@ -17,6 +17,8 @@ from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
+from amends.check import compiled
+
 _ESCAPE = re.compile(r"\\.")
 
 
@@ -71,7 +73,7 @@ def suited(rx: re.Pattern[str], text: str) -> re.Pattern[str]:
         return rx
     entry = _ASCII_FORMS.get(id(rx))
     if entry is None or entry[0] is not rx:
-        entry = _ASCII_FORMS[id(rx)] = (rx, re.compile(rx.pattern, (rx.flags & ~re.U) | re.A))
+        entry = _ASCII_FORMS[id(rx)] = (rx, compiled.compile(rx.pattern, (rx.flags & ~re.U) | re.A))
     return entry[1]
 
 
@@ -84,7 +86,7 @@ def forget() -> None:
 def _folds(pattern: str, flags: int) -> bool:
     """True when the pattern may run without re.I on lower-cased text: it is case-insensitive
     and names no upper-case letter."""
-    return bool(flags & re.I) and not any(c.isupper() for c in _ESCAPE.sub("", pattern))
+    return bool(flags & re.I) and not any(map(str.isupper, _ESCAPE.sub("", pattern)))
 
 
 _UNSET: Any = object()
@@ -128,7 +130,7 @@ class Lexicon:
     @property
     def rx(self) -> re.Pattern[str]:
         if self._rx is None:
-            self._rx = re.compile(self.pattern, self.flags)
+            self._rx = compiled.compile(self.pattern, self.flags)
         return self._rx
 
     @property
@@ -142,7 +144,7 @@ class Lexicon:
     def fast(self) -> re.Pattern[str] | None:
         """The pattern without re.I, for lower-cased text; None when it does not fold."""
         if self._fast is None and self.folds:
-            self._fast = re.compile(self.pattern, self.flags & ~re.I)
+            self._fast = compiled.compile(self.pattern, self.flags & ~re.I)
         return self._fast
 
     @property
@@ -150,7 +152,9 @@ class Lexicon:
         """`fast` in its `re.ASCII` form, for text that reads as ASCII; each form is compiled on
         first use (a run on English text never needs the Unicode one, nor one on Spanish this)."""
         if self._ascii is None:
-            self._ascii = re.compile(self.pattern, (self.flags & ~re.I & ~re.UNICODE) | re.ASCII)
+            self._ascii = compiled.compile(
+                self.pattern, (self.flags & ~re.I & ~re.UNICODE) | re.ASCII
+            )
         return self._ascii
 
     # The methods below read the slots directly and call the properties only while a slot is
@@ -318,7 +322,7 @@ def ahead_of(pattern: str, letters: frozenset[str] | None) -> str:
 def word_rx(rx: re.Pattern[str]) -> re.Pattern[str]:
     """The compiled pattern with `at_word_starts` applied (itself when that does not apply)."""
     pattern = at_word_starts(rx.pattern, rx.flags)
-    return rx if pattern == rx.pattern else re.compile(pattern, rx.flags)
+    return rx if pattern == rx.pattern else compiled.compile(pattern, rx.flags)
 
 
 _BY_ID: dict[int, Lexicon] = {}

@@ -1,0 +1,155 @@
+"""The checker's compiled patterns, kept between runs: a new process loads them instead of
+compiling them again.
+
+CPython's `re` parses a pattern and writes its matching code on every `re.compile`; for the
+checker's phrase tables that is about two thirds of a one-file `amends check`. Like Python's own
+`__pycache__`, the code is written once to a user cache file (`cache_file`) and handed back to
+`re`'s engine (`_sre.compile`, the call `re.compile` ends in) on later runs, which gives the same
+pattern: equal to `re.compile`'s, code included (`usable` checks it once a process, and a file
+that fails its checksum or a pattern `_sre` rejects is compiled afresh). `AMENDS_CACHE_DIR` names
+the folder; set empty, nothing is read or written.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import marshal
+import os
+import re
+import sys
+from array import array
+from pathlib import Path
+from typing import Any
+
+try:  # CPython's engine and compiler; elsewhere every pattern goes to `re.compile`
+    import _sre
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - other interpreters
+    _sre = None  # type: ignore[assignment]
+
+#: Bump when the file's layout changes.
+_LAYOUT = 1
+#: The most patterns kept (the checker compiles about 300).
+LIMIT = 4096
+
+#: (pattern, flags) -> (flags, code as bytes, groups, groupindex, indexgroup), as `_sre` takes
+#: them.
+_entries: dict[tuple[Any, ...], Any] | None = None
+_dirty = False
+_usable: bool | None = None
+
+
+def cache_file() -> Path | None:
+    """The cache file for this interpreter's `re` engine, or None when caching is off."""
+    folder = os.environ.get("AMENDS_CACHE_DIR")
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        folder = str(Path(base) / "amends")
+    if not folder:
+        return None
+    engine = f"{sys.version}|{getattr(_sre, 'MAGIC', '')}|{getattr(_sre, 'CODESIZE', '')}|{_LAYOUT}"
+    tag = hashlib.sha256(engine.encode()).hexdigest()[:16]
+    return Path(folder) / f"patterns-{sys.implementation.cache_tag}-{tag}.bin"
+
+
+def _load() -> dict[tuple[Any, ...], Any]:
+    """The entries in the cache file; none when it is missing, unreadable or fails its checksum."""
+    global _entries
+    if _entries is None:
+        _entries = {}
+        try:
+            path = cache_file()
+            data = path.read_bytes() if path else b""
+            digest, body = data[:32], data[32:]
+            if body and hashlib.sha256(body).digest() == digest:
+                loaded = marshal.loads(body)
+                if isinstance(loaded, dict):
+                    _entries = loaded
+        except (OSError, ValueError, EOFError, TypeError, RuntimeError):
+            _entries = {}
+    return _entries
+
+
+def save() -> None:
+    """Write the entries when this process added any (at exit); a folder that cannot be written
+    leaves the cache as it was."""
+    global _dirty
+    if not _dirty or _entries is None:
+        return
+    path = cache_file()
+    if path is None:
+        return
+    from amends.files import atomic_path  # only a process that compiled something new pays
+
+    body = marshal.dumps(_entries)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_path(path) as tmp:
+            tmp.write_bytes(hashlib.sha256(body).digest() + body)
+        _dirty = False
+    except OSError:
+        pass
+
+
+def _remember(key: tuple[Any, ...], value: Any) -> None:
+    global _dirty
+    entries = _load()
+    if len(entries) < LIMIT:
+        entries[key] = value
+        if not _dirty:
+            _dirty = True
+            atexit.register(save)
+
+
+def _parts(pattern: str, flags: int) -> tuple[int, bytes, int, dict[str, int], tuple[Any, ...]]:
+    """What `re._compiler.compile` hands `_sre.compile`, with the code packed as bytes."""
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    state = parsed.state
+    indexgroup: list[str | None] = [None] * state.groups
+    for name, index in state.groupdict.items():
+        indexgroup[index] = name
+    packed = array("I", code).tobytes()
+    return (
+        int(flags | state.flags),
+        packed,
+        state.groups - 1,
+        dict(state.groupdict),
+        tuple(indexgroup),
+    )
+
+
+def _build(pattern: str, parts: tuple[Any, ...]) -> re.Pattern[str]:
+    flags, packed, groups, groupindex, indexgroup = parts
+    return _sre.compile(pattern, flags, array("I", packed).tolist(), groups, groupindex, indexgroup)
+
+
+def usable() -> bool:
+    """True when this interpreter's `re` builds, from the kept parts, a pattern equal to what
+    `re.compile` gives (checked once a process on a pattern with groups, names and a class)."""
+    global _usable
+    if _usable is None:
+        try:
+            sample, flags = r"(?P<hour>\d{1,2})[:.](\d\d)\s*(?:a\.?m|p\.?m)?\b", re.I
+            _usable = _build(sample, _parts(sample, flags)) == re.compile(sample, flags)
+        except Exception:  # any change in `re`'s internals: compile as usual
+            _usable = False
+    return _usable
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, from the cache file when this pattern was compiled before."""
+    flags = int(flags)
+    if _sre is None or not usable():
+        return re.compile(pattern, flags)
+    key = (pattern, flags)
+    parts = _load().get(key)
+    if parts is not None:
+        try:
+            return _build(pattern, parts)
+        except (RuntimeError, TypeError, ValueError):  # a damaged entry: compile it afresh
+            pass
+    parts = _parts(pattern, flags)
+    _remember(key, parts)
+    return _build(pattern, parts)

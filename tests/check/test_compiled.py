@@ -1,0 +1,137 @@
+"""The compiled patterns kept between runs (`amends.check.compiled`): the same patterns as
+`re.compile`'s, from a file a damaged or unwritable cache cannot turn into an error."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from amends.check import compiled
+
+SAMPLES = [
+    (r"\b(?:sorry|apologi[sz]e)\b[^.!?]{0,40}?\binconvenien(?:ce|t)", re.I),
+    (r"(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)\s*(?:a\.?m|p\.?m)?", re.I | re.A),
+    (r"(?<!\d)(\d{1,3}(?:,\d{3})+)\s+(customers|clientes)\b(?=[.,])", 0),
+    (r"hora\s+de\s+(?-i:[A-ZÁÉÍÓÚ][\wáéíóúñ]+)", re.I),
+]
+TEXT = "Sorry for the inconvenience: 38,214 customers, from 9:05 a.m. to 11:40 pm, hora de Chile."
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh cache folder for this test, and the module's memory of it cleared."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("AMENDS_CACHE_DIR", str(folder))
+    monkeypatch.setattr(compiled, "_entries", None)
+    monkeypatch.setattr(compiled, "_dirty", False)
+    return folder
+
+
+def _fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forget what this process compiled, as a new process would."""
+    monkeypatch.setattr(compiled, "_entries", None)
+    monkeypatch.setattr(compiled, "_dirty", False)
+
+
+def test_this_interpreter_can_rebuild_patterns() -> None:
+    assert compiled.usable()
+
+
+def test_patterns_from_the_file_equal_re_compile(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = [compiled.compile(p, f) for p, f in SAMPLES]
+    compiled.save()
+    path = compiled.cache_file()
+    assert path is not None and path.parent == cache and path.is_file()
+    _fresh_process(monkeypatch)
+    again = [compiled.compile(p, f) for p, f in SAMPLES]
+    assert compiled._dirty is False  # every one came from the file
+    for (p, f), one, two in zip(SAMPLES, first, again, strict=True):
+        plain = re.compile(p, f)
+        assert one == plain and two == plain  # a pattern's equality compares its code
+        assert two.groupindex == plain.groupindex and two.groups == plain.groups
+        assert [m.span() for m in two.finditer(TEXT)] == [m.span() for m in plain.finditer(TEXT)]
+    assert again[1].search(TEXT).group("minute") == "05"  # type: ignore[union-attr]
+
+
+def test_a_damaged_file_is_compiled_afresh(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for p, f in SAMPLES:
+        compiled.compile(p, f)
+    compiled.save()
+    path = compiled.cache_file()
+    assert path is not None
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    _fresh_process(monkeypatch)
+    for p, f in SAMPLES:
+        assert compiled.compile(p, f) == re.compile(p, f)
+    assert compiled._dirty is True  # nothing was taken from the damaged file
+    compiled.save()
+    _fresh_process(monkeypatch)
+    compiled.compile(*SAMPLES[0])
+    assert compiled._dirty is False  # the file was written whole again
+
+
+def test_a_cache_that_cannot_be_written_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("AMENDS_CACHE_DIR", str(blocker / "cache"))
+    _fresh_process(monkeypatch)
+    assert compiled.compile(*SAMPLES[0]) == re.compile(*SAMPLES[0])
+    compiled.save()  # no error
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_empty_setting_turns_the_cache_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AMENDS_CACHE_DIR", "")
+    _fresh_process(monkeypatch)
+    assert compiled.cache_file() is None
+    assert compiled.compile(*SAMPLES[0]) == re.compile(*SAMPLES[0])
+    compiled.save()
+
+
+def test_the_cache_holds_a_bounded_number_of_patterns(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(compiled, "LIMIT", 3)
+    for n in range(10):
+        assert compiled.compile(rf"\bword{n}\b", re.I).search(f"a WORD{n} here")
+    assert len(compiled._entries or {}) == 3
+
+
+def test_every_checker_pattern_rebuilt_from_the_file_equals_re_compile(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole checker's patterns as a real run keeps them (a new process: `amends check`
+    writes the file at exit), each rebuilt and compared with `re.compile`'s, code included."""
+    env = {**os.environ, "AMENDS_CACHE_DIR": str(cache)}
+    statement = cache.parent / "ack.txt"
+    statement.write_text(
+        "Lo sentimos: desde las 9:10 (hora de Chile) muchos clientes no pueden hacer llamadas.\n"
+        "We are sorry. Calls failed in Reno from 9:10 a.m. to 11 a.m. PT; a supplier's update.\n",
+        encoding="utf-8",
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-m", "amends", "check", str(statement), "--format", "json"],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    assert runs[0].stdout == runs[1].stdout and runs[0].stdout.strip()
+    _fresh_process(monkeypatch)
+    entries = compiled._load()
+    assert len(entries) > 50
+    for (pattern, flags), parts in entries.items():
+        assert compiled._build(pattern, parts) == re.compile(pattern, flags), pattern[:80]
