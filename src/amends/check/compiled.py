@@ -30,7 +30,7 @@ except ImportError:  # pragma: no cover - other interpreters
 
 #: Bump when the file's layout changes.
 _LAYOUT = 1
-#: The most patterns kept (the checker compiles about 300).
+#: The most patterns kept (the checker compiles about 300); past it the file starts over.
 LIMIT = 4096
 
 #: (pattern, flags) -> (flags, code as bytes, groups, groupindex, indexgroup), as `_sre` takes
@@ -95,11 +95,12 @@ def save() -> None:
 def _remember(key: tuple[Any, ...], value: Any) -> None:
     global _dirty
     entries = _load()
-    if len(entries) < LIMIT:
-        entries[key] = value
-        if not _dirty:
-            _dirty = True
-            atexit.register(save)
+    if len(entries) >= LIMIT:  # full of patterns no run asks for (older versions'): start over
+        entries.clear()
+    entries[key] = value
+    if not _dirty:
+        _dirty = True
+        atexit.register(save)
 
 
 def _parts(pattern: str, flags: int) -> tuple[int, bytes, int, dict[str, int], tuple[Any, ...]]:
