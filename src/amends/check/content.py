@@ -1264,7 +1264,9 @@ OWNERSHIP = {
         # "the cause was ours", "We should have.", "this is our network")
         r"\b(?:mistake|error|fault|failure|oversight) on (?:our|my) part\b|\b(?:this|that|it) one(?:[’']s| is| was) on (?:us|me)\b|"
         r"\b(?:cause|blame|outage|problem|call) (?:was|is) on (?:us|me)\b|\b(?:we|i) should have\s*[.!]|"
-        r"\b(?:this|it) (?:is|was) our (?:own )?(?:network|equipment|cable|kit|gear|system)\b",
+        # (round 33: the outage itself named as ours, "so this was our outage as much as the
+        # carrier's")
+        r"\b(?:this|it) (?:is|was) our (?:own )?(?:network|equipment|cable|kit|gear|system|outage)\b",
         # round 17: what we had done or left undone before the fault, in the past perfect ("we had
         # put off replacing it", "we had chosen not to put a generator there", "we had hung it on
         # the dock"), or never did ("we never built a second route"); a thing of ours laid or
@@ -1351,7 +1353,10 @@ OWNERSHIP = {
         r"\b(?:debíamos|deberíamos|teníamos que|tendríamos que) haber(?:l[oa]s?)? \w+|\b(?:decidimos|elegimos|optamos por|preferimos) no \w+|"
         r"\b(?:esperamos|tardamos|aplazamos|retrasamos) demasiado\b|"
         r"\b(?:anoche|ayer|esa noche|esa mañana|la noche anterior) (?:cambiamos|actualizamos|instalamos|lanzamos|movimos|migramos|"
-        r"pusimos|subimos|cargamos|borramos)\b",
+        r"pusimos|subimos|cargamos|borramos)\b|"
+        # (round 33: the change of that day, "ese día cambiamos el envío de las recetas"; not "esa
+        # tarde pusimos dos furgonetas más", a fix)
+        r"\bese día (?:cambiamos|actualizamos|migramos|lanzamos)\b",
     ),
 }
 #: Ownership told in more roundabout forms, tried only when none of the forms above occurs (most
@@ -1379,6 +1384,12 @@ OWNERSHIP_MORE = {
         # wrong place", "our pre-release test matrix did not include ...")
         r"\bours to (?:put right|fix|sort out|repair|answer for)\b|\bputting (?:this|it|that) right is on us\b|"
         r"\b(?:that|this) part (?:is|was) on us\b|\b(?:that|this|it)(?:[’']s| is| was) our failing\b",
+        # round 33: the system named as ours with a word of kind ("it is our ticketing system",
+        # "this is our own payment site"); the fault placed in our own ("the fault was in our own
+        # relay"); a job of ours as the doer ("a backup job we run each night deleted ...")
+        r"\b(?:this|it)(?:[’']s| is| was) our (?:own )?[\w-]+ (?:system|service|app|platform|site|website|portal|network)\b|"
+        r"\b(?:fault|problem|failure|error) (?:was|is|lay|lies) (?:entirely )?in our own\b|"
+        r"\b(?:job|task|script|process|tool) (?:that )?we (?:run|own|wrote|built)\b",
         r"\b(?:update|change|setting|release|version|patch|build)s? (?:that )?we (?:put out|sent|pushed|released|published|deployed|"
         r"rolled out|shipped)\b|\bour (?:maps|records|plans|drawings) (?:put|showed|had)\b|\bour (?:[\w-]+ )?(?:tests?|test matrix|"
         r"testing|checks|alarms?|monitoring|alerts) (?:did not|didn[’']t|missed|failed to|never)\b",
@@ -1393,6 +1404,15 @@ OWNERSHIP_MORE = {
         r"\bnuestr[oa] (?:falla|equivocación|descuido|negligencia)\b",
         r"\bnos (?:hacemos|hicimos) cargo\b|\bnos responsabilizamos\b|"
         r"\bno (?:lo |la |los |las )?\w+(?:amos|imos) (?:bien|a tiempo|correctamente|lo suficiente)\b",
+        # round 33: the system named as ours while the cause is not known ("es nuestra plataforma y
+        # nos toca repararla", "arreglarla es cosa nuestra"); what we did not check ("no
+        # comprobamos que avisara a caja"); the purchase or the job we put off ("aplazamos la
+        # renovación de los equipos")
+        r"\bes nuestr[oa] (?:propi[oa] )?(?:sede|sistema|red|app|aplicación|web|plataforma|página|servicio|portal)\b|"
+        r"\b(?:es|fue) cosa nuestra\b|\bnos toca (?:arreglar|resolver|reparar)\w*|"
+        r"\bno (?:lo |la )?(?:comprobamos|verificamos|renovamos|avisamos)\b|"
+        r"\b(?:aplazamos|postergamos|pospusimos|retrasamos) (?:la|el|los|las) (?:compra|cambio|renovación|sustitución|actualización|"
+        r"revisión)\b",
     ),
 }
 
