@@ -2556,7 +2556,13 @@ QUOTED_SEEN = {
             # 7'"; a screen, locker or machine that said it, "the locker said 'No parcel found'")
             r"\b(?:see|sees|saw|shows?|showed|showing|displays?|displayed)\s+'[A-Z]|"
             r"\b(?:screens?|lockers?|box(?:es)?|machines?|displays?|kiosks?|terminals?|readers?|gates?|scanners?|app|website|site|page)"
-            r"\s+(?:said|says|read|reads)\s+[\"“‘«']\w",
+            r"\s+(?:said|says|read|reads)\s+[\"“‘«']\w|"
+            # (round 33: the message a failure came with, "declined every card with the message
+            # "Try again later"", "still failing with "Code 12""; what a thing was shown as, "showed
+            # every table as "Reserved"")
+            r"\b(?:with|giving)\s+(?:the\s+|an?\s+)?(?:(?:error\s+)?message|error|notice|warning)\s+[\"“‘«]\w|"
+            r"\b(?:failing|failed|fails|rejected|declined|stuck)\s+with\s+[\"“‘«]\w|"
+            r"\b(?:shows?|showed|showing|shown|marked|listed)\s+(?:[\w,-]+\s+){1,8}?as\s+[\"“‘«]\w",
             re.I,
         )
     ),
