@@ -631,13 +631,28 @@ CAUSE_MORE = {
         r"(?:[\w-]+ ){0,2}?(?:blank|missing|wrong|bad|broken|faulty|error|mistake|typo)|without (?:the|a|an|its|their|any))\b",
         r"\b(?:we|i) (?:switched off|turned off|disabled|removed|bypassed|skipped) (?:the|a|an|our) (?:[\w-]+ ){0,3}?(?:checks?|steps?|holds?|"
         r"locks?|locking|safeguards?|limits?|tests?|settings?)\b|"
-        r"\blet (?:the|our|its|their|a|an) (?:[\w-]+ ){0,5}?(?:run out|expire|lapse|go out of date)\b|"
+        # (round 33: with a possessive between, "we let the portal's certificate expire"; or
+        # allowed to, "it was allowed to lapse")
+        r"\blet (?:the|our|its|their|a|an) (?:[\w’'-]+ ){0,5}?(?:run out|expire|lapse|go out of date)\b|"
+        r"\b(?:was|were|been) allowed to (?:run out|expire|lapse|go out of date)\b|"
         r"\b(?:we|i) (?:missed|ignored|overlooked) (?:the|a|an|our|its|their) (?:[\w-]+ ){0,2}?(?:warnings?|alerts?|e-?mails?|reminders?|"
         r"notices?|letters?)\b",
         r"\b(?:we|i) (?:changed|set|configured|updated|set up|reconfigured) (?:[\w-]+ ){1,4}?so that\b|\b(?:we|i) (?:changed|altered) "
         r"(?:how|the way)\b|\b(?:change|update|upgrade|release) (?:sent|stopped|broke|deleted|removed|blocked|moved)\b|"
         r"\b(?:were|was) not (?:transferred|copied|moved|carried over|renewed|loaded|switched on|turned on)\b|"
         r"\b(?:got|became|ran|grew) too (?:hot|cold|warm|full)\b",
+        # round 33: a thing with a term that ran out, told as it happened ("9.05am: the signing
+        # certificate on our ticket server runs out"); a supplier's change to what it gives us
+        # ("our map supplier changed its feed overnight"); an update they put in ("after an update
+        # they installed overnight"); a new system switched on as what started it ("our new
+        # dispatch system went live this morning"); what we failed to connect or carry over
+        r"\b(?:certificates?|licen[cs]es?|subscriptions?|domains?|contracts?) (?:[\w-]+ ){0,4}?(?:runs out|ran out|expires|expired|"
+        r"lapsed|lapses)\b|"
+        r"\b(?:supplier|vendor|provider|partner|contractor|carrier|maker) (?:changed|updated|moved|switched off|turned off) (?:its|their) "
+        r"(?:[\w-]+ )?(?:service|system|feed|software|settings?|platform|network|data)\b|"
+        r"\b(?:update|change|upgrade|release) (?:that )?they (?:installed|made|pushed|released|applied|sent)\b|"
+        r"\bnew (?:[\w-]+ ){0,2}?(?:system|planner|platform|software|app|version|server) went live\b|"
+        r"\b(?:we|i) failed to (?:connect|link|include|copy|move|renew|transfer|switch on|update|add)\b",
     ),
     "es": _rx(
         # round 5: the reflexive perfect and "quedó" with the thing after the verb ("se ha roto el
@@ -690,6 +705,16 @@ CAUSE_MORE = {
         # pagos para que la web reintentara", "habíamos configurado la web para reintentar")
         r"\b(?:cambiamos|configuramos|programamos|ajustamos|habíamos configurado|habíamos programado|habíamos cambiado) "
         r"(?:[\wáéíóúñ]+ ){1,4}?para (?:que|reintentar|repetir|enviar|cobrar|borrar)\b",
+        # round 33: the thing we let run out or not renewed in time ("dejamos vencer la licencia",
+        # "la clave no fue renovada a tiempo"); kit left with no room ("el servidor se quedó sin
+        # espacio"); what was not carried over ("el número de guardia no se trasladó"); a new thing
+        # switched on without a part ("activamos el nuevo sistema sin conectarlo a la caja"); a
+        # change of ours to how it works ("cambiamos la forma en que la web manda los pedidos")
+        r"\bdejamos (?:vencer|caducar|expirar)\b|\bno (?:fue|fueron) (?:renovad|actualizad|pagad)[oa]s? a tiempo\b|"
+        r"\bse (?:quedó|quedaron) sin (?:espacio|memoria|disco|capacidad)\b|\bno (?:lo |la )?ampliamos\b|"
+        r"\bno se (?:trasladó|trasladaron|copió|copiaron|migró|migraron|incluyó|incluyeron)\b|"
+        r"\b(?:activamos|lanzamos|instalamos|cambiamos|migramos|pasamos) (?:[\wáéíóúñ]+ ){1,5}?sin (?:conectarl|probarl|comprobarl|"
+        r"configurarl|revisarl)\w*|\bcambiamos (?:la forma|el modo|la manera) (?:en )?(?:que|de)\b",
     ),
 }
 #: A failure told in any words, whatever failed: "a cooling unit stopped", "planned work ... went
