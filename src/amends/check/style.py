@@ -491,9 +491,8 @@ BLAME = {
         # (round 33: words of kind before "company", "the ferry booking company that runs"; the
         # company, network or carrier we use, "the satellite network our buses use", "the
         # billing company we use")
-        r"(?:the|a|another) (?:[\w-]+ ){0,3}?compan(?:y|ies) (?:that|which|who) (?:makes?|supplies|sells?|builds?|runs?|owns?|provides?|rents?)|"
-        r"(?:the|a|another) (?:[\w-]+ ){0,3}?(?:compan(?:y|ies)|networks?|carriers?) (?:that |which )?(?:our [\w-]+|we) (?:use|uses|rely on|"
-        r"relies on|depend on|buy from)\b|"
+        r"(?:the|a|another) (?:[\w-]+ ){0,3}?(?:compan(?:y|ies) (?:that|which|who) (?:makes?|supplies|sells?|builds?|runs?|owns?|provides?|rents?)|"
+        r"(?:compan(?:y|ies)|networks?|carriers?) (?:that |which )?(?:our [\w-]+|we) (?:use|uses|rely on|relies on|depend on|buy from)\b)|"
         r"(?:another|other|a different|an outside|an external) (?:operator|carrier|company|firm|business)|"
         r"(?:power|energy|electricity|hosting|cloud|data cent(?:er|re)|construction|utility|cable|building) (?:compan(?:y|ies)|provider|distributor|supplier)|"
         r"council|utility|wholesale (?:network|provider|company|operator|carrier)|network owner|peering network|"
@@ -1656,9 +1655,9 @@ MINIMISE = {
         r"\b(?:just|only) (?:one|a|a single) (?:[\w-]+ )?(?:day|night|hour|morning|evening)s? late\b|"
         # (round 33: the time made small as a whole day or less, "it was only one school day", "that
         # was, in the end, less than a morning")
-        r"\b(?:it|that|this) was (?:(?:just |only )?a few (?:hours|minutes)|(?:just|only) (?:one|a|a single) (?:working |business |school )?"
-        r"(?:day|night|morning|afternoon|evening)|,? (?:in the end,? |all told,? )?less than (?:a|an|one) (?:day|hour|morning|afternoon|"
-        r"evening))\b|\bwhen (?:few|not many|hardly any) (?:people|customers|of you)\b|"
+        r"\b(?:it|that|this) was(?:, (?:in the end|all told|after all),)? (?:(?:just |only )?a few (?:hours|minutes)|(?:just|only) (?:one|a|a "
+        r"single) (?:working |business |school )?(?:day|night|morning|afternoon|evening)|less than (?:a|an|one) (?:day|hour|morning|"
+        r"afternoon|evening))\b|\bwhen (?:few|not many|hardly any) (?:people|customers|of you)\b|"
         r"\b(?:local|isolated) (?:fault|issue|problem|outage) only\b|\bnot a (?:wider|wide|bigger|larger|major|widespread) (?:outage|fault|problem|issue)\b",
         # round 30: the incident called contained ("a relatively contained incident"); only some of
         # a count ("only 87 of our 612 reminders"); lasted just over a day; only a partial outage;
