@@ -81,16 +81,28 @@ def test_blame_the_other_party_by_role(text: str, locale: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # a party we chose, our own act after "we"
+        # a party we chose, our own act after "we" (fired at 15b87bd)
         "We chose the company that runs our tills, and we did not set an alarm.",
-        # the fault shared; a failure that can no longer stop us
+        # the fault shared; a failure that can no longer stop us (fired at 15b87bd)
         "The carrier made the change, so this was our outage as much as theirs.",
         "From March, one supplier's failure cannot stop deliveries.",
-        # owned right after
+        # owned right after (fired at 15b87bd)
         "The desks are run for us by a handling firm. But we chose to send the lists by one link. "
         "That choice was ours.",
+    ],
+)
+def test_blame_owned_or_shared_round33(text: str) -> None:
+    assert not _fires("blame", text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the supplier's change, owned right after
         "Our map supplier's overnight change stopped the feed. We chose to rely on that one feed, "
         "so this is our failure.",
+        # our own setting
+        "Our setting ended every session at the checkout.",
     ],
 )
 def test_blame_near_misses_round33(text: str) -> None:
@@ -131,7 +143,7 @@ def test_minimise_near_misses_round33(text: str) -> None:
     "text",
     [
         # residents and travellers left uncounted; a number with two words of kind between
-        "Some residents are having trouble paying their water bill.",
+        "We know some residents in Hove are upset.",
         "Only a small number of travellers were hit.",
         "A small number of smart-meter plan customers lost their readings.",
     ],
@@ -164,7 +176,7 @@ def test_vague_near_misses_round33(text: str) -> None:
         ("The fault was in our own relay, which stopped at 9am.", "en"),
         ("A backup job we run each night deleted the thumbnails.", "en"),
         # Spanish: what we did not check; the purchase we put off; the change of that day
-        ("Cambiamos la caja y no comprobamos que avisara al almacén.", "es"),
+        ("La caja nueva falló: no comprobamos que avisara al almacén.", "es"),
         ("Aplazamos la renovación de los equipos de la sala.", "es"),
         ("Ese día cambiamos el envío de las recetas.", "es"),
     ],
@@ -189,13 +201,13 @@ def test_ownership_near_misses_round33(text: str, locale: str) -> None:
     ("text", "locale"),
     [
         # the message a failure came with
-        ('Since 8am our portal has declined every card with the message "Try again later".', "en"),
-        ('Card payments still failing with "Code 12" for 300 shops in Hove since 9am.', "en"),
+        ('Since 9am every till in Hove greets staff with the message "Code 12".', "en"),
+        ('Gate scans in Hove failing with "Code 12".', "en"),
         # a thing shown as what it was not
         ('Since 7am our app has shown every table in Hove as "Reserved".', "en"),
-        ("Since 7am our app has shown every charger in Hove as busy.", "en"),
+        ("Since 7am our app has listed every locker in Hove as full.", "en"),
         # failing for all of a kind, in a short post
-        ("Card payments failing for all 12 stores in Hove since 9am GMT.", "en"),
+        ("Locker pickups down for all 40 lockers in Hove.", "en"),
         ("Reservas caídas en todas las sedes de Tigre desde las 9:00.", "es"),
     ],
 )
