@@ -2572,9 +2572,12 @@ NAMED_BACK = {
 QUOTED_SEEN = {
     "en": word_rx(
         re.compile(
+            # (round 33: the failure a message came with, "card payments failing with "Code 12"";
+            # what a thing was shown as, "showed every table as "Reserved"", the verbs' words
+            # scanned once)
             r"\b(?:see|sees|saw|seeing|seen|shows?|showed|showing|shown|hear|hears|heard|hearing|reached|displays?|displayed|"
-            r"stuck\s+on|stuck\s+at)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:message\s+|error\s+|screen\s+|tone\s+|notice\s+)?"
-            r"(?:saying\s+|reading\s+|of\s+)?[\"“‘«]\w|"
+            r"stuck\s+on|stuck\s+at|(?:failing|failed|fails|rejected|declined|stuck)\s+with)\s+(?:(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
+            r"(?:message\s+|error\s+|screen\s+|tone\s+|notice\s+)?(?:saying\s+|reading\s+|of\s+)?[\"“‘«]\w|(?:[\w,-]+\s+){1,8}?as\s+[\"“‘«]\w)|"
             # (round 19: what callers "get", the quote right after it: "get "not in service"")
             r"\b(?:get|gets|got)\s+[\"“‘«]\w|"
             # (round 32: the quote in plain single quotes right after the verb, "show 'System error
@@ -2582,12 +2585,9 @@ QUOTED_SEEN = {
             r"\b(?:see|sees|saw|shows?|showed|showing|displays?|displayed)\s+'[A-Z]|"
             r"\b(?:screens?|lockers?|box(?:es)?|machines?|displays?|kiosks?|terminals?|readers?|gates?|scanners?|app|website|site|page)"
             r"\s+(?:said|says|read|reads)\s+[\"“‘«']\w|"
-            # (round 33: the message a failure came with, "declined every card with the message
-            # "Try again later"", "still failing with "Code 12""; what a thing was shown as, "showed
-            # every table as "Reserved"")
-            r"\b(?:with|giving)\s+(?:the\s+|an?\s+)?(?:(?:error\s+)?message|error|notice|warning)\s+[\"“‘«]\w|"
-            r"\b(?:failing|failed|fails|rejected|declined|stuck)\s+with\s+[\"“‘«]\w|"
-            r"\b(?:shows?|showed|showing|shown|marked|listed)\s+(?:[\w,-]+\s+){1,8}?as\s+[\"“‘«]\w",
+            # (round 33: the message a failure came with, started at its rare word, "declined every
+            # card with the message "Try again later"", "the error message "Code 12"")
+            r"\bmessage(?:(?<=the\x20message)|(?<=a\x20message)|(?<=error\x20message))\s+[\"“‘«]\w",
             re.I,
         )
     ),

@@ -488,10 +488,10 @@ BLAME = {
         r"(?:cut|damaged|broken|severed|knocked out|switched off|turned off) by)[^.;]{0,90}?"
         # (a contractor we hired is our own: "a contractor we hired was replacing the link")
         r"(?:vendors?|suppliers?|partners?|contractors?(?! (?:that |who )?we (?:hired|employ|engaged|chose|use))|third[- ]party|providers?|processors?|distributors?|"
-        # (round 33: words of kind before "company", "the ferry booking company that runs"; the
-        # company, network or carrier we use, "the satellite network our buses use", "the
-        # billing company we use")
-        r"(?:the|a|another) (?:[\w-]+ ){0,3}?(?:compan(?:y|ies) (?:that|which|who) (?:makes?|supplies|sells?|builds?|runs?|owns?|provides?|rents?)|"
+        # (round 33: with words of kind before "company", found where the noun is, "the ferry
+        # booking company that runs"; the company, network or carrier we use, "the satellite
+        # network our buses use", "the billing company we use")
+        r"\b(?:compan(?:y|ies) (?:that|which|who) (?:makes?|supplies|sells?|builds?|runs?|owns?|provides?|rents?)|"
         r"(?:compan(?:y|ies)|networks?|carriers?) (?:that |which )?(?:our [\w-]+|we) (?:use|uses|rely on|relies on|depend on|buy from)\b)|"
         r"(?:another|other|a different|an outside|an external) (?:operator|carrier|company|firm|business)|"
         r"(?:power|energy|electricity|hosting|cloud|data cent(?:er|re)|construction|utility|cable|building) (?:compan(?:y|ies)|provider|distributor|supplier)|"
