@@ -333,11 +333,11 @@ NON_APOLOGY = {
         r"(?:sorry|apologi[sz]e|apologies) for (?:[\w-]+ ){0,5}?(?:any )?perceived",
         # the harm itself hedged: "we apologize for any inconvenience this may have caused"
         # (round 8: any noun as its subject, "for any inconvenience the outage may have caused")
-        r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,50}?(?:this|it|that|which|the)(?: [\w-]+)? (?:may|might|could) have (?:caused|had)",
+        r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,50}?\b(?:this|it|that|which|the)(?: [\w-]+)? (?:may|might|could) have (?:caused|had)",
         # round 6: the harm hedged with "you" as its subject ("for any disruption you may have
         # experienced", "for the trouble you might have had"); a regret with nobody who regrets ("It
         # is regrettable that ...", "it's unfortunate that ...", "this was a regrettable incident")
-        r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,40}?(?:you|customers|anyone|some of you) (?:may|might|could) have (?:experienced|had|faced|suffered|seen|noticed|been)",
+        r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,40}?\b(?:you|customers|anyone|some of you) (?:may|might|could) have (?:experienced|had|faced|suffered|seen|noticed|been)",
         r"(?:regrettable|unfortunate)(?= that\b| (?:incident|event|situation|outage|episode|disruption|interruption)\b|\s*[.!;])|"
         r"(?:pity|shame) that",
         # round 7: an apology addressed to whoever turns out to have been hurt ("we apologise to anyone
@@ -352,7 +352,7 @@ NON_APOLOGY = {
         # harm hedged in the present ("for any inconvenience this may cause")
         r"(?:sorry|apologi[sz]e|apologies) to any of (?:our|the|you) (?:[\w-]+ )?(?:customers?|users?|members?|subscribers?|people|"
         r"households?|homes?|clients?)? ?(?:who|that|whose)",
-        r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,50}?(?:this|it|that|which|the)(?: [\w-]+)? (?:may|might|could) (?:cause|be causing|bring)\b",
+        r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,50}?\b(?:this|it|that|which|the)(?: [\w-]+)? (?:may|might|could) (?:cause|be causing|bring)\b",
         r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=[.!?:]\x20\x20)|(?<=\n))if (?:[\w’'-]+ ){1,10}?(?:affected|impacted|inconvenienced|disrupted|caused|hurt|put out)"
         r"[^.!?]{0,30}?, (?:we|i)(?:[’']re|[’']m| are| am| do| would like to| want to)? (?:(?:[a-z]+ly|very|so|truly) )?(?:sorry|apologi[sz]e)",
         # round 15: the addressee hedged with no clause after it ("we apologise to anyone affected";
@@ -487,7 +487,9 @@ BLAME = {
         r"cut (?:happened|occurred) (?:on|in|at)|"
         r"(?:cut|damaged|broken|severed|knocked out|switched off|turned off) by)[^.;]{0,90}?"
         # (a contractor we hired is our own: "a contractor we hired was replacing the link")
-        r"(?:vendors?|suppliers?|partners?|contractors?(?! (?:that |who )?we (?:hired|employ|engaged|chose|use))|third[- ]party|providers?|processors?|distributors?|"
+        # (round 33: the party looked for at word starts only, where each of its names begins:
+        # the scan no longer tries every name inside every word it passes)
+        r"\b(?:vendors?|suppliers?|partners?|contractors?(?! (?:that |who )?we (?:hired|employ|engaged|chose|use))|third[- ]party|providers?|processors?|distributors?|"
         # (round 33: with words of kind before "company", found where the noun is, "the ferry
         # booking company that runs"; the company, network or carrier we use, "the satellite
         # network our buses use", "the billing company we use")
@@ -657,11 +659,11 @@ BLAME = {
         r"compan(?:y|ies)|utility|council|contractors?|suppliers?|vendors?|wholesalers?|crews?|engineers|technicians|teams?|"
         r"owners?|distributors?)\b",
         r"(?:reliant|dependent) on (?:them|their (?:[\w-]+ )?(?:crews?|engineers|technicians|teams?)) (?:for|to)\b",
-        r"(?:originates?|originated|stemm(?:ed|s)|stem) (?:from|with|on|in|at|within) [^.;]{0,60}?(?:providers?|partners?|"
+        r"(?:originates?|originated|stemm(?:ed|s)|stem) (?:from|with|on|in|at|within) [^.;]{0,60}?\b(?:providers?|partners?|"
         r"suppliers?|vendors?|carriers?|(?:host|partner|wholesale) (?:network|operator)|another (?:operator|company)|"
         r"manufacturers?)\b(?! (?:that |who )?we (?:hired|employ|engaged|chose|use))",
         r"(?:host|partner|wholesale) (?:network|operator|carrier)s?,? (?:who|which) (?:experienced|had|suffered|saw)\b",
-        r"(?:(?:flaw|fault|bug|defect|error)s? in|faulty|defective|flawed|buggy) [^.;]{0,40}?(?:written|provided|supplied|made|shipped|"
+        r"(?:(?:flaw|fault|bug|defect|error)s? in|faulty|defective|flawed|buggy) [^.;]{0,40}?\b(?:written|provided|supplied|made|shipped|"
         r"released|built) by (?:the|a|an|its|our) (?:[\w-]+ ){0,2}?(?:manufacturers?|makers?|vendors?|suppliers?)\b",
         r"(?<!our\x20)(?<!our\x20own\x20)(?:contractors?|subcontractors?|crews?|diggers?|drivers?|workers?|firms?|compan(?:y|ies)|"
         r"builders?|excavators?) (?:[\w-]+ ){0,2}?"
