@@ -699,7 +699,7 @@ BLAME = {
         r"over which we (?:had|have) no control|(?:an act|works?|damage|digging) by (?:a|an) third[- ]party\b|"
         r"third[- ]party (?:[\w-]+ ){1,2}(?:provider|vendor|supplier|contractor|carrier|partner|operator)s?\b",
         r"(?:supplied|provided|made|shipped|sold) by (?:the|our|its) (?:[\w-]+ )?(?:vendor|supplier|manufacturer|maker)s? (?:was|were) "
-        r"(?:also )?(?:defective|faulty|broken|flawed)|(?:malfunction|failure)s? in (?:[^.;]{0,40}?)(?:supplied|provided|made) by "
+        r"(?:also )?(?:defective|faulty|broken|flawed)|(?:malfunction|failure)s? in (?:[^.;]{0,40}?)\b(?:supplied|provided|made) by "
         r"(?:the|our|its) (?:[\w-]+ )?(?:vendor|supplier|manufacturer|maker)s?\b",
         r"despite (?:[\w’'-]+ ){1,5}?(?:being )?(?:clearly |well |plainly )?(?:marked|signposted|mapped|shown on)\b",
         # (not "our": "fixed by our night operator" is one of ours)
@@ -913,11 +913,11 @@ BLAME = {
         r"borró|dejó)\b|"
         r"(?:se debe|se debió) a [^.;]{0,60}?\bque el (?:fabricante|proveedor|contratista)\b|\bpor (?:una )?falla del (?:proveedor|fabricante)\b",
         r"(?:falló|fallaron|se cayó|se cayeron|se rompió|se rompieron) [^.;]{0,40}?\bde (?:nuestro|un|el) (?:proveedor|fabricante|contratista)\b",
-        r"(?:tuvo|tiene) (?:su )?origen en [^.;]{0,60}?(?:empresa eléctrica|compañía eléctrica|proveedor|terceros?|contratista)\b",
+        r"(?:tuvo|tiene) (?:su )?origen en [^.;]{0,60}?\b(?:empresa eléctrica|compañía eléctrica|proveedor|terceros?|contratista)\b",
         r"(?:es|fue|está|estaba) (?:del|en el) (?:sistema|equipo|servidor)(?:es)? de (?:la|una|esa) (?:empresa|compañía)\b",
         # (round 20: "la causa fue", "se produjo por" too)
         r"(?:se debió a|debido a|por culpa de|causad[oa] por|provocad[oa] por|se originó (?:en|por)|la causa fue|se produjo por|(?:se )?(?:originó|inició|"
-        r"comenzó|estuvo|está) en)[^.;]{0,90}?(?:proveedor(?:es)?|terceros?|contratistas?|otr[oa] (?:operador|empresa|"
+        r"comenzó|estuvo|está) en)[^.;]{0,90}?\b(?:proveedor(?:es)?|terceros?|contratistas?|otr[oa] (?:operador|empresa|"
         r"compañía)|compañía eléctrica|empresa (?:externa|que|de \w+))",
         r"no (?:en|de) (?:la |nuestra )?(?:nuestra|red nuestra|nuestros equipos)|del lado (?:del|de la) (?:proveedor|operador|empresa)|"
         r"no en (?:el|la|los|las) nuestr[oa]s?",
