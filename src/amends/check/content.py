@@ -458,7 +458,10 @@ CAUSE = {
         # couldn't read"); a thing that made equipment fail ("a setting that makes them restart",
         # "it stops them from letting modems sign in"); work done without a check ("without
         # testing it"); a path that was already full
-        r"\b(?:not|never|no|without|[a-z]{2,5}n[’']t) (?:\w+ ){0,5}?enough (?:room|capacity|space|power|cooling|bandwidth|headroom|memory|storage|fuel|batter(?:y|ies)|spares?|testing|time|staff|people)\b",
+        # (round 33: the contractions of two to five letters before "n't" named, "[a-z]{2,5}" no
+        # more: the table's words were tried at every word start for it, whatever its letter)
+        r"\b(?:not|never|no|without|(?:ca|wo|do|is|ai|are|was|did|has|had|does|were|have|must|need|dare|could|would|might|ought|"
+        r"sha)n[’']t) (?:\w+ ){0,5}?enough (?:room|capacity|space|power|cooling|bandwidth|headroom|memory|storage|fuel|batter(?:y|ies)|spares?|testing|time|staff|people)\b",
         r"\b(?:that|which) (?:they|it|the [\w-]+|our [\w-]+(?: [\w-]+)?) (?:could ?n[o’']t|could not|can ?n[o’']t|cannot|did ?n[o’']t|did not|"
         r"were unable to|was unable to) (?:read|handle|load|open|understand|process|accept|cope with|run|recogni[sz]e)\b",
         r"\b(?:that|which) (?:makes?|made|forces?|forced|keeps?|kept) (?:them|it|the [\w-]+|our [\w-]+) (?:restart|reboot|crash|freeze|fail|drop|shut down|hang)\w*|"
