@@ -458,7 +458,10 @@ CAUSE = {
         # couldn't read"); a thing that made equipment fail ("a setting that makes them restart",
         # "it stops them from letting modems sign in"); work done without a check ("without
         # testing it"); a path that was already full
-        r"\b(?:not|never|no|without|[a-z]{2,5}n[’']t) (?:\w+ ){0,5}?enough (?:room|capacity|space|power|cooling|bandwidth|headroom|memory|storage|fuel|batter(?:y|ies)|spares?|testing|time|staff|people)\b",
+        # (round 33: the contractions of two to five letters before "n't" named, "[a-z]{2,5}" no
+        # more: the table's words were tried at every word start for it, whatever its letter)
+        r"\b(?:not|never|no|without|(?:ca|wo|do|is|ai|are|was|did|has|had|does|were|have|must|need|dare|could|would|might|ought|"
+        r"sha)n[’']t) (?:\w+ ){0,5}?enough (?:room|capacity|space|power|cooling|bandwidth|headroom|memory|storage|fuel|batter(?:y|ies)|spares?|testing|time|staff|people)\b",
         r"\b(?:that|which) (?:they|it|the [\w-]+|our [\w-]+(?: [\w-]+)?) (?:could ?n[o’']t|could not|can ?n[o’']t|cannot|did ?n[o’']t|did not|"
         r"were unable to|was unable to) (?:read|handle|load|open|understand|process|accept|cope with|run|recogni[sz]e)\b",
         r"\b(?:that|which) (?:makes?|made|forces?|forced|keeps?|kept) (?:them|it|the [\w-]+|our [\w-]+) (?:restart|reboot|crash|freeze|fail|drop|shut down|hang)\w*|"
@@ -631,13 +634,28 @@ CAUSE_MORE = {
         r"(?:[\w-]+ ){0,2}?(?:blank|missing|wrong|bad|broken|faulty|error|mistake|typo)|without (?:the|a|an|its|their|any))\b",
         r"\b(?:we|i) (?:switched off|turned off|disabled|removed|bypassed|skipped) (?:the|a|an|our) (?:[\w-]+ ){0,3}?(?:checks?|steps?|holds?|"
         r"locks?|locking|safeguards?|limits?|tests?|settings?)\b|"
-        r"\blet (?:the|our|its|their|a|an) (?:[\w-]+ ){0,5}?(?:run out|expire|lapse|go out of date)\b|"
+        # (round 33: with a possessive between, "we let the portal's certificate expire"; or
+        # allowed to, "it was allowed to lapse")
+        r"\blet (?:the|our|its|their|a|an) (?:[\w’'-]+ ){0,5}?(?:run out|expire|lapse|go out of date)\b|"
+        r"\b(?:was|were|been) allowed to (?:run out|expire|lapse|go out of date)\b|"
         r"\b(?:we|i) (?:missed|ignored|overlooked) (?:the|a|an|our|its|their) (?:[\w-]+ ){0,2}?(?:warnings?|alerts?|e-?mails?|reminders?|"
         r"notices?|letters?)\b",
         r"\b(?:we|i) (?:changed|set|configured|updated|set up|reconfigured) (?:[\w-]+ ){1,4}?so that\b|\b(?:we|i) (?:changed|altered) "
         r"(?:how|the way)\b|\b(?:change|update|upgrade|release) (?:sent|stopped|broke|deleted|removed|blocked|moved)\b|"
         r"\b(?:were|was) not (?:transferred|copied|moved|carried over|renewed|loaded|switched on|turned on)\b|"
         r"\b(?:got|became|ran|grew) too (?:hot|cold|warm|full)\b",
+        # round 33: a thing with a term that ran out, told as it happened ("9.05am: the signing
+        # certificate on our ticket server runs out"); a supplier's change to what it gives us
+        # ("our map supplier changed its feed overnight"); an update they put in ("after an update
+        # they installed overnight"); a new system switched on as what started it ("our new
+        # dispatch system went live this morning"); what we failed to connect or carry over
+        r"\b(?:certificates?|licen[cs]es?|subscriptions?|domains?|contracts?) (?:[\w-]+ ){0,4}?(?:runs out|ran out|expires|expired|"
+        r"lapsed|lapses)\b|"
+        r"\b(?:supplier|vendor|provider|partner|contractor|carrier|maker) (?:changed|updated|moved|switched off|turned off) (?:its|their) "
+        r"(?:[\w-]+ )?(?:service|system|feed|software|settings?|platform|network|data)\b|"
+        r"\b(?:update|change|upgrade|release) (?:that )?they (?:installed|made|pushed|released|applied|sent)\b|"
+        r"\bnew (?:[\w-]+ ){0,2}?(?:system|planner|platform|software|app|version|server) went live\b|"
+        r"\b(?:we|i) failed to (?:connect|link|include|copy|move|renew|transfer|switch on|update|add)\b",
     ),
     "es": _rx(
         # round 5: the reflexive perfect and "quedó" with the thing after the verb ("se ha roto el
@@ -690,6 +708,16 @@ CAUSE_MORE = {
         # pagos para que la web reintentara", "habíamos configurado la web para reintentar")
         r"\b(?:cambiamos|configuramos|programamos|ajustamos|habíamos configurado|habíamos programado|habíamos cambiado) "
         r"(?:[\wáéíóúñ]+ ){1,4}?para (?:que|reintentar|repetir|enviar|cobrar|borrar)\b",
+        # round 33: the thing we let run out or not renewed in time ("dejamos vencer la licencia",
+        # "la clave no fue renovada a tiempo"); kit left with no room ("el servidor se quedó sin
+        # espacio"); what was not carried over ("el número de guardia no se trasladó"); a new thing
+        # switched on without a part ("activamos el nuevo sistema sin conectarlo a la caja"); a
+        # change of ours to how it works ("cambiamos la forma en que la web manda los pedidos")
+        r"\bdejamos (?:vencer|caducar|expirar)\b|\bno (?:fue|fueron) (?:renovad|actualizad|pagad)[oa]s? a tiempo\b|"
+        r"\bse (?:quedó|quedaron) sin (?:espacio|memoria|disco|capacidad)\b|\bno (?:lo |la )?ampliamos\b|"
+        r"\bno se (?:trasladó|trasladaron|copió|copiaron|migró|migraron|incluyó|incluyeron)\b|"
+        r"\b(?:activamos|lanzamos|instalamos|cambiamos|migramos|pasamos) (?:[\wáéíóúñ]+ ){1,5}?sin (?:conectarl|probarl|comprobarl|"
+        r"configurarl|revisarl)\w*|\bcambiamos (?:la forma|el modo|la manera) (?:en )?(?:que|de)\b",
     ),
 }
 #: A failure told in any words, whatever failed: "a cooling unit stopped", "planned work ... went
@@ -1264,7 +1292,9 @@ OWNERSHIP = {
         # "the cause was ours", "We should have.", "this is our network")
         r"\b(?:mistake|error|fault|failure|oversight) on (?:our|my) part\b|\b(?:this|that|it) one(?:[’']s| is| was) on (?:us|me)\b|"
         r"\b(?:cause|blame|outage|problem|call) (?:was|is) on (?:us|me)\b|\b(?:we|i) should have\s*[.!]|"
-        r"\b(?:this|it) (?:is|was) our (?:own )?(?:network|equipment|cable|kit|gear|system)\b",
+        # (round 33: the outage itself named as ours, "so this was our outage as much as the
+        # carrier's")
+        r"\b(?:this|it) (?:is|was) our (?:own )?(?:network|equipment|cable|kit|gear|system|outage)\b",
         # round 17: what we had done or left undone before the fault, in the past perfect ("we had
         # put off replacing it", "we had chosen not to put a generator there", "we had hung it on
         # the dock"), or never did ("we never built a second route"); a thing of ours laid or
@@ -1351,7 +1381,10 @@ OWNERSHIP = {
         r"\b(?:debíamos|deberíamos|teníamos que|tendríamos que) haber(?:l[oa]s?)? \w+|\b(?:decidimos|elegimos|optamos por|preferimos) no \w+|"
         r"\b(?:esperamos|tardamos|aplazamos|retrasamos) demasiado\b|"
         r"\b(?:anoche|ayer|esa noche|esa mañana|la noche anterior) (?:cambiamos|actualizamos|instalamos|lanzamos|movimos|migramos|"
-        r"pusimos|subimos|cargamos|borramos)\b",
+        r"pusimos|subimos|cargamos|borramos)\b|"
+        # (round 33: the change of that day, "ese día cambiamos el envío de las recetas"; not "esa
+        # tarde pusimos dos furgonetas más", a fix)
+        r"\bese día (?:cambiamos|actualizamos|migramos|lanzamos)\b",
     ),
 }
 #: Ownership told in more roundabout forms, tried only when none of the forms above occurs (most
@@ -1379,6 +1412,12 @@ OWNERSHIP_MORE = {
         # wrong place", "our pre-release test matrix did not include ...")
         r"\bours to (?:put right|fix|sort out|repair|answer for)\b|\bputting (?:this|it|that) right is on us\b|"
         r"\b(?:that|this) part (?:is|was) on us\b|\b(?:that|this|it)(?:[’']s| is| was) our failing\b",
+        # round 33: the system named as ours with a word of kind ("it is our ticketing system",
+        # "this is our own payment site"); the fault placed in our own ("the fault was in our own
+        # relay"); a job of ours as the doer ("a backup job we run each night deleted ...")
+        r"\b(?:this|it)(?:[’']s| is| was) our (?:own )?[\w-]+ (?:system|service|app|platform|site|website|portal|network)\b|"
+        r"\b(?:fault|problem|failure|error) (?:was|is|lay|lies) (?:entirely )?in our own\b|"
+        r"\b(?:job|task|script|process|tool) (?:that )?we (?:run|own|wrote|built)\b",
         r"\b(?:update|change|setting|release|version|patch|build)s? (?:that )?we (?:put out|sent|pushed|released|published|deployed|"
         r"rolled out|shipped)\b|\bour (?:maps|records|plans|drawings) (?:put|showed|had)\b|\bour (?:[\w-]+ )?(?:tests?|test matrix|"
         r"testing|checks|alarms?|monitoring|alerts) (?:did not|didn[’']t|missed|failed to|never)\b",
@@ -1393,6 +1432,15 @@ OWNERSHIP_MORE = {
         r"\bnuestr[oa] (?:falla|equivocación|descuido|negligencia)\b",
         r"\bnos (?:hacemos|hicimos) cargo\b|\bnos responsabilizamos\b|"
         r"\bno (?:lo |la |los |las )?\w+(?:amos|imos) (?:bien|a tiempo|correctamente|lo suficiente)\b",
+        # round 33: the system named as ours while the cause is not known ("es nuestra plataforma y
+        # nos toca repararla", "arreglarla es cosa nuestra"); what we did not check ("no
+        # comprobamos que avisara a caja"); the purchase or the job we put off ("aplazamos la
+        # renovación de los equipos")
+        r"\bes nuestr[oa] (?:propi[oa] )?(?:sede|sistema|red|app|aplicación|web|plataforma|página|servicio|portal)\b|"
+        r"\b(?:es|fue) cosa nuestra\b|\bnos toca (?:arreglar|resolver|reparar)\w*|"
+        r"\bno (?:lo |la )?(?:comprobamos|verificamos|renovamos|avisamos)\b|"
+        r"\b(?:aplazamos|postergamos|pospusimos|retrasamos) (?:la|el|los|las) (?:compra|cambio|renovación|sustitución|actualización|"
+        r"revisión)\b",
     ),
 }
 
@@ -2527,16 +2575,22 @@ NAMED_BACK = {
 QUOTED_SEEN = {
     "en": word_rx(
         re.compile(
+            # (round 33: the failure a message came with, "card payments failing with "Code 12"";
+            # what a thing was shown as, "showed every table as "Reserved"", the verbs' words
+            # scanned once)
             r"\b(?:see|sees|saw|seeing|seen|shows?|showed|showing|shown|hear|hears|heard|hearing|reached|displays?|displayed|"
-            r"stuck\s+on|stuck\s+at)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:message\s+|error\s+|screen\s+|tone\s+|notice\s+)?"
-            r"(?:saying\s+|reading\s+|of\s+)?[\"“‘«]\w|"
+            r"stuck\s+on|stuck\s+at|(?:failing|failed|fails|rejected|declined|stuck)\s+with)\s+(?:(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
+            r"(?:message\s+|error\s+|screen\s+|tone\s+|notice\s+)?(?:saying\s+|reading\s+|of\s+)?[\"“‘«]\w|(?:[\w,-]+\s+){1,8}?as\s+[\"“‘«]\w)|"
             # (round 19: what callers "get", the quote right after it: "get "not in service"")
             r"\b(?:get|gets|got)\s+[\"“‘«]\w|"
             # (round 32: the quote in plain single quotes right after the verb, "show 'System error
             # 7'"; a screen, locker or machine that said it, "the locker said 'No parcel found'")
             r"\b(?:see|sees|saw|shows?|showed|showing|displays?|displayed)\s+'[A-Z]|"
             r"\b(?:screens?|lockers?|box(?:es)?|machines?|displays?|kiosks?|terminals?|readers?|gates?|scanners?|app|website|site|page)"
-            r"\s+(?:said|says|read|reads)\s+[\"“‘«']\w",
+            r"\s+(?:said|says|read|reads)\s+[\"“‘«']\w|"
+            # (round 33: the message a failure came with, started at its rare word, "declined every
+            # card with the message "Try again later"", "the error message "Code 12"")
+            r"\bmessage(?:(?<=the\x20message)|(?<=a\x20message)|(?<=error\x20message))\s+[\"“‘«]\w",
             re.I,
         )
     ),

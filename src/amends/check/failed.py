@@ -80,7 +80,10 @@ _PRED_EN = word_rx(
         r"(?:had|has|carried)\s+(?:the\s+|an?\s+)?(?:wrong|incorrect)\b|"
         r"(?:(?:has|have|had)\s+)?(?:shows?|showed|shown|showing|sends?|sent|sending|gives?|gave|given|giving|puts?|putting|places?|placed|placing|"
         r"lists?|listed|listing|displays?|displayed|displaying|prints?|printed|printing)\s+"
-        r"(?:[\w,.-]+\s+){0,6}?(?:the\s+|an?\s+)?(?:wrong|incorrect)|"
+        r"(?:(?:[\w,.-]+\s+){0,6}?(?:the\s+|an?\s+)?(?:wrong|incorrect)|"
+        # round 33: or a thing shown as what it was not ("the app showed every charger as busy",
+        # "listed all our lockers as full")
+        r"(?:[\w,&-]+\s+){1,10}?as\s+(?:empty|closed|full|unavailable|offline|busy|(?:fully\s+)?booked|sold\s+out|cancell?ed|missing|taken)\b)|"
         # round 29: a thing that told people what was not so ("the app told 3,905 households
         # that there was no collection", "told homes that pickup was on Tuesday instead of
         # Friday"), or showed a code ("5,062 boxes show code E17")
@@ -127,8 +130,9 @@ _PRED_EN = word_rx(
         # (round 30: or water to be boiled, "the boil water advisory", "keep boiling tap water")
         r"(?P<none>\bno\s+(?:running\s+)?water\b|\bboil(?:[\s-]water)?\s+(?:advisory|advice|notice|order|alert|warning)\b|\bkeep\s+boiling\b|"
         r"\bboil(?:ing)?\s+(?:(?:your|all|the|tap|drinking)\s+){0,2}water\b)|"
-        r"(?P<bare>(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)\b(?:down|offline|unavailable|not\s+working)\s+"
-        r"(?:since|from|between)\b|\b(?:opened|opens|open|loaded|loads|load|came\s+up|come\s+up)\s+(?:empty|blank)\b)|"
+        # (round 33: or failing for all of a kind, "card payments failing for all 12 stores")
+        r"(?P<bare>(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)\b(?:down|offline|unavailable|not\s+working|failing)\s+"
+        r"(?:since|from|between|(?:for|on|at|across)\s+(?:all|every|each)\b)\b|\b(?:opened|opens|open|loaded|loads|load|came\s+up|come\s+up)\s+(?:empty|blank)\b)|"
         # the same thing told to be back ("card readers are working again", "your usage is back")
         r"(?P<back>\b(?:is|are|was|were|have(?:\s+now)?\s+been|has(?:\s+now)?\s+been)\s+(?:now\s+|all\s+|fully\s+)?(?:back(?:\s+(?:up|online|on|to\s+normal))?|"
         r"working\s+(?:again|normally|as\s+normal)|restored|running\s+(?:again|normally)|up\s+and\s+running)\b|"
@@ -178,7 +182,7 @@ _PRED_ES = word_rx(
         r"[\wáéíóúñ]+\s+(?:erróne|equivocad|incorrect)\w*)\b)|"
         # round 24: a state with no verb, as a short post writes it ("sin web de reservas desde las
         # 7:20", "reservas caídas el viernes")
-        r"(?P<bare>\bsin\s+agua\b|\bhierv(?:a|an|e|en)\s+(?:el\s+)?agua\b|\bhervir\s+(?:el\s+)?agua\b|\bsin\s+(?:[\wáéíóúñ]+\s+){1,7}?desde\b|\bcaíd[oa]s?\s+(?:desde|el|la|entre|de\s+\d)\b)|"
+        r"(?P<bare>\bsin\s+agua\b|\bhierv(?:a|an|e|en)\s+(?:el\s+)?agua\b|\bhervir\s+(?:el\s+)?agua\b|\bsin\s+(?:[\wáéíóúñ]+\s+){1,7}?desde\b|\bcaíd[oa]s?\s+(?:desde|el|la|entre|de\s+\d|en\s+(?:los|las|todos|todas)\s+(?:los\s+|las\s+)?\d*)\b)|"
         r"(?P<nothing>\bno\s+(?:llegó|llegaron|llega|llegan|salió|salieron|sale|salen)\s+ningun[oa]?\b|"
         # round 24: "recibió un error al firmar", "recibían un mensaje de error"
         r"\b(?:recibió|recibieron|recibía|recibían|veía|veían|vio|vieron)\s+(?:un|el)\s+(?:mensaje\s+de\s+)?error\b|"

@@ -58,9 +58,11 @@ VAGUE = {
         r"(?:in|across|throughout|around|for|some|many|certain|several|various) parts of",
         r"(?:several|various|multiple) (?:[\w-]+ )?(?:areas|neighbou?rhoods|suburbs|towns|regions|locations|districts|"
         r"postcodes|zip codes|streets|parts|sites|exchanges)",
-        r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[\w-]+ )?(?:customers|users|subscribers|people|services|areas|"
+        r"a (?:[\w-]+ )?(?:small |limited |certain )?number of (?:our )?(?:[\w-]+ ){0,2}?(?:customers|users|subscribers|people|services|areas|"
         # (round 30: more of what providers count: "a small number of clients", "of messages")
-        r"clients|members|patients|messages|homes|orders|texts|bookings)",
+        # (round 33: two words of kind between, "a small number of smart-meter plan customers";
+        # travellers and residents, "a small number of travellers")
+        r"clients|members|patients|messages|homes|orders|texts|bookings|travell?ers|residents)",
         # round 30: the event named with nothing of what it was ("the matter that arose", "there's
         # a problem with our reminder texts", "intermittent problems with card payments")
         r"the matter (?:that |which )?(?:arose|occurred|happened)",
@@ -211,7 +213,8 @@ VAGUE = {
         # by a vague size ("a small number of alarm signals", "only a few bookings"), is in the
         # round 17 and round 20 forms
         r"affected by (?:an?) (?:[\w-]+ )?(?:problem|issue) with (?:the|our)\b",
-        r"some (?:fans|diners|visitors|shoppers)\b",
+        # (round 33: "some residents", "some travellers")
+        r"some (?:fans|diners|visitors|shoppers|residents|travell?ers)\b",
     ),
     "es": _words(
         r"algunos (?:clientes|usuarios)",
@@ -330,11 +333,11 @@ NON_APOLOGY = {
         r"(?:sorry|apologi[sz]e|apologies) for (?:[\w-]+ ){0,5}?(?:any )?perceived",
         # the harm itself hedged: "we apologize for any inconvenience this may have caused"
         # (round 8: any noun as its subject, "for any inconvenience the outage may have caused")
-        r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,50}?(?:this|it|that|which|the)(?: [\w-]+)? (?:may|might|could) have (?:caused|had)",
+        r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,50}?\b(?:this|it|that|which|the)(?: [\w-]+)? (?:may|might|could) have (?:caused|had)",
         # round 6: the harm hedged with "you" as its subject ("for any disruption you may have
         # experienced", "for the trouble you might have had"); a regret with nobody who regrets ("It
         # is regrettable that ...", "it's unfortunate that ...", "this was a regrettable incident")
-        r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,40}?(?:you|customers|anyone|some of you) (?:may|might|could) have (?:experienced|had|faced|suffered|seen|noticed|been)",
+        r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,40}?\b(?:you|customers|anyone|some of you) (?:may|might|could) have (?:experienced|had|faced|suffered|seen|noticed|been)",
         r"(?:regrettable|unfortunate)(?= that\b| (?:incident|event|situation|outage|episode|disruption|interruption)\b|\s*[.!;])|"
         r"(?:pity|shame) that",
         # round 7: an apology addressed to whoever turns out to have been hurt ("we apologise to anyone
@@ -349,7 +352,7 @@ NON_APOLOGY = {
         # harm hedged in the present ("for any inconvenience this may cause")
         r"(?:sorry|apologi[sz]e|apologies) to any of (?:our|the|you) (?:[\w-]+ )?(?:customers?|users?|members?|subscribers?|people|"
         r"households?|homes?|clients?)? ?(?:who|that|whose)",
-        r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,50}?(?:this|it|that|which|the)(?: [\w-]+)? (?:may|might|could) (?:cause|be causing|bring)\b",
+        r"(?:sorry|apologi[sz]e|apologies) for [^.!?]{0,50}?\b(?:this|it|that|which|the)(?: [\w-]+)? (?:may|might|could) (?:cause|be causing|bring)\b",
         r"(?:(?<=^)|(?<=[.!?]\x20)|(?<=[.!?:]\x20\x20)|(?<=\n))if (?:[\w’'-]+ ){1,10}?(?:affected|impacted|inconvenienced|disrupted|caused|hurt|put out)"
         r"[^.!?]{0,30}?, (?:we|i)(?:[’']re|[’']m| are| am| do| would like to| want to)? (?:(?:[a-z]+ly|very|so|truly) )?(?:sorry|apologi[sz]e)",
         # round 15: the addressee hedged with no clause after it ("we apologise to anyone affected";
@@ -464,8 +467,11 @@ BLAME = {
         r"(?:vendor|supplier|contractor|partner) (?:error|mistake|failure)",
         # round 4: the other party's own thing as what failed: "the supplier's equipment failed"
         # (round 20: "that company's servers lost power", "the developer's electrician")
-        r"(?:vendor|supplier|contractor|partner|provider|wholesaler|(?<=that\x20)company|(?<=that\x20)carrier|developer)(?:[’']s|s[’']) (?:[\w-]+ )?(?:equipment|network|software|system|"
-        r"systems|cable|servers?|crews?|staff|hardware|update|script|electrician) (?:failed|broke|crashed|went down|stopped|was cut|caused|lost|left|deleted)",
+        # (round 33: their setting or change, "the contractor's setting ended every session"; not
+        # when owned right after)
+        r"(?:vendor|supplier|contractor|partner|provider|wholesaler|(?<=that\x20)company|(?<=that\x20)carrier|developer)(?:[’']s|s[’']) (?:[\w-]+ )?(?:settings?|change|equipment|network|software|system|"
+        r"systems|cable|servers?|crews?|staff|hardware|update|script|electrician) (?:failed|broke|crashed|went down|stopped|was cut|caused|lost|left|deleted|"
+        r"ended)\b" + _OWNED_AFTER,
         r"(?:another|a different) (?:carrier|provider|company)(?:[’']s)? (?:network|fault|error)",
         r"human error",
         # blame without the word (docs/field-study.md, "Blame without the word"), by structure: an
@@ -481,8 +487,14 @@ BLAME = {
         r"cut (?:happened|occurred) (?:on|in|at)|"
         r"(?:cut|damaged|broken|severed|knocked out|switched off|turned off) by)[^.;]{0,90}?"
         # (a contractor we hired is our own: "a contractor we hired was replacing the link")
-        r"(?:vendors?|suppliers?|partners?|contractors?(?! (?:that |who )?we (?:hired|employ|engaged|chose|use))|third[- ]party|providers?|processors?|distributors?|"
-        r"(?:the|a|another) compan(?:y|ies) (?:that|which|who) (?:makes?|supplies|sells?|builds?|runs?|owns?|provides?|rents?)|"
+        # (round 33: the party looked for at word starts only, where each of its names begins:
+        # the scan no longer tries every name inside every word it passes)
+        r"\b(?:vendors?|suppliers?|partners?|contractors?(?! (?:that |who )?we (?:hired|employ|engaged|chose|use))|third[- ]party|providers?|processors?|distributors?|"
+        # (round 33: with words of kind before "company", found where the noun is, "the ferry
+        # booking company that runs"; the company, network or carrier we use, "the satellite
+        # network our buses use", "the billing company we use")
+        r"\b(?:compan(?:y|ies) (?:that|which|who) (?:makes?|supplies|sells?|builds?|runs?|owns?|provides?|rents?)|"
+        r"(?:compan(?:y|ies)|networks?|carriers?) (?:that |which )?(?:our [\w-]+|we) (?:use|uses|rely on|relies on|depend on|buy from)\b)|"
         r"(?:another|other|a different|an outside|an external) (?:operator|carrier|company|firm|business)|"
         r"(?:power|energy|electricity|hosting|cloud|data cent(?:er|re)|construction|utility|cable|building) (?:compan(?:y|ies)|provider|distributor|supplier)|"
         r"council|utility|wholesale (?:network|provider|company|operator|carrier)|network owner|peering network|"
@@ -491,7 +503,8 @@ BLAME = {
         # US mobile carriers")
         r"(?:owned|run|operated|managed|supplied|hosted|delivered|made|sold|built|installed|written)(?: and (?:run|managed|operated))? by|belonging to|"
         r"carriers? (?:that |which )?we (?:buy|rent|use|pay)|one of the (?:[\w-]+ ){0,3}?carriers|"
-        r"their (?:crews?|engineers|technicians|staff|teams?|network|equipment|systems|side|software|servers)|nbn co)"
+        # (round 33: "a bug in their platform", "the fault in their system")
+        r"their (?:crews?|engineers|technicians|staff|teams?|network|equipment|systems?|side|software|servers|platforms?)|nbn co)"
         # (round 30: not when owned right after, as the other forms that name a supplier)
         + _OWNED_AFTER,
         # the contrast that puts the fault elsewhere: "..., not ours", "not by our network", "on their side"
@@ -502,7 +515,9 @@ BLAME = {
         r"on (?:their|the (?:vendor|supplier|provider|partner|operator)[’']s) (?:side|end))",
         # round 24: the fault given to a party by its trade ("our software company's fault", "the
         # supplier's error")
-        r"(?:supplier|vendor|provider|partner|contractor|company|carrier|host|operator)[’']s (?:fault|error|mistake|doing|failure)\b",
+        # (round 33: not a failure that can no longer do harm, "so that one supplier's failure cannot stop deliveries")
+        r"(?:supplier|vendor|provider|partner|contractor|company|carrier|host|operator)[’']s (?:fault|error|mistake|doing|failure)\b"
+        r"(?! (?:cannot|can[’']t|could not|couldn[’']t|will not|won[’']t|would not|wouldn[’']t)\b)",
         # the repair or the fault handed to the other party: "the outage is theirs to fix", "repairs to
         # that cable are theirs to make", "entirely down to their work", "nothing on our side has failed"
         r"(?:is|are|was|were) theirs to (?:fix|make|repair|sort|resolve|handle|restore)",
@@ -553,7 +568,8 @@ BLAME = {
         # "getting it back is up to them", "entirely in the operator's hands"
         r"their (?:own )?(?:error|mistake|fault|doing|negligence)|their equipment and their repair",
         # (round 9: not the fault taken back from them, "a single duct was our decision, not theirs")
-        r"(?<!not\x20)theirs(?! to (?:keep|choose|decide|use))",
+        # (round 33: not the fault shared, "our outage as much as theirs")
+        r"(?<!not\x20)(?<!as\x20much\x20as\x20)(?<!as\x20well\x20as\x20)theirs(?! to (?:keep|choose|decide|use))",
         r"their (?:[\w-]+ )?(?:site|cable|equipment|network|kit|line|lines|mast|tower|problem|fault|outage|job|feed|power|gear) to "
         r"(?:fix|repair|sort|mend|restore|resolve|reconnect)",
         r"(?:up to|in the hands of) (?:them|the (?:[\w-]+ )?(?:company|utility|council|operator|supplier|provider|owner|contractor|"
@@ -643,11 +659,11 @@ BLAME = {
         r"compan(?:y|ies)|utility|council|contractors?|suppliers?|vendors?|wholesalers?|crews?|engineers|technicians|teams?|"
         r"owners?|distributors?)\b",
         r"(?:reliant|dependent) on (?:them|their (?:[\w-]+ )?(?:crews?|engineers|technicians|teams?)) (?:for|to)\b",
-        r"(?:originates?|originated|stemm(?:ed|s)|stem) (?:from|with|on|in|at|within) [^.;]{0,60}?(?:providers?|partners?|"
+        r"(?:originates?|originated|stemm(?:ed|s)|stem) (?:from|with|on|in|at|within) [^.;]{0,60}?\b(?:providers?|partners?|"
         r"suppliers?|vendors?|carriers?|(?:host|partner|wholesale) (?:network|operator)|another (?:operator|company)|"
         r"manufacturers?)\b(?! (?:that |who )?we (?:hired|employ|engaged|chose|use))",
         r"(?:host|partner|wholesale) (?:network|operator|carrier)s?,? (?:who|which) (?:experienced|had|suffered|saw)\b",
-        r"(?:(?:flaw|fault|bug|defect|error)s? in|faulty|defective|flawed|buggy) [^.;]{0,40}?(?:written|provided|supplied|made|shipped|"
+        r"(?:(?:flaw|fault|bug|defect|error)s? in|faulty|defective|flawed|buggy) [^.;]{0,40}?\b(?:written|provided|supplied|made|shipped|"
         r"released|built) by (?:the|a|an|its|our) (?:[\w-]+ ){0,2}?(?:manufacturers?|makers?|vendors?|suppliers?)\b",
         r"(?<!our\x20)(?<!our\x20own\x20)(?:contractors?|subcontractors?|crews?|diggers?|drivers?|workers?|firms?|compan(?:y|ies)|"
         r"builders?|excavators?) (?:[\w-]+ ){0,2}?"
@@ -683,7 +699,7 @@ BLAME = {
         r"over which we (?:had|have) no control|(?:an act|works?|damage|digging) by (?:a|an) third[- ]party\b|"
         r"third[- ]party (?:[\w-]+ ){1,2}(?:provider|vendor|supplier|contractor|carrier|partner|operator)s?\b",
         r"(?:supplied|provided|made|shipped|sold) by (?:the|our|its) (?:[\w-]+ )?(?:vendor|supplier|manufacturer|maker)s? (?:was|were) "
-        r"(?:also )?(?:defective|faulty|broken|flawed)|(?:malfunction|failure)s? in (?:[^.;]{0,40}?)(?:supplied|provided|made) by "
+        r"(?:also )?(?:defective|faulty|broken|flawed)|(?:malfunction|failure)s? in (?:[^.;]{0,40}?)\b(?:supplied|provided|made) by "
         r"(?:the|our|its) (?:[\w-]+ )?(?:vendor|supplier|manufacturer|maker)s?\b",
         r"despite (?:[\w’'-]+ ){1,5}?(?:being )?(?:clearly |well |plainly )?(?:marked|signposted|mapped|shown on)\b",
         # (not "our": "fixed by our night operator" is one of ours)
@@ -732,7 +748,9 @@ BLAME = {
         # (round 27: a word before "company" and more verbs: "the software company that manages our
         # booking system sent us a faulty file")
         r"the (?:[\w-]+ )?(?:company|firm|business|carrier) (?:that|which|who) (?:runs|builds|hosts|supplies|makes|provides|manages|"
-        r"operates|processes|handles|sends|maintains|links) (?:our|the)\b[^.;]{0,60}?\b(?:went down|failed|sent|changed|broke|stopped|"
+        # (round 33: not our own act after "we", "we chose the company that runs our tills, and we
+        # did not set an alarm")
+        r"operates|processes|handles|sends|maintains|links) (?:our|the)\b(?:(?!\bwe\b)[^.;]){0,60}?\b(?:went down|failed|sent|changed|broke|stopped|"
         r"caused|crashed|pushed|cut|released|made|had|set|deleted)\b(?![^.;]{0,40}?,? but (?:we|i)\b)"
         # (not when the next words own it: "... and their system stopped. We chose them, ... the
         # fault is ours to own")
@@ -770,7 +788,8 @@ BLAME = {
         r"\b(?:run|operated|managed|hosted) for (?:us|the (?:city|council|town|county|school|district)) by an? (?:outside|external|third-party) "
         r"(?:[\w-]+ )?(?:company|firm|contractor|supplier|provider)\b|"
         r"\b(?:maker|vendor|supplier|manufacturer)[’']s (?:[\w-]+ ){0,2}?(?:update|release|file|change) had an? (?:error|fault|bug)\b|"
-        r"\b(?:contractor|supplier|vendor|partner), who was late\b|"
+        # (round 33: what came from it late, "the parts from our hardware supplier arrived two weeks late")
+        r"\b(?:contractor|supplier|vendor|partner)(?:, who was| (?:came|arrived|turned up)(?: [\w-]+){0,3}?) late\b|"
         # round 30: the other party as the doer, named by whom it works for or what it runs ("a
         # contractor working for the highways authority damaged a duct", "the company that
         # provides our payment page let its certificate expire"); what is supplied, hosted or run
@@ -782,9 +801,13 @@ BLAME = {
         r"(?:authority|council|county|city|company|utility|department|agency)\b|"
         r"\bthe (?:company|firm|supplier|vendor|contractor) that (?:provides|runs|hosts|operates|supplies|manages|makes|builds) (?:[\w’'-]+ ){1,4}?"
         r"(?:let|allowed|pushed|sent|changed|installed|released|forgot|failed)\b|"
-        r"\b(?:supplied|hosted|run|operated|managed|provided|built|owned)(?: and (?:supplied|hosted|run|operated|managed|provided|built|owned))? by "
-        r"(?:an?|our|the) (?:outside|external|third-party|other) (?:[\w-]+ )?(?:company|firm|contractor|supplier|provider|processor|vendor)\b|"
-        r"\breleased by (?:the|its|their) (?:[\w’'-]+ )?(?:maker|vendor|manufacturer|developer|supplier)\b|"
+        # (round 33: to whom, by its or their outside party, with two words of kind, "provided to
+        # the school by its external exam data supplier"; released with a word between, "released
+        # overnight by the scanner maker")
+        r"\b(?:supplied|hosted|run|operated|managed|provided|built|owned)(?: and (?:supplied|hosted|run|operated|managed|provided|built|owned))?"
+        r"(?: to (?:us|the [\w-]+))? by (?:an?|our|the|its|their) (?:outside|external|third-party|other) (?:[\w-]+ ){0,2}?(?:company|firm|"
+        r"contractor|supplier|provider|processor|vendor)\b|"
+        r"\breleased (?:[\w-]+ )?by (?:the|its|their) (?:[\w’'-]+ )?(?:maker|vendor|manufacturer|developer|supplier)\b|"
         r"\btheir (?:servers|systems|update|software|platform) (?:could not|couldn[’']t|failed|crashed|went down|changed)\b|"
         r"\b(?:a|this (?:is|was) a) third[- ]party (?:incident|fault|issue|problem|outage|failure)\b|"
         r"\b(?:problem|fault|issue|failure|outage) arose (?:with|at) (?:our|the|a) (?:[\w-]+ )?(?:supplier|provider|vendor|contractor|partner)\b|"
@@ -807,7 +830,8 @@ BLAME = {
         r"(?:caused|brought down|started) by (?:the|a|an) (?:[\w-]+ ){0,2}?(?:carrier|company|firm|provider|supplier|vendor|contractor|"
         r"maker) (?:that|which|who)\b(?! we\b)",
         r"(?:run|maintained|managed|hosted|operated|looked after|set up) (?:for us|on our behalf) by (?:an?|the|our) (?:[\w-]+ ){0,3}?"
-        r"(?:contractor|firm|company|vendor|supplier|provider|maker|partner)s?\b",
+        # (round 33: not when owned right after, "... by a handling firm. But we chose ... That choice was ours")
+        r"(?:contractor|firm|company|vendor|supplier|provider|maker|partner)s?\b" + _OWNED_AFTER,
         r"(?:supplied|provided|made|built|shipped|released|written) by (?:the|our|its|an?) (?:[\w-]+ ){0,3}?(?:vendor|supplier|"
         r"manufacturer|maker|provider|partner)s? (?:contained|had|included|introduced|carried) (?:a|an) (?:[\w-]+ )?(?:defect|bug|"
         r"fault|error|flaw)\b",
@@ -862,7 +886,15 @@ BLAME = {
         # actualización que el fabricante instaló", "falló un equipo de nuestro proveedor", "tuvo
         # origen en un corte de la empresa eléctrica"), the system said to be another's
         r"la (?:compañía|empresa|firma) (?:de [\wáéíóúñ]+ )?que [^.;]{0,60}?\b(?:cortó|falló|cambió|envió|mandó|instaló|borró|tuvo)\b",
-        r"(?:vino|viene|provino|provenía) de (?:una?|el|la) [^.;]{0,60}?\b(?:fabricante|proveedor|contratista)\b",
+        # (round 33: the mobile network, "vino de la red móvil que usan nuestras motos"; the
+        # update sent out by the maker, "una actualización enviada por el fabricante de los
+        # lectores"; the fault in our supplier's system, "un fallo en el sistema de reservas de
+        # nuestro proveedor")
+        r"(?:vino|viene|provino|provenía) de (?:una?|el|la) [^.;]{0,60}?\b(?:fabricante|proveedor|contratista|red (?:celular|móvil))\b",
+        r"(?:distribuid|enviad|publicad|lanzad|instalad)[oa] por (?:el|la|nuestro|nuestra|su) (?:[\wáéíóúñ]+ )?(?:fabricante|proveedor|"
+        r"proveedora|contratista)\b",
+        r"(?:incidencia|fallo|falla|error|problema|avería|caída) en (?:el|la|los|las) (?:[\wáéíóúñ]+ ){1,5}?de nuestr[oa] (?:proveedor|"
+        r"proveedora|contratista|socio)\b",
         # round 28: "el banco con el que trabajamos no procesó a tiempo", "se debe a un programa
         # defectuoso que el fabricante instaló", "por falla del proveedor del lector"
         r"el (?:banco|proveedor|fabricante|contratista) con (?:el|quien) que? trabajamos no\b|"
@@ -881,11 +913,11 @@ BLAME = {
         r"borró|dejó)\b|"
         r"(?:se debe|se debió) a [^.;]{0,60}?\bque el (?:fabricante|proveedor|contratista)\b|\bpor (?:una )?falla del (?:proveedor|fabricante)\b",
         r"(?:falló|fallaron|se cayó|se cayeron|se rompió|se rompieron) [^.;]{0,40}?\bde (?:nuestro|un|el) (?:proveedor|fabricante|contratista)\b",
-        r"(?:tuvo|tiene) (?:su )?origen en [^.;]{0,60}?(?:empresa eléctrica|compañía eléctrica|proveedor|terceros?|contratista)\b",
+        r"(?:tuvo|tiene) (?:su )?origen en [^.;]{0,60}?\b(?:empresa eléctrica|compañía eléctrica|proveedor|terceros?|contratista)\b",
         r"(?:es|fue|está|estaba) (?:del|en el) (?:sistema|equipo|servidor)(?:es)? de (?:la|una|esa) (?:empresa|compañía)\b",
         # (round 20: "la causa fue", "se produjo por" too)
         r"(?:se debió a|debido a|por culpa de|causad[oa] por|provocad[oa] por|se originó (?:en|por)|la causa fue|se produjo por|(?:se )?(?:originó|inició|"
-        r"comenzó|estuvo|está) en)[^.;]{0,90}?(?:proveedor(?:es)?|terceros?|contratistas?|otr[oa] (?:operador|empresa|"
+        r"comenzó|estuvo|está) en)[^.;]{0,90}?\b(?:proveedor(?:es)?|terceros?|contratistas?|otr[oa] (?:operador|empresa|"
         r"compañía)|compañía eléctrica|empresa (?:externa|que|de \w+))",
         r"no (?:en|de) (?:la |nuestra )?(?:nuestra|red nuestra|nuestros equipos)|del lado (?:del|de la) (?:proveedor|operador|empresa)|"
         r"no en (?:el|la|los|las) nuestr[oa]s?",
@@ -1248,12 +1280,17 @@ EXCUSE = {
         r"foresee|predict)\b",
         r"even with (?:the )?(?:careful|thorough|rigorous|extensive|strict|best|all (?:our|the)) (?:[\w-]+ )?(?:testing|tests|checks|"
         r"planning|preparation)\b",
+        # round 33: care or the best kit said not to be enough ("even thorough testing cannot catch
+        # every fault", "even the best networks are tested by a night like that")
+        r"even (?:the )?(?:best|most careful|careful|thorough|rigorous|good) (?:[\w-]+ )?(?:planning|testing|tests|checks|preparation|"
+        r"systems?|networks?|plans?) (?:cannot|can[’']t|could not|couldn[’']t|won[’']t|will not|(?:are|is|get|gets) tested)\b",
         # round 24, by form: what cannot always be stopped ("disruption of this nature cannot
         # always be prevented", "updates can sometimes go wrong"), what nobody could plan for
         # ("simply not foreseeable", "very hard to plan for"), a fault common to the trade ("a
         # common problem across the industry"), and kit never perfect ("filters are never perfect")
         r"(?:cannot|can[’']t|can not) always be (?:prevented|avoided|predicted|foreseen|stopped|caught)\b|"
-        r"(?:can|may|do|does|will) (?:sometimes|occasionally) (?:go wrong|fail|break|misbehave)\b",
+        # (round 33: "can occasionally behave unexpectedly", "will sometimes play up")
+        r"(?:can|may|do|does|will) (?:sometimes|occasionally) (?:go wrong|fail|break|misbehave|behave unexpectedly|act up|play up)\b",
         r"not (?:reasonably )?(?:foreseeable|predictable|preventable)\b|(?:hard|difficult|impossible) to (?:plan for|foresee|anticipate)\b",
         r"common (?:problems?|issues?|occurrences?|things?|risks?) (?:across|in|throughout) (?:the|our) (?:industry|sector)\b|"
         r"(?:are|is) never (?:perfect|infallible|foolproof)\b",
@@ -1264,7 +1301,11 @@ EXCUSE = {
         # ("teething problems like this are normal with any big upgrade")
         r"beyond anything (?:our|the|any) (?:[\w-]+ )?(?:systems?|networks?|equipment|kit)\b|"
         r"no (?:plan|system|network|provider|company|one) can (?:fully |completely |ever )?(?:prepare|prevent|cope|avoid|plan)\b",
-        r"(?:are|is) hard on (?:any|every|all)\b|(?:are|is) always hard on\b|\beasy to get wrong\b|"
+        r"(?:are|is) hard on (?:any|every|all)\b|(?:are|is) always hard on\b|"
+        # (round 33: easy to miss, "an easy step to miss in a busy week"; harder to spot, "which made
+        # it harder to notice")
+        r"\beasy (?:step |thing |one |mistake )?to (?:get wrong|miss|overlook|forget)\b|\b(?:harder|more difficult|tougher) to "
+        r"(?:spot|notice|catch)\b|"
         r"teething (?:problems|issues|troubles)\b|(?:are|is) (?:normal|common|to be expected) (?:with|for|in) any\b",
         # round 26: a record day given as the reason ("busier than we've ever seen", "bigger than
         # anything we've ever seen", "record crowds", "the biggest opening weekend in years",
@@ -1293,7 +1334,7 @@ EXCUSE = {
         r"something) wrong\b|"
         r"(?:had|has) never been seen before\b|\b(?:across the country|all over the country|everywhere) every (?:day|week|month)\b",
         r"(?:is|are|was|were) always the (?:busiest|biggest|hardest) (?:[\w-]+ ){0,4}?for (?:every|all|any)\b|"
-        r"\b(?:coldest|hottest|busiest|wettest|windiest) (?:[\w-]+ )?of the year\b[^.]{0,40}?\b(?:most|heaviest|highest) "
+        r"\b(?:coldest|hottest|busiest|wettest|windiest) (?:[\w-]+ )?of the year\b[^.]{0,40}?\b(?:most|heaviest|highest|heavy|huge) "
         r"(?:load|traffic|demand)\b|\balways under (?:strain|pressure|load)\b",
         # round 29: the worst storm in years, the worst possible time, the busiest mornings of the
         # year for us, a record number that evening, what is always harder or difficult to get
@@ -1337,7 +1378,11 @@ EXCUSE = {
         r"carriers?|companies|company)\b",
         r"\bexceptional\b(?:(?<=is\x20exceptional)|(?<=are\x20exceptional)|(?<=was\x20exceptional)|(?<=were\x20exceptional)|"
         r"(?<=truly\x20exceptional)|(?<=very\x20exceptional)|(?<=highly\x20exceptional))|\brare (?:event|occurrence)\b|"
-        r"\b(?:rarely|seldom) (?:a |an )?(?:problem|issue|concern|trouble)\b",
+        # (round 33: rarely smooth, "changes like this seldom go perfectly", "are rarely entirely smooth")
+        r"\b(?:rarely|seldom) (?:(?:a |an )?(?:problem|issue|concern|trouble)|(?:go |goes |run |runs |are |is )?(?:completely |entirely |"
+        r"totally |perfectly |quite )?(?:smooth(?:ly)?|perfect(?:ly)?|seamless(?:ly)?|to plan))\b",
+        # round 33: a load past anything seen ("far above anything we had seen before")
+        r"\babove anything (?:we(?:[’']d| had| have|[’']ve) )?(?:ever )?(?:seen|had|known|handled)\b",
         r"\bcould(?:(?<=we\x20could)|(?<=nobody\x20could)|(?<=no\x20one\x20could))(?: not|n[’']t| never) have "
         r"(?:known|foreseen|predicted|anticipated)\b|"
         r"\bcatch(?:es)? out even\b|\bone of those things\b",
@@ -1362,7 +1407,9 @@ EXCUSE = {
         r"ningun[oa] (?:red|operador|operadora|empresa|sistema|compañía) es (?:perfect[oa]|inmune|infalible)",
         # round 28: "son cosas que pueden pasar con cualquier sistema", "y estas cosas pasan",
         # "en temporada alta ... el doble de gente de lo normal"
-        r"(?:cosas|fallos|errores) que (?:pueden|suelen) (?:pasar|ocurrir|suceder)|(?:estas|esas) cosas (?:pasan|ocurren|suceden)",
+        # (round 33: "estas cosas pueden pasar")
+        r"(?:cosas|fallos|errores) que (?:pueden|suelen) (?:pasar|ocurrir|suceder)|(?:estas|esas) cosas (?:pasan|ocurren|suceden|"
+        r"(?:pueden|suelen) (?:pasar|ocurrir|suceder))",
         r"el doble de (?:gente|pasajeros|clientes|usuarios|pedidos) (?:de lo normal|que de costumbre)",
         # round 30: the busiest season given as the reason, the staff at their limit ("diciembre es
         # nuestra temporada más ocupada", "el personal estaba al límite"); impossible to protect it
@@ -1414,7 +1461,8 @@ EXCUSE = {
         r"(?:ningun[oa]|nadie)(?: [\wáéíóúñ]+){0,2}? se (?:libra|libró|salva|salvó|escapa|escapó|librará|libraría)",
         r"(?:ningún|ninguna|ninguno) (?:[\wáéíóúñ]+ ){0,4}?(?:puede|podría|podía|pudo) (?:estar|quedar|considerarse) (?:del todo |completamente |"
         r"totalmente |realmente )?(?:a salvo|protegid[oa]|inmune|libre de|preparad[oa])",
-        r"(?:le|les) (?:ocurre|pasa|sucede|ocurriría|pasaría) a (?:todos|todas|cualquier)",
+        # (round 33: "como le pasaría a cualquiera")
+        r"(?:le|les) (?:ocurre|pasa|sucede|ocurriría|pasaría) a (?:todos|todas|cualquiera?)",
         # round 9: nobody can promise service ("ninguna compañía puede garantizar cobertura con
         # nieve", "nadie puede asegurar el servicio con un temporal así"); the hazard said always to
         # carry the risk ("las obras en la calle siempre conllevan ese riesgo", "siempre hay un riesgo")
@@ -1466,7 +1514,11 @@ EXCUSE = {
         r"\bnunca vist[oa]s?\b",
         r"\bningun[oa] (?:[\wáéíóúñ]+ ){0,3}?(?:había|habría|hubiera|podía|podría) (?:previsto|anticipado|imaginado)\b|"
         r"\bsituación (?:extraordinaria|excepcional)\b",
-        r"\b(?:operadores|empresas|compañías|universidades|redes|bancos|proveedores|hospitales|instituciones) (?:de todo el país|"
+        # (round 33: "todos los sistemas del sector"; any system under pressure, "cualquier
+        # plataforma está bajo presión")
+        r"\bcualquier (?:[\wáéíóúñ]+ )?(?:sistema|red|plataforma|equipo) (?:está|estaría|estaba|queda|se pone) (?:bajo presión|al límite|"
+        r"exigid[oa])\b",
+        r"\b(?:operadores|empresas|compañías|universidades|redes|bancos|proveedores|hospitales|instituciones|sistemas|plataformas) (?:de todo el país|"
         r"del sector|de todo el sector)\b|\ben tod[oa]s (?:las|los) [\wáéíóúñ]+ del (?:país|sector)\b",
     ),
 }
@@ -1490,7 +1542,8 @@ MINIMISE = {
         r"only (?:\d[\d,]*|some) (?:customers|users|people)",
         r"tiny",
         # harm made small through the duration or the reach (docs/field-study.md, "Minimising")
-        r"short (?:outage|period|time|disruption|interruption|while|delay)",
+        # (round 33: "after a short pause")
+        r"short (?:outage|period|time|disruption|interruption|while|delay|pause)",
         r"short in duration",
         r"temporary (?:loss|disruption|outage|interruption|issue|problem)s?",
         r"relatively (?:small|few|minor|short)",
@@ -1546,8 +1599,10 @@ MINIMISE = {
         r"did not|wouldn[’']t|would not|never|will never|may not|might not)(?: even)?(?: have)? (?:noticed|notice|seen|felt)",
         # round 8: the rest said to be fine ("the rest of the network is working normally", "most
         # customers kept their service"); a few minutes with no number ("for a few minutes")
+        # (round 33: the rest of a site or an app, "the rest of the website works"; "works" alone)
         r"(?<=the\x20)rest of (?:the |our )?(?:[\w-]+ )?(?:network|island|city|town|county|state|region|area|customers|country|province|"
-        r"district)(?: [\w-]+){0,2}? (?:is|was|are|were|remained|remains|stayed|kept) (?:working|running|operating|unaffected|fine|normal)",
+        r"district|portal|site|website|app|platform|service)(?: [\w-]+){0,2}? (?:(?:is|was|are|were|remained|remains|stayed|kept) "
+        r"(?:working|running|operating|unaffected|fine|normal)|works\b|worked\b)",
         r"(?:most|majority) of (?:our |the )?(?:[\w-]+ ){0,2}?(?:customers|users|subscribers|members|homes|households)(?: [\w-]+){0,2}?"
         r"(?:,[^,.]{1,25},)? "
         r"(?:kept|still (?:have|had)|were unaffected|weren[’']t affected|were not affected|are unaffected|have kept|retained|never lost)",
@@ -1600,7 +1655,11 @@ MINIMISE = {
         # ("it was a few hours on one day"), the hours when few call ("when few people make
         # calls"), the fault local only ("a local fault only and not a wider outage")
         r"\b(?:just|only) (?:one|a|a single) (?:[\w-]+ )?(?:day|night|hour|morning|evening)s? late\b|"
-        r"\b(?:it|that|this) was (?:just |only )?a few (?:hours|minutes)\b|\bwhen (?:few|not many|hardly any) (?:people|customers|of you)\b|"
+        # (round 33: the time made small as a whole day or less, "it was only one school day", "that
+        # was, in the end, less than a morning")
+        r"\b(?:it|that|this) was(?:, (?:in the end|all told|after all),)? (?:(?:just |only )?a few (?:hours|minutes)|(?:just|only) (?:one|a|a "
+        r"single) (?:working |business |school )?(?:day|night|morning|afternoon|evening)|less than (?:a|an|one) (?:day|hour|morning|"
+        r"afternoon|evening))\b|\bwhen (?:few|not many|hardly any) (?:people|customers|of you)\b|"
         r"\b(?:local|isolated) (?:fault|issue|problem|outage) only\b|\bnot a (?:wider|wide|bigger|larger|major|widespread) (?:outage|fault|problem|issue)\b",
         # round 30: the incident called contained ("a relatively contained incident"); only some of
         # a count ("only 87 of our 612 reminders"); lasted just over a day; only a partial outage;
@@ -1613,7 +1672,8 @@ MINIMISE = {
         # that the table leads with the word: led by the look-behind, the form was tried at every
         # word start and cost a sixth of the table's time)
         r"\bonly (?:(?<=^only\x20)|(?<=[.!?]\x20only\x20)|(?<=\nonly\x20))\d[\d,]* of (?:our|the) \d[\d,]*|"
-        r"\blasted (?:just|only) (?:over|under|a)\b|\bonly (?:a )?partial\b|"
+        # (round 33: "lasted only part of an evening")
+        r"\blasted (?:just|only) (?:over|under|a|part of)\b|\bonly (?:a )?partial\b|"
         r"\b(?:working|worked|available) for most (?:people|customers|of you|users|members)\b|"
         r"\bmost (?:[\w-]+ )?(?:were|was) (?:still )?able to\b|"
         r"\b(?:impact|effect) on (?:[\w-]+ ){1,2}?(?:was|is|has been) (?:very |fairly |relatively )?(?:limited|minimal|small|slight|minor|negligible)\b|"
@@ -1705,11 +1765,12 @@ MINIMISE = {
         # round 28: "afecta a muy pocos pedidos", "solo fueron unas horas", "demoras cortas",
         # "una situación puntual"
         r"(?:afecta|afectó|afectaba|afectan) (?:solo |sólo )?a muy poc[oa]s\b|(?:solo|sólo) (?:fueron|fue|era|eran) (?:unas?|un par de|pocas?) "
-        r"(?:horas|minutos|días)\b|\bdemoras? cortas?\b|\bsituación puntual\b",
+        r"(?:horas|minutos|días)\b|\bdemoras? cortas?\b|\b(?:situación|algo) puntual\b",
         # round 30: only a day and a half ("fue solo un día y medio"); most could do it some other
         # way ("la mayoría de las familias pudieron pagar en ventanilla")
         r"(?:fue|fueron|duró|duraron) (?:solo|sólo|apenas) (?:un|una|unas|unos|dos|tres|medio|media)\b|"
-        r"la mayoría (?:de (?:las|los) [\wáéíóúñ]+ )?(?:pudieron|pudo|podían|siguieron|pudo seguir)\b",
+        # (round 33: "la gran mayoría de ustedes pudo viajar igual")
+        r"la (?:gran )?mayoría (?:de (?:las|los) [\wáéíóúñ]+ |de (?:ustedes|vosotros) )?(?:pudieron|pudo|podían|siguieron|pudo seguir)\b",
         # round 32: few cases or minutes ("fueron pocos casos", "la mayoría de las esperas fueron de
         # pocos minutos"); the impact called minimal with more words between ("el impacto en la
         # seguridad fue mínimo"); what ran normally all along ("durante toda la mañana el servicio
