@@ -72,23 +72,32 @@ from bench.eval_check import CORPORA, UNSEEN
 #: patterns as they stood before that round), by the same rule: blame 0.8 → 0.7 (+0.090, 23 of
 #: 31 right), excuse 0.7 → 0.5 (+0.157, 29 of 42), `minimise` in at 0.6 (+0.035, 9 of 11), and
 #: `vague` out (+0.019 at most, under the bar; 14 of 27 right at 0.8, 1 of 3 on the newest pair).
+#: Round 33 chose them on six pairs (the forty-ninth and fiftieth at 040bba4 added) by a rule that
+#: counts a wrong warning as a missed one, written down before it ran (`bench/add_check.py`: the
+#: most right additions less wrong ones, none of the pairs losing, two in three right): blame 0.7 →
+#: 0.8 (28 right, 2 wrong), excuse 0.5 → 0.7 (37, 6), minimise 0.6 → 0.7 (11, 3), and `jargon` in at
+#: 0.7 (5, 0: net 5, the least kept). Out: `vague` (every threshold loses on a pair but 0.9, 14 and
+#: 8, which loses on one), `non-apology` (net 3 at most), `generic-apology` (none added).
 THRESHOLD = {
-    "blame": 0.7,
-    "excuse": 0.5,
-    "minimise": 0.6,
+    "blame": 0.8,
+    "excuse": 0.7,
+    "minimise": 0.7,
+    "jargon": 0.7,
 }
 RULES = tuple(THRESHOLD)
 #: The required elements whose missing-element error the reading may hold back, and the score of
 #: absence under which it does: chosen by `bench/withhold_check.py` (see its doc and
 #: docs/rules.md, "Round 31"); again in round 32 with the forty-seventh and forty-eighth as a fifth
-#: pair (`cause` 0.15 → 0.2, `fix` 0.2 → 0.15).
+#: pair (`cause` 0.15 → 0.2, `fix` 0.2 → 0.15), and in round 33 with the forty-ninth and fiftieth
+#: as a sixth, by the same rule (`what` 0.15 → 0.1, `cause` 0.2 → 0.1, `fix` 0.15 → 0.2, `repair`
+#: 0.25 → 0.5, `empathy` 0.3 → 0.25; `eta` out: 10 right and 1 wrong at 0.05 raise F1 by 0.017,
+#: under the bar, and higher thresholds are under 85% right).
 WITHHOLD = {
-    "what": 0.15,
-    "cause": 0.2,
-    "fix": 0.15,
-    "repair": 0.25,
-    "empathy": 0.3,
-    "eta": 0.05,
+    "what": 0.1,
+    "cause": 0.1,
+    "fix": 0.2,
+    "repair": 0.5,
+    "empathy": 0.25,
 }
 L1 = 1.0
 #: The shortest statement (in words) the model reads.

@@ -7,15 +7,15 @@ model of each element's absence, trained on our labelled corpora, holds such an 
 it finds the element's absence unlikely (`amends.check.learned.held`).
 
 The choice must be made where the patterns' errors are honest, which the tuned sets no longer
-are: each round tuned their false alarms away. So it is made on the pairs of sets rounds 27 to 30
-and 32 tuned on, each read by the patterns as they stood just before that round (`PAST`: a git
+are: each round tuned their false alarms away. So it is made on the pairs of sets rounds 27 to 30,
+32 and 33 tuned on, each read by the patterns as they stood just before that round (`PAST`: a git
 revision and its pair), with a model trained on every tuned set but that pair. A rule is kept
 where, at the threshold with the best F1 among those whose held-back errors are at least 85%
 right (a missing element let through is worse than a false error), F1 rises by 0.02 or more.
 
-Run: `.venv/bin/python -m bench.withhold_check` (about twelve minutes: five past revisions'
+Run: `.venv/bin/python -m bench.withhold_check` (about fifteen minutes: six past revisions'
 `src/` unpacked and run on their pair, as `bench.measure.revision_env` gives a baseline, and nine
-candidate rules trained five times each).
+candidate rules trained six times each).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 from amends.check.learned import RuleModel, features, tokens
 from bench.eval_check import CORPORA
@@ -82,32 +83,56 @@ def past_findings(rev: str, sets: tuple[str, ...]) -> dict[str, list[list[str]]]
     return json.loads(done.stdout)
 
 
+class PastRow(NamedTuple):
+    """A statement of a past pair as the patterns at that pair's revision read it."""
+
+    got: frozenset[str]  # the rules the past patterns fired
+    applies: frozenset[str]  # the rules that apply at its stage and channel
+    labels: frozenset[str]
+    n_words: int
+    feats: set[str]
+
+
+def past_rows(past: tuple[str, tuple[str, ...]]) -> list[PastRow]:
+    """Every statement of a past pair with what the patterns at its revision fired, and its
+    features for a model (the shared start of `_fold` here and in `bench.add_check`)."""
+    rev, sets = past
+    fired = past_findings(rev, sets)
+    rows = []
+    for name in sets:
+        for item_id, text, stage, _, locale, labels in labelled(name):
+            got, applies = fired[item_id]
+            words = tokens(text)
+            feats = features(text, stage, locale, words)
+            rows.append(PastRow(frozenset(got), frozenset(applies), labels, len(words), feats))
+    return rows
+
+
+def patterns_count(c: list[int], got: bool, want: bool) -> None:
+    """Count the past patterns' finding in `c`'s first three cells (tp, fp, fn)."""
+    if got:
+        c[0 if want else 1] += 1
+    elif want:
+        c[2] += 1
+
+
 def _fold(past: tuple[str, tuple[str, ...]]) -> dict[tuple[str, float], list[int]]:
     """One pair's counts per (rule, threshold): the past patterns' tp fp fn, and the errors
     held back that were false alarms (right) and that were true (wrong)."""
-    rev, sets = past
-    fired = past_findings(rev, sets)
-    others = [name for name in training_sets() if name not in sets]
+    rows = past_rows(past)
+    others = [name for name in training_sets() if name not in past[1]]
     counts = {(r, t): [0, 0, 0, 0, 0] for r in CANDIDATES for t in TRIED}
     for rule in CANDIDATES:
         trained = absence_weights(rule, others)
         model = RuleModel(rule, trained["bias"], 0.5, trained["weights"])
-        for name in sets:
-            for item_id, text, stage, _, locale, labels in labelled(name):
-                got, applies = fired[item_id]
-                if rule not in applies:
-                    continue
-                g, want = rule in got, rule in labels
-                words = tokens(text)
-                p = model.score(features(text, stage, locale, words))
-                for t in TRIED:
-                    c = counts[(rule, t)]
-                    if g:
-                        c[0 if want else 1] += 1
-                    elif want:
-                        c[2] += 1
-                    if g and len(words) >= MIN_WORDS and p < t:
-                        c[4 if want else 3] += 1
+        for row in (r for r in rows if rule in r.applies):
+            g, want = rule in row.got, rule in row.labels
+            p = model.score(row.feats)
+            for t in TRIED:
+                c = counts[(rule, t)]
+                patterns_count(c, g, want)
+                if g and row.n_words >= MIN_WORDS and p < t:
+                    c[4 if want else 3] += 1
     return counts
 
 
