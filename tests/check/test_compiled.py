@@ -133,6 +133,6 @@ def test_every_checker_pattern_rebuilt_from_the_file_equals_re_compile(
     assert runs[0].stdout == runs[1].stdout and runs[0].stdout.strip()
     _fresh_process(monkeypatch)
     entries = compiled._load()
-    assert len(entries) > 50
+    assert len(entries) > 100
     for (pattern, flags), parts in entries.items():
         assert compiled._build(pattern, parts) == re.compile(pattern, flags), pattern[:80]

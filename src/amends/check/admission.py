@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from amends.check import compiled
 from amends.check.lowercase import lexicon, word_rx
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 def _rx(pattern: str) -> re.Pattern[str]:
     """A case-insensitive pattern in which a space matches any run of white space (a statement
     wraps its lines anywhere, "We\\nshouldn't have"), searched from word starts only."""
-    return word_rx(re.compile(pattern.replace(" ", r"\s+"), re.I))
+    return word_rx(compiled.compile(pattern.replace(" ", r"\s+"), re.I))
 
 
 def _low(rx: re.Pattern[str], doc: Doc) -> tuple[re.Pattern[str], str]:
@@ -77,7 +78,7 @@ ACT: dict[str, re.Pattern[str]] = {
     ),
 }
 #: A sentence of empathy or of thanks is not the act an admission points back to.
-_NOT_ACT = re.compile(
+_NOT_ACT = compiled.compile(
     r"\W*(?:we|i) (?:know|understand|realise|realize|appreciate|thank)\b|\W*(?:sabemos|entendemos|agradecemos)\b",
     re.I,
 )

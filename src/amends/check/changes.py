@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from amends.check import failed
+from amends.check import compiled, failed
 from amends.check.lowercase import lexicon
 from amends.check.source import Doc
 
 #: An act of ours that changes something (not a repair: "replaced", "restored", "reverted").
 _CHANGE = {
-    "en": re.compile(
+    "en": compiled.compile(
         r"\b(?:we|i)\s+(?:had\s+|have\s+)?(?:just\s+|recently\s+|also\s+|then\s+)?"
         r"(?:changed|sent|pushed|added\s+a\s+new|cut|moved|updated|installed|renewed|shortened|lengthened|"
         r"deployed|rolled\s+out|released|migrated|loaded|applied|set\s+up|reduced|upgraded|introduced|"
@@ -28,7 +28,7 @@ _CHANGE = {
         r"made\s+a\s+change|made\s+changes)\b",
         re.I,
     ),
-    "es": re.compile(
+    "es": compiled.compile(
         r"\b(?:cambiamos|enviamos|instalamos|actualizamos|movimos|migramos|subimos|aplicamos|renovamos|"
         r"redujimos|recortamos|introdujimos|lanzamos|activamos|cargamos|añadimos|agregamos|configuramos|"
         r"hicimos\s+un\s+cambio)\b",
@@ -38,14 +38,14 @@ _CHANGE = {
 #: The act undone or done again: the fix, not a cause ("we sent the old software back", "we
 #: moved it back", "instalamos de nuevo el certificado").
 #: (Matched from the end of the act: `match` anchors there, where `^` would not.)
-_UNDONE = re.compile(
+_UNDONE = compiled.compile(
     r"(?:\s+[\w’'-]+){0,6}?\s+(?:back|again|de\s+nuevo|otra\s+vez)\b|\s+(?:the\s+)?old\b|\s+(?:el|la|los|las)\s+anterior",
     re.I,
 )
 #: The act dated before the outage ("that morning", "overnight", "a week earlier", "the week
 #: before", "last week", "el domingo a la noche", "ayer por la noche", "la semana pasada").
 _BEFORE = {
-    "en": re.compile(
+    "en": compiled.compile(
         r"\b(?:that|the\s+previous|the)\s+(?:morning|night|evening|weekend|afternoon)\b|\bovernight\b|"
         r"\b(?:a|one|two|three|a\s+few)\s+(?:days?|weeks?|months?)\s+(?:earlier|before)\b|"
         r"\bthe\s+(?:day|night|week|month|weekend)\s+before\b|\blast\s+(?:week|night|month|weekend)\b|\bbeforehand\b|\byesterday\b|"
@@ -53,7 +53,7 @@ _BEFORE = {
         r"\bon\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:morning|evening|night|afternoon)\b",
         re.I,
     ),
-    "es": re.compile(
+    "es": compiled.compile(
         r"\b(?:la\s+noche|el\s+día|la\s+semana|la\s+mañana|la\s+tarde)\s+(?:anterior|antes)\b|"
         r"\bayer\s+(?:por\s+la\s+)?(?:noche|tarde|mañana)\b|\b(?:a|por)\s+la\s+noche\b|\bla\s+semana\s+pasada\b|"
         r"\bde\s+madrugada\b|\banoche\b",
@@ -67,11 +67,11 @@ _BEFORE = {
 #: actualizar antes"): what the change broke, told as what we did not do. (Matched from the end of
 #: the act, as `_UNDONE`.)
 _LEFT_OUT = {
-    "en": re.compile(
+    "en": compiled.compile(
         r"[^.;]{0,80}?\b(?:and|but)\s+(?:we\s+)?(?:left\s+(?:off|out)|forgot|skipped|did\s+not|didn[’']t|never)\b",
         re.I,
     ),
-    "es": re.compile(
+    "es": compiled.compile(
         r"[^.;]{0,80}?\b(?:y\s+no\s+(?:(?:lo|la|los|las|le|les)\s+)?\w+(?:amos|imos)|sin\s+(?:actualizar|probar|revisar|comprobar|avisar|cambiar))\b",
         re.I,
     ),

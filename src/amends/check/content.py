@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from amends.check import changes, failed
+from amends.check import changes, compiled, failed
 from amends.check import patterns as P
 from amends.check.admission import admits, admitted_acts
 from amends.check.lowercase import Lexicon, flat_lower, lexicon, suited, word_rx
@@ -251,7 +251,7 @@ def _spaced(pattern: str) -> str:
 #: What a number before a zone or "am"/"pm" is: a time, not a count ("Since 10.15 BST, ...").
 _NOT_A_TIME = r"(?! ?(?:[ap]\.?m|bst|gmt|utc|aest|aedt|acst|acdt|awst|et|pt|ct|mt|cet|cest|hrs?)\b)"
 COUNT = {
-    "en": re.compile(
+    "en": compiled.compile(
         (
             # "38,214 customers", "9,400 landline and nbn voice services", "12 million daily users"
             # (a sum of money is not a count: "$5 will be taken off each account's bill")
@@ -290,7 +290,7 @@ COUNT = {
         ),
         re.I,
     ),
-    "es": re.compile(
+    "es": compiled.compile(
         (
             r"\b(?<![:\d])" + P.NUMBER + r" (?:[^\s.;:]+ ){0,3}?" + PEOPLE["es"] + r"\b|"
             r"\b"
@@ -302,7 +302,7 @@ COUNT = {
 }
 COUNT = {loc: word_rx(rx) for loc, rx in COUNT.items()}
 AREA = {
-    "en": re.compile(
+    "en": compiled.compile(
         _spaced(
             # (round 20: "at" too, for a venue or a campus: "at the Gabba", "at Foxborough stadium")
             r"\b(?:in|on|at|across|around|near|throughout|outside|from|of|north of|south of|east of|west of) "
@@ -318,7 +318,7 @@ AREA = {
             r"\b[Ss]orry,? (?!" + _NOT_PLACES + r"\b)[A-Z][\w'-]+"
         )
     ),
-    "es": re.compile(
+    "es": compiled.compile(
         _spaced(
             r"\b(?:en|de|del|por toda|en toda|en todo|de toda|de todo) (?:la |el )?(?:ciudad de |provincia de |estado de )?"
             r"[A-ZÁÉÍÓÚ][\wáéíóúñ'-]+|\btodo el país\b|\bcódigos? postal(?:es)?\b"
@@ -328,7 +328,7 @@ AREA = {
 AREA = {loc: word_rx(rx) for loc, rx in AREA.items()}
 #: Places named with no preposition before them, tried only when `AREA` finds none (round 7).
 AREA_MORE = {
-    "en": re.compile(
+    "en": compiled.compile(
         _spaced(
             # the places named as a pair, whatever comes before ("Why Tamworth and Gunnedah
             # lost calls", "our Dubbo and Orange customers", "Provo & Orem:"), and a place labelling
@@ -375,7 +375,7 @@ AREA_MORE = {
             r"\((?!" + _NOT_PLACES + r"\b)[A-Z][a-z][\w'-]+(?:, [A-Z][a-z][\w'-]+)+\)"
         )
     ),
-    "es": re.compile(
+    "es": compiled.compile(
         _spaced(
             # the place the apology is said to ("Perdón, Murcia:", "Les pido disculpas,
             # Querétaro"), and places named as a pair ("Ambato y Latacunga")
@@ -769,7 +769,7 @@ FAILED = {
     ),
 }
 #: What customers saw is not a cause when it is the subject of a failure verb.
-_SYMPTOM_SUBJECT = re.compile(
+_SYMPTOM_SUBJECT = compiled.compile(
     r"\b(?:calls?|texts?|messages?|phones?|internet|broadband|data|app|apps|website|sites?|pages?|service|services|"
     r"network|connections?|payments?|log ?ins?|sign-?ins?|emails?|tv|streams?|signal|coverage|customers|users|"
     # what customers hold: "modems aren't working", "your router isn't working"
@@ -778,7 +778,7 @@ _SYMPTOM_SUBJECT = re.compile(
     re.I,
 )
 #: The clause before a failure verb: back to the last clause break.
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = compiled.compile(
     r".*(?:[.;:!?]|,\s+(?:and|but|so|y|pero)\b|\b(?:and|y|then|luego)\b|"
     r"\b(?:found|saw|learned|learnt|discovered|noticed|realised|realized|vimos|descubrimos) (?:that|que)\b)",
     re.S,
@@ -786,7 +786,7 @@ _CLAUSE_BREAK = re.compile(
 #: The provider's own act earlier in the sentence, so that a pronoun or a bare verb after it names
 #: the thing acted on: "we added new equipment, and it clashed with ...", "we updated our text
 #: system and missed a setting".
-_OUR_ACT = re.compile(
+_OUR_ACT = compiled.compile(
     r"\b(?:we|i|our (?:own )?(?:[\w-]+ )?(?:crew|crews|team|teams|engineers?|technicians?|staff))\b(?: \w+){0,2}? (?!(?:noticed|learned|learnt|detected|confirmed|heard|reported|expected|hoped|wanted|"
     r"tried|know|knew)\b)(?:\w+ed|put|set|sent|made|built|ran|took|cut|fit|swapped)\b|"
     # round 8: our work under way ("we were moving the traffic ... and skipped a step")
@@ -963,7 +963,7 @@ UPDATE = {
     ),
 }
 APOLOGY = {
-    "en": re.compile(
+    "en": compiled.compile(
         # (round 30: "we'd like to say sorry to the customers ...")
         r"\b(?:we|i)(?:[’']re|[’']m| are| am|[’']d like to(?: say)?| would like to(?: say)?| want to(?: say)?| wish to)? "
         # any adverb in "-ly" ("we unreservedly apologise", "I am profoundly sorry")
@@ -971,7 +971,7 @@ APOLOGY = {
         r"(?:sorry|apologi[sz]e)\b|\bour (?:sincere |deepest )?apologies\b|\bplease accept our apolog",
         re.I,
     ),
-    "es": re.compile(
+    "es": compiled.compile(
         r"\b(?:lo sentimos|lo siento|lamentamos|lamento|(?:les |le )?(?:pido|pedimos|ofrecemos|ofrezco)\s+"
         r"(?:(?:sinceras|nuestras|mis|una|nuestra|mi|sincera) )*(?:perdón|disculpas?))\b|"
         # round 30: "Sentimos mucho lo ocurrido"; "Perdón." ending a sentence (led by its word, so
@@ -994,7 +994,7 @@ HEDGED_ADDRESSEE = {
     r"(?:hayan|hubieran|hubiesen|pudieran|pudiesen|pudieron|puedan|vean|vieran)\b",
 }
 APOLOGY_UNDONE = {
-    "en": re.compile(
+    "en": compiled.compile(
         # (round 15: not "for the trouble", this outage's own, as `generic-apology` reads it)
         r"^\W*(?:\w+\W+){0,2}?(?:if\b|that you (?:feel|felt)|you (?:feel|felt)|to anyone who|for any|"
         r"for the inconvenience|for any (?:inconvenience|trouble)|" + HEDGED_ADDRESSEE["en"] + r"|"
@@ -1015,7 +1015,7 @@ APOLOGY_UNDONE = {
     ),
     # "lamentamos lo sucedido", "lamentamos que se hayan presentado fallas": a regret for what
     # happened, not an apology (the Spanish of "we regret that this happened")
-    "es": re.compile(
+    "es": compiled.compile(
         r"^\W*(?:\w+\W+){0,2}?(?:si\b|las molestias|cualquier molestia|los inconvenientes|cualquier inconveniente)|^\W*(?:lo (?:sucedido|ocurrido|que (?:pasó|ocurrió|"
         r"sucedió))|que\b)|"
         # round 7: to whoever may have been hurt ("a quienes hayan podido verse afectados")
@@ -1449,7 +1449,7 @@ OWNERSHIP_MORE = {
 #: technician ...", "7.10am: we ...", or a Spanish verb in the first person plural ("Cambiamos ...").
 #: Verbs of finding out are not acts ("we found that ...", "we know ...").
 _WE_ACTED = {
-    "en": re.compile(
+    "en": compiled.compile(
         r"\W*(?:[\w.:]+\s+){0,3}?(?:we|i|our (?:own )?(?:[\w-]+ )?(?:team|teams|crew|crews|engineers?|technicians?|staff|"
         r"fitters?|installers?|people))\b(?!\s+(?:\w+\s+)?(?:found|noticed|learned|learnt|saw|know|knew|heard|detected|"
         r"discovered|were told|are told|have been told|expect|think|believe)\b)"
@@ -1459,7 +1459,7 @@ _WE_ACTED = {
         r"undertook|overlooked|kept|held)\b)",
         re.I,
     ),
-    "es": re.compile(
+    "es": compiled.compile(
         # (round 8: not a verb of telling or feeling, "Informamos que la caída fue ocasionada por ...")
         r"\W*(?:[\w.:]+\s+){0,3}?(?:(?!(?:informamos|comunicamos|confirmamos|lamentamos|sentimos|pedimos|queremos|agradecemos|"
         r"esperamos|sabemos|creemos|estimamos|ofrecemos|seguimos)\b)\w+(?:amos|imos)|nosotros|nuestr[oa]s? (?:técnicos?|equipos?|cuadrillas?))\b",
@@ -1917,12 +1917,12 @@ FIX_MORE = {
     ),
 }
 #: Words that undo a remedy verb before it: "we had not replaced it", "hadn't replaced".
-FIX_NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever|\bno)\s+(?:\w+\s+)?$", re.I)
+FIX_NEGATED = compiled.compile(r"(?:\bnot|n[’']t|\bnever|\bno)\s+(?:\w+\s+)?$", re.I)
 #: Round 16: a remedy whose doer is the other party, named before it ("fueron sus técnicos quienes
 #: la repararon", "the vendor's engineers took the patch back out"), or whose object is named only
 #: vaguely in the passive ("a technical issue on our side has been corrected"): neither tells what
 #: we did.
-FIX_NOT_OURS = re.compile(
+FIX_NOT_OURS = compiled.compile(
     r"\b(?:(?:sus|cuyos|cuyas|their|whose|the [\w-]+[’']s) (?:[\w-]+ )?(?:técnicos|cuadrillas|ingenieros|engineers|crews|"
     r"technicians|techs|teams?)(?: (?:quienes|quien|who|then))?(?: (?:la|lo|los|las|it|them))?|"
     r"(?:issue|problem|glitch|fault|error)s?(?: (?:on|at|in|with) (?:our|the) [\w-]+)? (?:has|have|had|was|were|is|are)(?: been)?|"
@@ -1944,19 +1944,19 @@ FIX_NOT_OURS = re.compile(
 )
 #: Round 16: a repair told with the other party as its doer, after it ("the repair was carried out
 #: by Openreach engineers", "repairs were done by the network owner").
-FIX_BY_THEM = re.compile(
+FIX_BY_THEM = compiled.compile(
     r"\s+by\s+(?:nbn|openreach|them\b|their\b|the\s+(?:[\w-]+\s+)?(?:dno|operator|provider|utility|council|wholesaler|carrier|"
     r"owner|host|partner|power company|contractor)s?\b|[\w-]+[’']s\b)",
     re.I,
 )
 #: Round 17: what follows the verb makes it the cause or the credit, not the remedy: "we switched
 #: off the wrong power circuit", "we have added $[AMOUNT] in ride credit".
-FIX_NOT_REMEDY = re.compile(
+FIX_NOT_REMEDY = compiled.compile(
     r"[^.]{0,30}?\b(?:the wrong|by mistake|in error|by accident)\b|\s+(?:[$£€]|\[|(?:an? |the )?(?:[\w-]+ )?credits?\b)",
     re.I,
 )
 #: A negation inside the matched words: "we had not replaced", "engineers never restarted".
-_NEGATION = re.compile(r"\b(?:not|never)\b|n[’']t\b")
+_NEGATION = compiled.compile(r"\b(?:not|never)\b|n[’']t\b")
 FUTURE = {
     "en": _rx(
         r"\b(?:we will|we[’']ll|we are (?:\w+ing)|we[’']re (?:\w+ing)|will be|are going to|plan to|to prevent|"
@@ -2200,7 +2200,7 @@ _AMOUNT = (
 #: tried at every character, the most costly single search of a pass (45 microseconds).
 _AMOUNT_WORDS, _AMOUNT_REST = by_word_start((_AMOUNT,))
 AMOUNT_WORDS = _rx(*_AMOUNT_WORDS)
-AMOUNT_REST = re.compile("|".join(_AMOUNT_REST), re.I)
+AMOUNT_REST = compiled.compile("|".join(_AMOUNT_REST), re.I)
 
 
 def gives_amount(text: str) -> bool:
@@ -2468,7 +2468,7 @@ def _in(rx: re.Pattern[str] | Lexicon, doc: Doc) -> bool:
 
 
 CLOCK_RANGE = word_rx(
-    re.compile(
+    compiled.compile(
         P._CLOCK
         + r"\s*(?:[–—-]|to|until|a|hasta)\s*"
         + P._CLOCK
@@ -2494,7 +2494,7 @@ def _sentence_at(doc: Doc, offset: int) -> str:
 # ---------------------------------------------------------------- matchers
 #: A sentence of empathy about what an outage can do in general ("we know even an hour without
 #: data can hurt a small business") tells what it may cost, not what customers saw.
-EMPATHY_ONLY = re.compile(
+EMPATHY_ONLY = compiled.compile(
     r"\W*(?:we|i) (?:know|understand|realise|realize)\b[^.]*\b(?:can|could|may|might|would) (?:hurt|cost|mean|ruin|harm)\b",
     re.I,
 )
@@ -2503,7 +2503,7 @@ EMPATHY_ONLY = re.compile(
 #: A sentence whose subject is a pronoun standing for what the sentence before named.
 #: Round 7: or no subject at all, the sentence opening on the symptom and its times, as a short
 #: message or Spanish has it ("Out from 6.40am to 10.05am.", "Down since noon.", "Falló de 10:20 a 14:05.").
-PRONOUN_SUBJECT = re.compile(
+PRONOUN_SUBJECT = compiled.compile(
     r"\W*(?:(?:it|they|this|that)\b(?! (?:is|was) (?:our|my|on|down to)\b)|(?:out|down|offline)\s+(?:from|since|between|(?=\d))\b|"
     r"(?:falló|fallaron|estuvo caíd[oa]|estuvieron caíd[oa]s|se cayó|se cortó|caíd[oa]s?) (?:de|desde|entre)\b)",
     re.I,
@@ -2512,7 +2512,7 @@ PRONOUN_SUBJECT = re.compile(
 
 #: Round 8: a loss told in a general word ("had no connection", "sin conexión"), which stands for
 #: the service named in the sentence before it.
-LOSS_OF_IT = re.compile(
+LOSS_OF_IT = compiled.compile(
     r"\b(?:(?:had|have|has|with|left) no (?:connection|service)|lost (?:their |the |all )?(?:connection|service)|"
     r"sin (?:conexión|servicio)|perd(?:ieron|ió) (?:la |el |su )?(?:conexión|servicio))\b",
     re.I,
@@ -2574,7 +2574,7 @@ NAMED_BACK = {
 #: (Round 32: the English one tried at word starts only, `word_rx`: the same matches.)
 QUOTED_SEEN = {
     "en": word_rx(
-        re.compile(
+        compiled.compile(
             # (round 33: the failure a message came with, "card payments failing with "Code 12"";
             # what a thing was shown as, "showed every table as "Reserved"", the verbs' words
             # scanned once)
@@ -2594,7 +2594,7 @@ QUOTED_SEEN = {
             re.I,
         )
     ),
-    "es": re.compile(
+    "es": compiled.compile(
         r"\b(?:ve|ven|veían|vieron|veía|oye|oyen|oía|oían|oyeron|aparece|aparecía|aparecen|muestra|muestran|mostraba|mostraban|"
         # (round 32: "la app mostró «Error de pago»")
         r"mostró|mostraron|"
@@ -2607,7 +2607,7 @@ QUOTED_SEEN = {
 
 #: Words before a quoted message that make it a promise, not what was seen ("you will see "Service
 #: restored"", "once it shows "Connected"").
-_PROMISED_BEFORE = re.compile(
+_PROMISED_BEFORE = compiled.compile(
     r"(?:\b(?:will|should|would|once|when|if|cuando|verán|oirán)\b|[’']ll)(?:\s+\S+){0,4}\s*$", re.I
 )
 
@@ -2697,7 +2697,7 @@ def _check_what(doc: Doc, ctx: Context) -> str | None:
 
 #: A status post's heading ("Update - 10:20 AM MT", "Investigating, 20:10 GMT", "Actualización
 #: 13:45 (hora del centro)"): the time right after it is when the post went up (round 19).
-_STATUS_HEADING = re.compile(
+_STATUS_HEADING = compiled.compile(
     r"\A\s*(?:update|investigating|identified|monitoring|actualizaci[oó]n|incidencia en curso)\b[\s,:(–—-]*",
     re.I,
 )
@@ -2720,12 +2720,12 @@ def _posted_time_only(doc: Doc, ctx: Context) -> bool:
 #: Round 23: the words before a clock time that make it no time of the outage: the next update's
 #: ("Next update at 14.00 BST", "publicaremos otra a las 17:00"), and while it lasts an estimate's
 #: ("should normalize by 7:00 PM PT", "arreglo hacia las 15:00").
-_UPDATE_AT = re.compile(
+_UPDATE_AT = compiled.compile(
     r"(?:\b(?:next|another|further|new)\s+(?:update|post|text|sms|message)|\b(?:will|we[’']ll)\s+(?:update|post|text)|"
     r"próxima\s+actualización|próximo\s+aviso|informaremos|publicaremos)\b[^.!?\n]{0,30}$",
     re.I,
 )
-_ESTIMATE_AT = re.compile(
+_ESTIMATE_AT = compiled.compile(
     r"(?:\bby|\buntil|\bbefore|\beta|\bfix|\bback|antes de las|hacia las|para las|sobre las)\s*:?\s*(?:about\s+|around\s+)?$",
     re.I,
 )
@@ -2735,15 +2735,15 @@ _ESTIMATE_AT = re.compile(
 #: viernes de 9:00 a 20:00"): its range of times is no time of the outage. Not `support`'s
 #: `P.PHONE`, which reads the outage's own dotted range ("from 6.10 - 9.45pm") as a number (16
 #: corpus statements change with it).
-_HELP_HOURS = re.compile(
+_HELP_HOURS = compiled.compile(
     r"\b(?:call us|call \(?\d|chat|ring us|phone us|lines are open|help ?line|helpline|help:|support:|contact us|"
     r"llame al|llámenos|atención al cliente|horario de atención)|"
     r"\b(?:1-)?\d{3}[-. ]\d{3}[-. ]\d{4}\b|\b0\d{2,4} \d{3} \d{3,4}\b|\(0\d\) \d{4} \d{4}\b|\b\d{3} \d{3} \d{3}\b",
     re.I,
 )
 #: A clock time that opens or closes a range ("8am to 8pm", "de 9:00 a 20:00").
-_RANGE_NEXT = re.compile(r"\s*(?:[–—-]|to|until|a|hasta)\s*" + P._CLOCK, re.I)
-_RANGE_PREV = re.compile(r"(?:[–—-]|\bto|\buntil|\ba|\bhasta)\s*$", re.I)
+_RANGE_NEXT = compiled.compile(r"\s*(?:[–—-]|to|until|a|hasta)\s*" + P._CLOCK, re.I)
+_RANGE_PREV = compiled.compile(r"(?:[–—-]|\bto|\buntil|\ba|\bhasta)\s*$", re.I)
 
 
 def _event_time(doc: Doc, ctx: Context) -> bool:
@@ -2817,7 +2817,7 @@ _PARTITIVE = r"(?: of (?:our|your|its|the)| de (?:nuestros|nuestras|sus|los|las)
 #: the singular forms and the counts told after the noun.
 GENERIC_COUNT = {
     "en": word_rx(
-        re.compile(
+        compiled.compile(
             r"\b(?<![:\d$£€.])"
             + _PLAIN_NUMBER
             + _NOT_A_TIME
@@ -2839,7 +2839,7 @@ GENERIC_COUNT = {
         )
     ),
     "es": word_rx(
-        re.compile(
+        compiled.compile(
             r"\b(?<![:\d$£€.])"
             + _PLAIN_NUMBER
             + r"(?!\s?(?:%|gb|mb))"
@@ -2857,7 +2857,7 @@ GENERIC_COUNT = {
 
 #: A place or a people's name inside a count, before what it counts ("8,700 Australian sellers",
 #: "96 UK hotels", "4,200 Shellharbour parcels"): the area, told with the count (round 23).
-_NAMED = re.compile(r"\b(?!" + _NOT_PLACES + r"\b)(?:[A-Z][a-z][\w'-]*|[A-Z]{2,3})\b")
+_NAMED = compiled.compile(r"\b(?!" + _NOT_PLACES + r"\b)(?:[A-Z][a-z][\w'-]*|[A-Z]{2,3})\b")
 
 
 def _place_in_count(doc: Doc, ctx: Context) -> bool:
@@ -2881,7 +2881,7 @@ def _place_in_count(doc: Doc, ctx: Context) -> bool:
 
 
 #: A plural noun in lower case just after a name (`_place_in_count`).
-_NOUN_AFTER = re.compile(r"\s+[a-z]{2,}s\b")
+_NOUN_AFTER = compiled.compile(r"\s+[a-z]{2,}s\b")
 
 
 def count_told(doc: Doc, ctx: Context) -> bool:
@@ -2943,7 +2943,7 @@ CAUSE_VAGUE = {
 #: telephone carrier's network,", "a hardware failure at a data centre operated by one of our
 #: technology partners.", "an issue at our payments provider, and"): the supplier ends its phrase.
 #: Tried only where a supplier is named (`_plain`).
-_AT_SUPPLIER = re.compile(
+_AT_SUPPLIER = compiled.compile(
     r"\b(?:failure|fault|problem|issue|outage|error) (?:at|with|in|on|of) (?:a |an |the |our |one of our )?"
     r"(?:[\w’'-]+ ){0,5}?(?:partners?|providers?|suppliers?|vendors?|carriers?)(?:[’']s network)?"
     r"(?=\s*[.,;:)]|\s+(?:which|that|and|who|outside)\b)",
@@ -2998,7 +2998,7 @@ def _failed_thing(doc: Doc, ctx: Context) -> Iterator[int]:
 
 #: A remedy verb right before a defective thing named by "the" ("we withdrew the bad routes",
 #: "engineers replaced the faulty card"): the thing was told before, and this is the fix.
-_REMEDY_BEFORE = re.compile(
+_REMEDY_BEFORE = compiled.compile(
     r"\b(?:withdrew|removed|replaced|reverted|corrected|fixed|undid|pulled|reversed|deleted|disabled|swapped)\s+$"
 )
 
@@ -3101,7 +3101,7 @@ def _eta_ok(doc: Doc, ctx: Context) -> bool:
 
 #: A post's opening "Update 1.15pm BST." is when it went up; the same words closing a short
 #: post ("Sorry. Update 1pm MT.") are when the next one comes (round 24).
-_UPDATE_HEADING = re.compile(r"\s*update (?:at |by )?\d", re.I)
+_UPDATE_HEADING = compiled.compile(r"\s*update (?:at |by )?\d", re.I)
 
 
 def _update_ok(doc: Doc, ctx: Context) -> tuple[bool, float | None]:
@@ -3142,7 +3142,9 @@ def check_next_update(doc: Doc, ctx: Context) -> str | None:
 
 #: "Sorry" opening a sentence and said to someone by name, in the first person by its form:
 #: "Sorry, Mackay.", "Sorry Bendigo:", "Sorry, everyone." (not "Sorry for the inconvenience").
-_SORRY_TO = re.compile(r"[Ss]orry,?\s+(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?|everyone|all)\s*[.:!,]")
+_SORRY_TO = compiled.compile(
+    r"[Ss]orry,?\s+(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?|everyone|all)\s*[.:!,]"
+)
 
 
 def _opens(text: str, at: int) -> bool:
@@ -3153,7 +3155,7 @@ def _opens(text: str, at: int) -> bool:
 
 #: Round 8: an apology whose sentence opens with its condition ("If you were affected, we
 #: apologise", "Si usted se vio perjudicado, le pedimos disculpas"): the "if" put first.
-_ON_CONDITION = re.compile(r"\W*(?:if|si)\b[^,;]{3,90},\s*(?:\w+\s+){0,3}$", re.I)
+_ON_CONDITION = compiled.compile(r"\W*(?:if|si)\b[^,;]{3,90},\s*(?:\w+\s+){0,3}$", re.I)
 
 
 def _head(doc: Doc, at: int) -> str:
@@ -3229,7 +3231,7 @@ def check_fix(doc: Doc, ctx: Context) -> str | None:
 
 
 #: A change already made that stops a repeat: "we have already reconfigured ... so this cannot happen".
-DONE_PREVENTION = re.compile(
+DONE_PREVENTION = compiled.compile(
     r"\b(?:have|has) (?:already |now )?\w+ed\b[^.]{0,80}?\bso (?:this|it|that) (?:cannot|can[’']t|won[’']t|will not)\b",
     re.I,
 )
@@ -3256,7 +3258,7 @@ EMPTY_PLAN = {
 #: A sentence that opens with a date from which something holds, set off by a comma: "From 1 May,
 #: ...", "Starting June 15, ...", "Desde el 1 de junio, ..." (not "From April 5 to April 18", the
 #: outage's dates, nor "By ..." alone, which may date the outage's end).
-_DATE_LED = re.compile(
+_DATE_LED = compiled.compile(
     # (round 20: after a label, "Prevention: from 1 December, ..."; round 26: of up to three
     # words, "What changes: from December 1, ...")
     r"\W*(?:(?:[a-z]+\s+){0,2}[a-z]+:\s+)?(?:from|starting|as of|beginning|a partir del?|desde(?: el)?)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?"
@@ -3270,10 +3272,10 @@ _DATE_LED = re.compile(
 
 #: Round 26: a sentence under a label of what changes ("What changes: every practice gets a
 #: second internet line by 30 November") states a plan in any tense.
-_CHANGE_LABEL = re.compile(r"\W*what (?:will )?changes?(?: next)?:\s", re.I)
+_CHANGE_LABEL = compiled.compile(r"\W*what (?:will )?changes?(?: next)?:\s", re.I)
 #: Round 26: a change in force already ("From now on, every map change is tried on 20 phones
 #: first", "no job can now close without a person closing it").
-_IN_FORCE = re.compile(
+_IN_FORCE = compiled.compile(
     r"(?:^|[.!?:]\s+)from now on,\s|\bno (?:[\w-]+ ){1,2}(?:can|will) now (?!be\b)\w+ (?:[\w-]+ ){0,4}?(?:without|unless|until)\b",
     re.I,
 )
@@ -3331,10 +3333,10 @@ def check_repair(doc: Doc, ctx: Context) -> str | None:
 
 
 #: A weekday that dates the outage, not the hours of help: "last Thursday afternoon", "on Monday".
-NOT_HOURS = re.compile(r"\b(?:last|this|next|on|since|from|el|desde)\s+$")
+NOT_HOURS = compiled.compile(r"\b(?:last|this|next|on|since|from|el|desde)\s+$")
 
 
-_WEEKDAY = re.compile(_DAY + "s?")
+_WEEKDAY = compiled.compile(_DAY + "s?")
 
 
 def _hours(doc: Doc, ctx: Context) -> bool:
@@ -3365,7 +3367,7 @@ OFFER_NUMBERS = {loc: _rx(*numbers) for loc, (_, numbers) in _OFFER_PARTS.items(
 
 
 #: What follows a count of people: "150.000 clientes" is a count, not a phone number.
-_COUNTED = re.compile(r"\s+(?:" + PEOPLE["en"] + "|" + PEOPLE["es"] + r")\b", re.I)
+_COUNTED = compiled.compile(r"\s+(?:" + PEOPLE["en"] + "|" + PEOPLE["es"] + r")\b", re.I)
 
 
 def _phone(sentence: str) -> bool:

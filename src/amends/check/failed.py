@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from amends.check import compiled
 from amends.check.lowercase import word_rx
 
 
@@ -26,7 +27,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 _PRED_EN = word_rx(
-    re.compile(
+    compiled.compile(
         # a person who could not do a thing ("riders could not book a car", "nobody could sign in")
         r"(?P<able>\b(?:could\s*n[o’']t|couldn[’']t|can[’']?t|cannot|(?:were|was|are|is|been|be)\s+unable\s+to|"
         r"(?:(?:have|has|had|were|was|are|is)(?:\s*n[’']t|\s+not)|not)\s+(?:been\s+)?able\s+to|no\s+longer\s+(?:could|can|able\s+to))\s+(?P<verb>[a-z]+))|"
@@ -151,7 +152,7 @@ _PRED_EN = word_rx(
 )
 
 _PRED_ES = word_rx(
-    re.compile(
+    compiled.compile(
         # no se podía / no pudieron timbrar / nadie pudo / sin poder pagar
         r"(?P<able>\bno\s+(?:se\s+)?(?:(?:le|les|lo|la|los|las|nos)\s+)?(?:pod[ií]an?|pudo|pudieron|pudieran|pudiera|"
         r"pueden|puede|podr[aá]n?|han\s+podido|ha\s+podido|hab[ií]an?\s+podido)\s+(?P<verb>\w+)|"
@@ -284,10 +285,10 @@ _NOT_ABLE = _NOT_HEAD_EN - _words(
 #: Round 30: a pronoun after a noun opens a clause that tells of it ("the reminder you got on
 #: Dec 7 had the wrong day"): the noun phrase ends before it.
 _CONTACT_CLAUSE = _words("you we they i he she")
-_NAMES_ONLY = re.compile(r"\s*(?:(?:[A-Z][\w’'.-]*|&|and|or)\s*)+")
+_NAMES_ONLY = compiled.compile(r"\s*(?:(?:[A-Z][\w’'.-]*|&|and|or)\s*)+")
 #: A past participle after the noun it follows begins what is said of it ("email sent from many
 #: accounts", "orders placed on Monday"), not more of the noun (round 24).
-_PARTICIPLE = re.compile(r"[a-z]{2,}ed|sent|made|held|taken|given|bought|paid|built|kept")
+_PARTICIPLE = compiled.compile(r"[a-z]{2,}ed|sent|made|held|taken|given|bought|paid|built|kept")
 _NOT_HEAD_ES = _words(
     """nosotros equipo técnico técnicos personal proveedor
     proveedores operador operadora distribuidora empresa compañía contratista servidor servidores
@@ -312,7 +313,7 @@ _PREPOSITIONS = _words(
     """in at on for from across of by to with within near around under over between during since
     after before about via through throughout into onto among outside inside"""
 )
-_CLAUSE = re.compile(r"(?:[,;:(—–]\s|\s-\s|\n\s*\n|\b(?:which|that|who|because|so|but)\b)")
+_CLAUSE = compiled.compile(r"(?:[,;:(—–]\s|\s-\s|\n\s*\n|\b(?:which|that|who|because|so|but)\b)")
 #: Words after "did not" / "no" that tell no failure: a reassurance ("your bill is not affected",
 #: "you do not need to", "no tienen que pedirlo"), a cause ("was not tested"), a judgement ("are
 #: not unusual") or nothing of a verb.
@@ -334,15 +335,15 @@ _NOT_FAILED_ES = _words(
     cobran importa ocurre ocurrió pasa pasó sea sean vuelva vuelvan ya se le les lo la los las
     han ha he hemos habían había"""
 )
-_WORD = re.compile(r"[\w’'-]+")
+_WORD = compiled.compile(r"[\w’'-]+")
 #: A participle after "can't be" / "could not be" ("ordered", "made", "seen"): the thing in the
 #: subject could not be used (round 24); not "be sure" or "be affected" (`_NOT_FAILED_EN`).
-_PASSIVE = re.compile(
+_PASSIVE = compiled.compile(
     r"\s+(?!affected\b|impacted\b|charged\b|billed\b)(?:[a-z]{2,}ed|made|seen|sent|paid|taken|done)\b"
 )
 #: A return told for part of the customers only ("ya funcionan para casi todos", "working again for
 #: most of you"): a part of the service is back, and what failed is not told by it.
-_PARTLY = re.compile(
+_PARTLY = compiled.compile(
     r"\s+(?:para|for)\s+(?:casi\s+|almost\s+)?(?:todos|todas|la\s+mayoría|muchos|most|many|some|nearly|the\s+majority)\b",
     re.I,
 )
@@ -352,7 +353,7 @@ _HEDGE_WORDS = r"may|might|could\s+possibly|podría|podrían|puede|pueden"
 
 
 def _hedge(words: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + words + r")\b(?:\s+[^\s,;:]+){0,8}\s*$", re.I)
+    return compiled.compile(r"\b(?:" + words + r")\b(?:\s+[^\s,;:]+){0,8}\s*$", re.I)
 
 
 #: The hedge before a failure told by its grammar (round 22).
@@ -363,7 +364,7 @@ _HEDGE = _hedge(_HEDGE_WORDS)
 HEDGED_BEFORE = _hedge(_HEDGE_WORDS + "|pudo|pudieron|posible")
 #: A condition or an expectation in the four words before the predicate: "if you can't get
 #: through", "once readers are back", "we hope the app will work again".
-_CONDITION = re.compile(
+_CONDITION = compiled.compile(
     r"\b(?:if|unless|when|whether|once|until|till|before|after|in\s+case|si|cuando|hasta\s+que|en\s+caso\s+de\s+que|"
     r"posible|should|expect|expected|hope|will)\b"
 )

@@ -17,20 +17,21 @@ from functools import cache, lru_cache
 from importlib import resources
 from zoneinfo import ZoneInfo
 
+from amends.check import compiled
 from amends.check import patterns as P
 from amends.check.model import Replacement
 from amends.check.source import Doc
 
 #: An apology for 'inconvenience' with its subject and tail: the span a plain apology replaces.
 GENERIC_CLAUSE = {
-    "en": re.compile(
+    "en": compiled.compile(
         r"(?:\b(?P<subj>we|i)(?:[’']re|[’']m|\s+are|\s+am|[’']d\s+like\s+to|\s+would\s+like\s+to)?\s+"
         r"(?:(?:very|truly|sincerely|deeply|so|really|again)\s+)*)?"
         r"\b(?:sorry|apologi[sz]e|apologies|regret)\s+for\s+(?:any|the)\s+(?:inconvenience|inconveniences|"
         r"trouble|disruption)(?:\s+(?:this\s+)?(?:may\s+have\s+|has\s+)?caused(?:\s+you)?)?",
         re.I,
     ),
-    "es": re.compile(
+    "es": compiled.compile(
         r"\b(?:disculpe|disculpen|disculpad|sentimos|lamentamos)\s+(?:las|cualquier)\s+molestias?"
         r"(?:\s+(?:ocasionadas|causadas))?",
         re.I,
@@ -47,7 +48,7 @@ FIXES = {
     "placeholder": "fills a slot from [check.fix.values], or flags it as <<FILL IN: name>> "
     "(still an error)",
 }
-SLOT_NAME = re.compile(r"[\[{<%$(]+\s*([^\]}>%)]*?)\s*[\]}>%)]+")
+SLOT_NAME = compiled.compile(r"[\[{<%$(]+\s*([^\]}>%)]*?)\s*[\]}>%)]+")
 
 
 @dataclass(frozen=True)

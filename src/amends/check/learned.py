@@ -24,12 +24,14 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib.resources import files
 
+from amends.check import compiled
+
 MODEL_FILE = "learned.json"
 _LETTERS = "a-záéíóúñü'"
-_NUMBER = re.compile(r"[0-9][0-9,.:]*")
+_NUMBER = compiled.compile(r"[0-9][0-9,.:]*")
 #: A word, or a number as `0`: the first character is read before the choice (`patterns.PHONE`
 #: says why), so only letters and zeros are tried.
-_WORD = re.compile(f"[{_LETTERS}0](?:(?<=0)|[{_LETTERS}]*)")
+_WORD = compiled.compile(f"[{_LETTERS}0](?:(?<=0)|[{_LETTERS}]*)")
 
 
 def tokens(text: str) -> list[str]:

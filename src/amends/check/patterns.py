@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from amends.check import compiled
 from amends.check.lowercase import flat_lower, suited, word_rx
 
 TZ_ABBREVIATIONS = [
@@ -87,19 +88,19 @@ _CLOCK = r"(?:\b(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s?(?:[ap]\.?\s?m\.?))?|\b(?:[0
 #: rule reads first (in any case there), and the ones `repair` will not take for an amount or a
 #: date (`SLOT`: a bracketed slot in capitals, as templates write them).
 SLOT_FORMS = r"\[[A-Z][^\]\n]{0,120}\](?!\()|\{\{[^}\n]*\}\}|<<[^>\n]+>>"
-SLOT = re.compile(SLOT_FORMS)
+SLOT = compiled.compile(SLOT_FORMS)
 
 #: A clock time, with or without a zone.
-CLOCK = re.compile(_CLOCK, re.I)
+CLOCK = compiled.compile(_CLOCK, re.I)
 #: A clock time followed by a zone abbreviation or a UTC offset (the zone may follow a range).
-CLOCK_TZ = re.compile(
+CLOCK_TZ = compiled.compile(
     _CLOCK + r"(?:\s*(?:[–—-]|to|and|until|y|a|hasta)\s*" + _CLOCK + r")?"
     r"\s*(?:\(?\s*(?:" + _OFFSET + r"|\b" + _TZ + r"\b|" + _ZONE_WORDS + r")\s*\)?)",
     re.I,
 )
 #: A zone stated once for every time in the text: "All times are in UTC", "(times are GMT)",
 #: "all times below are AEDT", "all times Pacific", "todas las horas en hora peninsular".
-ZONE_DECLARED = re.compile(
+ZONE_DECLARED = compiled.compile(
     r"\b(?:all\s+)?times\s+(?:below\s+|here\s+|in\s+this\s+\w+\s+)?(?:are\s+|given\s+)?(?:in\s+)?(?:"
     + _OFFSET
     + r"|\b"
@@ -121,7 +122,7 @@ ZONE_DECLARED = re.compile(
 #: Round 9: a zone alone in brackets in the opening sentence, before any time, as a heading gives
 #: it for the whole text ("Our report on the Ames outage of June 2 (Central time).", "Informe del
 #: apagón de Rosario (hora argentina).", "Resumen de la caída en Lima (hora de Perú)").
-ZONE_HEADING = re.compile(
+ZONE_HEADING = compiled.compile(
     r"[^.!?\n:]{0,120}?\(\s*(?:" + _TZ + r"\b|" + _ZONE_WORDS + r")\s*\)",
     re.I,
 )
@@ -129,7 +130,7 @@ ZONE_HEADING = re.compile(
 #: "from 1:30 p.m. on November 9 until 7:10 a.m. on November 10, Eastern time", "from 09:40 on
 #: Tuesday to 14:20 on Wednesday, GMT". Abbreviations count here only in capitals ("west London"
 #: is not a zone) and offsets only with UTC or GMT (a phone number is not an offset).
-ZONE_NEAR = re.compile(
+ZONE_NEAR = compiled.compile(
     r"(?:(?:UTC|GMT)\s?[+−-]\s?\d{1,2}(?::?\d{2})?|(?-i:\b(?:"
     + "|".join(sorted(TZ_ABBREVIATIONS, key=len, reverse=True))
     + r"|AT)\b)|"
@@ -138,21 +139,21 @@ ZONE_NEAR = re.compile(
     re.I,
 )
 #: Where a sentence ends, for the window after a time ("7:10 a.m. Monday" does not end one).
-_SENTENCE_END = re.compile(r"(?<!\.m)(?<!\b[ap]m)[.!?]\s+(?-i:[A-Z¿¡])|;|\n\s*\n")
+_SENTENCE_END = compiled.compile(r"(?<!\.m)(?<!\b[ap]m)[.!?]\s+(?-i:[A-Z¿¡])|;|\n\s*\n")
 #: How far after a time its zone may be written.
 ZONE_WINDOW = 70
 #: A start time that is an unfilled slot: "Since [start time] AEST", "Between [START TIME] and
 #: 4:20 PM ET", "desde las [hora]" give no start time, whatever zone follows.
-SLOT_START = re.compile(
+SLOT_START = compiled.compile(
     # a slot in any template's brackets: "[start time]", "<START TIME>", "{{hora}}"
     r"\b(?:since|from|between|starting(?: at)?|desde|entre)\s+(?:the\s+|las?\s+)?(?:\[[^\]\n]{1,40}\]|<[^>\n]{1,40}>|"
     r"\{\{?[^}\n]{1,40}\}\}?)",
     re.I,
 )
 #: ISO 8601 date-times with a zone.
-ISO_TZ = re.compile(r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})\b")
+ISO_TZ = compiled.compile(r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})\b")
 #: A time expression in the future ("in 2 hours", "by 9 PM", "within 30 minutes", "tonight").
-RELATIVE = re.compile(
+RELATIVE = compiled.compile(
     r"\b(?:in|within|every|after|before|by)\s+(?:about\s+|around\s+)?(?:an?|one|two|three|four|six|"
     r"\d+(?:\.\d+)?)\s*(?:hours?|hrs?|minutes?|mins?|days?)\b|\b(?<!later )(?<!sometime )(?<!some time )(?:tonight|tomorrow|this (?:morning|"
     r"afternoon|evening))\b|\ben\s+(?:\d+|una?|dos|tres)\s+(?:horas?|minutos?)\b|\bcada\s+\d+\s+horas\b",
@@ -165,7 +166,7 @@ MONTHS = (
 )
 #: A deadline: "by 30 June", "by March 2027", "by the end of May", "by Q3", "within 60 days",
 #: "desde el 1 de junio".
-DEADLINE = re.compile(
+DEADLINE = compiled.compile(
     # (round 20: a line break may fall inside the phrase, "A partir / del 1 de abril")
     r"\b(?:by|before|until|no\s+later\s+than|from|starting|as\s+of|antes\s+del?|para\s+el|para|a\s+partir\s+del?|desde)\s+(?:the\s+)?"
     r"(?:end\s+of\s+|mid-?\s*|el\s+)?"
@@ -190,7 +191,7 @@ DEADLINE = re.compile(
 )
 #: A number: 38,214 / 38 214 / 12.5 / 40% / 1.2 million.
 NUMBER = r"(?:\d{1,3}(?:[,. ]\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:%|per ?cent|million|billion|thousand|mil|millones))?"
-URL = re.compile(
+URL = compiled.compile(
     r"\bhttps?://[^\s<>\"')]+|\bwww\.[^\s<>\"')]+|"
     # a domain with a path, under a generic or any country's two-letter ending ("ejemplo.com.ve/...");
     # each name taken whole (`++`: a '.' can only follow all of it), so a word that is no domain
@@ -208,12 +209,12 @@ def find_url(text: str) -> re.Match[str] | None:
     return suited(URL, text).search(text)
 
 
-EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+EMAIL = compiled.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 #: A phone number: not part of a longer number or a time. Its first character ('+' or a digit)
 #: is read before any branch, which tells it apart by a look-behind: a pattern that opens with a
 #: character class is searched only where one of its characters stands (`re` skips the rest of
 #: the text in one loop), where a pattern that opens with a choice is tried at every character.
-PHONE = re.compile(
+PHONE = compiled.compile(
     r"[+\d](?:(?<=\+)(?<![\d:]\+)\d[\d\s().-]{5,}\d|(?<=\d)(?<![\d:]\d)[\d\s().-]{5,}\d|"
     r"(?<=\d)(?<![\w:]\d)\d\d\b(?=\s+(?:from|at|any|24|or)))(?![\d:])"
 )
@@ -249,7 +250,7 @@ def slot_time(text: str) -> bool:
 #: Round 9: the rest of the outage's span left as a slot: the end time of a range ("from 9am to
 #: [END TIME]", "de 9:00 a [HORA]"), or the date right after the times ("11:10 a.m. Eastern on
 #: [DATE]"; not a deadline further on, "by [DATE]").
-SLOT_SPAN = re.compile(
+SLOT_SPAN = compiled.compile(
     r"\b(?:to|until|till|and|hasta|a|y)\s+(?:the\s+|las?\s+)?(?:\[[^\]\n]{0,20}(?:time|hora|end|fin)[^\]\n]{0,20}\]|"
     r"<[^>\n]{0,20}(?:time|hora|end|fin)[^>\n]{0,20}>|\{\{?[^}\n]{0,20}(?:time|hora|end|fin)[^}\n]{0,20}\}\}?)|"
     + _CLOCK
@@ -265,7 +266,7 @@ def slot_span(text: str) -> bool:
 
 #: Round 20: the cause left as a slot ("The fault was caused by [ROOT CAUSE]", "[CAUSA]",
 #: "{{causa}}", "<<cause>>"); round 23: a slot for the reason, or any slot where the cause goes.
-SLOT_CAUSE = re.compile(
+SLOT_CAUSE = compiled.compile(
     r"\[(?:root )?caus[ea][^\]\n]{0,40}\]|\{\{\s*(?:root_?)?caus[ea]\w*\s*\}\}|<<\s*caus[ea][^>\n]{0,40}>>|"
     # round 23: a slot for the reason or the fault ("[REASON]", "[fault type]", "[MOTIVO]"), or any
     # slot right after the words that give a cause ("caused by [X]", "debido a {{x}}")

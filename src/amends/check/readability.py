@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from amends.check import compiled
 from amends.check.content import SEED_A, SEED_B
 from amends.check.model import ALL_STAGES, CHANNEL_LIMITS, Severity, Stage
 from amends.check.rule import Context, Example, Rule
@@ -14,13 +14,13 @@ from amends.check.source import Doc
 
 #: A word as written between spaces: "4:05am", "200GB", "10%" and "a.m." are one word each.
 #: (The first character is read before the choice, as in `patterns.PHONE`.)
-_WORD = re.compile(
+_WORD = compiled.compile(
     r"[A-Za-zÀ-ÿ\d](?:(?<=[AaPp])\.[Mm]\.|(?<=[A-Za-zÀ-ÿ])[A-Za-zÀ-ÿ]*(?:['’][A-Za-z]+)?|"
     r"(?<=\d)[\d,.:]*(?:[A-Za-z%]+)?)"
 )
-_VOWELS = re.compile(r"[aeiouy]+")
-_SILENT_E = re.compile(r"(?:[^l]e|es|ed)$")
-_EXTRA = re.compile(r"(?:ia|eo|ua|ism)$")
+_VOWELS = compiled.compile(r"[aeiouy]+")
+_SILENT_E = compiled.compile(r"(?:[^l]e|es|ed)$")
+_EXTRA = compiled.compile(r"(?:ia|eo|ua|ism)$")
 
 
 @lru_cache(maxsize=65536)

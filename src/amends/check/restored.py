@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from amends.check import compiled
 from amends.check.admission import ACT, _low, _rx, _table
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ RETURNED: dict[str, re.Pattern[str]] = {
 
 #: Round 17: an act that names nothing done ("made the necessary adjustments", "took the
 #: appropriate steps"): the return after it does not tell the fix.
-VAGUE_ACT = re.compile(
+VAGUE_ACT = compiled.compile(
     r"\b(?:made|carried out|did|took|performed) (?:the |some |all )?(?:necessary|required|appropriate|needed|relevant)? ?"
     r"(?:adjustments|changes|steps|actions?|work|measures)\b(?! (?:to|on|at|in) (?:the|our|a|an) [\w-]+)",
     re.I,

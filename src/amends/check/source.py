@@ -12,14 +12,15 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Literal
 
+from amends.check import compiled
 from amends.check.lowercase import flat_lower
 
 Format = Literal["text", "markdown", "html"]
 
-_SUPPRESS = re.compile(
+_SUPPRESS = compiled.compile(
     r"<!--\s*amends:\s*(disable|enable|disable-next-line|disable-line)\s*=\s*([\w,\s-]+?)\s*-->"
 )
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_COMMENT = compiled.compile(r"<!--.*?-->", re.S)
 _BLOCK_TAGS = frozenset(
     [
         "p",
@@ -69,12 +70,12 @@ def _break(chars: list[str], start: int, end: int) -> None:
         chars[start + 1] = "\n"
 
 
-_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_MD_BLOCK = re.compile(r"^( {0,3})(#{1,6}\s+|[-*+]\s+|\d{1,3}[.)]\s+|>\s?)", re.M)
-_MD_RULE = re.compile(r"^\s{0,3}([-*_]\s*){3,}$", re.M)
-_MD_FENCE = re.compile(r"^```.*$", re.M)
-_MD_EMPH = re.compile(r"(\*\*|__|\*|`|~~)")
-_MD_HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
+_MD_LINK = compiled.compile(r"!?\[([^\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_MD_BLOCK = compiled.compile(r"^( {0,3})(#{1,6}\s+|[-*+]\s+|\d{1,3}[.)]\s+|>\s?)", re.M)
+_MD_RULE = compiled.compile(r"^\s{0,3}([-*_]\s*){3,}$", re.M)
+_MD_FENCE = compiled.compile(r"^```.*$", re.M)
+_MD_EMPH = compiled.compile(r"(\*\*|__|\*|`|~~)")
+_MD_HTML_TAG = compiled.compile(r"</?[A-Za-z][^>\n]*>")
 
 
 def _mask_markdown(src: str) -> str:
@@ -150,7 +151,7 @@ class _TagSpans(HTMLParser):
         self.spans.append((start, start + len(decl) + 3, False))
 
 
-_ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+_ENTITY = compiled.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 _ENTITIES = {"amp": "&", "nbsp": " ", "lt": "<", "gt": ">", "quot": '"', "apos": "'", "ndash": "–"}
 
 
@@ -185,18 +186,18 @@ def _line_starts(src: str) -> list[int]:
 #: Where a sentence ends: end marks before a space, a quote, a bracket or the end, except after
 #: "U.S", "a.m", "e.g", "i.e". Found first and checked after: look-behinds in one pattern would
 #: run at every character.
-_PUNCT = re.compile(r"[.!?]+(?=[\s\"')\]]|$)")
+_PUNCT = compiled.compile(r"[.!?]+(?=[\s\"')\]]|$)")
 #: Round 7: the spaced Spanish "7:00 a. m." and "11 p. m." too (its first dot follows a number).
-_NOT_END = re.compile(r"(?:[A-Z]\.[a-z]|\b[ap]\.\s?m|\be\.g|\bi\.e|\d\s[ap])$")
-_BLANK = re.compile(r"\n[ \t]*\n")
+_NOT_END = compiled.compile(r"(?:[A-Z]\.[a-z]|\b[ap]\.\s?m|\be\.g|\bi\.e|\d\s[ap])$")
+_BLANK = compiled.compile(r"\n[ \t]*\n")
 #: The characters a `_NOT_END` exception can end on (`[a-z]`, "m", "g", "e", "a", "p"), and the
 #: line break its `$` may stand before.
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz\n")
 #: After "a.m."/"p.m.", a new sentence: a capitalised word that is not a zone, a day or a month
 #: ("... at 4 a.m. Every line gets a credit" ends one; "7:10 a.m. Eastern", "9 a.m. Monday",
 #: "9 a.m. Sydney time" and "a.m. AEST" do not).
-_AMPM = re.compile(r"\b[ap]\.\s?m$")
-_NEW_SENTENCE = re.compile(
+_AMPM = compiled.compile(r"\b[ap]\.\s?m$")
+_NEW_SENTENCE = compiled.compile(
     r"\s+(?!(?:Eastern|Pacific|Central|Mountain|Atlantic|Alaska|Hawaii|Newfoundland|Australian|Greenwich|"
     r"British|Coordinated|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December)\b|"

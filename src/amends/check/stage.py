@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
+from amends.check import compiled
 from amends.check.model import Stage, StageGuess
 
 _CUES: list[tuple[Stage, re.Pattern[str], str]] = [
     (
         Stage.FOLLOW_UP,
-        re.compile(
+        compiled.compile(
             r"\b(?:we (?:promised|said we would|committed to)|as (?:we )?promised|(?:have|has) now (?:been )?"
             r"(?:finished|completed|done|installed|built)|is now (?:in place|live|complete|done)|we kept|"
             r"we missed (?:the|our) (?:date|deadline)|(?:long-term )?fixes we promised)\b",
@@ -20,7 +21,7 @@ _CUES: list[tuple[Stage, re.Pattern[str], str]] = [
     ),
     (
         Stage.EXPLAIN,
-        re.compile(
+        compiled.compile(
             r"\b(?:why (?:it|this) happened|what happened\b|root cause|contributing factors?|what we are "
             r"changing|timeline|post-incident|full explanation|we owe you an explanation)\b",
             re.I,
@@ -29,7 +30,7 @@ _CUES: list[tuple[Stage, re.Pattern[str], str]] = [
     ),
     (
         Stage.RESOLVE,
-        re.compile(
+        compiled.compile(
             r"\b(?:(?:has|have|was|were) (?:been |now |fully )*(?:restored|resolved|fixed)|(?:is|are) (?:now )?"
             r"(?:back|working (?:normally|again))|back to normal|service returned|returned to normal)\b",
             re.I,
@@ -38,7 +39,7 @@ _CUES: list[tuple[Stage, re.Pattern[str], str]] = [
     ),
     (
         Stage.UPDATE,
-        re.compile(
+        compiled.compile(
             r"\b(?:update:|latest update|(?:still|continue to be|remain) (?:down|unavailable|affected|failing|"
             r"working)|progress|so far|since our last update|we have now|crews? (?:are|have) (?:on site|"
             r"reached))\b",

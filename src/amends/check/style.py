@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from amends.check import compiled
 from amends.check.content import HEDGED_ADDRESSEE, SEED_A, SEED_B
 from amends.check.lowercase import Lexicon, lexicon, suited, word_rx
 from amends.check.model import ALL_STAGES, Severity, Stage
@@ -287,7 +288,7 @@ VAGUE = {
     ),
 }
 GENERIC = {
-    "en": re.compile(
+    "en": compiled.compile(
         r"\b(?:sorry|apologi[sz]e|apologies|regret)\b[^.!?]{0,40}?\binconvenien(?:ce|ces|t)\b|"
         r"\binconvenien(?:ce|ces)\b[^.!?]{0,40}?\b(?:sorry|apologi[sz]e|apologies|regret)\b|"
         # round 15: "the trouble" and "the disruption" are this outage's own, not any nuisance at all
@@ -300,7 +301,7 @@ GENERIC = {
         r"\b(?:sorry|apologi[sz]e|apologies)\s+for\s+(?:the|any)\s+hassle\b",
         re.I,
     ),
-    "es": re.compile(
+    "es": compiled.compile(
         # (round 8: the other imperative, "perdonen las molestias")
         r"\b(?:disculpe|disculpen|disculpad|perdone|perdonen|perdonad|sentimos|lamentamos)\s+(?:las|los|cualquier)\s+(?:molestias?|inconvenientes?)\b|"
         # any apology for the nuisance, as in English: "pedimos disculpas por las molestias ocasionadas";
@@ -1868,14 +1869,14 @@ _TECHNICAL_TERMS = (
 #: plain alternation; acronyms keep their case, so it cannot use the lower-case fast path), led
 #: by the letters a term can start a word with (`word_rx`).
 TECHNICAL = word_rx(
-    re.compile(r"\b(?:" + prefix_tree([_TECHNICAL_TERMS], " ", cased=True) + r")\b")
+    compiled.compile(r"\b(?:" + prefix_tree([_TECHNICAL_TERMS], " ", cased=True) + r")\b")
 )
 # An engineering term is forgiven when it is explained in plain words right after it.
-EXPLAINED = re.compile(
+EXPLAINED = compiled.compile(
     r"\s*(?:\(|[–—-]\s|:\s|,\s*(?:the|a|an|which|that is|meaning|i\.e\.)\b|(?:is|are|means)\s+(?:the|a|an|how)\b|error\s*\()",
     re.I,
 )
-PLACEHOLDER = re.compile(
+PLACEHOLDER = compiled.compile(
     SLOT_FORMS + r"|\{%[^%\n]*%\}|\$\{[^}\n]+\}|\b(?:TBD|TBC|TBA)\b|"
     r"\bXX:XX\b|\bX{2,}\b|\?{3,}|\blorem ipsum\b|\binsert [a-z ]{2,30} here\b|%\(\w+\)s",
     re.I,
@@ -1906,12 +1907,12 @@ def _extra_spans(doc: Doc, ctx: Context, rule: str) -> Iterator[Span]:
 
 #: Spanish names an outage "incidencia" even when it gives every fact; the word is vague only
 #: where it stands in for them (the statement does not say what failed).
-INCIDENCIA = re.compile(r"\bincidencias?\b", re.I)
+INCIDENCIA = compiled.compile(r"\bincidencias?\b", re.I)
 
 
 #: A share or a small number told by a size word ("a small fraction of", "a handful of"): vague when
 #: it stands in for the count, `minimise` alone when the statement gives the count as well.
-SHARE = re.compile(
+SHARE = compiled.compile(
     r"\b(?:portion|subset|fraction|segment|slice|sliver|proportion|share|pocket|percentage|handful|few|couple|group|majority|most|mayoría|"
     r"mayor parte|porcentaje|parte|fracción|proporción|porción)\b.*\b(?:customers?|users|members|subscribers|people|customer base|user base|clientes|usuarios)\b",
     re.I | re.S,
@@ -1921,7 +1922,7 @@ SHARE = re.compile(
 #: Round 8: what follows a majority that "never noticed" ("la mayoría de los hogares ni la notaron",
 #: "most of our customers won't have noticed"): that majority shrinks the harm (`minimise`), it is
 #: not a count of the affected withheld.
-UNNOTICED = re.compile(
+UNNOTICED = compiled.compile(
     r"(?:\s+(?:de|of|in|en|la|el|los|las|the|our|nuestros|nuestras|ciudad|city|town|area|zona|\w+))"
     r"{0,5}?\s+(?:ni|no|never|won[’']t|will not|didn[’']t|did not|wouldn[’']t|would not|barely|hardly|may not|might not)"
     r"(?:\s+(?:siquiera|even|se|l[oa]s?|have|will))*\s+(?:not(?:ó|aron|ado|iced|ice)|dio cuenta|dieron cuenta|percib\w+|seen|felt)\b",
@@ -1929,7 +1930,7 @@ UNNOTICED = re.compile(
 )
 #: Round 20: some of what the newer services count ("some shops", "algunas tiendas"): vague only
 #: where the statement gives no count (`match_vague`).
-SUBSET = re.compile(
+SUBSET = compiled.compile(
     r"(?:some|algun[oa]s|ciert[oa]s) (?:of (?:our|the) )?(?:tv |set-top )?(?:"
     + _SOME_OF_EN
     + "|"
@@ -1943,7 +1944,7 @@ SUBSET = re.compile(
 #: handful", which make the harm small; the shares ("a proportion of") stay with `VAGUE`'s nouns.
 VAGUE_ANY = {
     "en": word_rx(
-        re.compile(
+        compiled.compile(
             # (round 24: "people" too; not "too many people tried to watch", a load, not a count)
             r"\b(?:some|(?<!too\s)(?<!so\s)(?<!how\s)many|certain)\s+(?:of\s+(?:our|the)\s+)?(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]{3,}s|people|children|folk)\b|"
             # round 24: a share of any noun ("a portion of our streaming audience", "a subset of
@@ -1954,7 +1955,7 @@ VAGUE_ANY = {
         )
     ),
     "es": word_rx(
-        re.compile(
+        compiled.compile(
             r"\b(?:algun[oa]s|ciert[oa]s|much[oa]s|vari[oa]s|un\s+(?:pequeño\s+)?(?:grupo|número)(?:\s+(?:indeterminado|reducido|limitado|determinado))?\s+de)\s+"
             r"(?:de\s+(?:nuestros|nuestras|los|las)\s+)?(?P<noun>[a-záéíóúñ]{3,}s)\b|"
             # round 24: "una pequeña parte de los contribuyentes"
@@ -1975,16 +1976,16 @@ _NOT_PEOPLE_WORDS = """repairs trades hours minutes days weeks months years seco
 _NOT_PEOPLE = frozenset(_NOT_PEOPLE_WORDS.split())
 #: A number that counts in the same sentence ("about 40 in all", "2,300 of them", "40 homes"):
 #: not a clock time, a date or a code ("from 7:30 PM", "31 January", "error 4012") (round 24).
-_A_NUMBER = re.compile(
+_A_NUMBER = compiled.compile(
     r"(?<![\d:.,])\d[\d,.]*(?:\s+(?:in\s+all|in\s+total|of\s+(?:them|you|those|these))\b|\s+(?:[a-z-]+\s+){0,2}[a-z]{3,}s\b)"
 )
 #: A sentence of empathy: "We know ...", "I realise ...".
-EMPATHY_LEAD = re.compile(
+EMPATHY_LEAD = compiled.compile(
     r"\W*(?:we|i) (?:know|understand|realise|realize|recognise|recognize)\b", re.I
 )
 #: The outage called "the issue" or "the problem", or named by the service and "issue" with no
 #: article ("Savannah internet issue still going on", round 6): vague when the statement says no cause.
-ISSUE_REF = word_rx(re.compile(r"\b(?:issue|problem)\b", re.I))
+ISSUE_REF = word_rx(compiled.compile(r"\b(?:issue|problem)\b", re.I))
 #: The words before "issue"/"problem" that make it the outage's stand-in name (found at the rarer
 #: word, then the one before it looked up: a fifth of the time of an alternation led by "the").
 ISSUE_NAMERS = frozenset(
