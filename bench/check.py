@@ -9,6 +9,10 @@ callgrind, the same count whatever else the machine runs): a pass over the corpu
 `check_text`, and one short statement in a new process (start-up included: with the compiled
 patterns an earlier run kept, and with none, `amends.check.compiled`), for this checkout and for
 the named revision.
+
+`--command [--baseline-rev REV] [--repeat N]`: time the whole `amends check` as users run it, on
+one statement and on a folder of 1,241 statements, with compiled patterns kept, with none kept,
+and for the named revision.
 """
 
 from __future__ import annotations
@@ -172,9 +176,79 @@ def instructions(baseline_rev: str | None) -> int:
     return 0
 
 
+#: The sets written out as files for the whole command on a folder (1,241 statements).
+FOLDER_SETS = range(39, 49)
+
+
+def _write_inputs(folder: Path) -> tuple[Path, Path]:
+    """One short statement as a file, and a folder of statements (`FOLDER_SETS`) as files."""
+    one = folder / "one.txt"
+    one.write_text(
+        "We are sorry: calls failed in Reno from 09:00 to 11:00 PST because a power supply failed"
+        " at our exchange. We replaced it.\n",
+        encoding="utf-8",
+    )
+    drafts = folder / "drafts"
+    drafts.mkdir()
+    suffix = {"text": "txt", "markdown": "md", "html": "html"}
+    for n in FOLDER_SETS:
+        for item in load_corpus(CORPUS.parent / f"corpus_blind{n}"):
+            name = f"{item.id}.{suffix.get(str(item.fmt), 'txt')}"
+            (drafts / name).write_text(item.text, encoding="utf-8")
+    return one, drafts
+
+
+def command(baseline_rev: str | None, repeat: int) -> int:
+    """Time the whole `amends check` as users run it (`bench.measure`): one statement, and a
+    folder of statements as JSON, with the compiled patterns an earlier run kept, with none kept
+    (`AMENDS_CACHE_DIR` empty: a first run), and for a named revision; the variants alternate."""
+    from bench.measure import bench_env, measure, revision_env
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        one, drafts = _write_inputs(folder)
+        variants = {
+            "patterns kept": {**bench_env(), "AMENDS_CACHE_DIR": str(folder / "kept")},
+            "none kept": {**bench_env(), "AMENDS_CACHE_DIR": ""},
+        }
+        if baseline_rev:
+            variants[baseline_rev] = revision_env(baseline_rev, folder / "rev")
+        jobs = {"one statement": [str(one)], "a folder, json": [str(drafts), "--format", "json"]}
+        runs: dict[tuple[str, str], list[tuple[float, float, float]]] = {}
+        for job, args in jobs.items():
+            argv = [sys.executable, "-m", "amends", "check", *args]
+            for env in variants.values():  # warm-up: bytecode, and the kept patterns
+                measure(argv, env=env, check=False)
+            for _ in range(repeat):
+                for name, env in variants.items():
+                    got = measure(argv, env=env, check=False)
+                    if got.code not in (0, 1):
+                        raise SystemExit(f"amends check failed ({got.code}):\n{got.stderr[-2000:]}")
+                    runs.setdefault((job, name), []).append(got.figures())
+        for job in jobs:
+            base = statistics.median(w for w, _, _ in runs[(job, "none kept")])
+            for name in variants:
+                walls = [w for w, _, _ in runs[(job, name)]]
+                median = statistics.median(walls)
+                cpus = [c for _, _, c in runs[(job, name)]]
+                peak = max(p for _, p, _ in runs[(job, name)])
+                print(
+                    f"{job}, {name}: wall {min(walls):.2f}-{max(walls):.2f} s "
+                    f"(median {median:.2f}, {base / median:.2f}x "
+                    f"none kept), CPU median {statistics.median(cpus):.2f} s, peak {peak:.0f} MiB"
+                )
+    return 0
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--instructions", action="store_true", help="count with callgrind")
-    parser.add_argument("--baseline-rev", help="with --instructions: also count this revision")
+    parser.add_argument("--command", action="store_true", help="time the whole amends check")
+    parser.add_argument("--repeat", type=int, default=5, help="with --command: runs per variant")
+    parser.add_argument(
+        "--baseline-rev", help="with --instructions or --command: this revision too"
+    )
     args = parser.parse_args()
-    sys.exit(instructions(args.baseline_rev) if args.instructions else main())
+    if args.instructions:
+        sys.exit(instructions(args.baseline_rev))
+    sys.exit(command(args.baseline_rev, args.repeat) if args.command else main())

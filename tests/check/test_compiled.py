@@ -27,8 +27,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh cache folder for this test, and the module's memory of it cleared."""
     folder = tmp_path / "cache"
     monkeypatch.setenv("AMENDS_CACHE_DIR", str(folder))
-    monkeypatch.setattr(compiled, "_entries", None)
-    monkeypatch.setattr(compiled, "_dirty", False)
+    _fresh_process(monkeypatch)
     return folder
 
 

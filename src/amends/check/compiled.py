@@ -36,6 +36,8 @@ LIMIT = 4096
 #: (pattern, flags) -> (flags, code as bytes, groups, groupindex, indexgroup), as `_sre` takes
 #: them.
 _entries: dict[tuple[Any, ...], Any] | None = None
+#: The cache file `_load` read (None: caching off), worked out with `_entries`.
+_file: Path | None = None
 _dirty = False
 _usable: bool | None = None
 
@@ -55,11 +57,11 @@ def cache_file() -> Path | None:
 
 def _load() -> dict[tuple[Any, ...], Any]:
     """The entries in the cache file; none when it is missing, unreadable or fails its checksum."""
-    global _entries
+    global _entries, _file
     if _entries is None:
         _entries = {}
         try:
-            path = cache_file()
+            path = _file = cache_file()
             data = path.read_bytes() if path else b""
             digest, body = data[:32], data[32:]
             if body and hashlib.sha256(body).digest() == digest:
@@ -75,10 +77,8 @@ def save() -> None:
     """Write the entries when this process added any (at exit); a folder that cannot be written
     leaves the cache as it was."""
     global _dirty
-    if not _dirty or _entries is None:
-        return
-    path = cache_file()
-    if path is None:
+    path = _file
+    if not _dirty or _entries is None or path is None:
         return
     from amends.files import atomic_path  # only a process that compiled something new pays
 
@@ -142,10 +142,11 @@ def usable() -> bool:
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, from the cache file when this pattern was compiled before."""
     flags = int(flags)
-    if _sre is None or not usable():
+    entries = _load()
+    if _file is None or _sre is None or not usable():  # caching off: nothing to pack
         return re.compile(pattern, flags)
     key = (pattern, flags)
-    parts = _load().get(key)
+    parts = entries.get(key)
     if parts is not None:
         try:
             return _build(pattern, parts)
