@@ -26,8 +26,6 @@ Run: `.venv/bin/python -m bench.add_check` (fifteen to twenty minutes on two cor
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
-
 from amends.check.learned import RuleModel, train
 from bench.train_check import (
     L1,
@@ -39,7 +37,7 @@ from bench.train_check import (
     drafts_max,
     training_sets,
 )
-from bench.withhold_check import PAST, past_rows, patterns_count
+from bench.withhold_check import PAST, past_counts, past_rows, patterns_count
 
 #: The forbidden wordings tried: the required elements' errors go the other way (`withhold_check`).
 CANDIDATES = ("vague", "non-apology", "blame", "excuse", "minimise", "generic-apology", "jargon")
@@ -75,9 +73,7 @@ def select(jobs: int = 2) -> list[str]:
     """Per candidate and threshold: the additions right and wrong, summed over the past pairs,
     with F1's change (shown, no longer chosen on) and the pairs where wrong ones outnumber right
     ones; then each rule's choice by this module's rule."""
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        per_fold = list(pool.map(_fold, PAST))
-    counts = {key: [sum(c[key][i] for c in per_fold) for i in range(5)] for key in per_fold[0]}
+    per_fold, counts = past_counts(_fold, jobs)
     full = build_rules(CANDIDATES, 0.5)
     pairs = ", ".join(f"{'/'.join(sets)} at {rev}" for rev, sets in PAST)
     lines = [f"pairs {pairs}; per threshold: +right/-wrong added, F1 change, pairs lost"]

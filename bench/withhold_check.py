@@ -24,6 +24,7 @@ import json
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
@@ -33,8 +34,10 @@ from bench.eval_check import CORPORA
 from bench.measure import revision_env
 from bench.train_check import MIN_WORDS, _f1, absence_weights, labelled, training_sets
 
+#: A git revision and the pair of sets a round tuned on after it.
+Past = tuple[str, tuple[str, ...]]
 #: The patterns as they stood before a round, and the pair of sets that round then tuned on.
-PAST = (
+PAST: tuple[Past, ...] = (
     ("112b86d", ("blind39", "blind40")),  # before round 27
     ("b13a321", ("blind41", "blind42")),  # before round 28
     ("21fcac9", ("blind43", "blind44")),  # before round 29
@@ -136,12 +139,21 @@ def _fold(past: tuple[str, tuple[str, ...]]) -> dict[tuple[str, float], list[int
     return counts
 
 
+Counts = dict[tuple[str, float], list[int]]
+
+
+def past_counts(fold: Callable[[Past], Counts], jobs: int = 2) -> tuple[list[Counts], Counts]:
+    """`fold` run on every past pair (`jobs` at a time): each pair's counts, and their sums."""
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        per_fold = list(pool.map(fold, PAST))
+    counts = {key: [sum(c[key][i] for c in per_fold) for i in range(5)] for key in per_fold[0]}
+    return per_fold, counts
+
+
 def select(jobs: int = 2) -> list[str]:
     """Per candidate and threshold: the errors held back, right and wrong, and F1's change,
     summed over the past pairs; then each rule's choice by the rule in this module's doc."""
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        per_fold = list(pool.map(_fold, PAST))
-    counts = {key: [sum(c[key][i] for c in per_fold) for i in range(5)] for key in per_fold[0]}
+    _, counts = past_counts(_fold, jobs)
     pairs = ", ".join(f"{'/'.join(sets)} at {rev}" for rev, sets in PAST)
     lines = [f"pairs {pairs}; per threshold: +right/-wrong held back, F1 change"]
     for r in CANDIDATES:

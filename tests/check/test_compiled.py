@@ -34,7 +34,8 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
     """Forget what this process compiled, as a new process would."""
     monkeypatch.setattr(compiled, "_entries", None)
-    monkeypatch.setattr(compiled, "_dirty", False)
+    monkeypatch.setattr(compiled, "_built", {})
+    monkeypatch.setattr(compiled, "_new", {})
 
 
 def test_this_interpreter_can_rebuild_patterns() -> None:
@@ -50,7 +51,7 @@ def test_patterns_from_the_file_equal_re_compile(
     assert path is not None and path.parent == cache and path.is_file()
     _fresh_process(monkeypatch)
     again = [compiled.compile(p, f) for p, f in SAMPLES]
-    assert compiled._dirty is False  # every one came from the file
+    assert not compiled._new  # every one came from the file
     for (p, f), one, two in zip(SAMPLES, first, again, strict=True):
         plain = re.compile(p, f)
         assert one == plain and two == plain  # a pattern's equality compares its code
@@ -71,11 +72,11 @@ def test_a_damaged_file_is_compiled_afresh(cache: Path, monkeypatch: pytest.Monk
     _fresh_process(monkeypatch)
     for p, f in SAMPLES:
         assert compiled.compile(p, f) == re.compile(p, f)
-    assert compiled._dirty is True  # nothing was taken from the damaged file
+    assert len(compiled._new) == len(SAMPLES)  # nothing was taken from the damaged file
     compiled.save()
     _fresh_process(monkeypatch)
     compiled.compile(*SAMPLES[0])
-    assert compiled._dirty is False  # the file was written whole again
+    assert not compiled._new  # the file was written whole again
 
 
 def test_a_cache_that_cannot_be_written_changes_nothing(
@@ -98,14 +99,34 @@ def test_empty_setting_turns_the_cache_off(tmp_path: Path, monkeypatch: pytest.M
     compiled.save()
 
 
+def test_another_version_of_the_checker_gets_a_file_of_its_own(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edited or upgraded checker does not load the patterns of the one before; its file
+    replaces the older one, so the folder holds one file, not one a version."""
+    monkeypatch.setattr(compiled, "_stamp", lambda: "content.py:100:1")
+    compiled.compile(*SAMPLES[0])
+    compiled.save()
+    older = compiled.cache_file()
+    _fresh_process(monkeypatch)
+    monkeypatch.setattr(compiled, "_stamp", lambda: "content.py:120:2")
+    assert compiled.cache_file() != older
+    assert compiled.compile(*SAMPLES[1]) == re.compile(*SAMPLES[1])
+    assert (SAMPLES[1][0], int(SAMPLES[1][1])) in compiled._new
+    assert (SAMPLES[0][0], int(SAMPLES[0][1])) not in (compiled._entries or {})  # not loaded
+    compiled.save()
+    assert sorted(cache.glob("patterns-*.bin")) == [compiled.cache_file()]
+
+
 def test_the_cache_holds_a_bounded_number_of_patterns(
     cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(compiled, "LIMIT", 3)
     for n in range(10):
         assert compiled.compile(rf"\bword{n}\b", re.I).search(f"a WORD{n} here")
-        assert len(compiled._entries or {}) <= 3
-    assert (r"\bword9\b", int(re.I)) in (compiled._entries or {})  # the newest are kept
+        compiled.save()
+        assert len(compiled._read(compiled.cache_file())) <= 3
+    assert (r"\bword9\b", int(re.I)) in compiled._read(compiled.cache_file())  # the newest
 
 
 def test_every_checker_pattern_rebuilt_from_the_file_equals_re_compile(

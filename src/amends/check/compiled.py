@@ -2,12 +2,13 @@
 compiling them again.
 
 CPython's `re` parses a pattern and writes its matching code on every `re.compile`; for the
-checker's phrase tables that is about two thirds of a one-file `amends check`. Like Python's own
+checker's phrase tables that is about three fifths of a one-file `amends check`. Like Python's own
 `__pycache__`, the code is written once to a user cache file (`cache_file`) and handed back to
 `re`'s engine (`_sre.compile`, the call `re.compile` ends in) on later runs, which gives the same
 pattern: equal to `re.compile`'s, code included (`usable` checks it once a process, and a file
-that fails its checksum or a pattern `_sre` rejects is compiled afresh). `AMENDS_CACHE_DIR` names
-the folder; set empty, nothing is read or written.
+that fails its checksum or a pattern `_sre` rejects is compiled afresh). One file is kept per
+Python and version of the checker (`_stamp`). `AMENDS_CACHE_DIR` names the folder; set empty,
+nothing is read or written.
 """
 
 from __future__ import annotations
@@ -31,19 +32,41 @@ except ImportError:  # pragma: no cover - other interpreters
 #: Bump when the file's layout changes.
 _LAYOUT = 1
 #: The most patterns kept (the checker compiles about 300); past it the file starts over.
-LIMIT = 4096
+LIMIT = 1024
 
 #: (pattern, flags) -> (flags, code as bytes, groups, groupindex, indexgroup), as `_sre` takes
-#: them.
+#: them: the file's entries not yet built (each is dropped once its pattern is built, so the code
+#: is not held twice).
 _entries: dict[tuple[Any, ...], Any] | None = None
 #: The cache file `_load` read (None: caching off), worked out with `_entries`.
 _file: Path | None = None
-_dirty = False
+#: The patterns built in this process, and the entries it compiled that the file lacked.
+_built: dict[tuple[str, int], re.Pattern[str]] = {}
+_new: dict[tuple[Any, ...], Any] = {}
 _usable: bool | None = None
 
 
+#: The checker's modules, whose patterns the file keeps.
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _stamp() -> str:
+    """The checker's modules told apart as Python's bytecode cache tells sources apart (name,
+    size, time of change): an edited or upgraded checker gets a file of its own, and the
+    patterns it no longer compiles are not loaded on every start."""
+    try:
+        return "|".join(
+            f"{p.name}:{st.st_size}:{st.st_mtime_ns}"
+            for p in sorted(_PACKAGE.glob("*.py"))
+            if (st := p.stat())
+        )
+    except OSError:
+        return ""
+
+
 def cache_file() -> Path | None:
-    """The cache file for this interpreter's `re` engine, or None when caching is off."""
+    """The cache file for this interpreter's `re` engine and this checker's modules, or None
+    when caching is off."""
     folder = os.environ.get("AMENDS_CACHE_DIR")
     if folder is None:
         base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -51,56 +74,61 @@ def cache_file() -> Path | None:
     if not folder:
         return None
     engine = f"{sys.version}|{getattr(_sre, 'MAGIC', '')}|{getattr(_sre, 'CODESIZE', '')}|{_LAYOUT}"
-    tag = hashlib.sha256(engine.encode()).hexdigest()[:16]
+    tag = hashlib.sha256(f"{engine}|{_stamp()}".encode()).hexdigest()[:16]
     return Path(folder) / f"patterns-{sys.implementation.cache_tag}-{tag}.bin"
 
 
+def _read(path: Path | None) -> dict[tuple[Any, ...], Any]:
+    """The entries in a cache file; none when it is missing, unreadable or fails its checksum."""
+    try:
+        data = path.read_bytes() if path else b""
+        body = memoryview(data)[32:]  # no copy of a file of some megabytes
+        if body and hashlib.sha256(body).digest() == data[:32]:
+            loaded = marshal.loads(body)
+            if isinstance(loaded, dict):
+                return loaded
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    return {}
+
+
 def _load() -> dict[tuple[Any, ...], Any]:
-    """The entries in the cache file; none when it is missing, unreadable or fails its checksum."""
+    """The cache file's entries, read once a process (`_read`)."""
     global _entries, _file
     if _entries is None:
-        _entries = {}
         try:
-            path = _file = cache_file()
-            data = path.read_bytes() if path else b""
-            digest, body = data[:32], data[32:]
-            if body and hashlib.sha256(body).digest() == digest:
-                loaded = marshal.loads(body)
-                if isinstance(loaded, dict):
-                    _entries = loaded
-        except (OSError, ValueError, EOFError, TypeError, RuntimeError):
-            _entries = {}
+            _file = cache_file()
+        except RuntimeError:  # no home folder to keep a cache in
+            _file = None
+        _entries = _read(_file)
     return _entries
 
 
 def save() -> None:
-    """Write the entries when this process added any (at exit); a folder that cannot be written
-    leaves the cache as it was."""
-    global _dirty
+    """Add the entries this process compiled to the file as it is now (another process may have
+    written it since), at exit; a folder that cannot be written leaves the cache as it was."""
     path = _file
-    if not _dirty or _entries is None or path is None:
+    if not _new or path is None:
         return
     from amends.files import atomic_path  # only a process that compiled something new pays
 
-    body = marshal.dumps(_entries)
+    kept = _read(path)
+    kept.update(_new)
+    if len(kept) > LIMIT:  # full of patterns no run asks for: start over with the newest
+        kept = dict(list(_new.items())[-LIMIT:])
+    body = marshal.dumps(kept)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with atomic_path(path) as tmp:
             tmp.write_bytes(hashlib.sha256(body).digest() + body)
-        _dirty = False
+        _new.clear()
+        # the files of other versions of the checker under this Python: one is kept, not one a
+        # version (a developer's every edit makes a new one)
+        for older in path.parent.glob(f"patterns-{sys.implementation.cache_tag}-*.bin"):
+            if older != path:
+                older.unlink(missing_ok=True)
     except OSError:
         pass
-
-
-def _remember(key: tuple[Any, ...], value: Any) -> None:
-    global _dirty
-    entries = _load()
-    if len(entries) >= LIMIT:  # full of patterns no run asks for (older versions'): start over
-        entries.clear()
-    entries[key] = value
-    if not _dirty:
-        _dirty = True
-        atexit.register(save)
 
 
 def _parts(pattern: str, flags: int) -> tuple[int, bytes, int, dict[str, int], tuple[Any, ...]]:
@@ -146,12 +174,19 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if _file is None or _sre is None or not usable():  # caching off: nothing to pack
         return re.compile(pattern, flags)
     key = (pattern, flags)
-    parts = entries.get(key)
+    built = _built.get(key)
+    if built is not None:  # patterns are immutable: one object serves every caller, as in `re`
+        return built
+    parts = entries.pop(key, None)
     if parts is not None:
         try:
-            return _build(pattern, parts)
+            built = _built[key] = _build(pattern, parts)
+            return built
         except (RuntimeError, TypeError, ValueError):  # a damaged entry: compile it afresh
             pass
     parts = _parts(pattern, flags)
-    _remember(key, parts)
-    return _build(pattern, parts)
+    if not _new:
+        atexit.register(save)
+    _new[key] = parts
+    built = _built[key] = _build(pattern, parts)
+    return built
