@@ -154,7 +154,10 @@ def instructions(baseline_rev: str | None) -> int:
             codes[baseline_rev] = revision_env(baseline_rev, Path(folder))
         counts = {}
         for n, (name, env) in enumerate(codes.items()):
-            one, three = _instructions(env, 1), _instructions(env, 3)
+            # the passes with their own kept patterns (the warm-up run writes them): another
+            # checkout's runs meanwhile cannot replace the user's file under them
+            passes = {**env, "AMENDS_CACHE_DIR": str(Path(folder) / f"passes{n}")}
+            one, three = _instructions(passes, 1), _instructions(passes, 3)
             # one statement with the compiled patterns kept from the warm-up run (a folder of
             # its own), and with none kept (`AMENDS_CACHE_DIR` empty: a first run)
             kept = {**env, "AMENDS_CACHE_DIR": str(Path(folder) / f"kept{n}")}

@@ -102,20 +102,48 @@ def test_empty_setting_turns_the_cache_off(tmp_path: Path, monkeypatch: pytest.M
 def test_another_version_of_the_checker_gets_a_file_of_its_own(
     cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An edited or upgraded checker does not load the patterns of the one before; its file
-    replaces the older one, so the folder holds one file, not one a version."""
-    monkeypatch.setattr(compiled, "_stamp", lambda: "content.py:100:1")
-    compiled.compile(*SAMPLES[0])
-    compiled.save()
-    older = compiled.cache_file()
+    """An edited or upgraded checker does not load the patterns of the one before; it gets a file
+    of its own, and the folder keeps the files of the `VERSIONS` versions used last."""
+    monkeypatch.setattr(compiled, "VERSIONS", 2)
+    files = []
+    for n, sample in enumerate(SAMPLES[:3]):
+        _fresh_process(monkeypatch)
+        monkeypatch.setattr(compiled, "_stamp", lambda n=n: f"content.py:{100 + n}:{n}")
+        assert compiled.cache_file() not in files
+        assert compiled.compile(*sample) == re.compile(*sample)
+        assert (sample[0], int(sample[1])) in compiled._new  # not loaded from another's file
+        compiled.save()
+        files.append(compiled.cache_file())
+        # each file a second apart, as runs are: the order of use is told by time
+        os.utime(files[-1], ns=(n * 10**9, n * 10**9))
+    # the first version, used longest ago, was removed when the third saved
+    assert sorted(cache.glob("patterns-*.bin")) == sorted(files[1:])
+
+
+def test_two_versions_used_in_turn_keep_their_files(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A release and a working copy run in turn: each start loads its own file (and marks it used),
+    so a third version saving removes neither."""
+    monkeypatch.setattr(compiled, "VERSIONS", 2)
+    stamps = ["content.py:100:1", "content.py:120:2"]
+    for n, stamp in enumerate(stamps):
+        _fresh_process(monkeypatch)
+        monkeypatch.setattr(compiled, "_stamp", lambda stamp=stamp: stamp)
+        compiled.compile(*SAMPLES[n])
+        compiled.save()
+        os.utime(compiled.cache_file(), ns=(n * 10**9, n * 10**9))
+    _fresh_process(monkeypatch)  # the first version starts again: its file is read and marked
+    monkeypatch.setattr(compiled, "_stamp", lambda: stamps[0])
+    first = compiled.cache_file()
+    assert compiled.compile(*SAMPLES[0]) == re.compile(*SAMPLES[0])
+    assert not compiled._new  # loaded, not compiled
     _fresh_process(monkeypatch)
-    monkeypatch.setattr(compiled, "_stamp", lambda: "content.py:120:2")
-    assert compiled.cache_file() != older
-    assert compiled.compile(*SAMPLES[1]) == re.compile(*SAMPLES[1])
-    assert (SAMPLES[1][0], int(SAMPLES[1][1])) in compiled._new
-    assert (SAMPLES[0][0], int(SAMPLES[0][1])) not in (compiled._entries or {})  # not loaded
+    monkeypatch.setattr(compiled, "_stamp", lambda: "content.py:140:3")
+    compiled.compile(*SAMPLES[2])
     compiled.save()
-    assert sorted(cache.glob("patterns-*.bin")) == [compiled.cache_file()]
+    left = set(cache.glob("patterns-*.bin"))
+    assert first in left and compiled.cache_file() in left and len(left) == 2
 
 
 def test_the_cache_holds_a_bounded_number_of_patterns(

@@ -7,13 +7,14 @@ checker's phrase tables that is about three fifths of a one-file `amends check`.
 `re`'s engine (`_sre.compile`, the call `re.compile` ends in) on later runs, which gives the same
 pattern: equal to `re.compile`'s, code included (`usable` checks it once a process, and a file
 that fails its checksum or a pattern `_sre` rejects is compiled afresh). One file is kept per
-Python and version of the checker (`_stamp`). `AMENDS_CACHE_DIR` names the folder; set empty,
-nothing is read or written.
+Python and version of the checker (`_stamp`), for the `VERSIONS` versions used last.
+`AMENDS_CACHE_DIR` names the folder; set empty, nothing is read or written.
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import hashlib
 import marshal
 import os
@@ -33,6 +34,10 @@ except ImportError:  # pragma: no cover - other interpreters
 _LAYOUT = 1
 #: The most patterns kept (the checker compiles about 300); past it the file starts over.
 LIMIT = 1024
+#: The most files kept, one per version of the checker, the ones used last: two checkouts run in
+#: turn (a release and a working copy, a benchmark's baseline) each keep theirs, while a
+#: developer's every edit does not leave a file behind for good.
+VERSIONS = 4
 
 #: (pattern, flags) -> (flags, code as bytes, groups, groupindex, indexgroup), as `_sre` takes
 #: them: the file's entries not yet built (each is dropped once its pattern is built, so the code
@@ -101,6 +106,9 @@ def _load() -> dict[tuple[Any, ...], Any]:
         except RuntimeError:  # no home folder to keep a cache in
             _file = None
         _entries = _read(_file)
+        if _entries and _file is not None:  # used now: kept before the versions used longer ago
+            with contextlib.suppress(OSError):
+                os.utime(_file)
     return _entries
 
 
@@ -122,13 +130,24 @@ def save() -> None:
         with atomic_path(path) as tmp:
             tmp.write_bytes(hashlib.sha256(body).digest() + body)
         _new.clear()
-        # the files of other versions of the checker under this Python: one is kept, not one a
-        # version (a developer's every edit makes a new one)
-        for older in path.parent.glob(f"patterns-{sys.implementation.cache_tag}-*.bin"):
-            if older != path:
-                older.unlink(missing_ok=True)
+        _prune(path)
     except OSError:
         pass
+
+
+def _prune(path: Path) -> None:
+    """Remove this Python's files but those of the `VERSIONS` versions used last (`path`, just
+    written, is one)."""
+    found = []
+    for other in path.parent.glob(f"patterns-{sys.implementation.cache_tag}-*.bin"):
+        try:
+            found.append((other.stat().st_mtime_ns, other))
+        except OSError:  # removed by another process meanwhile
+            continue
+    found.sort(reverse=True)
+    for _, older in found[VERSIONS:]:
+        if older != path:
+            older.unlink(missing_ok=True)
 
 
 def _parts(pattern: str, flags: int) -> tuple[int, bytes, int, dict[str, int], tuple[Any, ...]]:
