@@ -79,7 +79,9 @@ after round 31 was committed, never run through the checker before they were com
 measured once on each of rounds 30 to 32; nobody has tuned on them. The fifty-fifth and
 fifty-sixth (corpus_blind55, 56) were written blind the same way, at the same time by two hands,
 after round 32 was committed (while round 33 was being tuned), and never run through the checker
-before they were committed.
+before they were committed. The fifty-seventh and fifty-eighth (corpus_blind57, 58) were written
+blind the same way, at the same time by two hands, after round 33 was committed (while round 34
+was being tuned), and never run through the checker before they were committed.
 Unit tests of the rules use sentences of their own, not these sets'.
 """
 
@@ -220,6 +222,7 @@ CORPORA = [
     Corpus("blind54", {"ongoing": "aco-", "resolve": "acr-", "explain": "acx-"}),
     Corpus("blind55", {"ongoing": "ado-", "resolve": "adr-", "explain": "adx-"}),
     Corpus("blind56", {"ongoing": "aeo-", "resolve": "aer-", "explain": "aex-"}),
+    Corpus("blind58", {"ongoing": "ago-", "resolve": "agr-", "explain": "agx-"}),
 ]
 
 
