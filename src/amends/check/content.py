@@ -2049,6 +2049,13 @@ _COMP_PHRASES: dict[str, tuple[str, ...]] = {
         + _DAYS_COUNT
         + r" (?:days|weeks|months) instead of\b|"
         + _WAIVED["en"],
+        # round 34: what the outage cost the customer, paid for them ("we will pay back your
+        # travel costs", "we'll pay your taxi fares"); units given, counted ("each card gets five
+        # extra loans"); a loan renewed or a hold kept for a length ("renewed for 14 days", "kept
+        # for seven more days"); what is given at no charge
+        r"\bpay (?:back )?(?:your |their |the |any )?(?:[\w-]+ ){0,2}?(?:costs?|expenses|fares?|fees?|charges?|bills?)\b|"
+        r"\b(?:gets?|got|receives?|received) (?:one|two|three|four|five|six|seven|eight|ten|\d+) (?:extra|additional|more|free) [a-z]+s\b|"
+        r"\b(?:renewed|kept) (?:by |for )?" + _LENGTH_EN + r"\b|\b(?:at|for) no (?:extra )?(?:charge|cost)\b",
     ),
     "es": (
         r"\bcrédito\b|\breembols\w+|\bdescuento\b|\bgratis\b|\bsin (?:coste|costo|cargo)\b|\bcompensación\b|\bbonificación\b|\bdevol\w+|"
@@ -2068,6 +2075,9 @@ _COMP_PHRASES: dict[str, tuple[str, ...]] = {
         r"\bregal(?:amos|an|a|ó|aron)\b",
         # round 30: a charge cancelled or not made, a place kept (`_WAIVED`)
         _WAIVED["es"],
+        # round 34: the surcharge not paid ("nadie pagará recargo"); what we pay, up to a cap
+        # ("pagamos el agua perdida y los daños hasta 271 euros")
+        r"\b(?:no|nadie) (?:pagará|pagarán) recargos?\b|\bpag(?:amos|aremos) (?:[\wáéíóúñ]+ ){1,8}?hasta\b",
     ),
 }
 COMP = {loc: _rx(*phrases) for loc, phrases in _COMP_PHRASES.items()}
@@ -2169,7 +2179,7 @@ _AMOUNT = (
     # fee claimed back; this month's pass; free delivery on the next parcel; the next one free in
     # Spanish ("su próximo envío gratis")
     r"\bextra (?:bags?|sacks?|recycling|collections?|pickups?|bins?)\b|\b(?:bolsas?|recogidas?|orgánico|envases) extra\b|"
-    r"\bclaim back the (?:[\w-]+ )?(?:fee|fare|charge|cost)s?\b|\b(?:this|last) (?:month|week|year|term|quarter)[’']s (?:[\w-]+ )?(?:pass|fees?|charges?|subscription|plan|rent|bill)\b|"
+    r"\bclaim back the (?:[\w-]+ )?(?:fee|fare|charge|cost)s?\b|\b(?:this|last|next) (?:month|week|year|term|quarter)[’']s (?:[\w-]+ )?(?:pass|fees?|charges?|subscription|plan|rent|bill)\b|"
     r"\bfree (?:delivery|shipping|postage|returns?) on (?:your|their|the) next\b|"
     r"\b(?:su|tu) próxim[oa] [\wáéíóúñ]+ (?:es |será )?gratis\b|"
     # round 30: the next one free, the word before ("gratis su próxima consulta"); a length of
@@ -2186,11 +2196,14 @@ _AMOUNT = (
     # whole booking refunded"); a fee waived, told actively ("we have waived the late enrolment
     # fee"); a night's or a day's rate ("one night's room rate back")
     r"\b(?:a|an|one) free (?:[\w-]+ ){0,2}?(?:journeys?|rides?|sessions?|charges?|charging|meals?|drinks?|screenings?|shows?|"
-    r"upgrades?|stays?)\b|\b(?:un|una|\d+) (?:[\wáéíóúñ]+ ){0,2}?(?:gratis|gratuit[oa]s?)\b|"
+    r"upgrades?|stays?|days?)\b|\b(?:un|una|\d+) (?:[\wáéíóúñ]+ ){0,2}?(?:gratis|gratuit[oa]s?)\b|"
     r"\bnext (?:two|three|four|five|\d+) (?:[\w-]+ ){1,4}?(?:is |are |will be )?free\b|\b(?:su|tu) próxim[oa] (?:[\wáéíóúñ]+ ){1,4}?(?:es |será )gratis\b|"
     r"\b(?:whole|entire) (?:[\w-]+ )?(?:booking|order|ticket|stay|fee|fare|price|cost|amount|bill)s?\b|"
     r"\bwaived (?:the|your|their|its) (?:[\w-]+ ){0,3}?(?:fees?|charges?|fines?)\b|"
     r"\b(?:one|a|two|three|\d+) (?:night|day|week|month)[’']s (?:[\w-]+ ){0,2}?(?:rate|fee|charge|rent|price|fare)\b|"
+    # round 34: units given, counted ("five extra loans"); the surcharge not paid ("nadie pagará
+    # recargo")
+    r"\b(?:two|three|four|five|six|seven|eight|ten|\d+) (?:extra|additional) [a-z]+s\b|\b(?:no|nadie) (?:pagará|pagarán) recargos?\b|"
     + _WAIVED["en"]
     + "|"
     + _WAIVED["es"]
@@ -2246,7 +2259,8 @@ APPLIED = {
         # the day it is added or sent ("added on 20 January", "by Friday", "on 17 January"); the
         # account or plan it goes into; a bill with two words before it ("their next quarterly bill")
         r"\b(?:have|has|had) (?:all |each |both )?(?:already )?(?:received|got)\b|\b(?:home|customer|listener|member|account|"
-        r"subscriber|user|player)s? got\b|"
+        # (round 34: given already, "all 318 households had an extra collection")
+        r"subscriber|user|player|household)s? got\b|\bhad (?:an?|one|two|three|\d+) (?:extra|free)\b|"
         r"\b(?:added|applied|credited|paid|refunded|sent|issued)(?: automatically)? (?:on|by|before) (?:\d{1,2}\b|"
         + _DAY
         + r"\b|"
@@ -2313,6 +2327,10 @@ APPLIED = {
         # 8"); bills named by their months ("off your February and March bills"); the dates it can
         # be used on ("use it at any of our stations from December 21 to December 27")
         r"\b(?:in|into|on) (?:your|their|the) (?:[\w-]+ )?(?:app|wallet)(?: account)? (?:now|already|by|from|within)\b|"
+        # round 34: sent already ("we emailed it to you on Friday"); the collection's day ("one
+        # extra collection this Saturday"); nothing to do, "you need do nothing"
+        r"\b(?:emailed|texted|mailed|posted|sent) (?:it|them|this|these) to (?:you|them|each|every)\b|"
+        r"\b(?:collections?|pickups?) (?:on|this|next) " + _DAY + r"\b|\bneed do nothing\b|"
         r"\b(?:on|to|in|off) (?:your|their) (?:[\w-]+ and )?[\w-]+ (?:bills|invoices|statements)\b|"
         r"\b(?:use|redeem|spend) (?:it|them)\b[^.]{0,60}?\b(?:from|until|by|before) (?:\d{1,2} "
         + _MONTH
