@@ -1781,7 +1781,7 @@ FIX_MORE = {
         # "reached the tower ... with a generator"); traffic failed over; accounts restored from a
         # copy; calls moved to a second carrier; a new certificate issued
         r"\b(?:ran|got|put|fired up|wheeled in)\b[^.]{0,30}?\bgenerators?\b|\breached\b[^.]{0,50}?\bwith (?:an? |the )?generators?\b|"
-        r"\bfailed (?:[\w-]+ ){0,3}?over to\b|\brestored (?:every|each|all|the|our) (?:[\w-]+ ){0,2}?from\b|\b(?:was|were) restored from\b|"
+        r"\bfailed (?:[\w-]+ ){0,3}?over to\b|\brestored (?:every|each|all|the|our) (?:[\w-]+ ){0,2}?from\b|\b(?:was|were|is|are) restored from\b|"
         r"\b(?:was|were) (?:moved|switched|shifted|transferred) to (?:a|an|the|our) (?:second|standby|spare|backup|new|other|secondary|reserve)\b|"
         r"\b(?:an?|the) (?:new|replacement|fresh|renewed) [\w-]+(?: [\w-]+)? (?:was|were) (?:issued|installed|deployed|applied)\b",
         # round 26: a thing moved to a second site or line in the active or with "had" ("moved the
@@ -1831,6 +1831,17 @@ FIX_MORE = {
         r"(?:[\w-]+ )?(?:accounts?|servers?|devices?|machines?|files?|mailbox(?:es)?)\b|\b(?:asked|got) (?:[\w-]+ ){1,3}?to (?:unblock|reconnect|release|reopen)\b|"
         r"\b(?:we|i|the council|the library) (?:then )?(?:paid|settled|renewed) (?:the|our|that) (?:[\w-]+ )?(?:invoice|bill|licen[cs]e|renewal|subscription|contract|fee)\b|"
         r"\b(?:old|previous|earlier|original|backup) (?:version|copy|setup|settings|map|page) of (?:the|our|its) (?:[\w-]+ )?(?:was|were|has been|have been) (?:restored|put back|reinstated|reloaded)\b",
+        # round 34: traffic failed back ("by failing traffic back to the old cluster"); a thing
+        # started by hand ("it was started by hand", "our engineer started it by hand"); data
+        # copied across or put back, in the passive ("the codes were copied across", "the street
+        # list was restored"); the missing thing loaded at a time ("we loaded it at 11.05am"); a
+        # stand-in link put up ("deployed a temporary link")
+        r"\bfail(?:ed|ing) (?:[\w-]+ ){0,3}?back to\b|\b(?:started|restarted|switched|turned|reset|copied) (?:[\w-]+ ){0,3}?(?:again )?(?:by hand|manually)\b|"
+        r"\b(?:was|were|been) (?:copied|moved|carried|transferred|migrated|synced) (?:over|across|back)\b|"
+        r"\bthe (?:[\w-]+ )?(?:list|file|data|settings?|records?|dates|codes|map|calendar|database|table|timetable)s? (?:was|were|has been|have been) "
+        r"(?:restored|reloaded|reinstated|put back)\b|"
+        r"\b(?:we|our (?:[\w-]+ )?(?:team|staff|engineers?|technicians?|crews?)) (?:then )?(?:loaded|copied|uploaded|installed) (?:it|them) (?:at|by) \d|"
+        r"\bdeployed (?:a|an) (?:temporary|spare|backup|replacement|second) (?:[\w-]+ )?(?:link|line|connection|route|server|circuit)\b",
     ),
     "es": _rx(
         # round 19: the change undone, told impersonally ("ya se efectuó el rollback correspondiente")
@@ -1914,6 +1925,9 @@ FIX_MORE = {
         r"\b(?:pagaron|pagó|renovaron|renovó) (?:la|el|nuestra|nuestro) (?:factura|licencia|cuota|deuda|dominio|certificado|configuración|suscripción|contrato)\b|"
         r"\b(?:sumamos|añadimos|agregamos|pusimos) (?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|diez) (?:[\wáéíóúñ]+ )?(?:micros|buses|autobuses|trenes|vuelos|salidas|"
         r"viajes|barcos|ferris|camiones|furgonetas)\b",
+        # round 34: a stand-in link put up ("levantamos un enlace 4G de contingencia")
+        r"\b(?:levant|mont|habilit|activ|pus)(?:amos|aron|imos|ieron) (?:un|una) (?:enlace|línea|conexión|servidor|ruta|circuito) "
+        r"(?:[\wáéíóúñ0-9]+ ){0,2}?(?:de contingencia|de respaldo|de reserva|temporal|provisional)\b",
     ),
 }
 #: Words that undo a remedy verb before it: "we had not replaced it", "hadn't replaced".
