@@ -494,7 +494,8 @@ CAUSE = {
         r"\b(?:aprobé|aprobamos|autoricé|autorizamos|decidí|decidimos) (?:hacer |aplicar )?(?:un|una|el|la)\b",
         # a thing of ours that was wrong, as an object or a subject: "cargamos una configuración
         # equivocada", "tiene una configuración equivocada", "tuvo su origen en"
-        r"\b(?:un|una|el|la|los|las|al|del)\s+(?:\w+\s+){1,3}?(?:equivocad[oa]s?|incorrect[oa]s?|defectuos[oa]s?|erróne[oa]s?|mal hech[oa]s?)\b",
+        # (round 34: or empty, "cargamos una lista vacía de tarjetas")
+        r"\b(?:un|una|el|la|los|las|al|del)\s+(?:\w+\s+){1,3}?(?:equivocad[oa]s?|incorrect[oa]s?|defectuos[oa]s?|erróne[oa]s?|mal hech[oa]s?|vací[oa]s?)\b",
         r"\btuvo su origen en\b|\b(?:salió|salieron) mal\b",
         r"\b(?:un|el|una|la) (?:cambio|actualización|ajuste|configuración) que (?:hicimos|aplicamos|instalamos|cargamos)\b",
         # round 4: a thing with an error in it ("una lista con un error"); done badly or unchecked by
@@ -729,6 +730,9 @@ FAILED = {
         r"\b(?:failed|stopped|broke|went (?:wrong|down|dead|offline)|(?:was|were) (?:wrong|faulty|defective|"
         r"disconnected|damaged|deleted|cut|unplugged|switched off|set up wrong)|ran (?:over|out)|took longer than|"
         r"grew (?:larger|bigger|too)|lost (?:mains )?power|overheated|shut (?:itself|themselves) (?:down|off)|"
+        # round 34: a job that stalled; kit running out of room ("the login server was running out
+        # of disk space")
+        r"stalled|(?:was|were|is|are) running out of (?:[\w-]+ )?(?:space|memory|storage|capacity)|"
         r"filled up|crashed|expired|wore out|ha[sd] (?:an? )?(?:[\w-]+ )?(?:error|fault|bug|defect|flaw|mistake|typo|glitch)|clashed with|conflicted with|"
         r"(?:had )?(?:missed|skipped|forgot|left out) (?:a|one|an important|the) (?:step|check|test|setting|value|line|entry|rule|part|file)|"
         r"destabili[sz]ed|drilled (?:through|into)|"
