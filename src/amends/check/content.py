@@ -2073,7 +2073,9 @@ _COMP_PHRASES: dict[str, tuple[str, ...]] = {
         # for seven more days"); what is given at no charge
         r"\bpay (?:back )?(?:your |their |the |any )?(?:[\w-]+ ){0,2}?(?:costs?|expenses|fares?|fees?|charges?|bills?)\b|"
         r"\b(?:gets?|got|receives?|received) (?:one|two|three|four|five|six|seven|eight|ten|\d+) (?:extra|additional|more|free) [a-z]+s\b|"
-        r"\b(?:renewed|kept) (?:by |for )?" + _LENGTH_EN + r"\b|\b(?:at|for) no (?:extra )?(?:charge|cost)\b",
+        r"\b(?:renewed|kept) (?:by |for )?"
+        + _LENGTH_EN
+        + r"\b|\b(?:at|for) no (?:extra )?(?:charge|cost)\b",
     ),
     "es": (
         r"\bcrédito\b|\breembols\w+|\bdescuento\b|\bgratis\b|\bsin (?:coste|costo|cargo)\b|\bcompensación\b|\bbonificación\b|\bdevol\w+|"

@@ -692,7 +692,7 @@ BLAME = {
         # operator"), or said to lie with our company of a kind ("the fault lies with our phone
         # company"); none when owned right after
         r"\b(?:partners?|providers?|carriers?|operators?|wholesalers?|suppliers?|vendors?|contractors?|utility|company|dno) "
-        r"(?:(?:did not|didn[’']t|never|failed to) (?:warn|tell|notify|alert) us|gave (?:us )?no (?:warning|notice))\b"
+        r"(?:(?:did not|didn[’']t|failed to) (?:warn|tell|notify|alert) us|never (?:warned|told|notified|alerted) us|gave (?:us )?no (?:warning|notice))\b"
         + _OWNED_AFTER
         + r"|\b(?:supplied|run|provided|hosted|managed|operated|built) by (?:our|the|one of our) (?:[\w-]+ ){0,2}?(?:partner|vendor|"
         r"supplier|provider|contractor)s? (?:began|started|failed|filled|stopped|crashed|went down|broke|ran out|lost|deleted|sent|"
@@ -727,7 +727,8 @@ BLAME = {
         r"supplier|utility|dno|wholesaler|owner)\b",
         # (round 34: not when owned right after, "Our phone supplier had told us the update was
         # safe ... That was our decision")
-        r"(?:maker|vendor|manufacturer|supplier)s? (?:had )?(?:told|assured|promised) us\b" + _OWNED_AFTER,
+        r"(?:maker|vendor|manufacturer|supplier)s? (?:had )?(?:told|assured|promised) us\b"
+        + _OWNED_AFTER,
         r"(?:host|partner|wholesale|roaming) (?:network|operator|carrier)s?(?: [\w\[\]-]+){0,3}? (?:experienced|suffered|has had|had|has) "
         r"(?:an? )?(?:[\w-]+ )?(?:fault|outage|failure|problem)\b",
         # round 19: the outage placed at a named party, words between ("due to a major outage at
