@@ -494,7 +494,8 @@ CAUSE = {
         r"\b(?:aprobé|aprobamos|autoricé|autorizamos|decidí|decidimos) (?:hacer |aplicar )?(?:un|una|el|la)\b",
         # a thing of ours that was wrong, as an object or a subject: "cargamos una configuración
         # equivocada", "tiene una configuración equivocada", "tuvo su origen en"
-        r"\b(?:un|una|el|la|los|las|al|del)\s+(?:\w+\s+){1,3}?(?:equivocad[oa]s?|incorrect[oa]s?|defectuos[oa]s?|erróne[oa]s?|mal hech[oa]s?)\b",
+        # (round 34: or empty, "cargamos una lista vacía de tarjetas")
+        r"\b(?:un|una|el|la|los|las|al|del)\s+(?:\w+\s+){1,3}?(?:equivocad[oa]s?|incorrect[oa]s?|defectuos[oa]s?|erróne[oa]s?|mal hech[oa]s?|vací[oa]s?)\b",
         r"\btuvo su origen en\b|\b(?:salió|salieron) mal\b",
         r"\b(?:un|el|una|la) (?:cambio|actualización|ajuste|configuración) que (?:hicimos|aplicamos|instalamos|cargamos)\b",
         # round 4: a thing with an error in it ("una lista con un error"); done badly or unchecked by
@@ -729,6 +730,9 @@ FAILED = {
         r"\b(?:failed|stopped|broke|went (?:wrong|down|dead|offline)|(?:was|were) (?:wrong|faulty|defective|"
         r"disconnected|damaged|deleted|cut|unplugged|switched off|set up wrong)|ran (?:over|out)|took longer than|"
         r"grew (?:larger|bigger|too)|lost (?:mains )?power|overheated|shut (?:itself|themselves) (?:down|off)|"
+        # round 34: a job that stalled; kit running out of room ("the login server was running out
+        # of disk space")
+        r"stalled|(?:was|were|is|are) running out of (?:[\w-]+ )?(?:space|memory|storage|capacity)|"
         r"filled up|crashed|expired|wore out|ha[sd] (?:an? )?(?:[\w-]+ )?(?:error|fault|bug|defect|flaw|mistake|typo|glitch)|clashed with|conflicted with|"
         r"(?:had )?(?:missed|skipped|forgot|left out) (?:a|one|an important|the) (?:step|check|test|setting|value|line|entry|rule|part|file)|"
         r"destabili[sz]ed|drilled (?:through|into)|"
@@ -1781,7 +1785,7 @@ FIX_MORE = {
         # "reached the tower ... with a generator"); traffic failed over; accounts restored from a
         # copy; calls moved to a second carrier; a new certificate issued
         r"\b(?:ran|got|put|fired up|wheeled in)\b[^.]{0,30}?\bgenerators?\b|\breached\b[^.]{0,50}?\bwith (?:an? |the )?generators?\b|"
-        r"\bfailed (?:[\w-]+ ){0,3}?over to\b|\brestored (?:every|each|all|the|our) (?:[\w-]+ ){0,2}?from\b|\b(?:was|were) restored from\b|"
+        r"\bfailed (?:[\w-]+ ){0,3}?over to\b|\brestored (?:every|each|all|the|our) (?:[\w-]+ ){0,2}?from\b|\b(?:was|were|is|are) restored from\b|"
         r"\b(?:was|were) (?:moved|switched|shifted|transferred) to (?:a|an|the|our) (?:second|standby|spare|backup|new|other|secondary|reserve)\b|"
         r"\b(?:an?|the) (?:new|replacement|fresh|renewed) [\w-]+(?: [\w-]+)? (?:was|were) (?:issued|installed|deployed|applied)\b",
         # round 26: a thing moved to a second site or line in the active or with "had" ("moved the
@@ -1831,6 +1835,17 @@ FIX_MORE = {
         r"(?:[\w-]+ )?(?:accounts?|servers?|devices?|machines?|files?|mailbox(?:es)?)\b|\b(?:asked|got) (?:[\w-]+ ){1,3}?to (?:unblock|reconnect|release|reopen)\b|"
         r"\b(?:we|i|the council|the library) (?:then )?(?:paid|settled|renewed) (?:the|our|that) (?:[\w-]+ )?(?:invoice|bill|licen[cs]e|renewal|subscription|contract|fee)\b|"
         r"\b(?:old|previous|earlier|original|backup) (?:version|copy|setup|settings|map|page) of (?:the|our|its) (?:[\w-]+ )?(?:was|were|has been|have been) (?:restored|put back|reinstated|reloaded)\b",
+        # round 34: traffic failed back ("by failing traffic back to the old cluster"); a thing
+        # started by hand ("it was started by hand", "our engineer started it by hand"); data
+        # copied across or put back, in the passive ("the codes were copied across", "the street
+        # list was restored"); the missing thing loaded at a time ("we loaded it at 11.05am"); a
+        # stand-in link put up ("deployed a temporary link")
+        r"\bfail(?:ed|ing) (?:[\w-]+ ){0,3}?back to\b|\b(?:started|restarted|switched|turned|reset|copied) (?:[\w-]+ ){0,3}?(?:again )?(?:by hand|manually)\b|"
+        r"\b(?:was|were|been) (?:copied|moved|carried|transferred|migrated|synced) (?:over|across|back)\b|"
+        r"\bthe (?:[\w-]+ )?(?:list|file|data|settings?|records?|dates|codes|map|calendar|database|table|timetable)s? (?:was|were|has been|have been) "
+        r"(?:restored|reloaded|reinstated|put back)\b|"
+        r"\b(?:we|our (?:[\w-]+ )?(?:team|staff|engineers?|technicians?|crews?)) (?:then )?(?:loaded|copied|uploaded|installed) (?:it|them) (?:at|by) \d|"
+        r"\bdeployed (?:a|an) (?:temporary|spare|backup|replacement|second) (?:[\w-]+ )?(?:link|line|connection|route|server|circuit)\b",
     ),
     "es": _rx(
         # round 19: the change undone, told impersonally ("ya se efectuó el rollback correspondiente")
@@ -1914,6 +1929,9 @@ FIX_MORE = {
         r"\b(?:pagaron|pagó|renovaron|renovó) (?:la|el|nuestra|nuestro) (?:factura|licencia|cuota|deuda|dominio|certificado|configuración|suscripción|contrato)\b|"
         r"\b(?:sumamos|añadimos|agregamos|pusimos) (?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|diez) (?:[\wáéíóúñ]+ )?(?:micros|buses|autobuses|trenes|vuelos|salidas|"
         r"viajes|barcos|ferris|camiones|furgonetas)\b",
+        # round 34: a stand-in link put up ("levantamos un enlace 4G de contingencia")
+        r"\b(?:levant|mont|habilit|activ|pus)(?:amos|aron|imos|ieron) (?:un|una) (?:enlace|línea|conexión|servidor|ruta|circuito) "
+        r"(?:[\wáéíóúñ0-9]+ ){0,2}?(?:de contingencia|de respaldo|de reserva|temporal|provisional)\b",
     ),
 }
 #: Words that undo a remedy verb before it: "we had not replaced it", "hadn't replaced".
@@ -2049,6 +2067,15 @@ _COMP_PHRASES: dict[str, tuple[str, ...]] = {
         + _DAYS_COUNT
         + r" (?:days|weeks|months) instead of\b|"
         + _WAIVED["en"],
+        # round 34: what the outage cost the customer, paid for them ("we will pay back your
+        # travel costs", "we'll pay your taxi fares"); units given, counted ("each card gets five
+        # extra loans"); a loan renewed or a hold kept for a length ("renewed for 14 days", "kept
+        # for seven more days"); what is given at no charge
+        r"\bpay (?:back )?(?:your |their |the |any )?(?:[\w-]+ ){0,2}?(?:costs?|expenses|fares?|fees?|charges?|bills?)\b|"
+        r"\b(?:gets?|got|receives?|received) (?:one|two|three|four|five|six|seven|eight|ten|\d+) (?:extra|additional|more|free) [a-z]+s\b|"
+        r"\b(?:renewed|kept) (?:by |for )?"
+        + _LENGTH_EN
+        + r"\b|\b(?:at|for) no (?:extra )?(?:charge|cost)\b",
     ),
     "es": (
         r"\bcrédito\b|\breembols\w+|\bdescuento\b|\bgratis\b|\bsin (?:coste|costo|cargo)\b|\bcompensación\b|\bbonificación\b|\bdevol\w+|"
@@ -2068,6 +2095,9 @@ _COMP_PHRASES: dict[str, tuple[str, ...]] = {
         r"\bregal(?:amos|an|a|ó|aron)\b",
         # round 30: a charge cancelled or not made, a place kept (`_WAIVED`)
         _WAIVED["es"],
+        # round 34: the surcharge not paid ("nadie pagará recargo"); what we pay, up to a cap
+        # ("pagamos el agua perdida y los daños hasta 271 euros")
+        r"\b(?:no|nadie) (?:pagará|pagarán) recargos?\b|\bpag(?:amos|aremos) (?:[\wáéíóúñ]+ ){1,8}?hasta\b",
     ),
 }
 COMP = {loc: _rx(*phrases) for loc, phrases in _COMP_PHRASES.items()}
@@ -2169,7 +2199,7 @@ _AMOUNT = (
     # fee claimed back; this month's pass; free delivery on the next parcel; the next one free in
     # Spanish ("su próximo envío gratis")
     r"\bextra (?:bags?|sacks?|recycling|collections?|pickups?|bins?)\b|\b(?:bolsas?|recogidas?|orgánico|envases) extra\b|"
-    r"\bclaim back the (?:[\w-]+ )?(?:fee|fare|charge|cost)s?\b|\b(?:this|last) (?:month|week|year|term|quarter)[’']s (?:[\w-]+ )?(?:pass|fees?|charges?|subscription|plan|rent|bill)\b|"
+    r"\bclaim back the (?:[\w-]+ )?(?:fee|fare|charge|cost)s?\b|\b(?:this|last|next) (?:month|week|year|term|quarter)[’']s (?:[\w-]+ )?(?:pass|fees?|charges?|subscription|plan|rent|bill)\b|"
     r"\bfree (?:delivery|shipping|postage|returns?) on (?:your|their|the) next\b|"
     r"\b(?:su|tu) próxim[oa] [\wáéíóúñ]+ (?:es |será )?gratis\b|"
     # round 30: the next one free, the word before ("gratis su próxima consulta"); a length of
@@ -2186,11 +2216,14 @@ _AMOUNT = (
     # whole booking refunded"); a fee waived, told actively ("we have waived the late enrolment
     # fee"); a night's or a day's rate ("one night's room rate back")
     r"\b(?:a|an|one) free (?:[\w-]+ ){0,2}?(?:journeys?|rides?|sessions?|charges?|charging|meals?|drinks?|screenings?|shows?|"
-    r"upgrades?|stays?)\b|\b(?:un|una|\d+) (?:[\wáéíóúñ]+ ){0,2}?(?:gratis|gratuit[oa]s?)\b|"
+    r"upgrades?|stays?|days?)\b|\b(?:un|una|\d+) (?:[\wáéíóúñ]+ ){0,2}?(?:gratis|gratuit[oa]s?)\b|"
     r"\bnext (?:two|three|four|five|\d+) (?:[\w-]+ ){1,4}?(?:is |are |will be )?free\b|\b(?:su|tu) próxim[oa] (?:[\wáéíóúñ]+ ){1,4}?(?:es |será )gratis\b|"
     r"\b(?:whole|entire) (?:[\w-]+ )?(?:booking|order|ticket|stay|fee|fare|price|cost|amount|bill)s?\b|"
     r"\bwaived (?:the|your|their|its) (?:[\w-]+ ){0,3}?(?:fees?|charges?|fines?)\b|"
     r"\b(?:one|a|two|three|\d+) (?:night|day|week|month)[’']s (?:[\w-]+ ){0,2}?(?:rate|fee|charge|rent|price|fare)\b|"
+    # round 34: units given, counted ("five extra loans"); the surcharge not paid ("nadie pagará
+    # recargo")
+    r"\b(?:two|three|four|five|six|seven|eight|ten|\d+) (?:extra|additional) [a-z]+s\b|\b(?:no|nadie) (?:pagará|pagarán) recargos?\b|"
     + _WAIVED["en"]
     + "|"
     + _WAIVED["es"]
@@ -2246,7 +2279,8 @@ APPLIED = {
         # the day it is added or sent ("added on 20 January", "by Friday", "on 17 January"); the
         # account or plan it goes into; a bill with two words before it ("their next quarterly bill")
         r"\b(?:have|has|had) (?:all |each |both )?(?:already )?(?:received|got)\b|\b(?:home|customer|listener|member|account|"
-        r"subscriber|user|player)s? got\b|"
+        # (round 34: given already, "all 318 households had an extra collection")
+        r"subscriber|user|player|household)s? got\b|\bhad (?:an?|one|two|three|\d+) (?:extra|free)\b|"
         r"\b(?:added|applied|credited|paid|refunded|sent|issued)(?: automatically)? (?:on|by|before) (?:\d{1,2}\b|"
         + _DAY
         + r"\b|"
@@ -2313,6 +2347,10 @@ APPLIED = {
         # 8"); bills named by their months ("off your February and March bills"); the dates it can
         # be used on ("use it at any of our stations from December 21 to December 27")
         r"\b(?:in|into|on) (?:your|their|the) (?:[\w-]+ )?(?:app|wallet)(?: account)? (?:now|already|by|from|within)\b|"
+        # round 34: sent already ("we emailed it to you on Friday"); the collection's day ("one
+        # extra collection this Saturday"); nothing to do, "you need do nothing"
+        r"\b(?:emailed|texted|mailed|posted|sent) (?:it|them|this|these) to (?:you|them|each|every)\b|"
+        r"\b(?:collections?|pickups?) (?:on|this|next) " + _DAY + r"\b|\bneed do nothing\b|"
         r"\b(?:on|to|in|off) (?:your|their) (?:[\w-]+ and )?[\w-]+ (?:bills|invoices|statements)\b|"
         r"\b(?:use|redeem|spend) (?:it|them)\b[^.]{0,60}?\b(?:from|until|by|before) (?:\d{1,2} "
         + _MONTH

@@ -50,7 +50,9 @@ _PRED_EN = word_rx(
         # round 29: a supply off ("water was off or very low for 2,480 homes")
         r"off(?=\s+(?:or\s+(?:very\s+)?low|from|since|between|for)\b)|"
         # round 26: a thing that was wrong ("the 7.40am text was wrong"; not "what went wrong")
-        r"(?<!went\s)wrong|incorrect)\b)|"
+        r"(?<!went\s)wrong|incorrect|"
+        # round 34: listed or saved at the wrong time ("bookings were listed an hour early")
+        r"(?:listed|saved|shown|booked|set|timed)\s+(?:one|an?|two|three|\d+)\s+(?:hours?|days?)\s+(?:too\s+)?(?:early|late))\b)|"
         # a thing that failed by its verb ("pickups failed", "readers decline taps", "pagers miss calls")
         r"(?P<verbfail>\b(?:failed|fail|fails|stopped|stop|stops|crashed|crashes|froze|freezes|dropped|drops|declined|"
         # round 32: a line that rings out ("our emergency number still rings out"); calls that drop
@@ -79,12 +81,14 @@ _PRED_EN = word_rx(
         # (round 30: or had the wrong thing, right after it: "the reminder you got had the wrong
         # day")
         r"(?:had|has|carried)\s+(?:the\s+|an?\s+)?(?:wrong|incorrect)\b|"
-        r"(?:(?:has|have|had)\s+)?(?:shows?|showed|shown|showing|sends?|sent|sending|gives?|gave|given|giving|puts?|putting|places?|placed|placing|"
+        r"(?:(?:has|have|had)\s+)?(?:shows?|showed|shown|showing|sends?|sent|sending|gives?|gave|given|giving|puts?|putting|places?|placed|placing|saves?|saved|saving|"
         r"lists?|listed|listing|displays?|displayed|displaying|prints?|printed|printing)\s+"
         r"(?:(?:[\w,.-]+\s+){0,6}?(?:the\s+|an?\s+)?(?:wrong|incorrect)|"
         # round 33: or a thing shown as what it was not ("the app showed every charger as busy",
         # "listed all our lockers as full")
-        r"(?:[\w,&-]+\s+){1,10}?as\s+(?:empty|closed|full|unavailable|offline|busy|(?:fully\s+)?booked|sold\s+out|cancell?ed|missing|taken)\b)|"
+        r"(?:[\w,&-]+\s+){1,10}?as\s+(?:empty|closed|full|unavailable|offline|busy|(?:fully\s+)?booked|sold\s+out|cancell?ed|missing|taken)\b|"
+        # round 34: or at the wrong time ("our booking site listed 412 bookings one hour early")
+        r"(?:[\w,&-]+\s+){1,10}?(?:one|an?|two|three|\d+)\s+(?:hours?|days?)\s+(?:too\s+)?(?:early|late)\b)|"
         # round 29: a thing that told people what was not so ("the app told 3,905 households
         # that there was no collection", "told homes that pickup was on Tuesday instead of
         # Friday"), or showed a code ("5,062 boxes show code E17")
@@ -165,7 +169,9 @@ _PRED_ES = word_rx(
         r"(?P<state>\b(?:estuvo|estaba|estaban|estuvieron|está|están|ha\s+estado|han\s+estado|quedó|quedaron|se\s+quedó|"
         r"se\s+quedaron|se\s+quedaba|se\s+quedaban|sigue|siguen|seguía|seguían|permanece|permanecen|permaneció|permanecieron)\s+"
         r"(?:\w+\s+)?(?:caíd[oa]s?|fuera\s+de\s+servicio|sin\s+\w+|en\s+(?:blanco|negro)|vací[oa]s?|bloquead[oa]s?|"
-        r"inaccesibles?|colgad[oa]s?|congelad[oa]s?|inactiv[oa]s?|parad[oa]s?|fallando)\b)|"
+        r"inaccesibles?|colgad[oa]s?|congelad[oa]s?|inactiv[oa]s?|parad[oa]s?|fallando|"
+        # round 34: left pending ("5.830 recargas quedaron pendientes")
+        r"pendientes?|sin\s+acreditar)\b)|"
         # fallan, rechazaban, se cayeron, presentan fallas, dejaron de llegar
         r"(?P<verbfail>\b(?:fallan|fallaban|fallaron|falló|fallaba|fallando|tardan|tardaban|tardando|rechaz(?:a|an|aba|aban|ó|aron)|"
         r"se\s+(?:cayó|cayeron|colgó|colgaron|bloqueó|bloquearon|congeló|congelaron|cortó|cortaron|cortaba|cortaban)|presenta[n]?\s+fallas?|"
@@ -183,7 +189,8 @@ _PRED_ES = word_rx(
         r"[\wáéíóúñ]+\s+(?:erróne|equivocad|incorrect)\w*)\b)|"
         # round 24: a state with no verb, as a short post writes it ("sin web de reservas desde las
         # 7:20", "reservas caídas el viernes")
-        r"(?P<bare>\bsin\s+agua\b|\bhierv(?:a|an|e|en)\s+(?:el\s+)?agua\b|\bhervir\s+(?:el\s+)?agua\b|\bsin\s+(?:[\wáéíóúñ]+\s+){1,7}?desde\b|\bcaíd[oa]s?\s+(?:desde|el|la|entre|de\s+\d|en\s+(?:los|las|todos|todas)\s+(?:los\s+|las\s+)?\d*)\b)|"
+        # (round 34: delays in a thing of the customers', "demoras en la acreditación de saldo")
+        r"(?P<bare>\b(?:demoras?|retrasos?)\s+en\s+(?:la|las|el|los)\s+(?!red\b|sistema\b|servicio\b|plataforma\b)[\wáéíóúñ]{4,}|\bsin\s+agua\b|\bhierv(?:a|an|e|en)\s+(?:el\s+)?agua\b|\bhervir\s+(?:el\s+)?agua\b|\bsin\s+(?:[\wáéíóúñ]+\s+){1,7}?desde\b|\bcaíd[oa]s?\s+(?:desde|el|la|entre|de\s+\d|en\s+(?:los|las|todos|todas)\s+(?:los\s+|las\s+)?\d*)\b)|"
         r"(?P<nothing>\bno\s+(?:llegó|llegaron|llega|llegan|salió|salieron|sale|salen)\s+ningun[oa]?\b|"
         # round 24: "recibió un error al firmar", "recibían un mensaje de error"
         r"\b(?:recibió|recibieron|recibía|recibían|veía|veían|vio|vieron)\s+(?:un|el)\s+(?:mensaje\s+de\s+)?error\b|"
@@ -460,7 +467,7 @@ def _singular(words: list[str]) -> bool:
     near = words[-1].lower()
     if (
         len(near) < 3
-        or near in _NOT_HEAD_ONE
+        or (near in _NOT_HEAD_ONE and not _named_for_use(near, words))
         or near in _NOT_HEAD_EN
         or near in _NOT_SUBJECT
         or near in _DETERMINERS
@@ -477,6 +484,20 @@ def _singular(words: list[str]) -> bool:
         if any(c.isdigit() for c in before[i + 1]) or before[i + 1].lower() in _DAY_WORDS
     }
     return not {w.lower() for i, w in enumerate(before) if i not in timed} & _PREPOSITIONS
+
+
+#: Round 34: a site named by what customers do on it ("our booking site", "the ordering site"):
+#: the customers' service, where "site" alone may be ours ("the radio site", "our site").
+_SITE_WORDS = _words("site")
+
+
+def _named_for_use(near: str, words: list[str]) -> bool:
+    """True when a head word of our own kit is named by a use of the customers' before it, a word
+    in -ing ("booking site"; round 34)."""
+    if near not in _SITE_WORDS or len(words) < 2:
+        return False
+    use = words[-2].lower()
+    return len(use) > 5 and use.endswith("ing") and use not in _NOT_SUBJECT
 
 
 def _people_subject(words: list[str]) -> bool:

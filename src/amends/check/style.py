@@ -684,6 +684,25 @@ BLAME = {
         r"(?:[\w-]+ )?(?:network|equipment|lines?|cable|infrastructure|side)\b",
         r"(?:partners?|providers?|carriers?|operators?|wholesalers?|owners?|suppliers?|vendors?|dno) (?:has|have|had)(?:n[’']t| not) (?:yet )?"
         r"(?:given|told|shared|provided|sent|offered) (?:us|an?|any)\b",
+        # round 34: the other party's silence before the fault ("our hosting provider did not
+        # warn us", "the network operator gave no warning"); what is supplied or run by our
+        # partner as the thing that failed ("a storage system run by one of our vendor partners
+        # filled up", "the booking system supplied by our software partner began saving ..."); the
+        # fault made the responsibility of a party ("which is the responsibility of the network
+        # operator"), or said to lie with our company of a kind ("the fault lies with our phone
+        # company"); none when owned right after
+        r"\b(?:partners?|providers?|carriers?|operators?|wholesalers?|suppliers?|vendors?|contractors?|utility|company|dno) "
+        r"(?:(?:did not|didn[’']t|failed to) (?:warn|tell|notify|alert) us|never (?:warned|told|notified|alerted) us|gave (?:us )?no (?:warning|notice))\b"
+        + _OWNED_AFTER
+        + r"|\b(?:supplied|run|provided|hosted|managed|operated|built) by (?:our|the|one of our) (?:[\w-]+ ){0,2}?(?:partner|vendor|"
+        r"supplier|provider|contractor)s? (?:began|started|failed|filled|stopped|crashed|went down|broke|ran out|lost|deleted|sent|"
+        r"set|saved|rejected)\b"
+        + _OWNED_AFTER
+        + r"|\b(?:is|was|are|were) (?:the )?responsibility of (?:the|a|an) (?:[\w-]+ ){0,2}?(?:operator|company|utility|council|provider|"
+        r"supplier|contractor|carrier|distributor|dno|owner)s?\b"
+        r"|\b(?:fault|failure|problem|blame|responsibility|cause)s? (?:lay|lies|sat|sits|rests|rested|is|was) (?:entirely |solely |squarely )?"
+        r"with our (?:[\w-]+ ){1,2}?(?:company|carrier|provider|supplier|vendor|contractor|utility|operator)\b"
+        + _OWNED_AFTER,
         r"(?:our|the) (?:[\w-]+ )?(?:partner|provider|carrier|operator|wholesaler|supplier|vendor)s? (?:fixed|repaired|resolved|cleared|"
         r"restored) (?:the|their|its) (?:fault|issue|problem|outage)\b",
         r"(?:attributable|attributed|owing) to (?:the|our|an?|their) (?:[\w-]+ ){0,2}?(?:carrier|partner|provider|vendor|supplier|"
@@ -706,7 +725,10 @@ BLAME = {
         # (not "our": "fixed by our night operator" is one of ours)
         r"(?:resolved|fixed|repaired|restored|cleared) by (?:the|their) (?:[\w-]+ )?(?:carrier|partner|provider|operator|vendor|"
         r"supplier|utility|dno|wholesaler|owner)\b",
-        r"(?:maker|vendor|manufacturer|supplier)s? (?:had )?(?:told|assured|promised) us\b",
+        # (round 34: not when owned right after, "Our phone supplier had told us the update was
+        # safe ... That was our decision")
+        r"(?:maker|vendor|manufacturer|supplier)s? (?:had )?(?:told|assured|promised) us\b"
+        + _OWNED_AFTER,
         r"(?:host|partner|wholesale|roaming) (?:network|operator|carrier)s?(?: [\w\[\]-]+){0,3}? (?:experienced|suffered|has had|had|has) "
         r"(?:an? )?(?:[\w-]+ )?(?:fault|outage|failure|problem)\b",
         # round 19: the outage placed at a named party, words between ("due to a major outage at
@@ -757,7 +779,10 @@ BLAME = {
         # fault is ours to own")
         + _OWNED_AFTER,
         # (not one we chose and hired: "the fault came from a contractor we hired")
-        r"came from (?:our|the|a|an) (?:[\w-]+ ){0,2}?(?:contractor|supplier|vendor|provider|partner)s?\b(?! (?:that |which |who |whom )?we\b)|"
+        # (round 34: or from the company named by what it does for us, "came from the company
+        # that runs the app for us")
+        r"came from (?:our|the|a|an) (?:[\w-]+ ){0,2}?(?:(?:contractor|supplier|vendor|provider|partner)s?\b(?! (?:that |which |who |whom )?we\b)|"
+        r"(?:company|firm|business) (?:that|which|who) (?:runs|builds|hosts|supplies|makes|provides|manages|operates|handles|maintains)\b)|"
         r"(?:update|change|file|error|fault|mistake|tool|bug) from (?:our|the|a|an) (?:[\w-]+ ){0,2}?(?:contractor|supplier|vendor|provider|"
         r"partner)s?\b(?! (?:that |which |who |whom )?we\b)",
         r"(?:was|were) (?:sent|caused|made|done|changed|deleted|issued|pushed|installed) by (?:the|our|a|an) (?:[\w-]+ ){0,2}?"
@@ -917,8 +942,13 @@ BLAME = {
         r"(?:tuvo|tiene) (?:su )?origen en [^.;]{0,60}?\b(?:empresa eléctrica|compañía eléctrica|proveedor|terceros?|contratista)\b",
         r"(?:es|fue|está|estaba) (?:del|en el) (?:sistema|equipo|servidor)(?:es)? de (?:la|una|esa) (?:empresa|compañía)\b",
         # (round 20: "la causa fue", "se produjo por" too)
-        r"(?:se debió a|debido a|por culpa de|causad[oa] por|provocad[oa] por|se originó (?:en|por)|la causa fue|se produjo por|(?:se )?(?:originó|inició|"
-        r"comenzó|estuvo|está) en)[^.;]{0,90}?\b(?:proveedor(?:es)?|terceros?|contratistas?|otr[oa] (?:operador|empresa|"
+        r"(?:se debió a|debido a|por culpa de|causad[oa] por|provocad[oa] por|se originó (?:en|por)|la causa (?:fue|es)|se produjo por|(?:se )?(?:originó|inició|"
+        # (round 34: the party named by what it gives us, "una avería de la operadora que nos da la
+        # línea"; the network that handles the payments, "se originó en la red de cobros que
+        # procesa los pagos")
+        r"comenzó|estuvo|está) en)[^.;]{0,90}?\b(?:(?:operadora|operador|empresa|compañía) que nos (?:da|dan|presta|prestan|provee|"
+        r"proveen|suministra|vende)\b|(?<!nuestra\x20)red de [\wáéíóúñ]+ que (?:procesa|gestiona|maneja)\b|"
+        r"proveedor(?:es)?|terceros?|contratistas?|otr[oa] (?:operador|empresa|"
         r"compañía)|compañía eléctrica|empresa (?:externa|que|de \w+))",
         r"no (?:en|de) (?:la |nuestra )?(?:nuestra|red nuestra|nuestros equipos)|del lado (?:del|de la) (?:proveedor|operador|empresa)|"
         r"no en (?:el|la|los|las) nuestr[oa]s?",
@@ -939,11 +969,14 @@ BLAME = {
         # repararla", "la solución estaba en sus manos", "el problema era de ellos"); our own things
         # declared sound with any noun and any verdict ("nuestros equipos están en perfecto estado",
         # "nuestra parte funcionó bien todo el tiempo")
-        r"(?:es|son|era|eran|fue|será) (?:quien|quienes|la que|el que|los que|las que) (?:tiene|tienen|tenía|debe|deben|debía) (?:que )?"
+        # (round 34: the party named in the cleft, "es la operadora quien debe repararla")
+        r"(?:es|son|era|eran|fue|será) (?:(?:la|el|esa|ese) (?:operadora|operador|compañía|empresa|proveedor|proveedora|distribuidora|"
+        r"eléctrica|contratista) )?(?:quien|quienes|la que|el que|los que|las que) (?:tiene|tienen|tenía|debe|deben|debía) (?:que )?"
         r"(?:reparar|arreglar|solucionar|resolver|restablecer|reponer)\w*",
         r"(?:está|estaba|estuvo|queda|quedaba|quedó|sigue|seguía) (?:enteramente |totalmente |solo )?en (?:sus manos|manos de (?:ellos|ellas|la|el|otr[oa]))",
         r"(?:problema|falla|fallo|culpa|error|avería|daño|responsabilidad|reparación|arreglo)(?:es|s)? (?:era|fue|es|eran|fueron|son) "
-        r"(?:\w+ )?(?:de ellos|de ellas|suy[oa]s?)",
+        # (round 34: or of their system, "el error es de su sistema de gestión")
+        r"(?:\w+ )?(?:de ellos|de ellas|suy[oa]s?|de su (?:sistema|red|equipo|plataforma|servidor|lado|parte)\b)",
         r"nuestr[oa]s? (?:propi[oa]s? )?(?:equipos?|red|redes|instalaciones|sistemas?|parte|cables?|antenas?) (?:\w+ )?"
         r"(?:están|está|estaban|estaba|estuvo|estuvieron|funcionan|funciona|funcionaban|funcionaba|funcionó|funcionaron|siguen|seguían) "
         r"(?:en (?:perfecto|buen) estado|perfectamente|correctamente|con normalidad|normalmente|sin (?:ningún )?(?:problema|fallo|falla)s?)",
