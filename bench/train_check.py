@@ -77,10 +77,14 @@ from bench.eval_check import CORPORA, UNSEEN
 #: most right additions less wrong ones, none of the pairs losing, two in three right): blame 0.7 →
 #: 0.8 (28 right, 2 wrong), excuse 0.5 → 0.7 (37, 6), minimise 0.6 → 0.7 (11, 3), and `jargon` in at
 #: 0.7 (5, 0: net 5, the least kept). Out: `vague` (every threshold loses on a pair but 0.9, 14 and
-#: 8, which loses on one), `non-apology` (net 3 at most), `generic-apology` (none added).
+#: 8, which loses on one), `non-apology` (net 3 at most), `generic-apology` (none added). Round
+#: 34, on seven pairs (the fifty-first and fifty-second at 4a22f97 added), by the same rule: blame
+#: stays at 0.8 (35 right, 2 wrong), excuse 0.7 → 0.6 (41, 9: net 32 against 25), minimise (10, 3)
+#: and jargon (5, 0) stay at 0.7; `vague` (every threshold loses on a pair), `non-apology` (net 4
+#: at 0.7) and `generic-apology` (none added) stay out.
 THRESHOLD = {
     "blame": 0.8,
-    "excuse": 0.7,
+    "excuse": 0.6,
     "minimise": 0.7,
     "jargon": 0.7,
 }
@@ -91,12 +95,15 @@ RULES = tuple(THRESHOLD)
 #: pair (`cause` 0.15 → 0.2, `fix` 0.2 → 0.15), and in round 33 with the forty-ninth and fiftieth
 #: as a sixth, by the same rule (`what` 0.15 → 0.1, `cause` 0.2 → 0.1, `fix` 0.15 → 0.2, `repair`
 #: 0.25 → 0.5, `empathy` 0.3 → 0.25; `eta` out: 10 right and 1 wrong at 0.05 raise F1 by 0.017,
-#: under the bar, and higher thresholds are under 85% right).
+#: under the bar, and higher thresholds are under 85% right); and in round 34 with the fifty-first
+#: and fifty-second as a seventh (`what` 0.1 → 0.15: 108 right, 5 wrong; `fix` 0.2 → 0.1: 81, 8;
+#: `repair` 0.5 → 0.4: 171, 15; `cause` 0.1 and `empathy` 0.25 kept; `eta` still out: 13 and 2 at
+#: 0.05 raise F1 by 0.018, and every threshold over the bar is under 85% right).
 WITHHOLD = {
-    "what": 0.1,
+    "what": 0.15,
     "cause": 0.1,
-    "fix": 0.2,
-    "repair": 0.5,
+    "fix": 0.1,
+    "repair": 0.4,
     "empathy": 0.25,
 }
 L1 = 1.0
