@@ -5,7 +5,8 @@ Run: `.venv/bin/python -m bench.check`. Targets: < 20 ms per 1,000-word statemen
 words per second of proselint (all its default checks) on the labelled corpus.
 
 `--instructions [--baseline-rev REV]`: count instructions instead of timing (valgrind's
-callgrind, the same count whatever else the machine runs): a pass over the corpus through
+callgrind, the same count whatever else the machine runs; the working tree is copied first, so
+editing it meanwhile changes nothing): a pass over the corpus through
 `check_text`, and one short statement in a new process (start-up included: with the compiled
 patterns an earlier run kept, and with none, `amends.check.compiled`), for this checkout and for
 the named revision.
@@ -149,7 +150,11 @@ def instructions(baseline_rev: str | None) -> int:
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (Debian: apt-get install valgrind)")
     with tempfile.TemporaryDirectory() as folder:
-        codes = {"this checkout": bench_env()}
+        # the working tree copied as it is now: an edit made while the counts run (several
+        # minutes) would otherwise be counted in some children and not in others
+        tree = Path(folder) / "tree"
+        shutil.copytree(Path(__file__).resolve().parent.parent / "src", tree / "src")
+        codes = {"this checkout": dict(bench_env(), PYTHONPATH=str(tree / "src"))}
         if baseline_rev:
             codes[baseline_rev] = revision_env(baseline_rev, Path(folder))
         counts = {}
