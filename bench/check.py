@@ -145,16 +145,14 @@ def _instructions(env: dict[str, str], passes: int) -> int:
 
 def instructions(baseline_rev: str | None) -> int:
     """Print instruction counts for this checkout and, when given, a named revision."""
-    from bench.measure import bench_env, revision_env
+    from bench.measure import revision_env, tree_env
 
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (Debian: apt-get install valgrind)")
     with tempfile.TemporaryDirectory() as folder:
-        # the working tree copied as it is now: an edit made while the counts run (several
-        # minutes) would otherwise be counted in some children and not in others
-        tree = Path(folder) / "tree"
-        shutil.copytree(Path(__file__).resolve().parent.parent / "src", tree / "src")
-        codes = {"this checkout": dict(bench_env(), PYTHONPATH=str(tree / "src"))}
+        # the working tree as it is now: an edit made while the counts run (several minutes)
+        # would otherwise be counted in some children and not in others
+        codes = {"this checkout": tree_env(Path(folder))}
         if baseline_rev:
             codes[baseline_rev] = revision_env(baseline_rev, Path(folder))
         counts = {}

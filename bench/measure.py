@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -116,4 +117,13 @@ def revision_env(rev: str, folder: Path) -> dict[str, str]:
             ["git", "-C", str(root), "archive", rev, "src"], check=True, capture_output=True
         ).stdout
         subprocess.run(["tar", "-x", "-C", str(src)], input=archive, check=True)
+    return dict(bench_env(), PYTHONPATH=str(src / "src"))
+
+
+def tree_env(folder: Path) -> dict[str, str]:
+    """An environment running the `amends` of this working tree as it is now (its src/ copied
+    under `folder`): a measurement of several minutes is not changed by an edit made meanwhile."""
+    src = folder / "amends-tree"
+    if not src.exists():
+        shutil.copytree(Path(__file__).resolve().parent.parent / "src", src / "src")
     return dict(bench_env(), PYTHONPATH=str(src / "src"))
