@@ -6,7 +6,7 @@ the folds, so little is left there for a model to add, and its value out of samp
 underrated: after round 31, on the sets nobody had tuned on, the patterns and the reading still
 missed 31 `blame`, 35 `excuse` and 26 `vague` findings (evaluation.md).
 
-So this reads, as `bench.withhold_check` does, the pairs of sets rounds 27 to 30 and 32 to 34 tuned
+So this reads, as `bench.withhold_check` does, the pairs of sets rounds 27 to 30 and 32 to 35 tuned
 on, each with the patterns as they stood just before that round (`withhold_check.PAST`), and scores
 each with a model trained on every tuned set but that pair. A finding the past patterns already made
 is not counted again.

@@ -70,13 +70,13 @@ time by two hands, after round 27 was committed, never run through the checker b
 committed, measured once on each of rounds 27 to 31, and tuned on in round 32. The
 forty-ninth and fiftieth (corpus_blind49, 50) were written blind the same way, at the same time
 by two hands, after round 28 was committed, never run through the checker before they were
-committed, and measured once on each of rounds 28 to 32; nobody has tuned on them. The fifty-first
+committed, measured once on each of rounds 28 to 32, and tuned on in round 33. The fifty-first
 and fifty-second (corpus_blind51, 52) were written blind the same way, at the same time by two
-hands, after round 29 was committed, never run through the checker before they were committed, and
-measured once on each of rounds 29 to 32; nobody has tuned on them. The fifty-third and
+hands, after round 29 was committed, never run through the checker before they were committed,
+measured once on each of rounds 29 to 33, and tuned on in round 34. The fifty-third and
 fifty-fourth (corpus_blind53, 54) were written blind the same way, at the same time by two hands,
-after round 31 was committed, never run through the checker before they were committed, and
-measured once on each of rounds 30 to 32; nobody has tuned on them. The fifty-fifth and
+after round 31 was committed, never run through the checker before they were committed,
+measured once on each of rounds 30 to 34, and tuned on in round 35. The fifty-fifth and
 fifty-sixth (corpus_blind55, 56) were written blind the same way, at the same time by two hands,
 after round 32 was committed (while round 33 was being tuned), and never run through the checker
 before they were committed. The fifty-seventh and fifty-eighth (corpus_blind57, 58) were written
