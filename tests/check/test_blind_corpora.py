@@ -1,4 +1,4 @@
-"""The blind corpora (tests/check/corpus_blind2 to corpus_blind58) load and are well-formed.
+"""The blind corpora (tests/check/corpus_blind2 to corpus_blind60) load and are well-formed.
 
 Only their shape is tested: how the checker does on them is measured by `make eval` and never
 asserted here, so that no test pulls the rules towards a set. The second was measured once blind and
@@ -82,8 +82,9 @@ after round 32 was committed (while round 33 was being tuned), and never run thr
 before they were committed. The fifty-seventh and fifty-eighth (corpus_blind57, 58) were written
 blind the same way, at the same time by two hands, after round 33 was committed (while round 34
 was being tuned), and never run through the checker before they were committed.
-The fifty-ninth (corpus_blind59) was written blind the same way, at the same time as a sibling
-set by another hand, and never run through the checker before it was committed.
+The fifty-ninth and sixtieth (corpus_blind59, 60) were written blind the same way, at the same
+time by two hands, after round 34 was committed (while round 35 was being tuned), and never run
+through the checker before they were committed.
 Unit tests of the rules use sentences of their own, not these sets'.
 """
 
@@ -227,6 +228,7 @@ CORPORA = [
     Corpus("blind57", {"ongoing": "afo-", "resolve": "afr-", "explain": "afx-"}),
     Corpus("blind58", {"ongoing": "ago-", "resolve": "agr-", "explain": "agx-"}),
     Corpus("blind59", {"ongoing": "aho-", "resolve": "ahr-", "explain": "ahx-"}),
+    Corpus("blind60", {"ongoing": "aio-", "resolve": "air-", "explain": "aix-"}),
 ]
 
 
