@@ -1078,7 +1078,8 @@ EMPATHY = {
         r"\b(?:day|night|evening|morning|weekend|hours?)\b[^.]{0,30}\b(?:hurts|stings)\b",
     ),
     "es": _rx(
-        r"\b(?:sabemos|sé) (?:lo|la|el|que|cuánto)\b",
+        # (round 35: not what we know of the fault, "ya sabemos la causa")
+        r"\b(?:sabemos|sé) (?:lo|la|el|que|cuánto)\b(?! (?:causa|razón|motivo|origen|falla|fallo|avería)\b)",
         r"\bentendemos\b",
         r"\bfrustra\w+|\bpreocupa\w+",
         # the loss told as its consequence: "fue una tarde perdida para quienes trabajan desde casa"
@@ -1227,6 +1228,29 @@ EMPATHY_MORE = {
         r"\b(?:many|most) of you (?:[\w-]+ )?(?:watched|spent|missed|gave up|sat)\b|"
         r"\bstuck\b(?:(?<=everyone\x20stuck)|(?<=anyone\x20stuck)|(?<=those\x20stuck)|(?<=people\x20stuck)|(?<=drivers\x20stuck)|"
         r"(?<=customers\x20stuck)|(?<=guests\x20stuck)|(?<=families\x20stuck)|(?<=left\x20stuck)) (?:on|in|at|with|without|outside)\b",
+        # round 35: what "you" went through, told in the second person after the apology ("you
+        # were left standing at the counter", "you had been looking forward to it all week", "you
+        # had no one to ring", "you paid to see that film", a closing "and you could not."; not a
+        # condition, "if you were left without a receipt"); people late for what they had on ("we
+        # made you late for school", "were late for appointments"); the feeling named
+        # ("embarrassing", "humiliating"); the time granted as long ("ten hours without heating is
+        # a long time"); what it can leave a family ("can leave a household short"); what it made
+        # worse ("made a hard week worse"); what it hurts ("hurts the family budget"); the wait an
+        # outage can mean ("can mean an hour's wait"); the things people missed, apologised for
+        # ("sorry for the missed flights")
+        r"(?<!if\x20)(?<!when\x20)\byou (?:were (?:left|stuck|stranded|kept waiting|late)\b|had (?:been )?(?:waiting|waited|looking forward)\b|"
+        r"had (?:nobody|no one|no way|nowhere)\b|paid (?:to|good money to) (?:see|watch|hear|use|ride|travel|play)\b|"
+        r"could ?n[o’']t(?=\s*[.!;])|could not(?=\s*[.!;]))",
+        r"\b(?:made (?:you|them|people|many of you|us)|were|was) late (?:for|to) (?:work|school|class|classes|college|appointments?|meetings?|"
+        r"shifts?|lessons?|a |an |the |their |your |our )",
+        r"\b(?:embarrass|humiliat)(?:ing|ed)\b",
+        r"\b(?:is|was|are|were|it[’']s|that[’']s) (?:a |such a )?(?:very |really )?long (?:time|wait|while)(?=\s*[.!;]|,? (?:especially|and|for|when)\b)",
+        r"\b(?:leave|leaves|left) (?:you|them|people|a family|families|a household|households|many) (?:short|out of pocket)\b|"
+        r"\bmade (?:an? |the |your |their )?(?:[\w-]+ ){0,2}?(?:start|day|morning|evening|night|trip|journey|wait|week|weekend) "
+        r"(?:worse|harder|longer)\b",
+        r"\bhurts (?:the |your |a |their )?(?:household|family|families|budget|pocket|wallet)\b|"
+        r"\b(?:mean|means|meant) an? (?:hour|day|night|half-hour|hour and a half)[’']s (?:wait|drive|walk|trip)\b",
+        r"\bsorry for (?:[\w-]+ ){0,4}?(?:the )?missed (?:trains|connections|appointments|flights|buses|meetings|shifts|classes|matches|games)\b",
     ),
     "es": _rx(
         # round 5: the loss with what was lost in between ("una mañana de trabajo perdida"); people as
