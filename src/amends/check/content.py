@@ -868,6 +868,10 @@ RESTORE = {
         r"\betr\b",
         # round 19: a sale or a service that resumes or reopens at a time ("Sale resumes 1pm AEDT")
         r"\b(?:resumes|reopens|restarts)\b",
+        # round 35: what was held up reaching where it belongs ("we expect the payments to reach
+        # your account by noon")
+        r"\b(?:reach|reaches|land in|lands in|show in|show up in|appear in|arrive in) (?:your |their |the |each |every )?"
+        r"(?:balance|account|inbox|wallet|card)s?\b",
     ),
     "es": _rx(
         r"\brestabl\w+|\brestaur\w+|\bvuelva\b|\bvolverá\b|\breparad\w+|\brepon(?:er|dr\w+)\b",
@@ -888,12 +892,18 @@ RESTORE = {
         r"\bde vuelta\b|\bprevisión\b",
         # round 26: the service had ready again ("estimamos tenerlo listo a las 14:00")
         r"\btener(?:lo|la|los|las)? list[oa]s?\b",
+        # round 35: what was held up arriving where it belongs ("esperamos que los pagos lleguen a
+        # su cuenta antes de las 12:00"; not a person arriving, "que el técnico llegue")
+        r"\b(?:llegue|lleguen|llegará|llegarán|entre|entren|aparezca|aparezcan) (?:a |al |en )(?:su |tu |sus |tus |la |el |las |los )?"
+        r"(?:saldo|cuenta|cuentas|buzón|destino|tarjeta|monedero|factura)s?\b",
     ),
 }
 ETA_WORDS = {
     "en": _rx(
         r"\b(?:expect(?:ed|s)?|estimate[ds]?|eta|etr|should be|will be|aim to|aim(?:s|ing)? (?:for|at)|plan to|hope to|by|fix time)\b|"
-        r"\bdue\b(?! to\b)|\b(?:resumes|reopens|restarts) (?:at )?(?=\d)"
+        r"\bdue\b(?! to\b)|\b(?:resumes|reopens|restarts) (?:at )?(?=\d)|"
+        # round 35: a short post's fix given with its time alone ("Fix 4pm AEST")
+        r"\b(?:fix|repair|back)\s*:?\s*(?=\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b)"
     ),
     # any person of the verbs of estimating ("la empresa calcula", "prevé"), or a time to come after
     # a verb of return in the present ("vuelve a las 11:00")
@@ -904,7 +914,10 @@ ETA_WORDS = {
         # round 19: a return followed by its time alone ("Vuelve 15:00")
         r"\b(?:vuelve|vuelven|volverá|volverán) (?=\d)|"
         # round 24: "contamos con que funcione a las 16:00", "Listo 14:00", "Arreglo: 12:00"
-        r"\bcontamos con que\b|\b(?:listo|lista|listos|arreglo|arreglado|solución|solucionado)\s*:?\s*(?=\d)"
+        r"\bcontamos con que\b|\b(?:listo|lista|listos|arreglo|arreglado|solución|solucionado)\s*:?\s*(?=\d)|"
+        # round 35: the return in the conditional, the estimate of whoever does the work ("según
+        # la distribuidora, la luz volvería a las 18:00")
+        r"\b(?:volvería|volverían|regresaría|regresarían|funcionaría|funcionarían)\b"
     ),
 }
 NO_ETA = {
@@ -942,6 +955,8 @@ UPDATE = {
         # and a short post's last word ("... Update 1pm MT."; not a heading, "Update 9am PT:")
         r"\b(?:another|further|an?|next|new) update (?:will|is going to|is to) be (?:provided|posted|sent|published|given|shared|issued|made)\b|"
         r"\bupdate (?:at |by )?\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?\s*[.!](?=\s|$)",
+        # round 35: a short post's next text given with its time alone ("SMS 2pm.", "next text 4pm")
+        r"\b(?:sms|text) (?=\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b)",
     ),
     "es": _rx(
         r"\bpróxima actualización\b",
@@ -964,6 +979,9 @@ UPDATE = {
         # round 30: the next news, another mail ("próxima novedad a las 15 hs", "os enviaremos
         # otro correo hoy a las 18:00")
         r"\bpróxima (?:novedad|noticia|publicación|comunicación)\b|\b(?:enviaremos|mandaremos) (?:otro|otra|un nuevo|una nueva)\b",
+        # round 35: the next word from us in the present, with "de nuevo" ("te escribimos de nuevo a
+        # las 22:00", "les avisamos otra vez a las 9")
+        r"\b(?:te|le|les|os) (?:escribimos|informamos|contamos|avisamos) (?:de nuevo|otra vez|nuevamente)\b",
     ),
 }
 APOLOGY = {
