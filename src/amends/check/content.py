@@ -1912,6 +1912,18 @@ FIX_MORE = {
         r"(?:restored|reloaded|reinstated|put back)\b|"
         r"\b(?:we|our (?:[\w-]+ )?(?:team|staff|engineers?|technicians?|crews?)) (?:then )?(?:loaded|copied|uploaded|installed) (?:it|them) (?:at|by) \d|"
         r"\bdeployed (?:a|an) (?:temporary|spare|backup|replacement|second) (?:[\w-]+ )?(?:link|line|connection|route|server|circuit)\b",
+        # round 35: a setting changed or things moved across by hand ("we changed the clock setting
+        # by hand", "staff moved each booking across by hand"); the new thing loaded into every
+        # unit ("we loaded the new codes into every reader"); a new part deployed ("deployed a new
+        # certificate to the gateway"); the act whose completion brought the service back ("once
+        # they loaded the new format, the gates opened again"); a page pointed at the right place,
+        # in the passive ("the form was pointed at the correct address")
+        r"\b(?:changed|moved|corrected|updated|entered|fixed|edited|transferred) (?:[\w-]+ ){1,4}?(?:across |over |back )?(?:by hand|manually)\b|"
+        r"\b(?:loaded|installed|pushed|copied|uploaded) (?:the|a) new (?:[\w-]+ ){0,3}?(?:into|onto|on|to) (?:every|each|all)\b|"
+        r"\bdeployed (?:a|an|the) (?:new|fresh|renewed|valid|replacement) (?:[\w-]+ ){0,2}?(?:certificates?|certs?|keys?|versions?|builds?|files?)\b|"
+        r"\bonce (?:we|they|the [\w-]+|our [\w-]+) (?:had )?(?:\w+ed|put|set|sent|rebuilt) [^.;]{3,80}?, "
+        r"(?:the|our|all|every|both) (?:[\w-]+ ){0,3}?(?:opened|worked|came back|returned|were back|was back|started working)\b|"
+        r"\b(?:was|were|has been|have been) (?:pointed|switched|redirected|repointed) (?:back )?(?:at|to) (?:the|its|their) (?:correct|right|proper|new|old)\b",
     ),
     "es": _rx(
         # round 19: the change undone, told impersonally ("ya se efectuó el rollback correspondiente")
@@ -1998,6 +2010,10 @@ FIX_MORE = {
         # round 34: a stand-in link put up ("levantamos un enlace 4G de contingencia")
         r"\b(?:levant|mont|habilit|activ|pus)(?:amos|aron|imos|ieron) (?:un|una) (?:enlace|línea|conexión|servidor|ruta|circuito) "
         r"(?:[\wáéíóúñ0-9]+ ){0,2}?(?:de contingencia|de respaldo|de reserva|temporal|provisional)\b",
+        # round 35: one of our people named in the singular and what he put in ("un técnico conectó
+        # otro generador", "la electricista instaló una batería nueva")
+        r"\b(?:un|una|el|la|nuestr[oa]) (?:técnic[oa]|ingenier[oa]|operari[oa]|electricista|instalador[a]?) (?:[\wáéíóúñ]+ ){0,3}?"
+        r"(?:conectó|instaló|colocó|puso|trajo|montó|cambió|reemplazó|sustituyó|reparó|arrancó|reinició) (?:otr[oa]|un[oa]?|el|la|los|las)\b",
     ),
 }
 #: Words that undo a remedy verb before it: "we had not replaced it", "hadn't replaced".
