@@ -63,7 +63,9 @@ VAGUE = {
         # (round 30: more of what providers count: "a small number of clients", "of messages")
         # (round 33: two words of kind between, "a small number of smart-meter plan customers";
         # travellers and residents, "a small number of travellers")
-        r"clients|members|patients|messages|homes|orders|texts|bookings|travell?ers|residents)",
+        # (round 35: passengers and families, "a number of passengers were unable to check in")
+        r"clients|members|patients|messages|homes|orders|texts|bookings|travell?ers|residents|passengers|families|riders|cardholders|"
+        r"households|guests|drivers)",
         # round 30: the event named with nothing of what it was ("the matter that arose", "there's
         # a problem with our reminder texts", "intermittent problems with card payments")
         r"the matter (?:that |which )?(?:arose|occurred|happened)",
@@ -288,6 +290,9 @@ VAGUE = {
         # round 25: a technical problem or incident with no more said ("un problema técnico", "una
         # incidencia técnica"); hundreds of customers with no number ("cientos de clientes")
         r"(?:un|algún) problema técnico|(?:una|alguna) incidencia técnica|(?:cientos|centenares) de (?:clientes|usuarios|abonados|socios|hogares)",
+        # round 35: a technical failure with no more said ("se debió a una falla técnica", "un
+        # fallo técnico"); thousands with no number ("miles de clientes no pudieron entrar")
+        r"(?:una|alguna) falla técnica|(?:un|algún) fallo técnico|miles de (?:clientes|usuarios|abonados|socios|hogares)",
     ),
 }
 GENERIC = {
