@@ -247,7 +247,7 @@ VAGUE = {
         # round 5: a group with no number ("un pequeño grupo de usuarios", "un número reducido de clientes")
         # (round 35: not the group a change is tried on first, "se probará con un grupo pequeño de
         # clientes")
-        r"un(?<!con\x20un)(?<!a\x20un)(?<!en\x20un) (?:pequeño |reducido |limitado )?(?:grupo|número) (?:pequeño |reducido |limitado )?de "
+        r"un(?<!con\x20un) (?:pequeño |reducido |limitado )?(?:grupo|número) (?:pequeño |reducido |limitado )?de "
         r"(?:clientes|usuarios|abonados|hogares)",
         r"problemas técnicos",
         r"inconvenientes técnicos",
@@ -1756,7 +1756,7 @@ MINIMISE = {
         r"porcentaje (?:mínimo|muy pequeño|pequeño|ínfimo)",
         # round 4: "una fracción mínima", "una parte pequeña", "por poco tiempo"
         # (round 35: not the group a change is tried on first, "se probará con un grupo pequeño")
-        r"(?:fracción|parte|proporción|grupo)(?<!con\x20un\x20grupo)(?<!a\x20un\x20grupo)(?<!en\x20un\x20grupo) (?:muy )?"
+        r"(?:fracción|parte|proporción|grupo)(?<!con\x20un\x20grupo) (?:muy )?"
         r"(?:mínim[oa]|pequeñ[oa]|ínfim[oa]|reducid[oa])",
         # round 35: the outage called short after its day or place ("la caída del lunes en Soria fue
         # breve"); only a share ("se trata solo del 2 % de los clientes")
@@ -2007,7 +2007,8 @@ VAGUE_ANY = {
     ),
     "es": word_rx(
         compiled.compile(
-            r"\b(?:algun[oa]s|ciert[oa]s|much[oa]s|vari[oa]s|un\s+(?:pequeño\s+)?(?:grupo|número)(?:\s+(?:indeterminado|reducido|limitado|determinado))?\s+de)\s+"
+            # (round 35: not the group a change is tried on first, "con un grupo reducido de usuarios")
+            r"\b(?:algun[oa]s|ciert[oa]s|much[oa]s|vari[oa]s|(?<!con\s)un\s+(?:pequeño\s+)?(?:grupo|número)(?:\s+(?:indeterminado|reducido|limitado|determinado))?\s+de)\s+"
             r"(?:de\s+(?:nuestros|nuestras|los|las)\s+)?(?P<noun>[a-záéíóúñ]{3,}s)\b|"
             # round 24: "una pequeña parte de los contribuyentes"
             r"\buna\s+(?:pequeña\s+)?parte\s+de\s+(?:nuestros|nuestras|los|las)\s+(?P<share>[a-záéíóúñ]{3,}s)\b",
