@@ -77,6 +77,13 @@ ACT: dict[str, re.Pattern[str]] = {
         r"(?:lo |la |los |las |le )?\w{3,}(?:ó|aron|ieron))\b",
     ),
 }
+#: Round 35: the service's return told right after the act, in its clause ("We put the right
+#: settings back at 2pm and both lines came back."): the act is the fix, not the slip owned.
+_ACT_THEN_BACK = compiled.compile(
+    r"\band (?:then )?(?:the |both |all |every |our |its )?(?:[\w-]+ ){0,3}?(?:came back|come back|(?:worked|opened|ran) again|"
+    r"(?:were|was) back)\b|\by (?:el |la |los |las |ambos |todos )?(?:[\wáéíóúñ]+ ){0,3}?volvi(?:ó|eron) a funcionar\b",
+    re.I,
+)
 #: A sentence of empathy or of thanks is not the act an admission points back to.
 _NOT_ACT = compiled.compile(
     r"\W*(?:we|i) (?:know|understand|realise|realize|appreciate|thank)\b|\W*(?:sabemos|entendemos|agradecemos)\b",
@@ -112,6 +119,8 @@ def admitted_acts(doc: Doc, locale: str) -> Iterator[int]:
             if b - a < 12 or _NOT_ACT.match(doc.text, a):
                 continue
             found = act.search(text, a, b)
+            if found is not None and _ACT_THEN_BACK.search(text, found.end(), b):
+                continue
             if found is not None:
                 yield found.start()
                 break

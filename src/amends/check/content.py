@@ -440,7 +440,7 @@ CAUSE = {
         r"deleted|locked|filled|blocked|stopped answering|did not (?:start|take over)|typed)\b",
         r"\b(?:fault|faulty|defect|error) (?:in|on|at)\b|\bvandals?\b|\binterference\b|\bpower (?:cut|fault)\b|"
         r"\b(?:we|i|my team) (?:made|changed|applied|installed|pushed) (?:an? )?(?:error|mistake|setting|change|update)",
-        r"\btraced (?:it |this |the \w+ )?(?:back )?to\b|\bincorrect(?:ly)?\b|\bthe cause (?:was|is)\b(?!\s*[\[{<])|"
+        r"\btraced (?:it |this |the \w+ )?(?:back )?to\b|\bincorrect(?:ly)?\b|\bthe cause (?:was|is)\b(?!\s*[\[{<])(?! (?:still|not (?:yet )?known|unknown|unclear|under investigation|being investigated)\b)|"
         r"\bwrong (?:procedure|process|setting|step|command|value|order)\b|\b(?:problem|fault|failure) (?:is|was|lay) (?:in|with|at)\b",
         # where the fault was, whatever the verb: "the outage sits with ...", "the problem started at ..."
         r"\b(?:fault|problem|outage|failure|issue|cause|slowdown|disruption|damage|break)s? (?:is |was )?(?:sits?|sat|lies|lay|started|began|originated|"
@@ -485,9 +485,11 @@ CAUSE = {
         r"\b(?:equipo|central|cable|fibra|software|batería|planta|antena|cambio|router)s?(?: [\w,-]+){0,12}? "
         r"(?:falló|fallaron|se dañó|se reinició|dejó de|cortaron|cortó|dañó|apagó|no arrancó|tenía un fallo|"
         r"tumbó)\b",
-        r"\b(?:avería|variación de (?:energía|tensión)|corte de energía|fallo (?:en|de)|falla (?:en|de)|error humano)\b",
+        r"\b(?:avería|variación de (?:energía|tensión)|corte de energía|(?:fallo|falla) en|error humano)\b|"
+        # (round 35: not the outage named by what failed, "la falla de la app del martes")
+        r"\b(?:fallo|falla) de\b(?! (?:la |el |nuestra |nuestro |su |tu )?(?:app|aplicación|web|página|servicio|internet|banca)\b)",
         # where the fault was, whatever the verb: "la falla se originó en los equipos de ..."
-        r"\b(?:falla|fallo|problema|avería|error|incidencia|caída)s? (?:se )?(?:originó|origina|produjo|estuvo|está|inició|"
+        r"\b(?:falla|fallo|problema|avería|error|incidencia|caída|corte)s? (?:se )?(?:originó|origina|produjo|estuvo|está|inició|"
         r"comenzó|vino|venía|viene|provino) (?:en|por|con|de)\b|\bse originó (?:en|por)\b",
         r"\berror (?:en|de) (?:la|el|los|las|un|una|nuestr\w+)\b|\bse produjo (?:un|una) (?:error|fallo|falla|avería|corte)\b",
         # the decision that caused it, in a chief executive's words: "yo aprobé hacer un cambio"
@@ -501,7 +503,8 @@ CAUSE = {
         # round 4: a thing with an error in it ("una lista con un error"); done badly or unchecked by
         # us ("lo configuramos mal", "lo dejamos mal conectado", "no revisamos bien la conexión",
         # "sin probarlo", "nos equivocamos"); the power gone ("se cortó la luz", "un apagón")
-        r"\bcon (?:un|una|algún|varios|varias) (?:error|errores|fallo|fallos|falla|fallas|defecto)\b",
+        r"\bcon (?:(?:un|una|algún|varios|varias) (?:error|errores|fallo|fallos|falla|fallas|defecto)|errores|fallos|defectos)\b(?! \d)",
+        # (round 35: a thing made "con errores", "cargó un mapa con errores"; not a code, "con errores 503")
         r"\b(?:lo|la|los|las) \w+(?:amos|imos) mal\b|\bmal (?:conectad|configurad|instalad|puest|montad|hech)[oa]s?\b",
         r"\bno (?:lo |la |los |las )?(?:probamos|revisamos|comprobamos|configuramos|conectamos|verificamos|dimensionamos)(?: \w+)? bien\b",
         r"\bsin (?:probar|revisar|comprobar|verificar|avisar)\w*|\bnos (?:equivocamos|confundimos)\b",
@@ -657,6 +660,21 @@ CAUSE_MORE = {
         r"\b(?:update|change|upgrade|release) (?:that )?they (?:installed|made|pushed|released|applied|sent)\b|"
         r"\bnew (?:[\w-]+ ){0,2}?(?:system|planner|platform|software|app|version|server) went live\b|"
         r"\b(?:we|i) failed to (?:connect|link|include|copy|move|renew|transfer|switch on|update|add)\b",
+        # round 35: a thing not ready for a change ("their readers were not ready for the new card
+        # format"); a setting too low for the load ("a cap on our servers that was too low for the
+        # crowd"); how another party sends us something, changed ("the supplier changed how it
+        # sends us the prices"); the spare we never had ("we had set up no second line"); a link
+        # pointed at what did not exist yet ("pointed to a page that didn't exist yet"); a thing
+        # still working to the old place ("was still sending the files to last year's folder")
+        r"\b(?:was|were|is|are) not (?:yet )?(?:ready|built|set up|prepared|configured|updated) (?:for|to (?:handle|read|take|accept))\b|"
+        r"\b(?:limit|setting|threshold|cap|timeout|allowance|quota)s? (?:[\w’'-]+ ){0,6}?(?:was|were|had been|is) (?:set )?too "
+        r"(?:low|small|high|short|tight|long)\b|"
+        r"\bchanged how (?:they|it|we|the [\w-]+) (?:send|sent|sends|format|formats|deliver|delivers|pass|passes)\b|"
+        r"\bhad (?:built|set up|put in|installed|kept|bought|arranged) no (?:backup|spare|second|fallback|standby|other)\b|"
+        r"\bpointed (?:to|at) (?:a|an|the) (?:[\w-]+ ){0,2}?(?:page|address|server|account|folder|site|link) (?:that|which) "
+        r"(?:did ?n[o’']t|did not|no longer|was not|wasn[’']t|had not|hadn[’']t)\b|"
+        r"\bstill (?:paying|sending|pointing|posting|writing|charging|routing|saving) (?:[\w-]+ ){0,2}?(?:into|to|at) "
+        r"(?:last year[’']s|the old|an old|the wrong|the previous|last month[’']s)\b",
     ),
     "es": _rx(
         # round 5: the reflexive perfect and "quedó" with the thing after the verb ("se ha roto el
@@ -719,6 +737,12 @@ CAUSE_MORE = {
         r"\bno se (?:trasladó|trasladaron|copió|copiaron|migró|migraron|incluyó|incluyeron)\b|"
         r"\b(?:activamos|lanzamos|instalamos|cambiamos|migramos|pasamos) (?:[\wáéíóúñ]+ ){1,5}?sin (?:conectarl|probarl|comprobarl|"
         r"configurarl|revisarl)\w*|\bcambiamos (?:la forma|el modo|la manera) (?:en )?(?:que|de)\b",
+        # round 35: the power cut to our kit by whoever supplies it ("la eléctrica cortó el
+        # suministro a nuestra antena"); a new version that left things waiting ("la versión nueva
+        # dejaba los pagos en espera")
+        r"\b(?:cortó|cortaron|suspendió|suspendieron) (?:el suministro|la luz|la energía|la corriente)\b|"
+        r"\b(?:versión|actualización) (?:nuev[oa] )?(?:las |los |la |lo )?(?:dejaba|dejó|deja|dejaban|dejaron) (?:[\wáéíóúñ]+ ){0,3}?"
+        r"(?:en espera|pendientes?|sin (?:abonar|procesar|aplicar|cargar))",
     ),
 }
 #: A failure told in any words, whatever failed: "a cooling unit stopped", "planned work ... went
@@ -868,6 +892,10 @@ RESTORE = {
         r"\betr\b",
         # round 19: a sale or a service that resumes or reopens at a time ("Sale resumes 1pm AEDT")
         r"\b(?:resumes|reopens|restarts)\b",
+        # round 35: what was held up reaching where it belongs ("we expect the payments to reach
+        # your account by noon")
+        r"\b(?:reach|reaches|land in|lands in|show in|show up in|appear in|arrive in) (?:your |their |the |each |every )?"
+        r"(?:balance|account|inbox|wallet|card)s?\b",
     ),
     "es": _rx(
         r"\brestabl\w+|\brestaur\w+|\bvuelva\b|\bvolverá\b|\breparad\w+|\brepon(?:er|dr\w+)\b",
@@ -888,12 +916,18 @@ RESTORE = {
         r"\bde vuelta\b|\bprevisión\b",
         # round 26: the service had ready again ("estimamos tenerlo listo a las 14:00")
         r"\btener(?:lo|la|los|las)? list[oa]s?\b",
+        # round 35: what was held up arriving where it belongs ("esperamos que los pagos lleguen a
+        # su cuenta antes de las 12:00"; not a person arriving, "que el técnico llegue")
+        r"\b(?:llegue|lleguen|llegará|llegarán|entre|entren|aparezca|aparezcan) (?:a |al |en )(?:su |tu |sus |tus |la |el |las |los )?"
+        r"(?:saldo|cuenta|cuentas|buzón|destino|tarjeta|monedero|factura)s?\b",
     ),
 }
 ETA_WORDS = {
     "en": _rx(
         r"\b(?:expect(?:ed|s)?|estimate[ds]?|eta|etr|should be|will be|aim to|aim(?:s|ing)? (?:for|at)|plan to|hope to|by|fix time)\b|"
-        r"\bdue\b(?! to\b)|\b(?:resumes|reopens|restarts) (?:at )?(?=\d)"
+        r"\bdue\b(?! to\b)|\b(?:resumes|reopens|restarts) (?:at )?(?=\d)|"
+        # round 35: a short post's fix given with its time alone ("Fix 4pm AEST")
+        r"\b(?:fix|repair|back)\s*:?\s*(?=\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b)"
     ),
     # any person of the verbs of estimating ("la empresa calcula", "prevé"), or a time to come after
     # a verb of return in the present ("vuelve a las 11:00")
@@ -904,7 +938,10 @@ ETA_WORDS = {
         # round 19: a return followed by its time alone ("Vuelve 15:00")
         r"\b(?:vuelve|vuelven|volverá|volverán) (?=\d)|"
         # round 24: "contamos con que funcione a las 16:00", "Listo 14:00", "Arreglo: 12:00"
-        r"\bcontamos con que\b|\b(?:listo|lista|listos|arreglo|arreglado|solución|solucionado)\s*:?\s*(?=\d)"
+        r"\bcontamos con que\b|\b(?:listo|lista|listos|arreglo|arreglado|solución|solucionado)\s*:?\s*(?=\d)|"
+        # round 35: the return in the conditional, the estimate of whoever does the work ("según
+        # la distribuidora, la luz volvería a las 18:00")
+        r"\b(?:volvería|volverían|regresaría|regresarían|funcionaría|funcionarían)\b"
     ),
 }
 NO_ETA = {
@@ -942,6 +979,8 @@ UPDATE = {
         # and a short post's last word ("... Update 1pm MT."; not a heading, "Update 9am PT:")
         r"\b(?:another|further|an?|next|new) update (?:will|is going to|is to) be (?:provided|posted|sent|published|given|shared|issued|made)\b|"
         r"\bupdate (?:at |by )?\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?\s*[.!](?=\s|$)",
+        # round 35: a short post's next text given with its time alone ("SMS 2pm.", "next text 4pm")
+        r"\b(?:sms|text) (?=\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b)",
     ),
     "es": _rx(
         r"\bpróxima actualización\b",
@@ -964,6 +1003,9 @@ UPDATE = {
         # round 30: the next news, another mail ("próxima novedad a las 15 hs", "os enviaremos
         # otro correo hoy a las 18:00")
         r"\bpróxima (?:novedad|noticia|publicación|comunicación)\b|\b(?:enviaremos|mandaremos) (?:otro|otra|un nuevo|una nueva)\b",
+        # round 35: the next word from us in the present, with "de nuevo" ("te escribimos de nuevo a
+        # las 22:00", "les avisamos otra vez a las 9")
+        r"\b(?:te|le|les|os) (?:escribimos|informamos|contamos|avisamos) (?:de nuevo|otra vez|nuevamente)\b",
     ),
 }
 APOLOGY = {
@@ -1078,7 +1120,8 @@ EMPATHY = {
         r"\b(?:day|night|evening|morning|weekend|hours?)\b[^.]{0,30}\b(?:hurts|stings)\b",
     ),
     "es": _rx(
-        r"\b(?:sabemos|sé) (?:lo|la|el|que|cuánto)\b",
+        # (round 35: not what we know of the fault, "ya sabemos la causa")
+        r"\b(?:sabemos|sé) (?:lo|la|el|que|cuánto)\b(?! (?:causa|razón|motivo|origen|falla|fallo|avería)\b)",
         r"\bentendemos\b",
         r"\bfrustra\w+|\bpreocupa\w+",
         # the loss told as its consequence: "fue una tarde perdida para quienes trabajan desde casa"
@@ -1227,6 +1270,29 @@ EMPATHY_MORE = {
         r"\b(?:many|most) of you (?:[\w-]+ )?(?:watched|spent|missed|gave up|sat)\b|"
         r"\bstuck\b(?:(?<=everyone\x20stuck)|(?<=anyone\x20stuck)|(?<=those\x20stuck)|(?<=people\x20stuck)|(?<=drivers\x20stuck)|"
         r"(?<=customers\x20stuck)|(?<=guests\x20stuck)|(?<=families\x20stuck)|(?<=left\x20stuck)) (?:on|in|at|with|without|outside)\b",
+        # round 35: what "you" went through, told in the second person after the apology ("you
+        # were left standing at the counter", "you had been looking forward to it all week", "you
+        # had no one to ring", "you paid to see that film", a closing "and you could not."; not a
+        # condition, "if you were left without a receipt"); people late for what they had on ("we
+        # made you late for school", "were late for appointments"); the feeling named
+        # ("embarrassing", "humiliating"); the time granted as long ("ten hours without heating is
+        # a long time"); what it can leave a family ("can leave a household short"); what it made
+        # worse ("made a hard week worse"); what it hurts ("hurts the family budget"); the wait an
+        # outage can mean ("can mean an hour's wait"); the things people missed, apologised for
+        # ("sorry for the missed flights")
+        r"(?<!if\x20)(?<!when\x20)\byou (?:were (?:left|stuck|stranded|kept waiting|late)\b|had (?:been )?(?:waiting|waited|looking forward)\b|"
+        r"had (?:nobody|no one|no way|nowhere)\b|paid (?:to|good money to) (?:see|watch|hear|use|ride|travel|play)\b|"
+        r"could ?n[o’']t(?=\s*[.!;])|could not(?=\s*[.!;]))",
+        r"\b(?:made (?:you|them|people|many of you|us)|were|was) late (?:for|to) (?:work|school|class|classes|college|appointments?|meetings?|"
+        r"shifts?|lessons?|a |an |the |their |your |our )",
+        r"\b(?:embarrass|humiliat)(?:ing|ed)\b",
+        r"\b(?:is|was|are|were|it[’']s|that[’']s) (?:a |such a )?(?:very |really )?long (?:time|wait|while)(?=\s*[.!;]|,? (?:especially|and|for|when)\b)",
+        r"\b(?:leave|leaves|left) (?:you|them|people|a family|families|a household|households|many) (?:short|out of pocket)\b|"
+        r"\bmade (?:an? |the |your |their )?(?:[\w-]+ ){0,2}?(?:start|day|morning|evening|night|trip|journey|wait|week|weekend) "
+        r"(?:worse|harder|longer)\b",
+        r"\bhurts (?:the |your |a |their )?(?:household|family|families|budget|pocket|wallet)\b|"
+        r"\b(?:mean|means|meant) an? (?:hour|day|night|half-hour|hour and a half)[’']s (?:wait|drive|walk|trip)\b",
+        r"\bsorry for (?:[\w-]+ ){0,4}?(?:the )?missed (?:trains|connections|appointments|flights|buses|meetings|shifts|classes|matches|games)\b",
     ),
     "es": _rx(
         # round 5: the loss with what was lost in between ("una mañana de trabajo perdida"); people as
@@ -1846,6 +1912,18 @@ FIX_MORE = {
         r"(?:restored|reloaded|reinstated|put back)\b|"
         r"\b(?:we|our (?:[\w-]+ )?(?:team|staff|engineers?|technicians?|crews?)) (?:then )?(?:loaded|copied|uploaded|installed) (?:it|them) (?:at|by) \d|"
         r"\bdeployed (?:a|an) (?:temporary|spare|backup|replacement|second) (?:[\w-]+ )?(?:link|line|connection|route|server|circuit)\b",
+        # round 35: a setting changed or things moved across by hand ("we changed the clock setting
+        # by hand", "staff moved each booking across by hand"); the new thing loaded into every
+        # unit ("we loaded the new codes into every reader"); a new part deployed ("deployed a new
+        # certificate to the gateway"); the act whose completion brought the service back ("once
+        # they loaded the new format, the gates opened again"); a page pointed at the right place,
+        # in the passive ("the form was pointed at the correct address")
+        r"\b(?:changed|moved|corrected|updated|entered|fixed|edited|transferred) (?:[\w-]+ ){1,4}?(?:across |over |back )?(?:by hand|manually)\b|"
+        r"\b(?:loaded|installed|pushed|copied|uploaded) (?:the|a) new (?:[\w-]+ ){0,3}?(?:into|onto|on|to) (?:every|each|all)\b|"
+        r"\bdeployed (?:a|an|the) (?:new|fresh|renewed|valid|replacement) (?:[\w-]+ ){0,2}?(?:certificates?|certs?|keys?|versions?|builds?|files?)\b|"
+        r"\bonce (?:we|they|the [\w-]+|our [\w-]+) (?:had )?(?:\w+ed|put|set|sent|rebuilt) [^.;]{3,80}?, "
+        r"(?:the|our|all|every|both) (?:[\w-]+ ){0,3}?(?:opened|worked|came back|returned|were back|was back|started working)\b|"
+        r"\b(?:was|were|has been|have been) (?:pointed|switched|redirected|repointed) (?:back )?(?:at|to) (?:the|its|their) (?:correct|right|proper|new|old)\b",
     ),
     "es": _rx(
         # round 19: the change undone, told impersonally ("ya se efectuó el rollback correspondiente")
@@ -1932,6 +2010,10 @@ FIX_MORE = {
         # round 34: a stand-in link put up ("levantamos un enlace 4G de contingencia")
         r"\b(?:levant|mont|habilit|activ|pus)(?:amos|aron|imos|ieron) (?:un|una) (?:enlace|línea|conexión|servidor|ruta|circuito) "
         r"(?:[\wáéíóúñ0-9]+ ){0,2}?(?:de contingencia|de respaldo|de reserva|temporal|provisional)\b",
+        # round 35: one of our people named in the singular and what he put in ("un técnico conectó
+        # otro generador", "la electricista instaló una batería nueva")
+        r"\b(?:un|una|el|la|nuestr[oa]) (?:técnic[oa]|ingenier[oa]|operari[oa]|electricista|instalador[a]?) (?:[\wáéíóúñ]+ ){0,3}?"
+        r"(?:conectó|instaló|colocó|puso|trajo|montó|cambió|reemplazó|sustituyó|reparó|arrancó|reinició) (?:otr[oa]|un[oa]?|el|la|los|las)\b",
     ),
 }
 #: Words that undo a remedy verb before it: "we had not replaced it", "hadn't replaced".
@@ -2522,6 +2604,12 @@ def _sentences(doc: Doc) -> list[str]:
     return [t for _, t in doc.sentence_texts()]
 
 
+def _sentence_start(doc: Doc, offset: int) -> int:
+    """Where the sentence that holds an offset of the prose begins."""
+    i = bisect_right(doc.sentences, (offset, len(doc.text))) - 1
+    return doc.sentences[max(i, 0)][0]
+
+
 def _sentence_at(doc: Doc, offset: int) -> str:
     """The sentence that holds an offset of the prose."""
     i = bisect_right(doc.sentences, (offset, len(doc.text))) - 1
@@ -3075,6 +3163,18 @@ def _find_cause_starts(doc: Doc, ctx: Context) -> Iterator[int]:
     )
 
 
+#: Round 35: a hazard the customer may face, said in general to be frightening ("we know that a
+#: gas leak at night is frightening", "in a storm, a fallen line with no one to call is a real
+#: worry"): a present-tense sentence with a generic subject, which tells no cause of the outage
+#: when the word read as a cause stands in that subject (not "the storm was frightening", nor "a
+#: storm cut our lines, which is worrying", nor "a night without light is frightening in a storm").
+_FEARED = compiled.compile(
+    r"\W*(?:(?:we|i) know (?:that )?|in an? [\w-]+,? |at night,? )?an? [^.,;]{0,60}? (?:is|are|can be) (?:a |an )?"
+    r"(?:real |big |serious )?(?:frightening|scary|worry|worrying|stressful|alarming|distressing)\b",
+    re.I,
+)
+
+
 def check_cause(doc: Doc, ctx: Context) -> str | None:
     """The cause in plain words; before `resolve`, an explicit 'we do not know yet' also passes.
 
@@ -3096,6 +3196,9 @@ def _check_cause(doc: Doc, ctx: Context) -> str | None:
     for start in _cause_starts(doc, ctx):
         sentence = _sentence_at(doc, start)
         if sentence not in told:
+            feared = _FEARED.match(sentence)
+            if feared and start - _sentence_start(doc, start) < feared.end():
+                continue  # the hazard is the sentence's generic subject, not a cause told
             if _plain(sentence, ctx):
                 return None
             told.add(sentence)

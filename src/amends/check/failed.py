@@ -41,6 +41,9 @@ _PRED_EN = word_rx(
         r"missing|broken|dead|silent|jammed|unusable|late|delayed|out\s+of\s+(?:service|action|order)|not\s+working|"
         # round 23: running late, shut, cancelled ("your payout is running late", "lockers were shut")
         r"running\s+late|shut|(?:being\s+)?cancell?ed|"
+        # round 35: closed for a while or for people ("online check-in was closed for 647
+        # passengers", "is still closed since 5am"; not "we closed the ticket")
+        r"closed(?=\s+(?:for|since|from|between|until|all|to\s+(?:all|every|customers|passengers))\b)|"
         # round 28: paid or charged wrongly ("were paid too little", "was charged twice")
         r"(?:paid|charged|taxed|billed)\s+(?:too\s+(?:little|much|late)|twice|short)|short-paid|"
         # round 30: sold or booked twice ("418 car spaces were sold twice", "seats double-booked")
@@ -136,8 +139,10 @@ _PRED_EN = word_rx(
         r"(?P<none>\bno\s+(?:running\s+)?water\b|\bboil(?:[\s-]water)?\s+(?:advisory|advice|notice|order|alert|warning)\b|\bkeep\s+boiling\b|"
         r"\bboil(?:ing)?\s+(?:(?:your|all|the|tap|drinking)\s+){0,2}water\b)|"
         # (round 33: or failing for all of a kind, "card payments failing for all 12 stores")
-        r"(?P<bare>(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)\b(?:down|offline|unavailable|not\s+working|failing)\s+"
-        r"(?:since|from|between|(?:for|on|at|across)\s+(?:all|every|each)\b)\b|\b(?:opened|opens|open|loaded|loads|load|came\s+up|come\s+up)\s+(?:empty|blank)\b)|"
+        # (round 35: or blank or closed since a time, "map and portal blank since 6am"; people
+        # charged twice, told bare, "900 families double-charged on Monday")
+        r"(?P<bare>(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)\b(?:down|offline|unavailable|not\s+working|failing|blank|closed)\s+"
+        r"(?:since|from|between|(?:for|on|at|across)\s+(?:all|every|each)\b)\b|\bdouble-(?:charged|billed)\b|\b(?:opened|opens|open|loaded|loads|load|came\s+up|come\s+up)\s+(?:empty|blank)\b)|"
         # the same thing told to be back ("card readers are working again", "your usage is back")
         r"(?P<back>\b(?:is|are|was|were|have(?:\s+now)?\s+been|has(?:\s+now)?\s+been)\s+(?:now\s+|all\s+|fully\s+)?(?:back(?:\s+(?:up|online|on|to\s+normal))?|"
         r"working\s+(?:again|normally|as\s+normal)|restored|running\s+(?:again|normally)|up\s+and\s+running)\b|"

@@ -63,7 +63,9 @@ VAGUE = {
         # (round 30: more of what providers count: "a small number of clients", "of messages")
         # (round 33: two words of kind between, "a small number of smart-meter plan customers";
         # travellers and residents, "a small number of travellers")
-        r"clients|members|patients|messages|homes|orders|texts|bookings|travell?ers|residents)",
+        # (round 35: passengers and families, "a number of passengers were unable to check in")
+        r"clients|members|patients|messages|homes|orders|texts|bookings|travell?ers|residents|passengers|families|riders|cardholders|"
+        r"households|guests|drivers)",
         # round 30: the event named with nothing of what it was ("the matter that arose", "there's
         # a problem with our reminder texts", "intermittent problems with card payments")
         r"the matter (?:that |which )?(?:arose|occurred|happened)",
@@ -243,7 +245,10 @@ VAGUE = {
         # (round 32: "algunos huéspedes", "algunas puertas")
         r"huéspedes|puertas)",
         # round 5: a group with no number ("un pequeño grupo de usuarios", "un número reducido de clientes")
-        r"un (?:pequeño |reducido |limitado )?(?:grupo|número) (?:pequeño |reducido |limitado )?de (?:clientes|usuarios|abonados|hogares)",
+        # (round 35: not the group a change is tried on first, "se probará con un grupo pequeño de
+        # clientes")
+        r"un(?<!con\x20un) (?:pequeño |reducido |limitado )?(?:grupo|número) (?:pequeño |reducido |limitado )?de "
+        r"(?:clientes|usuarios|abonados|hogares)",
         r"problemas técnicos",
         r"inconvenientes técnicos",
         # round 7: the majority with no number ("la mayoría de los clientes", "la mayor parte de los usuarios")
@@ -285,6 +290,9 @@ VAGUE = {
         # round 25: a technical problem or incident with no more said ("un problema técnico", "una
         # incidencia técnica"); hundreds of customers with no number ("cientos de clientes")
         r"(?:un|algún) problema técnico|(?:una|alguna) incidencia técnica|(?:cientos|centenares) de (?:clientes|usuarios|abonados|socios|hogares)",
+        # round 35: a technical failure with no more said ("se debió a una falla técnica", "un
+        # fallo técnico"); thousands with no number ("miles de clientes no pudieron entrar")
+        r"(?:una|alguna) falla técnica|(?:un|algún) fallo técnico|miles de (?:clientes|usuarios|abonados|socios|hogares)",
     ),
 }
 GENERIC = {
@@ -1573,7 +1581,9 @@ MINIMISE = {
         r"hiccups?",
         r"negligible",
         r"mere(?:ly)?",
-        r"only (?:\d[\d,]*|some) (?:customers|users|people)",
+        # (round 35: more of the people counted, "only 212 passengers")
+        r"only (?:\d[\d,]*|some) (?:customers|users|people|passengers|riders|homes|households|subscribers|members|cardholders|"
+        r"viewers|families|students|patients|travell?ers|guests|drivers|accounts)",
         r"tiny",
         # harm made small through the duration or the reach (docs/field-study.md, "Minimising")
         # (round 33: "after a short pause")
@@ -1585,7 +1595,8 @@ MINIMISE = {
         # round 5: a short time in other words, few who noticed, a share with "only"
         r"short-lived",
         r"(?:few|not many|hardly any) (?:of you|customers|people|users) (?:will |would )?(?:have )?(?:noticed|notice|seen)",
-        r"only (?:around |about |roughly |some )?\d[\d.,]*(?=\s?(?:%|per ?cent))",
+        # (round 35: "percent" in one word too: a space in these phrases is one or more)
+        r"only (?:around |about |roughly |some )?\d[\d.,]*(?=\s?(?:%|percent|per\s+cent))",
         r"not (?:a )?(?:nationwide|widespread|national|network-wide) (?:outage|issue|problem|fault)",
         r"resolved (?:quickly|promptly|swiftly)",
         r"within (?:just )?a few (?:hours|minutes)",
@@ -1732,7 +1743,8 @@ MINIMISE = {
         r"solo unos pocos",
         r"ligera(?:mente)?",
         r"pequeña interrupción",
-        r"apenas",
+        # (round 35: not "as soon as", "apenas la tengamos", "apenas sepamos algo")
+        r"apenas(?! (?:la|lo|los|las|le|les|se|nos|tengamos|tenga|sepamos|sepa|haya|hayamos|termine|terminemos|vuelva|esté|estén)\b)",
         r"(?:solo|sólo) unos pocos",
         r"(?:nunca|no) (?:hubo|ha habido|ha sufrido)(?: en ningún momento)? una caída generalizada",
         # the harm made small by the count or the length: "muy pocos clientes", "un número muy
@@ -1743,7 +1755,13 @@ MINIMISE = {
         r"(?:corte|fallo|falla|incidencia|interrupción) puntual",
         r"porcentaje (?:mínimo|muy pequeño|pequeño|ínfimo)",
         # round 4: "una fracción mínima", "una parte pequeña", "por poco tiempo"
-        r"(?:fracción|parte|proporción|grupo) (?:muy )?(?:mínim[oa]|pequeñ[oa]|ínfim[oa]|reducid[oa])",
+        # (round 35: not the group a change is tried on first, "se probará con un grupo pequeño")
+        r"(?:fracción|parte|proporción|grupo)(?<!con\x20un\x20grupo) (?:muy )?"
+        r"(?:mínim[oa]|pequeñ[oa]|ínfim[oa]|reducid[oa])",
+        # round 35: the outage called short after its day or place ("la caída del lunes en Soria fue
+        # breve"); only a share ("se trata solo del 2 % de los clientes")
+        r"(?:falla|fallo|corte|caída|interrupción|incidencia)(?: (?:del?|en|de la|y) [\wáéíóúñ]+){1,4}? fue (?:muy )?(?:corta|corto|breve|pequeña|pequeño|menor)\b",
+        r"(?:solo|sólo|apenas) (?:del?|el|un|al) \d[\d.,]*(?=\s?(?:%|por\s+ciento))",
         r"por (?:muy )?poco tiempo",
         # round 6: almost nobody ("casi nadie lo notó", "casi ningún cliente"); a duration made small
         # ("fue cosa de menos de una hora", "solo 40 minutos", "apenas unos minutos"); a matter of no
@@ -1989,7 +2007,8 @@ VAGUE_ANY = {
     ),
     "es": word_rx(
         compiled.compile(
-            r"\b(?:algun[oa]s|ciert[oa]s|much[oa]s|vari[oa]s|un\s+(?:pequeño\s+)?(?:grupo|número)(?:\s+(?:indeterminado|reducido|limitado|determinado))?\s+de)\s+"
+            # (round 35: not the group a change is tried on first, "con un grupo reducido de usuarios")
+            r"\b(?:algun[oa]s|ciert[oa]s|much[oa]s|vari[oa]s|(?<!con\s)un\s+(?:pequeño\s+)?(?:grupo|número)(?:\s+(?:indeterminado|reducido|limitado|determinado))?\s+de)\s+"
             r"(?:de\s+(?:nuestros|nuestras|los|las)\s+)?(?P<noun>[a-záéíóúñ]{3,}s)\b|"
             # round 24: "una pequeña parte de los contribuyentes"
             r"\buna\s+(?:pequeña\s+)?parte\s+de\s+(?:nuestros|nuestras|los|las)\s+(?P<share>[a-záéíóúñ]{3,}s)\b",
