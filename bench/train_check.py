@@ -81,12 +81,15 @@ from bench.eval_check import CORPORA, UNSEEN
 #: 34, on seven pairs (the fifty-first and fifty-second at 4a22f97 added), by the same rule: blame
 #: stays at 0.8 (35 right, 2 wrong), excuse 0.7 → 0.6 (41, 9: net 32 against 25), minimise (10, 3)
 #: and jargon (5, 0) stay at 0.7; `vague` (every threshold loses on a pair), `non-apology` (net 4
-#: at 0.7) and `generic-apology` (none added) stay out.
+#: at 0.7) and `generic-apology` (none added) stay out. Round 35, on eight pairs (the fifty-third
+#: and fifty-fourth at 727806d added), by the same rule: blame 0.8 → 0.7 (40 right, 4 wrong: net 36
+#: against 34), excuse 0.6 → 0.9 (27, 4: every lower threshold loses on a pair), minimise 0.7 → 0.6
+#: (13, 4: net 9 against 8), and `jargon` out (0.7 loses on a pair; 0.9, 4 right and none wrong,
+#: nets under `NET`); `vague`, `non-apology` and `generic-apology` stay out.
 THRESHOLD = {
-    "blame": 0.8,
-    "excuse": 0.6,
-    "minimise": 0.7,
-    "jargon": 0.7,
+    "blame": 0.7,
+    "excuse": 0.9,
+    "minimise": 0.6,
 }
 RULES = tuple(THRESHOLD)
 #: The required elements whose missing-element error the reading may hold back, and the score of
@@ -98,11 +101,14 @@ RULES = tuple(THRESHOLD)
 #: under the bar, and higher thresholds are under 85% right); and in round 34 with the fifty-first
 #: and fifty-second as a seventh (`what` 0.1 → 0.15: 108 right, 5 wrong; `fix` 0.2 → 0.1: 81, 8;
 #: `repair` 0.5 → 0.4: 171, 15; `cause` 0.1 and `empathy` 0.25 kept; `eta` still out: 13 and 2 at
-#: 0.05 raise F1 by 0.018, and every threshold over the bar is under 85% right).
+#: 0.05 raise F1 by 0.018, and every threshold over the bar is under 85% right); and in round 35
+#: with the fifty-third and fifty-fourth as an eighth (`what` 0.15 → 0.3: 126 right, 10 wrong; `fix`
+#: 0.1 → 0.2: 103, 17; `cause` 0.1, `repair` 0.4 and `empathy` 0.25 kept; `eta` still out: at every
+#: threshold more than 15% of what it holds back are true errors, 15 right and 4 wrong at 0.05).
 WITHHOLD = {
-    "what": 0.15,
+    "what": 0.3,
     "cause": 0.1,
-    "fix": 0.1,
+    "fix": 0.2,
     "repair": 0.4,
     "empathy": 0.25,
 }
