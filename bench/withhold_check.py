@@ -12,10 +12,13 @@ and 32 to 35 tuned on, each read by the patterns as they stood just before that 
 revision and its pair), with a model trained on every tuned set but that pair. A rule is kept
 where, at the threshold with the best F1 among those whose held-back errors are at least 85%
 right (a missing element let through is worse than a false error), F1 rises by 0.02 or more.
+Only statements of `train_check.HOLD_MIN_WORDS` words or more are read; `--limits` also prints
+each rule's choice for each shortest statement in `LIMITS` (round 35 chose 15 by it: of the
+limits with the best F1 summed over the rules, the highest).
 
-Run: `.venv/bin/python -m bench.withhold_check` (about twenty-five minutes: eight past revisions'
-`src/` unpacked and run on their pair, as `bench.measure.revision_env` gives a baseline, and nine
-candidate rules trained eight times each).
+Run: `.venv/bin/python -m bench.withhold_check [--limits]` (about twenty-five minutes: eight past
+revisions' `src/` unpacked and run on their pair, as `bench.measure.revision_env` gives a
+baseline, and nine candidate rules trained eight times each).
 """
 
 from __future__ import annotations
@@ -26,13 +29,14 @@ import sys
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from itertools import product
 from pathlib import Path
 from typing import NamedTuple
 
 from amends.check.learned import RuleModel, features, tokens
 from bench.eval_check import CORPORA
 from bench.measure import revision_env
-from bench.train_check import MIN_WORDS, _f1, absence_weights, labelled, training_sets
+from bench.train_check import HOLD_MIN_WORDS, _f1, absence_weights, labelled, training_sets
 
 #: A git revision and the pair of sets a round tuned on after it.
 Past = tuple[str, tuple[str, ...]]
@@ -53,6 +57,8 @@ TRIED = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
 RIGHT_SHARE = 0.85
 #: The least rise in F1 for a rule to be kept.
 GAIN = 0.02
+#: The shortest statements (in words) compared with `--limits` (`train_check.HOLD_MIN_WORDS`).
+LIMITS = (0, 10, 15, 20, 25, 30)
 
 #: Run under a past checkout: the rules its patterns fire on each statement of the named sets,
 #: with the rules that apply there (learned reading off).
@@ -121,27 +127,27 @@ def patterns_count(c: list[int], got: bool, want: bool) -> None:
         c[2] += 1
 
 
-def _fold(past: tuple[str, tuple[str, ...]]) -> dict[tuple[str, float], list[int]]:
-    """One pair's counts per (rule, threshold): the past patterns' tp fp fn, and the errors
-    held back that were false alarms (right) and that were true (wrong)."""
+def _fold(past: tuple[str, tuple[str, ...]]) -> dict[tuple[str, int, float], list[int]]:
+    """One pair's counts per (rule, shortest statement, threshold): the past patterns' tp fp fn,
+    and the errors held back that were false alarms (right) and that were true (wrong)."""
     rows = past_rows(past)
     others = [name for name in training_sets() if name not in past[1]]
-    counts = {(r, t): [0, 0, 0, 0, 0] for r in CANDIDATES for t in TRIED}
+    counts = {(r, n, t): [0, 0, 0, 0, 0] for r in CANDIDATES for n in LIMITS for t in TRIED}
     for rule in CANDIDATES:
         trained = absence_weights(rule, others)
         model = RuleModel(rule, trained["bias"], 0.5, trained["weights"])
         for row in (r for r in rows if rule in r.applies):
             g, want = rule in row.got, rule in row.labels
             p = model.score(row.feats)
-            for t in TRIED:
-                c = counts[(rule, t)]
+            for n, t in product(LIMITS, TRIED):
+                c = counts[(rule, n, t)]
                 patterns_count(c, g, want)
-                if g and row.n_words >= MIN_WORDS and p < t:
+                if g and row.n_words >= n and p < t:
                     c[4 if want else 3] += 1
     return counts
 
 
-Counts = dict[tuple[str, float], list[int]]
+Counts = dict[tuple[str, int, float], list[int]]
 
 
 def past_counts(fold: Callable[[Past], Counts], jobs: int = 2) -> tuple[list[Counts], Counts]:
@@ -152,29 +158,51 @@ def past_counts(fold: Callable[[Past], Counts], jobs: int = 2) -> tuple[list[Cou
     return per_fold, counts
 
 
-def select(jobs: int = 2) -> list[str]:
+def _choice(counts: Counts, rule: str, shortest: int) -> tuple[list[str], float, float | None]:
+    """One rule's cells per threshold at one shortest statement, its best F1 gain among the
+    thresholds whose held-back errors are `RIGHT_SHARE` right, and that threshold."""
+    tp, fp, fn, _, _ = counts[(rule, shortest, TRIED[0])]
+    base = _f1(tp, fp, fn)
+    cells, best = [f"{rule:11s} patterns {tp}/{fp}/{fn} F1 {base:.3f}"], (0.0, None)
+    for t in TRIED:
+        *_, right, wrong = counts[(rule, shortest, t)]
+        gain = _f1(tp - wrong, fp - right, fn + wrong) - base
+        cells.append(f"{t}: +{right}/-{wrong} {gain:+.3f}")
+        if right + wrong and right / (right + wrong) >= RIGHT_SHARE and gain > best[0]:
+            best = (gain, t)
+    return cells, *best
+
+
+def select(jobs: int = 2, limits: bool = False) -> list[str]:
     """Per candidate and threshold: the errors held back, right and wrong, and F1's change,
-    summed over the past pairs; then each rule's choice by the rule in this module's doc."""
+    summed over the past pairs; then each rule's choice by the rule in this module's doc, for
+    statements of `HOLD_MIN_WORDS` words or more (with `limits`, then the choice at each of
+    `LIMITS`)."""
     _, counts = past_counts(_fold, jobs)
     pairs = ", ".join(f"{'/'.join(sets)} at {rev}" for rev, sets in PAST)
-    lines = [f"pairs {pairs}; per threshold: +right/-wrong held back, F1 change"]
+    lines = [
+        f"pairs {pairs}; statements of {HOLD_MIN_WORDS} words or more; per threshold: "
+        "+right/-wrong held back, F1 change"
+    ]
     for r in CANDIDATES:
-        tp, fp, fn, _, _ = counts[(r, TRIED[0])]
-        base = _f1(tp, fp, fn)
-        cells, best = [f"{r:11s} patterns {tp}/{fp}/{fn} F1 {base:.3f}"], (0.0, None)
-        for t in TRIED:
-            *_, right, wrong = counts[(r, t)]
-            gain = _f1(tp - wrong, fp - right, fn + wrong) - base
-            cells.append(f"{t}: +{right}/-{wrong} {gain:+.3f}")
-            if right + wrong and right / (right + wrong) >= RIGHT_SHARE and gain > best[0]:
-                best = (gain, t)
-        kept = f"keep at {best[1]}" if best[1] is not None and best[0] >= GAIN else "out"
+        cells, gain, t = _choice(counts, r, HOLD_MIN_WORDS)
+        kept = f"keep at {t}" if t is not None and gain >= GAIN else "out"
         lines.append("  ".join([*cells, kept]))
+    if limits:
+        lines.append("per shortest statement: each rule's choice (+right/-wrong, F1 change)")
+        for r, n in product(CANDIDATES, LIMITS):
+            _, gain, t = _choice(counts, r, n)
+            if t is None or gain < GAIN:
+                lines.append(f"{r:11s} {n:>2} words or more  out")
+                continue
+            right, wrong = counts[(r, n, t)][3:]
+            kept = f"{t}: +{right}/-{wrong} {gain:+.3f}"
+            lines.append(f"{r:11s} {n:>2} words or more  {kept}")
     return lines
 
 
 def main() -> int:
-    print("\n".join(select()))
+    print("\n".join(select(limits="--limits" in sys.argv)))
     return 0
 
 

@@ -159,7 +159,9 @@ def from_json(data: dict, part: str = "rules") -> Model:
         rid: RuleModel(rid, float(r["bias"]), float(r["threshold"]), dict(r["weights"]))
         for rid, r in data.get(part, {}).items()
     }
-    return Model(tuple(data["trained_on"]), str(data["digest"]), int(data["min_words"]), rules)
+    # the held-back errors have a shortest statement of their own (round 35: `withhold_min_words`)
+    shortest = int(data.get(f"{part}_min_words", data["min_words"]))
+    return Model(tuple(data["trained_on"]), str(data["digest"]), shortest, rules)
 
 
 @cache
