@@ -234,13 +234,26 @@ def _keyed(phrases: Iterable[str], cased: bool = False) -> list[tuple[str | None
 
 
 @lru_cache(maxsize=4096)
-def _starts(p: str) -> frozenset[str] | None:
-    """The (lower-case) characters a phrase can start with; None when any or not known."""
+def _starts(p: str, cased: bool = False) -> frozenset[str] | None:
+    """The (lower-case; with `cased`, as written) characters a phrase can start with, `\\d`
+    standing for any digit; None when any or not known."""
     try:
-        chars = first_chars(list(_parser.parse(p, re.I)))
+        chars = first_chars(list(_parser.parse(p, 0 if cased else re.I)), digits=True)
     except re.error:
         return None
-    return None if chars is None else frozenset(c.lower() for c in chars)
+    if chars is None:
+        return None
+    return frozenset(chars if cased else (c if c == "\\d" else c.lower() for c in chars))
+
+
+def _clash(a: frozenset[str] | None, b: frozenset[str] | None) -> bool:
+    """True when a match of one set of first characters (`_starts`) may start as one of the
+    other could: either is unknown, they share a character, or a digit (`\\d`) meets one."""
+    if a is None or b is None or a & b:
+        return True
+    if "\\d" in a:
+        return "\\d" in b or any(c.isdecimal() for c in b)
+    return "\\d" in b and any(c.isdecimal() for c in a)
 
 
 def _emit(key: str) -> str:
@@ -275,23 +288,25 @@ def _tree(phrases: list[str], depth: int, spaces: bool, cased: bool = False) -> 
     A phrase joins the group of its first atom (a character, or a word boundary) unless a
     phrase placed after that group could start with the same character: then the order between
     the two would change. `spaces`: a space stands for a run of white space. `cased`: for a
-    case-sensitive pattern, so the characters are kept as written (and compared lower-cased,
-    which only keeps more groups apart than needed)."""
+    case-sensitive pattern, so the characters are kept as written and compared as written
+    (round 35: compared lower-cased, "B" and "b" kept groups apart that no character can both
+    start, and a phrase that opens with a digit, `\\d`, kept every later one apart; the
+    engineering terms' tree had 82 choices at every word, now 38)."""
     if depth >= DEPTH:
         return phrases
     slots: list[_Slot] = []
     for key, rest in _keyed(phrases, cased):
         if key is None:
-            slots.append(_Slot(_starts(rest), None, rest))
+            slots.append(_Slot(_starts(rest, cased), None, rest))
             continue
         if not cased and len(key.lower()) == 1:  # ('İ' lower-cases to two: kept as written)
             key = key.lower()
-        first = _starts(rest) if key == "\\b" else frozenset(key.lower() if cased else key)
+        first = _starts(rest, cased) if key == "\\b" else frozenset({key})
         for slot in reversed(slots):
             if slot.key == key:
                 slot.add(first, rest)
                 break
-            if slot.starts is None or first is None or slot.starts & first:
+            if _clash(slot.starts, first):
                 slots.append(_Slot(first, key, rest))
                 break
         else:
