@@ -35,7 +35,7 @@ def _guarded(pattern: str, flags: int) -> re.Pattern[str]:
         except re.error:
             tree = []
         first = first_chars(tree, digits=True) if word_start(tree) else None
-        # (`ahead_of` less its `\\b`: the choice asserts its own, and `word_rx` one for all)
+        # (`ahead_of` less its `\b`: the choice asserts its own, and `word_rx` one for all)
         parts.append(ahead_of(alternative, frozenset(first))[2:] if first else alternative)
     return compiled.compile("|".join(parts), flags)
 
