@@ -136,3 +136,26 @@ def test_a_phrase_led_by_its_word_finds_the_spans_of_its_plain_form(name: str) -
             assert [m.span() for m in cheaper.finditer(target)] == [
                 m.span() for m in plain.finditer(target)
             ], (name, target[:80])
+
+
+@pytest.mark.parametrize("name", ["_PRED_EN", "_PRED_ES"])
+def test_each_named_choice_is_led_by_its_own_first_letters(name: str) -> None:
+    """Round 35: each top-level choice of the failure predicates opens with a look-ahead for the
+    letters it can start a word with; the class must be exactly those (a letter left out would
+    lose matches)."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    from amends.check import failed
+    from amends.check.lowercase import first_chars
+    from amends.check.prefixes import _split_top
+
+    rx = getattr(failed, name)
+    body = re.fullmatch(r"\\b\(\?=\[[a-z]+\]\)\(\?:(.*)\)", rx.pattern, re.S)
+    assert body is not None
+    choices = _split_top(body.group(1))
+    assert len(choices) >= 7
+    for choice in choices:
+        lead = re.match(r"\(\?=\[([a-z]+)\]\)", choice)
+        assert lead is not None, choice[:40]
+        first = first_chars(list(_parser.parse(choice[lead.end() :], rx.flags)), digits=True)
+        assert first is not None and set(lead.group(1)) == first, choice[:40]

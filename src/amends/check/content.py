@@ -250,12 +250,15 @@ def _spaced(pattern: str) -> str:
 
 #: What a number before a zone or "am"/"pm" is: a time, not a count ("Since 10.15 BST, ...").
 _NOT_A_TIME = r"(?! ?(?:[ap]\.?m|bst|gmt|utc|aest|aedt|acst|acdt|awst|et|pt|ct|mt|cet|cest|hrs?)\b)"
+#: (Round 35, the speed session: a form that opens with a number looks ahead for its digit before
+#: it looks behind, the same matches: at a word that starts with a letter the look-behinds were
+#: asked for nothing.)
 COUNT = {
     "en": compiled.compile(
         (
             # "38,214 customers", "9,400 landline and nbn voice services", "12 million daily users"
             # (a sum of money is not a count: "$5 will be taken off each account's bill")
-            r"(?:\b(?<![:\d$£€])(?<!less than )(?<!fewer than )"
+            r"(?:\b(?=\d)(?<![:\d$£€])(?<!less than )(?<!fewer than )"
             + P.NUMBER
             # (round 18: not a time, "Since 10.15 BST, landlines around Louth ...")
             + _NOT_A_TIME
@@ -267,7 +270,7 @@ COUNT = {
             + r" (?:in|on|across|at)\b|"
             # a share given only as a bound ("less than 2 per cent of") makes the harm small, and
             # is not a count
-            r"\b(?<!less than )(?<!fewer than )(?<!under )(?<!below )"
+            r"\b(?=\d)(?<!less than )(?<!fewer than )(?<!under )(?<!below )"
             + P.NUMBER
             + r" ?(?:%|per ?cent) of\b|"
             # round 15: thousands written with "k" ("approx 11k broadband subs", "~2.2k services")
@@ -283,7 +286,7 @@ COUNT = {
             # round 26: a short post's bare count of those hit ("63 waiting.", "57 hit.", "(14,000
             # tried)"), "all 38 in Somerville", and places joined by slashes inside a count ("our 5
             # Oadby/Wigston/Blaby practices")
-            r"\b(?<![:$£€])\d[\d,]*\s+(?:waiting|hit|affected|stuck|tried|impacted|stranded|queued|queuing)(?=\s*[.,;:)]|\s*$)|"
+            r"\b(?=\d)(?<![:$£€])\d[\d,]*\s+(?:waiting|hit|affected|stuck|tried|impacted|stranded|queued|queuing)(?=\s*[.,;:)]|\s*$)|"
             r"\ball \d[\d,]* (?:in|at|across|around)\b|"
             # (lower case: the table runs on lower-cased text, where a line break reads as a space)
             r"\b\d[\d,]*\s+[a-z][\w'-]+(?:/[a-z][\w'-]+)+\s+[a-z]{3,}s\b"
@@ -292,7 +295,7 @@ COUNT = {
     ),
     "es": compiled.compile(
         (
-            r"\b(?<![:\d])" + P.NUMBER + r" (?:[^\s.;:]+ ){0,3}?" + PEOPLE["es"] + r"\b|"
+            r"\b(?=\d)(?<![:\d])" + P.NUMBER + r" (?:[^\s.;:]+ ){0,3}?" + PEOPLE["es"] + r"\b|"
             r"\b"
             + PEOPLE["es"]
             + r"\W+(?:unos |unas |cerca de |alrededor de )?\d[\d.,]* (?:en|de)\b"

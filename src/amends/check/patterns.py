@@ -82,7 +82,9 @@ _ZONE_WORDS = (
     r"(?:hora|horario)\s+(?!temprana\b)[a-záéíóú]+(?:ana|ano|ina|ino|eña|eño|esa|ense|ena|eno|aya|ayo)\b)"
 )
 _OFFSET = r"(?:(?:UTC|GMT)\s?[+−-]\s?\d{1,2}(?::?\d{2})?|[+−-]\d{2}:?\d{2})"
-_CLOCK = r"(?:\b(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s?(?:[ap]\.?\s?m\.?))?|\b(?:[01]?\d|2[0-3])\s?hs\b|\b(?:1[0-2]|0?[1-9])\s?(?:[ap]\.?m\b\.?)|\b(?:noon|midday|midnight|mediodía|medianoche)\b)"
+#: (Round 35, the speed session: the three forms that open with a digit look ahead for it once,
+#: the same matches, tried in the same order: "more", "no" and "network" pass them at one test.)
+_CLOCK = r"(?:\b(?=\d)(?:(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s?(?:[ap]\.?\s?m\.?))?|(?:[01]?\d|2[0-3])\s?hs\b|(?:1[0-2]|0?[1-9])\s?(?:[ap]\.?m\b\.?))|\b(?:noon|midday|midnight|mediodía|medianoche)\b)"
 
 #: An unfilled slot of a template ("[DATE]", "{{amount}}", "<<name>>"): the forms the `placeholder`
 #: rule reads first (in any case there), and the ones `repair` will not take for an amount or a
