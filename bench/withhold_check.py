@@ -13,8 +13,8 @@ revision and its pair), with a model trained on every tuned set but that pair. A
 where, at the threshold with the best F1 among those whose held-back errors are at least 85%
 right (a missing element let through is worse than a false error), F1 rises by 0.02 or more.
 Only statements of `train_check.HOLD_MIN_WORDS` words or more are read; `--limits` also prints
-each rule's choice for each shortest statement in `LIMITS` (round 35 chose 15 by it: of the
-limits with the best F1 summed over the rules, the highest).
+each rule's choice for each shortest statement in `LIMITS` (round 35's choice by it, 15, lost
+on the sets nobody had tuned on and was not kept: `train_check.HOLD_MIN_WORDS`).
 
 Run: `.venv/bin/python -m bench.withhold_check [--limits]` (about twenty-five minutes: eight past
 revisions' `src/` unpacked and run on their pair, as `bench.measure.revision_env` gives a

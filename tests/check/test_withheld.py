@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from bench import train_check
 
@@ -91,27 +92,27 @@ def test_a_short_text_is_left_to_the_patterns() -> None:
 
 
 # Our own resolution text message: what failed is told ("have dial tone again", "lines were
-# out") in a form the `what` patterns miss; 27 words, under the warnings' 30.
+# out") in a form the `what` patterns miss; 27 words.
 DIAL_TONE = (
     "Home phones in Molong and Cumnock have dial tone again. 830 lines were out 7.05am to 1.50pm "
     "AEST. We're sorry. Your credit: example.com/lines"
 )
 
 
-def test_a_short_post_is_read_from_the_held_back_errors_own_shortest_length() -> None:
-    """Round 35: held-back errors read statements of 15 words or more (`withhold_min_words`),
-    where the warnings still start at 30; a post under 15 words stays with the patterns."""
-    words = len(learned.tokens(DIAL_TONE))
-    assert learned.absence().min_words == 15 <= words < learned.model().min_words == 30
-    kw = {"stage": "resolve", "locale": "en-AU", "channel": "sms"}
-    assert "what" in check_text(DIAL_TONE, **kw, config=CheckConfig(learned=False)).rule_ids()
-    report = check_text(DIAL_TONE, **kw)
-    assert [w.rule for w in report.withheld] == ["what"]
-    assert "what" not in report.rule_ids()
-    cut = "Home phones in Molong have dial tone again. 830 lines were out. Sorry."
-    assert len(learned.tokens(cut)) < 15
-    assert "what" in check_text(cut, **kw).rule_ids()
-    assert learned.held(cut, "resolve", "en-AU", ["what"]) == []
+def test_held_back_errors_have_their_own_shortest_statement() -> None:
+    """`withhold_min_words` is the absence model's limit, as `bench.train_check` chose it; a post
+    under it keeps the patterns' error, however sure the model would be (round 35 tried 15 and
+    kept 30: short posts' `what` errors were mostly true on the sets nobody had tuned on)."""
+    assert learned.absence().min_words == train_check.HOLD_MIN_WORDS
+    assert len(learned.tokens(DIAL_TONE)) < learned.absence().min_words
+    report = check_text(DIAL_TONE, stage="resolve", locale="en-AU", channel="sms")
+    assert "what" in report.rule_ids()
+    assert report.withheld == []
+    shipped = json.loads((Path(learned.__file__).parent / learned.MODEL_FILE).read_text())
+    assert shipped["withhold_min_words"] == train_check.HOLD_MIN_WORDS
+    # the limit is read from `withhold_min_words`, not from the warnings' `min_words`
+    model = learned.from_json({**shipped, "withhold_min_words": 15}, "withhold")
+    assert model.min_words == 15
 
 
 def test_the_text_and_json_reports_say_what_was_held_back_and_why() -> None:
