@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import marshal
 import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -36,6 +40,7 @@ def _fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(compiled, "_entries", None)
     monkeypatch.setattr(compiled, "_built", {})
     monkeypatch.setattr(compiled, "_new", {})
+    monkeypatch.setattr(compiled, "_texts", {})
 
 
 def test_this_interpreter_can_rebuild_patterns() -> None:
@@ -182,5 +187,86 @@ def test_every_checker_pattern_rebuilt_from_the_file_equals_re_compile(
     _fresh_process(monkeypatch)
     entries = compiled._load()
     assert len(entries) > 100
-    for (pattern, flags), parts in entries.items():
+    for key, parts in entries.items():
+        if key[0] is None:  # a table's text (`compiled.text`), not a pattern
+            continue
+        pattern, flags = key
         assert compiled._build(pattern, parts) == re.compile(pattern, flags), pattern[:80]
+
+
+#: Written in a new process: every table's pattern text and the trees written at import, as
+#: (key, text) pairs, and how many of them that process wrote rather than read.
+_TEXTS_SCRIPT = """
+import json
+from amends.check import compiled, content, style
+from amends.check.prefixes import TABLES, by_word_start, prefix_tree, table
+for phrases, space, whole in list(TABLES):
+    table(phrases, space=space, whole_words=whole).pattern
+kept = dict(compiled._texts)
+written = sum(1 for k in compiled._new if k[0] is None)
+compiled.save()
+compiled._file, compiled._texts = None, {}  # caching off: each one written afresh
+make = {"table": lambda *a: table(a[0], space=a[1], whole_words=a[2]).pattern,
+        "prefix_tree": lambda *a: prefix_tree(a[0], a[1], cased=a[2]),
+        "by_word_start": by_word_start}
+fresh = {k: make[k[1]](*k[2:]) for k in kept}
+print(json.dumps([sorted((repr(k), repr(v)) for k, v in kept.items()), written, fresh == kept]))
+"""
+
+
+def _texts_run(env: dict[str, str]) -> tuple[list[list[str]], int]:
+    run = subprocess.run(
+        [sys.executable, "-c", _TEXTS_SCRIPT], env=env, capture_output=True, text=True, check=True
+    )
+    texts, written, as_written_afresh = json.loads(run.stdout)
+    assert as_written_afresh  # each equal to what a process with the cache off writes
+    return texts, written
+
+
+def test_table_texts_read_warm_equal_those_written_cold(cache: Path) -> None:
+    """A second process reads every table's pattern text from the file, equal to what the first
+    wrote, and to what a process with the cache off writes."""
+    cold, written = _texts_run({**os.environ, "AMENDS_CACHE_DIR": str(cache)})
+    assert written == len(cold) and written > 50
+    warm, written = _texts_run({**os.environ, "AMENDS_CACHE_DIR": str(cache)})
+    assert written == 0  # every one read from the file
+    assert warm == cold
+
+
+def test_a_wrong_or_missing_text_is_written_afresh(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+
+    def make(value: str) -> Callable[[], str]:
+        return lambda: calls.append(value) or value
+
+    assert compiled.text(("a",), make("one"), lambda v: isinstance(v, str)) == "one"
+    assert compiled.text(("b",), make("two"), lambda v: isinstance(v, str)) == "two"
+    compiled.save()
+    path = compiled.cache_file()
+    assert path is not None
+    entries = compiled._read(path)
+    entries[(None, "a")] = 17  # the wrong kind of value
+    del entries[(None, "b")]
+    body = marshal.dumps(entries)
+    path.write_bytes(hashlib.sha256(body).digest() + body)  # a good checksum
+    _fresh_process(monkeypatch)
+    calls.clear()
+    assert compiled.text(("a",), make("one"), lambda v: isinstance(v, str)) == "one"
+    assert compiled.text(("b",), make("two"), lambda v: isinstance(v, str)) == "two"
+    assert calls == ["one", "two"]
+    compiled.save()
+    _fresh_process(monkeypatch)
+    calls.clear()
+    assert compiled.text(("a",), make("one"), lambda v: isinstance(v, str)) == "one"
+    assert calls == []  # read from the file written again
+
+
+def test_texts_are_made_each_time_with_the_cache_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AMENDS_CACHE_DIR", "")
+    _fresh_process(monkeypatch)
+    calls: list[int] = []
+    for _ in range(2):
+        assert compiled.text(("a",), lambda: calls.append(1) or "x", bool) == "x"
+    assert len(calls) == 2 and not compiled._new

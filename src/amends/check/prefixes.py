@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from re import _parser  # type: ignore[attr-defined]
 
+from amends.check import compiled
 from amends.check.lowercase import Lexicon, ahead_of, first_chars, word_first, word_start
 
 #: A phrase's leading group is expanded into its alternatives (sharing their own prefixes, each
@@ -331,6 +332,18 @@ def prefix_tree(phrases: Iterable[str], space: str = r"\s+", *, cased: bool = Fa
     """The phrases (regular-expression text for a case-insensitive pattern, or with `cased` a
     case-sensitive one; a space standing for `space`) as one alternation with their prefixes
     shared; it matches the same spans as `"|".join(phrases)` with the spaces replaced."""
+    phrases = tuple(phrases)
+    return compiled.text(
+        ("prefix_tree", phrases, space, cased), lambda: _write_tree(phrases, space, cased), _is_str
+    )
+
+
+def _is_str(value: object) -> bool:
+    return isinstance(value, str)
+
+
+def _write_tree(phrases: tuple[str, ...], space: str, cased: bool) -> str:
+    """`prefix_tree` worked out (not read from the cache file)."""
     alternatives = [alt for p in phrases for alt in _split_top(p)]
     tree = "|".join(_tree(alternatives, 0, space != " ", cased)).replace(" ", space)
     return _class_led(tree) if space == r"\s+" else tree
@@ -413,6 +426,20 @@ def by_word_start(phrases: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, .
     (`first_letters` knows its letters), and the rest (a number first, "$7 off"). A table of the
     first kind is led by its letters and rejects most of the text at one character; mixed with
     one of the second, it is tried at every character (round 25)."""
+    phrases = tuple(phrases)
+    return compiled.text(("by_word_start", phrases), lambda: _split_words(phrases), _two_tuples)
+
+
+def _two_tuples(value: object) -> bool:
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and all(isinstance(part, tuple) and all(isinstance(a, str) for a in part) for part in value)
+    )
+
+
+def _split_words(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """`by_word_start` worked out (not read from the cache file)."""
     words: list[str] = []
     rest: list[str] = []
     for phrase in phrases:
@@ -444,9 +471,11 @@ def table(phrases: tuple[str, ...], *, space: str, whole_words: bool = False) ->
 
     def write() -> str:
         letters = first_letters(phrases, bounded=whole_words)
-        tree = prefix_tree(phrases if letters is None else _unbounded(phrases), space)
+        tree = _write_tree(phrases if letters is None else _unbounded(phrases), space, False)
         if whole_words:
             tree = r"\b(?:" + tree + r")\b"
         return ahead_of(tree, letters)
 
-    return Lexicon.later(write, re.I)
+    return Lexicon.later(
+        lambda: compiled.text(("table", phrases, space, whole_words), write, _is_str), re.I
+    )
