@@ -147,7 +147,8 @@ def _fold(past: tuple[str, tuple[str, ...]]) -> dict[tuple[str, int, float], lis
     return counts
 
 
-Counts = dict[tuple[str, int, float], list[int]]
+#: Counts by (rule, shortest statement, threshold) here, by (rule, threshold) in `bench.add_check`.
+Counts = dict[tuple[str | int | float, ...], list[int]]
 
 
 def past_counts(fold: Callable[[Past], Counts], jobs: int = 2) -> tuple[list[Counts], Counts]:
