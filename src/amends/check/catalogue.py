@@ -11,6 +11,7 @@ from importlib import resources
 
 from amends.check.fix import FIXES
 from amends.check.model import Stage
+from amends.check.out_of_sample import out_of_sample
 from amends.check.profiles import available_profiles, load_profile
 from amends.check.registry import builtin_rules
 from amends.check.rule import Example, Rule
@@ -35,6 +36,7 @@ def _example(ex: Example) -> str:
 def catalogue_markdown() -> str:
     """The whole catalogue as Markdown: a summary table, then one section per rule."""
     rules = list(builtin_rules().values())
+    standing = out_of_sample()
     lines = [
         "# Rules of `amends check`",
         "",
@@ -65,6 +67,7 @@ def catalogue_markdown() -> str:
             "- **Good:** " + "; ".join(_example(e) for e in r.good),
             "- **Bad:** " + "; ".join(_example(e) for e in r.bad),
             *([f"- **Fix (`--fix`):** {FIXES[r.id]}"] if r.id in FIXES else []),
+            f"- **Out of sample:** {standing.line(r.id)}",
             "",
         ]
     lines += [EVALUATION.read_text(encoding="utf-8").rstrip("\n"), ""]

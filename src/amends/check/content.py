@@ -984,6 +984,10 @@ UPDATE = {
         r"\bupdate (?:at |by )?\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?\s*[.!](?=\s|$)",
         # round 35: a short post's next text given with its time alone ("SMS 2pm.", "next text 4pm")
         r"\b(?:sms|text) (?=\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b)",
+        # round 36: more to come at a time ("we'll have more at 6pm", "more updates to follow by
+        # 9 PM"), and a page kept up every half hour
+        r"\b(?:we[’']ll|we will|i[’']ll|i will) have more (?:news |information |details |to tell you )?(?:at|by|before)\b|"
+        r"\bmore updates? (?:(?:to|will) follow )?(?:at|by|before)\b|\bevery half[ -]?(?:an )?hour\b",
     ),
     "es": _rx(
         r"\bpróxima actualización\b",
@@ -1009,6 +1013,9 @@ UPDATE = {
         # round 35: the next word from us in the present, with "de nuevo" ("te escribimos de nuevo a
         # las 22:00", "les avisamos otra vez a las 9")
         r"\b(?:te|le|les|os) (?:escribimos|informamos|contamos|avisamos) (?:de nuevo|otra vez|nuevamente)\b",
+        # round 36: more news given at a time ("os daremos más información a las 12:00"), this page
+        # brought up to date ("vamos a actualizar esta página a las 20 hs")
+        r"\bdaremos más (?:información|datos|detalles|novedades)\b|\bactualizar (?:esta|la) (?:página|web|publicación|nota|entrada)\b",
     ),
 }
 APOLOGY = {
@@ -2055,7 +2062,11 @@ FIX_BY_THEM = compiled.compile(
 #: Round 17: what follows the verb makes it the cause or the credit, not the remedy: "we switched
 #: off the wrong power circuit", "we have added $[AMOUNT] in ride credit".
 FIX_NOT_REMEDY = compiled.compile(
-    r"[^.]{0,30}?\b(?:the wrong|by mistake|in error|by accident)\b|\s+(?:[$£€]|\[|(?:an? |the )?(?:[\w-]+ )?credits?\b)",
+    r"[^.]{0,30}?\b(?:the wrong|by mistake|in error|by accident)\b|\s+(?:[$£€]|\[|(?:an? |the )?(?:[\w-]+ )?credits?\b)|"
+    # round 36: the act that caused the outage, told as such in the same sentence ("an engineer
+    # changed a routing setting by hand at 09:05, and that change stopped traffic")
+    r"[^.]{0,60}?(?:,? and (?:that|this|the) (?:change|update|setting|step|edit)|,? which) (?:then )?"
+    r"(?:stopped|broke|caused|took down|knocked out|cut off|brought down|blocked)\b",
     re.I,
 )
 #: A negation inside the matched words: "we had not replaced", "engineers never restarted".
@@ -2597,7 +2608,12 @@ CLOCK_RANGE = word_rx(
         + P._CLOCK
         # open until a time: "on 0800 555 0261 until midnight"
         + r"|\b(?:until|till)\s+"
-        + P._CLOCK,
+        + P._CLOCK
+        # round 36: Spanish opening hours as help desks write them ("de 8 a 24 h", "de 7 a 22 hs",
+        # "de 8:00 a 24:00", "hasta las 2:00"), read in a sentence that gives the phone or link
+        + r"|\bde\s+(?:[01]?\d|2[0-4])(?::[0-5]\d)?\s+a\s+(?:[01]?\d|2[0-4])(?::[0-5]\d)?\s*(?:hs?|horas)\b"
+        + r"|\bde\s+(?:[01]?\d|2[0-4]):[0-5]\d\s+a\s+(?:[01]?\d|2[0-4]):[0-5]\d\b"
+        + r"|\bhasta\s+las\s+(?:[01]?\d|2[0-4])(?::[0-5]\d)?\b",
         re.I,
     )
 )
@@ -3670,7 +3686,8 @@ CONTENT_RULES: list[Rule] = [
         kind="require",
         severity=Severity.ERROR,
         stages=ONGOING,
-        summary="An estimated restoration time, or why there is none yet.",
+        summary="An estimated restoration time, or why there is none yet (in an SMS or a social "
+        "post, the time of the next update will do).",
         message="no estimated restoration time: say when you expect service back, or why you cannot yet",
         suggestion="We expect calls to work again by 6 PM PST.",
         citation=f"{SEED_B}, §1 'Timelines are key: Give an estimated time of restoration'",
@@ -3679,6 +3696,7 @@ CONTENT_RULES: list[Rule] = [
             _ex(
                 "We cannot give a restoration time yet because the crew is still reaching the site."
             ),
+            _ex("Calls fail in Reno. Next update by 4 PM PST.", channel=Channel.SMS),
         ),
         bad=(_ex("We are working hard to restore service."), _ex("Service will be back soon.", U)),
         require=check_eta,
@@ -3688,7 +3706,8 @@ CONTENT_RULES: list[Rule] = [
         kind="require",
         severity=Severity.ERROR,
         stages=ONGOING,
-        summary="When the next update will come.",
+        summary="When the next update will come (in an SMS or a social post, an estimated "
+        "restoration time will do).",
         message="no time for the next update: say when you will update customers next "
         "(for example 'next update by 4 PM AEST')",
         suggestion="We will post the next update here by 4 PM PST.",
@@ -3696,6 +3715,7 @@ CONTENT_RULES: list[Rule] = [
         good=(
             _ex("Our next update will be at 4 PM AEST."),
             _ex("We will update this page every 2 hours.", U),
+            _ex("Calls fail in Reno. We expect them back by 6 PM PST.", channel=Channel.SMS),
         ),
         bad=(_ex("We will keep you updated."), _ex("More updates to follow.", U)),
         require=check_next_update,

@@ -158,7 +158,9 @@ ISO_TZ = compiled.compile(r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+
 RELATIVE = compiled.compile(
     r"\b(?:in|within|every|after|before|by)\s+(?:about\s+|around\s+)?(?:an?|one|two|three|four|six|"
     r"\d+(?:\.\d+)?)\s*(?:hours?|hrs?|minutes?|mins?|days?)\b|\b(?<!later )(?<!sometime )(?<!some time )(?:tonight|tomorrow|this (?:morning|"
-    r"afternoon|evening))\b|\ben\s+(?:\d+|una?|dos|tres)\s+(?:horas?|minutos?)\b|\bcada\s+\d+\s+horas\b",
+    r"afternoon|evening))\b|\ben\s+(?:\d+|una?|dos|tres)\s+(?:horas?|minutos?)\b|\bcada\s+\d+\s+horas\b|"
+    # round 36: "every half hour", "cada media hora"
+    r"\bevery\s+half[ -]?(?:an\s+)?hour\b|\bcada\s+media\s+hora\b",
     re.I,
 )
 MONTHS = (
