@@ -3392,7 +3392,41 @@ def check_fix(doc: Doc, ctx: Context) -> str | None:
 
 #: A change already made that stops a repeat: "we have already reconfigured ... so this cannot happen".
 DONE_PREVENTION = compiled.compile(
-    r"\b(?:have|has) (?:already |now )?\w+ed\b[^.]{0,80}?\bso (?:this|it|that) (?:cannot|can[’']t|won[’']t|will not)\b",
+    r"\b(?:have|has) (?:already |now )?\w+ed\b[^.]{0,80}?\bso (?:this|it|that) (?:cannot|can[’']t|won[’']t|will not)\b|"
+    # round 37: the purpose first ("To make sure this can't happen again, we've changed how we pay
+    # the bill")
+    r"\b(?:to make sure|to ensure|so that|to stop)\s+(?:this|it|that)\s+(?:cannot|can[’']t|won[’']t|will not|doesn[’']t|does not|never)\s+"
+    r"happens?\s+again,?\s+we(?:[’']ve| have)\s+(?:now\s+|already\s+)?\w+ed\b",
+    re.I,
+)
+#: Round 37: a plan's "by when" as writers give it besides a date: the next season, event, term
+#: or release, from which it holds ("from our next event", "by the start of next season", "from
+#: the start of Term 1"; not "before the next match", a one-off, round 20),
+#: a month it starts in ("starting in January"), the next attempt ("before we try the new
+#: system again"), or every change from now on ("before any update reaches that server").
+_PLAN_WHEN = compiled.compile(
+    r"\b(?:from|starting(?:\s+with)?|beginning(?:\s+with)?|(?:from|by|before)\s+the\s+start\s+of)\s+(?:our\s+|the\s+)?next\s+"
+    r"(?:season|event|term|semester|school\s+year|release|version|update|sailing|show|concert|match|game|festival|race)\b|"
+    r"\b(?:from|by|before)\s+the\s+start\s+of\s+(?:term|semester)\s+\d\b|"
+    r"\b(?:starting|beginning)\s+(?:in|on)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + P.MONTHS + r"\b|"
+    r"\bbefore\s+we\s+(?:try|use|launch|open|switch\s+on|start)\s+(?:[\w-]+\s+){0,4}?again\b|"
+    r"\bbefore\s+(?:any|every|each)\s+(?:future\s+|new\s+)?(?:[\w-]+\s+){0,3}?(?:update|change|release|version|upgrade|move)s?\s+"
+    r"(?:reaches|goes|is|gets|will)\b|"
+    r"\bbefore\s+we\s+(?:change|move|update|upgrade|switch)\s+(?:[\w-]+\s+){0,3}?again\b|\bfrom\s+today\b",
+    re.I,
+)
+#: Round 37: the plan's date told in the sentence after it, which points back to it ("That
+#: starts on 3 March", "We start on 1 June", "That check is part of our move plan from June 1").
+_BACK = compiled.compile(
+    r"\W*(?:that|this|these|those|it|the (?:change|test|check|plan)s?)\b|\W*we\s+(?:will\s+)?(?:start|begin)\b",
+    re.I,
+)
+_ON_DATE = compiled.compile(
+    r"\b(?:on|by|from)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+"
+    + P.MONTHS
+    + r"|"
+    + P.MONTHS
+    + r"\s+\d{1,2})\b",
     re.I,
 )
 
@@ -3425,7 +3459,14 @@ _DATE_LED = compiled.compile(
     + P.MONTHS
     + r"|"
     + P.MONTHS
-    + r"\s+\d{1,2}(?:st|nd|rd|th)?)\b,\s",
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?)\b,\s|"
+    # round 37: "by" or "from" a date, then a rule for every case ("By 20 January, no new system
+    # goes live until ...", "From 1 March every update goes to one charger first")
+    r"\W*(?:by|from|starting)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+"
+    + P.MONTHS
+    + r"|"
+    + P.MONTHS
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?)\b,?\s+(?:every|each|no|all|any)\b",
     re.I,
 )
 
@@ -3447,11 +3488,23 @@ def check_prevention(doc: Doc, ctx: Context) -> str | None:
     planned = False
     # a sentence led by its date states a rule from then on, in any tense ("From 31 May, no such
     # change goes live until a second engineer has approved it")
-    for s in _sentences(doc) if _in(future, doc) or _in(P.DEADLINE, doc) else ():
+    said = _sentences(doc) if _in(future, doc) or _in(P.DEADLINE, doc) else []
+    for i, s in enumerate(said):
         stated = future.search(s) or _DATE_LED.match(s) or _CHANGE_LABEL.match(s)
         if stated and not comp.search(s):
             planned = True
-            if P.DEADLINE.search(s) and not _lex(EMPTY_PLAN, ctx.locale).search(s):
+            # (round 37: or a "by when" as writers give it, in the sentence or just after it)
+            dated = (
+                P.DEADLINE.search(s)
+                or _PLAN_WHEN.search(s)
+                or (
+                    i + 1 < len(said)
+                    and _BACK.match(said[i + 1])
+                    and (P.DEADLINE.search(said[i + 1]) or _ON_DATE.search(said[i + 1]))
+                    and not comp.search(said[i + 1])
+                )
+            )
+            if dated and not _lex(EMPTY_PLAN, ctx.locale).search(s):
                 return None
     if (
         _extra(ctx, "prevention", doc.lower)
