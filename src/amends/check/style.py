@@ -1949,13 +1949,16 @@ _HTML_ELEMENTS = (
 #: two lines ("[PROMO" / "CODE]").
 _MORE_SLOTS = (
     r"<(?!(?:" + _HTML_ELEMENTS + r")\b)[a-z][\w'’-]*(?:[ /][a-z][\w'’-]*){0,5}>|"
-    r"(?<!\{)\{[a-z][\w '’/-]{0,60}\}(?!\})|"
+    r"\{(?<!\{\{)[a-z][\w '’/-]{0,60}\}(?!\})|"
     r"\[[a-z][^\]\n]{0,60}\n[^\]\n]{1,60}\](?!\()"
 )
+#: (Led by the characters a slot can start with: `re` passes every other place at one test, where
+#: the choices led by a word boundary were each tried at every character.)
 PLACEHOLDER = compiled.compile(
-    SLOT_FORMS + r"|\{%[^%\n]*%\}|\$\{[^}\n]+\}|\b(?:TBD|TBC|TBA)\b|"
+    r"(?=[\[{<$?%tlix])(?:" + SLOT_FORMS + r"|\{%[^%\n]*%\}|\$\{[^}\n]+\}|\b(?:TBD|TBC|TBA)\b|"
     r"\bXX:XX\b|\bX{2,}\b|\?{3,}|\blorem ipsum\b|\binsert [a-z ]{2,30} here\b|%\(\w+\)s|"
-    + _MORE_SLOTS,
+    + _MORE_SLOTS
+    + ")",
     re.I,
 )
 
