@@ -53,3 +53,34 @@ def test_prevention_by_when_as_written(plan: str) -> None:
 )
 def test_prevention_near_misses_round37(plan: str) -> None:
     assert _fires("prevention", _R + plan, "en-GB", stage="explain")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # engineering words of trades beyond telecoms, left unexplained
+        ("The EPG server's disk filled and the ingest daemon stopped.", "en"),
+        ("A geofence push from our fleet system marked the park as a no-ride zone.", "en"),
+        ("The PMS interface to the RFID lock server failed.", "en"),
+        ("The transcoder on our origin server stopped sending the stream.", "en"),
+        ("A race condition in our booking middleware sold each seat twice.", "en"),
+        ("A webhook to the payment provider timed out.", "en"),
+        ("El rectificador del sitio no arrancó tras el corte.", "es"),
+    ],
+)
+def test_jargon_of_other_trades(text: str, locale: str) -> None:
+    assert _fires("jargon", text, locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # plain words that share letters with them; a term explained right after it
+        ("For instance, bookings made at the counter still worked.", "en"),
+        ("We will back up every booking twice a day.", "en"),
+        ("The guide on your TV box was blank.", "en"),
+        ("The EPG (the programme guide on your TV box) was blank.", "en"),
+    ],
+)
+def test_jargon_near_misses_round37(text: str, locale: str) -> None:
+    assert not _fires("jargon", text, locale)

@@ -1917,7 +1917,16 @@ _TECHNICAL_TERMS = (
     # policy", "credential sync", "legacy server", "motor heurístico", "reglas bayesianas"; not
     # "tunnel" or "timeout" alone, plain to the older sets)
     r"session timeouts?|step-up|credential sync|legacy (?:servers?|systems?|platforms?)|"
-    r"heurístic[oa]s?|bayesian[oa]s?|Bayesian"
+    r"heurístic[oa]s?|bayesian[oa]s?|Bayesian|"
+    # round 37: the words of trades beyond telecoms, from the misses left on the tuned sets (TV
+    # guides, ride fleets, hotel locks, booking systems, payroll apps, power sites; not "headend",
+    # plain to one set): "EPG",
+    # "ingest daemon", "geofence", "RFID", "PMS", "transcoder", "origin server", "middleware",
+    # "seat-locking", "race condition", "webhook", "SCADA", "rectificador"
+    r"EPG|daemons?|geofences?|RFID|PMS|transcoders?|origin servers?|middleware|seat-locking|race conditions?|"
+    r"webhooks?|SCADA|DCS|PNRs?|SREs?|NTP|CRM|IVR|eNBs?|eNodeBs?|CMTS|VLANs?|back-?ends?|hotfix(?:es)?|"
+    r"OTA|entitlements?|schemas?|endpoints?|payloads?|Kubernetes|shards?|OAuth|cron(?: jobs?)?|P?ABX|"
+    r"rectificador(?:es)?"
 )
 #: The terms as a case-sensitive prefix tree (`prefixes.prefix_tree`: the same matches as the
 #: plain alternation; acronyms keep their case, so it cannot use the lower-case fast path), led
