@@ -638,7 +638,11 @@ BLAME = {
         r"(?:fault|failure|problem|blame|responsibility|cause|damage|outage)s? (?:for (?:[\w’'-]+ ){1,3}?)?(?:lay|lies|sat|sits|"
         r"rests|rested|lie|sit|rest|is|was) (?:entirely |solely |squarely |wholly |firmly |fully |only |clearly )?with (?:them\b|"
         r"the (?:[\w-]+ ){0,3}?(?:(?:sub)?contractors?(?! (?:that |who )?we (?:hired|employ|engaged|chose|use))|council|utility|co-op|"
-        r"cooperative|distributor|operator|owner|wholesaler|builders?|developers?|landlord|supplier|vendor|wholesale [\w-]+)\b)",
+        r"cooperative|distributor|operator|owner|wholesaler|builders?|developers?|landlord|supplier|vendor|wholesale [\w-]+)\b|"
+        # round 38: a party named by what it supplies us ("the fault lies with the publisher
+        # platform that supplies our licences")
+        r"the (?:[\w-]+ ){0,2}?(?:platform|company|firm|publisher|business|agency|bank|processor|service) (?:that|which|who) "
+        r"(?:supplies|provides|runs|hosts|sells) (?:us|our)\b)",
         r"(?<=not\x20)(?:a |any )?(?:fault|failure|problem|issue) (?:in|with|of|on) (?:our (?:own )?"
         + KIT
         + r"|ours)\b",
@@ -1006,7 +1010,7 @@ BLAME = {
         # "nuestra red no tuvo ningún problema"); out of our hands; our work made to wait on them
         # ("solo tuvimos que esperar a que ellos repusieran la energía")
         r"ajen[oa]s? a (?:nosotros|nuestra (?:operación|red|empresa|compañía|responsabilidad|gestión)|nuestro (?:control|trabajo|servicio)|"
-        r"la compañía|la empresa|esta institución|este organismo|el ayuntamiento|la alcaldía|la municipalidad)",
+        r"la compañía|la empresa|esta institución|la institución|este organismo|el ayuntamiento|la alcaldía|la municipalidad)",
         # round 24: the fault placed at the supplier's, "not in our systems" ("estaba en el centro
         # de datos de nuestro proveedor, no en nuestros sistemas"); the other party slow to repair
         # ("el operador de internet, que tardó demasiado en repararlo")
