@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 from amends.check.evaluate import RuleScore, evaluate, load_corpus
-from amends.check.out_of_sample import OutOfSample, out_of_sample
+from amends.check.out_of_sample import FLOOR, OutOfSample, out_of_sample
 from amends.check.registry import RULE_IDS
 
 ROOT = Path(__file__).resolve().parent.parent / "tests" / "check"
@@ -35,7 +35,6 @@ CORPORA = {
     "heldout": ROOT / "corpus_heldout",
     **{f"blind{n}": ROOT / f"corpus_blind{n}" for n in BLIND},
 }
-FLOOR = 0.95
 #: Sets nobody has tuned on: their counts are printed, their mismatches only with
 #: `--show-unseen` (whoever reads them turns the set into a tuned one; write the next set first).
 UNSEEN: frozenset[str] = frozenset(f"blind{n}" for n in range(55, 61))

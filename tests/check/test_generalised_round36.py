@@ -130,3 +130,9 @@ def test_next_update_more_at_a_time(text: str, locale: str) -> None:
 )
 def test_next_update_near_misses_round36(text: str, locale: str) -> None:
     assert _fires("next_update", text, locale, stage="update")
+
+
+def test_next_update_not_a_timetable() -> None:
+    # a service that runs every half hour promises no update
+    text = _UPD_EN + "Trains run every half hour."
+    assert _fires("next_update", text, "en", stage="update")

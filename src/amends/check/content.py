@@ -987,7 +987,8 @@ UPDATE = {
         # round 36: more to come at a time ("we'll have more at 6pm", "more updates to follow by
         # 9 PM"), and a page kept up every half hour
         r"\b(?:we[’']ll|we will|i[’']ll|i will) have more (?:news |information |details |to tell you )?(?:at|by|before)\b|"
-        r"\bmore updates? (?:(?:to|will) follow )?(?:at|by|before)\b|\bevery half[ -]?(?:an )?hour\b",
+        r"\bmore updates? (?:(?:to|will) follow )?(?:at|by|before)\b|"
+        r"\b(?:post|update|report|write|check in)\s+(?:here\s+|on this page\s+|again\s+)?every half[ -]?(?:an )?hour\b",
     ),
     "es": _rx(
         r"\bpróxima actualización\b",
