@@ -75,3 +75,14 @@ def test_make_eval_fails_below_the_record_or_below_the_floor_unexplained(
 def test_a_rule_missing_from_the_record_fails() -> None:
     flag = _unseen_flag(RuleScore(rule="when", tp=1, fp=0, fn=0), _record(20, 10, 5, "x"))
     assert flag is not None and "no figures recorded" in flag
+
+
+def test_rules_md_tables_every_rules_standing() -> None:
+    record = out_of_sample()
+    table = catalogue_markdown().split("# Standing on the sets nobody tuned on", 1)[1]
+    table = table.split("\n# ", 1)[0]
+    for rule in RULE_IDS:
+        s = record.rules[rule]
+        row = next(x for x in table.splitlines() if x.startswith(f"| [`{rule}`]"))
+        assert f"| {s.precision:.3f} | {s.recall:.3f} | {s.tp} | {s.fp} | {s.fn} |" in row
+        assert ("under the floor" in row) == record.below(rule)
