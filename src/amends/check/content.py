@@ -3478,7 +3478,9 @@ _CHANGE_LABEL = compiled.compile(r"\W*what (?:will )?changes?(?: next)?:\s", re.
 #: Round 26: a change in force already ("From now on, every map change is tried on 20 phones
 #: first", "no job can now close without a person closing it").
 _IN_FORCE = compiled.compile(
-    r"(?:^|[.!?:]\s+)from now on,\s|\bno (?:[\w-]+ ){1,2}(?:can|will) now (?!be\b)\w+ (?:[\w-]+ ){0,4}?(?:without|unless|until)\b",
+    # (led by the characters a match can start with: `re` passes every other place at one test)
+    r"(?=[.!?:fn])(?:(?:^|[.!?:]\s+)from now on,\s|"
+    r"\bno (?:[\w-]+ ){1,2}(?:can|will) now (?!be\b)\w+ (?:[\w-]+ ){0,4}?(?:without|unless|until)\b)",
     re.I,
 )
 
