@@ -15,29 +15,20 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict
 
+from amends.check.evaluate import RuleScore
+
 FILE = "out_of_sample.toml"
 FLOOR = 0.95
 
 
-class Standing(BaseModel):
-    """One rule's counts pooled over the never-tuned sets, and why it is below the floor."""
+class Standing(RuleScore):
+    """One rule's counts pooled over the never-tuned sets (precision and recall as `RuleScore`),
+    and why it is below the floor."""
 
     model_config = ConfigDict(extra="forbid")
 
-    tp: int
-    fp: int
-    fn: int
+    rule: str = ""
     why: str = ""
-
-    @property
-    def precision(self) -> float:
-        """tp / (tp + fp), as `evaluate.RuleScore`; 1.0 when the rule never fired."""
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        """tp / (tp + fn), as `evaluate.RuleScore`; 1.0 when the rule was never expected."""
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
 class OutOfSample(BaseModel):
