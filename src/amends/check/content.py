@@ -3248,14 +3248,42 @@ def _update_in(doc: Doc, ctx: Context, i: int, sentence: str) -> re.Match[str] |
     return found[i]
 
 
+#: Round 40: an estimate told by what we expect, whatever the service does when it is back ("we
+#: expect the money to land by 5 PM", "we expect the app to show the right day by 8pm",
+#: "esperamos que los camiones acepten las tarjetas a las 12:00", "prevemos que los torniquetes
+#: acepten tarjetas a las 10:30", "esperamos acreditar todo antes de las 13:00"): each trade's
+#: verb of return is its own, and the sentence's time after an update's words is cut off.
+#: (Not our people on their way: "we expect the engineer to arrive by 4pm", "esperamos que el
+#: técnico llegue antes de las 15:00", round 35.)
+_OUR_PEOPLE_EN = r"(?!(?:the|our|an?)\s+(?:[\w-]+\s+)?(?:engineers?|crews?|technicians?|teams?|staff|fitters?|electricians?)\b|to\s+arrive\b)"
+_OUR_PEOPLE_ES = (
+    r"(?!(?:el|la|los|las|un|una|nuestr[oa]s?)\s+(?:técnic[oa]s?|ingenier[oa]s?|cuadrillas?|brigadas?|equipos?|"
+    r"operari[oa]s?|electricistas?)\b|lleguen?\b)"
+)
+_EXPECTED = {
+    "en": _rx(
+        r"\b(?:we|i)\s+(?:now\s+|still\s+)?expect\s+"
+        + _OUR_PEOPLE_EN
+        + r"(?:the|your|our|all|every|each|most|to|it|them|you|calls|service)\b",
+        r"\bexpected\s+(?:by|at|around|before)\b|\bwe[’']re\s+targeting\b",
+    ),
+    "es": _rx(
+        r"\b(?:esperamos|prevemos|estimamos|calculamos)\s+(?:que\s+"
+        + _OUR_PEOPLE_ES
+        + r"|[a-záéíóú]+(?:ar|er|ir)\b)",
+    ),
+}
+
+
 def _eta_ok(doc: Doc, ctx: Context) -> bool:
     restore, words = _lex(RESTORE, ctx.locale), _lex(ETA_WORDS, ctx.locale)
+    expected = _lex(_EXPECTED, ctx.locale)
     timed_anywhere = _in(P.CLOCK, doc) or _in(P.RELATIVE, doc)
-    candidates = timed_anywhere and _in(restore, doc) and _in(words, doc)
+    candidates = timed_anywhere and ((_in(restore, doc) and _in(words, doc)) or _in(expected, doc))
     for i, s in enumerate(_sentences(doc)) if candidates else ():
         upd = _update_in(doc, ctx, i, s)
         s = s[: upd.start()] if upd else s
-        if restore.search(s) and words.search(s) and _timed(s):
+        if ((restore.search(s) and words.search(s)) or expected.search(s)) and _timed(s):
             return True
     return bool(_lex(NO_ETA, ctx.locale).search(doc.text) or _extra(ctx, "eta", doc.lower))
 
