@@ -3279,15 +3279,11 @@ def _eta_ok(doc: Doc, ctx: Context) -> bool:
     restore, words = _lex(RESTORE, ctx.locale), _lex(ETA_WORDS, ctx.locale)
     expected = _lex(_EXPECTED, ctx.locale)
     timed_anywhere = _in(P.CLOCK, doc) or _in(P.RELATIVE, doc)
-    # (each kind tried per sentence only where the statement holds it somewhere)
-    listed = timed_anywhere and _in(restore, doc) and _in(words, doc)
-    told = timed_anywhere and _in(expected, doc)
-    for i, s in enumerate(_sentences(doc)) if listed or told else ():
+    candidates = timed_anywhere and ((_in(restore, doc) and _in(words, doc)) or _in(expected, doc))
+    for i, s in enumerate(_sentences(doc)) if candidates else ():
         upd = _update_in(doc, ctx, i, s)
         s = s[: upd.start()] if upd else s
-        if (
-            (listed and restore.search(s) and words.search(s)) or (told and expected.search(s))
-        ) and _timed(s):
+        if ((restore.search(s) and words.search(s)) or expected.search(s)) and _timed(s):
             return True
     return bool(_lex(NO_ETA, ctx.locale).search(doc.text) or _extra(ctx, "eta", doc.lower))
 
