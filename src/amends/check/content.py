@@ -3432,16 +3432,17 @@ DONE_PREVENTION = compiled.compile(
 #: or release, from which it holds ("from our next event", "by the start of next season", "from
 #: the start of Term 1"; not "before the next match", a one-off, round 20),
 #: a month it starts in ("starting in January"), the next attempt ("before we try the new
-#: system again"), or every change from now on ("before any update reaches that server").
+#: system again", "before we change bank checks again"), every change from now on ("before any
+#: update reaches that server"), or today.
 _PLAN_WHEN = compiled.compile(
     r"\b(?:from|starting(?:\s+with)?|beginning(?:\s+with)?|(?:from|by|before)\s+the\s+start\s+of)\s+(?:our\s+|the\s+)?next\s+"
     r"(?:season|event|term|semester|school\s+year|release|version|update|sailing|show|concert|match|game|festival|race)\b|"
     r"\b(?:from|by|before)\s+the\s+start\s+of\s+(?:term|semester)\s+\d\b|"
     r"\b(?:starting|beginning)\s+(?:in|on)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + P.MONTHS + r"\b|"
-    r"\bbefore\s+we\s+(?:try|use|launch|open|switch\s+on|start)\s+(?:[\w-]+\s+){0,4}?again\b|"
+    r"\bbefore\s+we\s+(?:try|use|launch|open|switch(?:\s+on)?|start|change|move|update|upgrade)\s+(?:[\w-]+\s+){0,4}?again\b|"
     r"\bbefore\s+(?:any|every|each)\s+(?:future\s+|new\s+)?(?:[\w-]+\s+){0,3}?(?:update|change|release|version|upgrade|move)s?\s+"
     r"(?:reaches|goes|is|gets|will)\b|"
-    r"\bbefore\s+we\s+(?:change|move|update|upgrade|switch)\s+(?:[\w-]+\s+){0,3}?again\b|\bfrom\s+today\b",
+    r"\bfrom\s+today\b",
     re.I,
 )
 #: Round 37: the plan's date told in the sentence after it, which points back to it ("That
@@ -3450,14 +3451,8 @@ _BACK = compiled.compile(
     r"\W*(?:that|this|these|those|it|the (?:change|test|check|plan)s?)\b|\W*we\s+(?:will\s+)?(?:start|begin)\b",
     re.I,
 )
-_ON_DATE = compiled.compile(
-    r"\b(?:on|by|from)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+"
-    + P.MONTHS
-    + r"|"
-    + P.MONTHS
-    + r"\s+\d{1,2})\b",
-    re.I,
-)
+#: ("by" and "from" a date are `P.DEADLINE`'s.)
+_ON_DATE = compiled.compile(r"\bon\s+" + P.DAY_MONTH + r"\b", re.I)
 
 
 #: A plan with a date but no change in it: the action is a slot ("we will [ACTION]"), a review of
@@ -3491,11 +3486,7 @@ _DATE_LED = compiled.compile(
     + r"\s+\d{1,2}(?:st|nd|rd|th)?)\b,\s|"
     # round 37: "by" or "from" a date, then a rule for every case ("By 20 January, no new system
     # goes live until ...", "From 1 March every update goes to one charger first")
-    r"\W*(?:by|from|starting)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+"
-    + P.MONTHS
-    + r"|"
-    + P.MONTHS
-    + r"\s+\d{1,2}(?:st|nd|rd|th)?)\b,?\s+(?:every|each|no|all|any)\b",
+    r"\W*(?:by|from|starting)\s+" + P.DAY_MONTH + r"\b,?\s+(?:every|each|no|all|any)\b",
     re.I,
 )
 

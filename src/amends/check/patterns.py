@@ -168,6 +168,10 @@ MONTHS = (
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
     r"septiembre|octubre|noviembre|diciembre)"
 )
+#: A day and a month in either order ("3 March", "March 3rd", "1st June"; round 37).
+DAY_MONTH = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+" + MONTHS + r"|" + MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?)"
+)
 #: A deadline: "by 30 June", "by March 2027", "by the end of May", "by Q3", "within 60 days",
 #: "desde el 1 de junio".
 DEADLINE = compiled.compile(

@@ -639,7 +639,7 @@ BLAME = {
         r"rests|rested|lie|sit|rest|is|was) (?:entirely |solely |squarely |wholly |firmly |fully |only |clearly )?with (?:them\b|"
         r"the (?:[\w-]+ ){0,3}?(?:(?:sub)?contractors?(?! (?:that |who )?we (?:hired|employ|engaged|chose|use))|council|utility|co-op|"
         r"cooperative|distributor|operator|owner|wholesaler|builders?|developers?|landlord|supplier|vendor|wholesale [\w-]+)\b|"
-        # round 38: a party named by what it supplies us ("the fault lies with the publisher
+        # round 39: a party named by what it supplies us ("the fault lies with the publisher
         # platform that supplies our licences")
         r"the (?:[\w-]+ ){0,2}?(?:platform|company|firm|publisher|business|agency|bank|processor|service) (?:that|which|who) "
         r"(?:supplies|provides|runs|hosts|sells) (?:us|our)\b)",
@@ -1922,7 +1922,7 @@ _TECHNICAL_TERMS = (
     # "tunnel" or "timeout" alone, plain to the older sets)
     r"session timeouts?|step-up|credential sync|legacy (?:servers?|systems?|platforms?)|"
     r"heurístic[oa]s?|bayesian[oa]s?|Bayesian|"
-    # round 37: the words of trades beyond telecoms, from the misses left on the tuned sets (TV
+    # round 38: the words of trades beyond telecoms, from the misses left on the tuned sets (TV
     # guides, ride fleets, hotel locks, booking systems, payroll apps, power sites; not "headend",
     # plain to one set): "EPG",
     # "ingest daemon", "geofence", "RFID", "PMS", "transcoder", "origin server", "middleware",
